@@ -1,0 +1,44 @@
+# accord — build, test, demo and benchmark entry points.
+# `make demo` and `make test` install missing Debian packages themselves (see `deps`).
+
+SWIFT      ?= swift
+BUILD_FLAGS ?=
+BIN        := .build/debug/accord
+DEMO_DIR   ?= demo-output
+
+# Debian packages the build and tests need; installed only when missing.
+APT_PACKAGES := libgit2-dev pkg-config libicu-dev git
+
+.PHONY: all build release deps demo test bench clean
+
+all: build
+
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "accord: installing missing system packages:$$missing (apt-get)"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(BUILD_FLAGS)
+
+demo: build
+	@bash scripts/demo.sh $(BIN) $(DEMO_DIR)
+
+test: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+	$(SWIFT) test $(BUILD_FLAGS)
+
+bench: deps
+	@bash Benchmarks/run.sh
+
+clean:
+	rm -rf .build $(DEMO_DIR)

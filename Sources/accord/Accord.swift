@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+
+/// The root command: `accord <subcommand>`.
+///
+/// Subcommands live in `Commands/<Verb>.swift`. Errors from every command go through
+/// `Accord.main()`, which prints one line to standard error and exits with the code that
+/// `ErrorReport` assigns (see docs/exit-codes.md).
+@main
+struct Accord: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accord",
+        abstract: "Track how bilateral agreements and action plans are carried out.",
+        discussion: """
+        accord keeps instrument texts, commitment registers, status reports and evidence \
+        as plain text in a git repository, and answers the questions a review meeting asks: \
+        what was committed, what has been done and what proves it, what is late or missing, \
+        what changed in the texts, and what falls due before the next review.
+
+        The tracker is found from --repo PATH, else the ACCORD_REPO environment variable, \
+        else the git repository enclosing the current folder.
+        """,
+        version: AccordVersion.current,
+        subcommands: []
+    )
+
+    /// Runs the command line, mapping every failure to one message and one exit code.
+    static func main() {
+        let command: any ParsableCommand
+        do {
+            command = try parseAsRoot()
+        } catch {
+            exit(withError: error)  // usage errors: ArgumentParser prints help and exits 64
+        }
+        do {
+            var mutable = command
+            try mutable.run()
+        } catch {
+            if error is CleanExit || error is ExitCode { exit(withError: error) }
+            let report = ErrorReport(error)
+            FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
+            Foundation.exit(report.exitCode)
+        }
+    }
+}
+
+/// The version printed by `accord --version`.
+enum AccordVersion {
+    static let current = "0.1.0"
+}
