@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The JSON every `--json` output uses: sorted keys, pretty-printed, ISO 8601 dates,
 /// slashes unescaped, and a final newline. docs/json.md documents the keys.
