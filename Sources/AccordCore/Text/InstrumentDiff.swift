@@ -28,7 +28,7 @@ public struct InstrumentDiff: Sendable, Hashable, Codable {
         let newItems = new.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText, interner: &interner) }
         let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems)
         let moved = ProvisionMatcher.moved(newToOld: newToOld)
-        articles = ProvisionMatcher.aligned(newToOld: newToOld, oldCount: old.articles.count).map { pair in
+        articles = ProvisionMatcher.aligned(newToOld: newToOld, oldCount: old.articles.count, moved: moved).map { pair in
             ArticleChange(
                 old: pair.old.map { old.articles[$0] }, new: pair.new.map { new.articles[$0] },
                 isMoved: pair.old.map(moved.contains) ?? false, interner: &interner)

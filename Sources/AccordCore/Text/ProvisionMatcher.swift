@@ -80,14 +80,19 @@ struct ProvisionMatcher {
         return newToOld
     }
 
-    /// Pairs in the new order, each removed old item placed after the old item before it.
-    static func aligned(newToOld: [Int?], oldCount: Int) -> [Pair] {
+    /// Pairs in the new order, each removed old item placed after the nearest old item
+    /// before it that kept its place (moved items, given in `moved`, are no landmark).
+    static func aligned(newToOld: [Int?], oldCount: Int, moved: Set<Int> = []) -> [Pair] {
         var matchedOld = [Bool](repeating: false, count: oldCount)
         for case let o? in newToOld { matchedOld[o] = true }
         var removedAfter: [Int: [Int]] = [:]  // old index (or -1 for the start) → removed old indexes
         var previous = -1
         for o in 0..<oldCount {
-            if matchedOld[o] { previous = o } else { removedAfter[previous, default: []].append(o) }
+            if !matchedOld[o] {
+                removedAfter[previous, default: []].append(o)
+            } else if !moved.contains(o) {
+                previous = o
+            }
         }
         var pairs = (removedAfter[-1] ?? []).map { Pair(old: $0, new: nil) }
         for (n, o) in newToOld.enumerated() {
