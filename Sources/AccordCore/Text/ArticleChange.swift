@@ -81,9 +81,9 @@ public struct ArticleChange: Sendable, Hashable, Codable {
     private static func clauseChanges(
         _ old: [Clause], _ new: [Clause], interner: inout TokenInterner
     ) -> [ClauseChange] {
-        let oldItems = old.map { ProvisionMatcher.Item(id: $0.id, text: $0.text, interner: &interner) }
-        let newItems = new.map { ProvisionMatcher.Item(id: $0.id, text: $0.text, interner: &interner) }
-        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems)
+        let oldItems = old.map { ProvisionMatcher.Item(id: $0.id, text: $0.text) }
+        let newItems = new.map { ProvisionMatcher.Item(id: $0.id, text: $0.text) }
+        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems, interner: &interner)
         return ProvisionMatcher.aligned(newToOld: newToOld, oldCount: old.count).map { pair in
             ClauseChange(old: pair.old.map { old[$0] }, new: pair.new.map { new[$0] }, interner: &interner)
         }

@@ -24,9 +24,9 @@ public struct InstrumentDiff: Sendable, Hashable, Codable {
         newFile = new.file
         title = Redline(from: old.title, to: new.title, interner: &interner)
         frontMatter = Redline(from: old.frontMatter, to: new.frontMatter, interner: &interner)
-        let oldItems = old.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText, interner: &interner) }
-        let newItems = new.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText, interner: &interner) }
-        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems)
+        let oldItems = old.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText) }
+        let newItems = new.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText) }
+        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems, interner: &interner)
         let moved = ProvisionMatcher.moved(newToOld: newToOld)
         articles = ProvisionMatcher.aligned(newToOld: newToOld, oldCount: old.articles.count, moved: moved).map { pair in
             ArticleChange(

@@ -5,7 +5,8 @@
 /// same provision rewritten. So an article renumbered from 6 to 7 is reported as renumbered,
 /// not as removed and added, and a new article 7 does not pass for the old one.
 ///
-/// Similarity is the Dice coefficient of the two word multisets: twice the words in common
+/// Provisions with the same number and text are paired first, then those with the same
+/// text under another number. Similarity is the Dice coefficient of the two word multisets: twice the words in common
 /// over the words in both. Two provisions with at least ``threshold`` of their words in
 /// common are candidates; the best-scoring candidates are paired first, a shared number
 /// adding ``sameNumberBonus`` and a nearer position breaking ties.
@@ -15,18 +16,10 @@ struct ProvisionMatcher {
     /// What a shared number adds to a candidate's similarity.
     static let sameNumberBonus = 0.25
 
-    /// A provision as the matcher sees it.
+    /// A provision as the matcher sees it: its id and its normalised text.
     struct Item {
         var id: String
         var text: String
-        /// The interned ids of its words, sorted.
-        var words: [Int]
-
-        init(id: String, text: String, interner: inout TokenInterner) {
-            self.id = id
-            self.text = text
-            words = WordSegmenter.tokens(text).filter { $0.kind == .word }.map { interner.id($0.text) }.sorted()
-        }
     }
 
     /// A pair of old and new indexes, or an old (removed) or new (added) index alone.
@@ -36,7 +29,7 @@ struct ProvisionMatcher {
     }
 
     /// For each new item, the index of the old item it continues, or nil.
-    static func match(old: [Item], new: [Item]) -> [Int?] {
+    static func match(old: [Item], new: [Item], interner: inout TokenInterner) -> [Int?] {
         var newToOld = [Int?](repeating: nil, count: new.count)
         var oldTaken = [Bool](repeating: false, count: old.count)
         let oldByID = Dictionary(old.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -49,16 +42,33 @@ struct ProvisionMatcher {
             }
         }
 
+        // The same text under another number: renumbered, certainly, and common when a
+        // provision is inserted near the start. Paired in order.
+        var unmatchedOldByText: [String: [Int]] = [:]
+        for o in old.indices.reversed() where !oldTaken[o] { unmatchedOldByText[old[o].text, default: []].append(o) }
+        for n in new.indices where newToOld[n] == nil {
+            if let o = unmatchedOldByText[new[n].text]?.popLast() {
+                newToOld[n] = o
+                oldTaken[o] = true
+            }
+        }
+
+        // Words are only needed for what is left, usually a small part.
+        func words(_ item: Item) -> [Int] {
+            WordSegmenter.tokens(item.text).filter { $0.kind == .word }.map { interner.id($0.text) }.sorted()
+        }
+        let oldWords = old.indices.map { oldTaken[$0] ? [] : words(old[$0]) }
+        let newWords = new.indices.map { newToOld[$0] != nil ? [] : words(new[$0]) }
         var candidates: [(score: Double, distance: Int, old: Int, new: Int)] = []
-        for (n, newItem) in new.enumerated() where newToOld[n] == nil {
-            for (o, oldItem) in old.enumerated() where !oldTaken[o] {
-                let total = oldItem.words.count + newItem.words.count
+        for n in new.indices where newToOld[n] == nil {
+            for o in old.indices where !oldTaken[o] {
+                let (a, b) = (oldWords[o], newWords[n])
                 // The best Dice possible for these lengths; skips most hopeless pairs cheaply.
-                guard total == 0 || Double(2 * min(oldItem.words.count, newItem.words.count)) / Double(total) >= threshold
+                guard a.count + b.count == 0 || Double(2 * min(a.count, b.count)) / Double(a.count + b.count) >= threshold
                 else { continue }
-                let similarity = dice(oldItem.words, newItem.words)
+                let similarity = dice(a, b)
                 guard similarity >= threshold else { continue }
-                let bonus = oldItem.id == newItem.id ? sameNumberBonus : 0
+                let bonus = old[o].id == new[n].id ? sameNumberBonus : 0
                 candidates.append((similarity + bonus, abs(o - n), o, n))
             }
         }
