@@ -3,7 +3,16 @@ public struct ClauseChange: Sendable, Hashable, Codable {
     /// The change, by precedence: a clause that is renumbered and reworded is `renumbered`
     /// with ``isModified`` true.
     public enum Kind: String, Sendable, Hashable, Codable {
-        case added, removed, renumbered, modified, unchanged
+        /// Only in the new text.
+        case added
+        /// Only in the old text.
+        case removed
+        /// The same clause (same or similar words) under a new number.
+        case renumbered
+        /// The same number, different words.
+        case modified
+        /// No change a reader can see.
+        case unchanged
     }
 
     /// The clause id in the old text (`7.2`); nil when added.

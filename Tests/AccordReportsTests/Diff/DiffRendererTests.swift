@@ -142,3 +142,41 @@ import Testing
         #expect(try decoded.apply(to: old).normalizedMarkdown == new.normalizedMarkdown)
     }
 }
+
+@Suite struct DiffRendererScriptTests {
+    @Test func khmerRedlineMarksTheOneChangedWord() throws {
+        let old = try InstrumentText.parse(Data("""
+            ## មាត្រា ៣ — កិច្ចសហប្រតិបត្តិការ
+
+            ១. ភាគីទាំងពីរសហការគ្នាដើម្បីទប់ស្កាត់ការជួញដូរមនុស្ស។
+            """.utf8), file: "Agreements/tip-2005/text.km.md")
+        let new = try InstrumentText.parse(Data("""
+            ## មាត្រា ៣ — កិច្ចសហប្រតិបត្តិការ
+
+            ១. ភាគីទាំងពីរសហការគ្នាដើម្បីបង្ក្រាបការជួញដូរមនុស្ស។
+            """.utf8), file: "Agreements/tip-2012/text.km.md")
+        let output = DiffTerminalRenderer(colour: false).render(InstrumentDiff(old: old, new: new))
+        #expect(output == """
+            --- Agreements/tip-2005/text.km.md
+            +++ Agreements/tip-2012/text.km.md
+
+            Article 3 — modified
+              Title: កិច្ចសហប្រតិបត្តិការ
+              3.1  ភាគីទាំងពីរសហការគ្នាដើម្បី[-ទប់ស្កាត់-]{+បង្ក្រាប+}ការជួញដូរមនុស្ស។
+
+            1 of 1 articles changed: 1 modified; 1 words added, 1 removed
+
+            """)
+    }
+
+    @Test func vietnameseDecomposedTextShowsOnlyTheChangedDiacritic() throws {
+        let old = try InstrumentText.parse(Data("## Điều 1.\n\nCác bên phòng, chống mua bán người.\n".utf8), file: "a.vi.md")
+        // Stored decomposed (NFD), with "bán" changed to "bàn".
+        let new = try InstrumentText.parse(
+            Data("## Đie\u{302}\u{300}u 1.\n\nCa\u{301}c be\u{302}n pho\u{300}ng, cho\u{302}\u{301}ng mua ba\u{300}n ngu\u{31B}o\u{31B}\u{300}i.\n".utf8),
+            file: "b.vi.md")
+        let output = DiffMarkdownRenderer().render(InstrumentDiff(old: old, new: new))
+        #expect(output.contains("\nCác bên phòng, chống mua ~~bán~~**bàn** người.\n"))
+        #expect(output.contains("| Article 1 | modified | 1 | 1 |"))
+    }
+}
