@@ -1,0 +1,50 @@
+/// A text file that cannot be read as an instrument text, with the file and line to fix.
+public struct InstrumentTextError: AccordFailure, Sendable, Hashable {
+    /// What is wrong.
+    public enum Reason: Sendable, Hashable {
+        /// The bytes are not UTF-8.
+        case notUTF8
+        /// An article number appears a second time; the first was on the given line.
+        case duplicateArticle(id: String, firstLine: Int)
+        /// A clause number appears a second time in its article.
+        case duplicateClause(id: String, firstLine: Int)
+        /// A second `# ` title, or a title after the first `## ` heading.
+        case misplacedTitle
+        /// A `## ` heading without a number after the preamble heading or an article.
+        case unnumberedHeading(String)
+    }
+
+    /// The file, as given to ``InstrumentText/parse(_:file:)``.
+    public var file: String
+    /// The 1-based line at fault.
+    public var line: Int
+    /// What is wrong there.
+    public var reason: Reason
+
+    /// An error at the given file and line.
+    public init(file: String, line: Int, reason: Reason) {
+        self.file = file
+        self.line = line
+        self.reason = reason
+    }
+
+    /// `<file>:<line>: <what is wrong>`, one lowercase sentence.
+    public var message: String {
+        let what = switch reason {
+        case .notUTF8:
+            "the text is not valid UTF-8"
+        case .duplicateArticle(let id, let first):
+            "article \(id) appears twice (first at line \(first))"
+        case .duplicateClause(let id, let first):
+            "clause \(id) appears twice (first at line \(first))"
+        case .misplacedTitle:
+            "a `# ` title may appear only once, before the first `## ` heading"
+        case .unnumberedHeading(let heading):
+            "heading \"\(heading)\" has no article number; only the preamble heading before the first article may be unnumbered"
+        }
+        return "\(file):\(line): \(what)"
+    }
+
+    /// Bad data: `.dataError` (65).
+    public var exitStatus: ExitStatus { .dataError }
+}

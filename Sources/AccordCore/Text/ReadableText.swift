@@ -1,0 +1,111 @@
+internal import CICU
+
+/// Text as people read it: the form in which instrument texts are stored and compared.
+///
+/// Two spellings a reader cannot tell apart must compare equal, so every piece of text is
+/// put in Unicode NFC (a Vietnamese text saved decomposed equals the same text precomposed)
+/// and its layout is reduced to what carries meaning: paragraphs (separated by `"\n\n"`)
+/// and the lines that start a sub-point, a list item, a heading or a quotation (separated
+/// by `"\n"`). Inside a line every run of white space is one space, so re-wrapping,
+/// re-indenting and trailing blanks are not changes. The zero-width space, which Khmer
+/// writers insert only as a line-break hint, is dropped for the same reason.
+enum ReadableText {
+    /// The NFC form of `text`.
+    static func nfc(_ text: String) -> String {
+        var source = Array(text.utf16)
+        if source.isEmpty { return text }
+        let length = Int32(source.count)
+        if accord_is_nfc(&source, length) { return text }
+        var capacity = source.count * 2 + 8
+        while true {
+            var destination = [UInt16](repeating: 0, count: capacity)
+            let written = Int(accord_nfc(&source, length, &destination, Int32(capacity)))
+            // NFC fails only for want of memory; the text as decoded is then the best left.
+            if written < 0 { return text }
+            if written > capacity {
+                capacity = written
+                continue
+            }
+            return String(decoding: destination[0..<written], as: UTF16.self)
+        }
+    }
+
+    /// The normalised form of a block of source lines (already NFC): paragraphs split at
+    /// blank lines, lines joined unless they start a sub-point, spaces collapsed.
+    static func normalize<Lines: Sequence>(lines: Lines) -> String where Lines.Element == String {
+        var paragraphs: [[String]] = [[]]
+        for line in lines {
+            let words = collapsed(line)
+            if words.isEmpty {
+                if !(paragraphs.last?.isEmpty ?? true) { paragraphs.append([]) }
+            } else {
+                paragraphs[paragraphs.count - 1].append(words)
+            }
+        }
+        return paragraphs.filter { !$0.isEmpty }.map(normalizeParagraph).joined(separator: "\n\n")
+    }
+
+    /// One paragraph's lines as they read: a quotation keeps one `> ` in front, and each
+    /// line that starts a structure of its own stays a line.
+    private static func normalizeParagraph(_ lines: [String]) -> String {
+        if lines.allSatisfy({ $0.hasPrefix(">") }) {
+            let inner = lines.map { collapsed(String($0.dropFirst())) }.filter { !$0.isEmpty }
+            return "> " + joinLines(inner).split(separator: "\n").joined(separator: "\n> ")
+        }
+        return joinLines(lines)
+    }
+
+    private static func joinLines(_ lines: [String]) -> String {
+        var result: [String] = []
+        for line in lines {
+            if let last = result.last, !startsOwnLine(line), !last.hasPrefix("#") {
+                result[result.count - 1] = last + " " + line
+            } else {
+                result.append(line)
+            }
+        }
+        return result.joined(separator: "\n")
+    }
+
+    /// The line with its white space runs reduced to single spaces and trimmed.
+    static func collapsed(_ line: String) -> String {
+        line.split(whereSeparator: { $0.isWhitespace || $0 == "\u{200B}" }).joined(separator: " ")
+    }
+
+    /// True when a (trimmed) line starts something a reader sees as its own line: a heading,
+    /// a bullet, a numbered item or a lettered or numbered sub-point such as `a)` or `(iv)`.
+    static func startsOwnLine(_ line: String) -> Bool {
+        guard let first = line.first else { return false }
+        if first == "#" || first == ">" { return true }
+        if "-*+•".contains(first) { return line.dropFirst().first == " " }
+        return subPointMarkerLength(line) != nil
+    }
+
+    /// The length of a sub-point or list marker (`a)`, `(b)`, `(iv)`, `3.`, `3)`, `(3)`)
+    /// followed by a space or the end of the line, or nil.
+    static func subPointMarkerLength(_ line: String) -> Int? {
+        let characters = Array(line.prefix(8))
+        var index = 0
+        let parenthesised = characters.first == "("
+        if parenthesised { index += 1 }
+        let start = index
+        while index < characters.count, characters[index].isLetter || characters[index].isNumber {
+            index += 1
+        }
+        let label = characters[start..<index]
+        guard !label.isEmpty, index < characters.count else { return nil }
+        let allDigits = label.allSatisfy(\.isNumber)
+        // A letter label is one letter or a short roman numeral, never an ordinary word.
+        guard allDigits || label.count == 1 || label.allSatisfy({ "ivxlIVXL".contains($0) }) else {
+            return nil
+        }
+        if parenthesised {
+            guard characters[index] == ")" else { return nil }
+        } else {
+            guard characters[index] == ")" || (allDigits && characters[index] == ".") else { return nil }
+        }
+        index += 1
+        guard index == characters.count || characters[index] == " " else { return nil }
+        return index
+    }
+}
