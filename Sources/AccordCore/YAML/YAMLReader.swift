@@ -152,7 +152,10 @@ struct YAMLValue {
     func date() -> CalendarDate? {
         guard let text = text() else { return nil }
         guard let date = CalendarDate(text) else {
-            return problem("\(text) is not a date (expected yyyy-mm-dd)")
+            let isShaped = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
+            }
+            return problem(isShaped ? "\(text) is not a date" : "\(text) is not a date (expected yyyy-mm-dd)")
         }
         return date
     }
