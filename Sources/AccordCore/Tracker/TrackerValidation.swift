@@ -56,8 +56,10 @@ struct TrackerValidation {
                 report(file, field, "no instrument \(reference) in the tracker")
             }
         }
-        let texts = files.texts[instrument.id] ?? [:]
-        let present = files.textFiles[instrument.id.rawValue] ?? []
+        // Texts sit beside the file, whatever id the file claims.
+        let folder = Self.folderName(file.file)
+        let texts = InstrumentID(folder).flatMap { files.texts[$0] } ?? [:]
+        let present = files.textFiles[folder] ?? []
         for (index, language) in instrument.languages.enumerated() where !present.contains(language) {
             report(file, "languages[\(index + 1)]", "text.\(language).md is missing")
         }
@@ -167,8 +169,10 @@ struct TrackerValidation {
     private mutating func check(_ file: ParsedFile<Meeting>) {
         guard let meeting = file.value else { return }
         checkRecordName(meeting.id, file)
-        expect(meeting.id.rawValue.hasPrefix("\(meeting.date)-"), file, "id",
-               "a meeting's id starts with its date: \(meeting.date)-…")
+        let idDate = CalendarDate(String(meeting.id.rawValue.prefix(10)))
+        expect(idDate.map { $0 >= meeting.date && $0 <= (meeting.endDate ?? meeting.date) } ?? false
+                && meeting.id.rawValue.dropFirst(10).hasPrefix("-"), file, "id",
+               "a meeting's id starts with one of its days: \(meeting.date)-…")
         if let host = meeting.host { checkParty(host, file, "host") }
         for (index, review) in meeting.reviews.enumerated() {
             let cycles = files.instruments.compactMap(\.value).first { $0.id == review.instrument }?.reviewCycles
@@ -227,9 +231,14 @@ struct TrackerValidation {
     }
 
     private mutating func checkUnique<Value>(_ ids: [String], list: String, _ file: ParsedFile<Value>, what: String) {
-        var seen = Set<String>()
-        for id in ids where !seen.insert(id).inserted {
-            report(file, "\(file.path(of: list, id: id)).id", "\(what) \(id) appears twice")
+        var seen = Set<String>(), repeated: [String] = []
+        for id in ids where !seen.insert(id).inserted && !repeated.contains(id) { repeated.append(id) }
+        for id in repeated {
+            let paths = file.paths(of: list, id: id)
+            let first = file.line(of: paths.first ?? list)
+            for path in paths.dropFirst() {
+                report(file, "\(path).id", "\(what) \(id) appears twice (first at line \(first))")
+            }
         }
     }
 

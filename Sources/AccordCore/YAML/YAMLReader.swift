@@ -12,8 +12,9 @@ public struct ParsedFile<Value: Sendable>: Sendable {
     public let diagnostics: [Diagnostic]
     /// The line of each field path read (`commitments[2].due`).
     let lines: [String: Int]
-    /// The field path of each list element with an id, keyed `list#id` (`commitments#3.1`).
-    let elementPaths: [String: String]
+    /// The field paths of the list elements with an id, keyed `list#id` (`commitments#3.1`);
+    /// more than one when the id is repeated.
+    let elementPaths: [String: [String]]
 
     /// The line of `field`, or of the nearest enclosing field that was read, else 1.
     public func line(of field: String) -> Int {
@@ -29,7 +30,12 @@ public struct ParsedFile<Value: Sendable>: Sendable {
     /// The field path of the element with `id` in the list named `list`, such as
     /// `commitments[2]` for `("commitments", "3.1")`.
     public func path(of list: String, id: String) -> String {
-        elementPaths["\(list)#\(id)"] ?? list
+        elementPaths["\(list)#\(id)"]?.first ?? list
+    }
+
+    /// The field paths of every element with `id` in `list`, in file order.
+    public func paths(of list: String, id: String) -> [String] {
+        elementPaths["\(list)#\(id)"] ?? []
     }
 
     /// A diagnostic about `field` in this file.
@@ -44,7 +50,7 @@ final class YAMLLog {
     let file: String
     var diagnostics: [Diagnostic] = []
     var lines: [String: Int] = [:]
-    var elementPaths: [String: String] = [:]
+    var elementPaths: [String: [String]] = [:]
 
     init(file: String) { self.file = file }
 
@@ -335,7 +341,7 @@ final class YAMLFields {
 
     /// Remembers this mapping's path as the place of the element `id` of `list`.
     func mark(list: String, id: String) {
-        log.elementPaths["\(list)#\(id)"] = path
+        log.elementPaths["\(list)#\(id)", default: []].append(path)
     }
 
     /// Reports every field that was not read as unknown, and tells whether the fields read
