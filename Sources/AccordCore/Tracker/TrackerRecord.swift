@@ -92,3 +92,24 @@ public enum TrackerRecord: Sendable {
         return .misplaced("accord does not read this file; records belong at \(expected)")
     }
 }
+
+extension TrackerRecord {
+    /// The problems reading this file found by itself.
+    public var diagnostics: [Diagnostic] {
+        switch self {
+        case .settings(let file): return file.diagnostics
+        case .instrument(let file): return file.diagnostics
+        case .plan(let file): return file.diagnostics
+        case .evidence(let file): return file.diagnostics
+        case .report(let file): return file.diagnostics
+        case .meeting(let file): return file.diagnostics
+        case .text(_, _, .failure(let error)):
+            // The error's message starts with its own `file:line: `.
+            let message = error.message.hasPrefix("\(error.file):\(error.line): ")
+                ? String(error.message.dropFirst("\(error.file):\(error.line): ".count)) : error.message
+            return [Diagnostic(file: error.file, line: error.line, field: "", message: message)]
+        case .misplaced(let diagnostic): return [diagnostic]
+        case .text, .attachment: return []
+        }
+    }
+}

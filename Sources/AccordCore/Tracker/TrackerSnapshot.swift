@@ -104,14 +104,10 @@ struct TrackerFileSet {
             case .misplaced(let diagnostic): fileDiagnostics.append(diagnostic)
             case .text(let instrument, let language, let result):
                 textFiles[instrument, default: []].insert(language)
-                switch result {
-                case .success(let text):
-                    if let id = InstrumentID(instrument) { texts[id, default: [:]][language] = text }
-                case .failure(let error):
-                    fileDiagnostics.append(Diagnostic(
-                        file: error.file, line: error.line, field: "",
-                        message: String(error.message.drop { $0 != " " }.dropFirst())))
+                if case .success(let text) = result, let id = InstrumentID(instrument) {
+                    texts[id, default: [:]][language] = text
                 }
+                fileDiagnostics += record.diagnostics
             }
         }
     }
