@@ -43,9 +43,12 @@ public enum TrackerLocation {
     }
 
     /// Creates a tracker at `url` (creating the folder if needed) with one first commit of
-    /// the default settings. Refuses, changing nothing, when a tracker or a git repository
-    /// with commits is there already; an empty repository is used as it is.
-    public static func create(at url: URL, bare: Bool) throws -> (repository: Repository, commit: ObjectID) {
+    /// the default settings, or the commits `populate` makes instead (the example's
+    /// history). Refuses, changing nothing, when a tracker or a git repository with commits
+    /// is there already; an empty repository is used as it is.
+    public static func create(
+        at url: URL, bare: Bool, populate: ((Repository) throws -> ObjectID)? = nil
+    ) throws -> (repository: Repository, commit: ObjectID) {
         // libgit2's message for a file in the way ("directory exists") misleads; say it plainly.
         var ancestor = url
         while true {
@@ -75,6 +78,7 @@ public enum TrackerLocation {
                 throw Failure(message: "cannot create a tracker at \(url.path): \(error.message)", exitStatus: .cannotCreate)
             }
         }
+        if let populate { return (repository, try populate(repository)) }
         var changes = ChangeSet()
         changes.write(TrackerSettings.fileName, Data(TrackerSettings.defaultText.utf8))
         let commit = try repository.apply(changes, message: "Create accord tracker", author: defaultAuthor(of: repository))

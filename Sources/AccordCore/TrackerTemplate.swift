@@ -1,10 +1,8 @@
-/// The settings file `accord init` writes. The model of `accord.yaml` may own this later;
-/// for now it is the text, verbatim.
-public enum TrackerSettings {
+extension TrackerSettings {
     /// The name of the settings file at the root of every tracker.
     public static let fileName = "accord.yaml"
 
-    /// The `accord.yaml` of a new tracker.
+    /// The `accord.yaml` of a new tracker, kept as text so its comment survives.
     public static let defaultText = """
         # accord tracker settings. See docs/formats.md.
         format: 1

@@ -89,5 +89,9 @@ public struct ExampleFiles: TrackerFiles {
 /// The example's files could not be found.
 public struct ExampleNotFound: AccordFailure, Sendable {
     public let message: String
+
+    /// Creates the error.
+    public init(message: String) { self.message = message }
+
     public var exitStatus: ExitStatus { .noInput }
 }

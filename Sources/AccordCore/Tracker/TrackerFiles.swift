@@ -35,6 +35,10 @@ public struct FolderFiles: TrackerFiles {
     public func paths() throws -> [String] {
         var result: [String] = []
         let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TrackerReadError(path: root.path, reason: "is not a folder", exitStatus: .noInput)
+        }
         if manager.fileExists(atPath: root.appendingPathComponent(TrackerLayout.settings).path) {
             result.append(TrackerLayout.settings)
         }
@@ -68,13 +72,14 @@ public struct TrackerReadError: AccordFailure, Sendable {
     public let path: String
     /// What went wrong.
     public let reason: String
+    public let exitStatus: ExitStatus
 
-    /// Creates the error.
-    public init(path: String, reason: String) {
+    /// Creates the error; `exitStatus` is `.noInput` for what is missing, else `.ioError`.
+    public init(path: String, reason: String, exitStatus: ExitStatus = .ioError) {
         self.path = path
         self.reason = reason
+        self.exitStatus = exitStatus
     }
 
     public var message: String { "\(path) \(reason)" }
-    public var exitStatus: ExitStatus { .ioError }
 }
