@@ -65,9 +65,13 @@ struct TrackerValidation {
         }
         checkUnique(instrument.reviewCycles.map(\.id), list: "review-cycles", file, what: "review cycle")
         checkUnique(instrument.commitments.map(\.id), list: "commitments", file, what: "commitment")
+        // Commitments rest on the text in the first listed language; a translation may lag
+        // behind an amendment, so the others are not held to every clause.
+        let primary = (instrument.languages.first { texts[$0] != nil } ?? texts.keys.sorted().first)
+            .flatMap { language in texts[language].map { (language, $0) } }
         for commitment in instrument.commitments {
             let path = file.path(of: "commitments", id: commitment.id)
-            for (language, text) in texts.sorted(by: { $0.key < $1.key }) {
+            if let (language, text) = primary {
                 let clause = commitment.clauseID
                 if text.clause(clause) == nil && text.article(clause) == nil {
                     report(file, "\(path).\(commitment.clause == nil ? "id" : "clause")",
@@ -132,7 +136,8 @@ struct TrackerValidation {
         expect(year == String(evidence.date.year), file, "date",
                "the evidence is dated \(evidence.date) but filed under \(year); move it to Evidence/\(evidence.date.year)/")
         if let party = evidence.party { checkParty(party, file, "party") }
-        for (index, target) in evidence.supports.enumerated() {
+        // Evidence may also back a decision that needs no follow-up (minutes adopting a plan).
+        for (index, target) in evidence.supports.enumerated() where !isDecision(target) {
             checkTarget(target, file, "supports[\(index + 1)]", kinds: nil)
         }
         if let attachment = evidence.attachment, !files.attachments.contains(attachment.blob) {
@@ -257,13 +262,16 @@ struct TrackerValidation {
             }
             return true
         }
-        if let meeting = files.meetings.compactMap(\.value).first(where: { $0.id.rawValue == id.owner }),
-           meeting.decisions.contains(where: { $0.id == id.local }) {
+        if isDecision(id) {
             report(file, field, "decision \(id) has no due date, so it is not tracked")
         } else {
             report(file, field, "no commitment, plan item or decision \(id) in the tracker")
         }
         return false
+    }
+
+    private func isDecision(_ id: QualifiedID) -> Bool {
+        files.meetings.contains { $0.value?.id.rawValue == id.owner && $0.value?.decisions.contains { $0.id == id.local } == true }
     }
 
     private mutating func checkParties<Value>(_ list: [PartyCode], _ file: ParsedFile<Value>, _ field: String) {
