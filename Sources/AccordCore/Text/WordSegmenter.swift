@@ -11,7 +11,7 @@ public enum WordSegmenter {
     public static func tokens(_ text: String) -> [TextToken] {
         var units = Array(text.utf16)
         guard !units.isEmpty else { return [] }
-        let clusterEnds = graphemeBoundaries(text)
+        let clusterEnds = graphemeBoundaries(text, units)
         guard let breaks = accord_word_breaks_open(&units, Int32(units.count)) else {
             // Without ICU data, one token per text still keeps every invariant.
             return [TextToken(text, kind: .word)]
@@ -19,12 +19,15 @@ public enum WordSegmenter {
         defer { accord_breaks_close(breaks) }
 
         var tokens: [TextToken] = []
+        tokens.reserveCapacity(units.count / 3)
         var start = Int(accord_breaks_first(breaks))
         var sawWord = false
+        var nextClusterEnd = 0
         var boundary = Int(accord_breaks_next(breaks))
         while boundary >= 0 {
             sawWord = sawWord || accord_breaks_is_word(breaks)
-            if clusterEnds.contains(boundary) {
+            while nextClusterEnd < clusterEnds.count, clusterEnds[nextClusterEnd] < boundary { nextClusterEnd += 1 }
+            if nextClusterEnd < clusterEnds.count, clusterEnds[nextClusterEnd] == boundary {
                 let slice = units[start..<boundary]
                 tokens.append(TextToken(String(decoding: slice, as: UTF16.self),
                                         kind: kind(of: slice, isWord: sawWord)))
@@ -36,13 +39,16 @@ public enum WordSegmenter {
         return tokens
     }
 
-    /// The UTF-16 offsets at which grapheme clusters end.
-    private static func graphemeBoundaries(_ text: String) -> Set<Int> {
-        var ends = Set<Int>(minimumCapacity: text.utf16.count)
+    /// The UTF-16 offsets at which grapheme clusters end, ascending.
+    private static func graphemeBoundaries(_ text: String, _ units: [UInt16]) -> [Int] {
+        // Fast path: in ASCII text without CR every unit is a cluster of its own.
+        if units.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return Array(1...units.count) }
+        var ends: [Int] = []
+        ends.reserveCapacity(units.count)
         var offset = 0
         for character in text {
             offset += character.utf16.count
-            ends.insert(offset)
+            ends.append(offset)
         }
         return ends
     }

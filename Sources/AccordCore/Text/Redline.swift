@@ -1,0 +1,193 @@
+/// A word-level redline of one piece of text: what stayed, what was deleted, what was
+/// inserted, in reading order.
+///
+/// The equal and deleted segments concatenated give the old text exactly; the equal and
+/// inserted segments give the new text exactly (both normalised, see ``InstrumentText``).
+public struct Redline: Sendable, Hashable, Codable {
+    /// A run of text that stayed, was deleted or was inserted. Where both happen at one
+    /// place the deletion comes first.
+    public enum Segment: Sendable, Hashable, Codable {
+        /// Text in both versions.
+        case equal(String)
+        /// Text only in the old version.
+        case deleted(String)
+        /// Text only in the new version.
+        case inserted(String)
+
+        /// The segment's text.
+        public var text: String {
+            switch self {
+            case .equal(let text), .deleted(let text), .inserted(let text): text
+            }
+        }
+
+        private enum CodingKeys: String, CodingKey { case op, text }
+
+        /// Decodes `{"op": "equal" | "deleted" | "inserted", "text": "…"}`.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            let text = try container.decode(String.self, forKey: .text)
+            switch try container.decode(String.self, forKey: .op) {
+            case "equal": self = .equal(text)
+            case "deleted": self = .deleted(text)
+            case "inserted": self = .inserted(text)
+            case let other:
+                throw DecodingError.dataCorruptedError(
+                    forKey: .op, in: container, debugDescription: "unknown segment op \(other)")
+            }
+        }
+
+        /// Encodes `{"op": "equal" | "deleted" | "inserted", "text": "…"}`.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            let op = switch self {
+            case .equal: "equal"
+            case .deleted: "deleted"
+            case .inserted: "inserted"
+            }
+            try container.encode(op, forKey: .op)
+            try container.encode(text, forKey: .text)
+        }
+    }
+
+    /// The segments in reading order.
+    public var segments: [Segment]
+    /// Words (not spaces or punctuation) only in the new text.
+    public var wordsAdded: Int
+    /// Words only in the old text.
+    public var wordsRemoved: Int
+
+    /// A redline from its parts.
+    public init(segments: [Segment], wordsAdded: Int, wordsRemoved: Int) {
+        self.segments = segments
+        self.wordsAdded = wordsAdded
+        self.wordsRemoved = wordsRemoved
+    }
+
+    /// The word-level redline from `old` to `new` (both already normalised).
+    public init(from old: String, to new: String) {
+        var interner = TokenInterner()
+        self.init(from: old, to: new, interner: &interner)
+    }
+
+    init(from old: String, to new: String, interner: inout TokenInterner) {
+        if old == new {
+            self.init(segments: old.isEmpty ? [] : [.equal(old)], wordsAdded: 0, wordsRemoved: 0)
+            return
+        }
+        let oldTokens = WordSegmenter.tokens(old)
+        let newTokens = WordSegmenter.tokens(new)
+        let script = MyersDiff.edits(interner.ids(oldTokens), interner.ids(newTokens))
+        self.init(runs: Run.runs(script, oldTokens, newTokens))
+    }
+
+    /// The old text: equal and deleted segments.
+    public var oldText: String {
+        segments.reduce(into: "") { text, segment in
+            if case .inserted = segment { return }
+            text += segment.text
+        }
+    }
+
+    /// The new text: equal and inserted segments.
+    public var newText: String {
+        segments.reduce(into: "") { text, segment in
+            if case .deleted = segment { return }
+            text += segment.text
+        }
+    }
+
+    /// True when the old and new texts differ.
+    public var isChanged: Bool {
+        segments.contains { if case .equal = $0 { false } else { true } }
+    }
+
+    // MARK: - From an edit script
+
+    /// Tokens that stayed, or a place where some were deleted and others inserted.
+    private enum Run {
+        case equal([TextToken])
+        case change(deleted: [TextToken], inserted: [TextToken])
+
+        static func runs(_ script: [MyersDiff.Edit], _ old: [TextToken], _ new: [TextToken]) -> [Run] {
+            var runs: [Run] = []
+            var (i, j) = (0, 0)
+            for edit in script {
+                switch edit.operation {
+                case .equal:
+                    runs.append(.equal(Array(old[i..<i + edit.count])))
+                    i += edit.count; j += edit.count
+                case .delete:
+                    merge(.change(deleted: Array(old[i..<i + edit.count]), inserted: []), into: &runs)
+                    i += edit.count
+                case .insert:
+                    merge(.change(deleted: [], inserted: Array(new[j..<j + edit.count])), into: &runs)
+                    j += edit.count
+                }
+            }
+            return absorbingLoneSpaces(runs)
+        }
+
+        private static func merge(_ run: Run, into runs: inout [Run]) {
+            if case .change(let deleted, let inserted) = run,
+               case .change(let previousDeleted, let previousInserted)? = runs.last {
+                runs[runs.count - 1] = .change(deleted: previousDeleted + deleted, inserted: previousInserted + inserted)
+            } else {
+                runs.append(run)
+            }
+        }
+
+        /// Folds a space that is all that stayed between two changes into both sides, so a
+        /// replaced phrase reads as one deletion and one insertion rather than word by word.
+        private static func absorbingLoneSpaces(_ runs: [Run]) -> [Run] {
+            var result: [Run] = []
+            var index = 0
+            while index < runs.count {
+                if case .equal(let tokens) = runs[index], tokens.allSatisfy({ $0.kind == .space }),
+                   index + 1 < runs.count, case .change = runs[index + 1],
+                   case .change(let deleted, let inserted)? = result.last {
+                    result[result.count - 1] = .change(deleted: deleted + tokens, inserted: inserted + tokens)
+                    merge(runs[index + 1], into: &result)
+                    index += 2
+                } else {
+                    result.append(runs[index])
+                    index += 1
+                }
+            }
+            return result
+        }
+    }
+
+    private init(runs: [Run]) {
+        var segments: [Segment] = []
+        var added = 0, removed = 0
+        func text(_ tokens: [TextToken]) -> String { tokens.map(\.text).joined() }
+        func words(_ tokens: [TextToken]) -> Int { tokens.count { $0.kind == .word } }
+        for run in runs {
+            switch run {
+            case .equal(let tokens):
+                segments.append(.equal(text(tokens)))
+            case .change(let deleted, let inserted):
+                if !deleted.isEmpty { segments.append(.deleted(text(deleted))) }
+                if !inserted.isEmpty { segments.append(.inserted(text(inserted))) }
+                removed += words(deleted)
+                added += words(inserted)
+            }
+        }
+        self.init(segments: segments, wordsAdded: added, wordsRemoved: removed)
+    }
+}
+
+/// Gives each distinct token text a small integer, so the diff compares integers.
+struct TokenInterner {
+    private var table: [String: Int] = [:]
+
+    mutating func id(_ text: String) -> Int {
+        if let id = table[text] { return id }
+        let id = table.count
+        table[text] = id
+        return id
+    }
+
+    mutating func ids(_ tokens: [TextToken]) -> [Int] { tokens.map { id($0.text) } }
+}

@@ -1,0 +1,101 @@
+public import AccordCore
+
+/// A format for an ``InstrumentDiff``: a pure function from the diff to text.
+///
+/// One type per format: ``DiffTerminalRenderer``, ``DiffMarkdownRenderer``,
+/// ``DiffHTMLRenderer``, ``DiffJSONRenderer`` and ``DiffStatRenderer``.
+public protocol InstrumentDiffRenderer: Sendable {
+    /// The diff in this format.
+    func render(_ diff: InstrumentDiff) throws -> String
+}
+
+/// What a redline renderer shows of a diff, shared so every format tells the same story:
+/// the instrument-level changes, then each changed article as a headline and, when its
+/// words changed, its parts in reading order.
+enum DiffLayout {
+    /// A part of a changed article, in reading order.
+    enum Block {
+        /// The article's title.
+        case title(Redline)
+        /// Lead or closing text.
+        case text(Redline)
+        /// A clause, with its label (`7.2`, `7.3 (was 7.2)`, `7.4 (added)`).
+        case clause(label: String, Redline)
+    }
+
+    /// The parts of a changed article to show: none when only its number or place changed.
+    static func blocks(_ change: ArticleChange) -> [Block] {
+        guard change.isModified else { return [] }
+        var blocks: [Block] = []
+        if !change.title.segments.isEmpty { blocks.append(.title(change.title)) }
+        if !change.lead.segments.isEmpty { blocks.append(.text(change.lead)) }
+        blocks += change.clauses.map { .clause(label: clauseLabel($0), $0.text) }
+        if !change.closing.segments.isEmpty { blocks.append(.text(change.closing)) }
+        return blocks
+    }
+
+    static func clauseLabel(_ clause: ClauseChange) -> String {
+        switch clause.kind {
+        case .added: "\(clause.newID ?? "") (added)"
+        case .removed: "\(clause.oldID ?? "") (removed)"
+        case .renumbered: "\(clause.newID ?? "") (was \(clause.oldID ?? ""))"
+        case .modified, .unchanged: clause.newID ?? ""
+        }
+    }
+
+    /// `Article 7 (renumbered from 6) — modified`, `Preamble — unchanged text`.
+    static func headline(_ change: ArticleChange) -> String {
+        "\(name(change))\(qualifier(change)) — \(outcome(change))"
+    }
+
+    /// `Article 7` or `Preamble`, by the newest id.
+    static func name(_ change: ArticleChange) -> String {
+        let id = change.newID ?? change.oldID ?? ""
+        return id == Article.preambleID ? "Preamble" : "Article \(id)"
+    }
+
+    /// ` (renumbered from 6)`, ` (moved)`, or nothing.
+    static func qualifier(_ change: ArticleChange) -> String {
+        var notes: [String] = []
+        if change.kind == .renumbered, let old = change.oldID { notes.append("renumbered from \(old)") }
+        if change.isMoved { notes.append("moved") }
+        return notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
+    }
+
+    /// `added`, `removed`, `modified`, or `unchanged text` for a renumbered or moved article.
+    static func outcome(_ change: ArticleChange) -> String {
+        switch change.kind {
+        case .added: "added"
+        case .removed: "removed"
+        default: change.isModified ? "modified" : "unchanged text"
+        }
+    }
+
+    /// `3 of 12 articles changed: 1 added, 2 modified; 35 words added, 20 removed`, counting
+    /// the articles of both versions.
+    static func summary(_ diff: InstrumentDiff) -> String {
+        let changed = diff.changedArticles
+        var counts: [String] = []
+        for kind in [ArticleChange.Kind.added, .removed, .renumbered, .moved, .modified] {
+            let count = changed.count { $0.kind == kind }
+            if count > 0 { counts.append("\(count) \(kind.rawValue)") }
+        }
+        let kinds = counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")
+        return "\(changed.count) of \(diff.articles.count) articles changed\(kinds); "
+            + "\(diff.wordsAdded) words added, \(diff.wordsRemoved) removed"
+    }
+
+    /// Splits a segment's text at line breaks, and each line into leading space, content
+    /// and trailing space, so markup can wrap just the visible words of each line.
+    static func wrapLines(_ text: String, _ wrap: (String) -> String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let leading = line.prefix(while: { $0 == " " })
+            let rest = line.dropFirst(leading.count)
+            let trailingCount = rest.reversed().prefix(while: { $0 == " " }).count
+            let content = rest.dropLast(trailingCount)
+            return content.isEmpty
+                ? String(line)
+                : String(leading) + wrap(String(content)) + String(repeating: " ", count: trailingCount)
+        }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import Testing
+@testable import AccordCore
+
+@Suite struct InstrumentTextParsingTests {
+    @Test func readsTitleFrontMatterPreambleAndArticles() throws {
+        let text = try TextFixtures.parse(TextFixtures.english)
+        #expect(text.title == "Agreement on cooperation against trafficking in persons")
+        #expect(text.frontMatter == "> Working summary written for the accord example. It is not the authentic text.")
+        #expect(text.articles.map(\.id) == ["preamble", "1", "2", "3"])
+        #expect(text.articles.map(\.title) == ["Preamble", "Purpose", "Definitions", "Repatriation"])
+        #expect(text.articles.map(\.line) == [6, 11, 19, 33])
+        let preamble = try #require(text.article("preamble"))
+        #expect(preamble.lead.hasPrefix("The Government of the Socialist Republic of Viet Nam and the Royal Government of Cambodia,"))
+        #expect(preamble.number == nil)
+    }
+
+    @Test func splitsAnArticleIntoLeadClausesAndClosingText() throws {
+        let text = try TextFixtures.parse(TextFixtures.english)
+        let purpose = try #require(text.article("1"))
+        #expect(purpose.lead == "The parties cooperate to prevent trafficking in women and children.")
+        #expect(purpose.clauses.map(\.id) == ["1.1", "1.2"])
+        #expect(purpose.clauses[1].text == "The focal agencies meet at least once a year, alternating the host.")
+        #expect(purpose.clauses[1].line == 16)
+
+        let definitions = try #require(text.article("2"))
+        #expect(definitions.heading == "Article 2 — Definitions")
+        #expect(definitions.lead == "For this Agreement:")
+        #expect(definitions.clauses.map(\.marker) == ["1.", "2)"])
+        #expect(definitions.clause("2.2")?.text == """
+            "Victim" means a person who has been trafficked, in particular:
+            a) a woman or girl;
+            b) a child under eighteen.
+
+            The parties interpret this definition generously.
+            """)
+        #expect(definitions.closing == "These definitions apply to the whole Agreement.")
+        #expect(text.clause("3.2")?.marker == "(2)")
+        #expect(text.clause("3.2")?.text == "Each party bears the cost on its own territory.")
+    }
+
+    @Test func readsVietnameseAndKhmerHeadings() throws {
+        let vietnamese = try TextFixtures.parse("""
+            # Hiệp định
+
+            ## Điều 7. Hồi hương
+
+            1. Nạn nhân được hồi hương an toàn.
+            """, file: "text.vi.md")
+        #expect(vietnamese.articles.map(\.id) == ["7"])
+        #expect(vietnamese.articles[0].title == "Hồi hương")
+        #expect(vietnamese.clause("7.1")?.text == "Nạn nhân được hồi hương an toàn.")
+
+        let khmer = try TextFixtures.parse("""
+            # កិច្ចព្រមព្រៀង
+
+            ## មាត្រា ៧ — ការធ្វើមាតុភូមិនិវត្តន៍
+
+            ១. ភាគីទាំងពីរសហការគ្នា។
+
+            ## មាត្រា ១២a
+            """, file: "text.km.md")
+        #expect(khmer.articles.map(\.id) == ["7", "12a"])
+        #expect(khmer.articles[0].title == "ការធ្វើមាតុភូមិនិវត្តន៍")
+        #expect(khmer.articles[0].number == 7)
+        #expect(khmer.clause("7.1")?.marker == "១.")
+        #expect(khmer.articles[1].number == 12)
+    }
+
+    @Test func acceptsByteOrderMarkAndCRLFAndNormalisesToNFC() throws {
+        let plain = try TextFixtures.parse(TextFixtures.english)
+        var bytes = Data([0xEF, 0xBB, 0xBF])
+        bytes.append(Data(TextFixtures.english.split(separator: "\n", omittingEmptySubsequences: false)
+            .joined(separator: "\r\n").utf8))
+        let windows = try InstrumentText.parse(bytes, file: plain.file)
+        #expect(windows == plain)
+
+        let decomposed = try TextFixtures.parse("# Hiê\u{0323}p đi\u{0323}nh\n")
+        #expect(Array(decomposed.title.unicodeScalars) == Array("Hiệp định".unicodeScalars))
+    }
+
+    @Test func rewrappingAndReindentingReadTheSame() throws {
+        let rewrapped = TextFixtures.english
+            .replacingOccurrences(of: "once a year,\n   alternating", with: "once   a\n      year, alternating")
+            .replacingOccurrences(of: "Viet Nam and the Royal Government of\n", with: "Viet Nam\nand the Royal Government of  \n")
+        #expect(rewrapped != TextFixtures.english)
+        var a = try TextFixtures.parse(TextFixtures.english)
+        var b = try TextFixtures.parse(rewrapped)
+        a.articles = a.articles.map { var article = $0; article.line = 0; return article }
+        b.articles = b.articles.map { var article = $0; article.line = 0; return article }
+        #expect(a.articles.map(\.fullText) == b.articles.map(\.fullText))
+    }
+
+    @Test func normalisedMarkdownReadsBackToTheSameText() throws {
+        let text = try TextFixtures.parse(TextFixtures.english)
+        let again = try TextFixtures.parse(text.normalizedMarkdown)
+        #expect(again.normalizedMarkdown == text.normalizedMarkdown)
+        #expect(again.articles.map(\.fullText) == text.articles.map(\.fullText))
+        #expect(again.articles.flatMap(\.clauses).map(\.id) == text.articles.flatMap(\.clauses).map(\.id))
+    }
+
+    @Test func reportsADuplicateArticleWithFileAndLine() {
+        let source = "# T\n\n## Article 7. One\n\ntext\n\n## Article 7. Again\n"
+        #expect {
+            try TextFixtures.parse(source)
+        } throws: { error in
+            let error = error as? InstrumentTextError
+            return error?.message == "Agreements/tip-2005/text.en.md:7: article 7 appears twice (first at line 3)"
+                && error?.exitStatus == .dataError
+        }
+    }
+
+    @Test func reportsADuplicateClauseWithFileAndLine() {
+        let source = "## Điều 2.\n\n1. a\n2. b\n2) c\n"
+        #expect {
+            try TextFixtures.parse(source, file: "text.vi.md")
+        } throws: { error in
+            (error as? InstrumentTextError)?.message == "text.vi.md:5: clause 2.2 appears twice (first at line 4)"
+        }
+    }
+
+    @Test func reportsBytesThatAreNotUTF8OnTheirLine() {
+        var bytes = Data("# Title\n\n## Article 1\n".utf8)
+        bytes.append(contentsOf: [0x41, 0xC3, 0x28, 0x0A])
+        #expect {
+            try InstrumentText.parse(bytes, file: "text.en.md")
+        } throws: { error in
+            (error as? InstrumentTextError)?.message == "text.en.md:4: the text is not valid UTF-8"
+        }
+    }
+
+    @Test func reportsMisplacedHeadings() {
+        #expect {
+            try TextFixtures.parse("# T\n\n## Article 1\n\n## Final provisions\n", file: "f.md")
+        } throws: { error in
+            (error as? InstrumentTextError)?.reason == .unnumberedHeading("Final provisions")
+                && (error as? InstrumentTextError)?.line == 5
+        }
+        #expect {
+            try TextFixtures.parse("# T\n\n# Again\n", file: "f.md")
+        } throws: { error in
+            (error as? InstrumentTextError)?.reason == .misplacedTitle
+        }
+    }
+
+    @Test func takesTheNumberOnlyNearTheStartOfAHeading() throws {
+        let text = try TextFixtures.parse("## Preamble to the 2005 text\n\n## Article 1\n")
+        #expect(text.articles.map(\.id) == ["preamble", "1"])
+        #expect(text.articles[1].title == "")
+    }
+}
