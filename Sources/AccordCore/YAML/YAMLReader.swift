@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 internal import Yams
 
 /// What reading one file produced: the value when it could be read, every problem found,
