@@ -1,0 +1,108 @@
+/// A piece of evidence that something was done: minutes, statistics, a legal act.
+/// Stored as `Evidence/<yyyy>/<id>.yaml` and never edited; a correction is a new record.
+public struct Evidence: Sendable, Hashable {
+    /// What sort of document it is.
+    public enum Kind: String, Sendable, Hashable, CaseIterable {
+        case minutes, statistics
+        case legalAct = "legal-act"
+        case trainingRecord = "training-record"
+        case report, media, correspondence, other
+    }
+
+    /// Who may see it.
+    public enum Sensitivity: String, Sendable, Hashable, CaseIterable {
+        case `public`, restricted
+    }
+
+    /// A file kept with the evidence, stored under its git blob id.
+    public struct Attachment: Sendable, Hashable {
+        /// The name to show and to save it as.
+        public var name: String
+        /// The git blob id (40 hex digits) of its bytes.
+        public var blob: String
+        /// The size in bytes.
+        public var size: Int
+
+        /// Creates an attachment.
+        public init(name: String, blob: String, size: Int) {
+            self.name = name
+            self.blob = blob
+            self.size = size
+        }
+
+        /// The path of its bytes in the tracker: `Evidence/attachments/<aa>/<rest>`.
+        public var path: String { "Evidence/attachments/\(blob.prefix(2))/\(blob.dropFirst(2))" }
+    }
+
+    /// A figure the evidence reports for an indicator.
+    public struct Value: Sendable, Hashable {
+        /// The indicator's id (from accord.yaml or a plan item).
+        public var indicator: String
+        /// Where it was counted (a scope of accord.yaml).
+        public var scope: String?
+        /// The period it covers, as written (`2015`, `2012-2017`).
+        public var period: String?
+        /// The figure.
+        public var value: Double
+
+        /// Creates a value.
+        public init(indicator: String, scope: String? = nil, period: String? = nil, value: Double) {
+            self.indicator = indicator
+            self.scope = scope
+            self.period = period
+            self.value = value
+        }
+    }
+
+    /// The id, equal to the file name.
+    public var id: RecordID
+    /// What sort of document it is.
+    public var kind: Kind
+    /// What it is.
+    public var title: String
+    /// The day the evidence speaks for; decides its folder year.
+    public var date: CalendarDate
+    /// When it was filed, if later.
+    public var recorded: CalendarDate?
+    /// The party that supplied it.
+    public var party: PartyCode?
+    /// Where it comes from.
+    public var source: String?
+    /// Where it can be read.
+    public var url: String?
+    /// Who may see it.
+    public var sensitivity: Sensitivity
+    /// The commitments, plan items and decisions it supports.
+    public var supports: [QualifiedID]
+    /// The file kept with it.
+    public var attachment: Attachment?
+    /// Indicator figures.
+    public var values: [Value]
+    /// Free text; disagreeing sources are named here.
+    public var note: String?
+
+    /// Creates a piece of evidence.
+    public init(
+        id: RecordID, kind: Kind, title: String, date: CalendarDate, recorded: CalendarDate? = nil,
+        party: PartyCode? = nil, source: String? = nil, url: String? = nil,
+        sensitivity: Sensitivity = .public, supports: [QualifiedID] = [], attachment: Attachment? = nil,
+        values: [Value] = [], note: String? = nil
+    ) {
+        self.id = id
+        self.kind = kind
+        self.title = title
+        self.date = date
+        self.recorded = recorded
+        self.party = party
+        self.source = source
+        self.url = url
+        self.sensitivity = sensitivity
+        self.supports = supports
+        self.attachment = attachment
+        self.values = values
+        self.note = note
+    }
+
+    /// The path of its file in the tracker.
+    public var path: String { "Evidence/\(date.description.prefix(4))/\(id).yaml" }
+}

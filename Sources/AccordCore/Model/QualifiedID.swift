@@ -1,0 +1,67 @@
+/// An id inside a document: `tip-2005#7` (an article), `tip-2005#7.2` (a clause or a
+/// commitment), `plan-2017-2020#3.1` (a plan item), `2016-10-05-sihanoukville-review#2`
+/// (a meeting decision).
+public struct QualifiedID: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    /// The instrument, plan or meeting the id lives in.
+    public let owner: String
+    /// The part after `#`: digits or letters in dot-separated segments (`7`, `7.2`).
+    public let local: String
+
+    /// Joins an owner and a local id, or nil when either is malformed.
+    public init?(owner: String, local: String) {
+        guard InstrumentID.isSlug(owner), Self.isLocalID(local) else { return nil }
+        self.owner = owner
+        self.local = local
+    }
+
+    /// Parses `owner#local`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
+        guard parts.count == 2 else { return nil }
+        self.init(owner: String(parts[0]), local: String(parts[1]))
+    }
+
+    public var description: String { "\(owner)#\(local)" }
+
+    /// The segments of the local id: `7.2` gives `["7", "2"]`.
+    public var segments: [Substring] { local.split(separator: ".") }
+
+    /// Orders by owner, then by local id segment by segment, numbers numerically, so
+    /// `#2` comes before `#10`.
+    public static func < (lhs: QualifiedID, rhs: QualifiedID) -> Bool {
+        if lhs.owner != rhs.owner { return lhs.owner < rhs.owner }
+        return localOrder(lhs.local, rhs.local)
+    }
+
+    /// Compares two local ids segment by segment, numeric segments as numbers.
+    public static func localOrder(_ lhs: String, _ rhs: String) -> Bool {
+        let left = lhs.split(separator: "."), right = rhs.split(separator: ".")
+        for (a, b) in zip(left, right) where a != b {
+            if let x = Int(a), let y = Int(b) { return x < y }
+            return a < b
+        }
+        return left.count < right.count
+    }
+
+    /// Whether `text` is a well-formed local id (`7`, `7.2`, `3a`).
+    public static func isLocalID(_ text: String) -> Bool {
+        let segments = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !text.isEmpty && segments.allSatisfy { segment in
+            !segment.isEmpty && segment.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) }
+        }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let id = QualifiedID(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not an id")
+        }
+        self = id
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

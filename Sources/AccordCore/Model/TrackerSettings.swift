@@ -1,0 +1,80 @@
+/// The tracker's settings, `accord.yaml`: who the parties are, the languages, thresholds,
+/// and the indicators and scopes evidence may report.
+public struct TrackerSettings: Sendable, Hashable {
+    /// A party with its display name.
+    public struct Party: Sendable, Hashable {
+        /// The code.
+        public var code: PartyCode
+        /// The name to show.
+        public var name: String
+
+        /// Creates a party.
+        public init(code: PartyCode, name: String) {
+            self.code = code
+            self.name = name
+        }
+    }
+
+    /// Limits the checks and reports use.
+    public struct Thresholds: Sendable, Hashable {
+        /// In-progress work with no report or evidence for longer is stale.
+        public var staleAfterMonths: Int
+        /// Larger attachments are refused.
+        public var attachmentMaxMB: Int
+        /// A meeting this close to a scheduled review counts as holding it.
+        public var reviewToleranceMonths: Int
+
+        /// Creates thresholds; the defaults are those docs/formats.md shows.
+        public init(staleAfterMonths: Int = 12, attachmentMaxMB: Int = 50, reviewToleranceMonths: Int = 3) {
+            self.staleAfterMonths = staleAfterMonths
+            self.attachmentMaxMB = attachmentMaxMB
+            self.reviewToleranceMonths = reviewToleranceMonths
+        }
+    }
+
+    /// Where an indicator value was counted.
+    public struct Scope: Sendable, Hashable {
+        /// The id evidence uses.
+        public var id: String
+        /// What it covers.
+        public var title: String
+
+        /// Creates a scope.
+        public init(id: String, title: String) {
+            self.id = id
+            self.title = title
+        }
+    }
+
+    /// The format version; 1.
+    public var format: Int
+    /// The tracker's name.
+    public var name: String
+    /// The parties.
+    public var parties: [Party]
+    /// Languages texts may be written in; the first is the default.
+    public var languages: [String]
+    /// Limits.
+    public var thresholds: Thresholds
+    /// The statistics evidence may carry.
+    public var indicators: [Indicator]
+    /// Where values may be counted.
+    public var scopes: [Scope]
+
+    /// Creates settings.
+    public init(
+        format: Int = 1, name: String, parties: [Party], languages: [String] = ["en"],
+        thresholds: Thresholds = Thresholds(), indicators: [Indicator] = [], scopes: [Scope] = []
+    ) {
+        self.format = format
+        self.name = name
+        self.parties = parties
+        self.languages = languages
+        self.thresholds = thresholds
+        self.indicators = indicators
+        self.scopes = scopes
+    }
+
+    /// The party codes, in order.
+    public var partyCodes: [PartyCode] { parties.map(\.code) }
+}

@@ -1,0 +1,48 @@
+/// One problem found in the tracker's files, pointing at the file, line and field.
+///
+/// Rendered as `file:line: field: message`, the form editors and terminals link to.
+public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    /// The file's path inside the tracker, with `/` separators.
+    public let file: String
+    /// The line, counting from 1.
+    public let line: Int
+    /// The field path, such as `commitments[2].due`; empty when the whole file is concerned.
+    public let field: String
+    /// One lowercase sentence.
+    public let message: String
+
+    /// Creates a diagnostic.
+    public init(file: String, line: Int, field: String, message: String) {
+        self.file = file
+        self.line = line
+        self.field = field
+        self.message = message
+    }
+
+    public var description: String {
+        field.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(field): \(message)"
+    }
+
+    public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.file, lhs.line, lhs.field, lhs.message) < (rhs.file, rhs.line, rhs.field, rhs.message)
+    }
+}
+
+/// The tracker's data has problems: every one found, in file and line order.
+public struct InvalidTrackerData: AccordFailure, Sendable {
+    /// The problems, sorted.
+    public let diagnostics: [Diagnostic]
+
+    /// Wraps the problems of one run.
+    public init(_ diagnostics: [Diagnostic]) {
+        self.diagnostics = diagnostics.sorted()
+    }
+
+    public var message: String {
+        let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
+        return (["\(count) in the tracker data:"] + diagnostics.map { "  \($0)" })
+            .joined(separator: "\n")
+    }
+
+    public var exitStatus: ExitStatus { .dataError }
+}

@@ -1,0 +1,85 @@
+public import Foundation
+
+/// Where a tracker's files come from: a folder on disk, a git revision, the project's
+/// example. ``TrackerSnapshot/load(_:)`` reads every source the same way.
+public protocol TrackerFiles {
+    /// The paths of the files accord reads, relative, with `/` separators.
+    func paths() throws -> [String]
+    /// The bytes of one of those files.
+    func read(_ path: String) throws -> Data
+}
+
+/// The top-level entries a tracker keeps its data in; nothing else is read.
+enum TrackerLayout {
+    static let settings = "accord.yaml"
+    static let folders = ["Agreements", "Plans", "Evidence", "Events", "Meetings"]
+
+    /// Whether `path` is a file accord reads: the settings or a file in one of `folders`,
+    /// not hidden.
+    static func isTracked(_ path: String) -> Bool {
+        if path == settings { return true }
+        let parts = path.split(separator: "/")
+        guard let top = parts.first, folders.contains(String(top)) else { return false }
+        return !parts.contains { $0.hasPrefix(".") }
+    }
+}
+
+/// A tracker in a folder on disk, such as a working copy.
+public struct FolderFiles: TrackerFiles {
+    /// The tracker's root folder.
+    public let root: URL
+
+    /// Reads the tracker at `root`.
+    public init(root: URL) { self.root = root }
+
+    public func paths() throws -> [String] {
+        var result: [String] = []
+        let manager = FileManager.default
+        var isFolder: ObjCBool = false
+        guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw TrackerReadError(path: root.path, reason: "is not a folder", exitStatus: .noInput)
+        }
+        if manager.fileExists(atPath: root.appendingPathComponent(TrackerLayout.settings).path) {
+            result.append(TrackerLayout.settings)
+        }
+        for folder in TrackerLayout.folders {
+            let base = root.appendingPathComponent(folder)
+            guard let walker = manager.enumerator(atPath: base.path) else { continue }
+            while let relative = walker.nextObject() as? String {
+                var isFolder: ObjCBool = false
+                let path = "\(folder)/\(relative)"
+                if manager.fileExists(atPath: root.appendingPathComponent(path).path, isDirectory: &isFolder),
+                   !isFolder.boolValue, TrackerLayout.isTracked(path) {
+                    result.append(path)
+                }
+            }
+        }
+        return result.sorted()
+    }
+
+    public func read(_ path: String) throws -> Data {
+        do {
+            return try Data(contentsOf: root.appendingPathComponent(path))
+        } catch {
+            throw TrackerReadError(path: path, reason: "cannot be read: \(error.localizedDescription)")
+        }
+    }
+}
+
+/// A tracker file could not be read at all (not a data problem: an I/O one).
+public struct TrackerReadError: AccordFailure, Sendable {
+    /// The file.
+    public let path: String
+    /// What went wrong.
+    public let reason: String
+    public let exitStatus: ExitStatus
+
+    /// Creates the error; `exitStatus` is `.noInput` for what is missing, else `.ioError`.
+    public init(path: String, reason: String, exitStatus: ExitStatus = .ioError) {
+        self.path = path
+        self.reason = reason
+        self.exitStatus = exitStatus
+    }
+
+    public var message: String { "\(path) \(reason)" }
+}

@@ -1,0 +1,114 @@
+public import Foundation
+
+/// Every file of a tracker at one revision, each read once, and every problem found in them
+/// and between them.
+public struct TrackerSnapshot: Sendable {
+    /// accord.yaml, when it could be read.
+    public let settings: TrackerSettings?
+    /// The instruments, by id.
+    public let instruments: [Instrument]
+    /// The instrument texts: instrument id, then language tag.
+    public let texts: [InstrumentID: [String: InstrumentText]]
+    /// The action plans, by id.
+    public let plans: [ActionPlan]
+    /// The evidence, by date then id.
+    public let evidence: [Evidence]
+    /// The status reports, by date then id.
+    public let reports: [StatusReport]
+    /// The meetings, by date then id.
+    public let meetings: [Meeting]
+    /// Everything progress is reported on, by id.
+    public let targets: [TrackedTarget]
+    /// The git blob ids of the attachments present.
+    public let attachments: Set<String>
+    /// Every problem, sorted by file and line. Empty when the tracker is valid.
+    public let diagnostics: [Diagnostic]
+
+    private let targetIndex: [QualifiedID: Int]
+
+    /// Reads every file of `files` and checks them against each other.
+    public static func load(_ files: some TrackerFiles) throws -> TrackerSnapshot {
+        let records = try files.paths().map { path in
+            TrackerRecord.parse(path: path, data: TrackerRecord.needsContent(path) ? try files.read(path) : Data())
+        }
+        return TrackerSnapshot(records: records)
+    }
+
+    /// Reads the tracker in the folder `folder`.
+    public static func load(folder: URL) throws -> TrackerSnapshot {
+        try load(FolderFiles(root: folder))
+    }
+
+    /// Builds the snapshot from files already read. Pure: the same records give the same
+    /// snapshot.
+    public init(records: [TrackerRecord]) {
+        let files = TrackerFileSet(records)
+        settings = files.settings.first?.value
+        instruments = files.instruments.compactMap(\.value).sorted { $0.id < $1.id }
+        texts = files.texts
+        plans = files.plans.compactMap(\.value).sorted { $0.id < $1.id }
+        evidence = files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        reports = files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        meetings = files.meetings.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        attachments = files.attachments
+        targets = TrackedTarget.all(
+            instruments: instruments, plans: plans, meetings: meetings,
+            parties: settings?.partyCodes ?? [])
+        targetIndex = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        diagnostics = TrackerValidation(files: files, targets: targets).diagnostics.sorted()
+    }
+
+    /// Whether no problem was found.
+    public var isValid: Bool { diagnostics.isEmpty }
+
+    /// Throws every problem found, as one ``InvalidTrackerData`` (exit status 65).
+    public func requireValid() throws(InvalidTrackerData) {
+        if !diagnostics.isEmpty { throw InvalidTrackerData(diagnostics) }
+    }
+
+    /// The target with `id`, if there is one.
+    public func target(_ id: QualifiedID) -> TrackedTarget? {
+        targetIndex[id].map { targets[$0] }
+    }
+
+    /// The instrument with `id`.
+    public func instrument(_ id: InstrumentID) -> Instrument? { instruments.first { $0.id == id } }
+
+    /// The plan with `id`.
+    public func plan(_ id: InstrumentID) -> ActionPlan? { plans.first { $0.id == id } }
+}
+
+/// The records of one load, sorted by kind, for building and checking a snapshot.
+struct TrackerFileSet {
+    var settings: [ParsedFile<TrackerSettings>] = []
+    var instruments: [ParsedFile<Instrument>] = []
+    var texts: [InstrumentID: [String: InstrumentText]] = [:]
+    var textFiles: [String: Set<String>] = [:]
+    var plans: [ParsedFile<ActionPlan>] = []
+    var evidence: [ParsedFile<Evidence>] = []
+    var reports: [ParsedFile<StatusReport>] = []
+    var meetings: [ParsedFile<Meeting>] = []
+    var attachments: Set<String> = []
+    var fileDiagnostics: [Diagnostic] = []
+
+    init(_ records: [TrackerRecord]) {
+        for record in records {
+            switch record {
+            case .settings(let file): settings.append(file); fileDiagnostics += file.diagnostics
+            case .instrument(let file): instruments.append(file); fileDiagnostics += file.diagnostics
+            case .plan(let file): plans.append(file); fileDiagnostics += file.diagnostics
+            case .evidence(let file): evidence.append(file); fileDiagnostics += file.diagnostics
+            case .report(let file): reports.append(file); fileDiagnostics += file.diagnostics
+            case .meeting(let file): meetings.append(file); fileDiagnostics += file.diagnostics
+            case .attachment(let blob): attachments.insert(blob)
+            case .misplaced(let diagnostic): fileDiagnostics.append(diagnostic)
+            case .text(let instrument, let language, let result):
+                textFiles[instrument, default: []].insert(language)
+                if case .success(let text) = result, let id = InstrumentID(instrument) {
+                    texts[id, default: [:]][language] = text
+                }
+                fileDiagnostics += record.diagnostics
+            }
+        }
+    }
+}

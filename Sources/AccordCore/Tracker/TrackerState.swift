@@ -1,0 +1,112 @@
+/// Where every commitment, plan item and decision stands at a date: a fold over the
+/// records of one snapshot dated on or before that date.
+///
+/// Nothing here is stored: overdue, for instance, is computed from due dates and plan
+/// periods each time, so the state at a past date is as it was then.
+public struct TrackerState: Sendable {
+    /// The date the state is evaluated at.
+    public let asOf: CalendarDate
+    /// Every target, by id.
+    public let targets: [TargetState]
+
+    private let index: [QualifiedID: Int]
+
+    /// Folds the records of `snapshot` dated on or before `asOf`.
+    public init(_ snapshot: TrackerSnapshot, asOf: CalendarDate) {
+        self.asOf = asOf
+        let reports = snapshot.reports.filter { $0.date <= asOf }
+        let evidence = snapshot.evidence.filter { $0.date <= asOf }
+        let reportsByTarget = Dictionary(grouping: reports, by: \.target)
+        var evidenceByTarget: [QualifiedID: [Evidence]] = [:]
+        for item in evidence {
+            for target in Set(item.supports) { evidenceByTarget[target, default: []].append(item) }
+        }
+        let evidenceByID = Dictionary(evidence.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        targets = snapshot.targets.map { target in
+            let targetReports = reportsByTarget[target.id] ?? []
+            let supporting = evidenceByTarget[target.id] ?? []
+            let parties = target.parties.map { party in
+                let own = targetReports.filter { $0.party == party }
+                let cited = own.flatMap(\.evidence).compactMap { evidenceByID[$0] }
+                let relevant = supporting.filter { $0.party == nil || $0.party == party } + cited
+                var seen = Set<RecordID>()
+                let evidence = relevant.filter { seen.insert($0.id).inserted }
+                    .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+                return PartyProgress(party: party, target: target, reports: own, evidence: evidence, asOf: asOf)
+            }
+            return TargetState(target: target, parties: parties)
+        }
+        index = Dictionary(targets.enumerated().map { ($1.target.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The state of the target with `id`.
+    public func target(_ id: QualifiedID) -> TargetState? {
+        index[id].map { targets[$0] }
+    }
+}
+
+/// One target at the as-of date, with the progress of each party it binds.
+public struct TargetState: Sendable {
+    /// The commitment, plan item or decision.
+    public let target: TrackedTarget
+    /// One entry per bound party, in the target's party order.
+    public let parties: [PartyProgress]
+
+    /// The progress of `party`, if the target binds it.
+    public func progress(of party: PartyCode) -> PartyProgress? {
+        parties.first { $0.party == party }
+    }
+
+    /// Whether any party is overdue.
+    public var isOverdue: Bool { parties.contains(where: \.isOverdue) }
+
+    /// Whether the parties' latest reports give different statuses; on a joint commitment
+    /// this is the disagreement a review meeting wants to see.
+    public var partiesDisagree: Bool { Set(parties.map(\.status)).count > 1 }
+}
+
+/// One party's progress on one target at the as-of date.
+public struct PartyProgress: Sendable {
+    /// The party.
+    public let party: PartyCode
+    /// The latest report's status (latest by date, ties broken by id), or not-started.
+    public let status: Status
+    /// The report the status comes from, if any.
+    public let latest: StatusReport?
+    /// This party's reports on the target, oldest first.
+    public let reports: [StatusReport]
+    /// Evidence supporting the target for this party (evidence naming no party counts for
+    /// all), and evidence its reports cite; oldest first.
+    public let evidence: [Evidence]
+    /// The due dates up to the as-of date, recurrences expanded, oldest first.
+    public let dueDates: [CalendarDate]
+    /// The next due date after the as-of date.
+    public let nextDue: CalendarDate?
+    /// Whether a due date or the plan item's end has passed without the work being settled
+    /// (implemented or not applicable). For a recurring commitment the settling report must
+    /// be dated after the occurrence before the one that passed: each period needs its own.
+    public let isOverdue: Bool
+
+    init(party: PartyCode, target: TrackedTarget, reports: [StatusReport], evidence: [Evidence], asOf: CalendarDate) {
+        self.party = party
+        self.reports = reports
+        self.evidence = evidence
+        // Reports arrive sorted by date then id, so the last is the latest.
+        latest = reports.last
+        status = latest?.status ?? .notStarted
+        dueDates = target.schedule?.dates(through: asOf) ?? []
+        nextDue = target.schedule?.next(after: asOf)
+        let passedDue = dueDates.filter { $0 < asOf }
+        var overdue = false
+        if !passedDue.isEmpty {
+            if let latest, latest.status.isSettled {
+                let previous = target.schedule?.everyMonths == nil ? nil : passedDue.dropLast().last
+                overdue = previous.map { latest.date <= $0 } ?? false
+            } else {
+                overdue = true
+            }
+        }
+        if let end = target.end, end < asOf, !status.isSettled { overdue = true }
+        isOverdue = overdue
+    }
+}

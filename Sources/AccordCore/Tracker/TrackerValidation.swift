@@ -1,0 +1,317 @@
+/// The checks between files: ids that must match file names and folders, ids that must be
+/// unique, and references that must lead somewhere. Problems inside one file are found
+/// while reading it; these need the whole tracker.
+struct TrackerValidation {
+    private(set) var diagnostics: [Diagnostic]
+    private let files: TrackerFileSet
+    private let parties: Set<PartyCode>?
+    private let indicators: Set<String>
+    private let scopes: Set<String>
+    private let targets: [QualifiedID: TrackedTarget]
+    /// Owners (instruments, plans, meetings) whose own file has problems: references into
+    /// them are not checked, so one mistake is not reported again in every record.
+    private let brokenOwners: Set<String>
+
+    init(files: TrackerFileSet, targets: [TrackedTarget]) {
+        self.files = files
+        diagnostics = files.fileDiagnostics
+        let settings = files.settings.first?.value
+        parties = settings.map { Set($0.partyCodes) }
+        let planIndicators = files.plans.compactMap(\.value).flatMap(\.items).flatMap(\.indicators).map(\.id)
+        indicators = Set((settings?.indicators.map(\.id) ?? []) + planIndicators)
+        scopes = Set(settings?.scopes.map(\.id) ?? [])
+        self.targets = Dictionary(targets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var broken = Set<String>()
+        for file in files.instruments where !file.diagnostics.isEmpty { broken.insert(Self.folderName(file.file)) }
+        for file in files.plans where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
+        for file in files.meetings where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
+        brokenOwners = broken
+        if files.settings.isEmpty {
+            diagnostics.append(Diagnostic(file: "accord.yaml", line: 1, field: "", message: "the tracker has no accord.yaml"))
+        }
+        checkOwnersAreUnique()
+        files.instruments.forEach { check($0) }
+        files.plans.forEach { check($0) }
+        files.evidence.forEach { check($0) }
+        files.reports.forEach { check($0) }
+        files.meetings.forEach { check($0) }
+        checkRecordsAreUnique()
+    }
+
+    // MARK: Instruments
+
+    private mutating func check(_ file: ParsedFile<Instrument>) {
+        guard let instrument = file.value else { return }
+        expect(instrument.id.rawValue == Self.folderName(file.file), file, "id",
+               "\(instrument.id) does not match its folder \(Self.folderName(file.file))")
+        checkParties(instrument.parties, file, "parties")
+        for (index, signatory) in instrument.signatories.enumerated() {
+            checkParty(signatory.party, of: instrument.parties, file, "signatories[\(index + 1)].party")
+        }
+        for (index, entry) in instrument.inForce.enumerated() {
+            if let party = entry.party { checkParty(party, of: instrument.parties, file, "in-force[\(index + 1)].party") }
+        }
+        for (field, reference) in [("amends", instrument.amends), ("supersedes", instrument.supersedes)] {
+            if let reference, !files.instruments.contains(where: { $0.value?.id == reference }) {
+                report(file, field, "no instrument \(reference) in the tracker")
+            }
+        }
+        // Texts sit beside the file, whatever id the file claims.
+        let folder = Self.folderName(file.file)
+        let texts = InstrumentID(folder).flatMap { files.texts[$0] } ?? [:]
+        let present = files.textFiles[folder] ?? []
+        for (index, language) in instrument.languages.enumerated() where !present.contains(language) {
+            report(file, "languages[\(index + 1)]", "text.\(language).md is missing")
+        }
+        checkUnique(instrument.reviewCycles.map(\.id), list: "review-cycles", file, what: "review cycle")
+        checkUnique(instrument.commitments.map(\.id), list: "commitments", file, what: "commitment")
+        // Commitments rest on the text in the first listed language; a translation may lag
+        // behind an amendment, so the others are not held to every clause.
+        let primary = (instrument.languages.first { texts[$0] != nil } ?? texts.keys.sorted().first)
+            .flatMap { language in texts[language].map { (language, $0) } }
+        for commitment in instrument.commitments {
+            let path = file.path(of: "commitments", id: commitment.id)
+            if let (language, text) = primary {
+                let clause = commitment.clauseID
+                if text.clause(clause) == nil && text.article(clause) == nil {
+                    report(file, "\(path).\(commitment.clause == nil ? "id" : "clause")",
+                           "clause \(clause) is not in text.\(language).md")
+                }
+            }
+            if case .party(let party) = commitment.bound {
+                checkParty(party, of: instrument.parties, file, "\(path).bound")
+            }
+            for party in commitment.responsible.keys.sorted() {
+                checkParty(party, of: instrument.parties, file, "\(path).responsible.\(party)")
+            }
+            for (index, indicator) in commitment.indicators.enumerated() where !indicators.contains(indicator) {
+                report(file, "\(path).indicators[\(index + 1)]", "no indicator \(indicator) in accord.yaml")
+            }
+        }
+    }
+
+    // MARK: Plans
+
+    private mutating func check(_ file: ParsedFile<ActionPlan>) {
+        guard let plan = file.value else { return }
+        expect(plan.id.rawValue == Self.baseName(file.file), file, "id",
+               "\(plan.id) does not match its file name \(Self.baseName(file.file)).yaml")
+        checkParties(plan.parties, file, "parties")
+        for (index, instrument) in plan.implements.enumerated()
+        where !files.instruments.contains(where: { $0.value?.id == instrument }) {
+            report(file, "implements[\(index + 1)]", "no instrument \(instrument) in the tracker")
+        }
+        checkUnique(plan.reviewCycles.map(\.id), list: "review-cycles", file, what: "review cycle")
+        checkUnique(plan.areas.map(\.id), list: "areas", file, what: "area")
+        checkUnique(plan.items.map(\.id), list: "items", file, what: "item")
+        for area in plan.areas {
+            for item in area.items {
+                let path = file.path(of: "items", id: item.id)
+                if !item.id.hasPrefix(area.id + ".") {
+                    report(file, "\(path).id", "item \(item.id) does not start with its area's id \(area.id).")
+                }
+                for party in item.lead.keys.sorted() { checkParty(party, of: plan.parties, file, "\(path).lead.\(party)") }
+                for party in item.partners.keys.sorted() {
+                    checkParty(party, of: plan.parties, file, "\(path).partners.\(party)")
+                }
+                for (index, indicator) in item.indicators.enumerated() where indicator.title == nil {
+                    if !(files.settings.first?.value?.indicators.contains { $0.id == indicator.id } ?? false) {
+                        report(file, "\(path).indicators[\(index + 1)].id",
+                               "\(indicator.id) is not in accord.yaml; give it a title to make it local to the item")
+                    }
+                }
+                for (index, reference) in item.implements.enumerated() {
+                    checkTarget(reference, file, "\(path).implements[\(index + 1)]", kinds: [.commitment, .decision])
+                }
+            }
+        }
+    }
+
+    // MARK: Evidence, status reports, meetings
+
+    private mutating func check(_ file: ParsedFile<Evidence>) {
+        guard let evidence = file.value else { return }
+        checkRecordName(evidence.id, file)
+        let year = file.file.split(separator: "/")[1]
+        expect(year == String(evidence.date.year), file, "date",
+               "the evidence is dated \(evidence.date) but filed under \(year); move it to Evidence/\(evidence.date.year)/")
+        if let party = evidence.party { checkParty(party, file, "party") }
+        // Evidence may also back a decision that needs no follow-up (minutes adopting a plan).
+        for (index, target) in evidence.supports.enumerated() where !isDecision(target) {
+            checkTarget(target, file, "supports[\(index + 1)]", kinds: nil)
+        }
+        if let attachment = evidence.attachment, !files.attachments.contains(attachment.blob) {
+            report(file, "attachment.blob", "the attachment's bytes are missing at \(attachment.path)")
+        }
+        for (index, value) in evidence.values.enumerated() {
+            if !indicators.contains(value.indicator) {
+                report(file, "values[\(index + 1)].indicator", "no indicator \(value.indicator) in accord.yaml or a plan")
+            }
+            if let scope = value.scope, !scopes.contains(scope) {
+                report(file, "values[\(index + 1)].scope", "no scope \(scope) in accord.yaml")
+            }
+        }
+    }
+
+    private mutating func check(_ file: ParsedFile<StatusReport>) {
+        guard let report = file.value else { return }
+        checkRecordName(report.id, file)
+        let parts = file.file.split(separator: "/")
+        let month = report.date.month < 10 ? "0\(report.date.month)" : "\(report.date.month)"
+        expect(parts[1] == String(report.date.year) && parts[2] == month, file, "date",
+               "the report is dated \(report.date) but filed under \(parts[1])/\(parts[2]); move it to Events/\(report.date.year)/\(month)/")
+        checkParty(report.party, file, "party")
+        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target],
+           !target.parties.contains(report.party) {
+            self.report(file, "party", "\(report.target) does not bind \(report.party)")
+        }
+        let known = Set(files.evidence.compactMap(\.value?.id))
+        for (index, id) in report.evidence.enumerated() where !known.contains(id) {
+            self.report(file, "evidence[\(index + 1)]", "no evidence \(id) in the tracker")
+        }
+    }
+
+    private mutating func check(_ file: ParsedFile<Meeting>) {
+        guard let meeting = file.value else { return }
+        checkRecordName(meeting.id, file)
+        let idDate = CalendarDate(String(meeting.id.rawValue.prefix(10)))
+        expect(idDate.map { $0 >= meeting.date && $0 <= (meeting.endDate ?? meeting.date) } ?? false
+                && meeting.id.rawValue.dropFirst(10).hasPrefix("-"), file, "id",
+               "a meeting's id starts with one of its days: \(meeting.date)-…")
+        if let host = meeting.host { checkParty(host, file, "host") }
+        for (index, review) in meeting.reviews.enumerated() {
+            let cycles = files.instruments.compactMap(\.value).first { $0.id == review.instrument }?.reviewCycles
+                ?? files.plans.compactMap(\.value).first { $0.id == review.instrument }?.reviewCycles
+            guard !brokenOwners.contains(review.instrument.rawValue) else { continue }
+            if let cycles {
+                if !cycles.contains(where: { $0.id == review.cycle }) {
+                    report(file, "reviews[\(index + 1)]", "\(review.instrument) has no review cycle \(review.cycle)")
+                }
+            } else {
+                report(file, "reviews[\(index + 1)]", "no instrument or plan \(review.instrument) in the tracker")
+            }
+        }
+        checkUnique(meeting.decisions.map(\.id), list: "decisions", file, what: "decision")
+        for decision in meeting.decisions {
+            let path = file.path(of: "decisions", id: decision.id)
+            if case .party(let party) = decision.bound { checkParty(party, file, "\(path).bound") }
+            for party in decision.responsible.keys.sorted() { checkParty(party, file, "\(path).responsible.\(party)") }
+        }
+    }
+
+    // MARK: Uniqueness
+
+    /// Instruments, plans and meetings share one namespace: their ids come before `#`.
+    private mutating func checkOwnersAreUnique() {
+        var seen: [String: String] = [:]
+        func note(_ id: String?, _ file: String, into diagnostics: inout [Diagnostic], line: Int) {
+            guard let id else { return }
+            if let first = seen[id] {
+                diagnostics.append(Diagnostic(file: file, line: line, field: "id", message: "\(id) is also the id of \(first)"))
+            } else {
+                seen[id] = file
+            }
+        }
+        for file in files.instruments { note(file.value?.id.rawValue, file.file, into: &diagnostics, line: file.line(of: "id")) }
+        for file in files.plans { note(file.value?.id.rawValue, file.file, into: &diagnostics, line: file.line(of: "id")) }
+        for file in files.meetings { note(file.value?.id.rawValue, file.file, into: &diagnostics, line: file.line(of: "id")) }
+    }
+
+    /// Evidence and reports live in dated folders, so two files may carry one id.
+    private mutating func checkRecordsAreUnique() {
+        checkUnique(files.evidence) { $0.id }
+        checkUnique(files.reports) { $0.id }
+    }
+
+    private mutating func checkUnique<Value>(_ list: [ParsedFile<Value>], id: (Value) -> RecordID) {
+        var seen: [RecordID: String] = [:]
+        for file in list {
+            guard let value = file.value else { continue }
+            if let first = seen[id(value)] {
+                report(file, "id", "\(id(value)) is also the id of \(first)")
+            } else {
+                seen[id(value)] = file.file
+            }
+        }
+    }
+
+    private mutating func checkUnique<Value>(_ ids: [String], list: String, _ file: ParsedFile<Value>, what: String) {
+        var seen = Set<String>(), repeated: [String] = []
+        for id in ids where !seen.insert(id).inserted && !repeated.contains(id) { repeated.append(id) }
+        for id in repeated {
+            let paths = file.paths(of: list, id: id)
+            let first = file.line(of: paths.first ?? list)
+            for path in paths.dropFirst() {
+                report(file, "\(path).id", "\(what) \(id) appears twice (first at line \(first))")
+            }
+        }
+    }
+
+    // MARK: References
+
+    /// Reports an unknown target; returns whether the target is known (or not checkable).
+    @discardableResult
+    private mutating func checkTarget<Value>(
+        _ id: QualifiedID, _ file: ParsedFile<Value>, _ field: String, kinds: Set<TrackedTarget.Kind>?
+    ) -> Bool {
+        if brokenOwners.contains(id.owner) { return false }
+        if let target = targets[id] {
+            if let kinds, !kinds.contains(target.kind) {
+                report(file, field, "\(id) is a \(target.kind.rawValue), not a commitment")
+                return false
+            }
+            return true
+        }
+        if isDecision(id) {
+            report(file, field, "decision \(id) has no due date, so it is not tracked")
+        } else {
+            report(file, field, "no commitment, plan item or decision \(id) in the tracker")
+        }
+        return false
+    }
+
+    private func isDecision(_ id: QualifiedID) -> Bool {
+        files.meetings.contains { $0.value?.id.rawValue == id.owner && $0.value?.decisions.contains { $0.id == id.local } == true }
+    }
+
+    private mutating func checkParties<Value>(_ list: [PartyCode], _ file: ParsedFile<Value>, _ field: String) {
+        for (index, party) in list.enumerated() { checkParty(party, file, "\(field)[\(index + 1)]") }
+    }
+
+    /// A party must be one of accord.yaml's (when it could be read) and, given `of`, one of
+    /// the instrument's.
+    private mutating func checkParty<Value>(
+        _ party: PartyCode, of instrumentParties: [PartyCode]? = nil, _ file: ParsedFile<Value>, _ field: String
+    ) {
+        if let instrumentParties, !instrumentParties.contains(party) {
+            report(file, field, "\(party) is not a party to this instrument")
+        } else if let parties, !parties.contains(party) {
+            report(file, field, "\(party) is not a party in accord.yaml")
+        }
+    }
+
+    private mutating func checkRecordName<Value>(_ id: RecordID, _ file: ParsedFile<Value>) {
+        let name = Self.baseName(file.file)
+        expect(id.rawValue == name, file, "id", "\(id) does not match its file name \(name).yaml")
+    }
+
+    private mutating func expect<Value>(_ condition: Bool, _ file: ParsedFile<Value>, _ field: String, _ message: String) {
+        if !condition { report(file, field, message) }
+    }
+
+    private mutating func report<Value>(_ file: ParsedFile<Value>, _ field: String, _ message: String) {
+        diagnostics.append(file.diagnostic(field, message))
+    }
+
+    /// `Plans/plan-2017-2020.yaml` gives `plan-2017-2020`.
+    static func baseName(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+    }
+
+    /// `Agreements/tip-2005/instrument.yaml` gives `tip-2005`.
+    static func folderName(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        return parts.count >= 2 ? String(parts[parts.count - 2]) : path
+    }
+}

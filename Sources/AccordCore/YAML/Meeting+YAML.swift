@@ -1,0 +1,77 @@
+public import Foundation
+
+extension Meeting {
+    /// Reads `Meetings/<id>.yaml`; every problem is in the result.
+    public static func parse(_ data: Data, file: String) -> ParsedFile<Meeting> {
+        YAMLReader.parse(data, file: file, decode: Meeting.init(yaml:))
+    }
+
+    /// The YAML text of the file, in the documented layout.
+    public func yamlText() -> String { yaml.text() }
+
+    init?(yaml f: YAMLFields) {
+        let id = f.required("id")?.recordID()
+        let title = f.required("title")?.nonEmptyText()
+        let date = f.required("date")?.date()
+        let endDate = f.optional("end-date")?.date()
+        if let date, let endDate, endDate < date {
+            f.problem(at: "end-date", "the meeting ends before it starts")
+        }
+        let venue = f.optional("venue")?.nonEmptyText()
+        let host = f.optional("host")?.party()
+        let reviews = f.optional("reviews")?.list { value -> ReviewReference? in
+            guard let text = value.text() else { return nil }
+            guard let reference = ReviewReference(text) else {
+                value.problem("\(text) is not a review cycle (such as tip-2005/annual)") as Void?
+                return nil
+            }
+            return reference
+        } ?? []
+        let attendees = f.optional("attendees")?.list { $0.nonEmptyText() } ?? []
+        let decisions = f.optional("decisions")?.elements(Decision.init(yaml:)) ?? []
+        let note = f.optional("note")?.text()
+        guard f.finish(), let id, let title, let date else { return nil }
+        self.init(
+            id: id, title: title, date: date, endDate: endDate, venue: venue, host: host,
+            reviews: reviews, attendees: attendees, decisions: decisions, note: note)
+    }
+
+    var yaml: YAMLMap {
+        var map = YAMLMap()
+        map.add("id", .text(id.rawValue))
+        map.add("title", .text(title))
+        map.add("date", .date(date))
+        map.add("end-date", .date(endDate))
+        map.add("venue", .text(venue))
+        map.add("host", .party(host))
+        map.add("reviews", .ids(reviews))
+        map.add("attendees", .list(attendees.map { .text($0) }))
+        map.add("decisions", .list(decisions.map(\.yaml)))
+        map.add("note", .text(note))
+        return map
+    }
+}
+
+extension Decision {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let id = f.required("id")?.localID()
+        if let id { f.mark(list: "decisions", id: id) }
+        let text = f.required("text")?.nonEmptyText()
+        let due = DueSchedule(yaml: f)
+        let bound = f.optional("bound").map(Commitment.Bound.init(yaml:)) ?? .each
+        let responsible = f.optional("responsible")?.perParty { $0.nonEmptyText() } ?? [:]
+        guard f.finish(), let id, let text, let bound else { return nil }
+        self.init(id: id, text: text, due: due, bound: bound, responsible: responsible)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("id", .id(id))
+        map.add("text", .text(text))
+        due?.add(to: &map)
+        if due != nil || bound != .each { map.add("bound", .plain(bound.description)) }
+        map.add("responsible", .perParty(responsible) { .text($0) })
+        return .map(map)
+    }
+}

@@ -1,0 +1,142 @@
+// Reading and writing the small values records share.
+
+extension Signing {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let date = f.required("date")?.date()
+        let place = f.optional("place")?.nonEmptyText()
+        guard f.finish(), let date else { return nil }
+        self.init(date: date, place: place)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("date", .date(date))
+        map.add("place", .text(place))
+        return .map(map)
+    }
+}
+
+extension Signatory {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let party = f.required("party")?.party()
+        let name = f.required("name")?.nonEmptyText()
+        guard f.finish(), let party, let name else { return nil }
+        self.init(party: party, name: name)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("party", .party(party))
+        map.add("name", .text(name))
+        return .map(map)
+    }
+}
+
+extension SourceNote {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let about = f.optional("about")?.nonEmptyText()
+        let says = f.optional("says")?.nonEmptyText()
+        let source = f.required("source")?.nonEmptyText()
+        guard f.finish(), let source else { return nil }
+        self.init(about: about, says: says, source: source)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("about", .text(about))
+        map.add("says", .text(says))
+        map.add("source", .text(source))
+        return .map(map)
+    }
+}
+
+extension ReviewCycle {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let id = f.required("id")?.recordID()?.rawValue
+        if let id { f.mark(list: "review-cycles", id: id) }
+        let title = f.required("title")?.nonEmptyText()
+        let onValue = f.optional("on"), everyValue = f.optional("every-months"), fromValue = f.optional("from")
+        let on = onValue?.date()
+        let every = everyValue?.integer(atLeast: 1)
+        let from = fromValue?.date()
+        let untilValue = f.optional("until")
+        let until = untilValue?.date()
+        let hosts = f.optional("hosts")?.list { $0.party() } ?? []
+        var schedule: DueSchedule?
+        switch (onValue, everyValue, fromValue) {
+        case (_?, nil, nil) where untilValue == nil:
+            schedule = on.map { DueSchedule(first: $0) }
+        case (nil, _?, _?):
+            if let every, let from { schedule = DueSchedule(first: from, everyMonths: every, until: until) }
+        default:
+            value.problem("needs either `on: DATE` or `every-months: N` with `from: DATE`") as Void?
+        }
+        guard f.finish(), let id, let title, let schedule else { return nil }
+        self.init(id: id, title: title, schedule: schedule, hosts: hosts)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("id", .text(id))
+        map.add("title", .text(title))
+        if let every = schedule.everyMonths {
+            map.add("every-months", .integer(every))
+            map.add("from", .date(schedule.first))
+            map.add("until", .date(schedule.until))
+        } else {
+            map.add("on", .date(schedule.first))
+        }
+        map.add("hosts", .parties(hosts))
+        return .map(map)
+    }
+}
+
+extension Indicator {
+    /// Reads an indicator; `requireTitle` for those declared in accord.yaml.
+    init?(yaml value: YAMLValue, requireTitle: Bool) {
+        guard let f = value.fields() else { return nil }
+        let id = f.required("id")?.recordID()?.rawValue
+        let title = requireTitle ? f.required("title")?.nonEmptyText() : f.optional("title")?.nonEmptyText()
+        let unit = f.optional("unit")?.nonEmptyText()
+        let target = f.optional("target")?.number()
+        guard f.finish(), let id, !requireTitle || title != nil else { return nil }
+        self.init(id: id, title: title, unit: unit, target: target)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("id", .text(id))
+        map.add("title", .text(title))
+        map.add("unit", .text(unit))
+        map.add("target", .number(target))
+        return .map(map)
+    }
+}
+
+extension Commitment.Bound {
+    init?(yaml value: YAMLValue) {
+        guard let text = value.text() else { return nil }
+        guard let bound = Self(text) else {
+            value.problem("\(text) is not each, joint or a party code") as Void?
+            return nil
+        }
+        self = bound
+    }
+}
+
+extension YAMLValue {
+    /// A list of language tags (`[en, vi]`).
+    func languages() -> [String]? {
+        list { value in
+            guard let text = value.text() else { return nil }
+            guard !text.isEmpty, text.utf8.allSatisfy({ (97...122).contains($0) || $0 == 45 }) else {
+                return value.problem("\(text) is not a language tag (such as en, vi, km)")
+            }
+            return text
+        }
+    }
+}

@@ -1,0 +1,37 @@
+public import Foundation
+
+/// Turns the bytes of a tracker file into the text accord reads: UTF-8 without a
+/// byte-order mark, `\n` line ends, NFC-normalised.
+public enum SourceText {
+    /// The normalised text, or a diagnostic naming the line of the first byte that is not
+    /// UTF-8.
+    public static func decode(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if let offset = firstInvalidOffset(bytes) {
+            let line = bytes[..<offset].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+            return .failure(Diagnostic(
+                file: file, line: line, field: "",
+                message: "the file is not UTF-8 text (byte \(offset + 1))"))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        if text.contains("\r") {
+            text = text.replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\r", with: "\n")
+        }
+        return .success(text.precomposedStringWithCanonicalMapping)
+    }
+
+    private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = bytes.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let encoded): offset += encoded.count
+            case .error: return offset
+            case .emptyInput: return nil
+            }
+        }
+    }
+}

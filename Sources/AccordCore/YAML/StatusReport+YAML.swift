@@ -1,0 +1,42 @@
+public import Foundation
+
+extension StatusReport {
+    /// Reads `Events/<yyyy>/<mm>/<id>.yaml`; every problem is in the result.
+    public static func parse(_ data: Data, file: String) -> ParsedFile<StatusReport> {
+        YAMLReader.parse(data, file: file, decode: StatusReport.init(yaml:))
+    }
+
+    /// The YAML text of the file, in the documented layout.
+    public func yamlText() -> String { yaml.text() }
+
+    init?(yaml f: YAMLFields) {
+        let id = f.required("id")?.recordID()
+        let target = f.required("target")?.qualifiedID()
+        let status = f.required("status")?.choice(Status.self)
+        let date = f.required("date")?.date()
+        let party = f.required("party")?.party()
+        let reporter = f.optional("reporter")?.nonEmptyText()
+        let note = f.optional("note")?.text()
+        let evidence = f.optional("evidence")?.list { $0.recordID() } ?? []
+        if status == .notApplicable, (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            f.problem(at: "note", near: "status", "a not-applicable status needs a note saying why")
+        }
+        guard f.finish(), let id, let target, let status, let date, let party else { return nil }
+        self.init(
+            id: id, target: target, status: status, date: date, party: party,
+            reporter: reporter, note: note, evidence: evidence)
+    }
+
+    var yaml: YAMLMap {
+        var map = YAMLMap()
+        map.add("id", .text(id.rawValue))
+        map.add("target", .text(target.description))
+        map.add("status", .plain(status.rawValue))
+        map.add("date", .date(date))
+        map.add("party", .party(party))
+        map.add("reporter", .text(reporter))
+        map.add("note", .text(note))
+        map.add("evidence", .ids(evidence))
+        return map
+    }
+}

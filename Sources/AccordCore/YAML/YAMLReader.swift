@@ -1,0 +1,356 @@
+import Foundation
+internal import Yams
+
+/// What reading one file produced: the value when it could be read, every problem found,
+/// and where each field sits so that checks across files can name the line.
+public struct ParsedFile<Value: Sendable>: Sendable {
+    /// The file's path inside the tracker.
+    public let file: String
+    /// The value, or nil when a required part could not be read.
+    public let value: Value?
+    /// Every problem found in the file.
+    public let diagnostics: [Diagnostic]
+    /// The line of each field path read (`commitments[2].due`).
+    let lines: [String: Int]
+    /// The field paths of the list elements with an id, keyed `list#id` (`commitments#3.1`);
+    /// more than one when the id is repeated.
+    let elementPaths: [String: [String]]
+
+    /// The line of `field`, or of the nearest enclosing field that was read, else 1.
+    public func line(of field: String) -> Int {
+        var path = field
+        while !path.isEmpty {
+            if let line = lines[path] { return line }
+            guard let cut = path.lastIndex(where: { $0 == "." || $0 == "[" }) else { break }
+            path = String(path[..<cut])
+        }
+        return lines[""] ?? 1
+    }
+
+    /// The field path of the element with `id` in the list named `list`, such as
+    /// `commitments[2]` for `("commitments", "3.1")`.
+    public func path(of list: String, id: String) -> String {
+        elementPaths["\(list)#\(id)"]?.first ?? list
+    }
+
+    /// The field paths of every element with `id` in `list`, in file order.
+    public func paths(of list: String, id: String) -> [String] {
+        elementPaths["\(list)#\(id)"] ?? []
+    }
+
+    /// A diagnostic about `field` in this file.
+    public func diagnostic(_ field: String, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: line(of: field), field: field, message: message)
+    }
+}
+
+/// Collects the problems and field lines of one file while it is read. Lives only for the
+/// duration of one parse.
+final class YAMLLog {
+    let file: String
+    var diagnostics: [Diagnostic] = []
+    var lines: [String: Int] = [:]
+    var elementPaths: [String: [String]] = [:]
+
+    init(file: String) { self.file = file }
+
+    func report(_ path: String, line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(file: file, line: line, field: path, message: message))
+    }
+}
+
+/// Reads a whole file into a value through `decode`, collecting every problem.
+enum YAMLReader {
+    static func parse<Value>(
+        _ data: Data, file: String, decode: (YAMLFields) -> Value?
+    ) -> ParsedFile<Value> {
+        let log = YAMLLog(file: file)
+        let value: Value? = {
+            let text: String
+            switch SourceText.decode(data, file: file) {
+            case .success(let decoded): text = decoded
+            case .failure(let diagnostic):
+                log.diagnostics.append(diagnostic)
+                return nil
+            }
+            let root: Node?
+            do {
+                root = try Yams.compose(yaml: text)
+            } catch {
+                let (line, message) = describe(error)
+                log.report("", line: line, message)
+                return nil
+            }
+            guard let root else {
+                log.report("", line: 1, "the file is empty")
+                return nil
+            }
+            let value = YAMLValue(node: root, path: "", log: log)
+            guard let fields = value.fields() else { return nil }
+            return decode(fields)
+        }()
+        return ParsedFile(
+            file: file, value: value, diagnostics: log.diagnostics,
+            lines: log.lines, elementPaths: log.elementPaths)
+    }
+
+    /// A line and a lowercase sentence for a Yams error.
+    private static func describe(_ error: any Error) -> (Int, String) {
+        guard let error = error as? YamlError else { return (1, "not readable as YAML: \(error)") }
+        switch error {
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+             .composer(_, let problem, let mark, _):
+            return (mark.line, "YAML syntax: \(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return (context.mark.line, "duplicate key \(duplicates.joined(separator: ", "))")
+        case .reader(let problem, _, _, _):
+            return (1, "YAML syntax: \(problem)")
+        default:
+            return (1, "not readable as YAML: \(error)")
+        }
+    }
+}
+
+/// One node of a file being read, with its field path.
+struct YAMLValue {
+    let node: Node
+    let path: String
+    let log: YAMLLog
+
+    init(node: Node, path: String, log: YAMLLog) {
+        self.node = node
+        self.path = path
+        self.log = log
+        log.lines[path] = line
+    }
+
+    var line: Int { node.mark?.line ?? 1 }
+
+    /// Reports a problem with this value; returns nil so decoders can `return problem(…)`.
+    @discardableResult
+    func problem<T>(_ message: String) -> T? {
+        log.report(path, line: line, message)
+        return nil
+    }
+
+    /// `~`, `null` or nothing, written plain.
+    var isNull: Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
+            return false
+        }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    /// The scalar's text exactly as written, whatever YAML would resolve it to, so that
+    /// `3.1`, `no` or `2019` stay text.
+    func text() -> String? {
+        guard case .scalar(let scalar) = node else { return problem("expected text, found \(shape)") }
+        return scalar.string
+    }
+
+    /// Text that must not be empty.
+    func nonEmptyText() -> String? {
+        guard let text = text() else { return nil }
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return problem("must not be empty") }
+        return text
+    }
+
+    func date() -> CalendarDate? {
+        guard let text = text() else { return nil }
+        guard let date = CalendarDate(text) else {
+            let isShaped = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
+            }
+            return problem(isShaped ? "\(text) is not a date" : "\(text) is not a date (expected yyyy-mm-dd)")
+        }
+        return date
+    }
+
+    func integer(atLeast minimum: Int = Int.min) -> Int? {
+        guard let text = text() else { return nil }
+        guard let value = Int(text) else { return problem("\(text) is not a whole number") }
+        guard value >= minimum else { return problem("\(value) is less than \(minimum)") }
+        return value
+    }
+
+    func number() -> Double? {
+        guard let text = text() else { return nil }
+        guard let value = Double(text), value.isFinite else { return problem("\(text) is not a number") }
+        return value
+    }
+
+    func party() -> PartyCode? {
+        guard let text = text() else { return nil }
+        guard let party = PartyCode(text) else {
+            return problem("\(text) is not a party code (two capital letters, such as VN)")
+        }
+        return party
+    }
+
+    func instrumentID() -> InstrumentID? {
+        guard let text = text() else { return nil }
+        guard let id = InstrumentID(text) else {
+            return problem("\(text) is not an id (lowercase letters, digits and hyphens)")
+        }
+        return id
+    }
+
+    func recordID() -> RecordID? {
+        guard let text = text() else { return nil }
+        guard let id = RecordID(text) else {
+            return problem("\(text) is not an id (lowercase letters, digits and hyphens)")
+        }
+        return id
+    }
+
+    func qualifiedID() -> QualifiedID? {
+        guard let text = text() else { return nil }
+        guard let id = QualifiedID(text) else {
+            return problem("\(text) is not a qualified id (such as tip-2005#7.2)")
+        }
+        return id
+    }
+
+    /// A local id such as `7.2`.
+    func localID() -> String? {
+        guard let text = text() else { return nil }
+        guard QualifiedID.isLocalID(text) else {
+            return problem("\(text) is not a local id (digits or letters joined by dots, such as 7.2)")
+        }
+        return text
+    }
+
+    /// One of the raw values of `T`.
+    func choice<T: RawRepresentable & CaseIterable>(_ type: T.Type) -> T? where T.RawValue == String {
+        guard let text = text() else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            return problem("\(text) is not one of: \(allowed)")
+        }
+        return value
+    }
+
+    func fields() -> YAMLFields? {
+        guard case .mapping(let mapping) = node else { return problem("expected a mapping, found \(shape)") }
+        return YAMLFields(mapping: mapping, owner: self)
+    }
+
+    /// Every element read by `each`, or nil when any element failed (after reading them
+    /// all, so every problem is reported). Use for lists whose positions matter.
+    func list<T>(_ each: (YAMLValue) -> T?) -> [T]? {
+        guard case .sequence(let sequence) = node else { return problem("expected a list, found \(shape)") }
+        var result: [T] = []
+        var failed = false
+        for (index, element) in sequence.enumerated() {
+            let value = YAMLValue(node: element, path: "\(path)[\(index + 1)]", log: log)
+            if let item = each(value) { result.append(item) } else { failed = true }
+        }
+        return failed ? nil : result
+    }
+
+    /// The elements that could be read; the others are reported and left out. Use for lists
+    /// of records with ids, whose positions are found again through the id.
+    func elements<T>(_ each: (YAMLValue) -> T?) -> [T] {
+        guard case .sequence(let sequence) = node else { return problem("expected a list, found \(shape)") ?? [] }
+        return sequence.enumerated().compactMap { index, element in
+            each(YAMLValue(node: element, path: "\(path)[\(index + 1)]", log: log))
+        }
+    }
+
+    /// A mapping from party codes to values (`responsible`, `lead`).
+    func perParty<T>(_ each: (YAMLValue) -> T?) -> [PartyCode: T]? {
+        guard case .mapping(let mapping) = node else { return problem("expected a mapping, found \(shape)") }
+        var result: [PartyCode: T] = [:]
+        var failed = false
+        for (key, value) in mapping {
+            let keyValue = YAMLValue(node: key, path: path, log: log)
+            guard let party = keyValue.party() else { failed = true; continue }
+            let element = YAMLValue(node: value, path: "\(path).\(party)", log: log)
+            if let item = each(element) { result[party] = item } else { failed = true }
+        }
+        return failed ? nil : result
+    }
+
+    /// A mapping from keys (language tags) to text.
+    func textMap() -> [String: String]? {
+        guard case .mapping(let mapping) = node else { return problem("expected a mapping, found \(shape)") }
+        var result: [String: String] = [:]
+        var failed = false
+        for (key, value) in mapping {
+            guard let name = YAMLValue(node: key, path: path, log: log).text() else { failed = true; continue }
+            if let text = YAMLValue(node: value, path: "\(path).\(name)", log: log).nonEmptyText() {
+                result[name] = text
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : result
+    }
+
+    private var shape: String {
+        switch node {
+        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "text"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+}
+
+/// The fields of one mapping being read. Every field read is marked, so `finish()` can
+/// report the ones nobody asked for as unknown.
+final class YAMLFields {
+    let owner: YAMLValue
+    private let pairs: [(key: String, line: Int, value: Node)]
+    private var read: Set<String> = []
+    private let problemsBefore: Int
+
+    init(mapping: Node.Mapping, owner: YAMLValue) {
+        self.owner = owner
+        problemsBefore = owner.log.diagnostics.count
+        pairs = mapping.map { pair in (pair.key.scalar?.string ?? "", pair.key.mark?.line ?? owner.line, pair.value) }
+    }
+
+    var path: String { owner.path }
+    var log: YAMLLog { owner.log }
+
+    private func childPath(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    /// The field, or nil (and a problem) when it is missing or null.
+    func required(_ key: String) -> YAMLValue? {
+        if let value = optional(key) { return value }
+        log.report(childPath(key), line: owner.line, "is required")
+        return nil
+    }
+
+    /// The field, or nil when it is missing or null.
+    func optional(_ key: String) -> YAMLValue? {
+        read.insert(key)
+        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        let value = YAMLValue(node: pair.value, path: childPath(key), log: log)
+        return value.isNull ? nil : value
+    }
+
+    /// Reports a problem with the field `key`, on the line of `key` if it is there, else of
+    /// `near`, else of the mapping.
+    func problem(at key: String, near: String? = nil, _ message: String) {
+        let line = [key, near].compactMap { $0 }.lazy
+            .compactMap { name in self.pairs.first { $0.key == name }?.line }.first ?? owner.line
+        log.report(childPath(key), line: line, message)
+    }
+
+    /// Remembers this mapping's path as the place of the element `id` of `list`.
+    func mark(list: String, id: String) {
+        log.elementPaths["\(list)#\(id)", default: []].append(path)
+    }
+
+    /// Reports every field that was not read as unknown, and tells whether the fields read
+    /// had no problem. Decoders return nil when they had: a half-read record is never used.
+    func finish() -> Bool {
+        let clean = log.diagnostics.count == problemsBefore
+        for pair in pairs where !read.contains(pair.key) {
+            log.report(childPath(pair.key), line: pair.line, "unknown field")
+        }
+        return clean
+    }
+}

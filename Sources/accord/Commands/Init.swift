@@ -1,0 +1,63 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord init [PATH]`: a new tracker with its settings file, in one commit; with
+    /// `--example`, the project's example with its true chronology.
+    struct Init: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a tracker: a git repository on branch main with accord.yaml.",
+            discussion: """
+            Creates the folder if needed. Refuses (exit 73), changing nothing, when a tracker or a \
+            git repository with commits is there already. With --bare, creates a hub to sync through.
+
+            With --example, builds the Viet Nam–Cambodia example instead (docs/example.md): each \
+            instrument committed on its signing date, each amendment on its date and tagged \
+            <id>@<date>, the plan on its adoption date, each record on its own date. The example's \
+            files are looked for in --example-dir, else $ACCORD_EXAMPLE_DIR, else the folders above \
+            the accord executable, else the source tree accord was built from. A problem in the \
+            example stops it (exit 65) before anything is written.
+            """)
+
+        @Argument(help: "The folder to create the tracker in.")
+        var path: String = "."
+
+        @Flag(help: "Create a bare repository (no working folder), e.g. a hub on a shared drive.")
+        var bare = false
+
+        @Flag(help: "Build the Viet Nam–Cambodia example tracker with its history.")
+        var example = false
+
+        @Option(help: ArgumentHelp("The project folder holding the example (with --example).", valueName: "path"))
+        var exampleDir: String?
+
+        func validate() throws {
+            if exampleDir != nil && !example {
+                throw ValidationError("--example-dir needs --example")
+            }
+        }
+
+        func run() throws {
+            let url = URL(fileURLWithPath: path).standardizedFileURL
+            var populate: ((Repository) throws -> ObjectID)?
+            if example {
+                let files = try ExampleFiles.locate(
+                    explicit: exampleDir, environment: ProcessInfo.processInfo.environment,
+                    executable: Bundle.main.executableURL, sourceFile: #filePath)
+                // Checked in full before the repository exists: a bad example writes nothing.
+                let history = try ExampleHistory(files)
+                populate = { repository in
+                    guard let last = try history.write(into: repository) else {
+                        throw ExampleNotFound(message: "the example at \(files.root.path) has no instruments")
+                    }
+                    return last
+                }
+            }
+            let (repository, commit) = try TrackerLocation.create(at: url, bare: bare, populate: populate)
+            let place = repository.workingDirectory?.path ?? repository.gitDirectory.path
+            print("Created accord tracker in \(place) (commit \(commit.short) on \(repository.branch))")
+        }
+    }
+}

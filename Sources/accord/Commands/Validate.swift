@@ -1,0 +1,60 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord validate [--repo PATH | FOLDER]`: every problem in the tracker's files.
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check every file of a tracker and report every problem.",
+            discussion: """
+            Reads the tracker at the tip of its branch (or, given FOLDER, the files in that \
+            folder, committed or not; a folder holding accord.example.yaml is read as the \
+            project's example). Prints each problem as file:line: field: message and exits 65 \
+            when there is any; otherwise prints what the tracker holds.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Argument(help: "A folder to check instead of a repository's committed files.")
+        var folder: String?
+
+        func validate() throws {
+            if folder != nil && repository.repo != nil {
+                throw ValidationError("give either --repo or FOLDER, not both")
+            }
+        }
+
+        func run() throws {
+            let snapshot: TrackerSnapshot
+            if let folder {
+                let url = URL(fileURLWithPath: folder).standardizedFileURL
+                let isExample = !FileManager.default.fileExists(atPath: url.appendingPathComponent(TrackerSettings.fileName).path)
+                    && FileManager.default.fileExists(atPath: url.appendingPathComponent("accord.example.yaml").path)
+                snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
+            } else {
+                snapshot = try TrackerSnapshot.load(repository: repository.openTracker())
+            }
+            try snapshot.requireValid()
+            print(Self.summary(of: snapshot))
+        }
+
+        /// `valid: 3 instruments, 34 plan items, …`.
+        static func summary(of snapshot: TrackerSnapshot) -> String {
+            func count(_ number: Int, _ singular: String, _ plural: String) -> String {
+                "\(number) \(number == 1 ? singular : plural)"
+            }
+            let parts = [
+                count(snapshot.instruments.count, "instrument", "instruments"),
+                count(snapshot.instruments.map(\.commitments.count).reduce(0, +), "commitment", "commitments"),
+                count(snapshot.plans.count, "plan", "plans"),
+                count(snapshot.plans.map(\.items.count).reduce(0, +), "plan item", "plan items"),
+                count(snapshot.meetings.count, "meeting", "meetings"),
+                count(snapshot.evidence.count, "piece of evidence", "pieces of evidence"),
+                count(snapshot.reports.count, "status report", "status reports"),
+            ]
+            return "valid: " + parts.joined(separator: ", ")
+        }
+    }
+}

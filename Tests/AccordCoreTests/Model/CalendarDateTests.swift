@@ -1,0 +1,66 @@
+import AccordCore
+import Testing
+
+@Suite struct CalendarDateTests {
+    @Test(arguments: ["2019-02-30", "2019-13-01", "2019-00-10", "2019-2-3", "19-02-03", "2019/02/03", " 2019-02-03", "2019-02-03T00:00"])
+    func rejectsWhatIsNotADay(_ text: String) {
+        #expect(CalendarDate(text) == nil)
+    }
+
+    @Test func acceptsLeapDaysOnlyInLeapYears() {
+        #expect(CalendarDate("2020-02-29") != nil)
+        #expect(CalendarDate("2000-02-29") != nil)
+        #expect(CalendarDate("1900-02-29") == nil)
+        #expect(CalendarDate("2019-02-29") == nil)
+    }
+
+    @Test func printsWhatItParses() {
+        #expect(CalendarDate("2005-10-10")?.description == "2005-10-10")
+    }
+
+    @Test func ordersByDay() throws {
+        let early = try #require(CalendarDate("2012-09-28"))
+        let late = try #require(CalendarDate("2013-01-01"))
+        #expect(early < late)
+        #expect(early.days(until: late) == 95)
+    }
+
+    @Test func addingMonthsKeepsTheDayOrTheMonthEnd() throws {
+        let date = try #require(CalendarDate("2019-01-31"))
+        #expect(date.adding(months: 1).description == "2019-02-28")
+        #expect(date.adding(months: 13).description == "2020-02-29")
+        #expect(date.adding(months: 12).description == "2020-01-31")
+    }
+
+    @Test func recurrencesCountFromTheFirstDate() throws {
+        let schedule = DueSchedule(first: try #require(CalendarDate("2019-01-31")), everyMonths: 1,
+                                   until: CalendarDate("2019-04-30"))
+        let dates = schedule.dates(through: try #require(CalendarDate("2030-01-01"))).map(\.description)
+        #expect(dates == ["2019-01-31", "2019-02-28", "2019-03-31", "2019-04-30"])
+    }
+}
+
+@Suite struct IdentifierTests {
+    @Test func qualifiedIDsParseAndPrint() throws {
+        let id = try #require(QualifiedID("tip-2005#7.2"))
+        #expect(id.owner == "tip-2005")
+        #expect(id.local == "7.2")
+        #expect(id.description == "tip-2005#7.2")
+    }
+
+    @Test(arguments: ["tip-2005", "Tip-2005#7", "tip-2005#", "#7", "tip-2005#7..2", "tip 2005#7", "tip-2005#7#2"])
+    func malformedQualifiedIDsAreRejected(_ text: String) {
+        #expect(QualifiedID(text) == nil)
+    }
+
+    @Test func localIDsSortNumerically() throws {
+        let ids = ["tip-2005#10", "tip-2005#2.1", "tip-2005#2", "tip-2005#2.10", "tip-2005#2.9"].compactMap(QualifiedID.init)
+        #expect(ids.sorted().map(\.local) == ["2", "2.1", "2.9", "2.10", "10"])
+    }
+
+    @Test func partiesAreTwoCapitals() {
+        #expect(PartyCode("VN") != nil)
+        #expect(PartyCode("vn") == nil)
+        #expect(PartyCode("VNM") == nil)
+    }
+}
