@@ -54,15 +54,24 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .target(
+            name: "SyntheticTracker",
+            dependencies: ["AccordCore", "GitStore"],
+            path: "Benchmarks/Sources/SyntheticTracker",
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord-bench",
-            dependencies: ["GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["GitStore", "AccordCore", "SyntheticTracker",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/Sources/accord-bench",
             swiftSettings: strictSettings
         ),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
+        .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore"],
+                    swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench"], swiftSettings: strictSettings),
     ]
 )
