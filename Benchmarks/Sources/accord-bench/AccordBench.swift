@@ -9,7 +9,7 @@ struct AccordBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord-bench",
         abstract: "Benchmark and stress GitStore.",
-        subcommands: [Generate.self, CommitLoop.self, Seed.self, History.self])
+        subcommands: [Generate.self, Load.self, CommitLoop.self, Seed.self, History.self])
 }
 
 /// Opens the repository at `path`, creating it (non-bare, branch main) when absent.

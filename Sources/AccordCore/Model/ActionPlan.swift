@@ -1,5 +1,5 @@
 /// A joint action plan carrying out one or more instruments. Stored as `Plans/<id>.yaml`.
-public struct ActionPlan: Sendable, Hashable {
+public struct ActionPlan: Sendable, Hashable, Codable {
     /// The id, equal to the file name.
     public var id: InstrumentID
     /// The title per language tag.

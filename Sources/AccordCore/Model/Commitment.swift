@@ -1,7 +1,7 @@
 /// What an instrument's parties undertook, resting on one of its clauses.
-public struct Commitment: Sendable, Hashable {
+public struct Commitment: Sendable, Hashable, Codable {
     /// Who is bound.
-    public enum Bound: Sendable, Hashable, CustomStringConvertible {
+    public enum Bound: Sendable, Hashable, Codable, CustomStringConvertible {
         /// Each party separately.
         case each
         /// The parties together; still tracked per party so the two sides can be compared.

@@ -1,6 +1,6 @@
 /// A decision a meeting took. One with a due date is a commitment, tracked as
 /// `<meeting>#<id>`.
-public struct Decision: Sendable, Hashable {
+public struct Decision: Sendable, Hashable, Codable {
     /// The local id (`2`).
     public var id: String
     /// What was decided.

@@ -1,6 +1,6 @@
 /// When something falls due: once, or every so many months from a first date, optionally
 /// until an end date. Used by commitments, decisions and review cycles.
-public struct DueSchedule: Sendable, Hashable {
+public struct DueSchedule: Sendable, Hashable, Codable {
     /// The first (or only) due date.
     public var first: CalendarDate
     /// The recurrence in months, or nil when it falls due once.

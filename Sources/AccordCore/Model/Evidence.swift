@@ -1,8 +1,8 @@
 /// A piece of evidence that something was done: minutes, statistics, a legal act.
 /// Stored as `Evidence/<yyyy>/<id>.yaml` and never edited; a correction is a new record.
-public struct Evidence: Sendable, Hashable {
+public struct Evidence: Sendable, Hashable, Codable {
     /// What sort of document it is.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case minutes, statistics
         case legalAct = "legal-act"
         case trainingRecord = "training-record"
@@ -10,12 +10,12 @@ public struct Evidence: Sendable, Hashable {
     }
 
     /// Who may see it.
-    public enum Sensitivity: String, Sendable, Hashable, CaseIterable {
+    public enum Sensitivity: String, Sendable, Hashable, Codable, CaseIterable {
         case `public`, restricted
     }
 
     /// A file kept with the evidence, stored under its git blob id.
-    public struct Attachment: Sendable, Hashable {
+    public struct Attachment: Sendable, Hashable, Codable {
         /// The name to show and to save it as.
         public var name: String
         /// The git blob id (40 hex digits) of its bytes.
@@ -35,7 +35,7 @@ public struct Evidence: Sendable, Hashable {
     }
 
     /// A figure the evidence reports for an indicator.
-    public struct Value: Sendable, Hashable {
+    public struct Value: Sendable, Hashable, Codable {
         /// The indicator's id (from accord.yaml or a plan item).
         public var indicator: String
         /// Where it was counted (a scope of accord.yaml).

@@ -1,6 +1,6 @@
 /// A measure of progress: a statistic declared in accord.yaml, or one local to a plan item
 /// with a target.
-public struct Indicator: Sendable, Hashable {
+public struct Indicator: Sendable, Hashable, Codable {
     /// The indicator's id (`cases`, `focal-points-named`).
     public var id: String
     /// What it counts; optional in a plan item that names an indicator of accord.yaml.

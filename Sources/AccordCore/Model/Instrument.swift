@@ -1,20 +1,20 @@
 /// An agreement, treaty, memorandum or procedure between the parties, with the register
 /// of what they committed to. Stored as `Agreements/<id>/instrument.yaml`.
-public struct Instrument: Sendable, Hashable {
+public struct Instrument: Sendable, Hashable, Codable {
     /// The kind of instrument.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case agreement, treaty, memorandum, procedure, plan, other
     }
 
     /// Whether the instrument has effect.
-    public enum Standing: String, Sendable, Hashable, CaseIterable {
+    public enum Standing: String, Sendable, Hashable, Codable, CaseIterable {
         case inForce = "in-force"
         case notYetInForce = "not-yet-in-force"
         case superseded, expired, terminated
     }
 
     /// The day an instrument entered into force, for one party or (party nil) for all.
-    public struct EntryIntoForce: Sendable, Hashable {
+    public struct EntryIntoForce: Sendable, Hashable, Codable {
         /// The day.
         public var date: CalendarDate
         /// The party, or nil for every party.
@@ -29,7 +29,7 @@ public struct Instrument: Sendable, Hashable {
 
     /// An act that revised the text; each is a revision of the text files, tagged
     /// `<id>@<date>`.
-    public struct Amendment: Sendable, Hashable {
+    public struct Amendment: Sendable, Hashable, Codable {
         /// When and where it was signed.
         public var signing: Signing
         /// The amending act's title.

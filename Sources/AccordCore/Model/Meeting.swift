@@ -1,7 +1,7 @@
 /// A review meeting that was held. Stored as `Meetings/<id>.yaml`.
-public struct Meeting: Sendable, Hashable {
+public struct Meeting: Sendable, Hashable, Codable {
     /// A review cycle a meeting holds: `<instrument>/<cycle>`.
-    public struct ReviewReference: Sendable, Hashable, CustomStringConvertible {
+    public struct ReviewReference: Sendable, Hashable, Codable, CustomStringConvertible {
         /// The instrument or plan.
         public var instrument: InstrumentID
         /// The cycle's id within it.

@@ -1,5 +1,5 @@
 /// A key area of an action plan, grouping its items.
-public struct PlanArea: Sendable, Hashable {
+public struct PlanArea: Sendable, Hashable, Codable {
     /// The local id (`3`); the full id is `<plan>#<id>`.
     public var id: String
     /// What the area covers.

@@ -1,6 +1,6 @@
 /// One action of a plan: who leads it on each side, when, what it delivers, how it is
 /// measured and which commitments it carries out.
-public struct PlanItem: Sendable, Hashable {
+public struct PlanItem: Sendable, Hashable, Codable {
     /// The local id (`3.1`), starting with its area's id; the full id is `<plan>#<id>`.
     public var id: String
     /// What is to be done.

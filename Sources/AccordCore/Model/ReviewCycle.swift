@@ -1,6 +1,6 @@
 /// A review an instrument or plan calls for: recurring (`every-months` from a date) or
 /// once (`on` a date).
-public struct ReviewCycle: Sendable, Hashable {
+public struct ReviewCycle: Sendable, Hashable, Codable {
     /// Unique within its instrument; referred to as `<instrument>/<id>`.
     public var id: String
     /// What the review is called.

@@ -1,5 +1,5 @@
 /// Who signed for a party: a government, a minister, a ministry.
-public struct Signatory: Sendable, Hashable {
+public struct Signatory: Sendable, Hashable, Codable {
     /// The party signed for.
     public var party: PartyCode
     /// The signatory's office or name.

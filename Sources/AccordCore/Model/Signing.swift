@@ -1,5 +1,5 @@
 /// When and where an instrument was signed, a plan adopted or an amendment made.
-public struct Signing: Sendable, Hashable {
+public struct Signing: Sendable, Hashable, Codable {
     /// The day of signing.
     public var date: CalendarDate
     /// The city, if known.

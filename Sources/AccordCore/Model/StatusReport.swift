@@ -1,6 +1,6 @@
 /// A party's statement that a commitment, plan item or decision stands at a status from a
 /// date on. Stored as `Events/<yyyy>/<mm>/<id>.yaml`; append-only.
-public struct StatusReport: Sendable, Hashable {
+public struct StatusReport: Sendable, Hashable, Codable {
     /// The id, equal to the file name.
     public var id: RecordID
     /// The commitment, plan item or decision reported on.

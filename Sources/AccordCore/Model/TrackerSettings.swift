@@ -1,8 +1,8 @@
 /// The tracker's settings, `accord.yaml`: who the parties are, the languages, thresholds,
 /// and the indicators and scopes evidence may report.
-public struct TrackerSettings: Sendable, Hashable {
+public struct TrackerSettings: Sendable, Hashable, Codable {
     /// A party with its display name.
-    public struct Party: Sendable, Hashable {
+    public struct Party: Sendable, Hashable, Codable {
         /// The code.
         public var code: PartyCode
         /// The name to show.
@@ -16,7 +16,7 @@ public struct TrackerSettings: Sendable, Hashable {
     }
 
     /// Limits the checks and reports use.
-    public struct Thresholds: Sendable, Hashable {
+    public struct Thresholds: Sendable, Hashable, Codable {
         /// In-progress work with no report or evidence for longer is stale.
         public var staleAfterMonths: Int
         /// Larger attachments are refused.
@@ -33,7 +33,7 @@ public struct TrackerSettings: Sendable, Hashable {
     }
 
     /// Where an indicator value was counted.
-    public struct Scope: Sendable, Hashable {
+    public struct Scope: Sendable, Hashable, Codable {
         /// The id evidence uses.
         public var id: String
         /// What it covers.

@@ -1,7 +1,7 @@
 /// A text file that cannot be read as an instrument text, with the file and line to fix.
-public struct InstrumentTextError: AccordFailure, Sendable, Hashable {
+public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
     /// What is wrong.
-    public enum Reason: Sendable, Hashable {
+    public enum Reason: Sendable, Hashable, Codable {
         /// The bytes are not UTF-8.
         case notUTF8
         /// An article number appears a second time; the first was on the given line.

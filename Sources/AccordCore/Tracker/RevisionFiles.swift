@@ -4,7 +4,7 @@ public import GitStore
 /// A tracker as it stands at one commit of its repository.
 ///
 /// Files are listed once with their blob ids, so each read is a single object lookup, and
-/// a later cache can key parsed records by blob id.
+/// ``RecordCache`` keys parsed records by blob id.
 public struct RevisionFiles: TrackerFiles {
     /// The repository.
     public let repository: Repository
@@ -36,12 +36,5 @@ public struct RevisionFiles: TrackerFiles {
             throw TrackerReadError(path: path, reason: "is not in commit \(commit.short)")
         }
         return try repository.blob(id)
-    }
-}
-
-extension TrackerSnapshot {
-    /// Reads the tracker at `revision` (a commit id, branch, tag; default the branch tip).
-    public static func load(repository: Repository, at revision: String = "HEAD") throws -> TrackerSnapshot {
-        try load(RevisionFiles(repository: repository, commit: repository.resolve(revision)))
     }
 }

@@ -1,0 +1,169 @@
+internal import Foundation
+
+/// Writes the cache's binary format: unsigned LEB128 integers, length-prefixed UTF-8
+/// strings, and a table of repeated values (the line tables of thousands of status reports
+/// are the same few), so reading 100,000 records costs little more than copying their text.
+struct CacheWriter {
+    private(set) var bytes: [UInt8] = []
+    private var lineTables: [[String: Int]: Int] = [:]
+    private var pathTables: [[String: [String]]: Int] = [:]
+
+    mutating func integer(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value))
+        while rest >= 0x80 {
+            bytes.append(UInt8(rest & 0x7F) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func string(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            integer(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func optional<T>(_ value: T?, _ write: (inout CacheWriter, T) -> Void) {
+        flag(value != nil)
+        if let value { write(&self, value) }
+    }
+
+    mutating func list<T>(_ values: [T], _ write: (inout CacheWriter, T) -> Void) {
+        integer(values.count)
+        for value in values { write(&self, value) }
+    }
+
+    mutating func data(_ value: Data) {
+        integer(value.count)
+        bytes.append(contentsOf: value)
+    }
+
+    /// A value through its `Codable` form, for the few large, rare records (instruments,
+    /// plans, texts) where a hand-written layout would save nothing that matters.
+    mutating func json<T: Encodable>(_ value: T) throws {
+        data(try JSONEncoder().encode(value))
+    }
+
+    /// Writes each distinct table once; later uses are a back-reference.
+    mutating func lines(_ table: [String: Int]) {
+        if let index = lineTables[table] { integer(index + 1); return }
+        lineTables[table] = lineTables.count
+        integer(0)
+        integer(table.count)
+        for (key, line) in table.sorted(by: { $0.key < $1.key }) { string(key); integer(line) }
+    }
+
+    mutating func elementPaths(_ table: [String: [String]]) {
+        if let index = pathTables[table] { integer(index + 1); return }
+        pathTables[table] = pathTables.count
+        integer(0)
+        integer(table.count)
+        for (key, paths) in table.sorted(by: { $0.key < $1.key }) { string(key); list(paths) { $0.string($1) } }
+    }
+}
+
+/// Reads what ``CacheWriter`` wrote; any inconsistency throws ``CacheCorrupt``, and the
+/// caller then rebuilds the cache from the repository.
+struct CacheReader {
+    private let bytes: [UInt8]
+    private var offset: Int
+    private var lineTables: [[String: Int]] = []
+    private var pathTables: [[String: [String]]] = []
+
+    init(_ bytes: [UInt8], offset: Int = 0) {
+        self.bytes = bytes
+        self.offset = offset
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func integer() throws(CacheCorrupt) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard offset < bytes.count, shift < 64 else { throw CacheCorrupt() }
+            let byte = bytes[offset]
+            offset += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: result)) }
+            shift += 7
+        }
+    }
+
+    mutating func flag() throws(CacheCorrupt) -> Bool {
+        guard offset < bytes.count, bytes[offset] <= 1 else { throw CacheCorrupt() }
+        offset += 1
+        return bytes[offset - 1] == 1
+    }
+
+    private mutating func span() throws(CacheCorrupt) -> Range<Int> {
+        let count = try integer()
+        guard count >= 0, count <= bytes.count - offset else { throw CacheCorrupt() }
+        offset += count
+        return offset - count..<offset
+    }
+
+    mutating func string() throws(CacheCorrupt) -> String {
+        let range = try span()
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+    }
+
+    mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
+        try flag() ? try read(&self) : nil
+    }
+
+    mutating func list<T>(_ read: (inout CacheReader) throws -> T) throws -> [T] {
+        let count = try integer()
+        guard count >= 0, count <= bytes.count - offset else { throw CacheCorrupt() }
+        var result: [T] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count { result.append(try read(&self)) }
+        return result
+    }
+
+    mutating func data() throws(CacheCorrupt) -> Data {
+        Data(bytes[try span()])
+    }
+
+    mutating func json<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(type, from: try data())
+    }
+
+    mutating func lines() throws -> [String: Int] {
+        let reference = try integer()
+        if reference > 0 {
+            guard reference <= lineTables.count else { throw CacheCorrupt() }
+            return lineTables[reference - 1]
+        }
+        var table: [String: Int] = [:]
+        for _ in 0..<(try integer()) { table[try string()] = try integer() }
+        lineTables.append(table)
+        return table
+    }
+
+    mutating func elementPaths() throws -> [String: [String]] {
+        let reference = try integer()
+        if reference > 0 {
+            guard reference <= pathTables.count else { throw CacheCorrupt() }
+            return pathTables[reference - 1]
+        }
+        var table: [String: [String]] = [:]
+        for _ in 0..<(try integer()) { table[try string()] = try list { try $0.string() } }
+        pathTables.append(table)
+        return table
+    }
+
+    /// A value that must be valid (an id, a date): a cache written by accord always holds
+    /// valid ones, so anything else means the file is damaged.
+    mutating func valid<T>(_ make: (String) -> T?) throws -> T {
+        guard let value = make(try string()) else { throw CacheCorrupt() }
+        return value
+    }
+}
+
+/// A cache file could not be read as written; it is ignored and rebuilt.
+struct CacheCorrupt: Error {}

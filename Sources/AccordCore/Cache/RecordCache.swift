@@ -1,0 +1,154 @@
+internal import Foundation
+public import GitStore
+
+/// Parsed tracker records, cached in the repository's git folder under `accord/cache/`.
+///
+/// A file of the cache holds every record of one revision with the git blob id it was
+/// parsed from, and is named after that revision's *tracker key*: the ids of `accord.yaml`
+/// and of the five record folders' trees. Git ids never change meaning, so a file found
+/// under a key is right for every commit with that key: the cache cannot go stale. A new
+/// revision reuses the records of the latest file whose path and blob id are unchanged and
+/// parses only the rest, so nothing is parsed twice.
+///
+/// The cache is never needed: a missing, damaged or older-format file is ignored and
+/// written again, and any failure to write it is ignored too. Files are written to a
+/// temporary name and renamed, so a reader never sees half a file. Only a few revisions are
+/// kept (`kept`): each file holds every record, so the folder stays small and flat.
+struct RecordCache {
+    /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
+    /// a file, changes: files of another version are then ignored and replaced.
+    static let formatVersion = 1
+    static let magic = Array("accord-record-cache\n".utf8)
+    static let kept = 3
+
+    /// `<gitdir>/accord/cache/records`.
+    let folder: URL
+
+    init(gitDirectory: URL) {
+        folder = gitDirectory.appendingPathComponent("accord/cache/records", isDirectory: true)
+    }
+
+    /// One cached file of a revision.
+    struct Entry {
+        let path: String
+        let blob: ObjectID
+        let record: TrackerRecord
+    }
+
+    /// The key of the tracker at `commit`: the ids of what accord reads, and the format.
+    static func key(of repository: Repository, at commit: ObjectID) throws -> String {
+        var parts = ["v\(formatVersion)"]
+        for name in [TrackerLayout.settings] + TrackerLayout.folders {
+            parts.append(try repository.entry(name, at: commit).map { "\(name)=\($0.id.hex)" } ?? "\(name)=-")
+        }
+        return parts.joined(separator: " ")
+    }
+
+    /// The file name of a key: a 128-bit FNV-1a hash; the full key inside the file decides.
+    static func fileName(of key: String) -> String {
+        var hash: (UInt64, UInt64) = (0xcbf2_9ce4_8422_2325, 0x6c62_272e_07bb_0142)
+        for byte in key.utf8 {
+            hash.0 = (hash.0 ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            hash.1 = (hash.1 ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 &+ hash.0
+        }
+        return String(format: "%016llx%016llx", hash.0, hash.1)
+    }
+
+    /// The records cached for `key`, or nil when there is no usable file.
+    func entries(for key: String) -> [Entry]? {
+        read(folder.appendingPathComponent(Self.fileName(of: key)), key: key)
+    }
+
+    /// The records of the most recently written file, by path: candidates for reuse.
+    func latestEntries() -> [String: Entry] {
+        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        let newest = files.filter { !$0.lastPathComponent.hasPrefix(".") }.max { modified($0) < modified($1) }
+        guard let newest, let entries = read(newest, key: nil) else { return [:] }
+        return Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Writes the records of `key`, then drops all but the newest `kept` files. Failures are
+    /// ignored: the cache only saves time.
+    func save(_ entries: [Entry], key: String) {
+        var writer = CacheWriter()
+        for byte in Self.magic { writer.integer(Int(byte)) }
+        writer.integer(Self.formatVersion)
+        writer.string(key)
+        writer.integer(entries.count)
+        do {
+            for entry in entries {
+                writer.string(entry.path)
+                writer.string(entry.blob.hex)
+                try entry.record.write(to: &writer)
+            }
+            let manager = FileManager.default
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            let target = folder.appendingPathComponent(Self.fileName(of: key))
+            let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try Data(writer.bytes).write(to: temporary)
+            if rename(temporary.path, target.path) != 0 { try? manager.removeItem(at: temporary); return }
+            let files = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+            for old in files.filter({ !$0.lastPathComponent.hasPrefix(".") }).sorted(by: { modified($0) > modified($1) }).dropFirst(Self.kept) {
+                try? manager.removeItem(at: old)
+            }
+        } catch {
+            return
+        }
+    }
+
+    private func modified(_ url: URL) -> Date {
+        (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
+    }
+
+    /// Reads a file; nil when it is missing, damaged, of another format, or (given `key`)
+    /// for another key.
+    private func read(_ url: URL, key: String?) -> [Entry]? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        var reader = CacheReader(Array(data))
+        do {
+            for byte in Self.magic where try reader.integer() != Int(byte) { return nil }
+            guard try reader.integer() == Self.formatVersion else { return nil }
+            let stored = try reader.string()
+            if let key, stored != key { return nil }
+            let entries = try reader.list { reader in
+                Entry(path: try reader.string(), blob: try reader.valid(ObjectID.init(hex:)), record: try TrackerRecord(from: &reader))
+            }
+            return reader.isAtEnd ? entries : nil
+        } catch {
+            return nil
+        }
+    }
+}
+
+/// Whether a load may use the record cache.
+public enum CacheUse: Sendable {
+    /// Read and write the cache (what the commands do).
+    case enabled
+    /// Parse every file and leave the cache alone (for checks and comparisons).
+    case disabled
+}
+
+extension TrackerSnapshot {
+    /// Reads the tracker at `revision` (a commit id, branch, tag; default the branch tip),
+    /// through the record cache unless `cache` is `.disabled`. The result is the same
+    /// either way.
+    public static func load(repository: Repository, at revision: String = "HEAD", cache: CacheUse = .enabled) throws -> TrackerSnapshot {
+        let commit = try repository.resolve(revision)
+        guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
+        let store = RecordCache(gitDirectory: repository.gitDirectory)
+        let key = try RecordCache.key(of: repository, at: commit)
+        if let entries = store.entries(for: key) {
+            return TrackerSnapshot(records: entries.map(\.record))
+        }
+        let files = try RevisionFiles(repository: repository, commit: commit)
+        let previous = store.latestEntries()
+        let entries = try files.paths().map { path in
+            let blob = files.blobs[path]!
+            if let cached = previous[path], cached.blob == blob { return cached }
+            let data = TrackerRecord.needsContent(path) ? try files.read(path) : Data()
+            return RecordCache.Entry(path: path, blob: blob, record: TrackerRecord.parse(path: path, data: data))
+        }
+        store.save(entries, key: key)
+        return TrackerSnapshot(records: entries.map(\.record))
+    }
+}

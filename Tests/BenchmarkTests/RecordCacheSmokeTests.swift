@@ -1,0 +1,107 @@
+@testable import AccordCore
+import Foundation
+import GitStore
+import SyntheticTracker
+import Testing
+
+/// The benchmark's data at a tiny scale, loaded with and without the record cache: the
+/// answers must be the same whatever state the cache is in. No timing is asserted.
+@Suite struct RecordCacheSmokeTests {
+    let folder: URL
+    let repository: Repository
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-cache-\(UUID().uuidString)")
+        repository = try Repository.create(at: folder, bare: true)
+        try SyntheticTracker(scale: .tiny, seed: 8).write(to: repository)
+    }
+
+    var cacheFolder: URL { RecordCache(gitDirectory: repository.gitDirectory).folder }
+
+    func cacheFiles() throws -> [URL] {
+        try FileManager.default.contentsOfDirectory(at: cacheFolder, includingPropertiesForKeys: nil)
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
+    }
+
+    /// Loads uncached, then cached twice (a miss that writes, then a hit), and checks all agree.
+    func expectCachedEqualsUncached(sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        for _ in 0..<2 {
+            let cached = try TrackerSnapshot.load(repository: repository)
+            expectSame(cached, uncached, sourceLocation: sourceLocation)
+        }
+    }
+
+    @Test func cachedAndUncachedLoadsAgree() throws {
+        try expectCachedEqualsUncached()
+        let snapshot = try TrackerSnapshot.load(repository: repository)
+        #expect(snapshot.isValid)
+        #expect(snapshot.reports.count == 200)
+        #expect(try cacheFiles().count == 1)
+    }
+
+    @Test func aCorruptCacheFileIsIgnoredAndRebuilt() throws {
+        try expectCachedEqualsUncached()
+        let file = try #require(try cacheFiles().first)
+        let bytes = try Data(contentsOf: file)
+        try bytes.prefix(bytes.count / 2).write(to: file)
+        try expectCachedEqualsUncached()
+        try Data("not a cache".utf8).write(to: file)
+        try expectCachedEqualsUncached()
+        #expect(try Data(contentsOf: file) == bytes)
+    }
+
+    @Test func anOlderFormatIsIgnoredAndRebuilt() throws {
+        try expectCachedEqualsUncached()
+        let file = try #require(try cacheFiles().first)
+        var writer = CacheWriter()
+        for byte in RecordCache.magic { writer.integer(Int(byte)) }
+        writer.integer(RecordCache.formatVersion - 1)
+        try Data(writer.bytes).write(to: file)
+        try expectCachedEqualsUncached()
+        #expect(RecordCache(gitDirectory: repository.gitDirectory).entries(
+            for: try RecordCache.key(of: repository, at: repository.resolve("HEAD"))) != nil)
+    }
+
+    @Test func newAndBrokenRecordsAreParsedAndReportedTheSame() throws {
+        try expectCachedEqualsUncached()
+        var changes = ChangeSet()
+        changes.write("Events/2024/12/sr-2024-12-30-vn-new.yaml", Data("""
+            id: sr-2024-12-30-vn-new
+            target: plan-01#1.1
+            status: implemented
+            date: 2024-12-30
+            party: VN
+
+            """.utf8))
+        changes.write("Events/2024/12/sr-2024-12-31-vn-broken.yaml", Data("id: sr-2024-12-31-vn-broken\nstatus: done\n".utf8))
+        try repository.apply(changes, message: "Two more reports", author: Signature(name: "Test", email: "test@example.org", date: Date()))
+        try expectCachedEqualsUncached()
+        let snapshot = try TrackerSnapshot.load(repository: repository)
+        #expect(snapshot.reports.count == 201)
+        #expect(!snapshot.diagnostics.isEmpty)
+        #expect(try cacheFiles().count == 2)
+    }
+}
+
+/// Compares everything a command can read from a snapshot and from its state.
+func expectSame(_ a: TrackerSnapshot, _ b: TrackerSnapshot, sourceLocation: SourceLocation = #_sourceLocation) {
+    #expect(a.settings == b.settings, sourceLocation: sourceLocation)
+    #expect(a.instruments == b.instruments, sourceLocation: sourceLocation)
+    #expect(a.texts == b.texts, sourceLocation: sourceLocation)
+    #expect(a.plans == b.plans, sourceLocation: sourceLocation)
+    #expect(a.evidence == b.evidence, sourceLocation: sourceLocation)
+    #expect(a.reports == b.reports, sourceLocation: sourceLocation)
+    #expect(a.meetings == b.meetings, sourceLocation: sourceLocation)
+    #expect(a.targets == b.targets, sourceLocation: sourceLocation)
+    #expect(a.attachments == b.attachments, sourceLocation: sourceLocation)
+    #expect(a.diagnostics == b.diagnostics, sourceLocation: sourceLocation)
+    let asOf = CalendarDate(year: 2022, month: 6, day: 30)!
+    let stateA = TrackerState(a, asOf: asOf), stateB = TrackerState(b, asOf: asOf)
+    func summary(_ state: TrackerState) -> [String] {
+        state.targets.flatMap { target in
+            target.parties.map { "\(target.target.id) \($0.party) \($0.status) \($0.isOverdue) \($0.reports.map(\.id)) \($0.evidence.map(\.id))" }
+        }
+    }
+    #expect(summary(stateA) == summary(stateB), sourceLocation: sourceLocation)
+}
