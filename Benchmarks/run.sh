@@ -1,38 +1,113 @@
 #!/usr/bin/env bash
-# GitStore benchmarks: commit throughput into a 10,000-record tracker, and path history on a
-# 20,000-commit repository next to `git log -- PATH`. Usage: Benchmarks/run.sh [DATA_DIR]
-# Results go to stdout; copy them into Benchmarks/README.md with the machine they ran on.
+# accord benchmarks. Usage: [SCALE=tenth|full] [PART=all|tracker|gitstore] Benchmarks/run.sh [DATA_DIR]
+#
+# tracker:  generates a synthetic tracker (accord-bench generate, seed 8; kept in DATA_DIR and
+#           reused, REGEN=1 makes it again), clones it, then times accord's commands warm (record
+#           cache present) and cold (fresh clone, no cache), peak memory, and the git floors
+#           (ls-tree | cat-file --batch; git log -- PATH) on the same clone in the same run.
+# gitstore: commit throughput into a 10,000-record tracker and path history next to git log.
+# Results go to stdout (a summary table at the end); copy them into Benchmarks/README.md with
+# the machine they ran on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data=${1:-Benchmarks/data}
-if ! command -v hyperfine >/dev/null; then
-  echo "run.sh: installing hyperfine (apt-get)"
+scale=${SCALE:-tenth}
+part=${PART:-all}
+runs=${RUNS:-5}
+if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then
+  echo "run.sh: installing hyperfine and time (apt-get)"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get install -y -qq hyperfine >/dev/null || echo "run.sh: no hyperfine; timing with the tools' own clocks only"
+  $SUDO apt-get install -y -qq hyperfine time >/dev/null || echo "run.sh: could not install hyperfine/time"
 fi
 swift build -c release --product accord-bench >/dev/null
-bench=$(swift build -c release --show-bin-path)/accord-bench
-rm -rf "$data" && mkdir -p "$data"
+swift build -c release --product accord >/dev/null
+bin=$(swift build -c release --show-bin-path)
+bench=$bin/accord-bench
+accord=$bin/accord
+mkdir -p "$data"
+data=$(cd "$data" && pwd)
 
-echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"
-echo "== libgit2 $(pkg-config --modversion libgit2), $(git --version), fsync on"
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== libgit2 $(pkg-config --modversion libgit2), $(git --version), $(date -u +%Y-%m-%d)"
 
-echo "== commits/s into a tracker holding 10,000 records (fsync on)"
-"$bench" seed --repo "$data/records" --records 10000
-"$bench" commit-loop --repo "$data/records" --count 200 --files 1 --prefix one
-"$bench" commit-loop --repo "$data/records" --count 100 --files 10 --prefix ten
+if [ "$part" = all ] || [ "$part" = tracker ]; then
+  repo=$data/$scale.git
+  clone=$data/$scale
+  results=$data/results-$scale
+  if [ ! -d "$repo" ] || [ "${REGEN:-0}" = 1 ]; then
+    rm -rf "$repo"
+    echo "== generating the $scale tracker (fsync off, bulk load)"
+    "$bench" generate --out "$repo" --scale "$scale" --seed 8
+  fi
+  rm -rf "$clone" "$results" && mkdir -p "$results"
+  git clone -q "$repo" "$clone"
+  echo "== $scale: $(git -C "$clone" rev-list --count HEAD) commits, $(git -C "$clone" ls-tree -r HEAD | wc -l) files"
+  "$accord" validate --repo "$clone"
+  cold="rm -rf $clone/.git/accord/cache"
+  # name, then the command; warm runs keep the cache, cold runs remove it before each run.
+  measure() {
+    local name=$1; shift
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/$name-warm.json" -n "$name warm" "$*" >/dev/null
+    hyperfine --runs "$runs" --prepare "$cold" --export-json "$results/$name-cold.json" -n "$name cold" "$*" >/dev/null
+    /usr/bin/time -f "%M" -o "$results/$name-rss-cold" sh -c "$cold; $* >/dev/null"
+    /usr/bin/time -f "%M" -o "$results/$name-rss-warm" "$@" >/dev/null
+  }
+  measure validate "$accord" validate --repo "$clone"
+  measure load "$bench" load --cached --repo "$clone"
+  echo "-- phases, uncached:"; "$bench" load --repo "$clone"
+  echo "-- phases, cached:"; "$bench" load --cached --repo "$clone"
+  # The floor: every record read once by git itself.
+  hyperfine --warmup 1 --runs "$runs" --export-json "$results/floor.json" -n "ls-tree | cat-file" \
+    "git -C $clone ls-tree -r --object-only HEAD | git -C $clone cat-file --batch >/dev/null" >/dev/null
+  # Path history of a plan and of an instrument text, next to git log on the same clone.
+  for path in Plans/plan-01.yaml Agreements/agr-01/text.en.md; do
+    ours=$("$bench" history --repo "$clone" --path "$path" --ids | md5sum)
+    theirs=$(git -C "$clone" log --format=%H -- "$path" | md5sum)
+    [ "$ours" = "$theirs" ] || echo "DIFFERENT from git log: $path"
+    name=history-$(basename "$(dirname "$path")")-$(basename "$path")
+    hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/$name.json" \
+      -n "gitstore $path" "$bench history --repo $clone --path $path" \
+      -n "git log $path" "git -C $clone log --format=%H -- $path" >/dev/null
+  done
+  python3 - "$results" "$scale" <<'PY'
+import json, os, sys, glob
+results, scale = sys.argv[1], sys.argv[2]
+def median(name, index=0):
+    return json.load(open(f"{results}/{name}.json"))["results"][index]["median"] * 1000
+def rss(name):
+    return int(open(f"{results}/{name}").read().split()[-1]) / 1024
+print(f"\n| {scale} | median | peak RSS |\n|---|---|---|")
+for name in ["validate", "load"]:
+    for kind in ["warm", "cold"]:
+        print(f"| `{name}` {kind} | {median(f'{name}-{kind}'):.0f} ms | {rss(f'{name}-rss-{kind}'):.0f} MB |")
+floor = median("floor")
+print(f"| floor: `git ls-tree -r HEAD \\| git cat-file --batch` | {floor:.0f} ms | |")
+print(f"| warm load / floor | {median('load-warm') / floor:.2f}× | |")
+for path in glob.glob(f"{results}/history-*.json"):
+    name = os.path.basename(path)[:-5]
+    ours, git = median(name, 0), median(name, 1)
+    print(f"| {name}: GitStore / git log | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
+PY
+fi
 
-echo "== path history on a 20,000-commit repository (Plans/plan.yaml changed in 400 of them)"
-"$bench" seed --repo "$data/history" --records 20000 --commits 20000
-"$bench" history --repo "$data/history" --path Plans/plan.yaml
-ours=$("$bench" history --repo "$data/history" --path Plans/plan.yaml --ids | md5sum)
-theirs=$(git -C "$data/history" log --format=%H -- Plans/plan.yaml | md5sum)
-[ "$ours" = "$theirs" ] && echo "same commits as git log" || echo "DIFFERENT from git log"
-if command -v hyperfine >/dev/null; then
-  hyperfine --warmup 1 --runs 5 --export-json "$data/history.json" \
-    -n gitstore "$bench history --repo $data/history --path Plans/plan.yaml" \
-    -n git "git -C $data/history log --format=%H -- Plans/plan.yaml"
-  python3 - "$data/history.json" <<'PY'
+if [ "$part" = all ] || [ "$part" = gitstore ]; then
+  store=$data/gitstore
+  rm -rf "$store" && mkdir -p "$store"
+  echo "== commits/s into a tracker holding 10,000 records (fsync on)"
+  "$bench" seed --repo "$store/records" --records 10000
+  "$bench" commit-loop --repo "$store/records" --count 200 --files 1 --prefix one
+  "$bench" commit-loop --repo "$store/records" --count 100 --files 10 --prefix ten
+
+  echo "== path history on a 20,000-commit repository (Plans/plan.yaml changed in 400 of them)"
+  "$bench" seed --repo "$store/history" --records 20000 --commits 20000
+  "$bench" history --repo "$store/history" --path Plans/plan.yaml
+  ours=$("$bench" history --repo "$store/history" --path Plans/plan.yaml --ids | md5sum)
+  theirs=$(git -C "$store/history" log --format=%H -- Plans/plan.yaml | md5sum)
+  [ "$ours" = "$theirs" ] && echo "same commits as git log" || echo "DIFFERENT from git log"
+  hyperfine --warmup 1 --runs 5 --export-json "$store/history.json" \
+    -n gitstore "$bench history --repo $store/history --path Plans/plan.yaml" \
+    -n git "git -C $store/history log --format=%H -- Plans/plan.yaml"
+  python3 - "$store/history.json" <<'PY'
 import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
 print(f"ratio gitstore/git: {r['gitstore'] / r['git']:.1f}x")

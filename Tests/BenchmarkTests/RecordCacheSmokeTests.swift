@@ -26,7 +26,7 @@ import Testing
     /// Whether the cache holds a readable file for the branch tip.
     func readable() throws -> Bool {
         RecordCache(gitDirectory: repository.gitDirectory)
-            .entries(for: try RecordCache.key(of: repository, at: repository.resolve("HEAD"))) != nil
+            .snapshot(for: try RecordCache.key(of: repository, at: repository.resolve("HEAD"))) != nil
     }
 
     /// Loads uncached, then cached twice (a miss that writes, then a hit), and checks all agree.

@@ -48,6 +48,14 @@ struct CacheWriter {
         data(try JSONEncoder().encode(value))
     }
 
+    /// A part prefixed by its length, so a reader may skip it.
+    mutating func sized(_ write: (inout CacheWriter) throws -> Void) rethrows {
+        var part = CacheWriter()
+        try write(&part)
+        integer(part.bytes.count)
+        bytes.append(contentsOf: part.bytes)
+    }
+
     /// Writes each distinct table once; later uses are a back-reference.
     mutating func lines(_ table: [String: Int]) {
         if let index = lineTables[table] { integer(index + 1); return }
@@ -131,6 +139,20 @@ struct CacheReader {
 
     mutating func json<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONDecoder().decode(type, from: try data())
+    }
+
+    /// Reads a part written by `sized`, which must be read to its end.
+    mutating func sized<T>(_ read: (inout CacheReader) throws -> T) throws -> T {
+        let range = try span()
+        var part = CacheReader(Array(bytes[range]))
+        let value = try read(&part)
+        guard part.isAtEnd else { throw CacheCorrupt() }
+        return value
+    }
+
+    /// Skips a part written by `sized`.
+    mutating func skipSized() throws {
+        _ = try span()
     }
 
     mutating func lines() throws -> [String: Int] {

@@ -10,6 +10,9 @@ public import GitStore
 /// revision reuses the records of the latest file whose path and blob id are unchanged and
 /// parses only the rest, so nothing is parsed twice.
 ///
+/// A file has two parts: the snapshot itself (sorted, checked: all a cached load reads), and
+/// the records by path and blob id (read only to build the next revision's file).
+///
 /// The cache is never needed: a missing, damaged or older-format file is ignored and
 /// written again, and any failure to write it is ignored too. Files are written to a
 /// temporary name and renamed, so a reader never sees half a file. Only a few revisions are
@@ -17,7 +20,7 @@ public import GitStore
 struct RecordCache {
     /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
     /// a file, changes: files of another version are then ignored and replaced.
-    static let formatVersion = 1
+    static let formatVersion = 3
     static let magic = Array("accord-record-cache\n".utf8)
     static let kept = 3
 
@@ -54,28 +57,30 @@ struct RecordCache {
         return String(format: "%016llx%016llx", hash.0, hash.1)
     }
 
-    /// The records cached for `key`, or nil when there is no usable file.
-    func entries(for key: String) -> [Entry]? {
-        read(folder.appendingPathComponent(Self.fileName(of: key)), key: key)
+    /// The snapshot cached for `key`, or nil when there is no usable file.
+    func snapshot(for key: String) -> TrackerSnapshot? {
+        guard var reader = open(folder.appendingPathComponent(Self.fileName(of: key)), key: key) else { return nil }
+        return try? reader.sized { try TrackerSnapshot(from: &$0) }
     }
 
     /// The records of the most recently written file, by path: candidates for reuse.
     func latestEntries() -> [String: Entry] {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
         let newest = files.filter { !$0.lastPathComponent.hasPrefix(".") }.max { modified($0) < modified($1) }
-        guard let newest, let entries = read(newest, key: nil) else { return [:] }
+        guard let newest, let entries = records(newest) else { return [:] }
         return Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Writes the records of `key`, then drops all but the newest `kept` files. Failures are
     /// ignored: the cache only saves time.
-    func save(_ entries: [Entry], key: String) {
+    func save(_ entries: [Entry], snapshot: TrackerSnapshot, key: String) {
         var writer = CacheWriter()
         for byte in Self.magic { writer.integer(Int(byte)) }
         writer.integer(Self.formatVersion)
         writer.string(key)
-        writer.integer(entries.count)
         do {
+            try writer.sized { try snapshot.write(to: &$0) }
+            writer.integer(entries.count)
             for entry in entries {
                 writer.string(entry.path)
                 writer.string(entry.blob.hex)
@@ -100,9 +105,9 @@ struct RecordCache {
         (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
     }
 
-    /// Reads a file; nil when it is missing, damaged, of another format, or (given `key`)
-    /// for another key.
-    private func read(_ url: URL, key: String?) -> [Entry]? {
+    /// Opens a file after its header; nil when it is missing, of another format, or (given
+    /// `key`) for another key.
+    private func open(_ url: URL, key: String?) -> CacheReader? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var reader = CacheReader(Array(data))
         do {
@@ -110,6 +115,17 @@ struct RecordCache {
             guard try reader.integer() == Self.formatVersion else { return nil }
             let stored = try reader.string()
             if let key, stored != key { return nil }
+            return reader
+        } catch {
+            return nil
+        }
+    }
+
+    /// The records of a file, with their paths and blob ids; nil when it is unusable.
+    private func records(_ url: URL) -> [Entry]? {
+        guard var reader = open(url, key: nil) else { return nil }
+        do {
+            try reader.skipSized()
             let entries = try reader.list { reader in
                 Entry(path: try reader.string(), blob: try reader.valid(ObjectID.init(hex:)), record: try TrackerRecord(from: &reader))
             }
@@ -137,9 +153,7 @@ extension TrackerSnapshot {
         guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
         let store = RecordCache(gitDirectory: repository.gitDirectory)
         let key = try RecordCache.key(of: repository, at: commit)
-        if let entries = store.entries(for: key) {
-            return TrackerSnapshot(records: entries.map(\.record))
-        }
+        if let snapshot = store.snapshot(for: key) { return snapshot }
         let files = try RevisionFiles(repository: repository, commit: commit)
         let previous = store.latestEntries()
         let entries = try files.paths().map { path in
@@ -148,7 +162,8 @@ extension TrackerSnapshot {
             let data = TrackerRecord.needsContent(path) ? try files.read(path) : Data()
             return RecordCache.Entry(path: path, blob: blob, record: TrackerRecord.parse(path: path, data: data))
         }
-        store.save(entries, key: key)
-        return TrackerSnapshot(records: entries.map(\.record))
+        let snapshot = TrackerSnapshot(records: entries.map(\.record))
+        store.save(entries, snapshot: snapshot, key: key)
+        return snapshot
     }
 }

@@ -16,7 +16,7 @@ extension TrackerRecord {
             writer.string(instrument)
             writer.string(language)
             switch result {
-            case .success(let text): writer.flag(true); try writer.json(text)
+            case .success(let text): writer.flag(true); text.write(to: &writer)
             case .failure(let error): writer.flag(false); try writer.json(error)
             }
         case .attachment(let blob): writer.integer(7); writer.string(blob)
@@ -36,7 +36,7 @@ extension TrackerRecord {
             let instrument = try reader.string()
             let language = try reader.string()
             let result: Result<InstrumentText, InstrumentTextError> = try reader.flag()
-                ? .success(try reader.json(InstrumentText.self)) : .failure(try reader.json(InstrumentTextError.self))
+                ? .success(try InstrumentText(from: &reader)) : .failure(try reader.json(InstrumentTextError.self))
             self = .text(instrument: instrument, language: language, result)
         case 7: self = .attachment(blob: try reader.string())
         case 8: self = .misplaced(try Diagnostic(from: &reader))
@@ -78,12 +78,37 @@ extension Diagnostic {
     }
 }
 
+extension CacheWriter {
+    mutating func date(_ date: CalendarDate) {
+        integer(date.year)
+        integer(date.month)
+        integer(date.day)
+    }
+
+    mutating func target(_ id: QualifiedID) {
+        string(id.owner)
+        string(id.local)
+    }
+}
+
+extension CacheReader {
+    mutating func date() throws -> CalendarDate {
+        guard let date = CalendarDate(year: try integer(), month: try integer(), day: try integer()) else { throw CacheCorrupt() }
+        return date
+    }
+
+    mutating func target() throws -> QualifiedID {
+        guard let id = QualifiedID(owner: try string(), local: try string()) else { throw CacheCorrupt() }
+        return id
+    }
+}
+
 extension StatusReport {
     func write(to writer: inout CacheWriter) {
         writer.string(id.rawValue)
-        writer.string(target.description)
+        writer.target(target)
         writer.string(status.rawValue)
-        writer.string(date.description)
+        writer.date(date)
         writer.string(party.code)
         writer.optional(reporter) { $0.string($1) }
         writer.optional(note) { $0.string($1) }
@@ -92,8 +117,8 @@ extension StatusReport {
 
     init(from reader: inout CacheReader) throws {
         self.init(
-            id: try reader.valid(RecordID.init), target: try reader.valid(QualifiedID.init),
-            status: try reader.valid(Status.init(rawValue:)), date: try reader.valid(CalendarDate.init),
+            id: try reader.valid(RecordID.init), target: try reader.target(),
+            status: try reader.valid(Status.init(rawValue:)), date: try reader.date(),
             party: try reader.valid(PartyCode.init), reporter: try reader.optional { try $0.string() },
             note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) })
     }
@@ -104,13 +129,13 @@ extension Evidence {
         writer.string(id.rawValue)
         writer.string(kind.rawValue)
         writer.string(title)
-        writer.string(date.description)
-        writer.optional(recorded) { $0.string($1.description) }
+        writer.date(date)
+        writer.optional(recorded) { $0.date($1) }
         writer.optional(party) { $0.string($1.code) }
         writer.optional(source) { $0.string($1) }
         writer.optional(url) { $0.string($1) }
         writer.string(sensitivity.rawValue)
-        writer.list(supports) { $0.string($1.description) }
+        writer.list(supports) { $0.target($1) }
         writer.optional(attachment) { writer, attachment in
             writer.string(attachment.name)
             writer.string(attachment.blob)
@@ -128,12 +153,12 @@ extension Evidence {
     init(from reader: inout CacheReader) throws {
         self.init(
             id: try reader.valid(RecordID.init), kind: try reader.valid(Kind.init(rawValue:)),
-            title: try reader.string(), date: try reader.valid(CalendarDate.init),
-            recorded: try reader.optional { try $0.valid(CalendarDate.init) },
+            title: try reader.string(), date: try reader.date(),
+            recorded: try reader.optional { try $0.date() },
             party: try reader.optional { try $0.valid(PartyCode.init) },
             source: try reader.optional { try $0.string() }, url: try reader.optional { try $0.string() },
             sensitivity: try reader.valid(Sensitivity.init(rawValue:)),
-            supports: try reader.list { try $0.valid(QualifiedID.init) },
+            supports: try reader.list { try $0.target() },
             attachment: try reader.optional { Attachment(name: try $0.string(), blob: try $0.string(), size: try $0.integer()) },
             values: try reader.list { reader in
                 Value(indicator: try reader.string(), scope: try reader.optional { try $0.string() },
@@ -141,5 +166,75 @@ extension Evidence {
                       value: Double(bitPattern: try reader.valid { UInt64($0) }))
             },
             note: try reader.optional { try $0.string() })
+    }
+}
+
+extension TrackerSnapshot {
+    /// The snapshot's own values, sorted and checked, so a cached load builds nothing.
+    func write(to writer: inout CacheWriter) throws {
+        writer.flag(settings != nil)
+        if let settings { try writer.json(settings) }
+        try writer.json(instruments)
+        writer.list(texts.keys.sorted()) { writer, instrument in
+            writer.string(instrument.rawValue)
+            let languages = texts[instrument]!
+            writer.list(languages.keys.sorted()) { writer, language in
+                writer.string(language)
+                languages[language]!.write(to: &writer)
+            }
+        }
+        try writer.json(plans)
+        writer.list(evidence) { $1.write(to: &$0) }
+        writer.list(reports) { $1.write(to: &$0) }
+        try writer.json(meetings)
+        writer.list(attachments.sorted()) { $0.string($1) }
+        writer.list(diagnostics) { $1.write(to: &$0) }
+    }
+
+    init(from reader: inout CacheReader) throws {
+        let settings = try reader.flag() ? try reader.json(TrackerSettings.self) : nil
+        let instruments = try reader.json([Instrument].self)
+        var texts: [InstrumentID: [String: InstrumentText]] = [:]
+        for (instrument, languages) in try reader.list({ reader in
+            (try reader.valid(InstrumentID.init), try reader.list { (try $0.string(), try InstrumentText(from: &$0)) })
+        }) {
+            texts[instrument] = Dictionary(languages, uniquingKeysWith: { first, _ in first })
+        }
+        self.init(
+            settings: settings, instruments: instruments, texts: texts, plans: try reader.json([ActionPlan].self),
+            evidence: try reader.list { try Evidence(from: &$0) }, reports: try reader.list { try StatusReport(from: &$0) },
+            meetings: try reader.json([Meeting].self), attachments: Set(try reader.list { try $0.string() }),
+            diagnostics: try reader.list { try Diagnostic(from: &$0) })
+    }
+}
+
+extension InstrumentText {
+    func write(to writer: inout CacheWriter) {
+        writer.string(file)
+        writer.string(title)
+        writer.string(frontMatter)
+        writer.list(articles) { writer, article in
+            writer.string(article.id)
+            writer.string(article.heading)
+            writer.string(article.title)
+            writer.string(article.lead)
+            writer.list(article.clauses) { writer, clause in
+                writer.string(clause.id)
+                writer.string(clause.marker)
+                writer.string(clause.text)
+                writer.integer(clause.line)
+            }
+            writer.string(article.closing)
+            writer.integer(article.line)
+        }
+    }
+
+    init(from reader: inout CacheReader) throws {
+        self.init(file: try reader.string(), title: try reader.string(), frontMatter: try reader.string(),
+                  articles: try reader.list { reader in
+            Article(id: try reader.string(), heading: try reader.string(), title: try reader.string(), lead: try reader.string(),
+                    clauses: try reader.list { Clause(id: try $0.string(), marker: try $0.string(), text: try $0.string(), line: try $0.integer()) },
+                    closing: try reader.string(), line: try reader.integer())
+        })
     }
 }

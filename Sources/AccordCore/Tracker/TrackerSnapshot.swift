@@ -42,20 +42,46 @@ public struct TrackerSnapshot: Sendable {
     /// Builds the snapshot from files already read. Pure: the same records give the same
     /// snapshot.
     public init(records: [TrackerRecord]) {
+        self.init(records: records, diagnostics: nil)
+    }
+
+    /// Builds the snapshot; `known` are the problems an earlier check of the very same
+    /// records found (kept by ``RecordCache``), nil to check them now.
+    init(records: [TrackerRecord], diagnostics known: [Diagnostic]?) {
         let files = TrackerFileSet(records)
-        settings = files.settings.first?.value
-        instruments = files.instruments.compactMap(\.value).sorted { $0.id < $1.id }
-        texts = files.texts
-        plans = files.plans.compactMap(\.value).sorted { $0.id < $1.id }
-        evidence = files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        reports = files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        meetings = files.meetings.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        attachments = files.attachments
-        targets = TrackedTarget.all(
-            instruments: instruments, plans: plans, meetings: meetings,
-            parties: settings?.partyCodes ?? [])
+        let settings = files.settings.first?.value
+        let instruments = files.instruments.compactMap(\.value).sorted { $0.id < $1.id }
+        let plans = files.plans.compactMap(\.value).sorted { $0.id < $1.id }
+        let meetings = files.meetings.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let targets = TrackedTarget.all(
+            instruments: instruments, plans: plans, meetings: meetings, parties: settings?.partyCodes ?? [])
+        self.init(
+            settings: settings, instruments: instruments, texts: files.texts, plans: plans,
+            evidence: files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            reports: files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            meetings: meetings, attachments: files.attachments, targets: targets,
+            diagnostics: known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted())
+    }
+
+    /// A snapshot from its parts, already sorted and checked (what ``RecordCache`` keeps).
+    init(
+        settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
+        plans: [ActionPlan], evidence: [Evidence], reports: [StatusReport], meetings: [Meeting],
+        attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic]
+    ) {
+        self.settings = settings
+        self.instruments = instruments
+        self.texts = texts
+        self.plans = plans
+        self.evidence = evidence
+        self.reports = reports
+        self.meetings = meetings
+        self.attachments = attachments
+        let targets = targets ?? TrackedTarget.all(
+            instruments: instruments, plans: plans, meetings: meetings, parties: settings?.partyCodes ?? [])
+        self.targets = targets
         targetIndex = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        diagnostics = TrackerValidation(files: files, targets: targets).diagnostics.sorted()
+        self.diagnostics = diagnostics
     }
 
     /// Whether no problem was found.

@@ -14,14 +14,19 @@ public struct TrackerState: Sendable {
     /// Folds the records of `snapshot` dated on or before `asOf`.
     public init(_ snapshot: TrackerSnapshot, asOf: CalendarDate) {
         self.asOf = asOf
-        let reports = snapshot.reports.filter { $0.date <= asOf }
-        let evidence = snapshot.evidence.filter { $0.date <= asOf }
-        let reportsByTarget = Dictionary(grouping: reports, by: \.target)
-        var evidenceByTarget: [QualifiedID: [Evidence]] = [:]
-        for item in evidence {
-            for target in Set(item.supports) { evidenceByTarget[target, default: []].append(item) }
+        // One pass over each kind of record, copying each once: a ministry has 100,000 reports.
+        var reportsByTarget: [QualifiedID: [StatusReport]] = [:]
+        for report in snapshot.reports where report.date <= asOf {
+            reportsByTarget[report.target, default: []].append(report)
         }
-        let evidenceByID = Dictionary(evidence.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var evidenceByTarget: [QualifiedID: [Evidence]] = [:]
+        var evidenceByID: [RecordID: Evidence] = [:]
+        for item in snapshot.evidence where item.date <= asOf {
+            if evidenceByID[item.id] == nil { evidenceByID[item.id] = item }
+            for target in item.supports.count == 1 ? item.supports : Array(Set(item.supports)) {
+                evidenceByTarget[target, default: []].append(item)
+            }
+        }
         targets = snapshot.targets.map { target in
             let targetReports = reportsByTarget[target.id] ?? []
             let supporting = evidenceByTarget[target.id] ?? []
