@@ -44,16 +44,15 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   echo "== $scale: $(git -C "$clone" rev-list --count HEAD) commits, $(git -C "$clone" ls-tree -r HEAD | wc -l) files"
   "$accord" validate --repo "$clone"
   cold="rm -rf $clone/.git/accord/cache"
-  # name, then the command; warm runs keep the cache, cold runs remove it before each run.
-  measure() {
-    local name=$1; shift
-    hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/$name-warm.json" -n "$name warm" "$*" >/dev/null
-    hyperfine --runs "$runs" --prepare "$cold" --export-json "$results/$name-cold.json" -n "$name cold" "$*" >/dev/null
-    /usr/bin/time -f "%M" -o "$results/$name-rss-cold" sh -c "$cold; $* >/dev/null"
-    /usr/bin/time -f "%M" -o "$results/$name-rss-warm" "$@" >/dev/null
-  }
-  measure validate "$accord" validate --repo "$clone"
-  measure load "$bench" load --cached --repo "$clone"
+  # Warm: the record cache holds this revision. Cold: no cache (as after a clone), before each run.
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/validate-warm.json" -n "validate warm" \
+    "$accord validate --repo $clone" >/dev/null
+  hyperfine --runs "${COLD_RUNS:-3}" --prepare "$cold" --export-json "$results/validate-cold.json" -n "validate cold" \
+    "$accord validate --repo $clone" >/dev/null
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/load-warm.json" -n "snapshot + state warm" \
+    "$bench load --cached --repo $clone" >/dev/null
+  /usr/bin/time -f "%M" -o "$results/rss-cold" sh -c "$cold; $accord validate --repo $clone >/dev/null"
+  /usr/bin/time -f "%M" -o "$results/rss-warm" "$accord" validate --repo "$clone" >/dev/null
   echo "-- phases, uncached:"; "$bench" load --repo "$clone"
   echo "-- phases, cached:"; "$bench" load --cached --repo "$clone"
   # The floor: every record read once by git itself.
@@ -69,6 +68,11 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
       -n "gitstore $path" "$bench history --repo $clone --path $path" \
       -n "git log $path" "git -C $clone log --format=%H -- $path" >/dev/null
   done
+  # One new commit: the next load reuses the cached records and parses one file, but checks
+  # the whole tracker again and writes a new cache file. Single runs, then warm again.
+  "$bench" commit-loop --repo "$clone" --count 1 --files 1 --prefix incremental >/dev/null
+  /usr/bin/time -f "%e %M" -o "$results/after-commit" "$accord" validate --repo "$clone" >/dev/null || true
+  /usr/bin/time -f "%e %M" -o "$results/after-commit-warm" "$accord" validate --repo "$clone" >/dev/null || true
   python3 - "$results" "$scale" <<'PY'
 import json, os, sys, glob
 results, scale = sys.argv[1], sys.argv[2]
@@ -76,13 +80,17 @@ def median(name, index=0):
     return json.load(open(f"{results}/{name}.json"))["results"][index]["median"] * 1000
 def rss(name):
     return int(open(f"{results}/{name}").read().split()[-1]) / 1024
+
 print(f"\n| {scale} | median | peak RSS |\n|---|---|---|")
-for name in ["validate", "load"]:
-    for kind in ["warm", "cold"]:
-        print(f"| `{name}` {kind} | {median(f'{name}-{kind}'):.0f} ms | {rss(f'{name}-rss-{kind}'):.0f} MB |")
+for kind in ["warm", "cold"]:
+    print(f"| `accord validate` {kind} | {median(f'validate-{kind}'):.0f} ms | {rss(f'rss-{kind}'):.0f} MB |")
+print(f"| snapshot + state, warm (`accord-bench load --cached`) | {median('load-warm'):.0f} ms | |")
+for name, label in [("after-commit", "after one new commit"), ("after-commit-warm", "then again")]:
+    seconds, kb = open(f"{results}/{name}").read().split()[-2:]
+    print(f"| `accord validate` {label} (one run) | {float(seconds) * 1000:.0f} ms | {int(kb) / 1024:.0f} MB |")
 floor = median("floor")
 print(f"| floor: `git ls-tree -r HEAD \\| git cat-file --batch` | {floor:.0f} ms | |")
-print(f"| warm load / floor | {median('load-warm') / floor:.2f}× | |")
+print(f"| warm snapshot + state / floor | {median('load-warm') / floor:.2f}× | |")
 for path in glob.glob(f"{results}/history-*.json"):
     name = os.path.basename(path)[:-5]
     ours, git = median(name, 0), median(name, 1)

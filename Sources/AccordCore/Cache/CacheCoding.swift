@@ -78,7 +78,8 @@ struct CacheWriter {
 /// caller then rebuilds the cache from the repository.
 struct CacheReader {
     private let bytes: [UInt8]
-    private var offset: Int
+    /// Where the next read starts.
+    private(set) var offset: Int
     private var lineTables: [[String: Int]] = []
     private var pathTables: [[String: [String]]] = []
 
@@ -139,15 +140,6 @@ struct CacheReader {
 
     mutating func json<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONDecoder().decode(type, from: try data())
-    }
-
-    /// Reads a part written by `sized`, which must be read to its end.
-    mutating func sized<T>(_ read: (inout CacheReader) throws -> T) throws -> T {
-        let range = try span()
-        var part = CacheReader(Array(bytes[range]))
-        let value = try read(&part)
-        guard part.isAtEnd else { throw CacheCorrupt() }
-        return value
     }
 
     /// Skips a part written by `sized`.

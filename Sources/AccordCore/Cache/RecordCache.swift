@@ -57,10 +57,34 @@ struct RecordCache {
         return String(format: "%016llx%016llx", hash.0, hash.1)
     }
 
-    /// The snapshot cached for `key`, or nil when there is no usable file.
+    /// The snapshot cached for `key`, or nil when there is no usable file. Only the header
+    /// and the snapshot part are read from disk, not the records after them.
     func snapshot(for key: String) -> TrackerSnapshot? {
-        guard var reader = open(folder.appendingPathComponent(Self.fileName(of: key)), key: key) else { return nil }
-        return try? reader.sized { try TrackerSnapshot(from: &$0) }
+        guard let file = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.fileName(of: key)).path) else { return nil }
+        defer { try? file.close() }
+        do {
+            guard let head = try file.read(upToCount: 4096) else { return nil }
+            var reader = CacheReader(Array(head))
+            guard try Self.readHeader(&reader, key: key) else { return nil }
+            let size = try reader.integer()
+            let start = UInt64(reader.offset)
+            try file.seek(toOffset: start)
+            guard let part = try file.read(upToCount: size), part.count == size else { return nil }
+            var snapshotReader = CacheReader(Array(part))
+            let snapshot = try TrackerSnapshot(from: &snapshotReader)
+            return snapshotReader.isAtEnd ? snapshot : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Reads the magic, the format version and the key; false when they are not this
+    /// format's, or (given `key`) for another key.
+    private static func readHeader(_ reader: inout CacheReader, key: String?) throws -> Bool {
+        for byte in magic where try reader.integer() != Int(byte) { return false }
+        guard try reader.integer() == formatVersion else { return false }
+        let stored = try reader.string()
+        return key.map { $0 == stored } ?? true
     }
 
     /// The records of the most recently written file, by path: candidates for reuse.
@@ -110,15 +134,7 @@ struct RecordCache {
     private func open(_ url: URL, key: String?) -> CacheReader? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         var reader = CacheReader(Array(data))
-        do {
-            for byte in Self.magic where try reader.integer() != Int(byte) { return nil }
-            guard try reader.integer() == Self.formatVersion else { return nil }
-            let stored = try reader.string()
-            if let key, stored != key { return nil }
-            return reader
-        } catch {
-            return nil
-        }
+        return (try? Self.readHeader(&reader, key: key)) == true ? reader : nil
     }
 
     /// The records of a file, with their paths and blob ids; nil when it is unusable.
