@@ -36,12 +36,8 @@ struct Accord: ParsableCommand {
             var mutable = command
             try mutable.run()
         } catch {
-            // ArgumentParser's own signals (help, version, exit codes) keep its handling.
-            if error is CleanExit || error is ExitCode || error is ValidationError
-                || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-                exit(withError: error)
-            }
-            let report = ErrorReport(error)
+            // Errors that are not accord's own (help, version, usage) keep ArgumentParser's handling.
+            guard let report = ErrorReport(error) else { exit(withError: error) }
             FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
             Foundation.exit(report.exitCode)
         }
