@@ -9,7 +9,7 @@ extension Accord {
         static let configuration = CommandConfiguration(
             commandName: "evidence",
             abstract: "Record evidence of progress, or list it.",
-            subcommands: [Add.self, List.Evidence.self])
+            subcommands: [Add.self, ListAlias.self])
     }
 }
 
@@ -105,5 +105,16 @@ extension Accord.EvidenceCommand {
                 print("recorded \(recorded.id)\(stored) (commit \(commit.short))")
             }
         }
+    }
+}
+
+extension Accord.EvidenceCommand {
+    /// `accord evidence list`: the same as `accord list evidence`.
+    struct ListAlias: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List evidence (the same as accord list evidence).")
+        @OptionGroup var options: EvidenceListOptions
+
+        func run() throws { try options.run() }
     }
 }

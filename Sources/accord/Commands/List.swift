@@ -90,23 +90,9 @@ extension Accord.List {
     struct Evidence: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List evidence, newest first; restricted evidence without its title unless --include-restricted.")
-        @OptionGroup var repository: RepositoryOptions
-        @OptionGroup var read: ReadOptions
-        @Option(help: ArgumentHelp("Only evidence from this party (or from none).", valueName: "party"))
-        var party: PartyCode?
-        @Option(help: ArgumentHelp("Only evidence supporting targets of this instrument, plan or meeting.", valueName: "id"))
-        var instrument: String?
-        @Option(help: ArgumentHelp("Only evidence supporting this commitment, item or decision.", valueName: "id"))
-        var supports: String?
+        @OptionGroup var options: EvidenceListOptions
 
-        func run() throws {
-            let context = try TrackerContext.open(repository, read)
-            let owner = try instrument.map { try context.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
-            let target = try supports.map { try context.resolver.resolve($0, as: [.commitment, .planItem, .decision]).qualifiedID! }
-            let list = ProgressList.evidence(snapshot: context.snapshot, asOf: context.asOf, redaction: context.redaction,
-                                             party: party, owner: owner, supporting: target)
-            try Output.print(list, json: read.json, terminal: list.renderTerminal)
-        }
+        func run() throws { try options.run() }
     }
 
     struct Meetings: ParsableCommand {
@@ -119,5 +105,26 @@ extension Accord.List {
             let list = ProgressList.meetings(snapshot: context.snapshot, asOf: context.asOf)
             try Output.print(list, json: read.json, terminal: list.renderTerminal)
         }
+    }
+}
+
+/// The options and work of `accord list evidence`, also reached as `accord evidence list`.
+struct EvidenceListOptions: ParsableArguments {
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var read: ReadOptions
+    @Option(help: ArgumentHelp("Only evidence from this party (or from none).", valueName: "party"))
+    var party: PartyCode?
+    @Option(help: ArgumentHelp("Only evidence supporting targets of this instrument, plan or meeting.", valueName: "id"))
+    var instrument: String?
+    @Option(help: ArgumentHelp("Only evidence supporting this commitment, item or decision.", valueName: "id"))
+    var supports: String?
+
+    func run() throws {
+        let context = try TrackerContext.open(repository, read)
+        let owner = try instrument.map { try context.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
+        let target = try supports.map { try context.resolver.resolve($0, as: [.commitment, .planItem, .decision]).qualifiedID! }
+        let list = ProgressList.evidence(snapshot: context.snapshot, asOf: context.asOf, redaction: context.redaction,
+                                         party: party, owner: owner, supporting: target)
+        try Output.print(list, json: read.json, terminal: list.renderTerminal)
     }
 }
