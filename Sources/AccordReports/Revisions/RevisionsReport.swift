@@ -13,11 +13,13 @@ public struct RevisionsReport: Sendable, Codable {
     /// The languages that lag behind the latest revision; nil when they are in step.
     public let outOfStep: LanguagesOutOfStep?
 
-    /// The report on `revisions`, limited to those touching `language` when given.
-    public init(_ revisions: TextRevisions, language: String? = nil) {
+    /// The report on `revisions`, limited to those touching `language` when given and to
+    /// those dated on or before `asOf`.
+    public init(_ revisions: TextRevisions, language: String? = nil, asOf: CalendarDate? = nil) {
         instrument = revisions.instrument
         self.language = language
-        self.revisions = language.map(revisions.revisions(of:)) ?? revisions.revisions
-        outOfStep = LanguagesOutOfStep.find(in: revisions)
+        self.revisions = (language.map(revisions.revisions(of:)) ?? revisions.revisions)
+            .filter { asOf == nil || $0.date <= asOf! }
+        outOfStep = LanguagesOutOfStep.find(in: revisions, asOf: asOf)
     }
 }

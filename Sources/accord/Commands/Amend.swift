@@ -77,8 +77,9 @@ extension Accord {
         }
 
         func run() throws {
-            let repository = try repository.openTracker()
-            let instrument = try Instrument.read(id, in: repository)
+            let context = try TrackerContext.open(repository, warn: false)
+            let repository = context.repository
+            let instrument = try context.instrument(id)
             var texts: [TextAmendment.NewText] = []
             for (index, file) in text.enumerated() {
                 let data: Data

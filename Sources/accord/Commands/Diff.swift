@@ -64,8 +64,9 @@ extension Accord {
         }
 
         func run() throws {
-            let repository = try repository.openTracker()
-            let instrument = try Instrument.read(id, in: repository)
+            let context = try TrackerContext.open(repository)
+            let repository = context.repository
+            let instrument = try context.instrument(id)
             let language = lang ?? instrument.languages.first ?? "en"
             let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
             let old: TextVersion, new: TextVersion

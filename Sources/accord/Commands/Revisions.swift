@@ -13,11 +13,13 @@ extension Accord {
             its date (the commit's author date), its tag (ID@DATE), its message, what changed in \
             each language (articles and clauses, against that language's previous revision) and \
             which languages it did not revise, e.g. "vi not revised since 2005-10-10". A last \
-            line says when the languages are out of step.
+            line says when the languages are out of step. With --as-of, revisions dated later \
+            are left out; with --revision, the history is read from that commit.
 
             Examples:
               accord revisions tip-2005
               accord revisions tip-2005 --lang vi
+              accord revisions tip-2005 --as-of 2010-01-01
               accord revisions tip-2005 --json | jq '.revisions[].date'
 
             Exit status: 0; 66 when there is no such instrument or tracker; 65 when a committed \
@@ -32,15 +34,15 @@ extension Accord {
         @Option(help: ArgumentHelp("Only the revisions that changed the text in this language.", valueName: "lang"))
         var lang: String?
 
-        @Flag(help: "Print JSON (docs/json.md#revisions).")
-        var json = false
+        @OptionGroup var read: ReadOptions
 
         func run() throws {
-            let repository = try repository.openTracker()
-            let instrument = try Instrument.read(id, in: repository)
-            let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
-            let report = RevisionsReport(revisions, language: lang)
-            if json {
+            let context = try TrackerContext.open(repository, read)
+            let instrument = try context.instrument(id)
+            let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: context.repository,
+                                                   from: context.commit)
+            let report = RevisionsReport(revisions, language: lang, asOf: read.asOf)
+            if read.json {
                 print(try JSONOutput.render(report), terminator: "")
             } else {
                 print(RevisionsTerminalRenderer(style: .forStandardOutput()).render(report), terminator: "")
