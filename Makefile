@@ -9,7 +9,7 @@ DEMO_DIR   ?= demo-output
 # Debian packages the build and tests need; installed only when missing.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev git
 
-.PHONY: all build release deps demo test bench clean
+.PHONY: all build release deps demo test bench reports clean
 
 all: build
 
@@ -36,6 +36,10 @@ demo: build
 test: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# Regenerates Reports/ from the example tracker; a test fails when they are out of date.
+reports: build
+	@bash scripts/reports.sh $(BIN)
 
 bench: deps
 	@bash Benchmarks/run.sh

@@ -21,7 +21,20 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: [Init.self, Validate.self, Verify.self, Log.self, EvidenceCommand.self, Show.self, List.self, StatusCommand.self, History.self]
+        subcommands: [
+            Init.self,
+            Validate.self,
+            Verify.self,
+            Log.self,
+            EvidenceCommand.self,
+            Show.self,
+            List.self,
+            StatusCommand.self,
+            History.self,
+            Amend.self,
+            Revisions.self,
+            Diff.self,
+        ]
     )
 
     /// Runs the command line, mapping every failure to one message and one exit code.
