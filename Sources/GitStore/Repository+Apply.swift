@@ -33,7 +33,7 @@ extension Repository {
 
         // Blobs are content-addressed, so they can be written before taking the lock.
         var updates: [(path: String, blob: ObjectID?)] = []
-        for (path, operation) in changes.operations.sorted(by: { $0.key < $1.key }) {
+        for (path, operation) in changes.operations {
             switch operation {
             case .write(let data): updates.append((path, try writeBlob(data)))
             case .remove: updates.append((path, nil))

@@ -1,0 +1,64 @@
+/// A plain-text table for terminals: a header row, a rule, then rows, with columns padded
+/// to the widest cell. Widths count grapheme clusters, so Vietnamese and Khmer text align
+/// as well as a monospace terminal allows.
+public struct TextTable: Sendable {
+    /// How a column's cells are aligned.
+    public enum Alignment: Sendable { case left, right }
+
+    /// A column: its header and alignment.
+    public struct Column: Sendable {
+        public var header: String
+        public var alignment: Alignment
+        /// A column with a header, left-aligned unless said otherwise.
+        public init(_ header: String, _ alignment: Alignment = .left) {
+            self.header = header
+            self.alignment = alignment
+        }
+    }
+
+    public var columns: [Column]
+    public private(set) var rows: [[String]] = []
+
+    /// An empty table with these columns.
+    public init(_ columns: [Column]) { self.columns = columns }
+
+    /// Adds a row; missing cells are blank and extra cells are dropped.
+    public mutating func add(_ cells: [String]) {
+        rows.append((0..<columns.count).map { $0 < cells.count ? cells[$0] : "" })
+    }
+
+    /// The table as lines of text, each line without trailing spaces; `indent` is put
+    /// before every line.
+    public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false)) -> String {
+        let widths = columns.indices.map { index in
+            ([columns[index].header] + rows.map { $0[index] }).map(Self.width).max() ?? 0
+        }
+        func line(_ cells: [String]) -> String {
+            let padded = cells.indices.map { index -> String in
+                let pad = String(repeating: " ", count: widths[index] - Self.width(cells[index]))
+                return columns[index].alignment == .right ? pad + cells[index] : cells[index] + pad
+            }
+            return indent + String(padded.joined(separator: "  ").reversed().drop(while: { $0 == " " }).reversed())
+        }
+        var lines = [style.bold(line(columns.map(\.header)))]
+        lines.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
+        lines += rows.map(line)
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The display width of a cell, ignoring ANSI escapes.
+    static func width(_ text: String) -> Int {
+        var count = 0
+        var inEscape = false
+        for character in text {
+            if inEscape {
+                if character.isLetter { inEscape = false }
+            } else if character == "\u{1B}" {
+                inEscape = true
+            } else {
+                count += 1
+            }
+        }
+        return count
+    }
+}
