@@ -5,7 +5,8 @@ struct GapChecks {
     let snapshot: TrackerSnapshot
     let state: TrackerState
     let schedule: ReviewSchedule
-    let textHistory: TextHistoryFacts
+    let amendments: [AmendedSinceEvidence]
+    let languageLags: [LanguagesOutOfStep]
     let staleAfterMonths: Int
 
     /// The targets binding at the as-of date.
@@ -128,15 +129,14 @@ struct GapChecks {
     }
 
     func amendedSinceEvidence() -> [Gap] {
-        binding.flatMap { target -> [Gap] in
-            guard let change = textHistory.clauseChanges[target.target.id], change.date <= state.asOf else { return [] }
-            return target.parties.compactMap { progress -> Gap? in
-                guard let last = progress.evidence.last, last.date < change.date else { return nil }
-                return gap(.amendedSinceEvidence, target, progress.party,
-                           why: ["clause changed \(change.date) (\(change.revision))", Self.evidenceFact(progress)],
-                           toClose: "\(progress.party) files evidence dated after \(change.date) that speaks to the amended clause.",
-                           since: change.date)
-            }
+        amendments.filter { $0.revisionDate <= state.asOf }.compactMap { finding -> Gap? in
+            guard let target = state.target(finding.commitment), snapshot.binds(target.target, on: state.asOf) else { return nil }
+            let languages = finding.languages.map { "text.\($0).md" }.joined(separator: ", ")
+            return gap(.amendedSinceEvidence, target, nil,
+                       why: ["clause \(finding.clause) changed \(finding.revisionDate) (\(finding.revision), \(languages))",
+                             "latest evidence \(finding.latestEvidenceDate) (\(finding.latestEvidence))"],
+                       toClose: "File evidence dated after \(finding.revisionDate) that speaks to the amended clause \(finding.clause).",
+                       since: finding.revisionDate)
         }
     }
 
@@ -158,15 +158,17 @@ struct GapChecks {
     }
 
     func languagesOutOfStep() -> [Gap] {
-        textHistory.languageLags.filter { $0.revised <= state.asOf }.map { lag in
-            let title = snapshot.instrument(lag.instrument)?.title[lag.language]
-                ?? snapshot.instrument(lag.instrument)?.title.values.sorted().first ?? lag.instrument.rawValue
-            var why = ["text.\(lag.revisedLanguage).md revised \(lag.revised) (\(lag.revision))"]
-            why.append(lag.lastChanged.map { "text.\(lag.language).md last changed \($0)" } ?? "text.\(lag.language).md not revised since")
-            return Gap(rule: .languagesOutOfStep, item: "\(lag.instrument) text.\(lag.language).md", instrument: lag.instrument.rawValue,
-                       title: title, party: nil, why: why,
-                       toClose: "Revise text.\(lag.language).md to match the \(lag.revisedLanguage) text of \(lag.revised), in one commit.",
-                       since: lag.revised)
+        languageLags.filter { $0.latestRevision <= state.asOf }.flatMap { finding in
+            finding.lagging.map { lag in
+                let instrument = snapshot.instrument(finding.instrument)
+                let title = instrument?.title[lag.language] ?? instrument?.title.values.sorted().first ?? finding.instrument.rawValue
+                return Gap(rule: .languagesOutOfStep, item: "\(finding.instrument) text.\(lag.language).md",
+                           instrument: finding.instrument.rawValue, title: title, party: nil,
+                           why: ["text.\(finding.latestLanguage).md revised \(finding.latestRevision) (\(finding.revision))",
+                                 "text.\(lag.language).md last revised \(lag.lastRevised)"],
+                           toClose: "Revise text.\(lag.language).md to match the \(finding.latestLanguage) text of \(finding.latestRevision), in one commit.",
+                           since: finding.latestRevision)
+            }
         }
     }
 

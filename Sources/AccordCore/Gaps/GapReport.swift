@@ -45,13 +45,17 @@ public struct GapReport: Sendable, Hashable, Codable {
     /// Gaps by rule and party, in rule order then party order (nil last).
     public let summary: [Count]
 
-    /// Finds the gaps of `state` (and `schedule`, for missed reviews).
+    /// Finds the gaps of `state`, `schedule` (missed reviews) and the findings on the texts'
+    /// history (``AmendedSinceEvidence``, ``LanguagesOutOfStep``, which need git history and
+    /// so are read by the caller).
     public init(
         snapshot: TrackerSnapshot, state: TrackerState, schedule: ReviewSchedule,
-        textHistory: TextHistoryFacts = TextHistoryFacts(), filter: Filter = Filter()
+        amendedSinceEvidence: [AmendedSinceEvidence] = [], languagesOutOfStep: [LanguagesOutOfStep] = [],
+        filter: Filter = Filter()
     ) {
         let checks = GapChecks(
-            snapshot: snapshot, state: state, schedule: schedule, textHistory: textHistory,
+            snapshot: snapshot, state: state, schedule: schedule,
+            amendments: amendedSinceEvidence, languageLags: languagesOutOfStep,
             staleAfterMonths: snapshot.settings?.thresholds.staleAfterMonths ?? TrackerSettings.Thresholds().staleAfterMonths)
         let rules = filter.rules.isEmpty ? Set(GapRule.allCases) : filter.rules
         let gaps = GapRule.allCases.filter(rules.contains).flatMap(checks.gaps(of:)).filter(filter.keeps)
