@@ -21,7 +21,7 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: [Init.self, Validate.self, Verify.self]
+        subcommands: [Init.self, Validate.self, Verify.self, Gaps.self, Schedule.self, Summary.self, MeetingCommand.self]
     )
 
     /// Runs the command line, mapping every failure to one message and one exit code.
