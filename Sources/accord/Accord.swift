@@ -21,7 +21,10 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: [Init.self, Validate.self, Verify.self, Gaps.self, Schedule.self, Summary.self, MeetingCommand.self]
+        subcommands: [
+            Init.self, Validate.self, Verify.self, Log.self, EvidenceCommand.self, Show.self, List.self,
+            StatusCommand.self, History.self, Gaps.self, Schedule.self, Summary.self, MeetingCommand.self,
+        ]
     )
 
     /// Runs the command line, mapping every failure to one message and one exit code.

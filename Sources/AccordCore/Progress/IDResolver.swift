@@ -2,7 +2,9 @@
 ///
 /// Accepted, in this order: the full id (`tip-2005#7.2`); a unique local part
 /// (`7.2` when only one instrument, plan or meeting has it); a unique prefix of a record id
-/// (`ev-2016-sihan`, `tip-2005` → the only id starting so); and `owner#local` where
+/// (`ev-2016-sihan`, `tip-2005` → the only id starting so); failing those, a unique part
+/// of an id without `#` (`sihanoukville` for the meeting `2016-10-05-sihanoukville-review`),
+/// three characters at least; and `owner#local` where
 /// the owner is itself a unique short form (`tip#7.2` is not accepted when `tip-2005` and
 /// `tip-2012` both exist). Anything else is unknown (exit 66, with the nearest ids) or
 /// ambiguous (exit 64, with the candidates).
@@ -128,6 +130,10 @@ public struct IDResolver: Sendable {
                 guard let hash = id.firstIndex(of: "#") else { return id.hasPrefix(typed) }
                 return id[id.index(after: hash)...] == typed
             }
+        }
+        if candidates.isEmpty, !typed.contains("#"), typed.count >= 3 {
+            // Meetings and records start with a date; a word from inside the id finds them.
+            candidates = owners.filter { $0.contains(typed) }
         }
         candidates.sort(by: Self.order)
         if candidates.count == 1, let id = candidates.first, let kind = catalog[id] {

@@ -36,6 +36,8 @@ extension CalendarDate: ExpressibleByArgument {
 }
 
 extension Status: ExpressibleByArgument {}
+extension Evidence.Kind: ExpressibleByArgument {}
+extension Evidence.Sensitivity: ExpressibleByArgument {}
 
 extension PartyCode: ExpressibleByArgument {
     /// Accepts a party code in either case (`vn` is `VN`).

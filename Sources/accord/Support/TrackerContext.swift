@@ -14,6 +14,8 @@ struct TrackerContext {
     let repository: Repository
     /// The commit read.
     let commit: ObjectID
+    /// Every file read, parsed, so a write can check its new record against them.
+    let records: [TrackerRecord]
     let snapshot: TrackerSnapshot
     let asOf: CalendarDate
     let state: TrackerState
@@ -30,15 +32,51 @@ struct TrackerContext {
                      redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true) throws -> TrackerContext {
         let repository = try options.openTracker()
         let commit = try repository.resolve(revision ?? "HEAD")
-        let snapshot = try TrackerSnapshot.load(RevisionFiles(repository: repository, commit: commit))
+        let files = try RevisionFiles(repository: repository, commit: commit)
+        let records = try files.paths().map { path in
+            TrackerRecord.parse(path: path, data: TrackerRecord.needsContent(path) ? try files.read(path) : Data())
+        }
+        let snapshot = TrackerSnapshot(records: records)
         if warn && !snapshot.isValid {
             let count = snapshot.diagnostics.count
             FileHandle.standardError.write(Data(
                 "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
         }
-        return TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
+        return TrackerContext(repository: repository, commit: commit, records: records, snapshot: snapshot, asOf: asOf,
                               state: TrackerState(snapshot, asOf: asOf), resolver: IDResolver(snapshot),
                               redaction: redaction)
+    }
+
+    /// Refuses (exit 65, every problem listed) when the files `new` would add a problem
+    /// in any of `new`'s own files. Problems elsewhere are not this write's doing and do
+    /// not block it: one bad record arriving by sync must not stop a border post from
+    /// recording progress.
+    func requireValid(adding new: [String: Data]) throws {
+        let added = new.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
+        let problems = TrackerSnapshot(records: records + added).diagnostics.filter { new[$0.file] != nil }
+        if !problems.isEmpty { throw InvalidTrackerData(problems) }
+    }
+
+    /// Commits one new append-only record: `make` builds the files (created, never
+    /// overwritten) and message; when another writer took the same name meanwhile, it is
+    /// asked again for a fresh name, at most five times.
+    func commitRecord(author: Signature, _ make: () throws -> (files: [String: Data], message: String)) throws -> ObjectID {
+        var lastError: (any Error)?
+        for _ in 0..<5 {
+            let (files, message) = try make()
+            try requireValid(adding: files)
+            var changes = ChangeSet()
+            for (path, data) in files {
+                // Attachments are content-addressed: the same bytes again is the same file.
+                if path.hasPrefix("Evidence/attachments/") { changes.write(path, data) } else { changes.create(path, data) }
+            }
+            do {
+                return try repository.apply(changes, message: message, author: author)
+            } catch let error as GitError where error.kind == .exists {
+                lastError = error
+            }
+        }
+        throw lastError!
     }
 
     /// Resolves an id typed by the user (see `IDResolver`).
