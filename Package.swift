@@ -63,6 +63,6 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore"], swiftSettings: strictSettings),
     ]
 )

@@ -23,7 +23,8 @@ struct Accord: ParsableCommand {
         version: AccordVersion.current,
         subcommands: [
             Init.self, Validate.self, Verify.self, Log.self, EvidenceCommand.self, Show.self, List.self,
-            StatusCommand.self, History.self, Gaps.self, Schedule.self, Summary.self, MeetingCommand.self,
+            StatusCommand.self, History.self, Amend.self, Revisions.self, Diff.self,
+            Gaps.self, Schedule.self, Summary.self, MeetingCommand.self,
         ]
     )
 

@@ -19,7 +19,8 @@ import Testing
         let scratch = try AccordProcess.scratch()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let result = try AccordProcess.run(URL(fileURLWithPath: "/bin/bash"),
-            [AccordProcess.packageRoot.appendingPathComponent("scripts/reports.sh").path, AccordProcess.binary.path, scratch.path])
+            [AccordProcess.packageRoot.appendingPathComponent("scripts/reports.sh").path, AccordProcess.binary.path],
+            environment: ["REPORTS_DIR": scratch.path])
         #expect(result.status == 0, "\(result.stderr)")
         for name in ["gaps-2019.txt", "schedule-2019.txt", "schedule-2019.ics", "summary-2019.md", "summary-2019.html"] {
             let kept = try String(contentsOf: AccordProcess.packageRoot.appendingPathComponent("Reports/\(name)"), encoding: .utf8)

@@ -39,7 +39,10 @@ public struct TextRevision: Sendable, Hashable, Codable {
     }
 
     /// `tip-2005@2012-09-28`, else the short commit id: how people name the revision.
-    public var label: String { tag ?? commit.short }
+    public var label: String { tag ?? shortCommit }
+
+    /// The commit's abbreviated id, as `git log --oneline` shows it.
+    public var shortCommit: String { commit.short }
 }
 
 /// What one revision did to the text in one language.

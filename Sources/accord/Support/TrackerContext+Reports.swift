@@ -5,7 +5,7 @@ public import ArgumentParser
 extension TrackerContext {
     /// The same snapshot evaluated at another date.
     func evaluated(at date: CalendarDate) -> TrackerContext {
-        TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
+        TrackerContext(repository: repository, commit: commit, records: records, snapshot: snapshot, asOf: date,
                        state: TrackerState(snapshot, asOf: date), resolver: resolver, redaction: redaction)
     }
 

@@ -84,3 +84,14 @@ struct TrackerContext {
         try resolver.resolve(text)
     }
 }
+
+extension TrackerContext {
+    /// The instrument `text` names (full id or a unique short form); exit 66 when none.
+    func instrument(_ text: String) throws -> Instrument {
+        let resolved = try resolver.resolve(text, as: [.instrument])
+        guard let id = InstrumentID(resolved.id), let instrument = snapshot.instrument(id) else {
+            throw TextRevisionError(.noInput, "no instrument \"\(text)\" in the tracker")
+        }
+        return instrument
+    }
+}
