@@ -8,8 +8,10 @@ DEMO_DIR   ?= demo-output
 
 # Debian packages the build and tests need; installed only when missing.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev git
+# The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
+TEST_APT_PACKAGES := chromium python3-icalendar
 
-.PHONY: all build release deps demo test bench reports clean
+.PHONY: all build release deps test-deps demo test bench reports clean
 
 all: build
 
@@ -33,7 +35,10 @@ release: deps
 demo: build
 	@bash scripts/demo.sh $(BIN) $(DEMO_DIR)
 
-test: deps
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
+
+test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
 

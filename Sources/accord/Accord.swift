@@ -34,6 +34,10 @@ struct Accord: ParsableCommand {
             Amend.self,
             Revisions.self,
             Diff.self,
+            Gaps.self,
+            Schedule.self,
+            Summary.self,
+            MeetingCommand.self,
         ]
     )
 
