@@ -32,7 +32,8 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
-demo: build
+demo: deps
+	$(SWIFT) build -q $(BUILD_FLAGS)
 	@bash scripts/demo.sh $(BIN) $(DEMO_DIR)
 
 test-deps:

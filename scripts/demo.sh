@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The tour of accord on its built-in example. Usage: scripts/demo.sh BIN OUTPUT_DIR
-# Builds the example tracker, prints its status, gaps and next reviews, and writes the
-# 2019 review summary (Markdown and HTML) and the review calendar (.ics).
+# Builds the example tracker, prints its status, gaps and next reviews as they stood at
+# the 2019 joint review, and writes the 2019 review summary (Markdown and HTML), the review
+# calendar (.ics) and the 2005→2012 redline of the core agreement.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "${1:-.build/debug/accord}")" && pwd)/$(basename "${1:-.build/debug/accord}")
@@ -12,20 +13,29 @@ rm -rf "$out/tracker"
 tracker="$out/tracker"
 meeting=2019-12-01-joint-review-2017-2019
 as_of=2019-12-01
-accord() { echo; echo "\$ accord $*"; "$bin" "$@" --repo "$tracker"; }
+step() { echo; echo "\$ accord $*"; "$bin" "$@" --repo "$tracker"; }
 
-echo "== accord init --example $tracker"
+echo "== Building the example tracker: Viet Nam–Cambodia cooperation against trafficking, 1997–2019"
 ACCORD_EXAMPLE_DIR="$root" "$bin" init --example "$tracker"
-git -C "$tracker" log --format='%h %ad %s' --date=short | tail -n 3
-if "$bin" status --help >/dev/null 2>&1; then accord status --as-of "$as_of" || true; fi
-accord gaps --as-of "$as_of" --fail-on high || echo "(gaps --fail-on high exits 1: there are high-severity gaps)"
-accord schedule --as-of "$as_of" --horizon 12m
+echo "   $(git -C "$tracker" rev-list --count HEAD) commits, each dated on the day of its fact; the last three:"
+git -C "$tracker" log --format='   %h %ad %s' --date=short -n 3
+
+step status --as-of "$as_of"
+step gaps --as-of "$as_of" --summary
+step gaps --as-of "$as_of" --rule one-sided --rule languages-out-of-step
+step schedule --as-of "$as_of" --horizon 12m
+step diff tip-2005 --stat
+
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format markdown --output "$out/summary-2019.md"
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format html --output "$out/summary-2019.html"
 "$bin" schedule --repo "$tracker" --as-of "$as_of" --ics --output "$out/schedule.ics"
+"$bin" diff tip-2005 --repo "$tracker" --format html --output "$out/tip-2005-2005-to-2012.html"
 echo
-echo "== written"
-echo "  tracker:               $tracker"
-echo "  2019 summary (md):     $out/summary-2019.md"
-echo "  2019 summary (html):   $out/summary-2019.html"
-echo "  review calendar (ics): $out/schedule.ics"
+echo "== Written"
+echo "  tracker (a git repository):   $tracker"
+echo "  2019 review summary:          $out/summary-2019.md"
+echo "                                $out/summary-2019.html"
+echo "  review calendar:              $out/schedule.ics"
+echo "  2005→2012 redline:            $out/tip-2005-2005-to-2012.html"
+echo
+echo "Try: accord --repo $tracker show tip-2005#7.2   (the binary is $bin)"

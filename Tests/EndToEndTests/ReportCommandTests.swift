@@ -44,6 +44,11 @@ import Testing
         #expect(lag.stdout.contains("\"item\" : \"tip-2005 text.vi.md\""))
         let kh = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01", "--party", "KH", "--json"])
         #expect(!kh.stdout.contains("\"party\" : \"VN\""))
+        let summary = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01", "--summary"])
+        #expect(summary.status == 0)
+        #expect(summary.stdout.contains("Gaps by rule and party"))
+        #expect(!summary.stdout.contains("to close:"), "--summary lists no single gap")
+        #expect(all.stdout.contains("to close:"))
     }
 
     @Test func icsParsesWithPythonIcalendarAndMatchesScheduleJSON() throws {

@@ -9,10 +9,11 @@ public struct GapTerminalRenderer: Sendable {
     /// A renderer.
     public init(style: TerminalStyle = TerminalStyle(colour: false)) { self.style = style }
 
-    /// The report as text.
-    public func render(_ report: GapReport) -> String {
+    /// The report as text; with `summaryOnly`, the totals and the table by rule and party
+    /// without the gaps themselves.
+    public func render(_ report: GapReport, summaryOnly: Bool = false) -> String {
         var out = style.bold("Gaps at \(report.asOf)") + ": " + GapLayout.totals(report) + "\n"
-        for gap in report.gaps {
+        for gap in report.gaps where !summaryOnly {
             let severity = gap.severity.rawValue.uppercased()
             let coloured = gap.severity == .high ? style.red(severity) : gap.severity == .medium ? style.yellow(severity) : style.dim(severity)
             out += "\n\(coloured) \(gap.rule.rawValue)  \(style.bold(gap.item))  \(gap.party?.code ?? "both")\n"

@@ -18,7 +18,7 @@ enum ScheduleLayout {
             let late = review.lateMeeting.map { meeting in
                 "; reviewed late by \(meeting)" + (review.lateMeetingDate.map { " on \($0)" } ?? "")
             } ?? ""
-            return "missed: no meeting held it within the tolerance" + late
+            return "missed: no meeting on record within the tolerance" + late
         case .due:
             return "due: not yet held; a meeting within the tolerance still holds it"
         case .upcoming:

@@ -22,6 +22,7 @@ extension Accord {
 
             Examples:
               accord gaps --as-of 2019-12-01
+              accord gaps --summary
               accord gaps --party KH --rule overdue --rule one-sided
               accord gaps --instrument tip-2005 --json
               accord gaps --fail-on high || echo "high gaps to discuss"
@@ -43,6 +44,9 @@ extension Accord {
             "Exit 1 when a gap of this severity or higher exists: high, medium or low.", valueName: "severity"))
         var failOn: GapSeverity?
 
+        @Flag(help: "Print only the totals and the table by rule and party, not each gap.")
+        var summary = false
+
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
@@ -55,7 +59,7 @@ extension Accord {
             if read.json {
                 print(try JSONOutput.render(report), terminator: "")
             } else {
-                print(GapTerminalRenderer(style: .forStandardOutput()).render(report), terminator: "")
+                print(GapTerminalRenderer(style: .forStandardOutput()).render(report, summaryOnly: summary), terminator: "")
             }
             if let failOn, report.hasGap(atLeast: failOn) { throw ExitCode(1) }
         }
