@@ -8,8 +8,10 @@ DEMO_DIR   ?= demo-output
 
 # Debian packages the build and tests need; installed only when missing.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev git
+# The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
+TEST_APT_PACKAGES := chromium python3-icalendar
 
-.PHONY: all build release deps demo test bench clean
+.PHONY: all build release deps test-deps demo test bench reports clean
 
 all: build
 
@@ -30,12 +32,20 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
-demo: build
+demo: deps
+	$(SWIFT) build -q $(BUILD_FLAGS)
 	@bash scripts/demo.sh $(BIN) $(DEMO_DIR)
 
-test: deps
+test-deps:
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
+
+test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# Regenerates Reports/ from the example tracker; a test fails when they are out of date.
+reports: build
+	@bash scripts/reports.sh $(BIN)
 
 # `make bench` measures the tenth-size tracker (a few minutes); `make bench SCALE=full` the
 # full one (generating it takes about half an hour the first time).

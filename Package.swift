@@ -72,6 +72,6 @@ let package = Package(
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore"], swiftSettings: strictSettings),
     ]
 )

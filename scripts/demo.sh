@@ -1,13 +1,41 @@
 #!/usr/bin/env bash
 # The tour of accord on its built-in example. Usage: scripts/demo.sh BIN OUTPUT_DIR
+# Builds the example tracker, prints its status, gaps and next reviews as they stood at
+# the 2019 joint review, and writes the 2019 review summary (Markdown and HTML), the review
+# calendar (.ics) and the 2005→2012 redline of the core agreement.
 set -euo pipefail
-bin=${1:-.build/debug/accord}
+root=$(cd "$(dirname "$0")/.." && pwd)
+bin=$(cd "$(dirname "${1:-.build/debug/accord}")" && pwd)/$(basename "${1:-.build/debug/accord}")
 out=${2:-demo-output}
-rm -rf "$out"
 mkdir -p "$out"
+out=$(cd "$out" && pwd)
+rm -rf "$out/tracker"
 tracker="$out/tracker"
-echo "== accord init $tracker"
-"$bin" init "$tracker"
+meeting=2019-12-01-joint-review-2017-2019
+as_of=2019-12-01
+step() { echo; echo "\$ accord $*"; "$bin" "$@" --repo "$tracker"; }
+
+echo "== Building the example tracker: Viet Nam–Cambodia cooperation against trafficking, 1997–2019"
+ACCORD_EXAMPLE_DIR="$root" "$bin" init --example "$tracker"
+echo "   $(git -C "$tracker" rev-list --count HEAD) commits, each dated on the day of its fact; the last three:"
+git -C "$tracker" log --format='   %h %ad %s' --date=short -n 3
+
+step status --as-of "$as_of"
+step gaps --as-of "$as_of" --summary
+step gaps --as-of "$as_of" --rule one-sided --rule languages-out-of-step
+step schedule --as-of "$as_of" --horizon 12m
+step diff tip-2005 --stat
+
+"$bin" summary --repo "$tracker" --meeting "$meeting" --format markdown --output "$out/summary-2019.md"
+"$bin" summary --repo "$tracker" --meeting "$meeting" --format html --output "$out/summary-2019.html"
+"$bin" schedule --repo "$tracker" --as-of "$as_of" --ics --output "$out/schedule.ics"
+"$bin" diff tip-2005 --repo "$tracker" --format html --output "$out/tip-2005-2005-to-2012.html"
 echo
-echo "== git log of the new tracker"
-git -C "$tracker" log --format='%h %ad %an  %s' --date=short
+echo "== Written"
+echo "  tracker (a git repository):   $tracker"
+echo "  2019 review summary:          $out/summary-2019.md"
+echo "                                $out/summary-2019.html"
+echo "  review calendar:              $out/schedule.ics"
+echo "  2005→2012 redline:            $out/tip-2005-2005-to-2012.html"
+echo
+echo "Try: accord --repo $tracker show tip-2005#7.2   (the binary is $bin)"

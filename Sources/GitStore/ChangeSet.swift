@@ -15,17 +15,33 @@ public struct ChangeSet: Sendable {
 
     private var byBytes: [[UInt8]: (path: String, operation: Operation)] = [:]
 
+    /// Paths written with `create`, by bytes: the commit fails with `.exists` if any is
+    /// already in the tree it is built on, so two writers picking the same new name cannot
+    /// overwrite each other's record.
+    private var created: Set<[UInt8]> = []
+
     /// An empty change set.
     public init() {}
 
     /// Writes `data` to `path` (a `/`-separated path from the repository root).
     public mutating func write(_ path: String, _ data: Data) {
         byBytes[Array(path.utf8)] = (path, .write(data))
+        created.remove(Array(path.utf8))
     }
+
+    /// Writes `data` to `path`, a file that must not exist yet (an append-only record).
+    public mutating func create(_ path: String, _ data: Data) {
+        byBytes[Array(path.utf8)] = (path, .write(data))
+        created.insert(Array(path.utf8))
+    }
+
+    /// Whether `path` was written with `create` and must be new.
+    public func mustBeNew(_ path: String) -> Bool { created.contains(Array(path.utf8)) }
 
     /// Removes the file or folder at `path`.
     public mutating func remove(_ path: String) {
         byBytes[Array(path.utf8)] = (path, .remove)
+        created.remove(Array(path.utf8))
     }
 
     /// True when nothing would change.

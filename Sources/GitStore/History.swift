@@ -2,13 +2,14 @@ internal import CLibGit2
 
 extension Repository {
     /// Commits reachable from `start` (default HEAD), newest first by commit date, like
-    /// `git log`. Empty while the branch is unborn.
+    /// `git log`, and never a parent before its child: commits made in the same second (a
+    /// bulk import) keep their order. Empty while the branch is unborn.
     public func log(from start: ObjectID? = nil, limit: Int? = nil) throws -> [CommitInfo] {
         guard let start = try start ?? tip() else { return [] }
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
         defer { git_revwalk_free(walk) }
-        try check(git_revwalk_sorting(walk, GIT_SORT_TIME.rawValue), "cannot walk history")
+        try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "cannot walk history")
         var startOID = start.oid
         try check(git_revwalk_push(walk, &startOID), "cannot walk history from \(start.short)")
         var result: [CommitInfo] = []

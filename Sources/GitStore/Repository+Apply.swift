@@ -19,7 +19,8 @@ extension Repository {
     /// In a repository with a working folder, the written and removed files and the index
     /// then match the new commit, so `git status` stays clean for them.
     ///
-    /// Throws `.invalid` for an empty change set, an unsafe path (see `RepositoryPath`) or a
+    /// Throws `.exists`, committing nothing, when a path written with `ChangeSet.create`
+    /// is already in the tree. Throws `.invalid` for an empty change set, an unsafe path (see `RepositoryPath`) or a
     /// write onto a folder.
     @discardableResult
     public func apply(_ changes: ChangeSet, message: String, author: Signature) throws -> ObjectID {
@@ -48,7 +49,7 @@ extension Repository {
 
         for attempt in 1...Self.maximumAttempts {
             let base = try referenceTarget(referenceName)
-            let commitID = try makeCommit(on: base, updates: updates, message: message,
+            let commitID = try makeCommit(on: base, updates: updates, mustBeNew: changes.mustBeNew, message: message,
                                           author: author, committer: committer)
             var newOID = commitID.oid
             var reference: OpaquePointer?
@@ -93,7 +94,7 @@ extension Repository {
     }
 
     /// Writes the tree of `base` with `updates` applied, and a commit of it whose parent is `base`.
-    private func makeCommit(on base: ObjectID?, updates: [(path: String, blob: ObjectID?)], message: String,
+    private func makeCommit(on base: ObjectID?, updates: [(path: String, blob: ObjectID?)], mustBeNew: (String) -> Bool, message: String,
                             author: Signature, committer: Signature) throws -> ObjectID {
         var parent: OpaquePointer?
         var baseTree: OpaquePointer?
@@ -113,6 +114,9 @@ extension Repository {
         for update in updates {
             let existing = try baseTree.flatMap { try Self.entry(update.path, in: $0) }
             if update.blob == nil, existing == nil { continue }
+            if existing != nil, mustBeNew(update.path) {
+                throw GitError(.exists, "cannot create \"\(update.path)\": it exists already")
+            }
             if update.blob != nil, existing?.kind == .tree {
                 throw GitError(.invalid, "cannot write \"\(update.path)\": it is a folder")
             }

@@ -34,6 +34,17 @@ extension Repository {
         return try blob(entry.id)
     }
 
+    /// The git blob id `data` has (or would have) in any repository, without storing it:
+    /// the name of content-addressed files such as attachments.
+    public static func blobID(of data: Data) throws -> ObjectID {
+        var oid = git_oid()
+        let code = data.withUnsafeBytes { bytes in
+            git_odb_hash(&oid, bytes.baseAddress, bytes.count, GIT_OBJECT_BLOB)
+        }
+        try check(code, "cannot hash file content")
+        return ObjectID(oid)
+    }
+
     /// The bytes of a blob.
     public func blob(_ id: ObjectID) throws -> Data {
         var oid = id.oid

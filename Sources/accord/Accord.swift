@@ -21,7 +21,24 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: [Init.self, Validate.self, Verify.self]
+        subcommands: [
+            Init.self,
+            Validate.self,
+            Verify.self,
+            Log.self,
+            EvidenceCommand.self,
+            Show.self,
+            List.self,
+            StatusCommand.self,
+            History.self,
+            Amend.self,
+            Revisions.self,
+            Diff.self,
+            Gaps.self,
+            Schedule.self,
+            Summary.self,
+            MeetingCommand.self,
+        ]
     )
 
     /// Runs the command line, mapping every failure to one message and one exit code.
@@ -36,12 +53,8 @@ struct Accord: ParsableCommand {
             var mutable = command
             try mutable.run()
         } catch {
-            // ArgumentParser's own signals (help, version, exit codes) keep its handling.
-            if error is CleanExit || error is ExitCode || error is ValidationError
-                || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
-                exit(withError: error)
-            }
-            let report = ErrorReport(error)
+            // Errors that are not accord's own (help, version, usage) keep ArgumentParser's handling.
+            guard let report = ErrorReport(error) else { exit(withError: error) }
             FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
             Foundation.exit(report.exitCode)
         }

@@ -8,7 +8,9 @@ struct ErrorReport {
     let message: String
     let exitCode: Int32
 
-    init(_ error: any Error) {
+    /// The report for an error of accord's, of GitStore's or of the file system; nil for any
+    /// other error, which ArgumentParser reports itself (help, version, usage: exit 64).
+    init?(_ error: any Error) {
         switch error {
         case let error as any AccordFailure:
             message = error.message
@@ -16,9 +18,12 @@ struct ErrorReport {
         case let error as GitError:
             message = error.description
             exitCode = Self.exitStatus(for: error).rawValue
+        case let error as CocoaError:
+            message = error.localizedDescription.prefix(1).lowercased() + error.localizedDescription.dropFirst()
+            exitCode = [.fileNoSuchFile, .fileReadNoSuchFile].contains(error.code)
+                ? ExitStatus.noInput.rawValue : ExitStatus.ioError.rawValue
         default:
-            message = String(describing: error)
-            exitCode = ExitStatus.software.rawValue
+            return nil
         }
     }
 

@@ -48,4 +48,18 @@ import Testing
             #expect(ours == theirs, "history of \(path.debugDescription)")
         }
     }
+
+    /// Commits made within one second (as a bulk import makes them) come out child before
+    /// parent, the order `git log` shows, not in an arbitrary order of equal times.
+    @Test func logKeepsTheOrderOfCommitsMadeInTheSameSecond() throws {
+        let scratch = try Scratch()
+        let repository = try Repository.create(at: scratch.url)
+        for step in 0..<40 {
+            var changes = ChangeSet()
+            changes.write("Events/2019/12/e\(step).yaml", Data("step \(step)\n".utf8))
+            try repository.apply(changes, message: "Step \(step)", author: alice)
+        }
+        let ours = try repository.log().map(\.summary)
+        #expect(ours == (0..<40).reversed().map { "Step \($0)" })
+    }
 }

@@ -137,9 +137,15 @@ struct RecordCache {
         return (try? Self.readHeader(&reader, key: key)) == true ? reader : nil
     }
 
+    /// The records cached for `key`, or nil when there is no usable file.
+    func records(for key: String) -> [Entry]? {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.fileName(of: key)).path) else { return nil }
+        return records(folder.appendingPathComponent(Self.fileName(of: key)), key: key)
+    }
+
     /// The records of a file, with their paths and blob ids; nil when it is unusable.
-    private func records(_ url: URL) -> [Entry]? {
-        guard var reader = open(url, key: nil) else { return nil }
+    private func records(_ url: URL, key: String? = nil) -> [Entry]? {
+        guard var reader = open(url, key: key) else { return nil }
         do {
             try reader.skipSized()
             let entries = try reader.list { reader in
@@ -165,21 +171,44 @@ extension TrackerSnapshot {
     /// through the record cache unless `cache` is `.disabled`. The result is the same
     /// either way.
     public static func load(repository: Repository, at revision: String = "HEAD", cache: CacheUse = .enabled) throws -> TrackerSnapshot {
-        let commit = try repository.resolve(revision)
+        try load(repository: repository, commit: repository.resolve(revision), cache: cache)
+    }
+
+    /// Reads the tracker at `commit`, through the record cache unless `cache` is `.disabled`.
+    public static func load(repository: Repository, commit: ObjectID, cache: CacheUse = .enabled) throws -> TrackerSnapshot {
         guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
         let store = RecordCache(gitDirectory: repository.gitDirectory)
         let key = try RecordCache.key(of: repository, at: commit)
         if let snapshot = store.snapshot(for: key) { return snapshot }
+        return try store.build(repository: repository, commit: commit, key: key).snapshot
+    }
+}
+
+extension TrackerRecord {
+    /// Every record of the tracker at `commit`, in path order, through the record cache
+    /// (what a write checks its new record against).
+    public static func all(in repository: Repository, at commit: ObjectID) throws -> [TrackerRecord] {
+        let store = RecordCache(gitDirectory: repository.gitDirectory)
+        let key = try RecordCache.key(of: repository, at: commit)
+        if let entries = store.records(for: key) { return entries.map(\.record) }
+        return try store.build(repository: repository, commit: commit, key: key).entries.map(\.record)
+    }
+}
+
+extension RecordCache {
+    /// Reads the revision, reusing the latest file's records where path and blob id are
+    /// unchanged, checks it, and writes its file.
+    func build(repository: Repository, commit: ObjectID, key: String) throws -> (snapshot: TrackerSnapshot, entries: [Entry]) {
         let files = try RevisionFiles(repository: repository, commit: commit)
-        let previous = store.latestEntries()
+        let previous = latestEntries()
         let entries = try files.paths().map { path in
             let blob = files.blobs[path]!
             if let cached = previous[path], cached.blob == blob { return cached }
             let data = TrackerRecord.needsContent(path) ? try files.read(path) : Data()
-            return RecordCache.Entry(path: path, blob: blob, record: TrackerRecord.parse(path: path, data: data))
+            return Entry(path: path, blob: blob, record: TrackerRecord.parse(path: path, data: data))
         }
         let snapshot = TrackerSnapshot(records: entries.map(\.record))
-        store.save(entries, snapshot: snapshot, key: key)
-        return snapshot
+        save(entries, snapshot: snapshot, key: key)
+        return (snapshot, entries)
     }
 }

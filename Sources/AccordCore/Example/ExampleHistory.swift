@@ -83,7 +83,7 @@ public struct ExampleHistory: Sendable {
         for report in snapshot.reports {
             step(report.date, 5, "Report \(report.target) \(report.status.rawValue) for \(report.party)",
                  [report.path: try files.read(report.path)],
-                 author: report.reporter.flatMap(Self.person) ?? Self.defaultAuthor)
+                 author: report.reporter.flatMap(Person.init).flatMap { $0.email.isEmpty ? nil : ($0.name, $0.email) } ?? Self.defaultAuthor)
         }
         guard problems.isEmpty else { throw InvalidTrackerData(problems) }
         planned.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
@@ -114,14 +114,6 @@ public struct ExampleHistory: Sendable {
             last = commit
         }
         return last
-    }
-
-    /// `Name <email>` split in two; nil when it has no email.
-    static func person(_ text: String) -> (name: String, email: String)? {
-        guard let open = text.lastIndex(of: "<"), text.hasSuffix(">") else { return nil }
-        let name = text[..<open].trimmingCharacters(in: .whitespaces)
-        let email = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-        return name.isEmpty || email.isEmpty ? nil : (name, email)
     }
 }
 

@@ -22,9 +22,9 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
                 + "<span class=\"legend\"><del>deleted</del> <ins>inserted</ins></span></p>")
             body.append(summaryTable(diff))
             if diff.title.isChanged {
-                body.append("<p class=\"title\"><span class=\"label\">Title</span> \(redline(diff.title))</p>")
+                body.append("<p class=\"title\"><span class=\"label\">Title</span> \(Self.redline(diff.title))</p>")
             }
-            if diff.frontMatter.isChanged { body.append("<p>\(redline(diff.frontMatter))</p>") }
+            if diff.frontMatter.isChanged { body.append("<p>\(Self.redline(diff.frontMatter))</p>") }
             body += diff.changedArticles.map(section)
         }
         return """
@@ -64,23 +64,24 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
         for block in DiffLayout.blocks(change) {
             switch block {
             case .title(let title):
-                lines.append("<p class=\"title\"><span class=\"label\">Title</span> \(redline(title))</p>")
+                lines.append("<p class=\"title\"><span class=\"label\">Title</span> \(Self.redline(title))</p>")
             case .text(let text):
-                lines.append("<p>\(redline(text))</p>")
+                lines.append("<p>\(Self.redline(text))</p>")
             case .clause(let label, let text):
-                lines.append("<p class=\"clause\"><span class=\"label\">\(escape(label))</span> \(redline(text))</p>")
+                lines.append("<p class=\"clause\"><span class=\"label\">\(escape(label))</span> \(Self.redline(text))</p>")
             }
         }
         lines.append("</section>")
         return lines.joined(separator: "\n")
     }
 
-    private func redline(_ redline: Redline) -> String {
+    /// A redline as `<del>`/`<ins>` markup; the review summary shows short redlines with it.
+    static func redline(_ redline: Redline) -> String {
         redline.segments.map { segment in
             switch segment {
-            case .equal(let text): escape(text)
-            case .deleted(let text): "<del>\(escape(text))</del>"
-            case .inserted(let text): "<ins>\(escape(text))</ins>"
+            case .equal(let text): HTMLText.escape(text)
+            case .deleted(let text): "<del>\(HTMLText.escape(text))</del>"
+            case .inserted(let text): "<ins>\(HTMLText.escape(text))</ins>"
             }
         }.joined()
     }

@@ -21,22 +21,23 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
                 + "| \(change.wordsAdded) | \(change.wordsRemoved) |")
         }
         blocks.append(table.joined(separator: "\n"))
-        if diff.title.isChanged { blocks.append("**Title:** " + redline(diff.title)) }
-        if diff.frontMatter.isChanged { blocks.append(redline(diff.frontMatter)) }
+        if diff.title.isChanged { blocks.append("**Title:** " + Self.redline(diff.title)) }
+        if diff.frontMatter.isChanged { blocks.append(Self.redline(diff.frontMatter)) }
         for change in diff.changedArticles {
             blocks.append("## " + DiffLayout.headline(change))
             for block in DiffLayout.blocks(change) {
                 switch block {
-                case .title(let title): blocks.append("**Title:** " + redline(title))
-                case .text(let text): blocks.append(redline(text))
-                case .clause(let label, let text): blocks.append("**\(label)** " + redline(text))
+                case .title(let title): blocks.append("**Title:** " + Self.redline(title))
+                case .text(let text): blocks.append(Self.redline(text))
+                case .clause(let label, let text): blocks.append("**\(label)** " + Self.redline(text))
                 }
             }
         }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    private func redline(_ redline: Redline) -> String {
+    /// A redline in the Markdown convention; the review summary shows short redlines with it.
+    static func redline(_ redline: Redline) -> String {
         redline.segments.map { segment in
             switch segment {
             case .equal(let text): text

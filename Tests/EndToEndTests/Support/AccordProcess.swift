@@ -1,55 +1,33 @@
 import Foundation
 
-/// Runs the built `accord` binary and captures what a user would see.
-struct AccordProcess {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+/// The spelling of `CLI`'s calls that some end-to-end tests use: every run goes through
+/// `CLI.run`, so all tests share one way of starting, timing out and reading a process.
+enum AccordProcess {
+    typealias Result = CLI.Result
 
     /// The package's root folder.
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The binary `swift test` built next to the test bundle.
-    static var binary: URL {
-        let products = Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
-        for folder in products {
-            let candidate = folder.appendingPathComponent("accord")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        return packageRoot.appendingPathComponent(".build/debug/accord")
-    }
+    /// The `accord` binary built next to the test bundle.
+    static var binary: URL { CLI.productsFolder.appendingPathComponent("accord") }
 
+    /// Runs `accord` with `arguments` in `directory`.
     static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        try run(binary, arguments, in: directory, environment: environment)
+        try CLI.run(arguments, cwd: directory, env: environment)
     }
 
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                      stderr: String(decoding: stderr, as: UTF8.self))
+    /// Runs another executable.
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL? = nil,
+                    environment: [String: String] = [:]) throws -> Result {
+        try CLI.run(executable: executable, arguments, cwd: directory, env: environment)
     }
 
+    /// Runs git in `directory` and returns its standard output.
     static func git(_ arguments: [String], in directory: URL) throws -> String {
-        try run(URL(fileURLWithPath: "/usr/bin/git"), arguments, in: directory).stdout
+        try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"), arguments, cwd: directory).stdout
     }
 
-    static func scratch() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    /// A fresh temporary folder.
+    static func scratch() throws -> URL { try CLI.scratchFolder() }
 }

@@ -27,8 +27,16 @@ enum CLI {
     @discardableResult
     static func run(_ args: [String], cwd: URL? = nil, env: [String: String] = [:],
                     program: String = "accord", timeout: TimeInterval = 120) throws -> Result {
+        try run(executable: productsFolder.appendingPathComponent(program), args, cwd: cwd, env: env, timeout: timeout)
+    }
+
+    /// Runs any executable the same way: `ACCORD_REPO` cleared, `env` added, killed after
+    /// `timeout` seconds.
+    @discardableResult
+    static func run(executable: URL, _ args: [String], cwd: URL? = nil, env: [String: String] = [:],
+                    timeout: TimeInterval = 120) throws -> Result {
         let process = Process()
-        process.executableURL = productsFolder.appendingPathComponent(program)
+        process.executableURL = executable
         process.arguments = args
         if let cwd { process.currentDirectoryURL = cwd }
         var environment = ProcessInfo.processInfo.environment

@@ -1,0 +1,210 @@
+/// The gap rules, one function each, over one tracker state. ``gaps(of:)`` is the table
+/// from rule to check; every gap carries the dated facts behind it and a sentence on what
+/// would close it.
+struct GapChecks {
+    let snapshot: TrackerSnapshot
+    let state: TrackerState
+    let schedule: ReviewSchedule
+    let amendments: [AmendedSinceEvidence]
+    let languageLags: [LanguagesOutOfStep]
+    let staleAfterMonths: Int
+
+    /// The targets binding at the as-of date.
+    private var binding: [TargetState] {
+        state.targets.filter { snapshot.binds($0.target, on: state.asOf) }
+    }
+
+    /// The gaps one rule finds.
+    func gaps(of rule: GapRule) -> [Gap] {
+        switch rule {
+        case .noEvidence: noEvidence()
+        case .overdue: overdue()
+        case .stale: stale()
+        case .noOwner: noOwner()
+        case .uncovered: uncovered()
+        case .oneSided: oneSided()
+        case .amendedSinceEvidence: amendedSinceEvidence()
+        case .reviewOverdue: reviewOverdue()
+        case .languagesOutOfStep: languagesOutOfStep()
+        }
+    }
+
+    // MARK: Rules on commitments, plan items and decisions
+
+    func noEvidence() -> [Gap] {
+        binding.flatMap { target in
+            target.parties.compactMap { progress -> Gap? in
+                guard progress.evidence.isEmpty, progress.status != .notApplicable else { return nil }
+                if let start = target.target.start, start > state.asOf { return nil }
+                return gap(.noEvidence, target, progress.party,
+                           why: [binding(target.target), "no evidence", Self.statusFact(progress)],
+                           toClose: "File evidence that supports \(target.target.id) for \(progress.party).")
+            }
+        }
+    }
+
+    func overdue() -> [Gap] {
+        binding.flatMap { target in
+            target.parties.compactMap { progress -> Gap? in
+                guard progress.isOverdue else { return nil }
+                let passedDue = progress.dueDates.last { $0 < state.asOf }
+                let passedEnd = target.target.end.flatMap { $0 < state.asOf ? $0 : nil }
+                var why: [String] = []
+                if let schedule = target.target.schedule, let passedDue {
+                    why.append(schedule.everyMonths.map { "due every \($0) months from \(schedule.first); last due \(passedDue)" }
+                               ?? "due \(passedDue)")
+                }
+                if let passedEnd { why.append("plan period ended \(passedEnd)") }
+                why.append(Self.statusFact(progress))
+                why.append(Self.evidenceFact(progress))
+                let since = [passedDue, passedEnd].compactMap { $0 }.max()
+                let close = target.target.schedule?.everyMonths != nil
+                    ? "\(progress.party) reports the period due \(passedDue.map(String.init(describing:)) ?? "") as implemented, with evidence."
+                    : "\(progress.party) reports \(target.target.id) implemented (with evidence), or not-applicable with a note."
+                return gap(.overdue, target, progress.party, why: why, toClose: close, since: since)
+            }
+        }
+    }
+
+    func stale() -> [Gap] {
+        binding.flatMap { target in
+            target.parties.compactMap { progress -> Gap? in
+                guard progress.status == .inProgress || progress.status == .partial, let latest = progress.latest else { return nil }
+                let lastActivity = max(latest.date, progress.evidence.last?.date ?? latest.date)
+                guard lastActivity.adding(months: staleAfterMonths) < state.asOf else { return nil }
+                let silent = lastActivity.months(until: state.asOf)
+                return gap(.stale, target, progress.party,
+                           why: [Self.statusFact(progress), Self.evidenceFact(progress),
+                                 "nothing new for \(silent) months (threshold \(staleAfterMonths))"],
+                           toClose: "\(progress.party) reports the current status of \(target.target.id), with evidence.",
+                           since: lastActivity.adding(months: staleAfterMonths))
+            }
+        }
+    }
+
+    func noOwner() -> [Gap] {
+        binding.flatMap { target in
+            target.parties.compactMap { progress -> Gap? in
+                guard target.target.responsible[progress.party] == nil else { return nil }
+                let role = target.target.kind == .planItem ? "lead" : "responsible"
+                var why = ["no \(role) agency named for \(progress.party)"]
+                let named = target.target.responsible.keys.sorted().map { "\($0): \(target.target.responsible[$0]!)" }
+                if !named.isEmpty { why.append("named: " + named.joined(separator: "; ")) }
+                return gap(.noOwner, target, progress.party, why: why,
+                           toClose: "Name \(progress.party)'s \(role) agency for \(target.target.id) in \(snapshot.declaringFile(of: target.target)).")
+            }
+        }
+    }
+
+    func uncovered() -> [Gap] {
+        let plans = snapshot.plans.filter { $0.adopted.date <= state.asOf }
+        let implemented = Set(plans.flatMap(\.items).flatMap(\.implements))
+        return binding.compactMap { target -> Gap? in
+            guard target.target.kind == .commitment, !implemented.contains(target.target.id),
+                  !target.parties.allSatisfy({ $0.status.isSettled }) else { return nil }
+            let owner = target.target.id.owner
+            let carrying = plans.filter { $0.implements.contains { $0.rawValue == owner } }.map(\.id.rawValue)
+            let planFact = carrying.isEmpty
+                ? "no action plan carries out \(owner)"
+                : "no item of \(carrying.joined(separator: ", ")) implements it"
+            return gap(.uncovered, target, nil, why: [binding(target.target), planFact],
+                       toClose: "Add a plan item that implements \(target.target.id), with a lead agency and a period.")
+        }
+    }
+
+    func oneSided() -> [Gap] {
+        binding.filter(\.target.isJoint).flatMap { target -> [Gap] in
+            let active = target.parties.filter { !$0.reports.isEmpty || !$0.evidence.isEmpty }
+            guard !active.isEmpty, active.count < target.parties.count else { return [] }
+            let activeFacts = active.map { progress in
+                "\(progress.party): \(Self.count(progress.reports.count, "report")), \(Self.count(progress.evidence.count, "piece", "pieces")) of evidence"
+                    + (progress.latest.map { "; latest \($0.date) \($0.status.rawValue)" } ?? "")
+            }
+            return target.parties.filter { progress in !active.contains { $0.party == progress.party } }.map { silent in
+                gap(.oneSided, target, silent.party,
+                    why: ["joint commitment"] + activeFacts + ["\(silent.party): no report or evidence"],
+                    toClose: "\(silent.party) reports its progress on \(target.target.id), with evidence, so both sides are on record.")
+            }
+        }
+    }
+
+    func amendedSinceEvidence() -> [Gap] {
+        amendments.filter { $0.revisionDate <= state.asOf }.compactMap { finding -> Gap? in
+            guard let target = state.target(finding.commitment), snapshot.binds(target.target, on: state.asOf) else { return nil }
+            let languages = finding.languages.map { "text.\($0).md" }.joined(separator: ", ")
+            return gap(.amendedSinceEvidence, target, nil,
+                       why: ["clause \(finding.clause) changed \(finding.revisionDate) (\(finding.revision), \(languages))",
+                             "latest evidence \(finding.latestEvidenceDate) (\(finding.latestEvidence))"],
+                       toClose: "File evidence dated after \(finding.revisionDate) that speaks to the amended clause \(finding.clause).",
+                       since: finding.revisionDate)
+        }
+    }
+
+    // MARK: Rules on reviews and texts
+
+    func reviewOverdue() -> [Gap] {
+        schedule.missed.map { review in
+            var why = ["scheduled \(review.date)"]
+            if let host = review.host { why.append("host in turn \(host)") }
+            why.append("no meeting reviewed it within \(schedule.toleranceMonths) months (by \(review.date.adding(months: schedule.toleranceMonths)))")
+            if let late = review.lateMeeting, let date = review.lateMeetingDate {
+                why.append("reviewed late on \(date) by \(late), \(review.date.months(until: date)) months after")
+            }
+            return Gap(rule: .reviewOverdue, item: review.id, instrument: review.instrument.rawValue, title: review.title,
+                       party: review.host, why: why,
+                       toClose: "Record the meeting that held it (reviews: [\(review.instrument)/\(review.cycle)]), or hold the review and record it.",
+                       since: review.date.adding(months: schedule.toleranceMonths))
+        }
+    }
+
+    func languagesOutOfStep() -> [Gap] {
+        languageLags.filter { $0.latestRevision <= state.asOf }.flatMap { finding in
+            finding.lagging.map { lag in
+                let instrument = snapshot.instrument(finding.instrument)
+                let title = instrument?.title[lag.language] ?? instrument?.title.values.sorted().first ?? finding.instrument.rawValue
+                return Gap(rule: .languagesOutOfStep, item: "\(finding.instrument) text.\(lag.language).md",
+                           instrument: finding.instrument.rawValue, title: title, party: nil,
+                           why: ["text.\(finding.latestLanguage).md revised \(finding.latestRevision) (\(finding.revision))",
+                                 "text.\(lag.language).md last revised \(lag.lastRevised)"],
+                           toClose: "Revise text.\(lag.language).md to match the \(finding.latestLanguage) text of \(finding.latestRevision), in one commit.",
+                           since: finding.latestRevision)
+            }
+        }
+    }
+
+    // MARK: Facts
+
+    private func gap(_ rule: GapRule, _ target: TargetState, _ party: PartyCode?, why: [String], toClose: String,
+                     since: CalendarDate? = nil) -> Gap {
+        Gap(rule: rule, item: target.target.id.description, instrument: target.target.id.owner,
+            title: target.target.summary, party: party, why: why, toClose: toClose, since: since)
+    }
+
+    /// `in force since 2005-10-10`, `plan item 2017-01-01 to 2017-06-30`, `decided 2016-10-04`.
+    private func binding(_ target: TrackedTarget) -> String {
+        switch target.kind {
+        case .commitment: return "in force since \(snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")"
+        case .planItem:
+            let period = [target.start, target.end].map { $0.map(String.init(describing:)) ?? "?" }
+            return "plan item \(period[0]) to \(period[1])"
+        case .decision: return "decided \(snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")"
+        }
+    }
+
+    /// `latest report 2016-03-01 in-progress`, or `no status report`.
+    static func statusFact(_ progress: PartyProgress) -> String {
+        progress.latest.map { "latest report \($0.date) \($0.status.rawValue)" } ?? "no status report"
+    }
+
+    /// `latest evidence 2016-10-05 (ev-…)`; restricted evidence is named by date only.
+    static func evidenceFact(_ progress: PartyProgress) -> String {
+        guard let last = progress.evidence.last else { return "no evidence" }
+        return last.sensitivity == .restricted
+            ? "latest evidence \(last.date) (restricted)"
+            : "latest evidence \(last.date) (\(last.id))"
+    }
+
+    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
+        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+    }
+}

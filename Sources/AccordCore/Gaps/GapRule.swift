@@ -1,0 +1,63 @@
+/// A kind of gap between what was committed and what the records show. Each rule has a
+/// fixed severity, so a script can gate on `--fail-on` and a reader can sort by it.
+///
+/// The table in docs/commands/gaps.md lists the rules with what closes each gap.
+public enum GapRule: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    /// A commitment, plan item or decision with no evidence at all for a party.
+    case noEvidence = "no-evidence"
+    /// A due date or a plan item's end passed and the party has not settled it.
+    case overdue
+    /// Work in progress with no report or evidence for longer than the stale threshold.
+    case stale
+    /// No responsible (or lead) agency named for a party.
+    case noOwner = "no-owner"
+    /// A commitment of an agreement that no plan item carries out.
+    case uncovered
+    /// A joint commitment with reports or evidence from one party only.
+    case oneSided = "one-sided"
+    /// The clause changed after the latest evidence about it.
+    case amendedSinceEvidence = "amended-since-evidence"
+    /// A scheduled review passed (beyond the tolerance) without a meeting holding it.
+    case reviewOverdue = "review-overdue"
+    /// One language version of a text was revised and another was not.
+    case languagesOutOfStep = "languages-out-of-step"
+
+    /// How serious a gap of this rule is.
+    public var severity: GapSeverity {
+        switch self {
+        case .overdue, .reviewOverdue: .high
+        case .stale, .noOwner, .oneSided, .amendedSinceEvidence: .medium
+        case .noEvidence, .uncovered, .languagesOutOfStep: .low
+        }
+    }
+
+    /// A short heading for reports: `Overdue`, `No owner`.
+    public var title: String {
+        switch self {
+        case .noEvidence: "No evidence"
+        case .overdue: "Overdue"
+        case .stale: "Stale"
+        case .noOwner: "No owner"
+        case .uncovered: "Not covered by a plan"
+        case .oneSided: "One-sided"
+        case .amendedSinceEvidence: "Amended since evidence"
+        case .reviewOverdue: "Review overdue"
+        case .languagesOutOfStep: "Languages out of step"
+        }
+    }
+
+    /// Rules in the order reports list them: most serious first, then as declared.
+    public static func < (lhs: GapRule, rhs: GapRule) -> Bool {
+        if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
+        return allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// How serious a gap is: `high` needs the next meeting's attention, `low` is housekeeping.
+public enum GapSeverity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case low, medium, high
+
+    public static func < (lhs: GapSeverity, rhs: GapSeverity) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

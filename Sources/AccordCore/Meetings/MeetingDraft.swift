@@ -1,0 +1,132 @@
+import Foundation
+
+/// A meeting as typed on the command line, checked against the tracker before anything
+/// is written: the host is a party, each review cycle exists, each decision parses, and no
+/// meeting has the id yet.
+public struct MeetingDraft: Sendable {
+    /// Why a draft was refused, naming the value (exit 65; 73 when the meeting exists).
+    public struct Problem: AccordFailure, Sendable {
+        public let message: String
+        public let exitStatus: ExitStatus
+    }
+
+    public var date: CalendarDate
+    public var endDate: CalendarDate?
+    public var venue: String
+    public var host: PartyCode
+    public var title: String?
+    public var slug: String?
+    public var cycles: [String]
+    public var attendees: [String]
+    public var decisions: [String]
+    public var note: String?
+
+    /// Creates a draft.
+    public init(date: CalendarDate, endDate: CalendarDate? = nil, venue: String, host: PartyCode, title: String? = nil,
+                slug: String? = nil, cycles: [String] = [], attendees: [String] = [], decisions: [String] = [], note: String? = nil) {
+        self.date = date
+        self.endDate = endDate
+        self.venue = venue
+        self.host = host
+        self.title = title
+        self.slug = slug
+        self.cycles = cycles
+        self.attendees = attendees
+        self.decisions = decisions
+        self.note = note
+    }
+
+    /// The meeting, or the first problem found.
+    public func meeting(in snapshot: TrackerSnapshot) throws(Problem) -> Meeting {
+        func bad(_ message: String) -> Problem { Problem(message: message, exitStatus: .dataError) }
+        let parties = snapshot.settings?.partyCodes ?? []
+        guard parties.contains(host) else {
+            throw bad("unknown host party \(host): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))")
+        }
+        if let endDate, endDate < date { throw bad("--end-date \(endDate) is before --date \(date)") }
+        let venue = venue.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !venue.isEmpty else { throw bad("--venue is empty") }
+        let slugText = slug ?? Self.slug(venue)
+        guard let id = RecordID("\(date)-\(slugText)") else {
+            throw bad("'\(slugText)' cannot be part of a meeting id: use lowercase letters, digits and single hyphens")
+        }
+        guard !snapshot.meetings.contains(where: { $0.id == id }) else {
+            throw Problem(message: "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug", exitStatus: .cannotCreate)
+        }
+        let reviews = try cycles.map { text throws(Problem) in try Self.cycle(text, in: snapshot) }
+        let decisions = try decisions.enumerated().map { index, text throws(Problem) in
+            try Self.decision(text, id: String(index + 1), parties: parties)
+        }
+        return Meeting(id: id, title: title ?? "Review meeting in \(venue)", date: date, endDate: endDate, venue: venue,
+                       host: host, reviews: reviews, attendees: attendees, decisions: decisions, note: note)
+    }
+
+    /// `Ho Chi Minh City` → `ho-chi-minh-city`; `Phnom Penh (ពេញ)` → `phnom-penh`.
+    static func slug(_ text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
+            .replacingOccurrences(of: "đ", with: "d").lowercased()
+        var result = ""
+        for scalar in folded.unicodeScalars {
+            if (97...122).contains(scalar.value) || (48...57).contains(scalar.value) {
+                result.unicodeScalars.append(scalar)
+            } else if !result.isEmpty && !result.hasSuffix("-") {
+                result += "-"
+            }
+        }
+        while result.hasSuffix("-") { result.removeLast() }
+        return result.isEmpty ? "meeting" : result
+    }
+
+    /// `plan-2017-2020/final`, or `final` when only one instrument or plan has that cycle.
+    static func cycle(_ text: String, in snapshot: TrackerSnapshot) throws(Problem) -> Meeting.ReviewReference {
+        let declared: [Meeting.ReviewReference] =
+            snapshot.instruments.flatMap { instrument in instrument.reviewCycles.map { Meeting.ReviewReference(instrument: instrument.id, cycle: $0.id) } }
+            + snapshot.plans.flatMap { plan in plan.reviewCycles.map { Meeting.ReviewReference(instrument: plan.id, cycle: $0.id) } }
+        let matches = text.contains("/") ? declared.filter { $0.description == text } : declared.filter { $0.cycle == text }
+        guard matches.count == 1 else {
+            let known = declared.map(\.description).joined(separator: ", ")
+            throw Problem(message: matches.isEmpty
+                            ? "unknown review cycle '\(text)': the tracker declares \(known.isEmpty ? "none" : known)"
+                            : "review cycle '\(text)' is ambiguous: give one of \(matches.map(\.description).joined(separator: ", "))",
+                          exitStatus: .dataError)
+        }
+        return matches[0]
+    }
+
+    /// `TEXT[::due=DATE][::bound=B][::every=N][::PARTY=AGENCY]`.
+    static func decision(_ text: String, id: String, parties: [PartyCode]) throws(Problem) -> Decision {
+        func bad(_ message: String) -> Problem { Problem(message: "--decision \(id): \(message)", exitStatus: .dataError) }
+        let parts = text.components(separatedBy: "::")
+        let statement = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !statement.isEmpty else { throw bad("the decision's text is empty") }
+        var due: CalendarDate?, every: Int?, bound = Commitment.Bound.each
+        var responsible: [PartyCode: String] = [:]
+        for option in parts.dropFirst() {
+            let pair = option.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, !pair[1].isEmpty else { throw bad("'\(option)' is not KEY=VALUE") }
+            switch pair[0] {
+            case "due":
+                guard let date = CalendarDate(pair[1]) else { throw bad("due=\(pair[1]) is not a date (yyyy-mm-dd)") }
+                due = date
+            case "every":
+                guard let months = Int(pair[1]), months > 0 else { throw bad("every=\(pair[1]) is not a number of months") }
+                every = months
+            case "bound":
+                guard let value = Commitment.Bound(pair[1]), value.parties(of: parties).allSatisfy(parties.contains) else {
+                    throw bad("bound=\(pair[1]) is not each, joint or a party of accord.yaml")
+                }
+                bound = value
+            default:
+                guard let party = PartyCode(pair[0]), parties.contains(party) else {
+                    throw bad("unknown option '\(pair[0])': use due, every, bound or a party code")
+                }
+                responsible[party] = pair[1]
+            }
+        }
+        if due == nil && (every != nil || !responsible.isEmpty || bound != .each) {
+            throw bad("every=, bound= and agencies need due=DATE: only a decision with a due date is tracked")
+        }
+        return Decision(id: id, text: statement, due: due.map { DueSchedule(first: $0, everyMonths: every) },
+                        bound: bound, responsible: responsible)
+    }
+}

@@ -1,0 +1,58 @@
+public import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file given to `accord evidence add --file`, checked and read.
+///
+/// Only a regular file is taken, and only up to the tracker's size limit: a folder, a
+/// symbolic link (whose target could change or leave the tracker), a device or fifo (whose
+/// reading may never end) are refused before a byte is read.
+public struct AttachmentFile: Sendable {
+    /// The file's name as given, kept as the attachment's display name.
+    public let name: String
+    /// Its bytes.
+    public let data: Data
+
+    /// Checks and reads the file at `path`. Missing or unreadable: exit 66; not a
+    /// regular file, or over `maxBytes`: exit 65.
+    public init(path: String, maxBytes: Int) throws(RecordingFailure) {
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            throw RecordingFailure("cannot read attachment \(path): \(String(cString: strerror(errno)))", .noInput)
+        }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw RecordingFailure("cannot attach \(path): it is a folder; attach one file (an archive of the folder, say)")
+        case S_IFLNK: throw RecordingFailure("cannot attach \(path): it is a symbolic link; give the file it points to")
+        default: throw RecordingFailure("cannot attach \(path): it is not a regular file (a device, fifo or socket)")
+        }
+        if Int(info.st_size) > maxBytes {
+            throw RecordingFailure("cannot attach \(path): it is \(Self.megabytes(Int(info.st_size))) MB, "
+                + "over the limit of \(Self.megabytes(maxBytes)) MB (thresholds.attachment-max-mb in accord.yaml)")
+        }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw RecordingFailure("cannot read attachment \(path): \(String(cString: strerror(errno)))", .noInput)
+        }
+        defer { try? handle.close() }
+        // Read at most one byte past the limit: the file may have grown since lstat.
+        let data: Data
+        do {
+            data = try handle.read(upToCount: maxBytes + 1) ?? Data()
+        } catch {
+            throw RecordingFailure("cannot read attachment \(path): \(error.localizedDescription)", .ioError)
+        }
+        if data.count > maxBytes {
+            throw RecordingFailure("cannot attach \(path): it grew past the limit of \(Self.megabytes(maxBytes)) MB while being read")
+        }
+        name = URL(fileURLWithPath: path).lastPathComponent
+        self.data = data
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        let value = Double(bytes) / 1_048_576
+        return value >= 10 || value == value.rounded() ? String(Int(value.rounded())) : String(format: "%.1f", value)
+    }
+}

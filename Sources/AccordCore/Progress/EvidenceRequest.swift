@@ -1,0 +1,84 @@
+import Foundation
+
+/// What `accord evidence add` was asked to record, before it is checked.
+public struct EvidenceRequest: Sendable {
+    public var title: String
+    public var kind: Evidence.Kind
+    public var date: CalendarDate
+    public var party: PartyCode?
+    public var source: String?
+    public var url: String?
+    public var sensitivity: Evidence.Sensitivity
+    /// Ids as typed: commitments, plan items or decisions.
+    public var supports: [String]
+    /// `indicator=value` pairs as typed.
+    public var values: [String]
+    /// Where the values were counted and the period they cover; they apply to every value.
+    public var scope: String?
+    public var period: String?
+    public var note: String?
+
+    /// Creates a request.
+    public init(title: String, kind: Evidence.Kind, date: CalendarDate, party: PartyCode? = nil,
+                source: String? = nil, url: String? = nil, sensitivity: Evidence.Sensitivity = .public,
+                supports: [String] = [], values: [String] = [], scope: String? = nil, period: String? = nil,
+                note: String? = nil) {
+        self.title = title
+        self.kind = kind
+        self.date = date
+        self.party = party
+        self.source = source
+        self.url = url
+        self.sensitivity = sensitivity
+        self.supports = supports
+        self.values = values
+        self.scope = scope
+        self.period = period
+        self.note = note
+    }
+
+    /// The evidence this request makes, checked against `snapshot`: supported ids must
+    /// exist (66), values must read `indicator=number` (64), the party must be one of the
+    /// tracker's and the date not after `today` (65). Indicators and scopes are checked
+    /// with the rest of the record by the tracker's validation.
+    public func evidence(in snapshot: TrackerSnapshot, resolver: IDResolver, today: CalendarDate,
+                         attachment: Evidence.Attachment?,
+                         id: (CalendarDate, String) -> RecordID = RecordName.evidence) throws -> Evidence {
+        let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !title.isEmpty else { throw RecordingFailure("the title is empty: say what the evidence is with --title", .usage) }
+        if date > today {
+            throw RecordingFailure("the date \(date) is in the future (today is \(today)); evidence speaks for a day already reached")
+        }
+        if let party, let parties = snapshot.settings?.partyCodes, !parties.contains(party) {
+            throw RecordingFailure("\(party) is not a party of this tracker (\(parties.map(\.code).joined(separator: ", ")))")
+        }
+        let supports = try self.supports.map { text -> QualifiedID in
+            let resolved = try resolver.resolve(text, as: [.commitment, .planItem, .decision])
+            return resolved.qualifiedID!
+        }
+        let values = try self.values.map { text -> Evidence.Value in
+            let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]) else {
+                throw RecordingFailure("--value \(text) should read INDICATOR=NUMBER, e.g. victims=77", .usage)
+            }
+            return Evidence.Value(indicator: parts[0], scope: scope, period: period, value: number)
+        }
+        var evidenceID = id(date, title)
+        while resolver.catalog[evidenceID.rawValue] != nil { evidenceID = id(date, title) }
+        func text(_ value: String?) -> String? {
+            value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        }
+        return Evidence(id: evidenceID, kind: kind, title: title, date: date, recorded: today > date ? today : nil,
+                        party: party, source: text(source), url: text(url), sensitivity: sensitivity,
+                        supports: supports, attachment: attachment, values: values, note: text(note))
+    }
+}
+
+extension Evidence {
+    /// The commit message recording it: `evidence ev-…: <title>`, with what it supports.
+    public var commitMessage: String {
+        let head = "evidence \(id): \(title)"
+        guard !supports.isEmpty else { return head }
+        return "\(head)\n\nSupports \(supports.map(\.description).joined(separator: ", "))."
+    }
+}

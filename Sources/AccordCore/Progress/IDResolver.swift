@@ -1,0 +1,193 @@
+/// Turns an id a person typed into the thing it names, accepting unique short forms.
+///
+/// Accepted, in this order: the full id (`tip-2005#7.2`); a unique local part
+/// (`7.2` when only one instrument, plan or meeting has it); a unique prefix of a record id
+/// (`ev-2016-sihan`, `tip-2005` → the only id starting so); failing those, a unique part
+/// of an id without `#` (`sihanoukville` for the meeting `2016-10-05-sihanoukville-review`),
+/// three characters at least; and `owner#local` where
+/// the owner is itself a unique short form (`tip#7.2` is not accepted when `tip-2005` and
+/// `tip-2012` both exist). Anything else is unknown (exit 66, with the nearest ids) or
+/// ambiguous (exit 64, with the candidates).
+public struct IDResolver: Sendable {
+    /// What an id names.
+    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+        case instrument, plan, article, clause, commitment
+        case planArea = "plan-area"
+        case planItem = "plan-item"
+        case meeting, decision, evidence
+        case report = "status-report"
+
+        /// Which kind wins when one full id names several things: a commitment rests on
+        /// a clause of the same id, and the commitment is what people track.
+        fileprivate var precedence: Int {
+            switch self {
+            case .commitment, .planItem, .decision: return 0
+            case .clause: return 1
+            case .article, .planArea: return 2
+            default: return 3
+            }
+        }
+    }
+
+    /// A resolved id: its full spelling and what it names.
+    public struct Resolved: Sendable, Hashable, Codable {
+        /// The full id (`tip-2005#7.2`).
+        public let id: String
+        /// What it names.
+        public let kind: Kind
+
+        /// The id as `owner#local`, for the kinds that have one.
+        public var qualifiedID: QualifiedID? { QualifiedID(id) }
+
+        /// Creates a resolved id.
+        public init(id: String, kind: Kind) {
+            self.id = id
+            self.kind = kind
+        }
+    }
+
+    /// Why an id could not be resolved.
+    public enum Failure: AccordFailure, Sendable, Equatable {
+        /// Nothing has this id; the nearest ids, at most three.
+        case unknown(String, suggestions: [String])
+        /// Several things match the short form.
+        case ambiguous(String, candidates: [String])
+
+        public var message: String {
+            switch self {
+            case .unknown(let text, let suggestions):
+                let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
+                return "unknown id '\(text)'\(hint)"
+            case .ambiguous(let text, let candidates):
+                let shown = candidates.prefix(10).joined(separator: ", ")
+                let more = candidates.count > 10 ? " and \(candidates.count - 10) more" : ""
+                return "ambiguous id '\(text)': it could be \(shown)\(more); give the full id"
+            }
+        }
+
+        public var exitStatus: ExitStatus {
+            switch self {
+            case .unknown: return .noInput
+            case .ambiguous: return .usage
+            }
+        }
+    }
+
+    /// Every id the snapshot knows, with what it names.
+    public let catalog: [String: Kind]
+    private let owners: [String]
+
+    /// Indexes every id of `snapshot`: instruments with their articles, clauses and
+    /// commitments, plans with areas and items, meetings with decisions, evidence and
+    /// status reports.
+    public init(_ snapshot: TrackerSnapshot) {
+        var catalog: [String: Kind] = [:]
+        func add(_ id: String, _ kind: Kind) {
+            if let existing = catalog[id], existing.precedence <= kind.precedence { return }
+            catalog[id] = kind
+        }
+        for instrument in snapshot.instruments {
+            let owner = instrument.id.rawValue
+            add(owner, .instrument)
+            if let text = snapshot.primaryText(of: instrument) {
+                for article in text.articles {
+                    add("\(owner)#\(article.id)", .article)
+                    for clause in article.clauses { add("\(owner)#\(clause.id)", .clause) }
+                }
+            }
+            for commitment in instrument.commitments { add("\(owner)#\(commitment.id)", .commitment) }
+        }
+        for plan in snapshot.plans {
+            let owner = plan.id.rawValue
+            add(owner, .plan)
+            for area in plan.areas {
+                add("\(owner)#\(area.id)", .planArea)
+                for item in area.items { add("\(owner)#\(item.id)", .planItem) }
+            }
+        }
+        for meeting in snapshot.meetings {
+            add(meeting.id.rawValue, .meeting)
+            for decision in meeting.decisions { add("\(meeting.id)#\(decision.id)", .decision) }
+        }
+        for evidence in snapshot.evidence { add(evidence.id.rawValue, .evidence) }
+        for report in snapshot.reports { add(report.id.rawValue, .report) }
+        self.catalog = catalog
+        owners = catalog.keys.filter { !$0.contains("#") }.sorted()
+    }
+
+    /// Resolves `text`, accepting unique short forms.
+    public func resolve(_ text: String) throws(Failure) -> Resolved {
+        let typed = text.trimmingSpaces.lowercased()
+        if let kind = catalog[typed] { return Resolved(id: typed, kind: kind) }
+        var candidates: [String]
+        if let hash = typed.firstIndex(of: "#") {
+            // `owner#local` with a short owner: resolve the owner, keep the local part exact.
+            let owner = String(typed[..<hash]), local = String(typed[typed.index(after: hash)...])
+            candidates = owners.filter { $0.hasPrefix(owner) && catalog["\($0)#\(local)"] != nil }
+                .map { "\($0)#\(local)" }
+        } else {
+            candidates = catalog.keys.filter { id in
+                guard let hash = id.firstIndex(of: "#") else { return id.hasPrefix(typed) }
+                return id[id.index(after: hash)...] == typed
+            }
+        }
+        if candidates.isEmpty, !typed.contains("#"), typed.count >= 3 {
+            // Meetings and records start with a date; a word from inside the id finds them.
+            candidates = owners.filter { $0.contains(typed) }
+        }
+        candidates.sort(by: Self.order)
+        if candidates.count == 1, let id = candidates.first, let kind = catalog[id] {
+            return Resolved(id: id, kind: kind)
+        }
+        if candidates.count > 1 { throw .ambiguous(text, candidates: candidates) }
+        throw .unknown(text, suggestions: suggestions(for: typed))
+    }
+
+    /// Resolves `text` and requires one of `kinds`; anything else is reported as unknown
+    /// for this purpose (exit 66), naming what was expected.
+    public func resolve(_ text: String, as kinds: Set<Kind>) throws(Failure) -> Resolved {
+        let resolved = try resolve(text)
+        guard kinds.contains(resolved.kind) else {
+            let nearest = catalog.filter { kinds.contains($0.value) }.map(\.key)
+            let ranked = Self.nearest(to: resolved.id, among: nearest)
+            throw .unknown(text, suggestions: ranked)
+        }
+        return resolved
+    }
+
+    /// The ids nearest to `text` by edit distance, at most three, close enough to be a typo.
+    public func suggestions(for text: String) -> [String] {
+        Self.nearest(to: text, among: Array(catalog.keys))
+    }
+
+    static func nearest(to text: String, among ids: [String]) -> [String] {
+        let limit = max(2, text.count / 3)
+        let scored = ids.compactMap { id -> (Int, String)? in
+            let distance = EditDistance.between(text, id, limit: limit)
+            return distance.map { ($0, id) }
+        }
+        return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : order($0.1, $1.1) }.prefix(3).map(\.1)
+    }
+
+    /// Full ids in reading order: owner, then the local part numerically.
+    static func order(_ lhs: String, _ rhs: String) -> Bool {
+        if let left = QualifiedID(lhs), let right = QualifiedID(rhs) { return left < right }
+        return lhs < rhs
+    }
+}
+
+extension TrackerSnapshot {
+    /// The text an instrument's clauses are read from: the first of its languages that has
+    /// a file (the same rule validation uses for commitments' clauses).
+    public func primaryText(of instrument: Instrument) -> InstrumentText? {
+        let texts = self.texts[instrument.id] ?? [:]
+        for language in instrument.languages { if let text = texts[language] { return text } }
+        return texts.keys.sorted().first.flatMap { texts[$0] }
+    }
+}
+
+extension String {
+    fileprivate var trimmingSpaces: String {
+        String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// Names for new append-only records. Each carries a random part so that two copies of
+/// the tracker adding records at once never pick the same file name.
+public enum RecordName {
+    /// Lowercase base32 (RFC 4648 letters, lowercased, and digits 2–7): ids stay slugs.
+    static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
+
+    /// `count` random base32 characters.
+    public static func random(_ count: Int) -> String {
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<count).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] })
+    }
+
+    /// `sr-<date>-<party>-<5 random>`: a status report's id.
+    public static func statusReport(date: CalendarDate, party: PartyCode) -> RecordID {
+        RecordID("sr-\(date)-\(party.code.lowercased())-\(random(5))")!
+    }
+
+    /// `ev-<date>-<up to four words of the title>-<4 random>`: a piece of evidence's id,
+    /// readable enough to type its start (ids resolve from a unique prefix).
+    public static func evidence(date: CalendarDate, title: String) -> RecordID {
+        // Letters outside a-z (Vietnamese, Khmer) are dropped; the random part keeps it unique.
+        let words = title.lowercased().unicodeScalars.map { scalar -> Character in
+            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : " "
+        }
+        let slug = String(words).split(separator: " ").prefix(4).joined(separator: "-")
+        let middle = slug.isEmpty ? "" : "-\(slug.prefix(40))".trimmingTrailingHyphens
+        return RecordID("ev-\(date)\(middle)-\(random(4))")!
+    }
+}
+
+extension String {
+    fileprivate var trimmingTrailingHyphens: String {
+        String(reversed().drop { $0 == "-" }.reversed())
+    }
+}

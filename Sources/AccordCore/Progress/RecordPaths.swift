@@ -1,0 +1,61 @@
+/// The files that belong to an id: its own file or folder, and the records about it.
+/// `accord history ID` keeps the commits touching these.
+public struct RecordPaths: Sendable {
+    /// Exact file paths.
+    public let files: Set<String>
+    /// Folder prefixes (ending in `/`).
+    public let folders: [String]
+
+    /// The paths of `resolved` in `snapshot`: an instrument's folder, a plan's or meeting's
+    /// file, an evidence or report file (and an evidence's attachment); plus every status
+    /// report on the targets it holds, and the evidence supporting them or cited by them.
+    public init(resolved: IDResolver.Resolved, snapshot: TrackerSnapshot) {
+        let owner = resolved.qualifiedID?.owner ?? resolved.id
+        var files: Set<String> = []
+        var folders: [String] = []
+        func targets(_ id: QualifiedID) -> Bool {
+            switch resolved.kind {
+            case .instrument, .plan, .meeting: return id.owner == owner
+            case .article, .planArea:
+                return id.owner == owner && (id.local == resolved.qualifiedID?.local
+                    || id.local.hasPrefix((resolved.qualifiedID?.local ?? "") + "."))
+            default: return id.description == resolved.id
+            }
+        }
+        switch resolved.kind {
+        case .evidence:
+            if let item = snapshot.evidence.first(where: { $0.id.rawValue == resolved.id }) {
+                files.insert(item.path)
+                if let attachment = item.attachment { files.insert(attachment.path) }
+            }
+            for report in snapshot.reports where report.evidence.contains(where: { $0.rawValue == resolved.id }) {
+                files.insert(report.path)
+            }
+        case .report:
+            if let report = snapshot.reports.first(where: { $0.id.rawValue == resolved.id }) { files.insert(report.path) }
+        default:
+            if let instrument = InstrumentID(owner).flatMap(snapshot.instrument) {
+                folders.append("Agreements/\(instrument.id)/")
+            } else if snapshot.plan(InstrumentID(owner) ?? InstrumentID("x")!) != nil {
+                files.insert("Plans/\(owner).yaml")
+            } else if let meeting = snapshot.meetings.first(where: { $0.id.rawValue == owner }) {
+                files.insert(meeting.path)
+            }
+            var cited: Set<RecordID> = []
+            for report in snapshot.reports where targets(report.target) {
+                files.insert(report.path)
+                cited.formUnion(report.evidence)
+            }
+            for item in snapshot.evidence where cited.contains(item.id) || item.supports.contains(where: targets) {
+                files.insert(item.path)
+            }
+        }
+        self.files = files
+        self.folders = folders
+    }
+
+    /// Whether `path` belongs to the id.
+    public func contains(_ path: String) -> Bool {
+        files.contains(path) || folders.contains { path.hasPrefix($0) }
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// What `accord log` was asked to record, before it is checked against the tracker.
+public struct StatusReportRequest: Sendable {
+    /// The target as typed: a commitment, plan item or tracked decision (short forms allowed).
+    public var target: String
+    /// The status.
+    public var status: Status
+    /// The day the status is true from.
+    public var date: CalendarDate
+    /// The reporting party; may be left out when the target binds one party.
+    public var party: PartyCode?
+    /// `Name <email>` or a name.
+    public var reporter: String?
+    /// Free text.
+    public var note: String?
+    /// Evidence ids as typed.
+    public var evidence: [String]
+
+    /// Creates a request.
+    public init(target: String, status: Status, date: CalendarDate, party: PartyCode? = nil,
+                reporter: String? = nil, note: String? = nil, evidence: [String] = []) {
+        self.target = target
+        self.status = status
+        self.date = date
+        self.party = party
+        self.reporter = reporter
+        self.note = note
+        self.evidence = evidence
+    }
+
+    /// The target it names, checked: an unknown id fails with exit 66 and suggestions, an
+    /// ambiguous one with 64, a decision without a due date (not tracked) with 65.
+    public func resolveTarget(in snapshot: TrackerSnapshot, resolver: IDResolver) throws -> TrackedTarget {
+        let resolved = try resolver.resolve(target, as: [.commitment, .planItem, .decision])
+        guard let id = resolved.qualifiedID, let tracked = snapshot.target(id) else {
+            throw RecordingFailure("\(resolved.id) is a decision without a due date, so it is not tracked; record evidence for it instead")
+        }
+        return tracked
+    }
+
+    /// The party reporting: the one given, which the target must bind, else the only
+    /// party it binds. Several bound parties and none given: exit 64.
+    public func resolveParty(for target: TrackedTarget) throws(RecordingFailure) -> PartyCode {
+        let bound = target.parties.map(\.code).joined(separator: " and ")
+        if let party {
+            guard target.parties.contains(party) else {
+                throw RecordingFailure("\(target.id) does not bind \(party) (it binds \(bound))")
+            }
+            return party
+        }
+        guard target.parties.count == 1, let only = target.parties.first else {
+            throw RecordingFailure("\(target.id) binds \(bound): say which party reports with --party", .usage)
+        }
+        return only
+    }
+
+    /// The report this request makes, checked against `snapshot`: the target, party and
+    /// evidence must exist, the date must not be after `today`, and `not-applicable`
+    /// needs a note. `id` names it (see `RecordName.statusReport`).
+    public func report(in snapshot: TrackerSnapshot, resolver: IDResolver, today: CalendarDate,
+                       id: (CalendarDate, PartyCode) -> RecordID = RecordName.statusReport) throws -> StatusReport {
+        let target = try resolveTarget(in: snapshot, resolver: resolver)
+        let party = try resolveParty(for: target)
+        if date > today {
+            throw RecordingFailure("the date \(date) is in the future (today is \(today)); a report states what is true from a day already reached")
+        }
+        let note = self.note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
+        if status == .notApplicable, note == nil {
+            throw RecordingFailure("a not-applicable status needs a note saying why (--note or --note-file)")
+        }
+        let evidence = try self.evidence.map { text in
+            RecordID(try resolver.resolve(text, as: [.evidence]).id)!
+        }
+        var reportID = id(date, party)
+        while resolver.catalog[reportID.rawValue] != nil { reportID = id(date, party) }
+        return StatusReport(id: reportID, target: target.id, status: status, date: date, party: party,
+                            reporter: reporter, note: note, evidence: evidence)
+    }
+}
+
+extension StatusReport {
+    /// The commit message recording it: `tip-2005#7.2: VN implemented`, then the note's
+    /// first line.
+    public var commitMessage: String {
+        let head = "\(target): \(party) \(status.rawValue)"
+        guard let line = note?.split(separator: "\n").first else { return head }
+        return "\(head)\n\n\(line)"
+    }
+}

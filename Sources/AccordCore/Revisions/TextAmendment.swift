@@ -1,0 +1,157 @@
+public import Foundation
+public import GitStore
+
+/// A new revision of an instrument's text (an amendment, a corrected translation), checked
+/// against the tracker and then recorded as one commit dated on the revision's day, tagged
+/// `<instrument>@<date>`.
+///
+/// The register stays truthful: an amendment with signatories is an act that revised the
+/// text, so it is appended to `amendments:` in the same commit; a revision without them (a
+/// corrected translation, a fixed typo) changes only the text. A language the instrument
+/// has no text in yet is refused unless `addingLanguages`, which adds it to `languages:`.
+public struct TextAmendment: Sendable {
+    /// One new text: its language, the file it came from (for messages) and its bytes.
+    public struct NewText: Sendable {
+        /// The language tag.
+        public let language: String
+        /// The file the user gave, as shown in messages.
+        public let file: String
+        /// The bytes.
+        public let data: Data
+
+        /// Creates a new text.
+        public init(language: String, file: String, data: Data) {
+            self.language = language
+            self.file = file
+            self.data = data
+        }
+    }
+
+    /// What was recorded.
+    public struct Recorded: Sendable {
+        /// The new commit.
+        public let commit: ObjectID
+        /// The tag put on it.
+        public let tag: String
+        /// The diff of each revised language against its text before, by language; absent
+        /// for a language's first text.
+        public let diffs: [String: InstrumentDiff]
+        /// Whether an entry was added to `amendments:`.
+        public let registered: Bool
+    }
+
+    /// The instrument.
+    public let instrument: InstrumentID
+    /// The new texts, at most one per language.
+    public let texts: [NewText]
+    /// The day of the revision: the commit's author date and the tag's date.
+    public let date: CalendarDate
+    /// The commit message.
+    public let message: String
+    /// Who signed the amending act; empty for a correction.
+    public let signatories: [Signatory]
+    /// Where it was signed.
+    public let place: String?
+    /// Whether a language without a text yet may be added.
+    public let addingLanguages: Bool
+
+    /// Describes a revision to record.
+    public init(instrument: InstrumentID, texts: [NewText], date: CalendarDate, message: String,
+                signatories: [Signatory] = [], place: String? = nil, addingLanguages: Bool = false) {
+        self.instrument = instrument
+        self.texts = texts
+        self.date = date
+        self.message = message
+        self.signatories = signatories
+        self.place = place
+        self.addingLanguages = addingLanguages
+    }
+
+    /// The tag the revision gets: `<instrument>@<date>`.
+    public var tag: String { "\(instrument)@\(date)" }
+
+    /// Checks the revision against the tip of `repository` and commits it with the tag.
+    /// Nothing is written when a check fails:
+    /// - no such instrument: ``TextRevisionError`` with exit 66;
+    /// - a text that does not parse: ``InstrumentTextError`` naming the file and line (65);
+    /// - a language the instrument has no text in (without `addingLanguages`), a text that
+    ///   reads the same as the current one, a date before the instrument was signed: 65;
+    /// - the tag exists already: 73.
+    public func record(in repository: Repository, author: (name: String, email: String)) throws -> Recorded {
+        guard let tip = try repository.tip() else { throw TextRevisionError(.noInput, "the tracker has no commits") }
+        let folder = "Agreements/\(instrument)"
+        let yamlPath = "\(folder)/instrument.yaml"
+        guard let yamlData = try repository.read(yamlPath, at: tip) else {
+            throw TextRevisionError(.noInput, "no instrument \(instrument) in the tracker (no \(yamlPath))")
+        }
+        let parsed = Instrument.parse(yamlData, file: yamlPath)
+        guard parsed.diagnostics.isEmpty, let current = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
+        guard !texts.isEmpty else { throw TextRevisionError(.usage, "no text given") }
+        if date < current.signed.date {
+            throw TextRevisionError(.dataError, "\(date) is before \(instrument) was signed (\(current.signed.date)); a revision cannot precede the text")
+        }
+        if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
+            throw TextRevisionError(.usage, "two texts given for the language \(repeated.key)")
+        }
+
+        var languages = current.languages
+        var changes = ChangeSet()
+        var diffs: [String: InstrumentDiff] = [:]
+        for text in texts {
+            let new = try InstrumentText.parse(text.data, file: text.file)
+            let path = TextRevisions.path(of: instrument, language: text.language)
+            if !languages.contains(text.language) {
+                guard addingLanguages else {
+                    let known = languages.isEmpty ? "none" : languages.joined(separator: ", ")
+                    throw TextRevisionError(.dataError, "\(instrument) has no text in \(text.language) (its languages: \(known)); "
+                                  + "pass --add-language to add a \(text.language) text")
+                }
+                languages.append(text.language)
+            }
+            if let oldData = try repository.read(path, at: tip) {
+                let old = try InstrumentText.parse(oldData, file: path)
+                let diff = InstrumentDiff(old: old, new: new)
+                if diff.isEmpty {
+                    throw TextRevisionError(.dataError, "no change: \(text.file) reads the same as \(path); nothing to record")
+                }
+                diffs[text.language] = diff
+            }
+            changes.write(path, text.data)
+        }
+
+        if try repository.tags().contains(where: { $0.name == tag }) {
+            throw TextRevisionError(.cannotCreate, "the tag \(tag) exists already: \(instrument) has a revision dated \(date); "
+                          + "record every language of one revision in one amend (repeat --text)")
+        }
+
+        var registered = false
+        let amendment: Instrument.Amendment?
+        if !signatories.isEmpty, !current.amendments.contains(where: { $0.signing.date == date }) {
+            amendment = Instrument.Amendment(signing: Signing(date: date, place: place),
+                                             title: String(message.prefix { $0 != "\n" }), signatories: signatories)
+            registered = true
+        } else {
+            amendment = nil
+        }
+        if amendment != nil || languages != current.languages {
+            let original = String(decoding: yamlData, as: UTF8.self)
+            let edited = current.editedYAML(original, file: yamlPath, adding: amendment,
+                                            languages: languages == current.languages ? nil : languages)
+            changes.write(yamlPath, Data(edited.utf8))
+        }
+
+        let signature = Signature(name: author.name, email: author.email, date: date.noonUTC)
+        let commit = try repository.apply(changes, message: message, author: signature)
+        try repository.createTag(tag, target: commit, message: tagMessage, tagger: signature)
+        return Recorded(commit: commit, tag: tag, diffs: diffs, registered: registered)
+    }
+
+    /// The annotation: the message, then who signed.
+    var tagMessage: String {
+        var text = "\(tag): \(message)"
+        if !signatories.isEmpty {
+            text += "\n\nSigned by:\n" + signatories.map { "  \($0.party): \($0.name)" }.joined(separator: "\n")
+        }
+        return text + "\n"
+    }
+}

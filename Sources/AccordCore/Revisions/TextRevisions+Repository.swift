@@ -1,0 +1,43 @@
+import Foundation
+public import GitStore
+
+extension TextRevisions {
+    /// The revisions of `instrument`'s texts in the history of `start` (default HEAD).
+    ///
+    /// Walks the history of `Agreements/<id>/` (``Repository/history(of:from:limit:)``),
+    /// lists the text files of each commit, and hands the rest to the pure initialiser.
+    public static func read(_ instrument: InstrumentID, languages: [String] = [], in repository: Repository,
+                            from start: ObjectID? = nil) throws -> TextRevisions {
+        let folder = "Agreements/\(instrument)"
+        var tagsByCommit: [ObjectID: [String]] = [:]
+        for tag in try repository.tags() { tagsByCommit[tag.target, default: []].append(tag.name) }
+        let commits = try repository.history(of: folder, from: start).reversed().map { commit in
+            var texts: [String: ObjectID] = [:]
+            for entry in try repository.list(folder, at: commit.id) where entry.kind == .blob {
+                if let language = textLanguage(entry.name) { texts[language] = entry.id }
+            }
+            return TextCommit(id: commit.id, date: commit.author.calendarDate, message: commit.message,
+                              tags: tagsByCommit[commit.id] ?? [], texts: texts)
+        }
+        return try TextRevisions(instrument: instrument, languages: languages, commits: commits,
+                                 text: repository.blob)
+    }
+
+    /// The language of a file named `text.<lang>.md`; nil for any other name.
+    public static func textLanguage(_ fileName: String) -> String? {
+        guard fileName.hasPrefix("text."), fileName.hasSuffix(".md") else { return nil }
+        let language = fileName.dropFirst("text.".count).dropLast(".md".count)
+        return language.isEmpty || language.contains(".") ? nil : String(language)
+    }
+}
+
+extension Signature {
+    /// The calendar day of the signature's moment in its own time zone: the day git log
+    /// shows, and the date of the fact a commit records.
+    public var calendarDate: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: timeZoneOffsetMinutes * 60) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+    }
+}

@@ -1,0 +1,178 @@
+extension ReviewSummary {
+    /// Builds the summary for `meeting` (or for a review at the as-of date when nil).
+    ///
+    /// The period runs after `since`, else after the previous meeting (the latest one
+    /// before `meeting`, or on or before the as-of date), through the as-of date.
+    /// Restricted evidence is left out of the evidence list and the statistics unless
+    /// `redaction` includes it; it still counts for progress and gaps, as everywhere.
+    public init(
+        snapshot: TrackerSnapshot, state: TrackerState, meeting: Meeting?, since: CalendarDate?,
+        schedule: ReviewSchedule, gaps: GapReport, textChanges: [TextChange], redaction: Redaction
+    ) {
+        let asOf = state.asOf
+        let previous = snapshot.meetings.last { other in
+            other.id != meeting?.id && (meeting.map { other.date < $0.date } ?? (other.date <= asOf))
+        }
+        let start = since ?? previous?.date
+        func inPeriod(_ date: CalendarDate) -> Bool { date <= asOf && start.map { date > $0 } ?? true }
+
+        trackerName = snapshot.settings?.name ?? "accord tracker"
+        parties = snapshot.settings?.parties.map { Party(code: $0.code, name: $0.name) } ?? []
+        self.meeting = meeting.map(MeetingInfo.init)
+        self.asOf = asOf
+        self.since = start
+        previousMeeting = since == nil ? previous?.id : nil
+        statusChanges = Self.statusChanges(snapshot: snapshot, inPeriod: inPeriod)
+        let evidence = snapshot.evidence.filter { inPeriod($0.date) }
+        newEvidence = evidence.filter { !redaction.hides($0) }.map { item in
+            EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title, party: item.party,
+                          supports: item.supports)
+        }
+        restrictedOmitted = evidence.count { redaction.hides($0) }
+        self.textChanges = textChanges
+        progress = Self.progress(snapshot: snapshot, state: state)
+        self.gaps = gaps
+        nextReview = schedule.upcoming.first
+        indicators = Self.indicators(snapshot: snapshot, asOf: asOf, redaction: redaction)
+        agenda = Self.agenda(gaps: gaps, nextReview: schedule.upcoming.first, statusChanges: statusChanges.count,
+                             evidence: newEvidence.count + restrictedOmitted, textChanges: textChanges.count,
+                             since: start, previous: since == nil ? previous : nil)
+    }
+
+    /// Reports in the period whose status differs from the party's previous report.
+    static func statusChanges(snapshot: TrackerSnapshot, inPeriod: (CalendarDate) -> Bool) -> [StatusChange] {
+        var current: [String: Status] = [:]
+        var changes: [StatusChange] = []
+        for report in snapshot.reports {  // by date then id
+            let key = "\(report.target) \(report.party)"
+            let before = current[key] ?? .notStarted
+            current[key] = report.status
+            guard inPeriod(report.date), before != report.status else { continue }
+            changes.append(StatusChange(
+                date: report.date, target: report.target, summary: snapshot.target(report.target)?.summary ?? "",
+                party: report.party, from: before, to: report.status, report: report.id))
+        }
+        return changes
+    }
+
+    /// A tally per party for each area of each plan adopted by the as-of date, then for
+    /// each instrument's commitment register.
+    static func progress(snapshot: TrackerSnapshot, state: TrackerState) -> [AreaProgress] {
+        func tally(_ targets: [TargetState], parties: [PartyCode]) -> [PartyTally] {
+            parties.map { party in
+                let statuses = targets.compactMap { $0.progress(of: party)?.status }
+                return PartyTally(party: party, statuses: Dictionary(grouping: statuses) { $0 }.mapValues(\.count),
+                                  total: statuses.count)
+            }
+        }
+        let parties = snapshot.settings?.partyCodes ?? []
+        var areas: [AreaProgress] = []
+        for plan in snapshot.plans where plan.adopted.date <= state.asOf {
+            for area in plan.areas {
+                let targets = area.items.compactMap { QualifiedID(owner: plan.id.rawValue, local: $0.id).flatMap(state.target) }
+                areas.append(AreaProgress(id: "\(plan.id)#\(area.id)", title: area.title, parties: tally(targets, parties: parties)))
+            }
+        }
+        let language = snapshot.settings?.languages.first ?? "en"
+        for instrument in snapshot.instruments {
+            let targets = state.targets.filter {
+                $0.target.kind == .commitment && $0.target.id.owner == instrument.id.rawValue
+                    && snapshot.binds($0.target, on: state.asOf)
+            }
+            guard !targets.isEmpty else { continue }
+            let title = instrument.title[language] ?? instrument.title.values.sorted().first ?? instrument.id.rawValue
+            areas.append(AreaProgress(id: instrument.id.rawValue, title: title, parties: tally(targets, parties: parties)))
+        }
+        return areas
+    }
+
+    /// Indicator values of the evidence up to the as-of date, by indicator and scope in the
+    /// order accord.yaml declares them; where evidence disagrees the latest gives the value
+    /// and the others are kept beside it.
+    static func indicators(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction) -> [IndicatorSeries] {
+        struct Key: Hashable { let indicator: String; let scope: String? }
+        var values: [Key: [String: [(value: Double, evidence: RecordID)]]] = [:]
+        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) {
+            for value in evidence.values {
+                values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
+                    .append((value.value, evidence.id))
+            }
+        }
+        let declared = snapshot.settings?.indicators ?? []
+        let planIndicators = snapshot.plans.flatMap(\.items).flatMap(\.indicators)
+        let scopes = snapshot.settings?.scopes ?? []
+        func rank(_ key: Key) -> (Int, Int, String, String) {
+            (declared.firstIndex { $0.id == key.indicator } ?? Int.max,
+             key.scope.flatMap { scope in scopes.firstIndex { $0.id == scope } } ?? Int.max,
+             key.indicator, key.scope ?? "")
+        }
+        return values.keys.sorted { rank($0) < rank($1) }.map { key in
+            let indicator = declared.first { $0.id == key.indicator } ?? planIndicators.first { $0.id == key.indicator }
+            let points = values[key]!.keys.sorted().map { period -> IndicatorPoint in
+                let given = values[key]![period]!  // evidence order: date, then id
+                let latest = given.last!
+                let others = given.dropLast().map(\.value).filter { $0 != latest.value }
+                return IndicatorPoint(period: period, value: latest.value, evidence: latest.evidence,
+                                      otherValues: Array(Set(others)).sorted())
+            }
+            return IndicatorSeries(
+                indicator: key.indicator, title: indicator?.title ?? key.indicator, unit: indicator?.unit,
+                scope: key.scope, scopeTitle: key.scope.flatMap { scope in scopes.first { $0.id == scope }?.title },
+                points: points)
+        }
+    }
+
+    /// Opening, progress in the period, one point per overdue target and per one-sided
+    /// joint commitment, the next review, other business.
+    static func agenda(gaps: GapReport, nextReview: ReviewSchedule.Review?, statusChanges: Int, evidence: Int,
+                       textChanges: Int, since: CalendarDate?, previous: Meeting?) -> [AgendaItem] {
+        func byItem(_ rule: GapRule) -> [(item: String, gaps: [Gap])] {
+            var order: [String] = []
+            var grouped: [String: [Gap]] = [:]
+            for gap in gaps.gaps where gap.rule == rule {
+                if grouped[gap.item] == nil { order.append(gap.item) }
+                grouped[gap.item, default: []].append(gap)
+            }
+            return order.map { ($0, grouped[$0]!) }
+        }
+        func parties(_ gaps: [Gap]) -> String { gaps.compactMap(\.party).map(\.code).joined(separator: ", ") }
+        var items = [AgendaItem(title: "Opening and adoption of the agenda", points: [])]
+        let period = previous.map { "since \($0.title) (\($0.date))" } ?? since.map { "since \($0)" } ?? "to date"
+        items.append(AgendaItem(title: "Progress \(period)", points: [
+            "\(statusChanges) status \(statusChanges == 1 ? "change" : "changes"), \(evidence) new \(evidence == 1 ? "piece" : "pieces") of evidence, "
+                + "\(textChanges) text \(textChanges == 1 ? "revision" : "revisions")",
+        ]))
+        let overdue = byItem(.overdue)
+        if !overdue.isEmpty {
+            items.append(AgendaItem(title: "Overdue commitments and plan items", points: overdue.map { entry in
+                let since = entry.gaps.compactMap(\.since).min().map { "; due \($0)" } ?? ""
+                return "\(entry.item) — \(entry.gaps[0].title) (overdue for \(parties(entry.gaps))\(since))"
+            }))
+        }
+        let oneSided = byItem(.oneSided)
+        if !oneSided.isEmpty {
+            items.append(AgendaItem(title: "Joint commitments reported by one side only", points: oneSided.map { entry in
+                "\(entry.item) — \(entry.gaps[0].title) (nothing on record from \(parties(entry.gaps)))"
+            }))
+        }
+        if let nextReview {
+            let host = nextReview.host.map { ", host \($0)" } ?? ""
+            items.append(AgendaItem(title: "Next review: \(nextReview.title), \(nextReview.date)\(host)", points: [
+                "\(nextReview.dueBefore.count) \(nextReview.dueBefore.count == 1 ? "item falls" : "items fall") due before it",
+            ]))
+        }
+        items.append(AgendaItem(title: "Any other business", points: []))
+        return items
+    }
+}
+
+extension ReviewSummary.MeetingInfo {
+    init(_ meeting: Meeting) {
+        self.init(
+            id: meeting.id, title: meeting.title, date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
+            host: meeting.host, reviews: meeting.reviews.map(\.description), attendees: meeting.attendees,
+            decisions: meeting.decisions.map { decision in
+                "\(decision.id): \(decision.text)" + (decision.due.map { " (due \($0.first))" } ?? "")
+            })
+    }
+}

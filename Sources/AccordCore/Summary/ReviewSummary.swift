@@ -1,0 +1,175 @@
+/// Everything a review meeting's summary shows, built once from the tracker; the Markdown
+/// and HTML renderers in AccordReports are pure functions of it.
+///
+/// Sections: the header (meeting, dates, venue, parties); what changed since the previous
+/// meeting (status changes, new evidence, text revisions with their redlines); progress by
+/// area and party; gaps by rule; what falls due before the next review; indicator
+/// statistics; a draft agenda from overdue and one-sided items.
+public struct ReviewSummary: Sendable, Hashable, Codable {
+    /// The meeting the summary is for, as the header shows it.
+    public struct MeetingInfo: Sendable, Hashable, Codable {
+        public let id: RecordID
+        public let title: String
+        public let date: CalendarDate
+        public let endDate: CalendarDate?
+        public let venue: String?
+        public let host: PartyCode?
+        public let reviews: [String]
+        public let attendees: [String]
+        /// The meeting's decisions, as `id: text (due date)`.
+        public let decisions: [String]
+    }
+
+    /// A party with its name.
+    public struct Party: Sendable, Hashable, Codable {
+        public let code: PartyCode
+        public let name: String
+    }
+
+    /// A status report that changed a party's status on a target.
+    public struct StatusChange: Sendable, Hashable, Codable {
+        public let date: CalendarDate
+        public let target: QualifiedID
+        public let summary: String
+        public let party: PartyCode
+        public let from: Status
+        public let to: Status
+        public let report: RecordID
+    }
+
+    /// A piece of evidence dated in the period. Restricted evidence appears only when asked for.
+    public struct EvidenceEntry: Sendable, Hashable, Codable {
+        public let id: RecordID
+        public let date: CalendarDate
+        public let kind: String
+        public let title: String
+        public let party: PartyCode?
+        public let supports: [QualifiedID]
+    }
+
+    /// A revision of one language of an instrument's text in the period.
+    public struct TextChange: Sendable, Hashable, Codable {
+        public let instrument: InstrumentID
+        public let language: String
+        public let date: CalendarDate
+        /// The tag or short commit id.
+        public let revision: String
+        /// The commit's first line.
+        public let summary: String
+        /// The redline against the previous version.
+        public let diff: InstrumentDiff
+
+        /// Creates a text change.
+        public init(instrument: InstrumentID, language: String, date: CalendarDate, revision: String,
+                    summary: String, diff: InstrumentDiff) {
+            self.instrument = instrument
+            self.language = language
+            self.date = date
+            self.revision = revision
+            self.summary = summary
+            self.diff = diff
+        }
+    }
+
+    /// How one party stands on the targets of one area: counts per status.
+    public struct PartyTally: Sendable, Hashable, Codable {
+        public let party: PartyCode
+        /// Targets per status; statuses with none are left out.
+        public let statuses: [Status: Int]
+        /// Targets this party is bound by.
+        public let total: Int
+        /// Implemented or not applicable.
+        public var settled: Int { (statuses[.implemented] ?? 0) + (statuses[.notApplicable] ?? 0) }
+        /// The share settled, 0 to 100, rounded down.
+        public var percentSettled: Int { total == 0 ? 0 : settled * 100 / total }
+
+        enum CodingKeys: String, CodingKey { case party, statuses, total }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(party, forKey: .party)
+            try container.encode(total, forKey: .total)
+            try container.encode(Dictionary(uniqueKeysWithValues: statuses.map { ($0.key.rawValue, $0.value) }), forKey: .statuses)
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            party = try container.decode(PartyCode.self, forKey: .party)
+            total = try container.decode(Int.self, forKey: .total)
+            let raw = try container.decode([String: Int].self, forKey: .statuses)
+            statuses = Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in Status(rawValue: key).map { ($0, value) } })
+        }
+
+        init(party: PartyCode, statuses: [Status: Int], total: Int) {
+            self.party = party
+            self.statuses = statuses
+            self.total = total
+        }
+    }
+
+    /// An area of a plan, or the commitment register of an instrument, with each party's tally.
+    public struct AreaProgress: Sendable, Hashable, Codable {
+        /// `plan-2017-2020#3` for a plan area, `tip-2005` for an instrument's commitments.
+        public let id: String
+        public let title: String
+        public let parties: [PartyTally]
+    }
+
+    /// One value of an indicator series.
+    public struct IndicatorPoint: Sendable, Hashable, Codable {
+        /// The period as written (`2015`, `2012-2017`).
+        public let period: String
+        public let value: Double
+        /// The evidence the value comes from (the latest when several give one).
+        public let evidence: RecordID
+        /// Other values given for the same period by other evidence, when sources disagree.
+        public let otherValues: [Double]
+    }
+
+    /// The values of one indicator in one scope, by period.
+    public struct IndicatorSeries: Sendable, Hashable, Codable {
+        public let indicator: String
+        public let title: String
+        public let unit: String?
+        public let scope: String?
+        public let scopeTitle: String?
+        public let points: [IndicatorPoint]
+    }
+
+    /// A point of the draft agenda, with its sub-points.
+    public struct AgendaItem: Sendable, Hashable, Codable {
+        public let title: String
+        public let points: [String]
+    }
+
+    /// The tracker's name.
+    public let trackerName: String
+    /// The parties with their names.
+    public let parties: [Party]
+    /// The meeting the summary is for, if any.
+    public let meeting: MeetingInfo?
+    /// The date the summary is evaluated at.
+    public let asOf: CalendarDate
+    /// Changes are counted after this date (the previous meeting's date), if any.
+    public let since: CalendarDate?
+    /// The previous meeting, if the period starts at one.
+    public let previousMeeting: RecordID?
+    /// Status reports in the period that changed a status.
+    public let statusChanges: [StatusChange]
+    /// Evidence dated in the period.
+    public let newEvidence: [EvidenceEntry]
+    /// Restricted evidence in the period left out of the summary.
+    public let restrictedOmitted: Int
+    /// Revisions of the texts in the period.
+    public let textChanges: [TextChange]
+    /// Progress by plan area and by instrument.
+    public let progress: [AreaProgress]
+    /// The gaps at the as-of date.
+    public let gaps: GapReport
+    /// The next review after the as-of date, with what falls due before it.
+    public let nextReview: ReviewSchedule.Review?
+    /// Indicator statistics.
+    public let indicators: [IndicatorSeries]
+    /// The draft agenda.
+    public let agenda: [AgendaItem]
+}

@@ -1,0 +1,112 @@
+public import AccordCore
+public import GitStore
+import Foundation
+
+/// One commit of the tracker's history, said in the domain's words.
+public struct HistoryEntry: Codable, Sendable, Hashable {
+    public let commit: String
+    /// The author date's day: the day of the fact recorded.
+    public let date: CalendarDate
+    public let author: String
+    public let email: String
+    /// `status-report`, `evidence`, `text-revised`, `register-edited`, `plan-edited`,
+    /// `meeting-recorded`, `settings-edited` or `other` (the first that applies).
+    public let kind: String
+    /// `VN reported implemented on tip-2005#7.2`, `evidence ev-… added`, …
+    public let summary: String
+    public let paths: [String]
+
+    /// Classifies `commit` by the files `changes` touched; `snapshot` names the records.
+    public init(commit: CommitInfo, changes: [PathChange], snapshot: TrackerSnapshot,
+                reportsByPath: [String: StatusReport], evidenceByPath: [String: Evidence]) {
+        self.commit = commit.id.hex
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: commit.author.timeZoneOffsetMinutes * 60) ?? TimeZone(identifier: "UTC")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: commit.author.date)
+        date = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+        author = commit.author.name
+        email = commit.author.email
+        paths = changes.map(\.path)
+        var kinds: [String] = [], summaries: [String] = []
+        func note(_ kind: String, _ summary: String) {
+            if !kinds.contains(kind) { kinds.append(kind) }
+            summaries.append(summary)
+        }
+        for change in changes {
+            let path = change.path
+            let verb = change.kind == .added ? "added" : change.kind == .deleted ? "removed" : "edited"
+            if path.hasPrefix("Events/") {
+                if change.kind == .added, let report = reportsByPath[path] {
+                    note("status-report", "\(report.party) reported \(report.status.rawValue) on \(report.target)")
+                } else {
+                    note("status-report", "status report \(Self.stem(path)) \(verb)")
+                }
+            } else if path.hasPrefix("Evidence/attachments/") {
+                continue
+            } else if path.hasPrefix("Evidence/") {
+                let supports = evidenceByPath[path].map { $0.supports.isEmpty ? "" : " for " + $0.supports.map(\.description).joined(separator: ", ") } ?? ""
+                note("evidence", "evidence \(Self.stem(path)) \(verb)\(supports)")
+            } else if path.hasPrefix("Agreements/"), path.hasSuffix(".md") {
+                let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
+                note("text-revised", change.kind == .added ? "text of \(folder) added (\(Self.stem(path)))" : "text of \(folder) revised (\(Self.stem(path)))")
+            } else if path.hasPrefix("Agreements/") {
+                let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
+                note("register-edited", change.kind == .added ? "instrument \(folder) recorded" : "register of \(folder) \(verb)")
+            } else if path.hasPrefix("Plans/") {
+                note("plan-edited", "plan \(Self.stem(path)) \(change.kind == .added ? "adopted" : verb)")
+            } else if path.hasPrefix("Meetings/") {
+                note("meeting-recorded", "meeting \(Self.stem(path)) \(change.kind == .added ? "recorded" : verb)")
+            } else if path == TrackerSettings.fileName {
+                note("settings-edited", "settings \(verb)")
+            }
+        }
+        let order = ["status-report", "evidence", "text-revised", "register-edited", "plan-edited", "meeting-recorded", "settings-edited"]
+        kind = order.first { kinds.contains($0) } ?? "other"
+        summary = summaries.isEmpty ? commit.summary : summaries.prefix(3).joined(separator: "; ")
+            + (summaries.count > 3 ? "; and \(summaries.count - 3) more" : "")
+    }
+
+    private static func stem(_ path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+    }
+}
+
+/// `accord history [ID]`: what changed, when and by whom.
+public struct ProgressHistory: Codable, Sendable {
+    /// The id asked about, when one was.
+    public let id: String?
+    /// Newest first.
+    public let entries: [HistoryEntry]
+
+    /// The history of the paths that `relevant` accepts (all, when nil), newest first, at
+    /// most `limit` entries. Walks the first-parent-agnostic log once, comparing each commit
+    /// with its first parent.
+    public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
+                relevant: ((String) -> Bool)?, limit: Int?) throws {
+        self.id = id
+        let reports = Dictionary(snapshot.reports.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let evidence = Dictionary(snapshot.evidence.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        var entries: [HistoryEntry] = []
+        for info in try repository.log(from: commit) {
+            if let limit, entries.count >= limit { break }
+            var changes = try repository.changes(from: info.parents.first, to: info.id)
+            if let relevant {
+                changes = changes.filter { relevant($0.path) }
+                if changes.isEmpty { continue }
+            }
+            entries.append(HistoryEntry(commit: info, changes: changes, snapshot: snapshot,
+                                        reportsByPath: reports, evidenceByPath: evidence))
+        }
+        self.entries = entries
+    }
+
+    /// The history as a terminal table.
+    public func renderTerminal(style: TerminalStyle) -> String {
+        var table = TextTable([.init("date"), .init("commit"), .init("author"), .init("what")])
+        for entry in entries {
+            table.add(["\(entry.date)", style.dim(String(entry.commit.prefix(7))), ProgressStyle.clip(entry.author, 32), entry.summary])
+        }
+        return table.render(style: style)
+    }
+}

@@ -1,0 +1,114 @@
+public import AccordCore
+
+/// `accord list …`: instruments, targets, evidence or meetings, one row each.
+public struct ProgressList: Codable, Sendable {
+    /// An instrument or plan with its counts.
+    public struct InstrumentRow: Codable, Sendable, Hashable {
+        public let id: String
+        /// The instrument's kind, or `plan`.
+        public let kind: String
+        public let title: String
+        public let parties: [String]
+        /// Signed, or adopted for a plan.
+        public let date: CalendarDate
+        public let status: String
+        public let targets: Int
+        public let overdue: Int
+    }
+
+    /// A meeting held.
+    public struct MeetingRow: Codable, Sendable, Hashable {
+        public let id: String
+        public let title: String
+        public let date: CalendarDate
+        public let venue: String?
+        public let host: String?
+        public let decisions: Int
+        public let reviews: [String]
+    }
+
+    public let asOf: CalendarDate
+    /// `instruments`, `commitments`, `items`, `evidence` or `meetings`.
+    public let kind: String
+    public let instruments: [InstrumentRow]?
+    public let targets: [TargetRow]?
+    public let evidence: [EvidenceView]?
+    public let meetings: [MeetingRow]?
+
+    /// The instruments and plans.
+    public static func instruments(snapshot: TrackerSnapshot, state: TrackerState) -> ProgressList {
+        let byOwner = Dictionary(grouping: state.targets, by: { $0.target.id.owner })
+        let rows = snapshot.instruments.map { instrument in
+            InstrumentRow(id: instrument.id.rawValue, kind: instrument.kind.rawValue, title: instrument.title.preferred,
+                          parties: instrument.parties.map(\.code), date: instrument.signed.date,
+                          status: instrument.status.rawValue, targets: byOwner[instrument.id.rawValue]?.count ?? 0,
+                          overdue: byOwner[instrument.id.rawValue]?.filter(\.isOverdue).count ?? 0)
+        } + snapshot.plans.map { plan in
+            InstrumentRow(id: plan.id.rawValue, kind: "plan", title: plan.title.preferred, parties: plan.parties.map(\.code),
+                          date: plan.adopted.date, status: plan.status.rawValue,
+                          targets: byOwner[plan.id.rawValue]?.count ?? 0,
+                          overdue: byOwner[plan.id.rawValue]?.filter(\.isOverdue).count ?? 0)
+        }
+        return ProgressList(asOf: state.asOf, kind: "instruments", instruments: rows, targets: nil, evidence: nil, meetings: nil)
+    }
+
+    /// The commitments (`kinds` [.commitment, .decision]) or plan items passing `filter`.
+    public static func targets(state: TrackerState, kinds: Set<TrackedTarget.Kind>, filter: TargetFilter, name: String) -> ProgressList {
+        let rows = state.targets.filter { kinds.contains($0.target.kind) && filter.admits($0) }.map(TargetRow.init)
+        return ProgressList(asOf: state.asOf, kind: name, instruments: nil, targets: rows, evidence: nil, meetings: nil)
+    }
+
+    /// The evidence dated by the as-of date, supporting a target of `owner` or supplied by
+    /// `party` when given, newest first.
+    public static func evidence(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction,
+                                party: PartyCode?, owner: String?, supporting: QualifiedID? = nil) -> ProgressList {
+        let rows = snapshot.evidence.filter { item in
+            item.date <= asOf
+                && (party == nil || item.party == party || item.party == nil)
+                && (owner == nil || item.supports.contains { $0.owner == owner })
+                && (supporting == nil || item.supports.contains(supporting!))
+        }.reversed().map { EvidenceView($0, redaction: redaction) }
+        return ProgressList(asOf: asOf, kind: "evidence", instruments: nil, targets: nil, evidence: Array(rows), meetings: nil)
+    }
+
+    /// The meetings held by the as-of date.
+    public static func meetings(snapshot: TrackerSnapshot, asOf: CalendarDate) -> ProgressList {
+        let rows = snapshot.meetings.filter { $0.date <= asOf }.map { meeting in
+            MeetingRow(id: meeting.id.rawValue, title: meeting.title, date: meeting.date, venue: meeting.venue,
+                       host: meeting.host?.code, decisions: meeting.decisions.count, reviews: meeting.reviews.map(\.description))
+        }
+        return ProgressList(asOf: asOf, kind: "meetings", instruments: nil, targets: nil, evidence: nil, meetings: rows)
+    }
+
+    /// The list as a terminal table.
+    public func renderTerminal(style: TerminalStyle) -> String {
+        var table: TextTable
+        if let instruments {
+            table = TextTable([.init("id"), .init("kind"), .init("date"), .init("status"), .init("targets", .right),
+                               .init("overdue", .right), .init("title")])
+            for row in instruments {
+                table.add([row.id, row.kind, "\(row.date)", row.status, "\(row.targets)",
+                           row.overdue > 0 ? style.red("\(row.overdue)") : "0", ProgressStyle.clip(row.title, 60)])
+            }
+        } else if let targets {
+            table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
+            for row in targets {
+                table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
+                           ProgressStyle.clip(row.summary, 60)])
+            }
+        } else if let evidence {
+            table = TextTable([.init("id"), .init("date"), .init("kind"), .init("party"), .init("title")])
+            for row in evidence {
+                table.add([row.id, "\(row.date)", row.kind, row.party ?? "",
+                           row.redacted ? style.dim("(restricted)") : ProgressStyle.clip(row.title, 60)])
+            }
+        } else {
+            table = TextTable([.init("id"), .init("date"), .init("venue"), .init("decisions", .right), .init("title")])
+            for row in meetings ?? [] {
+                table.add([row.id, "\(row.date)", row.venue ?? "", "\(row.decisions)", ProgressStyle.clip(row.title, 50)])
+            }
+        }
+        let count = (instruments?.count ?? 0) + (targets?.count ?? 0) + (evidence?.count ?? 0) + (meetings?.count ?? 0)
+        return table.render(style: style) + style.dim("\(count) \(kind) as of \(asOf)") + "\n"
+    }
+}

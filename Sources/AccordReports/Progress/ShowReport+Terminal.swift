@@ -1,0 +1,121 @@
+import AccordCore
+
+extension ShowReport {
+    /// The report as text for a terminal: a heading, facts, then tables.
+    public func renderTerminal(style: TerminalStyle) -> String {
+        var out = ""
+        func line(_ text: String = "") { out += text + "\n" }
+        func fact(_ label: String, _ value: String?) { if let value, !value.isEmpty { line("\(style.dim(label + ":")) \(value)") } }
+        func section(_ title: String) { line(); line(style.bold(title)) }
+        func targets(_ rows: [TargetRow]) {
+            var table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
+            for row in rows {
+                table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
+                           ProgressStyle.clip(row.summary, 56)])
+            }
+            out += table.render(style: style)
+        }
+        func revisions(_ list: [RevisionView]) {
+            guard !list.isEmpty else { return }
+            section("Text revisions")
+            for revision in list { line("  \(revision.date)  \(style.dim(String(revision.commit.prefix(7))))  \(revision.summary)") }
+        }
+        func evidence(_ item: EvidenceView) {
+            let title = item.redacted ? style.dim("(restricted)") : item.title
+            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(title)")
+        }
+        line(style.bold("\(id)") + style.dim("  \(kind), as of \(asOf)"))
+        if let instrument {
+            line(instrument.title)
+            fact("kind", instrument.kind)
+            fact("parties", instrument.parties.joined(separator: ", "))
+            fact(instrument.kind == "plan" ? "adopted" : "signed", "\(instrument.date)")
+            fact("status", instrument.status)
+            fact("languages", instrument.languages.joined(separator: ", "))
+            if !instrument.articles.isEmpty {
+                section(instrument.kind == "plan" ? "Areas" : "Articles")
+                for article in instrument.articles { line("  \(article)") }
+            }
+            if !instrument.targets.isEmpty { section(instrument.kind == "plan" ? "Items" : "Commitments"); targets(instrument.targets) }
+            if let review = instrument.reviews.first { section("Next review"); line("  \(review.date) \(review.title)") }
+            revisions(instrument.revisions)
+        }
+        if let provision {
+            fact("heading", provision.heading)
+            fact("file", "\(provision.file):\(provision.line)")
+            line()
+            line(provision.text)
+            if !provision.commitments.isEmpty { section("Commitments"); targets(provision.commitments) }
+        }
+        if let planArea { targets(planArea) }
+        if let target {
+            line(target.row.summary)
+            if let text = target.text, text != target.row.summary { line(); line(style.dim(text)) }
+            line()
+            fact("bound", target.row.parties.map(\.party).joined(separator: ", ") + (target.row.joint ? " (jointly)" : ""))
+            for (party, agency) in target.responsible.sorted(by: { $0.key < $1.key }) { fact("responsible \(party)", agency) }
+            for (party, agencies) in target.partners.sorted(by: { $0.key < $1.key }) {
+                fact("partners \(party)", agencies.joined(separator: ", "))
+            }
+            if let schedule = target.schedule {
+                fact("due", "\(schedule.first)" + (schedule.everyMonths.map { ", then every \($0) months" } ?? "")
+                     + (schedule.until.map { " until \($0)" } ?? ""))
+            }
+            fact("period", [target.start, target.end].compactMap { $0?.description }.joined(separator: " to "))
+            fact("linked", target.linked.joined(separator: ", "))
+            section("Status")
+            for party in target.row.parties {
+                let since = party.since.map { " since \($0)" } ?? ""
+                let next = party.nextDue.map { ", next due \($0)" } ?? ""
+                line("  \(party.party)  \(ProgressStyle.status(party.status, overdue: party.overdue, style: style))\(since)\(next)")
+            }
+            if !target.timeline.isEmpty {
+                section("Timeline")
+                for report in target.timeline {
+                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")")
+                    if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
+                }
+            }
+            if !target.evidence.isEmpty { section("Evidence"); target.evidence.forEach(evidence) }
+            revisions(target.revisions)
+        }
+        if let item = self.evidence {
+            line(item.redacted ? style.dim("(restricted: title, note, source, url, attachment and values withheld; --include-restricted shows them)") : item.title)
+            fact("kind", item.kind)
+            fact("date", "\(item.date)")
+            fact("party", item.party)
+            fact("sensitivity", item.sensitivity)
+            fact("supports", item.supports.joined(separator: ", "))
+            fact("source", item.source)
+            fact("url", item.url)
+            fact("attachment", item.attachment.map { "\($0.name) (\($0.size) bytes) at \($0.path)" })
+            for value in item.values {
+                fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined())
+            }
+            fact("note", item.note)
+        }
+        if let meeting {
+            line(meeting.title)
+            fact("date", "\(meeting.date)" + (meeting.endDate.map { " to \($0)" } ?? ""))
+            fact("venue", meeting.venue)
+            fact("host", meeting.host)
+            fact("reviews", meeting.reviews.joined(separator: ", "))
+            fact("attendees", meeting.attendees.joined(separator: "; "))
+            section("Decisions")
+            for decision in meeting.decisions {
+                line("  \(decision.id). \(decision.text)")
+                if let tracked = decision.tracked {
+                    line("     \(ProgressStyle.parties(tracked.parties, style: style))\(tracked.due.map { ", due \($0)" } ?? "")")
+                }
+            }
+        }
+        if let report {
+            fact("target", report.target)
+            fact("status", "\(report.party) \(report.status) from \(report.date)")
+            fact("reporter", report.reporter)
+            fact("evidence", report.evidence.joined(separator: ", "))
+            fact("note", report.note)
+        }
+        return out
+    }
+}

@@ -1,0 +1,244 @@
+public import AccordCore
+public import GitStore
+import Foundation
+
+/// A commit that revised a file, for the revisions of a text.
+public struct RevisionView: Codable, Sendable, Hashable {
+    public let commit: String
+    public let date: CalendarDate
+    public let author: String
+    public let summary: String
+
+    /// The view of `commit`.
+    public init(_ commit: CommitInfo) {
+        let entry = HistoryEntry(commit: commit, changes: [], snapshot: TrackerSnapshot(records: []),
+                                 reportsByPath: [:], evidenceByPath: [:])
+        self.commit = commit.id.hex
+        date = entry.date
+        author = commit.author.name
+        summary = commit.summary
+    }
+}
+
+/// `accord show ID`: everything about one thing. `kind` says which of the other keys is
+/// present.
+public struct ShowReport: Codable, Sendable {
+    /// An instrument or plan.
+    public struct InstrumentDetail: Codable, Sendable {
+        public let id: String
+        public let kind: String
+        public let title: String
+        public let parties: [String]
+        public let date: CalendarDate
+        public let status: String
+        public let languages: [String]
+        /// `7 Purpose` per article of the primary text.
+        public let articles: [String]
+        public let targets: [TargetRow]
+        public let revisions: [RevisionView]
+        public let reviews: [ReviewCalendar.Review]
+    }
+
+    /// An article or clause of a text, with the commitments resting on it.
+    public struct ProvisionDetail: Codable, Sendable {
+        public let id: String
+        public let heading: String?
+        public let text: String
+        public let file: String
+        public let line: Int
+        public let commitments: [TargetRow]
+    }
+
+    /// A commitment, plan item or decision.
+    public struct TargetDetail: Codable, Sendable {
+        public let row: TargetRow
+        /// The clause's text (commitments), or the decision's text.
+        public let text: String?
+        public let responsible: [String: String]
+        public let partners: [String: [String]]
+        public let schedule: Schedule?
+        public let start: CalendarDate?
+        public let end: CalendarDate?
+        public let timeline: [StatusReportView]
+        public let evidence: [EvidenceView]
+        /// Plan items implementing a commitment, or the commitments a plan item implements.
+        public let linked: [String]
+        /// Commits that changed the file holding its text.
+        public let revisions: [RevisionView]
+
+        public struct Schedule: Codable, Sendable, Hashable {
+            public let first: CalendarDate
+            public let everyMonths: Int?
+            public let until: CalendarDate?
+        }
+    }
+
+    /// A meeting with its decisions.
+    public struct MeetingDetail: Codable, Sendable {
+        public let id: String
+        public let title: String
+        public let date: CalendarDate
+        public let endDate: CalendarDate?
+        public let venue: String?
+        public let host: String?
+        public let attendees: [String]
+        public let reviews: [String]
+        public let decisions: [Decision]
+
+        public struct Decision: Codable, Sendable, Hashable {
+            public let id: String
+            public let text: String
+            public let tracked: TargetRow?
+        }
+    }
+
+    public let asOf: CalendarDate
+    /// What `id` names (see `IDResolver.Kind`).
+    public let kind: String
+    public let id: String
+    public let instrument: InstrumentDetail?
+    public let provision: ProvisionDetail?
+    public let target: TargetDetail?
+    public let planArea: [TargetRow]?
+    public let evidence: EvidenceView?
+    public let meeting: MeetingDetail?
+    public let report: StatusReportView?
+
+    private init(asOf: CalendarDate, resolved: IDResolver.Resolved, instrument: InstrumentDetail? = nil,
+                 provision: ProvisionDetail? = nil, target: TargetDetail? = nil, planArea: [TargetRow]? = nil,
+                 evidence: EvidenceView? = nil, meeting: MeetingDetail? = nil, report: StatusReportView? = nil) {
+        self.asOf = asOf
+        kind = resolved.kind.rawValue
+        id = resolved.id
+        self.instrument = instrument
+        self.provision = provision
+        self.target = target
+        self.planArea = planArea
+        self.evidence = evidence
+        self.meeting = meeting
+        self.report = report
+    }
+
+    /// The file whose commits are the revisions of what `resolved` names, if any: the
+    /// primary text of an instrument or of a commitment's instrument, a plan's file, a
+    /// meeting's file.
+    public static func revisedFile(of resolved: IDResolver.Resolved, in snapshot: TrackerSnapshot) -> String? {
+        let owner = resolved.qualifiedID?.owner ?? resolved.id
+        if let instrument = InstrumentID(owner).flatMap(snapshot.instrument) {
+            return snapshot.primaryText(of: instrument)?.file
+        }
+        if let plan = InstrumentID(owner).flatMap(snapshot.plan) { return "Plans/\(plan.id).yaml" }
+        if let meeting = snapshot.meetings.first(where: { $0.id.rawValue == owner }) { return meeting.path }
+        return nil
+    }
+
+    /// Builds the report of `resolved`; `revisions` are the commits of `revisedFile`.
+    public init(resolved: IDResolver.Resolved, snapshot: TrackerSnapshot, state: TrackerState,
+                redaction: Redaction, revisions: [RevisionView]) {
+        let asOf = state.asOf
+        let owner = resolved.qualifiedID?.owner ?? resolved.id
+        let local = resolved.qualifiedID?.local
+        switch resolved.kind {
+        case .instrument, .plan:
+            let rows = state.targets.filter { $0.target.id.owner == owner }.map(TargetRow.init)
+            let reviews = ReviewCalendar(snapshot).upcoming(after: asOf, owner: owner)
+            if let instrument = InstrumentID(owner).flatMap(snapshot.instrument) {
+                let articles = snapshot.primaryText(of: instrument)?.articles.map { "\($0.id) \($0.title)" } ?? []
+                self.init(asOf: asOf, resolved: resolved, instrument: InstrumentDetail(
+                    id: owner, kind: instrument.kind.rawValue, title: instrument.title.preferred,
+                    parties: instrument.parties.map(\.code), date: instrument.signed.date, status: instrument.status.rawValue,
+                    languages: instrument.languages, articles: articles, targets: rows, revisions: revisions, reviews: reviews))
+            } else {
+                let plan = InstrumentID(owner).flatMap(snapshot.plan)
+                self.init(asOf: asOf, resolved: resolved, instrument: InstrumentDetail(
+                    id: owner, kind: "plan", title: plan?.title.preferred ?? "", parties: plan?.parties.map(\.code) ?? [],
+                    date: plan?.adopted.date ?? asOf, status: plan?.status.rawValue ?? "",
+                    languages: [], articles: plan?.areas.map { "\($0.id) \($0.title)" } ?? [], targets: rows,
+                    revisions: revisions, reviews: reviews))
+            }
+        case .article, .clause:
+            let instrument = InstrumentID(owner).flatMap(snapshot.instrument)
+            let text = instrument.flatMap(snapshot.primaryText)
+            let article = text?.article(local ?? "")
+            let clause = text?.clause(local ?? "")
+            let resting = state.targets.filter { state in
+                guard state.target.id.owner == owner,
+                      let commitment = instrument?.commitments.first(where: { $0.id == state.target.id.local }) else { return false }
+                let clauseID = commitment.clauseID
+                return clauseID == local || (article != nil && clauseID.hasPrefix((local ?? "") + "."))
+            }.map(TargetRow.init)
+            self.init(asOf: asOf, resolved: resolved, provision: ProvisionDetail(
+                id: resolved.id, heading: article?.heading, text: article?.fullText ?? clause?.text ?? "",
+                file: text?.file ?? "", line: clause?.line ?? article?.line ?? 0, commitments: resting))
+        case .planArea:
+            let rows = state.targets.filter { $0.target.id.owner == owner && $0.target.id.local.hasPrefix((local ?? "") + ".") }
+                .map(TargetRow.init)
+            self.init(asOf: asOf, resolved: resolved, planArea: rows)
+        case .commitment, .planItem, .decision:
+            guard let id = resolved.qualifiedID, let targetState = state.target(id) else {
+                // An untracked decision: shown with its meeting.
+                self.init(asOf: asOf, resolved: resolved,
+                          meeting: Self.meeting(owner, snapshot: snapshot, state: state))
+                return
+            }
+            self.init(asOf: asOf, resolved: resolved,
+                      target: Self.target(targetState, snapshot: snapshot, redaction: redaction, revisions: revisions))
+        case .meeting:
+            self.init(asOf: asOf, resolved: resolved, meeting: Self.meeting(owner, snapshot: snapshot, state: state))
+        case .evidence:
+            let item = snapshot.evidence.first { $0.id.rawValue == resolved.id }
+            self.init(asOf: asOf, resolved: resolved, evidence: item.map { EvidenceView($0, redaction: redaction) })
+        case .report:
+            let item = snapshot.reports.first { $0.id.rawValue == resolved.id }
+            self.init(asOf: asOf, resolved: resolved, report: item.map(StatusReportView.init))
+        }
+    }
+
+    private static func target(_ state: TargetState, snapshot: TrackerSnapshot, redaction: Redaction,
+                               revisions: [RevisionView]) -> TargetDetail {
+        let target = state.target
+        var text: String?
+        var partners: [String: [String]] = [:]
+        var linked: [String] = []
+        switch target.kind {
+        case .commitment:
+            if let instrument = InstrumentID(target.id.owner).flatMap(snapshot.instrument),
+               let commitment = instrument.commitments.first(where: { $0.id == target.id.local }) {
+                let primary = snapshot.primaryText(of: instrument)
+                text = primary?.clause(commitment.clauseID)?.text ?? primary?.article(commitment.clauseID)?.fullText
+            }
+            linked = snapshot.plans.flatMap { plan in
+                plan.items.filter { $0.implements.contains(target.id) }.map { "\(plan.id)#\($0.id)" }
+            }
+        case .planItem:
+            if let item = InstrumentID(target.id.owner).flatMap(snapshot.plan)?.items.first(where: { $0.id == target.id.local }) {
+                partners = Dictionary(uniqueKeysWithValues: item.partners.map { ($0.key.code, $0.value) })
+                linked = item.implements.map(\.description)
+            }
+        case .decision:
+            text = target.summary
+        }
+        let evidence = state.parties.flatMap(\.evidence).reduce(into: [Evidence]()) { list, item in
+            if !list.contains(where: { $0.id == item.id }) { list.append(item) }
+        }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let timeline = state.parties.flatMap(\.reports).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return TargetDetail(
+            row: TargetRow(state), text: text,
+            responsible: Dictionary(uniqueKeysWithValues: target.responsible.map { ($0.key.code, $0.value) }),
+            partners: partners,
+            schedule: target.schedule.map { TargetDetail.Schedule(first: $0.first, everyMonths: $0.everyMonths, until: $0.until) },
+            start: target.start, end: target.end, timeline: timeline.map(StatusReportView.init),
+            evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions)
+    }
+
+    private static func meeting(_ id: String, snapshot: TrackerSnapshot, state: TrackerState) -> MeetingDetail? {
+        guard let meeting = snapshot.meetings.first(where: { $0.id.rawValue == id }) else { return nil }
+        return MeetingDetail(
+            id: id, title: meeting.title, date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
+            host: meeting.host?.code, attendees: meeting.attendees, reviews: meeting.reviews.map(\.description),
+            decisions: meeting.decisions.map { decision in
+                let tracked = QualifiedID(owner: id, local: decision.id).flatMap(state.target).map(TargetRow.init)
+                return MeetingDetail.Decision(id: decision.id, text: decision.text, tracked: tracked)
+            })
+    }
+}

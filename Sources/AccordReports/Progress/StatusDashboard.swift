@@ -1,0 +1,121 @@
+public import AccordCore
+
+/// `accord status`: per instrument, per plan area and for meeting decisions, how many
+/// targets stand at each status for each party, how many are overdue, how many have
+/// evidence, and when the next review is.
+public struct StatusDashboard: Codable, Sendable {
+    /// Counts for one party in one group.
+    public struct PartyCounts: Codable, Sendable, Hashable {
+        public let party: String
+        /// Targets per status; every status is present, zero included.
+        public let counts: [String: Int]
+        public let overdue: Int
+    }
+
+    /// An instrument's commitments, a plan area's items, or the decisions of meetings.
+    public struct Group: Codable, Sendable, Hashable {
+        public let id: String
+        /// `instrument`, `plan-area` or `decisions`.
+        public let kind: String
+        public let title: String
+        public let targets: Int
+        /// Targets with any party overdue.
+        public let overdue: Int
+        /// Targets with at least one piece of evidence dated by the as-of date.
+        public let withEvidence: Int
+        /// `withEvidence / targets`, 0 when there are no targets.
+        public let evidenceCoverage: Double
+        public let parties: [PartyCounts]
+        /// The next review the instrument or plan calls for.
+        public let nextReview: ReviewCalendar.Review?
+    }
+
+    public let asOf: CalendarDate
+    public let groups: [Group]
+    /// The first review after the as-of date, across all instruments and plans.
+    public let nextReview: ReviewCalendar.Review?
+
+    /// Builds the dashboard of `state` (of `snapshot`).
+    public init(snapshot: TrackerSnapshot, state: TrackerState) {
+        asOf = state.asOf
+        let calendar = ReviewCalendar(snapshot)
+        var groups: [Group] = []
+        func group(_ id: String, _ kind: String, _ title: String, _ states: [TargetState], review: ReviewCalendar.Review?) -> Group {
+            var parties: [PartyCode] = []
+            for state in states { for party in state.target.parties where !parties.contains(party) { parties.append(party) } }
+            let counts = parties.map { party -> PartyCounts in
+                var counts = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) })
+                var overdue = 0
+                for state in states {
+                    guard let progress = state.progress(of: party) else { continue }
+                    counts[progress.status.rawValue, default: 0] += 1
+                    if progress.isOverdue { overdue += 1 }
+                }
+                return PartyCounts(party: party.code, counts: counts, overdue: overdue)
+            }
+            let withEvidence = states.filter { $0.parties.contains { !$0.evidence.isEmpty } }.count
+            return Group(id: id, kind: kind, title: title, targets: states.count,
+                         overdue: states.filter(\.isOverdue).count, withEvidence: withEvidence,
+                         evidenceCoverage: states.isEmpty ? 0 : Double(withEvidence) / Double(states.count),
+                         parties: counts, nextReview: review)
+        }
+        let byOwner = Dictionary(grouping: state.targets, by: { $0.target.id.owner })
+        for instrument in snapshot.instruments {
+            groups.append(group(instrument.id.rawValue, "instrument", instrument.title.preferred,
+                                byOwner[instrument.id.rawValue] ?? [],
+                                review: calendar.next(after: state.asOf, owner: instrument.id.rawValue)))
+        }
+        for plan in snapshot.plans {
+            let review = calendar.next(after: state.asOf, owner: plan.id.rawValue)
+            let states = byOwner[plan.id.rawValue] ?? []
+            for area in plan.areas {
+                let prefix = area.id + "."
+                let inArea = states.filter { $0.target.id.local.hasPrefix(prefix) }
+                groups.append(group("\(plan.id)#\(area.id)", "plan-area", area.title, inArea, review: review))
+            }
+        }
+        let decisions = state.targets.filter { $0.target.kind == .decision }
+        if !decisions.isEmpty {
+            groups.append(group("decisions", "decisions", "Meeting decisions", decisions, review: nil))
+        }
+        self.groups = groups
+        nextReview = calendar.next(after: state.asOf)
+    }
+
+    /// The dashboard as a terminal table.
+    public func renderTerminal(style: TerminalStyle) -> String {
+        var table = TextTable([
+            .init("id"), .init("party"), .init("done", .right), .init("in progress", .right),
+            .init("not started", .right), .init("blocked", .right), .init("overdue", .right),
+            .init("evidence", .right), .init("next review"),
+        ])
+        for group in groups {
+            for (index, party) in group.parties.enumerated() {
+                let done = (party.counts["implemented"] ?? 0) + (party.counts["not-applicable"] ?? 0)
+                let working = (party.counts["in-progress"] ?? 0) + (party.counts["partial"] ?? 0)
+                table.add([
+                    index == 0 ? group.id : "",
+                    party.party,
+                    "\(done)/\(group.targets)",
+                    "\(working)",
+                    "\(party.counts["not-started"] ?? 0)",
+                    "\(party.counts["blocked"] ?? 0)",
+                    party.overdue > 0 ? style.red("\(party.overdue)") : "0",
+                    index == 0 ? "\(Int((group.evidenceCoverage * 100).rounded()))%" : "",
+                    index == 0 ? group.nextReview.map { "\($0.date) \($0.title)" } ?? "" : "",
+                ])
+            }
+        }
+        var text = style.bold("Status as of \(asOf)") + "\n\n" + table.render(style: style)
+        text += "\ndone: implemented or not applicable; evidence: targets with at least one piece of evidence\n"
+        if let nextReview {
+            text += "next review: \(nextReview.date) \(nextReview.title) (\(nextReview.owner)/\(nextReview.cycle))\n"
+        }
+        return text
+    }
+}
+
+extension Dictionary where Key == String, Value == String {
+    /// The English title, else the first by language tag.
+    var preferred: String { self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
+}

@@ -1,0 +1,161 @@
+public import AccordCore
+
+/// The review summary as one self-contained HTML page: inline CSS, inline SVG charts, no
+/// script and nothing fetched from the network; prints on A4 with page breaks kept out
+/// of tables and charts. Every value is HTML-escaped.
+public struct SummaryHTMLRenderer: Sendable {
+    /// A renderer.
+    public init() {}
+
+    /// The summary as a complete HTML document.
+    public func render(_ summary: ReviewSummary) -> String {
+        var body = ["<h1>\(e(SummaryLayout.title(summary)))</h1>", table(SummaryLayout.header(summary), headerless: true)]
+        if let meeting = summary.meeting, !meeting.decisions.isEmpty {
+            body.append("<p>Decisions of the meeting:</p>\n<ul>" + meeting.decisions.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        }
+
+        body.append("<h2>What changed since the previous meeting</h2>")
+        body.append("<h3>Status changes (\(summary.statusChanges.count))</h3>")
+        body.append(summary.statusChanges.isEmpty ? "<p>None.</p>" : table(SummaryLayout.statusChanges(summary)))
+        body.append("<h3>New evidence (\(summary.newEvidence.count))</h3>")
+        body.append(summary.newEvidence.isEmpty ? "<p>None.</p>" : table(SummaryLayout.evidence(summary)))
+        body.append("<h3>Text revisions (\(summary.textChanges.count))</h3>")
+        if summary.textChanges.isEmpty { body.append("<p>None.</p>") }
+        for change in summary.textChanges {
+            var lines = ["<div class=\"redline\"><p><strong>\(e(SummaryLayout.textChangeHeadline(change)))</strong></p><ul>"]
+            for article in SummaryLayout.shortRedline(change.diff) {
+                lines.append("<li>\(e(article.headline))<ul>")
+                for block in article.blocks {
+                    switch block {
+                    case .title(let title): lines.append("<li>Title: \(DiffHTMLRenderer.redline(title))</li>")
+                    case .text(let text): lines.append("<li>\(DiffHTMLRenderer.redline(text))</li>")
+                    case .clause(let label, let text):
+                        lines.append("<li><span class=\"label\">\(e(label))</span> \(DiffHTMLRenderer.redline(text))</li>")
+                    }
+                }
+                lines.append("</ul></li>")
+            }
+            lines.append("</ul></div>")
+            body.append(lines.joined(separator: "\n"))
+        }
+
+        body.append("<h2>Progress by area and party</h2>")
+        let progress = SummaryLayout.progress(summary)
+        body.append(progress.rows.isEmpty ? "<p>Nothing tracked yet.</p>" : table(progress))
+        let chart = SummaryLayout.progressChart(summary)
+        if !chart.categories.isEmpty {
+            body.append("<figure>" + SVGChart.bars(title: "Share settled by area and party", categories: chart.categories,
+                                                   series: chart.series, maximum: 100, unit: "% settled")
+                        + "<figcaption>Share of items settled (implemented or not applicable), by area and party.</figcaption></figure>")
+        }
+
+        body.append("<h2>Gaps by rule</h2>")
+        body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
+        if !summary.gaps.gaps.isEmpty {
+            body.append(table(SummaryLayout.gapSummary(summary)))
+            for (rule, gaps) in SummaryLayout.gapsByRule(summary) {
+                body.append("<h3 class=\"\(rule.severity.rawValue)\">\(e(rule.title)) (<code>\(e(rule.rawValue))</code>, \(rule.severity.rawValue)): \(gaps.count)</h3>")
+                body.append("<ul class=\"gaps\">" + gaps.map { gap in
+                    let line = SummaryLayout.gapLine(gap)
+                    return "<li><strong>\(e(line.item))</strong> \(e(line.text)). <em>To close:</em> \(e(line.close))</li>"
+                }.joined(separator: "\n") + "</ul>")
+            }
+        }
+
+        body.append("<h2>Due before the next review</h2>")
+        if let review = summary.nextReview {
+            body.append("<p>Next review: \(e(SummaryLayout.nextReview(review, summary)))</p>")
+            body.append(review.dueBefore.isEmpty ? "<p>Nothing else falls due before it.</p>" : table(SummaryLayout.due(review)))
+        } else {
+            body.append("<p>No review is scheduled within the horizon.</p>")
+        }
+
+        body.append("<h2>Indicators</h2>")
+        let indicators = SummaryLayout.indicatorTables(summary)
+        if indicators.isEmpty { body.append("<p>No indicator values recorded.</p>") }
+        for indicator in indicators {
+            var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
+            if indicator.years.count > 1 {
+                section += "<figure>" + SVGChart.lines(title: indicator.title, xLabels: indicator.years, series: indicator.series,
+                                                       unit: indicator.title) + "</figure>"
+            }
+            body.append(section + "</section>")
+        }
+
+        body.append("<h2>Draft agenda</h2>")
+        body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
+            "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
+        }.joined(separator: "\n") + "</ol>")
+        body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
+
+        return """
+            <!DOCTYPE html>
+            <html lang="en">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <title>\(e(SummaryLayout.title(summary)))</title>
+            <style>
+            \(Self.style)
+            </style>
+            </head>
+            <body>
+            <main>
+            \(body.joined(separator: "\n"))
+            </main>
+            </body>
+            </html>
+
+            """
+    }
+
+    private func table(_ table: SummaryLayout.Table, headerless: Bool = false) -> String {
+        var lines = ["<table\(headerless ? " class=\"header\"" : "")>"]
+        if !headerless {
+            lines.append("<thead><tr>" + table.header.enumerated().map { index, cell in
+                "<th\(table.numeric.contains(index) ? " class=\"number\"" : "")>\(e(cell))</th>"
+            }.joined() + "</tr></thead>")
+        }
+        lines.append("<tbody>")
+        for row in table.rows {
+            lines.append("<tr>" + row.enumerated().map { index, cell in
+                headerless && index == 0 ? "<th scope=\"row\">\(e(cell))</th>"
+                    : "<td\(table.numeric.contains(index) ? " class=\"number\"" : "")>\(e(cell))</td>"
+            }.joined() + "</tr>")
+        }
+        lines.append("</tbody></table>")
+        return lines.joined(separator: "\n")
+    }
+
+    private func e(_ text: String) -> String { HTMLText.escape(text) }
+
+    private static let style = """
+        @page { size: A4; margin: 16mm 14mm; }
+        body { margin: 0; color: #1b1b1b; background: #fff;
+               font: 15px/1.5 "Noto Sans", "Noto Sans Khmer", "Khmer OS", "Segoe UI", sans-serif; }
+        main { max-width: 60rem; margin: 0 auto; padding: 1.5rem; }
+        h1 { font-size: 1.6rem; margin: 0 0 .75rem; }
+        h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; border-bottom: 2px solid #0072B2; }
+        h3 { font-size: 1.05rem; margin: 1.25rem 0 .4rem; }
+        h3.high { color: #a40000; } h3.medium { color: #8a5a00; }
+        table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; font-size: .9rem; }
+        th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
+        thead th { background: #eef3f8; }
+        table.header { width: auto; } table.header th { background: #f6f6f6; font-weight: 600; }
+        .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        ul.gaps li { margin: .2rem 0; }
+        figure { margin: .5rem 0 1rem; } figcaption { font-size: .85rem; color: #555; }
+        svg { max-width: 100%; height: auto; }
+        del { color: #a40000; background: #fde8e8; text-decoration: line-through; }
+        ins { color: #005c1a; background: #e3f6e6; text-decoration: underline; }
+        .label { font-weight: 600; margin-right: .4rem; }
+        footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; }
+        @media print {
+          body { font-size: 10pt; }
+          main { max-width: none; padding: 0; }
+          h2, h3 { break-after: avoid-page; }
+          tr, figure, section.indicator, .redline { break-inside: avoid-page; }
+          del, ins { background: none; }
+        }
+        """
+}

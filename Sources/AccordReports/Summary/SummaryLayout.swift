@@ -1,0 +1,171 @@
+public import AccordCore
+
+/// What the review summary says, section by section, as titles, tables and lists of
+/// plain text; the Markdown and HTML renderers only format these, so both formats always
+/// carry the same content.
+enum SummaryLayout {
+    /// A table of plain-text cells; `numeric` marks right-aligned columns.
+    struct Table {
+        var header: [String]
+        var rows: [[String]]
+        var numeric: Set<Int> = []
+    }
+
+    /// How many changed articles (and clauses in each) a short redline shows.
+    static let redlineArticles = 3, redlineBlocks = 4
+
+    static func title(_ summary: ReviewSummary) -> String {
+        summary.meeting.map { "Review summary: \($0.title)" } ?? "Review summary at \(summary.asOf)"
+    }
+
+    static func partyName(_ summary: ReviewSummary, _ code: PartyCode?) -> String {
+        guard let code else { return "not recorded" }
+        return summary.parties.first { $0.code == code }.map { "\($0.name) (\(code))" } ?? code.code
+    }
+
+    /// The header's label and value pairs.
+    static func header(_ summary: ReviewSummary) -> Table {
+        var rows: [[String]] = [["Tracker", summary.trackerName]]
+        if let meeting = summary.meeting {
+            rows.append(["Meeting", meeting.id.rawValue])
+            rows.append(["Date", meeting.date.description + (meeting.endDate.map { " to \($0)" } ?? "")])
+            rows.append(["Venue", meeting.venue ?? "not recorded"])
+            rows.append(["Host", partyName(summary, meeting.host)])
+            if !meeting.reviews.isEmpty { rows.append(["Reviews held", meeting.reviews.joined(separator: ", ")]) }
+        }
+        rows.append(["Parties", summary.parties.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")])
+        let since = summary.since.map { "after \($0)" + (summary.previousMeeting.map { " (previous meeting \($0))" } ?? "") } ?? "from the start"
+        rows.append(["Period", "\(since) to \(summary.asOf)"])
+        return Table(header: ["", ""], rows: rows)
+    }
+
+    static func statusChanges(_ summary: ReviewSummary) -> Table {
+        Table(header: ["Date", "Item", "Party", "From", "To", "What"], rows: summary.statusChanges.map {
+            [$0.date.description, $0.target.description, $0.party.code, $0.from.rawValue, $0.to.rawValue, $0.summary]
+        })
+    }
+
+    static func evidence(_ summary: ReviewSummary) -> Table {
+        Table(header: ["Date", "Evidence", "Kind", "Party", "Supports"], rows: summary.newEvidence.map {
+            [$0.date.description, "\($0.title) (\($0.id))", $0.kind, $0.party?.code ?? "both",
+             $0.supports.map(\.description).joined(separator: ", ")]
+        })
+    }
+
+    /// `tip-2005 (en), 2012-09-28, tip-2005@2012-09-28: 3 of 12 articles changed …`.
+    static func textChangeHeadline(_ change: ReviewSummary.TextChange) -> String {
+        "\(change.instrument) text.\(change.language).md, \(change.date), \(change.revision): \(DiffLayout.summary(change.diff))"
+    }
+
+    /// The first changed articles with their first changed blocks: the short redline.
+    static func shortRedline(_ diff: InstrumentDiff) -> [(headline: String, blocks: [DiffLayout.Block])] {
+        diff.changedArticles.prefix(redlineArticles).map { change in
+            (DiffLayout.headline(change), Array(DiffLayout.blocks(change).filter { block in
+                if case .clause(let label, let text) = block { return text.isChanged || label.contains("(") }
+                return true
+            }.prefix(redlineBlocks)))
+        }
+    }
+
+    /// Statuses in the order the progress table shows them.
+    static let statusColumns: [Status] = [.implemented, .partial, .inProgress, .blocked, .notStarted, .notApplicable]
+
+    static func progress(_ summary: ReviewSummary) -> Table {
+        var rows: [[String]] = []
+        for area in summary.progress {
+            for tally in area.parties where tally.total > 0 {
+                rows.append(["\(area.id) \(area.title)", tally.party.code]
+                    + statusColumns.map { String(tally.statuses[$0] ?? 0) }
+                    + ["\(tally.settled)/\(tally.total)", "\(tally.percentSettled) %"])
+            }
+        }
+        return Table(header: ["Area", "Party", "Implemented", "Partial", "In progress", "Blocked", "Not started", "N/A", "Settled", "Share"],
+                     rows: rows, numeric: Set(2...9))
+    }
+
+    /// The bar chart's categories and one series per party (percent settled).
+    static func progressChart(_ summary: ReviewSummary) -> (categories: [String], series: [SVGChart.Series]) {
+        let areas = summary.progress.filter { $0.parties.contains { $0.total > 0 } }
+        let series = summary.parties.map { party in
+            SVGChart.Series(name: party.code.code, values: areas.map { area in
+                area.parties.first { $0.party == party.code && $0.total > 0 }.map { Double($0.percentSettled) }
+            })
+        }
+        return (areas.map { "\($0.id) \($0.title)" }, series)
+    }
+
+    /// A text bar for Markdown: `██████░░░░ 60 %`.
+    static func textBar(_ percent: Int) -> String {
+        let filled = percent / 10
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + " \(percent) %"
+    }
+
+    static func gapSummary(_ summary: ReviewSummary) -> Table {
+        let header = GapLayout.summaryHeader(summary.gaps)
+        return Table(header: header, rows: GapLayout.summaryRows(summary.gaps), numeric: Set(2..<header.count))
+    }
+
+    /// The gaps of each rule, in report order.
+    static func gapsByRule(_ summary: ReviewSummary) -> [(rule: GapRule, gaps: [Gap])] {
+        var order: [GapRule] = []
+        var grouped: [GapRule: [Gap]] = [:]
+        for gap in summary.gaps.gaps {
+            if grouped[gap.rule] == nil { order.append(gap.rule) }
+            grouped[gap.rule, default: []].append(gap)
+        }
+        return order.map { ($0, grouped[$0]!) }
+    }
+
+    static func gapLine(_ gap: Gap) -> (item: String, text: String, close: String) {
+        ("\(gap.item) (\(gap.party?.code ?? "both"))", "\(gap.title) — \(gap.why.joined(separator: "; "))", gap.toClose)
+    }
+
+    static func nextReview(_ review: ReviewSchedule.Review, _ summary: ReviewSummary) -> String {
+        "\(review.title) (\(review.instrument)/\(review.cycle)) on \(review.date)"
+            + (review.host.map { ", hosted by \(partyName(summary, $0))" } ?? "") + "."
+    }
+
+    static func due(_ review: ReviewSchedule.Review) -> Table {
+        Table(header: ["Due", "Item", "Parties", "What"], rows: review.dueBefore.map {
+            [$0.date.description, $0.target.description, $0.parties.map(\.code).joined(separator: ", "), $0.summary]
+        })
+    }
+
+    /// Indicators grouped by indicator: one table each, scopes as rows and periods as columns.
+    static func indicatorTables(_ summary: ReviewSummary) -> [(title: String, table: Table, years: [String], series: [SVGChart.Series])] {
+        var order: [String] = []
+        var grouped: [String: [ReviewSummary.IndicatorSeries]] = [:]
+        for series in summary.indicators {
+            if grouped[series.indicator] == nil { order.append(series.indicator) }
+            grouped[series.indicator, default: []].append(series)
+        }
+        return order.map { id in
+            let all = grouped[id]!
+            let periods = Array(Set(all.flatMap { $0.points.map(\.period) })).sorted()
+            let rows = all.map { series in
+                [series.scopeTitle ?? series.scope ?? "all"] + periods.map { period in
+                    guard let point = series.points.first(where: { $0.period == period }) else { return "" }
+                    let others = point.otherValues.map(SVGChart.format)
+                    return SVGChart.format(point.value) + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")")
+                }
+            }
+            let title = all[0].title + (all[0].unit.map { " (\($0))" } ?? "")
+            let years = periods.filter { $0.count == 4 && Int($0) != nil }
+            let lines = all.map { series in
+                SVGChart.Series(name: series.scopeTitle ?? series.scope ?? "all", values: years.map { year in
+                    series.points.first { $0.period == year }?.value
+                })
+            }
+            return (title, Table(header: ["Scope"] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
+                    years, lines)
+        }
+    }
+
+    static func footer(_ summary: ReviewSummary) -> String {
+        var text = "Generated by accord from the tracker as of \(summary.asOf)."
+        if summary.restrictedOmitted > 0 {
+            text += " \(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out (--include-restricted shows them)."
+        }
+        return text
+    }
+}

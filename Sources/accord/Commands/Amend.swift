@@ -1,0 +1,133 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord amend ID --text FILE …`: records a new revision of an instrument's text.
+    struct Amend: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a new revision of an instrument's text as one tagged commit.",
+            discussion: """
+            Writes each FILE as Agreements/ID/text.<lang>.md in ONE commit dated DATE (the \
+            author date), and tags it ID@DATE with an annotated tag naming who signed. Record \
+            every language of one revision in one amend: repeat --text (and --lang).
+
+            With --signed-by, the revision is an amending act: an entry (date, --place, the \
+            message's first line as title, the signatories) is appended to amendments: in \
+            instrument.yaml in the same commit. Without it the revision is a correction (a \
+            corrected translation, a fixed typo) and the register is left as it is.
+
+            A text's language is the matching --lang; else, for a file named \
+            <anything>.<lang>.md with a language of the instrument, that one; else the \
+            instrument's first language. A language the instrument has no text in is refused \
+            unless --add-language, which also adds it to languages:.
+
+            Examples:
+              accord amend tip-2005 --text amended.en.md --date 2012-09-28 \\
+                --message "Agreement amending and supplementing the 2005 agreement" \\
+                --signed-by "VN: Minister of Public Security" --signed-by "KH: Minister of Women's Affairs" \\
+                --place "Ho Chi Minh City"
+              accord amend tip-2005 --text fixed.vi.md --lang vi --date 2013-01-15 \\
+                --message "Correct the Vietnamese translation of Article 7"
+
+            Exit status: 0; 64 for a bad command line (a date that is not yyyy-mm-dd, \
+            --signed-by without PARTY:); 65 when a text does not parse (file:line), reads the \
+            same as the current text ("no change"), is in a language the instrument lacks, or \
+            is dated before the instrument was signed; 66 when FILE, the instrument or the \
+            tracker is missing; 73 when the tag ID@DATE exists; 75 when other writers kept \
+            winning. On any failure nothing is committed and no tag is made.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Argument(help: "The instrument, e.g. tip-2005.")
+        var id: String
+
+        @Option(help: ArgumentHelp("A Markdown file with the new text (repeat for several languages).", valueName: "file"))
+        var text: [String] = []
+
+        @Option(help: ArgumentHelp("The language of each --text, in the same order.", valueName: "lang"))
+        var lang: [String] = []
+
+        @Option(help: ArgumentHelp("The day of the revision (yyyy-mm-dd): the commit's date and the tag's.", valueName: "date"))
+        var date: String
+
+        @Option(help: ArgumentHelp("The commit message: what the revision is.", valueName: "text"))
+        var message: String
+
+        @Option(help: ArgumentHelp("Who signed the amending act, as PARTY: NAME (repeatable).", valueName: "party: name"))
+        var signedBy: [String] = []
+
+        @Option(help: ArgumentHelp("Where the amending act was signed (with --signed-by).", valueName: "place"))
+        var place: String?
+
+        @Flag(help: "Allow a text in a language the instrument has none in yet, and add it to languages:.")
+        var addLanguage = false
+
+        func validate() throws {
+            if text.isEmpty { throw ValidationError("give the new text with --text FILE") }
+            if !lang.isEmpty && lang.count != text.count {
+                throw ValidationError("give one --lang per --text (\(text.count) texts, \(lang.count) languages)")
+            }
+            if CalendarDate(date) == nil { throw ValidationError("--date \(date) is not a date (yyyy-mm-dd)") }
+            if message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--message is empty") }
+            _ = try signatories()
+            if place != nil && signedBy.isEmpty { throw ValidationError("--place needs --signed-by") }
+        }
+
+        func run() throws {
+            let context = try TrackerContext.open(repository, warn: false)
+            let repository = context.repository
+            let instrument = try context.instrument(id)
+            var texts: [TextAmendment.NewText] = []
+            for (index, file) in text.enumerated() {
+                let data: Data
+                do {
+                    data = try Data(contentsOf: URL(fileURLWithPath: file))
+                } catch {
+                    throw TextRevisionError(.noInput, "cannot read \(file): no such file or not readable")
+                }
+                let language = lang.isEmpty ? Self.language(of: file, instrument: instrument) : lang[index]
+                texts.append(TextAmendment.NewText(language: language, file: file, data: data))
+            }
+            let amendment = TextAmendment(instrument: instrument.id, texts: texts, date: CalendarDate(date)!, message: message,
+                                          signatories: try signatories(), place: place, addingLanguages: addLanguage)
+            let author = TrackerLocation.defaultAuthor(of: repository)
+            let recorded = try amendment.record(in: repository, author: (author.name, author.email))
+            let languages = texts.map(\.language).joined(separator: ", ")
+            print("Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(languages)"
+                  + (recorded.registered ? "; added to amendments: in instrument.yaml" : ""))
+            for language in texts.map(\.language) {
+                if let diff = recorded.diffs[language] {
+                    print("  \(language): \(diff.changedArticles.count) articles changed, \(diff.wordsAdded) words added, \(diff.wordsRemoved) removed")
+                } else {
+                    print("  \(language): first text")
+                }
+            }
+        }
+
+        /// `--signed-by "VN: Minister"` as signatories; a usage error without `PARTY:`.
+        private func signatories() throws -> [Signatory] {
+            try signedBy.map { value in
+                let parts = value.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, let party = PartyCode(parts[0].trimmingCharacters(in: .whitespaces)),
+                      case let name = parts[1].trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+                    throw ValidationError("--signed-by \"\(value)\" needs the party first, e.g. \"VN: Minister of Public Security\"")
+                }
+                return Signatory(party: party, name: name)
+            }
+        }
+
+        /// The language of `file` when its name ends `.<lang>.md` with one of the instrument's
+        /// languages, else the instrument's first language.
+        static func language(of file: String, instrument: Instrument) -> String {
+            let name = URL(fileURLWithPath: file).lastPathComponent
+            let parts = name.split(separator: ".")
+            if parts.count >= 3, parts.last == "md", instrument.languages.contains(String(parts[parts.count - 2])) {
+                return String(parts[parts.count - 2])
+            }
+            return instrument.languages.first ?? "en"
+        }
+    }
+}

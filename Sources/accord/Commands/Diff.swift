@@ -1,0 +1,122 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord diff ID [FROM [TO]]`: what changed in an instrument's text between two versions.
+    struct Diff: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show what changed in an instrument's text between two versions.",
+            discussion: """
+            Compares the text article by article: renumbered and moved articles are reported as \
+            such, and changed words are marked. Without FROM and TO, compares the previous \
+            revision of the language with the latest; with FROM only, FROM with the latest.
+
+            FROM and TO name versions as a date (the revision in force that day), a tag \
+            (tip-2005@2012-09-28) or any git revision (a commit id, HEAD~1).
+
+            The terminal format marks words in colour on a terminal (NO_COLOR turns it off) and \
+            as [-deleted-] {+inserted+} otherwise. --stat prints one line per changed article.
+
+            Examples:
+              accord diff tip-2005
+              accord diff tip-2005 2005-10-10 2012-09-28
+              accord diff tip-2005 tip-2005@2005-10-10 tip-2005@2012-09-28 --format html --output changes.html
+              accord diff tip-2005 --stat
+              accord diff tip-2005 --format json | jq '.articles[] | select(.kind != "unchanged")'
+
+            Exit status: 0; 66 for an unknown instrument, date, tag or revision, or a language \
+            without a text there; 65 when a text does not read; 74 when --output cannot be written.
+            """)
+
+        /// The output formats.
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case terminal, markdown, html, json
+        }
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Argument(help: "The instrument, e.g. tip-2005.")
+        var id: String
+
+        @Argument(help: "The old version: a date, a tag or a revision (default: the previous revision).")
+        var from: String?
+
+        @Argument(help: "The new version (default: the latest revision).")
+        var to: String?
+
+        @Option(help: ArgumentHelp("The language to compare (default: the instrument's first).", valueName: "lang"))
+        var lang: String?
+
+        @Option(help: ArgumentHelp("terminal, markdown, html or json.", valueName: "format"))
+        var format: Format = .terminal
+
+        @Flag(help: "Print one line per changed article with the words added and removed.")
+        var stat = false
+
+        @Option(help: ArgumentHelp("Write to this file instead of standard output (no colour).", valueName: "file"))
+        var output: String?
+
+        func validate() throws {
+            if stat && format != .terminal { throw ValidationError("--stat prints text; it cannot be combined with --format \(format.rawValue)") }
+        }
+
+        func run() throws {
+            let context = try TrackerContext.open(repository)
+            let repository = context.repository
+            let instrument = try context.instrument(id)
+            let language = lang ?? instrument.languages.first ?? "en"
+            let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
+            let old: TextVersion, new: TextVersion
+            if let from {
+                old = try TextVersion.resolve(from, language: language, revisions: revisions, in: repository)
+                if let to {
+                    new = try TextVersion.resolve(to, language: language, revisions: revisions, in: repository)
+                } else {
+                    new = try latest(of: language, in: revisions, repository: repository)
+                }
+            } else {
+                let ofLanguage = revisions.revisions(of: language)
+                guard ofLanguage.count >= 2 else {
+                    throw TextRevisionError(.noInput, "the \(language) text of \(instrument.id) has \(ofLanguage.count) revision\(ofLanguage.count == 1 ? "" : "s"): nothing earlier to compare with; name FROM")
+                }
+                let previous = ofLanguage[ofLanguage.count - 2], last = ofLanguage[ofLanguage.count - 1]
+                old = try TextVersion.read(instrument.id, language: language, at: previous.commit, label: previous.label, in: repository)
+                new = try TextVersion.read(instrument.id, language: language, at: last.commit, label: last.label, in: repository)
+            }
+            let diff = InstrumentDiff(old: old.text, new: new.text)
+            let colour = output == nil && TerminalStyle.forStandardOutput().colour
+            let text = try renderer(colour: colour).render(diff)
+            if let output {
+                do {
+                    try Data(text.utf8).write(to: URL(fileURLWithPath: output))
+                } catch {
+                    throw TextRevisionError(.ioError, "cannot write \(output): \(error.localizedDescription)")
+                }
+            } else {
+                print(text, terminator: "")
+            }
+        }
+
+        /// The renderer for `--stat` or `--format`.
+        private func renderer(colour: Bool) -> any InstrumentDiffRenderer {
+            if stat { return DiffStatRenderer() }
+            switch format {
+            case .terminal: return DiffTerminalRenderer(colour: colour)
+            case .markdown: return DiffMarkdownRenderer()
+            case .html: return DiffHTMLRenderer()
+            case .json: return DiffJSONRenderer()
+            }
+        }
+
+        /// The text of the latest revision: the branch tip's text, named by its revision.
+        private func latest(of language: String, in revisions: TextRevisions, repository: Repository) throws -> TextVersion {
+            guard let last = revisions.revisions.last else {
+                throw TextRevisionError(.noInput, "\(revisions.instrument) has no text revisions")
+            }
+            return try TextVersion.read(revisions.instrument, language: language, at: last.commit, label: last.label, in: repository)
+        }
+    }
+}

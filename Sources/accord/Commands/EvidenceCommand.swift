@@ -1,0 +1,120 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord evidence add|list`.
+    struct EvidenceCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "evidence",
+            abstract: "Record evidence of progress, or list it.",
+            subcommands: [Add.self, ListAlias.self])
+    }
+}
+
+extension Accord.EvidenceCommand {
+    /// `accord evidence add --title T --kind K …`: one evidence file, and its attachment.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a piece of evidence, with an optional attachment, as one commit.",
+            discussion: """
+            Writes Evidence/<yyyy>/<id>.yaml and, with --file, the file's bytes at \
+            Evidence/attachments/<aa>/<rest of its git blob id>: the same file added twice is \
+            stored once. The file's name and size are kept in the record.
+
+              accord evidence add --title "Minutes of the 2019 joint review" --kind minutes \\
+                  --date 2019-12-01 --file minutes.pdf --supports tip-2005#4.1 plan-2017-2020#5.1
+              accord evidence add --title "Cases detected, border provinces" --kind statistics \\
+                  --date 2019-12-31 --value cases=62 --scope vn-kh-border --period 2019 --party VN
+
+            --file must be a regular file no larger than thresholds.attachment-max-mb of \
+            accord.yaml (default 50). A folder, a symbolic link, a device or fifo, or a file \
+            too large is refused with exit 65; a missing or unreadable file with 66. Restricted \
+            evidence (--sensitivity restricted) is listed by others without its title, note, \
+            source, url, attachment and values unless they pass --include-restricted.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: "What the evidence is.")
+        var title: String
+
+        @Option(help: ArgumentHelp("One of: \(Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
+        var kind: Evidence.Kind
+
+        @Option(help: ArgumentHelp("The day the evidence speaks for (default today).", valueName: "date"))
+        var date: CalendarDate?
+
+        @Option(help: ArgumentHelp("A file to keep with it.", valueName: "path"))
+        var file: String?
+
+        @Option(help: "Where it can be read.")
+        var url: String?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Commitments, plan items or decisions it supports.", valueName: "id"))
+        var supports: [String] = []
+
+        @Option(help: ArgumentHelp("An indicator figure, INDICATOR=NUMBER; repeat for several.", valueName: "indicator=n"))
+        var value: [String] = []
+
+        @Option(help: "Where the values were counted (a scope of accord.yaml).")
+        var scope: String?
+
+        @Option(help: "The period the values cover (2019, 2017-2019).")
+        var period: String?
+
+        @Option(help: ArgumentHelp("The party that supplied it.", valueName: "party"))
+        var party: PartyCode?
+
+        @Option(help: "Where it comes from.")
+        var source: String?
+
+        @Option(help: "Free text.")
+        var note: String?
+
+        @Option(help: ArgumentHelp("public (default) or restricted.", valueName: "sensitivity"))
+        var sensitivity: Evidence.Sensitivity = .public
+
+        @Option(help: ArgumentHelp("Who records it, \"Name <email>\" (default: git user.name and user.email).", valueName: "name"))
+        var by: String?
+
+        func run() throws {
+            let today = CalendarDate.today()
+            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let day = date ?? today
+            let maxMB = context.snapshot.settings?.thresholds.attachmentMaxMB ?? TrackerSettings.Thresholds().attachmentMaxMB
+            let file = try self.file.map { try AttachmentFile(path: $0, maxBytes: maxMB * 1_048_576) }
+            let attachment = try file.map { file in
+                Evidence.Attachment(name: file.name, blob: try Repository.blobID(of: file.data).hex, size: file.data.count)
+            }
+            let request = EvidenceRequest(
+                title: title, kind: kind, date: day, party: party, source: source, url: url,
+                sensitivity: sensitivity, supports: supports, values: value, scope: scope, period: period, note: note)
+            let author = try context.author(by: by, on: day)
+            var recorded: AccordCore.Evidence?
+            let commit = try context.commitRecord(author: author.signature) {
+                let evidence = try request.evidence(in: context.snapshot, resolver: context.resolver, today: today, attachment: attachment)
+                recorded = evidence
+                var files = [evidence.path: Data(evidence.yamlText().utf8)]
+                if let attachment, let file { files[attachment.path] = file.data }
+                return (files, evidence.commitMessage)
+            }
+            if let recorded {
+                let stored = recorded.attachment.map { ", attachment \($0.name) at \($0.path)" } ?? ""
+                print("recorded \(recorded.id)\(stored) (commit \(commit.short))")
+            }
+        }
+    }
+}
+
+extension Accord.EvidenceCommand {
+    /// `accord evidence list`: the same as `accord list evidence`.
+    struct ListAlias: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List evidence (the same as accord list evidence).")
+        @OptionGroup var options: EvidenceListOptions
+
+        func run() throws { try options.run() }
+    }
+}

@@ -1,0 +1,48 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+
+extension Accord {
+    /// `accord history [ID]`.
+    struct History: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "What changed, when and by whom, from the tracker's git history.",
+            discussion: """
+            Each commit is told in the tracker's words: a status report (VN reported \
+            implemented on tip-2005#7.2), evidence added, a text revised, a register or plan \
+            edited, a meeting recorded. The date is the author date: the day of the fact.
+
+              accord history --limit 20
+              accord history tip-2005#7.2      # its instrument's files and the records on it
+              accord history plan-2017-2020 --json
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var read: ReadOptions
+
+        @Argument(help: "Only what concerns this id (an instrument, plan, commitment, item, evidence or meeting).")
+        var id: String?
+
+        @Option(help: "Show at most this many commits.")
+        var limit: Int?
+
+        func validate() throws {
+            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        }
+
+        func run() throws {
+            let context = try TrackerContext.open(repository, read)
+            var relevant: ((String) -> Bool)?
+            var shownID: String?
+            if let id {
+                let resolved = try context.resolve(id)
+                shownID = resolved.id
+                let paths = RecordPaths(resolved: resolved, snapshot: context.snapshot)
+                relevant = paths.contains
+            }
+            let history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
+                                              id: shownID, relevant: relevant, limit: limit)
+            try Output.print(history, json: read.json, terminal: history.renderTerminal)
+        }
+    }
+}

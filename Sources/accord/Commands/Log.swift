@@ -1,0 +1,86 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord log ID --status S`: record one status report as one commit.
+    struct Log: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record where a commitment, plan item or decision stands for a party.",
+            discussion: """
+            Writes one status report, Events/<yyyy>/<mm>/<id>.yaml, as one commit authored by \
+            the reporter and dated noon UTC of the report's date.
+
+              accord log tip-2005#7.2 --status implemented --party VN \\
+                  --by "Nguyen Van An <an@example.gov.vn>" --note "Decree 62 adopted."
+              accord log 3.1 --status in-progress --party KH --date 2019-03-26 --evidence ev-2019-03
+
+            Short ids work when they are unique (3.1, ev-2019-03). The party may be left out \
+            when the target binds only one. Without --note or --note-file, and with a terminal \
+            as input, $VISUAL or $EDITOR opens for the note (lines starting with # are dropped). \
+            A not-applicable status needs a note. A date after today is refused: a report says \
+            what is true from a day already reached.
+
+            Exit codes: 64 usage (bad date or status, party needed), 65 the report would be \
+            invalid (party not bound, date in the future, no note for not-applicable), 66 \
+            unknown id (with the nearest ids), 75 other writers kept winning; nothing is \
+            committed on any failure.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Argument(help: "The commitment, plan item or decision (tip-2005#7.2, plan-2017-2020#3.1).")
+        var id: String
+
+        @Option(help: ArgumentHelp("The status: \(Status.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
+        var status: Status
+
+        @Option(help: ArgumentHelp("The day the status is true from (default today).", valueName: "date"))
+        var date: CalendarDate?
+
+        @Option(help: ArgumentHelp("The reporting party (VN, KH); needed when the target binds several.", valueName: "party"))
+        var party: PartyCode?
+
+        @Option(help: ArgumentHelp("The reporter, \"Name <email>\" or a name (default: git user.name and user.email).", valueName: "name"))
+        var by: String?
+
+        @Option(help: "What happened, in a few words.")
+        var note: String?
+
+        @Option(name: .customLong("note-file"), help: ArgumentHelp("Read the note from a file (- for standard input).", valueName: "path"))
+        var noteFile: String?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("Evidence backing the report.", valueName: "evidence-id"))
+        var evidence: [String] = []
+
+        func validate() throws {
+            if note != nil && noteFile != nil { throw ValidationError("give --note or --note-file, not both") }
+        }
+
+        func run() throws {
+            let today = CalendarDate.today()
+            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let day = date ?? today
+            var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
+            // Check what can be checked before the editor opens: nobody should type a note for nothing.
+            let target = try request.resolveTarget(in: context.snapshot, resolver: context.resolver)
+            let reporter = try context.author(by: by, on: day)
+            request.party = try request.resolveParty(for: target)
+            request.reporter = reporter.person.description
+            request.note = try NoteEditor.note(text: note, file: noteFile, instructions: [
+                "Note for \(target.id) (\(request.party!) \(status.rawValue) on \(day)): \(target.summary)",
+                "Lines starting with # are dropped." + (status == .notApplicable ? " A note is required." : " An empty note is fine."),
+            ])
+            var recorded: StatusReport?
+            let commit = try context.commitRecord(author: reporter.signature) {
+                let report = try request.report(in: context.snapshot, resolver: context.resolver, today: today)
+                recorded = report
+                return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
+            }
+            if let recorded {
+                print("recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))")
+            }
+        }
+    }
+}

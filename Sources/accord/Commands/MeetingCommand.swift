@@ -1,0 +1,94 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord meeting`: record review meetings.
+    struct MeetingCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "meeting",
+            abstract: "Record review meetings.",
+            subcommands: [Add.self])
+    }
+}
+
+extension Accord.MeetingCommand {
+    /// `accord meeting add`: one meeting, one file, one commit dated the meeting's day.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Record a meeting that was held; its decisions with a due date become commitments.",
+            discussion: """
+            Writes Meetings/<date>-<slug>.yaml in one commit authored on the meeting's date. \
+            Nothing is written when a value is wrong: an unknown host party or review cycle, a \
+            malformed decision, or a meeting that exists already.
+
+            A decision is its text; options follow it after "::", separated by "::":
+              --decision "Adopt the plan."
+              --decision "Train staff on the procedure::due=2020-06-30"
+              --decision "Joint patrols::due=2020-06-30::bound=joint::every=6::VN=Border Guard Command::KH=National Police"
+            due=DATE makes the decision a commitment, tracked like one; bound= is each (default), \
+            joint or a party; every=N repeats it every N months; PARTY=AGENCY names the \
+            responsible agency of that party.
+
+            --cycle names a review cycle the meeting holds, as <instrument>/<cycle> or just \
+            <cycle> when only one instrument has it; repeat for several.
+
+            Examples:
+              accord meeting add --date 2020-12-15 --venue Hanoi --host VN --cycle plan-2017-2020/final \\
+                --attendee "Ministry of Public Security (VN)" --attendee "Ministry of Interior (KH)" \\
+                --decision "Adopt the action plan 2021–2025." \\
+                --decision "Issue guidance on the extradition treaty::due=2021-06-30::VN=Ministry of Public Security"
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: ArgumentHelp("The meeting's first day.", valueName: "date"))
+        var date: CalendarDate
+
+        @Option(name: .customLong("end-date"), help: ArgumentHelp("The last day, for a meeting of several days.", valueName: "date"))
+        var endDate: CalendarDate?
+
+        @Option(help: ArgumentHelp("Where it was held.", valueName: "place"))
+        var venue: String
+
+        @Option(help: ArgumentHelp("The hosting party (a code of accord.yaml).", valueName: "party"))
+        var host: PartyCode
+
+        @Option(help: ArgumentHelp("What the meeting was (default: Review meeting in <venue>).", valueName: "text"))
+        var title: String?
+
+        @Option(help: ArgumentHelp("The id's part after the date (default: from the venue).", valueName: "slug"))
+        var slug: String?
+
+        @Option(help: ArgumentHelp("A review cycle it holds: <instrument>/<cycle> or <cycle>; repeatable.", valueName: "cycle"))
+        var cycle: [String] = []
+
+        @Option(help: ArgumentHelp("Someone who attended; repeatable.", valueName: "name"))
+        var attendee: [String] = []
+
+        @Option(help: ArgumentHelp("A decision: TEXT[::due=DATE][::bound=B][::every=N][::PARTY=AGENCY]; repeatable.", valueName: "decision"))
+        var decision: [String] = []
+
+        @Option(help: ArgumentHelp("Free text about the meeting.", valueName: "text"))
+        var note: String?
+
+        func run() throws {
+            let tracker = try repository.openTracker()
+            let snapshot = try TrackerSnapshot.load(repository: tracker)
+            let meeting = try MeetingDraft(
+                date: date, endDate: endDate, venue: venue, host: host, title: title, slug: slug, cycles: cycle,
+                attendees: attendee, decisions: decision, note: note
+            ).meeting(in: snapshot)
+            var changes = ChangeSet()
+            changes.write(meeting.path, Data(meeting.yamlText().utf8))
+            let author = TrackerLocation.defaultAuthor(of: tracker, date: date.noonUTC)
+            let commit = try tracker.apply(changes, message: "Record meeting \(meeting.id)",
+                                           author: Signature(name: author.name, email: author.email, date: date.noonUTC))
+            print("Recorded \(meeting.path) (commit \(commit.short))")
+            for decision in meeting.decisions where decision.isCommitment {
+                print("  commitment \(meeting.id)#\(decision.id) due \(decision.due!.first)")
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+import GitStore
+
+extension Accord {
+    /// `accord show ID`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show everything about an instrument, provision, commitment, plan item, evidence or meeting.",
+            discussion: """
+            A commitment, plan item or decision shows its text, who is bound and responsible, \
+            due dates, the status of each party at the as-of date, the full timeline of \
+            reports, the evidence, linked items and the revisions of its text.
+
+              accord show tip-2005            # metadata, articles, commitments, revisions
+              accord show tip-2005#7          # an article's text and the commitments on it
+              accord show 3.1 --as-of 2018-12-31
+              accord show ev-2019-03-26-clv-conference --include-restricted
+              accord show 2016-10-05-sihanoukville-review --json
+
+            Unique short forms are accepted; an unknown id exits 66 naming the nearest ids, \
+            an ambiguous one exits 64 listing the candidates.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var read: ReadOptions
+
+        @Argument(help: "The id (tip-2005, tip-2005#7, tip-2005#7.2, plan-2017-2020#3.1, ev-…, sr-…, a meeting).")
+        var id: String
+
+        func run() throws {
+            let context = try TrackerContext.open(repository, read)
+            let resolved = try context.resolve(id)
+            let revisions = try ShowReport.revisedFile(of: resolved, in: context.snapshot).map {
+                try context.repository.history(of: $0, from: context.commit).map(RevisionView.init)
+            } ?? []
+            let report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: context.state,
+                                    redaction: context.redaction, revisions: revisions)
+            try Output.print(report, json: read.json, terminal: report.renderTerminal)
+        }
+    }
+}

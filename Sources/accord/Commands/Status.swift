@@ -1,0 +1,31 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+
+extension Accord {
+    /// `accord status`: the dashboard.
+    struct StatusCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "The dashboard: progress per instrument and plan area, for each party.",
+            discussion: """
+            For each instrument and each area of each plan: how many targets each party has \
+            done (implemented or not applicable), in progress, not started and blocked, how \
+            many are overdue, the share with at least one piece of evidence, and the next \
+            review its review cycles call for.
+
+              accord status
+              accord status --as-of 2018-12-31
+              accord status --json | jq '.groups[] | select(.overdue > 0) | .id'
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var read: ReadOptions
+
+        func run() throws {
+            let context = try TrackerContext.open(repository, read)
+            let dashboard = StatusDashboard(snapshot: context.snapshot, state: context.state)
+            try Output.print(dashboard, json: read.json, terminal: dashboard.renderTerminal)
+        }
+    }
+}

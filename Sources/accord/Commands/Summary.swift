@@ -1,0 +1,101 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord summary`: the paper for a review meeting.
+    struct Summary: ParsableCommand {
+        enum Format: String, ExpressibleByArgument, CaseIterable {
+            case markdown, html, json
+            var fileExtension: String { self == .markdown ? "md" : rawValue }
+        }
+
+        static let configuration = CommandConfiguration(
+            abstract: "Write the summary for a review meeting, in Markdown, HTML or JSON.",
+            discussion: """
+            The summary holds: the meeting (date, venue, host, parties); what changed since the \
+            previous meeting (status changes, new evidence, text revisions with a short redline); \
+            progress by area and party (a table and a bar chart); gaps by rule; what falls due \
+            before the next review; the indicator statistics (tables, and line charts in HTML); \
+            and a draft agenda from the overdue and one-sided items.
+
+            With --meeting, the summary is that meeting's, evaluated at its date, with changes \
+            since the meeting before it. With --since, changes are counted after that date, at \
+            --as-of (default today). With neither, since the latest meeting. HTML is one \
+            self-contained file (inline CSS and SVG, nothing fetched) that prints on A4. \
+            Restricted evidence is left out unless --include-restricted.
+
+            --commit stores the summary as Reports/<meeting or date>-summary.<md|html|json> in \
+            the tracker, in one commit.
+
+            Examples:
+              accord summary --meeting 2019-12-01-joint-review-2017-2019
+              accord summary --meeting 2019-12-01-joint-review-2017-2019 --format html --output summary.html
+              accord summary --since 2019-03-26 --as-of 2019-12-01 --commit
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var read: ReadOptions
+
+        @Option(help: ArgumentHelp("The meeting the summary is for.", valueName: "id"))
+        var meeting: String?
+
+        @Option(help: ArgumentHelp("Count changes after this date (default: the previous meeting).", valueName: "date"))
+        var since: CalendarDate?
+
+        @Option(help: ArgumentHelp("markdown, html or json.", valueName: "format"))
+        var format: Format = .markdown
+
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        var output: String?
+
+        @Flag(help: "Also store the summary under Reports/ in the tracker, in one commit.")
+        var commit = false
+
+        func validate() throws {
+            if meeting != nil && since != nil { throw ValidationError("give either --meeting or --since, not both") }
+            if read.json && format != .markdown && format != .json { throw ValidationError("give either --json or --format, not both") }
+        }
+
+        func run() throws {
+            let format = read.json ? .json : self.format
+            // The meeting's own date is the default as-of, so its summary reads the same every day.
+            var context = try TrackerContext.open(repository, read)
+            var chosen: Meeting?
+            if let meeting {
+                let id = try context.resolver.resolve(meeting, as: [.meeting]).id
+                chosen = context.snapshot.meetings.first { $0.id.rawValue == id }
+                if read.asOf == nil, let chosen {
+                    context = context.evaluated(at: chosen.endDate ?? chosen.date)
+                }
+            }
+            let schedule = context.schedule()
+            let history = try context.textHistory()
+            let gaps = context.gaps(schedule: schedule, history: history)
+            let previous = context.snapshot.meetings.last { other in
+                other.id != chosen?.id && (chosen.map { other.date < $0.date } ?? (other.date <= context.asOf))
+            }
+            let summary = ReviewSummary(
+                snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
+                gaps: gaps, textChanges: history.changes(after: since ?? previous?.date, through: context.asOf),
+                redaction: context.redaction)
+            let text: String
+            switch format {
+            case .markdown: text = SummaryMarkdownRenderer().render(summary)
+            case .html: text = SummaryHTMLRenderer().render(summary)
+            case .json: text = try JSONOutput.render(summary)
+            }
+            try OutputFile.write(text, to: output)
+            if commit {
+                let path = "Reports/\(chosen?.id.rawValue ?? context.asOf.description)-summary.\(format.fileExtension)"
+                var changes = ChangeSet()
+                changes.write(path, Data(text.utf8))
+                let id = try context.repository.apply(changes, message: "Add review summary \(path)",
+                                                      author: TrackerLocation.defaultAuthor(of: context.repository))
+                FileHandle.standardError.write(Data("accord: committed \(path) (\(id.short))\n".utf8))
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import AccordCore
+import Foundation
+
+/// Asks for a note in the user's editor, as `git commit` does: `$VISUAL`, else `$EDITOR`,
+/// else `vi`, on a temporary file whose lines starting with `#` are dropped.
+enum NoteEditor {
+    /// Whether standard input is a terminal, so an editor can be opened.
+    static var canPrompt: Bool { isatty(STDIN_FILENO) == 1 }
+
+    /// The note typed, or nil when left empty. `instructions` become `#` lines.
+    static func ask(instructions: [String]) throws -> String? {
+        let environment = ProcessInfo.processInfo.environment
+        let editor = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("accord-note-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: file) }
+        let template = "\n" + instructions.map { "# \($0)" }.joined(separator: "\n") + "\n"
+        try Data(template.utf8).write(to: file)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        // The editor setting may carry arguments ("code --wait"), as git allows.
+        process.arguments = ["-c", "\(editor) \"$1\"", "accord-editor", file.path]
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw RecordingFailure("the editor (\(editor)) failed with status \(process.terminationStatus); nothing was recorded", .software)
+        }
+        let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
+        let note = kept.joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        return note.isEmpty ? nil : note
+    }
+
+    /// The note from `--note`, else from `--note-file` (`-` is standard input), else from
+    /// the editor when standard input is a terminal, else none.
+    static func note(text: String?, file: String?, instructions: [String]) throws -> String? {
+        if let text { return text }
+        if let file {
+            let data: Data
+            if file == "-" {
+                data = FileHandle.standardInput.readDataToEndOfFile()
+            } else {
+                guard let read = FileManager.default.contents(atPath: file) else {
+                    throw RecordingFailure("cannot read the note file \(file)", .noInput)
+                }
+                data = read
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw RecordingFailure("the note file \(file) is not UTF-8 text")
+            }
+            return text
+        }
+        return canPrompt ? try ask(instructions: instructions) : nil
+    }
+}

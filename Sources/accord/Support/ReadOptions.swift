@@ -1,0 +1,47 @@
+public import AccordCore
+public import ArgumentParser
+
+/// The options every read command shares: the date to evaluate at, JSON output, the
+/// revision to read, and whether restricted evidence is shown in full.
+struct ReadOptions: ParsableArguments {
+    @Option(name: .customLong("as-of"), help: ArgumentHelp(
+        "Evaluate at this date (yyyy-mm-dd; default today): later reports and evidence are ignored.",
+        valueName: "date"))
+    var asOf: CalendarDate?
+
+    @Option(help: ArgumentHelp("Read the tracker as of this git revision (commit, tag or branch; default HEAD).",
+                               valueName: "rev"))
+    var revision: String?
+
+    @Flag(help: "Print JSON (keys documented in docs/json.md) instead of a table.")
+    var json = false
+
+    @Flag(name: .customLong("include-restricted"),
+          help: "Show the title, note, source, url, attachment and values of restricted evidence.")
+    var includeRestricted = false
+
+    /// The as-of date: the one given, else today.
+    var date: CalendarDate { asOf ?? .today() }
+
+    /// The redaction policy these options ask for.
+    var redaction: Redaction { Redaction(includeRestricted: includeRestricted) }
+}
+
+extension CalendarDate: ExpressibleByArgument {
+    /// Accepts exactly `yyyy-mm-dd`; ArgumentParser reports anything else as a usage
+    /// error (exit 64) naming the value.
+    public init?(argument: String) {
+        self.init(argument)
+    }
+}
+
+extension Status: ExpressibleByArgument {}
+extension Evidence.Kind: ExpressibleByArgument {}
+extension Evidence.Sensitivity: ExpressibleByArgument {}
+
+extension PartyCode: ExpressibleByArgument {
+    /// Accepts a party code in either case (`vn` is `VN`).
+    public init?(argument: String) {
+        self.init(argument.uppercased())
+    }
+}

@@ -1,0 +1,50 @@
+public import AccordCore
+public import ArgumentParser
+
+/// The report values several commands build from one context, each built the same way.
+extension TrackerContext {
+    /// The same snapshot evaluated at another date.
+    func evaluated(at date: CalendarDate) -> TrackerContext {
+        TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
+                       state: TrackerState(snapshot, asOf: date), resolver: resolver, redaction: redaction)
+    }
+
+    /// The review schedule at the as-of date.
+    func schedule(horizon: ReviewHorizon = .default) -> ReviewSchedule {
+        ReviewSchedule(snapshot: snapshot, state: state, horizonMonths: horizon.months)
+    }
+
+    /// The revisions of every instrument's texts in the history of the commit read.
+    func textHistory() throws -> TextHistory {
+        try TextHistory(snapshot: snapshot, repository: repository, commit: commit)
+    }
+
+    /// Every gap at the as-of date that `filter` keeps.
+    func gaps(schedule: ReviewSchedule, history: TextHistory, filter: GapReport.Filter = .init()) -> GapReport {
+        GapReport(snapshot: snapshot, state: state, schedule: schedule,
+                  amendedSinceEvidence: history.amendedSinceEvidence(snapshot: snapshot, asOf: asOf),
+                  languagesOutOfStep: history.languagesOutOfStep(asOf: asOf), filter: filter)
+    }
+}
+
+/// How far ahead the schedule looks: `18m` (months), `2y` (years) or a number of months.
+struct ReviewHorizon: ExpressibleByArgument, Sendable {
+    static let `default` = ReviewHorizon(months: 18)
+
+    let months: Int
+
+    init(months: Int) { self.months = months }
+
+    init?(argument: String) {
+        let text = argument.lowercased()
+        let multiplier = text.hasSuffix("y") ? 12 : 1
+        let digits = text.hasSuffix("y") || text.hasSuffix("m") ? String(text.dropLast()) : text
+        guard let number = Int(digits), number >= 0, number <= 1200 else { return nil }
+        months = number * multiplier
+    }
+
+    var defaultValueDescription: String { "\(months)m" }
+}
+
+extension GapRule: ExpressibleByArgument {}
+extension GapSeverity: ExpressibleByArgument {}

@@ -1,0 +1,93 @@
+import AccordCore
+import Foundation
+import GitStore
+
+/// Everything a command reading the tracker needs, loaded once: the repository, the
+/// snapshot at the revision asked for, the state at the as-of date, the id resolver and
+/// the redaction policy.
+///
+/// Reads go on when the tracker has a few bad records (from a sync, a hand edit): the
+/// problems are announced on standard error as `accord: warning: N problems, run accord
+/// validate` and the valid records are used. Writes are checked separately: a write is
+/// refused when the record it adds has a problem (see `requireValid(adding:)`).
+struct TrackerContext {
+    let repository: Repository
+    /// The commit read.
+    let commit: ObjectID
+    let snapshot: TrackerSnapshot
+    let asOf: CalendarDate
+    let state: TrackerState
+    let resolver: IDResolver
+    let redaction: Redaction
+
+    /// Opens the tracker named by `repository` options and reads it as `read` asks.
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions) throws -> TrackerContext {
+        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction)
+    }
+
+    /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`.
+    static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
+                     redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true) throws -> TrackerContext {
+        let repository = try options.openTracker()
+        let commit = try repository.resolve(revision ?? "HEAD")
+        // Through the record cache in the git folder: a revision read before costs no parsing.
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+        if warn && !snapshot.isValid {
+            let count = snapshot.diagnostics.count
+            FileHandle.standardError.write(Data(
+                "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
+        }
+        return TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
+                              state: TrackerState(snapshot, asOf: asOf), resolver: IDResolver(snapshot),
+                              redaction: redaction)
+    }
+
+    /// Refuses (exit 65, every problem listed) when the files `new` would add a problem
+    /// in any of `new`'s own files. Problems elsewhere are not this write's doing and do
+    /// not block it: one bad record arriving by sync must not stop a border post from
+    /// recording progress.
+    func requireValid(adding new: [String: Data]) throws {
+        let added = new.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
+        let records = try TrackerRecord.all(in: repository, at: commit)
+        let problems = TrackerSnapshot(records: records + added).diagnostics.filter { new[$0.file] != nil }
+        if !problems.isEmpty { throw InvalidTrackerData(problems) }
+    }
+
+    /// Commits one new append-only record: `make` builds the files (created, never
+    /// overwritten) and message; when another writer took the same name meanwhile, it is
+    /// asked again for a fresh name, at most five times.
+    func commitRecord(author: Signature, _ make: () throws -> (files: [String: Data], message: String)) throws -> ObjectID {
+        var lastError: (any Error)?
+        for _ in 0..<5 {
+            let (files, message) = try make()
+            try requireValid(adding: files)
+            var changes = ChangeSet()
+            for (path, data) in files {
+                // Attachments are content-addressed: the same bytes again is the same file.
+                if path.hasPrefix("Evidence/attachments/") { changes.write(path, data) } else { changes.create(path, data) }
+            }
+            do {
+                return try repository.apply(changes, message: message, author: author)
+            } catch let error as GitError where error.kind == .exists {
+                lastError = error
+            }
+        }
+        throw lastError!
+    }
+
+    /// Resolves an id typed by the user (see `IDResolver`).
+    func resolve(_ text: String) throws -> IDResolver.Resolved {
+        try resolver.resolve(text)
+    }
+}
+
+extension TrackerContext {
+    /// The instrument `text` names (full id or a unique short form); exit 66 when none.
+    func instrument(_ text: String) throws -> Instrument {
+        let resolved = try resolver.resolve(text, as: [.instrument])
+        guard let id = InstrumentID(resolved.id), let instrument = snapshot.instrument(id) else {
+            throw TextRevisionError(.noInput, "no instrument \"\(text)\" in the tracker")
+        }
+        return instrument
+    }
+}

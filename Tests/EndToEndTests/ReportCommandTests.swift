@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+/// gaps, schedule, summary and meeting add on the example, through the binary.
+@Suite(.serialized) struct ReportCommandTests {
+    static let meeting = "2019-12-01-joint-review-2017-2019"
+
+    /// A fresh example tracker in a scratch folder.
+    func example() throws -> (scratch: URL, tracker: URL) {
+        let scratch = try AccordProcess.scratch()
+        let tracker = scratch.appendingPathComponent("tracker")
+        let created = try AccordProcess.run(["init", "--example", tracker.path],
+                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        return (scratch, tracker)
+    }
+
+    @Test func reportsFolderMatchesARegeneration() throws {
+        let scratch = try AccordProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let result = try AccordProcess.run(URL(fileURLWithPath: "/bin/bash"),
+            [AccordProcess.packageRoot.appendingPathComponent("scripts/reports.sh").path, AccordProcess.binary.path],
+            environment: ["REPORTS_DIR": scratch.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        for name in ["gaps-2019.txt", "schedule-2019.txt", "schedule-2019.ics", "summary-2019.md", "summary-2019.html"] {
+            let kept = try String(contentsOf: AccordProcess.packageRoot.appendingPathComponent("Reports/\(name)"), encoding: .utf8)
+            let fresh = try String(contentsOf: scratch.appendingPathComponent(name), encoding: .utf8)
+            #expect(kept == fresh, "Reports/\(name) is out of date: run make reports")
+        }
+    }
+
+    @Test func gapsFailOnSeverityAndFilter() throws {
+        let (scratch, tracker) = try example()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let all = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01", "--fail-on", "high"])
+        #expect(all.status == 1)
+        #expect(all.stdout.contains("Gaps by rule and party"))
+        let none = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01",
+                                          "--rule", "languages-out-of-step", "--as-of", "2010-01-01", "--fail-on", "low"])
+        #expect(none.status == 0, "\(none.stdout)")
+        let lag = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01",
+                                         "--rule", "languages-out-of-step", "--json"])
+        #expect(lag.status == 0)
+        #expect(lag.stdout.contains("\"item\" : \"tip-2005 text.vi.md\""))
+        let kh = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01", "--party", "KH", "--json"])
+        #expect(!kh.stdout.contains("\"party\" : \"VN\""))
+        let summary = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2019-12-01", "--summary"])
+        #expect(summary.status == 0)
+        #expect(summary.stdout.contains("Gaps by rule and party"))
+        #expect(!summary.stdout.contains("to close:"), "--summary lists no single gap")
+        #expect(all.stdout.contains("to close:"))
+    }
+
+    @Test func icsParsesWithPythonIcalendarAndMatchesScheduleJSON() throws {
+        guard FileManager.default.fileExists(atPath: "/usr/bin/python3"),
+              try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", "import icalendar"]).status == 0 else {
+            Issue.record("python3-icalendar is missing: make test installs it (apt-get install python3-icalendar)")
+            return
+        }
+        let (scratch, tracker) = try example()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let ics = scratch.appendingPathComponent("schedule.ics")
+        #expect(try AccordProcess.run(["schedule", "--repo", tracker.path, "--as-of", "2019-12-01", "--ics", "--output", ics.path]).status == 0)
+        let json = try AccordProcess.run(["schedule", "--repo", tracker.path, "--as-of", "2019-12-01", "--json"])
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let expected = (decoded["reviews"] as! [[String: Any]]).map { review -> String in
+            let id = review["id"] as! String  // instrument/cycle@date
+            let date = review["date"] as! String
+            return id.replacingOccurrences(of: "/", with: ".").replacingOccurrences(of: "@", with: ".") + "@accord "
+                + date.replacingOccurrences(of: "-", with: "")
+        }.sorted()
+        let script = """
+            import sys, icalendar
+            cal = icalendar.Calendar.from_ical(open(sys.argv[1], 'rb').read())
+            for e in cal.walk('VEVENT'):
+                print(str(e['UID']) + ' ' + e.decoded('DTSTART').strftime('%Y%m%d'))
+            """
+        let parsed = try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/python3"), ["-c", script, ics.path])
+        #expect(parsed.status == 0, "\(parsed.stderr)")
+        #expect(parsed.stdout.split(separator: "\n").map(String.init).sorted() == expected)
+        let bytes = try Data(contentsOf: ics)
+        let text = String(decoding: bytes, as: UTF8.self)
+        #expect(text.components(separatedBy: "\r\n").allSatisfy { $0.utf8.count <= 75 })
+        #expect(!text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+
+    @Test func htmlSummaryRendersInHeadlessChromium() throws {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium else {
+            Issue.record("chromium is missing: make test installs it (apt-get install chromium)")
+            return
+        }
+        let (scratch, tracker) = try example()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let html = scratch.appendingPathComponent("summary.html")
+        #expect(try AccordProcess.run(["summary", "--repo", tracker.path, "--meeting", Self.meeting, "--format", "html",
+                                       "--output", html.path]).status == 0)
+        let page = try String(contentsOf: html, encoding: .utf8)
+        // Self-contained: no external resource of any kind.
+        for pattern in ["<link", "<script", "<img", "src=", "url(", "http://", "https://"] {
+            #expect(!page.contains(pattern), "the HTML summary contains \(pattern)")
+        }
+        let png = scratch.appendingPathComponent("shot.png")
+        let result = try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/timeout"), [
+            "60", chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars",
+            "--user-data-dir=\(scratch.appendingPathComponent("profile").path)", "--enable-logging=stderr", "--v=0",
+            "--screenshot=\(png.path)", "--window-size=1240,1754", "file://\(html.path)"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(!result.stderr.contains("CONSOLE"), "console messages: \(result.stderr)")
+        let image = try Data(contentsOf: png)
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        // Width and height from the IHDR chunk, and enough bytes for a page that is not blank.
+        let width = image[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = image[20..<24].reduce(0) { $0 << 8 | Int($1) }
+        #expect(width == 1240 && height == 1754)
+        #expect(image.count > 40_000, "screenshot of \(image.count) bytes looks blank")
+    }
+
+    @Test func meetingAddWritesOneCommitAndRefusesBadInput() throws {
+        let (scratch, tracker) = try example()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let before = try AccordProcess.git(["rev-parse", "HEAD"], in: tracker)
+        let badHost = try AccordProcess.run(["meeting", "add", "--repo", tracker.path, "--date", "2020-12-15",
+                                             "--venue", "Hà Nội", "--host", "LA"])
+        #expect(badHost.status == 65)
+        #expect(badHost.stderr.contains("unknown host party LA"))
+        let badCycle = try AccordProcess.run(["meeting", "add", "--repo", tracker.path, "--date", "2020-12-15",
+                                              "--venue", "Hà Nội", "--host", "VN", "--cycle", "yearly"])
+        #expect(badCycle.status == 65)
+        #expect(badCycle.stderr.contains("unknown review cycle 'yearly'"))
+        #expect(try AccordProcess.git(["rev-parse", "HEAD"], in: tracker) == before)
+
+        let added = try AccordProcess.run([
+            "meeting", "add", "--repo", tracker.path, "--date", "2020-12-15", "--venue", "Hà Nội", "--host", "VN",
+            "--cycle", "plan-2017-2020/final", "--attendee", "Ministry of Public Security (VN)",
+            "--decision", "Adopt the next plan.",
+            "--decision", "Issue guidance on the extradition treaty::due=2021-06-30::VN=Ministry of Public Security"])
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(added.stdout.contains("Meetings/2020-12-15-ha-noi.yaml"))
+        let log = try AccordProcess.git(["log", "-1", "--format=%ad %s", "--date=short"], in: tracker)
+        #expect(log == "2020-12-15 Record meeting 2020-12-15-ha-noi\n")
+        #expect(try AccordProcess.git(["rev-list", "--count", "\(before.trimmingCharacters(in: .whitespacesAndNewlines))..HEAD"], in: tracker) == "1\n")
+        let schedule = try AccordProcess.run(["schedule", "--repo", tracker.path, "--as-of", "2021-01-01", "--json"])
+        #expect(schedule.stdout.contains("\"meeting\" : \"2020-12-15-ha-noi\""))
+        let gaps = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2021-07-01", "--rule", "overdue", "--json"])
+        #expect(gaps.stdout.contains("2020-12-15-ha-noi#2"))
+    }
+}
