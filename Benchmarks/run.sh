@@ -68,11 +68,36 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
       -n "gitstore $path" "$bench history --repo $clone --path $path" \
       -n "git log $path" "git -C $clone log --format=%H -- $path" >/dev/null
   done
-  # One new commit: the next load reuses the cached records and parses one file, but checks
-  # the whole tracker again and writes a new cache file. Single runs, then warm again.
-  "$bench" commit-loop --repo "$clone" --count 1 --files 1 --prefix incremental >/dev/null
-  /usr/bin/time -f "%e %M" -o "$results/after-commit" "$accord" validate --repo "$clone" >/dev/null || true
-  /usr/bin/time -f "%e %M" -o "$results/after-commit-warm" "$accord" validate --repo "$clone" >/dev/null || true
+  # The commands a review meeting runs, warm and cold, with their peak memory.
+  id="plan-01#1.1"
+  commands=(
+    "status|$accord status --repo $clone"
+    "gaps|$accord gaps --repo $clone"
+    "schedule|$accord schedule --repo $clone"
+    "show|$accord show --repo $clone $id"
+    "history|$accord history --repo $clone $id"
+    "summary-html|$accord summary --repo $clone --format html"
+  )
+  for entry in "${commands[@]}"; do
+    name=${entry%%|*}; command=${entry#*|}
+    hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$results/$name-warm.json" -n "$name warm" "$command" >/dev/null
+    /usr/bin/time -f "%M" -o "$results/$name-rss" $command >/dev/null 2>&1 || true
+  done
+  for name in status gaps schedule; do
+    hyperfine -i --runs "${COLD_RUNS:-3}" --prepare "$cold" --export-json "$results/$name-cold.json" -n "$name cold" \
+      "$accord $name --repo $clone" >/dev/null
+  done
+  # accord history ID next to git log of the same files: the plan and the reports on the item.
+  files=$(git -C "$clone" grep -l "target: $id\$" HEAD -- Events | sed 's/^HEAD://' | tr '\n' ' ')
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/history-vs-git.json" \
+    -n "accord history $id" "$accord history --repo $clone $id" \
+    -n "git log -- its files" "git -C $clone log --format=%H -- Plans/plan-01.yaml $files" >/dev/null
+  # One new status report through accord log (single run), then the first read after it,
+  # which reuses the cached records, parses one file, checks the tracker and writes a new cache file.
+  /usr/bin/time -f "%e %M" -o "$results/log" "$accord" log --repo "$clone" "$id" --status in-progress \
+    --party VN --date 2024-12-30 --by "Bench <bench@example.org>" --note "benchmark" >/dev/null
+  /usr/bin/time -f "%e %M" -o "$results/after-commit" "$accord" status --repo "$clone" >/dev/null
+  /usr/bin/time -f "%e %M" -o "$results/after-commit-warm" "$accord" status --repo "$clone" >/dev/null
   python3 - "$results" "$scale" <<'PY'
 import json, os, sys, glob
 results, scale = sys.argv[1], sys.argv[2]
@@ -85,9 +110,15 @@ print(f"\n| {scale} | median | peak RSS |\n|---|---|---|")
 for kind in ["warm", "cold"]:
     print(f"| `accord validate` {kind} | {median(f'validate-{kind}'):.0f} ms | {rss(f'rss-{kind}'):.0f} MB |")
 print(f"| snapshot + state, warm (`accord-bench load --cached`) | {median('load-warm'):.0f} ms | |")
-for name, label in [("after-commit", "after one new commit"), ("after-commit-warm", "then again")]:
+for name in ["status", "gaps", "schedule", "show", "history", "summary-html"]:
+    cold = f" (cold {median(f'{name}-cold'):.0f} ms)" if os.path.exists(f"{results}/{name}-cold.json") else ""
+    print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {rss(f'{name}-rss'):.0f} MB |")
+for name, label in [("log", "log (one report, one run)"), ("after-commit", "status after that commit (one run)"),
+                    ("after-commit-warm", "status again (one run)")]:
     seconds, kb = open(f"{results}/{name}").read().split()[-2:]
-    print(f"| `accord validate` {label} (one run) | {float(seconds) * 1000:.0f} ms | {int(kb) / 1024:.0f} MB |")
+    print(f"| `accord {label}` | {float(seconds) * 1000:.0f} ms | {int(kb) / 1024:.0f} MB |")
+ours, git = median("history-vs-git", 0), median("history-vs-git", 1)
+print(f"| `accord history ID` / `git log -- its files` | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
 floor = median("floor")
 print(f"| floor: `git ls-tree -r HEAD \\| git cat-file --batch` | {floor:.0f} ms | |")
 print(f"| warm snapshot + state / floor | {median('load-warm') / floor:.2f}× | |")

@@ -42,6 +42,28 @@ import Testing
         #expect(fsck.status == 0 && fsck.output == "", "\(fsck.output)")
     }
 
+    /// The pruning tree comparison lists what `git diff --name-status` lists, in its order.
+    @Test func changesMatchGitDiff() throws {
+        let scratch = try Scratch()
+        let repository = try Repository.create(at: scratch.url)
+        var first = ChangeSet()
+        for path in ["Events/2019/01/a.yaml", "Events/2019/02/b.yaml", "Events/2020/01/c.yaml", "Plans/p.yaml",
+                     "Plans-old.yaml", "x/y.yaml", "z.yaml"] { first.write(path, Data("\(path)\n".utf8)) }
+        let c1 = try repository.apply(first, message: "First", author: alice)
+        var second = ChangeSet()
+        second.write("Events/2019/02/b.yaml", Data("changed\n".utf8))
+        second.write("Events/2019/02/b2.yaml", Data("new\n".utf8))
+        second.write("Events/2021/01/d.yaml", Data("new folder\n".utf8))
+        second.remove("x/y.yaml")
+        second.remove("z.yaml")
+        let c2 = try repository.apply(second, message: "Second", author: signature(daysAfter: 1))
+        let ours = try repository.changes(from: c1, to: c2).map { change in
+            "\(change.kind == .added ? "A" : change.kind == .deleted ? "D" : "M")\t\(change.path)"
+        }
+        let git = try scratch.git("diff", "--name-status", "--no-renames", c1.hex, c2.hex, in: scratch.url).output
+        #expect(ours == git.split(separator: "\n").map(String.init))
+    }
+
     @Test func removalsAndChangesAreVisibleToGit() throws {
         let scratch = try Scratch()
         let repository = try Repository.create(at: scratch.url)
