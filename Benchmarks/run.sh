@@ -63,7 +63,7 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
     ours=$("$bench" history --repo "$clone" --path "$path" --ids | md5sum)
     theirs=$(git -C "$clone" log --format=%H -- "$path" | md5sum)
     [ "$ours" = "$theirs" ] || echo "DIFFERENT from git log: $path"
-    name=history-$(basename "$(dirname "$path")")-$(basename "$path")
+    name=path-history-$(basename "$(dirname "$path")")-$(basename "$path")
     hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/$name.json" \
       -n "gitstore $path" "$bench history --repo $clone --path $path" \
       -n "git log $path" "git -C $clone log --format=%H -- $path" >/dev/null
@@ -122,10 +122,10 @@ print(f"| `accord history ID` / `git log -- its files` | {ours:.0f} / {git:.0f} 
 floor = median("floor")
 print(f"| floor: `git ls-tree -r HEAD \\| git cat-file --batch` | {floor:.0f} ms | |")
 print(f"| warm snapshot + state / floor | {median('load-warm') / floor:.2f}× | |")
-for path in glob.glob(f"{results}/history-*.json"):
+for path in sorted(glob.glob(f"{results}/path-history-*.json")):
     name = os.path.basename(path)[:-5]
     ours, git = median(name, 0), median(name, 1)
-    print(f"| {name}: GitStore / git log | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
+    print(f"| {name[13:]}: GitStore `history(of:)` / `git log -- PATH` | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
 PY
 fi
 
