@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import GitStore
 
-/// Benchmarks and stress tools for GitStore: concurrent commit loops, fast seeding, and
-/// timed path history. `Benchmarks/run.sh` and the end-to-end tests drive it.
+/// Benchmarks and stress tools: a synthetic tracker of a ministry's ten years, timed loads
+/// of it, and for GitStore concurrent commit loops, fast seeding and timed path history.
+/// `Benchmarks/run.sh` and the end-to-end tests drive it.
 @main
 struct AccordBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord-bench",
-        abstract: "Benchmark and stress GitStore.",
+        abstract: "Generate benchmark trackers; benchmark and stress GitStore and tracker loads.",
         subcommands: [Generate.self, Load.self, CommitLoop.self, Seed.self, History.self])
 }
 
