@@ -21,7 +21,7 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: []
+        subcommands: [RemoteCommand.self, Sync.self, Digest.self]
     )
 
     /// Runs the command line, mapping every failure to one message and one exit code.
