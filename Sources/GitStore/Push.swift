@@ -23,8 +23,10 @@ extension Repository {
         git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION))
         options.callbacks = session.callbacks()
         let refspec = "\(source):\(destination)"
-        let code = withExtendedLifetime(session) {
-            withStringArray([refspec]) { refspecs in git_remote_push(remote, refspecs, &options) }
+        let code = withFolderRemoteLock(session.url) {
+            withExtendedLifetime(session) {
+                withStringArray([refspec]) { refspecs in git_remote_push(remote, refspecs, &options) }
+            }
         }
         // libgit2 checks fast-forward itself before sending (GIT_ENONFASTFORWARD); a remote that
         // moved between listing and updating answers through push_update_reference instead.
@@ -43,4 +45,36 @@ func withStringArray<T>(_ strings: [String], _ body: (UnsafePointer<git_strarray
         var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
         return body(&array)
     }
+}
+
+/// Runs `body` holding the write lock of a folder remote (`<hub>/accord/write.lock`, the
+/// same file GitStore locks in any repository it writes), or without a lock for network
+/// remotes, whose servers compare-and-swap the branch themselves.
+///
+/// libgit2's local transport lists the hub's branches, then overwrites the branch without
+/// checking it still holds what was listed; two syncs pushing to one shared folder at once
+/// could otherwise drop the first one's commits from the hub (they would come back on its
+/// next sync, but the hub would lack them meanwhile).
+private func withFolderRemoteLock<T>(_ url: String, _ body: () -> T) -> T {
+    let path: String
+    if url.hasPrefix("file://") {
+        path = String(url.dropFirst("file://".count))
+    } else if !url.contains("://"), !Remote.isScpLike(url) {
+        path = url
+    } else {
+        return body()
+    }
+    // Only a git folder itself (a bare hub, or a .git folder) gets the lock file; never a
+    // working tree, where it would show up as an untracked folder.
+    let files = FileManager.default
+    guard files.fileExists(atPath: path + "/HEAD"), files.fileExists(atPath: path + "/objects") else { return body() }
+    let lockFolder = URL(fileURLWithPath: path).appendingPathComponent("accord")
+    try? FileManager.default.createDirectory(at: lockFolder, withIntermediateDirectories: true)
+    let descriptor = open(lockFolder.appendingPathComponent("write.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+    // A hub we cannot lock (read-only drive) is pushed to unlocked; the push reports the real problem.
+    guard descriptor >= 0 else { return body() }
+    defer { close(descriptor) }
+    flock(descriptor, LOCK_EX)
+    defer { flock(descriptor, LOCK_UN) }
+    return body()
 }
