@@ -1,0 +1,63 @@
+internal import CLibGit2
+
+/// One commit, read out of the repository.
+public struct CommitInfo: Sendable, Equatable {
+    /// The commit's id.
+    public let id: ObjectID
+    /// Its parents, first parent first; empty for a root commit.
+    public let parents: [ObjectID]
+    /// The id of its root tree.
+    public let tree: ObjectID
+    /// Who made the change, with the date of the fact recorded.
+    public let author: Signature
+    /// Who wrote the commit, and when.
+    public let committer: Signature
+    /// The full message.
+    public let message: String
+
+    /// The first line of the message.
+    public var summary: String {
+        String(message.prefix { $0 != "\n" && $0 != "\r\n" })
+    }
+}
+
+extension Repository {
+    /// The commit with this id; `.notFound` when there is none.
+    public func commit(_ id: ObjectID) throws -> CommitInfo {
+        try withCommit(id) { CommitInfo($0) }
+    }
+
+    /// Looks the commit up and passes its handle to `body`; the handle is freed afterwards.
+    func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
+        var oid = id.oid
+        var commit: OpaquePointer?
+        try check(git_commit_lookup(&commit, pointer, &oid), "no commit \(id.short)")
+        guard let commit else { throw GitError(.notFound, "no commit \(id.short)") }
+        defer { git_commit_free(commit) }
+        return try body(commit)
+    }
+
+    /// The root tree of a commit, passed to `body` and freed afterwards.
+    func withTree<T>(of commit: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
+        try withCommit(commit) { handle in
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, handle), "cannot read the tree of commit \(commit.short)")
+            guard let tree else { throw GitError(.notFound, "commit \(commit.short) has no tree") }
+            defer { git_tree_free(tree) }
+            return try body(tree)
+        }
+    }
+}
+
+extension CommitInfo {
+    init(_ commit: OpaquePointer) {
+        id = ObjectID(git_commit_id(commit))
+        parents = (0..<git_commit_parentcount(commit)).compactMap { index in
+            git_commit_parent_id(commit, index).map(ObjectID.init)
+        }
+        tree = ObjectID(git_commit_tree_id(commit))
+        author = Signature(git_commit_author(commit))
+        committer = Signature(git_commit_committer(commit))
+        message = decodeCString(git_commit_message(commit)) ?? ""
+    }
+}

@@ -1,0 +1,203 @@
+internal import Foundation
+internal import CLibGit2
+#if canImport(Glibc)
+internal import Glibc
+#endif
+
+extension Repository {
+    /// How many times `apply` rebuilds on a moved tip before it gives up with `.lostRace`.
+    static let maximumAttempts = 100
+
+    /// Commits `changes` on the current branch as one commit and returns its id.
+    ///
+    /// The author is `author` with its (possibly past) date, the committer the same person
+    /// now. The new tree is built from the tip's tree; the branch then moves only by
+    /// compare-and-swap on the tip it was built on. When another writer moved it first, the
+    /// commit is rebuilt on the new tip, after a short random pause, up to
+    /// `maximumAttempts` times; then `.lostRace`. All of it runs under `WriteLock`.
+    ///
+    /// In a repository with a working folder, the written and removed files and the index
+    /// then match the new commit, so `git status` stays clean for them.
+    ///
+    /// Throws `.invalid` for an empty change set, an unsafe path (see `RepositoryPath`) or a
+    /// write onto a folder.
+    @discardableResult
+    public func apply(_ changes: ChangeSet, message: String, author: Signature) throws -> ObjectID {
+        guard !changes.isEmpty else { throw GitError(.invalid, "nothing to commit: the change set is empty") }
+        for path in changes.paths {
+            if let problem = RepositoryPath.problem(with: path) { throw GitError(.invalid, problem) }
+        }
+        let branch = branch
+        guard branch != "HEAD" else { throw GitError(.invalid, "HEAD is detached: check out a branch before writing") }
+        let referenceName = "refs/heads/\(branch)"
+
+        // Blobs are content-addressed, so they can be written before taking the lock.
+        var updates: [(path: String, blob: ObjectID?)] = []
+        for (path, operation) in changes.operations.sorted(by: { $0.key < $1.key }) {
+            switch operation {
+            case .write(let data): updates.append((path, try writeBlob(data)))
+            case .remove: updates.append((path, nil))
+            }
+        }
+
+        let lock = try WriteLock(gitDirectory: gitDirectory)
+        lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        var committer = author
+        committer.date = Date()
+        committer.timeZoneOffsetMinutes = author.timeZoneOffsetMinutes
+
+        for attempt in 1...Self.maximumAttempts {
+            let base = try referenceTarget(referenceName)
+            let commitID = try makeCommit(on: base, updates: updates, message: message,
+                                          author: author, committer: committer)
+            var newOID = commitID.oid
+            var reference: OpaquePointer?
+            let logMessage = "commit: \(message.prefix { $0 != "\n" })"
+            let code: Int32
+            if let base {
+                var oldOID = base.oid
+                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 1, &oldOID, logMessage)
+            } else {
+                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 0, nil, logMessage)
+            }
+            git_reference_free(reference)
+            if code == 0 {
+                try updateWorkingFolder(updates)
+                return commitID
+            }
+            let lostRace = code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue
+            guard lostRace else { try check(code, "cannot move branch \(branch)"); continue }
+            if attempt < Self.maximumAttempts {
+                usleep(UInt32.random(in: 1_000...UInt32(min(50, 2 * attempt) * 1_000)))
+            }
+        }
+        throw GitError(.lostRace, "other writers kept moving branch \(branch); \(Self.maximumAttempts) attempts failed, nothing was committed")
+    }
+
+    private func writeBlob(_ data: Data) throws -> ObjectID {
+        var oid = git_oid()
+        let code = data.withUnsafeBytes { bytes in
+            git_blob_create_from_buffer(&oid, pointer, bytes.baseAddress, bytes.count)
+        }
+        try check(code, "cannot store file content")
+        return ObjectID(oid)
+    }
+
+    /// The commit a reference points at; nil when it does not exist (an unborn branch).
+    private func referenceTarget(_ name: String) throws -> ObjectID? {
+        var oid = git_oid()
+        let code = git_reference_name_to_id(&oid, pointer, name)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "cannot read \(name)")
+        return ObjectID(oid)
+    }
+
+    /// Writes the tree of `base` with `updates` applied, and a commit of it whose parent is `base`.
+    private func makeCommit(on base: ObjectID?, updates: [(path: String, blob: ObjectID?)], message: String,
+                            author: Signature, committer: Signature) throws -> ObjectID {
+        var parent: OpaquePointer?
+        var baseTree: OpaquePointer?
+        defer {
+            git_tree_free(baseTree)
+            git_commit_free(parent)
+        }
+        if let base {
+            var oid = base.oid
+            try check(git_commit_lookup(&parent, pointer, &oid), "cannot read commit \(base.short)")
+            try check(git_commit_tree(&baseTree, parent), "cannot read the tree of \(base.short)")
+        } else {
+            baseTree = try emptyTree()
+        }
+        guard let baseTree else { throw GitError(.other, "libgit2 returned no tree") }
+
+        // Removing an absent path would fail in libgit2; it is a no-op here. A write onto a
+        // folder is refused: the tree builder does not turn folders into files.
+        var effective: [(path: String, blob: ObjectID?)] = []
+        for update in updates {
+            let existing = try Self.entry(update.path, in: baseTree)
+            if update.blob == nil, existing == nil { continue }
+            if update.blob != nil, existing?.kind == .tree {
+                throw GitError(.invalid, "cannot write \"\(update.path)\": it is a folder")
+            }
+            effective.append(update)
+        }
+        var treeOID = git_oid()
+        let paths = effective.map { strdup($0.path) }
+        defer { paths.forEach { free($0) } }
+        var gitUpdates = zip(effective, paths).map { update, path in
+            var entry = git_tree_update()
+            entry.action = update.blob == nil ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT
+            if let blob = update.blob { entry.id = blob.oid }
+            entry.filemode = GIT_FILEMODE_BLOB
+            entry.path = UnsafePointer(path)
+            return entry
+        }
+        try check(git_tree_create_updated(&treeOID, pointer, baseTree, gitUpdates.count, &gitUpdates),
+                  "cannot build the new tree")
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &treeOID), "cannot read the new tree")
+        defer { git_tree_free(tree) }
+
+        var commitOID = git_oid()
+        try author.withGitSignature { authorSignature in
+            try committer.withGitSignature { committerSignature in
+                var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
+                try check(git_commit_create(&commitOID, pointer, nil, authorSignature, committerSignature,
+                                            nil, message, tree, parents.count, &parents),
+                          "cannot write the commit")
+            }
+        }
+        return ObjectID(commitOID)
+    }
+
+    private func emptyTree() throws -> OpaquePointer? {
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, pointer, nil), "cannot build an empty tree")
+        defer { git_treebuilder_free(builder) }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "cannot write an empty tree")
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &oid), "cannot read the empty tree")
+        return tree
+    }
+
+    /// Brings the working folder and the index in line with the commit just made, for the
+    /// paths it touched. The commit stands either way: a failure here says so.
+    private func updateWorkingFolder(_ updates: [(path: String, blob: ObjectID?)]) throws {
+        guard let workingDirectory else { return }
+        do {
+            var index: OpaquePointer?
+            try check(git_repository_index(&index, pointer), "cannot open the index")
+            defer { git_index_free(index) }
+            try check(git_index_read(index, 1), "cannot read the index")
+            let files = FileManager.default
+            for update in updates {
+                let url = workingDirectory.appendingPathComponent(update.path)
+                if let blob = update.blob {
+                    try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try self.blob(blob).write(to: url, options: .atomic)
+                    try check(git_index_add_bypath(index, update.path), "cannot add \"\(update.path)\" to the index")
+                } else {
+                    if files.fileExists(atPath: url.path) { try files.removeItem(at: url) }
+                    let code = git_index_remove_bypath(index, update.path)
+                    if code != GIT_ENOTFOUND.rawValue { try check(code, "cannot remove \"\(update.path)\" from the index") }
+                    try check(git_index_remove_directory(index, update.path, 0), "cannot remove \"\(update.path)\" from the index")
+                    removeEmptyFolders(above: url, upTo: workingDirectory)
+                }
+            }
+            try check(git_index_write(index), "cannot write the index")
+        } catch {
+            throw GitError(.io, "the commit was made, but the working folder could not be updated: \(error)")
+        }
+    }
+
+    private func removeEmptyFolders(above url: URL, upTo root: URL) {
+        var folder = url.deletingLastPathComponent().standardizedFileURL
+        let rootPath = root.standardizedFileURL.path
+        while folder.path.count > rootPath.count, folder.path.hasPrefix(rootPath),
+              (try? FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty) == true {
+            try? FileManager.default.removeItem(at: folder)
+            folder = folder.deletingLastPathComponent()
+        }
+    }
+}

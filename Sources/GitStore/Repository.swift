@@ -1,0 +1,124 @@
+public import Foundation
+internal import CLibGit2
+
+/// A git repository opened through libgit2. It owns the `git_repository` handle and frees
+/// it when released. Not `Sendable`: libgit2 objects may not be used from two threads at
+/// once, so each thread or task opens its own.
+public final class Repository {
+    let pointer: OpaquePointer
+    /// The git folder (`.git` of a working copy, or the repository itself when bare).
+    public let gitDirectory: URL
+    /// The working folder; nil when the repository is bare.
+    public let workingDirectory: URL?
+
+    private init(pointer: OpaquePointer) {
+        self.pointer = pointer
+        let gitPath = decodeCString(git_repository_path(pointer)) ?? "."
+        gitDirectory = URL(fileURLWithPath: gitPath, isDirectory: true).standardizedFileURL
+        if git_repository_is_bare(pointer) == 0, let workdir = decodeCString(git_repository_workdir(pointer)) {
+            workingDirectory = URL(fileURLWithPath: workdir, isDirectory: true).standardizedFileURL
+        } else {
+            workingDirectory = nil
+        }
+    }
+
+    deinit {
+        git_repository_free(pointer)
+    }
+
+    /// Creates a new repository whose HEAD points at the unborn `branch`. Creates the folder
+    /// if needed; throws `.exists` when a repository is there already.
+    public static func create(at url: URL, bare: Bool = false, branch: String = "main") throws -> Repository {
+        ensureLibrary()
+        if (try? open(at: url)) != nil {
+            throw GitError(.exists, "a git repository exists already at \(url.path)")
+        }
+        var options = git_repository_init_options()
+        try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)))
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | GIT_REPOSITORY_INIT_NO_REINIT.rawValue
+        if bare { options.flags |= GIT_REPOSITORY_INIT_BARE.rawValue }
+        var handle: OpaquePointer?
+        let code = branch.withCString { name in
+            options.initial_head = name
+            return git_repository_init_ext(&handle, url.path, &options)
+        }
+        try check(code, "cannot create a repository at \(url.path)")
+        guard let handle else { throw GitError(.other, "libgit2 returned no repository") }
+        return Repository(pointer: handle)
+    }
+
+    /// Opens the repository at `url`, which is either a working folder or a git folder.
+    /// Throws `.notARepository` otherwise.
+    public static func open(at url: URL) throws -> Repository {
+        try open(url, flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue)
+    }
+
+    /// Opens the repository enclosing `url`, looking in its parent folders like git does.
+    public static func discover(from url: URL) throws -> Repository {
+        try open(url, flags: 0)
+    }
+
+    private static func open(_ url: URL, flags: UInt32) throws -> Repository {
+        ensureLibrary()
+        var handle: OpaquePointer?
+        let code = git_repository_open_ext(&handle, url.path, flags, nil)
+        if code == GIT_ENOTFOUND.rawValue {
+            throw GitError(.notARepository, "no git repository at \(url.path)", code: code)
+        }
+        try check(code, "cannot open the repository at \(url.path)")
+        guard let handle else { throw GitError(.other, "libgit2 returned no repository") }
+        return Repository(pointer: handle)
+    }
+
+    /// True when the repository has no working folder.
+    public var isBare: Bool { workingDirectory == nil }
+
+    /// The branch HEAD points at, e.g. "main"; "HEAD" when HEAD is detached.
+    public var branch: String {
+        var reference: OpaquePointer?
+        guard git_reference_lookup(&reference, pointer, "HEAD") == 0, let reference else { return "HEAD" }
+        defer { git_reference_free(reference) }
+        guard let target = decodeCString(git_reference_symbolic_target(reference)) else { return "HEAD" }
+        return target.hasPrefix("refs/heads/") ? String(target.dropFirst("refs/heads/".count)) : target
+    }
+
+    /// The commit HEAD points at; nil while the branch is unborn (no commit yet).
+    public func tip() throws -> ObjectID? {
+        var oid = git_oid()
+        let code = git_reference_name_to_id(&oid, pointer, "HEAD")
+        if code == GIT_ENOTFOUND.rawValue || code == GIT_EUNBORNBRANCH.rawValue { return nil }
+        try check(code, "cannot read HEAD")
+        return ObjectID(oid)
+    }
+
+    /// The commit a revision names: a tag, a branch, a (short) id, `HEAD~3`, `main@{1}`…
+    /// Throws `.notFound` when there is no such commit.
+    public func resolve(_ revision: String) throws -> ObjectID {
+        var object: OpaquePointer?
+        let code = git_revparse_single(&object, pointer, revision)
+        if code < 0 {
+            if code == GIT_EAMBIGUOUS.rawValue {
+                throw GitError(.invalid, "revision \"\(revision)\" is ambiguous: give more digits", code: code)
+            }
+            throw GitError(.notFound, "revision \"\(revision)\" does not name a commit in this repository", code: code)
+        }
+        guard let object else { throw GitError(.notFound, "revision \"\(revision)\" does not name a commit in this repository") }
+        defer { git_object_free(object) }
+        var commit: OpaquePointer?
+        guard git_object_peel(&commit, object, GIT_OBJECT_COMMIT) == 0, let commit else {
+            throw GitError(.notFound, "revision \"\(revision)\" does not name a commit in this repository")
+        }
+        defer { git_object_free(commit) }
+        return ObjectID(git_object_id(commit))
+    }
+
+    /// A value from git's configuration (repository, then global and system), e.g. "user.name".
+    public func configString(_ key: String) -> String? {
+        var config: OpaquePointer?
+        guard git_repository_config_snapshot(&config, pointer) == 0, let config else { return nil }
+        defer { git_config_free(config) }
+        var value: UnsafePointer<CChar>?
+        guard git_config_get_string(&value, config, key) == 0 else { return nil }
+        return decodeCString(value)
+    }
+}

@@ -1,0 +1,50 @@
+public import Foundation
+#if canImport(Glibc)
+internal import Glibc
+#endif
+
+/// accord's own writer lock: a kernel `flock` on `<gitdir>/accord/write.lock`, held around
+/// every write. The kernel drops it when the holder dies, so it can never go stale, and
+/// while it is held no other accord writer is running: any `*.lock` file libgit2 left in
+/// the git folder then belongs to a writer that was killed, and may be removed.
+public struct WriteLock: ~Copyable {
+    private let descriptor: Int32
+
+    /// Waits until the lock on the repository at `gitDirectory` is free, then takes it.
+    public init(gitDirectory: URL) throws {
+        let folder = gitDirectory.appendingPathComponent("accord", isDirectory: true)
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw GitError(.io, "cannot create \(folder.path): \(error.localizedDescription)")
+        }
+        let path = folder.appendingPathComponent("write.lock").path
+        let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw GitError(.io, "cannot open the write lock \(path): \(String(cString: strerror(errno)))")
+        }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else {
+                let reason = String(cString: strerror(errno))
+                close(descriptor)
+                throw GitError(.locked, "cannot take the write lock \(path): \(reason)")
+            }
+        }
+        self.descriptor = descriptor
+    }
+
+    /// Removes lock files a killed writer left behind (paths relative to the git folder).
+    /// Only call while holding the lock.
+    public func removeStaleLocks(_ relativePaths: [String], in gitDirectory: URL) {
+        for relative in relativePaths {
+            let url = gitDirectory.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path) {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
+    }
+
+    deinit {
+        close(descriptor)  // closing the descriptor releases the flock
+    }
+}
