@@ -4,16 +4,6 @@ import Foundation
 /// Moving the checked-out branch to a commit that came from a remote, keeping the index
 /// and the working tree in step with it.
 extension Repository {
-    /// The id `name` points at, or nil when there is no such reference (an unborn branch,
-    /// a remote that has never been fetched).
-    func referenceTarget(_ name: String) throws -> git_oid? {
-        var id = git_oid()
-        let code = git_reference_name_to_id(&id, pointer, name)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "cannot read the reference \(name)")
-        return id
-    }
-
     /// The full name of the branch HEAD points at (`refs/heads/main`), born or not.
     func checkedOutBranch() throws -> String {
         var head: OpaquePointer?
@@ -28,10 +18,11 @@ extension Repository {
 
     /// Sets `name` to `id` unconditionally, or deletes it when `id` is nil. For
     /// remote-tracking branches only, which record what a remote had and nothing else.
-    func setReference(_ name: String, to id: git_oid?, message: String) throws {
-        if var id {
+    func setReference(_ name: String, to id: ObjectID?, message: String) throws {
+        if let id {
             var reference: OpaquePointer?
-            try check(git_reference_create(&reference, pointer, name, &id, 1, message), "cannot update \(name)")
+            var oid = id.oid
+            try check(git_reference_create(&reference, pointer, name, &oid, 1, message), "cannot update \(name)")
             git_reference_free(reference)
         } else {
             var reference: OpaquePointer?
@@ -46,7 +37,7 @@ extension Repository {
     /// Checks, without writing anything, that the working tree can move from `old` to
     /// `new`: no file the move would rewrite has uncommitted changes. Throws `.conflict`
     /// naming those files.
-    func checkWorkingTreeCanMove(from old: git_oid?, to new: git_oid) throws {
+    func checkWorkingTreeCanMove(from old: ObjectID?, to new: ObjectID) throws {
         try checkOut(new, baseline: old, dryRun: true)
     }
 
@@ -56,35 +47,34 @@ extension Repository {
     /// The files are rewritten first (libgit2 checks every file before writing any) and the
     /// branch moved second; if the branch had moved meanwhile, the files go back and the
     /// answer is false so the caller can start again from the new tip.
-    func advanceBranch(_ branch: String, from old: git_oid?, to new: git_oid, message: String) throws -> Bool {
-        try withWriteLock {
-            guard sameObject(try referenceTarget(branch), old) else { return false }
-            let followsWorkingTree = workingDirectory != nil && (try? checkedOutBranch()) == branch
-            if followsWorkingTree { try checkOut(new, baseline: old, dryRun: false) }
-            // Holding the write lock, a ref lock file left behind is stale (DESIGN: stale locks).
-            try? FileManager.default.removeItem(at: gitDirectory.appendingPathComponent(branch + ".lock"))
-            var reference: OpaquePointer?
-            var target = new
-            let code: Int32
-            if var expected = old {
-                code = git_reference_create_matching(&reference, pointer, branch, &target, 1, &expected, message)
-            } else {
-                code = git_reference_create(&reference, pointer, branch, &target, 0, message)
-            }
-            git_reference_free(reference)
-            if code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue {
-                if followsWorkingTree, let old { try? checkOut(old, baseline: new, dryRun: false) }
-                return false
-            }
-            try check(code, "cannot move \(branch)")
-            return true
+    func advanceBranch(_ branch: String, from old: ObjectID?, to new: ObjectID, message: String) throws -> Bool {
+        let lock = try WriteLock(gitDirectory: gitDirectory)
+        // Holding the write lock, a lock file libgit2 left behind is stale (DESIGN: stale locks).
+        lock.removeStaleLocks(["\(branch).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        guard try referenceTarget(branch) == old else { return false }
+        let followsWorkingTree = workingDirectory != nil && (try? checkedOutBranch()) == branch
+        if followsWorkingTree { try checkOut(new, baseline: old, dryRun: false) }
+        var reference: OpaquePointer?
+        var target = new.oid
+        let code: Int32
+        if var expected = old?.oid {
+            code = git_reference_create_matching(&reference, pointer, branch, &target, 1, &expected, message)
+        } else {
+            code = git_reference_create(&reference, pointer, branch, &target, 0, message)
         }
+        git_reference_free(reference)
+        if code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue {
+            if followsWorkingTree, let old { try? checkOut(old, baseline: new, dryRun: false) }
+            return false
+        }
+        try check(code, "cannot move \(branch)")
+        return true
     }
 
     /// Checks out the tree of `commitID` over the tree of `baseline`: files that differ
     /// between the two are rewritten, others are left alone, and any rewritten file whose
     /// working copy differs from `baseline` stops the whole checkout before it writes.
-    private func checkOut(_ commitID: git_oid, baseline baselineID: git_oid?, dryRun: Bool) throws {
+    private func checkOut(_ commitID: ObjectID, baseline baselineID: ObjectID?, dryRun: Bool) throws {
         let target = try tree(of: commitID)
         defer { git_tree_free(target) }
         let baseline = try baselineID.map { try tree(of: $0) }
@@ -113,8 +103,8 @@ extension Repository {
         try check(code, "cannot update the working tree")
     }
 
-    private func tree(of commitID: git_oid) throws -> OpaquePointer {
-        var id = commitID
+    private func tree(of commitID: ObjectID) throws -> OpaquePointer {
+        var id = commitID.oid
         var commit: OpaquePointer?
         try check(git_commit_lookup(&commit, pointer, &id), "cannot read commit")
         defer { git_commit_free(commit) }
@@ -122,25 +112,4 @@ extension Repository {
         try check(git_commit_tree(&tree, commit), "cannot read the tree of a commit")
         return tree!
     }
-}
-
-/// Whether two optional object ids are the same (both absent counts as the same).
-func sameObject(_ lhs: git_oid?, _ rhs: git_oid?) -> Bool {
-    guard var lhs, var rhs else { return lhs == nil && rhs == nil }
-    return git_oid_equal(&lhs, &rhs) != 0
-}
-
-/// The 40-digit hex form of an object id.
-func hex(_ id: git_oid) -> String {
-    var id = id
-    var buffer = [CChar](repeating: 0, count: 41)
-    git_oid_fmt(&buffer, &id)
-    return String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-}
-
-/// The object id written as 40 hex digits, or nil if it is not one.
-func objectID(hex: String) -> git_oid? {
-    guard hex.utf8.count == 40 else { return nil }
-    var id = git_oid()
-    return git_oid_fromstr(&id, hex) == 0 ? id : nil
 }

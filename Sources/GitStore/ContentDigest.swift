@@ -10,7 +10,7 @@ public struct ContentDigest: Sendable, Codable, Equatable {
     /// How many files it covers.
     public let files: Int
     /// The commit it was taken at (nil for a tracker with no commit yet).
-    public let commit: String?
+    public let commit: ObjectID?
 }
 
 extension Repository {
@@ -41,7 +41,7 @@ extension Repository {
                 // Paths are bytes in git; hash them as stored, not as decoded text.
                 let path = bytes(root) + bytes(git_tree_entry_name(entry))
                 Unmanaged<Entries>.fromOpaque(payload).takeUnretainedValue()
-                    .list.append((path, hex(git_tree_entry_id(entry).pointee)))
+                    .list.append((path, ObjectID(git_tree_entry_id(entry)).hex))
                 return 0
             }, Unmanaged.passUnretained(entries).toOpaque())
         }, "cannot list the files of \(revision)")
@@ -53,7 +53,7 @@ extension Repository {
             hash.update(entry.blob.utf8)
             hash.update([0x0A])
         }
-        return ContentDigest(sha256: hash.finalize(), files: entries.list.count, commit: hex(commit))
+        return ContentDigest(sha256: hash.finalize(), files: entries.list.count, commit: ObjectID(commit))
     }
 }
 

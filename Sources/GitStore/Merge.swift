@@ -7,10 +7,10 @@ enum MergePlan {
     /// The local branch contains the remote one and has more: only a push is needed.
     case localAhead
     /// The remote branch contains the local one: move the local branch forward to it.
-    case fastForward(git_oid)
+    case fastForward(ObjectID)
     /// Both sides moved on and their changes combine cleanly into this new merge commit,
     /// which no reference points at yet.
-    case merged(git_oid)
+    case merged(ObjectID)
     /// Both sides changed these files in ways a three-way merge cannot combine.
     case conflict([String])
 }
@@ -23,15 +23,16 @@ extension Repository {
     /// merge as a plain union; texts and registers merge line by line. Only a true conflict
     /// (both sides changed the same lines differently, or added the same path with different
     /// content) is reported, with the paths concerned. Nothing here moves a reference.
-    func planMerge(local: git_oid?, remote: git_oid?, message: String) throws -> MergePlan {
-        guard var remote else { return local == nil ? .upToDate : .localAhead }
-        guard var local else { return .fastForward(remote) }
-        if git_oid_equal(&local, &remote) != 0 { return .upToDate }
+    func planMerge(local localID: ObjectID?, remote remoteID: ObjectID?, message: String) throws -> MergePlan {
+        guard let remoteID else { return localID == nil ? .upToDate : .localAhead }
+        guard let localID else { return .fastForward(remoteID) }
+        if localID == remoteID { return .upToDate }
+        var local = localID.oid, remote = remoteID.oid
         if try check(git_graph_descendant_of(pointer, &local, &remote), "cannot compare the two histories") == 1 {
             return .localAhead
         }
         if try check(git_graph_descendant_of(pointer, &remote, &local), "cannot compare the two histories") == 1 {
-            return .fastForward(remote)
+            return .fastForward(remoteID)
         }
 
         var ours: OpaquePointer?, theirs: OpaquePointer?
@@ -75,7 +76,7 @@ extension Repository {
 
     /// Writes a commit object with two parents; no reference is moved. The author and
     /// committer are git's configured identity (`user.name`, `user.email`), else `accord`.
-    private func createMergeCommit(tree treeID: git_oid, parents: [OpaquePointer], message: String) throws -> git_oid {
+    private func createMergeCommit(tree treeID: git_oid, parents: [OpaquePointer], message: String) throws -> ObjectID {
         var treeID = treeID
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &treeID), "cannot read the merged tree")
@@ -92,6 +93,6 @@ extension Repository {
                                         buffer.count, buffer.baseAddress),
                       "cannot write the merge commit")
         }
-        return commit
+        return ObjectID(commit)
     }
 }

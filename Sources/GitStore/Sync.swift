@@ -26,11 +26,11 @@ public struct SyncReport: Sendable, Codable, Equatable {
     /// What happened.
     public var outcome: Outcome
     /// The local branch before (nil when it had no commit yet).
-    public var before: String?
+    public var before: ObjectID?
     /// The local branch after.
-    public var after: String?
+    public var after: ObjectID?
     /// The remote branch as fetched (nil when the remote had no such branch).
-    public var remoteTip: String?
+    public var remoteTip: ObjectID?
     /// Files both sides changed incompatibly; empty unless `outcome` is `.conflict`.
     public var conflicts: [String]
     /// Fetch–merge–push rounds it took (more than one when the remote moved meanwhile).
@@ -85,7 +85,7 @@ extension Repository {
         let trackingBefore = try referenceTarget(tracking)
         let before = try referenceTarget(branch)
         var report = SyncReport(remote: remote.name, url: remote.url, branch: shortBranch, outcome: .upToDate,
-                                before: before.map(hex), after: before.map(hex), remoteTip: nil,
+                                before: before, after: before, remoteTip: nil,
                                 conflicts: [], attempts: 0)
         do {
             while report.attempts < options.maximumAttempts {
@@ -93,7 +93,7 @@ extension Repository {
                 try fetch(from: remote.name, progress: options.progress)
                 let local = try referenceTarget(branch)
                 let remoteTip = try referenceTarget(tracking)
-                report.remoteTip = remoteTip.map(hex)
+                report.remoteTip = remoteTip
                 let message = "Sync: merge \(remote.name)/\(shortBranch) into \(shortBranch)\n\nRemote: \(remote.url)\n"
                 switch try planMerge(local: local, remote: remoteTip, message: message) {
                 case .upToDate:
@@ -121,11 +121,11 @@ extension Repository {
                     report.outcome = .conflict
                     report.conflicts = files
                     try recordConflict(SyncState(remote: remote.name, branch: shortBranch, trackingReference: tracking,
-                                                 trackingBefore: trackingBefore.map(hex), localTip: local.map(hex),
-                                                 remoteTip: remoteTip.map(hex), conflicts: files))
+                                                 trackingBefore: trackingBefore, localTip: local,
+                                                 remoteTip: remoteTip, conflicts: files))
                     return report
                 }
-                report.after = try referenceTarget(branch).map(hex)
+                report.after = try referenceTarget(branch)
                 try clearSyncState()
                 return report
             }
@@ -140,7 +140,7 @@ extension Repository {
 
     /// Pushes a commit no reference points at yet, through a temporary reference under
     /// `refs/accord/` (libgit2 pushes references, not bare ids). True when accepted.
-    private func pushCommit(_ commit: git_oid, to branch: String, remote: String,
+    private func pushCommit(_ commit: ObjectID, to branch: String, remote: String,
                             progress: ((TransferProgress) -> Void)?) throws -> Bool {
         let outgoing = "refs/accord/sync/outgoing"
         try setReference(outgoing, to: commit, message: "accord sync: outgoing merge")

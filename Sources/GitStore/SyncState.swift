@@ -10,11 +10,11 @@ public struct SyncState: Sendable, Codable, Equatable {
     /// The remote-tracking reference the fetch moved, e.g. `refs/remotes/origin/main`.
     public var trackingReference: String
     /// Where it pointed before the first stopped sync (nil: it did not exist).
-    public var trackingBefore: String?
+    public var trackingBefore: ObjectID?
     /// The local branch at the time (unchanged by the sync).
-    public var localTip: String?
+    public var localTip: ObjectID?
     /// The remote branch as fetched.
-    public var remoteTip: String?
+    public var remoteTip: ObjectID?
     /// The files that conflict.
     public var conflicts: [String]
 }
@@ -45,16 +45,10 @@ extension Repository {
     @discardableResult
     public func abortSync() throws -> SyncState? {
         guard let state = try pendingSync() else { return nil }
-        try withWriteLock {
-            let before = try state.trackingBefore.map { hexID in
-                guard let id = objectID(hex: hexID) else {
-                    throw GitError(.invalid, "sync-state names an invalid commit id '\(hexID)'")
-                }
-                return id
-            }
-            try setReference(state.trackingReference, to: before, message: "accord sync --abort")
-            try clearSyncState()
-        }
+        let lock = try WriteLock(gitDirectory: gitDirectory)
+        try setReference(state.trackingReference, to: state.trackingBefore, message: "accord sync --abort")
+        try clearSyncState()
+        _ = consume lock
         return state
     }
 

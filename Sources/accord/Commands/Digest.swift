@@ -29,7 +29,7 @@ struct Digest: ParsableCommand {
         if json {
             print(try Sync.json(digest))
         } else {
-            print("\(digest.sha256)  \(digest.files) files at \(digest.commit.map { String($0.prefix(7)) } ?? "no commit")")
+            print("\(digest.sha256)  \(digest.files) files at \(digest.commit?.short ?? "no commit")")
         }
     }
 }

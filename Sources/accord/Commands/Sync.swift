@@ -63,13 +63,13 @@ struct Sync: ParsableCommand {
             print("no stopped sync to abort")
             return
         }
-        let restored = state.trackingBefore.map { "back to \($0.prefix(7))" } ?? "removed (it did not exist before)"
+        let restored = state.trackingBefore.map { "back to \($0.short)" } ?? "removed (it did not exist before)"
         print("aborted the sync with \(state.remote): \(state.trackingReference) \(restored); "
               + "branch \(state.branch) was never changed")
     }
 
     static func summary(_ report: SyncReport) -> String {
-        let short = { (id: String?) in id.map { String($0.prefix(7)) } ?? "nothing" }
+        let short = { (id: ObjectID?) in id?.short ?? "nothing" }
         let rounds = report.attempts > 1 ? " (after \(report.attempts) rounds, the remote moved meanwhile)" : ""
         switch report.outcome {
         case .upToDate:
