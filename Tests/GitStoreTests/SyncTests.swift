@@ -205,13 +205,20 @@ import Testing
         try addRecords(a, side: "a", count: 1)
         try addRecords(c, side: "c0", count: 1)
         _ = try c.sync()
-        // Every fetch of a's receives c's latest commit, and c pushes another meanwhile.
+        // Every fetch of a's receives c's latest commit, and c pushes another meanwhile. libgit2
+        // reports progress many times per fetch; c acts once per fetch, at its last report
+        // (each of c's records is larger than the one before, so each fetch's byte count differs).
         var round = 0
+        var lastBytes = -1
         let failure = #expect(throws: GitError.self) {
             try a.sync(options: SyncOptions(maximumAttempts: 3, progress: { progress in
-                guard progress.direction == .receiving else { return }
+                guard progress.direction == .receiving, progress.totalObjects > 0,
+                      progress.objects == progress.totalObjects, progress.bytes != lastBytes else { return }
+                lastBytes = progress.bytes
                 round += 1
-                try? addRecords(c, side: "c\(round)", count: 1)
+                var record = ChangeSet()
+                record.write("Events/2024/01/c-\(round).yaml", Data(String(repeating: "n", count: 100 * round).utf8))
+                _ = try? c.apply(record, message: "c \(round)", author: Self.author)
                 _ = try? c.sync()
             }))
         }
