@@ -54,9 +54,15 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        .executableTarget(
+            name: "accord-bench",
+            dependencies: ["GitStore", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            path: "Benchmarks/Sources/accord-bench",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["accord"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench"], swiftSettings: strictSettings),
     ]
 )

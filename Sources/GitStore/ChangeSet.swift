@@ -1,7 +1,9 @@
 public import Foundation
 
 /// Files to write and remove in one commit. Later operations on the same path replace
-/// earlier ones, so a path is either written or removed, never both.
+/// earlier ones, so a path is either written or removed, never both. Paths are compared as
+/// git compares them, byte for byte: an NFC and an NFD spelling are two different files
+/// (Swift's `==` would call them equal).
 public struct ChangeSet: Sendable {
     /// What happens to one path.
     public enum Operation: Sendable, Equatable {
@@ -11,27 +13,31 @@ public struct ChangeSet: Sendable {
         case remove
     }
 
-    /// The operations by path, as given (paths are checked when the set is applied).
-    public private(set) var operations: [String: Operation] = [:]
+    private var byBytes: [[UInt8]: (path: String, operation: Operation)] = [:]
 
     /// An empty change set.
     public init() {}
 
     /// Writes `data` to `path` (a `/`-separated path from the repository root).
     public mutating func write(_ path: String, _ data: Data) {
-        operations[path] = .write(data)
+        byBytes[Array(path.utf8)] = (path, .write(data))
     }
 
     /// Removes the file or folder at `path`.
     public mutating func remove(_ path: String) {
-        operations[path] = .remove
+        byBytes[Array(path.utf8)] = (path, .remove)
     }
 
     /// True when nothing would change.
-    public var isEmpty: Bool { operations.isEmpty }
+    public var isEmpty: Bool { byBytes.isEmpty }
 
-    /// The paths touched, sorted.
-    public var paths: [String] { operations.keys.sorted() }
+    /// The paths touched, in git's order (by bytes).
+    public var paths: [String] { operations.map(\.path) }
+
+    /// Each path with what happens to it, in git's order (by bytes).
+    public var operations: [(path: String, operation: Operation)] {
+        byBytes.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map(\.value)
+    }
 }
 
 /// The rules a path must meet before GitStore writes it: relative, `/`-separated, no empty,

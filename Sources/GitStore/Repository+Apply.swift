@@ -33,7 +33,7 @@ extension Repository {
 
         // Blobs are content-addressed, so they can be written before taking the lock.
         var updates: [(path: String, blob: ObjectID?)] = []
-        for (path, operation) in changes.operations.sorted(by: { $0.key < $1.key }) {
+        for (path, operation) in changes.operations {
             switch operation {
             case .write(let data): updates.append((path, try writeBlob(data)))
             case .remove: updates.append((path, nil))
@@ -105,16 +105,13 @@ extension Repository {
             var oid = base.oid
             try check(git_commit_lookup(&parent, pointer, &oid), "cannot read commit \(base.short)")
             try check(git_commit_tree(&baseTree, parent), "cannot read the tree of \(base.short)")
-        } else {
-            baseTree = try emptyTree()
         }
-        guard let baseTree else { throw GitError(.other, "libgit2 returned no tree") }
 
         // Removing an absent path would fail in libgit2; it is a no-op here. A write onto a
         // folder is refused: the tree builder does not turn folders into files.
         var effective: [(path: String, blob: ObjectID?)] = []
         for update in updates {
-            let existing = try Self.entry(update.path, in: baseTree)
+            let existing = try baseTree.flatMap { try Self.entry(update.path, in: $0) }
             if update.blob == nil, existing == nil { continue }
             if update.blob != nil, existing?.kind == .tree {
                 throw GitError(.invalid, "cannot write \"\(update.path)\": it is a folder")
@@ -148,17 +145,6 @@ extension Repository {
             }
         }
         return ObjectID(commitOID)
-    }
-
-    private func emptyTree() throws -> OpaquePointer? {
-        var builder: OpaquePointer?
-        try check(git_treebuilder_new(&builder, pointer, nil), "cannot build an empty tree")
-        defer { git_treebuilder_free(builder) }
-        var oid = git_oid()
-        try check(git_treebuilder_write(&oid, builder), "cannot write an empty tree")
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &oid), "cannot read the empty tree")
-        return tree
     }
 
     /// Brings the working folder and the index in line with the commit just made, for the

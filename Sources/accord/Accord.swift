@@ -21,7 +21,7 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: [RemoteCommand.self, Sync.self, Digest.self]
+        subcommands: [Init.self, Verify.self, RemoteCommand.self, Sync.self, Digest.self]
     )
 
     /// Runs the command line, mapping every failure to one message and one exit code.
@@ -36,7 +36,11 @@ struct Accord: ParsableCommand {
             var mutable = command
             try mutable.run()
         } catch {
-            if error is CleanExit || error is ExitCode { exit(withError: error) }
+            // ArgumentParser's own signals (help, version, exit codes) keep its handling.
+            if error is CleanExit || error is ExitCode || error is ValidationError
+                || String(reflecting: type(of: error)).hasPrefix("ArgumentParser.") {
+                exit(withError: error)
+            }
             let report = ErrorReport(error)
             FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
             Foundation.exit(report.exitCode)

@@ -25,7 +25,7 @@ struct Digest: ParsableCommand {
     @Flag(help: "Print JSON: {sha256, files, commit}.") var json = false
 
     func run() throws {
-        let digest = try repository.open().contentDigest(at: at)
+        let digest = try repository.openTracker().contentDigest(at: at)
         if json {
             print(try Sync.json(digest))
         } else {

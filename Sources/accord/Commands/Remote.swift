@@ -38,7 +38,7 @@ struct RemoteCommand: ParsableCommand {
         @Argument(help: "Where the other copy lives: a folder path or a git URL.") var url: String
 
         func run() throws {
-            let remote = try repository.open().addRemote(named: name, url: url)
+            let remote = try repository.openTracker().addRemote(named: name, url: url)
             print("added remote \(remote.name) → \(remote.url)")
         }
     }
@@ -52,7 +52,7 @@ struct RemoteCommand: ParsableCommand {
         @Flag(help: "Print JSON: an array of {name, url}.") var json = false
 
         func run() throws {
-            let remotes = try repository.open().remotes()
+            let remotes = try repository.openTracker().remotes()
             if json {
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -83,7 +83,7 @@ struct RemoteCommand: ParsableCommand {
         @Argument(help: "The remote to remove.") var name: String
 
         func run() throws {
-            try repository.open().removeRemote(named: name)
+            try repository.openTracker().removeRemote(named: name)
             print("removed remote \(name)")
         }
     }

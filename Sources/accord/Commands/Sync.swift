@@ -39,7 +39,7 @@ struct Sync: ParsableCommand {
     }
 
     func run() throws {
-        let repo = try repository.open()
+        let repo = try repository.openTracker()
         if abort { return try runAbort(repo) }
 
         let progress = TransferProgressLine()

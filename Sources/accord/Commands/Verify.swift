@@ -1,0 +1,53 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord verify`: every stored object readable and matching its id.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check that every object of every branch and tag is readable and intact.",
+            discussion: """
+            Prints how many objects were checked, then one line per bad object: its id, type, \
+            where it was found, and what is wrong. Exits 0 when all is well and 1 when problems \
+            were found. Each object is read in a separate process so that a damaged one cannot \
+            hang the check: a read slower than --timeout counts as unreadable.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: "Seconds one object may take to read before it counts as unreadable.")
+        var timeout: Double = 5
+
+        @Flag(help: .hidden) var worker = false
+        @Option(help: .hidden) var skip: [String] = []
+
+        func validate() throws {
+            guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+        }
+
+        func run() throws {
+            let repository = try repository.openRepository()
+            if worker {
+                let skipping = Set(skip.compactMap(ObjectID.init(hex:)))
+                try IntegrityCheck.runWorker(repository: repository, skipping: skipping) { line in
+                    FileHandle.standardOutput.write(Data(line.utf8))
+                }
+                return
+            }
+            let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+            let gitDirectory = repository.gitDirectory.path
+            let report = try IntegrityCheck.supervise(executable: executable, arguments: { skipping in
+                ["verify", "--worker", "--repo", gitDirectory] + skipping.sorted().flatMap { ["--skip", $0.hex] }
+            }, timeout: timeout)
+            let problems = report.problems.count
+            print("checked \(report.checked) objects: " + (problems == 0 ? "no problems" : "\(problems) bad"))
+            for bad in report.problems {
+                let place = bad.path.map { $0.isEmpty ? " (root folder)" : " \($0)" } ?? ""
+                print("\(bad.id.hex) \(bad.type ?? "object")\(place): \(bad.problem ?? "")")
+            }
+            if problems > 0 { throw ExitCode(1) }
+        }
+    }
+}
