@@ -38,6 +38,9 @@ struct Accord: ParsableCommand {
             Schedule.self,
             Summary.self,
             MeetingCommand.self,
+            RemoteCommand.self,
+            Sync.self,
+            Digest.self,
         ]
     )
 
