@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// gaps, schedule, summary and meeting add on the example, through the binary.

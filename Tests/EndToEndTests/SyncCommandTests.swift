@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `accord remote`, `accord sync` and `accord digest`, run as a user would: the built binary

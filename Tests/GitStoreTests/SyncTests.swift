@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 /// Two copies of a tracker and a bare hub, all on disk: the border-post case.

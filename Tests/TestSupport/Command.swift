@@ -1,32 +1,39 @@
-import Foundation
+public import Foundation
 
 /// Runs a program to completion with a deadline, so no test can hang: past `timeout` the
 /// process is killed and the call throws. Output goes through temporary files, not pipes,
-/// so a chatty child cannot block on a full pipe.
-struct Command {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
+/// so a chatty child cannot block on a full pipe. Every test target runs processes this way.
+public struct Command {
+    /// What a run left: exit status and both outputs.
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
     }
 
-    struct TimedOut: Error, CustomStringConvertible {
-        let description: String
+    /// The process ran over its deadline and was killed, or git failed.
+    public struct TimedOut: Error, CustomStringConvertible {
+        public let description: String
     }
 
-    static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil,
-                    environment: [String: String] = [:], timeout: TimeInterval = 120) throws -> Result {
+    /// Runs `executable` (an absolute path, else looked up through `env`) with `arguments`
+    /// in `folder`, with `environment` added to this process's and the variables named in
+    /// `clearing` removed.
+    public static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil,
+                           environment: [String: String] = [:], clearing: Set<String> = [],
+                           timeout: TimeInterval = 120) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
         if let folder { process.currentDirectoryURL = folder }
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .filter { !clearing.contains($0.key) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cmd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
-        FileManager.default.createFile(atPath: out.path, contents: nil)
-        FileManager.default.createFile(atPath: err.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
         process.standardOutput = outHandle
         process.standardError = errHandle
@@ -49,7 +56,7 @@ struct Command {
 
     /// Runs `git` and returns its trimmed standard output; throws when it fails.
     @discardableResult
-    static func git(_ arguments: [String], in folder: URL? = nil) throws -> String {
+    public static func git(_ arguments: [String], in folder: URL? = nil) throws -> String {
         let result = try run("git", arguments, in: folder)
         guard result.status == 0 else {
             throw TimedOut(description: "git \(arguments.joined(separator: " ")) failed: \(result.stderr)")
@@ -59,15 +66,15 @@ struct Command {
 }
 
 /// A temporary folder removed when the test ends.
-final class ScratchFolder {
-    let url: URL
+public final class ScratchFolder {
+    public let url: URL
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-sync-\(UUID().uuidString)")
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
-    func path(_ name: String) -> URL { url.appendingPathComponent(name) }
+    public func path(_ name: String) -> URL { url.appendingPathComponent(name) }
 }
