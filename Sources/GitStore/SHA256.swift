@@ -1,11 +1,14 @@
 /// SHA-256 (FIPS 180-4), for digests that must match across machines. Foundation on Linux
 /// has no CryptoKit, and the algorithm is short enough not to need a package.
-struct SHA256 {
+public struct SHA256: Sendable {
     private var state: [UInt32] = [
         0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
     ]
     private var pending: [UInt8] = []
     private var length: UInt64 = 0
+
+    /// A hash of nothing yet.
+    public init() {}
 
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -19,7 +22,7 @@ struct SHA256 {
     ]
 
     /// Adds bytes to the message.
-    mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
+    public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
         for byte in bytes {
             pending.append(byte)
             length &+= 1
@@ -31,7 +34,7 @@ struct SHA256 {
     }
 
     /// The digest as 64 lowercase hex digits. The value is spent afterwards.
-    mutating func finalize() -> String {
+    public mutating func finalize() -> String {
         let bits = length &* 8
         update([0x80])
         while pending.count != 56 { update([0]) }

@@ -1,4 +1,4 @@
-public import AccordCore
+import AccordCore
 
 /// What the review summary says, section by section, as titles, tables and lists of
 /// plain text; the Markdown and HTML renderers only format these, so both formats always
