@@ -14,9 +14,10 @@ extension TrackerContext {
         ReviewSchedule(snapshot: snapshot, state: state, horizonMonths: horizon.months)
     }
 
-    /// The revisions of every instrument's texts in the history of the commit read.
-    func textHistory() throws -> TextHistory {
-        try TextHistory(snapshot: snapshot, repository: repository, commit: commit)
+    /// The revisions of every instrument's texts in the history of the commit read, or
+    /// only of `instrument`'s.
+    func textHistory(of instrument: InstrumentID? = nil) throws -> TextHistory {
+        try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: instrument.map { [$0] })
     }
 
     /// Every gap at the as-of date that `filter` keeps.
