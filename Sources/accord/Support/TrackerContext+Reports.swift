@@ -3,6 +3,9 @@ public import ArgumentParser
 
 /// The report values several commands build from one context, each built the same way.
 extension TrackerContext {
+    /// The parties' codes in the order of accord.yaml: the order of party columns in CSV.
+    var partyCodes: [String] { snapshot.settings?.partyCodes.map(\.code) ?? [] }
+
     /// The same snapshot evaluated at another date.
     func evaluated(at date: CalendarDate) -> TrackerContext {
         TrackerContext(repository: repository, commit: commit, records: records, snapshot: snapshot, asOf: date,
