@@ -12,7 +12,7 @@ extension StatusDashboard {
                 table.add([group.id, group.kind, group.title, party.party, "\(group.targets)"]
                     + Status.allCases.map { "\(party.counts[$0.rawValue] ?? 0)" }
                     + ["\(party.overdue)", "\(group.overdue)", "\(group.withEvidence)",
-                       "\(Int((group.evidenceCoverage * 100).rounded()))%",
+                       Percentage.text(group.withEvidence, of: group.targets),
                        group.nextReview?.date.description ?? "", group.nextReview?.title ?? ""])
             }
         }
