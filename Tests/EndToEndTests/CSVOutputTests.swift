@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `--csv` on list, status, gaps and schedule, read back by Python's csv module as a

@@ -1,7 +1,10 @@
 /// A CSV document as RFC 4180 has it, for the reports officials open in a spreadsheet: a
 /// header row, then one line per row, every line ended by CR LF. A field holding a comma,
 /// a double quote, a CR or an LF is put in double quotes, with its quotes doubled; any
-/// other field is written as it is. Text is UTF-8, in any script, unchanged.
+/// other field is written as it is. Text is UTF-8, in any script, unchanged — except that a
+/// field a spreadsheet would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab
+/// or a CR, and not a plain number such as `-5`) gets a leading `'`: records arrive by sync
+/// from the other party's copy, and opening a report must never run what they hold.
 ///
 /// Every `--csv` renderer builds one of these; docs/csv.md documents their columns.
 public struct CSVTable: Sendable {
@@ -24,7 +27,8 @@ public struct CSVTable: Sendable {
     }
 
     /// `text` as one field: quoted when it holds a comma, a quote, a CR or an LF.
-    public static func field(_ text: String) -> String {
+    public static func field(_ raw: String) -> String {
+        let text = neutralised(raw)
         // Unicode scalars, not characters: "\r\n" is one Character, and a quote followed by a
         // combining mark is one too; each must still be seen.
         let scalars = text.unicodeScalars
@@ -37,6 +41,13 @@ public struct CSVTable: Sendable {
         }
         quoted.append("\"")
         return String(quoted)
+    }
+
+    /// The text with a `'` in front when a spreadsheet would take it for a formula.
+    static func neutralised(_ text: String) -> String {
+        guard let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first),
+              Double(text) == nil else { return text }
+        return "'" + text
     }
 
     /// A list in one field: `tip-2005#7.1; tip-2005#7.2`.

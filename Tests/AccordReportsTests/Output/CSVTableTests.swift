@@ -19,6 +19,16 @@ import Testing
         #expect(CSVTable.field(" spaces stay ") == " spaces stay ")
     }
 
+    @Test func whatASpreadsheetWouldRunAsAFormulaIsNeutralised() {
+        #expect(CSVTable.field("=HYPERLINK(\"http://x\")") == "\"'=HYPERLINK(\"\"http://x\"\")\"")
+        #expect(CSVTable.field("+1 report") == "'+1 report")
+        #expect(CSVTable.field("@SUM(A1)") == "'@SUM(A1)")
+        #expect(CSVTable.field("- dissemination only") == "'- dissemination only")
+        #expect(CSVTable.field("\tcmd") == "'\tcmd")
+        #expect(CSVTable.field("-5") == "-5", "a plain number stays a number")
+        #expect(CSVTable.field("2019-03-26") == "2019-03-26")
+    }
+
     @Test func aQuoteCarryingACombiningMarkIsStillDoubled() {
         // U+0022 followed by U+0301 is one Character; the quote must still be escaped.
         #expect(CSVTable.field("a\"\u{301}b") == "\"a\"\"\u{301}b\"")
