@@ -67,11 +67,13 @@ let package = Package(
             path: "Benchmarks/Sources/accord-bench",
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "GitStoreTests", dependencies: ["GitStore"], swiftSettings: strictSettings),
+        // Running processes with a deadline and scratch folders, shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore"],
                     swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -85,7 +85,7 @@ extension Repository {
     }
 
     /// The commit a reference points at; nil when it does not exist (an unborn branch).
-    private func referenceTarget(_ name: String) throws -> ObjectID? {
+    func referenceTarget(_ name: String) throws -> ObjectID? {
         var oid = git_oid()
         let code = git_reference_name_to_id(&oid, pointer, name)
         if code == GIT_ENOTFOUND.rawValue { return nil }

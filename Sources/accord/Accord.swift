@@ -21,23 +21,20 @@ struct Accord: ParsableCommand {
         else the git repository enclosing the current folder.
         """,
         version: AccordVersion.current,
-        subcommands: [
-            Init.self,
-            Validate.self,
-            Verify.self,
-            Log.self,
-            EvidenceCommand.self,
-            Show.self,
-            List.self,
-            StatusCommand.self,
-            History.self,
-            Amend.self,
-            Revisions.self,
-            Diff.self,
-            Gaps.self,
-            Schedule.self,
-            Summary.self,
-            MeetingCommand.self,
+        groupedSubcommands: [
+            CommandGroup(name: "Set up and check", subcommands: [Init.self, Validate.self, Verify.self]),
+            CommandGroup(name: "Record", subcommands: [
+                Log.self, EvidenceCommand.self, MeetingCommand.self, Amend.self,
+            ]),
+            CommandGroup(name: "Ask", subcommands: [
+                StatusCommand.self, Show.self, List.self, History.self, Gaps.self, Schedule.self,
+            ]),
+            CommandGroup(name: "Texts and review meetings", subcommands: [
+                Revisions.self, Diff.self, Summary.self,
+            ]),
+            CommandGroup(name: "Share between copies", subcommands: [
+                RemoteCommand.self, Sync.self, Digest.self,
+            ]),
         ]
     )
 

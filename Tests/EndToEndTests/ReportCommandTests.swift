@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// gaps, schedule, summary and meeting add on the example, through the binary.
@@ -143,5 +144,46 @@ import Testing
         #expect(schedule.stdout.contains("\"meeting\" : \"2020-12-15-ha-noi\""))
         let gaps = try AccordProcess.run(["gaps", "--repo", tracker.path, "--as-of", "2021-07-01", "--rule", "overdue", "--json"])
         #expect(gaps.stdout.contains("2020-12-15-ha-noi#2"))
+    }
+
+    @Test func showSaysWhenACommitmentsTextWasAmendedSinceItsEvidence() throws {
+        let (scratch, tracker) = try example()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        func show(_ id: String, _ asOf: String, json: Bool = false) throws -> AccordProcess.Result {
+            let result = try AccordProcess.run(["show", id, "--repo", tracker.path, "--as-of", asOf] + (json ? ["--json"] : []),
+                                               environment: ["NO_COLOR": "1"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result
+        }
+        func object(_ text: String) throws -> [String: Any] {
+            try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        }
+        // 7.2's only evidence (2009) predates the 2012 revision that changed clause 7.2.
+        let flagged = try show("tip-2005#7.2", "2013-06-01")
+        #expect(flagged.stdout.contains("text amended since evidence: clause 7.2 changed on 2012-09-28 (tip-2005@2012-09-28); "
+            + "latest evidence 2009-12-01 (ev-2009-12-01-standard-procedure)"), "\(flagged.stdout)")
+        let target = try #require(try object(show("tip-2005#7.2", "2013-06-01", json: true).stdout)["target"] as? [String: Any])
+        let finding = try #require(target["amendedSinceEvidence"] as? [String: Any])
+        #expect(finding["commitment"] as? String == "tip-2005#7.2")
+        #expect(finding["clause"] as? String == "7.2")
+        #expect(finding["revision"] as? String == "tip-2005@2012-09-28")
+        #expect(finding["revisionDate"] as? String == "2012-09-28")
+        #expect(finding["latestEvidence"] as? String == "ev-2009-12-01-standard-procedure")
+        #expect(finding["latestEvidenceDate"] as? String == "2009-12-01")
+        #expect(finding["languages"] as? [String] == ["en"])
+
+        // The article lists each of its commitments that is flagged.
+        let article = try show("tip-2005#7", "2013-06-01")
+        #expect(article.stdout.contains("tip-2005#7.2 text amended since evidence: clause 7.2 changed on 2012-09-28"))
+        let provision = try #require(try object(show("tip-2005#7", "2013-06-01", json: true).stdout)["provision"] as? [String: Any])
+        let listed = try #require(provision["amendedSinceEvidence"] as? [[String: Any]])
+        #expect(listed.compactMap { $0["commitment"] as? String } == ["tip-2005#7.1", "tip-2005#7.2"])
+
+        // Before the revision, and once newer evidence is on file, nothing is flagged.
+        for asOf in ["2012-01-01", "2019-12-01"] {
+            #expect(!(try show("tip-2005#7.2", asOf).stdout.contains("amended since evidence")), "as of \(asOf)")
+            let plain = try #require(try object(show("tip-2005#7.2", asOf, json: true).stdout)["target"] as? [String: Any])
+            #expect(plain["amendedSinceEvidence"] == nil, "as of \(asOf)")
+        }
     }
 }

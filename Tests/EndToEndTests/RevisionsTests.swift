@@ -1,5 +1,6 @@
 import AccordCore
 import Foundation
+import TestSupport
 import Testing
 
 /// `accord amend`, `revisions` and `diff` on the built binary, on the example tracker.

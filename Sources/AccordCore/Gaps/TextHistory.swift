@@ -9,10 +9,12 @@ public struct TextHistory: Sendable {
     public let revisions: [TextRevisions]
     private let texts: [ObjectID: InstrumentText]
 
-    /// Reads the revisions of every instrument of `snapshot` in the history of `commit`.
-    public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID) throws {
+    /// Reads the revisions of every instrument of `snapshot` in the history of `commit`,
+    /// or only of those named in `only` (`accord show` needs one instrument's).
+    public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
+                only: Set<InstrumentID>? = nil) throws {
         var revisions: [TextRevisions] = []
-        for instrument in snapshot.instruments {
+        for instrument in snapshot.instruments where only?.contains(instrument.id) ?? true {
             revisions.append(try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository, from: commit))
         }
         self.revisions = revisions

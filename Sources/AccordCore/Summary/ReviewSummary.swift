@@ -80,8 +80,6 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let total: Int
         /// Implemented or not applicable.
         public var settled: Int { (statuses[.implemented] ?? 0) + (statuses[.notApplicable] ?? 0) }
-        /// The share settled, 0 to 100, rounded down.
-        public var percentSettled: Int { total == 0 ? 0 : settled * 100 / total }
 
         enum CodingKeys: String, CodingKey { case party, statuses, total }
 

@@ -27,25 +27,7 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
             if diff.frontMatter.isChanged { body.append("<p>\(Self.redline(diff.frontMatter))</p>") }
             body += diff.changedArticles.map(section)
         }
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Changes: \(escape(diff.oldFile)) → \(escape(diff.newFile))</title>
-            <style>
-            \(Self.style)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTMLText.page(title: "Changes: \(diff.oldFile) → \(diff.newFile)", style: Self.style, body: body)
     }
 
     private func summaryTable(_ diff: InstrumentDiff) -> String {
@@ -86,22 +68,8 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
         }.joined()
     }
 
-    /// The text with `&`, `<`, `>`, `"` and `'` escaped, safe in content and attributes.
-    func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    /// The text escaped for HTML content and attributes.
+    func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     private static let style = """
         body { margin: 0; color: #1b1b1b; background: #fff;

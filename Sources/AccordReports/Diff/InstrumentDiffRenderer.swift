@@ -82,7 +82,7 @@ enum DiffLayout {
         }
         let kinds = counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")
         return "\(changed.count) of \(diff.articles.count) articles changed\(kinds); "
-            + "\(diff.wordsAdded) words added, \(diff.wordsRemoved) removed"
+            + "\(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed"
     }
 
     /// Splits a segment's text at line breaks, and each line into leading space, content

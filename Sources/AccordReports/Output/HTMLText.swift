@@ -17,4 +17,28 @@ public enum HTMLText {
         }
         return result
     }
+
+    /// One self-contained HTML page: the title (escaped here), inline CSS, and the body's
+    /// already-escaped HTML inside `<main>`. No external resource is referenced.
+    public static func page(title: String, style: String, body: [String]) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>\(escape(title))</title>
+        <style>
+        \(style)
+        </style>
+        </head>
+        <body>
+        <main>
+        \(body.joined(separator: "\n"))
+        </main>
+        </body>
+        </html>
+
+        """
+    }
 }

@@ -46,6 +46,9 @@ extension ShowReport {
             line()
             line(provision.text)
             if !provision.commitments.isEmpty { section("Commitments"); targets(provision.commitments) }
+            for finding in provision.amendedSinceEvidence {
+                line("\(finding.commitment) \(style.yellow("text amended since evidence:")) \(Self.describe(finding))")
+            }
         }
         if let planArea { targets(planArea) }
         if let target {
@@ -63,6 +66,9 @@ extension ShowReport {
             }
             fact("period", [target.start, target.end].compactMap { $0?.description }.joined(separator: " to "))
             fact("linked", target.linked.joined(separator: ", "))
+            if let finding = target.amendedSinceEvidence {
+                line("\(style.yellow("text amended since evidence:")) \(Self.describe(finding))")
+            }
             section("Status")
             for party in target.row.parties {
                 let since = party.since.map { " since \($0)" } ?? ""
@@ -117,5 +123,11 @@ extension ShowReport {
             fact("note", report.note)
         }
         return out
+    }
+
+    /// `clause 7.2 changed on 2012-09-28 (tip-2005@2012-09-28); latest evidence 2009-12-01 (ev-…)`.
+    static func describe(_ finding: AmendedSinceEvidence) -> String {
+        "clause \(finding.clause) changed on \(finding.revisionDate) (\(finding.revision)); "
+            + "latest evidence \(finding.latestEvidenceDate) (\(finding.latestEvidence))"
     }
 }

@@ -47,6 +47,8 @@ public struct ShowReport: Codable, Sendable {
         public let file: String
         public let line: Int
         public let commitments: [TargetRow]
+        /// Those of `commitments` whose clause changed after their latest evidence.
+        public let amendedSinceEvidence: [AmendedSinceEvidence]
     }
 
     /// A commitment, plan item or decision.
@@ -65,6 +67,9 @@ public struct ShowReport: Codable, Sendable {
         public let linked: [String]
         /// Commits that changed the file holding its text.
         public let revisions: [RevisionView]
+        /// A commitment's clause changed by a revision later than its latest evidence; nil
+        /// when not (and for plan items and decisions, which have no clause).
+        public let amendedSinceEvidence: AmendedSinceEvidence?
 
         public struct Schedule: Codable, Sendable, Hashable {
             public let first: CalendarDate
@@ -132,9 +137,20 @@ public struct ShowReport: Codable, Sendable {
         return nil
     }
 
-    /// Builds the report of `resolved`; `revisions` are the commits of `revisedFile`.
+    /// The instrument whose text history says whether what `resolved` names was amended
+    /// since its evidence: that of a commitment, article or clause; nil for other kinds.
+    public static func amendableInstrument(of resolved: IDResolver.Resolved) -> InstrumentID? {
+        switch resolved.kind {
+        case .commitment, .article, .clause: resolved.qualifiedID.flatMap { InstrumentID($0.owner) }
+        default: nil
+        }
+    }
+
+    /// Builds the report of `resolved`; `revisions` are the commits of `revisedFile`, and
+    /// `amendedSinceEvidence` the findings of `amendableInstrument`'s text history at the
+    /// as-of date (``TextHistory/amendedSinceEvidence(snapshot:asOf:)``).
     public init(resolved: IDResolver.Resolved, snapshot: TrackerSnapshot, state: TrackerState,
-                redaction: Redaction, revisions: [RevisionView]) {
+                redaction: Redaction, revisions: [RevisionView], amendedSinceEvidence: [AmendedSinceEvidence]) {
         let asOf = state.asOf
         let owner = resolved.qualifiedID?.owner ?? resolved.id
         let local = resolved.qualifiedID?.local
@@ -167,9 +183,11 @@ public struct ShowReport: Codable, Sendable {
                 let clauseID = commitment.clauseID
                 return clauseID == local || (article != nil && clauseID.hasPrefix((local ?? "") + "."))
             }.map(TargetRow.init)
+            let amended = amendedSinceEvidence.filter { finding in resting.contains { $0.id == finding.commitment.description } }
             self.init(asOf: asOf, resolved: resolved, provision: ProvisionDetail(
                 id: resolved.id, heading: article?.heading, text: article?.fullText ?? clause?.text ?? "",
-                file: text?.file ?? "", line: clause?.line ?? article?.line ?? 0, commitments: resting))
+                file: text?.file ?? "", line: clause?.line ?? article?.line ?? 0, commitments: resting,
+                amendedSinceEvidence: amended))
         case .planArea:
             let rows = state.targets.filter { $0.target.id.owner == owner && $0.target.id.local.hasPrefix((local ?? "") + ".") }
                 .map(TargetRow.init)
@@ -182,7 +200,8 @@ public struct ShowReport: Codable, Sendable {
                 return
             }
             self.init(asOf: asOf, resolved: resolved,
-                      target: Self.target(targetState, snapshot: snapshot, redaction: redaction, revisions: revisions))
+                      target: Self.target(targetState, snapshot: snapshot, redaction: redaction, revisions: revisions,
+                                          amended: amendedSinceEvidence.first { $0.commitment == id }))
         case .meeting:
             self.init(asOf: asOf, resolved: resolved, meeting: Self.meeting(owner, snapshot: snapshot, state: state))
         case .evidence:
@@ -195,7 +214,7 @@ public struct ShowReport: Codable, Sendable {
     }
 
     private static func target(_ state: TargetState, snapshot: TrackerSnapshot, redaction: Redaction,
-                               revisions: [RevisionView]) -> TargetDetail {
+                               revisions: [RevisionView], amended: AmendedSinceEvidence?) -> TargetDetail {
         let target = state.target
         var text: String?
         var partners: [String: [String]] = [:]
@@ -228,7 +247,8 @@ public struct ShowReport: Codable, Sendable {
             partners: partners,
             schedule: target.schedule.map { TargetDetail.Schedule(first: $0.first, everyMonths: $0.everyMonths, until: $0.until) },
             start: target.start, end: target.end, timeline: timeline.map(StatusReportView.init),
-            evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions)
+            evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions,
+            amendedSinceEvidence: amended)
     }
 
     private static func meeting(_ id: String, snapshot: TrackerSnapshot, state: TrackerState) -> MeetingDetail? {

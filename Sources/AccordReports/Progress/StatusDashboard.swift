@@ -101,7 +101,7 @@ public struct StatusDashboard: Codable, Sendable {
                     "\(party.counts["not-started"] ?? 0)",
                     "\(party.counts["blocked"] ?? 0)",
                     party.overdue > 0 ? style.red("\(party.overdue)") : "0",
-                    index == 0 ? "\(Int((group.evidenceCoverage * 100).rounded()))%" : "",
+                    index == 0 ? Percentage.text(group.withEvidence, of: group.targets) : "",
                     index == 0 ? group.nextReview.map { "\($0.date) \($0.title)" } ?? "" : "",
                 ])
             }

@@ -48,7 +48,7 @@ public struct RevisionsTerminalRenderer: Sendable {
             if !clauses.isEmpty {
                 parts.append((clauses.count == 1 ? "clause " : "clauses ") + clauses.joined(separator: ", "))
             }
-            parts.append("\(change.wordsAdded) words added, \(change.wordsRemoved) removed")
+            parts.append("\(counted(change.wordsAdded, "word")) added, \(change.wordsRemoved) removed")
             return "\(style.green(change.language + " revised")): " + parts.joined(separator: "; ")
         }
     }

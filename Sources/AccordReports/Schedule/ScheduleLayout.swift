@@ -1,4 +1,4 @@
-public import AccordCore
+import AccordCore
 
 /// The words every schedule format uses for a review, so the terminal, the calendar and
 /// the summary tell the same story.

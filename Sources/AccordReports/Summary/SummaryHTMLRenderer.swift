@@ -88,25 +88,7 @@ public struct SummaryHTMLRenderer: Sendable {
         }.joined(separator: "\n") + "</ol>")
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
 
-        return """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>\(e(SummaryLayout.title(summary)))</title>
-            <style>
-            \(Self.style)
-            </style>
-            </head>
-            <body>
-            <main>
-            \(body.joined(separator: "\n"))
-            </main>
-            </body>
-            </html>
-
-            """
+        return HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body)
     }
 
     private func table(_ table: SummaryLayout.Table, headerless: Bool = false) -> String {

@@ -1,4 +1,4 @@
-public import AccordCore
+import AccordCore
 
 /// What the review summary says, section by section, as titles, tables and lists of
 /// plain text; the Markdown and HTML renderers only format these, so both formats always
@@ -76,7 +76,7 @@ enum SummaryLayout {
             for tally in area.parties where tally.total > 0 {
                 rows.append(["\(area.id) \(area.title)", tally.party.code]
                     + statusColumns.map { String(tally.statuses[$0] ?? 0) }
-                    + ["\(tally.settled)/\(tally.total)", "\(tally.percentSettled) %"])
+                    + ["\(tally.settled)/\(tally.total)", Percentage.text(tally.settled, of: tally.total)])
             }
         }
         return Table(header: ["Area", "Party", "Implemented", "Partial", "In progress", "Blocked", "Not started", "N/A", "Settled", "Share"],
@@ -88,16 +88,18 @@ enum SummaryLayout {
         let areas = summary.progress.filter { $0.parties.contains { $0.total > 0 } }
         let series = summary.parties.map { party in
             SVGChart.Series(name: party.code.code, values: areas.map { area in
-                area.parties.first { $0.party == party.code && $0.total > 0 }.map { Double($0.percentSettled) }
+                area.parties.first { $0.party == party.code && $0.total > 0 }.map {
+                    Double(Percentage.rounded($0.settled, of: $0.total))
+                }
             })
         }
         return (areas.map { "\($0.id) \($0.title)" }, series)
     }
 
-    /// A text bar for Markdown: `██████░░░░ 60 %`.
+    /// A text bar for Markdown: `██████░░░░ 60%`.
     static func textBar(_ percent: Int) -> String {
         let filled = percent / 10
-        return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + " \(percent) %"
+        return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + " " + Percentage.text(percent)
     }
 
     static func gapSummary(_ summary: ReviewSummary) -> Table {

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
@@ -100,7 +101,7 @@ extension Accord {
                   + (recorded.registered ? "; added to amendments: in instrument.yaml" : ""))
             for language in texts.map(\.language) {
                 if let diff = recorded.diffs[language] {
-                    print("  \(language): \(diff.changedArticles.count) articles changed, \(diff.wordsAdded) words added, \(diff.wordsRemoved) removed")
+                    print("  \(language): \(counted(diff.changedArticles.count, "article")) changed, \(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed")
                 } else {
                     print("  \(language): first text")
                 }

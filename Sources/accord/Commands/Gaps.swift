@@ -25,6 +25,7 @@ extension Accord {
               accord gaps --summary
               accord gaps --party KH --rule overdue --rule one-sided
               accord gaps --instrument tip-2005 --json
+              accord gaps --csv > gaps.csv
               accord gaps --fail-on high || echo "high gaps to discuss"
             """)
 
@@ -47,6 +48,13 @@ extension Accord {
         @Flag(help: "Print only the totals and the table by rule and party, not each gap.")
         var summary = false
 
+        @OptionGroup var format: CSVOption
+
+        func validate() throws {
+            try format.refuseWithJSON(read)
+            if summary && format.csv { throw ValidationError("give either --summary or --csv, not both: the CSV has one row per gap") }
+        }
+
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
@@ -58,6 +66,8 @@ extension Accord {
                                       filter: GapReport.Filter(party: party, instrument: owner, rules: Set(rule)))
             if read.json {
                 print(try JSONOutput.render(report), terminator: "")
+            } else if format.csv {
+                print(GapCSVRenderer.render(report), terminator: "")
             } else {
                 print(GapTerminalRenderer(style: .forStandardOutput()).render(report, summaryOnly: summary), terminator: "")
             }

@@ -16,6 +16,7 @@ extension Accord {
               accord list items --area plan-2017-2020#3 --overdue --as-of 2019-06-30
               accord list items --agency "border guard" --due-before 2018-01-01
               accord list evidence --party VN --json
+              accord list commitments --csv > commitments.csv
             """,
             subcommands: [Instruments.self, Commitments.self, Items.self, Evidence.self, Meetings.self])
     }
@@ -51,11 +52,14 @@ extension Accord.List {
         static let configuration = CommandConfiguration(abstract: "List instruments and plans with their target counts.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
+        @OptionGroup var format: CSVOption
+
+        func validate() throws { try format.refuseWithJSON(read) }
 
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.instruments(snapshot: context.snapshot, state: context.state)
-            try Output.print(list, json: read.json, terminal: list.renderTerminal)
+            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
         }
     }
 
@@ -65,12 +69,15 @@ extension Accord.List {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
         @OptionGroup var filters: TargetFilterOptions
+        @OptionGroup var format: CSVOption
+
+        func validate() throws { try format.refuseWithJSON(read) }
 
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.targets(state: context.state, kinds: [.commitment, .decision],
                                             filter: try filters.filter(context), name: "commitments")
-            try Output.print(list, json: read.json, terminal: list.renderTerminal)
+            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
         }
     }
 
@@ -79,11 +86,14 @@ extension Accord.List {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
         @OptionGroup var filters: TargetFilterOptions
+        @OptionGroup var format: CSVOption
+
+        func validate() throws { try format.refuseWithJSON(read) }
 
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.targets(state: context.state, kinds: [.planItem], filter: try filters.filter(context), name: "items")
-            try Output.print(list, json: read.json, terminal: list.renderTerminal)
+            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
         }
     }
 
@@ -99,11 +109,14 @@ extension Accord.List {
         static let configuration = CommandConfiguration(abstract: "List the review meetings held.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
+        @OptionGroup var format: CSVOption
+
+        func validate() throws { try format.refuseWithJSON(read) }
 
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.meetings(snapshot: context.snapshot, asOf: context.asOf)
-            try Output.print(list, json: read.json, terminal: list.renderTerminal)
+            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
         }
     }
 }
@@ -118,6 +131,9 @@ struct EvidenceListOptions: ParsableArguments {
     var instrument: String?
     @Option(help: ArgumentHelp("Only evidence supporting this commitment, item or decision.", valueName: "id"))
     var supports: String?
+    @OptionGroup var format: CSVOption
+
+    func validate() throws { try format.refuseWithJSON(read) }
 
     func run() throws {
         let context = try TrackerContext.open(repository, read)
@@ -125,6 +141,6 @@ struct EvidenceListOptions: ParsableArguments {
         let target = try supports.map { try context.resolver.resolve($0, as: [.commitment, .planItem, .decision]).qualifiedID! }
         let list = ProgressList.evidence(snapshot: context.snapshot, asOf: context.asOf, redaction: context.redaction,
                                          party: party, owner: owner, supporting: target)
-        try Output.print(list, json: read.json, terminal: list.renderTerminal)
+        try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
     }
 }

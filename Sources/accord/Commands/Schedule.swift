@@ -22,6 +22,7 @@ extension Accord {
               accord schedule --as-of 2019-12-01
               accord schedule --horizon 2y --json
               accord schedule --ics --output reviews.ics
+              accord schedule --csv --output reviews.csv
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -36,8 +37,11 @@ extension Accord {
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
         var output: String?
 
+        @OptionGroup var format: CSVOption
+
         func validate() throws {
-            if ics && read.json { throw ValidationError("give either --json or --ics, not both") }
+            try format.refuseWithJSON(read)
+            if ics && (read.json || format.csv) { throw ValidationError("give only one of --json, --csv and --ics") }
         }
 
         func run() throws {
@@ -49,6 +53,8 @@ extension Accord {
                 text = ICalendarRenderer(calendarName: context.snapshot.settings?.name ?? "accord", partyNames: names).render(schedule)
             } else if read.json {
                 text = try JSONOutput.render(schedule)
+            } else if format.csv {
+                text = ScheduleCSVRenderer.render(schedule)
             } else {
                 text = ScheduleTerminalRenderer(style: output == nil ? .forStandardOutput() : TerminalStyle(colour: false)).render(schedule)
             }

@@ -11,7 +11,9 @@ extension Accord {
             discussion: """
             A commitment, plan item or decision shows its text, who is bound and responsible, \
             due dates, the status of each party at the as-of date, the full timeline of \
-            reports, the evidence, linked items and the revisions of its text.
+            reports, the evidence, linked items and the revisions of its text. A commitment \
+            whose clause a revision changed after its latest evidence says "text amended since \
+            evidence" (so does an article or clause, for the commitments resting on it).
 
               accord show tip-2005            # metadata, articles, commitments, revisions
               accord show tip-2005#7          # an article's text and the commitments on it
@@ -35,8 +37,11 @@ extension Accord {
             let revisions = try ShowReport.revisedFile(of: resolved, in: context.snapshot).map {
                 try context.repository.history(of: $0, from: context.commit).map(RevisionView.init)
             } ?? []
+            let amended = try ShowReport.amendableInstrument(of: resolved).map {
+                try context.textHistory(of: $0).amendedSinceEvidence(snapshot: context.snapshot, asOf: context.asOf)
+            } ?? []
             let report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: context.state,
-                                    redaction: context.redaction, revisions: revisions)
+                                    redaction: context.redaction, revisions: revisions, amendedSinceEvidence: amended)
             try Output.print(report, json: read.json, terminal: report.renderTerminal)
         }
     }

@@ -17,15 +17,20 @@ extension Accord {
               accord status
               accord status --as-of 2018-12-31
               accord status --json | jq '.groups[] | select(.overdue > 0) | .id'
+              accord status --csv > status.csv
             """)
 
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
+        @OptionGroup var format: CSVOption
+
+        func validate() throws { try format.refuseWithJSON(read) }
 
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let dashboard = StatusDashboard(snapshot: context.snapshot, state: context.state)
-            try Output.print(dashboard, json: read.json, terminal: dashboard.renderTerminal)
+            try Output.print(dashboard, json: read.json, csv: format.csv ? dashboard.renderCSV() : nil,
+                             terminal: dashboard.renderTerminal)
         }
     }
 }

@@ -3,6 +3,9 @@ public import ArgumentParser
 
 /// The report values several commands build from one context, each built the same way.
 extension TrackerContext {
+    /// The parties' codes in the order of accord.yaml: the order of party columns in CSV.
+    var partyCodes: [String] { snapshot.settings?.partyCodes.map(\.code) ?? [] }
+
     /// The same snapshot evaluated at another date.
     func evaluated(at date: CalendarDate) -> TrackerContext {
         TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
@@ -14,9 +17,10 @@ extension TrackerContext {
         ReviewSchedule(snapshot: snapshot, state: state, horizonMonths: horizon.months)
     }
 
-    /// The revisions of every instrument's texts in the history of the commit read.
-    func textHistory() throws -> TextHistory {
-        try TextHistory(snapshot: snapshot, repository: repository, commit: commit)
+    /// The revisions of every instrument's texts in the history of the commit read, or
+    /// only of `instrument`'s.
+    func textHistory(of instrument: InstrumentID? = nil) throws -> TextHistory {
+        try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: instrument.map { [$0] })
     }
 
     /// Every gap at the as-of date that `filter` keeps.

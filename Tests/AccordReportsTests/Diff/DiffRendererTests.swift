@@ -164,7 +164,7 @@ import Testing
               Title: កិច្ចសហប្រតិបត្តិការ
               3.1  ភាគីទាំងពីរសហការគ្នាដើម្បី[-ទប់ស្កាត់-]{+បង្ក្រាប+}ការជួញដូរមនុស្ស។
 
-            1 of 1 articles changed: 1 modified; 1 words added, 1 removed
+            1 of 1 articles changed: 1 modified; 1 word added, 1 removed
 
             """)
     }

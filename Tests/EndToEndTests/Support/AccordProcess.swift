@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The spelling of `CLI`'s calls that some end-to-end tests use: every run goes through
 /// `CLI.run`, so all tests share one way of starting, timing out and reading a process.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Runs the built binaries (`accord`, `accord-bench`) for end-to-end tests.
 enum CLI {
@@ -16,11 +17,7 @@ enum CLI {
     }()
 
     /// The result of one run.
-    struct Result {
-        let stdout: String
-        let stderr: String
-        let status: Int32
-    }
+    typealias Result = Command.Result
 
     /// Runs `accord` (or another product named by `program`) with `args` in `cwd`, with
     /// `env` added to the environment; waits at most `timeout` seconds, then kills it.
@@ -30,57 +27,19 @@ enum CLI {
         try run(executable: productsFolder.appendingPathComponent(program), args, cwd: cwd, env: env, timeout: timeout)
     }
 
-    /// Runs any executable the same way: `ACCORD_REPO` cleared, `env` added, killed after
-    /// `timeout` seconds.
+    /// Runs any executable the same way: `ACCORD_REPO` cleared, `env` added, killed (and
+    /// the test failed) after `timeout` seconds.
     @discardableResult
     static func run(executable: URL, _ args: [String], cwd: URL? = nil, env: [String: String] = [:],
                     timeout: TimeInterval = 120) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = args
-        if let cwd { process.currentDirectoryURL = cwd }
-        var environment = ProcessInfo.processInfo.environment
-        environment["ACCORD_REPO"] = nil
-        environment.merge(env) { $1 }
-        process.environment = environment
-        return try capture(process, timeout: timeout)
+        try Command.run(executable.path, args, in: cwd, environment: env,
+                        clearing: env["ACCORD_REPO"] == nil ? ["ACCORD_REPO"] : [], timeout: timeout)
     }
 
     /// Runs the git command line in `folder`.
     @discardableResult
     static func git(_ args: String..., in folder: URL) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + args
-        return try capture(process, timeout: 120)
-    }
-
-    /// Starts `process`, reads both its outputs (stderr on another thread, so neither pipe
-    /// fills up), and kills it with SIGKILL after `timeout` seconds.
-    private static func capture(_ process: Process, timeout: TimeInterval) throws -> Result {
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let pid = process.processIdentifier
-        let killer = DispatchWorkItem { kill(pid, SIGKILL) }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: killer)
-        let stderr = Collected()
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            stderr.data = err.fileHandleForReading.readDataToEndOfFile()
-            done.signal()
-        }
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        killer.cancel()
-        return Result(stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr.data, as: UTF8.self),
-                      status: process.terminationStatus)
-    }
-
-    private final class Collected: @unchecked Sendable {
-        var data = Data()
+        try Command.run("git", ["-C", folder.path] + args, in: nil, timeout: 120)
     }
 
     /// A fresh temporary folder, removed by `defer { remove(...) }` at the call site.

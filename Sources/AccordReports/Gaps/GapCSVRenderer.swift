@@ -1,0 +1,15 @@
+public import AccordCore
+
+/// The gap report as CSV (docs/csv.md): one row per gap, in report order. The summary by
+/// rule and party is left out: a spreadsheet's pivot table makes it from the rows.
+public enum GapCSVRenderer {
+    /// The report as CSV text.
+    public static func render(_ report: GapReport) -> String {
+        var table = CSVTable(["rule", "severity", "item", "instrument", "title", "party", "since", "why", "to_close"])
+        for gap in report.gaps {
+            table.add([gap.rule.rawValue, gap.severity.rawValue, gap.item, gap.instrument, gap.title,
+                       gap.party?.code ?? "both", gap.since?.description ?? "", CSVTable.list(gap.why), gap.toClose])
+        }
+        return table.render()
+    }
+}

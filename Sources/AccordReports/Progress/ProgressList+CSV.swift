@@ -1,0 +1,52 @@
+import AccordCore
+
+extension ProgressList {
+    /// The list as CSV (docs/csv.md), one row per instrument, target, piece of evidence or
+    /// meeting. Targets get a group of columns per party, `VN_status` …, in the order of
+    /// `parties` (the tracker's), then any other party a row names; a party a target does
+    /// not bind leaves its cells empty.
+    public func renderCSV(parties: [String]) -> String {
+        var table: CSVTable
+        if let instruments {
+            table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue"])
+            for row in instruments {
+                table.add([row.id, row.kind, row.title, CSVTable.list(row.parties), "\(row.date)", row.status,
+                           "\(row.targets)", "\(row.overdue)"])
+            }
+        } else if let targets {
+            var order = parties
+            for party in targets.flatMap({ $0.parties.map(\.party) }) where !order.contains(party) { order.append(party) }
+            table = CSVTable(["id", "kind", "summary", "joint", "due", "overdue"] + order.flatMap { party in
+                Self.partyColumns.map { "\(party)_\($0)" }
+            })
+            for row in targets {
+                table.add([row.id, row.kind, row.summary, CSVTable.flag(row.joint), row.due?.description ?? "",
+                           CSVTable.flag(row.overdue)] + order.flatMap { party -> [String] in
+                    guard let status = row.parties.first(where: { $0.party == party }) else {
+                        return Self.partyColumns.map { _ in "" }
+                    }
+                    return [status.status, status.since?.description ?? "", CSVTable.flag(status.overdue),
+                            status.responsible ?? "", status.nextDue?.description ?? "", "\(status.evidence)"]
+                })
+            }
+        } else if let evidence {
+            table = CSVTable(["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports",
+                              "source", "url", "note", "attachment"])
+            for row in evidence {
+                table.add([row.id, "\(row.date)", row.kind, row.party ?? "", row.sensitivity, CSVTable.flag(row.redacted),
+                           row.title, CSVTable.list(row.supports), row.source ?? "", row.url ?? "", row.note ?? "",
+                           row.attachment?.path ?? ""])
+            }
+        } else {
+            table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews"])
+            for row in meetings ?? [] {
+                table.add([row.id, "\(row.date)", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
+                           CSVTable.list(row.reviews)])
+            }
+        }
+        return table.render()
+    }
+
+    /// The columns each party has in a target list, after its code and `_`.
+    static let partyColumns = ["status", "since", "overdue", "responsible", "next_due", "evidence"]
+}

@@ -1,0 +1,98 @@
+internal import CLibGit2
+
+/// What bringing a remote branch into a local one takes.
+enum MergePlan {
+    /// Both sides hold the same commit, or the remote has nothing the local branch lacks.
+    case upToDate
+    /// The local branch contains the remote one and has more: only a push is needed.
+    case localAhead
+    /// The remote branch contains the local one: move the local branch forward to it.
+    case fastForward(ObjectID)
+    /// Both sides moved on and their changes combine cleanly into this new merge commit,
+    /// which no reference points at yet.
+    case merged(ObjectID)
+    /// Both sides changed these files in ways a three-way merge cannot combine.
+    case conflict([String])
+}
+
+extension Repository {
+    /// Works out how to combine `local` with `remote` (either may be absent) and, when both
+    /// moved on, makes the merge commit (`git_merge_commits` over their merge base).
+    ///
+    /// Records are add-only files with unique names, so two sides that each added records
+    /// merge as a plain union; texts and registers merge line by line. Only a true conflict
+    /// (both sides changed the same lines differently, or added the same path with different
+    /// content) is reported, with the paths concerned. Nothing here moves a reference.
+    func planMerge(local localID: ObjectID?, remote remoteID: ObjectID?, message: String) throws -> MergePlan {
+        guard let remoteID else { return localID == nil ? .upToDate : .localAhead }
+        guard let localID else { return .fastForward(remoteID) }
+        if localID == remoteID { return .upToDate }
+        var local = localID.oid, remote = remoteID.oid
+        if try check(git_graph_descendant_of(pointer, &local, &remote), "cannot compare the two histories") == 1 {
+            return .localAhead
+        }
+        if try check(git_graph_descendant_of(pointer, &remote, &local), "cannot compare the two histories") == 1 {
+            return .fastForward(remoteID)
+        }
+
+        var ours: OpaquePointer?, theirs: OpaquePointer?
+        try check(git_commit_lookup(&ours, pointer, &local), "cannot read the local commit")
+        defer { git_commit_free(ours) }
+        try check(git_commit_lookup(&theirs, pointer, &remote), "cannot read the remote commit")
+        defer { git_commit_free(theirs) }
+
+        var options = git_merge_options()
+        git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION))
+        var index: OpaquePointer?
+        try check(git_merge_commits(&index, pointer, ours, theirs, &options), "cannot merge the two histories")
+        defer { git_index_free(index) }
+
+        if git_index_has_conflicts(index) != 0 { return .conflict(try conflictingPaths(in: index!)) }
+
+        var tree = git_oid()
+        try check(git_index_write_tree_to(&tree, index, pointer), "cannot write the merged tree")
+        return .merged(try createMergeCommit(tree: tree, parents: [ours!, theirs!], message: message))
+    }
+
+    /// The paths with conflict entries in a merged index, sorted, each once.
+    private func conflictingPaths(in index: OpaquePointer) throws -> [String] {
+        var iterator: OpaquePointer?
+        try check(git_index_conflict_iterator_new(&iterator, index), "cannot list the conflicts")
+        defer { git_index_conflict_iterator_free(iterator) }
+        var paths = Set<String>()
+        while true {
+            var ancestor: UnsafePointer<git_index_entry>?
+            var ours: UnsafePointer<git_index_entry>?
+            var theirs: UnsafePointer<git_index_entry>?
+            let code = git_index_conflict_next(&ancestor, &ours, &theirs, iterator)
+            if code == GIT_ITEROVER.rawValue { break }
+            try check(code, "cannot list the conflicts")
+            for entry in [ours, theirs, ancestor] {
+                if let path = entry?.pointee.path { paths.insert(String(cString: path)) }
+            }
+        }
+        return paths.sorted()
+    }
+
+    /// Writes a commit object with two parents; no reference is moved. The author and
+    /// committer are git's configured identity (`user.name`, `user.email`), else `accord`.
+    private func createMergeCommit(tree treeID: git_oid, parents: [OpaquePointer], message: String) throws -> ObjectID {
+        var treeID = treeID
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &treeID), "cannot read the merged tree")
+        defer { git_tree_free(tree) }
+        var signature: UnsafeMutablePointer<git_signature>?
+        if git_signature_default(&signature, pointer) < 0 {
+            try check(git_signature_now(&signature, "accord", "accord@localhost"), "cannot make a signature")
+        }
+        defer { git_signature_free(signature) }
+        var commit = git_oid()
+        var parentPointers: [OpaquePointer?] = parents
+        _ = try parentPointers.withUnsafeMutableBufferPointer { buffer in
+            try check(git_commit_create(&commit, pointer, nil, signature, signature, nil, message, tree,
+                                        buffer.count, buffer.baseAddress),
+                      "cannot write the merge commit")
+        }
+        return ObjectID(commit)
+    }
+}

@@ -1,0 +1,56 @@
+import AccordReports
+import ArgumentParser
+import Foundation
+import GitStore
+
+/// `accord digest`: a fingerprint two copies compare to prove they agree.
+struct Digest: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print a fingerprint of the tracker's state, to check that two copies agree.",
+        discussion: """
+        By default the digest is SHA-256 over the derived state at the as-of date (default \
+        today): everything `status --json` and `list … --json` report for every instrument, \
+        commitment, plan item, decision, piece of evidence and meeting, restricted evidence \
+        included. Two copies whose records mean the same thing print the same digest, \
+        whatever their histories.
+
+        With --files it is SHA-256 over the path and git blob id of every file at the \
+        commit instead: equal only when the two copies hold byte-identical files.
+
+        Run it on both sides after a sync, with the same --as-of, and compare.
+
+        Output: <sha256>  state at <date>: <counts>   or, with --files,
+                <sha256>  <N> files at <short commit>
+
+        Examples:
+          accord digest --as-of 2026-01-01
+          accord digest --files --revision origin/main
+          accord digest --json
+        """
+    )
+
+    @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var read: ReadOptions
+    @Flag(help: "Fingerprint the files (paths and blob ids) instead of the derived state.") var files = false
+
+    func run() throws {
+        if files {
+            let digest = try repository.openTracker().contentDigest(at: read.revision ?? "HEAD")
+            if read.json {
+                print(try JSONOutput.render(digest), terminator: "")
+            } else {
+                print("\(digest.sha256)  \(digest.files) files at \(digest.commit?.short ?? "no commit")")
+            }
+            return
+        }
+        let context = try TrackerContext.open(repository, read)
+        let digest = try StateDigest(snapshot: context.snapshot, state: context.state)
+        if read.json {
+            print(try JSONOutput.render(digest), terminator: "")
+        } else {
+            print("\(digest.sha256)  state at \(digest.asOf): \(digest.instruments) instruments and plans, "
+                + "\(digest.targets) targets, \(digest.reports) status reports, \(digest.evidence) pieces of evidence, "
+                + "\(digest.meetings) meetings")
+        }
+    }
+}

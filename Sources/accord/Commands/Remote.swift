@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import GitStore
+
+/// `accord remote add|list|remove`: the other copies of this tracker that `accord sync` exchanges with.
+struct RemoteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "remote",
+        abstract: "Name the other copies of this tracker that accord sync exchanges with.",
+        discussion: """
+        A remote is another copy of the tracker: a bare repository on a shared drive or USB \
+        stick, or one on a git host. They are ordinary git remotes, so `git remote -v` shows \
+        the same list, and the `origin` of a `git clone` works as it is.
+
+        Examples:
+          accord remote add hub /media/usb/tracker.git
+          accord remote add origin git@git.example.org:ministry/tracker.git
+          accord remote list
+          accord remote remove hub
+        """,
+        subcommands: [Add.self, List.self, Remove.self]
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add a remote.",
+            discussion: """
+            URL may be a folder path (relative paths are stored as absolute ones), file://, \
+            git://, https:// or ssh:// (or user@host:path). See docs/sync.md for what each \
+            transport needs. Exits 73 if the name is taken.
+
+            Example:
+              accord remote add hub /media/usb/tracker.git
+            """
+        )
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "A short name for the remote, e.g. origin or hub.") var name: String
+        @Argument(help: "Where the other copy lives: a folder path or a git URL.") var url: String
+
+        func run() throws {
+            let remote = try repository.openTracker().addRemote(named: name, url: url)
+            print("added remote \(remote.name) → \(remote.url)")
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the remotes and their URLs.",
+            discussion: "Example:\n  accord remote list --json"
+        )
+        @OptionGroup var repository: RepositoryOptions
+        @Flag(help: "Print JSON: an array of {name, url}.") var json = false
+
+        func run() throws {
+            let remotes = try repository.openTracker().remotes()
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+                print(String(decoding: try encoder.encode(remotes), as: UTF8.self))
+            } else if remotes.isEmpty {
+                print("no remotes; add one with: accord remote add origin URL")
+            } else {
+                let width = remotes.map(\.name.count).max() ?? 0
+                for remote in remotes {
+                    print(remote.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + remote.url)
+                }
+            }
+        }
+    }
+
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a remote and its remote-tracking branches.",
+            discussion: """
+            The remote's own copy is not touched, nor are local commits. Exits 66 if there is \
+            no remote of that name.
+
+            Example:
+              accord remote remove hub
+            """
+        )
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "The remote to remove.") var name: String
+
+        func run() throws {
+            try repository.openTracker().removeRemote(named: name)
+            print("removed remote \(name)")
+        }
+    }
+}

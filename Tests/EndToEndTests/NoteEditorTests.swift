@@ -1,0 +1,34 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `accord log` with no note on a terminal opens $EDITOR, as `git commit` does.
+@Suite struct NoteEditorTests {
+    @Test func theEditorsNoteIsRecordedWithoutItsCommentLines() throws {
+        let scratch = try ScratchFolder()
+        let tracker = scratch.path("tracker")
+        let created = try CLI.run(["init", "--example", tracker.path], env: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        // An "editor" that keeps accord's comment lines and writes a note above them.
+        let editor = scratch.path("editor.sh")
+        try """
+            #!/bin/sh
+            { echo "Decree adopted; verification now takes twenty days."; cat "$1"; } > "$1.new" && mv "$1.new" "$1"
+            """.write(to: editor, atomically: true, encoding: .utf8)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor.path)
+        let accord = CLI.productsFolder.appendingPathComponent("accord").path
+        // script(1) gives the command a terminal for standard input, as a person has.
+        let command = "\(accord) log tip-2005#7.2 --status implemented --party VN --date 2019-06-01 --repo \(tracker.path)"
+        let logged = try Command.run("script", ["-qec", command, "/dev/null"],
+                                     environment: ["EDITOR": editor.path, "VISUAL": ""], timeout: 60)
+        #expect(logged.status == 0, "\(logged.stdout)\(logged.stderr)")
+        let shown = try CLI.run(["show", "tip-2005#7.2", "--repo", tracker.path])
+        #expect(shown.stdout.contains("Decree adopted; verification now takes twenty days."))
+        #expect(!shown.stdout.contains("# "), "comment lines are dropped")
+
+        // Without a terminal no editor opens: the report is recorded without a note.
+        let piped = try CLI.run(["log", "tip-2005#7.2", "--status", "implemented", "--party", "KH", "--date", "2019-06-02",
+                                 "--repo", tracker.path], env: ["EDITOR": "/bin/false"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+    }
+}

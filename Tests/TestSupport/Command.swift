@@ -1,0 +1,80 @@
+public import Foundation
+
+/// Runs a program to completion with a deadline, so no test can hang: past `timeout` the
+/// process is killed and the call throws. Output goes through temporary files, not pipes,
+/// so a chatty child cannot block on a full pipe. Every test target runs processes this way.
+public struct Command {
+    /// What a run left: exit status and both outputs.
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// The process ran over its deadline and was killed, or git failed.
+    public struct TimedOut: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Runs `executable` (an absolute path, else looked up through `env`) with `arguments`
+    /// in `folder`, with `environment` added to this process's and the variables named in
+    /// `clearing` removed.
+    public static func run(_ executable: String, _ arguments: [String], in folder: URL? = nil,
+                           environment: [String: String] = [:], clearing: Set<String> = [],
+                           timeout: TimeInterval = 120) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+        if let folder { process.currentDirectoryURL = folder }
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+            .filter { !clearing.contains($0.key) }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cmd-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let out = scratch.appendingPathComponent("out"), err = scratch.appendingPathComponent("err")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        let outHandle = try FileHandle(forWritingTo: out), errHandle = try FileHandle(forWritingTo: err)
+        process.standardOutput = outHandle
+        process.standardError = errHandle
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(5_000) }
+        if process.isRunning {
+            process.terminate()
+            process.waitUntilExit()
+            throw TimedOut(description: "\(executable) \(arguments.joined(separator: " ")) ran over \(timeout) s")
+        }
+        process.waitUntilExit()
+        try outHandle.close()
+        try errHandle.close()
+        return Result(status: process.terminationStatus,
+                      stdout: String(decoding: try Data(contentsOf: out), as: UTF8.self),
+                      stderr: String(decoding: try Data(contentsOf: err), as: UTF8.self))
+    }
+
+    /// Runs `git` and returns its trimmed standard output; throws when it fails.
+    @discardableResult
+    public static func git(_ arguments: [String], in folder: URL? = nil) throws -> String {
+        let result = try run("git", arguments, in: folder)
+        guard result.status == 0 else {
+            throw TimedOut(description: "git \(arguments.joined(separator: " ")) failed: \(result.stderr)")
+        }
+        return result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
+
+/// A temporary folder removed when the test ends.
+public final class ScratchFolder {
+    public let url: URL
+
+    public init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+
+    public func path(_ name: String) -> URL { url.appendingPathComponent(name) }
+}
