@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# accord benchmarks. Usage: [SCALE=tenth|full] [PART=all|tracker|gitstore] Benchmarks/run.sh [DATA_DIR]
+# accord benchmarks. Usage: [SCALE=tenth|full] [PART=all|tracker|gitstore|diff] Benchmarks/run.sh [DATA_DIR]
 #
 # tracker:  generates a synthetic tracker (accord-bench generate, seed 8; kept in DATA_DIR and
 #           reused, REGEN=1 makes it again), clones it, then times accord's commands warm (record
@@ -151,4 +151,10 @@ import json, sys
 r = {x["command"]: x["mean"] for x in json.load(open(sys.argv[1]))["results"]}
 print(f"ratio gitstore/git: {r['gitstore'] / r['git']:.1f}x")
 PY
+fi
+
+if [ "$part" = all ] || [ "$part" = diff ]; then
+  echo "== text diff: a 200-article instrument with 30 % of its articles reworded"
+  "$bench" diff --articles 200 --changed 30 --runs 7
+  "$bench" diff --articles 200 --changed 30 --runs 7 --insert
 fi

@@ -259,7 +259,9 @@ public struct SyntheticTracker: Sendable {
             commitments: commitments)
     }
 
-    static func text(_ id: InstrumentID, articles: Int, revision: Int) -> String {
+    /// A synthetic instrument text of `articles` articles, each with a lead and two clauses;
+    /// revision N rewords every (7 + N)th article.
+    public static func text(_ id: InstrumentID, articles: Int, revision: Int) -> String {
         var lines = ["# Agreement \(id) on cooperation against trafficking in persons", "",
                      "> Synthetic text for benchmarks. Revision \(revision).", "", "## Preamble", "",
                      "The Parties, recognising the need to cooperate, have agreed as follows:", ""]
