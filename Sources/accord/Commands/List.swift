@@ -59,7 +59,7 @@ extension Accord.List {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.instruments(snapshot: context.snapshot, state: context.state)
-            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
+            try format.print(list, context: context, read: read)
         }
     }
 
@@ -77,7 +77,7 @@ extension Accord.List {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.targets(state: context.state, kinds: [.commitment, .decision],
                                             filter: try filters.filter(context), name: "commitments")
-            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
+            try format.print(list, context: context, read: read)
         }
     }
 
@@ -93,7 +93,7 @@ extension Accord.List {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.targets(state: context.state, kinds: [.planItem], filter: try filters.filter(context), name: "items")
-            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
+            try format.print(list, context: context, read: read)
         }
     }
 
@@ -116,8 +116,16 @@ extension Accord.List {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let list = ProgressList.meetings(snapshot: context.snapshot, asOf: context.asOf)
-            try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
+            try format.print(list, context: context, read: read)
         }
+    }
+}
+
+extension CSVOption {
+    /// Prints a list as JSON, CSV or a table, as the command line asked.
+    func print(_ list: ProgressList, context: TrackerContext, read: ReadOptions) throws {
+        try Output.print(list, json: read.json, csv: csv ? list.renderCSV(parties: context.partyCodes) : nil,
+                         terminal: list.renderTerminal)
     }
 }
 
@@ -141,6 +149,6 @@ struct EvidenceListOptions: ParsableArguments {
         let target = try supports.map { try context.resolver.resolve($0, as: [.commitment, .planItem, .decision]).qualifiedID! }
         let list = ProgressList.evidence(snapshot: context.snapshot, asOf: context.asOf, redaction: context.redaction,
                                          party: party, owner: owner, supporting: target)
-        try Output.print(list, json: read.json, csv: format.csv ? list.renderCSV(parties: context.partyCodes) : nil, terminal: list.renderTerminal)
+        try format.print(list, context: context, read: read)
     }
 }
