@@ -65,8 +65,10 @@ public struct ArticleChange: Sendable, Hashable, Codable {
         closing = Redline(from: old?.closing ?? "", to: new?.closing ?? "", interner: &interner)
         clauses = Self.clauseChanges(old?.clauses ?? [], new?.clauses ?? [], interner: &interner)
         self.isMoved = isMoved
+        // A clause renumbered only because its article was (14.1 → 15.1, marker and words the
+        // same) does not make the article modified.
         isModified = title.isChanged || lead.isChanged || closing.isChanged
-            || clauses.contains { $0.kind != .unchanged }
+            || clauses.contains { $0.isModified || $0.kind == .added || $0.kind == .removed || $0.oldMarker != $0.newMarker }
         kind = switch (old, new) {
         case (nil, _): .added
         case (_, nil): .removed

@@ -58,6 +58,19 @@ import Testing
         #expect(agencies.wordsAdded == 1 && agencies.wordsRemoved == 1)
     }
 
+    /// Clauses that move with their article (2.1 → 3.1, same marker, same words) do not make
+    /// the article modified: a reader sees "renumbered", not "modified" with nothing marked.
+    @Test func clausesCarriedAlongByARenumberingAreNotAModification() throws {
+        let new = old.replacingOccurrences(of: "## Article 2. Focal agencies", with: "## Article 2. Hotline\n\nEach party runs a hotline.\n\n## Article 3. Focal agencies")
+            .replacingOccurrences(of: "## Article 3. Repatriation", with: "## Article 4. Repatriation")
+            .replacingOccurrences(of: "## Article 4. Final provisions", with: "## Article 5. Final provisions")
+        let diff = InstrumentDiff(old: try TextFixtures.parse(old), new: try TextFixtures.parse(new))
+        let agencies = try #require(diff.articles.first { $0.newID == "3" })
+        #expect(agencies.kind == .renumbered)
+        #expect(!agencies.isModified)
+        #expect(agencies.clauses.map(\.kind) == [.renumbered, .renumbered])
+    }
+
     @Test func aRewrittenArticleKeepsItsNumberAndAnInsertedClauseShiftsOthers() throws {
         let new = old
             .replacingOccurrences(of: "The parties cooperate against trafficking.",
