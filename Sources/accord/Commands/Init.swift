@@ -10,8 +10,10 @@ extension Accord {
         static let configuration = CommandConfiguration(
             abstract: "Create a tracker: a git repository on branch main with accord.yaml.",
             discussion: """
-            Creates the folder if needed. Refuses (exit 73), changing nothing, when a tracker or a \
-            git repository with commits is there already. With --bare, creates a hub to sync through.
+            Creates the folder if needed, with a new repository on branch main; an existing empty \
+            git repository is used as it is, on its own branch. Refuses (exit 73), changing \
+            nothing, when a tracker or a git repository with commits is there already. With \
+            --bare, creates a hub to sync through.
 
             With --example, builds the Viet Nam–Cambodia example instead (docs/example.md): each \
             instrument committed on its signing date, each amendment on its date and tagged \
