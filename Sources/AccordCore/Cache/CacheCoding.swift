@@ -67,6 +67,17 @@ struct CacheWriter {
         part.bytes = []
     }
 
+    /// A long list in parts of `size` values, each prefixed by its length, so a reader may
+    /// decode the parts on several cores (see ``CacheReader/parts(_:)``).
+    mutating func parts<T>(_ values: [T], size: Int = 8192, _ write: (inout CacheWriter, T) -> Void) {
+        let starts = Array(stride(from: 0, to: values.count, by: size))
+        integer(values.count)
+        integer(starts.count)
+        for start in starts {
+            sized { part in part.list(Array(values[start..<min(start + size, values.count)]), write) }
+        }
+    }
+
     /// Writes each distinct table once; later uses are a back-reference.
     mutating func lines(_ table: [String: Int]) {
         if let index = lineTables[table], refersBack { integer(index + 1); return }
@@ -151,6 +162,28 @@ struct CacheReader {
 
     mutating func json<T: Decodable>(_ type: T.Type) throws -> T {
         try JSONDecoder().decode(type, from: try data())
+    }
+
+    /// A list written by ``CacheWriter/parts(_:size:_:)``, its parts decoded on all cores.
+    /// Values must not use the tables of repeated values (each part has its own reader).
+    mutating func parts<T: Sendable>(_ read: @escaping @Sendable (inout CacheReader) throws -> T) throws -> [T] {
+        let total = try integer()
+        var spans: [Range<Int>] = []
+        for _ in 0..<(try integer()) { spans.append(try span()) }
+        let bytes = bytes
+        let decoded = ParallelMap.map(spans) { span -> [T]? in
+            var part = CacheReader(bytes, offset: span.lowerBound)
+            guard let values = try? part.list(read), part.offset == span.upperBound else { return nil }
+            return values
+        }
+        var values: [T] = []
+        values.reserveCapacity(max(0, total))
+        for part in decoded {
+            guard let part else { throw CacheCorrupt() }
+            values += part
+        }
+        guard values.count == total else { throw CacheCorrupt() }
+        return values
     }
 
     /// Skips a part written by `sized`.

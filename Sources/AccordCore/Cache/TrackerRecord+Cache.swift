@@ -184,8 +184,8 @@ extension TrackerSnapshot {
             }
         }
         try writer.json(plans)
-        writer.list(evidence) { $1.write(to: &$0) }
-        writer.list(reports) { $1.write(to: &$0) }
+        writer.parts(evidence) { $1.write(to: &$0) }
+        writer.parts(reports) { $1.write(to: &$0) }
         try writer.json(meetings)
         writer.list(attachments.sorted()) { $0.string($1) }
         writer.list(diagnostics) { $1.write(to: &$0) }
@@ -202,7 +202,7 @@ extension TrackerSnapshot {
         }
         self.init(
             settings: settings, instruments: instruments, texts: texts, plans: try reader.json([ActionPlan].self),
-            evidence: try reader.list { try Evidence(from: &$0) }, reports: try reader.list { try StatusReport(from: &$0) },
+            evidence: try reader.parts { try Evidence(from: &$0) }, reports: try reader.parts { try StatusReport(from: &$0) },
             meetings: try reader.json([Meeting].self), attachments: Set(try reader.list { try $0.string() }),
             diagnostics: try reader.list { try Diagnostic(from: &$0) })
     }

@@ -18,7 +18,8 @@ public struct InstrumentID: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Whether `text` is lowercase letters and digits, joined by single hyphens.
     static func isSlug(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Over the UTF-8 view, without copying: ids are checked by the hundred thousand.
+        let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last, first != 45, last != 45 else {
             return false
         }

@@ -45,10 +45,19 @@ public struct QualifiedID: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Whether `text` is a well-formed local id (`7`, `7.2`, `3a`).
     public static func isLocalID(_ text: String) -> Bool {
-        let segments = text.split(separator: ".", omittingEmptySubsequences: false)
-        return !text.isEmpty && segments.allSatisfy { segment in
-            !segment.isEmpty && segment.utf8.allSatisfy { (97...122).contains($0) || (48...57).contains($0) }
+        // One pass, no allocation: every segment non-empty, of lowercase letters and digits.
+        var segmentLength = 0
+        for byte in text.utf8 {
+            if byte == 46 {
+                guard segmentLength > 0 else { return false }
+                segmentLength = 0
+            } else if (97...122).contains(byte) || (48...57).contains(byte) {
+                segmentLength += 1
+            } else {
+                return false
+            }
         }
+        return segmentLength > 0
     }
 
     public init(from decoder: any Decoder) throws {

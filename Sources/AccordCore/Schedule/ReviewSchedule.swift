@@ -126,10 +126,14 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         reviews.sort { ($0.date, $0.id) < ($1.date, $1.id) }
 
         // What falls due before each upcoming review, each item under the first review it precedes.
+        // Everything due up to the last upcoming review is listed once, then shared out:
+        // listing it per review walked every target's due dates again for each review.
         var previous = asOf
+        let last = reviews.last { $0.standing == .upcoming }?.date ?? asOf
+        let allDue = last > asOf ? Self.dueItems(snapshot: snapshot, state: state, after: asOf, through: last) : []
         reviews = reviews.map { review in
             guard review.standing == .upcoming else { return review }
-            let due = Self.dueItems(snapshot: snapshot, state: state, after: previous, through: review.date)
+            let due = allDue.filter { $0.date > previous && $0.date <= review.date }
             previous = review.date
             return review.with(dueBefore: due)
         }

@@ -92,6 +92,9 @@ public struct TrackerSnapshot: Sendable {
         if !diagnostics.isEmpty { throw InvalidTrackerData(diagnostics) }
     }
 
+    /// Where the target with `id` is in ``targets``.
+    func targetPosition(_ id: QualifiedID) -> Int? { targetIndex[id] }
+
     /// The target with `id`, if there is one.
     public func target(_ id: QualifiedID) -> TrackedTarget? {
         targetIndex[id].map { targets[$0] }

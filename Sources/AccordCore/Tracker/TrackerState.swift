@@ -14,10 +14,17 @@ public struct TrackerState: Sendable {
     /// Folds the records of `snapshot` dated on or before `asOf`.
     public init(_ snapshot: TrackerSnapshot, asOf: CalendarDate) {
         self.asOf = asOf
-        // One pass over each kind of record, copying each once: a ministry has 100,000 reports.
-        var reportsByTarget: [QualifiedID: [StatusReport]] = [:]
+        // One pass over each kind of record, copying each once into its target's and
+        // party's list: a ministry has 100,000 reports.
+        let allTargets = snapshot.targets
+        var reportsByTarget = [[[StatusReport]]](repeating: [], count: allTargets.count)
+        for (index, target) in allTargets.enumerated() {
+            reportsByTarget[index] = Array(repeating: [], count: target.parties.count)
+        }
         for report in snapshot.reports where report.date <= asOf {
-            reportsByTarget[report.target, default: []].append(report)
+            guard let index = snapshot.targetPosition(report.target),
+                  let party = allTargets[index].parties.firstIndex(of: report.party) else { continue }
+            reportsByTarget[index][party].append(report)
         }
         var evidenceByTarget: [QualifiedID: [Evidence]] = [:]
         var evidenceByID: [RecordID: Evidence] = [:]
@@ -27,11 +34,15 @@ public struct TrackerState: Sendable {
                 evidenceByTarget[target, default: []].append(item)
             }
         }
-        targets = snapshot.targets.map { target in
-            let targetReports = reportsByTarget[target.id] ?? []
+        // Each target stands alone from here: folded on all cores.
+        targets = ParallelMap.map(Array(allTargets.indices)) { [reportsByTarget, evidenceByTarget, evidenceByID] position in
+            let target = allTargets[position]
             let supporting = evidenceByTarget[target.id] ?? []
+            // Reports were filed under the first target with the id (a repeated id is a
+            // problem `validate` reports; the state still shows what it can).
+            let filed = snapshot.targetPosition(target.id) ?? position
             let parties = target.parties.map { party in
-                let own = targetReports.filter { $0.party == party }
+                let own = allTargets[filed].parties.firstIndex(of: party).map { reportsByTarget[filed][$0] } ?? []
                 let cited = own.flatMap(\.evidence).compactMap { evidenceByID[$0] }
                 let relevant = supporting.filter { $0.party == nil || $0.party == party } + cited
                 var seen = Set<RecordID>()
