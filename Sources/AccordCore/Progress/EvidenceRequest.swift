@@ -64,7 +64,7 @@ public struct EvidenceRequest: Sendable {
             return Evidence.Value(indicator: parts[0], scope: scope, period: period, value: number)
         }
         var evidenceID = id(date, title)
-        while resolver.catalog[evidenceID.rawValue] != nil { evidenceID = id(date, title) }
+        while resolver.isTaken(evidenceID.rawValue) { evidenceID = id(date, title) }
         func text(_ value: String?) -> String? {
             value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }

@@ -73,7 +73,7 @@ public struct StatusReportRequest: Sendable {
             RecordID(try resolver.resolve(text, as: [.evidence]).id)!
         }
         var reportID = id(date, party)
-        while resolver.catalog[reportID.rawValue] != nil { reportID = id(date, party) }
+        while resolver.isTaken(reportID.rawValue) { reportID = id(date, party) }
         return StatusReport(id: reportID, target: target.id, status: status, date: date, party: party,
                             reporter: reporter, note: note, evidence: evidence)
     }

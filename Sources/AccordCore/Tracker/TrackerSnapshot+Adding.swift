@@ -14,7 +14,7 @@ extension TrackerSnapshot {
     public func problems(adding added: [TrackerRecord], repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
         let newFiles = Set(added.flatMap(\.files))
         let records = try appendOnlyContext(for: added) ?? TrackerRecord.all(in: repository, at: commit)
-        let problems = TrackerSnapshot(records: records + added).diagnostics.filter { newFiles.contains($0.file) }
+        let problems = TrackerSnapshot.problems(in: records + added, only: newFiles)
         return Set(problems + repeatedIDs(in: added)).sorted()
     }
 

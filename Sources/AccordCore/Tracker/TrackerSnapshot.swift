@@ -49,18 +49,32 @@ public struct TrackerSnapshot: Sendable {
     /// records found (kept by ``RecordCache``), nil to check them now.
     init(records: [TrackerRecord], diagnostics known: [Diagnostic]?) {
         let files = TrackerFileSet(records)
-        let settings = files.settings.first?.value
-        let instruments = files.instruments.compactMap(\.value).sorted { $0.id < $1.id }
-        let plans = files.plans.compactMap(\.value).sorted { $0.id < $1.id }
-        let meetings = files.meetings.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let targets = TrackedTarget.all(
-            instruments: instruments, plans: plans, meetings: meetings, parties: settings?.partyCodes ?? [])
+        let (settings, instruments, plans, meetings, targets) = Self.owners(of: files)
         self.init(
             settings: settings, instruments: instruments, texts: files.texts, plans: plans,
             evidence: files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             reports: files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             meetings: meetings, attachments: files.attachments, targets: targets,
             diagnostics: known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted())
+    }
+
+    /// The settings, the sorted instruments, plans and meetings, and the targets they define.
+    private static func owners(of files: TrackerFileSet) -> (TrackerSettings?, [Instrument], [ActionPlan], [Meeting], [TrackedTarget]) {
+        let settings = files.settings.first?.value
+        let instruments = files.instruments.compactMap(\.value).sorted { $0.id < $1.id }
+        let plans = files.plans.compactMap(\.value).sorted { $0.id < $1.id }
+        let meetings = files.meetings.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let targets = TrackedTarget.all(
+            instruments: instruments, plans: plans, meetings: meetings, parties: settings?.partyCodes ?? [])
+        return (settings, instruments, plans, meetings, targets)
+    }
+
+    /// The problems in the files `only` when read together with the rest of `records`:
+    /// what a snapshot of `records` would report for those files.
+    static func problems(in records: [TrackerRecord], only: Set<String>) -> [Diagnostic] {
+        let files = TrackerFileSet(records)
+        return TrackerValidation(files: files, targets: owners(of: files).4, only: only).diagnostics
+            .filter { only.contains($0.file) }
     }
 
     /// A snapshot from its parts, already sorted and checked (what ``RecordCache`` keeps).

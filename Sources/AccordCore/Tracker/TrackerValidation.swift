@@ -16,7 +16,9 @@ struct TrackerValidation {
     private let evidenceIDs: Set<RecordID>
     private let decisionIDs: Set<QualifiedID>
 
-    init(files: TrackerFileSet, targets: [TrackedTarget]) {
+    /// Checks `files`; given `only`, the checks of each file are run for those files alone
+    /// (the tracker-wide uniqueness checks always run).
+    init(files: TrackerFileSet, targets: [TrackedTarget], only: Set<String>? = nil) {
         self.files = files
         diagnostics = files.fileDiagnostics
         let settings = files.settings.first?.value
@@ -38,11 +40,12 @@ struct TrackerValidation {
             diagnostics.append(Diagnostic(file: "accord.yaml", line: 1, field: "", message: "the tracker has no accord.yaml"))
         }
         checkOwnersAreUnique()
-        files.instruments.forEach { check($0) }
-        files.plans.forEach { check($0) }
-        files.evidence.forEach { check($0) }
-        files.reports.forEach { check($0) }
-        files.meetings.forEach { check($0) }
+        func wanted(_ file: String) -> Bool { only?.contains(file) ?? true }
+        for file in files.instruments where wanted(file.file) { check(file) }
+        for file in files.plans where wanted(file.file) { check(file) }
+        for file in files.evidence where wanted(file.file) { check(file) }
+        for file in files.reports where wanted(file.file) { check(file) }
+        for file in files.meetings where wanted(file.file) { check(file) }
         checkRecordsAreUnique()
     }
 
