@@ -31,6 +31,7 @@ let package = Package(
             pkgConfig: "icu-uc",
             providers: [.apt(["libicu-dev"])]
         ),
+        .systemLibrary(name: "CMemory"),
         .target(
             name: "GitStore",
             dependencies: ["CLibGit2"],
@@ -38,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "AccordCore",
-            dependencies: ["GitStore", "CICU", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -29,6 +29,23 @@ struct CacheWriter {
         return Data(bytes)
     }
 
+    /// Like ``sized(_:)``, straight to `file` after the bytes so far: the part is never
+    /// copied into this writer (the snapshot part of a large tracker is tens of megabytes).
+    mutating func flushSized(to file: FileHandle, _ write: (inout CacheWriter) throws -> Void) throws {
+        var part = CacheWriter()
+        try write(&part)
+        integer(part.bytes.count)
+        try flush(to: file)
+        try part.flush(to: file, keepCapacity: false)
+    }
+
+    /// Writes the bytes so far to `file` without copying them, then empties them out (see
+    /// ``drain()``); the memory is released unless `keepCapacity`.
+    mutating func flush(to file: FileHandle, keepCapacity: Bool = true) throws {
+        try file.write(contentsOf: bytes)
+        bytes.removeAll(keepingCapacity: keepCapacity)
+    }
+
     mutating func string(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in

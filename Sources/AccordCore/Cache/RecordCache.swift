@@ -1,3 +1,4 @@
+internal import CMemory
 internal import Foundation
 public import GitStore
 
@@ -112,16 +113,15 @@ struct RecordCache {
             for byte in Self.magic { writer.integer(Int(byte)) }
             writer.integer(Self.formatVersion)
             writer.string(key)
-            try writer.sized { try snapshot.write(to: &$0) }
-            try file.write(contentsOf: writer.drain())
+            try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
             writer.integer(entries.count)
             for entry in entries {
                 writer.string(entry.path)
                 writer.string(entry.blob.hex)
                 try entry.record.write(to: &writer)
-                if writer.bytes.count >= 1 << 20 { try file.write(contentsOf: writer.drain()) }
+                if writer.bytes.count >= 1 << 20 { try writer.flush(to: file) }
             }
-            try file.write(contentsOf: writer.drain())
+            try writer.flush(to: file)
             try file.close()
             if rename(temporary.path, target.path) != 0 { try? manager.removeItem(at: temporary); return }
             prune()
@@ -167,9 +167,9 @@ struct RecordCache {
             for byte in Self.magic { writer.integer(Int(byte)) }
             writer.integer(Self.formatVersion)
             writer.string(key)
-            try writer.sized { try snapshot.write(to: &$0) }
+            try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
             writer.integer(count + added.count)
-            try file.write(contentsOf: writer.drain())
+            try writer.flush(to: file)
             while let piece = try source.read(upToCount: 1 << 20), !piece.isEmpty { try file.write(contentsOf: piece) }
             var appended = CacheWriter()
             appended.refersBack = false
@@ -178,7 +178,7 @@ struct RecordCache {
                 appended.string(entry.blob.hex)
                 try entry.record.write(to: &appended)
             }
-            try file.write(contentsOf: appended.drain())
+            try appended.flush(to: file)
             try file.close()
             guard rename(temporary.path, target.path) == 0 else { try? manager.removeItem(at: temporary); return false }
             prune()
@@ -287,20 +287,26 @@ extension RecordCache {
                 entries.append(nil)
             }
         }
-        // Parsing is most of a cold read and each file stands alone: read a batch from git
-        // (one thread, libgit2's object reads), then parse it on every core.
+        // Parsing is most of a cold read and each file stands alone: a chunk of files is
+        // read from git on this thread (one libgit2 handle: each handle maps the pack files
+        // again), then parsed on all cores.
         var tables = SharedTables()
-        for batch in stride(from: 0, to: unparsed.count, by: Self.parseBatch) {
-            let indexes = Array(unparsed[batch..<min(batch + Self.parseBatch, unparsed.count)])
+        for start in stride(from: 0, to: unparsed.count, by: Self.parseChunk) {
+            let indexes = Array(unparsed[start..<min(start + Self.parseChunk, unparsed.count)])
             let inputs = try indexes.map { index -> (path: String, data: Data) in
                 let path = paths[index]
                 return (path, TrackerRecord.needsContent(path) ? try files.read(path) : Data())
             }
             let parsed = ParallelMap.map(inputs) { TrackerRecord.parse(path: $0.path, data: $0.data) }
             for (offset, index) in indexes.enumerated() {
-                entries[index] = Entry(path: paths[index], blob: files.blobs[paths[index]]!, record: parsed[offset].sharingTables(&tables))
+                // Equal line tables kept once: a cold read of a large tracker held one per file.
+                entries[index] = Entry(path: paths[index], blob: files.blobs[paths[index]]!,
+                                       record: parsed[offset].sharingTables(&tables))
             }
         }
+        // Parsing freed as much as it kept (YAML trees, file contents) spread over the
+        // heap: hand it back before the snapshot is built and written, which need as much again.
+        _ = accord_release_free_memory()
         let complete = entries.map { $0! }
         let snapshot = TrackerSnapshot(records: complete.map(\.record))
         save(complete, snapshot: snapshot, key: key)
@@ -309,21 +315,21 @@ extension RecordCache {
 
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.
-    static let parseBatch = 4096
+    static let parseChunk = 4096
 }
 
 /// `map` over all cores, for pure work on independent values; results keep their order.
 enum ParallelMap {
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / 64))
+    /// Below `minimumPerWorker` inputs per core, the work stays on fewer cores (threads cost).
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], minimumPerWorker: Int = 64,
+                                                       _ transform: @Sendable (Input) -> Output) -> [Output] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / max(1, minimumPerWorker)))
         guard workers > 1 else { return inputs.map(transform) }
         let results = ResultSlots<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < inputs.count {
-                results.set(index, transform(inputs[index]))
-                index += workers
-            }
+        // One iteration per input: dispatch hands them to whichever thread is free, so
+        // uneven pieces of work still finish together.
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            results.set(index, transform(inputs[index]))
         }
         return results.values()
     }
