@@ -1,5 +1,13 @@
 internal import CLibGit2
 
+/// One commit of `Repository.changeLog`: the commit and the files it changed.
+public struct CommitChanges: Sendable, Equatable {
+    /// The commit.
+    public let commit: CommitInfo
+    /// The files it changed against its first parent, by path.
+    public let changes: [PathChange]
+}
+
 extension Repository {
     /// Commits reachable from `start` (default HEAD), newest first by commit date, like
     /// `git log`, and never a parent before its child: commits made in the same second (a
@@ -33,9 +41,68 @@ extension Repository {
     /// that differs from every parent is listed, and all its parents are followed. A root
     /// commit is listed when the path exists in it. On linear history this is exactly the
     /// list of commits where the entry changed. (Without `--full-history`, git does the same.)
+    ///
+    /// The comparisons come from the commit index (a commit's entry at `path` equals a
+    /// parent's when none of the files it changed against that parent lie at or under
+    /// `path`); when the index cannot be had, each commit's tree is looked up in git.
     public func history(of path: String, from start: ObjectID? = nil, limit: Int? = nil) throws -> [CommitInfo] {
         guard let start = try start ?? tip() else { return [] }
         let path = Self.normalized(path)
+        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self) {
+            let matches = commitIndex.pathsAt(path)
+            return try commitIndex.history(matching: matches, from: position, limit: limit).map { position in
+                try commit(commitIndex.commits[Int(position)].id.objectID)
+            }
+        }
+        return try walkHistory(of: path, from: start, limit: limit)
+    }
+
+    /// The commits reachable from `start` (default HEAD) in `log`'s order, each with the files
+    /// it changed against its first parent (every file for a root commit), as
+    /// `changes(from:to:)` gives them. With `relevant`, only the changes whose path it accepts
+    /// are kept, and commits left with none are skipped; `limit` counts the commits returned.
+    public func changeLog(from start: ObjectID? = nil, limit: Int? = nil,
+                          touching relevant: ((String) -> Bool)? = nil) throws -> [CommitChanges] {
+        guard let start = try start ?? tip() else { return [] }
+        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self),
+           let reachable = commitIndex.reachable(from: position) {
+            let index = commitIndex
+            var relevance = [UInt8](repeating: 0, count: relevant == nil ? 0 : index.pathCount)
+            var result: [CommitChanges] = []
+            for position in index.logOrder(from: position, reachable: reachable) {
+                if let limit, result.count >= limit { break }
+                var changes = index.changes(of: position, against: 0)[...]
+                if let relevant {
+                    let kept = changes.filter { change in
+                        let path = Int(change.path)
+                        if relevance[path] == 0 { relevance[path] = relevant(index.path(change.path)) ? 1 : 2 }
+                        return relevance[path] == 1
+                    }
+                    if kept.isEmpty { continue }
+                    changes = kept[...]
+                }
+                let pathChanges = changes.map { change in
+                    RawPathChange(path: index.path(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID).pathChange
+                }
+                result.append(CommitChanges(commit: try commit(index.commits[Int(position)].id.objectID), changes: pathChanges))
+            }
+            return result
+        }
+        var result: [CommitChanges] = []
+        for info in try log(from: start) {
+            if let limit, result.count >= limit { break }
+            var changes = try self.changes(from: info.parents.first, to: info.id)
+            if let relevant {
+                changes = changes.filter { relevant($0.path) }
+                if changes.isEmpty { continue }
+            }
+            result.append(CommitChanges(commit: info, changes: changes))
+        }
+        return result
+    }
+
+    /// `history(of:)` without the commit index: each commit's tree looked up in git.
+    private func walkHistory(of path: String, from start: ObjectID, limit: Int?) throws -> [CommitInfo] {
         var walk = PathWalk(repository: self, path: path)
         var queue: [(time: Int64, order: Int, id: ObjectID)] = []
         var order = 0

@@ -80,25 +80,17 @@ public struct ProgressHistory: Codable, Sendable {
     public let entries: [HistoryEntry]
 
     /// The history of the paths that `relevant` accepts (all, when nil), newest first, at
-    /// most `limit` entries. Walks the first-parent-agnostic log once, comparing each commit
-    /// with its first parent.
+    /// most `limit` entries: each commit of the log with the files it changed against its
+    /// first parent (``Repository/changeLog(from:limit:touching:)``, from the commit index).
     public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
                 relevant: ((String) -> Bool)?, limit: Int?) throws {
         self.id = id
         let reports = Dictionary(snapshot.reports.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let evidence = Dictionary(snapshot.evidence.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var entries: [HistoryEntry] = []
-        for info in try repository.log(from: commit) {
-            if let limit, entries.count >= limit { break }
-            var changes = try repository.changes(from: info.parents.first, to: info.id)
-            if let relevant {
-                changes = changes.filter { relevant($0.path) }
-                if changes.isEmpty { continue }
-            }
-            entries.append(HistoryEntry(commit: info, changes: changes, snapshot: snapshot,
-                                        reportsByPath: reports, evidenceByPath: evidence))
+        entries = try repository.changeLog(from: commit, limit: limit, touching: relevant).map { logged in
+            HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
+                         reportsByPath: reports, evidenceByPath: evidence)
         }
-        self.entries = entries
     }
 
     /// The history as a terminal table.

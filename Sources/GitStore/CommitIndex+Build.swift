@@ -1,0 +1,122 @@
+internal import CLibGit2
+internal import Foundation
+
+extension CommitIndex {
+    /// A chain of more segments than this is rewritten as one.
+    static let compactionDepth = 8
+    /// At most this many segment files are kept; the oldest go first.
+    static let maximumFiles = 24
+
+    /// Makes the index hold every commit reachable from `start` and returns its position.
+    ///
+    /// Reads the stored segments it needs (the one named `start`, else the newest), then walks
+    /// from `start` through the index; a commit found neither there nor in any stored segment
+    /// is read from git and compared with its parents, and those commits are stored as a new
+    /// segment named `start` whose bases are the segments holding their parents. Throws only
+    /// what git throws; storing is best effort.
+    mutating func cover(_ start: RawObjectID, in repository: Repository) throws -> Int32 {
+        if coveredStarts.contains(start), let position = positions[start] { return position }
+        let folder = CommitIndexFolder(gitDirectory: repository.gitDirectory)
+        let stored = folder.names()
+        var tried = Set(segments.map(\.name))
+        func load(_ name: RawObjectID) {
+            var pending = [name]
+            while let next = pending.popLast() {
+                guard tried.insert(next).inserted, let data = folder.read(next) else { continue }
+                if let bases = try? appendSegment(data, name: next) { pending += bases }
+            }
+        }
+        if positions[start] == nil, stored.contains(start) { load(start) }
+        if segments.isEmpty, let newest = stored.first { load(newest) }
+
+        // Child first along first parents, so each commit's parent is compared next and its
+        // trees are still loaded.
+        var walked: [(id: RawObjectID, time: Int64, parents: [RawObjectID], tree: RawObjectID)] = []
+        var walkedIDs: Set<RawObjectID> = []
+        var visited: [Bool] = []
+        var stack = [start]
+        while let id = stack.popLast() {
+            if let position = positions[id] {
+                if visited.count < commits.count { visited += repeatElement(false, count: commits.count - visited.count) }
+                if visited[Int(position)] { continue }
+                visited[Int(position)] = true
+                stack.append(contentsOf: parents[parentRange(of: position)].reversed())
+                continue
+            }
+            if walkedIDs.contains(id) { continue }
+            if let unread = stored.first(where: { !tried.contains($0) }) {
+                load(stored.contains(id) && !tried.contains(id) ? id : unread)
+                stack.append(id)
+                continue
+            }
+            walkedIDs.insert(id)
+            let commit = try repository.withCommit(id) { commit in
+                (id: id, time: Int64(git_commit_time(commit)),
+                 parents: (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(RawObjectID.init) },
+                 tree: RawObjectID(git_commit_tree_id(commit)))
+            }
+            walked.append(commit)
+            stack.append(contentsOf: commit.parents.reversed())
+        }
+        if !walked.isEmpty {
+            try addWalked(walked, as: start, in: repository, folder: folder, stored: stored)
+        }
+        guard let position = positions[start] else { throw GitError(.other, "the commit index lost \(start.objectID.short)") }
+        coveredStarts.insert(start)
+        return position
+    }
+
+    private mutating func addWalked(_ walked: [(id: RawObjectID, time: Int64, parents: [RawObjectID], tree: RawObjectID)],
+                                    as name: RawObjectID, in repository: Repository, folder: CommitIndexFolder,
+                                    stored: [RawObjectID]) throws {
+        let trees = TreeComparison(repository: repository)
+        let walkedTrees = Dictionary(walked.map { ($0.id, $0.tree) }, uniquingKeysWith: { first, _ in first })
+        var built: [NewCommit] = []
+        built.reserveCapacity(walked.count)
+        for commit in walked {
+            var lists: [[RawPathChange]] = []
+            if commit.parents.isEmpty {
+                lists.append(try trees.changes(from: nil, to: commit.tree))
+            }
+            for parent in commit.parents {
+                let parentTree = try walkedTrees[parent] ?? trees.rootTree(ofCommit: parent)
+                lists.append(try trees.changes(from: parentTree, to: commit.tree))
+            }
+            trees.endStep()
+            built.append(NewCommit(id: commit.id, time: commit.time, parents: commit.parents, lists: lists))
+        }
+        var bases: [RawObjectID] = []
+        var depth = 1
+        for parent in built.flatMap(\.parents) {
+            guard let position = positions[parent], let segment = segment(containing: position),
+                  !bases.contains(segment.name) else { continue }
+            bases.append(segment.name)
+            depth = max(depth, segment.depth + 1)
+        }
+        let bytes = Self.encodeSegment(built, bases: bases, depth: depth)
+        do {
+            _ = try appendSegment(Data(bytes), name: name)
+        } catch {
+            throw GitError(.other, "the commit index could not read the segment it wrote")
+        }
+        guard depth > Self.compactionDepth, let position = positions[name], let reachable = reachable(from: position) else {
+            folder.write(bytes, as: name)
+            prune(folder, keeping: name, stored: stored)
+            return
+        }
+        // One segment for the whole chain; the segments it replaces all lie in it.
+        folder.write(Self.encodeSegment(newCommits(at: reachable), bases: [], depth: 1), as: name)
+        let inChain = Set(reachable)
+        for segment in segments where segment.name != name {
+            if let tip = positions[segment.name], inChain.contains(tip) { folder.remove(segment.name) }
+        }
+        prune(folder, keeping: name, stored: stored)
+    }
+
+    /// Keeps the folder small: the oldest files beyond `maximumFiles` go.
+    private func prune(_ folder: CommitIndexFolder, keeping name: RawObjectID, stored: [RawObjectID]) {
+        let others = stored.filter { $0 != name }
+        guard others.count >= Self.maximumFiles else { return }
+        for old in others.dropFirst(Self.maximumFiles - 1) { folder.remove(old) }
+    }
+}
