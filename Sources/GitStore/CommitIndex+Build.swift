@@ -15,7 +15,11 @@ extension CommitIndex {
     /// segment named `start` whose bases are the segments holding their parents. Throws only
     /// what git throws; storing is best effort.
     mutating func cover(_ start: RawObjectID, in repository: Repository) throws -> Int32 {
-        if coveredStarts.contains(start), let position = positions[start] { return position }
+        if coveredStarts.contains(start), let found = position(of: start) { return found }
+        return try withoutObjectCache { try extend(toCover: start, in: repository) }
+    }
+
+    private mutating func extend(toCover start: RawObjectID, in repository: Repository) throws -> Int32 {
         let folder = CommitIndexFolder(gitDirectory: repository.gitDirectory)
         let stored = folder.names()
         var tried = Set(segments.map(\.name))
@@ -26,7 +30,7 @@ extension CommitIndex {
                 if let bases = try? appendSegment(data, name: next) { pending += bases }
             }
         }
-        if positions[start] == nil, stored.contains(start) { load(start) }
+        if position(of: start) == nil, stored.contains(start) { load(start) }
         if segments.isEmpty, let newest = stored.first { load(newest) }
 
         // Child first along first parents, so each commit's parent is compared next and its
@@ -34,19 +38,22 @@ extension CommitIndex {
         var walked: [(id: RawObjectID, time: Int64, parents: [RawObjectID], tree: RawObjectID)] = []
         var walkedIDs: Set<RawObjectID> = []
         var visited: [Bool] = []
-        var stack = [start]
-        while let id = stack.popLast() {
-            if let position = positions[id] {
+        // Commits in the index are followed by position; the others by id.
+        var stack: [(id: RawObjectID, position: Int32)] = [(start, -1)]
+        while let (id, known) = stack.popLast() {
+            if let found = known >= 0 ? known : position(of: id) {
                 if visited.count < commits.count { visited += repeatElement(false, count: commits.count - visited.count) }
-                if visited[Int(position)] { continue }
-                visited[Int(position)] = true
-                stack.append(contentsOf: parents[parentRange(of: position)].reversed())
+                if visited[Int(found)] { continue }
+                visited[Int(found)] = true
+                for index in parentRange(of: found).reversed() {
+                    stack.append((parents[index], parentPositions[index]))
+                }
                 continue
             }
             if walkedIDs.contains(id) { continue }
             if let unread = stored.first(where: { !tried.contains($0) }) {
                 load(stored.contains(id) && !tried.contains(id) ? id : unread)
-                stack.append(id)
+                stack.append((id, -1))
                 continue
             }
             walkedIDs.insert(id)
@@ -56,14 +63,14 @@ extension CommitIndex {
                  tree: RawObjectID(git_commit_tree_id(commit)))
             }
             walked.append(commit)
-            stack.append(contentsOf: commit.parents.reversed())
+            stack.append(contentsOf: commit.parents.reversed().map { ($0, -1) })
         }
         if !walked.isEmpty {
             try addWalked(walked, as: start, in: repository, folder: folder, stored: stored)
         }
-        guard let position = positions[start] else { throw GitError(.other, "the commit index lost \(start.objectID.short)") }
+        guard let found = position(of: start) else { throw GitError(.other, "the commit index lost \(start.objectID.short)") }
         coveredStarts.insert(start)
-        return position
+        return found
     }
 
     private mutating func addWalked(_ walked: [(id: RawObjectID, time: Int64, parents: [RawObjectID], tree: RawObjectID)],
@@ -88,18 +95,19 @@ extension CommitIndex {
         var bases: [RawObjectID] = []
         var depth = 1
         for parent in built.flatMap(\.parents) {
-            guard let position = positions[parent], let segment = segment(containing: position),
+            guard let found = position(of: parent), let segment = segment(containing: found),
                   !bases.contains(segment.name) else { continue }
             bases.append(segment.name)
             depth = max(depth, segment.depth + 1)
         }
         let bytes = Self.encodeSegment(built, bases: bases, depth: depth)
+        built = []
         do {
             _ = try appendSegment(Data(bytes), name: name)
         } catch {
             throw GitError(.other, "the commit index could not read the segment it wrote")
         }
-        guard depth > Self.compactionDepth, let position = positions[name], let reachable = reachable(from: position) else {
+        guard depth > Self.compactionDepth, let tip = position(of: name), let reachable = reachable(from: tip) else {
             folder.write(bytes, as: name)
             prune(folder, keeping: name, stored: stored)
             return
@@ -108,7 +116,7 @@ extension CommitIndex {
         folder.write(Self.encodeSegment(newCommits(at: reachable), bases: [], depth: 1), as: name)
         let inChain = Set(reachable)
         for segment in segments where segment.name != name {
-            if let tip = positions[segment.name], inChain.contains(tip) { folder.remove(segment.name) }
+            if let tip = position(of: segment.name), inChain.contains(tip) { folder.remove(segment.name) }
         }
         prune(folder, keeping: name, stored: stored)
     }

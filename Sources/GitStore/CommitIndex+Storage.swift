@@ -54,16 +54,19 @@ extension CommitIndex {
                 for (position, id) in ids.enumerated() {
                     let time = try reader.signedNumber()
                     var commitParents: [RawObjectID] = []
+                    var known: [Int32] = []
                     for _ in 0..<(try reader.count()) {
                         let reference = try reader.count()
                         if reference == 0 {
                             commitParents.append(try reader.id())
+                            known.append(-1)
                         } else {
                             guard position + reference < count else { throw DamagedSegment() }
                             commitParents.append(ids[position + reference])
+                            known.append(Int32(mark.commits + position + reference))
                         }
                     }
-                    addCommit(id: id, time: time, parents: commitParents)
+                    addCommit(id: id, time: time, parents: commitParents, known: known)
                     for _ in 0..<max(commitParents.count, 1) {
                         for _ in 0..<(try reader.count()) {
                             let path = try reader.count()

@@ -47,7 +47,10 @@ struct CommitIndex {
     /// Path `k` is the UTF-8 bytes `pathBytes[pathStarts[k] ..< pathStarts[k + 1]]`.
     private(set) var pathStarts: [Int32] = [0]
     private(set) var pathBytes: [UInt8] = []
-    private(set) var positions: [RawObjectID: Int32] = [:]
+    /// Commit positions by id, built on demand (`position(of:)`): most questions only need
+    /// the newest commit, and hashing 50,000 ids costs more than reading them.
+    private var lookup: [RawObjectID: Int32]?
+    private var lookupMisses = 0
     private(set) var segments: [Segment] = []
     /// The starts whose whole history is known to be here.
     var coveredStarts: Set<RawObjectID> = []
@@ -100,11 +103,12 @@ struct CommitIndex {
         pathStarts.append(Int32(pathBytes.count))
     }
 
-    mutating func addCommit(id: RawObjectID, time: Int64, parents commitParents: [RawObjectID]) {
+    /// Adds a commit; `known` gives the positions of parents already placed (-1 for the others).
+    mutating func addCommit(id: RawObjectID, time: Int64, parents commitParents: [RawObjectID], known: [Int32]) {
         commits.append(Commit(id: id, time: time, firstParent: Int32(parents.count),
                               parentCount: Int32(commitParents.count), firstList: Int32(listStarts.count - 1)))
         parents.append(contentsOf: commitParents)
-        parentPositions.append(contentsOf: repeatElement(-1, count: commitParents.count))
+        parentPositions.append(contentsOf: known)
     }
 
     mutating func addChange(_ change: Change) {
@@ -117,13 +121,35 @@ struct CommitIndex {
 
     /// Registers the commits added since `mark` as a segment and resolves parent positions.
     mutating func endSegment(name: RawObjectID, depth: Int, from mark: Mark) {
-        for position in mark.commits..<commits.count where positions[commits[position].id] == nil {
-            positions[commits[position].id] = Int32(position)
+        if lookup != nil {
+            for position in mark.commits..<commits.count where lookup?[commits[position].id] == nil {
+                lookup?[commits[position].id] = Int32(position)
+            }
         }
         segments.append(Segment(name: name, depth: depth, commits: Int32(mark.commits)..<Int32(commits.count)))
         for index in parentPositions.indices where parentPositions[index] < 0 {
-            parentPositions[index] = positions[parents[index]] ?? -1
+            parentPositions[index] = position(of: parents[index]) ?? -1
         }
+    }
+
+    /// Where the commit `id` is; nil when it is not in the index. The first few questions scan
+    /// (segment names first: the usual question is about a tip), then a table is built.
+    mutating func position(of id: RawObjectID) -> Int32? {
+        if let lookup { return lookup[id] }
+        for segment in segments.reversed() where segment.name == id && commits[Int(segment.commits.lowerBound)].id == id {
+            return segment.commits.lowerBound
+        }
+        if lookupMisses < 64 {
+            lookupMisses += 1
+            return commits.lastIndex { $0.id == id }.map(Int32.init)
+        }
+        var table: [RawObjectID: Int32] = [:]
+        table.reserveCapacity(commits.count)
+        for (position, commit) in commits.enumerated() where table[commit.id] == nil {
+            table[commit.id] = Int32(position)
+        }
+        lookup = table
+        return table[id]
     }
 
     // MARK: - Questions
