@@ -27,7 +27,7 @@ extension CommitIndex {
             var pending = [name]
             while let next = pending.popLast() {
                 guard tried.insert(next).inserted, let data = folder.read(next) else { continue }
-                if let bases = try? appendSegment(data, name: next) { pending += bases }
+                if let bases = try? data.withUnsafeBytes({ try appendSegment($0, name: next) }) { pending += bases }
             }
         }
         if position(of: start) == nil, stored.contains(start) { load(start) }
@@ -78,32 +78,32 @@ extension CommitIndex {
                                     stored: [RawObjectID]) throws {
         let trees = TreeComparison(repository: repository)
         let walkedTrees = Dictionary(walked.map { ($0.id, $0.tree) }, uniquingKeysWith: { first, _ in first })
-        var built: [NewCommit] = []
-        built.reserveCapacity(walked.count)
+        var built = NewSegment()
+        built.commits.reserveCapacity(walked.count)
         for commit in walked {
-            var lists: [[RawPathChange]] = []
+            var lists: [[Change]] = []
             if commit.parents.isEmpty {
-                lists.append(try trees.changes(from: nil, to: commit.tree))
+                lists.append(try trees.changes(from: nil, to: commit.tree).map { built.change($0) })
             }
             for parent in commit.parents {
                 let parentTree = try walkedTrees[parent] ?? trees.rootTree(ofCommit: parent)
-                lists.append(try trees.changes(from: parentTree, to: commit.tree))
+                lists.append(try trees.changes(from: parentTree, to: commit.tree).map { built.change($0) })
             }
             trees.endStep()
-            built.append(NewCommit(id: commit.id, time: commit.time, parents: commit.parents, lists: lists))
+            built.commits.append(NewCommit(id: commit.id, time: commit.time, parents: commit.parents, lists: lists))
         }
         var bases: [RawObjectID] = []
         var depth = 1
-        for parent in built.flatMap(\.parents) {
+        for parent in built.commits.flatMap(\.parents) {
             guard let found = position(of: parent), let segment = segment(containing: found),
                   !bases.contains(segment.name) else { continue }
             bases.append(segment.name)
             depth = max(depth, segment.depth + 1)
         }
         let bytes = Self.encodeSegment(built, bases: bases, depth: depth)
-        built = []
+        built = NewSegment()
         do {
-            _ = try appendSegment(Data(bytes), name: name)
+            _ = try bytes.withUnsafeBytes { try appendSegment($0, name: name) }
         } catch {
             throw GitError(.other, "the commit index could not read the segment it wrote")
         }
@@ -113,7 +113,7 @@ extension CommitIndex {
             return
         }
         // One segment for the whole chain; the segments it replaces all lie in it.
-        folder.write(Self.encodeSegment(newCommits(at: reachable), bases: [], depth: 1), as: name)
+        folder.write(Self.encodeSegment(newSegment(of: reachable), bases: [], depth: 1), as: name)
         let inChain = Set(reachable)
         for segment in segments where segment.name != name {
             if let tip = position(of: segment.name), inChain.contains(tip) { folder.remove(segment.name) }

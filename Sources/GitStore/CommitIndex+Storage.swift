@@ -26,21 +26,40 @@ extension CommitIndex {
     /// A segment file that is not a whole segment of this format version.
     struct DamagedSegment: Error {}
 
-    /// One commit as the build produces it and a segment stores it.
+    /// Commits as the build produces them and a segment stores them, each path numbered once.
+    struct NewSegment {
+        private(set) var paths: [String] = []
+        private var numbers: [String: Int32] = [:]
+        var commits: [NewCommit] = []
+
+        /// The change with its path numbered in this segment.
+        mutating func change(_ change: RawPathChange) -> Change {
+            Change(path: number(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID)
+        }
+
+        mutating func number(_ path: String) -> Int32 {
+            if let number = numbers[path] { return number }
+            numbers[path] = Int32(paths.count)
+            paths.append(path)
+            return Int32(paths.count - 1)
+        }
+    }
+
     struct NewCommit {
         var id: RawObjectID
         var time: Int64
         var parents: [RawObjectID]
-        /// Against each parent in turn; one list against the empty tree for a root.
-        var lists: [[RawPathChange]]
+        /// Against each parent in turn; one list against the empty tree for a root. Paths are
+        /// numbers in the segment's table.
+        var lists: [[Change]]
     }
 
     /// Reads a segment and appends its commits; returns its base names. On any damage the
     /// index is left as it was.
-    mutating func appendSegment(_ data: Data, name: RawObjectID) throws -> [RawObjectID] {
+    mutating func appendSegment(_ bytes: UnsafeRawBufferPointer, name: RawObjectID) throws(DamagedSegment) -> [RawObjectID] {
         let mark = self.mark
         do {
-            return try data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) throws(DamagedSegment) -> [RawObjectID] in
+            return try { () throws(DamagedSegment) -> [RawObjectID] in
                 var reader = SegmentReader(bytes)
                 try reader.expect(Self.magic)
                 guard try reader.number() == Self.formatVersion else { throw DamagedSegment() }
@@ -89,44 +108,34 @@ extension CommitIndex {
                 guard reader.isAtEnd else { throw DamagedSegment() }
                 endSegment(name: name, depth: depth, from: mark)
                 return bases
-            }
+            }()
         } catch {
             rollBack(to: mark)
             throw DamagedSegment()
         }
     }
 
-    /// The bytes of a segment holding `commits`, children before parents where possible.
-    static func encodeSegment(_ commits: [NewCommit], bases: [RawObjectID], depth: Int) -> [UInt8] {
+    /// The bytes of a segment holding `segment`'s commits, children before parents where possible.
+    static func encodeSegment(_ segment: NewSegment, bases: [RawObjectID], depth: Int) -> [UInt8] {
         var writer = SegmentWriter()
         writer.bytes(magic)
         writer.number(formatVersion)
         writer.number(UInt64(bases.count))
         bases.forEach { writer.id($0) }
         writer.number(UInt64(depth))
-        var pathNumbers: [String: Int] = [:]
-        var paths: [String] = []
-        for commit in commits {
-            for list in commit.lists {
-                for change in list where pathNumbers[change.path] == nil {
-                    pathNumbers[change.path] = paths.count
-                    paths.append(change.path)
-                }
-            }
-        }
-        writer.number(UInt64(paths.count))
-        for path in paths {
+        writer.number(UInt64(segment.paths.count))
+        for path in segment.paths {
             let bytes = Array(path.utf8)
             writer.number(UInt64(bytes.count))
             writer.bytes(bytes)
         }
-        writer.number(UInt64(commits.count))
+        writer.number(UInt64(segment.commits.count))
         var positions: [RawObjectID: Int] = [:]
-        for (position, commit) in commits.enumerated() {
+        for (position, commit) in segment.commits.enumerated() {
             writer.id(commit.id)
             positions[commit.id] = positions[commit.id] ?? position
         }
-        for (position, commit) in commits.enumerated() {
+        for (position, commit) in segment.commits.enumerated() {
             writer.signedNumber(commit.time)
             writer.number(UInt64(commit.parents.count))
             for parent in commit.parents {
@@ -140,7 +149,7 @@ extension CommitIndex {
             for list in commit.lists {
                 writer.number(UInt64(list.count))
                 for change in list {
-                    writer.number(UInt64(pathNumbers[change.path] ?? 0))
+                    writer.number(UInt64(change.path))
                     switch change.kind {
                     case .added: writer.byte(0)
                     case .modified: writer.byte(1)
@@ -156,17 +165,23 @@ extension CommitIndex {
     }
 
     /// The commits at `positions` as a segment would store them, to compact a chain into one.
-    func newCommits(at positions: [Int32]) -> [NewCommit] {
-        positions.map { position in
+    func newSegment(of positions: [Int32]) -> NewSegment {
+        var segment = NewSegment()
+        var renumbered = [Int32](repeating: -1, count: pathCount)
+        for position in positions {
             let commit = commits[Int(position)]
-            let commitParents = Array(parents[parentRange(of: position)])
             let lists = (0..<Int(commit.listCount)).map { list in
                 changes(of: position, against: list).map { change in
-                    RawPathChange(path: path(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID)
+                    var change = change
+                    if renumbered[Int(change.path)] < 0 { renumbered[Int(change.path)] = segment.number(path(change.path)) }
+                    change.path = renumbered[Int(change.path)]
+                    return change
                 }
             }
-            return NewCommit(id: commit.id, time: commit.time, parents: commitParents, lists: lists)
+            segment.commits.append(NewCommit(id: commit.id, time: commit.time, parents: Array(parents[parentRange(of: position)]),
+                                              lists: lists))
         }
+        return segment
     }
 }
 

@@ -85,9 +85,14 @@ public struct ProgressHistory: Codable, Sendable {
     public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
                 relevant: ((String) -> Bool)?, limit: Int?) throws {
         self.id = id
-        let reports = Dictionary(snapshot.reports.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let evidence = Dictionary(snapshot.evidence.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        entries = try repository.changeLog(from: commit, limit: limit, touching: relevant).map { logged in
+        let log = try repository.changeLog(from: commit, limit: limit, touching: relevant)
+        // Only the records the log names: a tracker holds 100,000 reports, a history a few dozen.
+        let named = Set(log.flatMap { $0.changes.map(\.path) })
+        let reports = Dictionary(snapshot.reports.lazy.filter { named.contains($0.path) }.map { ($0.path, $0) },
+                                 uniquingKeysWith: { first, _ in first })
+        let evidence = Dictionary(snapshot.evidence.lazy.filter { named.contains($0.path) }.map { ($0.path, $0) },
+                                  uniquingKeysWith: { first, _ in first })
+        entries = log.map { logged in
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
                          reportsByPath: reports, evidenceByPath: evidence)
         }
