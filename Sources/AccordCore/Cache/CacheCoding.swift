@@ -7,6 +7,9 @@ struct CacheWriter {
     private(set) var bytes: [UInt8] = []
     private var lineTables: [[String: Int]: Int] = [:]
     private var pathTables: [[String: [String]]: Int] = [:]
+    /// False for bytes appended after a part written by another writer: its tables are
+    /// unknown here, so every table is written out in full (still read correctly).
+    var refersBack = true
 
     mutating func integer(_ value: Int) {
         var rest = UInt64(bitPattern: Int64(value))
@@ -18,6 +21,13 @@ struct CacheWriter {
     }
 
     mutating func flag(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    /// The bytes written so far, emptied out to be stored; the tables of repeated values
+    /// stay, so later writes may still refer back to them.
+    mutating func drain() -> Data {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return Data(bytes)
+    }
 
     mutating func string(_ value: String) {
         var value = value
@@ -54,11 +64,12 @@ struct CacheWriter {
         try write(&part)
         integer(part.bytes.count)
         bytes.append(contentsOf: part.bytes)
+        part.bytes = []
     }
 
     /// Writes each distinct table once; later uses are a back-reference.
     mutating func lines(_ table: [String: Int]) {
-        if let index = lineTables[table] { integer(index + 1); return }
+        if let index = lineTables[table], refersBack { integer(index + 1); return }
         lineTables[table] = lineTables.count
         integer(0)
         integer(table.count)
@@ -66,7 +77,7 @@ struct CacheWriter {
     }
 
     mutating func elementPaths(_ table: [String: [String]]) {
-        if let index = pathTables[table] { integer(index + 1); return }
+        if let index = pathTables[table], refersBack { integer(index + 1); return }
         pathTables[table] = pathTables.count
         integer(0)
         integer(table.count)

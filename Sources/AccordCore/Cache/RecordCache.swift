@@ -20,7 +20,7 @@ public import GitStore
 struct RecordCache {
     /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
     /// a file, changes: files of another version are then ignored and replaced.
-    static let formatVersion = 3
+    static let formatVersion = 4
     static let magic = Array("accord-record-cache\n".utf8)
     static let kept = 3
 
@@ -98,30 +98,103 @@ struct RecordCache {
     /// Writes the records of `key`, then drops all but the newest `kept` files. Failures are
     /// ignored: the cache only saves time.
     func save(_ entries: [Entry], snapshot: TrackerSnapshot, key: String) {
-        var writer = CacheWriter()
-        for byte in Self.magic { writer.integer(Int(byte)) }
-        writer.integer(Self.formatVersion)
-        writer.string(key)
+        let manager = FileManager.default
+        let target = folder.appendingPathComponent(Self.fileName(of: key))
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard manager.createFile(atPath: temporary.path, contents: nil) else { return }
+            let file = try FileHandle(forWritingTo: temporary)
+            defer { try? file.close() }
+            // Written out part by part: the whole file of a large tracker is tens of
+            // megabytes, and holding it in memory at once raised a cold read's peak.
+            var writer = CacheWriter()
+            for byte in Self.magic { writer.integer(Int(byte)) }
+            writer.integer(Self.formatVersion)
+            writer.string(key)
             try writer.sized { try snapshot.write(to: &$0) }
+            try file.write(contentsOf: writer.drain())
             writer.integer(entries.count)
             for entry in entries {
                 writer.string(entry.path)
                 writer.string(entry.blob.hex)
                 try entry.record.write(to: &writer)
+                if writer.bytes.count >= 1 << 20 { try file.write(contentsOf: writer.drain()) }
             }
-            let manager = FileManager.default
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            let target = folder.appendingPathComponent(Self.fileName(of: key))
-            let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-            try Data(writer.bytes).write(to: temporary)
+            try file.write(contentsOf: writer.drain())
+            try file.close()
             if rename(temporary.path, target.path) != 0 { try? manager.removeItem(at: temporary); return }
-            let files = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-            for old in files.filter({ !$0.lastPathComponent.hasPrefix(".") }).sorted(by: { modified($0) > modified($1) }).dropFirst(Self.kept) {
-                try? manager.removeItem(at: old)
-            }
+            prune()
         } catch {
+            try? manager.removeItem(at: temporary)
             return
+        }
+    }
+
+    /// Writes the file of `key` for a revision that only adds `added` to the revision of
+    /// `base`, whose file must be here: `snapshot` in full, then the base file's records
+    /// copied byte for byte, then the added ones. False when the base file is missing or
+    /// unusable (nothing is written then).
+    func saveAppended(_ added: [Entry], snapshot: TrackerSnapshot, key: String, base: String) -> Bool {
+        // The base file is not read into memory: its header, then its records are copied
+        // over in pieces.
+        guard let source = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.fileName(of: base)).path) else {
+            return false
+        }
+        defer { try? source.close() }
+        let count: Int
+        do {
+            guard let head = try source.read(upToCount: 4096) else { return false }
+            var reader = CacheReader(Array(head))
+            guard try Self.readHeader(&reader, key: base) else { return false }
+            let size = try reader.integer()
+            try source.seek(toOffset: UInt64(reader.offset + size))
+            guard let countBytes = try source.read(upToCount: 10) else { return false }
+            var countReader = CacheReader(Array(countBytes))
+            count = try countReader.integer()
+            try source.seek(toOffset: UInt64(reader.offset + size + countReader.offset))
+        } catch {
+            return false
+        }
+        let manager = FileManager.default
+        let target = folder.appendingPathComponent(Self.fileName(of: key))
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            guard manager.createFile(atPath: temporary.path, contents: nil) else { return false }
+            let file = try FileHandle(forWritingTo: temporary)
+            defer { try? file.close() }
+            var writer = CacheWriter()
+            for byte in Self.magic { writer.integer(Int(byte)) }
+            writer.integer(Self.formatVersion)
+            writer.string(key)
+            try writer.sized { try snapshot.write(to: &$0) }
+            writer.integer(count + added.count)
+            try file.write(contentsOf: writer.drain())
+            while let piece = try source.read(upToCount: 1 << 20), !piece.isEmpty { try file.write(contentsOf: piece) }
+            var appended = CacheWriter()
+            appended.refersBack = false
+            for entry in added {
+                appended.string(entry.path)
+                appended.string(entry.blob.hex)
+                try entry.record.write(to: &appended)
+            }
+            try file.write(contentsOf: appended.drain())
+            try file.close()
+            guard rename(temporary.path, target.path) == 0 else { try? manager.removeItem(at: temporary); return false }
+            prune()
+            return true
+        } catch {
+            try? manager.removeItem(at: temporary)
+            return false
+        }
+    }
+
+    /// Drops all but the newest `kept` files.
+    private func prune() {
+        let manager = FileManager.default
+        let files = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        for old in files.filter({ !$0.lastPathComponent.hasPrefix(".") }).sorted(by: { modified($0) > modified($1) }).dropFirst(Self.kept) {
+            try? manager.removeItem(at: old)
         }
     }
 
@@ -201,14 +274,79 @@ extension RecordCache {
     func build(repository: Repository, commit: ObjectID, key: String) throws -> (snapshot: TrackerSnapshot, entries: [Entry]) {
         let files = try RevisionFiles(repository: repository, commit: commit)
         let previous = latestEntries()
-        let entries = try files.paths().map { path in
+        let paths = try files.paths()
+        var entries: [Entry?] = []
+        entries.reserveCapacity(paths.count)
+        var unparsed: [Int] = []
+        for path in paths {
             let blob = files.blobs[path]!
-            if let cached = previous[path], cached.blob == blob { return cached }
-            let data = TrackerRecord.needsContent(path) ? try files.read(path) : Data()
-            return Entry(path: path, blob: blob, record: TrackerRecord.parse(path: path, data: data))
+            if let cached = previous[path], cached.blob == blob {
+                entries.append(cached)
+            } else {
+                unparsed.append(entries.count)
+                entries.append(nil)
+            }
         }
-        let snapshot = TrackerSnapshot(records: entries.map(\.record))
-        save(entries, snapshot: snapshot, key: key)
-        return (snapshot, entries)
+        // Parsing is most of a cold read and each file stands alone: read a batch from git
+        // (one thread, libgit2's object reads), then parse it on every core.
+        var tables = SharedTables()
+        for batch in stride(from: 0, to: unparsed.count, by: Self.parseBatch) {
+            let indexes = Array(unparsed[batch..<min(batch + Self.parseBatch, unparsed.count)])
+            let inputs = try indexes.map { index -> (path: String, data: Data) in
+                let path = paths[index]
+                return (path, TrackerRecord.needsContent(path) ? try files.read(path) : Data())
+            }
+            let parsed = ParallelMap.map(inputs) { TrackerRecord.parse(path: $0.path, data: $0.data) }
+            for (offset, index) in indexes.enumerated() {
+                entries[index] = Entry(path: paths[index], blob: files.blobs[paths[index]]!, record: parsed[offset].sharingTables(&tables))
+            }
+        }
+        let complete = entries.map { $0! }
+        let snapshot = TrackerSnapshot(records: complete.map(\.record))
+        save(complete, snapshot: snapshot, key: key)
+        return (snapshot, complete)
     }
+
+    /// Files read from git before they are parsed together: bounds the memory a cold read
+    /// holds in raw file contents.
+    static let parseBatch = 4096
+}
+
+/// `map` over all cores, for pure work on independent values; results keep their order.
+enum ParallelMap {
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / 64))
+        guard workers > 1 else { return inputs.map(transform) }
+        let results = ResultSlots<Output>(count: inputs.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < inputs.count {
+                results.set(index, transform(inputs[index]))
+                index += workers
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Slots written by index from several threads, each slot by exactly one. Raw memory, not
+/// an array property: concurrent access to a class's array would trip exclusivity checks.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+    func values() -> [Value] { (0..<count).map { slots[$0]! } }
 }

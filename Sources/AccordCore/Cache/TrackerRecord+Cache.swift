@@ -238,3 +238,40 @@ extension InstrumentText {
         })
     }
 }
+
+/// Equal field-line tables, stored once. Thousands of status reports are laid out alike,
+/// so their tables are equal; a cold read of a large tracker held one copy per file.
+struct SharedTables {
+    private var lines: Set<[String: Int]> = []
+    private var elementPaths: Set<[String: [String]]> = []
+
+    mutating func share(_ table: [String: Int]) -> [String: Int] {
+        lines.insert(table).memberAfterInsert
+    }
+
+    mutating func share(_ table: [String: [String]]) -> [String: [String]] {
+        elementPaths.insert(table).memberAfterInsert
+    }
+}
+
+extension ParsedFile {
+    func sharingTables(_ tables: inout SharedTables) -> ParsedFile {
+        ParsedFile(file: file, value: value, diagnostics: diagnostics,
+                   lines: tables.share(lines), elementPaths: tables.share(elementPaths))
+    }
+}
+
+extension TrackerRecord {
+    /// The same record, its line tables shared with equal ones already seen.
+    func sharingTables(_ tables: inout SharedTables) -> TrackerRecord {
+        switch self {
+        case .settings(let file): return .settings(file.sharingTables(&tables))
+        case .instrument(let file): return .instrument(file.sharingTables(&tables))
+        case .plan(let file): return .plan(file.sharingTables(&tables))
+        case .evidence(let file): return .evidence(file.sharingTables(&tables))
+        case .report(let file): return .report(file.sharingTables(&tables))
+        case .meeting(let file): return .meeting(file.sharingTables(&tables))
+        case .text, .attachment, .misplaced: return self
+        }
+    }
+}

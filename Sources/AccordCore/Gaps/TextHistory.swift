@@ -14,8 +14,10 @@ public struct TextHistory: Sendable {
     public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
                 only: Set<InstrumentID>? = nil) throws {
         var revisions: [TextRevisions] = []
+        let cache = TextCache(repository: repository)
         for instrument in snapshot.instruments where only?.contains(instrument.id) ?? true {
-            revisions.append(try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository, from: commit))
+            revisions.append(try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository,
+                                                    from: commit, texts: cache))
         }
         self.revisions = revisions
         // The texts on either side of each revision, parsed once, for the summary's redlines.
@@ -25,7 +27,7 @@ public struct TextHistory: Sendable {
                 for change in revision.languages where change.kind == .revised {
                     for blob in [change.previousBlob, change.blob].compactMap({ $0 }) where texts[blob] == nil {
                         let file = TextRevisions.path(of: history.instrument, language: change.language)
-                        texts[blob] = try InstrumentText.parse(try repository.blob(blob), file: file)
+                        texts[blob] = try cache.text(blob, file: file)
                     }
                 }
             }

@@ -6,8 +6,10 @@ extension TextRevisions {
     ///
     /// Walks the history of `Agreements/<id>/` (``Repository/history(of:from:limit:)``),
     /// lists the text files of each commit, and hands the rest to the pure initialiser.
+    /// Texts are parsed through `texts` (each blob once, kept in the git folder); a new
+    /// ``TextCache`` when not given.
     public static func read(_ instrument: InstrumentID, languages: [String] = [], in repository: Repository,
-                            from start: ObjectID? = nil) throws -> TextRevisions {
+                            from start: ObjectID? = nil, texts: TextCache? = nil) throws -> TextRevisions {
         let folder = "Agreements/\(instrument)"
         var tagsByCommit: [ObjectID: [String]] = [:]
         for tag in try repository.tags() { tagsByCommit[tag.target, default: []].append(tag.name) }
@@ -19,8 +21,8 @@ extension TextRevisions {
             return TextCommit(id: commit.id, date: commit.author.calendarDate, message: commit.message,
                               tags: tagsByCommit[commit.id] ?? [], texts: texts)
         }
-        return try TextRevisions(instrument: instrument, languages: languages, commits: commits,
-                                 text: repository.blob)
+        let texts = texts ?? TextCache(repository: repository)
+        return try TextRevisions(instrument: instrument, languages: languages, commits: commits, parsed: texts.text)
     }
 
     /// The language of a file named `text.<lang>.md`; nil for any other name.

@@ -22,12 +22,20 @@ public struct TextRevisions: Sendable, Hashable, Codable {
     /// file reads `<revision>:Agreements/<id>/text.<lang>.md`.
     public init(instrument: InstrumentID, languages: [String] = [], commits: [TextCommit],
                 text: (ObjectID) throws -> Data) throws {
+        try self.init(instrument: instrument, languages: languages, commits: commits) { blob, file in
+            try InstrumentText.parse(try text(blob), file: file)
+        }
+    }
+
+    /// Computes the revisions from `commits` as above, taking each text already parsed
+    /// from `parsed` (a blob id and the file name to report it under).
+    public init(instrument: InstrumentID, languages: [String] = [], commits: [TextCommit],
+                parsed parse: (ObjectID, String) throws -> InstrumentText) throws {
         self.instrument = instrument
         var parsed: [ObjectID: InstrumentText] = [:]
         func load(_ blob: ObjectID, _ language: String, _ label: String) throws -> InstrumentText {
             if let known = parsed[blob] { return known }
-            let file = "\(label):\(Self.path(of: instrument, language: language))"
-            let value = try InstrumentText.parse(try text(blob), file: file)
+            let value = try parse(blob, "\(label):\(Self.path(of: instrument, language: language))")
             parsed[blob] = value
             return value
         }

@@ -8,18 +8,22 @@ public enum SourceText {
     public static func decode(_ data: Data, file: String) -> Result<String, Diagnostic> {
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        if let offset = firstInvalidOffset(bytes) {
+        // Most records are plain ASCII: already valid UTF-8 and already NFC.
+        let ascii = bytes.allSatisfy { $0 < 0x80 }
+        if !ascii, let offset = firstInvalidOffset(bytes) {
             let line = bytes[..<offset].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             return .failure(Diagnostic(
                 file: file, line: line, field: "",
                 message: "the file is not UTF-8 text (byte \(offset + 1))"))
         }
-        var text = String(decoding: bytes, as: UTF8.self)
-        if text.contains("\r") {
+        if bytes.contains(13) {
+            var text = String(decoding: bytes, as: UTF8.self)
             text = text.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
+            bytes = Array(text.utf8)
         }
-        return .success(text.precomposedStringWithCanonicalMapping)
+        let text = String(decoding: bytes, as: UTF8.self)
+        return .success(ascii ? text : text.precomposedStringWithCanonicalMapping)
     }
 
     private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {

@@ -75,7 +75,10 @@ enum YAMLReader {
             }
             let root: Node?
             do {
-                root = try Yams.compose(yaml: text)
+                // The basic resolver: accord reads every scalar as written, so the default
+                // resolver's regular expressions (most of a parse) would be wasted; UTF-8
+                // given, because the default encoding reads the environment on every call.
+                root = try Yams.compose(yaml: text, .basic, .default, .utf8)
             } catch {
                 let (line, message) = describe(error)
                 log.report("", line: line, message)

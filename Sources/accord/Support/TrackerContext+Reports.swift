@@ -9,7 +9,8 @@ extension TrackerContext {
     /// The same snapshot evaluated at another date.
     func evaluated(at date: CalendarDate) -> TrackerContext {
         TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
-                       state: TrackerState(snapshot, asOf: date), resolver: resolver, redaction: redaction)
+                       redaction: redaction,
+                       stateBox: LazyValue { [snapshot] in TrackerState(snapshot, asOf: date) }, resolverBox: resolverBox)
     }
 
     /// The review schedule at the as-of date.

@@ -1,0 +1,136 @@
+public import Foundation
+public import GitStore
+
+extension TrackerSnapshot {
+    /// The problems that adding `added` (records just parsed, not yet committed) would
+    /// cause in their own files, checked against this snapshot of the commit they go on.
+    ///
+    /// Status reports, evidence and attachments are append-only: adding one cannot change
+    /// what another file means, so they are checked against the snapshot's values alone
+    /// (its instruments, plans, meetings, evidence ids) instead of re-reading all
+    /// 100,000 records of a large tracker. Anything else, or a tracker whose instruments,
+    /// plans, meetings or settings have problems of their own, is checked against every
+    /// record of `commit` read from `repository`.
+    public func problems(adding added: [TrackerRecord], repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
+        let newFiles = Set(added.flatMap(\.files))
+        let records = try appendOnlyContext(for: added) ?? TrackerRecord.all(in: repository, at: commit)
+        let problems = TrackerSnapshot(records: records + added).diagnostics.filter { newFiles.contains($0.file) }
+        return Set(problems + repeatedIDs(in: added)).sorted()
+    }
+
+    /// After `commit` added `files` (checked with ``problems(adding:repository:commit:)``,
+    /// none found) on top of `parent`, the revision this snapshot was read from, stores the
+    /// snapshot of `commit` in the record cache, so that the next command reads it without
+    /// re-reading the tracker. Only done when the result is exactly what a full read would
+    /// give: this snapshot has no problems, `commit`'s only parent is `parent`, and the
+    /// files are status reports, evidence and attachments without problems. Failures are
+    /// ignored: the next read then builds the cache itself.
+    public func storeAppended(_ files: [String: Data], repository: Repository, parent: ObjectID, commit: ObjectID) {
+        guard diagnostics.isEmpty, (try? repository.commit(commit).parents) == [parent] else { return }
+        var entries: [RecordCache.Entry] = []
+        var newEvidence: [Evidence] = [], newReports: [StatusReport] = [], newAttachments: [String] = []
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            let record = TrackerRecord.parse(path: path, data: TrackerRecord.needsContent(path) ? data : Data())
+            guard record.diagnostics.isEmpty, let entry = try? repository.entry(path, at: commit) else { return }
+            switch record {
+            case .report(let file): guard let value = file.value else { return }; newReports.append(value)
+            case .evidence(let file): guard let value = file.value else { return }; newEvidence.append(value)
+            case .attachment(let blob): newAttachments.append(blob)
+            default: return
+            }
+            entries.append(RecordCache.Entry(path: path, blob: entry.id, record: record))
+        }
+        func inserting<Record>(_ new: [Record], into list: [Record], by key: (Record) -> (CalendarDate, RecordID)) -> [Record] {
+            var list = list
+            for record in new {
+                let index = list.firstIndex { key($0) > key(record) } ?? list.endIndex
+                list.insert(record, at: index)
+            }
+            return list
+        }
+        let next = TrackerSnapshot(
+            settings: settings, instruments: instruments, texts: texts, plans: plans,
+            evidence: inserting(newEvidence, into: evidence) { ($0.date, $0.id) },
+            reports: inserting(newReports, into: reports) { ($0.date, $0.id) },
+            meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: [])
+        guard let base = try? RecordCache.key(of: repository, at: parent),
+              let key = try? RecordCache.key(of: repository, at: commit) else { return }
+        _ = RecordCache(gitDirectory: repository.gitDirectory).saveAppended(entries, snapshot: next, key: key, base: base)
+    }
+
+    /// The records the checks of append-only `added` records need, rebuilt from this
+    /// snapshot; nil when `added` holds another kind of record or the owners have problems.
+    private func appendOnlyContext(for added: [TrackerRecord]) -> [TrackerRecord]? {
+        for record in added {
+            switch record {
+            case .report, .evidence, .attachment: continue
+            default: return nil
+            }
+        }
+        let ownerFolders = ["accord.yaml", "Agreements/", "Plans/", "Meetings/"]
+        if diagnostics.contains(where: { problem in ownerFolders.contains { problem.file.hasPrefix($0) } }) { return nil }
+        var records: [TrackerRecord] = []
+        if let settings { records.append(.settings(.checked("accord.yaml", settings))) }
+        for instrument in instruments {
+            records.append(.instrument(.checked("Agreements/\(instrument.id)/instrument.yaml", instrument)))
+        }
+        for (instrument, languages) in texts {
+            for (language, text) in languages {
+                records.append(.text(instrument: instrument.rawValue, language: language, .success(text)))
+            }
+        }
+        for plan in plans { records.append(.plan(.checked("Plans/\(plan.id).yaml", plan))) }
+        for meeting in meetings { records.append(.meeting(.checked(meeting.path, meeting))) }
+        // Reports refer to evidence ids and evidence to attachments; nothing refers to a report.
+        for item in evidence { records.append(.evidence(.checked(item.path, item))) }
+        for blob in attachments { records.append(.attachment(blob: blob)) }
+        return records
+    }
+
+    /// A new report or piece of evidence whose id another one already has (in another
+    /// dated folder). Checked here because the whole-tracker check names the file that
+    /// sorts later, which may be the existing one.
+    private func repeatedIDs(in added: [TrackerRecord]) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        for record in added {
+            switch record {
+            case .report(let file):
+                guard let report = file.value,
+                      let other = reports.first(where: { $0.id == report.id && $0.path != file.file }) else { continue }
+                problems.append(file.diagnostic("id", "\(report.id) is also the id of \(other.path)"))
+            case .evidence(let file):
+                guard let item = file.value,
+                      let other = evidence.first(where: { $0.id == item.id && $0.path != file.file }) else { continue }
+                problems.append(file.diagnostic("id", "\(item.id) is also the id of \(other.path)"))
+            default:
+                continue
+            }
+        }
+        return problems
+    }
+}
+
+extension ParsedFile {
+    /// A file already read and checked, rebuilt from its value (no field lines: problems
+    /// are only reported in the new files).
+    static func checked(_ file: String, _ value: Value) -> ParsedFile {
+        ParsedFile(file: file, value: value, diagnostics: [], lines: [:], elementPaths: [:])
+    }
+}
+
+extension TrackerRecord {
+    /// The file the record was read from, when it is one accord names problems in.
+    var files: [String] {
+        switch self {
+        case .settings(let file): return [file.file]
+        case .instrument(let file): return [file.file]
+        case .plan(let file): return [file.file]
+        case .evidence(let file): return [file.file]
+        case .report(let file): return [file.file]
+        case .meeting(let file): return [file.file]
+        case .text(let instrument, let language, _): return ["Agreements/\(instrument)/text.\(language).md"]
+        case .attachment(let blob): return ["Evidence/attachments/\(blob.prefix(2))/\(blob.dropFirst(2))"]
+        case .misplaced(let diagnostic): return [diagnostic.file]
+        }
+    }
+}

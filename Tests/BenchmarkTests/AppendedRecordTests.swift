@@ -1,0 +1,110 @@
+@testable import AccordCore
+import Foundation
+import GitStore
+import SyntheticTracker
+import Testing
+
+/// What `accord log` and `accord evidence add` rely on: a new append-only record checked
+/// against the snapshot alone, and the cache of the new revision written from it. The
+/// results must equal a full, uncached read.
+@Suite struct AppendedRecordTests {
+    let folder: URL
+    let repository: Repository
+    let author = Signature(name: "Test", email: "test@example.org", date: Date())
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-append-\(UUID().uuidString)")
+        repository = try Repository.create(at: folder, bare: true)
+        try SyntheticTracker(scale: .tiny, seed: 8).write(to: repository)
+    }
+
+    func report(_ id: String, target: String = "plan-01#1.1", party: String = "VN", evidence: [String] = []) -> (String, Data) {
+        let date = String(id.dropFirst(3).prefix(10))
+        let cited = evidence.isEmpty ? "" : "evidence:\n" + evidence.map { "  - \($0)\n" }.joined()
+        let text = "id: \(id)\ntarget: \(target)\nstatus: in-progress\ndate: \(date)\nparty: \(party)\n\(cited)"
+        return ("Events/\(date.prefix(4))/\(date.dropFirst(5).prefix(2))/\(id).yaml", Data(text.utf8))
+    }
+
+    func problems(_ files: [(String, Data)], in snapshot: TrackerSnapshot) throws -> [Diagnostic] {
+        let added = files.map { TrackerRecord.parse(path: $0.0, data: $0.1) }
+        return try snapshot.problems(adding: added, repository: repository, commit: repository.resolve("HEAD"))
+    }
+
+    @Test func aNewRecordIsCheckedAgainstTheSnapshot() throws {
+        let snapshot = try TrackerSnapshot.load(repository: repository)
+        let evidence = try #require(snapshot.evidence.first)
+        #expect(try problems([report("sr-2024-12-30-vn-good", evidence: [evidence.id.rawValue])], in: snapshot).isEmpty)
+
+        let unknownTarget = try problems([report("sr-2024-12-30-vn-bad1", target: "plan-01#99.9")], in: snapshot)
+        #expect(unknownTarget.map(\.file) == ["Events/2024/12/sr-2024-12-30-vn-bad1.yaml"])
+        #expect(unknownTarget.first?.message.contains("no commitment, plan item or decision plan-01#99.9") == true)
+
+        let unknownEvidence = try problems([report("sr-2024-12-30-vn-bad2", evidence: ["ev-2024-nothing"])], in: snapshot)
+        #expect(unknownEvidence.map(\.field) == ["evidence[1]"])
+
+        // An id another report already has, filed in another month: the new file is refused.
+        let existing = try #require(snapshot.reports.first)
+        let month = existing.date.month == 1 ? "02" : "01"
+        let text = "id: \(existing.id)\ntarget: plan-01#1.1\nstatus: in-progress\ndate: \(existing.date.year)-\(month)-15\nparty: VN\n"
+        let path = "Events/\(existing.date.year)/\(month)/\(existing.id).yaml"
+        let repeated = try problems([(path, Data(text.utf8))], in: snapshot)
+        #expect(repeated.map(\.file) == [path])
+        #expect(repeated.first?.message == "\(existing.id) is also the id of \(existing.path)")
+    }
+
+    @Test func theNewRevisionIsCachedAndEqualsAFullRead() throws {
+        let parent = try repository.resolve("HEAD")
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: parent)
+        let evidence = try #require(snapshot.evidence.last)
+        let (path, data) = report("sr-2024-12-30-vn-added", evidence: [evidence.id.rawValue])
+        #expect(try problems([(path, data)], in: snapshot).isEmpty)
+        var changes = ChangeSet()
+        changes.create(path, data)
+        let commit = try repository.apply(changes, message: "One more report", author: author)
+        snapshot.storeAppended([path: data], repository: repository, parent: parent, commit: commit)
+
+        let store = RecordCache(gitDirectory: repository.gitDirectory)
+        let key = try RecordCache.key(of: repository, at: commit)
+        let stored = try #require(store.snapshot(for: key), "the new revision's cache file was not written")
+        let uncached = try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled)
+        expectSame(stored, uncached)
+        #expect(stored.reports.count == snapshot.reports.count + 1)
+        // Its records part serves the next revision: the added record is found by path.
+        #expect(store.latestEntries()[path]?.blob == (try repository.entry(path, at: commit))?.id)
+        #expect(try store.records(for: key)?.count == (try RevisionFiles(repository: repository, commit: commit).paths().count))
+    }
+
+    @Test func nothingIsCachedWhenAnotherCommitCameBetween() throws {
+        let parent = try repository.resolve("HEAD")
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: parent)
+        var first = ChangeSet()
+        let (path1, data1) = report("sr-2024-12-29-vn-first")
+        first.create(path1, data1)
+        try repository.apply(first, message: "Another writer", author: author)
+        var second = ChangeSet()
+        let (path2, data2) = report("sr-2024-12-30-vn-second")
+        second.create(path2, data2)
+        let commit = try repository.apply(second, message: "This writer", author: author)
+        snapshot.storeAppended([path2: data2], repository: repository, parent: parent, commit: commit)
+        let key = try RecordCache.key(of: repository, at: commit)
+        #expect(RecordCache(gitDirectory: repository.gitDirectory).snapshot(for: key) == nil)
+        expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
+    }
+
+    @Test func parsedTextsAreStoredByBlobAndDamagedOnesParsedAgain() throws {
+        let head = try repository.resolve("HEAD")
+        let entry = try #require(try repository.files(under: "Agreements", at: head).first { $0.path.hasSuffix(".md") })
+        let parsed = try InstrumentText.parse(try repository.blob(entry.id), file: "x:\(entry.path)")
+        let first = try TextCache(repository: repository).text(entry.id, file: "x:\(entry.path)")
+        #expect(first == parsed)
+        let stored = repository.gitDirectory.appendingPathComponent("accord/cache/texts/\(entry.id.hex.prefix(2))/\(entry.id.hex.dropFirst(2))")
+        #expect(FileManager.default.fileExists(atPath: stored.path))
+        // Read back from the file by a new cache, under another label.
+        let again = try TextCache(repository: repository).text(entry.id, file: "y:\(entry.path)")
+        #expect(again.file == "y:\(entry.path)")
+        #expect(again.articles == parsed.articles)
+        try Data("damaged".utf8).write(to: stored)
+        #expect(try TextCache(repository: repository).text(entry.id, file: "x:\(entry.path)") == parsed)
+        #expect(try Data(contentsOf: stored) != Data("damaged".utf8))
+    }
+}
