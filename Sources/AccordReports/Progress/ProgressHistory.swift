@@ -66,7 +66,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             + (summaries.count > 3 ? "; and \(summaries.count - 3) more" : "")
     }
 
-    private static func stem(_ path: String) -> String {
+    fileprivate static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }
@@ -86,12 +86,15 @@ public struct ProgressHistory: Codable, Sendable {
                 relevant: ((String) -> Bool)?, limit: Int?) throws {
         self.id = id
         let log = try repository.changeLog(from: commit, limit: limit, touching: relevant)
-        // Only the records the log names: a tracker holds 100,000 reports, a history a few dozen.
+        // Only the records the log names: a tracker holds 100,000 reports, a history a few
+        // dozen. A record's file is named after its id, so the ids sift them before their
+        // paths are built.
         let named = Set(log.flatMap { $0.changes.map(\.path) })
-        let reports = Dictionary(snapshot.reports.lazy.filter { named.contains($0.path) }.map { ($0.path, $0) },
-                                 uniquingKeysWith: { first, _ in first })
-        let evidence = Dictionary(snapshot.evidence.lazy.filter { named.contains($0.path) }.map { ($0.path, $0) },
-                                  uniquingKeysWith: { first, _ in first })
+        let stems = Set(named.map(HistoryEntry.stem))
+        let reports = Dictionary(snapshot.reports.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
+            .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let evidence = Dictionary(snapshot.evidence.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
+            .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         entries = log.map { logged in
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
                          reportsByPath: reports, evidenceByPath: evidence)
