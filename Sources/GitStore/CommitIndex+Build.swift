@@ -7,13 +7,21 @@ extension CommitIndex {
     /// At most this many segment files are kept; the oldest go first.
     static let maximumFiles = 24
 
+    /// A commit read from git for the index, before it is compared with its parents.
+    private struct WalkedCommit {
+        var id: RawObjectID
+        var time: Int64
+        var parents: [RawObjectID]
+        var tree: RawObjectID
+    }
+
     /// Makes the index hold every commit reachable from `start` and returns its position.
     ///
     /// Reads the stored segments it needs (the one named `start`, else the newest), then walks
     /// from `start` through the index; a commit found neither there nor in any stored segment
     /// is read from git and compared with its parents, and those commits are stored as a new
-    /// segment named `start` whose bases are the segments holding their parents. Throws only
-    /// what git throws; storing is best effort.
+    /// segment named after the newest of them, whose bases are the segments holding their
+    /// parents. Throws only what git throws; storing is best effort.
     mutating func cover(_ start: RawObjectID, in repository: Repository) throws -> Int32 {
         if coveredStarts.contains(start), let found = position(of: start) { return found }
         return try withoutObjectCache { try extend(toCover: start, in: repository) }
@@ -35,7 +43,7 @@ extension CommitIndex {
 
         // Child first along first parents, so each commit's parent is compared next and its
         // trees are still loaded.
-        var walked: [(id: RawObjectID, time: Int64, parents: [RawObjectID], tree: RawObjectID)] = []
+        var walked: [WalkedCommit] = []
         var walkedIDs: Set<RawObjectID> = []
         var visited: [Bool] = []
         // Commits in the index are followed by position; the others by id.
@@ -58,24 +66,28 @@ extension CommitIndex {
             }
             walkedIDs.insert(id)
             let commit = try repository.withCommit(id) { commit in
-                (id: id, time: Int64(git_commit_time(commit)),
-                 parents: (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(RawObjectID.init) },
-                 tree: RawObjectID(git_commit_tree_id(commit)))
+                WalkedCommit(id: id, time: Int64(git_commit_time(commit)),
+                             parents: (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(RawObjectID.init) },
+                             tree: RawObjectID(git_commit_tree_id(commit)))
             }
             walked.append(commit)
             stack.append(contentsOf: commit.parents.reversed().map { ($0, -1) })
         }
         if !walked.isEmpty {
-            try addWalked(walked, as: start, in: repository, folder: folder, stored: stored)
+            try addWalked(walked, reachableFrom: start, in: repository, folder: folder, stored: stored)
         }
         guard let found = position(of: start) else { throw GitError(.other, "the commit index lost \(start.objectID.short)") }
         coveredStarts.insert(start)
         return found
     }
 
-    private mutating func addWalked(_ walked: [(id: RawObjectID, time: Int64, parents: [RawObjectID], tree: RawObjectID)],
-                                    as name: RawObjectID, in repository: Repository, folder: CommitIndexFolder,
-                                    stored: [RawObjectID]) throws {
+    /// Compares the walked commits with their parents and adds them as a segment named after
+    /// the first (the newest: `start` itself unless only older commits were missing); compacts
+    /// the chain into one segment named `start` when it has grown too deep.
+    private mutating func addWalked(_ walked: [WalkedCommit],
+                                    reachableFrom start: RawObjectID, in repository: Repository,
+                                    folder: CommitIndexFolder, stored: [RawObjectID]) throws {
+        let name = walked[0].id
         let trees = TreeComparison(repository: repository)
         let walkedTrees = Dictionary(walked.map { ($0.id, $0.tree) }, uniquingKeysWith: { first, _ in first })
         var built = NewSegment()
@@ -107,18 +119,18 @@ extension CommitIndex {
         } catch {
             throw GitError(.other, "the commit index could not read the segment it wrote")
         }
-        guard depth > Self.compactionDepth, let tip = position(of: name), let reachable = reachable(from: tip) else {
+        guard depth > Self.compactionDepth, let tip = position(of: start), let reachable = reachable(from: tip) else {
             folder.write(bytes, as: name)
             prune(folder, keeping: name, stored: stored)
             return
         }
-        // One segment for the whole chain; the segments it replaces all lie in it.
-        folder.write(Self.encodeSegment(newSegment(of: reachable), bases: [], depth: 1), as: name)
+        // One segment for the whole history of `start`; the segments it replaces all lie in it.
+        folder.write(Self.encodeSegment(newSegment(of: reachable), bases: [], depth: 1), as: start)
         let inChain = Set(reachable)
-        for segment in segments where segment.name != name {
-            if let tip = position(of: segment.name), inChain.contains(tip) { folder.remove(segment.name) }
+        for segment in segments where segment.name != start {
+            if let segmentTip = position(of: segment.name), inChain.contains(segmentTip) { folder.remove(segment.name) }
         }
-        prune(folder, keeping: name, stored: stored)
+        prune(folder, keeping: start, stored: stored)
     }
 
     /// Keeps the folder small: the oldest files beyond `maximumFiles` go.
