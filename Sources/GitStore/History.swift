@@ -36,7 +36,7 @@ extension Repository {
     ///
     /// libgit2 has no path-limited walk, so this is git's default history simplification
     /// done by hand: commits come out by commit date (ties first-in first-out), and each
-    /// commit's entry id at `path` is compared with its parents'. A commit whose entry equals
+    /// commit's entry at `path` (id and mode) is compared with its parents'. A commit whose entry equals
     /// one parent's is left out, and only that parent (the first such) is followed; a commit
     /// that differs from every parent is listed, and all its parents are followed. A root
     /// commit is listed when the path exists in it. On linear history this is exactly the
@@ -143,11 +143,17 @@ extension Repository {
 /// The little that `history(of:)` needs of each commit, looked up once and cached until the
 /// commit has been handled.
 private struct PathWalk {
+    /// A mode change alone is a change, as for git (`git log -- PATH` lists it).
+    struct Entry: Equatable {
+        let id: RawObjectID
+        let mode: UInt32
+    }
+
     struct Node {
         let time: Int64
         let parents: [ObjectID]
-        /// The id of the path's tree entry; nil when the path is absent.
-        let entry: ObjectID?
+        /// The id and mode of the path's tree entry; nil when the path is absent.
+        let entry: Entry?
     }
 
     let repository: Repository
@@ -164,9 +170,9 @@ private struct PathWalk {
         let path = path
         let node = try repository.withCommit(id) { commit in
             let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
-            var entry: ObjectID?
+            var entry: Entry?
             if path.isEmpty {
-                entry = ObjectID(git_commit_tree_id(commit))
+                entry = Entry(id: RawObjectID(git_commit_tree_id(commit)), mode: GIT_FILEMODE_TREE.rawValue)
             } else {
                 var tree: OpaquePointer?
                 try check(git_commit_tree(&tree, commit), "cannot read the tree of \(id.short)")
@@ -176,7 +182,7 @@ private struct PathWalk {
                 if code != GIT_ENOTFOUND.rawValue {
                     try check(code, "cannot look up \"\(path)\" in \(id.short)")
                     defer { git_tree_entry_free(treeEntry) }
-                    entry = ObjectID(git_tree_entry_id(treeEntry))
+                    entry = Entry(id: RawObjectID(git_tree_entry_id(treeEntry)), mode: git_tree_entry_filemode(treeEntry).rawValue)
                 }
             }
             return Node(time: Int64(git_commit_time(commit)), parents: parents, entry: entry)

@@ -95,6 +95,18 @@ import Testing
         try Self.expectAgreement(scratch)
     }
 
+    /// A commit that only makes a file executable changes that file, for git and for us.
+    @Test func aModeChangeAloneIsAChange() throws {
+        let scratch = try Scratch()
+        _ = try Self.linearHistory(scratch, steps: 0..<4)
+        let git = GitCommand(scratch: scratch)
+        try git.run("update-index", "--chmod=+x", "Plans/plan.yaml")
+        try git.run("commit", "-q", "-m", "Executable plan")
+        try Self.expectAgreement(scratch)
+        let change = try #require(try Repository.open(at: scratch.url).changeLog(limit: 1).first?.changes.first)
+        #expect(change.path == "Plans/plan.yaml" && change.kind == .modified && change.oldID == change.newID)
+    }
+
     @Test func oneMoreCommitAddsASegmentAndKeepsTheAnswers() throws {
         let scratch = try Scratch()
         _ = try Self.linearHistory(scratch, steps: 0..<20)
