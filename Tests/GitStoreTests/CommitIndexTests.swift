@@ -44,24 +44,9 @@ import Testing
         try FileManager.default.contentsOfDirectory(atPath: segmentFolder(scratch).path).filter { !$0.hasPrefix(".") }.sorted()
     }
 
-    /// A linear tracker history: files and folders change at different commits, including a
-    /// removal, a re-addition and a write of unchanged content.
-    static func linearHistory(_ scratch: Scratch, steps: Range<Int> = 0..<30) throws -> Repository {
-        let repository = try (try? Repository.open(at: scratch.url)) ?? Repository.create(at: scratch.url)
-        for step in steps {
-            var changes = ChangeSet()
-            changes.write("Events/2020/\(String(format: "%02d", step % 12 + 1))/e\(step).yaml", Data("step \(step)\n".utf8))
-            if step % 3 == 0 { changes.write("Plans/plan.yaml", Data("rev \(step / 3)\n".utf8)) }
-            if step == 10 { changes.remove("Plans/plan.yaml") }
-            if step == 7 { changes.write("Plans/plan.yaml", Data("rev 2\n".utf8)) }
-            try repository.apply(changes, message: "Step \(step)", author: signature(daysAfter: step))
-        }
-        return repository
-    }
-
     @Test func linearHistoryFromTheIndexEqualsGit() throws {
         let scratch = try Scratch()
-        _ = try Self.linearHistory(scratch)
+        try scratch.linearHistory()
         try Self.expectAgreement(scratch)
         #expect(try Self.segments(scratch).count >= 1, "the index was stored")
         try Self.expectAgreement(scratch)  // now read back from the stored segment
@@ -98,7 +83,7 @@ import Testing
     /// A commit that only makes a file executable changes that file, for git and for us.
     @Test func aModeChangeAloneIsAChange() throws {
         let scratch = try Scratch()
-        _ = try Self.linearHistory(scratch, steps: 0..<4)
+        try scratch.linearHistory(steps: 0..<4)
         let git = GitCommand(scratch: scratch)
         try git.run("update-index", "--chmod=+x", "Plans/plan.yaml")
         try git.run("commit", "-q", "-m", "Executable plan")
@@ -109,10 +94,10 @@ import Testing
 
     @Test func oneMoreCommitAddsASegmentAndKeepsTheAnswers() throws {
         let scratch = try Scratch()
-        _ = try Self.linearHistory(scratch, steps: 0..<20)
+        try scratch.linearHistory(steps: 0..<20)
         try Self.expectAgreement(scratch)
         let before = try Self.segments(scratch)
-        let repository = try Self.linearHistory(scratch, steps: 20..<21)
+        let repository = try scratch.linearHistory(steps: 20..<21)
         try Self.expectAgreement(scratch)
         let after = try Self.segments(scratch)
         #expect(after.count == before.count + 1)
@@ -123,9 +108,9 @@ import Testing
     /// A long chain of one-commit segments is compacted into one file.
     @Test func aLongChainIsCompacted() throws {
         let scratch = try Scratch()
-        _ = try Self.linearHistory(scratch, steps: 0..<5)
+        try scratch.linearHistory(steps: 0..<5)
         for step in 5..<20 {
-            _ = try Self.linearHistory(scratch, steps: step..<step + 1)
+            try scratch.linearHistory(steps: step..<step + 1)
             _ = try Repository.open(at: scratch.url).history(of: "Plans")
         }
         #expect(try Self.segments(scratch).count <= 9)
@@ -135,7 +120,7 @@ import Testing
     @Test(arguments: ["truncated", "garbage", "older version", "empty"])
     func aDamagedSegmentIsIgnoredAndRewritten(damage: String) throws {
         let scratch = try Scratch()
-        _ = try Self.linearHistory(scratch)
+        try scratch.linearHistory()
         _ = try Repository.open(at: scratch.url).history(of: "Plans")
         let names = try Self.segments(scratch)
         #expect(names.count == 1)
@@ -159,7 +144,7 @@ import Testing
     /// Nothing can be written (the cache folder is a file): history is still right.
     @Test func anUnwritableCacheDoesNotBreakHistory() throws {
         let scratch = try Scratch()
-        _ = try Self.linearHistory(scratch)
+        try scratch.linearHistory()
         let cache = scratch.url.appendingPathComponent(".git/accord/cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         try Data("not a folder".utf8).write(to: cache.appendingPathComponent("commits"))
