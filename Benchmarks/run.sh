@@ -92,6 +92,16 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/history-vs-git.json" \
     -n "accord history $id" "$accord history --repo $clone $id" \
     -n "git log -- its files" "git -C $clone log --format=%H -- Plans/plan-01.yaml $files" >/dev/null
+  # The commit index built from nothing (as after a clone; the record cache stays), next to
+  # git's own walk over every commit's changes; then a path history answered from it.
+  index="rm -rf $clone/.git/accord/cache/commits"
+  hyperfine -N --runs "${COLD_RUNS:-3}" --prepare "$index" --export-json "$results/index-build.json" \
+    -n "commit index build" "$bench history --repo $clone --path Plans/plan-01.yaml" \
+    -n "git log --raw" "git -C $clone log --format=%H --raw --no-renames" >/dev/null
+  /usr/bin/time -f "%M" -o "$results/index-build-rss" sh -c "$index; $bench history --repo $clone --path Plans/plan-01.yaml >/dev/null"
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/index-warm.json" \
+    -n "path history from the index" "$bench history --repo $clone --path Plans/plan-01.yaml" \
+    -n "path history walking git" "$bench history --repo $clone --path Plans/plan-01.yaml --no-index" >/dev/null
   # One new status report through accord log (single run), then the first read after it,
   # which reuses the cached records, parses one file, checks the tracker and writes a new cache file.
   /usr/bin/time -f "%e %M" -o "$results/log" "$accord" log --repo "$clone" "$id" --status in-progress \
@@ -119,6 +129,9 @@ for name, label in [("log", "log (one report, one run)"), ("after-commit", "stat
     print(f"| `accord {label}` | {float(seconds) * 1000:.0f} ms | {int(kb) / 1024:.0f} MB |")
 ours, git = median("history-vs-git", 0), median("history-vs-git", 1)
 print(f"| `accord history ID` / `git log -- its files` | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
+build, raw = median("index-build", 0), median("index-build", 1)
+print(f"| commit index build / `git log --raw --no-renames` | {build:.0f} / {raw:.0f} ms = {build / raw:.1f}× | {rss('index-build-rss'):.0f} MB |")
+print(f"| path history from the index / walking git (whole process) | {median('index-warm', 0):.0f} / {median('index-warm', 1):.0f} ms | |")
 floor = median("floor")
 print(f"| floor: `git ls-tree -r HEAD \\| git cat-file --batch` | {floor:.0f} ms | |")
 print(f"| warm snapshot + state / floor | {median('load-warm') / floor:.2f}× | |")

@@ -9,4 +9,11 @@ static inline int accord_git_enable_fsync(int enabled) {
 static inline int accord_git_set_search_path(int level, const char *path) {
     return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
 }
+static inline int accord_git_set_cache_max_size(ssize_t bytes) {
+    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+}
+static inline int accord_git_get_cache_max_size(ssize_t *bytes) {
+    ssize_t current = 0;
+    return git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &current, bytes);
+}
 #endif

@@ -29,10 +29,14 @@ extension Repository {
 
     /// Looks the commit up and passes its handle to `body`; the handle is freed afterwards.
     func withCommit<T>(_ id: ObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
+        try withCommit(RawObjectID(id), body)
+    }
+
+    func withCommit<T>(_ id: RawObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
         var oid = id.oid
         var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), "no commit \(id.short)")
-        guard let commit else { throw GitError(.notFound, "no commit \(id.short)") }
+        try check(git_commit_lookup(&commit, pointer, &oid), "no commit \(id.objectID.short)")
+        guard let commit else { throw GitError(.notFound, "no commit \(id.objectID.short)") }
         defer { git_commit_free(commit) }
         return try body(commit)
     }

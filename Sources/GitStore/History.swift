@@ -1,5 +1,13 @@
 internal import CLibGit2
 
+/// One commit of `Repository.changeLog`: the commit and the files it changed.
+public struct CommitChanges: Sendable, Equatable {
+    /// The commit.
+    public let commit: CommitInfo
+    /// The files it changed against its first parent, by path.
+    public let changes: [PathChange]
+}
+
 extension Repository {
     /// Commits reachable from `start` (default HEAD), newest first by commit date, like
     /// `git log`, and never a parent before its child: commits made in the same second (a
@@ -28,14 +36,73 @@ extension Repository {
     ///
     /// libgit2 has no path-limited walk, so this is git's default history simplification
     /// done by hand: commits come out by commit date (ties first-in first-out), and each
-    /// commit's entry id at `path` is compared with its parents'. A commit whose entry equals
+    /// commit's entry at `path` (id and mode) is compared with its parents'. A commit whose entry equals
     /// one parent's is left out, and only that parent (the first such) is followed; a commit
     /// that differs from every parent is listed, and all its parents are followed. A root
     /// commit is listed when the path exists in it. On linear history this is exactly the
     /// list of commits where the entry changed. (Without `--full-history`, git does the same.)
+    ///
+    /// The comparisons come from the commit index (a commit's entry at `path` equals a
+    /// parent's when none of the files it changed against that parent lie at or under
+    /// `path`); when the index cannot be had, each commit's tree is looked up in git.
     public func history(of path: String, from start: ObjectID? = nil, limit: Int? = nil) throws -> [CommitInfo] {
         guard let start = try start ?? tip() else { return [] }
         let path = Self.normalized(path)
+        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self) {
+            let matches = commitIndex.pathsAt(path)
+            return try commitIndex.history(matching: matches, from: position, limit: limit).map { position in
+                try commit(commitIndex.commits[Int(position)].id.objectID)
+            }
+        }
+        return try walkHistory(of: path, from: start, limit: limit)
+    }
+
+    /// The commits reachable from `start` (default HEAD) in `log`'s order, each with the files
+    /// it changed against its first parent (every file for a root commit), as
+    /// `changes(from:to:)` gives them. With `relevant`, only the changes whose path it accepts
+    /// are kept, and commits left with none are skipped; `limit` counts the commits returned.
+    public func changeLog(from start: ObjectID? = nil, limit: Int? = nil,
+                          touching relevant: ((String) -> Bool)? = nil) throws -> [CommitChanges] {
+        guard let start = try start ?? tip() else { return [] }
+        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self),
+           let reachable = commitIndex.reachable(from: position) {
+            let index = commitIndex
+            var relevance = [UInt8](repeating: 0, count: relevant == nil ? 0 : index.pathCount)
+            var result: [CommitChanges] = []
+            for position in index.logOrder(from: position, reachable: reachable) {
+                if let limit, result.count >= limit { break }
+                var changes = index.changes(of: position, against: 0)[...]
+                if let relevant {
+                    let kept = changes.filter { change in
+                        let path = Int(change.path)
+                        if relevance[path] == 0 { relevance[path] = relevant(index.path(change.path)) ? 1 : 2 }
+                        return relevance[path] == 1
+                    }
+                    if kept.isEmpty { continue }
+                    changes = kept[...]
+                }
+                let pathChanges = changes.map { change in
+                    RawPathChange(path: index.path(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID).pathChange
+                }
+                result.append(CommitChanges(commit: try commit(index.commits[Int(position)].id.objectID), changes: pathChanges))
+            }
+            return result
+        }
+        var result: [CommitChanges] = []
+        for info in try log(from: start) {
+            if let limit, result.count >= limit { break }
+            var changes = try self.changes(from: info.parents.first, to: info.id)
+            if let relevant {
+                changes = changes.filter { relevant($0.path) }
+                if changes.isEmpty { continue }
+            }
+            result.append(CommitChanges(commit: info, changes: changes))
+        }
+        return result
+    }
+
+    /// `history(of:)` without the commit index: each commit's tree looked up in git.
+    private func walkHistory(of path: String, from start: ObjectID, limit: Int?) throws -> [CommitInfo] {
         var walk = PathWalk(repository: self, path: path)
         var queue: [(time: Int64, order: Int, id: ObjectID)] = []
         var order = 0
@@ -76,11 +143,17 @@ extension Repository {
 /// The little that `history(of:)` needs of each commit, looked up once and cached until the
 /// commit has been handled.
 private struct PathWalk {
+    /// A mode change alone is a change, as for git (`git log -- PATH` lists it).
+    struct Entry: Equatable {
+        let id: RawObjectID
+        let mode: UInt32
+    }
+
     struct Node {
         let time: Int64
         let parents: [ObjectID]
-        /// The id of the path's tree entry; nil when the path is absent.
-        let entry: ObjectID?
+        /// The id and mode of the path's tree entry; nil when the path is absent.
+        let entry: Entry?
     }
 
     let repository: Repository
@@ -97,9 +170,9 @@ private struct PathWalk {
         let path = path
         let node = try repository.withCommit(id) { commit in
             let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(ObjectID.init) }
-            var entry: ObjectID?
+            var entry: Entry?
             if path.isEmpty {
-                entry = ObjectID(git_commit_tree_id(commit))
+                entry = Entry(id: RawObjectID(git_commit_tree_id(commit)), mode: GIT_FILEMODE_TREE.rawValue)
             } else {
                 var tree: OpaquePointer?
                 try check(git_commit_tree(&tree, commit), "cannot read the tree of \(id.short)")
@@ -109,7 +182,7 @@ private struct PathWalk {
                 if code != GIT_ENOTFOUND.rawValue {
                     try check(code, "cannot look up \"\(path)\" in \(id.short)")
                     defer { git_tree_entry_free(treeEntry) }
-                    entry = ObjectID(git_tree_entry_id(treeEntry))
+                    entry = Entry(id: RawObjectID(git_tree_entry_id(treeEntry)), mode: git_tree_entry_filemode(treeEntry).rawValue)
                 }
             }
             return Node(time: Int64(git_commit_time(commit)), parents: parents, entry: entry)

@@ -55,3 +55,72 @@ private extension UInt8 {
         (48...57).contains(self) || (65...70).contains(self) || (97...102).contains(self)
     }
 }
+
+/// The 20 bytes of an object id as plain integers: hashed and compared without building the
+/// hex text, for the commit index and tree comparison, which handle hundreds of thousands.
+struct RawObjectID: Hashable {
+    private var head: UInt64
+    private var middle: UInt64
+    private var tail: UInt32
+
+    /// The all-zero id, which names no object; the commit index uses it for "none".
+    static let none = RawObjectID(head: 0, middle: 0, tail: 0)
+
+    private init(head: UInt64, middle: UInt64, tail: UInt32) {
+        self.head = head
+        self.middle = middle
+        self.tail = tail
+    }
+
+    /// Reads 20 bytes at `bytes`.
+    init(bytes: UnsafeRawPointer) {
+        head = bytes.loadUnaligned(as: UInt64.self)
+        middle = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        tail = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
+    }
+
+    init(_ oid: UnsafePointer<git_oid>) {
+        self.init(bytes: UnsafeRawPointer(oid))
+    }
+
+    init(_ id: ObjectID) {
+        var oid = id.oid
+        self.init(bytes: &oid)
+    }
+
+    var isNone: Bool { self == .none }
+
+    /// The id as libgit2's struct.
+    var oid: git_oid {
+        var oid = git_oid()
+        withUnsafeBytes(of: self) { source in
+            withUnsafeMutableBytes(of: &oid) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: source.prefix(20))) }
+        }
+        return oid
+    }
+
+    /// Appends the 20 bytes to `buffer`.
+    func append(to buffer: inout [UInt8]) {
+        withUnsafeBytes(of: self) { buffer.append(contentsOf: $0.prefix(20)) }
+    }
+
+    /// The public id, in hex.
+    var objectID: ObjectID {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8](repeating: 0, count: 40)
+        withUnsafeBytes(of: self) { bytes in
+            for index in 0..<20 {
+                text[2 * index] = digits[Int(bytes[index] >> 4)]
+                text[2 * index + 1] = digits[Int(bytes[index] & 0x0f)]
+            }
+        }
+        return ObjectID(validatedHex: String(decoding: text, as: UTF8.self))
+    }
+}
+
+extension ObjectID {
+    /// Wraps 40 lowercase hex digits known to be well formed.
+    fileprivate init(validatedHex: String) {
+        hex = validatedHex
+    }
+}

@@ -1,4 +1,5 @@
 internal import CLibGit2
+internal import Foundation
 
 /// How one path differs between two commits.
 public struct PathChange: Sendable, Equatable {
@@ -20,75 +21,164 @@ public struct PathChange: Sendable, Equatable {
     public let oldID: ObjectID?
     /// The blob after; nil when deleted.
     public let newID: ObjectID?
+
+    /// Creates a change.
+    public init(path: String, kind: Kind, oldID: ObjectID?, newID: ObjectID?) {
+        self.path = path
+        self.kind = kind
+        self.oldID = oldID
+        self.newID = newID
+    }
 }
 
 extension Repository {
     /// The files that differ between two commits, by path (renames show as a deletion and an
     /// addition). `from` nil compares against the empty tree, so every file is added.
     public func changes(from old: ObjectID?, to new: ObjectID) throws -> [PathChange] {
-        try withTree(of: new) { newTree in
-            if let old {
-                return try withTree(of: old) { oldTree in try diff(oldTree, newTree) }
-            }
-            return try diff(nil, newTree)
-        }
+        let trees = TreeComparison(repository: self)
+        let newTree = try trees.rootTree(ofCommit: RawObjectID(new))
+        let oldTree = try old.map { try trees.rootTree(ofCommit: RawObjectID($0)) }
+        return try trees.changes(from: oldTree, to: newTree).map(\.pathChange)
+    }
+}
+
+/// One difference found by `TreeComparison`, with ids kept raw (`.none` for absent).
+struct RawPathChange {
+    var path: String
+    var kind: PathChange.Kind
+    var oldID: RawObjectID
+    var newID: RawObjectID
+
+    var pathChange: PathChange {
+        PathChange(path: path, kind: kind, oldID: oldID.isNone ? nil : oldID.objectID,
+                   newID: newID.isNone ? nil : newID.objectID)
+    }
+}
+
+/// Compares trees entry by entry, walking both sorted entry lists side by side and comparing
+/// raw ids, so that only changed entries cost a string; a folder whose id is the same on both
+/// sides is skipped whole (libgit2 1.5's tree diff walks every entry of both trees, 20 ms a
+/// commit on a 120,000-file tracker).
+///
+/// Trees stay loaded between calls: walking history child first, the trees read as the
+/// parent side of one commit are the child side of the next, and a record folder of a few
+/// thousand entries is too large for libgit2's own object cache. Trees not used by the last
+/// two comparisons are freed (`endStep`). Not `Sendable`: it holds libgit2 handles.
+final class TreeComparison {
+    private let repository: Repository
+    private var trees: [RawObjectID: (tree: OpaquePointer, step: Int)] = [:]
+    private var step = 0
+
+    init(repository: Repository) {
+        self.repository = repository
     }
 
-    /// Compares two trees entry by entry, in path order. A folder whose tree id is the
-    /// same on both sides is skipped whole: libgit2 1.5's tree diff walks every entry of
-    /// both trees, which on a 120,000-file tracker costs 20 ms a commit and made a walk
-    /// over 50,000 commits take many minutes; this costs the folders on the changed paths.
-    private func diff(_ oldTree: OpaquePointer?, _ newTree: OpaquePointer) throws -> [PathChange] {
-        var result: [PathChange] = []
-        try compare(oldTree, newTree, under: "", into: &result)
+    deinit {
+        for (tree, _) in trees.values { git_tree_free(tree) }
+    }
+
+    /// The id of the root tree of a commit.
+    func rootTree(ofCommit commit: RawObjectID) throws -> RawObjectID {
+        try repository.withCommit(commit) { RawObjectID(git_commit_tree_id($0)) }
+    }
+
+    /// The files that differ between two root trees (`old` nil: every file is added), sorted
+    /// by path as Swift compares strings.
+    func changes(from old: RawObjectID?, to new: RawObjectID) throws -> [RawPathChange] {
+        var result: [RawPathChange] = []
+        if old != new {
+            try compare(old.map(tree), try tree(new), under: "", into: &result)
+        }
         return result.sorted { $0.path < $1.path }
     }
 
-    private func compare(_ oldTree: OpaquePointer?, _ newTree: OpaquePointer?, under folder: String,
-                         into result: inout [PathChange]) throws {
-        func entries(_ tree: OpaquePointer?) -> [String: TreeEntry] {
-            guard let tree else { return [:] }
-            var map: [String: TreeEntry] = [:]
-            for index in 0..<git_tree_entrycount(tree) {
-                guard let entry = git_tree_entry_byindex(tree, index) else { continue }
-                let name = decodeCString(git_tree_entry_name(entry)) ?? ""
-                map[name] = TreeEntry(entry, path: folder.isEmpty ? name : "\(folder)/\(name)")
-            }
-            return map
+    /// Frees the trees that neither this step nor the one before used.
+    func endStep() {
+        let keep = step
+        for (id, entry) in trees where entry.step < keep {
+            git_tree_free(entry.tree)
+            trees[id] = nil
         }
-        let old = entries(oldTree), new = entries(newTree)
-        for name in Set(old.keys).union(new.keys) {
-            let before = old[name], after = new[name]
-            if before?.id == after?.id && before?.kind == after?.kind { continue }
-            let path = (before ?? after)!.path
-            let oldFolder = before?.kind == .tree ? before : nil
-            let newFolder = after?.kind == .tree ? after : nil
-            if oldFolder != nil || newFolder != nil {
-                try withTree(id: oldFolder?.id) { oldSubtree in
-                    try withTree(id: newFolder?.id) { newSubtree in
-                        try compare(oldSubtree, newSubtree, under: path, into: &result)
-                    }
-                }
+        step += 1
+    }
+
+    private func tree(_ id: RawObjectID) throws -> OpaquePointer {
+        if let cached = trees[id] {
+            trees[id] = (cached.tree, step)
+            return cached.tree
+        }
+        var oid = id.oid
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, repository.pointer, &oid), "cannot read folder \(id.objectID.short)")
+        guard let tree else { throw GitError(.notFound, "cannot read folder \(id.objectID.short)") }
+        trees[id] = (tree, step)
+        return tree
+    }
+
+    private func compare(_ oldTree: OpaquePointer?, _ newTree: OpaquePointer?, under folder: String,
+                         into result: inout [RawPathChange]) throws {
+        let oldCount = oldTree.map(git_tree_entrycount) ?? 0
+        let newCount = newTree.map(git_tree_entrycount) ?? 0
+        var oldIndex = 0, newIndex = 0
+        while oldIndex < oldCount || newIndex < newCount {
+            let before = oldIndex < oldCount ? git_tree_entry_byindex(oldTree, oldIndex) : nil
+            let after = newIndex < newCount ? git_tree_entry_byindex(newTree, newIndex) : nil
+            let order: Int32
+            switch (before, after) {
+            case let (before?, after?): order = Self.order(before, after)
+            case (_?, nil): order = -1
+            default: order = 1
             }
-            let oldFile = before.flatMap { $0.kind == .tree ? nil : $0 }
-            let newFile = after.flatMap { $0.kind == .tree ? nil : $0 }
-            switch (oldFile, newFile) {
-            case (nil, let added?): result.append(PathChange(path: path, kind: .added, oldID: nil, newID: added.id))
-            case (let removed?, nil): result.append(PathChange(path: path, kind: .deleted, oldID: removed.id, newID: nil))
-            case (let removed?, let added?):
-                result.append(PathChange(path: path, kind: .modified, oldID: removed.id, newID: added.id))
-            case (nil, nil): break
+            if order < 0 {
+                try record(before, nil, under: folder, into: &result)
+                oldIndex += 1
+            } else if order > 0 {
+                try record(nil, after, under: folder, into: &result)
+                newIndex += 1
+            } else {
+                if let before, let after,
+                   git_oid_equal(git_tree_entry_id(before), git_tree_entry_id(after)) == 0
+                    || git_tree_entry_filemode(before) != git_tree_entry_filemode(after) {
+                    try record(before, after, under: folder, into: &result)
+                }
+                oldIndex += 1
+                newIndex += 1
             }
         }
     }
 
-    /// Passes the tree with `id` (nil for none) to `body`.
-    private func withTree<T>(id: ObjectID?, _ body: (OpaquePointer?) throws -> T) throws -> T {
-        guard let id else { return try body(nil) }
-        var oid = id.oid
-        var tree: OpaquePointer?
-        try check(git_tree_lookup(&tree, pointer, &oid), "cannot read folder \(id.short)")
-        defer { git_tree_free(tree) }
-        return try body(tree)
+    /// Records the difference between two entries of the same name and kind (folder or not),
+    /// or one entry alone; folders are compared recursively.
+    private func record(_ before: OpaquePointer?, _ after: OpaquePointer?, under folder: String,
+                        into result: inout [RawPathChange]) throws {
+        guard let entry = before ?? after else { return }
+        let name = decodeCString(git_tree_entry_name(entry)) ?? ""
+        let path = folder.isEmpty ? name : "\(folder)/\(name)"
+        if Self.isFolder(entry) {
+            try compare(try before.map { try tree(RawObjectID(git_tree_entry_id($0))) },
+                        try after.map { try tree(RawObjectID(git_tree_entry_id($0))) },
+                        under: path, into: &result)
+            return
+        }
+        let oldID = before.map { RawObjectID(git_tree_entry_id($0)) } ?? .none
+        let newID = after.map { RawObjectID(git_tree_entry_id($0)) } ?? .none
+        let kind: PathChange.Kind = before == nil ? .added : after == nil ? .deleted : .modified
+        result.append(RawPathChange(path: path, kind: kind, oldID: oldID, newID: newID))
+    }
+
+    private static func isFolder(_ entry: OpaquePointer) -> Bool {
+        git_tree_entry_filemode(entry) == GIT_FILEMODE_TREE
+    }
+
+    /// Git's order of tree entries: by name bytes, a folder's name read as if it ended in "/".
+    private static func order(_ left: OpaquePointer, _ right: OpaquePointer) -> Int32 {
+        guard let leftName = git_tree_entry_name(left), let rightName = git_tree_entry_name(right) else { return 0 }
+        let leftLength = strlen(leftName), rightLength = strlen(rightName)
+        let common = min(leftLength, rightLength)
+        let prefix = memcmp(leftName, rightName, common)
+        if prefix != 0 { return prefix }
+        let leftNext = leftLength > common ? UInt8(bitPattern: leftName[common]) : isFolder(left) ? 0x2f : 0
+        let rightNext = rightLength > common ? UInt8(bitPattern: rightName[common]) : isFolder(right) ? 0x2f : 0
+        return Int32(leftNext) - Int32(rightNext)
     }
 }

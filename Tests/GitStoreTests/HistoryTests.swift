@@ -7,15 +7,7 @@ import Testing
     /// removal and a re-addition, and compares with git for each path.
     @Test func pathHistoryEqualsGitLog() throws {
         let scratch = try Scratch()
-        let repository = try Repository.create(at: scratch.url)
-        for step in 0..<30 {
-            var changes = ChangeSet()
-            changes.write("Events/2020/\(String(format: "%02d", step % 12 + 1))/e\(step).yaml", Data("step \(step)\n".utf8))
-            if step % 3 == 0 { changes.write("Plans/plan.yaml", Data("rev \(step / 3)\n".utf8)) }
-            if step == 10 { changes.remove("Plans/plan.yaml") }
-            if step == 7 { changes.write("Plans/plan.yaml", Data("rev 2\n".utf8)) }  // same content as step 6: no change
-            try repository.apply(changes, message: "Step \(step)", author: signature(daysAfter: step))
-        }
+        let repository = try scratch.linearHistory()
         for path in ["Plans/plan.yaml", "Plans", "Events/2020/03", "Events/2020/03/e2.yaml", "missing.yaml", ""] {
             let ours = try repository.history(of: path).map(\.id.hex)
             let theirs = try scratch.git("log", "--format=%H", "--", path.isEmpty ? "." : path, in: scratch.url)

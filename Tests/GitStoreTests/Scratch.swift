@@ -13,6 +13,23 @@ final class Scratch {
 
     deinit { try? FileManager.default.removeItem(at: url) }
 
+    /// Commits a linear tracker history here (creating the repository if needed): files and
+    /// folders change at different steps, including a removal, a re-addition and a write of
+    /// unchanged content.
+    @discardableResult
+    func linearHistory(steps: Range<Int> = 0..<30) throws -> Repository {
+        let repository = try (try? Repository.open(at: url)) ?? Repository.create(at: url)
+        for step in steps {
+            var changes = ChangeSet()
+            changes.write("Events/2020/\(String(format: "%02d", step % 12 + 1))/e\(step).yaml", Data("step \(step)\n".utf8))
+            if step % 3 == 0 { changes.write("Plans/plan.yaml", Data("rev \(step / 3)\n".utf8)) }
+            if step == 10 { changes.remove("Plans/plan.yaml") }
+            if step == 7 { changes.write("Plans/plan.yaml", Data("rev 2\n".utf8)) }  // same content as step 6: no change
+            try repository.apply(changes, message: "Step \(step)", author: signature(daysAfter: step))
+        }
+        return repository
+    }
+
     /// Runs the git command line in `folder` and returns its standard output.
     @discardableResult
     func git(_ arguments: String..., in folder: URL) throws -> (output: String, status: Int32) {

@@ -118,21 +118,38 @@ extension AccordBench {
 
     /// Prints the commits that changed a path, and the time it took.
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the commits that changed a path.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the commits that changed a path.",
+            discussion: """
+            With several --path options, also times the change log filtered to those files \
+            (what `accord history ID` asks) and a second path history on the same handle.
+            """)
         @Option var repo: String
-        @Option var path: String
+        @Option(help: "A file or folder; repeat for several.") var path: [String]
         @Flag(help: "Print the commit ids, like git log --format=%H -- PATH.") var ids = false
+        @Flag(help: "Walk git commit by commit instead of reading the commit index.") var noIndex = false
 
         func run() throws {
             let repository = try Repository.open(at: URL(fileURLWithPath: repo))
+            repository.usesCommitIndex = !noIndex
+            guard let first = path.first else { throw ValidationError("give at least one --path") }
             let start = Date()
-            let commits = try repository.history(of: path)
+            let commits = try repository.history(of: first)
             let seconds = Date().timeIntervalSince(start)
             if ids {
                 print(commits.map(\.id.hex).joined(separator: "\n"))
-            } else {
-                print(String(format: "%d commits changed %@ (%.3f s)", commits.count, path, seconds))
+                return
             }
+            print(String(format: "%d commits changed %@ (%.3f s)", commits.count, first, seconds))
+            guard path.count > 1 else { return }
+            let again = Date()
+            let second = try repository.history(of: path[1])
+            print(String(format: "%d commits changed %@ (%.3f s, same handle)", second.count, path[1], Date().timeIntervalSince(again)))
+            let files = Set(path)
+            let logStart = Date()
+            let logged = try repository.changeLog(touching: { files.contains($0) })
+            print(String(format: "%d commits changed the %d files (change log, %.3f s)", logged.count, files.count,
+                         Date().timeIntervalSince(logStart)))
         }
     }
 }

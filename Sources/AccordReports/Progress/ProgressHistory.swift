@@ -66,7 +66,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             + (summaries.count > 3 ? "; and \(summaries.count - 3) more" : "")
     }
 
-    private static func stem(_ path: String) -> String {
+    fileprivate static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }
@@ -80,25 +80,25 @@ public struct ProgressHistory: Codable, Sendable {
     public let entries: [HistoryEntry]
 
     /// The history of the paths that `relevant` accepts (all, when nil), newest first, at
-    /// most `limit` entries. Walks the first-parent-agnostic log once, comparing each commit
-    /// with its first parent.
+    /// most `limit` entries: each commit of the log with the files it changed against its
+    /// first parent (``Repository/changeLog(from:limit:touching:)``, from the commit index).
     public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
                 relevant: ((String) -> Bool)?, limit: Int?) throws {
         self.id = id
-        let reports = Dictionary(snapshot.reports.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let evidence = Dictionary(snapshot.evidence.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        var entries: [HistoryEntry] = []
-        for info in try repository.log(from: commit) {
-            if let limit, entries.count >= limit { break }
-            var changes = try repository.changes(from: info.parents.first, to: info.id)
-            if let relevant {
-                changes = changes.filter { relevant($0.path) }
-                if changes.isEmpty { continue }
-            }
-            entries.append(HistoryEntry(commit: info, changes: changes, snapshot: snapshot,
-                                        reportsByPath: reports, evidenceByPath: evidence))
+        let log = try repository.changeLog(from: commit, limit: limit, touching: relevant)
+        // Only the records the log names: a tracker holds 100,000 reports, a history a few
+        // dozen. A record's file is named after its id, so the ids sift them before their
+        // paths are built.
+        let named = Set(log.flatMap { $0.changes.map(\.path) })
+        let stems = Set(named.map(HistoryEntry.stem))
+        let reports = Dictionary(snapshot.reports.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
+            .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        let evidence = Dictionary(snapshot.evidence.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
+            .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        entries = log.map { logged in
+            HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
+                         reportsByPath: reports, evidenceByPath: evidence)
         }
-        self.entries = entries
     }
 
     /// The history as a terminal table.
