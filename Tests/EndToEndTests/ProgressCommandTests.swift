@@ -114,6 +114,16 @@ import Testing
         #expect(files.first?.hasPrefix("Events/2019/03/sr-2019-03-26-vn-") == true)
         #expect(try CLI.git("status", "--porcelain", in: folder).stdout == "")
         #expect(try CLI.run(["validate"], cwd: folder).status == 0)
+
+        // A reporter given by name alone: the report names them, the commit signs with the
+        // repository's user.email (git wants one).
+        try CLI.git("config", "user.email", "desk@example.gov.kh", in: folder)
+        let named = try CLI.run(["log", "tip-2005#1.1", "--status", "in-progress", "--party", "KH", "--date", "2019-03-27",
+                                 "--by", "Sok Dara"], cwd: folder)
+        #expect(named.status == 0, "\(named.stderr)")
+        #expect(try CLI.git("log", "-1", "--format=%an <%ae>", in: folder).stdout.hasPrefix("Sok Dara <desk@example.gov.kh>"))
+        let added = try CLI.git("show", "--format=", "HEAD", in: folder).stdout
+        #expect(added.contains("+reporter: Sok Dara\n"))
     }
 
     @Test func logRefusesBadReportsWithoutCommitting() throws {

@@ -18,6 +18,9 @@ extension TrackerContext {
             let fallback = TrackerLocation.defaultAuthor(of: repository)
             person = Person(name: fallback.name, email: fallback.email)
         }
-        return (person, Signature(name: person.name, email: person.email, date: day.noonUTC))
+        // git wants an email in every signature: a reporter given by name alone signs with
+        // the repository's user.email (or accord@localhost); the report keeps the name alone.
+        let email = person.email.isEmpty ? TrackerLocation.defaultAuthor(of: repository).email : person.email
+        return (person, Signature(name: person.name, email: email, date: day.noonUTC))
     }
 }
