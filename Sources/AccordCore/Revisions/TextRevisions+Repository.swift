@@ -37,9 +37,6 @@ extension Signature {
     /// The calendar day of the signature's moment in its own time zone: the day git log
     /// shows, and the date of the fact a commit records.
     public var calendarDate: CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: timeZoneOffsetMinutes * 60) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
-        return CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+        CalendarDate(secondsSince1970: Int(date.timeIntervalSince1970.rounded(.down)), offsetMinutes: timeZoneOffsetMinutes)
     }
 }

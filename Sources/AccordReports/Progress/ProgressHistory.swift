@@ -20,10 +20,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     public init(commit: CommitInfo, changes: [PathChange], snapshot: TrackerSnapshot,
                 reportsByPath: [String: StatusReport], evidenceByPath: [String: Evidence]) {
         self.commit = commit.id.hex
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: commit.author.timeZoneOffsetMinutes * 60) ?? TimeZone(identifier: "UTC")!
-        let parts = calendar.dateComponents([.year, .month, .day], from: commit.author.date)
-        date = CalendarDate(year: parts.year ?? 1970, month: parts.month ?? 1, day: parts.day ?? 1)!
+        date = commit.author.calendarDate
         author = commit.author.name
         email = commit.author.email
         paths = changes.map(\.path)

@@ -1,4 +1,5 @@
 import AccordCore
+import Foundation
 import Testing
 
 @Suite struct CalendarDateTests {
@@ -62,5 +63,27 @@ import Testing
         #expect(PartyCode("VN") != nil)
         #expect(PartyCode("vn") == nil)
         #expect(PartyCode("VNM") == nil)
+    }
+
+    /// The day of a moment, by arithmetic, agrees with Foundation's Gregorian calendar in
+    /// the moment's own zone: across leap days, year ends, negative and positive offsets,
+    /// before 1970, and every 7 hours 13 minutes over fifty years.
+    @Test func theDayOfAMomentAgreesWithFoundation() {
+        let offsets = [-720, -300, 0, 330, 420, 840]
+        var moments = [-86_401, -1, 0, 1, 951_782_399, 951_782_400, 1_582_934_400, 1_709_164_800, 4_102_444_799]
+        moments += Array(stride(from: 0, to: 1_600_000_000, by: 25_980))
+        for seconds in moments {
+            for offset in offsets {
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(secondsFromGMT: offset * 60)!
+                let parts = calendar.dateComponents([.year, .month, .day], from: Date(timeIntervalSince1970: TimeInterval(seconds)))
+                let expected = CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)
+                let computed = CalendarDate(secondsSince1970: seconds, offsetMinutes: offset)
+                guard computed == expected else {
+                    Issue.record("\(seconds) at \(offset) min: \(computed) but Foundation says \(String(describing: expected))")
+                    return
+                }
+            }
+        }
     }
 }
