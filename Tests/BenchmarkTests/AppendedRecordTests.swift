@@ -26,8 +26,8 @@ import Testing
     }
 
     func problems(_ files: [(String, Data)], in snapshot: TrackerSnapshot) throws -> [Diagnostic] {
-        let added = files.map { TrackerRecord.parse(path: $0.0, data: $0.1) }
-        return try snapshot.problems(adding: added, repository: repository, commit: repository.resolve("HEAD"))
+        try snapshot.problems(adding: Dictionary(uniqueKeysWithValues: files), repository: repository,
+                              commit: repository.resolve("HEAD"))
     }
 
     @Test func aNewRecordIsCheckedAgainstTheSnapshot() throws {

@@ -7,8 +7,8 @@ struct CacheWriter {
     private(set) var bytes: [UInt8] = []
     private var lineTables: [[String: Int]: Int] = [:]
     private var pathTables: [[String: [String]]: Int] = [:]
-    /// False for bytes appended after a part written by another writer: its tables are
-    /// unknown here, so every table is written out in full (still read correctly).
+    /// False for bytes appended after records copied from another file: their tables are
+    /// unknown here, so every later table is written out in full (still read correctly).
     var refersBack = true
 
     mutating func integer(_ value: Int) {

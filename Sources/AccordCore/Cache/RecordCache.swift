@@ -99,35 +99,11 @@ struct RecordCache {
     /// Writes the records of `key`, then drops all but the newest `kept` files. Failures are
     /// ignored: the cache only saves time.
     func save(_ entries: [Entry], snapshot: TrackerSnapshot, key: String) {
-        let manager = FileManager.default
-        let target = folder.appendingPathComponent(Self.fileName(of: key))
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
-            guard manager.createFile(atPath: temporary.path, contents: nil) else { return }
-            let file = try FileHandle(forWritingTo: temporary)
-            defer { try? file.close() }
-            // Written out part by part: the whole file of a large tracker is tens of
-            // megabytes, and holding it in memory at once raised a cold read's peak.
-            var writer = CacheWriter()
-            for byte in Self.magic { writer.integer(Int(byte)) }
-            writer.integer(Self.formatVersion)
-            writer.string(key)
-            try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
-            writer.integer(entries.count)
+        _ = write(key: key, snapshot: snapshot, recordCount: entries.count) { file, writer in
             for entry in entries {
-                writer.string(entry.path)
-                writer.string(entry.blob.hex)
-                try entry.record.write(to: &writer)
+                try writer.entry(entry)
                 if writer.bytes.count >= 1 << 20 { try writer.flush(to: file) }
             }
-            try writer.flush(to: file)
-            try file.close()
-            if rename(temporary.path, target.path) != 0 { try? manager.removeItem(at: temporary); return }
-            prune()
-        } catch {
-            try? manager.removeItem(at: temporary)
-            return
         }
     }
 
@@ -156,29 +132,38 @@ struct RecordCache {
         } catch {
             return false
         }
+        return write(key: key, snapshot: snapshot, recordCount: count + added.count) { file, writer in
+            try writer.flush(to: file)
+            while let piece = try source.read(upToCount: 1 << 20), !piece.isEmpty { try file.write(contentsOf: piece) }
+            // The copied records defined tables of repeated values this writer does not know.
+            writer.refersBack = false
+            for entry in added { try writer.entry(entry) }
+        }
+    }
+
+    /// Writes a file: header, `snapshot`, the number of records, then `records` writes them;
+    /// under a temporary name renamed into place, then old files are dropped. False (and
+    /// nothing left behind) on any failure.
+    private func write(key: String, snapshot: TrackerSnapshot, recordCount: Int,
+                       records: (FileHandle, inout CacheWriter) throws -> Void) -> Bool {
         let manager = FileManager.default
         let target = folder.appendingPathComponent(Self.fileName(of: key))
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
+            try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             guard manager.createFile(atPath: temporary.path, contents: nil) else { return false }
             let file = try FileHandle(forWritingTo: temporary)
             defer { try? file.close() }
+            // Written out part by part: the file of a large tracker is tens of megabytes, and
+            // holding it in memory at once raised a cold read's peak.
             var writer = CacheWriter()
             for byte in Self.magic { writer.integer(Int(byte)) }
             writer.integer(Self.formatVersion)
             writer.string(key)
             try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
-            writer.integer(count + added.count)
+            writer.integer(recordCount)
+            try records(file, &writer)
             try writer.flush(to: file)
-            while let piece = try source.read(upToCount: 1 << 20), !piece.isEmpty { try file.write(contentsOf: piece) }
-            var appended = CacheWriter()
-            appended.refersBack = false
-            for entry in added {
-                appended.string(entry.path)
-                appended.string(entry.blob.hex)
-                try entry.record.write(to: &appended)
-            }
-            try appended.flush(to: file)
             try file.close()
             guard rename(temporary.path, target.path) == 0 else { try? manager.removeItem(at: temporary); return false }
             prune()
@@ -263,7 +248,8 @@ extension TrackerRecord {
     public static func all(in repository: Repository, at commit: ObjectID) throws -> [TrackerRecord] {
         let store = RecordCache(gitDirectory: repository.gitDirectory)
         let key = try RecordCache.key(of: repository, at: commit)
-        if let entries = store.records(for: key) { return entries.map(\.record) }
+        // An appended file (see `saveAppended`) holds its newest records last.
+        if let entries = store.records(for: key) { return entries.sorted { $0.path < $1.path }.map(\.record) }
         return try store.build(repository: repository, commit: commit, key: key).entries.map(\.record)
     }
 }
@@ -318,41 +304,11 @@ extension RecordCache {
     static let parseChunk = 4096
 }
 
-/// `map` over all cores, for pure work on independent values; results keep their order.
-enum ParallelMap {
-    /// Below `minimumPerWorker` inputs per core, the work stays on fewer cores (threads cost).
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], minimumPerWorker: Int = 64,
-                                                       _ transform: @Sendable (Input) -> Output) -> [Output] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / max(1, minimumPerWorker)))
-        guard workers > 1 else { return inputs.map(transform) }
-        let results = ResultSlots<Output>(count: inputs.count)
-        // One iteration per input: dispatch hands them to whichever thread is free, so
-        // uneven pieces of work still finish together.
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
-            results.set(index, transform(inputs[index]))
-        }
-        return results.values()
+extension CacheWriter {
+    /// One record of a file's second part: its path, blob id and parsed value.
+    mutating func entry(_ entry: RecordCache.Entry) throws {
+        string(entry.path)
+        string(entry.blob.hex)
+        try entry.record.write(to: &self)
     }
-}
-
-/// Slots written by index from several threads, each slot by exactly one. Raw memory, not
-/// an array property: concurrent access to a class's array would trip exclusivity checks.
-private final class ResultSlots<Value>: @unchecked Sendable {
-    private let slots: UnsafeMutablePointer<Value?>
-    private let count: Int
-
-    init(count: Int) {
-        self.count = count
-        slots = .allocate(capacity: count)
-        slots.initialize(repeating: nil, count: count)
-    }
-
-    deinit {
-        slots.deinitialize(count: count)
-        slots.deallocate()
-    }
-
-    func set(_ index: Int, _ value: Value) { slots[index] = value }
-
-    func values() -> [Value] { (0..<count).map { slots[$0]! } }
 }

@@ -1,5 +1,3 @@
-internal import Foundation
-
 /// Turns an id a person typed into the thing it names, accepting unique short forms.
 ///
 /// Accepted, in this order: the full id (`tip-2005#7.2`); a unique local part
@@ -76,77 +74,66 @@ public struct IDResolver: Sendable {
     }
 
     /// Every id the snapshot knows, with what it names.
-    public var catalog: [String: Kind] { index.tables.catalog }
-    private var owners: [String] { index.tables.owners }
-    private let index: Index
+    public var catalog: [String: Kind] { tables.value.catalog }
+    private var owners: [String] { tables.value.owners }
+    private let snapshot: TrackerSnapshot
+    /// Made on the first question that needs it (a large tracker has 120,000 ids).
+    private let tables: Lazy<Tables>
+
+    private struct Tables: Sendable {
+        let catalog: [String: Kind]
+        /// The ids without `#`, unsorted: `resolve` sorts the few candidates it finds.
+        let owners: [String]
+    }
 
     /// Indexes every id of `snapshot`: instruments with their articles, clauses and
     /// commitments, plans with areas and items, meetings with decisions, evidence and
     /// status reports. The index is built on the first question that needs it: a full id
     /// of a commitment, plan item or decision is answered from the snapshot directly.
     public init(_ snapshot: TrackerSnapshot) {
-        index = Index(snapshot)
+        self.snapshot = snapshot
+        tables = Lazy { Self.tables(of: snapshot) }
     }
 
-    /// The catalog, made once when first needed (a large tracker has 120,000 ids).
-    private final class Index: @unchecked Sendable {
-        let snapshot: TrackerSnapshot
-        private let lock = NSLock()
-        private var made: (catalog: [String: Kind], owners: [String])?
-
-        init(_ snapshot: TrackerSnapshot) { self.snapshot = snapshot }
-
-        var tables: (catalog: [String: Kind], owners: [String]) {
-            lock.lock()
-            defer { lock.unlock() }
-            if let made { return made }
-            let tables = Self.make(snapshot)
-            made = tables
-            return tables
+    private static func tables(of snapshot: TrackerSnapshot) -> Tables {
+        var catalog: [String: Kind] = [:]
+        func add(_ id: String, _ kind: Kind) {
+            if let existing = catalog[id], existing.precedence <= kind.precedence { return }
+            catalog[id] = kind
         }
-
-        private static func make(_ snapshot: TrackerSnapshot) -> (catalog: [String: Kind], owners: [String]) {
-            var catalog: [String: Kind] = [:]
-            func add(_ id: String, _ kind: Kind) {
-                if let existing = catalog[id], existing.precedence <= kind.precedence { return }
-                catalog[id] = kind
-            }
-            for instrument in snapshot.instruments {
-                let owner = instrument.id.rawValue
-                add(owner, .instrument)
-                if let text = snapshot.primaryText(of: instrument) {
-                    for article in text.articles {
-                        add("\(owner)#\(article.id)", .article)
-                        for clause in article.clauses { add("\(owner)#\(clause.id)", .clause) }
-                    }
-                }
-                for commitment in instrument.commitments { add("\(owner)#\(commitment.id)", .commitment) }
-            }
-            for plan in snapshot.plans {
-                let owner = plan.id.rawValue
-                add(owner, .plan)
-                for area in plan.areas {
-                    add("\(owner)#\(area.id)", .planArea)
-                    for item in area.items { add("\(owner)#\(item.id)", .planItem) }
+        for instrument in snapshot.instruments {
+            let owner = instrument.id.rawValue
+            add(owner, .instrument)
+            if let text = snapshot.primaryText(of: instrument) {
+                for article in text.articles {
+                    add("\(owner)#\(article.id)", .article)
+                    for clause in article.clauses { add("\(owner)#\(clause.id)", .clause) }
                 }
             }
-            for meeting in snapshot.meetings {
-                add(meeting.id.rawValue, .meeting)
-                for decision in meeting.decisions { add("\(meeting.id)#\(decision.id)", .decision) }
-            }
-            for evidence in snapshot.evidence { add(evidence.id.rawValue, .evidence) }
-            for report in snapshot.reports { add(report.id.rawValue, .report) }
-            // Unsorted: `resolve` sorts the few candidates it finds.
-            return (catalog, catalog.keys.filter { !$0.utf8.contains(UInt8(ascii: "#")) })
+            for commitment in instrument.commitments { add("\(owner)#\(commitment.id)", .commitment) }
         }
+        for plan in snapshot.plans {
+            let owner = plan.id.rawValue
+            add(owner, .plan)
+            for area in plan.areas {
+                add("\(owner)#\(area.id)", .planArea)
+                for item in area.items { add("\(owner)#\(item.id)", .planItem) }
+            }
+        }
+        for meeting in snapshot.meetings {
+            add(meeting.id.rawValue, .meeting)
+            for decision in meeting.decisions { add("\(meeting.id)#\(decision.id)", .decision) }
+        }
+        for evidence in snapshot.evidence { add(evidence.id.rawValue, .evidence) }
+        for report in snapshot.reports { add(report.id.rawValue, .report) }
+        return Tables(catalog: catalog, owners: catalog.keys.filter { !$0.utf8.contains(UInt8(ascii: "#")) })
     }
 
     /// Whether an instrument, plan, meeting, piece of evidence or status report already has
     /// the id `id` (one without `#`): what a new record's id must not be. Answered without
     /// building the catalog.
     public func isTaken(_ id: String) -> Bool {
-        let snapshot = index.snapshot
-        return snapshot.reports.contains { $0.id.rawValue == id } || snapshot.evidence.contains { $0.id.rawValue == id }
+        snapshot.reports.contains { $0.id.rawValue == id } || snapshot.evidence.contains { $0.id.rawValue == id }
             || snapshot.meetings.contains { $0.id.rawValue == id } || snapshot.instruments.contains { $0.id.rawValue == id }
             || snapshot.plans.contains { $0.id.rawValue == id }
     }
@@ -156,7 +143,7 @@ public struct IDResolver: Sendable {
         let typed = text.trimmingSpaces.lowercased()
         // The common case, a target's full id, needs no catalog: targets are the kinds
         // that win when one id names several things.
-        if let id = QualifiedID(typed), let target = index.snapshot.target(id) {
+        if let id = QualifiedID(typed), let target = snapshot.target(id) {
             switch target.kind {
             case .commitment: return Resolved(id: typed, kind: .commitment)
             case .planItem: return Resolved(id: typed, kind: .planItem)

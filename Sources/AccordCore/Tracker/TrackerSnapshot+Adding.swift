@@ -2,8 +2,8 @@ public import Foundation
 public import GitStore
 
 extension TrackerSnapshot {
-    /// The problems that adding `added` (records just parsed, not yet committed) would
-    /// cause in their own files, checked against this snapshot of the commit they go on.
+    /// The problems that adding `files` (paths and bytes, not yet committed) would cause in
+    /// those files, checked against this snapshot of the commit they go on.
     ///
     /// Status reports, evidence and attachments are append-only: adding one cannot change
     /// what another file means, so they are checked against the snapshot's values alone
@@ -11,8 +11,9 @@ extension TrackerSnapshot {
     /// 100,000 records of a large tracker. Anything else, or a tracker whose instruments,
     /// plans, meetings or settings have problems of their own, is checked against every
     /// record of `commit` read from `repository`.
-    public func problems(adding added: [TrackerRecord], repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
-        let newFiles = Set(added.flatMap(\.files))
+    public func problems(adding files: [String: Data], repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
+        let newFiles = Set(files.keys)
+        let added = files.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
         let records = try appendOnlyContext(for: added) ?? TrackerRecord.all(in: repository, at: commit)
         let problems = TrackerSnapshot.problems(in: records + added, only: newFiles)
         return Set(problems + repeatedIDs(in: added)).sorted()
@@ -30,7 +31,7 @@ extension TrackerSnapshot {
         var entries: [RecordCache.Entry] = []
         var newEvidence: [Evidence] = [], newReports: [StatusReport] = [], newAttachments: [String] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let record = TrackerRecord.parse(path: path, data: TrackerRecord.needsContent(path) ? data : Data())
+            let record = TrackerRecord.parse(path: path, data: data)
             guard record.diagnostics.isEmpty, let entry = try? repository.entry(path, at: commit) else { return }
             switch record {
             case .report(let file): guard let value = file.value else { return }; newReports.append(value)
@@ -115,22 +116,5 @@ extension ParsedFile {
     /// are only reported in the new files).
     static func checked(_ file: String, _ value: Value) -> ParsedFile {
         ParsedFile(file: file, value: value, diagnostics: [], lines: [:], elementPaths: [:])
-    }
-}
-
-extension TrackerRecord {
-    /// The file the record was read from, when it is one accord names problems in.
-    var files: [String] {
-        switch self {
-        case .settings(let file): return [file.file]
-        case .instrument(let file): return [file.file]
-        case .plan(let file): return [file.file]
-        case .evidence(let file): return [file.file]
-        case .report(let file): return [file.file]
-        case .meeting(let file): return [file.file]
-        case .text(let instrument, let language, _): return ["Agreements/\(instrument)/text.\(language).md"]
-        case .attachment(let blob): return ["Evidence/attachments/\(blob.prefix(2))/\(blob.dropFirst(2))"]
-        case .misplaced(let diagnostic): return [diagnostic.file]
-        }
     }
 }

@@ -9,8 +9,8 @@ extension TrackerContext {
     /// The same snapshot evaluated at another date.
     func evaluated(at date: CalendarDate) -> TrackerContext {
         TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
-                       redaction: redaction,
-                       stateBox: LazyValue { [snapshot] in TrackerState(snapshot, asOf: date) }, resolverBox: resolverBox)
+                       redaction: redaction, resolver: resolver,
+                       lazyState: Lazy { [snapshot] in TrackerState(snapshot, asOf: date) })
     }
 
     /// The review schedule at the as-of date.

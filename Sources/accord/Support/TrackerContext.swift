@@ -17,14 +17,13 @@ struct TrackerContext {
     let snapshot: TrackerSnapshot
     let asOf: CalendarDate
     let redaction: Redaction
-    /// The state and the id resolver are built on first use: recording a report needs no
-    /// state, most commands never resolve an id, and on a large tracker each costs a
-    /// noticeable part of a run.
-    let stateBox: LazyValue<TrackerState>
-    let resolverBox: LazyValue<IDResolver>
+    /// Builds its id catalog on first use (see `IDResolver`).
+    let resolver: IDResolver
+    /// Folded on first use: recording a report needs no state, and on a large tracker the
+    /// fold is a noticeable part of a run.
+    let lazyState: Lazy<TrackerState>
 
-    var state: TrackerState { stateBox.value }
-    var resolver: IDResolver { resolverBox.value }
+    var state: TrackerState { lazyState.value }
 
     /// Opens the tracker named by `repository` options and reads it as `read` asks.
     static func open(_ repository: RepositoryOptions, _ read: ReadOptions) throws -> TrackerContext {
@@ -44,8 +43,8 @@ struct TrackerContext {
                 "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
         }
         let context = TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
-                                     redaction: redaction, stateBox: LazyValue { TrackerState(snapshot, asOf: asOf) },
-                                     resolverBox: LazyValue { IDResolver(snapshot) })
+                                     redaction: redaction, resolver: IDResolver(snapshot),
+                                     lazyState: Lazy { TrackerState(snapshot, asOf: asOf) })
         KeptUntilExit.keep(context)
         return context
     }
@@ -55,8 +54,7 @@ struct TrackerContext {
     /// not block it: one bad record arriving by sync must not stop a border post from
     /// recording progress.
     func requireValid(adding new: [String: Data]) throws {
-        let added = new.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
-        let problems = try snapshot.problems(adding: added, repository: repository, commit: commit)
+        let problems = try snapshot.problems(adding: new, repository: repository, commit: commit)
         if !problems.isEmpty { throw InvalidTrackerData(problems) }
     }
 
@@ -99,21 +97,6 @@ extension TrackerContext {
             throw TextRevisionError(.noInput, "no instrument \"\(text)\" in the tracker")
         }
         return instrument
-    }
-}
-
-/// A value made when first asked for, then kept.
-final class LazyValue<Value>: @unchecked Sendable {
-    private let make: () -> Value
-    private var made: Value?
-
-    init(_ make: @escaping () -> Value) { self.make = make }
-
-    var value: Value {
-        if let made { return made }
-        let value = make()
-        made = value
-        return value
     }
 }
 

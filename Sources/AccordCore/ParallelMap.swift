@@ -1,0 +1,39 @@
+internal import Foundation
+
+/// `map` over all cores, for pure work on independent values; results keep their order.
+enum ParallelMap {
+    /// Fewer than 64 inputs per core stay on fewer cores: threads cost more than tiny work.
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / 64))
+        guard workers > 1 else { return inputs.map(transform) }
+        let results = ResultSlots<Output>(count: inputs.count)
+        // One iteration per input: dispatch hands them to whichever thread is free, so
+        // uneven pieces of work still finish together.
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { index in
+            results.set(index, transform(inputs[index]))
+        }
+        return results.values()
+    }
+}
+
+/// Slots written by index from several threads, each slot by exactly one. Raw memory, not
+/// an array property: concurrent access to a class's array would trip exclusivity checks.
+private final class ResultSlots<Value>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<Value?>
+    private let count: Int
+
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+
+    func set(_ index: Int, _ value: Value) { slots[index] = value }
+
+    func values() -> [Value] { (0..<count).map { slots[$0]! } }
+}
