@@ -107,4 +107,31 @@ import Testing
         #expect(try TextCache(repository: repository).text(entry.id, file: "x:\(entry.path)") == parsed)
         #expect(try Data(contentsOf: stored) != Data("damaged".utf8))
     }
+
+    @Test func textComparisonsAreStoredAndAnsweredFromTheCache() throws {
+        let instrument = try #require(try TrackerSnapshot.load(repository: repository).instruments.first)
+        let changes = repository.gitDirectory.appendingPathComponent("accord/cache/texts/changes")
+        func read() throws -> TextRevisions {
+            try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
+        }
+        let first = try read()
+        let revised = first.revisions.flatMap(\.languages).filter { $0.kind == .revised }
+        #expect(revised.count == 2)
+        let stored = try FileManager.default.contentsOfDirectory(at: changes, includingPropertiesForKeys: nil)
+        #expect(stored.count == 2)
+        #expect(try read() == first)
+        // A damaged file is compared again and rewritten.
+        for file in stored { try Data("damaged".utf8).write(to: file) }
+        #expect(try read() == first)
+        #expect(try stored.allSatisfy { try Data(contentsOf: $0) != Data("damaged".utf8) })
+        // The stored comparison is what a read answers with: the texts are not compared again.
+        let change = try #require(revised.first)
+        let cache = TextCache(repository: repository)
+        let old = try #require(change.previousBlob), new = try #require(change.blob)
+        let known = try #require(cache.change(in: instrument.id, from: old, to: new))
+        #expect(known.wordsAdded == change.wordsAdded)
+        cache.store(TextChange(articles: known.articles, provisions: known.provisions, wordsAdded: 999, wordsRemoved: 0),
+                    in: instrument.id, from: old, to: new)
+        #expect(try read().revisions.flatMap(\.languages).contains { $0.wordsAdded == 999 })
+    }
 }

@@ -58,6 +58,35 @@ import Testing
         #expect(try readable())
     }
 
+    @Test func aDamagedReportIsCaughtBeforeItIsDecoded() throws {
+        // Reports are decoded long after the file is opened (only the groups a command
+        // looks into), so one changed byte in them must be caught when the file is read.
+        try expectCachedEqualsUncached()
+        let file = try #require(try cacheFiles().first)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        let id = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).reports.first).id.rawValue
+        let start = try #require(bytes.firstRange(of: Array(id.utf8))).lowerBound
+        bytes[start + id.utf8.count - 1] ^= 0x01
+        try Data(bytes).write(to: file)
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
+    @Test func reportsAreFoundByTargetAndByCitedEvidenceWithoutDecodingAll() throws {
+        try expectCachedEqualsUncached()
+        let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        let cached = try TrackerSnapshot.load(repository: repository)
+        #expect(cached.reportCount == uncached.reports.count)
+        let target = try #require(uncached.reports.first).target
+        #expect(cached.reports(onTargets: { $0 == target }).map(\.id) == uncached.reports.filter { $0.target == target }.map(\.id))
+        #expect(cached.reports(onTargets: { $0.owner == target.owner }).map(\.id)
+            == uncached.reports.filter { $0.target.owner == target.owner }.map(\.id))
+        let cited = try #require(uncached.reports.first { !$0.evidence.isEmpty }?.evidence.first)
+        let citing = uncached.reports.filter { $0.evidence.contains(cited) }.map(\.id)
+        #expect(!citing.isEmpty)
+        #expect(cached.reports(citing: cited).map(\.id) == citing)
+    }
+
     @Test func anOlderFormatIsIgnoredAndRebuilt() throws {
         try expectCachedEqualsUncached()
         let file = try #require(try cacheFiles().first)

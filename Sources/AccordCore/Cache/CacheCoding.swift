@@ -64,6 +64,11 @@ struct CacheWriter {
         for value in values { write(&self, value) }
     }
 
+    /// Bytes already in the cache's format, copied as they are.
+    mutating func raw(_ value: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: value)
+    }
+
     mutating func data(_ value: Data) {
         integer(value.count)
         bytes.append(contentsOf: value)
@@ -82,6 +87,23 @@ struct CacheWriter {
         integer(part.bytes.count)
         bytes.append(contentsOf: part.bytes)
         part.bytes = []
+    }
+
+    /// Like ``sized(_:)``, but written in place, its length in ten bytes reserved before it
+    /// (a padded LEB128 integer, read as any other): a part of tens of megabytes is then not
+    /// copied. Returns where the part's bytes are in ``bytes``.
+    @discardableResult
+    mutating func sizedInPlace(_ write: (inout CacheWriter) throws -> Void) rethrows -> Range<Int> {
+        let mark = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: 10))
+        let start = bytes.count
+        try write(&self)
+        var rest = UInt64(bytes.count - start)
+        for index in 0..<10 {
+            bytes[mark + index] = UInt8(rest & 0x7F) | (index < 9 ? 0x80 : 0)
+            rest >>= 7
+        }
+        return start..<bytes.count
     }
 
     /// A long list in parts of `size` values, each prefixed by its length, so a reader may
@@ -201,6 +223,12 @@ struct CacheReader {
         }
         guard values.count == total else { throw CacheCorrupt() }
         return values
+    }
+
+    /// A part written by `sized` (or a length and ``CacheWriter/raw(_:)``), left undecoded:
+    /// the bytes it lies in (shared, not copied) and where.
+    mutating func sizedPart() throws(CacheCorrupt) -> (bytes: [UInt8], span: Range<Int>) {
+        (bytes, try span())
     }
 
     /// Skips a part written by `sized`.

@@ -14,7 +14,7 @@ public final class TextCache: @unchecked Sendable {
     static let magic = Array("accord-text-cache\n".utf8)
 
     private let repository: Repository
-    private let folder: URL
+    fileprivate let folder: URL
     private var parsed: [ObjectID: InstrumentText] = [:]
 
     /// A cache over `repository`'s blobs.
@@ -63,7 +63,12 @@ public final class TextCache: @unchecked Sendable {
         writer.integer(RecordCache.formatVersion)
         writer.string(blob.hex)
         text.write(to: &writer)
-        let target = url(of: blob)
+        Self.store(writer, at: url(of: blob))
+    }
+
+    /// Writes a cache file under a temporary name renamed into place; failures are ignored.
+    fileprivate static func store(_ writer: CacheWriter, at target: URL) {
+        var writer = writer
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
@@ -73,6 +78,55 @@ public final class TextCache: @unchecked Sendable {
         } catch {
             try? FileManager.default.removeItem(at: temporary)
         }
+    }
+}
+
+/// What a revision changed in one language, in brief: the part of a ``LanguageRevision``
+/// that comes from comparing the two texts.
+struct TextChange: Sendable, Codable {
+    let articles: [ArticleRevision]
+    let provisions: [String]
+    let wordsAdded: Int
+    let wordsRemoved: Int
+}
+
+extension TextCache {
+    /// Bump when ``InstrumentDiff`` (matching, word counts) changes what it finds.
+    static let changeFormatVersion = 1
+
+    /// What changed in `instrument`'s text from blob `old` to blob `new`, if that
+    /// comparison was stored (``store(_:in:from:to:)``), under `accord/cache/texts/changes/`.
+    /// Two blob ids never change meaning, so the revisions of a text are compared once, ever.
+    func change(in instrument: InstrumentID, from old: ObjectID, to new: ObjectID) -> TextChange? {
+        let name = Self.changeName(instrument, old, new)
+        guard let data = FileManager.default.contents(atPath: changeURL(name).path) else { return nil }
+        var reader = CacheReader(Array(data))
+        guard let change = try? Self.readChange(&reader, name: name), reader.isAtEnd else { return nil }
+        return change
+    }
+
+    /// Stores what changed between two texts that both parsed; failures are ignored.
+    func store(_ change: TextChange, in instrument: InstrumentID, from old: ObjectID, to new: ObjectID) {
+        let name = Self.changeName(instrument, old, new)
+        var writer = CacheWriter()
+        for byte in Self.magic { writer.integer(Int(byte)) }
+        writer.integer(Self.changeFormatVersion)
+        writer.string(name)
+        if (try? writer.json(change)) != nil { Self.store(writer, at: changeURL(name)) }
+    }
+
+    private static func changeName(_ instrument: InstrumentID, _ old: ObjectID, _ new: ObjectID) -> String {
+        "\(instrument)-\(old.hex)-\(new.hex)"
+    }
+
+    private func changeURL(_ name: String) -> URL {
+        folder.appendingPathComponent("changes", isDirectory: true).appendingPathComponent(name)
+    }
+
+    private static func readChange(_ reader: inout CacheReader, name: String) throws -> TextChange? {
+        for byte in magic where try reader.integer() != Int(byte) { return nil }
+        guard try reader.integer() == changeFormatVersion, try reader.string() == name else { return nil }
+        return try reader.json(TextChange.self)
     }
 }
 

@@ -185,10 +185,10 @@ extension TrackerSnapshot {
         }
         try writer.json(plans)
         writer.parts(evidence) { $1.write(to: &$0) }
-        writer.parts(reports) { $1.write(to: &$0) }
         try writer.json(meetings)
         writer.list(attachments.sorted()) { $0.string($1) }
         writer.list(diagnostics) { $1.write(to: &$0) }
+        reportGroups.write(to: &writer)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -200,11 +200,12 @@ extension TrackerSnapshot {
         }) {
             texts[instrument] = Dictionary(languages, uniquingKeysWith: { first, _ in first })
         }
-        self.init(
+        try self.init(
             settings: settings, instruments: instruments, texts: texts, plans: try reader.json([ActionPlan].self),
-            evidence: try reader.parts { try Evidence(from: &$0) }, reports: try reader.parts { try StatusReport(from: &$0) },
+            evidence: try reader.parts { try Evidence(from: &$0) },
             meetings: try reader.json([Meeting].self), attachments: Set(try reader.list { try $0.string() }),
-            diagnostics: try reader.list { try Diagnostic(from: &$0) })
+            diagnostics: try reader.list { try Diagnostic(from: &$0) }
+        ) { targets, _ in try ReportGroups(from: &reader, targets: targets) }
     }
 }
 

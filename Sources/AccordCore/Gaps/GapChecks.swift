@@ -69,8 +69,8 @@ struct GapChecks {
     func stale() -> [Gap] {
         binding.flatMap { target in
             target.parties.compactMap { progress -> Gap? in
-                guard progress.status == .inProgress || progress.status == .partial, let latest = progress.latest else { return nil }
-                let lastActivity = max(latest.date, progress.evidence.last?.date ?? latest.date)
+                guard progress.status == .inProgress || progress.status == .partial, let latest = progress.latestDate else { return nil }
+                let lastActivity = max(latest, progress.evidence.last?.date ?? latest)
                 guard lastActivity.adding(months: staleAfterMonths) < state.asOf else { return nil }
                 let silent = lastActivity.months(until: state.asOf)
                 return gap(.stale, target, progress.party,
@@ -118,7 +118,7 @@ struct GapChecks {
             guard !active.isEmpty, active.count < target.parties.count else { return [] }
             let activeFacts = active.map { progress in
                 "\(progress.party): \(Self.count(progress.reports.count, "report")), \(Self.count(progress.evidence.count, "piece", "pieces")) of evidence"
-                    + (progress.latest.map { "; latest \($0.date) \($0.status.rawValue)" } ?? "")
+                    + (progress.latestDate.map { "; latest \($0) \(progress.status.rawValue)" } ?? "")
             }
             return target.parties.filter { progress in !active.contains { $0.party == progress.party } }.map { silent in
                 gap(.oneSided, target, silent.party,
@@ -193,7 +193,7 @@ struct GapChecks {
 
     /// `latest report 2016-03-01 in-progress`, or `no status report`.
     static func statusFact(_ progress: PartyProgress) -> String {
-        progress.latest.map { "latest report \($0.date) \($0.status.rawValue)" } ?? "no status report"
+        progress.latestDate.map { "latest report \($0) \(progress.status.rawValue)" } ?? "no status report"
     }
 
     /// `latest evidence 2016-10-05 (ev-…)`; restricted evidence is named by date only.

@@ -7,7 +7,9 @@ public import GitStore
 public struct TextHistory: Sendable {
     /// The revisions of each instrument that has texts, by instrument id.
     public let revisions: [TextRevisions]
-    private let texts: [ObjectID: InstrumentText]
+    /// The parsed texts, read only for the redlines a summary shows (the rules need the
+    /// revisions alone, whose comparisons are cached).
+    private let texts: TextCache
 
     /// Reads the revisions of every instrument of `snapshot` in the history of `commit`,
     /// or only of those named in `only` (`accord show` needs one instrument's).
@@ -20,19 +22,7 @@ public struct TextHistory: Sendable {
                                                     from: commit, texts: cache))
         }
         self.revisions = revisions
-        // The texts on either side of each revision, parsed once, for the summary's redlines.
-        var texts: [ObjectID: InstrumentText] = [:]
-        for history in revisions {
-            for revision in history.revisions {
-                for change in revision.languages where change.kind == .revised {
-                    for blob in [change.previousBlob, change.blob].compactMap({ $0 }) where texts[blob] == nil {
-                        let file = TextRevisions.path(of: history.instrument, language: change.language)
-                        texts[blob] = try cache.text(blob, file: file)
-                    }
-                }
-            }
-        }
-        self.texts = texts
+        texts = cache
     }
 
     /// Commitments whose clause changed after their latest evidence, at `asOf`.
@@ -50,14 +40,15 @@ public struct TextHistory: Sendable {
 
     /// Each language revised after `since` and on or before `through`, with its redline
     /// against the previous version, oldest first.
-    public func changes(after since: CalendarDate?, through: CalendarDate) -> [ReviewSummary.TextChange] {
-        revisions.flatMap { history in
-            history.revisions.filter { revision in
+    public func changes(after since: CalendarDate?, through: CalendarDate) throws -> [ReviewSummary.TextChange] {
+        try revisions.flatMap { history in
+            try history.revisions.filter { revision in
                 revision.date <= through && since.map { revision.date > $0 } ?? true
             }.flatMap { revision in
-                revision.languages.compactMap { change -> ReviewSummary.TextChange? in
-                    guard change.kind == .revised, let old = change.previousBlob.flatMap({ texts[$0] }),
-                          let new = change.blob.flatMap({ texts[$0] }) else { return nil }
+                try revision.languages.compactMap { change -> ReviewSummary.TextChange? in
+                    guard change.kind == .revised, let oldBlob = change.previousBlob, let newBlob = change.blob else { return nil }
+                    let file = TextRevisions.path(of: history.instrument, language: change.language)
+                    let old = try texts.text(oldBlob, file: file), new = try texts.text(newBlob, file: file)
                     return ReviewSummary.TextChange(
                         instrument: history.instrument, language: change.language, date: revision.date,
                         revision: revision.label, summary: revision.summary, diff: InstrumentDiff(old: old, new: new))

@@ -5,6 +5,9 @@ public struct RecordPaths: Sendable {
     public let files: Set<String>
     /// Folder prefixes (ending in `/`).
     public let folders: [String]
+    /// The status reports among ``files``, by date then id: found through the reports'
+    /// groups, so a history need not decode every report of the tracker.
+    public let reports: [StatusReport]
 
     /// The paths of `resolved` in `snapshot`: an instrument's folder, a plan's or meeting's
     /// file, an evidence or report file (and an evidence's attachment); plus every status
@@ -13,6 +16,7 @@ public struct RecordPaths: Sendable {
         let owner = resolved.qualifiedID?.owner ?? resolved.id
         var files: Set<String> = []
         var folders: [String] = []
+        var reports: [StatusReport] = []
         func targets(_ id: QualifiedID) -> Bool {
             switch resolved.kind {
             case .instrument, .plan, .meeting: return id.owner == owner
@@ -28,11 +32,14 @@ public struct RecordPaths: Sendable {
                 files.insert(item.path)
                 if let attachment = item.attachment { files.insert(attachment.path) }
             }
-            for report in snapshot.reports where report.evidence.contains(where: { $0.rawValue == resolved.id }) {
-                files.insert(report.path)
+            if let id = RecordID(resolved.id) {
+                for report in snapshot.reports(citing: id) { files.insert(report.path); reports.append(report) }
             }
         case .report:
-            if let report = snapshot.reports.first(where: { $0.id.rawValue == resolved.id }) { files.insert(report.path) }
+            if let report = snapshot.reports.first(where: { $0.id.rawValue == resolved.id }) {
+                files.insert(report.path)
+                reports.append(report)
+            }
         default:
             if let instrument = InstrumentID(owner).flatMap(snapshot.instrument) {
                 folders.append("Agreements/\(instrument.id)/")
@@ -42,8 +49,9 @@ public struct RecordPaths: Sendable {
                 files.insert(meeting.path)
             }
             var cited: Set<RecordID> = []
-            for report in snapshot.reports where targets(report.target) {
+            for report in snapshot.reports(onTargets: targets) {
                 files.insert(report.path)
+                reports.append(report)
                 cited.formUnion(report.evidence)
             }
             for item in snapshot.evidence where cited.contains(item.id) || item.supports.contains(where: targets) {
@@ -52,6 +60,7 @@ public struct RecordPaths: Sendable {
         }
         self.files = files
         self.folders = folders
+        self.reports = reports
     }
 
     /// Whether `path` belongs to the id.

@@ -22,7 +22,9 @@ extension TextRevisions {
                               tags: tagsByCommit[commit.id] ?? [], texts: texts)
         }
         let texts = texts ?? TextCache(repository: repository)
-        return try TextRevisions(instrument: instrument, languages: languages, commits: commits, parsed: texts.text)
+        return try TextRevisions(instrument: instrument, languages: languages, commits: commits, parsed: texts.text,
+                                 known: { texts.change(in: instrument, from: $0, to: $1) },
+                                 learned: { texts.store($2, in: instrument, from: $0, to: $1) })
     }
 
     /// The language of a file named `text.<lang>.md`; nil for any other name.

@@ -31,6 +31,16 @@ public struct TextRevisions: Sendable, Hashable, Codable {
     /// from `parsed` (a blob id and the file name to report it under).
     public init(instrument: InstrumentID, languages: [String] = [], commits: [TextCommit],
                 parsed parse: (ObjectID, String) throws -> InstrumentText) throws {
+        try self.init(instrument: instrument, languages: languages, commits: commits, parsed: parse,
+                      known: { _, _ in nil }, learned: { _, _, _ in })
+    }
+
+    /// Computes the revisions as above; what changed between two texts (old and new blob)
+    /// is taken from `known` when it knows, and the texts are then not read at all, else
+    /// found by comparing them and handed to `learned` (a cache of comparisons).
+    init(instrument: InstrumentID, languages: [String] = [], commits: [TextCommit],
+         parsed parse: (ObjectID, String) throws -> InstrumentText,
+         known: (ObjectID, ObjectID) -> TextChange?, learned: (ObjectID, ObjectID, TextChange) -> Void) throws {
         self.instrument = instrument
         var parsed: [ObjectID: InstrumentText] = [:]
         func load(_ blob: ObjectID, _ language: String, _ label: String) throws -> InstrumentText {
@@ -58,19 +68,26 @@ public struct TextRevisions: Sendable, Hashable, Codable {
                                                     previousBlob: before?.blob, previousDate: before?.date))
                     continue
                 }
-                let new = try load(blob, language, label)
                 guard let before else {
+                    _ = try load(blob, language, label)  // a text that does not parse is an error
                     changes.append(LanguageRevision(language: language, kind: .added, blob: blob,
                                                     previousBlob: nil, previousDate: nil))
                     continue
                 }
-                let diff = InstrumentDiff(old: try load(before.blob, language, before.label), new: new)
-                let provisions = diff.changedProvisions()
+                let change: TextChange
+                if let found = known(before.blob, blob) {
+                    change = found
+                } else {
+                    let diff = InstrumentDiff(old: try load(before.blob, language, before.label), new: try load(blob, language, label))
+                    change = TextChange(articles: diff.changedArticles.map(ArticleRevision.init),
+                                        provisions: diff.changedProvisions().sorted(by: QualifiedID.localOrder),
+                                        wordsAdded: diff.wordsAdded, wordsRemoved: diff.wordsRemoved)
+                    learned(before.blob, blob, change)
+                }
                 changes.append(LanguageRevision(
                     language: language, kind: .revised, blob: blob, previousBlob: before.blob, previousDate: before.date,
-                    articles: diff.changedArticles.map(ArticleRevision.init),
-                    provisions: provisions.sorted(by: QualifiedID.localOrder),
-                    wordsAdded: diff.wordsAdded, wordsRemoved: diff.wordsRemoved))
+                    articles: change.articles, provisions: change.provisions,
+                    wordsAdded: change.wordsAdded, wordsRemoved: change.wordsRemoved))
             }
             for language in touched {
                 current[language] = commit.texts[language].map { ($0, commit.date, label) }

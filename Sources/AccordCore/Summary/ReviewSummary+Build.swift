@@ -39,20 +39,36 @@ extension ReviewSummary {
                              since: start, previous: since == nil ? previous : nil)
     }
 
-    /// Reports in the period whose status differs from the party's previous report.
+    /// Reports in the period whose status differs from the party's previous report, by
+    /// date then report id.
     static func statusChanges(snapshot: TrackerSnapshot, inPeriod: (CalendarDate) -> Bool) -> [StatusChange] {
-        var current: [String: Status] = [:]
         var changes: [StatusChange] = []
-        for report in snapshot.reports {  // by date then id
+        func change(_ report: StatusReport, from before: Status) -> StatusChange {
+            StatusChange(date: report.date, target: report.target, summary: snapshot.target(report.target)?.summary ?? "",
+                         party: report.party, from: before, to: report.status, report: report.id)
+        }
+        // A group is one party's reports on one target, oldest first: the changes are found
+        // in its heads, and only the groups with one in the period are decoded.
+        for group in snapshot.reportGroups.filed.joined() where group.count > 0 {
+            var before = Status.notStarted
+            var found: [(index: Int, from: Status)] = []
+            for (index, head) in group.heads.enumerated() {
+                if inPeriod(head.date), head.status != before { found.append((index, before)) }
+                before = head.status
+            }
+            guard !found.isEmpty else { continue }
+            let reports = group.reports
+            changes += found.map { change(reports[$0.index], from: $0.from) }
+        }
+        // Reports on no known target (a problem `validate` reports) still count, by target and party.
+        var current: [String: Status] = [:]
+        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : [] {
             let key = "\(report.target) \(report.party)"
             let before = current[key] ?? .notStarted
             current[key] = report.status
-            guard inPeriod(report.date), before != report.status else { continue }
-            changes.append(StatusChange(
-                date: report.date, target: report.target, summary: snapshot.target(report.target)?.summary ?? "",
-                party: report.party, from: before, to: report.status, report: report.id))
+            if inPeriod(report.date), before != report.status { changes.append(change(report, from: before)) }
         }
-        return changes
+        return changes.sorted { ($0.date, $0.report) < ($1.date, $1.report) }
     }
 
     /// A tally per party for each area of each plan adopted by the as-of date, then for

@@ -49,11 +49,12 @@ extension TrackerSnapshot {
             }
             return list
         }
+        // Only the groups the new reports join are decoded; the rest are copied as they are.
         let next = TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
             evidence: inserting(newEvidence, into: evidence) { ($0.date, $0.id) },
-            reports: inserting(newReports, into: reports) { ($0.date, $0.id) },
-            meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: [])
+            meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: []
+        ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
         guard let base = try? RecordCache.key(of: repository, at: parent),
               let key = try? RecordCache.key(of: repository, at: commit) else { return }
         _ = RecordCache(gitDirectory: repository.gitDirectory).saveAppended(entries, snapshot: next, key: key, base: base)

@@ -13,8 +13,12 @@ public struct TrackerSnapshot: Sendable {
     public let plans: [ActionPlan]
     /// The evidence, by date then id.
     public let evidence: [Evidence]
-    /// The status reports, by date then id.
-    public let reports: [StatusReport]
+    /// The status reports, by date then id. Read from the record cache, they are decoded
+    /// the first time this is asked for; the state needs only their heads (see
+    /// ``ReportHead``) and the reports of the targets a command looks into.
+    public var reports: [StatusReport] { reportGroups.all }
+    /// How many status reports there are, without decoding them.
+    public var reportCount: Int { reportGroups.count }
     /// The meetings, by date then id.
     public let meetings: [Meeting]
     /// Everything progress is reported on, by id.
@@ -25,6 +29,8 @@ public struct TrackerSnapshot: Sendable {
     public let diagnostics: [Diagnostic]
 
     private let targetIndex: [QualifiedID: Int]
+    /// The reports by target and party.
+    let reportGroups: ReportGroups
 
     /// Reads every file of `files` and checks them against each other.
     public static func load(_ files: some TrackerFiles) throws -> TrackerSnapshot {
@@ -77,24 +83,40 @@ public struct TrackerSnapshot: Sendable {
             .filter { only.contains($0.file) }
     }
 
-    /// A snapshot from its parts, already sorted and checked (what ``RecordCache`` keeps).
+    /// A snapshot from its parts, already sorted and checked.
     init(
         settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
         plans: [ActionPlan], evidence: [Evidence], reports: [StatusReport], meetings: [Meeting],
         attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic]
     ) {
+        self.init(settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidence,
+                  meetings: meetings, attachments: attachments, targets: targets, diagnostics: diagnostics) { targets, position in
+            ReportGroups(sorting: reports, targets: targets, position: position)
+        }
+    }
+
+    /// A snapshot from its parts, already sorted and checked, its reports already filed by
+    /// `reportGroups` (given the targets and where an id is among them): what ``RecordCache``
+    /// keeps, and what a write that adds a report makes from the snapshot before it.
+    init(
+        settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
+        plans: [ActionPlan], evidence: [Evidence], meetings: [Meeting],
+        attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
+        reportGroups: ([TrackedTarget], (QualifiedID) -> Int?) throws -> ReportGroups
+    ) rethrows {
         self.settings = settings
         self.instruments = instruments
         self.texts = texts
         self.plans = plans
         self.evidence = evidence
-        self.reports = reports
         self.meetings = meetings
         self.attachments = attachments
         let targets = targets ?? TrackedTarget.all(
             instruments: instruments, plans: plans, meetings: meetings, parties: settings?.partyCodes ?? [])
         self.targets = targets
-        targetIndex = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let targetIndex = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.targetIndex = targetIndex
+        self.reportGroups = try reportGroups(targets) { targetIndex[$0] }
         self.diagnostics = diagnostics
     }
 
@@ -112,6 +134,25 @@ public struct TrackerSnapshot: Sendable {
     /// The target with `id`, if there is one.
     public func target(_ id: QualifiedID) -> TrackedTarget? {
         targetIndex[id].map { targets[$0] }
+    }
+
+    /// The reports on the targets `matching` accepts, by date then id; only their targets'
+    /// groups are decoded.
+    public func reports(onTargets matching: (QualifiedID) -> Bool) -> [StatusReport] {
+        var found: [StatusReport] = []
+        for (position, target) in targets.enumerated() where matching(target.id) {
+            for group in reportGroups.filed[position] { found += group.reports }
+        }
+        if reportGroups.unfiled.count > 0 { found += reportGroups.unfiled.reports.filter { matching($0.target) } }
+        return found.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+    }
+
+    /// The reports citing the evidence `id`, by date then id; only the groups holding one
+    /// are decoded.
+    public func reports(citing id: RecordID) -> [StatusReport] {
+        reportGroups.groups.filter { $0.heads.contains { $0.evidence.contains(id) } }
+            .flatMap(\.reports).filter { $0.evidence.contains(id) }
+            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
     /// The instrument with `id`.

@@ -14,18 +14,10 @@ public struct TrackerState: Sendable {
     /// Folds the records of `snapshot` dated on or before `asOf`.
     public init(_ snapshot: TrackerSnapshot, asOf: CalendarDate) {
         self.asOf = asOf
-        // One pass over each kind of record, copying each once into its target's and
-        // party's list: a ministry has 100,000 reports.
+        // Reports come filed by target and party, oldest first (see ``ReportGroups``): the
+        // state reads their heads and leaves the reports themselves to whoever needs them.
         let allTargets = snapshot.targets
-        var reportsByTarget = [[[StatusReport]]](repeating: [], count: allTargets.count)
-        for (index, target) in allTargets.enumerated() {
-            reportsByTarget[index] = Array(repeating: [], count: target.parties.count)
-        }
-        for report in snapshot.reports where report.date <= asOf {
-            guard let index = snapshot.targetPosition(report.target),
-                  let party = allTargets[index].parties.firstIndex(of: report.party) else { continue }
-            reportsByTarget[index][party].append(report)
-        }
+        let groups = snapshot.reportGroups.filed
         var evidenceByTarget: [QualifiedID: [Evidence]] = [:]
         var evidenceByID: [RecordID: Evidence] = [:]
         for item in snapshot.evidence where item.date <= asOf {
@@ -35,15 +27,16 @@ public struct TrackerState: Sendable {
             }
         }
         // Each target stands alone from here: folded on all cores.
-        targets = ParallelMap.map(Array(allTargets.indices)) { [reportsByTarget, evidenceByTarget, evidenceByID] position in
+        targets = ParallelMap.map(Array(allTargets.indices)) { [evidenceByTarget, evidenceByID] position in
             let target = allTargets[position]
             let supporting = evidenceByTarget[target.id] ?? []
             // Reports were filed under the first target with the id (a repeated id is a
             // problem `validate` reports; the state still shows what it can).
             let filed = snapshot.targetPosition(target.id) ?? position
             let parties = target.parties.map { party in
-                let own = allTargets[filed].parties.firstIndex(of: party).map { reportsByTarget[filed][$0] } ?? []
-                let cited = own.flatMap(\.evidence).compactMap { evidenceByID[$0] }
+                let group = allTargets[filed].parties.firstIndex(of: party).map { groups[filed][$0] } ?? .empty
+                let own = ReportList(group, count: group.count(through: asOf))
+                let cited = own.heads.flatMap(\.evidence).compactMap { evidenceByID[$0] }
                 let relevant = supporting.filter { $0.party == nil || $0.party == party } + cited
                 var seen = Set<RecordID>()
                 let evidence = relevant.filter { seen.insert($0.id).inserted }
@@ -87,10 +80,10 @@ public struct PartyProgress: Sendable {
     public let party: PartyCode
     /// The latest report's status (latest by date, ties broken by id), or not-started.
     public let status: Status
-    /// The report the status comes from, if any.
-    public let latest: StatusReport?
-    /// This party's reports on the target, oldest first.
-    public let reports: [StatusReport]
+    /// The date of the latest report, if any.
+    public let latestDate: CalendarDate?
+    /// This party's reports on the target, oldest first (decoded when first read).
+    public let reports: ReportList
     /// Evidence supporting the target for this party (evidence naming no party counts for
     /// all), and evidence its reports cite; oldest first.
     public let evidence: [Evidence]
@@ -98,17 +91,21 @@ public struct PartyProgress: Sendable {
     public let dueDates: [CalendarDate]
     /// The next due date after the as-of date.
     public let nextDue: CalendarDate?
+    /// The report the status comes from, if any (decodes this party's reports).
+    public var latest: StatusReport? { reports.last }
+
     /// Whether a due date or the plan item's end has passed without the work being settled
     /// (implemented or not applicable). For a recurring commitment the settling report must
     /// be dated after the occurrence before the one that passed: each period needs its own.
     public let isOverdue: Bool
 
-    init(party: PartyCode, target: TrackedTarget, reports: [StatusReport], evidence: [Evidence], asOf: CalendarDate) {
+    init(party: PartyCode, target: TrackedTarget, reports: ReportList, evidence: [Evidence], asOf: CalendarDate) {
         self.party = party
         self.reports = reports
         self.evidence = evidence
         // Reports arrive sorted by date then id, so the last is the latest.
-        latest = reports.last
+        let latest = reports.heads.last
+        latestDate = latest?.date
         status = latest?.status ?? .notStarted
         dueDates = target.schedule?.dates(through: asOf) ?? []
         nextDue = target.schedule?.next(after: asOf)

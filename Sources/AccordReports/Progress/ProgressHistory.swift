@@ -79,8 +79,11 @@ public struct ProgressHistory: Codable, Sendable {
     /// The history of the paths that `relevant` accepts (all, when nil), newest first, at
     /// most `limit` entries: each commit of the log with the files it changed against its
     /// first parent (``Repository/changeLog(from:limit:touching:)``, from the commit index).
+    ///
+    /// `reports`, when given, are the only status reports the history can name (those of
+    /// ``RecordPaths``): the snapshot's others are then not decoded.
     public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
-                relevant: ((String) -> Bool)?, limit: Int?) throws {
+                relevant: ((String) -> Bool)?, limit: Int?, reports known: [StatusReport]? = nil) throws {
         self.id = id
         let log = try repository.changeLog(from: commit, limit: limit, touching: relevant)
         // Only the records the log names: a tracker holds 100,000 reports, a history a few
@@ -88,7 +91,7 @@ public struct ProgressHistory: Codable, Sendable {
         // paths are built.
         let named = Set(log.flatMap { $0.changes.map(\.path) })
         let stems = Set(named.map(HistoryEntry.stem))
-        let reports = Dictionary(snapshot.reports.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
+        let reports = Dictionary((known ?? snapshot.reports).lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
             .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let evidence = Dictionary(snapshot.evidence.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
             .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })

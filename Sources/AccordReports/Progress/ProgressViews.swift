@@ -18,7 +18,7 @@ public struct PartyStatusView: Codable, Sendable, Hashable {
     public init(_ progress: PartyProgress, target: TrackedTarget) {
         party = progress.party.code
         status = progress.status.rawValue
-        since = progress.latest?.date
+        since = progress.latestDate
         overdue = progress.isOverdue
         responsible = target.responsible[progress.party]
         nextDue = progress.nextDue

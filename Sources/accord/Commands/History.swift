@@ -34,14 +34,16 @@ extension Accord {
             let context = try TrackerContext.open(repository, read)
             var relevant: ((String) -> Bool)?
             var shownID: String?
+            var known: [StatusReport]?
             if let id {
                 let resolved = try context.resolve(id)
                 shownID = resolved.id
                 let paths = RecordPaths(resolved: resolved, snapshot: context.snapshot)
                 relevant = paths.contains
+                known = paths.reports
             }
             let history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
-                                              id: shownID, relevant: relevant, limit: limit)
+                                              id: shownID, relevant: relevant, limit: limit, reports: known)
             try Output.print(history, json: read.json, terminal: history.renderTerminal)
         }
     }

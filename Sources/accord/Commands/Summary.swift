@@ -79,7 +79,7 @@ extension Accord {
             }
             let summary = ReviewSummary(
                 snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
-                gaps: gaps, textChanges: history.changes(after: since ?? previous?.date, through: context.asOf),
+                gaps: gaps, textChanges: try history.changes(after: since ?? previous?.date, through: context.asOf),
                 redaction: context.redaction)
             let text: String
             switch format {
