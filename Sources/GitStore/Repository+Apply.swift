@@ -159,7 +159,8 @@ extension Repository {
             var index: OpaquePointer?
             try check(git_repository_index(&index, pointer), "cannot open the index")
             defer { git_index_free(index) }
-            try check(git_index_read(index, 1), "cannot read the index")
+            // Opening the index read it already; force would parse all of it a second time.
+            try check(git_index_read(index, 0), "cannot read the index")
             let files = FileManager.default
             for update in updates {
                 let url = workingDirectory.appendingPathComponent(update.path)

@@ -29,14 +29,42 @@ struct CacheWriter {
         return Data(bytes)
     }
 
-    /// Like ``sized(_:)``, straight to `file` after the bytes so far: the part is never
-    /// copied into this writer (the snapshot part of a large tracker is tens of megabytes).
+    /// Like ``sized(_:)``, straight to `file` after the bytes so far, and streamed: `write`
+    /// gets a writer that ``spill()`` empties into the file as it goes, and the part's length,
+    /// reserved before it as a ten-byte integer, is filled in at the end. The snapshot part
+    /// of a large tracker is tens of megabytes, and holding it in memory raised a cold
+    /// read's peak.
     mutating func flushSized(to file: FileHandle, _ write: (inout CacheWriter) throws -> Void) throws {
-        var part = CacheWriter()
-        try write(&part)
-        integer(part.bytes.count)
         try flush(to: file)
+        let lengthAt = try file.offset()
+        try file.write(contentsOf: Self.padded(0))
+        var part = CacheWriter()
+        part.sink = file
+        try write(&part)
         try part.flush(to: file, keepCapacity: false)
+        let end = try file.offset()
+        try file.seek(toOffset: lengthAt)
+        try file.write(contentsOf: Self.padded(Int(end - lengthAt) - 10))
+        try file.seek(toOffset: end)
+    }
+
+    /// `value` as an unsigned LEB128 integer padded to ten bytes (read as any other).
+    private static func padded(_ value: Int) -> [UInt8] {
+        var rest = UInt64(value)
+        return (0..<10).map { index in
+            defer { rest >>= 7 }
+            return UInt8(rest & 0x7F) | (index < 9 ? 0x80 : 0)
+        }
+    }
+
+    /// Where ``spill()`` writes; nil when the writer keeps everything in memory.
+    var sink: FileHandle?
+
+    /// Writes the bytes so far to ``sink`` once they pass a megabyte (nothing written
+    /// since may refer back to them).
+    mutating func spill() throws {
+        guard let sink, bytes.count >= 1 << 20 else { return }
+        try flush(to: sink)
     }
 
     /// Writes the bytes so far to `file` without copying them, then empties them out (see
@@ -87,23 +115,6 @@ struct CacheWriter {
         integer(part.bytes.count)
         bytes.append(contentsOf: part.bytes)
         part.bytes = []
-    }
-
-    /// Like ``sized(_:)``, but written in place, its length in ten bytes reserved before it
-    /// (a padded LEB128 integer, read as any other): a part of tens of megabytes is then not
-    /// copied. Returns where the part's bytes are in ``bytes``.
-    @discardableResult
-    mutating func sizedInPlace(_ write: (inout CacheWriter) throws -> Void) rethrows -> Range<Int> {
-        let mark = bytes.count
-        bytes.append(contentsOf: repeatElement(0, count: 10))
-        let start = bytes.count
-        try write(&self)
-        var rest = UInt64(bytes.count - start)
-        for index in 0..<10 {
-            bytes[mark + index] = UInt8(rest & 0x7F) | (index < 9 ? 0x80 : 0)
-            rest >>= 7
-        }
-        return start..<bytes.count
     }
 
     /// A long list in parts of `size` values, each prefixed by its length, so a reader may
@@ -230,6 +241,16 @@ struct CacheReader {
     mutating func sizedPart() throws(CacheCorrupt) -> (bytes: [UInt8], span: Range<Int>) {
         (bytes, try span())
     }
+
+    /// The next `count` bytes, left undecoded: where they are.
+    mutating func skip(_ count: Int) throws(CacheCorrupt) -> Range<Int> {
+        guard count >= 0, count <= bytes.count - offset else { throw CacheCorrupt() }
+        offset += count
+        return offset - count..<offset
+    }
+
+    /// The bytes a reader reads (shared, not copied).
+    var allBytes: [UInt8] { bytes }
 
     /// Skips a part written by `sized`.
     mutating func skipSized() throws {

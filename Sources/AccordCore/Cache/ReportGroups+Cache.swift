@@ -1,59 +1,74 @@
-/// The cache's layout of a snapshot's status reports: the reports of every group, one
-/// after the other; then each group's length and heads; then a checksum of the reports.
+/// The cache's layout of a snapshot's status reports: each group's length and heads; then
+/// the reports of every group, one after the other; then their checksum; then the table of
+/// report ids (``ReportIDs``) and its checksum.
 ///
 /// A cached read decodes only the heads; each group keeps the span of its reports and
 /// decodes them when asked (see ``ReportGroup``). Since they are decoded late, long after
 /// the file was opened, the checksum is what proves their bytes are those accord wrote: a
 /// damaged file is then caught while it can still be rebuilt.
 extension ReportGroups {
-    func write(to writer: inout CacheWriter) {
+    func write(to writer: inout CacheWriter) throws {
         let groups = groups
-        writer.integer(groups.count)
-        var lengths: [Int] = []
-        lengths.reserveCapacity(groups.count)
-        let body = writer.sizedInPlace { body in
-            for group in groups {
-                let start = body.bytes.count
-                if let encoded = group.encoded {
-                    // Unchanged since it was read: copied as it is, without decoding it.
-                    body.raw(encoded.bytes[encoded.span])
-                } else {
-                    body.list(group.reports) { $1.write(to: &$0) }
-                }
-                lengths.append(body.bytes.count - start)
-            }
+        // The lengths go first, so the reports can be streamed out after them: a group
+        // read from the cache has its length, a new one is measured by encoding it.
+        let lengths = groups.map { group -> Int in
+            if let encoded = group.encoded { return encoded.span.count }
+            var probe = CacheWriter()
+            probe.list(group.reports) { $1.write(to: &$0) }
+            return probe.bytes.count
         }
-        let checksum = CacheChecksum.of(writer.bytes[body])
+        writer.integer(groups.count)
         writer.sized { part in
             for (group, length) in zip(groups, lengths) {
                 part.integer(length)
                 part.list(group.heads) { $1.write(to: &$0) }
             }
         }
+        var checksum = CacheChecksum.seed
+        for group in groups {
+            let start = writer.bytes.count
+            if let encoded = group.encoded {
+                // Unchanged since it was read: copied as it is, without decoding it.
+                writer.raw(encoded.bytes[encoded.span])
+            } else {
+                writer.list(group.reports) { $1.write(to: &$0) }
+            }
+            checksum = CacheChecksum.combine(checksum, CacheChecksum.of(writer.bytes[start...]))
+            try writer.spill()
+        }
         writer.integer(Int(bitPattern: UInt(checksum)))
+        writer.integer(ids.bytes.count)
+        writer.raw(ids.bytes[...])
+        writer.integer(Int(bitPattern: UInt(CacheChecksum.of(ids.bytes[...]))))
     }
 
     /// Reads the groups of a snapshot whose targets are `targets`.
     convenience init(from reader: inout CacheReader, targets: [TrackedTarget]) throws {
         let count = try reader.integer()
         guard count == targets.reduce(1, { $0 + $1.parties.count }) else { throw CacheCorrupt() }
-        let body = try reader.sizedPart()
         let headPart = try reader.sizedPart()
-        let checksum = UInt64(UInt(bitPattern: try reader.integer()))
-        guard CacheChecksum.of(body.bytes[body.span]) == checksum else { throw CacheCorrupt() }
         var heads = CacheReader(headPart.bytes, offset: headPart.span.lowerBound)
-        var start = body.span.lowerBound
-        var groups: [ReportGroup] = []
-        groups.reserveCapacity(count)
+        var shapes: [(length: Int, heads: [ReportHead])] = []
+        shapes.reserveCapacity(count)
         for _ in 0..<count {
             let length = try heads.integer()
-            let groupHeads = try heads.list { try ReportHead(from: &$0) }
-            guard length >= 0, length <= body.span.upperBound - start else { throw CacheCorrupt() }
-            let span = start..<start + length
-            start = span.upperBound
-            groups.append(groupHeads.isEmpty ? .empty : ReportGroup(heads: groupHeads, bytes: body.bytes, span: span))
+            guard length >= 0 else { throw CacheCorrupt() }
+            shapes.append((length, try heads.list { try ReportHead(from: &$0) }))
         }
-        guard heads.offset == headPart.span.upperBound, start == body.span.upperBound else { throw CacheCorrupt() }
+        guard heads.offset == headPart.span.upperBound else { throw CacheCorrupt() }
+        let body = try reader.skip(shapes.reduce(0) { $0 + $1.length })
+        let bytes = reader.allBytes
+        var start = body.lowerBound
+        var checksum = CacheChecksum.seed
+        var groups: [ReportGroup] = []
+        groups.reserveCapacity(count)
+        for shape in shapes {
+            let span = start..<start + shape.length
+            start = span.upperBound
+            checksum = CacheChecksum.combine(checksum, CacheChecksum.of(bytes[span]))
+            groups.append(shape.heads.isEmpty ? .empty : ReportGroup(heads: shape.heads, bytes: bytes, span: span))
+        }
+        guard checksum == UInt64(UInt(bitPattern: try reader.integer())) else { throw CacheCorrupt() }
         var filed: [[ReportGroup]] = []
         filed.reserveCapacity(targets.count)
         var next = 0
@@ -61,7 +76,11 @@ extension ReportGroups {
             filed.append(Array(groups[next..<next + target.parties.count]))
             next += target.parties.count
         }
-        self.init(filed: filed, unfiled: groups[next])
+        let idPart = try reader.sizedPart()
+        let idBytes = Array(idPart.bytes[idPart.span])
+        guard CacheChecksum.of(idBytes[...]) == UInt64(UInt(bitPattern: try reader.integer())),
+              let ids = ReportIDs(checking: idBytes), ids.count == groups.reduce(0, { $0 + $1.count }) else { throw CacheCorrupt() }
+        self.init(filed: filed, unfiled: groups[next], ids: ids)
     }
 }
 
@@ -84,6 +103,15 @@ extension ReportHead {
 /// A 64-bit checksum of a cache part, eight bytes at a time: 25 MB in a few milliseconds.
 /// Not cryptographic: it catches damage, not forgery (the cache lives in the user's own .git).
 enum CacheChecksum {
+    static let seed: UInt64 = 0x243F_6A88_85A3_08D3
+
+    /// A checksum of parts, in order, from theirs.
+    static func combine(_ running: UInt64, _ part: UInt64) -> UInt64 {
+        var hash = (running ^ part) &* 0xC4CE_B9FE_1A85_EC53
+        hash ^= hash >> 31
+        return hash
+    }
+
     static func of(_ bytes: ArraySlice<UInt8>) -> UInt64 {
         bytes.withUnsafeBytes { raw in
             var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(raw.count)

@@ -185,10 +185,11 @@ extension TrackerSnapshot {
         }
         try writer.json(plans)
         writer.parts(evidence) { $1.write(to: &$0) }
+        try writer.spill()
         try writer.json(meetings)
         writer.list(attachments.sorted()) { $0.string($1) }
         writer.list(diagnostics) { $1.write(to: &$0) }
-        reportGroups.write(to: &writer)
+        try reportGroups.write(to: &writer)
     }
 
     init(from reader: inout CacheReader) throws {

@@ -133,7 +133,7 @@ public struct IDResolver: Sendable {
     /// the id `id` (one without `#`): what a new record's id must not be. Answered without
     /// building the catalog.
     public func isTaken(_ id: String) -> Bool {
-        snapshot.reports.contains { $0.id.rawValue == id } || snapshot.evidence.contains { $0.id.rawValue == id }
+        snapshot.hasReport(id) || snapshot.evidence.contains { $0.id.rawValue == id }
             || snapshot.meetings.contains { $0.id.rawValue == id } || snapshot.instruments.contains { $0.id.rawValue == id }
             || snapshot.plans.contains { $0.id.rawValue == id }
     }

@@ -111,12 +111,15 @@ final class ReportGroups: Sendable {
     /// Reports on no known target, or by a party the target does not bind (problems that
     /// `validate` reports), by date then id.
     let unfiled: ReportGroup
+    /// Every report's id.
+    let ids: ReportIDs
     private let sorted: Lazy<[StatusReport]>
 
     /// Groups read or changed: every report is decoded when the whole list is first asked for.
-    init(filed: [[ReportGroup]], unfiled: ReportGroup) {
+    init(filed: [[ReportGroup]], unfiled: ReportGroup, ids: ReportIDs) {
         self.filed = filed
         self.unfiled = unfiled
+        self.ids = ids
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
             // Decoded on all cores, then merged into date order.
@@ -139,7 +142,8 @@ final class ReportGroups: Sendable {
             }
         }
         self.init(filed: filed.map { $0.map { $0.isEmpty ? ReportGroup.empty : ReportGroup($0) } },
-                  unfiled: unfiled.isEmpty ? ReportGroup.empty : ReportGroup(unfiled))
+                  unfiled: unfiled.isEmpty ? ReportGroup.empty : ReportGroup(unfiled),
+                  ids: ReportIDs(sorting: reports.map(\.id.rawValue)))
     }
 
     /// The same reports with `reports` added, filed under `targets` (those of the snapshot
@@ -154,7 +158,7 @@ final class ReportGroups: Sendable {
                 unfiled = unfiled.inserting(report)
             }
         }
-        return ReportGroups(filed: filed, unfiled: unfiled)
+        return ReportGroups(filed: filed, unfiled: unfiled, ids: ids.inserting(reports.map(\.id.rawValue)))
     }
 
     /// Every report, by date then id.
@@ -165,4 +169,82 @@ final class ReportGroups: Sendable {
 
     /// Every group: the filed ones in order, then the unfiled.
     var groups: [ReportGroup] { filed.flatMap { $0 } + [unfiled] }
+}
+
+/// The ids of a snapshot's status reports, sorted, in a flat byte table: whether an id is
+/// taken is a binary search over bytes, with nothing decoded. A new report's id must be
+/// checked against 100,000 others, and `accord log` should not decode them all for that.
+///
+/// Layout: the number of ids (4 bytes, little-endian), then `count + 1` offsets (4 bytes
+/// each) into the text after them, then the ids' UTF-8 bytes one after another.
+struct ReportIDs: Sendable {
+    let bytes: [UInt8]
+
+    init(sorting ids: [String]) {
+        self.init(sortedUTF8: ids.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+    }
+
+    private init(sortedUTF8 ids: [[UInt8]]) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(4 * (ids.count + 2) + ids.reduce(0) { $0 + $1.count })
+        func append(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
+        append(ids.count)
+        var offset = 0
+        for id in ids { append(offset); offset += id.count }
+        append(offset)
+        for id in ids { bytes.append(contentsOf: id) }
+        self.bytes = bytes
+    }
+
+    /// A table read from the cache; nil when its offsets do not hold together.
+    init?(checking bytes: [UInt8]) {
+        self.bytes = bytes
+        guard bytes.count >= 8, bytes.count >= 4 * (count + 2), offset(0) == 0,
+              offset(count) == bytes.count - textStart else { return nil }
+        for index in 0..<count where offset(index) > offset(index + 1) { return nil }
+    }
+
+    var count: Int { Int(word(0)) }
+    private var textStart: Int { 4 * (count + 2) }
+    private func word(_ index: Int) -> UInt32 {
+        bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)) }
+    }
+    private func offset(_ index: Int) -> Int { Int(word(index + 1)) }
+    private func id(_ index: Int) -> ArraySlice<UInt8> { bytes[textStart + offset(index)..<textStart + offset(index + 1)] }
+
+    /// Where `id` is, or where it would go.
+    private func position(of id: [UInt8]) -> (index: Int, found: Bool) {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            let stored = self.id(middle)
+            if stored.elementsEqual(id) { return (middle, true) }
+            if stored.lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+        }
+        return (low, false)
+    }
+
+    func contains(_ id: String) -> Bool { position(of: Array(id.utf8)).found }
+
+    /// The table with `ids` added: spliced into the bytes, with nothing decoded.
+    func inserting(_ ids: [String]) -> ReportIDs {
+        ids.reduce(self) { table, id in table.inserting(Array(id.utf8)) }
+    }
+
+    private func inserting(_ id: [UInt8]) -> ReportIDs {
+        let place = position(of: id).index
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(self.bytes.count + 4 + id.count)
+        func append(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
+        append(count + 1)
+        for index in 0...place { append(offset(index)) }
+        for index in place...count { append(offset(index) + id.count) }
+        let split = textStart + offset(place)
+        bytes.append(contentsOf: self.bytes[textStart..<split])
+        bytes.append(contentsOf: id)
+        bytes.append(contentsOf: self.bytes[split...])
+        return ReportIDs(bytes: bytes)
+    }
+
+    private init(bytes: [UInt8]) { self.bytes = bytes }
 }

@@ -97,7 +97,8 @@ extension TrackerSnapshot {
         for record in added {
             switch record {
             case .report(let file):
-                guard let report = file.value,
+                // The id table answers first: the reports are decoded only on a clash.
+                guard let report = file.value, hasReport(report.id.rawValue),
                       let other = reports.first(where: { $0.id == report.id && $0.path != file.file }) else { continue }
                 problems.append(file.diagnostic("id", "\(report.id) is also the id of \(other.path)"))
             case .evidence(let file):

@@ -136,6 +136,9 @@ public struct TrackerSnapshot: Sendable {
         targetIndex[id].map { targets[$0] }
     }
 
+    /// Whether a status report has the id `id`; answered without decoding any report.
+    public func hasReport(_ id: String) -> Bool { reportGroups.ids.contains(id) }
+
     /// The reports on the targets `matching` accepts, by date then id; only their targets'
     /// groups are decoded.
     public func reports(onTargets matching: (QualifiedID) -> Bool) -> [StatusReport] {
