@@ -102,10 +102,12 @@ struct CacheWriter {
         bytes.append(contentsOf: value)
     }
 
-    /// A value through its `Codable` form, for the few large, rare records (instruments,
-    /// plans, texts) where a hand-written layout would save nothing that matters.
-    mutating func json<T: Encodable>(_ value: T) throws {
-        data(try JSONEncoder().encode(value))
+    /// A value through its `Codable` form, in ``BinaryCoding``'s layout: for the records
+    /// with many optional and nested fields (instruments, plans, meetings, settings).
+    mutating func coded<T: Encodable>(_ value: T) throws {
+        let encoded = try BinaryCoding.encode(value)
+        integer(encoded.count)
+        bytes.append(contentsOf: encoded)
     }
 
     /// A part prefixed by its length, so a reader may skip it.
@@ -210,8 +212,8 @@ struct CacheReader {
         Data(bytes[try span()])
     }
 
-    mutating func json<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(type, from: try data())
+    mutating func coded<T: Decodable>(_ type: T.Type) throws -> T {
+        try BinaryCoding.decode(type, from: Array(bytes[try span()]))
     }
 
     /// A list written by ``CacheWriter/parts(_:size:_:)``, its parts decoded on all cores.

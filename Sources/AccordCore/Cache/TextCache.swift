@@ -92,7 +92,7 @@ struct TextChange: Sendable, Codable {
 
 extension TextCache {
     /// Bump when ``InstrumentDiff`` (matching, word counts) changes what it finds.
-    static let changeFormatVersion = 1
+    static let changeFormatVersion = 2
 
     /// What changed in `instrument`'s text from blob `old` to blob `new`, if that
     /// comparison was stored (``store(_:in:from:to:)``), under `accord/cache/texts/changes/`.
@@ -112,7 +112,7 @@ extension TextCache {
         for byte in Self.magic { writer.integer(Int(byte)) }
         writer.integer(Self.changeFormatVersion)
         writer.string(name)
-        if (try? writer.json(change)) != nil { Self.store(writer, at: changeURL(name)) }
+        if (try? writer.coded(change)) != nil { Self.store(writer, at: changeURL(name)) }
     }
 
     private static func changeName(_ instrument: InstrumentID, _ old: ObjectID, _ new: ObjectID) -> String {
@@ -126,7 +126,7 @@ extension TextCache {
     private static func readChange(_ reader: inout CacheReader, name: String) throws -> TextChange? {
         for byte in magic where try reader.integer() != Int(byte) { return nil }
         guard try reader.integer() == changeFormatVersion, try reader.string() == name else { return nil }
-        return try reader.json(TextChange.self)
+        return try reader.coded(TextChange.self)
     }
 }
 

@@ -5,10 +5,10 @@ internal import Foundation
 extension TrackerRecord {
     func write(to writer: inout CacheWriter) throws {
         switch self {
-        case .settings(let file): writer.integer(0); try file.write(to: &writer) { try $0.json($1) }
-        case .instrument(let file): writer.integer(1); try file.write(to: &writer) { try $0.json($1) }
-        case .plan(let file): writer.integer(2); try file.write(to: &writer) { try $0.json($1) }
-        case .meeting(let file): writer.integer(3); try file.write(to: &writer) { try $0.json($1) }
+        case .settings(let file): writer.integer(0); try file.write(to: &writer) { try $0.coded($1) }
+        case .instrument(let file): writer.integer(1); try file.write(to: &writer) { try $0.coded($1) }
+        case .plan(let file): writer.integer(2); try file.write(to: &writer) { try $0.coded($1) }
+        case .meeting(let file): writer.integer(3); try file.write(to: &writer) { try $0.coded($1) }
         case .evidence(let file): writer.integer(4); try file.write(to: &writer) { $1.write(to: &$0) }
         case .report(let file): writer.integer(5); try file.write(to: &writer) { $1.write(to: &$0) }
         case .text(let instrument, let language, let result):
@@ -17,7 +17,7 @@ extension TrackerRecord {
             writer.string(language)
             switch result {
             case .success(let text): writer.flag(true); text.write(to: &writer)
-            case .failure(let error): writer.flag(false); try writer.json(error)
+            case .failure(let error): writer.flag(false); try writer.coded(error)
             }
         case .attachment(let blob): writer.integer(7); writer.string(blob)
         case .misplaced(let diagnostic): writer.integer(8); diagnostic.write(to: &writer)
@@ -26,17 +26,17 @@ extension TrackerRecord {
 
     init(from reader: inout CacheReader) throws {
         switch try reader.integer() {
-        case 0: self = .settings(try ParsedFile(from: &reader) { try $0.json(TrackerSettings.self) })
-        case 1: self = .instrument(try ParsedFile(from: &reader) { try $0.json(Instrument.self) })
-        case 2: self = .plan(try ParsedFile(from: &reader) { try $0.json(ActionPlan.self) })
-        case 3: self = .meeting(try ParsedFile(from: &reader) { try $0.json(Meeting.self) })
+        case 0: self = .settings(try ParsedFile(from: &reader) { try $0.coded(TrackerSettings.self) })
+        case 1: self = .instrument(try ParsedFile(from: &reader) { try $0.coded(Instrument.self) })
+        case 2: self = .plan(try ParsedFile(from: &reader) { try $0.coded(ActionPlan.self) })
+        case 3: self = .meeting(try ParsedFile(from: &reader) { try $0.coded(Meeting.self) })
         case 4: self = .evidence(try ParsedFile(from: &reader) { try Evidence(from: &$0) })
         case 5: self = .report(try ParsedFile(from: &reader) { try StatusReport(from: &$0) })
         case 6:
             let instrument = try reader.string()
             let language = try reader.string()
             let result: Result<InstrumentText, InstrumentTextError> = try reader.flag()
-                ? .success(try InstrumentText(from: &reader)) : .failure(try reader.json(InstrumentTextError.self))
+                ? .success(try InstrumentText(from: &reader)) : .failure(try reader.coded(InstrumentTextError.self))
             self = .text(instrument: instrument, language: language, result)
         case 7: self = .attachment(blob: try reader.string())
         case 8: self = .misplaced(try Diagnostic(from: &reader))
@@ -173,8 +173,8 @@ extension TrackerSnapshot {
     /// The snapshot's own values, sorted and checked, so a cached load builds nothing.
     func write(to writer: inout CacheWriter) throws {
         writer.flag(settings != nil)
-        if let settings { try writer.json(settings) }
-        try writer.json(instruments)
+        if let settings { try writer.coded(settings) }
+        try writer.coded(instruments)
         writer.list(texts.keys.sorted()) { writer, instrument in
             writer.string(instrument.rawValue)
             let languages = texts[instrument]!
@@ -183,18 +183,18 @@ extension TrackerSnapshot {
                 languages[language]!.write(to: &writer)
             }
         }
-        try writer.json(plans)
+        try writer.coded(plans)
         writer.parts(evidence) { $1.write(to: &$0) }
         try writer.spill()
-        try writer.json(meetings)
+        try writer.coded(meetings)
         writer.list(attachments.sorted()) { $0.string($1) }
         writer.list(diagnostics) { $1.write(to: &$0) }
         try reportGroups.write(to: &writer)
     }
 
     init(from reader: inout CacheReader) throws {
-        let settings = try reader.flag() ? try reader.json(TrackerSettings.self) : nil
-        let instruments = try reader.json([Instrument].self)
+        let settings = try reader.flag() ? try reader.coded(TrackerSettings.self) : nil
+        let instruments = try reader.coded([Instrument].self)
         var texts: [InstrumentID: [String: InstrumentText]] = [:]
         for (instrument, languages) in try reader.list({ reader in
             (try reader.valid(InstrumentID.init), try reader.list { (try $0.string(), try InstrumentText(from: &$0)) })
@@ -202,9 +202,9 @@ extension TrackerSnapshot {
             texts[instrument] = Dictionary(languages, uniquingKeysWith: { first, _ in first })
         }
         try self.init(
-            settings: settings, instruments: instruments, texts: texts, plans: try reader.json([ActionPlan].self),
+            settings: settings, instruments: instruments, texts: texts, plans: try reader.coded([ActionPlan].self),
             evidence: try reader.parts { try Evidence(from: &$0) },
-            meetings: try reader.json([Meeting].self), attachments: Set(try reader.list { try $0.string() }),
+            meetings: try reader.coded([Meeting].self), attachments: Set(try reader.list { try $0.string() }),
             diagnostics: try reader.list { try Diagnostic(from: &$0) }
         ) { targets, _ in try ReportGroups(from: &reader, targets: targets) }
     }

@@ -18,12 +18,16 @@ public struct TrackerState: Sendable {
         // state reads their heads and leaves the reports themselves to whoever needs them.
         let allTargets = snapshot.targets
         let groups = snapshot.reportGroups.filed
-        var evidenceByTarget: [QualifiedID: [Evidence]] = [:]
-        var evidenceByID: [RecordID: Evidence] = [:]
-        for item in snapshot.evidence where item.date <= asOf {
-            if evidenceByID[item.id] == nil { evidenceByID[item.id] = item }
+        // Evidence by position in the snapshot: copying 20,000 records into two tables,
+        // then freeing them, was a fifth of a warm `status`.
+        let allEvidence = snapshot.evidence
+        var evidenceByTarget: [QualifiedID: [Int]] = [:]
+        var evidenceByID: [RecordID: Int] = [:]
+        evidenceByID.reserveCapacity(allEvidence.count)
+        for (position, item) in allEvidence.enumerated() where item.date <= asOf {
+            if evidenceByID[item.id] == nil { evidenceByID[item.id] = position }
             for target in item.supports.count == 1 ? item.supports : Array(Set(item.supports)) {
-                evidenceByTarget[target, default: []].append(item)
+                evidenceByTarget[target, default: []].append(position)
             }
         }
         // Each target stands alone from here: folded on all cores.
@@ -37,10 +41,11 @@ public struct TrackerState: Sendable {
                 let group = allTargets[filed].parties.firstIndex(of: party).map { groups[filed][$0] } ?? .empty
                 let own = ReportList(group, count: group.count(through: asOf))
                 let cited = own.heads.flatMap(\.evidence).compactMap { evidenceByID[$0] }
-                let relevant = supporting.filter { $0.party == nil || $0.party == party } + cited
+                let relevant = supporting.filter { allEvidence[$0].party == nil || allEvidence[$0].party == party } + cited
+                // Positions follow the snapshot's order (date, then id): sorted, they are in
+                // order. An id given twice (a problem `validate` reports) is shown once.
                 var seen = Set<RecordID>()
-                let evidence = relevant.filter { seen.insert($0.id).inserted }
-                    .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+                let evidence = Set(relevant).sorted().map { allEvidence[$0] }.filter { seen.insert($0.id).inserted }
                 return PartyProgress(party: party, target: target, reports: own, evidence: evidence, asOf: asOf)
             }
             return TargetState(target: target, parties: parties)
