@@ -58,8 +58,7 @@ public struct GapReport: Sendable, Hashable, Codable {
             amendments: amendedSinceEvidence, languageLags: languagesOutOfStep,
             staleAfterMonths: snapshot.settings?.thresholds.staleAfterMonths ?? TrackerSettings.Thresholds().staleAfterMonths)
         let rules = filter.rules.isEmpty ? Set(GapRule.allCases) : filter.rules
-        let gaps = GapRule.allCases.filter(rules.contains).flatMap(checks.gaps(of:)).filter(filter.keeps)
-            .sorted(by: Gap.reportOrder)
+        let gaps = Gap.inReportOrder(GapRule.allCases.filter(rules.contains).flatMap(checks.gaps(of:)).filter(filter.keeps))
         let parties = snapshot.settings?.partyCodes ?? []
         self.init(asOf: state.asOf, parties: parties, gaps: gaps)
     }
