@@ -10,6 +10,13 @@ public final class Lazy<Value: Sendable>: @unchecked Sendable {
 
     public init(_ make: @escaping @Sendable () -> Value) { self.make = make }
 
+    /// Whether the value has been made.
+    public var isMade: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return made != nil
+    }
+
     public var value: Value {
         lock.lock()
         defer { lock.unlock() }

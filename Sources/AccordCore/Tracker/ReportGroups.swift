@@ -44,15 +44,24 @@ final class ReportGroup: Sendable {
     init(heads: [ReportHead], bytes: [UInt8], span: Range<Int>) {
         self.heads = heads
         encoded = (bytes, span)
-        decoded = Lazy {
-            var reader = CacheReader(bytes, offset: span.lowerBound)
-            guard let reports = try? reader.list({ try StatusReport(from: &$0) }), reader.offset == span.upperBound,
-                  reports.count == heads.count else {
-                // The part's checksum matched, so its bytes are those accord wrote.
-                preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
-            }
-            return reports
+        decoded = Lazy { Self.decode(bytes, span, count: heads.count) }
+    }
+
+    private static func decode(_ bytes: [UInt8], _ span: Range<Int>, count: Int) -> [StatusReport] {
+        var reader = CacheReader(bytes, offset: span.lowerBound)
+        guard let reports = try? reader.list({ try StatusReport(from: &$0) }), reader.offset == span.upperBound,
+              reports.count == count else {
+            // The part's checksum matched, so its bytes are those accord wrote.
+            preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
         }
+        return reports
+    }
+
+    /// The reports, decoded for the caller without being kept here (when every report is
+    /// listed at once, the list is the copy that stays).
+    var reportsOnce: [StatusReport] {
+        guard let encoded, !decoded.isMade else { return reports }
+        return Self.decode(encoded.bytes, encoded.span, count: heads.count)
     }
 
     var count: Int { heads.count }
@@ -122,9 +131,12 @@ final class ReportGroups: Sendable {
         self.ids = ids
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
-            // Decoded on all cores, then merged into date order.
-            let decoded = ParallelMap.map(groups) { $0.reports }
-            return decoded.flatMap { $0 }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            // Decoded on all cores, then merged into date order; the groups keep no copy.
+            var decoded = ParallelMap.map(groups) { $0.reportsOnce }
+            var all = decoded.flatMap { $0 }
+            decoded = []
+            all.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+            return all
         }
     }
 

@@ -16,9 +16,11 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     public let summary: String
     public let paths: [String]
 
-    /// Classifies `commit` by the files `changes` touched; `snapshot` names the records.
+    /// Classifies `commit` by the files `changes` touched; `snapshot` names the records, and
+    /// `report` and `evidence` give the record at a path, if known.
     public init(commit: CommitInfo, changes: [PathChange], snapshot: TrackerSnapshot,
-                reportsByPath: [String: StatusReport], evidenceByPath: [String: Evidence]) {
+                report reportAt: (String) -> StatusReport? = { _ in nil },
+                evidence evidenceAt: (String) -> Evidence? = { _ in nil }) {
         self.commit = commit.id.hex
         date = commit.author.calendarDate
         author = commit.author.name
@@ -33,7 +35,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             let path = change.path
             let verb = change.kind == .added ? "added" : change.kind == .deleted ? "removed" : "edited"
             if path.hasPrefix("Events/") {
-                if change.kind == .added, let report = reportsByPath[path] {
+                if change.kind == .added, let report = reportAt(path) {
                     note("status-report", "\(report.party) reported \(report.status.rawValue) on \(report.target)")
                 } else {
                     note("status-report", "status report \(Self.stem(path)) \(verb)")
@@ -41,7 +43,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             } else if path.hasPrefix("Evidence/attachments/") {
                 continue
             } else if path.hasPrefix("Evidence/") {
-                let supports = evidenceByPath[path].map { $0.supports.isEmpty ? "" : " for " + $0.supports.map(\.description).joined(separator: ", ") } ?? ""
+                let supports = evidenceAt(path).map { $0.supports.isEmpty ? "" : " for " + $0.supports.map(\.description).joined(separator: ", ") } ?? ""
                 note("evidence", "evidence \(Self.stem(path)) \(verb)\(supports)")
             } else if path.hasPrefix("Agreements/"), path.hasSuffix(".md") {
                 let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
@@ -91,13 +93,22 @@ public struct ProgressHistory: Codable, Sendable {
         // paths are built.
         let named = Set(log.flatMap { $0.changes.map(\.path) })
         let stems = Set(named.map(HistoryEntry.stem))
-        let reports = Dictionary((known ?? snapshot.reports).lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
-            .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
-        let evidence = Dictionary(snapshot.evidence.lazy.filter { stems.contains($0.id.rawValue) && named.contains($0.path) }
-            .map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
+        // Positions, not copies: without an id every report is named, and a table of
+        // 100,000 reports by path was the largest thing `accord history` held.
+        let reports = known ?? snapshot.reports, evidence = snapshot.evidence
+        func positions<Record>(_ records: [Record], id: (Record) -> String, path: (Record) -> String) -> [String: Int] {
+            var found: [String: Int] = [:]
+            for (position, record) in records.enumerated() where stems.contains(id(record)) {
+                let file = path(record)
+                if named.contains(file), found[file] == nil { found[file] = position }
+            }
+            return found
+        }
+        let reportAt = positions(reports, id: \.id.rawValue, path: \.path)
+        let evidenceAt = positions(evidence, id: \.id.rawValue, path: \.path)
         entries = log.map { logged in
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
-                         reportsByPath: reports, evidenceByPath: evidence)
+                         report: { reportAt[$0].map { reports[$0] } }, evidence: { evidenceAt[$0].map { evidence[$0] } })
         }
     }
 

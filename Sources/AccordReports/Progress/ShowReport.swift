@@ -11,8 +11,7 @@ public struct RevisionView: Codable, Sendable, Hashable {
 
     /// The view of `commit`.
     public init(_ commit: CommitInfo) {
-        let entry = HistoryEntry(commit: commit, changes: [], snapshot: TrackerSnapshot(records: []),
-                                 reportsByPath: [:], evidenceByPath: [:])
+        let entry = HistoryEntry(commit: commit, changes: [], snapshot: TrackerSnapshot(records: []))
         self.commit = commit.id.hex
         date = entry.date
         author = commit.author.name
