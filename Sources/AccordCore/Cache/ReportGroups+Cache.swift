@@ -1,11 +1,12 @@
 /// The cache's layout of a snapshot's status reports: each group's length and heads; then
-/// the reports of every group, one after the other; then their checksum; then the table of
-/// report ids (``ReportIDs``) and its checksum.
+/// the reports of every group, one after the other; then a checksum of both; then the table
+/// of report ids (``ReportIDs``) and its checksum.
 ///
 /// A cached read decodes only the heads; each group keeps the span of its reports and
 /// decodes them when asked (see ``ReportGroup``). Since they are decoded late, long after
-/// the file was opened, the checksum is what proves their bytes are those accord wrote: a
-/// damaged file is then caught while it can still be rebuilt.
+/// the file was opened, the checksum (of the heads and the reports) is what proves their
+/// bytes are those accord wrote: a damaged file is then caught while it can still be
+/// rebuilt.
 extension ReportGroups {
     func write(to writer: inout CacheWriter) throws {
         let groups = groups
@@ -17,14 +18,16 @@ extension ReportGroups {
             probe.list(group.reports) { $1.write(to: &$0) }
             return probe.bytes.count
         }
-        writer.integer(groups.count)
-        writer.sized { part in
-            for (group, length) in zip(groups, lengths) {
-                part.integer(length)
-                part.list(group.heads) { $1.write(to: &$0) }
-            }
+        var headPart = CacheWriter()
+        for (group, length) in zip(groups, lengths) {
+            headPart.integer(length)
+            headPart.list(group.heads) { $1.write(to: &$0) }
         }
-        var checksum = CacheChecksum.seed
+        writer.integer(groups.count)
+        writer.integer(headPart.bytes.count)
+        writer.raw(headPart.bytes[...])
+        // One checksum covers the heads and every group's reports.
+        var checksum = CacheChecksum.combine(CacheChecksum.seed, CacheChecksum.of(headPart.bytes[...]))
         for group in groups {
             let start = writer.bytes.count
             if let encoded = group.encoded {
@@ -59,7 +62,7 @@ extension ReportGroups {
         let body = try reader.skip(shapes.reduce(0) { $0 + $1.length })
         let bytes = reader.allBytes
         var start = body.lowerBound
-        var checksum = CacheChecksum.seed
+        var checksum = CacheChecksum.combine(CacheChecksum.seed, CacheChecksum.of(headPart.bytes[headPart.span]))
         var groups: [ReportGroup] = []
         groups.reserveCapacity(count)
         for shape in shapes {
