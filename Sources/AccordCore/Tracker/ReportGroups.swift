@@ -238,6 +238,15 @@ struct ReportIDs: Sendable {
 
     func contains(_ id: String) -> Bool { position(of: Array(id.utf8)).found }
 
+    /// Every id, sorted by its bytes.
+    var all: [String] {
+        bytes.withUnsafeBufferPointer { buffer in
+            (0..<count).map { index in
+                String(decoding: UnsafeBufferPointer(rebasing: buffer[textStart + offset(index)..<textStart + offset(index + 1)]), as: UTF8.self)
+            }
+        }
+    }
+
     /// The table with `ids` added: spliced into the bytes, with nothing decoded.
     func inserting(_ ids: [String]) -> ReportIDs {
         ids.reduce(self) { table, id in table.inserting(Array(id.utf8)) }

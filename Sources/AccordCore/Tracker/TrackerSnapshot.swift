@@ -139,6 +139,9 @@ public struct TrackerSnapshot: Sendable {
     /// Whether a status report has the id `id`; answered without decoding any report.
     public func hasReport(_ id: String) -> Bool { reportGroups.ids.contains(id) }
 
+    /// Every status report's id, sorted; read from the id table, without decoding any report.
+    var reportIDs: [String] { reportGroups.ids.all }
+
     /// The reports on the targets `matching` accepts, by date then id; only their targets'
     /// groups are decoded.
     public func reports(onTargets matching: (QualifiedID) -> Bool) -> [StatusReport] {
