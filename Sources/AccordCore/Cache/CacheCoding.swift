@@ -97,11 +97,6 @@ struct CacheWriter {
         bytes.append(contentsOf: value)
     }
 
-    mutating func data(_ value: Data) {
-        integer(value.count)
-        bytes.append(contentsOf: value)
-    }
-
     /// A value through its `Codable` form, in ``BinaryCoding``'s layout: for the records
     /// with many optional and nested fields (instruments, plans, meetings, settings).
     mutating func coded<T: Encodable>(_ value: T) throws {
@@ -206,10 +201,6 @@ struct CacheReader {
         result.reserveCapacity(count)
         for _ in 0..<count { result.append(try read(&self)) }
         return result
-    }
-
-    mutating func data() throws(CacheCorrupt) -> Data {
-        Data(bytes[try span()])
     }
 
     mutating func coded<T: Decodable>(_ type: T.Type) throws -> T {
