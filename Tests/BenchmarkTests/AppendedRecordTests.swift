@@ -74,6 +74,28 @@ import Testing
         #expect(try store.records(for: key)?.count == (try RevisionFiles(repository: repository, commit: commit).paths().count))
     }
 
+    @Test func anEarlierReportTakesItsPlaceInItsGroup() throws {
+        // Dated before the target's other reports: the reports after it in its group, and
+        // their places in the id table, move down one.
+        let parent = try repository.resolve("HEAD")
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: parent)
+        let (path, data) = report("sr-2019-01-02-vn-early")
+        #expect(try problems([(path, data)], in: snapshot).isEmpty)
+        var changes = ChangeSet()
+        changes.create(path, data)
+        let commit = try repository.apply(changes, message: "An early report", author: author)
+        snapshot.storeAppended([path: data], repository: repository, parent: parent, commit: commit)
+        let key = try RecordCache.key(of: repository, at: commit)
+        let stored = try #require(RecordCache(gitDirectory: repository.gitDirectory).snapshot(for: key))
+        expectSame(stored, try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled))
+        let target = try #require(QualifiedID("plan-01#1.1"))
+        let progress = try #require(TrackerState(stored, asOf: CalendarDate(year: 2030, month: 1, day: 1)!).target(target)?.progress(of: PartyCode("VN")!))
+        let ids = progress.reports.map(\.id.rawValue)
+        #expect(ids.contains("sr-2019-01-02-vn-early"))
+        #expect(ids.last != "sr-2019-01-02-vn-early", "the test needs a report dated after the new one")
+        #expect(progress.reports.map(\.date) == progress.reports.map(\.date).sorted())
+    }
+
     @Test func nothingIsCachedWhenAnotherCommitCameBetween() throws {
         let parent = try repository.resolve("HEAD")
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: parent)

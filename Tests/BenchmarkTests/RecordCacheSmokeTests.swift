@@ -87,6 +87,23 @@ import Testing
         #expect(cached.reports(citing: cited).map(\.id) == citing)
     }
 
+    @Test func aReportOnNoKnownTargetIsOutlinedToo() throws {
+        var changes = ChangeSet()
+        changes.write("Events/2024/12/sr-2024-12-30-vn-elsewhere.yaml", Data("""
+            id: sr-2024-12-30-vn-elsewhere
+            target: plan-99#1.1
+            status: implemented
+            date: 2024-12-30
+            party: VN
+
+            """.utf8))
+        try repository.apply(changes, message: "A report on no known target", author: Signature(name: "Test", email: "test@example.org", date: Date()))
+        try expectCachedEqualsUncached()
+        let outline = try #require(try TrackerSnapshot.load(repository: repository).reportOutline("sr-2024-12-30-vn-elsewhere"))
+        #expect(outline.target.description == "plan-99#1.1")
+        #expect(outline.path == "Events/2024/12/sr-2024-12-30-vn-elsewhere.yaml")
+    }
+
     @Test func anOlderFormatIsIgnoredAndRebuilt() throws {
         try expectCachedEqualsUncached()
         let file = try #require(try cacheFiles().first)
@@ -139,4 +156,10 @@ func expectSame(_ a: TrackerSnapshot, _ b: TrackerSnapshot, sourceLocation: Sour
         }
     }
     #expect(summary(stateA) == summary(stateB), sourceLocation: sourceLocation)
+    // Every report in brief, as the id table and the groups give it without decoding.
+    for report in b.reports {
+        #expect(a.reportOutline(report.id.rawValue) == ReportOutline(report), sourceLocation: sourceLocation)
+        #expect(b.reportOutline(report.id.rawValue) == ReportOutline(report), sourceLocation: sourceLocation)
+    }
+    #expect(a.reportOutline("sr-no-such-report") == nil, sourceLocation: sourceLocation)
 }

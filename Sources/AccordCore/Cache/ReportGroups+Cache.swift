@@ -82,7 +82,7 @@ extension ReportGroups {
         let idPart = try reader.sizedPart()
         let idBytes = Array(idPart.bytes[idPart.span])
         guard CacheChecksum.of(idBytes[...]) == UInt64(UInt(bitPattern: try reader.integer())),
-              let ids = ReportIDs(checking: idBytes), ids.count == groups.reduce(0, { $0 + $1.count }) else { throw CacheCorrupt() }
+              let ids = ReportIDs(checking: idBytes, groupSizes: groups.map(\.count)), ids.count == groups.reduce(0, { $0 + $1.count }) else { throw CacheCorrupt() }
         self.init(filed: filed, unfiled: groups[next], ids: ids)
     }
 }

@@ -34,7 +34,10 @@ public struct StatusReport: Sendable, Hashable, Codable {
     }
 
     /// The path of its file in the tracker.
-    public var path: String {
+    public var path: String { Self.path(id: id.rawValue, date: date) }
+
+    /// The path of the report `id` dated `date`: `Events/<yyyy>/<mm>/<id>.yaml`.
+    static func path(id: String, date: CalendarDate) -> String {
         let text = date.description
         return "Events/\(text.prefix(4))/\(text.dropFirst(5).prefix(2))/\(id).yaml"
     }

@@ -81,13 +81,38 @@ final class ReportGroup: Sendable {
         return low
     }
 
-    /// The same group with `report` added in its place.
-    func inserting(_ report: StatusReport) -> ReportGroup {
+    /// The same group with `report` added in its place, and that place.
+    func inserting(_ report: StatusReport) -> (group: ReportGroup, index: Int) {
         var reports = reports
         let index = reports.firstIndex { ($0.date, $0.id) > (report.date, report.id) } ?? reports.endIndex
         reports.insert(report, at: index)
-        return ReportGroup(reports)
+        return (ReportGroup(reports), index)
     }
+}
+
+/// A status report in brief: what `accord history` says of one, read without decoding it.
+public struct ReportOutline: Sendable, Hashable {
+    public let id: String
+    public let target: QualifiedID
+    public let party: PartyCode
+    public let date: CalendarDate
+    public let status: Status
+
+    /// The outline of a report already decoded.
+    public init(_ report: StatusReport) {
+        self.init(id: report.id.rawValue, target: report.target, party: report.party, date: report.date, status: report.status)
+    }
+
+    init(id: String, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status) {
+        self.id = id
+        self.target = target
+        self.party = party
+        self.date = date
+        self.status = status
+    }
+
+    /// Where its file is: `Events/<yyyy>/<mm>/<id>.yaml`.
+    public var path: String { StatusReport.path(id: id, date: date) }
 }
 
 /// The status reports of one party on one target up to the as-of date, oldest first; the
@@ -153,9 +178,15 @@ final class ReportGroups: Sendable {
                 unfiled.append(report)
             }
         }
+        var places: [(id: String, place: ReportIDs.Place)] = []
+        places.reserveCapacity(reports.count)
+        let numbered: [[StatusReport]] = Array(filed.joined()) + [unfiled]
+        for (number, group) in numbered.enumerated() {
+            for (index, report) in group.enumerated() { places.append((report.id.rawValue, .init(group: number, index: index))) }
+        }
         self.init(filed: filed.map { $0.map { $0.isEmpty ? ReportGroup.empty : ReportGroup($0) } },
                   unfiled: unfiled.isEmpty ? ReportGroup.empty : ReportGroup(unfiled),
-                  ids: ReportIDs(sorting: reports.map(\.id.rawValue)))
+                  ids: ReportIDs(sorting: places))
     }
 
     /// The same reports with `reports` added, filed under `targets` (those of the snapshot
@@ -163,14 +194,37 @@ final class ReportGroups: Sendable {
     func inserting(_ reports: [StatusReport], targets: [TrackedTarget], position: (QualifiedID) -> Int?) -> ReportGroups {
         var filed = filed
         var unfiled = unfiled
+        var ids = ids
         for report in reports {
             if let index = position(report.target), let party = targets[index].parties.firstIndex(of: report.party) {
-                filed[index][party] = filed[index][party].inserting(report)
+                let (group, at) = filed[index][party].inserting(report)
+                filed[index][party] = group
+                let number = filed[..<index].reduce(party) { $0 + $1.count }
+                ids = ids.inserting(report.id.rawValue, at: .init(group: number, index: at))
             } else {
-                unfiled = unfiled.inserting(report)
+                let (group, at) = unfiled.inserting(report)
+                unfiled = group
+                ids = ids.inserting(report.id.rawValue, at: .init(group: filed.reduce(0) { $0 + $1.count }, index: at))
             }
         }
-        return ReportGroups(filed: filed, unfiled: unfiled, ids: ids.inserting(reports.map(\.id.rawValue)))
+        return ReportGroups(filed: filed, unfiled: unfiled, ids: ids)
+    }
+
+    /// What the report `id` says in brief, from its group and head: nil when no report has
+    /// that id. Only a report on no known target is decoded (its group holds its target).
+    func outline(of id: String, targets: [TrackedTarget]) -> ReportOutline? {
+        guard let place = ids.place(of: id) else { return nil }
+        var number = place.group
+        for (position, groups) in filed.enumerated() {
+            if number < groups.count {
+                let head = groups[number].heads[place.index]
+                return ReportOutline(id: id, target: targets[position].id, party: targets[position].parties[number],
+                                     date: head.date, status: head.status)
+            }
+            number -= groups.count
+        }
+        let report = unfiled.reports[place.index]
+        return ReportOutline(id: id, target: report.target, party: report.party, date: report.date, status: report.status)
     }
 
     /// Every report, by date then id.
@@ -183,45 +237,66 @@ final class ReportGroups: Sendable {
     var groups: [ReportGroup] { filed.flatMap { $0 } + [unfiled] }
 }
 
-/// The ids of a snapshot's status reports, sorted, in a flat byte table: whether an id is
-/// taken is a binary search over bytes, with nothing decoded. A new report's id must be
-/// checked against 100,000 others, and `accord log` should not decode them all for that.
+/// The ids of a snapshot's status reports, sorted, in a flat byte table, each with where its
+/// report is (group number, position in the group): whether an id is taken, and what a
+/// report says in brief (its target, party, date and status, from its group and head), are
+/// answered by a binary search over bytes, with no report decoded. A new report's id must be
+/// checked against 100,000 others, and `accord history` names every report.
 ///
 /// Layout: the number of ids (4 bytes, little-endian), then `count + 1` offsets (4 bytes
-/// each) into the text after them, then the ids' UTF-8 bytes one after another.
+/// each) into the text, then each id's group number and position (4 bytes each), then the
+/// ids' UTF-8 bytes one after another. Groups are numbered in ``ReportGroups/groups`` order.
 struct ReportIDs: Sendable {
     let bytes: [UInt8]
 
-    init(sorting ids: [String]) {
-        self.init(sortedUTF8: ids.map { Array($0.utf8) }.sorted { $0.lexicographicallyPrecedes($1) })
+    /// A report's place: its group's number and its position in that group.
+    struct Place: Hashable, Sendable {
+        let group: Int
+        let index: Int
     }
 
-    private init(sortedUTF8 ids: [[UInt8]]) {
+    init(sorting entries: [(id: String, place: Place)]) {
+        let sorted = entries.map { (Array($0.id.utf8), $0.place) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
+        self.init(building: sorted)
+    }
+
+    private init(building entries: [([UInt8], Place)]) {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(4 * (ids.count + 2) + ids.reduce(0) { $0 + $1.count })
+        bytes.reserveCapacity(12 * (entries.count + 1) + entries.reduce(0) { $0 + $1.0.count })
         func append(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
-        append(ids.count)
+        append(entries.count)
         var offset = 0
-        for id in ids { append(offset); offset += id.count }
+        for (id, _) in entries { append(offset); offset += id.count }
         append(offset)
-        for id in ids { bytes.append(contentsOf: id) }
+        for (_, place) in entries { append(place.group); append(place.index) }
+        for (id, _) in entries { bytes.append(contentsOf: id) }
         self.bytes = bytes
     }
 
-    /// A table read from the cache; nil when its offsets do not hold together.
-    init?(checking bytes: [UInt8]) {
+    /// A table read from the cache; nil when its offsets do not hold together or a place
+    /// is outside `groupSizes` (each group's number of reports).
+    init?(checking bytes: [UInt8], groupSizes: [Int]) {
         self.bytes = bytes
-        guard bytes.count >= 8, bytes.count >= 4 * (count + 2), offset(0) == 0,
+        guard bytes.count >= 8, bytes.count >= textStart, offset(0) == 0,
               offset(count) == bytes.count - textStart else { return nil }
-        for index in 0..<count where offset(index) > offset(index + 1) { return nil }
+        for index in 0..<count {
+            guard offset(index) <= offset(index + 1) else { return nil }
+            let place = place(index)
+            guard place.group < groupSizes.count, place.index < groupSizes[place.group] else { return nil }
+        }
     }
 
     var count: Int { Int(word(0)) }
-    private var textStart: Int { 4 * (count + 2) }
+    private var placesStart: Int { 4 * (count + 2) }
+    private var textStart: Int { 4 * (count + 2) + 8 * count }
     private func word(_ index: Int) -> UInt32 {
         bytes.withUnsafeBytes { UInt32(littleEndian: $0.loadUnaligned(fromByteOffset: 4 * index, as: UInt32.self)) }
     }
     private func offset(_ index: Int) -> Int { Int(word(index + 1)) }
+    private func place(_ index: Int) -> Place {
+        let first = placesStart / 4 + 2 * index
+        return Place(group: Int(word(first)), index: Int(word(first + 1)))
+    }
     private func id(_ index: Int) -> ArraySlice<UInt8> { bytes[textStart + offset(index)..<textStart + offset(index + 1)] }
 
     /// Where `id` is, or where it would go.
@@ -238,6 +313,12 @@ struct ReportIDs: Sendable {
 
     func contains(_ id: String) -> Bool { position(of: Array(id.utf8)).found }
 
+    /// Where the report with `id` is; nil when no report has it.
+    func place(of id: String) -> Place? {
+        let found = position(of: Array(id.utf8))
+        return found.found ? place(found.index) : nil
+    }
+
     /// Every id, sorted by its bytes.
     var all: [String] {
         bytes.withUnsafeBufferPointer { buffer in
@@ -247,20 +328,25 @@ struct ReportIDs: Sendable {
         }
     }
 
-    /// The table with `ids` added: spliced into the bytes, with nothing decoded.
-    func inserting(_ ids: [String]) -> ReportIDs {
-        ids.reduce(self) { table, id in table.inserting(Array(id.utf8)) }
-    }
-
-    private func inserting(_ id: [UInt8]) -> ReportIDs {
-        let place = position(of: id).index
+    /// The table with a report `id` placed at `place`: the reports after it in its group
+    /// move down one. Spliced into the bytes, with nothing decoded.
+    func inserting(_ id: String, at place: Place) -> ReportIDs {
+        let id = Array(id.utf8)
+        let at = position(of: id).index
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(self.bytes.count + 4 + id.count)
+        bytes.reserveCapacity(self.bytes.count + 12 + id.count)
         func append(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
         append(count + 1)
-        for index in 0...place { append(offset(index)) }
-        for index in place...count { append(offset(index) + id.count) }
-        let split = textStart + offset(place)
+        for index in 0...at { append(offset(index)) }
+        for index in at...count { append(offset(index) + id.count) }
+        for index in 0...count {
+            if index == at { append(place.group); append(place.index) }
+            guard index < count else { break }
+            let old = self.place(index)
+            append(old.group)
+            append(old.group == place.group && old.index >= place.index ? old.index + 1 : old.index)
+        }
+        let split = textStart + offset(at)
         bytes.append(contentsOf: self.bytes[textStart..<split])
         bytes.append(contentsOf: id)
         bytes.append(contentsOf: self.bytes[split...])

@@ -139,6 +139,10 @@ public struct TrackerSnapshot: Sendable {
     /// Whether a status report has the id `id`; answered without decoding any report.
     public func hasReport(_ id: String) -> Bool { reportGroups.ids.contains(id) }
 
+    /// The status report `id` in brief (target, party, date, status), read from the id table
+    /// and its group without decoding it; nil when no report has that id.
+    public func reportOutline(_ id: String) -> ReportOutline? { reportGroups.outline(of: id, targets: targets) }
+
     /// Every status report's id, sorted; read from the id table, without decoding any report.
     var reportIDs: [String] { reportGroups.ids.all }
 

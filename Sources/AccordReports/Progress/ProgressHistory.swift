@@ -19,7 +19,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     /// Classifies `commit` by the files `changes` touched; `snapshot` names the records, and
     /// `report` and `evidence` give the record at a path, if known.
     public init(commit: CommitInfo, changes: [PathChange], snapshot: TrackerSnapshot,
-                report reportAt: (String) -> StatusReport? = { _ in nil },
+                report reportAt: (String) -> ReportOutline? = { _ in nil },
                 evidence evidenceAt: (String) -> Evidence? = { _ in nil }) {
         self.commit = commit.id.hex
         date = commit.author.calendarDate
@@ -93,22 +93,24 @@ public struct ProgressHistory: Codable, Sendable {
         // paths are built.
         let named = Set(log.flatMap { $0.changes.map(\.path) })
         let stems = Set(named.map(HistoryEntry.stem))
-        // Positions, not copies: without an id every report is named, and a table of
-        // 100,000 reports by path was the largest thing `accord history` held.
-        let reports = known ?? snapshot.reports, evidence = snapshot.evidence
-        func positions<Record>(_ records: [Record], id: (Record) -> String, path: (Record) -> String) -> [String: Int] {
-            var found: [String: Int] = [:]
-            for (position, record) in records.enumerated() where stems.contains(id(record)) {
-                let file = path(record)
-                if named.contains(file), found[file] == nil { found[file] = position }
-            }
-            return found
+        // Reports in brief, from the id table, without decoding them: without an id every
+        // report is named, and 100,000 decoded reports were the largest thing it held.
+        // Given `known` (an id's reports), those alone.
+        let outlines = known.map { Dictionary($0.map { ($0.id.rawValue, ReportOutline($0)) }, uniquingKeysWith: { first, _ in first }) }
+        let evidence = snapshot.evidence
+        var evidenceAt: [String: Int] = [:]
+        for (position, item) in evidence.enumerated() where stems.contains(item.id.rawValue) {
+            let file = item.path
+            if named.contains(file), evidenceAt[file] == nil { evidenceAt[file] = position }
         }
-        let reportAt = positions(reports, id: \.id.rawValue, path: \.path)
-        let evidenceAt = positions(evidence, id: \.id.rawValue, path: \.path)
+        func report(at path: String) -> ReportOutline? {
+            let id = HistoryEntry.stem(path)
+            let outline = if let outlines { outlines[id] } else { snapshot.reportOutline(id) }
+            return outline.flatMap { $0.path == path ? $0 : nil }
+        }
         entries = log.map { logged in
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
-                         report: { reportAt[$0].map { reports[$0] } }, evidence: { evidenceAt[$0].map { evidence[$0] } })
+                         report: report(at:), evidence: { evidenceAt[$0].map { evidence[$0] } })
         }
     }
 
