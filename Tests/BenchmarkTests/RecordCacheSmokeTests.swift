@@ -29,6 +29,12 @@ import Testing
             .snapshot(for: try RecordCache.key(of: repository, at: repository.resolve("HEAD"))) != nil
     }
 
+    /// A VN report `id` (dated 2024-12-30) that `target` is implemented: its path and bytes.
+    func report(_ id: String, on target: String) -> (String, Data) {
+        ("Events/2024/12/\(id).yaml",
+         Data("id: \(id)\ntarget: \(target)\nstatus: implemented\ndate: 2024-12-30\nparty: VN\n".utf8))
+    }
+
     /// Loads uncached, then cached twice (a miss that writes, then a hit), and checks all agree.
     func expectCachedEqualsUncached(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
@@ -89,14 +95,8 @@ import Testing
 
     @Test func aReportOnNoKnownTargetIsOutlinedToo() throws {
         var changes = ChangeSet()
-        changes.write("Events/2024/12/sr-2024-12-30-vn-elsewhere.yaml", Data("""
-            id: sr-2024-12-30-vn-elsewhere
-            target: plan-99#1.1
-            status: implemented
-            date: 2024-12-30
-            party: VN
-
-            """.utf8))
+        let (path, data) = report("sr-2024-12-30-vn-elsewhere", on: "plan-99#1.1")
+        changes.write(path, data)
         try repository.apply(changes, message: "A report on no known target", author: Signature(name: "Test", email: "test@example.org", date: Date()))
         try expectCachedEqualsUncached()
         let outline = try #require(try TrackerSnapshot.load(repository: repository).reportOutline("sr-2024-12-30-vn-elsewhere"))
@@ -118,14 +118,8 @@ import Testing
     @Test func newAndBrokenRecordsAreParsedAndReportedTheSame() throws {
         try expectCachedEqualsUncached()
         var changes = ChangeSet()
-        changes.write("Events/2024/12/sr-2024-12-30-vn-new.yaml", Data("""
-            id: sr-2024-12-30-vn-new
-            target: plan-01#1.1
-            status: implemented
-            date: 2024-12-30
-            party: VN
-
-            """.utf8))
+        let (path, data) = report("sr-2024-12-30-vn-new", on: "plan-01#1.1")
+        changes.write(path, data)
         changes.write("Events/2024/12/sr-2024-12-31-vn-broken.yaml", Data("id: sr-2024-12-31-vn-broken\nstatus: done\n".utf8))
         try repository.apply(changes, message: "Two more reports", author: Signature(name: "Test", email: "test@example.org", date: Date()))
         try expectCachedEqualsUncached()
