@@ -316,22 +316,3 @@ struct SplitMix64 {
     mutating func next(below bound: Int) -> Int { Int(next() % UInt64(bound)) }
 }
 
-extension CalendarDate {
-    /// The date `days` later, through the day count since 1970-01-01 (H. Hinnant's algorithm).
-    func adding(days: Int) -> CalendarDate {
-        let y0 = month <= 2 ? year - 1 : year
-        let era = (y0 >= 0 ? y0 : y0 - 399) / 400
-        let yoe = y0 - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        let z = era * 146_097 + doe + days
-        let era2 = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe2 = z - era2 * 146_097
-        let yoe2 = (doe2 - doe2 / 1460 + doe2 / 36524 - doe2 / 146_096) / 365
-        let doy2 = doe2 - (365 * yoe2 + yoe2 / 4 - yoe2 / 100)
-        let mp = (5 * doy2 + 2) / 153
-        let d = doy2 - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return CalendarDate(year: yoe2 + era2 * 400 + (m <= 2 ? 1 : 0), month: m, day: d)!
-    }
-}

@@ -68,7 +68,16 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init(secondsSince1970: Int, offsetMinutes: Int) {
         let seconds = secondsSince1970 + offsetMinutes * 60
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
-        let shifted = days + 719_468  // days since 0000-03-01
+        self.init(dayNumber: days + 719_468)  // 1970-01-01 is day 719,468 since 0000-03-01
+    }
+
+    /// The date `days` later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        CalendarDate(dayNumber: dayNumber + days)
+    }
+
+    /// The date of a ``dayNumber``.
+    private init(dayNumber shifted: Int) {
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365

@@ -147,6 +147,8 @@ final class ReportGroups: Sendable {
     let unfiled: ReportGroup
     /// Every report's id.
     let ids: ReportIDs
+    /// The target position and party position of each filed group, by group number.
+    private let owners: [(target: Int, party: Int)]
     private let sorted: Lazy<[StatusReport]>
 
     /// Groups read or changed: every report is decoded when the whole list is first asked for.
@@ -154,6 +156,7 @@ final class ReportGroups: Sendable {
         self.filed = filed
         self.unfiled = unfiled
         self.ids = ids
+        owners = filed.enumerated().flatMap { position, groups in groups.indices.map { (position, $0) } }
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
             // Decoded on all cores, then merged into date order; the groups keep no copy.
@@ -214,14 +217,11 @@ final class ReportGroups: Sendable {
     /// that id. Only a report on no known target is decoded (its group holds its target).
     func outline(of id: String, targets: [TrackedTarget]) -> ReportOutline? {
         guard let place = ids.place(of: id) else { return nil }
-        var number = place.group
-        for (position, groups) in filed.enumerated() {
-            if number < groups.count {
-                let head = groups[number].heads[place.index]
-                return ReportOutline(id: id, target: targets[position].id, party: targets[position].parties[number],
-                                     date: head.date, status: head.status)
-            }
-            number -= groups.count
+        if place.group < owners.count {
+            let (position, party) = owners[place.group]
+            let head = filed[position][party].heads[place.index]
+            return ReportOutline(id: id, target: targets[position].id, party: targets[position].parties[party],
+                                 date: head.date, status: head.status)
         }
         let report = unfiled.reports[place.index]
         return ReportOutline(id: id, target: report.target, party: report.party, date: report.date, status: report.status)

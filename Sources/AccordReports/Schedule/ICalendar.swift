@@ -91,16 +91,3 @@ public struct ICalendarRenderer: Sendable {
         date.description.replacingOccurrences(of: "-", with: "")
     }
 }
-
-extension CalendarDate {
-    /// The date `days` days later.
-    func adding(days: Int) -> CalendarDate {
-        var date = self
-        for _ in 0..<days {
-            date = date.day < CalendarDate.length(ofMonth: date.month, in: date.year)
-                ? CalendarDate(year: date.year, month: date.month, day: date.day + 1)!
-                : (date.month < 12 ? CalendarDate(year: date.year, month: date.month + 1, day: 1)! : CalendarDate(year: date.year + 1, month: 1, day: 1)!)
-        }
-        return date
-    }
-}

@@ -86,4 +86,25 @@ import Testing
             }
         }
     }
+
+    /// Adding days walks the calendar one day at a time: month ends, leap days (2000 and
+    /// 2024 are leap years, 1900 and 2100 are not), year ends, and back again.
+    @Test func addingDaysWalksTheCalendar() throws {
+        func nextDay(_ date: CalendarDate) -> CalendarDate {
+            if date.day < CalendarDate.length(ofMonth: date.month, in: date.year) {
+                return CalendarDate(year: date.year, month: date.month, day: date.day + 1)!
+            }
+            return date.month < 12 ? CalendarDate(year: date.year, month: date.month + 1, day: 1)! : CalendarDate(year: date.year + 1, month: 1, day: 1)!
+        }
+        for start in ["1899-12-20", "1999-12-20", "2023-12-20", "2099-12-20"] {
+            let first = try #require(CalendarDate(start))
+            var expected = first
+            for days in 0...800 {
+                #expect(first.adding(days: days) == expected, "\(start) + \(days)")
+                #expect(expected.adding(days: -days) == first, "\(expected) - \(days)")
+                #expect(first.days(until: expected) == days)
+                expected = nextDay(expected)
+            }
+        }
+    }
 }
