@@ -305,8 +305,11 @@ struct TrackerValidation {
         expect(id.rawValue == name, file, "id", "\(id) does not match its file name \(name).yaml")
     }
 
-    private mutating func expect<Value>(_ condition: Bool, _ file: ParsedFile<Value>, _ field: String, _ message: String) {
-        if !condition { report(file, field, message) }
+    /// The message is built only when the condition fails: a cold read checks 100,000 files.
+    private mutating func expect<Value>(
+        _ condition: Bool, _ file: ParsedFile<Value>, _ field: String, _ message: @autoclosure () -> String
+    ) {
+        if !condition { report(file, field, message()) }
     }
 
     private mutating func report<Value>(_ file: ParsedFile<Value>, _ field: String, _ message: String) {
@@ -315,8 +318,8 @@ struct TrackerValidation {
 
     /// `Plans/plan-2017-2020.yaml` gives `plan-2017-2020`.
     static func baseName(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return String(name.hasSuffix(".yaml") ? name.dropLast(5) : name)
     }
 
     /// `Agreements/tip-2005/instrument.yaml` gives `tip-2005`.

@@ -23,7 +23,8 @@ public enum SourceText {
             bytes = Array(text.utf8)
         }
         let text = String(decoding: bytes, as: UTF8.self)
-        return .success(ascii ? text : text.precomposedStringWithCanonicalMapping)
+        // ICU's quick check answers most non-ASCII text (already NFC) without normalising.
+        return .success(ascii ? text : ReadableText.nfc(text))
     }
 
     private static func firstInvalidOffset(_ bytes: [UInt8]) -> Int? {

@@ -73,16 +73,18 @@ enum YAMLReader {
                 log.diagnostics.append(diagnostic)
                 return nil
             }
-            let root: Node?
-            do {
-                // The basic resolver: accord reads every scalar as written, so the default
-                // resolver's regular expressions (most of a parse) would be wasted; UTF-8
-                // given, because the default encoding reads the environment on every call.
-                root = try Yams.compose(yaml: text, .basic, .default, .utf8)
-            } catch {
-                let (line, message) = describe(error)
-                log.report("", line: line, message)
-                return nil
+            let root: YAMLNode?
+            if let canonical = CanonicalYAML.parse(text) {
+                // The layout accord writes, read without a general parser.
+                root = canonical
+            } else {
+                do {
+                    root = try compose(text)
+                } catch {
+                    let (line, message) = describe(error)
+                    log.report("", line: line, message)
+                    return nil
+                }
             }
             guard let root else {
                 log.report("", line: 1, "the file is empty")
@@ -95,6 +97,14 @@ enum YAMLReader {
         return ParsedFile(
             file: file, value: value, diagnostics: log.diagnostics,
             lines: log.lines, elementPaths: log.elementPaths)
+    }
+
+    /// The document read by the general YAML parser.
+    static func compose(_ text: String) throws -> YAMLNode? {
+        // The basic resolver: accord reads every scalar as written, so the default resolver's
+        // regular expressions would be wasted; UTF-8 given, because the default encoding
+        // reads the environment on every call.
+        try Yams.compose(yaml: text, .basic, .default, .utf8).map(YAMLNode.init)
     }
 
     /// A line and a lowercase sentence for a Yams error.
@@ -116,18 +126,18 @@ enum YAMLReader {
 
 /// One node of a file being read, with its field path.
 struct YAMLValue {
-    let node: Node
+    let node: YAMLNode
     let path: String
     let log: YAMLLog
 
-    init(node: Node, path: String, log: YAMLLog) {
+    init(node: YAMLNode, path: String, log: YAMLLog) {
         self.node = node
         self.path = path
         self.log = log
         log.lines[path] = line
     }
 
-    var line: Int { node.mark?.line ?? 1 }
+    var line: Int { node.line }
 
     /// Reports a problem with this value; returns nil so decoders can `return problem(…)`.
     @discardableResult
@@ -138,23 +148,23 @@ struct YAMLValue {
 
     /// `~`, `null` or nothing, written plain.
     var isNull: Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else {
-            return false
-        }
-        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+        guard case .scalar(let text, plain: true, _) = node else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(text)
     }
 
     /// The scalar's text exactly as written, whatever YAML would resolve it to, so that
     /// `3.1`, `no` or `2019` stay text.
     func text() -> String? {
-        guard case .scalar(let scalar) = node else { return problem("expected text, found \(shape)") }
-        return scalar.string
+        guard case .scalar(let text, _, _) = node else { return problem("expected text, found \(shape)") }
+        return text
     }
 
     /// Text that must not be empty.
     func nonEmptyText() -> String? {
         guard let text = text() else { return nil }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { return problem("must not be empty") }
+        // Blank means only what `CharacterSet.whitespaces` holds: tab and the space separators.
+        let blank = text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+        guard !blank else { return problem("must not be empty") }
         return text
     }
 
@@ -234,14 +244,14 @@ struct YAMLValue {
     }
 
     func fields() -> YAMLFields? {
-        guard case .mapping(let mapping) = node else { return problem("expected a mapping, found \(shape)") }
-        return YAMLFields(mapping: mapping, owner: self)
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        return YAMLFields(pairs: pairs, owner: self)
     }
 
     /// Every element read by `each`, or nil when any element failed (after reading them
     /// all, so every problem is reported). Use for lists whose positions matter.
     func list<T>(_ each: (YAMLValue) -> T?) -> [T]? {
-        guard case .sequence(let sequence) = node else { return problem("expected a list, found \(shape)") }
+        guard case .sequence(let sequence, _) = node else { return problem("expected a list, found \(shape)") }
         var result: [T] = []
         var failed = false
         for (index, element) in sequence.enumerated() {
@@ -254,7 +264,7 @@ struct YAMLValue {
     /// The elements that could be read; the others are reported and left out. Use for lists
     /// of records with ids, whose positions are found again through the id.
     func elements<T>(_ each: (YAMLValue) -> T?) -> [T] {
-        guard case .sequence(let sequence) = node else { return problem("expected a list, found \(shape)") ?? [] }
+        guard case .sequence(let sequence, _) = node else { return problem("expected a list, found \(shape)") ?? [] }
         return sequence.enumerated().compactMap { index, element in
             each(YAMLValue(node: element, path: "\(path)[\(index + 1)]", log: log))
         }
@@ -262,10 +272,10 @@ struct YAMLValue {
 
     /// A mapping from party codes to values (`responsible`, `lead`).
     func perParty<T>(_ each: (YAMLValue) -> T?) -> [PartyCode: T]? {
-        guard case .mapping(let mapping) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
         var result: [PartyCode: T] = [:]
         var failed = false
-        for (key, value) in mapping {
+        for (key, value) in pairs.lazy.map({ ($0.key, $0.value) }) {
             let keyValue = YAMLValue(node: key, path: path, log: log)
             guard let party = keyValue.party() else { failed = true; continue }
             let element = YAMLValue(node: value, path: "\(path).\(party)", log: log)
@@ -276,10 +286,10 @@ struct YAMLValue {
 
     /// A mapping from keys (language tags) to text.
     func textMap() -> [String: String]? {
-        guard case .mapping(let mapping) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
         var result: [String: String] = [:]
         var failed = false
-        for (key, value) in mapping {
+        for (key, value) in pairs.lazy.map({ ($0.key, $0.value) }) {
             guard let name = YAMLValue(node: key, path: path, log: log).text() else { failed = true; continue }
             if let text = YAMLValue(node: value, path: "\(path).\(name)", log: log).nonEmptyText() {
                 result[name] = text
@@ -292,7 +302,7 @@ struct YAMLValue {
 
     private var shape: String {
         switch node {
-        case .scalar(let scalar): return scalar.string.isEmpty ? "nothing" : "text"
+        case .scalar(let text, _, _): return text.isEmpty ? "nothing" : "text"
         case .mapping: return "a mapping"
         case .sequence: return "a list"
         case .alias: return "an alias"
@@ -304,14 +314,14 @@ struct YAMLValue {
 /// report the ones nobody asked for as unknown.
 final class YAMLFields {
     let owner: YAMLValue
-    private let pairs: [(key: String, line: Int, value: Node)]
+    private let pairs: [(key: String, line: Int, value: YAMLNode)]
     private var read: Set<String> = []
     private let problemsBefore: Int
 
-    init(mapping: Node.Mapping, owner: YAMLValue) {
+    init(pairs: [YAMLPair], owner: YAMLValue) {
         self.owner = owner
         problemsBefore = owner.log.diagnostics.count
-        pairs = mapping.map { pair in (pair.key.scalar?.string ?? "", pair.key.mark?.line ?? owner.line, pair.value) }
+        self.pairs = pairs.map { pair in (pair.key.scalarText ?? "", pair.key.line, pair.value) }
     }
 
     var path: String { owner.path }

@@ -144,7 +144,7 @@ indirect enum YAMLOutput {
             && first != " " && last != " " && last != ":"
             && !keywords.contains(text.lowercased())
             && !text.contains(": ") && !text.contains(" #")
-            && !text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\u{FEFF}" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            && !text.unicodeScalars.contains(where: needsEscape)
             && !(inFlow && text.unicodeScalars.contains { flowIndicators.contains($0) })
         return safe ? text : quoted(text)
     }
@@ -158,17 +158,27 @@ indirect enum YAMLOutput {
             case "\\": result += "\\\\"
             case "\n": result += "\\n"
             case "\t": result += "\\t"
-            case "\u{85}", "\u{2028}", "\u{2029}", "\u{FEFF}":
-                result += "\\u" + hex(scalar.value, width: 4)
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                if !needsEscape(scalar) {
+                    result.unicodeScalars.append(scalar)
+                } else if scalar.value <= 0xFF {
                     result += "\\x" + hex(scalar.value, width: 2)
                 } else {
-                    result.unicodeScalars.append(scalar)
+                    result += "\\u" + hex(scalar.value, width: 4)
                 }
             }
         }
         return result + "\""
+    }
+
+    /// Characters YAML refuses in a file or reads as a line break: controls (C0, DEL and
+    /// C1, U+0085 among them), U+2028, U+2029, the byte-order mark and the two non-characters
+    /// U+FFFE and U+FFFF. They are written as escapes inside double quotes.
+    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0..<0x20, 0x7F...0x9F, 0x2028, 0x2029, 0xFEFF, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
     }
 
     private static func hex(_ value: UInt32, width: Int) -> String {
