@@ -292,21 +292,32 @@ extension RecordCache {
         }
         // Parsing is most of a cold read and each file stands alone: a chunk of files is
         // read from git on this thread (one libgit2 handle: each handle maps the pack files
-        // again), then parsed on all cores.
+        // again) while the chunk before it is parsed on all cores.
         var tables = SharedTables()
+        let parsing = DispatchGroup()
+        let chunk = ParsedChunk()
+        func keep(_ indexes: [Int]) {
+            parsing.wait()
+            for (offset, index) in indexes.enumerated() {
+                // Equal line tables kept once: a cold read of a large tracker held one per file.
+                entries[index] = Entry(path: paths[index], blob: files.blobs[paths[index]]!,
+                                       record: chunk.records[offset].sharingTables(&tables))
+            }
+        }
+        var inFlight: [Int] = []
         for start in stride(from: 0, to: unparsed.count, by: Self.parseChunk) {
             let indexes = Array(unparsed[start..<min(start + Self.parseChunk, unparsed.count)])
             let inputs = try indexes.map { index -> (path: String, data: Data) in
                 let path = paths[index]
                 return (path, TrackerRecord.needsContent(path) ? try files.read(path) : Data())
             }
-            let parsed = ParallelMap.map(inputs) { TrackerRecord.parse(path: $0.path, data: $0.data) }
-            for (offset, index) in indexes.enumerated() {
-                // Equal line tables kept once: a cold read of a large tracker held one per file.
-                entries[index] = Entry(path: paths[index], blob: files.blobs[paths[index]]!,
-                                       record: parsed[offset].sharingTables(&tables))
+            keep(inFlight)
+            inFlight = indexes
+            DispatchQueue.global().async(group: parsing) {
+                chunk.records = ParallelMap.map(inputs) { TrackerRecord.parse(path: $0.path, data: $0.data) }
             }
         }
+        keep(inFlight)
         // Parsing freed as much as it kept (YAML trees, file contents) spread over the
         // heap: hand it back before the snapshot is built and written, which need as much again.
         _ = accord_release_free_memory()
@@ -320,6 +331,12 @@ extension RecordCache {
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.
     static let parseChunk = 4096
+}
+
+/// The records of the chunk being parsed; written by the parsing task, read on the reading
+/// thread only after waiting for that task.
+private final class ParsedChunk: @unchecked Sendable {
+    var records: [TrackerRecord] = []
 }
 
 extension CacheWriter {

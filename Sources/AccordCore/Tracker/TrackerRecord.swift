@@ -53,8 +53,8 @@ public enum TrackerRecord: Sendable {
     }
 
     private static func classify(_ path: String) -> Kind {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        func isNumber(_ text: String, digits: Int) -> Bool {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        func isNumber(_ text: Substring, digits: Int) -> Bool {
             text.utf8.count == digits && text.utf8.allSatisfy { (48...57).contains($0) }
         }
         switch parts.first {
@@ -65,12 +65,12 @@ public enum TrackerRecord: Sendable {
             let name = parts[2]
             if name.hasPrefix("text."), name.hasSuffix(".md") {
                 let language = String(name.dropFirst(5).dropLast(3))
-                if !language.isEmpty { return .text(instrument: parts[1], language: language) }
+                if !language.isEmpty { return .text(instrument: String(parts[1]), language: language) }
             }
         case "Plans" where parts.count == 2 && parts[1].hasSuffix(".yaml"):
             return .plan
         case "Evidence" where parts.count == 4 && parts[1] == "attachments":
-            return .attachment(blob: parts[2] + parts[3])
+            return .attachment(blob: String(parts[2] + parts[3]))
         case "Evidence" where parts.count == 3 && isNumber(parts[1], digits: 4) && parts[2].hasSuffix(".yaml"):
             return .evidence
         case "Events" where parts.count == 4 && isNumber(parts[1], digits: 4) && isNumber(parts[2], digits: 2)
