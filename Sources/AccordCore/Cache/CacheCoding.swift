@@ -97,6 +97,10 @@ struct CacheWriter {
         bytes.append(contentsOf: value)
     }
 
+    mutating func raw(_ value: UnsafeBufferPointer<UInt8>) {
+        bytes.append(contentsOf: value)
+    }
+
     /// A value through its `Codable` form, in ``BinaryCoding``'s layout: for the records
     /// with many optional and nested fields (instruments, plans, meetings, settings).
     mutating func coded<T: Encodable>(_ value: T) throws {
@@ -146,15 +150,20 @@ struct CacheWriter {
 /// Reads what ``CacheWriter`` wrote; any inconsistency throws ``CacheCorrupt``, and the
 /// caller then rebuilds the cache from the repository.
 struct CacheReader {
-    private let bytes: [UInt8]
+    private let bytes: CacheBytes
     /// Where the next read starts.
     private(set) var offset: Int
     private var lineTables: [[String: Int]] = []
     private var pathTables: [[String: [String]]] = []
 
-    init(_ bytes: [UInt8], offset: Int = 0) {
+    init(_ bytes: CacheBytes, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
+    }
+
+    /// A reader of a copy of `bytes`.
+    init(_ bytes: [UInt8], offset: Int = 0) {
+        self.init(CacheBytes(bytes), offset: offset)
     }
 
     var isAtEnd: Bool { offset == bytes.count }
@@ -187,7 +196,7 @@ struct CacheReader {
 
     mutating func string() throws(CacheCorrupt) -> String {
         let range = try span()
-        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        return String(decoding: bytes[range], as: UTF8.self)
     }
 
     mutating func optional<T>(_ read: (inout CacheReader) throws -> T) throws -> T? {
@@ -231,7 +240,7 @@ struct CacheReader {
 
     /// A part written by `sized` (or a length and ``CacheWriter/raw(_:)``), left undecoded:
     /// the bytes it lies in (shared, not copied) and where.
-    mutating func sizedPart() throws(CacheCorrupt) -> (bytes: [UInt8], span: Range<Int>) {
+    mutating func sizedPart() throws(CacheCorrupt) -> (bytes: CacheBytes, span: Range<Int>) {
         (bytes, try span())
     }
 
@@ -243,7 +252,7 @@ struct CacheReader {
     }
 
     /// The bytes a reader reads (shared, not copied).
-    var allBytes: [UInt8] { bytes }
+    var allBytes: CacheBytes { bytes }
 
     /// Skips a part written by `sized`.
     mutating func skipSized() throws {

@@ -68,32 +68,13 @@ struct RecordCache {
             var reader = CacheReader(Array(head))
             guard try Self.readHeader(&reader, key: key) else { return nil }
             let size = try reader.integer()
-            guard let part = Self.read(file, count: size, at: reader.offset) else { return nil }
+            guard let part = CacheBytes.map(file.fileDescriptor, offset: reader.offset, count: size) else { return nil }
             var snapshotReader = CacheReader(part)
             let snapshot = try TrackerSnapshot(from: &snapshotReader)
             return snapshotReader.isAtEnd ? snapshot : nil
         } catch {
             return nil
         }
-    }
-
-    /// `count` bytes of `file` from `offset`, read straight into the array: the snapshot
-    /// part of a large tracker is tens of megabytes, and going through `Data` copied it twice.
-    private static func read(_ file: FileHandle, count: Int, at offset: Int) -> [UInt8]? {
-        guard count >= 0 else { return nil }
-        var complete = true
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let got = pread(file.fileDescriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
-                if got <= 0 { break }
-                done += got
-            }
-            // Bytes not read are zeroed, and the part is refused.
-            if done < count { buffer.baseAddress!.advanced(by: done).initialize(repeating: 0, count: count - done); complete = false }
-            initialized = count
-        }
-        return complete ? bytes : nil
     }
 
     /// Reads the magic, the format version and the key; false when they are not this

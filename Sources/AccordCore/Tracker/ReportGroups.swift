@@ -27,7 +27,7 @@ final class ReportGroup: Sendable {
     let heads: [ReportHead]
     /// Where the encoded reports are, when the group was read from the cache: written back
     /// byte for byte, decoded or not.
-    let encoded: (bytes: [UInt8], span: Range<Int>)?
+    let encoded: (bytes: CacheBytes, span: Range<Int>)?
     private let decoded: Lazy<[StatusReport]>
 
     static let empty = ReportGroup([])
@@ -41,13 +41,13 @@ final class ReportGroup: Sendable {
 
     /// A group read from the cache: `heads`, and its reports as a list at `span` of `bytes`
     /// (a part whose checksum was verified, so it decodes as written).
-    init(heads: [ReportHead], bytes: [UInt8], span: Range<Int>) {
+    init(heads: [ReportHead], bytes: CacheBytes, span: Range<Int>) {
         self.heads = heads
         encoded = (bytes, span)
         decoded = Lazy { Self.decode(bytes, span, count: heads.count) }
     }
 
-    private static func decode(_ bytes: [UInt8], _ span: Range<Int>, count: Int) -> [StatusReport] {
+    private static func decode(_ bytes: CacheBytes, _ span: Range<Int>, count: Int) -> [StatusReport] {
         var reader = CacheReader(bytes, offset: span.lowerBound)
         guard let reports = try? reader.list({ try StatusReport(from: &$0) }), reader.offset == span.upperBound,
               reports.count == count else {
