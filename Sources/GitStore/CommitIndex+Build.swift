@@ -27,17 +27,30 @@ extension CommitIndex {
         return try withoutObjectCache { try extend(toCover: start, in: repository) }
     }
 
+    /// Reads the stored segment `name` and the segments it rests on, skipping those in
+    /// `tried` (and adding every one it tries there). A damaged segment is left out.
+    mutating func load(_ name: RawObjectID, from folder: CommitIndexFolder, tried: inout Set<RawObjectID>) {
+        var pending = [name]
+        while let next = pending.popLast() {
+            guard tried.insert(next).inserted, let data = folder.read(next) else { continue }
+            if let bases = try? data.withUnsafeBytes({ try appendSegment($0, name: next) }) { pending += bases }
+        }
+    }
+
+    /// The newest stored segment and those it rests on: what a question about the tip
+    /// usually needs. Reads files only (no git object), so it may run on another thread.
+    static func newestStored(in folder: CommitIndexFolder) -> CommitIndex {
+        var index = CommitIndex()
+        var tried: Set<RawObjectID> = []
+        if let newest = folder.names().first { index.load(newest, from: folder, tried: &tried) }
+        return index
+    }
+
     private mutating func extend(toCover start: RawObjectID, in repository: Repository) throws -> Int32 {
         let folder = CommitIndexFolder(gitDirectory: repository.gitDirectory)
         let stored = folder.names()
         var tried = Set(segments.map(\.name))
-        func load(_ name: RawObjectID) {
-            var pending = [name]
-            while let next = pending.popLast() {
-                guard tried.insert(next).inserted, let data = folder.read(next) else { continue }
-                if let bases = try? data.withUnsafeBytes({ try appendSegment($0, name: next) }) { pending += bases }
-            }
-        }
+        func load(_ name: RawObjectID) { self.load(name, from: folder, tried: &tried) }
         if position(of: start) == nil, stored.contains(start) { load(start) }
         if segments.isEmpty, let newest = stored.first { load(newest) }
 

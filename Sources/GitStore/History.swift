@@ -48,6 +48,7 @@ extension Repository {
     public func history(of path: String, from start: ObjectID? = nil, limit: Int? = nil) throws -> [CommitInfo] {
         guard let start = try start ?? tip() else { return [] }
         let path = Self.normalized(path)
+        readyCommitIndex()
         if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self) {
             let matches = commitIndex.pathsAt(path)
             return try commitIndex.history(matching: matches, from: position, limit: limit).map { position in
@@ -64,6 +65,7 @@ extension Repository {
     public func changeLog(from start: ObjectID? = nil, limit: Int? = nil,
                           touching relevant: ((String) -> Bool)? = nil) throws -> [CommitChanges] {
         guard let start = try start ?? tip() else { return [] }
+        readyCommitIndex()
         if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self),
            let reachable = commitIndex.reachable(from: position) {
             let index = commitIndex

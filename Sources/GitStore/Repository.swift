@@ -14,8 +14,10 @@ public final class Repository {
     /// stored in the git folder; on by default. Off, they walk git's objects commit by commit,
     /// as before the index existed: for comparisons and benchmarks.
     public var usesCommitIndex = true
-    /// The commit index as far as this handle has read or built it.
+    /// The commit index as far as this handle has read or built it (see `readyCommitIndex()`).
     var commitIndex = CommitIndex()
+    /// The stored commit index being read on another thread (`prefetchCommitIndex()`).
+    private var prefetchedIndex: CommitIndexPrefetch?
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
@@ -126,5 +128,41 @@ public final class Repository {
         var value: UnsafePointer<CChar>?
         guard git_config_get_string(&value, config, key) == 0 else { return nil }
         return decodeCString(value)
+    }
+}
+
+extension Repository {
+    /// Starts reading the stored commit index on another thread, for a command that will ask
+    /// history questions after other work (loading the tracker): the two then overlap. Only
+    /// files are read there, never git objects. Does nothing when the index is off or read.
+    public func prefetchCommitIndex() {
+        guard usesCommitIndex, commitIndex.segments.isEmpty, prefetchedIndex == nil else { return }
+        prefetchedIndex = CommitIndexPrefetch(folder: CommitIndexFolder(gitDirectory: gitDirectory))
+    }
+
+    /// Takes over the prefetched index, waiting for it if need be; called before the index
+    /// answers anything.
+    func readyCommitIndex() {
+        guard let prefetch = prefetchedIndex else { return }
+        prefetchedIndex = nil
+        let loaded = prefetch.wait()
+        if commitIndex.segments.isEmpty { commitIndex = loaded }
+    }
+}
+
+/// A commit index read from its files on a global queue; `wait()` hands it over.
+private final class CommitIndexPrefetch: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private var index = CommitIndex()
+
+    init(folder: CommitIndexFolder) {
+        DispatchQueue.global().async(group: group) { [self] in
+            index = CommitIndex.newestStored(in: folder)
+        }
+    }
+
+    func wait() -> CommitIndex {
+        group.wait()
+        return index
     }
 }

@@ -10,8 +10,11 @@ import Testing
 
     /// Compares, for every path, history from the index, history without it and `git log`,
     /// and the change log with and without the index.
-    static func expectAgreement(_ scratch: Scratch, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func expectAgreement(_ scratch: Scratch, prefetch: Bool = false,
+                                sourceLocation: SourceLocation = #_sourceLocation) throws {
         let indexed = try Repository.open(at: scratch.url)
+        // The stored index read on another thread while nothing asks yet, as the commands do.
+        if prefetch { indexed.prefetchCommitIndex() }
         let walked = try Repository.open(at: scratch.url)
         walked.usesCommitIndex = false
         for path in paths {
@@ -50,6 +53,18 @@ import Testing
         try Self.expectAgreement(scratch)
         #expect(try Self.segments(scratch).count >= 1, "the index was stored")
         try Self.expectAgreement(scratch)  // now read back from the stored segment
+        try Self.expectAgreement(scratch, prefetch: true)
+    }
+
+    /// A prefetched index that does not reach the tip (a commit came after it was stored)
+    /// is extended like one read on demand.
+    @Test func aPrefetchedIndexBehindTheTipIsExtended() throws {
+        let scratch = try Scratch()
+        try scratch.linearHistory(steps: 0..<20)
+        try Self.expectAgreement(scratch)
+        try scratch.linearHistory(steps: 20..<22)
+        try Self.expectAgreement(scratch, prefetch: true)
+        try Self.expectAgreement(scratch, prefetch: true)
     }
 
     /// Branches and merges made with git, all committed in the same second, so that both

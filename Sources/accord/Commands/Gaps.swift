@@ -56,7 +56,7 @@ extension Accord {
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read)
+            let context = try TrackerContext.open(repository, read, history: true)
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
                 throw ValidationError("unknown party \(party): accord.yaml lists \(context.snapshot.settings?.partyCodes.map(\.code).joined(separator: ", ") ?? "none")")
             }

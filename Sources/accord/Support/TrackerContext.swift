@@ -25,16 +25,21 @@ struct TrackerContext {
 
     var state: TrackerState { lazyState.value }
 
-    /// Opens the tracker named by `repository` options and reads it as `read` asks.
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions) throws -> TrackerContext {
-        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction)
+    /// Opens the tracker named by `repository` options and reads it as `read` asks; with
+    /// `history`, for a command that asks the repository's history too (see
+    /// `Repository.prefetchCommitIndex()`).
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false) throws -> TrackerContext {
+        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, history: history)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`.
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
-                     redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true) throws -> TrackerContext {
+                     redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true,
+                     history: Bool = false) throws -> TrackerContext {
         let repository = try options.openTracker()
         let commit = try repository.resolve(revision ?? "HEAD")
+        // The stored commit index is read on another core while the snapshot loads.
+        if history { repository.prefetchCommitIndex() }
         // Through the record cache in the git folder: a revision read before costs no parsing.
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
         if warn && !snapshot.isValid {
