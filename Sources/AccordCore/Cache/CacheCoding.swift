@@ -254,9 +254,17 @@ struct CacheReader {
     /// The bytes a reader reads (shared, not copied).
     var allBytes: CacheBytes { bytes }
 
-    /// Skips a part written by `sized`.
+    /// Skips a part written by `sized` (or `coded`).
     mutating func skipSized() throws {
         _ = try span()
+    }
+
+    /// Skips a list written by ``CacheWriter/parts(_:size:_:)``.
+    mutating func skipParts() throws {
+        _ = try integer()
+        let count = try integer()
+        guard count >= 0 else { throw CacheCorrupt() }
+        for _ in 0..<count { _ = try span() }
     }
 
     mutating func lines() throws -> [String: Int] {

@@ -21,7 +21,7 @@ public import GitStore
 struct RecordCache {
     /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
     /// a file, changes: files of another version are then ignored and replaced.
-    static let formatVersion = 9
+    static let formatVersion = 10
     static let magic = Array("accord-record-cache\n".utf8)
     static let kept = 3
 

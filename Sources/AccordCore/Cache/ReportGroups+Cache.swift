@@ -45,10 +45,32 @@ extension ReportGroups {
         writer.integer(Int(bitPattern: UInt(CacheChecksum.of(ids.bytes[...]))))
     }
 
-    /// Reads the groups of a snapshot whose targets are `targets`.
-    convenience init(from reader: inout CacheReader, targets: [TrackedTarget]) throws {
+    /// The groups as stored, in order (each target's parties, then the unfiled group),
+    /// and the id table: all of it read and checked without knowing the targets, so it can
+    /// be read while the rest of the snapshot is.
+    struct Stored: Sendable {
+        let groups: [ReportGroup]
+        let ids: ReportIDs
+    }
+
+    /// Files the stored groups under `targets`.
+    convenience init(_ stored: Stored, targets: [TrackedTarget]) throws {
+        let groups = stored.groups
+        guard groups.count == targets.reduce(1, { $0 + $1.parties.count }) else { throw CacheCorrupt() }
+        var filed: [[ReportGroup]] = []
+        filed.reserveCapacity(targets.count)
+        var next = 0
+        for target in targets {
+            filed.append(Array(groups[next..<next + target.parties.count]))
+            next += target.parties.count
+        }
+        self.init(filed: filed, unfiled: groups[next], ids: stored.ids)
+    }
+
+    /// Reads the stored groups and id table.
+    static func stored(from reader: inout CacheReader) throws -> Stored {
         let count = try reader.integer()
-        guard count == targets.reduce(1, { $0 + $1.parties.count }) else { throw CacheCorrupt() }
+        guard count >= 1 else { throw CacheCorrupt() }
         let headPart = try reader.sizedPart()
         var heads = CacheReader(headPart.bytes, offset: headPart.span.lowerBound)
         var shapes: [(length: Int, heads: [ReportHead])] = []
@@ -72,18 +94,11 @@ extension ReportGroups {
             groups.append(shape.heads.isEmpty ? .empty : ReportGroup(heads: shape.heads, bytes: bytes, span: span))
         }
         guard checksum == UInt64(UInt(bitPattern: try reader.integer())) else { throw CacheCorrupt() }
-        var filed: [[ReportGroup]] = []
-        filed.reserveCapacity(targets.count)
-        var next = 0
-        for target in targets {
-            filed.append(Array(groups[next..<next + target.parties.count]))
-            next += target.parties.count
-        }
         let idPart = try reader.sizedPart()
         let idBytes = Array(idPart.bytes[idPart.span])
         guard CacheChecksum.of(idBytes[...]) == UInt64(UInt(bitPattern: try reader.integer())),
               let ids = ReportIDs(checking: idBytes, groupSizes: groups.map(\.count)), ids.count == groups.reduce(0, { $0 + $1.count }) else { throw CacheCorrupt() }
-        self.init(filed: filed, unfiled: groups[next], ids: ids)
+        return Stored(groups: groups, ids: ids)
     }
 }
 

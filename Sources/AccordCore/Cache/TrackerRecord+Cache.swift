@@ -170,43 +170,103 @@ extension Evidence {
 }
 
 extension TrackerSnapshot {
-    /// The snapshot's own values, sorted and checked, so a cached load builds nothing.
+    /// The snapshot's own values, sorted and checked, so a cached load builds nothing. Every
+    /// section can be stepped over (each is sized, and the report groups come last), so a
+    /// reader finds them all first and then reads them side by side.
     func write(to writer: inout CacheWriter) throws {
         writer.flag(settings != nil)
         if let settings { try writer.coded(settings) }
         try writer.coded(instruments)
-        writer.list(texts.keys.sorted()) { writer, instrument in
-            writer.string(instrument.rawValue)
-            let languages = texts[instrument]!
-            writer.list(languages.keys.sorted()) { writer, language in
-                writer.string(language)
-                languages[language]!.write(to: &writer)
+        writer.sized { writer in
+            writer.list(texts.keys.sorted()) { writer, instrument in
+                writer.string(instrument.rawValue)
+                let languages = texts[instrument]!
+                writer.list(languages.keys.sorted()) { writer, language in
+                    writer.string(language)
+                    languages[language]!.write(to: &writer)
+                }
             }
         }
         try writer.coded(plans)
         writer.parts(evidence) { $1.write(to: &$0) }
         try writer.spill()
         try writer.coded(meetings)
-        writer.list(attachments.sorted()) { $0.string($1) }
-        writer.list(diagnostics) { $1.write(to: &$0) }
+        writer.sized { $0.list(attachments.sorted()) { $0.string($1) } }
+        writer.sized { $0.list(diagnostics) { $1.write(to: &$0) } }
         try reportGroups.write(to: &writer)
     }
 
     init(from reader: inout CacheReader) throws {
-        let settings = try reader.flag() ? try reader.coded(TrackerSettings.self) : nil
-        let instruments = try reader.coded([Instrument].self)
-        var texts: [InstrumentID: [String: InstrumentText]] = [:]
-        for (instrument, languages) in try reader.list({ reader in
-            (try reader.valid(InstrumentID.init), try reader.list { (try $0.string(), try InstrumentText(from: &$0)) })
-        }) {
-            texts[instrument] = Dictionary(languages, uniquingKeysWith: { first, _ in first })
+        // Where each section starts; then the sections, which stand alone, are decoded on
+        // all cores. The plans, the evidence and the report heads are each a large share of
+        // a warm command's time on a large tracker.
+        let bytes = reader.allBytes
+        let hasSettings = try reader.flag()
+        let settingsAt = reader.offset
+        if hasSettings { try reader.skipSized() }
+        func skip(_ parts: Bool = false) throws -> Int {
+            let start = reader.offset
+            if parts { try reader.skipParts() } else { try reader.skipSized() }
+            return start
         }
+        let instrumentsAt = try skip(), textsAt = try skip(), plansAt = try skip()
+        let evidenceAt = try skip(true)
+        let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip()
+        let groupsAt = reader.offset
+        func at(_ offset: Int) -> CacheReader { CacheReader(bytes, offset: offset) }
+
+        let settings = Section<TrackerSettings?> { var r = at(settingsAt); return hasSettings ? try r.coded(TrackerSettings.self) : nil }
+        let instruments = Section { var r = at(instrumentsAt); return try r.coded([Instrument].self) }
+        let texts = Section { () throws -> [InstrumentID: [String: InstrumentText]] in
+            var r = at(textsAt)
+            _ = try r.integer()  // the section's length
+            var texts: [InstrumentID: [String: InstrumentText]] = [:]
+            for (instrument, languages) in try r.list({ reader in
+                (try reader.valid(InstrumentID.init), try reader.list { (try $0.string(), try InstrumentText(from: &$0)) })
+            }) {
+                texts[instrument] = Dictionary(languages, uniquingKeysWith: { first, _ in first })
+            }
+            return texts
+        }
+        let plans = Section { var r = at(plansAt); return try r.coded([ActionPlan].self) }
+        let evidence = Section { var r = at(evidenceAt); return try r.parts { try Evidence(from: &$0) } }
+        let meetings = Section { var r = at(meetingsAt); return try r.coded([Meeting].self) }
+        let attachments = Section { var r = at(attachmentsAt); _ = try r.integer(); return Set(try r.list { try $0.string() }) }
+        let diagnostics = Section { var r = at(diagnosticsAt); _ = try r.integer(); return try r.list { try Diagnostic(from: &$0) } }
+        let groups = Section { () throws -> (ReportGroups.Stored, CacheReader) in
+            var r = at(groupsAt)
+            return (try ReportGroups.stored(from: &r), r)
+        }
+        let sections: [any SectionRunning] = [evidence, groups, plans, instruments, texts, meetings, settings, attachments, diagnostics]
+        DispatchQueue.concurrentPerform(iterations: sections.count) { sections[$0].run() }
+
+        let (stored, end) = try groups.value()
+        reader = end
         try self.init(
-            settings: settings, instruments: instruments, texts: texts, plans: try reader.coded([ActionPlan].self),
-            evidence: try reader.parts { try Evidence(from: &$0) },
-            meetings: try reader.coded([Meeting].self), attachments: Set(try reader.list { try $0.string() }),
-            diagnostics: try reader.list { try Diagnostic(from: &$0) }
-        ) { targets, _ in try ReportGroups(from: &reader, targets: targets) }
+            settings: try settings.value(), instruments: try instruments.value(), texts: try texts.value(),
+            plans: try plans.value(), evidence: try evidence.value(), meetings: try meetings.value(),
+            attachments: try attachments.value(), diagnostics: try diagnostics.value()
+        ) { targets, _ in try ReportGroups(stored, targets: targets) }
+    }
+}
+
+/// One section of a cached snapshot, decoded on whichever thread runs it.
+private protocol SectionRunning: Sendable {
+    func run()
+}
+
+private final class Section<Value>: SectionRunning, @unchecked Sendable {
+    private let decode: () throws -> Value
+    private var result: Result<Value, any Error>?
+
+    init(_ decode: @escaping () throws -> Value) { self.decode = decode }
+
+    func run() { result = Result { try decode() } }
+
+    /// The value; throws what decoding threw. Only after `run()` has finished.
+    func value() throws -> Value {
+        guard let result else { throw CacheCorrupt() }
+        return try result.get()
     }
 }
 
