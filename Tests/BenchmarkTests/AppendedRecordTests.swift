@@ -74,6 +74,71 @@ import Testing
         #expect(try store.records(for: key)?.count == (try RevisionFiles(repository: repository, commit: commit).paths().count))
     }
 
+    /// Commits one new report as `accord log` does (checked, committed, cached from the
+    /// snapshot before it) and returns the new commit.
+    @discardableResult
+    func logReport(_ number: Int) throws -> ObjectID {
+        let parent = try repository.resolve("HEAD")
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: parent)
+        let (path, data) = report("sr-2024-12-\(String(format: "%02d", number % 28 + 1))-vn-chain\(number)")
+        #expect(try problems([(path, data)], in: snapshot).isEmpty)
+        var changes = ChangeSet()
+        changes.create(path, data)
+        let commit = try repository.apply(changes, message: "Report \(number)", author: author)
+        snapshot.storeAppended([path: data], repository: repository, parent: parent, commit: commit)
+        return commit
+    }
+
+    var cacheFiles: [URL] {
+        let folder = repository.gitDirectory.appendingPathComponent("accord/cache/records")
+        return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }
+    }
+
+    func size(_ url: URL) -> Int { (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
+
+    @Test func successiveReportsAreCachedAsSmallAppendedFilesThatReadAsAFullRead() throws {
+        try TrackerSnapshot.load(repository: repository)
+        let whole = try #require(cacheFiles.map(size).max())
+        var keys: [String] = []
+        for number in 0..<3 {
+            let commit = try logReport(number)
+            let key = try RecordCache.key(of: repository, at: commit)
+            keys.append(key)
+            let stored = try #require(RecordCache(gitDirectory: repository.gitDirectory).snapshot(for: key))
+            expectSame(stored, try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled))
+            #expect(try RecordCache(gitDirectory: repository.gitDirectory).records(for: key)?.count
+                == (try RevisionFiles(repository: repository, commit: commit).paths().count))
+        }
+        // One whole file, and one small file per report, all kept: each rests on the one before.
+        #expect(cacheFiles.count == 4)
+        #expect(cacheFiles.filter { size($0) * 20 < whole }.count == 3)
+        // A file missing from the middle of the chain: the revisions after it are read
+        // again from git, and still read the same.
+        let middle = repository.gitDirectory.appendingPathComponent("accord/cache/records/\(RecordCache.fileName(of: keys[1]))")
+        try FileManager.default.removeItem(at: middle)
+        #expect(RecordCache(gitDirectory: repository.gitDirectory).snapshot(for: keys[2]) == nil)
+        expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
+    }
+
+    @Test func aLongChainIsWrittenWholeAgainAndTheFilesBehindItDropped() throws {
+        try TrackerSnapshot.load(repository: repository)
+        var last = try repository.resolve("HEAD")
+        for number in 0...RecordCache.maximumChain { last = try logReport(number) }
+        let key = try RecordCache.key(of: repository, at: last)
+        let store = RecordCache(gitDirectory: repository.gitDirectory)
+        let newest = try #require(cacheFiles.first { $0.lastPathComponent == RecordCache.fileName(of: key) })
+        #expect(size(newest) * 20 > (cacheFiles.map(size).max() ?? 0), "the newest file is whole")
+        expectSame(try #require(store.snapshot(for: key)), try TrackerSnapshot.load(repository: repository, commit: last, cache: .disabled))
+        #expect(try store.records(for: key)?.count == (try RevisionFiles(repository: repository, commit: last).paths().count))
+        #expect(store.latestEntries().count == (try RevisionFiles(repository: repository, commit: last).paths().count))
+        // The newest three files are kept with what they rest on: two more reports, and the
+        // old chain is no longer needed.
+        for number in 100..<102 { last = try logReport(number) }
+        #expect(cacheFiles.count == 3)
+        expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
+    }
+
     @Test func anEarlierReportTakesItsPlaceInItsGroup() throws {
         // Dated before the target's other reports: the reports after it in its group, and
         // their places in the id table, move down one.

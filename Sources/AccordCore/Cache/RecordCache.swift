@@ -11,19 +11,27 @@ public import GitStore
 /// revision reuses the records of the latest file whose path and blob id are unchanged and
 /// parses only the rest, so nothing is parsed twice.
 ///
-/// A file has two parts: the snapshot itself (sorted, checked: all a cached load reads), and
-/// the records by path and blob id (read only to build the next revision's file).
+/// A *whole* file has two parts: the snapshot itself (sorted, checked: all a cached load
+/// reads), and the records by path and blob id (read only to build the next revision's
+/// file). A revision that only adds status reports, evidence or attachments to the one
+/// before it (what `accord log` and `accord evidence add` commit) gets an *appended* file
+/// instead: the key of the revision before and the records added, read by applying them to
+/// that revision's snapshot. At most ``maximumChain`` appended files rest on one whole file.
 ///
 /// The cache is never needed: a missing, damaged or older-format file is ignored and
 /// written again, and any failure to write it is ignored too. Files are written to a
 /// temporary name and renamed, so a reader never sees half a file. Only a few revisions are
-/// kept (`kept`): each file holds every record, so the folder stays small and flat.
+/// kept (`kept`, with the files their chains rest on), so the folder stays small and flat.
 struct RecordCache {
     /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
     /// a file, changes: files of another version are then ignored and replaced.
-    static let formatVersion = 10
+    static let formatVersion = 11
     static let magic = Array("accord-record-cache\n".utf8)
+    /// The newest files kept, with the files their chains rest on.
     static let kept = 3
+    /// Appended files a chain may hold before a whole file is written again: each costs a
+    /// small file read and the records it adds applied on every warm read.
+    static let maximumChain = 16
 
     /// `<gitdir>/accord/cache/records`.
     let folder: URL
@@ -58,20 +66,79 @@ struct RecordCache {
         return String(format: "%016llx%016llx", hash.0, hash.1)
     }
 
-    /// The snapshot cached for `key`, or nil when there is no usable file. Only the header
-    /// and the snapshot part are read from disk, not the records after them.
+    /// The snapshot cached for `key`, or nil when there is no usable file. Of a whole file,
+    /// only the header and the snapshot part are read, not the records after them; an
+    /// appended file gives the snapshot of the whole file its chain rests on, with the
+    /// records each file of the chain added.
     func snapshot(for key: String) -> TrackerSnapshot? {
-        guard let file = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.fileName(of: key)).path) else { return nil }
+        guard let chain = chain(of: key) else { return nil }
+        guard var snapshot = wholeSnapshot(chain.whole) else { return nil }
+        for added in chain.appended.reversed() {
+            guard let next = snapshot.appending(added.map(\.record)) else { return nil }
+            snapshot = next
+        }
+        return snapshot
+    }
+
+    /// The snapshot part of the whole file of `key`.
+    private func wholeSnapshot(_ key: String) -> TrackerSnapshot? {
+        guard let file = FileHandle(forReadingAtPath: url(of: key).path) else { return nil }
         defer { try? file.close() }
         do {
             guard let head = try file.read(upToCount: 4096) else { return nil }
             var reader = CacheReader(Array(head))
-            guard try Self.readHeader(&reader, key: key) else { return nil }
+            guard try Self.readHeader(&reader, key: key), try reader.integer() == Layout.whole else { return nil }
             let size = try reader.integer()
             guard let part = CacheBytes.map(file.fileDescriptor, offset: reader.offset, count: size) else { return nil }
             var snapshotReader = CacheReader(part)
             let snapshot = try TrackerSnapshot(from: &snapshotReader)
             return snapshotReader.isAtEnd ? snapshot : nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// The files behind `key`: the records added by each appended file, newest first, and
+    /// the key of the whole file the chain rests on; nil when a file of it is missing or
+    /// unusable, or the chain is longer than ``maximumChain``.
+    private func chain(of key: String) -> (appended: [[Entry]], whole: String)? {
+        var appended: [[Entry]] = []
+        var key = key
+        while true {
+            guard let head = head(of: key) else { return nil }
+            guard let base = head.base else { return (appended, key) }
+            guard appended.count < Self.maximumChain, let added = addedEntries(of: key) else { return nil }
+            appended.append(added)
+            key = base
+        }
+    }
+
+    /// The layout of the file of `key` and, for an appended file, its base's key.
+    private func head(of key: String) -> (layout: Int, base: String?)? {
+        guard let file = FileHandle(forReadingAtPath: url(of: key).path) else { return nil }
+        defer { try? file.close() }
+        do {
+            guard let head = try file.read(upToCount: 4096) else { return nil }
+            var reader = CacheReader(Array(head))
+            guard try Self.readHeader(&reader, key: key) else { return nil }
+            switch try reader.integer() {
+            case Layout.whole: return (Layout.whole, nil)
+            case Layout.appended: return (Layout.appended, try reader.string())
+            default: return nil
+            }
+        } catch {
+            return nil
+        }
+    }
+
+    /// The records an appended file adds to its base.
+    private func addedEntries(of key: String) -> [Entry]? {
+        guard var reader = open(url(of: key), key: key) else { return nil }
+        do {
+            guard try reader.integer() == Layout.appended else { return nil }
+            _ = try reader.string()
+            let entries = try reader.list { try Entry(from: &$0) }
+            return reader.isAtEnd ? entries : nil
         } catch {
             return nil
         }
@@ -86,15 +153,30 @@ struct RecordCache {
         return key.map { $0 == stored } ?? true
     }
 
+    private func url(of key: String) -> URL {
+        folder.appendingPathComponent(Self.fileName(of: key))
+    }
+
+    /// The key stored in a file, whatever it is.
+    private func storedKey(_ url: URL) -> String? {
+        guard let file = FileHandle(forReadingAtPath: url.path) else { return nil }
+        defer { try? file.close() }
+        guard let head = try? file.read(upToCount: 4096) else { return nil }
+        var reader = CacheReader(Array(head))
+        for byte in Self.magic where (try? reader.integer()) != Int(byte) { return nil }
+        guard (try? reader.integer()) == Self.formatVersion else { return nil }
+        return try? reader.string()
+    }
+
     /// The records of the most recently written file, by path: candidates for reuse.
     func latestEntries() -> [String: Entry] {
         let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
         let newest = files.filter { !$0.lastPathComponent.hasPrefix(".") }.max { modified($0) < modified($1) }
-        guard let newest, let entries = records(newest) else { return [:] }
+        guard let newest, let key = storedKey(newest), let entries = records(for: key) else { return [:] }
         return Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Writes the records of `key`, then drops all but the newest `kept` files. Failures are
+    /// Writes the records of `key`, then drops the files no longer needed. Failures are
     /// ignored: the cache only saves time.
     func save(_ entries: [Entry], snapshot: TrackerSnapshot, key: String) {
         _ = write(key: key, snapshot: snapshot, recordCount: entries.count) { file, writer in
@@ -106,21 +188,32 @@ struct RecordCache {
     }
 
     /// Writes the file of `key` for a revision that only adds `added` to the revision of
-    /// `base`, whose file must be here: `snapshot` in full, then the base file's records
-    /// copied byte for byte, then the added ones. False when the base file is missing or
-    /// unusable (nothing is written then).
-    func saveAppended(_ added: [Entry], snapshot: TrackerSnapshot, key: String, base: String) -> Bool {
-        // The base file is not read into memory: its header, then its records are copied
-        // over in pieces.
-        guard let source = FileHandle(forReadingAtPath: folder.appendingPathComponent(Self.fileName(of: base)).path) else {
-            return false
+    /// `base`, whose file must be here. Usually an *appended* file: the base's key and the
+    /// added records, a few hundred bytes where a whole file of a large tracker is tens of
+    /// megabytes. When the chain of appended files would grow past ``maximumChain``, a whole
+    /// file instead: `snapshot()` in full, then the records of the chain's whole file copied
+    /// byte for byte, then those the appended files and `added` add. False when the base
+    /// file is missing or unusable (nothing is written then).
+    func saveAppended(_ added: [Entry], snapshot: () -> TrackerSnapshot?, key: String, base: String) -> Bool {
+        guard let chain = chain(of: base) else { return false }
+        if chain.appended.count < Self.maximumChain {
+            return write(key: key) { _, writer in
+                writer.integer(Layout.appended)
+                writer.string(base)
+                writer.integer(added.count)
+                for entry in added { try writer.entry(entry) }
+            }
         }
+        guard let snapshot = snapshot() else { return false }
+        // The whole file's records are not read into memory: its header, then its records
+        // are copied over in pieces.
+        guard let source = FileHandle(forReadingAtPath: url(of: chain.whole).path) else { return false }
         defer { try? source.close() }
         let count: Int
         do {
             guard let head = try source.read(upToCount: 4096) else { return false }
             var reader = CacheReader(Array(head))
-            guard try Self.readHeader(&reader, key: base) else { return false }
+            guard try Self.readHeader(&reader, key: chain.whole), try reader.integer() == Layout.whole else { return false }
             let size = try reader.integer()
             try source.seek(toOffset: UInt64(reader.offset + size))
             guard let countBytes = try source.read(upToCount: 10) else { return false }
@@ -130,37 +223,47 @@ struct RecordCache {
         } catch {
             return false
         }
-        return write(key: key, snapshot: snapshot, recordCount: count + added.count) { file, writer in
+        let later = chain.appended.reversed().flatMap { $0 } + added
+        return write(key: key, snapshot: snapshot, recordCount: count + later.count) { file, writer in
             try writer.flush(to: file)
             while let piece = try source.read(upToCount: 1 << 20), !piece.isEmpty { try file.write(contentsOf: piece) }
             // The copied records defined tables of repeated values this writer does not know.
             writer.refersBack = false
-            for entry in added { try writer.entry(entry) }
+            for entry in later { try writer.entry(entry) }
         }
     }
 
-    /// Writes a file: header, `snapshot`, the number of records, then `records` writes them;
-    /// under a temporary name renamed into place, then old files are dropped. False (and
-    /// nothing left behind) on any failure.
+    /// Writes a whole file: header, `snapshot`, the number of records, then `records`
+    /// writes them.
     private func write(key: String, snapshot: TrackerSnapshot, recordCount: Int,
                        records: (FileHandle, inout CacheWriter) throws -> Void) -> Bool {
+        write(key: key) { file, writer in
+            writer.integer(Layout.whole)
+            // Written out part by part: the file of a large tracker is tens of megabytes, and
+            // holding it in memory at once raised a cold read's peak.
+            try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
+            writer.integer(recordCount)
+            try records(file, &writer)
+        }
+    }
+
+    /// Writes a file: header, then `body` writes the rest; under a temporary name renamed
+    /// into place, then the files no longer needed are dropped. False (and nothing left
+    /// behind) on any failure.
+    private func write(key: String, body: (FileHandle, inout CacheWriter) throws -> Void) -> Bool {
         let manager = FileManager.default
-        let target = folder.appendingPathComponent(Self.fileName(of: key))
+        let target = url(of: key)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             guard manager.createFile(atPath: temporary.path, contents: nil) else { return false }
             let file = try FileHandle(forWritingTo: temporary)
             defer { try? file.close() }
-            // Written out part by part: the file of a large tracker is tens of megabytes, and
-            // holding it in memory at once raised a cold read's peak.
             var writer = CacheWriter()
             for byte in Self.magic { writer.integer(Int(byte)) }
             writer.integer(Self.formatVersion)
             writer.string(key)
-            try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
-            writer.integer(recordCount)
-            try records(file, &writer)
+            try body(file, &writer)
             try writer.flush(to: file)
             try file.close()
             guard rename(temporary.path, target.path) == 0 else { try? manager.removeItem(at: temporary); return false }
@@ -172,11 +275,23 @@ struct RecordCache {
         }
     }
 
-    /// Drops all but the newest `kept` files.
+    /// Drops every file but the newest `kept` and the files their chains rest on.
     private func prune() {
         let manager = FileManager.default
-        let files = (try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-        for old in files.filter({ !$0.lastPathComponent.hasPrefix(".") }).sorted(by: { modified($0) > modified($1) }).dropFirst(Self.kept) {
+        let files = ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
+            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { modified($0) > modified($1) }
+        var needed = Set<String>()
+        for newest in files.prefix(Self.kept) {
+            needed.insert(newest.lastPathComponent)
+            var key = storedKey(newest)
+            var steps = 0
+            while let current = key, steps <= Self.maximumChain, let base = head(of: current)?.base {
+                needed.insert(Self.fileName(of: base))
+                key = base
+                steps += 1
+            }
+        }
+        for old in files where !needed.contains(old.lastPathComponent) {
             try? manager.removeItem(at: old)
         }
     }
@@ -193,24 +308,31 @@ struct RecordCache {
         return (try? Self.readHeader(&reader, key: key)) == true ? reader : nil
     }
 
-    /// The records cached for `key`, or nil when there is no usable file.
+    /// The records cached for `key` (those of the whole file its chain rests on, then those
+    /// each appended file adds), or nil when there is no usable file.
     func records(for key: String) -> [Entry]? {
-        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.fileName(of: key)).path) else { return nil }
-        return records(folder.appendingPathComponent(Self.fileName(of: key)), key: key)
-    }
-
-    /// The records of a file, with their paths and blob ids; nil when it is unusable.
-    private func records(_ url: URL, key: String? = nil) -> [Entry]? {
-        guard var reader = open(url, key: key) else { return nil }
+        guard let chain = chain(of: key), var reader = open(url(of: chain.whole), key: chain.whole) else { return nil }
         do {
+            guard try reader.integer() == Layout.whole else { return nil }
             try reader.skipSized()
-            let entries = try reader.list { reader in
-                Entry(path: try reader.string(), blob: try reader.valid(ObjectID.init(hex:)), record: try TrackerRecord(from: &reader))
-            }
-            return reader.isAtEnd ? entries : nil
+            let entries = try reader.list { try Entry(from: &$0) }
+            return reader.isAtEnd ? entries + chain.appended.reversed().flatMap { $0 } : nil
         } catch {
             return nil
         }
+    }
+}
+
+/// What follows a file's header: a whole snapshot and records, or a base and the records
+/// added to it.
+private enum Layout {
+    static let whole = 0
+    static let appended = 1
+}
+
+extension RecordCache.Entry {
+    init(from reader: inout CacheReader) throws {
+        self.init(path: try reader.string(), blob: try reader.valid(ObjectID.init(hex:)), record: try TrackerRecord(from: &reader))
     }
 }
 

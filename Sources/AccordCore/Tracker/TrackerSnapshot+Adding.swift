@@ -29,17 +29,43 @@ extension TrackerSnapshot {
     public func storeAppended(_ files: [String: Data], repository: Repository, parent: ObjectID, commit: ObjectID) {
         guard diagnostics.isEmpty, (try? repository.commit(commit).parents) == [parent] else { return }
         var entries: [RecordCache.Entry] = []
-        var newEvidence: [Evidence] = [], newReports: [StatusReport] = [], newAttachments: [String] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let record = TrackerRecord.parse(path: path, data: data)
-            guard record.diagnostics.isEmpty, let entry = try? repository.entry(path, at: commit) else { return }
-            switch record {
-            case .report(let file): guard let value = file.value else { return }; newReports.append(value)
-            case .evidence(let file): guard let value = file.value else { return }; newEvidence.append(value)
-            case .attachment(let blob): newAttachments.append(blob)
-            default: return
-            }
+            guard Self.isAppendable(record), let entry = try? repository.entry(path, at: commit) else { return }
             entries.append(RecordCache.Entry(path: path, blob: entry.id, record: record))
+        }
+        guard let base = try? RecordCache.key(of: repository, at: parent),
+              let key = try? RecordCache.key(of: repository, at: commit) else { return }
+        _ = RecordCache(gitDirectory: repository.gitDirectory)
+            .saveAppended(entries, snapshot: { appending(entries.map(\.record)) }, key: key, base: base)
+    }
+
+    /// Whether `record` is a status report, evidence or attachment without problems: what
+    /// ``appending(_:)`` takes.
+    static func isAppendable(_ record: TrackerRecord) -> Bool {
+        guard record.diagnostics.isEmpty else { return false }
+        switch record {
+        case .report(let file): return file.value != nil
+        case .evidence(let file): return file.value != nil
+        case .attachment: return true
+        default: return false
+        }
+    }
+
+    /// This snapshot with `added` (status reports, evidence and attachments without
+    /// problems) added: what a full read of the revision that adds them gives, when this
+    /// snapshot has no problems. Nil when a record is of another kind or has a problem.
+    /// Only the report groups the new reports join are decoded; the rest are shared.
+    func appending(_ added: [TrackerRecord]) -> TrackerSnapshot? {
+        guard diagnostics.isEmpty, added.allSatisfy(Self.isAppendable) else { return nil }
+        var newEvidence: [Evidence] = [], newReports: [StatusReport] = [], newAttachments: [String] = []
+        for record in added {
+            switch record {
+            case .report(let file): file.value.map { newReports.append($0) }
+            case .evidence(let file): file.value.map { newEvidence.append($0) }
+            case .attachment(let blob): newAttachments.append(blob)
+            default: return nil
+            }
         }
         func inserting<Record>(_ new: [Record], into list: [Record], by key: (Record) -> (CalendarDate, RecordID)) -> [Record] {
             var list = list
@@ -49,15 +75,11 @@ extension TrackerSnapshot {
             }
             return list
         }
-        // Only the groups the new reports join are decoded; the rest are copied as they are.
-        let next = TrackerSnapshot(
+        return TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
-            evidence: inserting(newEvidence, into: evidence) { ($0.date, $0.id) },
+            evidence: newEvidence.isEmpty ? evidence : inserting(newEvidence, into: evidence) { ($0.date, $0.id) },
             meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: []
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
-        guard let base = try? RecordCache.key(of: repository, at: parent),
-              let key = try? RecordCache.key(of: repository, at: commit) else { return }
-        _ = RecordCache(gitDirectory: repository.gitDirectory).saveAppended(entries, snapshot: next, key: key, base: base)
     }
 
     /// The records the checks of append-only `added` records need, rebuilt from this
