@@ -121,6 +121,19 @@ import Testing
         expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
     }
 
+    @Test func idsPlacedAtOnceEqualIdsPlacedOneByOne() throws {
+        let ids = try TrackerSnapshot.load(repository: repository).reportGroups.ids
+        // New ids before, among and after the others; two in one group, the second before the first.
+        let batch: [(id: String, place: ReportIDs.Place)] = [
+            ("sr-0000-early", .init(group: 0, index: 0)), ("sr-2020-06-01-vn-mid", .init(group: 1, index: 1)),
+            ("sr-2020-06-02-vn-mid", .init(group: 1, index: 0)), ("zz-last", .init(group: 2, index: 5)),
+        ]
+        let oneByOne = batch.reduce(ids) { $0.inserting($1.id, at: $1.place) }
+        #expect(ids.inserting(batch).bytes == oneByOne.bytes)
+        #expect(ids.inserting(Array(batch.prefix(1))).bytes == ids.inserting(batch[0].id, at: batch[0].place).bytes)
+        #expect(ids.inserting([]).bytes == ids.bytes)
+    }
+
     @Test func aLongChainIsWrittenWholeAgainAndTheFilesBehindItDropped() throws {
         try TrackerSnapshot.load(repository: repository)
         var last = try repository.resolve("HEAD")

@@ -31,7 +31,7 @@ struct RecordCache {
     static let kept = 3
     /// Appended files a chain may hold before a whole file is written again: each costs a
     /// small file read and the records it adds applied on every warm read.
-    static let maximumChain = 16
+    static let maximumChain = 8
 
     /// `<gitdir>/accord/cache/records`.
     let folder: URL
@@ -71,13 +71,10 @@ struct RecordCache {
     /// appended file gives the snapshot of the whole file its chain rests on, with the
     /// records each file of the chain added.
     func snapshot(for key: String) -> TrackerSnapshot? {
-        guard let chain = chain(of: key) else { return nil }
-        guard var snapshot = wholeSnapshot(chain.whole) else { return nil }
-        for added in chain.appended.reversed() {
-            guard let next = snapshot.appending(added.map(\.record)) else { return nil }
-            snapshot = next
-        }
-        return snapshot
+        guard let chain = chain(of: key), let snapshot = wholeSnapshot(chain.whole) else { return nil }
+        if chain.appended.isEmpty { return snapshot }
+        // All at once, oldest first: each report group and the id table are rebuilt once.
+        return snapshot.appending(chain.appended.reversed().flatMap { $0.map(\.record) })
     }
 
     /// The snapshot part of the whole file of `key`.

@@ -197,20 +197,20 @@ final class ReportGroups: Sendable {
     func inserting(_ reports: [StatusReport], targets: [TrackedTarget], position: (QualifiedID) -> Int?) -> ReportGroups {
         var filed = filed
         var unfiled = unfiled
-        var ids = ids
+        var places: [(id: String, place: ReportIDs.Place)] = []
         for report in reports {
             if let index = position(report.target), let party = targets[index].parties.firstIndex(of: report.party) {
                 let (group, at) = filed[index][party].inserting(report)
                 filed[index][party] = group
                 let number = filed[..<index].reduce(party) { $0 + $1.count }
-                ids = ids.inserting(report.id.rawValue, at: .init(group: number, index: at))
+                places.append((report.id.rawValue, .init(group: number, index: at)))
             } else {
                 let (group, at) = unfiled.inserting(report)
                 unfiled = group
-                ids = ids.inserting(report.id.rawValue, at: .init(group: filed.reduce(0) { $0 + $1.count }, index: at))
+                places.append((report.id.rawValue, .init(group: filed.reduce(0) { $0 + $1.count }, index: at)))
             }
         }
-        return ReportGroups(filed: filed, unfiled: unfiled, ids: ids)
+        return ReportGroups(filed: filed, unfiled: unfiled, ids: ids.inserting(places))
     }
 
     /// What the report `id` says in brief, from its group and head: nil when no report has
@@ -350,6 +350,50 @@ struct ReportIDs: Sendable {
         bytes.append(contentsOf: self.bytes[textStart..<split])
         bytes.append(contentsOf: id)
         bytes.append(contentsOf: self.bytes[split...])
+        return ReportIDs(bytes: bytes)
+    }
+
+    /// The table with each of `batch` placed in turn, as by ``inserting(_:at:)`` one after
+    /// the other, but read and written once: a chain of appended cache files adds its reports
+    /// at once, and splicing 100,000 ids once per report cost more than the rest of a read.
+    func inserting(_ batch: [(id: String, place: Place)]) -> ReportIDs {
+        if batch.count <= 1 { return batch.first.map { inserting($0.id, at: $0.place) } ?? self }
+        struct Entry {
+            var start: Int, length: Int, isNew: Bool
+            var group: Int, index: Int
+        }
+        let old = bytes
+        var added: [UInt8] = []
+        var entries = (0..<count).map { index in
+            let place = place(index)
+            return Entry(start: textStart + offset(index), length: offset(index + 1) - offset(index), isNew: false,
+                         group: place.group, index: place.index)
+        }
+        func text(_ entry: Entry) -> ArraySlice<UInt8> {
+            entry.isNew ? added[entry.start..<entry.start + entry.length] : old[entry.start..<entry.start + entry.length]
+        }
+        for (id, place) in batch {
+            let id = Array(id.utf8)
+            var low = 0, high = entries.count
+            while low < high {
+                let middle = (low + high) / 2
+                if text(entries[middle]).lexicographicallyPrecedes(id) { low = middle + 1 } else { high = middle }
+            }
+            for position in entries.indices where entries[position].group == place.group && entries[position].index >= place.index {
+                entries[position].index += 1
+            }
+            entries.insert(Entry(start: added.count, length: id.count, isNew: true, group: place.group, index: place.index), at: low)
+            added += id
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(old.count + 12 * batch.count + added.count)
+        func append(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
+        append(entries.count)
+        var textOffset = 0
+        for entry in entries { append(textOffset); textOffset += entry.length }
+        append(textOffset)
+        for entry in entries { append(entry.group); append(entry.index) }
+        for entry in entries { bytes.append(contentsOf: text(entry)) }
         return ReportIDs(bytes: bytes)
     }
 
