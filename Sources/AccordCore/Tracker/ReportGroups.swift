@@ -227,6 +227,13 @@ final class ReportGroups: Sendable {
         return ReportOutline(id: id, target: report.target, party: report.party, date: report.date, status: report.status)
     }
 
+    /// The report with `id`; only its group is decoded.
+    func report(_ id: String) -> StatusReport? {
+        guard let place = ids.place(of: id) else { return nil }
+        let group = place.group < owners.count ? filed[owners[place.group].0][owners[place.group].1] : unfiled
+        return place.index < group.count ? group.reports[place.index] : nil
+    }
+
     /// Every report, by date then id.
     var all: [StatusReport] { sorted.value }
 

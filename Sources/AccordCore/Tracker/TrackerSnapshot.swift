@@ -143,6 +143,9 @@ public struct TrackerSnapshot: Sendable {
     /// and its group without decoding it; nil when no report has that id.
     public func reportOutline(_ id: String) -> ReportOutline? { reportGroups.outline(of: id, targets: targets) }
 
+    /// The status report `id`; only the reports of its target and party are decoded.
+    public func report(_ id: String) -> StatusReport? { reportGroups.report(id) }
+
     /// Every status report's id, sorted; read from the id table, without decoding any report.
     var reportIDs: [String] { reportGroups.ids.all }
 

@@ -11,8 +11,10 @@ public struct TrackerState: Sendable {
 
     private let index: [QualifiedID: Int]
 
-    /// Folds the records of `snapshot` dated on or before `asOf`.
-    public init(_ snapshot: TrackerSnapshot, asOf: CalendarDate) {
+    /// Folds the records of `snapshot` dated on or before `asOf`; given `owners`, only for
+    /// the targets of those instruments, plans and meetings (what `accord show` of one of
+    /// them needs), the others left out.
+    public init(_ snapshot: TrackerSnapshot, asOf: CalendarDate, owners: Set<String>? = nil) {
         self.asOf = asOf
         // Reports come filed by target and party, oldest first (see ``ReportGroups``): the
         // state reads their heads and leaves the reports themselves to whoever needs them.
@@ -30,8 +32,10 @@ public struct TrackerState: Sendable {
                 evidenceByTarget[target, default: []].append(position)
             }
         }
+        let positions = owners.map { owners in allTargets.indices.filter { owners.contains(allTargets[$0].id.owner) } }
+            ?? Array(allTargets.indices)
         // Each target stands alone from here: folded on all cores.
-        targets = ParallelMap.map(Array(allTargets.indices)) { [evidenceByTarget, evidenceByID] position in
+        targets = ParallelMap.map(positions) { [evidenceByTarget, evidenceByID] position in
             let target = allTargets[position]
             let supporting = evidenceByTarget[target.id] ?? []
             // Reports were filed under the first target with the id (a repeated id is a

@@ -207,7 +207,7 @@ public struct ShowReport: Codable, Sendable {
             let item = snapshot.evidence.first { $0.id.rawValue == resolved.id }
             self.init(asOf: asOf, resolved: resolved, evidence: item.map { EvidenceView($0, redaction: redaction) })
         case .report:
-            let item = snapshot.reports.first { $0.id.rawValue == resolved.id }
+            let item = snapshot.report(resolved.id)
             self.init(asOf: asOf, resolved: resolved, report: item.map(StatusReportView.init))
         }
     }

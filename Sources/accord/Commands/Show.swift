@@ -40,7 +40,10 @@ extension Accord {
             let amended = try ShowReport.amendableInstrument(of: resolved).map {
                 try context.textHistory(of: $0).amendedSinceEvidence(snapshot: context.snapshot, asOf: context.asOf)
             } ?? []
-            let report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: context.state,
+            // Only the targets of the id's instrument, plan or meeting are shown.
+            let owner = resolved.qualifiedID?.owner ?? resolved.id
+            let state = TrackerState(context.snapshot, asOf: context.asOf, owners: [owner])
+            let report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: state,
                                     redaction: context.redaction, revisions: revisions, amendedSinceEvidence: amended)
             try Output.print(report, json: read.json, terminal: report.renderTerminal)
         }
