@@ -168,4 +168,6 @@ func expectSame(_ a: TrackerSnapshot, _ b: TrackerSnapshot, sourceLocation: Sour
     }
     #expect(a.reportOutline("sr-no-such-report") == nil, sourceLocation: sourceLocation)
     #expect(a.report("sr-no-such-report") == nil, sourceLocation: sourceLocation)
+    #expect(a.reportCount(through: asOf) == b.reports.filter { $0.date <= asOf }.count, sourceLocation: sourceLocation)
+    #expect(a.reportCount(through: asOf) > 0 && a.reportCount(through: asOf) < b.reports.count, sourceLocation: sourceLocation)
 }

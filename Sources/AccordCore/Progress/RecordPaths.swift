@@ -36,7 +36,7 @@ public struct RecordPaths: Sendable {
                 for report in snapshot.reports(citing: id) { files.insert(report.path); reports.append(report) }
             }
         case .report:
-            if let report = snapshot.reports.first(where: { $0.id.rawValue == resolved.id }) {
+            if let report = snapshot.report(resolved.id) {
                 files.insert(report.path)
                 reports.append(report)
             }

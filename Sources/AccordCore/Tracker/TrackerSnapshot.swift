@@ -143,6 +143,12 @@ public struct TrackerSnapshot: Sendable {
     /// and its group without decoding it; nil when no report has that id.
     public func reportOutline(_ id: String) -> ReportOutline? { reportGroups.outline(of: id, targets: targets) }
 
+    /// How many status reports are dated on or before `date`; counted from the heads,
+    /// without decoding any report.
+    public func reportCount(through date: CalendarDate) -> Int {
+        reportGroups.groups.reduce(0) { $0 + $1.count(through: date) }
+    }
+
     /// The status report `id`; only the reports of its target and party are decoded.
     public func report(_ id: String) -> StatusReport? { reportGroups.report(id) }
 

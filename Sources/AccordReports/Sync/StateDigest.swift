@@ -31,7 +31,7 @@ public struct StateDigest: Codable, Sendable, Equatable {
         instruments = snapshot.instruments.count + snapshot.plans.count
         targets = state.targets.count
         evidence = snapshot.evidence.filter { $0.date <= state.asOf }.count
-        reports = snapshot.reports.filter { $0.date <= state.asOf }.count
+        reports = snapshot.reportCount(through: state.asOf)
         meetings = snapshot.meetings.filter { $0.date <= state.asOf }.count
     }
 
