@@ -381,8 +381,7 @@ extension RecordCache {
         var entries: [Entry?] = []
         entries.reserveCapacity(paths.count)
         var unparsed: [Int] = []
-        for path in paths {
-            let blob = files.blobs[path]!
+        for (path, blob) in files.files {
             if let cached = previous[path], cached.blob == blob {
                 entries.append(cached)
             } else {
@@ -400,7 +399,7 @@ extension RecordCache {
             parsing.wait()
             for (offset, index) in indexes.enumerated() {
                 // Equal line tables kept once: a cold read of a large tracker held one per file.
-                entries[index] = Entry(path: paths[index], blob: files.blobs[paths[index]]!,
+                entries[index] = Entry(path: paths[index], blob: files.files[index].blob,
                                        record: chunk.records[offset].sharingTables(&tables))
             }
         }

@@ -10,29 +10,41 @@ public struct RevisionFiles: TrackerFiles {
     public let repository: Repository
     /// The commit read.
     public let commit: ObjectID
-    /// The blob id of every file accord reads at `commit`, by path.
-    public let blobs: [String: ObjectID]
+    /// Every file accord reads at `commit` with its blob id, sorted by path.
+    public let files: [(path: String, blob: ObjectID)]
 
     /// Lists the tracker's files at `commit`.
     public init(repository: Repository, commit: ObjectID) throws {
         self.repository = repository
         self.commit = commit
-        var blobs: [String: ObjectID] = [:]
+        var files: [(path: String, blob: ObjectID)] = []
         if let settings = try repository.entry(TrackerLayout.settings, at: commit), settings.kind == .blob {
-            blobs[settings.path] = settings.id
+            files.append((settings.path, settings.id))
         }
         for folder in TrackerLayout.folders {
             for entry in try repository.files(under: folder, at: commit) where TrackerLayout.isTracked(entry.path) {
-                blobs[entry.path] = entry.id
+                files.append((entry.path, entry.id))
             }
         }
-        self.blobs = blobs
+        // Git lists each tree in path order already, so this sort has little to do.
+        files.sort { $0.path < $1.path }
+        self.files = files
     }
 
-    public func paths() throws -> [String] { blobs.keys.sorted() }
+    public func paths() throws -> [String] { files.map(\.path) }
+
+    /// The blob id of `path`, found by a binary search of the sorted list.
+    public func blob(of path: String) -> ObjectID? {
+        var low = 0, high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].path == path ? files[low].blob : nil
+    }
 
     public func read(_ path: String) throws -> Data {
-        guard let id = blobs[path] else {
+        guard let id = blob(of: path) else {
             throw TrackerReadError(path: path, reason: "is not in commit \(commit.short)")
         }
         return try repository.blob(id)

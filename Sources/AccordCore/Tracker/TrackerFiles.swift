@@ -18,9 +18,16 @@ enum TrackerLayout {
     /// not hidden.
     static func isTracked(_ path: String) -> Bool {
         if path == settings { return true }
-        let parts = path.split(separator: "/")
-        guard let top = parts.first, folders.contains(String(top)) else { return false }
-        return !parts.contains { $0.hasPrefix(".") }
+        // On the bytes, without splitting: a cold read asks this of every file.
+        let bytes = path.utf8
+        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+              folders.contains(where: { $0.utf8.elementsEqual(bytes[..<slash]) }) else { return false }
+        var previous = UInt8(ascii: "/")
+        for byte in bytes {
+            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") { return false }
+            previous = byte
+        }
+        return true
     }
 }
 
