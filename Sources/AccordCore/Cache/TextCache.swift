@@ -8,9 +8,15 @@ public import GitStore
 /// or older-format file is parsed again and rewritten, and a failure to write is ignored.
 /// Texts that do not parse are not stored: their error is reported again each time.
 public final class TextCache: @unchecked Sendable {
-    /// Bump with ``RecordCache/formatVersion`` changes that touch texts, or when the layout
-    /// of a file below changes.
+    /// Bump when the layout of a file below changes.
     static let formatVersion = 1
+    /// Bump when what ``InstrumentText/parse(_:file:)`` makes of a text, or its cached form
+    /// (`InstrumentText.write(to:)`), changes; ``RecordCache/formatVersion`` then too, since
+    /// the record cache holds texts as well. Kept apart from it so that a record cache
+    /// change that leaves texts alone does not parse every text of the history again. (It
+    /// began at 9, the record cache's version when the two were split, so texts stored
+    /// before stay valid.)
+    static let textVersion = 9
     static let magic = Array("accord-text-cache\n".utf8)
 
     private let repository: Repository
@@ -47,7 +53,7 @@ public final class TextCache: @unchecked Sendable {
         var reader = CacheReader(Array(data))
         do {
             for byte in Self.magic where try reader.integer() != Int(byte) { return nil }
-            guard try reader.integer() == Self.formatVersion, try reader.integer() == RecordCache.formatVersion,
+            guard try reader.integer() == Self.formatVersion, try reader.integer() == Self.textVersion,
                   try reader.string() == blob.hex else { return nil }
             let text = try InstrumentText(from: &reader)
             return reader.isAtEnd ? text : nil
@@ -60,7 +66,7 @@ public final class TextCache: @unchecked Sendable {
         var writer = CacheWriter()
         for byte in Self.magic { writer.integer(Int(byte)) }
         writer.integer(Self.formatVersion)
-        writer.integer(RecordCache.formatVersion)
+        writer.integer(Self.textVersion)
         writer.string(blob.hex)
         text.write(to: &writer)
         Self.store(writer, at: url(of: blob))
