@@ -101,21 +101,12 @@ extension CommitIndex {
                                     reachableFrom start: RawObjectID, in repository: Repository,
                                     folder: CommitIndexFolder, stored: [RawObjectID]) throws {
         let name = walked[0].id
-        let trees = TreeComparison(repository: repository)
-        let walkedTrees = Dictionary(walked.map { ($0.id, $0.tree) }, uniquingKeysWith: { first, _ in first })
+        let compared = try Self.compare(walked, gitDirectory: repository.gitDirectory)
         var built = NewSegment()
         built.commits.reserveCapacity(walked.count)
-        for commit in walked {
-            var lists: [[Change]] = []
-            if commit.parents.isEmpty {
-                lists.append(try trees.changes(from: nil, to: commit.tree).map { built.change($0) })
-            }
-            for parent in commit.parents {
-                let parentTree = try walkedTrees[parent] ?? trees.rootTree(ofCommit: parent)
-                lists.append(try trees.changes(from: parentTree, to: commit.tree).map { built.change($0) })
-            }
-            trees.endStep()
-            built.commits.append(NewCommit(id: commit.id, time: commit.time, parents: commit.parents, lists: lists))
+        for (commit, lists) in zip(walked, compared) {
+            built.commits.append(NewCommit(id: commit.id, time: commit.time, parents: commit.parents,
+                                           lists: lists.map { $0.map { built.change($0) } }))
         }
         var bases: [RawObjectID] = []
         var depth = 1
@@ -146,10 +137,55 @@ extension CommitIndex {
         prune(folder, keeping: start, stored: stored)
     }
 
+    /// Each walked commit's changes against each parent (against nothing for a root), on
+    /// all cores: most of building the index of a long history. Each core compares one run
+    /// of consecutive commits (child first, so the trees it loaded for a commit serve its
+    /// parent next) through a repository handle of its own, since libgit2 objects may not
+    /// be shared between threads.
+    private static func compare(_ walked: [WalkedCommit], gitDirectory: URL) throws -> [[[RawPathChange]]] {
+        let walkedTrees = Dictionary(walked.map { ($0.id, $0.tree) }, uniquingKeysWith: { first, _ in first })
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, walked.count / 8))
+        let size = (walked.count + workers - 1) / workers
+        let runs = stride(from: 0, to: walked.count, by: size).map { $0..<min($0 + size, walked.count) }
+        let results = ComparedRuns(count: runs.count)
+        DispatchQueue.concurrentPerform(iterations: runs.count) { run in
+            results.set(run, Result {
+                let trees = TreeComparison(repository: try Repository.open(at: gitDirectory))
+                return try walked[runs[run]].map { commit in
+                    var lists: [[RawPathChange]] = []
+                    if commit.parents.isEmpty { lists.append(try trees.changes(from: nil, to: commit.tree)) }
+                    for parent in commit.parents {
+                        let parentTree = try walkedTrees[parent] ?? trees.rootTree(ofCommit: parent)
+                        lists.append(try trees.changes(from: parentTree, to: commit.tree))
+                    }
+                    trees.endStep()
+                    return lists
+                }
+            })
+        }
+        return try results.all().flatMap { try $0.get() }
+    }
+
     /// Keeps the folder small: the oldest files beyond `maximumFiles` go.
     private func prune(_ folder: CommitIndexFolder, keeping name: RawObjectID, stored: [RawObjectID]) {
         let others = stored.filter { $0 != name }
         guard others.count >= Self.maximumFiles else { return }
         for old in others.dropFirst(Self.maximumFiles - 1) { folder.remove(old) }
+    }
+}
+
+/// The comparisons of each run, set by the thread that made them.
+private final class ComparedRuns: @unchecked Sendable {
+    private var runs: [Result<[[[RawPathChange]]], any Error>?]
+    private let lock = NSLock()
+
+    init(count: Int) { runs = Array(repeating: nil, count: count) }
+
+    func set(_ run: Int, _ result: Result<[[[RawPathChange]]], any Error>) {
+        lock.withLock { runs[run] = result }
+    }
+
+    func all() -> [Result<[[[RawPathChange]]], any Error>] {
+        lock.withLock { runs.map { $0 ?? .failure(GitError(.other, "a comparison did not run")) } }
     }
 }
