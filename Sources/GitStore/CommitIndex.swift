@@ -154,6 +154,28 @@ struct CommitIndex {
 
     // MARK: - Questions
 
+    /// `history(matching:from:limit:)` for several paths at once, in one pass, when the
+    /// history from `start` is a single line of commits (no merge: each commit's entry at a
+    /// path equals its parent's or not, and the walk is the same for every path); nil when
+    /// it holds a merge, or a commit not in the index.
+    func linearHistories(matching masks: [[Bool]], from start: Int32) -> [[Int32]]? {
+        var results = [[Int32]](repeating: [], count: masks.count)
+        var position = start
+        var steps = 0
+        while true {
+            let parentIndices = parentRange(of: position)
+            guard parentIndices.count <= 1, steps <= commits.count else { return nil }
+            steps += 1
+            for (number, mask) in masks.enumerated() where changes(of: position, against: 0).contains(where: { mask[Int($0.path)] }) {
+                results[number].append(position)
+            }
+            guard let index = parentIndices.first else { return results }
+            let parent = parentPositions[index]
+            guard parent >= 0 else { return nil }
+            position = parent
+        }
+    }
+
     /// The commits reachable from `start`, as positions; nil when some are not in the index.
     func reachable(from start: Int32) -> [Int32]? {
         var seen = [Bool](repeating: false, count: commits.count)

@@ -58,6 +58,19 @@ extension Repository {
         return try walkHistory(of: path, from: start, limit: limit)
     }
 
+    /// `history(of:from:)` of each of `paths`, in order: in one pass over the commit index
+    /// when the history is a single line of commits (the usual tracker's), else one walk
+    /// per path. The answers are the same either way.
+    public func histories(of paths: [String], from start: ObjectID? = nil) throws -> [[CommitInfo]] {
+        guard let start = try start ?? tip() else { return paths.map { _ in [] } }
+        readyCommitIndex()
+        if usesCommitIndex, paths.count > 1, let position = try? commitIndex.cover(RawObjectID(start), in: self),
+           let found = commitIndex.linearHistories(matching: paths.map { commitIndex.pathsAt(Self.normalized($0)) }, from: position) {
+            return try found.map { positions in try positions.map { try commit(commitIndex.commits[Int($0)].id.objectID) } }
+        }
+        return try paths.map { try history(of: $0, from: start) }
+    }
+
     /// The commits reachable from `start` (default HEAD) in `log`'s order, each with the files
     /// it changed against its first parent (every file for a root commit), as
     /// `changes(from:to:)` gives them. With `relevant`, only the changes whose path it accepts

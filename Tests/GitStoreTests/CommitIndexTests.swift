@@ -26,6 +26,9 @@ import Testing
                     sourceLocation: sourceLocation)
         }
         #expect(try indexed.history(of: "", limit: 3) == walked.history(of: "", limit: 3), sourceLocation: sourceLocation)
+        // Several paths at once (one pass on a line of commits, one walk each across merges).
+        #expect(try indexed.histories(of: paths) == paths.map { try walked.history(of: $0) }, sourceLocation: sourceLocation)
+        #expect(try walked.histories(of: paths) == paths.map { try walked.history(of: $0) }, sourceLocation: sourceLocation)
         #expect(try indexed.changeLog() == walked.changeLog(), sourceLocation: sourceLocation)
         #expect(try indexed.changeLog().map(\.commit) == walked.log(), sourceLocation: sourceLocation)
         let plans: (String) -> Bool = { $0.hasPrefix("Plans/") }

@@ -15,13 +15,14 @@ public struct TextHistory: Sendable {
     /// or only of those named in `only` (`accord show` needs one instrument's).
     public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
                 only: Set<InstrumentID>? = nil) throws {
-        var revisions: [TextRevisions] = []
         let cache = TextCache(repository: repository)
-        for instrument in snapshot.instruments where only?.contains(instrument.id) ?? true {
-            revisions.append(try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository,
-                                                    from: commit, texts: cache))
+        let instruments = snapshot.instruments.filter { only?.contains($0.id) ?? true }
+        // Every instrument folder's history in one walk.
+        let histories = try repository.histories(of: instruments.map { TextRevisions.folder(of: $0.id) }, from: commit)
+        revisions = try zip(instruments, histories).map { instrument, history in
+            try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository,
+                                   history: history, texts: cache)
         }
-        self.revisions = revisions
         texts = cache
     }
 

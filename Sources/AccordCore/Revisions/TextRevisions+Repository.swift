@@ -10,10 +10,20 @@ extension TextRevisions {
     /// ``TextCache`` when not given.
     public static func read(_ instrument: InstrumentID, languages: [String] = [], in repository: Repository,
                             from start: ObjectID? = nil, texts: TextCache? = nil) throws -> TextRevisions {
-        let folder = "Agreements/\(instrument)"
+        try read(instrument, languages: languages, in: repository,
+                 history: repository.history(of: folder(of: instrument), from: start), texts: texts)
+    }
+
+    /// The folder whose history holds an instrument's revisions.
+    static func folder(of instrument: InstrumentID) -> String { "Agreements/\(instrument)" }
+
+    /// The revisions of `instrument`'s texts, given the history of its folder (newest first).
+    static func read(_ instrument: InstrumentID, languages: [String], in repository: Repository,
+                     history: [CommitInfo], texts: TextCache?) throws -> TextRevisions {
+        let folder = folder(of: instrument)
         var tagsByCommit: [ObjectID: [String]] = [:]
         for tag in try repository.tags() { tagsByCommit[tag.target, default: []].append(tag.name) }
-        let commits = try repository.history(of: folder, from: start).reversed().map { commit in
+        let commits = try history.reversed().map { commit in
             var texts: [String: ObjectID] = [:]
             for entry in try repository.list(folder, at: commit.id) where entry.kind == .blob {
                 if let language = textLanguage(entry.name) { texts[language] = entry.id }
