@@ -14,8 +14,16 @@ extension TrackerSnapshot {
     public func problems(adding files: [String: Data], repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
         let newFiles = Set(files.keys)
         let added = files.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
-        let records = try appendOnlyContext(for: added) ?? TrackerRecord.all(in: repository, at: commit)
-        let problems = TrackerSnapshot.problems(in: records + added, only: newFiles)
+        let problems: [Diagnostic]
+        if let context = appendOnlyContext(for: added) {
+            var set = TrackerFileSet(context.records + added)
+            set.knownEvidenceIDs = context.evidenceIDs
+            // The targets are this snapshot's: the context holds the very records they came from.
+            problems = TrackerValidation(files: set, targets: targets, only: newFiles).diagnostics
+                .filter { newFiles.contains($0.file) }
+        } else {
+            problems = TrackerSnapshot.problems(in: try TrackerRecord.all(in: repository, at: commit) + added, only: newFiles)
+        }
         return Set(problems + repeatedIDs(in: added)).sorted()
     }
 
@@ -84,10 +92,15 @@ extension TrackerSnapshot {
 
     /// The records the checks of append-only `added` records need, rebuilt from this
     /// snapshot; nil when `added` holds another kind of record or the owners have problems.
-    private func appendOnlyContext(for added: [TrackerRecord]) -> [TrackerRecord]? {
+    /// When `added` holds status reports only, the evidence is given by id alone (a report
+    /// refers to evidence by id, and nothing about a report is checked against the evidence
+    /// files): rebuilding 20,000 evidence records was a sixth of `accord log`.
+    private func appendOnlyContext(for added: [TrackerRecord]) -> (records: [TrackerRecord], evidenceIDs: Set<RecordID>)? {
+        var reportsOnly = true
         for record in added {
             switch record {
-            case .report, .evidence, .attachment: continue
+            case .report: continue
+            case .evidence, .attachment: reportsOnly = false
             default: return nil
             }
         }
@@ -106,9 +119,10 @@ extension TrackerSnapshot {
         for plan in plans { records.append(.plan(.checked("Plans/\(plan.id).yaml", plan))) }
         for meeting in meetings { records.append(.meeting(.checked(meeting.path, meeting))) }
         // Reports refer to evidence ids and evidence to attachments; nothing refers to a report.
+        if reportsOnly { return (records, Set(evidence.map(\.id))) }
         for item in evidence { records.append(.evidence(.checked(item.path, item))) }
         for blob in attachments { records.append(.attachment(blob: blob)) }
-        return records
+        return (records, [])
     }
 
     /// A new report or piece of evidence whose id another one already has (in another

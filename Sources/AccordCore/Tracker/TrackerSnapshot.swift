@@ -193,6 +193,9 @@ struct TrackerFileSet {
     var meetings: [ParsedFile<Meeting>] = []
     var attachments: Set<String> = []
     var fileDiagnostics: [Diagnostic] = []
+    /// Ids of evidence whose files are not in the set but exist: what reports may cite
+    /// (see `TrackerSnapshot.problems(adding:repository:commit:)`).
+    var knownEvidenceIDs: Set<RecordID> = []
 
     init(_ records: [TrackerRecord]) {
         for record in records {

@@ -32,7 +32,7 @@ struct TrackerValidation {
         for file in files.plans where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
         for file in files.meetings where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
         brokenOwners = broken
-        evidenceIDs = Set(files.evidence.compactMap(\.value?.id))
+        evidenceIDs = Set(files.evidence.compactMap(\.value?.id)).union(files.knownEvidenceIDs)
         decisionIDs = Set(files.meetings.compactMap(\.value).flatMap { meeting in
             meeting.decisions.compactMap { QualifiedID(owner: meeting.id.rawValue, local: $0.id) }
         })
