@@ -30,8 +30,13 @@ struct CacheBytes: @unchecked Sendable {
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = offset - offset % page
         let length = count + (offset - start)
-        // Populated at once: the whole part is read (its checksum is verified on opening).
+        // Populated at once where the system can: the whole part is read (its checksum is
+        // verified on opening).
+        #if os(Linux)
         let flags = MAP_PRIVATE | Int32(MAP_POPULATE)
+        #else
+        let flags = MAP_PRIVATE
+        #endif
         guard let mapping = mmap(nil, length, PROT_READ, flags, descriptor, off_t(start)),
               mapping != MAP_FAILED else { return nil }
         let memory = Memory(mapping: mapping, length: length, skip: offset - start)
