@@ -129,6 +129,17 @@ public struct IDResolver: Sendable {
         return Tables(catalog: catalog, owners: catalog.keys.filter { !$0.utf8.contains(UInt8(ascii: "#")) })
     }
 
+    /// What the id `id` (one without `#`) names, looked up kind by kind in the order the
+    /// catalog settles a tie in (instrument, plan, meeting, evidence, report), without
+    /// building it: the catalog hashes every id, 100,000 report ids among them.
+    private func recordKind(_ id: String) -> Kind? {
+        if snapshot.instruments.contains(where: { $0.id.rawValue == id }) { return .instrument }
+        if snapshot.plans.contains(where: { $0.id.rawValue == id }) { return .plan }
+        if snapshot.meetings.contains(where: { $0.id.rawValue == id }) { return .meeting }
+        if snapshot.evidence.contains(where: { $0.id.rawValue == id }) { return .evidence }
+        return snapshot.hasReport(id) ? .report : nil
+    }
+
     /// Whether an instrument, plan, meeting, piece of evidence or status report already has
     /// the id `id` (one without `#`): what a new record's id must not be. Answered without
     /// building the catalog.
@@ -150,6 +161,8 @@ public struct IDResolver: Sendable {
             case .decision: return Resolved(id: typed, kind: .decision)
             }
         }
+        // So does the full id of an instrument, plan, meeting, piece of evidence or report.
+        if !typed.utf8.contains(UInt8(ascii: "#")), let kind = recordKind(typed) { return Resolved(id: typed, kind: kind) }
         if let kind = catalog[typed] { return Resolved(id: typed, kind: kind) }
         var candidates: [String]
         if let hash = typed.firstIndex(of: "#") {
