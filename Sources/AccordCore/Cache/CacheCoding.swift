@@ -254,6 +254,17 @@ struct CacheReader {
     /// The bytes a reader reads (shared, not copied).
     var allBytes: CacheBytes { bytes }
 
+    /// A part written by ``CacheWriter/sized(_:)``, read by `read`, which must end exactly
+    /// where the part does.
+    mutating func sized<T>(_ read: (inout CacheReader) throws -> T) throws -> T {
+        let span = try span()
+        var part = self
+        part.offset = span.lowerBound
+        let value = try read(&part)
+        guard part.offset == span.upperBound else { throw CacheCorrupt() }
+        return value
+    }
+
     /// Skips a part written by `sized` (or `coded`).
     mutating func skipSized() throws {
         _ = try span()

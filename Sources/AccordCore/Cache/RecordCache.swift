@@ -84,7 +84,7 @@ struct RecordCache {
         do {
             guard let head = try file.read(upToCount: 4096) else { return nil }
             var reader = CacheReader(Array(head))
-            guard try Self.readHeader(&reader, key: key), try reader.integer() == Layout.whole else { return nil }
+            guard try Self.readHeader(&reader, key: key), try reader.integer() == Layout.wholeTag else { return nil }
             let size = try reader.integer()
             guard let part = CacheBytes.map(file.fileDescriptor, offset: reader.offset, count: size) else { return nil }
             var snapshotReader = CacheReader(part)
@@ -102,16 +102,19 @@ struct RecordCache {
         var appended: [[Entry]] = []
         var key = key
         while true {
-            guard let head = head(of: key) else { return nil }
-            guard let base = head.base else { return (appended, key) }
-            guard appended.count < Self.maximumChain, let added = addedEntries(of: key) else { return nil }
-            appended.append(added)
-            key = base
+            switch head(of: key) {
+            case nil: return nil
+            case .whole: return (appended, key)
+            case .appended(let base):
+                guard appended.count < Self.maximumChain, let added = addedEntries(of: key) else { return nil }
+                appended.append(added)
+                key = base
+            }
         }
     }
 
-    /// The layout of the file of `key` and, for an appended file, its base's key.
-    private func head(of key: String) -> (layout: Int, base: String?)? {
+    /// What the file of `key` is; nil when it is missing or unusable.
+    private func head(of key: String) -> Layout? {
         guard let file = FileHandle(forReadingAtPath: url(of: key).path) else { return nil }
         defer { try? file.close() }
         do {
@@ -119,8 +122,8 @@ struct RecordCache {
             var reader = CacheReader(Array(head))
             guard try Self.readHeader(&reader, key: key) else { return nil }
             switch try reader.integer() {
-            case Layout.whole: return (Layout.whole, nil)
-            case Layout.appended: return (Layout.appended, try reader.string())
+            case Layout.wholeTag: return .whole
+            case Layout.appendedTag: return .appended(base: try reader.string())
             default: return nil
             }
         } catch {
@@ -132,7 +135,7 @@ struct RecordCache {
     private func addedEntries(of key: String) -> [Entry]? {
         guard var reader = open(url(of: key), key: key) else { return nil }
         do {
-            guard try reader.integer() == Layout.appended else { return nil }
+            guard try reader.integer() == Layout.appendedTag else { return nil }
             _ = try reader.string()
             let entries = try reader.list { try Entry(from: &$0) }
             return reader.isAtEnd ? entries : nil
@@ -144,10 +147,15 @@ struct RecordCache {
     /// Reads the magic, the format version and the key; false when they are not this
     /// format's, or (given `key`) for another key.
     private static func readHeader(_ reader: inout CacheReader, key: String?) throws -> Bool {
-        for byte in magic where try reader.integer() != Int(byte) { return false }
-        guard try reader.integer() == formatVersion else { return false }
-        let stored = try reader.string()
+        guard let stored = try storedKey(&reader) else { return false }
         return key.map { $0 == stored } ?? true
+    }
+
+    /// The key after the magic and the format version; nil when they are not this format's.
+    private static func storedKey(_ reader: inout CacheReader) throws -> String? {
+        for byte in magic where try reader.integer() != Int(byte) { return nil }
+        guard try reader.integer() == formatVersion else { return nil }
+        return try reader.string()
     }
 
     private func url(of key: String) -> URL {
@@ -160,9 +168,7 @@ struct RecordCache {
         defer { try? file.close() }
         guard let head = try? file.read(upToCount: 4096) else { return nil }
         var reader = CacheReader(Array(head))
-        for byte in Self.magic where (try? reader.integer()) != Int(byte) { return nil }
-        guard (try? reader.integer()) == Self.formatVersion else { return nil }
-        return try? reader.string()
+        return try? Self.storedKey(&reader)
     }
 
     /// The records of the most recently written file, by path: candidates for reuse.
@@ -195,7 +201,7 @@ struct RecordCache {
         guard let chain = chain(of: base) else { return false }
         if chain.appended.count < Self.maximumChain {
             return write(key: key) { _, writer in
-                writer.integer(Layout.appended)
+                writer.integer(Layout.appendedTag)
                 writer.string(base)
                 writer.integer(added.count)
                 for entry in added { try writer.entry(entry) }
@@ -210,7 +216,7 @@ struct RecordCache {
         do {
             guard let head = try source.read(upToCount: 4096) else { return false }
             var reader = CacheReader(Array(head))
-            guard try Self.readHeader(&reader, key: chain.whole), try reader.integer() == Layout.whole else { return false }
+            guard try Self.readHeader(&reader, key: chain.whole), try reader.integer() == Layout.wholeTag else { return false }
             let size = try reader.integer()
             try source.seek(toOffset: UInt64(reader.offset + size))
             guard let countBytes = try source.read(upToCount: 10) else { return false }
@@ -235,7 +241,7 @@ struct RecordCache {
     private func write(key: String, snapshot: TrackerSnapshot, recordCount: Int,
                        records: (FileHandle, inout CacheWriter) throws -> Void) -> Bool {
         write(key: key) { file, writer in
-            writer.integer(Layout.whole)
+            writer.integer(Layout.wholeTag)
             // Written out part by part: the file of a large tracker is tens of megabytes, and
             // holding it in memory at once raised a cold read's peak.
             try writer.flushSized(to: file) { try snapshot.write(to: &$0) }
@@ -282,7 +288,7 @@ struct RecordCache {
             needed.insert(newest.lastPathComponent)
             var key = storedKey(newest)
             var steps = 0
-            while let current = key, steps <= Self.maximumChain, let base = head(of: current)?.base {
+            while let current = key, steps <= Self.maximumChain, case .appended(let base) = head(of: current) {
                 needed.insert(Self.fileName(of: base))
                 key = base
                 steps += 1
@@ -310,7 +316,7 @@ struct RecordCache {
     func records(for key: String) -> [Entry]? {
         guard let chain = chain(of: key), var reader = open(url(of: chain.whole), key: chain.whole) else { return nil }
         do {
-            guard try reader.integer() == Layout.whole else { return nil }
+            guard try reader.integer() == Layout.wholeTag else { return nil }
             try reader.skipSized()
             let entries = try reader.list { try Entry(from: &$0) }
             return reader.isAtEnd ? entries + chain.appended.reversed().flatMap { $0 } : nil
@@ -320,11 +326,15 @@ struct RecordCache {
     }
 }
 
-/// What follows a file's header: a whole snapshot and records, or a base and the records
-/// added to it.
+/// What follows a file's header: a whole snapshot and records, or the key of the base and
+/// the records added to it.
 private enum Layout {
-    static let whole = 0
-    static let appended = 1
+    case whole
+    case appended(base: String)
+
+    /// The integer that says which, after the header.
+    static let wholeTag = 0
+    static let appendedTag = 1
 }
 
 extension RecordCache.Entry {

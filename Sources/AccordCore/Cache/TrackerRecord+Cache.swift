@@ -213,60 +213,46 @@ extension TrackerSnapshot {
         let evidenceAt = try skip(true)
         let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip()
         let groupsAt = reader.offset
-        func at(_ offset: Int) -> CacheReader { CacheReader(bytes, offset: offset) }
+        @Sendable func at(_ offset: Int) -> CacheReader { CacheReader(bytes, offset: offset) }
 
-        let settings = Section<TrackerSettings?> { var r = at(settingsAt); return hasSettings ? try r.coded(TrackerSettings.self) : nil }
-        let instruments = Section { var r = at(instrumentsAt); return try r.coded([Instrument].self) }
-        let texts = Section { () throws -> [InstrumentID: [String: InstrumentText]] in
+        // Each section is decoded once, by whichever thread asks first (see `Lazy`).
+        let settings = Lazy { Result { () throws -> TrackerSettings? in
+            var r = at(settingsAt); return hasSettings ? try r.coded(TrackerSettings.self) : nil
+        } }
+        let instruments = Lazy { Result { var r = at(instrumentsAt); return try r.coded([Instrument].self) } }
+        let texts = Lazy { Result { () throws -> [InstrumentID: [String: InstrumentText]] in
             var r = at(textsAt)
-            _ = try r.integer()  // the section's length
-            var texts: [InstrumentID: [String: InstrumentText]] = [:]
-            for (instrument, languages) in try r.list({ reader in
-                (try reader.valid(InstrumentID.init), try reader.list { (try $0.string(), try InstrumentText(from: &$0)) })
-            }) {
-                texts[instrument] = Dictionary(languages, uniquingKeysWith: { first, _ in first })
+            let languages = try r.sized { reader in
+                try reader.list { reader in
+                    (try reader.valid(InstrumentID.init), try reader.list { (try $0.string(), try InstrumentText(from: &$0)) })
+                }
             }
-            return texts
-        }
-        let plans = Section { var r = at(plansAt); return try r.coded([ActionPlan].self) }
-        let evidence = Section { var r = at(evidenceAt); return try r.parts { try Evidence(from: &$0) } }
-        let meetings = Section { var r = at(meetingsAt); return try r.coded([Meeting].self) }
-        let attachments = Section { var r = at(attachmentsAt); _ = try r.integer(); return Set(try r.list { try $0.string() }) }
-        let diagnostics = Section { var r = at(diagnosticsAt); _ = try r.integer(); return try r.list { try Diagnostic(from: &$0) } }
-        let groups = Section { () throws -> (ReportGroups.Stored, CacheReader) in
+            return Dictionary(languages.map { ($0, Dictionary($1, uniquingKeysWith: { first, _ in first })) },
+                              uniquingKeysWith: { _, last in last })
+        } }
+        let plans = Lazy { Result { var r = at(plansAt); return try r.coded([ActionPlan].self) } }
+        let evidence = Lazy { Result { var r = at(evidenceAt); return try r.parts { try Evidence(from: &$0) } } }
+        let meetings = Lazy { Result { var r = at(meetingsAt); return try r.coded([Meeting].self) } }
+        let attachments = Lazy { Result { var r = at(attachmentsAt); return Set(try r.sized { try $0.list { try $0.string() } }) } }
+        let diagnostics = Lazy { Result { var r = at(diagnosticsAt); return try r.sized { try $0.list { try Diagnostic(from: &$0) } } } }
+        let groups = Lazy { Result { () throws -> (ReportGroups.Stored, CacheReader) in
             var r = at(groupsAt)
             return (try ReportGroups.stored(from: &r), r)
-        }
-        let sections: [any SectionRunning] = [evidence, groups, plans, instruments, texts, meetings, settings, attachments, diagnostics]
-        DispatchQueue.concurrentPerform(iterations: sections.count) { sections[$0].run() }
+        } }
+        let sections: [@Sendable () -> Void] = [
+            { _ = evidence.value }, { _ = groups.value }, { _ = plans.value }, { _ = instruments.value },
+            { _ = texts.value }, { _ = meetings.value }, { _ = settings.value }, { _ = attachments.value },
+            { _ = diagnostics.value },
+        ]
+        DispatchQueue.concurrentPerform(iterations: sections.count) { sections[$0]() }
 
-        let (stored, end) = try groups.value()
+        let (stored, end) = try groups.value.get()
         reader = end
         try self.init(
-            settings: try settings.value(), instruments: try instruments.value(), texts: try texts.value(),
-            plans: try plans.value(), evidence: try evidence.value(), meetings: try meetings.value(),
-            attachments: try attachments.value(), diagnostics: try diagnostics.value()
+            settings: try settings.value.get(), instruments: try instruments.value.get(), texts: try texts.value.get(),
+            plans: try plans.value.get(), evidence: try evidence.value.get(), meetings: try meetings.value.get(),
+            attachments: try attachments.value.get(), diagnostics: try diagnostics.value.get()
         ) { targets, _ in try ReportGroups(stored, targets: targets) }
-    }
-}
-
-/// One section of a cached snapshot, decoded on whichever thread runs it.
-private protocol SectionRunning: Sendable {
-    func run()
-}
-
-private final class Section<Value>: SectionRunning, @unchecked Sendable {
-    private let decode: () throws -> Value
-    private var result: Result<Value, any Error>?
-
-    init(_ decode: @escaping () throws -> Value) { self.decode = decode }
-
-    func run() { result = Result { try decode() } }
-
-    /// The value; throws what decoding threw. Only after `run()` has finished.
-    func value() throws -> Value {
-        guard let result else { throw CacheCorrupt() }
-        return try result.get()
     }
 }
 

@@ -16,11 +16,9 @@ extension TrackerSnapshot {
         let added = files.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
         let problems: [Diagnostic]
         if let context = appendOnlyContext(for: added) {
-            var set = TrackerFileSet(context.records + added)
-            set.knownEvidenceIDs = context.evidenceIDs
             // The targets are this snapshot's: the context holds the very records they came from.
-            problems = TrackerValidation(files: set, targets: targets, only: newFiles).diagnostics
-                .filter { newFiles.contains($0.file) }
+            problems = TrackerSnapshot.problems(in: context.records + added, only: newFiles,
+                                                knownEvidenceIDs: context.evidenceIDs, targets: targets)
         } else {
             problems = TrackerSnapshot.problems(in: try TrackerRecord.all(in: repository, at: commit) + added, only: newFiles)
         }
@@ -69,8 +67,8 @@ extension TrackerSnapshot {
         var newEvidence: [Evidence] = [], newReports: [StatusReport] = [], newAttachments: [String] = []
         for record in added {
             switch record {
-            case .report(let file): file.value.map { newReports.append($0) }
-            case .evidence(let file): file.value.map { newEvidence.append($0) }
+            case .report(let file): if let value = file.value { newReports.append(value) }
+            case .evidence(let file): if let value = file.value { newEvidence.append(value) }
             case .attachment(let blob): newAttachments.append(blob)
             default: return nil
             }

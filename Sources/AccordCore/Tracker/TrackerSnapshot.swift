@@ -77,9 +77,13 @@ public struct TrackerSnapshot: Sendable {
 
     /// The problems in the files `only` when read together with the rest of `records`:
     /// what a snapshot of `records` would report for those files.
-    static func problems(in records: [TrackerRecord], only: Set<String>) -> [Diagnostic] {
-        let files = TrackerFileSet(records)
-        return TrackerValidation(files: files, targets: owners(of: files).4, only: only).diagnostics
+    /// `knownEvidenceIDs` are evidence that exists without being among `records`; `targets`,
+    /// when the caller has them already, the targets `records` define.
+    static func problems(in records: [TrackerRecord], only: Set<String>, knownEvidenceIDs: Set<RecordID> = [],
+                         targets: [TrackedTarget]? = nil) -> [Diagnostic] {
+        var files = TrackerFileSet(records)
+        files.knownEvidenceIDs = knownEvidenceIDs
+        return TrackerValidation(files: files, targets: targets ?? owners(of: files).4, only: only).diagnostics
             .filter { only.contains($0.file) }
     }
 

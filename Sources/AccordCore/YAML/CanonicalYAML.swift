@@ -330,8 +330,8 @@ private struct Reader {
         isKeyStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
     }
 
-    /// The first characters that make a plain scalar something else (or that accord's
-    /// writer quotes): YAML's indicators, quotes and digits' neighbours excluded.
+    /// The first characters that keep a plain scalar from being read as plain text: YAML's
+    /// indicators, the two quotes and a space.
     private static let indicators: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
         for character in "-?:,[]{}#&*!|>'\"%@` ".utf8 { table[Int(character)] = true }

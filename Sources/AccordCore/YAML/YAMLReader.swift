@@ -275,7 +275,8 @@ struct YAMLValue {
         guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
         var result: [PartyCode: T] = [:]
         var failed = false
-        for (key, value) in pairs.lazy.map({ ($0.key, $0.value) }) {
+        for pair in pairs {
+            let (key, value) = (pair.key, pair.value)
             let keyValue = YAMLValue(node: key, path: path, log: log)
             guard let party = keyValue.party() else { failed = true; continue }
             let element = YAMLValue(node: value, path: "\(path).\(party)", log: log)
@@ -289,7 +290,8 @@ struct YAMLValue {
         guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
         var result: [String: String] = [:]
         var failed = false
-        for (key, value) in pairs.lazy.map({ ($0.key, $0.value) }) {
+        for pair in pairs {
+            let (key, value) = (pair.key, pair.value)
             guard let name = YAMLValue(node: key, path: path, log: log).text() else { failed = true; continue }
             if let text = YAMLValue(node: value, path: "\(path).\(name)", log: log).nonEmptyText() {
                 result[name] = text
