@@ -1,3 +1,4 @@
+import AccordCore
 import ArgumentParser
 import Foundation
 
@@ -40,6 +41,7 @@ struct Accord: ParsableCommand {
 
     /// Runs the command line, mapping every failure to one message and one exit code.
     static func main() {
+        Heap.prepare()
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
