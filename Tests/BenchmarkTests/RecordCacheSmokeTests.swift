@@ -97,6 +97,47 @@ import Testing
         #expect(cached.reports(citing: cited).map(\.id) == citing)
     }
 
+    @Test func evidenceIsFoundByIDAndOwnerWithoutDecodingAll() throws {
+        try expectCachedEqualsUncached()
+        let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        let head = try repository.resolve("HEAD")
+        let asOf = CalendarDate(year: 2022, month: 6, day: 30)!
+        // The state of a few owners, as `show` folds it, from evidence decoded piece by piece.
+        let owners = Set(uncached.targets.map(\.id.owner).prefix(3))
+        let few = try TrackerSnapshot.load(repository: repository, commit: head, use: .few)
+        #expect(stateSummary(TrackerState(few, asOf: asOf, owners: owners).targets)
+            == stateSummary(TrackerState(uncached, asOf: asOf).targets.filter { owners.contains($0.target.id.owner) }))
+        #expect(!few.evidenceStore.isDecoded)
+        #expect(few.evidenceCount == uncached.evidence.count)
+        for item in uncached.evidence {
+            #expect(few.evidence(item.id) == uncached.evidence.first { $0.id == item.id })
+            #expect(few.evidence(withID: item.id) == uncached.evidence.filter { $0.id == item.id })
+        }
+        #expect(few.evidence(RecordID("ev-2001-01-01-none")!) == nil)
+        for owner in Set(uncached.targets.map(\.id.owner)) {
+            let supporting = uncached.evidence.filter { $0.supports.contains { $0.owner == owner } }
+            #expect(few.evidence(supportingTargetsOf: [owner]).map(\.evidence) == supporting)
+            #expect(uncached.evidence(supportingTargetsOf: [owner]).map(\.evidence) == supporting)
+        }
+        #expect(!few.evidenceStore.isDecoded)
+        #expect(uncached.evidence.count > 10)
+        // Asked for whole, it is the same list.
+        #expect(few.evidence == uncached.evidence)
+    }
+
+    @Test func aDamagedPieceOfEvidenceIsCaughtBeforeItIsDecoded() throws {
+        try expectCachedEqualsUncached()
+        let file = try #require(try cacheFiles().first)
+        var bytes = [UInt8](try Data(contentsOf: file))
+        let item = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).evidence.last)
+        let title = Array(item.title.utf8)
+        let start = try #require(bytes.firstRange(of: title)).lowerBound
+        bytes[start + title.count - 1] ^= 0x01
+        try Data(bytes).write(to: file)
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
     @Test func aReportOnNoKnownTargetIsOutlinedToo() throws {
         var changes = ChangeSet()
         let (path, data) = report("sr-2024-12-30-vn-elsewhere", on: "plan-99#1.1")
@@ -148,11 +189,7 @@ func expectSame(_ a: TrackerSnapshot, _ b: TrackerSnapshot, sourceLocation: Sour
     #expect(a.diagnostics == b.diagnostics, sourceLocation: sourceLocation)
     let asOf = CalendarDate(year: 2022, month: 6, day: 30)!
     let stateA = TrackerState(a, asOf: asOf), stateB = TrackerState(b, asOf: asOf)
-    func summary(_ targets: [TargetState]) -> [String] {
-        targets.flatMap { target in
-            target.parties.map { "\(target.target.id) \($0.party) \($0.status) \($0.isOverdue) \($0.reports.map(\.id)) \($0.evidence.map(\.id))" }
-        }
-    }
+    let summary = stateSummary
     #expect(summary(stateA.targets) == summary(stateB.targets), sourceLocation: sourceLocation)
     // A state folded for a few owners only (as `accord show` folds it) holds their targets,
     // exactly as the whole state has them.
@@ -170,4 +207,11 @@ func expectSame(_ a: TrackerSnapshot, _ b: TrackerSnapshot, sourceLocation: Sour
     #expect(a.report("sr-no-such-report") == nil, sourceLocation: sourceLocation)
     #expect(a.reportCount(through: asOf) == b.reports.filter { $0.date <= asOf }.count, sourceLocation: sourceLocation)
     #expect(a.reportCount(through: asOf) > 0 && a.reportCount(through: asOf) < b.reports.count, sourceLocation: sourceLocation)
+}
+
+/// Each party's standing on each target, with its reports and evidence, one line each.
+func stateSummary(_ targets: [TargetState]) -> [String] {
+    targets.flatMap { target in
+        target.parties.map { "\(target.target.id) \($0.party) \($0.status) \($0.isOverdue) \($0.reports.map(\.id)) \($0.evidence.map(\.id))" }
+    }
 }

@@ -1,7 +1,7 @@
-/// A compact binary form of any `Codable` value, for the record cache's instruments, plans,
-/// meetings and settings: decoding it skips what JSON costs (text parsing, number
-/// formatting, escapes), and a ministry's plans hold thousands of items that every
-/// command reads.
+/// A compact binary form of any `Codable` value, for the record cache's meetings and
+/// settings and the text cache's changes: decoding it skips what JSON costs (text parsing,
+/// number formatting, escapes). Instruments and plans, which every command reads by the
+/// thousand items, have hand-written layouts instead (`Owners+Cache.swift`).
 ///
 /// Each value is a tag byte and its content; keyed and unkeyed containers carry their
 /// length in bytes, so a reader can step over one without decoding it:

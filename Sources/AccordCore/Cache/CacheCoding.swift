@@ -118,17 +118,6 @@ struct CacheWriter {
         part.bytes = []
     }
 
-    /// A long list in parts of `size` values, each prefixed by its length, so a reader may
-    /// decode the parts on several cores (see ``CacheReader/parts(_:)``).
-    mutating func parts<T>(_ values: [T], size: Int = 8192, _ write: (inout CacheWriter, T) -> Void) {
-        let starts = Array(stride(from: 0, to: values.count, by: size))
-        integer(values.count)
-        integer(starts.count)
-        for start in starts {
-            sized { part in part.list(Array(values[start..<min(start + size, values.count)]), write) }
-        }
-    }
-
     /// Writes each distinct table once; later uses are a back-reference.
     mutating func lines(_ table: [String: Int]) {
         if let index = lineTables[table], refersBack { integer(index + 1); return }
@@ -216,28 +205,6 @@ struct CacheReader {
         try BinaryCoding.decode(type, from: Array(bytes[try span()]))
     }
 
-    /// A list written by ``CacheWriter/parts(_:size:_:)``, its parts decoded on all cores.
-    /// Values must not use the tables of repeated values (each part has its own reader).
-    mutating func parts<T: Sendable>(_ read: @escaping @Sendable (inout CacheReader) throws -> T) throws -> [T] {
-        let total = try integer()
-        var spans: [Range<Int>] = []
-        for _ in 0..<(try integer()) { spans.append(try span()) }
-        let bytes = bytes
-        let decoded = ParallelMap.map(spans) { span -> [T]? in
-            var part = CacheReader(bytes, offset: span.lowerBound)
-            guard let values = try? part.list(read), part.offset == span.upperBound else { return nil }
-            return values
-        }
-        var values: [T] = []
-        values.reserveCapacity(max(0, total))
-        for part in decoded {
-            guard let part else { throw CacheCorrupt() }
-            values += part
-        }
-        guard values.count == total else { throw CacheCorrupt() }
-        return values
-    }
-
     /// A part written by `sized` (or a length and ``CacheWriter/raw(_:)``), left undecoded:
     /// the bytes it lies in (shared, not copied) and where.
     mutating func sizedPart() throws(CacheCorrupt) -> (bytes: CacheBytes, span: Range<Int>) {
@@ -270,13 +237,6 @@ struct CacheReader {
         _ = try span()
     }
 
-    /// Skips a list written by ``CacheWriter/parts(_:size:_:)``.
-    mutating func skipParts() throws {
-        _ = try integer()
-        let count = try integer()
-        guard count >= 0 else { throw CacheCorrupt() }
-        for _ in 0..<count { _ = try span() }
-    }
 
     mutating func lines() throws -> [String: Int] {
         let reference = try integer()

@@ -25,7 +25,7 @@ public import GitStore
 struct RecordCache {
     /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
     /// a file, changes: files of another version are then ignored and replaced.
-    static let formatVersion = 11
+    static let formatVersion = 12
     static let magic = Array("accord-record-cache\n".utf8)
     /// The newest files kept, with the files their chains rest on.
     static let kept = 3
@@ -70,15 +70,15 @@ struct RecordCache {
     /// only the header and the snapshot part are read, not the records after them; an
     /// appended file gives the snapshot of the whole file its chain rests on, with the
     /// records each file of the chain added.
-    func snapshot(for key: String) -> TrackerSnapshot? {
-        guard let chain = chain(of: key), let snapshot = wholeSnapshot(chain.whole) else { return nil }
+    func snapshot(for key: String, use: SnapshotUse = .whole) -> TrackerSnapshot? {
+        guard let chain = chain(of: key), let snapshot = wholeSnapshot(chain.whole, use: use) else { return nil }
         if chain.appended.isEmpty { return snapshot }
         // All at once, oldest first: each report group and the id table are rebuilt once.
         return snapshot.appending(chain.appended.reversed().flatMap { $0.map(\.record) })
     }
 
     /// The snapshot part of the whole file of `key`.
-    private func wholeSnapshot(_ key: String) -> TrackerSnapshot? {
+    private func wholeSnapshot(_ key: String, use: SnapshotUse) -> TrackerSnapshot? {
         guard let file = FileHandle(forReadingAtPath: url(of: key).path) else { return nil }
         defer { try? file.close() }
         do {
@@ -88,7 +88,7 @@ struct RecordCache {
             let size = try reader.integer()
             guard let part = CacheBytes.map(file.fileDescriptor, offset: reader.offset, count: size) else { return nil }
             var snapshotReader = CacheReader(part)
-            let snapshot = try TrackerSnapshot(from: &snapshotReader)
+            let snapshot = try TrackerSnapshot(from: &snapshotReader, use: use)
             return snapshotReader.isAtEnd ? snapshot : nil
         } catch {
             return nil
@@ -343,6 +343,16 @@ extension RecordCache.Entry {
     }
 }
 
+/// What a command reads of a snapshot. A cached read decodes up front, on all cores, what
+/// the command needs, and leaves the rest encoded until it is asked for.
+public enum SnapshotUse: Sendable {
+    /// Every record: the state of every target, gaps, summaries, lists.
+    case whole
+    /// A few records, found by id or owner: `show`, `history`, `log`. The evidence is
+    /// decoded piece by piece as asked for.
+    case few
+}
+
 /// Whether a load may use the record cache.
 public enum CacheUse: Sendable {
     /// Read and write the cache (what the commands do).
@@ -359,12 +369,14 @@ extension TrackerSnapshot {
         try load(repository: repository, commit: repository.resolve(revision), cache: cache)
     }
 
-    /// Reads the tracker at `commit`, through the record cache unless `cache` is `.disabled`.
-    public static func load(repository: Repository, commit: ObjectID, cache: CacheUse = .enabled) throws -> TrackerSnapshot {
+    /// Reads the tracker at `commit`, through the record cache unless `cache` is `.disabled`;
+    /// `use` says what the caller will read of it (the answers are the same either way).
+    public static func load(repository: Repository, commit: ObjectID, cache: CacheUse = .enabled,
+                            use: SnapshotUse = .whole) throws -> TrackerSnapshot {
         guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
         let store = RecordCache(gitDirectory: repository.gitDirectory)
         let key = try RecordCache.key(of: repository, at: commit)
-        if let snapshot = store.snapshot(for: key) { return snapshot }
+        if let snapshot = store.snapshot(for: key, use: use) { return snapshot }
         return try store.build(repository: repository, commit: commit, key: key).snapshot
     }
 }

@@ -6,8 +6,8 @@ extension TrackerRecord {
     func write(to writer: inout CacheWriter) throws {
         switch self {
         case .settings(let file): writer.integer(0); try file.write(to: &writer) { try $0.coded($1) }
-        case .instrument(let file): writer.integer(1); try file.write(to: &writer) { try $0.coded($1) }
-        case .plan(let file): writer.integer(2); try file.write(to: &writer) { try $0.coded($1) }
+        case .instrument(let file): writer.integer(1); try file.write(to: &writer) { $1.write(to: &$0) }
+        case .plan(let file): writer.integer(2); try file.write(to: &writer) { $1.write(to: &$0) }
         case .meeting(let file): writer.integer(3); try file.write(to: &writer) { try $0.coded($1) }
         case .evidence(let file): writer.integer(4); try file.write(to: &writer) { $1.write(to: &$0) }
         case .report(let file): writer.integer(5); try file.write(to: &writer) { $1.write(to: &$0) }
@@ -27,8 +27,8 @@ extension TrackerRecord {
     init(from reader: inout CacheReader) throws {
         switch try reader.integer() {
         case 0: self = .settings(try ParsedFile(from: &reader) { try $0.coded(TrackerSettings.self) })
-        case 1: self = .instrument(try ParsedFile(from: &reader) { try $0.coded(Instrument.self) })
-        case 2: self = .plan(try ParsedFile(from: &reader) { try $0.coded(ActionPlan.self) })
+        case 1: self = .instrument(try ParsedFile(from: &reader) { try Instrument(from: &$0) })
+        case 2: self = .plan(try ParsedFile(from: &reader) { try ActionPlan(from: &$0) })
         case 3: self = .meeting(try ParsedFile(from: &reader) { try $0.coded(Meeting.self) })
         case 4: self = .evidence(try ParsedFile(from: &reader) { try Evidence(from: &$0) })
         case 5: self = .report(try ParsedFile(from: &reader) { try StatusReport(from: &$0) })
@@ -176,7 +176,7 @@ extension TrackerSnapshot {
     func write(to writer: inout CacheWriter) throws {
         writer.flag(settings != nil)
         if let settings { try writer.coded(settings) }
-        try writer.coded(instruments)
+        writer.sized { $0.list(instruments) { $1.write(to: &$0) } }
         writer.sized { writer in
             writer.list(texts.keys.sorted()) { writer, instrument in
                 writer.string(instrument.rawValue)
@@ -187,8 +187,8 @@ extension TrackerSnapshot {
                 }
             }
         }
-        try writer.coded(plans)
-        writer.parts(evidence) { $1.write(to: &$0) }
+        writer.sized { $0.list(plans) { $1.write(to: &$0) } }
+        writer.sized { evidenceStore.write(to: &$0) }
         try writer.spill()
         try writer.coded(meetings)
         writer.sized { $0.list(attachments.sorted()) { $0.string($1) } }
@@ -196,7 +196,7 @@ extension TrackerSnapshot {
         try reportGroups.write(to: &writer)
     }
 
-    init(from reader: inout CacheReader) throws {
+    init(from reader: inout CacheReader, use: SnapshotUse = .whole) throws {
         // Where each section starts; then the sections, which stand alone, are decoded on
         // all cores. The plans, the evidence and the report heads are each a large share of
         // a warm command's time on a large tracker.
@@ -204,13 +204,13 @@ extension TrackerSnapshot {
         let hasSettings = try reader.flag()
         let settingsAt = reader.offset
         if hasSettings { try reader.skipSized() }
-        func skip(_ parts: Bool = false) throws -> Int {
+        func skip() throws -> Int {
             let start = reader.offset
-            if parts { try reader.skipParts() } else { try reader.skipSized() }
+            try reader.skipSized()
             return start
         }
         let instrumentsAt = try skip(), textsAt = try skip(), plansAt = try skip()
-        let evidenceAt = try skip(true)
+        let evidenceAt = try skip()
         let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip()
         let groupsAt = reader.offset
         @Sendable func at(_ offset: Int) -> CacheReader { CacheReader(bytes, offset: offset) }
@@ -219,7 +219,7 @@ extension TrackerSnapshot {
         let settings = Lazy { Result { () throws -> TrackerSettings? in
             var r = at(settingsAt); return hasSettings ? try r.coded(TrackerSettings.self) : nil
         } }
-        let instruments = Lazy { Result { var r = at(instrumentsAt); return try r.coded([Instrument].self) } }
+        let instruments = Lazy { Result { var r = at(instrumentsAt); return try r.sized { try $0.list { try Instrument(from: &$0) } } } }
         let texts = Lazy { Result { () throws -> [InstrumentID: [String: InstrumentText]] in
             var r = at(textsAt)
             let languages = try r.sized { reader in
@@ -230,8 +230,13 @@ extension TrackerSnapshot {
             return Dictionary(languages.map { ($0, Dictionary($1, uniquingKeysWith: { first, _ in first })) },
                               uniquingKeysWith: { _, last in last })
         } }
-        let plans = Lazy { Result { var r = at(plansAt); return try r.coded([ActionPlan].self) } }
-        let evidence = Lazy { Result { var r = at(evidenceAt); return try r.parts { try Evidence(from: &$0) } } }
+        let plans = Lazy { Result { var r = at(plansAt); return try r.sized { try $0.list { try ActionPlan(from: &$0) } } } }
+        let evidence = Lazy { Result { () throws -> EvidenceStore in
+            var r = at(evidenceAt)
+            let store = try r.sized { try EvidenceStore(from: &$0) }
+            if use == .whole { _ = store.all }
+            return store
+        } }
         let meetings = Lazy { Result { var r = at(meetingsAt); return try r.coded([Meeting].self) } }
         let attachments = Lazy { Result { var r = at(attachmentsAt); return Set(try r.sized { try $0.list { try $0.string() } }) } }
         let diagnostics = Lazy { Result { var r = at(diagnosticsAt); return try r.sized { try $0.list { try Diagnostic(from: &$0) } } } }

@@ -30,7 +30,9 @@ public struct TextHistory: Sendable {
     public func amendedSinceEvidence(snapshot: TrackerSnapshot, asOf: CalendarDate) -> [AmendedSinceEvidence] {
         revisions.flatMap { history -> [AmendedSinceEvidence] in
             guard let instrument = snapshot.instrument(history.instrument) else { return [] }
-            return AmendedSinceEvidence.find(instrument: instrument, revisions: history, evidence: snapshot.evidence, asOf: asOf)
+            // Only the evidence on its commitments counts: no other record is decoded.
+            let evidence = snapshot.evidence(supportingTargetsOf: [instrument.id.rawValue]).map(\.evidence)
+            return AmendedSinceEvidence.find(instrument: instrument, revisions: history, evidence: evidence, asOf: asOf)
         }
     }
 

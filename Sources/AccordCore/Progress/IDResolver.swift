@@ -136,7 +136,7 @@ public struct IDResolver: Sendable {
         if snapshot.instruments.contains(where: { $0.id.rawValue == id }) { return .instrument }
         if snapshot.plans.contains(where: { $0.id.rawValue == id }) { return .plan }
         if snapshot.meetings.contains(where: { $0.id.rawValue == id }) { return .meeting }
-        if snapshot.evidence.contains(where: { $0.id.rawValue == id }) { return .evidence }
+        if RecordID(id).map(snapshot.evidenceStore.contains) == true { return .evidence }
         return snapshot.hasReport(id) ? .report : nil
     }
 
@@ -144,7 +144,7 @@ public struct IDResolver: Sendable {
     /// the id `id` (one without `#`): what a new record's id must not be. Answered without
     /// building the catalog.
     public func isTaken(_ id: String) -> Bool {
-        snapshot.hasReport(id) || snapshot.evidence.contains { $0.id.rawValue == id }
+        snapshot.hasReport(id) || RecordID(id).map(snapshot.evidenceStore.contains) == true
             || snapshot.meetings.contains { $0.id.rawValue == id } || snapshot.instruments.contains { $0.id.rawValue == id }
             || snapshot.plans.contains { $0.id.rawValue == id }
     }

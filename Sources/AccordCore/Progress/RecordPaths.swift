@@ -28,7 +28,7 @@ public struct RecordPaths: Sendable {
         }
         switch resolved.kind {
         case .evidence:
-            if let item = snapshot.evidence.first(where: { $0.id.rawValue == resolved.id }) {
+            if let item = RecordID(resolved.id).flatMap(snapshot.evidence) {
                 files.insert(item.path)
                 if let attachment = item.attachment { files.insert(attachment.path) }
             }
@@ -54,9 +54,11 @@ public struct RecordPaths: Sendable {
                 reports.append(report)
                 cited.formUnion(report.evidence)
             }
-            for item in snapshot.evidence where cited.contains(item.id) || item.supports.contains(where: targets) {
+            // Only the evidence on the owner's targets and the evidence cited is decoded.
+            for (_, item) in snapshot.evidence(supportingTargetsOf: [owner]) where item.supports.contains(where: targets) {
                 files.insert(item.path)
             }
+            for item in cited.flatMap(snapshot.evidence(withID:)) { files.insert(item.path) }
         }
         self.files = files
         self.folders = folders

@@ -145,17 +145,24 @@ final class ReportGroups: Sendable {
     /// Reports on no known target, or by a party the target does not bind (problems that
     /// `validate` reports), by date then id.
     let unfiled: ReportGroup
-    /// Every report's id.
-    let ids: ReportIDs
+    /// Every report's id. Built when first asked for: a read through a chain of appended
+    /// cache files adds its reports to the table, which commands that look up no report by
+    /// id (`status`, `show` of a plan item) need not pay for.
+    var ids: ReportIDs { idTable.value }
+    private let idTable: Lazy<ReportIDs>
     /// The target position and party position of each filed group, by group number.
     private let owners: [(target: Int, party: Int)]
     private let sorted: Lazy<[StatusReport]>
 
     /// Groups read or changed: every report is decoded when the whole list is first asked for.
-    init(filed: [[ReportGroup]], unfiled: ReportGroup, ids: ReportIDs) {
+    convenience init(filed: [[ReportGroup]], unfiled: ReportGroup, ids: ReportIDs) {
+        self.init(filed: filed, unfiled: unfiled, idTable: Lazy { ids })
+    }
+
+    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>) {
         self.filed = filed
         self.unfiled = unfiled
-        self.ids = ids
+        self.idTable = idTable
         owners = filed.enumerated().flatMap { position, groups in groups.indices.map { (position, $0) } }
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
@@ -210,7 +217,8 @@ final class ReportGroups: Sendable {
                 places.append((report.id.rawValue, .init(group: filed.reduce(0) { $0 + $1.count }, index: at)))
             }
         }
-        return ReportGroups(filed: filed, unfiled: unfiled, ids: ids.inserting(places))
+        let before = idTable, added = places
+        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) })
     }
 
     /// What the report `id` says in brief, from its group and head: nil when no report has

@@ -18,7 +18,7 @@ extension TrackerSnapshot {
         if let context = appendOnlyContext(for: added) {
             // The targets are this snapshot's: the context holds the very records they came from.
             problems = TrackerSnapshot.problems(in: context.records + added, only: newFiles,
-                                                knownEvidenceIDs: context.evidenceIDs, targets: targets)
+                                                knownEvidence: context.knownEvidence, targets: targets)
         } else {
             problems = TrackerSnapshot.problems(in: try TrackerRecord.all(in: repository, at: commit) + added, only: newFiles)
         }
@@ -83,17 +83,18 @@ extension TrackerSnapshot {
         }
         return TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
-            evidence: newEvidence.isEmpty ? evidence : inserting(newEvidence, into: evidence) { ($0.date, $0.id) },
+            evidence: newEvidence.isEmpty ? evidenceStore : EvidenceStore(inserting(newEvidence, into: evidence) { ($0.date, $0.id) }),
             meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: []
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
     }
 
     /// The records the checks of append-only `added` records need, rebuilt from this
     /// snapshot; nil when `added` holds another kind of record or the owners have problems.
-    /// When `added` holds status reports only, the evidence is given by id alone (a report
-    /// refers to evidence by id, and nothing about a report is checked against the evidence
-    /// files): rebuilding 20,000 evidence records was a sixth of `accord log`.
-    private func appendOnlyContext(for added: [TrackerRecord]) -> (records: [TrackerRecord], evidenceIDs: Set<RecordID>)? {
+    /// When `added` holds status reports only, the evidence is known by id alone, looked up
+    /// in the snapshot's id table (a report refers to evidence by id, and nothing about a
+    /// report is checked against the evidence files): rebuilding 20,000 evidence records was
+    /// a sixth of `accord log`.
+    private func appendOnlyContext(for added: [TrackerRecord]) -> (records: [TrackerRecord], knownEvidence: (RecordID) -> Bool)? {
         var reportsOnly = true
         for record in added {
             switch record {
@@ -117,10 +118,10 @@ extension TrackerSnapshot {
         for plan in plans { records.append(.plan(.checked("Plans/\(plan.id).yaml", plan))) }
         for meeting in meetings { records.append(.meeting(.checked(meeting.path, meeting))) }
         // Reports refer to evidence ids and evidence to attachments; nothing refers to a report.
-        if reportsOnly { return (records, Set(evidence.map(\.id))) }
+        if reportsOnly { return (records, evidenceStore.contains) }
         for item in evidence { records.append(.evidence(.checked(item.path, item))) }
         for blob in attachments { records.append(.attachment(blob: blob)) }
-        return (records, [])
+        return (records, { _ in false })
     }
 
     /// A new report or piece of evidence whose id another one already has (in another
@@ -137,7 +138,7 @@ extension TrackerSnapshot {
                 problems.append(file.diagnostic("id", "\(report.id) is also the id of \(other.path)"))
             case .evidence(let file):
                 guard let item = file.value,
-                      let other = evidence.first(where: { $0.id == item.id && $0.path != file.file }) else { continue }
+                      let other = evidence(withID: item.id).first(where: { $0.path != file.file }) else { continue }
                 problems.append(file.diagnostic("id", "\(item.id) is also the id of \(other.path)"))
             default:
                 continue

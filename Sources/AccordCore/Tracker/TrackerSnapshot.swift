@@ -11,8 +11,12 @@ public struct TrackerSnapshot: Sendable {
     public let texts: [InstrumentID: [String: InstrumentText]]
     /// The action plans, by id.
     public let plans: [ActionPlan]
-    /// The evidence, by date then id.
-    public let evidence: [Evidence]
+    /// The evidence, by date then id. Read from the record cache, it is decoded the first
+    /// time this is asked for; ``evidence(_:)`` and the state of a few owners decode only
+    /// the records they need (see ``EvidenceStore``).
+    public var evidence: [Evidence] { evidenceStore.all }
+    /// How many pieces of evidence there are, without decoding them.
+    public var evidenceCount: Int { evidenceStore.count }
     /// The status reports, by date then id. Read from the record cache, they are decoded
     /// the first time this is asked for; the state needs only their heads (see
     /// ``ReportHead``) and the reports of the targets a command looks into.
@@ -31,6 +35,7 @@ public struct TrackerSnapshot: Sendable {
     private let targetIndex: [QualifiedID: Int]
     /// The reports by target and party.
     let reportGroups: ReportGroups
+    let evidenceStore: EvidenceStore
 
     /// Reads every file of `files` and checks them against each other.
     public static func load(_ files: some TrackerFiles) throws -> TrackerSnapshot {
@@ -77,12 +82,12 @@ public struct TrackerSnapshot: Sendable {
 
     /// The problems in the files `only` when read together with the rest of `records`:
     /// what a snapshot of `records` would report for those files.
-    /// `knownEvidenceIDs` are evidence that exists without being among `records`; `targets`,
-    /// when the caller has them already, the targets `records` define.
-    static func problems(in records: [TrackerRecord], only: Set<String>, knownEvidenceIDs: Set<RecordID> = [],
+    /// `knownEvidence` tells of evidence that exists without being among `records`;
+    /// `targets`, when the caller has them already, are the targets `records` define.
+    static func problems(in records: [TrackerRecord], only: Set<String>, knownEvidence: @escaping (RecordID) -> Bool = { _ in false },
                          targets: [TrackedTarget]? = nil) -> [Diagnostic] {
         var files = TrackerFileSet(records)
-        files.knownEvidenceIDs = knownEvidenceIDs
+        files.knownEvidence = knownEvidence
         return TrackerValidation(files: files, targets: targets ?? owners(of: files).4, only: only).diagnostics
             .filter { only.contains($0.file) }
     }
@@ -93,7 +98,7 @@ public struct TrackerSnapshot: Sendable {
         plans: [ActionPlan], evidence: [Evidence], reports: [StatusReport], meetings: [Meeting],
         attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic]
     ) {
-        self.init(settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidence,
+        self.init(settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: EvidenceStore(evidence),
                   meetings: meetings, attachments: attachments, targets: targets, diagnostics: diagnostics) { targets, position in
             ReportGroups(sorting: reports, targets: targets, position: position)
         }
@@ -104,7 +109,7 @@ public struct TrackerSnapshot: Sendable {
     /// keeps, and what a write that adds a report makes from the snapshot before it.
     init(
         settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
-        plans: [ActionPlan], evidence: [Evidence], meetings: [Meeting],
+        plans: [ActionPlan], evidence: EvidenceStore, meetings: [Meeting],
         attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
         reportGroups: ([TrackedTarget], (QualifiedID) -> Int?) throws -> ReportGroups
     ) rethrows {
@@ -112,7 +117,7 @@ public struct TrackerSnapshot: Sendable {
         self.instruments = instruments
         self.texts = texts
         self.plans = plans
-        self.evidence = evidence
+        self.evidenceStore = evidence
         self.meetings = meetings
         self.attachments = attachments
         let targets = targets ?? TrackedTarget.all(
@@ -183,6 +188,24 @@ public struct TrackerSnapshot: Sendable {
 
     /// The plan with `id`.
     public func plan(_ id: InstrumentID) -> ActionPlan? { plans.first { $0.id == id } }
+
+    /// The evidence with `id` (the first, if two share it); only that record is decoded.
+    public func evidence(_ id: RecordID) -> Evidence? {
+        evidenceStore.position(of: id).map(evidenceStore.evidence(at:))
+    }
+
+    /// Every piece of evidence with `id` (more than one only when the id is repeated, a
+    /// problem `validate` reports), by date; only those records are decoded.
+    public func evidence(withID id: RecordID) -> [Evidence] {
+        evidenceStore.positions(of: id).map(evidenceStore.evidence(at:))
+    }
+
+    /// The evidence supporting a target of one of `owners` (instrument, plan or meeting
+    /// ids), by date then id, each with its position in ``evidence``; only those records
+    /// are decoded.
+    public func evidence(supportingTargetsOf owners: Set<String>) -> [(position: Int, evidence: Evidence)] {
+        Set(owners.flatMap(evidenceStore.positions(supporting:))).sorted().map { ($0, evidenceStore.evidence(at: $0)) }
+    }
 }
 
 /// The records of one load, sorted by kind, for building and checking a snapshot.
@@ -197,9 +220,9 @@ struct TrackerFileSet {
     var meetings: [ParsedFile<Meeting>] = []
     var attachments: Set<String> = []
     var fileDiagnostics: [Diagnostic] = []
-    /// Ids of evidence whose files are not in the set but exist: what reports may cite
-    /// (see `TrackerSnapshot.problems(adding:repository:commit:)`).
-    var knownEvidenceIDs: Set<RecordID> = []
+    /// Whether evidence with an id exists without its file being in the set: what reports
+    /// may cite (see `TrackerSnapshot.problems(adding:repository:commit:)`).
+    var knownEvidence: (RecordID) -> Bool = { _ in false }
 
     init(_ records: [TrackerRecord]) {
         for record in records {

@@ -21,8 +21,29 @@ public struct TrackerState: Sendable {
         let allTargets = snapshot.targets
         let groups = snapshot.reportGroups.filed
         // Evidence by position in the snapshot: copying 20,000 records into two tables,
-        // then freeing them, was a fifth of a warm `status`.
-        let allEvidence = snapshot.evidence
+        // then freeing them, was a fifth of a warm `status`. For a few owners, only their
+        // evidence and the evidence their reports cite are decoded and indexed.
+        let positions = owners.map { owners in allTargets.indices.filter { owners.contains(allTargets[$0].id.owner) } }
+            ?? Array(allTargets.indices)
+        // Positions below are in `allEvidence`, which keeps the snapshot's order.
+        let allEvidence: [Evidence]
+        if let owners {
+            let cited = Set(positions.flatMap { position in
+                groups[snapshot.targetPosition(allTargets[position].id) ?? position].flatMap { group in
+                    group.heads[..<group.count(through: asOf)].flatMap(\.evidence)
+                }
+            })
+            var found = Dictionary(snapshot.evidence(supportingTargetsOf: owners).map { ($0.position, $0.evidence) },
+                                   uniquingKeysWith: { first, _ in first })
+            for id in cited {
+                if let position = snapshot.evidenceStore.position(of: id), found[position] == nil {
+                    found[position] = snapshot.evidenceStore.evidence(at: position)
+                }
+            }
+            allEvidence = found.sorted { $0.key < $1.key }.map(\.value)
+        } else {
+            allEvidence = snapshot.evidence
+        }
         var evidenceByTarget: [QualifiedID: [Int]] = [:]
         var evidenceByID: [RecordID: Int] = [:]
         evidenceByID.reserveCapacity(allEvidence.count)
@@ -32,8 +53,6 @@ public struct TrackerState: Sendable {
                 evidenceByTarget[target, default: []].append(position)
             }
         }
-        let positions = owners.map { owners in allTargets.indices.filter { owners.contains(allTargets[$0].id.owner) } }
-            ?? Array(allTargets.indices)
         // Each target stands alone from here: folded on all cores.
         targets = ParallelMap.map(positions) { [evidenceByTarget, evidenceByID] position in
             let target = allTargets[position]

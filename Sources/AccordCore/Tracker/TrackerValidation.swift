@@ -14,6 +14,8 @@ struct TrackerValidation {
     /// Every evidence id and every meeting decision, built once: a lookup per record must
     /// not cost a pass over all records (100,000 reports × 20,000 pieces of evidence).
     private let evidenceIDs: Set<RecordID>
+    /// Evidence that exists without being among `files` (see ``TrackerFileSet/knownEvidence``).
+    private let knownEvidence: (RecordID) -> Bool
     private let decisionIDs: Set<QualifiedID>
 
     /// Checks `files`; given `only`, the checks of each file are run for those files alone
@@ -32,7 +34,8 @@ struct TrackerValidation {
         for file in files.plans where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
         for file in files.meetings where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
         brokenOwners = broken
-        evidenceIDs = Set(files.evidence.compactMap(\.value?.id)).union(files.knownEvidenceIDs)
+        evidenceIDs = Set(files.evidence.compactMap(\.value?.id))
+        knownEvidence = files.knownEvidence
         decisionIDs = Set(files.meetings.compactMap(\.value).flatMap { meeting in
             meeting.decisions.compactMap { QualifiedID(owner: meeting.id.rawValue, local: $0.id) }
         })
@@ -176,7 +179,7 @@ struct TrackerValidation {
            !target.parties.contains(report.party) {
             self.report(file, "party", "\(report.target) does not bind \(report.party)")
         }
-        for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) {
+        for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) && !knownEvidence(id) {
             self.report(file, "evidence[\(index + 1)]", "no evidence \(id) in the tracker")
         }
     }

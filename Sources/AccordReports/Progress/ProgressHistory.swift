@@ -97,11 +97,15 @@ public struct ProgressHistory: Codable, Sendable {
         // report is named, and 100,000 decoded reports were the largest thing it held.
         // Given `known` (an id's reports), those alone.
         let outlines = known.map { Dictionary($0.map { ($0.id.rawValue, ReportOutline($0)) }, uniquingKeysWith: { first, _ in first }) }
-        let evidence = snapshot.evidence
-        var evidenceAt: [String: Int] = [:]
-        for (position, item) in evidence.enumerated() where stems.contains(item.id.rawValue) {
+        // Evidence likewise, found by id: only the pieces named are decoded (unless the log
+        // names more files than there is evidence).
+        let namedEvidence: [Evidence] = stems.count > snapshot.evidenceCount
+            ? snapshot.evidence.filter { stems.contains($0.id.rawValue) }
+            : stems.compactMap(RecordID.init).flatMap(snapshot.evidence(withID:))
+        var evidenceAt: [String: Evidence] = [:]
+        for item in namedEvidence {
             let file = item.path
-            if named.contains(file), evidenceAt[file] == nil { evidenceAt[file] = position }
+            if named.contains(file), evidenceAt[file] == nil { evidenceAt[file] = item }
         }
         func report(at path: String) -> ReportOutline? {
             let id = HistoryEntry.stem(path)
@@ -110,7 +114,7 @@ public struct ProgressHistory: Codable, Sendable {
         }
         entries = log.map { logged in
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
-                         report: report(at:), evidence: { evidenceAt[$0].map { evidence[$0] } })
+                         report: report(at:), evidence: { evidenceAt[$0] })
         }
     }
 

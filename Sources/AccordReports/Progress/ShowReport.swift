@@ -204,7 +204,7 @@ public struct ShowReport: Codable, Sendable {
         case .meeting:
             self.init(asOf: asOf, resolved: resolved, meeting: Self.meeting(owner, snapshot: snapshot, state: state))
         case .evidence:
-            let item = snapshot.evidence.first { $0.id.rawValue == resolved.id }
+            let item = RecordID(resolved.id).flatMap(snapshot.evidence)
             self.init(asOf: asOf, resolved: resolved, evidence: item.map { EvidenceView($0, redaction: redaction) })
         case .report:
             let item = snapshot.report(resolved.id)

@@ -31,7 +31,7 @@ extension Accord {
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, history: true)
+            let context = try TrackerContext.open(repository, read, history: true, use: .few)
             var relevant: ((String) -> Bool)?
             var shownID: String?
             var known: [StatusReport]?

@@ -60,7 +60,7 @@ extension Accord {
 
         func run() throws {
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
             // Check what can be checked before the editor opens: nobody should type a note for nothing.

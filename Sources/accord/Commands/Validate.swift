@@ -51,7 +51,7 @@ extension Accord {
                 count(snapshot.plans.count, "plan", "plans"),
                 count(snapshot.plans.map(\.items.count).reduce(0, +), "plan item", "plan items"),
                 count(snapshot.meetings.count, "meeting", "meetings"),
-                count(snapshot.evidence.count, "piece of evidence", "pieces of evidence"),
+                count(snapshot.evidenceCount, "piece of evidence", "pieces of evidence"),
                 count(snapshot.reportCount, "status report", "status reports"),
             ]
             return "valid: " + parts.joined(separator: ", ")

@@ -27,21 +27,23 @@ struct TrackerContext {
 
     /// Opens the tracker named by `repository` options and reads it as `read` asks; with
     /// `history`, for a command that asks the repository's history too (see
-    /// `Repository.prefetchCommitIndex()`).
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false) throws -> TrackerContext {
-        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, history: history)
+    /// `Repository.prefetchCommitIndex()`); `use`, what the command reads of the snapshot
+    /// (`.few` for one id's records: see `SnapshotUse`).
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false,
+                     use: SnapshotUse = .whole) throws -> TrackerContext {
+        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, history: history, use: use)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`.
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true,
-                     history: Bool = false) throws -> TrackerContext {
+                     history: Bool = false, use: SnapshotUse = .whole) throws -> TrackerContext {
         let repository = try options.openTracker()
         let commit = try repository.resolve(revision ?? "HEAD")
         // The stored commit index is read on another core while the snapshot loads.
         if history { repository.prefetchCommitIndex() }
         // Through the record cache in the git folder: a revision read before costs no parsing.
-        let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
         if warn && !snapshot.isValid {
             let count = snapshot.diagnostics.count
             FileHandle.standardError.write(Data(
