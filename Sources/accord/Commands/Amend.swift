@@ -8,6 +8,7 @@ extension Accord {
     /// `accord amend ID --text FILE …`: records a new revision of an instrument's text.
     struct Amend: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "amend",
             abstract: "Record a new revision of an instrument's text as one tagged commit.",
             discussion: """
             Writes each FILE as Agreements/ID/text.<lang>.md in ONE commit dated DATE (the \

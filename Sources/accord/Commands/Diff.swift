@@ -8,6 +8,7 @@ extension Accord {
     /// `accord diff ID [FROM [TO]]`: what changed in an instrument's text between two versions.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show what changed in an instrument's text between two versions.",
             discussion: """
             Compares the text article by article: renumbered and moved articles are reported as \

@@ -6,6 +6,7 @@ import GitStore
 /// `accord digest`: a fingerprint two copies compare to prove they agree.
 struct Digest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "digest",
         abstract: "Print a fingerprint of the tracker's state, to check that two copies agree.",
         discussion: """
         By default the digest is SHA-256 over the derived state at the as-of date (default \

@@ -17,6 +17,7 @@ extension Accord.EvidenceCommand {
     /// `accord evidence add --title T --kind K …`: one evidence file, and its attachment.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a piece of evidence, with an optional attachment, as one commit.",
             discussion: """
             Writes Evidence/<yyyy>/<id>.yaml and, with --file, the file's bytes at \

@@ -7,6 +7,7 @@ extension Accord {
     /// `accord gaps`: everything missing or late, with the facts and what would close it.
     struct Gaps: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "gaps",
             abstract: "List every gap: what is missing or late, for whom, why, and what would close it.",
             discussion: """
             Each gap has a rule, a severity (high, medium, low), the item, the party ("both" when \

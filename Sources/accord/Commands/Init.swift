@@ -8,6 +8,7 @@ extension Accord {
     /// `--example`, the project's example with its true chronology.
     struct Init: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a tracker: a git repository on branch main with accord.yaml.",
             discussion: """
             Creates the folder if needed, with a new repository on branch main; an existing empty \

@@ -6,6 +6,7 @@ extension Accord {
     /// `accord list instruments|commitments|items|evidence|meetings`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List instruments, commitments, plan items, evidence or meetings.",
             discussion: """
             Filters combine; with --party, --status, --overdue and --agency look at that \
@@ -49,7 +50,7 @@ struct TargetFilterOptions: ParsableArguments {
 
 extension Accord.List {
     struct Instruments: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List instruments and plans with their target counts.")
+        static let configuration = CommandConfiguration(commandName: "instruments", abstract: "List instruments and plans with their target counts.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
         @OptionGroup var format: CSVOption
@@ -65,6 +66,7 @@ extension Accord.List {
 
     struct Commitments: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "commitments",
             abstract: "List commitments and tracked meeting decisions with each party's status.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
@@ -82,7 +84,7 @@ extension Accord.List {
     }
 
     struct Items: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List plan items with each party's status.")
+        static let configuration = CommandConfiguration(commandName: "items", abstract: "List plan items with each party's status.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
         @OptionGroup var filters: TargetFilterOptions
@@ -99,6 +101,7 @@ extension Accord.List {
 
     struct Evidence: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "evidence",
             abstract: "List evidence, newest first; restricted evidence without its title unless --include-restricted.")
         @OptionGroup var options: EvidenceListOptions
 
@@ -106,7 +109,7 @@ extension Accord.List {
     }
 
     struct Meetings: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the review meetings held.")
+        static let configuration = CommandConfiguration(commandName: "meetings", abstract: "List the review meetings held.")
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
         @OptionGroup var format: CSVOption

@@ -7,6 +7,7 @@ extension Accord {
     /// `accord log ID --status S`: record one status report as one commit.
     struct Log: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Record where a commitment, plan item or decision stands for a party.",
             discussion: """
             Writes one status report, Events/<yyyy>/<mm>/<id>.yaml, as one commit authored by \

@@ -17,6 +17,7 @@ extension Accord.MeetingCommand {
     /// `accord meeting add`: one meeting, one file, one commit dated the meeting's day.
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Record a meeting that was held; its decisions with a due date become commitments.",
             discussion: """
             Writes Meetings/<date>-<slug>.yaml in one commit authored on the meeting's date. \

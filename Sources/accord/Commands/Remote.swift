@@ -23,6 +23,7 @@ struct RemoteCommand: ParsableCommand {
 
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "add",
             abstract: "Add a remote.",
             discussion: """
             URL may be a folder path (relative paths are stored as absolute ones), file://, \
@@ -45,6 +46,7 @@ struct RemoteCommand: ParsableCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the remotes and their URLs.",
             discussion: "Example:\n  accord remote list --json"
         )
@@ -70,6 +72,7 @@ struct RemoteCommand: ParsableCommand {
 
     struct Remove: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "remove",
             abstract: "Remove a remote and its remote-tracking branches.",
             discussion: """
             The remote's own copy is not touched, nor are local commits. Exits 66 if there is \

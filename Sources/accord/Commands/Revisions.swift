@@ -7,6 +7,7 @@ extension Accord {
     /// `accord revisions ID [--lang L] [--json]`: the revisions of an instrument's texts.
     struct Revisions: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "revisions",
             abstract: "List the revisions of an instrument's texts, oldest first.",
             discussion: """
             A revision is a commit that changed one of Agreements/ID/text.<lang>.md. For each: \

@@ -7,6 +7,7 @@ extension Accord {
     /// `accord schedule`: reviews held, missed and upcoming, with what falls due before each.
     struct Schedule: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "schedule",
             abstract: "List the reviews the instruments call for: past (held or missed) and upcoming.",
             discussion: """
             Review cycles are declared per instrument and plan (review-cycles: in their YAML). A \

@@ -7,6 +7,7 @@ extension Accord {
     /// `accord show ID`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show everything about an instrument, provision, commitment, plan item, evidence or meeting.",
             discussion: """
             A commitment, plan item or decision shows its text, who is bound and responsible, \

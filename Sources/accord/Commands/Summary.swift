@@ -13,6 +13,7 @@ extension Accord {
         }
 
         static let configuration = CommandConfiguration(
+            commandName: "summary",
             abstract: "Write the summary for a review meeting, in Markdown, HTML or JSON.",
             discussion: """
             The summary holds: the meeting (date, venue, host, parties); what changed since the \

@@ -6,6 +6,7 @@ import GitStore
 /// `accord sync [REMOTE]`: fetch, merge, push.
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Exchange new commits with another copy of the tracker: fetch, merge, push.",
         discussion: """
         Syncs the checked-out branch with the branch of the same name on REMOTE (default: \

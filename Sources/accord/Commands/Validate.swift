@@ -7,6 +7,7 @@ extension Accord {
     /// `accord validate [--repo PATH | FOLDER]`: every problem in the tracker's files.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "validate",
             abstract: "Check every file of a tracker and report every problem.",
             discussion: """
             Reads the tracker at the tip of its branch (or, given FOLDER, the files in that \

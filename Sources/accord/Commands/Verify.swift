@@ -7,6 +7,7 @@ extension Accord {
     /// `accord verify`: every stored object readable and matching its id.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check that every object of every branch and tag is readable and intact.",
             discussion: """
             Prints how many objects were checked, then one line per bad object: its id, type, \
