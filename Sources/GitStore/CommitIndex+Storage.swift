@@ -67,8 +67,10 @@ extension CommitIndex {
                 let depth = try reader.count()
                 let pathBase = Int32(pathCount)
                 let paths = try reader.count()
+                reservePaths(paths, segmentSize: bytes.count)
                 for _ in 0..<paths { addPath(try reader.bytes(try reader.count())) }
                 let count = try reader.count()
+                reserveCommits(count, segmentSize: bytes.count)
                 let ids = try (0..<count).map { _ throws(DamagedSegment) in try reader.id() }
                 for (position, id) in ids.enumerated() {
                     let time = try reader.signedNumber()

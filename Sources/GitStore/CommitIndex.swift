@@ -58,8 +58,11 @@ struct CommitIndex {
     var pathCount: Int { pathStarts.count - 1 }
 
     func path(_ index: Int32) -> String {
-        let range = Int(pathStarts[Int(index)])..<Int(pathStarts[Int(index) + 1])
-        return String(decoding: pathBytes[range], as: UTF8.self)
+        String(decoding: pathBytes(index), as: UTF8.self)
+    }
+
+    func pathBytes(_ index: Int32) -> ArraySlice<UInt8> {
+        pathBytes[Int(pathStarts[Int(index)])..<Int(pathStarts[Int(index) + 1])]
     }
 
     func segment(containing position: Int32) -> Segment? {
@@ -96,6 +99,23 @@ struct CommitIndex {
         changes.removeLast(changes.count - mark.changes)
         pathStarts.removeLast(pathStarts.count - mark.paths)
         pathBytes.removeLast(pathBytes.count - mark.pathBytes)
+    }
+
+    /// Room for the paths and then the commits of a segment of `size` bytes, so that
+    /// reading it never moves the arrays: path bytes and changes are bounded by the size (a
+    /// change takes at least 22 bytes). Space reserved and never written costs address
+    /// space only.
+    mutating func reservePaths(_ count: Int, segmentSize size: Int) {
+        pathStarts.reserveCapacity(pathStarts.count + count)
+        pathBytes.reserveCapacity(pathBytes.count + size)
+    }
+
+    mutating func reserveCommits(_ count: Int, segmentSize size: Int) {
+        commits.reserveCapacity(commits.count + count)
+        parents.reserveCapacity(parents.count + 2 * count)
+        parentPositions.reserveCapacity(parentPositions.count + 2 * count)
+        listStarts.reserveCapacity(listStarts.count + 2 * count)
+        changes.reserveCapacity(changes.count + size / 22)
     }
 
     mutating func addPath(_ bytes: UnsafeRawBufferPointer) {

@@ -76,25 +76,28 @@ extension Repository {
     /// `changes(from:to:)` gives them. With `relevant`, only the changes whose path it accepts
     /// are kept, and commits left with none are skipped; `limit` counts the commits returned.
     public func changeLog(from start: ObjectID? = nil, limit: Int? = nil,
-                          touching relevant: ((String) -> Bool)? = nil) throws -> [CommitChanges] {
+                          touching relevant: PathSelection? = nil) throws -> [CommitChanges] {
         guard let start = try start ?? tip() else { return [] }
         readyCommitIndex()
         if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self),
            let reachable = commitIndex.reachable(from: position) {
             let index = commitIndex
+            // Each path is matched once (1 kept, 2 not); most commits of a long history touch
+            // nothing kept and are passed over without copying their changes.
             var relevance = [UInt8](repeating: 0, count: relevant == nil ? 0 : index.pathCount)
+            func isKept(_ change: CommitIndex.Change) -> Bool {
+                guard let relevant else { return true }
+                let path = Int(change.path)
+                if relevance[path] == 0 { relevance[path] = relevant.contains(bytes: index.pathBytes(change.path)) ? 1 : 2 }
+                return relevance[path] == 1
+            }
             var result: [CommitChanges] = []
             for position in index.logOrder(from: position, reachable: reachable) {
                 if let limit, result.count >= limit { break }
-                var changes = index.changes(of: position, against: 0)[...]
-                if let relevant {
-                    let kept = changes.filter { change in
-                        let path = Int(change.path)
-                        if relevance[path] == 0 { relevance[path] = relevant(index.path(change.path)) ? 1 : 2 }
-                        return relevance[path] == 1
-                    }
-                    if kept.isEmpty { continue }
-                    changes = kept[...]
+                var changes = index.changes(of: position, against: 0)
+                if relevant != nil {
+                    guard changes.contains(where: isKept) else { continue }
+                    changes = changes.filter(isKept)[...]
                 }
                 let pathChanges = changes.map { change in
                     RawPathChange(path: index.path(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID).pathChange
@@ -108,7 +111,7 @@ extension Repository {
             if let limit, result.count >= limit { break }
             var changes = try self.changes(from: info.parents.first, to: info.id)
             if let relevant {
-                changes = changes.filter { relevant($0.path) }
+                changes = changes.filter { relevant.contains($0.path) }
                 if changes.isEmpty { continue }
             }
             result.append(CommitChanges(commit: info, changes: changes))

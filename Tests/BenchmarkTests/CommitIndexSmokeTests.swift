@@ -26,7 +26,7 @@ import Testing
         for path in [plan, text, report, "Plans", "Agreements", "Events", ""] {
             #expect(try indexed.history(of: path) == walked.history(of: path), "history of \(path)", sourceLocation: sourceLocation)
         }
-        let relevant: (String) -> Bool = { $0 == plan || $0 == report }
+        let relevant = PathSelection(files: [plan, report])
         #expect(try indexed.changeLog(touching: relevant) == walked.changeLog(touching: relevant), sourceLocation: sourceLocation)
         #expect(try indexed.changeLog() == walked.changeLog(), sourceLocation: sourceLocation)
         let older = try walked.resolve("HEAD~10")

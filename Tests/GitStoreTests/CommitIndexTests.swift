@@ -31,7 +31,7 @@ import Testing
         #expect(try walked.histories(of: paths) == paths.map { try walked.history(of: $0) }, sourceLocation: sourceLocation)
         #expect(try indexed.changeLog() == walked.changeLog(), sourceLocation: sourceLocation)
         #expect(try indexed.changeLog().map(\.commit) == walked.log(), sourceLocation: sourceLocation)
-        let plans: (String) -> Bool = { $0.hasPrefix("Plans/") }
+        let plans = PathSelection(files: [], folders: ["Plans/"])
         #expect(try indexed.changeLog(limit: 2, touching: plans) == walked.changeLog(limit: 2, touching: plans),
                 sourceLocation: sourceLocation)
         #expect(try indexed.changeLog(touching: plans) == walked.changeLog(touching: plans), sourceLocation: sourceLocation)

@@ -147,7 +147,7 @@ extension AccordBench {
             print(String(format: "%d commits changed %@ (%.3f s, same handle)", second.count, path[1], Date().timeIntervalSince(again)))
             let files = Set(path)
             let logStart = Date()
-            let logged = try repository.changeLog(touching: { files.contains($0) })
+            let logged = try repository.changeLog(touching: PathSelection(files: files))
             print(String(format: "%d commits changed the %d files (change log, %.3f s)", logged.count, files.count,
                          Date().timeIntervalSince(logStart)))
         }

@@ -244,10 +244,16 @@ extension TrackerSnapshot {
             var r = at(groupsAt)
             return (try ReportGroups.stored(from: &r), r)
         } }
+        // The targets (sorted, from the owners) are made by whichever core is free first,
+        // rather than after everything else.
+        let targets = Lazy { Result { () throws -> [TrackedTarget] in
+            TrackedTarget.all(instruments: try instruments.value.get(), plans: try plans.value.get(),
+                              meetings: try meetings.value.get(), parties: try settings.value.get()?.partyCodes ?? [])
+        } }
         let sections: [@Sendable () -> Void] = [
             { _ = evidence.value }, { _ = groups.value }, { _ = plans.value }, { _ = instruments.value },
-            { _ = texts.value }, { _ = meetings.value }, { _ = settings.value }, { _ = attachments.value },
-            { _ = diagnostics.value },
+            { _ = meetings.value }, { _ = settings.value }, { _ = targets.value }, { _ = texts.value },
+            { _ = attachments.value }, { _ = diagnostics.value },
         ]
         DispatchQueue.concurrentPerform(iterations: sections.count) { sections[$0]() }
 
@@ -256,7 +262,7 @@ extension TrackerSnapshot {
         try self.init(
             settings: try settings.value.get(), instruments: try instruments.value.get(), texts: try texts.value.get(),
             plans: try plans.value.get(), evidence: try evidence.value.get(), meetings: try meetings.value.get(),
-            attachments: try attachments.value.get(), diagnostics: try diagnostics.value.get()
+            attachments: try attachments.value.get(), targets: try targets.value.get(), diagnostics: try diagnostics.value.get()
         ) { targets, _ in try ReportGroups(stored, targets: targets) }
     }
 }

@@ -1,3 +1,4 @@
+public import GitStore
 /// The files that belong to an id: its own file or folder, and the records about it.
 /// `accord history ID` keeps the commits touching these.
 public struct RecordPaths: Sendable {
@@ -66,7 +67,8 @@ public struct RecordPaths: Sendable {
     }
 
     /// Whether `path` belongs to the id.
-    public func contains(_ path: String) -> Bool {
-        files.contains(path) || folders.contains { path.hasPrefix($0) }
-    }
+    public func contains(_ path: String) -> Bool { selection.contains(path) }
+
+    /// The files and folders, as a history selects them.
+    public var selection: PathSelection { PathSelection(files: files, folders: folders) }
 }

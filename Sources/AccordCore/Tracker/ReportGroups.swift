@@ -150,19 +150,24 @@ final class ReportGroups: Sendable {
     /// id (`status`, `show` of a plan item) need not pay for.
     var ids: ReportIDs { idTable.value }
     private let idTable: Lazy<ReportIDs>
+    /// Whether a report has the id, answered without building the table: the ids a chain
+    /// added are asked first, then the table they are added to (what `log` asks of the id
+    /// it is about to give).
+    let hasID: @Sendable (String) -> Bool
     /// The target position and party position of each filed group, by group number.
     private let owners: [(target: Int, party: Int)]
     private let sorted: Lazy<[StatusReport]>
 
     /// Groups read or changed: every report is decoded when the whole list is first asked for.
     convenience init(filed: [[ReportGroup]], unfiled: ReportGroup, ids: ReportIDs) {
-        self.init(filed: filed, unfiled: unfiled, idTable: Lazy { ids })
+        self.init(filed: filed, unfiled: unfiled, idTable: Lazy { ids }, hasID: { ids.contains($0) })
     }
 
-    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>) {
+    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>, hasID: @escaping @Sendable (String) -> Bool) {
         self.filed = filed
         self.unfiled = unfiled
         self.idTable = idTable
+        self.hasID = hasID
         owners = filed.enumerated().flatMap { position, groups in groups.indices.map { (position, $0) } }
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
@@ -217,8 +222,10 @@ final class ReportGroups: Sendable {
                 places.append((report.id.rawValue, .init(group: filed.reduce(0) { $0 + $1.count }, index: at)))
             }
         }
-        let before = idTable, added = places
-        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) })
+        let before = idTable, added = places, hadID = hasID
+        let addedIDs = Set(places.map(\.id))
+        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) },
+                            hasID: { addedIDs.contains($0) || hadID($0) })
     }
 
     /// What the report `id` says in brief, from its group and head: nil when no report has

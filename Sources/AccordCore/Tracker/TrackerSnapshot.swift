@@ -146,7 +146,7 @@ public struct TrackerSnapshot: Sendable {
     }
 
     /// Whether a status report has the id `id`; answered without decoding any report.
-    public func hasReport(_ id: String) -> Bool { reportGroups.ids.contains(id) }
+    public func hasReport(_ id: String) -> Bool { reportGroups.hasID(id) }
 
     /// The status report `id` in brief (target, party, date, status), read from the id table
     /// and its group without decoding it; nil when no report has that id.

@@ -78,14 +78,14 @@ public struct ProgressHistory: Codable, Sendable {
     /// Newest first.
     public let entries: [HistoryEntry]
 
-    /// The history of the paths that `relevant` accepts (all, when nil), newest first, at
+    /// The history of the paths `relevant` selects (all, when nil), newest first, at
     /// most `limit` entries: each commit of the log with the files it changed against its
     /// first parent (``Repository/changeLog(from:limit:touching:)``, from the commit index).
     ///
     /// `reports`, when given, are the only status reports the history can name (those of
     /// ``RecordPaths``): the snapshot's others are then not decoded.
     public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
-                relevant: ((String) -> Bool)?, limit: Int?, reports known: [StatusReport]? = nil) throws {
+                relevant: PathSelection?, limit: Int?, reports known: [StatusReport]? = nil) throws {
         self.id = id
         let log = try repository.changeLog(from: commit, limit: limit, touching: relevant)
         // Only the records the log names: a tracker holds 100,000 reports, a history a few

@@ -1,11 +1,13 @@
 import AccordCore
 import AccordReports
 import ArgumentParser
+import GitStore
 
 extension Accord {
     /// `accord history [ID]`.
     struct History: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "history",
             abstract: "What changed, when and by whom, from the tracker's git history.",
             discussion: """
             Each commit is told in the tracker's words: a status report (VN reported \
@@ -32,14 +34,14 @@ extension Accord {
 
         func run() throws {
             let context = try TrackerContext.open(repository, read, history: true, use: .few)
-            var relevant: ((String) -> Bool)?
+            var relevant: PathSelection?
             var shownID: String?
             var known: [StatusReport]?
             if let id {
                 let resolved = try context.resolve(id)
                 shownID = resolved.id
                 let paths = RecordPaths(resolved: resolved, snapshot: context.snapshot)
-                relevant = paths.contains
+                relevant = paths.selection
                 known = paths.reports
             }
             let history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
