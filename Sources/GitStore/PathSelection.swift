@@ -19,9 +19,10 @@ public struct PathSelection: Sendable {
         folderBytes = folders.map { Array($0.utf8) }
     }
 
-    /// Whether `path` is one of the files or under one of the folders.
+    /// Whether `path` is one of the files or under one of the folders. Git paths are bytes,
+    /// so they are compared as bytes, whichever way the history is read.
     public func contains(_ path: String) -> Bool {
-        files.contains(path) || folders.contains { path.hasPrefix($0) }
+        contains(bytes: Array(path.utf8)[...])
     }
 
     /// ``contains(_:)`` on a path's UTF-8 bytes.
