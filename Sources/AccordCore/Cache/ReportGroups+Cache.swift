@@ -1,9 +1,11 @@
-/// The cache's layout of a snapshot's status reports: each group's length and heads; then
+/// The cache's layout of a snapshot's status reports: each group's length, report count and
+/// heads (sized, so a reader steps over them); then
 /// the reports of every group, one after the other; then a checksum of both; then the table
 /// of report ids (``ReportIDs``) and its checksum.
 ///
-/// A cached read decodes only the heads; each group keeps the span of its reports and
-/// decodes them when asked (see ``ReportGroup``). Since they are decoded late, long after
+/// A cached read decodes no report: each group keeps the spans of its heads and its reports
+/// and decodes them when asked (see ``ReportGroup``); a command that reads every target
+/// decodes all the heads up front. Since they are decoded late, long after
 /// the file was opened, the checksum (of the heads and the reports) is what proves their
 /// bytes are those accord wrote: a damaged file is then caught while it can still be
 /// rebuilt.
@@ -21,7 +23,13 @@ extension ReportGroups {
         var headPart = CacheWriter()
         for (group, length) in zip(groups, lengths) {
             headPart.integer(length)
-            headPart.list(group.heads) { $1.write(to: &$0) }
+            headPart.integer(group.count)
+            if let encoded = group.encodedHeads, !group.headsAreDecoded {
+                headPart.integer(encoded.span.count)
+                headPart.raw(encoded.bytes[encoded.span])
+            } else {
+                headPart.sized { writer in group.heads.forEach { $0.write(to: &writer) } }
+            }
         }
         writer.integer(groups.count)
         writer.integer(headPart.bytes.count)
@@ -67,18 +75,19 @@ extension ReportGroups {
         self.init(filed: filed, unfiled: groups[next], ids: stored.ids)
     }
 
-    /// Reads the stored groups and id table.
-    static func stored(from reader: inout CacheReader) throws -> Stored {
+    /// Reads the stored groups and id table; with `decodingHeads`, decodes every group's
+    /// heads too (for a command that reads every target).
+    static func stored(from reader: inout CacheReader, decodingHeads: Bool = true) throws -> Stored {
         let count = try reader.integer()
         guard count >= 1 else { throw CacheCorrupt() }
         let headPart = try reader.sizedPart()
         var heads = CacheReader(headPart.bytes, offset: headPart.span.lowerBound)
-        var shapes: [(length: Int, heads: [ReportHead])] = []
+        var shapes: [(length: Int, count: Int, heads: Range<Int>)] = []
         shapes.reserveCapacity(count)
         for _ in 0..<count {
-            let length = try heads.integer()
-            guard length >= 0 else { throw CacheCorrupt() }
-            shapes.append((length, try heads.list { try ReportHead(from: &$0) }))
+            let length = try heads.integer(), reports = try heads.integer()
+            guard length >= 0, reports >= 0 else { throw CacheCorrupt() }
+            shapes.append((length, reports, try heads.sizedPart().span))
         }
         guard heads.offset == headPart.span.upperBound else { throw CacheCorrupt() }
         let body = try reader.skip(shapes.reduce(0) { $0 + $1.length })
@@ -91,9 +100,10 @@ extension ReportGroups {
             let span = start..<start + shape.length
             start = span.upperBound
             checksum = CacheChecksum.combine(checksum, CacheChecksum.of(bytes[span]))
-            groups.append(shape.heads.isEmpty ? .empty : ReportGroup(heads: shape.heads, bytes: bytes, span: span))
+            groups.append(shape.count == 0 ? .empty : ReportGroup(count: shape.count, heads: shape.heads, bytes: bytes, span: span))
         }
         guard checksum == UInt64(UInt(bitPattern: try reader.integer())) else { throw CacheCorrupt() }
+        if decodingHeads { groups.forEach { _ = $0.heads } }
         let idPart = try reader.sizedPart()
         let idBytes = Array(idPart.bytes[idPart.span])
         guard CacheChecksum.of(idBytes[...]) == UInt64(UInt(bitPattern: try reader.integer())),

@@ -242,7 +242,7 @@ extension TrackerSnapshot {
         let diagnostics = Lazy { Result { var r = at(diagnosticsAt); return try r.sized { try $0.list { try Diagnostic(from: &$0) } } } }
         let groups = Lazy { Result { () throws -> (ReportGroups.Stored, CacheReader) in
             var r = at(groupsAt)
-            return (try ReportGroups.stored(from: &r), r)
+            return (try ReportGroups.stored(from: &r, decodingHeads: use == .whole), r)
         } }
         // The targets (sorted, from the owners) are made by whichever core is free first,
         // rather than after everything else.

@@ -19,32 +19,59 @@ public struct ReportHead: Sendable, Hashable {
 
 /// The status reports of one party on one target, oldest first (by date, then id).
 ///
-/// Read from the record cache, a group holds its reports' heads and the bytes of the
-/// reports themselves, decoded the first time they are asked for: `accord status` on a
-/// decade of reporting needs the latest status of a few thousand groups, not the text of
-/// 100,000 reports.
+/// Read from the record cache, a group holds the bytes of its reports' heads and of the
+/// reports themselves, each decoded the first time they are asked for: `accord status` on
+/// a decade of reporting needs the latest status of a few thousand groups, not the text of
+/// 100,000 reports, and `accord show` of one plan item the heads of its own groups only.
 final class ReportGroup: Sendable {
-    let heads: [ReportHead]
-    /// Where the encoded reports are, when the group was read from the cache: written back
-    /// byte for byte, decoded or not.
+    let count: Int
+    /// The heads (date, status, cited evidence), oldest first.
+    var heads: [ReportHead] { decodedHeads.value }
+    /// Where the encoded heads and reports are, when the group was read from the cache:
+    /// written back byte for byte, decoded or not.
+    let encodedHeads: (bytes: CacheBytes, span: Range<Int>)?
     let encoded: (bytes: CacheBytes, span: Range<Int>)?
+    private let decodedHeads: Lazy<[ReportHead]>
     private let decoded: Lazy<[StatusReport]>
 
     static let empty = ReportGroup([])
 
     /// A group of reports already in memory, sorted by date then id.
     init(_ reports: [StatusReport]) {
-        heads = reports.map(ReportHead.init)
+        count = reports.count
+        let heads = reports.map(ReportHead.init)
+        decodedHeads = Lazy { heads }
+        encodedHeads = nil
         encoded = nil
         decoded = Lazy { reports }
     }
 
-    /// A group read from the cache: `heads`, and its reports as a list at `span` of `bytes`
-    /// (a part whose checksum was verified, so it decodes as written).
-    init(heads: [ReportHead], bytes: CacheBytes, span: Range<Int>) {
-        self.heads = heads
+    /// A group read from the cache: `count` reports, their heads one after the other at
+    /// `heads` of `bytes`, and the reports as a list at `span` (parts whose checksum was
+    /// verified, so they decode as written).
+    init(count: Int, heads: Range<Int>, bytes: CacheBytes, span: Range<Int>) {
+        self.count = count
+        encodedHeads = (bytes, heads)
+        decodedHeads = Lazy { Self.decodeHeads(bytes, heads, count: count) }
         encoded = (bytes, span)
-        decoded = Lazy { Self.decode(bytes, span, count: heads.count) }
+        decoded = Lazy { Self.decode(bytes, span, count: count) }
+    }
+
+    /// Whether the heads have been decoded (or were never encoded).
+    var headsAreDecoded: Bool { decodedHeads.isMade }
+
+    private static func decodeHeads(_ bytes: CacheBytes, _ span: Range<Int>, count: Int) -> [ReportHead] {
+        var reader = CacheReader(bytes, offset: span.lowerBound)
+        var heads: [ReportHead] = []
+        heads.reserveCapacity(count)
+        for _ in 0..<count {
+            guard let head = try? ReportHead(from: &reader) else { break }
+            heads.append(head)
+        }
+        guard heads.count == count, reader.offset == span.upperBound else {
+            preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
+        }
+        return heads
     }
 
     private static func decode(_ bytes: CacheBytes, _ span: Range<Int>, count: Int) -> [StatusReport] {
@@ -63,8 +90,6 @@ final class ReportGroup: Sendable {
         guard let encoded, !decoded.isMade else { return reports }
         return Self.decode(encoded.bytes, encoded.span, count: heads.count)
     }
-
-    var count: Int { heads.count }
 
     /// The reports, decoded on first use.
     var reports: [StatusReport] { decoded.value }
