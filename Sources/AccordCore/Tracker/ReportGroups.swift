@@ -88,7 +88,7 @@ final class ReportGroup: Sendable {
     /// listed at once, the list is the copy that stays).
     var reportsOnce: [StatusReport] {
         guard let encoded, !decoded.isMade else { return reports }
-        return Self.decode(encoded.bytes, encoded.span, count: heads.count)
+        return Self.decode(encoded.bytes, encoded.span, count: count)
     }
 
     /// The reports, decoded on first use.
