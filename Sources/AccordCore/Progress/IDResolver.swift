@@ -140,6 +140,20 @@ public struct IDResolver: Sendable {
         return snapshot.hasReport(id) ? .report : nil
     }
 
+    /// What the full id `id` names when it is no target: a clause or an article of the
+    /// instrument's primary text, or an area of the plan, in the order the catalog settles a
+    /// tie in (a clause before an article, an instrument's part before a plan's), without
+    /// building the catalog.
+    private func partKind(_ id: QualifiedID) -> Kind? {
+        guard let owner = InstrumentID(id.owner) else { return nil }
+        if let instrument = snapshot.instrument(owner), let text = snapshot.primaryText(of: instrument) {
+            if text.articles.contains(where: { $0.clauses.contains { $0.id == id.local } }) { return .clause }
+            if text.articles.contains(where: { $0.id == id.local }) { return .article }
+        }
+        if let plan = snapshot.plan(owner), plan.areas.contains(where: { $0.id == id.local }) { return .planArea }
+        return nil
+    }
+
     /// Whether an instrument, plan, meeting, piece of evidence or status report already has
     /// the id `id` (one without `#`): what a new record's id must not be. Answered without
     /// building the catalog.
@@ -161,8 +175,10 @@ public struct IDResolver: Sendable {
             case .decision: return Resolved(id: typed, kind: .decision)
             }
         }
-        // So does the full id of an instrument, plan, meeting, piece of evidence or report.
+        // So does the full id of an instrument, plan, meeting, piece of evidence or report,
+        // and of an article, clause or plan area.
         if !typed.utf8.contains(UInt8(ascii: "#")), let kind = recordKind(typed) { return Resolved(id: typed, kind: kind) }
+        if let id = QualifiedID(typed), let kind = partKind(id) { return Resolved(id: typed, kind: kind) }
         if let kind = catalog[typed] { return Resolved(id: typed, kind: kind) }
         var candidates: [String]
         if let hash = typed.firstIndex(of: "#") {

@@ -20,13 +20,14 @@ import Testing
 
         """
 
+    let snapshot: TrackerSnapshot
     let resolver: IDResolver
 
     init() throws {
         var fixture = TrackerFixture.valid
         fixture["Agreements/crime-1997/instrument.yaml"] = Self.crime
-        fixture["Agreements/crime-1997/text.en.md"] = "# Police cooperation\n\n## Article 4. Information\n\n1. Exchange information.\n"
-        let snapshot = try fixture.snapshot()
+        fixture["Agreements/crime-1997/text.en.md"] = "# Police cooperation\n\n## Article 4. Information\n\n1. Exchange information.\n\n## Article 31. Training\n\n1. Train officers.\n"
+        snapshot = try fixture.snapshot()
         #expect(snapshot.diagnostics.map(\.description) == [])
         resolver = IDResolver(snapshot)
     }
@@ -55,6 +56,17 @@ import Testing
         #expect(try resolve("sr-2016-10-05-vn") == .init(id: "sr-2016-10-05-vn", kind: .report))
         // Typed with capitals or spaces around it.
         #expect(try resolve("  TIP-2005#4.1 ").id == "tip-2005#4.1")
+    }
+
+    @Test func everyFullIDResolvesToWhatTheCatalogSays() throws {
+        // A fresh resolver answers full ids from the snapshot before it builds its catalog;
+        // the answers must be the catalog's, for every kind of id.
+        let catalog = IDResolver(snapshot).catalog
+        #expect(Set(catalog.values) == Set(IDResolver.Kind.allCases))
+        let fresh = IDResolver(snapshot)
+        for (id, kind) in catalog {
+            #expect(try fresh.resolve(id) == .init(id: id, kind: kind), "\(id)")
+        }
     }
 
     @Test func aUniqueLocalPartIsEnough() throws {
