@@ -271,4 +271,11 @@ struct CacheReader {
 }
 
 /// A cache file could not be read as written; it is ignored and rebuilt.
-struct CacheCorrupt: Error {}
+struct CacheCorrupt: Error {
+    /// Stops the process when a part decoded late (report heads, reports, evidence) does not
+    /// decode although its checksum matched when the file was opened: the file changed
+    /// underneath, and it is too late to rebuild it.
+    static func stopAfterChecksumMatched() -> Never {
+        preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
+    }
+}

@@ -31,8 +31,7 @@ final class EvidenceStore: Sendable {
         func record(_ position: Int) -> Evidence {
             var reader = CacheReader(bytes, offset: start(position))
             guard let evidence = try? Evidence(from: &reader), reader.offset == start(position + 1) else {
-                // The records' checksum matched on opening, so their bytes are those accord wrote.
-                preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
+                CacheCorrupt.stopAfterChecksumMatched()
             }
             return evidence
         }

@@ -69,7 +69,7 @@ final class ReportGroup: Sendable {
             heads.append(head)
         }
         guard heads.count == count, reader.offset == span.upperBound else {
-            preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
+            CacheCorrupt.stopAfterChecksumMatched()
         }
         return heads
     }
@@ -78,8 +78,7 @@ final class ReportGroup: Sendable {
         var reader = CacheReader(bytes, offset: span.lowerBound)
         guard let reports = try? reader.list({ try StatusReport(from: &$0) }), reader.offset == span.upperBound,
               reports.count == count else {
-            // The part's checksum matched, so its bytes are those accord wrote.
-            preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
+            CacheCorrupt.stopAfterChecksumMatched()
         }
         return reports
     }
