@@ -37,3 +37,33 @@ private final class ResultSlots<Value>: @unchecked Sendable {
 
     func values() -> [Value] { (0..<count).map { slots[$0]! } }
 }
+
+extension ParallelMap {
+    /// Runs `first` and `second` at the same time (on two cores when there are two) and
+    /// gives both results. Each must only read what the other may read too.
+    static func both<A, B>(_ first: () -> A, _ second: () -> B) -> (A, B) {
+        withoutActuallyEscaping(first) { first in
+            withoutActuallyEscaping(second) { second in
+                let pair = Pair(first: first, second: second)
+                DispatchQueue.concurrentPerform(iterations: 2) { index in
+                    if index == 0 { pair.a = pair.first() } else { pair.b = pair.second() }
+                }
+                return (pair.a!, pair.b!)
+            }
+        }
+    }
+}
+
+/// The two pieces of work of ``ParallelMap/both(_:_:)`` and their results; each result is
+/// written by one thread and read after both have finished.
+private final class Pair<A, B>: @unchecked Sendable {
+    let first: () -> A
+    let second: () -> B
+    var a: A?
+    var b: B?
+
+    init(first: @escaping () -> A, second: @escaping () -> B) {
+        self.first = first
+        self.second = second
+    }
+}

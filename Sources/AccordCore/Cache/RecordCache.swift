@@ -430,7 +430,7 @@ extension RecordCache {
             let indexes = Array(unparsed[start..<min(start + Self.parseChunk, unparsed.count)])
             let inputs = try indexes.map { index -> (path: String, data: Data) in
                 let path = paths[index]
-                return (path, TrackerRecord.needsContent(path) ? try files.read(path) : Data())
+                return (path, TrackerRecord.needsContent(path) ? try repository.blob(files.files[index].blob) : Data())
             }
             keep(inFlight)
             inFlight = indexes

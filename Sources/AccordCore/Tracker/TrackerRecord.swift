@@ -45,14 +45,90 @@ public enum TrackerRecord: Sendable {
         }
     }
 
-    private enum Kind {
+    enum Kind: Equatable {
         case settings, instrument, plan, evidence, report, meeting
         case text(instrument: String, language: String)
         case attachment(blob: String)
         case misplaced(String)
     }
 
-    private static func classify(_ path: String) -> Kind {
+    static func classify(_ path: String) -> Kind {
+        // Every file of a cold read passes here twice; an ASCII path (all of them, in
+        // practice) is classified on its bytes, without splitting it into strings.
+        if let kind = path.utf8.withContiguousStorageIfAvailable(classifyASCII) ?? nil { return kind }
+        return classifyCharacters(path)
+    }
+
+    /// The kind of an ASCII path that names a record, read from its bytes; nil for any other
+    /// path, which ``classifyCharacters(_:)`` then reads. On ASCII text, comparing
+    /// characters is comparing bytes, so both agree wherever this one answers.
+    static func classifyASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Kind? {
+        var slashes: (Int, Int, Int) = (-1, -1, -1)
+        var count = 1
+        for (offset, byte) in bytes.enumerated() {
+            guard byte < 0x80 else { return nil }
+            guard byte == UInt8(ascii: "/") else { continue }
+            switch count {
+            case 1: slashes.0 = offset
+            case 2: slashes.1 = offset
+            case 3: slashes.2 = offset
+            default: return nil
+            }
+            count += 1
+        }
+        let end = bytes.count
+        func part(_ index: Int) -> UnsafeBufferPointer<UInt8> {
+            let (start, stop) = switch index {
+            case 0: (0, count > 1 ? slashes.0 : end)
+            case 1: (slashes.0 + 1, count > 2 ? slashes.1 : end)
+            case 2: (slashes.1 + 1, count > 3 ? slashes.2 : end)
+            default: (slashes.2 + 1, end)
+            }
+            return UnsafeBufferPointer(rebasing: bytes[start..<stop])
+        }
+        /// Whether `part` holds `text` at `offset` (from its end when negative).
+        func has(_ part: UnsafeBufferPointer<UInt8>, _ text: StaticString, at offset: Int = 0) -> Bool {
+            let length = text.utf8CodeUnitCount
+            let start = offset < 0 ? part.count + offset : offset
+            return start >= 0 && start + length <= part.count
+                && memcmp(part.baseAddress! + start, text.utf8Start, length) == 0
+        }
+        func isPart(_ index: Int, _ text: StaticString) -> Bool {
+            part(index).count == text.utf8CodeUnitCount && has(part(index), text)
+        }
+        func isYAMLName(_ index: Int) -> Bool { has(part(index), ".yaml", at: -5) }
+        func isNumber(_ index: Int, digits: Int) -> Bool {
+            let part = part(index)
+            return part.count == digits && part.allSatisfy { (48...57).contains($0) }
+        }
+        func text(_ part: UnsafeBufferPointer<UInt8>) -> String { String(decoding: part, as: UTF8.self) }
+        guard !bytes.isEmpty else { return nil }
+        switch count {
+        case 1 where isPart(0, "accord.yaml"):
+            return .settings
+        case 2 where isPart(0, "Plans") && isYAMLName(1):
+            return .plan
+        case 2 where isPart(0, "Meetings") && isYAMLName(1):
+            return .meeting
+        case 3 where isPart(0, "Agreements"):
+            if isPart(2, "instrument.yaml") { return .instrument }
+            let name = part(2)
+            // `text.<language>.md` with a language of at least one character.
+            guard name.count >= 9, has(name, "text."), has(name, ".md", at: -3) else { return nil }
+            return .text(instrument: text(part(1)), language: text(UnsafeBufferPointer(rebasing: name[5..<(name.count - 3)])))
+        case 3 where isPart(0, "Evidence") && isNumber(1, digits: 4) && isYAMLName(2):
+            return .evidence
+        case 4 where isPart(0, "Evidence") && isPart(1, "attachments"):
+            return .attachment(blob: text(part(2)) + text(part(3)))
+        case 4 where isPart(0, "Events") && isNumber(1, digits: 4) && isNumber(2, digits: 2) && isYAMLName(3):
+            return .report
+        default:
+            return nil
+        }
+    }
+
+    /// The kind of any path, read character by character.
+    static func classifyCharacters(_ path: String) -> Kind {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         func isNumber(_ text: Substring, digits: Int) -> Bool {
             text.utf8.count == digits && text.utf8.allSatisfy { (48...57).contains($0) }

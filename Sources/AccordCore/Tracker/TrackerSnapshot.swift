@@ -61,12 +61,20 @@ public struct TrackerSnapshot: Sendable {
     init(records: [TrackerRecord], diagnostics known: [Diagnostic]?) {
         let files = TrackerFileSet(records)
         let (settings, instruments, plans, meetings, targets) = Self.owners(of: files)
+        // The cross-file checks only read the files: they run on one core while the evidence
+        // and the reports are sorted and filed on the other.
+        let (diagnostics, (evidence, reportGroups)) = ParallelMap.both({
+            known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted()
+        }, {
+            let evidence = EvidenceStore(files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) })
+            let reports = files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            return (evidence, ReportGroups(sorting: reports, targets: targets) { position[$0] })
+        })
         self.init(
-            settings: settings, instruments: instruments, texts: files.texts, plans: plans,
-            evidence: files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
-            reports: files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
-            meetings: meetings, attachments: files.attachments, targets: targets,
-            diagnostics: known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted())
+            settings: settings, instruments: instruments, texts: files.texts, plans: plans, evidence: evidence,
+            meetings: meetings, attachments: files.attachments, targets: targets, diagnostics: diagnostics
+        ) { _, _ in reportGroups }
     }
 
     /// The settings, the sorted instruments, plans and meetings, and the targets they define.

@@ -6,6 +6,16 @@ public enum SourceText {
     /// The normalised text, or a diagnostic naming the line of the first byte that is not
     /// UTF-8.
     public static func decode(_ data: Data, file: String) -> Result<String, Diagnostic> {
+        // Most records: ASCII without a carriage return, already UTF-8, `\n`-ended and NFC.
+        let (isASCII, carriageReturn) = data.withUnsafeBytes { bytes in
+            var any: UInt8 = 0, carriageReturn = false
+            for byte in bytes {
+                any |= byte
+                carriageReturn = carriageReturn || byte == 13
+            }
+            return (any < 0x80, carriageReturn)
+        }
+        if isASCII, !carriageReturn { return .success(String(decoding: data, as: UTF8.self)) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         // Most records are plain ASCII: already valid UTF-8 and already NFC.

@@ -49,10 +49,14 @@ public struct ParsedFile<Value: Sendable>: Sendable {
 final class YAMLLog {
     let file: String
     var diagnostics: [Diagnostic] = []
-    var lines: [String: Int] = [:]
+    var lines: [String: Int]
     var elementPaths: [String: [String]] = [:]
 
-    init(file: String) { self.file = file }
+    init(file: String) {
+        self.file = file
+        // Room for a status report's or an evidence record's fields without growing.
+        lines = Dictionary(minimumCapacity: 16)
+    }
 
     func report(_ path: String, line: Int, _ message: String) {
         diagnostics.append(Diagnostic(file: file, line: line, field: path, message: message))
@@ -317,13 +321,15 @@ struct YAMLValue {
 final class YAMLFields {
     let owner: YAMLValue
     private let pairs: [(key: String, line: Int, value: YAMLNode)]
-    private var read: Set<String> = []
+    /// Whether each pair's key has been asked for.
+    private var read: [Bool]
     private let problemsBefore: Int
 
     init(pairs: [YAMLPair], owner: YAMLValue) {
         self.owner = owner
         problemsBefore = owner.log.diagnostics.count
         self.pairs = pairs.map { pair in (pair.key.scalarText ?? "", pair.key.line, pair.value) }
+        read = Array(repeating: false, count: pairs.count)
     }
 
     var path: String { owner.path }
@@ -340,8 +346,13 @@ final class YAMLFields {
 
     /// The field, or nil when it is missing or null.
     func optional(_ key: String) -> YAMLValue? {
-        read.insert(key)
-        guard let pair = pairs.first(where: { $0.key == key }) else { return nil }
+        var found: Int?
+        for index in pairs.indices where pairs[index].key == key {
+            read[index] = true
+            if found == nil { found = index }
+        }
+        guard let found else { return nil }
+        let pair = pairs[found]
         let value = YAMLValue(node: pair.value, path: childPath(key), log: log)
         return value.isNull ? nil : value
     }
@@ -363,7 +374,7 @@ final class YAMLFields {
     /// had no problem. Decoders return nil when they had: a half-read record is never used.
     func finish() -> Bool {
         let clean = log.diagnostics.count == problemsBefore
-        for pair in pairs where !read.contains(pair.key) {
+        for (pair, read) in zip(pairs, read) where !read {
             log.report(childPath(pair.key), line: pair.line, "unknown field")
         }
         return clean
