@@ -8,7 +8,7 @@ import Testing
         let folder = try CLI.scratchFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(try CLI.run(["init", folder.path]).status == 0)
-        let names = ["flipped", "truncated", "empty", "missing"]
+        let names = ["flipped", "truncated", "empty", "missing", "swapped"]
         for name in names {
             let text = String(repeating: "\(name) evidence line for the verify test\n", count: 200)
             try Data(text.utf8).write(to: folder.appendingPathComponent("\(name).txt"))
@@ -27,7 +27,10 @@ import Testing
             return (id, try #require(objects[id]))
         }
         let flipped = try file("flipped"), truncated = try file("truncated"), empty = try file("empty"), missing = try file("missing")
+        let swapped = try file("swapped")
         for url in objects.values { try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: url.path) }
+        // A whole, readable object stored under another object's id: only hashing it shows it.
+        try Data(contentsOf: flipped.url).write(to: swapped.url)
         var bytes = try Data(contentsOf: flipped.url)
         bytes[bytes.count / 2] ^= 0x55
         try bytes.write(to: flipped.url)
@@ -39,12 +42,15 @@ import Testing
         let result = try CLI.run(["verify", "--timeout", "2"], cwd: folder, timeout: 90)
         #expect(Date().timeIntervalSince(start) < 60)
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("4 bad"), "\(result.stdout)")
-        for damaged in [flipped, truncated, empty, missing] {
+        #expect(result.stdout.contains("5 bad"), "\(result.stdout)")
+        for damaged in [flipped, truncated, empty, missing, swapped] {
             let line = result.stdout.split(separator: "\n").first { $0.hasPrefix(damaged.id) }
             #expect(line != nil, "\(damaged.id) not reported in \(result.stdout)")
         }
         let missingLine = result.stdout.split(separator: "\n").first { $0.hasPrefix(missing.id) }
         #expect(missingLine?.contains("blob missing.txt: missing") == true, "\(result.stdout)")
+        let swappedLine = result.stdout.split(separator: "\n").first { $0.hasPrefix(swapped.id) }
+        #expect(swappedLine?.contains("swapped.txt: content does not match its id (hashes to \(flipped.id.prefix(7))") == true,
+                "\(result.stdout)")
     }
 }
