@@ -7,6 +7,8 @@ struct CacheWriter {
     private(set) var bytes: [UInt8] = []
     private var lineTables: [[String: Int]: Int] = [:]
     private var pathTables: [[String: [String]]: Int] = [:]
+    private var lastLineTable: (table: [String: Int], index: Int)?
+    private var lastPathTable: (table: [String: [String]], index: Int)?
     /// False for bytes appended after records copied from another file: their tables are
     /// unknown here, so every later table is written out in full (still read correctly).
     var refersBack = true
@@ -120,7 +122,15 @@ struct CacheWriter {
 
     /// Writes each distinct table once; later uses are a back-reference.
     mutating func lines(_ table: [String: Int]) {
-        if let index = lineTables[table], refersBack { integer(index + 1); return }
+        // Records parsed alike share one table (``SharedTables``); comparing with the last one
+        // is then a check of identity, not a hash of every key.
+        if refersBack, let last = lastLineTable, last.table == table { integer(last.index + 1); return }
+        if let index = lineTables[table], refersBack {
+            lastLineTable = (table, index)
+            integer(index + 1)
+            return
+        }
+        lastLineTable = (table, lineTables.count)
         lineTables[table] = lineTables.count
         integer(0)
         integer(table.count)
@@ -128,7 +138,13 @@ struct CacheWriter {
     }
 
     mutating func elementPaths(_ table: [String: [String]]) {
-        if let index = pathTables[table], refersBack { integer(index + 1); return }
+        if refersBack, let last = lastPathTable, last.table == table { integer(last.index + 1); return }
+        if let index = pathTables[table], refersBack {
+            lastPathTable = (table, index)
+            integer(index + 1)
+            return
+        }
+        lastPathTable = (table, pathTables.count)
         pathTables[table] = pathTables.count
         integer(0)
         integer(table.count)

@@ -412,17 +412,14 @@ extension RecordCache {
             }
         }
         // Parsing is most of a cold read and each file stands alone: a chunk of files is
-        // read from git on this thread (one libgit2 handle: each handle maps the pack files
-        // again) while the chunk before it is parsed on all cores.
-        var tables = SharedTables()
+        // read from git on this thread (one libgit2 handle: reading on two was no faster, as
+        // libgit2 serialises reads of a pack) while the chunk before it is parsed on all cores.
         let parsing = DispatchGroup()
         let chunk = ParsedChunk()
         func keep(_ indexes: [Int]) {
             parsing.wait()
             for (offset, index) in indexes.enumerated() {
-                // Equal line tables kept once: a cold read of a large tracker held one per file.
-                entries[index] = Entry(path: paths[index], blob: files.files[index].blob,
-                                       record: chunk.records[offset].sharingTables(&tables))
+                entries[index] = Entry(path: paths[index], blob: files.files[index].blob, record: chunk.records[offset])
             }
         }
         var inFlight: [Int] = []
@@ -436,6 +433,9 @@ extension RecordCache {
             inFlight = indexes
             DispatchQueue.global().async(group: parsing) {
                 chunk.records = ParallelMap.map(inputs) { TrackerRecord.parse(path: $0.path, data: $0.data) }
+                // Equal line tables kept once (a cold read of a large tracker held one per
+                // file), here rather than on the reading thread: one chunk is parsed at a time.
+                for index in chunk.records.indices { chunk.records[index] = chunk.records[index].sharingTables(&chunk.tables) }
             }
         }
         keep(inFlight)
@@ -455,9 +455,11 @@ extension RecordCache {
 }
 
 /// The records of the chunk being parsed; written by the parsing task, read on the reading
-/// thread only after waiting for that task.
+/// thread only after waiting for that task, before the next task starts.
 private final class ParsedChunk: @unchecked Sendable {
     var records: [TrackerRecord] = []
+    /// The line tables of every chunk so far; used by one parsing task at a time.
+    var tables = SharedTables()
 }
 
 extension CacheWriter {

@@ -12,14 +12,16 @@
 extension ReportGroups {
     func write(to writer: inout CacheWriter) throws {
         let groups = groups
-        // The lengths go first, so the reports can be streamed out after them: a group
-        // read from the cache has its length, a new one is measured by encoding it.
-        let lengths = groups.map { group -> Int in
-            if let encoded = group.encoded { return encoded.span.count }
-            var probe = CacheWriter()
-            probe.list(group.reports) { $1.write(to: &$0) }
-            return probe.bytes.count
+        // The lengths go first, then the reports: a group read from the cache has its bytes
+        // already; a new one is encoded here, once, on all cores (a cold read files every
+        // report in a new group).
+        let fresh = ParallelMap.map(groups) { group -> [UInt8]? in
+            guard group.encoded == nil else { return nil }
+            var part = CacheWriter()
+            part.list(group.reports) { $1.write(to: &$0) }
+            return part.bytes
         }
+        let lengths = zip(groups, fresh).map { group, fresh in fresh?.count ?? group.encoded!.span.count }
         var headPart = CacheWriter()
         for (group, length) in zip(groups, lengths) {
             headPart.integer(length)
@@ -36,13 +38,13 @@ extension ReportGroups {
         writer.raw(headPart.bytes[...])
         // One checksum covers the heads and every group's reports.
         var checksum = CacheChecksum.combine(CacheChecksum.seed, CacheChecksum.of(headPart.bytes[...]))
-        for group in groups {
+        for (group, fresh) in zip(groups, fresh) {
             let start = writer.bytes.count
-            if let encoded = group.encoded {
+            if let fresh {
+                writer.raw(fresh[...])
+            } else if let encoded = group.encoded {
                 // Unchanged since it was read: copied as it is, without decoding it.
                 writer.raw(encoded.bytes[encoded.span])
-            } else {
-                writer.list(group.reports) { $1.write(to: &$0) }
             }
             checksum = CacheChecksum.combine(checksum, CacheChecksum.of(writer.bytes[start...]))
             try writer.spill()

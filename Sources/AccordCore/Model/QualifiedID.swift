@@ -16,6 +16,14 @@ public struct QualifiedID: Sendable, Hashable, Comparable, CustomStringConvertib
 
     /// Parses `owner#local`.
     public init?(_ text: String) {
+        // An ASCII id (every well-formed one) is cut at its first `#` byte; other text is
+        // split by character, as a `#` followed by a combining mark is not a `#`.
+        let bytes = text.utf8
+        if bytes.allSatisfy({ $0 < 0x80 }) {
+            guard let cut = bytes.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+            self.init(owner: String(text[..<cut]), local: String(text[bytes.index(after: cut)...]))
+            return
+        }
         let parts = text.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         guard parts.count == 2 else { return nil }
         self.init(owner: String(parts[0]), local: String(parts[1]))

@@ -1,4 +1,5 @@
 internal import CICU
+internal import Foundation
 
 /// Text as people read it: the form in which instrument texts are stored and compared.
 ///
@@ -12,6 +13,7 @@ internal import CICU
 enum ReadableText {
     /// The NFC form of `text`.
     static func nfc(_ text: String) -> String {
+        if isNFCByRange(text) { return text }
         var source = Array(text.utf16)
         if source.isEmpty { return text }
         let length = Int32(source.count)
@@ -27,6 +29,49 @@ enum ReadableText {
                 continue
             }
             return String(decoding: destination[0..<written], as: UTF16.self)
+        }
+    }
+
+    /// Whether `text` holds nothing but white space and line breaks (as
+    /// `CharacterSet.whitespacesAndNewlines` counts them). Usually the first byte answers: a
+    /// note starts with a letter; only text that starts with white space goes to Foundation.
+    static func isBlank(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return true }
+        if first < 0x80, first != 0x20, !(0x09...0x0D).contains(first) { return false }
+        return text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+
+    /// Whether every character of `text` is one that NFC leaves as it is and that never
+    /// combines with the character before it: U+0000–U+02FF (ASCII and the Latin letters
+    /// with their accents precomposed), U+1E00–U+1EFF (Latin Extended Additional: Vietnamese's
+    /// precomposed letters) and U+2010–U+205F (dashes, quotation marks, ellipsis). Such text
+    /// is NFC as it stands, and most Vietnamese text is such; anything else goes to ICU.
+    /// Read on the UTF-8 bytes: no UTF-16 copy, no call into ICU.
+    static func isNFCByRange(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var offset = 0
+            let count = bytes.count
+            while offset < count {
+                let lead = bytes[offset]
+                if lead < 0x80 {
+                    offset += 1
+                } else if lead < 0xCC {
+                    // C2–CB: two bytes, U+0080–U+02FF.
+                    offset += 2
+                } else if lead == 0xE1, offset + 1 < count, (0xB8...0xBB).contains(bytes[offset + 1]) {
+                    // E1 B8 80 – E1 BB BF: U+1E00–U+1EFF.
+                    offset += 3
+                } else if lead == 0xE2, offset + 2 < count,
+                          bytes[offset + 1] == 0x80 && bytes[offset + 2] >= 0x90
+                          || bytes[offset + 1] == 0x81 && bytes[offset + 2] <= 0x9F {
+                    // E2 80 90 – E2 81 9F: U+2010–U+205F.
+                    offset += 3
+                } else {
+                    return false
+                }
+            }
+            return true
         }
     }
 

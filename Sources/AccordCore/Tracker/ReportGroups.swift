@@ -301,21 +301,19 @@ struct ReportIDs: Sendable {
         let index: Int
     }
 
+    /// Report ids are ASCII (``RecordID``), so Swift's string order is their byte order:
+    /// sorted as strings, without a byte array per id.
     init(sorting entries: [(id: String, place: Place)]) {
-        let sorted = entries.map { (Array($0.id.utf8), $0.place) }.sorted { $0.0.lexicographicallyPrecedes($1.0) }
-        self.init(building: sorted)
-    }
-
-    private init(building entries: [([UInt8], Place)]) {
+        let sorted = entries.sorted { $0.id < $1.id }
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(12 * (entries.count + 1) + entries.reduce(0) { $0 + $1.0.count })
+        bytes.reserveCapacity(12 * (sorted.count + 1) + sorted.reduce(0) { $0 + $1.id.utf8.count })
         func append(_ value: Int) { withUnsafeBytes(of: UInt32(value).littleEndian) { bytes.append(contentsOf: $0) } }
-        append(entries.count)
+        append(sorted.count)
         var offset = 0
-        for (id, _) in entries { append(offset); offset += id.count }
+        for (id, _) in sorted { append(offset); offset += id.utf8.count }
         append(offset)
-        for (_, place) in entries { append(place.group); append(place.index) }
-        for (id, _) in entries { bytes.append(contentsOf: id) }
+        for (_, place) in sorted { append(place.group); append(place.index) }
+        for (id, _) in sorted { bytes.append(contentsOf: id.utf8) }
         self.bytes = bytes
     }
 

@@ -241,7 +241,7 @@ struct TrackerValidation {
     }
 
     private mutating func checkUnique<Value>(_ list: [ParsedFile<Value>], id: (Value) -> RecordID) {
-        var seen: [RecordID: String] = [:]
+        var seen: [RecordID: String] = Dictionary(minimumCapacity: list.count)
         for file in list {
             guard let value = file.value else { continue }
             if let first = seen[id(value)] {

@@ -16,9 +16,14 @@ public enum SourceText {
             return (any < 0x80, carriageReturn)
         }
         if isASCII, !carriageReturn { return .success(String(decoding: data, as: UTF8.self)) }
+        // Then text without a byte-order mark or a carriage return: validated in one pass.
+        if !carriageReturn, !data.starts(with: [0xEF, 0xBB, 0xBF]),
+           let text = data.withUnsafeBytes({ String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }) {
+            return .success(ReadableText.nfc(text))
+        }
+        // The rest: a byte-order mark, carriage returns, or bytes that are not UTF-8.
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        // Most records are plain ASCII: already valid UTF-8 and already NFC.
         let ascii = bytes.allSatisfy { $0 < 0x80 }
         if !ascii, let offset = firstInvalidOffset(bytes) {
             let line = bytes[..<offset].reduce(1) { $1 == 10 ? $0 + 1 : $0 }

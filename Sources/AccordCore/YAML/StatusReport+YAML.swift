@@ -18,7 +18,7 @@ extension StatusReport {
         let reporter = f.optional("reporter")?.nonEmptyText()
         let note = f.optional("note")?.text()
         let evidence = f.optional("evidence")?.list { $0.recordID() } ?? []
-        if status == .notApplicable, (note ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if status == .notApplicable, ReadableText.isBlank(note ?? "") {
             f.problem(at: "note", near: "status", "a not-applicable status needs a note saying why")
         }
         guard f.finish(), let id, let target, let status, let date, let party else { return nil }

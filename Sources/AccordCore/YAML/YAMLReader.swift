@@ -152,8 +152,8 @@ struct YAMLValue {
 
     /// `~`, `null` or nothing, written plain.
     var isNull: Bool {
-        guard case .scalar(let text, plain: true, _) = node else { return false }
-        return ["", "~", "null", "Null", "NULL"].contains(text)
+        guard case .scalar(let text, plain: true, _) = node, text.utf8.count <= 4 else { return false }
+        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
     }
 
     /// The scalar's text exactly as written, whatever YAML would resolve it to, so that
@@ -166,6 +166,8 @@ struct YAMLValue {
     /// Text that must not be empty.
     func nonEmptyText() -> String? {
         guard let text = text() else { return nil }
+        // An ASCII first character other than a space or a tab settles it.
+        if let first = text.utf8.first, first < 0x80, first != 0x20, first != 0x09 { return text }
         // Blank means only what `CharacterSet.whitespaces` holds: tab and the space separators.
         let blank = text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
         guard !blank else { return problem("must not be empty") }
@@ -323,6 +325,9 @@ final class YAMLFields {
     private let pairs: [(key: String, line: Int, value: YAMLNode)]
     /// Whether each pair's key has been asked for.
     private var read: [Bool]
+    /// Where the last key asked for was: decoders ask in the order files are written, so
+    /// the search starts just after it.
+    private var cursor = 0
     private let problemsBefore: Int
 
     init(pairs: [YAMLPair], owner: YAMLValue) {
@@ -346,12 +351,18 @@ final class YAMLFields {
 
     /// The field, or nil when it is missing or null.
     func optional(_ key: String) -> YAMLValue? {
+        // Keys are unique within a mapping (both readers refuse a repeated key).
         var found: Int?
-        for index in pairs.indices where pairs[index].key == key {
-            read[index] = true
-            if found == nil { found = index }
+        for step in 0..<pairs.count {
+            let index = (cursor + step) % pairs.count
+            if pairs[index].key == key {
+                found = index
+                break
+            }
         }
         guard let found else { return nil }
+        read[found] = true
+        cursor = found + 1
         let pair = pairs[found]
         let value = YAMLValue(node: pair.value, path: childPath(key), log: log)
         return value.isNull ? nil : value

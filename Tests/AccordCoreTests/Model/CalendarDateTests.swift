@@ -49,7 +49,8 @@ import Testing
         #expect(id.description == "tip-2005#7.2")
     }
 
-    @Test(arguments: ["tip-2005", "Tip-2005#7", "tip-2005#", "#7", "tip-2005#7..2", "tip 2005#7", "tip-2005#7#2"])
+    @Test(arguments: ["tip-2005", "Tip-2005#7", "tip-2005#", "#7", "tip-2005#7..2", "tip 2005#7", "tip-2005#7#2",
+                      "tip-2005#\u{301}7", "tỉp-2005#7", "tip-2005#7\u{301}", ""])
     func malformedQualifiedIDsAreRejected(_ text: String) {
         #expect(QualifiedID(text) == nil)
     }

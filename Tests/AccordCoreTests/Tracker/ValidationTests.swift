@@ -131,6 +131,25 @@ import Testing
         #expect(try problems { $0[path] = text } == ["\(path):3: note: a not-applicable status needs a note saying why"])
     }
 
+    @Test func aKeyWrittenTwiceIsRefused() throws {
+        let (path, text) = TrackerFixture.report("sr-twice", target: "tip-2005#4.2", status: "partial",
+                                                 date: "2017-02-01", party: "KH", note: "first")
+        let found = try problems { $0[path] = text + "note: second\n" }
+        #expect(found == ["\(path):6: duplicate key note"], "\(found)")
+    }
+
+    @Test func notApplicableWithABlankNote() throws {
+        for note in ["\"  \"", "\"\\t\"", "\"\\u2028\""] {
+            let (path, text) = TrackerFixture.report("sr-na", target: "tip-2005#4.2", status: "not-applicable",
+                                                     date: "2017-02-01", party: "KH", note: note)
+            let found = try problems { $0[path] = text }
+            #expect(found == ["\(path):6: note: a not-applicable status needs a note saying why"], "\(found)")
+        }
+        let (path, text) = TrackerFixture.report("sr-na", target: "tip-2005#4.2", status: "not-applicable",
+                                                 date: "2017-02-01", party: "KH", note: "\" no budget\"")
+        #expect(try problems { $0[path] = text } == [])
+    }
+
     @Test func filesOutOfPlaceAreReported() throws {
         #expect(try problems { $0["Events/2016/sr-x.yaml"] = TrackerFixture.report }
             == ["Events/2016/sr-x.yaml:1: accord does not read this file; records belong at Events/<yyyy>/<mm>/<report-id>.yaml"])
