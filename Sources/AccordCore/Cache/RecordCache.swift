@@ -181,7 +181,7 @@ struct RecordCache {
 
     /// Writes the records of `key`, then drops the files no longer needed. Failures are
     /// ignored: the cache only saves time.
-    func save(_ entries: [Entry], snapshot: TrackerSnapshot, key: String) {
+    func save(_ entries: some Collection<Entry>, snapshot: TrackerSnapshot, key: String) {
         _ = write(key: key, snapshot: snapshot, recordCount: entries.count) { file, writer in
             for entry in entries {
                 try writer.entry(entry)
@@ -389,14 +389,14 @@ extension TrackerRecord {
         let key = try RecordCache.key(of: repository, at: commit)
         // An appended file (see `saveAppended`) holds its newest records last.
         if let entries = store.records(for: key) { return entries.sorted { $0.path < $1.path }.map(\.record) }
-        return try store.build(repository: repository, commit: commit, key: key).entries.map(\.record)
+        return try store.build(repository: repository, commit: commit, key: key).records()
     }
 }
 
 extension RecordCache {
     /// Reads the revision, reusing the latest file's records where path and blob id are
     /// unchanged, checks it, and writes its file.
-    func build(repository: Repository, commit: ObjectID, key: String) throws -> (snapshot: TrackerSnapshot, entries: [Entry]) {
+    func build(repository: Repository, commit: ObjectID, key: String) throws -> (snapshot: TrackerSnapshot, records: () -> [TrackerRecord]) {
         let files = try RevisionFiles(repository: repository, commit: commit)
         let previous = latestEntries()
         let paths = try files.paths()
@@ -416,10 +416,20 @@ extension RecordCache {
         // libgit2 serialises reads of a pack) while the chunk before it is parsed on all cores.
         let parsing = DispatchGroup()
         let chunk = ParsedChunk()
-        func keep(_ indexes: [Int]) {
+        // The records sorted by kind for the snapshot. On a cold read every file is parsed,
+        // chunk after chunk in path order, so each chunk is filed while the next is parsed.
+        var fileSet = TrackerFileSet()
+        let filingWhileParsing = unparsed.count == entries.count
+        /// The records of the chunk parsed last, taken once its task is done.
+        func parsed() -> [TrackerRecord] {
             parsing.wait()
-            for (offset, index) in indexes.enumerated() {
-                entries[index] = Entry(path: paths[index], blob: files.files[index].blob, record: chunk.records[offset])
+            defer { chunk.records = [] }
+            return chunk.records
+        }
+        func keep(_ indexes: [Int], _ records: [TrackerRecord]) {
+            for (index, record) in zip(indexes, records) {
+                entries[index] = Entry(path: paths[index], blob: files.files[index].blob, record: record)
+                if filingWhileParsing { fileSet.add(record) }
             }
         }
         var inFlight: [Int] = []
@@ -429,7 +439,7 @@ extension RecordCache {
                 let path = paths[index]
                 return (path, TrackerRecord.needsContent(path) ? try repository.blob(files.files[index].blob) : Data())
             }
-            keep(inFlight)
+            let (done, records) = (inFlight, parsed())
             inFlight = indexes
             DispatchQueue.global().async(group: parsing) {
                 chunk.records = ParallelMap.map(inputs) { TrackerRecord.parse(path: $0.path, data: $0.data) }
@@ -437,16 +447,21 @@ extension RecordCache {
                 // file), here rather than on the reading thread: one chunk is parsed at a time.
                 for index in chunk.records.indices { chunk.records[index] = chunk.records[index].sharingTables(&chunk.tables) }
             }
+            // The chunk before is filed while this one is parsed.
+            keep(done, records)
         }
-        keep(inFlight)
+        keep(inFlight, parsed())
         // Parsing freed as much as it kept (YAML trees, file contents) spread over the
         // heap: hand it back before the snapshot is built and written, which need as much again.
         _ = accord_release_free_memory()
-        let complete = entries.map { $0! }
-        entries = []  // a second array of 120,000 entries at the peak otherwise
-        let snapshot = TrackerSnapshot(records: complete.map(\.record))
-        save(complete, snapshot: snapshot, key: key)
-        return (snapshot, complete)
+        if !filingWhileParsing {
+            for entry in entries { fileSet.add(entry!.record) }
+        }
+        let snapshot = TrackerSnapshot(files: fileSet, diagnostics: nil)
+        fileSet = TrackerFileSet()
+        // Every slot is filled by now; no second array of 120,000 entries is made for it.
+        save(entries.lazy.map { $0! }, snapshot: snapshot, key: key)
+        return (snapshot, { entries.map { $0!.record } })
     }
 
     /// Files read from git before they are parsed together: bounds the memory a cold read

@@ -59,7 +59,11 @@ public struct TrackerSnapshot: Sendable {
     /// Builds the snapshot; `known` are the problems an earlier check of the very same
     /// records found (kept by ``RecordCache``), nil to check them now.
     init(records: [TrackerRecord], diagnostics known: [Diagnostic]?) {
-        let files = TrackerFileSet(records)
+        self.init(files: TrackerFileSet(records), diagnostics: known)
+    }
+
+    /// Builds the snapshot from records already sorted by kind (see ``init(records:diagnostics:)``).
+    init(files: TrackerFileSet, diagnostics known: [Diagnostic]?) {
         let (settings, instruments, plans, meetings, targets) = Self.owners(of: files)
         // The cross-file checks only read the files: they run on one core while the evidence
         // and the reports are sorted and filed on the other.
@@ -232,24 +236,29 @@ struct TrackerFileSet {
     /// may cite (see `TrackerSnapshot.problems(adding:repository:commit:)`).
     var knownEvidence: (RecordID) -> Bool = { _ in false }
 
+    init() {}
+
     init(_ records: [TrackerRecord]) {
-        for record in records {
-            switch record {
-            case .settings(let file): settings.append(file); fileDiagnostics += file.diagnostics
-            case .instrument(let file): instruments.append(file); fileDiagnostics += file.diagnostics
-            case .plan(let file): plans.append(file); fileDiagnostics += file.diagnostics
-            case .evidence(let file): evidence.append(file); fileDiagnostics += file.diagnostics
-            case .report(let file): reports.append(file); fileDiagnostics += file.diagnostics
-            case .meeting(let file): meetings.append(file); fileDiagnostics += file.diagnostics
-            case .attachment(let blob): attachments.insert(blob)
-            case .misplaced(let diagnostic): fileDiagnostics.append(diagnostic)
-            case .text(let instrument, let language, let result):
-                textFiles[instrument, default: []].insert(language)
-                if case .success(let text) = result, let id = InstrumentID(instrument) {
-                    texts[id, default: [:]][language] = text
-                }
-                fileDiagnostics += record.diagnostics
+        for record in records { add(record) }
+    }
+
+    /// Files one more record; records are added in path order.
+    mutating func add(_ record: TrackerRecord) {
+        switch record {
+        case .settings(let file): settings.append(file); fileDiagnostics += file.diagnostics
+        case .instrument(let file): instruments.append(file); fileDiagnostics += file.diagnostics
+        case .plan(let file): plans.append(file); fileDiagnostics += file.diagnostics
+        case .evidence(let file): evidence.append(file); fileDiagnostics += file.diagnostics
+        case .report(let file): reports.append(file); fileDiagnostics += file.diagnostics
+        case .meeting(let file): meetings.append(file); fileDiagnostics += file.diagnostics
+        case .attachment(let blob): attachments.insert(blob)
+        case .misplaced(let diagnostic): fileDiagnostics.append(diagnostic)
+        case .text(let instrument, let language, let result):
+            textFiles[instrument, default: []].insert(language)
+            if case .success(let text) = result, let id = InstrumentID(instrument) {
+                texts[id, default: [:]][language] = text
             }
+            fileDiagnostics += record.diagnostics
         }
     }
 }

@@ -37,7 +37,7 @@ private struct Reader {
     }
 
     mutating func document() -> YAMLNode? {
-        guard Self.allowedCharacters(bytes), splitLines() else { return nil }
+        guard CanonicalYAML.allowedCharacters(bytes), splitLines() else { return nil }
         let indent = indentation(of: 0)
         guard indent == 0 else { return nil }
         let root: YAMLNode?
@@ -239,10 +239,40 @@ private struct Reader {
         }
     }
 
+    /// Whether `start..<end` is plain text that every YAML reader gives back unchanged.
+    private func plainIsText(_ start: Int, _ end: Int, inFlow: Bool) -> Bool {
+        CanonicalYAML.isPlainText(bytes, start, end, inFlow: inFlow)
+    }
+
+    /// A double-quoted scalar from `start` (its opening quote) to its closing quote on the
+    /// same line: the text and the offset after the closing quote.
+    private func quoted(from start: Int) -> (String, Int)? {
+        CanonicalYAML.quoted(bytes, from: start, end: ends[line])
+    }
+
+    private func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+    }
+
+    // MARK: Bytes
+
+    private static func isKeyStart(_ byte: UInt8) -> Bool {
+        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
+    }
+
+    private static func isKeyByte(_ byte: UInt8) -> Bool {
+        isKeyStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
+    }
+
+}
+
+// MARK: Scalars, shared with the reader of status reports
+
+extension CanonicalYAML {
     /// Whether `start..<end` is plain text that every YAML reader gives back unchanged: the
     /// rule `YAMLOutput.scalar` writes by, checked on bytes.
-    private func plainIsText(_ start: Int, _ end: Int, inFlow: Bool) -> Bool {
-        guard start < end, !Self.indicators[Int(bytes[start])],
+    static func isPlainText(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int, inFlow: Bool) -> Bool {
+        guard start < end, !indicators[Int(bytes[start])],
               bytes[end - 1] != 0x20, bytes[end - 1] != UInt8(ascii: ":") else { return false }
         var previous: UInt8 = 0
         for offset in start..<end {
@@ -264,10 +294,14 @@ private struct Reader {
 
     /// A double-quoted scalar from `start` (its opening quote) to its closing quote on the
     /// same line: the text and the offset after the closing quote.
-    private func quoted(from start: Int) -> (String, Int)? {
-        let end = ends[line]
+    static func quoted(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> (String, Int)? {
+        // Most quoted text holds no escape: it is taken as it stands, up to the closing quote.
         var offset = start + 1
-        var text: [UInt8] = []
+        while offset < end, bytes[offset] != UInt8(ascii: "\""), bytes[offset] != UInt8(ascii: "\\") { offset += 1 }
+        if offset < end, bytes[offset] == UInt8(ascii: "\"") {
+            return (String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<offset]), as: UTF8.self), offset + 1)
+        }
+        var text = Array(bytes[(start + 1)..<offset])
         while offset < end {
             let byte = bytes[offset]
             if byte == UInt8(ascii: "\"") {
@@ -288,7 +322,7 @@ private struct Reader {
             case UInt8(ascii: "t"): text.append(0x09)
             case UInt8(ascii: "x"), UInt8(ascii: "u"):
                 let width = escape == UInt8(ascii: "x") ? 2 : 4
-                guard offset + width <= end, let value = hex(offset, width),
+                guard offset + width <= end, let value = hex(bytes, offset, width),
                       let scalar = Unicode.Scalar(value) else { return nil }
                 text.append(contentsOf: Array(String(Character(scalar)).utf8))
                 offset += width
@@ -300,7 +334,7 @@ private struct Reader {
         return nil
     }
 
-    private func hex(_ start: Int, _ width: Int) -> UInt32? {
+    private static func hex(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ width: Int) -> UInt32? {
         var value: UInt32 = 0
         for offset in start..<(start + width) {
             let byte = bytes[offset]
@@ -314,20 +348,6 @@ private struct Reader {
             value = value * 16 + digit
         }
         return value
-    }
-
-    private func string(_ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-    }
-
-    // MARK: Bytes
-
-    private static func isKeyStart(_ byte: UInt8) -> Bool {
-        (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "_")
-    }
-
-    private static func isKeyByte(_ byte: UInt8) -> Bool {
-        isKeyStart(byte) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "-")
     }
 
     /// The first characters that keep a plain scalar from being read as plain text: YAML's

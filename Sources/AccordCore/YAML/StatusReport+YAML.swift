@@ -3,7 +3,7 @@ public import Foundation
 extension StatusReport {
     /// Reads `Events/<yyyy>/<mm>/<id>.yaml`; every problem is in the result.
     public static func parse(_ data: Data, file: String) -> ParsedFile<StatusReport> {
-        YAMLReader.parse(data, file: file, decode: StatusReport.init(yaml:))
+        YAMLReader.parse(data, file: file, direct: { readCanonical($0, file: file) }, decode: StatusReport.init(yaml:))
     }
 
     /// The YAML text of the file, in the documented layout.

@@ -65,16 +65,23 @@ final class YAMLLog {
 
 /// Reads a whole file into a value through `decode`, collecting every problem.
 enum YAMLReader {
+    /// `direct`, when given, reads the decoded text of the one layout it knows straight into
+    /// the result, and answers nil for any other text, which is then read as below.
     static func parse<Value>(
-        _ data: Data, file: String, decode: (YAMLFields) -> Value?
+        _ data: Data, file: String, direct: ((String) -> ParsedFile<Value>?)? = nil, decode: (YAMLFields) -> Value?
     ) -> ParsedFile<Value> {
         let log = YAMLLog(file: file)
+        var read: ParsedFile<Value>?
         let value: Value? = {
             let text: String
             switch SourceText.decode(data, file: file) {
             case .success(let decoded): text = decoded
             case .failure(let diagnostic):
                 log.diagnostics.append(diagnostic)
+                return nil
+            }
+            if let direct, let result = direct(text) {
+                read = result
                 return nil
             }
             let root: YAMLNode?
@@ -98,6 +105,7 @@ enum YAMLReader {
             guard let fields = value.fields() else { return nil }
             return decode(fields)
         }()
+        if let read { return read }
         return ParsedFile(
             file: file, value: value, diagnostics: log.diagnostics,
             lines: log.lines, elementPaths: log.elementPaths)
@@ -153,7 +161,17 @@ struct YAMLValue {
     /// `~`, `null` or nothing, written plain.
     var isNull: Bool {
         guard case .scalar(let text, plain: true, _) = node, text.utf8.count <= 4 else { return false }
-        return text.isEmpty || text == "~" || text == "null" || text == "Null" || text == "NULL"
+        return Self.nullWords.contains(text)
+    }
+
+    /// What a plain scalar may say to mean null.
+    static let nullWords: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    /// Whether `text` starts with an ASCII character other than a space or a tab: then it
+    /// is not blank, whatever follows.
+    static func startsWithPrintable(_ text: String) -> Bool {
+        guard let first = text.utf8.first else { return false }
+        return first < 0x80 && first != 0x20 && first != 0x09
     }
 
     /// The scalar's text exactly as written, whatever YAML would resolve it to, so that
@@ -166,8 +184,7 @@ struct YAMLValue {
     /// Text that must not be empty.
     func nonEmptyText() -> String? {
         guard let text = text() else { return nil }
-        // An ASCII first character other than a space or a tab settles it.
-        if let first = text.utf8.first, first < 0x80, first != 0x20, first != 0x09 { return text }
+        if Self.startsWithPrintable(text) { return text }
         // Blank means only what `CharacterSet.whitespaces` holds: tab and the space separators.
         let blank = text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
         guard !blank else { return problem("must not be empty") }

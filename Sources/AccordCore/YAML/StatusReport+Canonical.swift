@@ -1,0 +1,133 @@
+internal import Foundation
+
+extension StatusReport {
+    /// A status report laid out exactly as accord writes it, read straight into its value.
+    ///
+    /// A large tracker is mostly status reports, and a cold read parses every one. This
+    /// reader takes one line per field, in the written order (`id`, `target`, `status`,
+    /// `date`, `party`, then `reporter`, `note` and `evidence` when present), plain values
+    /// (the reporter and the note may be double-quoted) and the evidence as `[a, b]`. It
+    /// answers nil for anything else, and for any value a check would refuse or that YAML
+    /// reads as null; the general reader then reads the file and names its problems. Where
+    /// it answers, it gives what the general reader gives: the value, the line of every
+    /// field, no problem (a test holds the two to that).
+    static func readCanonical(_ text: String, file: String) -> ParsedFile<StatusReport>? {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard CanonicalYAML.allowedCharacters(bytes) else { return nil }
+            var reader = CanonicalReportReader(bytes: bytes)
+            guard let fields = reader.fields() else { return nil }
+            return fields.report(file: file, bytes: bytes)
+        }
+    }
+}
+
+/// The fields of a report file in the written order; the first five are required.
+private let reportKeys: [[UInt8]] = ["id", "target", "status", "date", "party", "reporter", "note", "evidence"]
+    .map { Array($0.utf8) }
+private let requiredKeys = 5
+
+private struct CanonicalReportReader {
+    let bytes: UnsafeBufferPointer<UInt8>
+
+    /// Each field's value (start and end offsets) and line, by its place in `reportKeys`.
+    struct Fields {
+        var values: [(start: Int, end: Int, line: Int)?] = Array(repeating: nil, count: reportKeys.count)
+    }
+
+    /// Splits the text into `key: value` lines, each key once and in order; nil otherwise.
+    mutating func fields() -> Fields? {
+        var fields = Fields()
+        var next = 0, offset = 0, line = 0
+        let count = bytes.count
+        while offset < count {
+            var end = offset
+            while end < count, bytes[end] != 0x0A { end += 1 }
+            line += 1
+            // The key of this line among those still allowed; required ones may not be skipped.
+            guard let slot = (next..<reportKeys.count).first(where: { hasKey(reportKeys[$0], at: offset, end: end) }),
+                  slot == next || next >= requiredKeys && slot >= requiredKeys else { return nil }
+            let start = offset + reportKeys[slot].count + 2
+            guard start < end else { return nil }
+            fields.values[slot] = (start, end, line)
+            next = slot + 1
+            offset = end + 1
+        }
+        guard next >= requiredKeys else { return nil }
+        return fields
+    }
+
+    /// Whether the line from `offset` starts with `key` and `": "`.
+    private func hasKey(_ key: [UInt8], at offset: Int, end: Int) -> Bool {
+        guard offset + key.count + 2 <= end else { return false }
+        for (index, byte) in key.enumerated() where bytes[offset + index] != byte { return false }
+        return bytes[offset + key.count] == UInt8(ascii: ":") && bytes[offset + key.count + 1] == 0x20
+    }
+}
+
+extension CanonicalReportReader.Fields {
+    func report(file: String, bytes: UnsafeBufferPointer<UInt8>) -> ParsedFile<StatusReport>? {
+        func plain(_ slot: Int) -> String? {
+            guard let (start, end, _) = values[slot], CanonicalYAML.isPlainText(bytes, start, end, inFlow: false) else { return nil }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+            // YAML reads these as null; the general reader says what that means for the field.
+            return YAMLValue.nullWords.contains(text) ? nil : text
+        }
+        /// A plain or double-quoted value; `.some(nil)` when the field is absent.
+        func text(_ slot: Int) -> String?? {
+            guard let (start, end, _) = values[slot] else { return .some(nil) }
+            if bytes[start] == UInt8(ascii: "\"") {
+                guard let (text, after) = CanonicalYAML.quoted(bytes, from: start, end: end), after == end else { return nil }
+                return .some(text)
+            }
+            return plain(slot).map { .some($0) }
+        }
+        guard let id = plain(0).flatMap(RecordID.init), let target = plain(1).flatMap(QualifiedID.init),
+              let status = plain(2).flatMap(Status.init(rawValue:)), let date = plain(3).flatMap(CalendarDate.init),
+              let party = plain(4).flatMap(PartyCode.init),
+              case .some(let reporter) = text(5), case .some(let note) = text(6) else { return nil }
+        // A reporter must not be blank; a not-applicable status needs a note: the general
+        // reader words those problems.
+        if let reporter, !YAMLValue.startsWithPrintable(reporter) { return nil }
+        if status == .notApplicable, ReadableText.isBlank(note ?? "") { return nil }
+        var evidence: [RecordID] = []
+        if let (start, end, _) = values[7] {
+            guard let ids = flowList(start, end) else { return nil }
+            evidence = ids
+        }
+        var lines: [String: Int] = Dictionary(minimumCapacity: 16)
+        lines[""] = 1
+        for (slot, value) in values.enumerated() {
+            guard let value else { continue }
+            lines[String(decoding: reportKeys[slot], as: UTF8.self)] = value.line
+        }
+        if let (_, _, line) = values[7] {
+            for index in evidence.indices { lines["evidence[\(index + 1)]"] = line }
+        }
+        return ParsedFile(
+            file: file,
+            value: StatusReport(id: id, target: target, status: status, date: date, party: party,
+                                reporter: reporter, note: note, evidence: evidence),
+            diagnostics: [], lines: lines, elementPaths: [:])
+
+        /// `[a, b]` of plain ids, or `[]`.
+        func flowList(_ start: Int, _ end: Int) -> [RecordID]? {
+            guard bytes[start] == UInt8(ascii: "["), bytes[end - 1] == UInt8(ascii: "]") else { return nil }
+            if end - start == 2 { return [] }
+            var ids: [RecordID] = []
+            var item = start + 1
+            while true {
+                var stop = item
+                while stop < end - 1, bytes[stop] != UInt8(ascii: ",") { stop += 1 }
+                guard CanonicalYAML.isPlainText(bytes, item, stop, inFlow: true),
+                      let id = RecordID(String(decoding: UnsafeBufferPointer(rebasing: bytes[item..<stop]), as: UTF8.self))
+                else { return nil }
+                ids.append(id)
+                if stop == end - 1 { return ids }
+                // `, ` before the next id.
+                guard stop + 2 < end - 1, bytes[stop + 1] == 0x20 else { return nil }
+                item = stop + 2
+            }
+        }
+    }
+}
