@@ -150,7 +150,7 @@ extension CommitIndex {
         let results = ComparedRuns(count: runs.count)
         DispatchQueue.concurrentPerform(iterations: runs.count) { run in
             results.set(run, Result {
-                let trees = TreeComparison(repository: try Repository.open(at: gitDirectory))
+                let trees = try TreeComparison(repository: try Repository.open(at: gitDirectory))
                 return try walked[runs[run]].map { commit in
                     var lists: [[RawPathChange]] = []
                     if commit.parents.isEmpty { lists.append(try trees.changes(from: nil, to: commit.tree)) }
