@@ -124,7 +124,10 @@ struct CacheWriter {
     mutating func lines(_ table: [String: Int]) {
         // Records parsed alike share one table (``SharedTables``); comparing with the last one
         // is then a check of identity, not a hash of every key.
-        if refersBack, let last = lastLineTable, last.table == table { integer(last.index + 1); return }
+        if refersBack, let last = lastLineTable, sameStorage(last.table, table) || last.table == table {
+            integer(last.index + 1)
+            return
+        }
         if let index = lineTables[table], refersBack {
             lastLineTable = (table, index)
             integer(index + 1)

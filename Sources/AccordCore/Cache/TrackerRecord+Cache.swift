@@ -303,14 +303,25 @@ extension InstrumentText {
 struct SharedTables {
     private var lines: Set<[String: Int]> = []
     private var elementPaths: Set<[String: [String]]> = []
+    private var lastLines: [String: Int]?
 
     mutating func share(_ table: [String: Int]) -> [String: Int] {
-        lines.insert(table).memberAfterInsert
+        // Reports read straight from their layout come with a table already shared: the same
+        // storage as the last one needs no hashing.
+        if let last = lastLines, sameStorage(last, table) { return last }
+        let shared = lines.insert(table).memberAfterInsert
+        lastLines = shared
+        return shared
     }
 
     mutating func share(_ table: [String: [String]]) -> [String: [String]] {
         elementPaths.insert(table).memberAfterInsert
     }
+}
+
+/// Whether two dictionaries are one and the same storage (then equal without comparing).
+func sameStorage<Key, Value>(_ left: [Key: Value], _ right: [Key: Value]) -> Bool {
+    withUnsafeBytes(of: left) { left in withUnsafeBytes(of: right) { right in left.elementsEqual(right) } }
 }
 
 extension ParsedFile {

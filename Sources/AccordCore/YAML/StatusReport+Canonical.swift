@@ -10,7 +10,10 @@ extension StatusReport {
     /// answers nil for anything else, and for any value a check would refuse or that YAML
     /// reads as null; the general reader then reads the file and names its problems. Where
     /// it answers, it gives what the general reader gives: the value, the line of every
-    /// field, no problem (a test holds the two to that).
+    /// field, no problem (a test holds the two to that). A check added to
+    /// `StatusReport.init(yaml:)` must be added here too, or this reader must answer nil
+    /// for what it refuses; a field added to the layout is left to the general reader until
+    /// it is added here.
     static func readCanonical(_ text: String, file: String) -> ParsedFile<StatusReport>? {
         var text = text
         return text.withUTF8 { bytes in
@@ -95,20 +98,11 @@ extension CanonicalReportReader.Fields {
             guard let ids = flowList(start, end) else { return nil }
             evidence = ids
         }
-        var lines: [String: Int] = Dictionary(minimumCapacity: 16)
-        lines[""] = 1
-        for (slot, value) in values.enumerated() {
-            guard let value else { continue }
-            lines[String(decoding: reportKeys[slot], as: UTF8.self)] = value.line
-        }
-        if let (_, _, line) = values[7] {
-            for index in evidence.indices { lines["evidence[\(index + 1)]"] = line }
-        }
         return ParsedFile(
             file: file,
             value: StatusReport(id: id, target: target, status: status, date: date, party: party,
                                 reporter: reporter, note: note, evidence: evidence),
-            diagnostics: [], lines: lines, elementPaths: [:])
+            diagnostics: [], lines: FieldLines.table(values.map { $0?.line }, evidence: evidence.count), elementPaths: [:])
 
         /// `[a, b]` of plain ids, or `[]`.
         func flowList(_ start: Int, _ end: Int) -> [RecordID]? {
@@ -129,5 +123,45 @@ extension CanonicalReportReader.Fields {
                 item = stop + 2
             }
         }
+    }
+}
+
+/// The field-line tables of reports: a table depends only on which fields a file has, on
+/// which lines, and on how many pieces of evidence it cites, so files laid out alike share
+/// one table, made once (and then recognised as the same one without comparing it).
+private enum FieldLines {
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var made: [UInt64: [String: Int]] = [:]
+
+    static func table(_ lines: [Int?], evidence: Int) -> [String: Int] {
+        // Four bits a field's line (a report has eight lines at most), sixteen for the count.
+        var key = UInt64(evidence)
+        var fits = evidence < 1 << 16
+        for (slot, line) in lines.enumerated() {
+            let line = line ?? 0
+            fits = fits && line < 16
+            key |= UInt64(line & 0xF) << (16 + 4 * slot)
+        }
+        guard fits else { return make(lines, evidence: evidence) }
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = made[key] { return table }
+        let table = make(lines, evidence: evidence)
+        made[key] = table
+        return table
+    }
+
+    /// What the general reader records: the root on line 1, each field on its line, and
+    /// each cited piece of evidence on the line of the list.
+    private static func make(_ lines: [Int?], evidence: Int) -> [String: Int] {
+        var table: [String: Int] = ["": 1]
+        for (slot, line) in lines.enumerated() {
+            guard let line else { continue }
+            table[String(decoding: reportKeys[slot], as: UTF8.self)] = line
+        }
+        if let line = lines[7] {
+            for index in 0..<evidence { table["evidence[\(index + 1)]"] = line }
+        }
+        return table
     }
 }
