@@ -104,21 +104,10 @@ public struct TrackerSnapshot: Sendable {
             .filter { only.contains($0.file) }
     }
 
-    /// A snapshot from its parts, already sorted and checked.
-    init(
-        settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
-        plans: [ActionPlan], evidence: [Evidence], reports: [StatusReport], meetings: [Meeting],
-        attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic]
-    ) {
-        self.init(settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: EvidenceStore(evidence),
-                  meetings: meetings, attachments: attachments, targets: targets, diagnostics: diagnostics) { targets, position in
-            ReportGroups(sorting: reports, targets: targets, position: position)
-        }
-    }
-
     /// A snapshot from its parts, already sorted and checked, its reports already filed by
-    /// `reportGroups` (given the targets and where an id is among them): what ``RecordCache``
-    /// keeps, and what a write that adds a report makes from the snapshot before it.
+    /// `reportGroups` (given the targets and where an id is among them): what a cold read
+    /// builds, what ``RecordCache`` keeps, and what a write that adds a report makes from the
+    /// snapshot before it.
     init(
         settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
         plans: [ActionPlan], evidence: EvidenceStore, meetings: [Meeting],
