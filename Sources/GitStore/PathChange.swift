@@ -133,10 +133,9 @@ final class TreeComparison {
         return UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
     }
 
-    private func compare(_ oldTree: UnsafeRawBufferPointer?, _ newTree: UnsafeRawBufferPointer, under folder: String,
+    private func compare(_ oldTree: UnsafeRawBufferPointer?, _ new: UnsafeRawBufferPointer, under folder: String,
                          into result: inout [RawPathChange]) throws {
         let old = oldTree ?? UnsafeRawBufferPointer(start: nil, count: 0)
-        let new = newTree
         // The bytes both versions share at the end: once both sides have as many bytes left,
         // and no more than these, every entry left is the same on both.
         let suffix = Self.sharedBytes(old, new, fromEnd: true)
@@ -221,7 +220,7 @@ final class TreeComparison {
 }
 
 /// One entry of a tree object's bytes: `<mode in octal> <name>\0<20-byte id>`.
-private struct RawTreeEntry: Equatable {
+private struct RawTreeEntry {
     /// The mode as libgit2 gives it (`git_tree_entry_filemode`): folder, executable, link,
     /// submodule or plain file.
     let mode: UInt32

@@ -207,35 +207,8 @@ private struct Reader {
 
     /// `[a, "b"]` on one line, ending the line.
     private func flowSequence(from start: Int) -> YAMLNode? {
-        let end = ends[line]
-        var items: [YAMLNode] = []
-        var offset = start + 1
-        if offset < end, bytes[offset] == UInt8(ascii: "]") {
-            return offset + 1 == end ? .sequence([], line: line + 1) : nil
-        }
-        while true {
-            guard offset < end else { return nil }
-            let itemEnd: Int
-            if bytes[offset] == UInt8(ascii: "\"") {
-                guard let (text, after) = quoted(from: offset) else { return nil }
-                items.append(.scalar(text, plain: false, line: line + 1))
-                itemEnd = after
-            } else {
-                var stop = offset
-                while stop < end, bytes[stop] != UInt8(ascii: ","), bytes[stop] != UInt8(ascii: "]") { stop += 1 }
-                guard plainIsText(offset, stop, inFlow: true) else { return nil }
-                items.append(.scalar(string(offset, stop), plain: true, line: line + 1))
-                itemEnd = stop
-            }
-            guard itemEnd < end else { return nil }
-            if bytes[itemEnd] == UInt8(ascii: "]") {
-                return itemEnd + 1 == end ? .sequence(items, line: line + 1) : nil
-            }
-            // `, ` and the next item.
-            guard bytes[itemEnd] == UInt8(ascii: ","), itemEnd + 1 < end, bytes[itemEnd + 1] == 0x20 else {
-                return nil
-            }
-            offset = itemEnd + 2
+        CanonicalYAML.flowItems(bytes, from: start, end: ends[line]).map { items in
+            .sequence(items.map { .scalar($0.text, plain: $0.plain, line: line + 1) }, line: line + 1)
         }
     }
 
@@ -266,7 +239,7 @@ private struct Reader {
 
 }
 
-// MARK: Scalars, shared with the reader of status reports
+// MARK: Scalars and flow lists, shared with the reader of status reports
 
 extension CanonicalYAML {
     /// Whether `start..<end` is plain text that every YAML reader gives back unchanged: the
@@ -290,6 +263,40 @@ extension CanonicalYAML {
         // Words YAML 1.1 reads as null are null to accord too, but only when plain; the
         // decoders see the plain flag, so these pass through as plain scalars.
         return true
+    }
+
+    /// The items of `[a, "b"]` from `start` (its opening bracket), the closing bracket at
+    /// `end`: each item's text and whether it was written plain; nil for anything else.
+    static func flowItems(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int) -> [(text: String, plain: Bool)]? {
+        var items: [(text: String, plain: Bool)] = []
+        var offset = start + 1
+        if offset < end, bytes[offset] == UInt8(ascii: "]") {
+            return offset + 1 == end ? [] : nil
+        }
+        while true {
+            guard offset < end else { return nil }
+            let itemEnd: Int
+            if bytes[offset] == UInt8(ascii: "\"") {
+                guard let (text, after) = quoted(bytes, from: offset, end: end) else { return nil }
+                items.append((text, false))
+                itemEnd = after
+            } else {
+                var stop = offset
+                while stop < end, bytes[stop] != UInt8(ascii: ","), bytes[stop] != UInt8(ascii: "]") { stop += 1 }
+                guard isPlainText(bytes, offset, stop, inFlow: true) else { return nil }
+                items.append((String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<stop]), as: UTF8.self), true))
+                itemEnd = stop
+            }
+            guard itemEnd < end else { return nil }
+            if bytes[itemEnd] == UInt8(ascii: "]") {
+                return itemEnd + 1 == end ? items : nil
+            }
+            // `, ` and the next item.
+            guard bytes[itemEnd] == UInt8(ascii: ","), itemEnd + 1 < end, bytes[itemEnd + 1] == 0x20 else {
+                return nil
+            }
+            offset = itemEnd + 2
+        }
     }
 
     /// A double-quoted scalar from `start` (its opening quote) to its closing quote on the

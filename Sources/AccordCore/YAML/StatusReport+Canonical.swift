@@ -6,14 +6,14 @@ extension StatusReport {
     /// A large tracker is mostly status reports, and a cold read parses every one. This
     /// reader takes one line per field, in the written order (`id`, `target`, `status`,
     /// `date`, `party`, then `reporter`, `note` and `evidence` when present), plain values
-    /// (the reporter and the note may be double-quoted) and the evidence as `[a, b]`. It
-    /// answers nil for anything else, and for any value a check would refuse or that YAML
-    /// reads as null; the general reader then reads the file and names its problems. Where
-    /// it answers, it gives what the general reader gives: the value, the line of every
-    /// field, no problem (a test holds the two to that). A check added to
-    /// `StatusReport.init(yaml:)` must be added here too, or this reader must answer nil
-    /// for what it refuses; a field added to the layout is left to the general reader until
-    /// it is added here.
+    /// (the reporter, the note and each piece of evidence may be double-quoted) and the
+    /// evidence as `[a, b]`. It answers nil for anything else, and for any field a check
+    /// would refuse or that YAML reads as null; the general reader then reads the file and
+    /// names its problems. Where it answers, it gives what the general reader gives: the
+    /// value, the line of every field, no problem (a test holds the two to that). A check
+    /// added to `StatusReport.init(yaml:)` must be added here too, or this reader must answer
+    /// nil for what it refuses; a field added to the layout is left to the general reader
+    /// until it is added here.
     static func readCanonical(_ text: String, file: String) -> ParsedFile<StatusReport>? {
         var text = text
         return text.withUTF8 { bytes in
@@ -95,34 +95,19 @@ extension CanonicalReportReader.Fields {
         if status == .notApplicable, ReadableText.isBlank(note ?? "") { return nil }
         var evidence: [RecordID] = []
         if let (start, end, _) = values[7] {
-            guard let ids = flowList(start, end) else { return nil }
-            evidence = ids
+            guard bytes[start] == UInt8(ascii: "["), let items = CanonicalYAML.flowItems(bytes, from: start, end: end) else {
+                return nil
+            }
+            for item in items {
+                guard let id = RecordID(item.text) else { return nil }
+                evidence.append(id)
+            }
         }
         return ParsedFile(
             file: file,
             value: StatusReport(id: id, target: target, status: status, date: date, party: party,
                                 reporter: reporter, note: note, evidence: evidence),
             diagnostics: [], lines: FieldLines.table(values.map { $0?.line }, evidence: evidence.count), elementPaths: [:])
-
-        /// `[a, b]` of plain ids, or `[]`.
-        func flowList(_ start: Int, _ end: Int) -> [RecordID]? {
-            guard bytes[start] == UInt8(ascii: "["), bytes[end - 1] == UInt8(ascii: "]") else { return nil }
-            if end - start == 2 { return [] }
-            var ids: [RecordID] = []
-            var item = start + 1
-            while true {
-                var stop = item
-                while stop < end - 1, bytes[stop] != UInt8(ascii: ",") { stop += 1 }
-                guard CanonicalYAML.isPlainText(bytes, item, stop, inFlow: true),
-                      let id = RecordID(String(decoding: UnsafeBufferPointer(rebasing: bytes[item..<stop]), as: UTF8.self))
-                else { return nil }
-                ids.append(id)
-                if stop == end - 1 { return ids }
-                // `, ` before the next id.
-                guard stop + 2 < end - 1, bytes[stop + 1] == 0x20 else { return nil }
-                item = stop + 2
-            }
-        }
     }
 }
 

@@ -70,20 +70,15 @@ enum YAMLReader {
     static func parse<Value>(
         _ data: Data, file: String, direct: ((String) -> ParsedFile<Value>?)? = nil, decode: (YAMLFields) -> Value?
     ) -> ParsedFile<Value> {
+        let text: String
+        switch SourceText.decode(data, file: file) {
+        case .success(let decoded): text = decoded
+        case .failure(let diagnostic):
+            return ParsedFile(file: file, value: nil, diagnostics: [diagnostic], lines: [:], elementPaths: [:])
+        }
+        if let direct, let result = direct(text) { return result }
         let log = YAMLLog(file: file)
-        var read: ParsedFile<Value>?
         let value: Value? = {
-            let text: String
-            switch SourceText.decode(data, file: file) {
-            case .success(let decoded): text = decoded
-            case .failure(let diagnostic):
-                log.diagnostics.append(diagnostic)
-                return nil
-            }
-            if let direct, let result = direct(text) {
-                read = result
-                return nil
-            }
             let root: YAMLNode?
             if let canonical = CanonicalYAML.parse(text) {
                 // The layout accord writes, read without a general parser.
@@ -105,7 +100,6 @@ enum YAMLReader {
             guard let fields = value.fields() else { return nil }
             return decode(fields)
         }()
-        if let read { return read }
         return ParsedFile(
             file: file, value: value, diagnostics: log.diagnostics,
             lines: log.lines, elementPaths: log.elementPaths)

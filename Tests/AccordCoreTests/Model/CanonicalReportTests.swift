@@ -71,7 +71,6 @@ import Testing
         replacing("id: sr-1\ntarget: plan-08#6.2\n", "target: plan-08#6.2\nid: sr-1\n"),
         replacing("id: sr-1", "id: \"sr-1\""),
         replacing("[ev-1]", "[ev-1,ev-2]"),
-        replacing("[ev-1]", "[\"ev-1\"]"),
         replacing("evidence: [ev-1]", "evidence:\n  - ev-1"),
         replacing("note: ok", "note: null"),
         replacing("note: ok", "note: ~"),
@@ -103,7 +102,8 @@ import Testing
 
     @Test func everyOtherTextIsLeftToTheGeneralReader() {
         let fine = [Self.base, Self.replacing("note: ok", "note: a # b"), Self.replacing("note: ok", "note: \"tab\\there\""),
-                    Self.replacing("note: ok", "note: ok "), Self.replacing("\n", "\r\n")]
+                    Self.replacing("note: ok", "note: ok "), Self.replacing("\n", "\r\n"),
+                    Self.replacing("[ev-1]", "[\"ev-1\", ev-2]"), Self.replacing("[ev-1]", "[null]")]
         for text in fine + Self.otherLayouts + Self.broken {
             expectSame(text)
         }
@@ -116,5 +116,6 @@ import Testing
             #expect(direct(text) == nil, "read directly although the general reader refuses it: \(text.debugDescription)")
         }
         #expect(direct(Self.base) != nil)
+        #expect(direct(Self.replacing("[ev-1]", "[\"ev-1\", ev-2]"))?.value?.evidence.map(\.rawValue) == ["ev-1", "ev-2"])
     }
 }
