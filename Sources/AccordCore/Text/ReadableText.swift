@@ -114,7 +114,103 @@ enum ReadableText {
 
     /// The line with its white space runs reduced to single spaces and trimmed.
     static func collapsed(_ line: String) -> String {
+        switch collapsedByScalars(line) {
+        case .unchanged: line
+        case .collapsed(let text): text
+        case .unknown: collapsedByCharacters(line)
+        }
+    }
+
+    /// `collapsed` as it is defined: on characters (grapheme clusters), so that a space with
+    /// a combining mark after it is one white space character and goes with the mark.
+    static func collapsedByCharacters(_ line: String) -> String {
         line.split(whereSeparator: { $0.isWhitespace || $0 == "\u{200B}" }).joined(separator: " ")
+    }
+
+    /// What `collapsedByScalars` found.
+    enum Collapse: Equatable {
+        /// The line is already collapsed.
+        case unchanged
+        case collapsed(String)
+        /// The line holds a scalar the byte reading does not know, or a mark right after
+        /// white space: only `collapsedByCharacters` reads it right.
+        case unknown
+    }
+
+    /// `collapsed` read on the UTF-8 bytes, where each scalar can be judged alone: every
+    /// scalar lies in the ranges `scalarKind` knows, and no mark follows white space (a
+    /// mark never starts a character, so there the two readings would differ). Asking
+    /// characters for their properties was most of the time spent parsing a text.
+    static func collapsedByScalars(_ line: String) -> Collapse {
+        var line = line
+        return line.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var changed = false
+            // A separator was passed since the last kept scalar.
+            var pendingSpace = false
+            var offset = 0
+            while offset < bytes.count {
+                let lead = bytes[offset]
+                var length = 1
+                var kind = ScalarKind.standalone
+                if lead < 0x80 {
+                    if lead == 0x20 || (0x09...0x0D).contains(lead) { kind = .separator }
+                } else if lead < 0xE0, offset + 1 < bytes.count {
+                    length = 2
+                    kind = scalarKind(UInt32(lead & 0x1F) << 6 | UInt32(bytes[offset + 1] & 0x3F))
+                } else if lead < 0xF0, offset + 2 < bytes.count {
+                    length = 3
+                    kind = scalarKind(UInt32(lead & 0x0F) << 12 | UInt32(bytes[offset + 1] & 0x3F) << 6
+                                      | UInt32(bytes[offset + 2] & 0x3F))
+                } else {
+                    return .unknown
+                }
+                switch kind {
+                case .other:
+                    return .unknown
+                case .mark where pendingSpace:
+                    return .unknown
+                case .separator:
+                    // Only a single ASCII space between two kept scalars stays as it is.
+                    if lead != 0x20 || pendingSpace || output.isEmpty { changed = true }
+                    pendingSpace = true
+                case .standalone, .mark:
+                    if pendingSpace, !output.isEmpty { output.append(0x20) }
+                    pendingSpace = false
+                    output.append(contentsOf: bytes[offset..<offset + length])
+                }
+                offset += length
+            }
+            if pendingSpace { changed = true }
+            return changed ? .collapsed(String(decoding: output, as: UTF8.self)) : .unchanged
+        }
+    }
+
+    /// How `collapsedByScalars` treats a scalar.
+    enum ScalarKind {
+        /// White space (`Character.isWhitespace`) or the zero-width space: cut at.
+        case separator
+        /// Never part of a character with the scalar before it.
+        case standalone
+        /// Khmer vowel signs and marks: part of the character before them.
+        case mark
+        /// Not judged here.
+        case other
+    }
+
+    /// The kind of a scalar above ASCII, for the Latin, Vietnamese and Khmer letters and the
+    /// punctuation instrument texts use; `.other` for the rest. None of the standalone
+    /// scalars extends the character before it or joins the one after (Unicode's grapheme
+    /// rules: no Extend, SpacingMark, ZWJ or Prepend), so only a mark can join white space.
+    static func scalarKind(_ scalar: UInt32) -> ScalarKind {
+        switch scalar {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: .separator
+        case 0x80...0x2FF, 0x1E00...0x1EFF, 0x2010...0x205F: .standalone
+        case 0x1780...0x17B3, 0x17D4...0x17DC, 0x17E0...0x17E9, 0x17F0...0x17F9: .standalone
+        case 0x17B4...0x17D3, 0x17DD: .mark
+        default: .other
+        }
     }
 
     /// True when a (trimmed) line starts something a reader sees as its own line: a heading,

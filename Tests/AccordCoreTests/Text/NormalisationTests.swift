@@ -48,3 +48,60 @@ import Testing
         }
     }
 }
+
+/// White space is collapsed on the bytes wherever the character reading would give the same
+/// line; the byte reading must hold that promise for every scalar it judges.
+@Suite struct CollapsingTests {
+    /// The line as the byte reading gives it, or nil when it leaves the line to characters.
+    func byScalars(_ line: String) -> String? {
+        switch ReadableText.collapsedByScalars(line) {
+        case .unchanged: line
+        case .collapsed(let text): text
+        case .unknown: nil
+        }
+    }
+
+    @Test func everyScalarJudgedCollapsesAsCharactersDo() {
+        var judged = 0
+        for value in UInt32(0)...0x3000 {
+            guard let scalar = Unicode.Scalar(value), ReadableText.scalarKind(value) != .other || value < 0x80 else { continue }
+            judged += 1
+            for line in ["\(scalar)", " \(scalar)", "\(scalar) ", "a \(scalar) b", "a\(scalar)b", "\t\(scalar)\u{A0}x",
+                         "ក \(scalar)", "\(scalar)\u{17B6} x", "x  \(scalar)\u{200B}y", "\r\n\(scalar)\r\n"] {
+                let characters = ReadableText.collapsedByCharacters(line)
+                if let bytes = byScalars(line) {
+                    #expect(bytes == characters, "U+\(String(value, radix: 16)) in \(line.debugDescription)")
+                }
+                #expect(ReadableText.collapsed(line) == characters, "U+\(String(value, radix: 16)) in \(line.debugDescription)")
+            }
+        }
+        #expect(judged > 1_000)
+    }
+
+    @Test func linesOfTheThreeLanguagesAreReadOnTheirBytes() {
+        let lines = [
+            ("  Article 7.   Purpose  ", "Article 7. Purpose"),
+            ("Điều 7.\tMục đích\u{A0}của  Hiệp định", "Điều 7. Mục đích của Hiệp định"),
+            ("មាត្រា ៧ \u{200B}គោលបំណង", "មាត្រា ៧ គោលបំណង"),
+            ("already one space", "already one space"),
+            ("“quoted” — dash…", "“quoted” — dash…"),
+        ]
+        for (line, expected) in lines {
+            #expect(byScalars(line) == expected, "\(line.debugDescription)")
+            #expect(ReadableText.collapsedByCharacters(line) == expected)
+        }
+        #expect(ReadableText.collapsedByScalars("already one space") == .unchanged)
+    }
+
+    @Test func aMarkAfterWhiteSpaceOrAnUnknownScalarIsLeftToCharacters() {
+        // The space and the vowel sign are one character, which is white space: the sign
+        // goes with the space.
+        let line = "ក \u{17B6}ខ"
+        #expect(ReadableText.collapsedByScalars(line) == .unknown)
+        #expect(ReadableText.collapsed(line) == "ក ខ")
+        for other in ["a \u{301}b", "日本", "😀 x", "\u{600} x"] {
+            #expect(ReadableText.collapsedByScalars(other) == .unknown, "\(other.debugDescription)")
+            #expect(ReadableText.collapsed(other) == ReadableText.collapsedByCharacters(other))
+        }
+    }
+}
