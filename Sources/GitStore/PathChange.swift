@@ -69,9 +69,28 @@ struct RawPathChange {
 /// thousand entries is too large for libgit2's own object cache. Trees not used by the last
 /// two comparisons are freed (`endStep`). Not `Sendable`: it holds libgit2 handles.
 final class TreeComparison {
+    /// A tree object read for the comparisons, and the ends of its first entries as far as
+    /// they are known: two versions of a folder that share their first bytes share the
+    /// entries in them, so the entries read in one version need not be read in the next.
+    private final class LoadedTree {
+        let object: OpaquePointer
+        var step: Int
+        /// The end offset of each entry from the first, as far as read.
+        var ends: [Int] = []
+
+        init(object: OpaquePointer, step: Int) {
+            self.object = object
+            self.step = step
+        }
+
+        var bytes: UnsafeRawBufferPointer {
+            UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+        }
+    }
+
     private let repository: Repository
     private let odb: OpaquePointer
-    private var trees: [RawObjectID: (object: OpaquePointer, step: Int)] = [:]
+    private var trees: [RawObjectID: LoadedTree] = [:]
     private var step = 0
 
     init(repository: Repository) throws {
@@ -83,7 +102,7 @@ final class TreeComparison {
     }
 
     deinit {
-        for (object, _) in trees.values { git_odb_object_free(object) }
+        for tree in trees.values { git_odb_object_free(tree.object) }
         git_odb_free(odb)
     }
 
@@ -105,46 +124,68 @@ final class TreeComparison {
     /// Frees the trees that neither this step nor the one before used.
     func endStep() {
         let keep = step
-        for (id, entry) in trees where entry.step < keep {
-            git_odb_object_free(entry.object)
+        for (id, tree) in trees where tree.step < keep {
+            git_odb_object_free(tree.object)
             trees[id] = nil
         }
         step += 1
     }
 
-    /// The bytes of a tree object, valid until the step after next.
-    private func tree(_ id: RawObjectID) throws -> UnsafeRawBufferPointer {
-        let object: OpaquePointer
+    /// A tree object, loaded until the step after next.
+    private func tree(_ id: RawObjectID) throws -> LoadedTree {
         if let cached = trees[id] {
-            trees[id] = (cached.object, step)
-            object = cached.object
-        } else {
-            var oid = id.oid
-            var read: OpaquePointer?
-            try check(git_odb_read(&read, odb, &oid), "cannot read folder \(id.objectID.short)")
-            guard let read else { throw GitError(.notFound, "cannot read folder \(id.objectID.short)") }
-            guard git_odb_object_type(read) == GIT_OBJECT_TREE else {
-                git_odb_object_free(read)
-                throw GitError(.other, "\(id.objectID.short) is not a folder")
-            }
-            trees[id] = (read, step)
-            object = read
+            cached.step = step
+            return cached
         }
-        return UnsafeRawBufferPointer(start: git_odb_object_data(object), count: git_odb_object_size(object))
+        var oid = id.oid
+        var read: OpaquePointer?
+        try check(git_odb_read(&read, odb, &oid), "cannot read folder \(id.objectID.short)")
+        guard let read else { throw GitError(.notFound, "cannot read folder \(id.objectID.short)") }
+        guard git_odb_object_type(read) == GIT_OBJECT_TREE else {
+            git_odb_object_free(read)
+            throw GitError(.other, "\(id.objectID.short) is not a folder")
+        }
+        let tree = LoadedTree(object: read, step: step)
+        trees[id] = tree
+        return tree
     }
 
-    private func compare(_ oldTree: UnsafeRawBufferPointer?, _ new: UnsafeRawBufferPointer, under folder: String,
+    /// The end of the last entry of `old` that lies wholly in its first `prefix` bytes (0
+    /// when none does). The ends already read of either side serve, since both sides hold
+    /// the same bytes there; `old` learns every end found, for the next comparison.
+    private static func skipShared(_ prefix: Int, old: LoadedTree, new: LoadedTree?) -> Int {
+        let known = new.map { $0.ends.count > old.ends.count ? $0.ends : old.ends } ?? old.ends
+        // The number of known ends at or before `prefix`.
+        var low = 0, high = known.count
+        while low < high {
+            let middle = (low + high) / 2
+            if known[middle] <= prefix { low = middle + 1 } else { high = middle }
+        }
+        if old.ends.count < low { old.ends = Array(known[..<low]) }
+        var at = low == 0 ? 0 : known[low - 1]
+        // A known end past `prefix`: the entry from `at` on is not wholly shared.
+        guard low == known.count else { return at }
+        let bytes = old.bytes
+        while let entry = RawTreeEntry(bytes, at: at), entry.end <= prefix {
+            at = entry.end
+            old.ends.append(at)
+        }
+        return at
+    }
+
+    private func compare(_ oldTree: LoadedTree?, _ newTree: LoadedTree?, under folder: String,
                          into result: inout [RawPathChange]) throws {
-        let old = oldTree ?? UnsafeRawBufferPointer(start: nil, count: 0)
+        let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+        let old = oldTree?.bytes ?? empty, new = newTree?.bytes ?? empty
         // The bytes both versions share at the end: once both sides have as many bytes left,
         // and no more than these, every entry left is the same on both.
         let suffix = Self.sharedBytes(old, new, fromEnd: true)
         // The bytes they share at the start; the entries wholly inside them are the same.
         let prefix = Self.sharedBytes(old, new, fromEnd: false)
         var oldAt = 0, newAt = 0
-        while let entry = RawTreeEntry(old, at: oldAt), entry.end <= prefix {
-            oldAt = entry.end
-            newAt = entry.end
+        if prefix > 0, let oldTree {
+            oldAt = Self.skipShared(prefix, old: oldTree, new: newTree)
+            newAt = oldAt
         }
         while true {
             let left = old.count - oldAt, right = new.count - newAt
@@ -209,8 +250,7 @@ final class TreeComparison {
         let oldID = before.map { $0.id(in: old) } ?? .none
         let newID = after.map { $0.id(in: new) } ?? .none
         if entry.isFolder {
-            let empty = UnsafeRawBufferPointer(start: nil, count: 0)
-            try compare(before.map { _ in try tree(oldID) }, try after.map { _ in try tree(newID) } ?? empty,
+            try compare(before.map { _ in try tree(oldID) }, after.map { _ in try tree(newID) },
                         under: path, into: &result)
             return
         }
