@@ -2,9 +2,11 @@ internal import Foundation
 
 /// `map` over all cores, for pure work on independent values; results keep their order.
 enum ParallelMap {
-    /// Fewer than 64 inputs per core stay on fewer cores: threads cost more than tiny work.
-    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], _ transform: @Sendable (Input) -> Output) -> [Output] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / 64))
+    /// Fewer than `perCore` inputs per core stay on fewer cores: threads cost more than tiny
+    /// work (a few heavy pieces, such as one instrument's texts, can ask for one per core).
+    static func map<Input: Sendable, Output: Sendable>(_ inputs: [Input], perCore: Int = 64,
+                                                       _ transform: @Sendable (Input) -> Output) -> [Output] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, inputs.count / max(1, perCore)))
         guard workers > 1 else { return inputs.map(transform) }
         let results = ResultSlots<Output>(count: inputs.count)
         // One iteration per input: dispatch hands them to whichever thread is free, so

@@ -19,7 +19,8 @@ public final class TextCache: @unchecked Sendable {
     static let textVersion = 9
     static let magic = Array("accord-text-cache\n".utf8)
 
-    private let repository: Repository
+    /// The repository the blobs are read from.
+    let repository: Repository
     fileprivate let folder: URL
     private var parsed: [ObjectID: InstrumentText] = [:]
 

@@ -7,23 +7,34 @@ public import GitStore
 public struct TextHistory: Sendable {
     /// The revisions of each instrument that has texts, by instrument id.
     public let revisions: [TextRevisions]
-    /// The parsed texts, read only for the redlines a summary shows (the rules need the
-    /// revisions alone, whose comparisons are cached).
-    private let texts: TextCache
+    /// The parsed texts of each instrument, read only for the redlines a summary shows (the
+    /// rules need the revisions alone, whose comparisons are cached).
+    private let texts: [InstrumentID: TextCache]
 
     /// Reads the revisions of every instrument of `snapshot` in the history of `commit`,
     /// or only of those named in `only` (`accord show` needs one instrument's).
     public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
                 only: Set<InstrumentID>? = nil) throws {
-        let cache = TextCache(repository: repository)
         let instruments = snapshot.instruments.filter { only?.contains($0.id) ?? true }
         // Every instrument folder's history in one walk.
         let histories = try repository.histories(of: instruments.map { TextRevisions.folder(of: $0.id) }, from: commit)
-        revisions = try zip(instruments, histories).map { instrument, history in
-            try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository,
-                                   history: history, texts: cache)
+        // Each instrument's texts are parsed and compared apart, on all cores: each through a
+        // repository handle and a text cache of its own, since neither may be shared
+        // between threads. The first failure in instrument order is the one reported, as
+        // when they were read one after another.
+        let gitDirectory = repository.gitDirectory
+        let jobs = zip(instruments, histories).map { (id: $0.id, languages: $0.languages, history: $1) }
+        let read = ParallelMap.map(jobs, perCore: 1) { job -> Result<(TextRevisions, TextCache), any Error> in
+            Result {
+                let cache = TextCache(repository: try Repository.open(at: gitDirectory))
+                let revisions = try TextRevisions.read(job.id, languages: job.languages, in: cache.repository,
+                                                       history: job.history, texts: cache)
+                return (revisions, cache)
+            }
         }
-        texts = cache
+        let done = try read.map { try $0.get() }
+        revisions = done.map(\.0)
+        texts = Dictionary(done.map { ($0.0.instrument, $0.1) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Commitments whose clause changed after their latest evidence, at `asOf`.
@@ -51,6 +62,7 @@ public struct TextHistory: Sendable {
                 try revision.languages.compactMap { change -> ReviewSummary.TextChange? in
                     guard change.kind == .revised, let oldBlob = change.previousBlob, let newBlob = change.blob else { return nil }
                     let file = TextRevisions.path(of: history.instrument, language: change.language)
+                    guard let texts = texts[history.instrument] else { return nil }
                     let old = try texts.text(oldBlob, file: file), new = try texts.text(newBlob, file: file)
                     return ReviewSummary.TextChange(
                         instrument: history.instrument, language: change.language, date: revision.date,
