@@ -19,8 +19,7 @@ public final class TextCache: @unchecked Sendable {
     static let textVersion = 9
     static let magic = Array("accord-text-cache\n".utf8)
 
-    /// The repository the blobs are read from.
-    let repository: Repository
+    private let repository: Repository
     fileprivate let folder: URL
     private var parsed: [ObjectID: InstrumentText] = [:]
 

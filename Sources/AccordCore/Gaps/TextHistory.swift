@@ -7,9 +7,10 @@ public import GitStore
 public struct TextHistory: Sendable {
     /// The revisions of each instrument that has texts, by instrument id.
     public let revisions: [TextRevisions]
-    /// The parsed texts of each instrument, read only for the redlines a summary shows (the
-    /// rules need the revisions alone, whose comparisons are cached).
-    private let texts: [InstrumentID: TextCache]
+    /// The parsed texts of each instrument, in the order of `revisions`, read only for the
+    /// redlines a summary shows (the rules need the revisions alone, whose comparisons are
+    /// cached).
+    private let texts: [TextCache]
 
     /// Reads the revisions of every instrument of `snapshot` in the history of `commit`,
     /// or only of those named in `only` (`accord show` needs one instrument's).
@@ -26,15 +27,15 @@ public struct TextHistory: Sendable {
         let jobs = zip(instruments, histories).map { (id: $0.id, languages: $0.languages, history: $1) }
         let read = ParallelMap.map(jobs, perCore: 1) { job -> Result<(TextRevisions, TextCache), any Error> in
             Result {
-                let cache = TextCache(repository: try Repository.open(at: gitDirectory))
-                let revisions = try TextRevisions.read(job.id, languages: job.languages, in: cache.repository,
-                                                       history: job.history, texts: cache)
-                return (revisions, cache)
+                let handle = try Repository.open(at: gitDirectory)
+                let cache = TextCache(repository: handle)
+                return (try TextRevisions.read(job.id, languages: job.languages, in: handle, history: job.history, texts: cache),
+                        cache)
             }
         }
         let done = try read.map { try $0.get() }
         revisions = done.map(\.0)
-        texts = Dictionary(done.map { ($0.0.instrument, $0.1) }, uniquingKeysWith: { first, _ in first })
+        texts = done.map(\.1)
     }
 
     /// Commitments whose clause changed after their latest evidence, at `asOf`.
@@ -55,14 +56,13 @@ public struct TextHistory: Sendable {
     /// Each language revised after `since` and on or before `through`, with its redline
     /// against the previous version, oldest first.
     public func changes(after since: CalendarDate?, through: CalendarDate) throws -> [ReviewSummary.TextChange] {
-        try revisions.flatMap { history in
+        try zip(revisions, texts).flatMap { history, texts in
             try history.revisions.filter { revision in
                 revision.date <= through && since.map { revision.date > $0 } ?? true
             }.flatMap { revision in
                 try revision.languages.compactMap { change -> ReviewSummary.TextChange? in
                     guard change.kind == .revised, let oldBlob = change.previousBlob, let newBlob = change.blob else { return nil }
                     let file = TextRevisions.path(of: history.instrument, language: change.language)
-                    guard let texts = texts[history.instrument] else { return nil }
                     let old = try texts.text(oldBlob, file: file), new = try texts.text(newBlob, file: file)
                     return ReviewSummary.TextChange(
                         instrument: history.instrument, language: change.language, date: revision.date,
