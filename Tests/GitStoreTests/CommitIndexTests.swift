@@ -9,8 +9,10 @@ import Testing
                         "missing.yaml", ""]
 
     /// Compares, for every path, history from the index, history without it and `git log`,
-    /// and the change log with and without the index.
-    static func expectAgreement(_ scratch: Scratch, prefetch: Bool = false,
+    /// and the change log with and without the index. With `stored`, also requires a segment
+    /// named after the tip: the index answered, not the walk it falls back to when building
+    /// fails (which gives the same answers).
+    static func expectAgreement(_ scratch: Scratch, prefetch: Bool = false, stored: Bool = true,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         let indexed = try Repository.open(at: scratch.url)
         // The stored index read on another thread while nothing asks yet, as the commands do.
@@ -39,6 +41,10 @@ import Testing
         if let older = try walked.log().dropFirst(2).first?.id {
             #expect(try indexed.history(of: "", from: older) == walked.history(of: "", from: older), sourceLocation: sourceLocation)
             #expect(try indexed.changeLog(from: older) == walked.changeLog(from: older), sourceLocation: sourceLocation)
+        }
+        if stored {
+            let tip = try scratch.git("rev-parse", "HEAD", in: scratch.url).output.trimmingCharacters(in: .whitespacesAndNewlines)
+            #expect(try segments(scratch).contains(tip), "a segment named after the tip", sourceLocation: sourceLocation)
         }
     }
 
@@ -166,7 +172,7 @@ import Testing
         let cache = scratch.url.appendingPathComponent(".git/accord/cache")
         try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
         try Data("not a folder".utf8).write(to: cache.appendingPathComponent("commits"))
-        try Self.expectAgreement(scratch)
+        try Self.expectAgreement(scratch, stored: false)
     }
 }
 
