@@ -29,7 +29,7 @@ extension CommitIndex {
 
     /// Reads the stored segment `name` and the segments it rests on, skipping those in
     /// `tried` (and adding every one it tries there). A damaged segment is left out.
-    mutating func load(_ name: RawObjectID, from folder: CommitIndexFolder, tried: inout Set<RawObjectID>) {
+    mutating func load(_ name: RawObjectID, from folder: CacheFolder, tried: inout Set<RawObjectID>) {
         var pending = [name]
         while let next = pending.popLast() {
             guard tried.insert(next).inserted, let data = folder.read(next) else { continue }
@@ -39,7 +39,7 @@ extension CommitIndex {
 
     /// The newest stored segment and those it rests on: what a question about the tip
     /// usually needs. Reads files only (no git object), so it may run on another thread.
-    static func newestStored(in folder: CommitIndexFolder) -> CommitIndex {
+    static func newestStored(in folder: CacheFolder) -> CommitIndex {
         var index = CommitIndex()
         var tried: Set<RawObjectID> = []
         if let newest = folder.names().first { index.load(newest, from: folder, tried: &tried) }
@@ -47,7 +47,7 @@ extension CommitIndex {
     }
 
     private mutating func extend(toCover start: RawObjectID, in repository: Repository) throws -> Int32 {
-        let folder = CommitIndexFolder(gitDirectory: repository.gitDirectory)
+        let folder = CacheFolder.commitIndex(gitDirectory: repository.gitDirectory)
         let stored = folder.names()
         var tried = Set(segments.map(\.name))
         func load(_ name: RawObjectID) { self.load(name, from: folder, tried: &tried) }
@@ -99,7 +99,7 @@ extension CommitIndex {
     /// the chain into one segment named `start` when it has grown too deep.
     private mutating func addWalked(_ walked: [WalkedCommit],
                                     reachableFrom start: RawObjectID, in repository: Repository,
-                                    folder: CommitIndexFolder, stored: [RawObjectID]) throws {
+                                    folder: CacheFolder, stored: [RawObjectID]) throws {
         let name = walked[0].id
         let compared = try Self.compare(walked, gitDirectory: repository.gitDirectory)
         var built = NewSegment()
@@ -167,7 +167,7 @@ extension CommitIndex {
     }
 
     /// Keeps the folder small: the oldest files beyond `maximumFiles` go.
-    private func prune(_ folder: CommitIndexFolder, keeping name: RawObjectID, stored: [RawObjectID]) {
+    private func prune(_ folder: CacheFolder, keeping name: RawObjectID, stored: [RawObjectID]) {
         let others = stored.filter { $0 != name }
         guard others.count >= Self.maximumFiles else { return }
         for old in others.dropFirst(Self.maximumFiles - 1) { folder.remove(old) }

@@ -187,16 +187,23 @@ extension CommitIndex {
     }
 }
 
-/// The folder of segment files. Every failure to write is ignored: the index is never
-/// required, and the next command tries again.
-struct CommitIndexFolder {
+/// A folder of history cache files named after commits: the commit index's segments
+/// (`commits`), the folder histories (`folders/<folder>`). Every failure to write is
+/// ignored: nothing here is ever required, and the next command tries again.
+struct CacheFolder {
     let url: URL
 
-    init(gitDirectory: URL) {
-        url = gitDirectory.appendingPathComponent("accord/cache/commits", isDirectory: true)
+    /// `.git/accord/cache/<path>`.
+    init(gitDirectory: URL, path: String) {
+        url = gitDirectory.appendingPathComponent("accord/cache/\(path)", isDirectory: true)
     }
 
-    /// The segments stored, newest file first.
+    /// The commit index's folder.
+    static func commitIndex(gitDirectory: URL) -> CacheFolder {
+        CacheFolder(gitDirectory: gitDirectory, path: "commits")
+    }
+
+    /// The files stored, newest first.
     func names() -> [RawObjectID] {
         // Names, then stat(2) for each time: Foundation's resource values look up the
         // file's owner and group names, a few milliseconds on every history command.
@@ -239,7 +246,8 @@ struct CommitIndexFolder {
     }
 }
 
-private struct SegmentReader {
+/// Reads the commit index's and the folder histories' binary layout.
+struct SegmentReader {
     typealias DamagedSegment = CommitIndex.DamagedSegment
     private let bytes: UnsafeRawBufferPointer
     private var offset = 0
@@ -297,7 +305,8 @@ private struct SegmentReader {
     }
 }
 
-private struct SegmentWriter {
+/// Writes the commit index's and the folder histories' binary layout.
+struct SegmentWriter {
     var buffer: [UInt8] = []
 
     mutating func byte(_ value: UInt8) {

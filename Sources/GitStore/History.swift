@@ -58,11 +58,22 @@ extension Repository {
         return try walkHistory(of: path, from: start, limit: limit)
     }
 
-    /// `history(of:from:)` of each of `paths`, in order: in one pass over the commit index
-    /// when the history is a single line of commits (the usual tracker's), else one walk
-    /// per path. The answers are the same either way.
+    /// `history(of:from:)` of each of `paths`, in order. When they all lie in one top-level
+    /// folder (every instrument's `Agreements/<id>`), from that folder's history
+    /// (`FolderHistory`: each commit and its root tree, far less to read than the commit
+    /// index); else in one pass over the commit index when the history is a single line of
+    /// commits (the usual tracker's), else one walk per path. The answers are the same
+    /// every way.
     public func histories(of paths: [String], from start: ObjectID? = nil) throws -> [[CommitInfo]] {
         guard let start = try start ?? tip() else { return paths.map { _ in [] } }
+        let normalized = paths.map(Self.normalized)
+        if usesCommitIndex, let folder = Self.sharedFolder(of: normalized) {
+            let history = try folderHistory(folder, from: start)
+            return try normalized.map { path in
+                try history.history(inside: { try entry(at: path, inFolder: folder, version: $0) })
+                    .map { try commit(history.ids[Int($0)].objectID) }
+            }
+        }
         readyCommitIndex()
         if usesCommitIndex, paths.count > 1, let position = try? commitIndex.cover(RawObjectID(start), in: self),
            let found = commitIndex.linearHistories(matching: paths.map { commitIndex.pathsAt(Self.normalized($0)) }, from: position) {
@@ -117,6 +128,30 @@ extension Repository {
             result.append(CommitChanges(commit: info, changes: changes))
         }
         return result
+    }
+
+    /// The top-level folder every one of `paths` lies in or is; nil when they do not share
+    /// one (or one is the whole tree).
+    static func sharedFolder(of paths: [String]) -> String? {
+        guard let first = paths.first?.split(separator: "/", maxSplits: 1).first else { return nil }
+        let folder = String(first)
+        return paths.allSatisfy({ $0 == folder || $0.hasPrefix(folder + "/") }) ? folder : nil
+    }
+
+    /// The entry at `path` (`folder` itself or a path inside it) in one version of `folder`.
+    private func entry(at path: String, inFolder folder: String, version: FolderHistory.Entry) throws -> FolderHistory.Entry? {
+        if path == folder { return version }
+        guard version.mode == GIT_FILEMODE_TREE.rawValue else { return nil }
+        var oid = version.id.oid
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, pointer, &oid), "cannot read the tree \(version.id.objectID.short) of \(folder)")
+        defer { git_tree_free(tree) }
+        var found: OpaquePointer?
+        let code = git_tree_entry_bypath(&found, tree, String(path.dropFirst(folder.count + 1)))
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "cannot look up \"\(path)\"")
+        defer { git_tree_entry_free(found) }
+        return FolderHistory.Entry(id: RawObjectID(git_tree_entry_id(found)), mode: git_tree_entry_filemode(found).rawValue)
     }
 
     /// `history(of:)` without the commit index: each commit's tree looked up in git.

@@ -18,6 +18,8 @@ public final class Repository {
     var commitIndex = CommitIndex()
     /// The stored commit index being read on another thread (`prefetchCommitIndex()`).
     private var prefetchedIndex: CommitIndexPrefetch?
+    /// The folder histories read or built through this handle, by folder (see `folderHistory`).
+    private var folderHistories: [String: FolderHistory] = [:]
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer
@@ -137,7 +139,7 @@ extension Repository {
     /// files are read there, never git objects. Does nothing when the index is off or read.
     public func prefetchCommitIndex() {
         guard usesCommitIndex, commitIndex.segments.isEmpty, prefetchedIndex == nil else { return }
-        prefetchedIndex = CommitIndexPrefetch(folder: CommitIndexFolder(gitDirectory: gitDirectory))
+        prefetchedIndex = CommitIndexPrefetch(folder: CacheFolder.commitIndex(gitDirectory: gitDirectory))
     }
 
     /// Takes over the prefetched index, waiting for it if need be; called before the index
@@ -155,7 +157,7 @@ private final class CommitIndexPrefetch: @unchecked Sendable {
     private let group = DispatchGroup()
     private var index = CommitIndex()
 
-    init(folder: CommitIndexFolder) {
+    init(folder: CacheFolder) {
         DispatchQueue.global().async(group: group) { [self] in
             index = CommitIndex.newestStored(in: folder)
         }
@@ -164,5 +166,17 @@ private final class CommitIndexPrefetch: @unchecked Sendable {
     func wait() -> CommitIndex {
         group.wait()
         return index
+    }
+}
+
+extension Repository {
+    /// The history of the top-level `folder` from `start`: the one this handle keeps when it
+    /// is `start`'s, else read or built now (`FolderHistory.load`).
+    func folderHistory(_ folder: String, from start: ObjectID) throws -> FolderHistory {
+        let tip = RawObjectID(start)
+        if let kept = folderHistories[folder], kept.ids.first == tip { return kept }
+        let built = try FolderHistory.load(folder, from: tip, in: self)
+        folderHistories[folder] = built
+        return built
     }
 }

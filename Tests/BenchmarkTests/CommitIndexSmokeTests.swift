@@ -26,6 +26,11 @@ import Testing
         for path in [plan, text, report, "Plans", "Agreements", "Events", ""] {
             #expect(try indexed.history(of: path) == walked.history(of: path), "history of \(path)", sourceLocation: sourceLocation)
         }
+        // Instrument folders and a text at once, as `accord gaps` asks: from the folder history.
+        let instruments = try walked.list("Agreements", at: tip).filter { $0.kind == .tree }.map { "Agreements/\($0.name)" }
+        #expect(!instruments.isEmpty, sourceLocation: sourceLocation)
+        #expect(try indexed.histories(of: instruments + [text]) == walked.histories(of: instruments + [text]),
+                sourceLocation: sourceLocation)
         let relevant = PathSelection(files: [plan, report])
         #expect(try indexed.changeLog(touching: relevant) == walked.changeLog(touching: relevant), sourceLocation: sourceLocation)
         #expect(try indexed.changeLog() == walked.changeLog(), sourceLocation: sourceLocation)

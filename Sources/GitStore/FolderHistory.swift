@@ -1,0 +1,305 @@
+internal import CLibGit2
+internal import Foundation
+
+/// Every commit reachable from a tip, with what the history of paths inside one top-level
+/// folder needs of it: its parents, its commit time and the folder's entry in its root tree.
+///
+/// `Repository.histories(of:)` answers from this when its paths share a top-level folder
+/// (`accord gaps` asks for every instrument's `Agreements/<id>`). The commit index answers
+/// the same questions, but building it compares every changed tree at every depth of every
+/// commit; this reads each commit and its root tree only, about a third of the objects, and
+/// looks inside the folder only in the few versions of it there are.
+///
+/// Stored as `.git/accord/cache/folders/<folder>/<tip, 40 hex digits>`. Commit ids never
+/// change meaning, so a file can never be stale; a later tip reads the newest file and reads
+/// from git only the commits that file lacks. Layout (integers unsigned LEB128, times zigzag
+/// LEB128, ids 20 raw bytes):
+///
+///     magic "accord folder history\n", format version, folder name (byte count, UTF-8)
+///     entry count, then per entry: id, mode (the folder's distinct versions)
+///     commit count, then per commit: id, time, entry (0 absent, k: entry k - 1),
+///       parent count, parent positions
+///     the magic again, so that a truncated file is never taken for a whole one
+struct FolderHistory {
+    /// The folder's entry in one commit's root tree: a mode change alone is a change, as
+    /// for git.
+    struct Entry: Hashable {
+        var id: RawObjectID
+        var mode: UInt32
+    }
+
+    static let formatVersion: UInt64 = 1
+    private static let magic = Array("accord folder history\n".utf8)
+    /// Files kept per folder; the oldest go first.
+    static let maximumFiles = 4
+
+    /// The top-level folder's name (no slash).
+    let folder: String
+    /// The commits, the tip at 0; every parent of a commit is here too.
+    private(set) var ids: [RawObjectID] = []
+    private(set) var times: [Int64] = []
+    /// The parents of commit `k` are `parents[parentStarts[k] ..< parentStarts[k + 1]]`.
+    private(set) var parentStarts: [Int32] = [0]
+    private(set) var parents: [Int32] = []
+    /// Each commit's entry: an index into `entries`, or -1 when the folder is absent.
+    private(set) var entryOf: [Int32] = []
+    /// The folder's distinct entries; equal entries share an index.
+    private(set) var entries: [Entry] = []
+
+    init(folder: String) {
+        self.folder = folder
+    }
+
+    var count: Int { ids.count }
+
+    func parentRange(of commit: Int) -> Range<Int> {
+        Int(parentStarts[commit])..<Int(parentStarts[commit + 1])
+    }
+
+    /// Whether `name` can be the folder of a stored history: one path component that is
+    /// also a safe file name.
+    static func isStorable(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".")
+            && name.utf8.allSatisfy { $0 != UInt8(ascii: "/") && $0 != 0 }
+    }
+
+    // MARK: - Building
+
+    /// The folder's history from `tip`: the newest stored file when it is `tip`'s, else that
+    /// file extended by the commits it lacks, read from git (and stored, best effort).
+    static func load(_ folder: String, from tip: RawObjectID, in repository: Repository) throws -> FolderHistory {
+        let store = CacheFolder(gitDirectory: repository.gitDirectory, path: "folders/\(folder)")
+        let stored = isStorable(folder) ? store.names() : []
+        var known = FolderHistory(folder: folder)
+        if stored.contains(tip), let found = read(folder, tip, from: store) { return found }
+        for name in stored.prefix(maximumFiles) {
+            if let found = read(folder, name, from: store) { known = found; break }
+        }
+        let history = try withoutObjectCache { try walk(folder, from: tip, in: repository, known: known) }
+        if isStorable(folder) {
+            store.write(history.encoded(), as: tip)
+            for old in stored.filter({ $0 != tip }).dropFirst(maximumFiles - 1) { store.remove(old) }
+        }
+        return history
+    }
+
+    private static func read(_ folder: String, _ name: RawObjectID, from store: CacheFolder) -> FolderHistory? {
+        guard let data = store.read(name),
+              let history = try? data.withUnsafeBytes({ try FolderHistory(decoding: $0, folder: folder) }),
+              history.count > 0, history.ids[0] == name else { return nil }
+        return history
+    }
+
+    /// Reads from git every commit reachable from `tip` that `known` lacks (its commit and
+    /// root tree), then keeps of the two only what `tip` reaches, `tip` first.
+    private static func walk(_ folder: String, from tip: RawObjectID, in repository: Repository,
+                             known: FolderHistory) throws -> FolderHistory {
+        var knownPositions: [RawObjectID: Int32] = [:]
+        knownPositions.reserveCapacity(known.count)
+        for (position, id) in known.ids.enumerated() { knownPositions[id] = Int32(position) }
+
+        struct Read {
+            var id: RawObjectID
+            var time: Int64
+            var parents: [RawObjectID]
+            var entry: Entry?
+        }
+        var read: [Read] = []
+        var readPositions: [RawObjectID: Int32] = [:]
+        var pending = [tip]
+        while let id = pending.popLast() {
+            if readPositions[id] != nil || knownPositions[id] != nil { continue }
+            let commit = try repository.withCommit(id) { commit -> Read in
+                let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(RawObjectID.init) }
+                var tree: OpaquePointer?
+                try check(git_commit_tree(&tree, commit), "cannot read the tree of commit \(id.objectID.short)")
+                defer { git_tree_free(tree) }
+                var entry: Entry?
+                if let found = git_tree_entry_byname(tree, folder) {
+                    entry = Entry(id: RawObjectID(git_tree_entry_id(found)), mode: git_tree_entry_filemode(found).rawValue)
+                }
+                return Read(id: id, time: Int64(git_commit_time(commit)), parents: parents, entry: entry)
+            }
+            readPositions[id] = Int32(read.count)
+            read.append(commit)
+            // First parent last, so a line of commits is read child before parent.
+            pending.append(contentsOf: commit.parents.reversed())
+        }
+
+        // The commits `tip` reaches, numbered in the order they are first met (tip first):
+        // read ones by their place in `read`, known ones by theirs in `known`.
+        enum Node: Hashable { case read(Int32), known(Int32) }
+        func node(_ id: RawObjectID) -> Node {
+            if let position = readPositions[id] { return .read(position) }
+            return .known(knownPositions[id]!)
+        }
+        var history = FolderHistory(folder: folder)
+        var numbers: [Node: Int32] = [:]
+        var entryNumbers: [Entry: Int32] = [:]
+        var order: [Node] = [node(tip)]
+        numbers[order[0]] = 0
+        var next = 0
+        while next < order.count {
+            let current = order[next]
+            next += 1
+            let parentNodes: [Node]
+            switch current {
+            case .read(let position):
+                let commit = read[Int(position)]
+                history.ids.append(commit.id)
+                history.times.append(commit.time)
+                history.entryOf.append(commit.entry.map { history.entryNumber($0, numbers: &entryNumbers) } ?? -1)
+                parentNodes = commit.parents.map(node)
+            case .known(let position):
+                history.ids.append(known.ids[Int(position)])
+                history.times.append(known.times[Int(position)])
+                let entry = known.entryOf[Int(position)]
+                history.entryOf.append(entry < 0 ? -1 : history.entryNumber(known.entries[Int(entry)], numbers: &entryNumbers))
+                parentNodes = known.parentRange(of: Int(position)).map { .known(known.parents[$0]) }
+            }
+            for parent in parentNodes {
+                if let number = numbers[parent] {
+                    history.parents.append(number)
+                } else {
+                    numbers[parent] = Int32(order.count)
+                    history.parents.append(Int32(order.count))
+                    order.append(parent)
+                }
+            }
+            history.parentStarts.append(Int32(history.parents.count))
+        }
+        return history
+    }
+
+    private mutating func entryNumber(_ entry: Entry, numbers: inout [Entry: Int32]) -> Int32 {
+        if let number = numbers[entry] { return number }
+        numbers[entry] = Int32(entries.count)
+        entries.append(entry)
+        return Int32(entries.count - 1)
+    }
+
+    // MARK: - Answering
+
+    /// The commits that changed `path` (the folder itself or a path inside it) in the
+    /// history of the tip, newest first, as positions: `git log -- PATH` with git's default
+    /// simplification, exactly as `Repository.history(of:)` walks it (see there).
+    /// `entryInFolder` finds the entry at `path` inside a version of the folder (nil when
+    /// absent); it is asked once per version.
+    func history(inside entryInFolder: (Entry) throws -> Entry?, limit: Int? = nil) rethrows -> [Int32] {
+        // The path's entry in each version of the folder, looked up when first needed.
+        var inside = [Entry??](repeating: nil, count: entries.count)
+        func entry(of commit: Int32) throws -> Entry? {
+            let version = entryOf[Int(commit)]
+            guard version >= 0 else { return nil }
+            if let known = inside[Int(version)] { return known }
+            let found = try entryInFolder(entries[Int(version)])
+            inside[Int(version)] = .some(found)
+            return found
+        }
+        var queue: [(time: Int64, order: Int, commit: Int32)] = [(times[0], 0, 0)]
+        var queued = [Bool](repeating: false, count: count)
+        queued[0] = true
+        var order = 0
+        var result: [Int32] = []
+        while !queue.isEmpty {
+            // A line of commits keeps one commit queued: no search then.
+            let next = queue.count == 1 ? 0 : queue.indices.max { a, b in
+                queue[a].time != queue[b].time ? queue[a].time < queue[b].time : queue[a].order > queue[b].order
+            }!
+            let commit = queue.remove(at: next).commit
+            let parentRange = parentRange(of: Int(commit))
+            // The first parent whose entry is the commit's: only it is followed, and the
+            // commit is not listed.
+            var same: Int32?
+            for index in parentRange {
+                let parent = parents[index]
+                let equal = try entryOf[Int(commit)] == entryOf[Int(parent)] || entry(of: commit) == entry(of: parent)
+                if equal {
+                    same = parent
+                    break
+                }
+            }
+            let listed = parentRange.isEmpty ? try entry(of: commit) != nil : same == nil
+            if listed {
+                result.append(commit)
+                if let limit, result.count >= limit { break }
+            }
+            func follow(_ parent: Int32) {
+                guard !queued[Int(parent)] else { return }
+                queued[Int(parent)] = true
+                order += 1
+                queue.append((times[Int(parent)], order, parent))
+            }
+            if let same { follow(same) } else { for index in parentRange { follow(parents[index]) } }
+        }
+        return result
+    }
+
+    // MARK: - Storage
+
+    func encoded() -> [UInt8] {
+        var writer = SegmentWriter()
+        writer.bytes(Self.magic)
+        writer.number(Self.formatVersion)
+        let name = Array(folder.utf8)
+        writer.number(UInt64(name.count))
+        writer.bytes(name)
+        writer.number(UInt64(entries.count))
+        for entry in entries {
+            writer.id(entry.id)
+            writer.number(UInt64(entry.mode))
+        }
+        writer.number(UInt64(count))
+        for commit in 0..<count {
+            writer.id(ids[commit])
+            writer.signedNumber(times[commit])
+            writer.number(UInt64(entryOf[commit] + 1))
+            let range = parentRange(of: commit)
+            writer.number(UInt64(range.count))
+            for index in range { writer.number(UInt64(parents[index])) }
+        }
+        writer.bytes(Self.magic)
+        return writer.buffer
+    }
+
+    /// Reads a stored file; throws on any damage, a different format version or folder.
+    init(decoding bytes: UnsafeRawBufferPointer, folder: String) throws(CommitIndex.DamagedSegment) {
+        self.folder = folder
+        var reader = SegmentReader(bytes)
+        try reader.expect(Self.magic)
+        guard try reader.number() == Self.formatVersion else { throw CommitIndex.DamagedSegment() }
+        let name = Array(folder.utf8)
+        guard try reader.count() == name.count else { throw CommitIndex.DamagedSegment() }
+        try reader.expect(name)
+        let entryCount = try reader.count()
+        entries.reserveCapacity(entryCount)
+        for _ in 0..<entryCount {
+            let id = try reader.id()
+            let mode = try reader.number()
+            guard mode <= UInt64(UInt32.max) else { throw CommitIndex.DamagedSegment() }
+            entries.append(Entry(id: id, mode: UInt32(mode)))
+        }
+        let commitCount = try reader.count()
+        ids.reserveCapacity(commitCount)
+        times.reserveCapacity(commitCount)
+        entryOf.reserveCapacity(commitCount)
+        parentStarts.reserveCapacity(commitCount + 1)
+        parents.reserveCapacity(commitCount)
+        for _ in 0..<commitCount {
+            ids.append(try reader.id())
+            times.append(try reader.signedNumber())
+            let entry = try reader.count()
+            guard entry <= entryCount else { throw CommitIndex.DamagedSegment() }
+            entryOf.append(Int32(entry) - 1)
+            let parentCount = try reader.count()
+            for _ in 0..<parentCount {
+                let parent = try reader.count()
+                guard parent < commitCount else { throw CommitIndex.DamagedSegment() }
+                parents.append(Int32(parent))
+            }
+            parentStarts.append(Int32(parents.count))
+        }
+        try reader.expect(Self.magic)
+        guard reader.isAtEnd else { throw CommitIndex.DamagedSegment() }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+@testable import GitStore
+import Testing
+
+/// `Repository.histories(of:)` of paths in one top-level folder answers from that folder's
+/// history (`FolderHistory`): it must list exactly what `git log -- PATH` lists, and what the
+/// commit index and the plain walk list, however the history was read (built, read back,
+/// extended, rebuilt after damage).
+@Suite struct FolderHistoryTests {
+    let scratch: Scratch
+
+    init() throws {
+        scratch = try Scratch()
+    }
+
+    var folder: URL { scratch.url.appendingPathComponent(".git/accord/cache/folders/Agreements") }
+
+    func storedTips() throws -> Set<String> {
+        Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+    }
+
+    /// Each path's history from `histories(of:)` on a fresh handle, against git log, the
+    /// commit index and the walk over git.
+    func expectGitsAnswers(_ paths: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let ours = try Repository.open(at: scratch.url).histories(of: paths).map { $0.map(\.id.hex) }
+        let indexed = try Repository.open(at: scratch.url)
+        let walked = try Repository.open(at: scratch.url)
+        walked.usesCommitIndex = false
+        for (path, found) in zip(paths, ours) {
+            let theirs = try scratch.git("log", "--format=%H", "--", path, in: scratch.url)
+                .output.split(separator: "\n").map(String.init)
+            #expect(found == theirs, "history of \(path)", sourceLocation: sourceLocation)
+            #expect(try indexed.history(of: path).map(\.id.hex) == theirs, "index: \(path)", sourceLocation: sourceLocation)
+            #expect(try walked.histories(of: [path]).first?.map(\.id.hex) == theirs, "walk: \(path)", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Instruments whose texts are revised, reverted to an earlier version, removed and
+    /// added back, made executable (a mode change alone), and one folder turned into a file.
+    func revisedInstruments(steps: Range<Int>, in repository: Repository) throws {
+        for step in steps {
+            var changes = ChangeSet()
+            changes.write("Events/2020/\(String(format: "%02d", step % 12 + 1))/e\(step).yaml", Data("step \(step)\n".utf8))
+            switch step % 9 {
+            case 1: changes.write("Agreements/agr-a/text.en.md", Data("# A\nversion \(step)\n".utf8))
+            case 2: changes.write("Agreements/agr-b/text.vi.md", Data("# B\nphiên bản \(step % 2)\n".utf8))  // reverts
+            case 4: changes.write("Agreements/agr-a/instrument.yaml", Data("id: agr-a\nstep: \(step)\n".utf8))
+            case 5 where step > 10: changes.remove("Agreements/agr-b/text.vi.md")
+            case 6: changes.write("Agreements/agr-c/text.km.md", Data("# C\n\(step)\n".utf8))
+            case 7: changes.remove("Agreements/agr-c/text.km.md")
+            default: break
+            }
+            try repository.apply(changes, message: "Step \(step)", author: signature(daysAfter: step))
+        }
+    }
+
+    static let paths = ["Agreements/agr-a", "Agreements/agr-b", "Agreements/agr-c", "Agreements/agr-a/text.en.md",
+                        "Agreements/agr-b/text.vi.md", "Agreements/missing", "Agreements"]
+
+    @Test func historiesOfPathsInOneFolderAreGits() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<40, in: repository)
+        try expectGitsAnswers(Self.paths)  // built and stored
+        #expect(try storedTips() == [try #require(try repository.tip()).hex])
+        try expectGitsAnswers(Self.paths)  // read back
+    }
+
+    @Test func aModeChangeAloneIsAChange() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<5, in: repository)
+        let file = scratch.url.appendingPathComponent("Agreements/agr-a/text.en.md")
+        try scratch.git("reset", "-q", "--hard", in: scratch.url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
+        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qam", "Executable", in: scratch.url)
+        try revisedInstruments(steps: 5..<8, in: repository)
+        try expectGitsAnswers(Self.paths)
+    }
+
+    @Test func newCommitsExtendTheStoredHistory() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<20, in: repository)
+        try expectGitsAnswers(Self.paths)
+        let first = try #require(try repository.tip()).hex
+        try revisedInstruments(steps: 20..<23, in: repository)
+        try expectGitsAnswers(Self.paths)
+        let second = try #require(try repository.tip()).hex
+        #expect(try storedTips() == [first, second])
+        // The extended file holds the whole history: read alone, it answers the same.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent(first))
+        try expectGitsAnswers(Self.paths)
+    }
+
+    @Test func anOlderRevisionIsAnsweredFromItsOwnHistory() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<30, in: repository)
+        _ = try repository.histories(of: Self.paths)
+        let older = try repository.resolve("HEAD~12")
+        let ours = try Repository.open(at: scratch.url).histories(of: Self.paths, from: older).map { $0.map(\.id.hex) }
+        for (path, found) in zip(Self.paths, ours) {
+            let theirs = try scratch.git("log", "--format=%H", older.hex, "--", path, in: scratch.url)
+                .output.split(separator: "\n").map(String.init)
+            #expect(found == theirs, "history of \(path) from HEAD~12")
+        }
+    }
+
+    @Test(arguments: ["truncated", "garbage", "other version", "other tip"])
+    func aDamagedFileIsIgnoredAndRewritten(damage: String) throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<20, in: repository)
+        try expectGitsAnswers(Self.paths)
+        let tip = try #require(try repository.tip()).hex
+        let file = folder.appendingPathComponent(tip)
+        let bytes = try Data(contentsOf: file)
+        switch damage {
+        case "truncated": try bytes.prefix(bytes.count - 30).write(to: file)
+        case "garbage": try Data(repeating: 0x80, count: bytes.count).write(to: file)
+        case "other version":
+            var changed = bytes
+            changed[Array("accord folder history\n".utf8).count] = 99
+            try changed.write(to: file)
+        default:
+            // A whole, well-formed file stored under another commit's name.
+            try bytes.write(to: folder.appendingPathComponent(try repository.resolve("HEAD~3").hex))
+            try FileManager.default.removeItem(at: file)
+        }
+        try expectGitsAnswers(Self.paths)
+        #expect(try Data(contentsOf: file) == bytes)
+    }
+
+    /// Across merges git follows, per path, the parent whose entry it shares: two paths of
+    /// one folder can take different sides of the same merge.
+    @Test func historiesFollowGitAcrossMerges() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<10, in: repository)
+        try scratch.git("reset", "-q", "--hard", in: scratch.url)
+        try scratch.git("checkout", "-q", "-b", "side", in: scratch.url)
+        try Data("# B\nside\n".utf8).write(to: scratch.url.appendingPathComponent("Agreements/agr-b/text.vi.md"))
+        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qam", "Side", in: scratch.url)
+        try scratch.git("checkout", "-q", "main", in: scratch.url)
+        var main = ChangeSet()
+        main.write("Agreements/agr-a/text.en.md", Data("# A\nmain\n".utf8))
+        try repository.apply(main, message: "Main", author: signature(daysAfter: 30))
+        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "merge", "-q", "--no-edit", "side", in: scratch.url)
+        try expectGitsAnswers(Self.paths)
+        // A side branch whose change the merge drops (`-s ours`): git follows only the
+        // parent whose entry the merge kept, so the side's commit is not listed.
+        try scratch.git("checkout", "-q", "-b", "dropped", in: scratch.url)
+        let dropped = scratch.url.appendingPathComponent("Agreements/agr-c/text.km.md")
+        try FileManager.default.createDirectory(at: dropped.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("# C\ndropped\n".utf8).write(to: dropped)
+        try scratch.git("add", "-A", in: scratch.url)
+        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "Dropped", in: scratch.url)
+        try scratch.git("checkout", "-q", "main", in: scratch.url)
+        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "merge", "-q", "-s", "ours", "--no-edit", "dropped",
+                        in: scratch.url)
+        try expectGitsAnswers(Self.paths)
+        try revisedInstruments(steps: 40..<43, in: repository)
+        try expectGitsAnswers(Self.paths)
+    }
+
+    @Test func pathsInSeveralFoldersAreNotAFolderHistory() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<12, in: repository)
+        #expect(Repository.sharedFolder(of: ["Agreements/agr-a", "Agreements"]) == "Agreements")
+        #expect(Repository.sharedFolder(of: ["Agreements/agr-a", "Events/2020"]) == nil)
+        #expect(Repository.sharedFolder(of: ["Agreements/agr-a", ""]) == nil)
+        #expect(Repository.sharedFolder(of: ["Agreements/agr-a", "AgreementsX/b"]) == nil)
+        try expectGitsAnswers(["Agreements/agr-a", "Events/2020/02"])
+        #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+}
