@@ -19,9 +19,12 @@ public final class TextCache: @unchecked Sendable {
     static let textVersion = 9
     static let magic = Array("accord-text-cache\n".utf8)
 
-    private let repository: Repository
+    /// The repository whose blobs are read; used by one thread at a time, with the cache.
+    let repository: Repository
     fileprivate let folder: URL
     private var parsed: [ObjectID: InstrumentText] = [:]
+    /// The comparisons read or made through this cache, by file name (see `change`).
+    private var compared: [String: TextChange] = [:]
 
     /// A cache over `repository`'s blobs.
     public init(repository: Repository) {
@@ -105,15 +108,18 @@ extension TextCache {
     /// Two blob ids never change meaning, so the revisions of a text are compared once, ever.
     func change(in instrument: InstrumentID, from old: ObjectID, to new: ObjectID) -> TextChange? {
         let name = Self.changeName(instrument, old, new)
+        if let known = compared[name] { return known }
         guard let data = FileManager.default.contents(atPath: changeURL(name).path) else { return nil }
         var reader = CacheReader(Array(data))
         guard let change = try? Self.readChange(&reader, name: name), reader.isAtEnd else { return nil }
+        compared[name] = change
         return change
     }
 
     /// Stores what changed between two texts that both parsed; failures are ignored.
     func store(_ change: TextChange, in instrument: InstrumentID, from old: ObjectID, to new: ObjectID) {
         let name = Self.changeName(instrument, old, new)
+        compared[name] = change
         var writer = CacheWriter()
         for byte in Self.magic { writer.integer(Int(byte)) }
         writer.integer(Self.changeFormatVersion)

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import GitStore
 
 /// The revisions of every instrument's texts, read once from git for the reports that
@@ -13,29 +13,78 @@ public struct TextHistory: Sendable {
     private let texts: [TextCache]
 
     /// Reads the revisions of every instrument of `snapshot` in the history of `commit`,
-    /// or only of those named in `only` (`accord show` needs one instrument's).
+    /// or only of those named in `only` (`accord show` needs one instrument's). With
+    /// `prefetch`, waits for it first: what it read is then found in the caches.
     public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
-                only: Set<InstrumentID>? = nil) throws {
+                only: Set<InstrumentID>? = nil, after prefetch: Prefetch? = nil) throws {
+        let caches = prefetch?.caches(for: commit) ?? [:]
         let instruments = snapshot.instruments.filter { only?.contains($0.id) ?? true }
+        let done = try Self.read(instruments.map { ($0.id, $0.languages) }, repository: repository, commit: commit,
+                                 caches: caches).map { try $0.get() }
+        revisions = done.map(\.0)
+        texts = done.map(\.1)
+    }
+
+    /// The revisions of each of `instruments` (with its languages' order) and the text cache
+    /// they were read through; the first failure in instrument order is the one to report,
+    /// as when they were read one after another. An instrument with a cache in `caches`
+    /// reads through it (a prefetch's: its texts and comparisons are then in memory).
+    private static func read(_ instruments: [(id: InstrumentID, languages: [String])], repository: Repository,
+                             commit: ObjectID, caches: [InstrumentID: TextCache] = [:])
+                             throws -> [Result<(TextRevisions, TextCache), any Error>] {
         // Every instrument folder's history in one walk.
         let histories = try repository.histories(of: instruments.map { TextRevisions.folder(of: $0.id) }, from: commit)
         // Each instrument's texts are parsed and compared apart, on all cores: each through a
         // repository handle and a text cache of its own, since neither may be shared
-        // between threads. The first failure in instrument order is the one reported, as
-        // when they were read one after another.
+        // between threads.
         let gitDirectory = repository.gitDirectory
-        let jobs = zip(instruments, histories).map { (id: $0.id, languages: $0.languages, history: $1) }
-        let read = ParallelMap.map(jobs, perCore: 1) { job -> Result<(TextRevisions, TextCache), any Error> in
+        let jobs = zip(instruments, histories).map { (id: $0.id, languages: $0.languages, history: $1, cache: caches[$0.id]) }
+        return ParallelMap.map(jobs, perCore: 1) { job -> Result<(TextRevisions, TextCache), any Error> in
             Result {
-                let handle = try Repository.open(at: gitDirectory)
-                let cache = TextCache(repository: handle)
-                return (try TextRevisions.read(job.id, languages: job.languages, in: handle, history: job.history, texts: cache),
+                let cache = try job.cache ?? TextCache(repository: Repository.open(at: gitDirectory))
+                return (try TextRevisions.read(job.id, languages: job.languages, in: cache.repository,
+                                               history: job.history, texts: cache),
                         cache)
             }
         }
-        let done = try read.map { try $0.get() }
-        revisions = done.map(\.0)
-        texts = done.map(\.1)
+    }
+
+    /// Reads the revisions of every instrument folder under `Agreements/` on another thread,
+    /// for a command that will ask for them once the tracker is loaded (`gaps`, `summary`):
+    /// after a clone, the walk over every commit and the parsing of every text then overlap
+    /// with reading the records. What it reads lands in the caches in the git folder (the
+    /// folder history, the parsed texts, their comparisons), where `TextHistory.init` finds
+    /// it. Its failures are ignored: the same reads are made again there, and fail there.
+    public final class Prefetch: @unchecked Sendable {
+        private let group = DispatchGroup()
+        private let commit: ObjectID
+        /// Set once, on the prefetch's thread, before `group` is left.
+        private var caches: [InstrumentID: TextCache] = [:]
+
+        /// Starts reading `commit`'s history in the repository at `gitDirectory`.
+        public init(gitDirectory: URL, commit: ObjectID) {
+            self.commit = commit
+            DispatchQueue.global().async(group: group) { [self] in
+                guard let repository = try? Repository.open(at: gitDirectory),
+                      let folders = try? repository.list(TextRevisions.instrumentsFolder, at: commit) else { return }
+                let instruments = folders.filter { $0.kind == .tree }.compactMap { InstrumentID($0.name) }
+                guard let read = try? TextHistory.read(instruments.map { ($0, []) }, repository: repository, commit: commit)
+                else { return }
+                for (id, result) in zip(instruments, read) {
+                    if case .success(let done) = result { caches[id] = done.1 }
+                }
+            }
+        }
+
+        /// Waits for the prefetch, then hands over the text cache each instrument was read
+        /// through (each with a repository handle of its own), when it read `commit`. Each
+        /// is handed over once: a cache may not be used by two threads at once.
+        func caches(for commit: ObjectID) -> [InstrumentID: TextCache] {
+            group.wait()
+            guard commit == self.commit else { return [:] }
+            defer { caches = [:] }
+            return caches
+        }
     }
 
     /// Commitments whose clause changed after their latest evidence, at `asOf`.

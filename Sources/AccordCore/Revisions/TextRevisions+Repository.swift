@@ -14,8 +14,11 @@ extension TextRevisions {
                  history: repository.history(of: folder(of: instrument), from: start), texts: texts)
     }
 
+    /// The top-level folder holding every instrument's folder.
+    public static let instrumentsFolder = "Agreements"
+
     /// The folder whose history holds an instrument's revisions.
-    static func folder(of instrument: InstrumentID) -> String { "Agreements/\(instrument)" }
+    static func folder(of instrument: InstrumentID) -> String { "\(instrumentsFolder)/\(instrument)" }
 
     /// The revisions of `instrument`'s texts, given the history of its folder (newest first).
     static func read(_ instrument: InstrumentID, languages: [String], in repository: Repository,

@@ -57,7 +57,7 @@ extension Accord {
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, history: true)
+            let context = try TrackerContext.open(repository, read, texts: true)
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
                 throw ValidationError("unknown party \(party): accord.yaml lists \(context.snapshot.settings?.partyCodes.map(\.code).joined(separator: ", ") ?? "none")")
             }

@@ -9,7 +9,7 @@ extension TrackerContext {
     /// The same snapshot evaluated at another date.
     func evaluated(at date: CalendarDate) -> TrackerContext {
         TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
-                       redaction: redaction, resolver: resolver,
+                       redaction: redaction, resolver: resolver, textPrefetch: textPrefetch,
                        lazyState: Lazy { [snapshot] in TrackerState(snapshot, asOf: date) })
     }
 
@@ -21,7 +21,8 @@ extension TrackerContext {
     /// The revisions of every instrument's texts in the history of the commit read, or
     /// only of `instrument`'s.
     func textHistory(of instrument: InstrumentID? = nil) throws -> TextHistory {
-        try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: instrument.map { [$0] })
+        try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: instrument.map { [$0] },
+                        after: textPrefetch)
     }
 
     /// Every gap at the as-of date that `filter` keeps.

@@ -19,6 +19,8 @@ struct TrackerContext {
     let redaction: Redaction
     /// Builds its id catalog on first use (see `IDResolver`).
     let resolver: IDResolver
+    /// The instruments' text revisions being read on another core (`texts` of `open`).
+    let textPrefetch: TextHistory.Prefetch?
     /// Folded on first use: recording a report needs no state, and on a large tracker the
     /// fold is a noticeable part of a run.
     let lazyState: Lazy<TrackerState>
@@ -27,21 +29,25 @@ struct TrackerContext {
 
     /// Opens the tracker named by `repository` options and reads it as `read` asks; with
     /// `history`, for a command that asks the repository's history too (see
-    /// `Repository.prefetchCommitIndex()`); `use`, what the command reads of the snapshot
-    /// (`.few` for one id's records: see `SnapshotUse`).
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false,
+    /// `Repository.prefetchCommitIndex()`); with `texts`, for one that reads the revisions
+    /// of instrument texts (`textHistory`; see `Repository.prefetchFolderHistory`); `use`,
+    /// what the command reads of the snapshot (`.few` for one id's records: see `SnapshotUse`).
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
-        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, history: history, use: use)
+        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction,
+                 history: history, texts: texts, use: use)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`.
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true,
-                     history: Bool = false, use: SnapshotUse = .whole) throws -> TrackerContext {
+                     history: Bool = false, texts: Bool = false, use: SnapshotUse = .whole) throws -> TrackerContext {
         let repository = try options.openTracker()
         let commit = try repository.resolve(revision ?? "HEAD")
-        // The stored commit index is read on another core while the snapshot loads.
+        // The stored commit index is read, and the instruments' folder history read or
+        // built, on another core while the snapshot loads.
         if history { repository.prefetchCommitIndex() }
+        let textPrefetch = texts ? TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit) : nil
         // Through the record cache in the git folder: a revision read before costs no parsing.
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
         if warn && !snapshot.isValid {
@@ -50,7 +56,7 @@ struct TrackerContext {
                 "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
         }
         let context = TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
-                                     redaction: redaction, resolver: IDResolver(snapshot),
+                                     redaction: redaction, resolver: IDResolver(snapshot), textPrefetch: textPrefetch,
                                      lazyState: Lazy { TrackerState(snapshot, asOf: asOf) })
         KeptUntilExit.keep(context)
         return context

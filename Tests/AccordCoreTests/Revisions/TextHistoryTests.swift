@@ -1,0 +1,65 @@
+import AccordCore
+import Foundation
+import GitStore
+import Testing
+
+/// The text history of the example's git history (the 2005 agreement, its 2012 amendment):
+/// read while the tracker loads (`TextHistory.Prefetch`, as `gaps` and `summary` do) it must
+/// equal a read made afterwards, cold or warm.
+@Suite struct TextHistoryTests {
+    let folder: URL
+    let repository: Repository
+    let commit: ObjectID
+    let snapshot: TrackerSnapshot
+
+    init() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-texts-\(UUID().uuidString)")
+        repository = try Repository.create(at: folder, bare: true)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        commit = try #require(try ExampleHistory(ExampleFiles(root: root)).write(into: repository))
+        snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+    }
+
+    func removeCaches() throws {
+        for cache in ["texts", "folders", "commits"] {
+            try? FileManager.default.removeItem(at: repository.gitDirectory.appendingPathComponent("accord/cache/\(cache)"))
+        }
+    }
+
+    /// What a command shows of a text history: the revisions, both gap rules, the redlines.
+    func shown(_ history: TextHistory) throws -> [String] {
+        let asOf = try #require(CalendarDate("2020-12-31"))
+        return history.revisions.map { "\($0)" }
+            + history.amendedSinceEvidence(snapshot: snapshot, asOf: asOf).map { "\($0)" }
+            + history.languagesOutOfStep(asOf: asOf).map { "\($0)" }
+            + (try history.changes(after: nil, through: asOf)).map { "\($0)" }
+    }
+
+    @Test func aPrefetchedHistoryEqualsOneReadAfterwards() throws {
+        try removeCaches()
+        let plain = try shown(TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit))
+        #expect(try TextHistory(snapshot: snapshot, repository: repository, commit: commit).revisions
+            .flatMap(\.revisions).count >= 2)
+        // Cold: the prefetch builds the folder history and parses every text.
+        try removeCaches()
+        let prefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
+        let cold = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, after: prefetch)
+        #expect(try shown(cold) == plain)
+        #expect(FileManager.default.fileExists(
+            atPath: repository.gitDirectory.appendingPathComponent("accord/cache/folders/Agreements/\(commit.hex)").path))
+        // Warm, and a prefetch of another commit, which is not used.
+        let warm = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
+                                   after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit))
+        #expect(try shown(warm) == plain)
+        let older = try repository.resolve("HEAD~1")
+        let other = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
+                                    after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: older))
+        #expect(try shown(other) == plain)
+        // One instrument only, as `accord show` asks.
+        let tip = try #require(InstrumentID("tip-2005"))
+        let one = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, only: [tip],
+                                  after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit))
+        #expect(one.revisions.map(\.instrument) == [tip])
+    }
+}
