@@ -92,6 +92,7 @@ import Testing
     }
 
     var cacheFiles: [URL] {
+        PendingCacheWrites.wait()  // a cold read writes its file on another thread
         let folder = repository.gitDirectory.appendingPathComponent("accord/cache/records")
         return ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.fileSizeKey])) ?? [])
             .filter { !$0.lastPathComponent.hasPrefix(".") }
