@@ -11,9 +11,16 @@ internal import Foundation
 /// building the commit index (each commit reads its changed folders, 25 KB trees at full
 /// benchmark size). Damage is what `accord verify` looks for; ``ObjectCheck`` hashes every
 /// object it reads itself.
+///
+/// Packs are mapped into memory 4 MB at a time, 16 MB at most, the least recently used
+/// window unmapped first (libgit2 maps a whole pack of up to 1 GB and keeps up to 8 GB
+/// mapped by default). Every mapped page read counts in the process's resident memory: a
+/// read of every record after a clone touched nearly all of a 43 MB pack, and held 40 MB
+/// more than it does with small windows, at no measurable cost in time.
 let libraryReady: Bool = {
     git_libgit2_init()
     _ = accord_git_enable_strict_hash_verification(0)
+    _ = accord_git_set_pack_windows(4 << 20, 16 << 20)
     return accord_git_enable_fsync(1) == 0
 }()
 
