@@ -83,9 +83,12 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
     hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$results/$name-warm.json" -n "$name warm" "$command" >/dev/null
     /usr/bin/time -f "%M" -o "$results/$name-rss" $command >/dev/null 2>&1 || true
   done
-  for name in status gaps schedule; do
+  # Cold: a fresh clone's first run (no cache at all), with its peak memory (one more run).
+  for entry in "status|status" "gaps|gaps" "schedule|schedule" "summary-html|summary --format html"; do
+    name=${entry%%|*}; command="$accord ${entry#*|} --repo $clone"
     hyperfine -i --runs "${COLD_RUNS:-3}" --prepare "$cold" --export-json "$results/$name-cold.json" -n "$name cold" \
-      "$accord $name --repo $clone" >/dev/null
+      "$command" >/dev/null
+    /usr/bin/time -f "%M" -o "$results/$name-cold-rss" sh -c "$cold; $command >/dev/null 2>&1" || true
   done
   # accord history ID next to git log of the same files: the plan and the reports on the item.
   files=$(git -C "$clone" grep -l "target: $id\$" HEAD -- Events | sed 's/^HEAD://' | tr '\n' ' ')
@@ -123,7 +126,7 @@ for kind in ["warm", "cold"]:
     print(f"| `accord validate` {kind} | {median(f'validate-{kind}'):.0f} ms | {rss(f'rss-{kind}'):.0f} MB |")
 print(f"| snapshot + state, warm (`accord-bench load --cached`) | {median('load-warm'):.0f} ms | |")
 for name in ["status", "gaps", "schedule", "show", "history", "summary-html"]:
-    cold = f" (cold {median(f'{name}-cold'):.0f} ms)" if os.path.exists(f"{results}/{name}-cold.json") else ""
+    cold = f" (cold {median(f'{name}-cold'):.0f} ms, peak {rss(f'{name}-cold-rss'):.0f} MB)" if os.path.exists(f"{results}/{name}-cold.json") else ""
     print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {rss(f'{name}-rss'):.0f} MB |")
 print(f"| `accord log` (one report), median of {len(json.load(open(f'{results}/log.json'))['results'][0]['times'])} | {median('log'):.0f} ms | {rss('log'):.0f} MB |")
 for name, label in [("after-commit", "status after that commit (one run)"),
