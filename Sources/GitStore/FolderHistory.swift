@@ -185,7 +185,7 @@ struct FolderHistory {
     /// simplification, exactly as `Repository.history(of:)` walks it (see there).
     /// `entryInFolder` finds the entry at `path` inside a version of the folder (nil when
     /// absent); it is asked once per version.
-    func history(inside entryInFolder: (Entry) throws -> Entry?, limit: Int? = nil) rethrows -> [Int32] {
+    func history(inside entryInFolder: (Entry) throws -> Entry?) rethrows -> [Int32] {
         // The path's entry in each version of the folder, looked up when first needed.
         var inside = [Entry??](repeating: nil, count: entries.count)
         func entry(of commit: Int32) throws -> Entry? {
@@ -220,10 +220,7 @@ struct FolderHistory {
                 }
             }
             let listed = parentRange.isEmpty ? try entry(of: commit) != nil : same == nil
-            if listed {
-                result.append(commit)
-                if let limit, result.count >= limit { break }
-            }
+            if listed { result.append(commit) }
             func follow(_ parent: Int32) {
                 guard !queued[Int(parent)] else { return }
                 queued[Int(parent)] = true

@@ -10,9 +10,10 @@ public final class Repository {
     public let gitDirectory: URL
     /// The working folder; nil when the repository is bare.
     public let workingDirectory: URL?
-    /// Whether history questions (`history(of:)`, `changeLog`) answer from the commit index
-    /// stored in the git folder; on by default. Off, they walk git's objects commit by commit,
-    /// as before the index existed: for comparisons and benchmarks.
+    /// Whether history questions (`history(of:)`, `histories(of:)`, `changeLog`) answer from
+    /// the commit index and the folder histories stored in the git folder; on by default. Off,
+    /// they walk git's objects commit by commit, as before either existed: for comparisons
+    /// and benchmarks.
     public var usesCommitIndex = true
     /// The commit index as far as this handle has read or built it (see `readyCommitIndex()`).
     var commitIndex = CommitIndex()
