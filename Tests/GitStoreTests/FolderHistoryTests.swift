@@ -71,7 +71,7 @@ import Testing
         let file = scratch.url.appendingPathComponent("Agreements/agr-a/text.en.md")
         try scratch.git("reset", "-q", "--hard", in: scratch.url)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: file.path)
-        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qam", "Executable", in: scratch.url)
+        try scratch.gitAsCommitter("commit", "-qam", "Executable")
         try revisedInstruments(steps: 5..<8, in: repository)
         try expectGitsAnswers(Self.paths)
     }
@@ -135,12 +135,12 @@ import Testing
         try scratch.git("reset", "-q", "--hard", in: scratch.url)
         try scratch.git("checkout", "-q", "-b", "side", in: scratch.url)
         try Data("# B\nside\n".utf8).write(to: scratch.url.appendingPathComponent("Agreements/agr-b/text.vi.md"))
-        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qam", "Side", in: scratch.url)
+        try scratch.gitAsCommitter("commit", "-qam", "Side")
         try scratch.git("checkout", "-q", "main", in: scratch.url)
         var main = ChangeSet()
         main.write("Agreements/agr-a/text.en.md", Data("# A\nmain\n".utf8))
         try repository.apply(main, message: "Main", author: signature(daysAfter: 30))
-        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "merge", "-q", "--no-edit", "side", in: scratch.url)
+        try scratch.gitAsCommitter("merge", "-q", "--no-edit", "side")
         try expectGitsAnswers(Self.paths)
         // A side branch whose change the merge drops (`-s ours`): git follows only the
         // parent whose entry the merge kept, so the side's commit is not listed.
@@ -149,10 +149,9 @@ import Testing
         try FileManager.default.createDirectory(at: dropped.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data("# C\ndropped\n".utf8).write(to: dropped)
         try scratch.git("add", "-A", in: scratch.url)
-        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "Dropped", in: scratch.url)
+        try scratch.gitAsCommitter("commit", "-qm", "Dropped")
         try scratch.git("checkout", "-q", "main", in: scratch.url)
-        try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "merge", "-q", "-s", "ours", "--no-edit", "dropped",
-                        in: scratch.url)
+        try scratch.gitAsCommitter("merge", "-q", "-s", "ours", "--no-edit", "dropped")
         try expectGitsAnswers(Self.paths)
         try revisedInstruments(steps: 40..<43, in: repository)
         try expectGitsAnswers(Self.paths)

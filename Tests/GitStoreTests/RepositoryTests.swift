@@ -108,7 +108,7 @@ import Testing
         plan.write("Plans/p.yaml", Data("plan\n".utf8))
         commits.append(try repository.apply(plan, message: "plan", author: signature(daysAfter: 52)))
         #expect(try scratch.git("update-index", "--chmod=+x", "Plans/p.yaml", in: scratch.url).status == 0)
-        #expect(try scratch.git("-c", "user.name=T", "-c", "user.email=t@x", "commit", "-qm", "mode", in: scratch.url).status == 0)
+        #expect(try scratch.gitAsCommitter("commit", "-qm", "mode").status == 0)
         commits.append(try repository.resolve("HEAD"))
 
         func ours(_ old: ObjectID?, _ new: ObjectID) throws -> [String] {

@@ -30,9 +30,21 @@ final class Scratch {
         return repository
     }
 
+    /// Runs git in this folder as a test committer (for `commit`, `merge`): a commit made
+    /// by git, beside those accord makes through libgit2.
+    @discardableResult
+    func gitAsCommitter(_ arguments: String...) throws -> (output: String, status: Int32) {
+        try git(["-c", "user.name=T", "-c", "user.email=t@x"] + arguments, in: url)
+    }
+
     /// Runs the git command line in `folder` and returns its standard output.
     @discardableResult
     func git(_ arguments: String..., in folder: URL) throws -> (output: String, status: Int32) {
+        try git(arguments, in: folder)
+    }
+
+    @discardableResult
+    func git(_ arguments: [String], in folder: URL) throws -> (output: String, status: Int32) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-C", folder.path] + arguments
