@@ -35,10 +35,25 @@ extension Repository {
     func withCommit<T>(_ id: RawObjectID, _ body: (OpaquePointer) throws -> T) throws -> T {
         var oid = id.oid
         var commit: OpaquePointer?
-        try check(git_commit_lookup(&commit, pointer, &oid), "no commit \(id.objectID.short)")
+        let code = git_commit_lookup(&commit, pointer, &oid)
+        if code == GIT_ENOTFOUND.rawValue, isShallow { throw beyondShallowHistory(id.objectID) }
+        try check(code, "no commit \(id.objectID.short)")
         guard let commit else { throw GitError(.notFound, "no commit \(id.objectID.short)") }
         defer { git_commit_free(commit) }
         return try body(commit)
+    }
+
+    /// Whether this is a shallow clone (`git clone --depth`): its oldest commits name
+    /// parents it does not hold. libgit2 1.5 does not know shallow clones, so a walk into
+    /// history stops at the first missing parent.
+    var isShallow: Bool { git_repository_is_shallow(pointer) == 1 }
+
+    /// The error for a commit a shallow clone does not hold (`id`, when known), saying what
+    /// to do.
+    func beyondShallowHistory(_ id: ObjectID? = nil) -> GitError {
+        GitError(.notFound, "this is a shallow clone and its history stops short of "
+                 + (id.map { "commit \($0.short)" } ?? "what this command reads")
+                 + ": accord reads the whole history; run git fetch --unshallow, then try again")
     }
 
     /// The root tree of a commit, passed to `body` and freed afterwards.

@@ -25,6 +25,7 @@ extension Repository {
         while limit.map({ result.count < $0 }) ?? true {
             let code = git_revwalk_next(&oid, walk)
             if code == GIT_ITEROVER.rawValue { break }
+            if code == GIT_ENOTFOUND.rawValue, isShallow { throw beyondShallowHistory() }
             try check(code, "cannot walk history")
             result.append(try commit(ObjectID(oid)))
         }

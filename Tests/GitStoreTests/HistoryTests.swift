@@ -41,6 +41,31 @@ import Testing
         }
     }
 
+    /// A shallow clone (`git clone --depth`) lacks the parents of its oldest commits, which
+    /// libgit2 1.5 cannot tell: every history question says so and what to do, instead of
+    /// naming an object it cannot find.
+    @Test func aShallowCloneSaysItsHistoryStopsShort() throws {
+        let scratch = try Scratch()
+        try scratch.linearHistory(steps: 0..<6)
+        let clone = scratch.url.appendingPathComponent("shallow")
+        try scratch.git("clone", "-q", "--depth", "2", "file://\(scratch.url.path)", clone.path, in: scratch.url)
+        let repository = try Repository.open(at: clone)
+        func expectShallowError(_ question: () throws -> Void) {
+            #expect {
+                try question()
+            } throws: { error in
+                guard let error = error as? GitError else { return false }
+                return error.kind == .notFound && error.message.contains("shallow clone")
+                    && error.message.contains("git fetch --unshallow")
+            }
+        }
+        expectShallowError { _ = try repository.history(of: "Plans/plan.yaml") }
+        expectShallowError { _ = try repository.histories(of: ["Events/2020/01", "Events/2020/02"]) }
+        expectShallowError { _ = try repository.log() }
+        expectShallowError { _ = try repository.changeLog() }
+        #expect(try repository.list("Plans", at: try #require(try repository.tip())).count == 1, "the tip is still read")
+    }
+
     /// Commits made within one second (as a bulk import makes them) come out child before
     /// parent, the order `git log` shows, not in an arbitrary order of equal times.
     @Test func logKeepsTheOrderOfCommitsMadeInTheSameSecond() throws {
