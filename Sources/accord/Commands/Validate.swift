@@ -37,6 +37,7 @@ extension Accord {
             } else {
                 snapshot = try TrackerSnapshot.load(repository: repository.openTracker())
             }
+            KeptUntilExit.keep(snapshot)
             try snapshot.requireValid()
             print(Self.summary(of: snapshot))
         }

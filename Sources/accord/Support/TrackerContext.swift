@@ -113,11 +113,12 @@ extension TrackerContext {
     }
 }
 
-/// Contexts held until the process exits. A command ends soon after its context goes out
-/// of scope, and freeing 100,000 records one by one took a tenth of `accord status`'s time
-/// on a large tracker; the operating system reclaims the memory at exit at no cost.
-private enum KeptUntilExit {
-    nonisolated(unsafe) static var contexts: [TrackerContext] = []
+/// Contexts and snapshots held until the process exits. A command ends soon after its
+/// context goes out of scope, and freeing 100,000 records one by one took a tenth of
+/// `accord status`'s time on a large tracker; the operating system reclaims the memory at
+/// exit at no cost.
+enum KeptUntilExit {
+    nonisolated(unsafe) private static var kept: [Any] = []
 
-    static func keep(_ context: TrackerContext) { contexts.append(context) }
+    static func keep(_ value: Any) { kept.append(value) }
 }
