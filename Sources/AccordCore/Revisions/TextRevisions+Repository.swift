@@ -4,14 +4,15 @@ public import GitStore
 extension TextRevisions {
     /// The revisions of `instrument`'s texts in the history of `start` (default HEAD).
     ///
-    /// Walks the history of `Agreements/<id>/` (``Repository/history(of:from:limit:)``),
-    /// lists the text files of each commit, and hands the rest to the pure initialiser.
-    /// Texts are parsed through `texts` (each blob once, kept in the git folder); a new
-    /// ``TextCache`` when not given.
+    /// Walks the history of `Agreements/<id>/` (``Repository/histories(of:from:)``, from the
+    /// history of `Agreements/` that `gaps` reads too, not the commit index), lists the text
+    /// files of each commit, and hands the rest to the pure initialiser. Texts are parsed
+    /// through `texts` (each blob once, kept in the git folder); a new ``TextCache`` when
+    /// not given.
     public static func read(_ instrument: InstrumentID, languages: [String] = [], in repository: Repository,
                             from start: ObjectID? = nil, texts: TextCache? = nil) throws -> TextRevisions {
         try read(instrument, languages: languages, in: repository,
-                 history: repository.history(of: folder(of: instrument), from: start), texts: texts)
+                 history: repository.histories(of: [folder(of: instrument)], from: start)[0], texts: texts)
     }
 
     /// The top-level folder holding every instrument's folder.
