@@ -132,26 +132,15 @@ import Testing
     @Test func historiesFollowGitAcrossMerges() throws {
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<10, in: repository)
-        try scratch.git("reset", "-q", "--hard", in: scratch.url)
-        try scratch.git("checkout", "-q", "-b", "side", in: scratch.url)
-        try Data("# B\nside\n".utf8).write(to: scratch.url.appendingPathComponent("Agreements/agr-b/text.vi.md"))
-        try scratch.gitAsCommitter("commit", "-qam", "Side")
-        try scratch.git("checkout", "-q", "main", in: scratch.url)
-        var main = ChangeSet()
-        main.write("Agreements/agr-a/text.en.md", Data("# A\nmain\n".utf8))
-        try repository.apply(main, message: "Main", author: signature(daysAfter: 30))
-        try scratch.gitAsCommitter("merge", "-q", "--no-edit", "side")
+        try scratch.mergeBranch("side", writing: ["Agreements/agr-b/text.vi.md": "# B\nside\n"]) {
+            var main = ChangeSet()
+            main.write("Agreements/agr-a/text.en.md", Data("# A\nmain\n".utf8))
+            try repository.apply(main, message: "Main", author: signature(daysAfter: 30))
+        }
         try expectGitsAnswers(Self.paths)
         // A side branch whose change the merge drops (`-s ours`): git follows only the
         // parent whose entry the merge kept, so the side's commit is not listed.
-        try scratch.git("checkout", "-q", "-b", "dropped", in: scratch.url)
-        let dropped = scratch.url.appendingPathComponent("Agreements/agr-c/text.km.md")
-        try FileManager.default.createDirectory(at: dropped.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data("# C\ndropped\n".utf8).write(to: dropped)
-        try scratch.git("add", "-A", in: scratch.url)
-        try scratch.gitAsCommitter("commit", "-qm", "Dropped")
-        try scratch.git("checkout", "-q", "main", in: scratch.url)
-        try scratch.gitAsCommitter("merge", "-q", "-s", "ours", "--no-edit", "dropped")
+        try scratch.mergeBranch("dropped", writing: ["Agreements/agr-c/text.km.md": "# C\ndropped\n"], strategy: "ours")
         try expectGitsAnswers(Self.paths)
         try revisedInstruments(steps: 40..<43, in: repository)
         try expectGitsAnswers(Self.paths)

@@ -25,14 +25,11 @@ import Testing
         changes.write("b.yaml", Data("b0\n".utf8))
         try repository.apply(changes, message: "Base", author: alice)
         // A side branch made with git, merged back, so both simplification cases arise.
-        try scratch.git("checkout", "-q", "-b", "side", in: scratch.url)
-        try Data("b1\n".utf8).write(to: scratch.url.appendingPathComponent("b.yaml"))
-        try scratch.gitAsCommitter("commit", "-qam", "Side")
-        try scratch.git("checkout", "-q", "main", in: scratch.url)
-        var main = ChangeSet()
-        main.write("a.yaml", Data("a1\n".utf8))
-        try repository.apply(main, message: "Main", author: signature(daysAfter: 1))
-        try scratch.gitAsCommitter("merge", "-q", "--no-edit", "side")
+        try scratch.mergeBranch("side", writing: ["b.yaml": "b1\n"]) {
+            var main = ChangeSet()
+            main.write("a.yaml", Data("a1\n".utf8))
+            try repository.apply(main, message: "Main", author: signature(daysAfter: 1))
+        }
         for path in ["a.yaml", "b.yaml", ""] {
             let ours = try repository.history(of: path).map(\.id.hex)
             let theirs = try scratch.git("log", "--format=%H", "--", path.isEmpty ? "." : path, in: scratch.url)

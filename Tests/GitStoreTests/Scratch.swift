@@ -30,10 +30,33 @@ final class Scratch {
         return repository
     }
 
+    /// Makes branch `name` with git at the current commit, commits `files` (path → text) on
+    /// it, goes back to `main`, runs `onMain` (the commits main makes meanwhile), then merges
+    /// the branch into main with git, by `strategy` when given (`ours` drops its changes).
+    func mergeBranch(_ name: String, writing files: [String: String], strategy: String? = nil,
+                     onMain: () throws -> Void = {}) throws {
+        try git("checkout", "-q", "-b", name, in: url)
+        for (path, text) in files {
+            let file = url.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: file)
+        }
+        try git("add", "-A", in: url)
+        try gitAsCommitter("commit", "-qm", name)
+        try git("checkout", "-q", "main", in: url)
+        try onMain()
+        try gitAsCommitter(["merge", "-q", "--no-edit"] + (strategy.map { ["-s", $0] } ?? []) + [name])
+    }
+
     /// Runs git in this folder as a test committer (for `commit`, `merge`): a commit made
     /// by git, beside those accord makes through libgit2.
     @discardableResult
     func gitAsCommitter(_ arguments: String...) throws -> (output: String, status: Int32) {
+        try gitAsCommitter(arguments)
+    }
+
+    @discardableResult
+    func gitAsCommitter(_ arguments: [String]) throws -> (output: String, status: Int32) {
         try git(["-c", "user.name=T", "-c", "user.email=t@x"] + arguments, in: url)
     }
 
