@@ -219,7 +219,7 @@ struct CacheFolder {
     }
 
     /// The file's bytes, mapped rather than copied: they are read once, straight into the
-    /// index's arrays.
+    /// arrays of the commit index or folder history.
     func read(_ name: RawObjectID) -> Data? {
         try? Data(contentsOf: file(name), options: .alwaysMapped)
     }
