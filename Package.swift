@@ -71,9 +71,9 @@ let package = Package(
         // Running processes with a deadline and scratch folders, shared by the test targets.
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore"], swiftSettings: strictSettings),
+        .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
-        .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore"],
+        .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore", "TestSupport"], swiftSettings: strictSettings),
     ]

@@ -2,18 +2,22 @@
 import Foundation
 import GitStore
 import SyntheticTracker
+import TestSupport
 import Testing
 
 /// What `accord log` and `accord evidence add` rely on: a new append-only record checked
 /// against the snapshot alone, and the cache of the new revision written from it. The
 /// results must equal a full, uncached read.
 @Suite struct AppendedRecordTests {
+    /// Removed with the suite instance, when the test ends.
+    let scratch: ScratchFolder
     let folder: URL
     let repository: Repository
     let author = Signature(name: "Test", email: "test@example.org", date: Date())
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-append-\(UUID().uuidString)")
+        scratch = try ScratchFolder()
+        folder = scratch.path("repository.git")
         repository = try Repository.create(at: folder, bare: true)
         try SyntheticTracker(scale: .tiny, seed: 8).write(to: repository)
     }

@@ -1,15 +1,19 @@
 import Foundation
 import GitStore
 import SyntheticTracker
+import TestSupport
 import Testing
 
 /// The benchmark's data at a tiny scale: history questions answered from the commit index
 /// must equal the walk over git, before and after a new commit. No timing is asserted.
 @Suite struct CommitIndexSmokeTests {
+    /// Removed with the suite instance, when the test ends.
+    let scratch: ScratchFolder
     let folder: URL
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-index-\(UUID().uuidString)")
+        scratch = try ScratchFolder()
+        folder = scratch.path("repository.git")
         let repository = try Repository.create(at: folder, bare: true)
         try SyntheticTracker(scale: .tiny, seed: 8).write(to: repository)
     }

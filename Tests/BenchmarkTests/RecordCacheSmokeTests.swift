@@ -2,16 +2,20 @@
 import Foundation
 import GitStore
 import SyntheticTracker
+import TestSupport
 import Testing
 
 /// The benchmark's data at a tiny scale, loaded with and without the record cache: the
 /// answers must be the same whatever state the cache is in. No timing is asserted.
 @Suite struct RecordCacheSmokeTests {
+    /// Removed with the suite instance, when the test ends.
+    let scratch: ScratchFolder
     let folder: URL
     let repository: Repository
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-cache-\(UUID().uuidString)")
+        scratch = try ScratchFolder()
+        folder = scratch.path("repository.git")
         repository = try Repository.create(at: folder, bare: true)
         try SyntheticTracker(scale: .tiny, seed: 8).write(to: repository)
     }

@@ -1,19 +1,23 @@
 import AccordCore
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 /// The text history of the example's git history (the 2005 agreement, its 2012 amendment):
 /// read while the tracker loads (`TextHistory.Prefetch`, as `gaps` and `summary` do) it must
 /// equal a read made afterwards, cold or warm.
 @Suite struct TextHistoryTests {
+    /// Removed with the suite instance, when the test ends.
+    let scratch: ScratchFolder
     let folder: URL
     let repository: Repository
     let commit: ObjectID
     let snapshot: TrackerSnapshot
 
     init() throws {
-        folder = FileManager.default.temporaryDirectory.appendingPathComponent("accord-texts-\(UUID().uuidString)")
+        scratch = try ScratchFolder()
+        folder = scratch.path("repository.git")
         repository = try Repository.create(at: folder, bare: true)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
