@@ -26,6 +26,15 @@ import Testing
         #expect(shown.stdout.contains("Decree adopted; verification now takes twenty days."))
         #expect(!shown.stdout.contains("# "), "comment lines are dropped")
 
+        // An editor that fails (vi's :cq) records nothing and says how to give the note instead.
+        let history = try Command.git(["rev-list", "--count", "HEAD"], in: tracker)
+        let failed = try Command.run("script", ["-qec", command.replacingOccurrences(of: "2019-06-01", with: "2019-06-03"), "/dev/null"],
+                                     environment: ["EDITOR": "false", "VISUAL": ""], timeout: 60)
+        #expect(failed.status == 64, "\(failed.stdout)\(failed.stderr)")
+        #expect(failed.stdout.contains("accord: the editor (false) failed with status 1; nothing was recorded; give the note with --note or --note-file"),
+                "\(failed.stdout)")
+        #expect(try Command.git(["rev-list", "--count", "HEAD"], in: tracker) == history)
+
         // Without a terminal no editor opens: the report is recorded without a note.
         let piped = try CLI.run(["log", "tip-2005#7.2", "--status", "implemented", "--party", "KH", "--date", "2019-06-02",
                                  "--repo", tracker.path], env: ["EDITOR": "/bin/false"])

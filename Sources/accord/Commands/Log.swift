@@ -23,10 +23,10 @@ extension Accord {
             A not-applicable status needs a note. A date after today is refused: a report says \
             what is true from a day already reached.
 
-            Exit codes: 64 usage (bad date or status, party needed), 65 the report would be \
-            invalid (party not bound, date in the future, no note for not-applicable), 66 \
-            unknown id (with the nearest ids), 75 other writers kept winning; nothing is \
-            committed on any failure.
+            Exit codes: 64 usage (bad date or status, party needed, the editor failed or was \
+            aborted), 65 the report would be invalid (party not bound, date in the future, no \
+            note for not-applicable), 66 unknown id (with the nearest ids) or unreadable note \
+            file, 75 other writers kept winning; nothing is committed on any failure.
             """)
 
         @OptionGroup var repository: RepositoryOptions

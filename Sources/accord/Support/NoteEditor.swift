@@ -19,10 +19,17 @@ enum NoteEditor {
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         // The editor setting may carry arguments ("code --wait"), as git allows.
         process.arguments = ["-c", "\(editor) \"$1\"", "accord-editor", file.path]
-        try process.run()
+        // As git does, a failed editor (or an aborted edit, vi's :cq) takes nothing; the way
+        // round it is on the command line, hence a usage error.
+        let remedy = "nothing was recorded; give the note with --note or --note-file"
+        do { try process.run() } catch {
+            throw RecordingFailure("cannot start the editor (\(editor)): \(error.localizedDescription); \(remedy)", .usage)
+        }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw RecordingFailure("the editor (\(editor)) failed with status \(process.terminationStatus); nothing was recorded", .software)
+            // 127 is the shell's "command not found".
+            let what = process.terminationStatus == 127 ? "was not found" : "failed with status \(process.terminationStatus)"
+            throw RecordingFailure("the editor (\(editor)) \(what); \(remedy)", .usage)
         }
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
