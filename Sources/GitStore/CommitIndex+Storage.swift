@@ -205,17 +205,7 @@ struct CacheFolder {
 
     /// The files stored, newest first.
     func names() -> [RawObjectID] {
-        // Names, then stat(2) for each time: Foundation's resource values look up the
-        // file's owner and group names, a few milliseconds on every history command.
-        guard let files = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return [] }
-        return files.compactMap { name -> (RawObjectID, Int, Int)? in
-            guard let id = ObjectID(hex: name) else { return nil }
-            var info = stat()
-            guard stat(url.appendingPathComponent(name).path, &info) == 0 else { return (RawObjectID(id), .min, 0) }
-            return (RawObjectID(id), info.st_mtim.tv_sec, info.st_mtim.tv_nsec)
-        }
-        .sorted { ($0.1, $0.2) > ($1.1, $1.2) }
-        .map(\.0)
+        newestFiles(in: url).compactMap { name in ObjectID(hex: name).map { RawObjectID($0) } }
     }
 
     /// The file's bytes, mapped rather than copied: they are read once, straight into the

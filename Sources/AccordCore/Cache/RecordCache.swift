@@ -176,8 +176,7 @@ struct RecordCache {
 
     /// The records of the most recently written file, by path: candidates for reuse.
     func latestEntries() -> [String: Entry] {
-        let files = (try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
-        let newest = files.filter { !$0.lastPathComponent.hasPrefix(".") }.max { modified($0) < modified($1) }
+        let newest = newestFiles(in: folder).first.map { folder.appendingPathComponent($0) }
         guard let newest, let key = storedKey(newest), let entries = records(for: key) else { return [:] }
         return Dictionary(entries.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -284,8 +283,7 @@ struct RecordCache {
     /// Drops every file but the newest `kept` and the files their chains rest on.
     private func prune() {
         let manager = FileManager.default
-        let files = ((try? manager.contentsOfDirectory(at: folder, includingPropertiesForKeys: [.contentModificationDateKey])) ?? [])
-            .filter { !$0.lastPathComponent.hasPrefix(".") }.sorted { modified($0) > modified($1) }
+        let files = newestFiles(in: folder).map { folder.appendingPathComponent($0) }
         var needed = Set<String>()
         for newest in files.prefix(Self.kept) {
             needed.insert(newest.lastPathComponent)
@@ -300,10 +298,6 @@ struct RecordCache {
         for old in files where !needed.contains(old.lastPathComponent) {
             try? manager.removeItem(at: old)
         }
-    }
-
-    private func modified(_ url: URL) -> Date {
-        (try? url.resourceValues(forKeys: [.contentModificationDateKey]).contentModificationDate) ?? .distantPast
     }
 
     /// Opens a file after its header; nil when it is missing, of another format, or (given
