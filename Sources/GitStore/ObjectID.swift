@@ -13,9 +13,12 @@ public struct ObjectID: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     init(_ oid: git_oid) {
         var oid = oid
-        var buffer = [CChar](repeating: 0, count: 41)
-        git_oid_fmt(&buffer, &oid)
-        hex = String(decoding: buffer.prefix(40).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        // Formatted straight into the string's storage: one allocation, where a cold read
+        // makes an id for each of 120,000 files.
+        hex = String(unsafeUninitializedCapacity: 40) { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { _ = git_oid_fmt($0.baseAddress, &oid) }
+            return 40
+        }
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {

@@ -124,7 +124,7 @@ extension Repository {
         (0..<git_tree_entrycount(tree)).compactMap { index in
             git_tree_entry_byindex(tree, index).map { entry in
                 let name = decodeCString(git_tree_entry_name(entry)) ?? ""
-                return TreeEntry(entry, path: folder.isEmpty ? name : "\(folder)/\(name)")
+                return TreeEntry(entry, name: name, path: folder.isEmpty ? name : "\(folder)/\(name)")
             }
         }
     }
@@ -149,8 +149,8 @@ extension Repository {
 }
 
 extension TreeEntry {
-    init(_ entry: OpaquePointer, path: String) {
-        name = decodeCString(git_tree_entry_name(entry)) ?? ""
+    init(_ entry: OpaquePointer, name: String? = nil, path: String) {
+        self.name = name ?? decodeCString(git_tree_entry_name(entry)) ?? ""
         self.path = path
         id = ObjectID(git_tree_entry_id(entry))
         switch git_tree_entry_type(entry) {

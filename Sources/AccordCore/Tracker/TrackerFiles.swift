@@ -18,16 +18,18 @@ enum TrackerLayout {
     /// not hidden.
     static func isTracked(_ path: String) -> Bool {
         if path == settings { return true }
-        // On the bytes, without splitting: a cold read asks this of every file.
-        let bytes = path.utf8
-        guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
-              folders.contains(where: { $0.utf8.elementsEqual(bytes[..<slash]) }) else { return false }
-        var previous = UInt8(ascii: "/")
-        for byte in bytes {
-            if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") { return false }
-            previous = byte
+        // On the contiguous bytes, without splitting: a cold read asks this of every file.
+        var path = path
+        return path.withUTF8 { bytes in
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")),
+                  folders.contains(where: { $0.utf8.elementsEqual(bytes[..<slash]) }) else { return false }
+            var previous = UInt8(ascii: "/")
+            for byte in bytes {
+                if previous == UInt8(ascii: "/"), byte == UInt8(ascii: ".") { return false }
+                previous = byte
+            }
+            return true
         }
-        return true
     }
 }
 
