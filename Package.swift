@@ -63,7 +63,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "accord-bench",
-            dependencies: ["GitStore", "AccordCore", "SyntheticTracker",
+            dependencies: ["CLibGit2", "GitStore", "AccordCore", "SyntheticTracker",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             path: "Benchmarks/Sources/accord-bench",
             swiftSettings: strictSettings

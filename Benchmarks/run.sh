@@ -113,6 +113,15 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   /usr/bin/time -f "%e %M" -o "$results/log" $log >/dev/null
   /usr/bin/time -f "%e %M" -o "$results/after-commit" "$accord" status --repo "$clone" >/dev/null
   /usr/bin/time -f "%e %M" -o "$results/after-commit-warm" "$accord" status --repo "$clone" >/dev/null
+  # The floor of accord log in a working copy: libgit2 alone adding one new file to the
+  # index (accord-bench index-add), next to git doing the same and to accord's start-up.
+  # The staged files are taken out of the index afterwards.
+  mkdir -p "$clone/index-floor"
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/index-add.json" \
+    -n "libgit2 index add" "$bench index-add --repo $clone" \
+    -n "git update-index --add" "sh -c 'f=index-floor/git-\$\$.yaml; echo x >$clone/\$f; git -C $clone update-index --add \$f'" \
+    -n "accord --version" "$accord --version" >/dev/null
+  git -C "$clone" rm -rq --cached index-floor && rm -rf "$clone/index-floor"
   python3 - "$results" "$scale" <<'PY'
 import json, os, sys, glob
 results, scale = sys.argv[1], sys.argv[2]
@@ -129,6 +138,9 @@ for name in ["status", "gaps", "schedule", "show", "history", "summary-html"]:
     cold = f" (cold {median(f'{name}-cold'):.0f} ms, peak {rss(f'{name}-cold-rss'):.0f} MB)" if os.path.exists(f"{results}/{name}-cold.json") else ""
     print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {rss(f'{name}-rss'):.0f} MB |")
 print(f"| `accord log` (one report), median of {len(json.load(open(f'{results}/log.json'))['results'][0]['times'])} | {median('log'):.0f} ms | {rss('log'):.0f} MB |")
+floor, git_add, start = (median("index-add", i) for i in range(3))
+print(f"| floor of `log` in a working copy: libgit2 alone adding one file to the index (`accord-bench index-add`) | {floor:.0f} ms | |")
+print(f"| the same with git (`git update-index --add`) / accord's start-up (`accord --version`) | {git_add:.0f} / {start:.0f} ms | |")
 for name, label in [("after-commit", "status after that commit (one run)"),
                     ("after-commit-warm", "status again (one run)")]:
     seconds, kb = open(f"{results}/{name}").read().split()[-2:]

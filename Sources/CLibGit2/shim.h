@@ -19,8 +19,8 @@ static inline int accord_git_get_cache_max_size(ssize_t *bytes) {
     ssize_t current = 0;
     return git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &current, bytes);
 }
-#endif
 static inline int accord_git_set_pack_windows(size_t size, size_t limit) {
     int code = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size);
     return code ? code : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
 }
+#endif

@@ -10,7 +10,7 @@ struct AccordBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "accord-bench",
         abstract: "Generate benchmark trackers; benchmark and stress GitStore and tracker loads.",
-        subcommands: [Generate.self, Load.self, CommitLoop.self, Seed.self, History.self, Diff.self])
+        subcommands: [Generate.self, Load.self, CommitLoop.self, Seed.self, History.self, Diff.self, IndexAdd.self])
 }
 
 /// Opens the repository at `path`, creating it (non-bare, branch main) when absent.
