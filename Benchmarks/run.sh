@@ -111,6 +111,13 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   log="$accord log --repo $clone $id --status in-progress --party VN --date 2024-12-30 --by Bench --note benchmark"
   hyperfine -N --runs "$runs" --export-json "$results/log.json" -n "accord log" "$log" >/dev/null
   /usr/bin/time -f "%e %M" -o "$results/log" $log >/dev/null
+  # The same in a bare clone, where there is no working folder and so no index to update.
+  bare=$data/$scale-bare.git
+  rm -rf "$bare" && git clone -q --bare "$repo" "$bare"
+  "$accord" status --repo "$bare" >/dev/null
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/log-bare.json" -n "accord log, bare" \
+    "$accord log --repo $bare $id --status in-progress --party VN --date 2024-12-30 --by Bench --note benchmark" >/dev/null
+  rm -rf "$bare"
   /usr/bin/time -f "%e %M" -o "$results/after-commit" "$accord" status --repo "$clone" >/dev/null
   /usr/bin/time -f "%e %M" -o "$results/after-commit-warm" "$accord" status --repo "$clone" >/dev/null
   # The floor of accord log in a working copy: libgit2 alone adding one new file to the
@@ -138,6 +145,7 @@ for name in ["status", "gaps", "schedule", "show", "history", "summary-html"]:
     cold = f" (cold {median(f'{name}-cold'):.0f} ms, peak {rss(f'{name}-cold-rss'):.0f} MB)" if os.path.exists(f"{results}/{name}-cold.json") else ""
     print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {rss(f'{name}-rss'):.0f} MB |")
 print(f"| `accord log` (one report), median of {len(json.load(open(f'{results}/log.json'))['results'][0]['times'])} | {median('log'):.0f} ms | {rss('log'):.0f} MB |")
+print(f"| `accord log` in a bare clone (no index to update) | {median('log-bare'):.0f} ms | |")
 floor, git_add, start = (median("index-add", i) for i in range(3))
 print(f"| floor of `log` in a working copy: libgit2 alone adding one file to the index (`accord-bench index-add`) | {floor:.0f} ms | |")
 print(f"| the same with git (`git update-index --add`) / accord's start-up (`accord --version`) | {git_add:.0f} / {start:.0f} ms | |")
