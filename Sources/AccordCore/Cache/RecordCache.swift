@@ -182,11 +182,14 @@ struct RecordCache {
     }
 
     /// Writes the records of `key`, then drops the files no longer needed. Failures are
-    /// ignored: the cache only saves time.
-    func save(_ entries: some Collection<Entry>, snapshot: TrackerSnapshot, key: String) {
+    /// ignored: the cache only saves time. Every slot of `entries` is filled (`build` fills
+    /// them in place).
+    func save(_ entries: [Entry?], snapshot: TrackerSnapshot, key: String) {
         _ = write(key: key, snapshot: snapshot, recordCount: entries.count) { file, writer in
-            for entry in entries {
-                try writer.entry(entry)
+            // Each entry is written where it lies in the array: taking it out (a loop over
+            // the array, or a lazy map) copies it, retaining and releasing every field.
+            for index in entries.indices {
+                try writer.entry(entries[index]!)
                 if writer.bytes.count >= 1 << 20 { try writer.flush(to: file) }
             }
         }
@@ -461,7 +464,7 @@ extension RecordCache {
         // read the two): the write is a single-threaded quarter of a second at full
         // benchmark size.
         let written = entries
-        PendingCacheWrites.start { [self] in save(written.lazy.map { $0! }, snapshot: snapshot, key: key) }
+        PendingCacheWrites.start { [self] in save(written, snapshot: snapshot, key: key) }
         return (snapshot, { entries.map { $0!.record } })
     }
 
