@@ -241,13 +241,14 @@ struct TrackerValidation {
     }
 
     private mutating func checkUnique<Value>(_ list: [ParsedFile<Value>], id: (Value) -> RecordID) {
-        var seen: [RecordID: String] = Dictionary(minimumCapacity: list.count)
-        for file in list {
-            guard let value = file.value else { continue }
-            if let first = seen[id(value)] {
-                report(file, "id", "\(id(value)) is also the id of \(first)")
-            } else {
-                seen[id(value)] = file.file
+        var seen: [RecordID: Int] = Dictionary(minimumCapacity: list.count)
+        // By index: taking each file out of the list copies its value, every field retained
+        // and released, 100,000 times for the reports of a large tracker.
+        for index in list.indices {
+            guard let recordID = list[index].value.map(id) else { continue }
+            if let first = seen.updateValue(index, forKey: recordID) {
+                seen[recordID] = first
+                report(list[index], "id", "\(recordID) is also the id of \(list[first].file)")
             }
         }
     }

@@ -80,10 +80,14 @@ import Testing
     }
 
     @Test func duplicateRecordIDsInDifferentFolders() throws {
+        // Every later copy names the first one.
         #expect(try problems { fixture in
-            fixture["Evidence/2017/ev-2016-review.yaml"] = TrackerFixture.evidence
-                .replacingOccurrences(of: "date: 2016-10-05", with: "date: 2017-01-05")
-        } == ["Evidence/2017/ev-2016-review.yaml:1: id: ev-2016-review is also the id of Evidence/2016/ev-2016-review.yaml"])
+            for year in [2017, 2018] {
+                fixture["Evidence/\(year)/ev-2016-review.yaml"] = TrackerFixture.evidence
+                    .replacingOccurrences(of: "date: 2016-10-05", with: "date: \(year)-01-05")
+            }
+        } == ["Evidence/2017/ev-2016-review.yaml:1: id: ev-2016-review is also the id of Evidence/2016/ev-2016-review.yaml",
+              "Evidence/2018/ev-2016-review.yaml:1: id: ev-2016-review is also the id of Evidence/2016/ev-2016-review.yaml"])
     }
 
     @Test func recordsLinkingUnknownThings() throws {
