@@ -419,6 +419,7 @@ extension RecordCache {
         // The records sorted by kind for the snapshot. On a cold read every file is parsed,
         // chunk after chunk in path order, so each chunk is filed while the next is parsed.
         var fileSet = TrackerFileSet()
+        fileSet.reserve(for: paths)
         let filingWhileParsing = unparsed.count == entries.count
         /// The records of the chunk parsed last, taken once its task is done.
         func parsed() -> [TrackerRecord] {
