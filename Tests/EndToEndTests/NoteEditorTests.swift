@@ -33,6 +33,10 @@ import Testing
         #expect(failed.status == 64, "\(failed.stdout)\(failed.stderr)")
         #expect(failed.stdout.contains("accord: the editor (false) failed with status 1; nothing was recorded; give the note with --note or --note-file"),
                 "\(failed.stdout)")
+        let missing = try Command.run("script", ["-qec", command.replacingOccurrences(of: "2019-06-01", with: "2019-06-03"), "/dev/null"],
+                                      environment: ["EDITOR": "no-such-editor", "VISUAL": ""], timeout: 60)
+        #expect(missing.status == 64, "\(missing.stdout)\(missing.stderr)")
+        #expect(missing.stdout.contains("accord: the editor (no-such-editor) was not found; nothing was recorded"), "\(missing.stdout)")
         #expect(try Command.git(["rev-list", "--count", "HEAD"], in: tracker) == history)
 
         // Without a terminal no editor opens: the report is recorded without a note.
