@@ -56,6 +56,17 @@ import Testing
         #expect(try cacheFiles().count == 1)
     }
 
+    @Test func aWriteForARemovedRepositoryDoesNotMakeItsFolderAgain() throws {
+        // As a write on another thread finishing after the repository was removed.
+        let snapshot = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        let gone = scratch.path("removed.git")
+        RecordCache(gitDirectory: gone).save([], snapshot: snapshot, key: "v0 removed")
+        #expect(!FileManager.default.fileExists(atPath: gone.path))
+        // The same write into a repository that is there makes its cache file.
+        RecordCache(gitDirectory: repository.gitDirectory).save([], snapshot: snapshot, key: "v0 present")
+        #expect(try cacheFiles().count == 1)
+    }
+
     @Test func aCorruptCacheFileIsIgnoredAndRebuilt() throws {
         try expectCachedEqualsUncached()
         let file = try #require(try cacheFiles().first)

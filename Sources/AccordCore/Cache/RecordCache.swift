@@ -33,12 +33,15 @@ struct RecordCache {
     /// small file read and the records it adds applied on every warm read.
     static let maximumChain = 8
 
+    /// The repository's git folder.
+    let gitDirectory: URL
     /// `<gitdir>/accord/cache/records`.
     let folder: URL
 
     /// Waits for any file still being written (`PendingCacheWrites`) before the folder is
     /// read, so that a read in this process sees every file it wrote.
     init(gitDirectory: URL) {
+        self.gitDirectory = gitDirectory
         folder = gitDirectory.appendingPathComponent("accord/cache/records", isDirectory: true)
         PendingCacheWrites.wait()
     }
@@ -263,6 +266,9 @@ struct RecordCache {
         let target = url(of: key)
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {
+            // A write finishing on another thread may outlive the repository (removed while
+            // the command ran): its git folder is never made again for a cache file.
+            guard manager.fileExists(atPath: gitDirectory.path) else { return false }
             try manager.createDirectory(at: folder, withIntermediateDirectories: true)
             guard manager.createFile(atPath: temporary.path, contents: nil) else { return false }
             let file = try FileHandle(forWritingTo: temporary)
