@@ -74,7 +74,14 @@ public final class ScratchFolder {
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        // A record cache file written on another thread may still be landing in a repository
+        // here (the removal then meets a new file and stops): wait for it and try again.
+        for _ in 0..<40 {
+            if (try? FileManager.default.removeItem(at: url)) != nil || !FileManager.default.fileExists(atPath: url.path) { return }
+            usleep(50_000)
+        }
+    }
 
     public func path(_ name: String) -> URL { url.appendingPathComponent(name) }
 }
