@@ -180,4 +180,14 @@ extension Repository {
         folderHistories[folder] = built
         return built
     }
+
+    /// Keeps the folder histories `other` (a handle on the same repository) has read or
+    /// built, so this handle does not read or walk them again: what a command gets from a
+    /// read made on another thread, which matters most when the cache folder cannot be
+    /// written. `other` must no longer be in use on another thread. A history is used only
+    /// for the tip it starts from, and a commit id fixes all its ancestors.
+    public func keepFolderHistories(of other: Repository) {
+        guard other.gitDirectory == gitDirectory else { return }
+        folderHistories.merge(other.folderHistories) { _, theirs in theirs }
+    }
 }

@@ -17,7 +17,9 @@ public struct TextHistory: Sendable {
     /// `prefetch`, waits for it first: what it read is then found in the caches.
     public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
                 only: Set<InstrumentID>? = nil, after prefetch: Prefetch? = nil) throws {
-        let caches = prefetch?.caches(for: commit) ?? [:]
+        let handed = prefetch?.handOver(for: commit)
+        if let walked = handed?.repository { repository.keepFolderHistories(of: walked) }
+        let caches = handed?.caches ?? [:]
         let instruments = snapshot.instruments.filter { only?.contains($0.id) ?? true }
         let done = try Self.read(instruments.map { ($0.id, $0.languages) }, repository: repository, commit: commit,
                                  caches: caches).map { try $0.get() }
@@ -60,6 +62,8 @@ public struct TextHistory: Sendable {
         private let commit: ObjectID
         /// Set once, on the prefetch's thread, before `group` is left.
         private var caches: [InstrumentID: TextCache] = [:]
+        /// The handle the instrument folders' history was walked through, set with `caches`.
+        private var repository: Repository?
 
         /// Starts reading `commit`'s history in the repository at `gitDirectory`.
         public init(gitDirectory: URL, commit: ObjectID) {
@@ -70,20 +74,22 @@ public struct TextHistory: Sendable {
                 let instruments = folders.filter { $0.kind == .tree }.compactMap { InstrumentID($0.name) }
                 guard let read = try? TextHistory.read(instruments.map { ($0, []) }, repository: repository, commit: commit)
                 else { return }
+                self.repository = repository
                 for (id, result) in zip(instruments, read) {
                     if case .success(let done) = result { caches[id] = done.1 }
                 }
             }
         }
 
-        /// Waits for the prefetch, then hands over the text cache each instrument was read
-        /// through (each with a repository handle of its own), when it read `commit`. Each
-        /// is handed over once: a cache may not be used by two threads at once.
-        func caches(for commit: ObjectID) -> [InstrumentID: TextCache] {
+        /// Waits for the prefetch, then hands over, when it read `commit`, the text cache
+        /// each instrument was read through (each with a repository handle of its own) and
+        /// the handle the folders' history was walked through. Each is handed over once:
+        /// neither may be used by two threads at once.
+        func handOver(for commit: ObjectID) -> (caches: [InstrumentID: TextCache], repository: Repository?) {
             group.wait()
-            guard commit == self.commit else { return [:] }
-            defer { caches = [:] }
-            return caches
+            guard commit == self.commit else { return ([:], nil) }
+            defer { (caches, repository) = ([:], nil) }
+            return (caches, repository)
         }
     }
 

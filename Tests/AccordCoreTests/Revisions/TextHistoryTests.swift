@@ -66,4 +66,18 @@ import Testing
                                   after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit))
         #expect(one.revisions.map(\.instrument) == [tip])
     }
+
+    @Test func aPrefetchedHistoryIsTheSameWhenNoCacheCanBeWritten() throws {
+        let plain = try shown(TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit))
+        // A file where the cache folder would be: nothing can be stored (as in a repository
+        // one may only read), so the command reads what the prefetch's handle walked.
+        try FileManager.default.removeItem(at: repository.gitDirectory.appendingPathComponent("accord"))
+        try FileManager.default.createDirectory(at: repository.gitDirectory.appendingPathComponent("accord"),
+                                                withIntermediateDirectories: true)
+        try Data("not a folder".utf8).write(to: repository.gitDirectory.appendingPathComponent("accord/cache"))
+        let prefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
+        let read = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, after: prefetch)
+        #expect(try shown(read) == plain)
+        #expect(try shown(TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit)) == plain)
+    }
 }
