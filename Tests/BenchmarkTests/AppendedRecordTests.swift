@@ -105,7 +105,7 @@ import Testing
     func size(_ url: URL) -> Int { (try? url.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0 }
 
     @Test func successiveReportsAreCachedAsSmallAppendedFilesThatReadAsAFullRead() throws {
-        try TrackerSnapshot.load(repository: repository)
+        _ = try TrackerSnapshot.load(repository: repository)
         let whole = try #require(cacheFiles.map(size).max())
         var keys: [String] = []
         for number in 0..<3 {
@@ -142,7 +142,7 @@ import Testing
     }
 
     @Test func aLongChainIsWrittenWholeAgainAndTheFilesBehindItDropped() throws {
-        try TrackerSnapshot.load(repository: repository)
+        _ = try TrackerSnapshot.load(repository: repository)
         var last = try repository.resolve("HEAD")
         for number in 0...RecordCache.maximumChain { last = try logReport(number) }
         let key = try RecordCache.key(of: repository, at: last)
