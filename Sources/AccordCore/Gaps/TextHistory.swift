@@ -54,9 +54,11 @@ public struct TextHistory: Sendable {
     /// Reads the revisions of every instrument folder under `Agreements/` on another thread,
     /// for a command that will ask for them once the tracker is loaded (`gaps`, `summary`):
     /// after a clone, the walk over every commit and the parsing of every text then overlap
-    /// with reading the records. What it reads lands in the caches in the git folder (the
-    /// folder history, the parsed texts, their comparisons), where `TextHistory.init` finds
-    /// it. Its failures are ignored: the same reads are made again there, and fail there.
+    /// with reading the records. What it reads is stored in the caches in the git folder
+    /// (the folder history, the parsed texts, their comparisons), and handed to
+    /// `TextHistory.init` in memory as well: the text caches it read through and the handle
+    /// that walked the history, so nothing is read twice even where nothing can be stored.
+    /// Its failures are ignored: the same reads are made again there, and fail there.
     public final class Prefetch: @unchecked Sendable {
         private let group = DispatchGroup()
         private let commit: ObjectID

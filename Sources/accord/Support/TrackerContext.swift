@@ -30,7 +30,7 @@ struct TrackerContext {
     /// Opens the tracker named by `repository` options and reads it as `read` asks; with
     /// `history`, for a command that asks the repository's history too (see
     /// `Repository.prefetchCommitIndex()`); with `texts`, for one that reads the revisions
-    /// of instrument texts (`textHistory`; see `Repository.prefetchFolderHistory`); `use`,
+    /// of instrument texts (`textHistory`; see `TextHistory.Prefetch`); `use`,
     /// what the command reads of the snapshot (`.few` for one id's records: see `SnapshotUse`).
     static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
