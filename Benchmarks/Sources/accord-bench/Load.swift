@@ -21,7 +21,7 @@ extension AccordBench {
                 print(String(format: "%-10@ %8.1f ms", what, now.timeIntervalSince(last) * 1000))
                 last = now
             }
-            let asOf = asOf.flatMap(CalendarDate.init) ?? CalendarDate(year: 2030, month: 1, day: 1)!
+            let asOf = asOf.flatMap({ CalendarDate($0) }) ?? CalendarDate(year: 2030, month: 1, day: 1)!
             if cached {
                 let snapshot = try TrackerSnapshot.load(repository: repository)
                 lap("cached")

@@ -79,10 +79,12 @@ extension Diagnostic {
 }
 
 extension CacheWriter {
+    /// A date as its year, month and day, 0 for a month or day the source did not give.
     mutating func date(_ date: CalendarDate) {
-        integer(date.year)
-        integer(date.month)
-        integer(date.day)
+        let parts = date.codedParts
+        integer(parts.year)
+        integer(parts.month)
+        integer(parts.day)
     }
 
     mutating func target(_ id: QualifiedID) {
@@ -93,7 +95,7 @@ extension CacheWriter {
 
 extension CacheReader {
     mutating func date() throws -> CalendarDate {
-        guard let date = CalendarDate(year: try integer(), month: try integer(), day: try integer()) else { throw CacheCorrupt() }
+        guard let date = CalendarDate(codedYear: try integer(), month: try integer(), day: try integer()) else { throw CacheCorrupt() }
         return date
     }
 

@@ -47,8 +47,8 @@ struct GapChecks {
         binding.flatMap { target in
             target.parties.compactMap { progress -> Gap? in
                 guard progress.isOverdue else { return nil }
-                let passedDue = progress.dueDates.last { $0 < state.asOf }
-                let passedEnd = target.target.end.flatMap { $0 < state.asOf ? $0 : nil }
+                let passedDue = progress.dueDates.last { $0.isPassed(on: state.asOf) }
+                let passedEnd = target.target.end.flatMap { $0.isPassed(on: state.asOf) ? $0 : nil }
                 var why: [String] = []
                 if let schedule = target.target.schedule, let passedDue {
                     why.append(schedule.everyMonths.map { "due every \($0) months from \(schedule.first); last due \(passedDue)" }

@@ -1,14 +1,36 @@
-/// A day in the proleptic Gregorian calendar, with no time and no time zone.
+/// A day in the proleptic Gregorian calendar, with no time and no time zone; or, where the
+/// source gives no day, a month (`2019-10`) or a year (`2019`), kept and shown as written.
 ///
 /// The facts accord records (a signing, a report, a due date) happen on a day as the
 /// officials wrote it; converting through a time zone could move them to another day.
+///
+/// One rule compares partial dates, here and nowhere else (docs/formats.md, "Partial
+/// dates"): a partial date stands for its whole month or year. It has happened by a day
+/// once its first day has come, so it orders as its first day, before the full dates of
+/// that day (`2019` < `2019-01` < `2019-01-01`); as a deadline it passes only after its
+/// last day (``isPassed(on:)``, ``lastDay``). Arithmetic (months and days between dates)
+/// counts from the first day.
 public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConvertible, Codable {
+    /// How much of the date the source gave.
+    public enum Precision: Int, Sendable, Hashable, Comparable, Codable {
+        /// Only the year: `2019`.
+        case year
+        /// The year and month: `2019-10`.
+        case month
+        /// The day: `2019-10-17`.
+        case day
+
+        public static func < (lhs: Precision, rhs: Precision) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
     /// The year, 1 to 9999.
     public let year: Int
-    /// The month, 1 to 12.
+    /// The month, 1 to 12; 1 when only the year is known.
     public let month: Int
-    /// The day of the month, 1 to the month's length.
+    /// The day of the month, 1 to the month's length; 1 when only the year or month is known.
     public let day: Int
+    /// How much of the date was written.
+    public let precision: Precision
 
     /// Creates a date from its parts, or nil when the day does not exist (2019-02-30).
     public init?(year: Int, month: Int, day: Int) {
@@ -17,14 +39,32 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.year = year
         self.month = month
         self.day = day
+        precision = .day
     }
 
-    /// Parses exactly `yyyy-mm-dd`; anything else, or a day that does not exist, is nil.
+    /// A partial date: a whole year (`month` nil) or a whole month; nil when out of range.
+    public init?(year: Int, month: Int?) {
+        guard (1...9999).contains(year), month.map({ (1...12).contains($0) }) ?? true else { return nil }
+        self.year = year
+        self.month = month ?? 1
+        day = 1
+        precision = month == nil ? .year : .month
+    }
+
+    /// Parses exactly `yyyy-mm-dd`, a day: what a user gives on the command line (`--date`,
+    /// `--as-of`). Anything else, a partial date included, or a day that does not exist, is nil.
     public init?(_ text: String) {
+        guard let date = CalendarDate(written: text), date.precision == .day else { return nil }
+        self = date
+    }
+
+    /// Parses a date as a source may write it: `yyyy-mm-dd`, `yyyy-mm` or `yyyy`; nil for
+    /// anything else or a day that does not exist.
+    public init?(written text: String) {
         let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-")
-        else { return nil }
+        guard [4, 7, 10].contains(bytes.count) else { return nil }
         func number(_ range: Range<Int>) -> Int? {
+            if range.lowerBound > 0 && bytes[range.lowerBound - 1] != UInt8(ascii: "-") { return nil }
             var value = 0
             for byte in bytes[range] {
                 guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
@@ -32,33 +72,91 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
             }
             return value
         }
-        guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else {
-            return nil
-        }
+        guard let year = number(0..<4) else { return nil }
+        if bytes.count == 4 { self.init(year: year, month: nil); return }
+        guard let month = number(5..<7) else { return nil }
+        if bytes.count == 7 { self.init(year: year, month: month); return }
+        guard let day = number(8..<10) else { return nil }
         self.init(year: year, month: month, day: day)
     }
 
-    /// The date as `yyyy-mm-dd`.
+    /// The date as written: `yyyy-mm-dd`, `yyyy-mm` or `yyyy`.
     public var description: String {
         func pad(_ value: Int, _ width: Int) -> String {
             let digits = String(value)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        switch precision {
+        case .year: return pad(year, 4)
+        case .month: return "\(pad(year, 4))-\(pad(month, 2))"
+        case .day: return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        }
     }
 
+    /// Whether the source gave no day.
+    public var isPartial: Bool { precision != .day }
+
+    /// The first day the date stands for (itself when it is a day).
+    public var firstDay: CalendarDate {
+        isPartial ? CalendarDate(year: year, month: month, day: 1)! : self
+    }
+
+    /// The last day the date stands for: 31 December of a year, a month's last day.
+    public var lastDay: CalendarDate {
+        switch precision {
+        case .day: self
+        case .month: CalendarDate(year: year, month: month, day: Self.length(ofMonth: month, in: year))!
+        case .year: CalendarDate(year: year, month: 12, day: 31)!
+        }
+    }
+
+    /// Whether this date, read as a deadline, has passed on `date`: its last day is
+    /// before `date`'s first. A due date of `2019` has passed on 2020-01-01, not before.
+    public func isPassed(on date: CalendarDate) -> Bool {
+        lastDay < date.firstDay
+    }
+
+    /// Whether `date` (a day or a partial date) falls within the days this date stands for.
+    public func contains(_ date: CalendarDate) -> Bool {
+        firstDay <= date.firstDay && date.lastDay <= lastDay
+    }
+
+    /// Orders by first day; a coarser date comes before a finer one with the same first day.
     public static func < (lhs: CalendarDate, rhs: CalendarDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+        (lhs.year, lhs.month, lhs.day, lhs.precision.rawValue) < (rhs.year, rhs.month, rhs.day, rhs.precision.rawValue)
+    }
+
+    /// The parts as stored in the record cache: a missing month or day is 0.
+    var codedParts: (year: Int, month: Int, day: Int) {
+        (year, precision == .year ? 0 : month, precision == .day ? day : 0)
+    }
+
+    /// A date from ``codedParts``; nil when they name no date.
+    init?(codedYear year: Int, month: Int, day: Int) {
+        if month == 0 {
+            guard day == 0 else { return nil }
+            self.init(year: year, month: nil)
+        } else if day == 0 {
+            self.init(year: year, month: month)
+        } else {
+            self.init(year: year, month: month, day: day)
+        }
     }
 
     /// The date `months` calendar months later; a day past the end of the target month
-    /// becomes its last day (2019-01-31 plus one month is 2019-02-28).
+    /// becomes its last day (2019-01-31 plus one month is 2019-02-28). A month stays a
+    /// month; a year stays a year when `months` is whole years, else becomes a month.
     public func adding(months: Int) -> CalendarDate {
         let index = year * 12 + (month - 1) + months
         let newYear = index / 12
         let newMonth = index % 12 + 1
-        let newDay = min(day, Self.length(ofMonth: newMonth, in: newYear))
-        return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+        switch precision {
+        case .year where months % 12 == 0: return CalendarDate(year: newYear, month: nil) ?? self
+        case .year, .month: return CalendarDate(year: newYear, month: newMonth) ?? self
+        case .day:
+            let newDay = min(day, Self.length(ofMonth: newMonth, in: newYear))
+            return CalendarDate(year: newYear, month: newMonth, day: newDay) ?? self
+        }
     }
 
     /// The day a moment falls on, `secondsSince1970` (Unix time) read `offsetMinutes` east of
@@ -71,7 +169,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self.init(dayNumber: days + 719_468)  // 1970-01-01 is day 719,468 since 0000-03-01
     }
 
-    /// The date `days` later (earlier when negative).
+    /// The day `days` after this date's first day (earlier when negative).
     public func adding(days: Int) -> CalendarDate {
         CalendarDate(dayNumber: dayNumber + days)
     }
@@ -89,7 +187,8 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         self = CalendarDate(year: year, month: month, day: day)!
     }
 
-    /// The number of days from this date to `other` (negative when `other` is earlier).
+    /// The number of days from this date to `other` (negative when `other` is earlier),
+    /// first day to first day.
     public func days(until other: CalendarDate) -> Int {
         other.dayNumber - dayNumber
     }
@@ -118,9 +217,9 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let date = CalendarDate(text) else {
+        guard let date = CalendarDate(written: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(text) is not a date")
+                in: container, debugDescription: "\(text) is not a date (yyyy-mm-dd, yyyy-mm or yyyy)")
         }
         self = date
     }

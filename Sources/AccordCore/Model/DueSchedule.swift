@@ -41,7 +41,7 @@ public struct DueSchedule: Sendable, Hashable, Codable {
     private func occurrence(_ index: Int) -> CalendarDate? {
         guard index == 0 || everyMonths != nil else { return nil }
         let date = first.adding(months: index * (everyMonths ?? 0))
-        if let until, date > until { return nil }
+        if let until, until.isPassed(on: date) { return nil }
         return date
     }
 }

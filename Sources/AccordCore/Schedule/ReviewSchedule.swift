@@ -113,7 +113,7 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
                     let late = matched.late[date]
                     let standing: Standing = date > asOf ? .upcoming
                         : held != nil ? .held
-                        : date.adding(months: tolerance) < asOf ? .missed : .due
+                        : date.adding(months: tolerance).isPassed(on: asOf) ? .missed : .due
                     reviews.append(Review(
                         id: "\(source.id)/\(cycle.id)@\(date)", instrument: source.id, instrumentTitle: title,
                         cycle: cycle.id, title: cycle.title, date: date, host: host, standing: standing,

@@ -137,7 +137,7 @@ public struct PartyProgress: Sendable {
         status = latest?.status ?? .notStarted
         dueDates = target.schedule?.dates(through: asOf) ?? []
         nextDue = target.schedule?.next(after: asOf)
-        let passedDue = dueDates.filter { $0 < asOf }
+        let passedDue = dueDates.filter { $0.isPassed(on: asOf) }
         var overdue = false
         if !passedDue.isEmpty {
             if let latest, latest.status.isSettled {
@@ -147,7 +147,7 @@ public struct PartyProgress: Sendable {
                 overdue = true
             }
         }
-        if let end = target.end, end < asOf, !status.isSettled { overdue = true }
+        if let end = target.end, end.isPassed(on: asOf), !status.isSettled { overdue = true }
         isOverdue = overdue
     }
 }

@@ -191,9 +191,12 @@ struct TrackerValidation {
     private mutating func check(_ file: ParsedFile<Meeting>) {
         guard let meeting = file.value else { return }
         checkRecordName(meeting.id, file)
+        // A meeting known only by its month or year may carry that date as written.
         let idDate = CalendarDate(String(meeting.id.rawValue.prefix(10)))
-        expect(idDate.map { $0 >= meeting.date && $0 <= (meeting.endDate ?? meeting.date) } ?? false
-                && meeting.id.rawValue.dropFirst(10).hasPrefix("-"), file, "id",
+        let last = (meeting.endDate ?? meeting.date).lastDay
+        expect(idDate.map { $0 >= meeting.date.firstDay && $0 <= last } ?? false
+                && meeting.id.rawValue.dropFirst(10).hasPrefix("-")
+                || meeting.date.isPartial && meeting.id.rawValue.hasPrefix("\(meeting.date)-"), file, "id",
                "a meeting's id starts with one of its days: \(meeting.date)-…")
         if let host = meeting.host { checkParty(host, file, "host") }
         for (index, review) in meeting.reviews.enumerated() {

@@ -86,7 +86,7 @@ extension CanonicalReportReader.Fields {
             return plain(slot).map { .some($0) }
         }
         guard let id = plain(0).flatMap(RecordID.init), let target = plain(1).flatMap(QualifiedID.init),
-              let status = plain(2).flatMap(Status.init(rawValue:)), let date = plain(3).flatMap(CalendarDate.init),
+              let status = plain(2).flatMap(Status.init(rawValue:)), let date = plain(3).flatMap({ CalendarDate($0) }),
               let party = plain(4).flatMap(PartyCode.init),
               case .some(let reporter) = text(5), case .some(let note) = text(6) else { return nil }
         // A reporter must not be blank; a not-applicable status needs a note: the general

@@ -13,7 +13,7 @@ extension StatusReport {
         let id = f.required("id")?.recordID()
         let target = f.required("target")?.qualifiedID()
         let status = f.required("status")?.choice(Status.self)
-        let date = f.required("date")?.date()
+        let date = f.required("date")?.day()
         let party = f.required("party")?.party()
         let reporter = f.optional("reporter")?.nonEmptyText()
         let note = f.optional("note")?.text()

@@ -185,15 +185,34 @@ struct YAMLValue {
         return text
     }
 
+    /// A date as a source may write it: a day, or a month or year where it gives no day
+    /// (see ``CalendarDate``).
     func date() -> CalendarDate? {
         guard let text = text() else { return nil }
-        guard let date = CalendarDate(text) else {
-            let isShaped = text.utf8.count == 10 && text.utf8.enumerated().allSatisfy { index, byte in
-                index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
-            }
-            return problem(isShaped ? "\(text) is not a date" : "\(text) is not a date (expected yyyy-mm-dd)")
+        guard let date = CalendarDate(written: text) else {
+            return problem(Self.isDateShaped(text) ? "\(text) is not a date"
+                                                   : "\(text) is not a date (expected yyyy-mm-dd, yyyy-mm or yyyy)")
         }
         return date
+    }
+
+    /// A full day, `yyyy-mm-dd`: a date a record is filed under (a status report's).
+    func day() -> CalendarDate? {
+        guard let text = text() else { return nil }
+        guard let date = CalendarDate(text) else {
+            if let partial = CalendarDate(written: text) {
+                return problem("\(partial) is not a day: a status report is dated yyyy-mm-dd")
+            }
+            return problem(Self.isDateShaped(text) ? "\(text) is not a date" : "\(text) is not a date (expected yyyy-mm-dd)")
+        }
+        return date
+    }
+
+    /// Digits and dashes where a date has them, so "2019-02-30" is called no date, not misshapen.
+    private static func isDateShaped(_ text: String) -> Bool {
+        [4, 7, 10].contains(text.utf8.count) && text.utf8.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 ? byte == 45 : (48...57).contains(byte)
+        }
     }
 
     func integer(atLeast minimum: Int = Int.min) -> Int? {

@@ -34,7 +34,11 @@ indirect enum YAMLOutput {
     case list([YAMLOutput])
     case map(YAMLMap)
 
-    static func date(_ date: CalendarDate?) -> YAMLOutput? { date.map { .plain($0.description) } }
+    /// A date as written; a lone year in double quotes, which other YAML tools would
+    /// otherwise read as a number.
+    static func date(_ date: CalendarDate?) -> YAMLOutput? {
+        date.map { $0.precision == .year ? .id($0.description) : .plain($0.description) }
+    }
 
     static func number(_ value: Double?) -> YAMLOutput? {
         guard let value else { return nil }

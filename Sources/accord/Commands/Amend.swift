@@ -52,7 +52,7 @@ extension Accord {
         @Option(help: ArgumentHelp("The language of each --text, in the same order.", valueName: "lang"))
         var lang: [String] = []
 
-        @Option(help: ArgumentHelp("The day of the revision (yyyy-mm-dd): the commit's date and the tag's.", valueName: "date"))
+        @Option(help: ArgumentHelp("The day of the revision: the commit's date and the tag's.", valueName: "yyyy-mm-dd"))
         var date: String
 
         @Option(help: ArgumentHelp("The commit message: what the revision is.", valueName: "text"))

@@ -44,7 +44,7 @@ extension Accord.EvidenceCommand {
         @Option(help: ArgumentHelp("One of: \(Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "kind"))
         var kind: Evidence.Kind
 
-        @Option(help: ArgumentHelp("The day the evidence speaks for (default today).", valueName: "date"))
+        @Option(help: ArgumentHelp("The day the evidence speaks for (default today).", valueName: "yyyy-mm-dd"))
         var date: CalendarDate?
 
         @Option(help: ArgumentHelp("A file to keep with it.", valueName: "path"))

@@ -35,7 +35,7 @@ struct TargetFilterOptions: ParsableArguments {
     var agency: String?
     @Flag(help: "Only overdue targets.")
     var overdue = false
-    @Option(name: .customLong("due-before"), help: ArgumentHelp("Only targets due (or ending) before this date.", valueName: "date"))
+    @Option(name: .customLong("due-before"), help: ArgumentHelp("Only targets due (or ending) before this date.", valueName: "yyyy-mm-dd"))
     var dueBefore: CalendarDate?
     @Option(help: ArgumentHelp("Only the targets of this instrument, plan or meeting.", valueName: "id"))
     var instrument: String?

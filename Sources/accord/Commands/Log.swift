@@ -37,7 +37,7 @@ extension Accord {
         @Option(help: ArgumentHelp("The status: \(Status.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))
         var status: Status
 
-        @Option(help: ArgumentHelp("The day the status is true from (default today).", valueName: "date"))
+        @Option(help: ArgumentHelp("The day the status is true from (default today).", valueName: "yyyy-mm-dd"))
         var date: CalendarDate?
 
         @Option(help: ArgumentHelp("The reporting party (VN, KH); needed when the target binds several.", valueName: "party"))

@@ -44,10 +44,10 @@ extension Accord.MeetingCommand {
 
         @OptionGroup var repository: RepositoryOptions
 
-        @Option(help: ArgumentHelp("The meeting's first day.", valueName: "date"))
+        @Option(help: ArgumentHelp("The meeting's first day.", valueName: "yyyy-mm-dd"))
         var date: CalendarDate
 
-        @Option(name: .customLong("end-date"), help: ArgumentHelp("The last day, for a meeting of several days.", valueName: "date"))
+        @Option(name: .customLong("end-date"), help: ArgumentHelp("The last day, for a meeting of several days.", valueName: "yyyy-mm-dd"))
         var endDate: CalendarDate?
 
         @Option(help: ArgumentHelp("Where it was held.", valueName: "place"))

@@ -43,7 +43,7 @@ extension Accord {
         @Option(help: ArgumentHelp("The meeting the summary is for.", valueName: "id"))
         var meeting: String?
 
-        @Option(help: ArgumentHelp("Count changes after this date (default: the previous meeting).", valueName: "date"))
+        @Option(help: ArgumentHelp("Count changes after this date (default: the previous meeting).", valueName: "yyyy-mm-dd"))
         var since: CalendarDate?
 
         @Option(help: ArgumentHelp("markdown, html or json.", valueName: "format"))

@@ -5,8 +5,8 @@ public import ArgumentParser
 /// revision to read, and whether restricted evidence is shown in full.
 struct ReadOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Evaluate at this date (yyyy-mm-dd; default today): later reports and evidence are ignored.",
-        valueName: "date"))
+        "Evaluate at this day (default today): later reports and evidence are ignored.",
+        valueName: "yyyy-mm-dd"))
     var asOf: CalendarDate?
 
     @Option(help: ArgumentHelp("Read the tracker as of this git revision (commit, tag or branch; default HEAD).",

@@ -109,3 +109,59 @@ import Testing
         }
     }
 }
+
+@Suite struct PartialDateTests {
+    @Test(arguments: ["2019", "2019-10", "2019-10-17", "2020-02"])
+    func keepsWhatWasWritten(_ text: String) throws {
+        let date = try #require(CalendarDate(written: text))
+        #expect(date.description == text)
+        #expect(date.isPartial == (text.count < 10))
+    }
+
+    @Test(arguments: ["2019", "2019-10"])
+    func aDayIsRequiredWhereAUserGivesOne(_ text: String) {
+        #expect(CalendarDate(text) == nil)
+    }
+
+    @Test(arguments: ["201", "2019-1", "2019-13", "2019-00", "2019-10-", "2019/10", "20191"])
+    func refusesWhatIsNoDate(_ text: String) {
+        #expect(CalendarDate(written: text) == nil)
+    }
+
+    @Test func standsForItsWholePeriod() throws {
+        let year = try #require(CalendarDate(written: "2019"))
+        let february = try #require(CalendarDate(written: "2020-02"))
+        #expect(year.firstDay.description == "2019-01-01" && year.lastDay.description == "2019-12-31")
+        #expect(february.firstDay.description == "2020-02-01" && february.lastDay.description == "2020-02-29")
+        #expect(year.contains(try #require(CalendarDate("2019-06-30"))))
+        #expect(!year.contains(try #require(CalendarDate("2020-01-01"))))
+    }
+
+    @Test func happensByItsFirstDayAndPassesAfterItsLast() throws {
+        let year = try #require(CalendarDate(written: "2019"))
+        let newYear = try #require(CalendarDate("2019-01-01"))
+        let lastDay = try #require(CalendarDate("2019-12-31"))
+        // Ordered as its first day, before the full dates of that day.
+        #expect(year < newYear && year <= lastDay && !(year > newYear))
+        #expect(try #require(CalendarDate(written: "2019-01")) > year)
+        #expect(try #require(CalendarDate("2018-12-31")) < year)
+        // As a deadline it has passed only once its last day is over.
+        #expect(!year.isPassed(on: lastDay))
+        #expect(year.isPassed(on: try #require(CalendarDate("2020-01-01"))))
+        #expect(year != newYear)
+    }
+
+    @Test func recurrencesKeepThePrecision() throws {
+        let schedule = DueSchedule(first: try #require(CalendarDate(written: "2019")), everyMonths: 12,
+                                   until: CalendarDate(written: "2021"))
+        #expect(schedule.dates(through: try #require(CalendarDate("2030-01-01"))).map(\.description) == ["2019", "2020", "2021"])
+        #expect(try #require(CalendarDate(written: "2019-11")).adding(months: 3).description == "2020-02")
+    }
+
+    @Test func codesAsWrittenInJSON() throws {
+        let dates = try ["2019", "2019-10", "2019-10-17"].map { try #require(CalendarDate(written: $0)) }
+        let data = try JSONEncoder().encode(dates)
+        #expect(String(decoding: data, as: UTF8.self) == #"["2019","2019-10","2019-10-17"]"#)
+        #expect(try JSONDecoder().decode([CalendarDate].self, from: data) == dates)
+    }
+}

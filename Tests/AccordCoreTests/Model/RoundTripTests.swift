@@ -53,6 +53,30 @@ import Testing
         try roundTrip(text, parse: { Instrument.parse($0, file: $1) }, write: { $0.yamlText() })
     }
 
+    @Test func partialDatesAreKeptAsWritten() throws {
+        let text = TrackerFixture.instrument.replacingOccurrences(of: "date: 2005-10-10", with: "date: \"2005\"") + """
+            in-force:
+              - date: 2006-01
+            amendments:
+              - date: 2012-09
+            """
+        let parsed = Instrument.parse(Data(text.utf8), file: "instrument.yaml")
+        #expect(parsed.diagnostics.isEmpty, "\(parsed.diagnostics)")
+        let instrument = try #require(parsed.value)
+        #expect(instrument.signed.date.description == "2005")
+        #expect(instrument.inForce.first?.date.description == "2006-01")
+        #expect(instrument.yamlText().contains("date: 2012-09\n"))
+        #expect(instrument.yamlText().contains("date: \"2005\"\n"))
+        try roundTrip(text, parse: { Instrument.parse($0, file: $1) }, write: { $0.yamlText() })
+    }
+
+    @Test func aStatusReportNeedsADay() throws {
+        let text = "id: sr-2019-03-26-vn-k3f9q\ntarget: tip-2005#3.1\nstatus: implemented\ndate: 2019-03\nparty: VN\n"
+        let parsed = StatusReport.parse(Data(text.utf8), file: "Events/2019/03/sr-2019-03-26-vn-k3f9q.yaml")
+        #expect(parsed.value == nil)
+        #expect(parsed.diagnostics.map(\.message) == ["2019-03 is not a day: a status report is dated yyyy-mm-dd"])
+    }
+
     @Test func plan() throws {
         let item = """
                   - id: "1.2"
