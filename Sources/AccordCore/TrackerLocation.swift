@@ -34,12 +34,48 @@ public enum TrackerLocation {
         let repository = try openRepository(explicit: explicit, environment: environment, currentDirectory: currentDirectory)
         let place = repository.workingDirectory?.path ?? repository.gitDirectory.path
         guard let tip = try repository.tip() else {
+            if let tracker = try remoteTracker(in: repository) {
+                let branch = tracker.dropFirst("refs/remotes/".count).split(separator: "/", maxSplits: 1).last.map(String.init) ?? ""
+                throw Failure(message: "\(place) has no commits on its branch \(repository.branch), but "
+                              + "\(tracker.dropFirst("refs/remotes/".count)) holds a tracker (the hub it was cloned from "
+                              + "names no branch as its HEAD): check it out with: git -C \(place) checkout \(branch)",
+                              exitStatus: .noInput)
+            }
             throw Failure(message: "\(place) is an empty git repository, not a tracker; run accord init there", exitStatus: .noInput)
         }
         guard try repository.entry(TrackerSettings.fileName, at: tip) != nil else {
             throw Failure(message: "\(place) is a git repository but not a tracker: it has no \(TrackerSettings.fileName)", exitStatus: .noInput)
         }
         return repository
+    }
+
+    /// The first remote-tracking branch (`refs/remotes/origin/main`) whose tip holds a
+    /// tracker, preferring `main`: what a clone of a hub with a dangling HEAD should check out.
+    static func remoteTracker(in repository: Repository) throws -> String? {
+        let candidates = try repository.references(under: "refs/remotes/")
+            .filter { !$0.name.hasSuffix("/HEAD") }
+            .sorted { ($0.name.hasSuffix("/main") ? 0 : 1, $0.name) < ($1.name.hasSuffix("/main") ? 0 : 1, $1.name) }
+        return try candidates.first { try repository.entry(TrackerSettings.fileName, at: $0.target) != nil }?.name
+    }
+
+    /// Creates an empty bare repository at `url` whose HEAD names `main`, for copies of a
+    /// tracker to sync through: the first sync into it brings the tracker's history as it is.
+    /// An empty repository there already is left as it is (its HEAD follows the first sync);
+    /// one with commits is refused, changing nothing.
+    public static func createHub(at url: URL) throws -> Repository {
+        if let existing = try? Repository.open(at: url) {
+            if try existing.tip() != nil || !(try existing.references(under: "refs/heads/").isEmpty) {
+                throw Failure(message: "cannot create a hub at \(url.path): it is a git repository with commits already; "
+                              + "nothing was changed", exitStatus: .cannotCreate)
+            }
+            return existing
+        }
+        try requireFolderCanBeMade(url)
+        do {
+            return try Repository.create(at: url, bare: true, branch: "main")
+        } catch let error as GitError {
+            throw Failure(message: "cannot create a hub at \(url.path): \(error.message)", exitStatus: .cannotCreate)
+        }
     }
 
     /// Creates a tracker at `url` (creating the folder if needed) with one first commit of
@@ -49,20 +85,7 @@ public enum TrackerLocation {
     public static func create(
         at url: URL, bare: Bool, populate: ((Repository) throws -> ObjectID)? = nil
     ) throws -> (repository: Repository, commit: ObjectID) {
-        // libgit2's message for a file in the way ("directory exists") misleads; say it plainly.
-        var ancestor = url
-        while true {
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
-                if !isFolder.boolValue {
-                    throw Failure(message: "cannot create a tracker at \(url.path): \(ancestor.path) is a file", exitStatus: .cannotCreate)
-                }
-                break
-            }
-            let parent = ancestor.deletingLastPathComponent()
-            if parent.path == ancestor.path { break }
-            ancestor = parent
-        }
+        try requireFolderCanBeMade(url)
         let repository: Repository
         if let existing = try? Repository.open(at: url) {
             if let tip = try existing.tip() {
@@ -83,6 +106,24 @@ public enum TrackerLocation {
         changes.write(TrackerSettings.fileName, Data(TrackerSettings.defaultText.utf8))
         let commit = try repository.apply(changes, message: "Create accord tracker", author: defaultAuthor(of: repository))
         return (repository, commit)
+    }
+
+    /// Refuses, before libgit2 tries, a path with a file where a folder should be: libgit2's
+    /// message for it ("directory exists") misleads.
+    private static func requireFolderCanBeMade(_ url: URL) throws {
+        var ancestor = url
+        while true {
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
+                if !isFolder.boolValue {
+                    throw Failure(message: "cannot create a tracker at \(url.path): \(ancestor.path) is a file", exitStatus: .cannotCreate)
+                }
+                return
+            }
+            let parent = ancestor.deletingLastPathComponent()
+            if parent.path == ancestor.path { return }
+            ancestor = parent
+        }
     }
 
     /// The author for commits accord makes on its own: git's `user.name` and `user.email`,

@@ -21,6 +21,11 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
         case invalid
         /// A merge found conflicting changes.
         case conflict
+        /// A sync was refused because accepting it would lose history or data (the remote
+        /// rewrote commits already synced, the histories are unrelated, a check said no).
+        case refused
+        /// A remote stopped answering for longer than the allowed time.
+        case timedOut
         /// Anything else.
         case other
     }

@@ -13,6 +13,8 @@ enum MergePlan {
     case merged(ObjectID)
     /// Both sides changed these files in ways a three-way merge cannot combine.
     case conflict([String])
+    /// The two sides have no commit in common: not two copies of one repository.
+    case unrelated
 }
 
 extension Repository {
@@ -34,6 +36,8 @@ extension Repository {
         if try check(git_graph_descendant_of(pointer, &remote, &local), "cannot compare the two histories") == 1 {
             return .fastForward(remoteID)
         }
+        // git_merge_commits would join unrelated histories over an empty base without a word.
+        guard try haveCommonHistory(localID, remoteID) else { return .unrelated }
 
         var ours: OpaquePointer?, theirs: OpaquePointer?
         try check(git_commit_lookup(&ours, pointer, &local), "cannot read the local commit")

@@ -56,6 +56,16 @@ extension Repository {
         return Remote(name: name, url: stored)
     }
 
+    /// Points the remote `name` at a new URL (a drive mounted elsewhere, a host that moved),
+    /// stored as `addRemote` stores it. Throws `.notFound` when there is no such remote.
+    @discardableResult
+    public func setRemoteURL(named name: String, url: String) throws -> Remote {
+        _ = try remote(named: name)
+        let stored = Remote.storedURL(url)
+        try check(git_remote_set_url(pointer, name, stored), "cannot change the URL of the remote '\(name)'")
+        return Remote(name: name, url: stored)
+    }
+
     /// Removes the remote `name`, its configuration and its remote-tracking branches.
     public func removeRemote(named name: String) throws {
         _ = try remote(named: name)
@@ -84,6 +94,14 @@ extension Remote {
         let cwd = FileManager.default.currentDirectoryPath
         return URL(fileURLWithPath: path, relativeTo: URL(fileURLWithPath: cwd, isDirectory: true))
             .standardizedFileURL.path
+    }
+
+    /// The folder of a remote reached through the file system (a path or a `file://` URL);
+    /// nil for network remotes.
+    static func folderPath(of url: String) -> String? {
+        if url.hasPrefix("file://") { return String(url.dropFirst("file://".count)) }
+        if url.contains("://") || isScpLike(url) { return nil }
+        return url
     }
 
     /// True for git's `[user@]host:path` form: a colon before any slash.

@@ -2,7 +2,8 @@ internal import CLibGit2
 import Foundation
 
 /// What one fetch or push needs from its libgit2 callbacks: where to report progress, how
-/// many times credentials were asked for, and which references the remote refused.
+/// many times credentials were asked for, which references the remote refused, and the
+/// watchdog that ends a transfer which stopped moving.
 ///
 /// libgit2 calls back on the calling thread with `payload` pointing at this object, so the
 /// object must outlive the call it is passed to (the callers keep it in a local variable).
@@ -17,9 +18,27 @@ final class RemoteSession {
     /// looping forever against a server that will never accept.
     static let maximumCredentialAttempts = 4
 
-    init(url: String, progress: ((TransferProgress) -> Void)?) {
+    /// Ends the transfer after `stallTimeout` seconds without progress; nil when there is no limit.
+    let watchdog: TransferWatchdog?
+
+    /// A session for one transfer on the calling thread; call `finish()` when it returns.
+    init(url: String, progress: ((TransferProgress) -> Void)?, stallTimeout: TimeInterval?) {
         self.url = url
         self.progress = progress
+        watchdog = stallTimeout.flatMap { $0 > 0 ? TransferWatchdog(limit: $0) : nil }
+    }
+
+    /// Ends the session's watch over the transfer.
+    func finish() {
+        watchdog?.finish()
+    }
+
+    /// Notes that the transfer moved; false when the watchdog has fired and libgit2 should stop.
+    fileprivate func moved() -> Bool {
+        guard let watchdog else { return true }
+        if watchdog.hasFired { return false }
+        watchdog.noteProgress()
+        return true
     }
 
     /// Callbacks wired to this session. Valid only while the session is alive.
@@ -30,6 +49,7 @@ final class RemoteSession {
         callbacks.transfer_progress = { stats, payload in
             guard let stats, let payload else { return 0 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            guard session.moved() else { return -1 }
             session.progress?(TransferProgress(
                 direction: .receiving,
                 objects: Int(stats.pointee.received_objects),
@@ -40,9 +60,19 @@ final class RemoteSession {
         callbacks.push_transfer_progress = { current, total, bytes, payload in
             guard let payload else { return 0 }
             let session = Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue()
+            guard session.moved() else { return -1 }
             session.progress?(TransferProgress(
                 direction: .sending, objects: Int(current), totalObjects: Int(total), bytes: bytes))
             return 0
+        }
+        // The server's own messages ("Counting objects…") show that it is working.
+        callbacks.sideband_progress = { _, _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().moved() ? 0 : -1
+        }
+        callbacks.pack_progress = { _, _, _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<RemoteSession>.fromOpaque(payload).takeUnretainedValue().moved() ? 0 : -1
         }
         callbacks.push_update_reference = { refname, status, payload in
             guard let payload, let refname, let status else { return 0 }
@@ -103,7 +133,13 @@ final class RemoteSession {
     /// Anything that goes wrong on the way to or at the remote (network, refused
     /// credentials, a missing folder, a full disk) is `.io`: the exchange can be retried
     /// later and nothing local has changed.
+    ///
+    /// A transfer the watchdog ended is `.timedOut` instead, whatever libgit2 made of it.
     func transferError(_ code: Int32, doing action: String) -> GitError {
+        if let watchdog, watchdog.hasFired {
+            return GitError(.timedOut, "cannot \(action) '\(url)': no progress in \(Int(watchdog.limit)) s, "
+                            + "so the transfer was stopped", code: code)
+        }
         let last = git_error_last()
         let detail = last.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "libgit2 error \(code)"
         let errorClass = last.map { $0.pointee.klass } ?? 0

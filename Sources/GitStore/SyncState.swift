@@ -30,7 +30,7 @@ extension Repository {
         do {
             return try JSONDecoder().decode(SyncState.self, from: data)
         } catch {
-            throw GitError(.invalid, "\(syncStateFile.path) is not a sync state accord wrote; remove it")
+            throw GitError(.invalid, "\(syncStateFile.path) is not a saved sync state; remove it")
         }
     }
 
@@ -46,7 +46,7 @@ extension Repository {
     public func abortSync() throws -> SyncState? {
         guard let state = try pendingSync() else { return nil }
         let lock = try WriteLock(gitDirectory: gitDirectory)
-        try setReference(state.trackingReference, to: state.trackingBefore, message: "accord sync --abort")
+        try setReference(state.trackingReference, to: state.trackingBefore, message: "sync: aborted")
         try clearSyncState()
         _ = consume lock
         return state

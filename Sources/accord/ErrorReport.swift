@@ -30,11 +30,11 @@ struct ErrorReport {
     private static func exitStatus(for error: GitError) -> ExitStatus {
         switch error.kind {
         case .notARepository, .notFound: return .noInput
-        case .lostRace, .locked: return .tryAgain
+        case .lostRace, .locked, .timedOut: return .tryAgain
         case .exists: return .cannotCreate
         case .io: return .ioError
         case .invalid: return .dataError
-        case .conflict: return .dataError
+        case .conflict, .refused: return .dataError
         case .other: return .software
         }
     }

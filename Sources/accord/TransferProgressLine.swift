@@ -27,5 +27,6 @@ final class TransferProgressLine {
     /// Ends the line so later output starts on a fresh one.
     func finish() {
         if drawn { FileHandle.standardError.write(Data("\n".utf8)) }
+        drawn = false
     }
 }

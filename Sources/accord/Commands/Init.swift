@@ -13,8 +13,11 @@ extension Accord {
             discussion: """
             Creates the folder if needed, with a new repository on branch main; an existing empty \
             git repository is used as it is, on its own branch. Refuses (exit 73), changing \
-            nothing, when a tracker or a git repository with commits is there already. With \
-            --bare, creates a hub to sync through.
+            nothing, when a tracker or a git repository with commits is there already.
+
+            With --bare, creates an empty hub to sync through (a bare repository with no commit, \
+            its HEAD naming main): add it as a remote of a tracker and `accord sync` fills it \
+            with that tracker's history. With --bare and --example, a bare copy of the example.
 
             With --example, builds the Viet Nam–Cambodia example instead (docs/example.md): each \
             instrument committed on its signing date, each amendment on its date and tagged \
@@ -27,7 +30,7 @@ extension Accord {
         @Argument(help: "The folder to create the tracker in.")
         var path: String = "."
 
-        @Flag(help: "Create a bare repository (no working folder), e.g. a hub on a shared drive.")
+        @Flag(help: "Create an empty hub to sync through: a bare repository with no commits, e.g. on a shared drive.")
         var bare = false
 
         @Flag(help: "Build the Viet Nam–Cambodia example tracker with its history.")
@@ -44,6 +47,12 @@ extension Accord {
 
         func run() throws {
             let url = URL(fileURLWithPath: path).standardizedFileURL
+            if bare && !example {
+                let hub = try TrackerLocation.createHub(at: url)
+                print("Created an empty hub in \(hub.gitDirectory.path) (branch main, no commits yet); fill it from a "
+                      + "tracker with: accord remote add hub \(hub.gitDirectory.path) && accord sync hub")
+                return
+            }
             var populate: ((Repository) throws -> ObjectID)?
             if example {
                 let files = try ExampleFiles.locate(

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import GitStore
 
-/// `accord remote add|list|remove`: the other copies of this tracker that `accord sync` exchanges with.
+/// `accord remote add|list|set-url|remove`: the other copies of this tracker that `accord sync` exchanges with.
 struct RemoteCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "remote",
@@ -16,9 +16,10 @@ struct RemoteCommand: ParsableCommand {
           accord remote add hub /media/usb/tracker.git
           accord remote add origin git@git.example.org:ministry/tracker.git
           accord remote list
+          accord remote set-url hub /media/usb2/tracker.git
           accord remote remove hub
         """,
-        subcommands: [Add.self, List.self, Remove.self]
+        subcommands: [Add.self, List.self, SetURL.self, Remove.self]
     )
 
     struct Add: ParsableCommand {
@@ -67,6 +68,30 @@ struct RemoteCommand: ParsableCommand {
                     print(remote.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + remote.url)
                 }
             }
+        }
+    }
+
+    struct SetURL: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set-url",
+            abstract: "Point a remote at a new URL.",
+            discussion: """
+            For a drive mounted at another place, or a host that moved. URL is stored as by \
+            `remote add`. What was synced with the remote is kept: if the new URL is another \
+            repository, the next sync refuses it (exit 65) unless its branch contains what was \
+            synced before. Exits 66 if there is no remote of that name.
+
+            Example:
+              accord remote set-url hub /media/usb2/tracker.git
+            """
+        )
+        @OptionGroup var repository: RepositoryOptions
+        @Argument(help: "The remote to change.") var name: String
+        @Argument(help: "Where the other copy lives now: a folder path or a git URL.") var url: String
+
+        func run() throws {
+            let remote = try repository.openTracker().setRemoteURL(named: name, url: url)
+            print("remote \(remote.name) → \(remote.url)")
         }
     }
 

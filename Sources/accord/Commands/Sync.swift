@@ -7,25 +7,38 @@ import GitStore
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
-        abstract: "Exchange new commits with another copy of the tracker: fetch, merge, push.",
+        abstract: "Exchange new commits and tags with another copy of the tracker: fetch, check, merge, push.",
         discussion: """
         Syncs the checked-out branch with the branch of the same name on REMOTE (default: \
-        origin, else the only remote). Status reports, evidence and meetings are separate \
-        files, so what both sides added is simply kept; edits to texts and registers merge \
-        line by line. Your branch moves only after the remote has accepted the result, so an \
-        interrupted sync (network, full disk, read-only drive) changes nothing here.
+        origin, else the only remote), and the amendment tags (ID@DATE) both ways. Status \
+        reports, evidence and meetings are separate files, so what both sides added is simply \
+        kept; edits to texts and registers merge line by line. Your branch moves only after \
+        the remote has accepted the result, so an interrupted sync (network, full disk, \
+        read-only drive) changes nothing here.
+
+        Before anything moves, the tracker the sync leads to is checked and the check is \
+        printed. Sync refuses (exit 65, nothing changed) a remote that rewrote or deleted \
+        history it synced before, a remote with unrelated history, a merge that would delete \
+        status reports or evidence, and a result with new validation problems.
+
+        A remote that makes no progress for --timeout seconds (else git config \
+        accord.timeout, else 60; 0 for no limit) ends the sync with exit 75 and nothing \
+        changed. --no-push fetches and merges without writing to the remote.
 
         If both sides changed the same lines of a file differently, sync stops (exit 65), \
         names the files and changes nothing but the remote-tracking branch. Resolve by making \
         the file agree on one side, committing, and syncing again, or by `git merge` by hand. \
         `accord sync --abort` puts the remote-tracking branch back and forgets the attempt.
 
-        Exit codes: 0 synced · 65 conflict · 66 unknown remote · 74 remote unreachable or \
-        unwritable · 75 the remote kept moving, run again.
+        Exit codes: 0 synced · 65 conflict or refused · 66 unknown remote, or a folder remote \
+        that is not there (is the drive connected?) · 74 remote unreachable or unwritable · \
+        75 the remote kept moving or stopped answering, run again.
 
         Examples:
           accord sync                      # with origin
           accord sync hub                  # with the USB hub added by `accord remote add hub ...`
+          accord sync --no-push mirror     # take what a read-only copy has, write nothing there
+          accord sync --timeout 300        # a slow satellite link
           accord sync --abort              # after a conflict, forget the attempt
         """
     )
@@ -33,20 +46,44 @@ struct Sync: ParsableCommand {
     @OptionGroup var repository: RepositoryOptions
     @Argument(help: "The remote to sync with (default: origin, else the only remote).") var remote: String?
     @Flag(help: "Forget a sync that stopped on a conflict, restoring the remote-tracking branch.") var abort = false
+    @Flag(help: "Fetch and merge only; never write to the remote (for read-only remotes).") var noPush = false
+    @Option(help: ArgumentHelp("Stop after this many seconds without progress (default: git config "
+                               + "accord.timeout, else 60; 0 for no limit).", valueName: "seconds"))
+    var timeout: Double?
     @Flag(help: "Print the result as JSON.") var json = false
 
     func validate() throws {
-        if abort && remote != nil { throw ValidationError("--abort takes no remote") }
+        if abort && (remote != nil || noPush || timeout != nil) {
+            throw ValidationError("--abort takes no remote, --no-push or --timeout")
+        }
+        if let timeout, !(timeout >= 0 && timeout.isFinite) {
+            throw ValidationError("--timeout takes a number of seconds, 0 for no limit")
+        }
     }
 
     func run() throws {
         let repo = try repository.openTracker()
         if abort { return try runAbort(repo) }
+        if remote == nil, try repo.remotes().isEmpty {
+            throw TrackerSync.Failure("this tracker has no remote; add one with: accord remote add origin URL",
+                                      exitStatus: .noInput)
+        }
 
         let progress = TransferProgressLine()
+        let options = SyncOptions(
+            progress: progress.update, pushes: !noPush,
+            stallTimeout: try TrackerSync.stallTimeout(explicit: timeout, repository: repo),
+            referencePrefix: TrackerSync.referencePrefix,
+            review: { [json] proposal in
+                let check = try TrackerSync.review(proposal, in: repo)
+                if !json {
+                    progress.finish()
+                    print(check.summary)
+                }
+            })
         let report = try {
             defer { progress.finish() }
-            return try repo.sync(with: remote, options: SyncOptions(progress: progress.update))
+            return try repo.sync(with: remote, options: options)
         }()
         if json {
             print(try Self.json(report))
@@ -74,17 +111,29 @@ struct Sync: ParsableCommand {
         let rounds = report.attempts > 1 ? " (after \(report.attempts) rounds, the remote moved meanwhile)" : ""
         switch report.outcome {
         case .upToDate:
-            return "\(report.branch) is up to date with \(report.remote) (\(short(report.after)))"
+            return "\(report.branch) is up to date with \(report.remote) (\(short(report.after)))" + tags(report)
         case .pushed:
             return "pushed \(report.branch) to \(report.remote): \(short(report.remoteTip)) → \(short(report.after))\(rounds)"
+                + tags(report)
+        case .ahead:
+            return "\(report.branch) has commits \(report.remote) lacks (\(short(report.after))); not pushed (--no-push)"
         case .fastForwarded:
-            return "fast-forwarded \(report.branch): \(short(report.before)) → \(short(report.after))\(rounds)"
+            return "fast-forwarded \(report.branch): \(short(report.before)) → \(short(report.after))\(rounds)" + tags(report)
         case .merged:
-            return "merged \(report.remote)/\(report.branch) into \(report.branch) and pushed: "
-                + "\(short(report.before)) → \(short(report.after))\(rounds)"
+            return "merged \(report.remote)/\(report.branch) into \(report.branch)"
+                + (report.pushed ? " and pushed: " : " (not pushed: --no-push): ")
+                + "\(short(report.before)) → \(short(report.after))\(rounds)" + tags(report)
         case .conflict:
             return "sync with \(report.remote) stopped: \(report.conflicts.count) file(s) conflict"
         }
+    }
+
+    /// The tags that crossed, on lines of their own; empty when none did.
+    private static func tags(_ report: SyncReport) -> String {
+        var lines = ""
+        if !report.tagsReceived.isEmpty { lines += "\nreceived tags: " + report.tagsReceived.joined(separator: ", ") }
+        if !report.tagsSent.isEmpty { lines += "\nsent tags: " + report.tagsSent.joined(separator: ", ") }
+        return lines
     }
 
     static func conflictHelp(_ report: SyncReport) -> String {

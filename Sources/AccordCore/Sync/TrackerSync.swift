@@ -1,0 +1,105 @@
+public import Foundation
+public import GitStore
+
+/// What accord adds to GitStore's sync: where its bookkeeping lives, how long a silent remote
+/// is waited for, and the checks a tracker needs before a sync is accepted.
+///
+/// `review(_:in:)` is the one point where incoming commits and the state they lead to are
+/// judged; it runs before anything is pushed or moved, and throwing from it refuses the sync
+/// with nothing changed. Further checks of incoming commits belong there too.
+public enum TrackerSync {
+    /// Where sync keeps its references: what each remote held when last synced, its tags.
+    public static let referencePrefix = "refs/accord"
+    /// Seconds a remote may stay silent during a transfer before the sync stops (exit 75).
+    public static let defaultTimeout: TimeInterval = 60
+    /// The git configuration key that sets that limit for one copy (`git config accord.timeout 120`).
+    public static let timeoutSetting = "accord.timeout"
+    /// Record folders whose files are only ever added: a sync that would delete one is refused.
+    public static let appendOnlyFolders = ["Events/", "Evidence/"]
+
+    /// Why accord will not sync, or what it needs first: one sentence and an exit status.
+    public struct Failure: AccordFailure, Sendable {
+        public let message: String
+        public let exitStatus: ExitStatus
+
+        /// Creates a failure.
+        public init(_ message: String, exitStatus: ExitStatus) {
+            self.message = message
+            self.exitStatus = exitStatus
+        }
+    }
+
+    /// What the check of the state a sync leads to found.
+    public struct Check: Sendable, Equatable {
+        /// The commit checked.
+        public let result: ObjectID
+        /// Problems in it, in all.
+        public let problems: Int
+
+        /// One line for the user: `checked the merged tracker at 1a2b3c4: no problems`.
+        public var summary: String {
+            let found = problems == 0 ? "no problems"
+                : "\(problems) problem(s), none of them new (accord validate lists them)"
+            return "checked the tracker the sync leads to (\(result.short)): \(found)"
+        }
+    }
+
+    /// The stall limit in seconds: `explicit` (`--timeout`), else git's `accord.timeout`, else
+    /// 60. Zero means no limit. A setting that is not a number of seconds is refused.
+    public static func stallTimeout(explicit: Double?, repository: Repository) throws -> TimeInterval {
+        if let explicit { return explicit }
+        guard let text = repository.configString(timeoutSetting) else { return defaultTimeout }
+        guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0, seconds.isFinite else {
+            throw Failure("git config \(timeoutSetting) is \"\(text)\": give a number of seconds (0 for no limit)",
+                          exitStatus: .dataError)
+        }
+        return seconds
+    }
+
+    /// Judges what a sync is about to accept. Refused (exit 65): a result that lacks a record
+    /// either side has (records are never deleted), and a result with problems that a copy
+    /// receiving it did not have already (the remote for a push, this copy for a
+    /// fast-forward, both for a merge).
+    public static func review(_ proposal: SyncProposal, in repository: Repository) throws -> Check {
+        let sides = [(proposal.local, "here"), (proposal.incoming, "on \(proposal.remote)")]
+        for case let (side?, place) in sides where side != proposal.result {
+            let deleted = try repository.changes(from: side, to: proposal.result).filter { change in
+                change.kind == .deleted && appendOnlyFolders.contains { change.path.hasPrefix($0) }
+            }.map(\.path)
+            guard deleted.isEmpty else {
+                let listed = deleted.prefix(5).joined(separator: ", ") + (deleted.count > 5 ? ", …" : "")
+                throw Failure("the sync with \(proposal.remote) would delete \(deleted.count) record(s) that are "
+                              + "\(place) (\(listed)); status reports and evidence are never deleted. "
+                              + "Nothing was changed; restore them with a new commit, then sync again",
+                              exitStatus: .dataError)
+            }
+        }
+
+        let found = try TrackerSnapshot.load(repository: repository, commit: proposal.result).diagnostics
+        let receivers: [ObjectID?] = switch proposal.kind {
+        case .push: [proposal.incoming]
+        case .fastForward: [proposal.local]
+        case .merge: [proposal.local, proposal.incoming]
+        }
+        // A problem every receiving copy has already is no reason to stop; lines move when
+        // texts merge, so problems are compared without them.
+        var tolerated: Set<String>?
+        for receiver in receivers {
+            let known = Set((receiver.flatMap { try? TrackerSnapshot.load(repository: repository, commit: $0) }?
+                .diagnostics ?? []).map(key))
+            tolerated = tolerated.map { $0.intersection(known) } ?? known
+        }
+        let new = found.filter { !(tolerated ?? []).contains(key($0)) }
+        guard new.isEmpty else {
+            let listed = new.prefix(3).map(\.description).joined(separator: "; ")
+            throw Failure("the sync with \(proposal.remote) would lead to a tracker with \(new.count) new problem(s): "
+                          + "\(listed)\(new.count > 3 ? "; …" : ""). Nothing was changed; fix them on the side that "
+                          + "made them, then sync again", exitStatus: .dataError)
+        }
+        return Check(result: proposal.result, problems: found.count)
+    }
+
+    private static func key(_ diagnostic: Diagnostic) -> String {
+        "\(diagnostic.file)\u{0}\(diagnostic.field)\u{0}\(diagnostic.message)"
+    }
+}
