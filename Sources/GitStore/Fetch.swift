@@ -3,8 +3,8 @@ public import Foundation
 
 extension Repository {
     /// Downloads what `remote` has into its remote-tracking branches (`refs/remotes/NAME/*`),
-    /// using the remote's configured fetch refspecs. Local branches, the index and the working
-    /// tree are not touched.
+    /// using the remote's configured fetch refspecs, and removes those of branches the remote
+    /// no longer has. Local branches, the index and the working tree are not touched.
     ///
     /// With `tagsInto`, the remote's tags are also fetched, as references under that prefix
     /// (`refs/tags/X` becomes `PREFIX/X`), so the caller decides which of them to adopt; the
@@ -35,6 +35,8 @@ extension Repository {
         git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
         options.callbacks = session.callbacks()
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_NONE
+        // A branch deleted on the remote must disappear here too, or it would look unchanged.
+        options.prune = GIT_FETCH_PRUNE
         let code = withExtendedLifetime(session) {
             defer { session.finish() }
             return withStringArray(refspecs) { specs in

@@ -163,7 +163,8 @@ import Testing
         let moved = scratch.path("hub-away.git")
         try FileManager.default.moveItem(at: hub, to: moved)
         let missing = #expect(throws: GitError.self) { try a.sync() }
-        #expect(missing?.kind == .io)
+        #expect(missing?.kind == .notFound)
+        #expect(missing?.message.contains("is the drive connected?") == true)
         // A file where the hub should be.
         #expect(FileManager.default.createFile(atPath: hub.path, contents: Data("not a repository".utf8)))
         #expect(throws: GitError.self) { try a.sync() }

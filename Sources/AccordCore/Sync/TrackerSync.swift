@@ -35,11 +35,17 @@ public enum TrackerSync {
         public let result: ObjectID
         /// Problems in it, in all.
         public let problems: Int
+        /// Those of them this copy did not have: they come with the remote's commits.
+        public let arriving: [Diagnostic]
 
-        /// One line for the user: `checked the merged tracker at 1a2b3c4: no problems`.
+        /// One line for the user: `checked the tracker the sync leads to (1a2b3c4): no problems`,
+        /// and the first problems that arrive, if any.
         public var summary: String {
-            let found = problems == 0 ? "no problems"
-                : "\(problems) problem(s), none of them new (accord validate lists them)"
+            var found = problems == 0 ? "no problems" : "\(problems) problem(s) (accord validate lists them)"
+            if !arriving.isEmpty {
+                found += "; \(arriving.count) of them arrive with this sync: "
+                    + arriving.prefix(3).map(\.description).joined(separator: "; ") + (arriving.count > 3 ? "; …" : "")
+            }
             return "checked the tracker the sync leads to (\(result.short)): \(found)"
         }
     }
@@ -57,9 +63,10 @@ public enum TrackerSync {
     }
 
     /// Judges what a sync is about to accept. Refused (exit 65): a result that lacks a record
-    /// either side has (records are never deleted), and a result with problems that a copy
-    /// receiving it did not have already (the remote for a push, this copy for a
-    /// fast-forward, both for a merge).
+    /// either side has (records are never deleted), and a merge that makes validation
+    /// problems neither side has (an id both sides gave to different records). Problems the
+    /// remote's commits bring are listed in the check, not refused: the other copy holds them
+    /// already, and a copy on an older accord must still be able to take newer records.
     public static func review(_ proposal: SyncProposal, in repository: Repository) throws -> Check {
         let sides = [(proposal.local, "here"), (proposal.incoming, "on \(proposal.remote)")]
         for case let (side?, place) in sides where side != proposal.result {
@@ -76,27 +83,21 @@ public enum TrackerSync {
         }
 
         let found = try TrackerSnapshot.load(repository: repository, commit: proposal.result).diagnostics
-        let receivers: [ObjectID?] = switch proposal.kind {
-        case .push: [proposal.incoming]
-        case .fastForward: [proposal.local]
-        case .merge: [proposal.local, proposal.incoming]
+        guard proposal.local != proposal.result else { return Check(result: proposal.result, problems: found.count, arriving: []) }
+        // Lines move when texts merge, so problems are compared without them.
+        func known(at commit: ObjectID?) -> Set<String> {
+            Set((commit.flatMap { try? TrackerSnapshot.load(repository: repository, commit: $0) }?.diagnostics ?? []).map(key))
         }
-        // A problem every receiving copy has already is no reason to stop; lines move when
-        // texts merge, so problems are compared without them.
-        var tolerated: Set<String>?
-        for receiver in receivers {
-            let known = Set((receiver.flatMap { try? TrackerSnapshot.load(repository: repository, commit: $0) }?
-                .diagnostics ?? []).map(key))
-            tolerated = tolerated.map { $0.intersection(known) } ?? known
+        let here = known(at: proposal.local), there = known(at: proposal.incoming)
+        let made = found.filter { !here.contains(key($0)) && !there.contains(key($0)) }
+        guard made.isEmpty else {
+            let listed = made.prefix(3).map(\.description).joined(separator: "; ")
+            throw Failure("merging with \(proposal.remote) would make \(made.count) new problem(s) that neither side has: "
+                          + "\(listed)\(made.count > 3 ? "; …" : ""). Nothing was changed; change one side so the two "
+                          + "agree (e.g. rename a duplicated id), then sync again", exitStatus: .dataError)
         }
-        let new = found.filter { !(tolerated ?? []).contains(key($0)) }
-        guard new.isEmpty else {
-            let listed = new.prefix(3).map(\.description).joined(separator: "; ")
-            throw Failure("the sync with \(proposal.remote) would lead to a tracker with \(new.count) new problem(s): "
-                          + "\(listed)\(new.count > 3 ? "; …" : ""). Nothing was changed; fix them on the side that "
-                          + "made them, then sync again", exitStatus: .dataError)
-        }
-        return Check(result: proposal.result, problems: found.count)
+        return Check(result: proposal.result, problems: found.count,
+                     arriving: found.filter { !here.contains(key($0)) })
     }
 
     private static func key(_ diagnostic: Diagnostic) -> String {

@@ -16,10 +16,11 @@ struct Sync: ParsableCommand {
         the remote has accepted the result, so an interrupted sync (network, full disk, \
         read-only drive) changes nothing here.
 
-        Before anything moves, the tracker the sync leads to is checked and the check is \
-        printed. Sync refuses (exit 65, nothing changed) a remote that rewrote or deleted \
-        history it synced before, a remote with unrelated history, a merge that would delete \
-        status reports or evidence, and a result with new validation problems.
+        Before anything is pushed or moved, the tracker the sync leads to is validated and the \
+        result printed on standard error, with any problems the remote's commits bring. Sync \
+        refuses (exit 65, nothing changed) a remote that rewrote or deleted history it synced \
+        before, a remote with unrelated history, a sync that would delete status reports or \
+        evidence, and a merge that makes problems neither side had (e.g. one id on two records).
 
         A remote that makes no progress for --timeout seconds (else git config \
         accord.timeout, else 60; 0 for no limit) ends the sync with exit 75 and nothing \
@@ -74,12 +75,12 @@ struct Sync: ParsableCommand {
             progress: progress.update, pushes: !noPush,
             stallTimeout: try TrackerSync.stallTimeout(explicit: timeout, repository: repo),
             referencePrefix: TrackerSync.referencePrefix,
-            review: { [json] proposal in
+            review: { proposal in
                 let check = try TrackerSync.review(proposal, in: repo)
-                if !json {
-                    progress.finish()
-                    print(check.summary)
-                }
+                // On standard error, before anything is pushed or moved: standard output
+                // keeps the one-line result (or the JSON) that scripts read.
+                progress.finish()
+                FileHandle.standardError.write(Data((check.summary + "\n").utf8))
             })
         let report = try {
             defer { progress.finish() }
