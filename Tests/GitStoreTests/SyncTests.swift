@@ -227,6 +227,50 @@ import Testing
         #expect(failure?.kind == .lostRace)
     }
 
+    @Test func aReviewThatSaysNoChangesNothingAnywhere() throws {
+        let (a, b) = try twoCopies()
+        try addRecords(a, side: "a", count: 2)
+        #expect(try a.sync().outcome == .pushed)
+        try addRecords(b, side: "b", count: 2)
+        let hubBefore = try Command.git(["rev-parse", "main"], in: hub)
+        let tip = try b.tip()
+        let tracking = try Command.git(["rev-parse", "origin/main"], in: scratch.path("b"))
+        struct No: Error {}
+        var seen: [SyncProposal] = []
+        #expect(throws: No.self) {
+            try b.sync(options: SyncOptions(review: { proposal in
+                seen.append(proposal)
+                throw No()
+            }))
+        }
+        #expect(seen.count == 1 && seen[0].kind == .merge && seen[0].local == tip)
+        #expect(seen[0].incoming?.hex == hubBefore)
+        #expect(try b.tip() == tip)
+        #expect(try Command.git(["rev-parse", "origin/main"], in: scratch.path("b")) == tracking)
+        #expect(try Command.git(["rev-parse", "main"], in: hub) == hubBefore)
+        #expect(try b.sync().outcome == .merged)
+    }
+
+    @Test func aRemoteThatDroppedSyncedCommitsIsRefusedAndTagsTravel() throws {
+        let (a, b) = try twoCopies()
+        let first = try #require(try a.tip())
+        try a.createTag("tip-2005@2012-09-28", target: first, message: "Amendment", tagger: Self.author)
+        try addRecords(a, side: "a", count: 1)
+        let report = try a.sync()
+        #expect(report.outcome == .pushed && report.tagsSent == ["tip-2005@2012-09-28"])
+        let received = try b.sync()
+        #expect(received.outcome == .fastForwarded && received.tagsReceived == ["tip-2005@2012-09-28"])
+        #expect(try b.tags().map(\.name) == ["tip-2005@2012-09-28"])
+
+        // The hub is put back to before a's record, as a force-push would.
+        try Command.git(["update-ref", "refs/heads/main", first.hex], in: hub)
+        let refused = #expect(throws: GitError.self) { try b.sync() }
+        #expect(refused?.kind == .refused)
+        #expect(refused?.message.contains("rewrote its branch main") == true)
+        #expect(try Command.git(["rev-parse", "main"], in: hub) == first.hex)
+        #expect(try Command.git(["rev-parse", "origin/main"], in: scratch.path("b")) == received.after?.hex)
+    }
+
     @Test func remotesAreAddedListedAndRemoved() throws {
         let repo = try Repository.create(at: scratch.path("r"))
         try repo.addRemote(named: "hub", url: hub.path)
