@@ -58,6 +58,9 @@ import Testing
         let hub = folder.appendingPathComponent("hub.git")
         #expect(try CLI.run(["init", "--bare", hub.path]).status == 0)
         #expect(try CLI.git("rev-parse", "--is-bare-repository", in: hub).stdout == "true\n")
+        // Empty, so that the first sync into it brings a tracker's history as it is.
+        #expect(try CLI.git("rev-parse", "--verify", "-q", "HEAD", in: hub).status != 0)
+        #expect(try CLI.git("symbolic-ref", "HEAD", in: hub).stdout == "refs/heads/main\n")
         #expect(try CLI.run(["verify", "--repo", hub.path]).status == 0)
     }
 
