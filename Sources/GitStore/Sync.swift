@@ -289,6 +289,13 @@ extension Repository {
         return adopted
     }
 
+    /// Forgets what syncs kept about `remote` under `referencePrefix` (see `SyncOptions`), so
+    /// that a later remote of the same name is taken as new: for a remote that is removed.
+    public func forgetSyncs(with remote: String, referencePrefix: String) throws {
+        try deleteReferences(under: "\(referencePrefix)/synced/\(remote)/")
+        try deleteReferences(under: "\(referencePrefix)/tags/\(remote)/")
+    }
+
     /// Deletes every reference whose name starts with `prefix`.
     private func deleteReferences(under prefix: String) throws {
         for reference in try references(under: prefix) {

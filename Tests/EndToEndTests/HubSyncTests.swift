@@ -231,6 +231,12 @@ import Testing
         let deleted = try accord(["sync"], in: "a")
         #expect(deleted.status == 65 && deleted.stderr.contains("no longer has the branch main"))
         #expect(try rev("main", in: "a") == tip)
+
+        // A remote removed and added again under its name is new: a's history goes to it.
+        #expect(try accord(["remote", "remove", "origin"], in: "a").status == 0)
+        #expect(try accord(["remote", "add", "origin", "../hub.git"], in: "a").status == 0)
+        let again = try accord(["sync"], in: "a")
+        #expect(again.status == 0 && again.stdout.hasPrefix("pushed main to origin"), "\(again.stderr)")
     }
 
     @Test func unrelatedHistoryIsNeverPushed() throws {

@@ -1,3 +1,4 @@
+import AccordCore
 import ArgumentParser
 import Foundation
 import GitStore
@@ -100,7 +101,8 @@ struct RemoteCommand: ParsableCommand {
             commandName: "remove",
             abstract: "Remove a remote and its remote-tracking branches.",
             discussion: """
-            The remote's own copy is not touched, nor are local commits. Exits 66 if there is \
+            The remote's own copy is not touched, nor are local commits. What was synced with it \
+            is forgotten, so a new remote of the same name is taken as new. Exits 66 if there is \
             no remote of that name.
 
             Example:
@@ -111,7 +113,9 @@ struct RemoteCommand: ParsableCommand {
         @Argument(help: "The remote to remove.") var name: String
 
         func run() throws {
-            try repository.openTracker().removeRemote(named: name)
+            let tracker = try repository.openTracker()
+            try tracker.removeRemote(named: name)
+            try tracker.forgetSyncs(with: name, referencePrefix: TrackerSync.referencePrefix)
             print("removed remote \(name)")
         }
     }
