@@ -86,7 +86,9 @@ public enum TrackerSync {
         guard proposal.local != proposal.result else { return Check(result: proposal.result, problems: found.count, arriving: []) }
         // Lines move when texts merge, so problems are compared without them.
         func known(at commit: ObjectID?) -> Set<String> {
-            Set((commit.flatMap { try? TrackerSnapshot.load(repository: repository, commit: $0) }?.diagnostics ?? []).map(key))
+            guard let commit else { return [] }
+            if commit == proposal.result { return Set(found.map(key)) }  // a fast-forward's incoming
+            return Set(((try? TrackerSnapshot.load(repository: repository, commit: commit))?.diagnostics ?? []).map(key))
         }
         let here = known(at: proposal.local), there = known(at: proposal.incoming)
         let made = found.filter { !here.contains(key($0)) && !there.contains(key($0)) }
