@@ -9,13 +9,14 @@ extension Repository {
     /// With `tagsInto`, the remote's tags are also fetched, as references under that prefix
     /// (`refs/tags/X` becomes `PREFIX/X`), so the caller decides which of them to adopt; the
     /// local `refs/tags/` is never touched. `stallTimeout` seconds without progress end the
-    /// fetch (nil or 0: no limit).
+    /// fetch (nil or 0: no limit). `login` answers a remote that asks for a user and password.
     ///
     /// Throws `.notFound` for an unknown remote or a folder remote whose folder is not there
     /// (a drive that is not connected), `.timedOut` when the watchdog ended it, and `.io`,
     /// naming the URL, when the remote cannot be reached or read.
     public func fetch(from remoteName: String, tagsInto tagPrefix: String? = nil,
-                      progress: ((TransferProgress) -> Void)? = nil, stallTimeout: TimeInterval? = nil) throws {
+                      progress: ((TransferProgress) -> Void)? = nil, stallTimeout: TimeInterval? = nil,
+                      login: RemoteLogin? = nil) throws {
         let remote = try lookUpRemote(remoteName)
         defer { git_remote_free(remote) }
         let url = git_remote_url(remote).map { String(cString: $0) } ?? remoteName
@@ -30,7 +31,7 @@ extension Repository {
         git_strarray_dispose(&configured)
         if let tagPrefix { refspecs.append("+refs/tags/*:\(tagPrefix)/*") }
 
-        let session = RemoteSession(url: url, progress: progress, stallTimeout: stallTimeout)
+        let session = RemoteSession(url: url, progress: progress, stallTimeout: stallTimeout, login: login)
         var options = git_fetch_options()
         git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
         options.callbacks = session.callbacks()

@@ -20,18 +20,18 @@ extension Repository {
     /// init --bare`, whose HEAD says `master`) gets its HEAD pointed at the first destination
     /// branch, so that a `git clone` of it checks that branch out.
     func push(_ updates: [(source: String, destination: String)], remote remoteName: String,
-              progress: ((TransferProgress) -> Void)?, stallTimeout: TimeInterval?) throws -> PushOutcome {
+              progress: ((TransferProgress) -> Void)?, stallTimeout: TimeInterval?, login: RemoteLogin?) throws -> PushOutcome {
         let remote = try lookUpRemote(remoteName)
         defer { git_remote_free(remote) }
         let url = git_remote_url(remote).map { String(cString: $0) } ?? remoteName
         try requireFolderRemote(named: remoteName, url: url)
-        let session = RemoteSession(url: url, progress: progress, stallTimeout: stallTimeout)
+        let session = RemoteSession(url: url, progress: progress, stallTimeout: stallTimeout, login: login)
         var options = git_push_options()
         git_push_options_init(&options, UInt32(GIT_PUSH_OPTIONS_VERSION))
         options.callbacks = session.callbacks()
         let refspecs = updates.map { "\($0.source):\($0.destination)" }
         let branch = updates.first { $0.destination.hasPrefix("refs/heads/") }?.destination
-        let code = withFolderRemoteLock(url) { hub in
+        let code = withFolderRemoteLock(url, updating: updates.map(\.destination)) { hub in
             let code = withExtendedLifetime(session) {
                 defer { session.finish() }
                 return withStringArray(refspecs) { refspecs in git_remote_push(remote, refspecs, &options) }
@@ -88,7 +88,11 @@ func withStringArray<T>(_ strings: [String], _ body: (UnsafePointer<git_strarray
 /// checking it still holds what was listed; two syncs pushing to one shared folder at once
 /// could otherwise drop the first one's commits from the hub (they would come back on its
 /// next sync, but the hub would lack them meanwhile).
-private func withFolderRemoteLock<T>(_ url: String, _ body: (String?) -> T) -> T {
+///
+/// Holding the hub's lock, a lock file of one of the `references` about to be updated was left
+/// by a push that was killed (libgit2 never removes it, and every later push would fail on
+/// it): it is removed first.
+private func withFolderRemoteLock<T>(_ url: String, updating references: [String], _ body: (String?) -> T) -> T {
     guard let path = Remote.folderPath(of: url) else { return body(nil) }
     // Only a git folder itself (a bare hub, or a .git folder) gets the lock file; never a
     // working tree, where it would show up as an untracked folder.
@@ -102,5 +106,8 @@ private func withFolderRemoteLock<T>(_ url: String, _ body: (String?) -> T) -> T
     defer { close(descriptor) }
     flock(descriptor, LOCK_EX)
     defer { flock(descriptor, LOCK_UN) }
+    for reference in references {
+        try? files.removeItem(atPath: path + "/" + reference + ".lock")
+    }
     return body(path)
 }

@@ -21,10 +21,14 @@ final class RemoteSession {
     /// Ends the transfer after `stallTimeout` seconds without progress; nil when there is no limit.
     let watchdog: TransferWatchdog?
 
+    /// The user name and password (a token) for HTTPS, when the caller has them.
+    let login: RemoteLogin?
+
     /// A session for one transfer on the calling thread; call `finish()` when it returns.
-    init(url: String, progress: ((TransferProgress) -> Void)?, stallTimeout: TimeInterval?) {
+    init(url: String, progress: ((TransferProgress) -> Void)?, stallTimeout: TimeInterval?, login: RemoteLogin?) {
         self.url = url
         self.progress = progress
+        self.login = login
         watchdog = stallTimeout.flatMap { $0 > 0 ? TransferWatchdog(limit: $0) : nil }
     }
 
@@ -93,14 +97,14 @@ final class RemoteSession {
     ///
     /// SSH: the user name from the URL (else `git`), first through the ssh-agent when
     /// `SSH_AUTH_SOCK` is set, then each of `~/.ssh/id_ed25519`, `id_ecdsa`, `id_rsa` that
-    /// exists (without a passphrase). HTTPS: `ACCORD_GIT_USERNAME` and `ACCORD_GIT_PASSWORD`
+    /// exists (without a passphrase). HTTPS: the session's `login`
     /// (a token) when set; otherwise libgit2 uses credentials written in the URL, if any.
     private func provideCredential(_ out: UnsafeMutablePointer<UnsafeMutablePointer<git_credential>?>,
                                    username: String?, allowed: UInt32) -> Int32 {
         credentialAttempts += 1
         guard credentialAttempts <= Self.maximumCredentialAttempts else { return GIT_EAUTH.rawValue }
         let environment = ProcessInfo.processInfo.environment
-        let user = username ?? environment["ACCORD_GIT_USERNAME"] ?? "git"
+        let user = username ?? login?.user ?? "git"
 
         if allowed & GIT_CREDENTIAL_SSH_KEY.rawValue != 0 {
             var candidates: [() -> Int32] = []
@@ -122,8 +126,8 @@ final class RemoteSession {
             return git_credential_username_new(out, user)
         }
         if allowed & GIT_CREDENTIAL_USERPASS_PLAINTEXT.rawValue != 0,
-           let name = environment["ACCORD_GIT_USERNAME"], let password = environment["ACCORD_GIT_PASSWORD"] {
-            return git_credential_userpass_plaintext_new(out, name, password)
+           let login, let password = login.password {
+            return git_credential_userpass_plaintext_new(out, login.user, password)
         }
         return GIT_PASSTHROUGH.rawValue
     }
@@ -147,5 +151,19 @@ final class RemoteSession {
             ? "authentication failed (\(detail))" : detail
         return GitError(.io, "cannot \(action) '\(url)': \(reason.trimmingCharacters(in: .whitespacesAndNewlines))",
                         code: code, errorClass: errorClass)
+    }
+}
+
+/// A user name and password (or token) for remotes that ask for one (HTTPS).
+public struct RemoteLogin: Sendable {
+    /// The user name; also the SSH user when the URL names none.
+    public let user: String
+    /// The password or access token; nil when only the user name is known.
+    public let password: String?
+
+    /// Creates a login.
+    public init(user: String, password: String?) {
+        self.user = user
+        self.password = password
     }
 }

@@ -88,6 +88,8 @@ public struct SyncOptions {
     /// synced (`PREFIX/synced/REMOTE/BRANCH`) and its tags as last fetched
     /// (`PREFIX/tags/REMOTE/…`); and the merge being pushed (`PREFIX/outgoing`).
     public var referencePrefix: String
+    /// The user name and password (a token) for a remote that asks for them (HTTPS).
+    public var login: RemoteLogin?
     /// Called with what the sync is about to accept, before it pushes or moves anything;
     /// throwing refuses it, and the sync then changes nothing and rethrows.
     public var review: ((SyncProposal) throws -> Void)?
@@ -95,8 +97,9 @@ public struct SyncOptions {
     /// Creates options: five rounds, pushing, a 60-second stall limit, references under `refs/sync`.
     public init(maximumAttempts: Int = 5, progress: ((TransferProgress) -> Void)? = nil, pushes: Bool = true,
                 stallTimeout: TimeInterval? = 60, referencePrefix: String = "refs/sync",
-                review: ((SyncProposal) throws -> Void)? = nil) {
+                login: RemoteLogin? = nil, review: ((SyncProposal) throws -> Void)? = nil) {
         self.maximumAttempts = maximumAttempts
+        self.login = login
         self.progress = progress
         self.pushes = pushes
         self.stallTimeout = stallTimeout
@@ -148,6 +151,12 @@ extension Repository {
         let tracking = "refs/remotes/\(remote.name)/\(shortBranch)"
         let synced = "\(options.referencePrefix)/synced/\(remote.name)/\(shortBranch)"
         let remoteTags = "\(options.referencePrefix)/tags/\(remote.name)"
+        // One sync at a time in this copy. Holding it, a lock file on a reference only sync
+        // writes was left by a sync that was killed, and would fail every later one.
+        let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "sync.lock")
+        syncLock.removeStaleLocks(["\(tracking).lock", "\(synced).lock", "\(options.referencePrefix)/outgoing.lock"],
+                                  in: gitDirectory)
+        syncLock.removeStaleLocks(under: remoteTags, in: gitDirectory)
         let trackingBefore = try referenceTarget(tracking)
         // What the remote held after the last sync; a clone's remote-tracking branch is what
         // it was cloned from.
@@ -162,7 +171,7 @@ extension Repository {
                 report.attempts += 1
                 try deleteReferences(under: remoteTags + "/")
                 try fetch(from: remote.name, tagsInto: remoteTags, progress: options.progress,
-                          stallTimeout: options.stallTimeout)
+                          stallTimeout: options.stallTimeout, login: options.login)
                 let local = try referenceTarget(branch)
                 let remoteTip = try referenceTarget(tracking)
                 report.remoteTip = remoteTip
@@ -183,7 +192,7 @@ extension Repository {
                 func pushTagsOnly() throws -> Bool {
                     guard !tagUpdates.isEmpty else { return true }
                     return try push(tagUpdates, remote: remote.name, progress: options.progress,
-                                    stallTimeout: options.stallTimeout) == .accepted
+                                    stallTimeout: options.stallTimeout, login: options.login) == .accepted
                 }
 
                 var remoteNow = remoteTip
@@ -199,7 +208,7 @@ extension Repository {
                     }
                     try review(.push, local)
                     guard try push([(branch, branch)] + tagUpdates, remote: remote.name, progress: options.progress,
-                                   stallTimeout: options.stallTimeout) == .accepted
+                                   stallTimeout: options.stallTimeout, login: options.login) == .accepted
                     else { continue }
                     report.outcome = .pushed
                     report.pushed = true
@@ -311,6 +320,6 @@ extension Repository {
         try setReference(outgoing, to: commit, message: "sync: outgoing merge")
         defer { try? setReference(outgoing, to: nil, message: "sync: done") }
         return try push([(outgoing, branch)] + tags, remote: remote, progress: options.progress,
-                        stallTimeout: options.stallTimeout) == .accepted
+                        stallTimeout: options.stallTimeout, login: options.login) == .accepted
     }
 }

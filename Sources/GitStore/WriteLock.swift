@@ -11,14 +11,16 @@ public struct WriteLock: ~Copyable {
     private let descriptor: Int32
 
     /// Waits until the lock on the repository at `gitDirectory` is free, then takes it.
-    public init(gitDirectory: URL) throws {
+    /// `name` picks another lock file beside it, for work that must not run twice at once
+    /// but need not stop writers (sync, which holds `sync.lock` while it talks to a remote).
+    public init(gitDirectory: URL, name: String = "write.lock") throws {
         let folder = gitDirectory.appendingPathComponent("accord", isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
             throw GitError(.io, "cannot create \(folder.path): \(error.localizedDescription)")
         }
-        let path = folder.appendingPathComponent("write.lock").path
+        let path = folder.appendingPathComponent(name).path
         let descriptor = open(path, O_CREAT | O_RDWR | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw GitError(.io, "cannot open the write lock \(path): \(String(cString: strerror(errno)))")
@@ -41,6 +43,16 @@ public struct WriteLock: ~Copyable {
             if FileManager.default.fileExists(atPath: url.path) {
                 try? FileManager.default.removeItem(at: url)
             }
+        }
+    }
+
+    /// Removes every `*.lock` file under `relativeFolder` of the git folder, at any depth.
+    /// Only call while holding the lock that every writer of those references takes.
+    public func removeStaleLocks(under relativeFolder: String, in gitDirectory: URL) {
+        let folder = gitDirectory.appendingPathComponent(relativeFolder)
+        guard let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil) else { return }
+        for case let file as URL in files where file.pathExtension == "lock" {
+            try? FileManager.default.removeItem(at: file)
         }
     }
 

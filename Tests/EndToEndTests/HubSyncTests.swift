@@ -189,6 +189,17 @@ import Testing
         #expect(try Command.git(["status", "--porcelain"], in: scratch.path("a")) == "")
     }
 
+    @Test func locksLeftByAKilledSyncDoNotStopTheNextOne() throws {
+        try twoCopies()
+        try addReport("a-2", in: "a")
+        // What a fetch or push killed half-way leaves, here and on the hub.
+        try shell("touch a/.git/refs/remotes/origin/main.lock hub.git/refs/heads/main.lock "
+                  + "&& mkdir -p a/.git/refs/accord/tags/origin && touch a/.git/refs/accord/tags/origin/x.lock")
+        let sync = try accord(["sync"], in: "a")
+        #expect(sync.status == 0 && sync.stdout.hasPrefix("pushed main to origin"), "\(sync.stderr)")
+        #expect(try Command.git(["rev-parse", "main"], in: scratch.path("hub.git")) == rev("main", in: "a"))
+    }
+
     @Test func noPushTakesWhatTheRemoteHasAndWritesNothingThere() throws {
         try twoCopies()
         try addReport("a-2", in: "a")

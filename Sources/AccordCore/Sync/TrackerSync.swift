@@ -62,6 +62,13 @@ public enum TrackerSync {
         return seconds
     }
 
+    /// The login for HTTPS remotes from `ACCORD_GIT_USERNAME` and `ACCORD_GIT_PASSWORD` (a
+    /// token); nil without a user name. The user name is also the SSH user when the URL names none.
+    public static func login(environment: [String: String]) -> RemoteLogin? {
+        guard let user = environment["ACCORD_GIT_USERNAME"], !user.isEmpty else { return nil }
+        return RemoteLogin(user: user, password: environment["ACCORD_GIT_PASSWORD"])
+    }
+
     /// Judges what a sync is about to accept. Refused (exit 65): a result that lacks a record
     /// either side has (records are never deleted), and a merge that makes validation
     /// problems neither side has (an id both sides gave to different records). Problems the

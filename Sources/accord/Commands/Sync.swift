@@ -75,6 +75,7 @@ struct Sync: ParsableCommand {
             progress: progress.update, pushes: !noPush,
             stallTimeout: try TrackerSync.stallTimeout(explicit: timeout, repository: repo),
             referencePrefix: TrackerSync.referencePrefix,
+            login: TrackerSync.login(environment: ProcessInfo.processInfo.environment),
             review: { proposal in
                 let check = try TrackerSync.review(proposal, in: repo)
                 // On standard error, before anything is pushed or moved: standard output
