@@ -25,7 +25,8 @@ extension Repository {
     /// merge as a plain union; texts and registers merge line by line. Only a true conflict
     /// (both sides changed the same lines differently, or added the same path with different
     /// content) is reported, with the paths concerned. Nothing here moves a reference.
-    func planMerge(local localID: ObjectID?, remote remoteID: ObjectID?, message: String) throws -> MergePlan {
+    func planMerge(local localID: ObjectID?, remote remoteID: ObjectID?, message: String,
+                   author: Signature? = nil) throws -> MergePlan {
         guard let remoteID else { return localID == nil ? .upToDate : .localAhead }
         guard let localID else { return .fastForward(remoteID) }
         if localID == remoteID { return .upToDate }
@@ -55,7 +56,7 @@ extension Repository {
 
         var tree = git_oid()
         try check(git_index_write_tree_to(&tree, index, pointer), "cannot write the merged tree")
-        return .merged(try createMergeCommit(tree: tree, parents: [ours!, theirs!], message: message))
+        return .merged(try createMergeCommit(tree: tree, parents: [ours!, theirs!], message: message, author: author))
     }
 
     /// The paths with conflict entries in a merged index, sorted, each once.
@@ -79,24 +80,30 @@ extension Repository {
     }
 
     /// Writes a commit object with two parents; no reference is moved. The author and
-    /// committer are git's configured identity (`user.name`, `user.email`), else `accord`.
-    private func createMergeCommit(tree treeID: git_oid, parents: [OpaquePointer], message: String) throws -> ObjectID {
+    /// committer are `author`, else git's configured identity (`user.name`, `user.email`),
+    /// else `sync <sync@localhost>`.
+    private func createMergeCommit(tree treeID: git_oid, parents: [OpaquePointer], message: String,
+                                   author: Signature?) throws -> ObjectID {
         var treeID = treeID
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &treeID), "cannot read the merged tree")
         defer { git_tree_free(tree) }
+        func write(_ signature: UnsafeMutablePointer<git_signature>?) throws -> ObjectID {
+            var commit = git_oid()
+            var parentPointers: [OpaquePointer?] = parents
+            _ = try parentPointers.withUnsafeMutableBufferPointer { buffer in
+                try check(git_commit_create(&commit, pointer, nil, signature, signature, nil, message, tree,
+                                            buffer.count, buffer.baseAddress),
+                          "cannot write the merge commit")
+            }
+            return ObjectID(commit)
+        }
+        if let author { return try author.withGitSignature { try write($0) } }
         var signature: UnsafeMutablePointer<git_signature>?
         if git_signature_default(&signature, pointer) < 0 {
-            try check(git_signature_now(&signature, "accord", "accord@localhost"), "cannot make a signature")
+            try check(git_signature_now(&signature, "sync", "sync@localhost"), "cannot make a signature")
         }
         defer { git_signature_free(signature) }
-        var commit = git_oid()
-        var parentPointers: [OpaquePointer?] = parents
-        _ = try parentPointers.withUnsafeMutableBufferPointer { buffer in
-            try check(git_commit_create(&commit, pointer, nil, signature, signature, nil, message, tree,
-                                        buffer.count, buffer.baseAddress),
-                      "cannot write the merge commit")
-        }
-        return ObjectID(commit)
+        return try write(signature)
     }
 }

@@ -90,6 +90,8 @@ public struct SyncOptions {
     public var referencePrefix: String
     /// The user name and password (a token) for a remote that asks for them (HTTPS).
     public var login: RemoteLogin?
+    /// Author and committer of a merge commit; nil for git's configured identity.
+    public var mergeAuthor: Signature?
     /// Called with what the sync is about to accept, before it pushes or moves anything;
     /// throwing refuses it, and the sync then changes nothing and rethrows.
     public var review: ((SyncProposal) throws -> Void)?
@@ -97,9 +99,11 @@ public struct SyncOptions {
     /// Creates options: five rounds, pushing, a 60-second stall limit, references under `refs/sync`.
     public init(maximumAttempts: Int = 5, progress: ((TransferProgress) -> Void)? = nil, pushes: Bool = true,
                 stallTimeout: TimeInterval? = 60, referencePrefix: String = "refs/sync",
-                login: RemoteLogin? = nil, review: ((SyncProposal) throws -> Void)? = nil) {
+                login: RemoteLogin? = nil, mergeAuthor: Signature? = nil,
+                review: ((SyncProposal) throws -> Void)? = nil) {
         self.maximumAttempts = maximumAttempts
         self.login = login
+        self.mergeAuthor = mergeAuthor
         self.progress = progress
         self.pushes = pushes
         self.stallTimeout = stallTimeout
@@ -197,7 +201,7 @@ extension Repository {
 
                 var remoteNow = remoteTip
                 let message = "Sync: merge \(remote.name)/\(shortBranch) into \(shortBranch)\n\nRemote: \(remote.url)\n"
-                switch try planMerge(local: local, remote: remoteTip, message: message) {
+                switch try planMerge(local: local, remote: remoteTip, message: message, author: options.mergeAuthor) {
                 case .upToDate:
                     guard try pushTagsOnly() else { continue }
                     report.outcome = .upToDate

@@ -209,6 +209,7 @@ import Testing
         let merged = try accord(["sync", "--no-push"], in: "b")
         #expect(merged.status == 0 && merged.stdout.contains("not pushed"), "\(merged.stdout)\(merged.stderr)")
         #expect(try shell("ls Events/2024/05", in: "b") == "a-1.yaml\na-2.yaml\nb-1.yaml")
+        #expect(try Command.git(["log", "-1", "--format=%an <%ae>"], in: scratch.path("b")) == "Official b <b@example.org>")
         #expect(try Command.git(["rev-parse", "main"], in: scratch.path("hub.git")) == hub)
         let ahead = try accord(["sync", "--no-push"], in: "b")
         #expect(ahead.status == 0 && ahead.stdout.contains("not pushed"))

@@ -76,6 +76,7 @@ struct Sync: ParsableCommand {
             stallTimeout: try TrackerSync.stallTimeout(explicit: timeout, repository: repo),
             referencePrefix: TrackerSync.referencePrefix,
             login: TrackerSync.login(environment: ProcessInfo.processInfo.environment),
+            mergeAuthor: TrackerLocation.defaultAuthor(of: repo),
             review: { proposal in
                 let check = try TrackerSync.review(proposal, in: repo)
                 // On standard error, before anything is pushed or moved: standard output
