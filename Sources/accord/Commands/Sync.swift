@@ -38,7 +38,7 @@ struct Sync: ParsableCommand {
         Examples:
           accord sync                      # with origin
           accord sync hub                  # with the USB hub added by `accord remote add hub ...`
-          accord sync --no-push mirror     # take what a read-only copy has, write nothing there
+          accord sync --no-push mirror     # a copy you may read but not write
           accord sync --timeout 300        # a slow satellite link
           accord sync --abort              # after a conflict, forget the attempt
         """
