@@ -3,15 +3,16 @@ import Foundation
 
 /// What the remote said to a push.
 enum PushOutcome: Equatable {
-    /// The remote branch now points at the pushed commit.
-    case accepted
+    /// The remote branch now points at the pushed commit (or no branch was pushed); the
+    /// remote refused the tags named, if any (a host that protects tags).
+    case accepted(refusedTags: [String])
     /// The remote refused because its branch moved on (not a fast-forward), with its reason.
     case rejected(String)
 }
 
 extension Repository {
     /// Pushes each `(source, destination)` pair of references to the remote, never forcing,
-    /// in one exchange. A remote whose reference moved on is `.rejected`, not an error; any
+    /// in one exchange. A remote whose branch moved on is `.rejected`, not an error; any
     /// other failure throws (`.io` naming the URL, `.timedOut` when no progress was made for
     /// `stallTimeout` seconds). On success libgit2 also moves the matching remote-tracking
     /// branches.
@@ -45,10 +46,14 @@ extension Repository {
         // moved between listing and updating answers through push_update_reference instead.
         if code == GIT_ENONFASTFORWARD.rawValue { return .rejected("the remote branch moved on") }
         if code < 0 { throw session.transferError(code, doing: "push to") }
+        // Only a refused branch means the remote moved on; a refused tag is reported, not retried.
+        var refusedTags: [String] = []
         for update in updates {
-            if let reason = session.rejectedReferences[update.destination] { return .rejected(reason) }
+            guard let reason = session.rejectedReferences[update.destination] else { continue }
+            guard update.destination.hasPrefix("refs/tags/") else { return .rejected(reason) }
+            refusedTags.append(String(update.destination.dropFirst("refs/tags/".count)))
         }
-        return .accepted
+        return .accepted(refusedTags: refusedTags)
     }
 }
 

@@ -193,17 +193,22 @@ extension Repository {
                     try options.review?(SyncProposal(remote: remote.name, branch: shortBranch, kind: kind,
                                                       local: local, incoming: remoteTip, result: result))
                 }
-                func pushTagsOnly() throws -> Bool {
-                    guard !tagUpdates.isEmpty else { return true }
-                    return try push(tagUpdates, remote: remote.name, progress: options.progress,
-                                    stallTimeout: options.stallTimeout, login: options.login) == .accepted
+                var refusedTags: [String] = []
+                /// Pushes `updates` (with the tags to send); false when the remote's branch moved on.
+                func send(_ updates: [(source: String, destination: String)]) throws -> Bool {
+                    guard !updates.isEmpty else { return true }
+                    let outcome = try push(updates, remote: remote.name, progress: options.progress,
+                                           stallTimeout: options.stallTimeout, login: options.login)
+                    guard case .accepted(let refused) = outcome else { return false }
+                    refusedTags = refused
+                    return true
                 }
 
                 var remoteNow = remoteTip
                 let message = "Sync: merge \(remote.name)/\(shortBranch) into \(shortBranch)\n\nRemote: \(remote.url)\n"
                 switch try planMerge(local: local, remote: remoteTip, message: message, author: options.mergeAuthor) {
                 case .upToDate:
-                    guard try pushTagsOnly() else { continue }
+                    guard try send(tagUpdates) else { continue }
                     report.outcome = .upToDate
                 case .localAhead:
                     guard options.pushes, let local else {
@@ -211,15 +216,13 @@ extension Repository {
                         break
                     }
                     try review(.push, local)
-                    guard try push([(branch, branch)] + tagUpdates, remote: remote.name, progress: options.progress,
-                                   stallTimeout: options.stallTimeout, login: options.login) == .accepted
-                    else { continue }
+                    guard try send([(branch, branch)] + tagUpdates) else { continue }
                     report.outcome = .pushed
                     report.pushed = true
                     remoteNow = local
                 case .fastForward(let target):
                     try review(.fastForward, target)
-                    guard try pushTagsOnly() else { continue }
+                    guard try send(tagUpdates) else { continue }
                     guard try advanceBranch(branch, from: local, to: target,
                                             message: "sync: fast-forward to \(remote.name)/\(shortBranch)")
                     else { continue }
@@ -228,8 +231,11 @@ extension Repository {
                     try review(.merge, merge)
                     try checkWorkingTreeCanMove(from: local, to: merge)
                     if options.pushes {
-                        guard try pushCommit(merge, to: branch, tags: tagUpdates, remote: remote.name, options: options)
-                        else { continue }
+                        let outgoing = "\(options.referencePrefix)/outgoing"
+                        try setReference(outgoing, to: merge, message: "sync: outgoing merge")
+                        defer { try? setReference(outgoing, to: nil, message: "sync: done") }
+                        // libgit2 pushes references, not bare ids: the merge goes out through one.
+                        guard try send([(outgoing, branch)] + tagUpdates) else { continue }
                         report.pushed = true
                         remoteNow = merge
                     }
@@ -251,7 +257,7 @@ extension Repository {
                                                  remoteTip: remoteTip, conflicts: files))
                     return report
                 }
-                report.tagsSent = tagsToSend
+                report.tagsSent = tagsToSend.filter { !refusedTags.contains($0) }
                 report.tagsReceived = try adoptTags(theirTags)
                 if let remoteNow { try setReference(synced, to: remoteNow, message: "sync: \(remote.name) holds this") }
                 report.after = try referenceTarget(branch)
@@ -314,16 +320,5 @@ extension Repository {
         for reference in try references(under: prefix) {
             try setReference(reference.name, to: nil, message: "sync: cleared")
         }
-    }
-
-    /// Pushes a commit no reference points at yet (and `tags`), through a temporary reference
-    /// under `options.referencePrefix` (libgit2 pushes references, not bare ids). True when accepted.
-    private func pushCommit(_ commit: ObjectID, to branch: String, tags: [(source: String, destination: String)],
-                            remote: String, options: SyncOptions) throws -> Bool {
-        let outgoing = "\(options.referencePrefix)/outgoing"
-        try setReference(outgoing, to: commit, message: "sync: outgoing merge")
-        defer { try? setReference(outgoing, to: nil, message: "sync: done") }
-        return try push([(outgoing, branch)] + tags, remote: remote, progress: options.progress,
-                        stallTimeout: options.stallTimeout, login: options.login) == .accepted
     }
 }
