@@ -9,20 +9,39 @@ public enum TrackerLocation {
         public let exitStatus: ExitStatus
     }
 
-    /// Opens the repository named by `explicit` (`--repo`), else by `environment`
-    /// (`ACCORD_REPO`), else the one enclosing `currentDirectory`.
-    public static func openRepository(explicit: String?, environment: String?, currentDirectory: URL) throws -> Repository {
-        if let path = explicit ?? environment.flatMap({ $0.isEmpty ? nil : $0 }) {
-            let url = URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL
+    /// Opens the repository named by `explicit` (`--repo`), else by `ACCORD_REPO`, else by
+    /// git's `GIT_DIR` (with `GIT_WORK_TREE` as its working folder), else the one enclosing
+    /// `currentDirectory` (with `GIT_WORK_TREE`, when set, as its working folder). Empty
+    /// variables count as unset. `GIT_WORK_TREE` is left aside when the tracker is named by
+    /// `--repo` or `ACCORD_REPO`: it belongs to whatever git repository the shell is in.
+    ///
+    /// Unlike git, a `GIT_DIR` without `GIT_WORK_TREE` keeps the repository's own working
+    /// folder rather than taking the current folder as one: accord writes records into the
+    /// working folder, and a record written into whatever folder the shell happened to be in
+    /// would be lost to the tracker.
+    public static func openRepository(explicit: String?, environment: [String: String], currentDirectory: URL) throws -> Repository {
+        func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
+        func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL }
+        if let path = explicit ?? variable("ACCORD_REPO") {
             let source = explicit != nil ? "--repo" : "ACCORD_REPO"
             do {
-                return try Repository.open(at: url)
+                return try Repository.open(at: url(path))
             } catch let error as GitError where error.kind == .notARepository {
-                throw Failure(message: "no tracker at \(url.path) (from \(source)): it is not a git repository", exitStatus: .noInput)
+                throw Failure(message: "no tracker at \(url(path).path) (from \(source)): it is not a git repository", exitStatus: .noInput)
+            }
+        }
+        let workTree = variable("GIT_WORK_TREE").map(url)
+        if let gitDirectory = variable("GIT_DIR").map(url) {
+            do {
+                return try Repository.open(gitDirectory: gitDirectory, workTree: workTree)
+            } catch let error as GitError where error.kind == .notARepository {
+                throw Failure(message: "no tracker at \(gitDirectory.path) (from GIT_DIR): it is not a git folder", exitStatus: .noInput)
             }
         }
         do {
-            return try Repository.discover(from: currentDirectory)
+            let found = try Repository.discover(from: currentDirectory)
+            guard let workTree else { return found }
+            return try Repository.open(gitDirectory: found.gitDirectory, workTree: workTree)
         } catch let error as GitError where error.kind == .notARepository {
             throw Failure(message: "no tracker found: \(currentDirectory.path) is not inside a git repository; "
                 + "give --repo PATH, set ACCORD_REPO, or run accord init", exitStatus: .noInput)
@@ -30,7 +49,7 @@ public enum TrackerLocation {
     }
 
     /// Like `openRepository`, and also requires `accord.yaml` at the tip.
-    public static func openTracker(explicit: String?, environment: String?, currentDirectory: URL) throws -> Repository {
+    public static func openTracker(explicit: String?, environment: [String: String], currentDirectory: URL) throws -> Repository {
         let repository = try openRepository(explicit: explicit, environment: environment, currentDirectory: currentDirectory)
         let place = repository.workingDirectory?.path ?? repository.gitDirectory.path
         guard let tip = try repository.tip() else {

@@ -64,6 +64,32 @@ public final class Repository {
         try open(url, flags: GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue)
     }
 
+    /// Opens the git folder at `gitDirectory` (a `.git` folder or a bare repository), as
+    /// git does for `GIT_DIR`; with `workTree`, that folder is the working folder instead
+    /// of the one the repository names (`GIT_WORK_TREE`). Throws `.notARepository` when
+    /// `gitDirectory` is not a git folder.
+    public static func open(gitDirectory: URL, workTree: URL?) throws -> Repository {
+        ensureLibrary()
+        var handle: OpaquePointer?
+        let flags = GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue | GIT_REPOSITORY_OPEN_NO_DOTGIT.rawValue
+        let code = git_repository_open_ext(&handle, gitDirectory.path, flags, nil)
+        if code == GIT_ENOTFOUND.rawValue {
+            throw GitError(.notARepository, "no git folder at \(gitDirectory.path)", code: code)
+        }
+        try check(code, "cannot open the repository at \(gitDirectory.path)")
+        guard let handle else { throw GitError(.other, "libgit2 returned no repository") }
+        if let workTree {
+            // 0: the work tree is this run's, not written into the repository's config.
+            let set = git_repository_set_workdir(handle, workTree.path, 0)
+            if set < 0 {
+                let error = GitError(code: set, context: "cannot use \(workTree.path) as the working folder")
+                git_repository_free(handle)
+                throw error
+            }
+        }
+        return Repository(pointer: handle)
+    }
+
     /// Opens the repository enclosing `url`, looking in its parent folders like git does.
     public static func discover(from url: URL) throws -> Repository {
         try open(url, flags: 0)
@@ -125,12 +151,7 @@ public final class Repository {
 
     /// A value from git's configuration (repository, then global and system), e.g. "user.name".
     public func configString(_ key: String) -> String? {
-        var config: OpaquePointer?
-        guard git_repository_config_snapshot(&config, pointer) == 0, let config else { return nil }
-        defer { git_config_free(config) }
-        var value: UnsafePointer<CChar>?
-        guard git_config_get_string(&value, config, key) == 0 else { return nil }
-        return decodeCString(value)
+        (try? GitConfig(of: self))?.string(key)
     }
 }
 

@@ -39,10 +39,12 @@ public struct StatusReportRequest: Sendable {
         return tracked
     }
 
-    /// The party reporting: the one given, which the target must bind, else the only
-    /// party it binds. Several bound parties and none given: exit 64.
-    public func resolveParty(for target: TrackedTarget) throws(RecordingFailure) -> PartyCode {
+    /// The party reporting: the one given, which the target must bind, else `preferred` (a
+    /// user's default) when the target binds it, else the only party it binds. Several
+    /// bound parties and none given: exit 64.
+    public func resolveParty(for target: TrackedTarget, preferring preferred: PartyCode? = nil) throws(RecordingFailure) -> PartyCode {
         let bound = target.parties.map(\.code).joined(separator: " and ")
+        if party == nil, let preferred, target.parties.contains(preferred) { return preferred }
         if let party {
             guard target.parties.contains(party) else {
                 throw RecordingFailure("\(target.id) does not bind \(party) (it binds \(bound))")

@@ -1,5 +1,4 @@
 public import AccordCore
-import Foundation
 
 /// The diff as JSON for programs: the ``InstrumentDiff`` value itself, `Codable`, with
 /// sorted keys. docs/json.md ("diff") lists the keys. Decoding the output gives back the
@@ -8,10 +7,9 @@ public struct DiffJSONRenderer: InstrumentDiffRenderer {
     /// A JSON renderer.
     public init() {}
 
-    /// The diff as pretty-printed JSON with sorted keys, ending in a newline.
+    /// The diff as pretty-printed JSON with sorted keys and the schema's `version`, ending
+    /// in a newline.
     public func render(_ diff: InstrumentDiff) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(diff), as: UTF8.self) + "\n"
+        try JSONOutput.render(diff)
     }
 }

@@ -1,12 +1,27 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 public import Foundation
 
-/// How text for a terminal is decorated: colour only when standard output is a terminal,
-/// `NO_COLOR` is unset (https://no-color.org) and `TERM` is not `dumb`.
+/// When colour is written: `--color` on the command line, else `accord.color` in git config.
+public enum ColourChoice: String, CaseIterable, Sendable {
+    /// Colour when the environment and the output allow it (see ``TerminalStyle/init(choice:environment:toTerminal:)``).
+    case auto
+    /// Colour always, even into a pipe or a file (for `less -R`).
+    case always
+    /// Never colour.
+    case never
+
+    /// Reads a choice as written on the command line or in git config; git's boolean
+    /// spellings count too (`true`, `on`, `yes`, `1` are always; `false`, `off`, `no`, `0` never).
+    public init?(setting: String) {
+        switch setting.lowercased() {
+        case "auto": self = .auto
+        case "always", "true", "on", "yes", "1": self = .always
+        case "never", "false", "off", "no", "0": self = .never
+        default: return nil
+        }
+    }
+}
+
+/// How text for a terminal is decorated: ANSI colour and emphasis, or plain text.
 public struct TerminalStyle: Sendable {
     /// Whether ANSI colour and emphasis are written.
     public let colour: Bool
@@ -14,11 +29,26 @@ public struct TerminalStyle: Sendable {
     /// A style with colour on or off.
     public init(colour: Bool) { self.colour = colour }
 
-    /// The style for standard output in the current environment.
-    public static func forStandardOutput(environment: [String: String] = ProcessInfo.processInfo.environment) -> TerminalStyle {
-        let noColour = environment["NO_COLOR"].map { !$0.isEmpty } ?? false
-        let dumb = environment["TERM"] == "dumb"
-        return TerminalStyle(colour: isatty(STDOUT_FILENO) == 1 && !noColour && !dumb)
+    /// The style `choice` asks for. `always` and `never` decide alone. `auto` decides by the
+    /// environment, first match wins: `NO_COLOR` set to anything (https://no-color.org)
+    /// turns colour off; `FORCE_COLOR` or `CLICOLOR_FORCE` set to anything but `0` turns it
+    /// on, even into a pipe; else colour is on when the text goes to a terminal
+    /// (`toTerminal`: standard output, or the pager that shows on one) whose `TERM` is not `dumb`.
+    public init(choice: ColourChoice, environment: [String: String], toTerminal: Bool) {
+        func isSet(_ name: String) -> Bool { environment[name].map { !$0.isEmpty } ?? false }
+        func forces(_ name: String) -> Bool { environment[name].map { !$0.isEmpty && $0 != "0" } ?? false }
+        switch choice {
+        case .always: colour = true
+        case .never: colour = false
+        case .auto:
+            if isSet("NO_COLOR") {
+                colour = false
+            } else if forces("FORCE_COLOR") || forces("CLICOLOR_FORCE") {
+                colour = true
+            } else {
+                colour = toTerminal && environment["TERM"] != "dumb"
+            }
+        }
     }
 
     /// Text in bold.

@@ -25,7 +25,7 @@ public struct StateDigest: Codable, Sendable, Equatable {
             evidence: ProgressList.evidence(snapshot: snapshot, asOf: state.asOf, redaction: full, party: nil, owner: nil),
             meetings: ProgressList.meetings(snapshot: snapshot, asOf: state.asOf))
         var hash = SHA256()
-        hash.update(Array(try JSONOutput.render(derived).utf8))
+        hash.update(Array(try JSONOutput.encode(derived).utf8))
         sha256 = hash.finalize()
         asOf = state.asOf
         instruments = snapshot.instruments.count + snapshot.plans.count

@@ -39,9 +39,12 @@ extension Accord {
             is dated before the instrument was signed; 66 when FILE, the instrument or the \
             tracker is missing; 73 when the tag ID@DATE exists; 75 when other writers kept \
             winning. On any failure nothing is committed and no tag is made.
+
+            --quiet prints only the new revision's tag (ID@DATE); --verbose also the commit.
             """)
 
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
 
         @Argument(help: "The instrument, e.g. tip-2005.")
         var id: String
@@ -98,15 +101,13 @@ extension Accord {
             let author = TrackerLocation.defaultAuthor(of: repository)
             let recorded = try amendment.record(in: repository, author: (author.name, author.email))
             let languages = texts.map(\.language).joined(separator: ", ")
-            print("Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(languages)"
-                  + (recorded.registered ? "; added to amendments: in instrument.yaml" : ""))
-            for language in texts.map(\.language) {
-                if let diff = recorded.diffs[language] {
-                    print("  \(language): \(counted(diff.changedArticles.count, "article")) changed, \(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed")
-                } else {
-                    print("  \(language): first text")
+            let lines = ["Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(languages)"
+                + (recorded.registered ? "; added to amendments: in instrument.yaml" : "")]
+                + texts.map(\.language).map { language in
+                    guard let diff = recorded.diffs[language] else { return "  \(language): first text" }
+                    return "  \(language): \(counted(diff.changedArticles.count, "article")) changed, \(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed"
                 }
-            }
+            try write.report(id: recorded.tag, lines, commits: [recorded.commit], in: repository)
         }
 
         /// `--signed-by "VN: Minister"` as signatories; a usage error without `PARTY:`.

@@ -18,18 +18,24 @@ extension Accord {
             FROM and TO name versions as a date (the revision in force that day), a tag \
             (tip-2005@2012-09-28) or any git revision (a commit id, HEAD~1).
 
-            The terminal format marks words in colour on a terminal (NO_COLOR turns it off) and \
-            as [-deleted-] {+inserted+} otherwise. --stat prints one line per changed article.
+            The terminal format marks words in colour on a terminal (NO_COLOR turns it off, \
+            --color always keeps it through a pipe) and as [-deleted-] {+inserted+} otherwise. \
+            --stat prints one line per changed article. --json is --format json. On a \
+            terminal, long output goes through the pager (--no-pager: not).
+
+            Without --lang, the language compared is git config accord.language when the \
+            instrument has a text in it, else the instrument's first.
 
             Examples:
               accord diff tip-2005
               accord diff tip-2005 2005-10-10 2012-09-28
               accord diff tip-2005 tip-2005@2005-10-10 tip-2005@2012-09-28 --format html --output changes.html
               accord diff tip-2005 --stat
-              accord diff tip-2005 --format json | jq '.articles[] | select(.kind != "unchanged")'
+              accord diff tip-2005 --json | jq '.articles[] | select(.kind != "unchanged")'
+              accord diff tip-2005 --color always | less -R
 
             Exit status: 0; 66 for an unknown instrument, date, tag or revision, or a language \
-            without a text there; 65 when a text does not read; 74 when --output cannot be written.
+            without a text there; 65 when a text does not read; 73 when --output cannot be written.
             """)
 
         /// The output formats.
@@ -48,27 +54,36 @@ extension Accord {
         @Argument(help: "The new version (default: the latest revision).")
         var to: String?
 
-        @Option(help: ArgumentHelp("The language to compare (default: the instrument's first).", valueName: "lang"))
+        @Option(help: ArgumentHelp("The language to compare (default: git config accord.language, else the instrument's first).", valueName: "lang"))
         var lang: String?
 
         @Option(help: ArgumentHelp("terminal, markdown, html or json.", valueName: "format"))
         var format: Format = .terminal
 
+        @Flag(help: "Print JSON (keys documented in docs/json.md): the same as --format json.")
+        var json = false
+
         @Flag(help: "Print one line per changed article with the words added and removed.")
         var stat = false
 
-        @Option(help: ArgumentHelp("Write to this file instead of standard output (no colour).", valueName: "file"))
+        @Option(help: ArgumentHelp("Write to this file instead of standard output (no colour; - for standard output).", valueName: "file"))
         var output: String?
 
+        @OptionGroup var terminal: TerminalOptions
+
         func validate() throws {
-            if stat && format != .terminal { throw ValidationError("--stat prints text; it cannot be combined with --format \(format.rawValue)") }
+            if json && format != .terminal && format != .json { throw ValidationError("give either --json or --format, not both") }
+            if stat && (json || format != .terminal) {
+                throw ValidationError("--stat prints text; it cannot be combined with \(json ? "--json" : "--format \(format.rawValue)")")
+            }
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository)
+            let context = try TrackerContext.open(repository, terminal: terminal)
             let repository = context.repository
             let instrument = try context.instrument(id)
-            let language = lang ?? instrument.languages.first ?? "en"
+            let preferred = context.user.language.flatMap { instrument.languages.contains($0) ? $0 : nil }
+            let language = lang ?? preferred ?? instrument.languages.first ?? "en"
             let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
             let old: TextVersion, new: TextVersion
             if let from {
@@ -88,23 +103,14 @@ extension Accord {
                 new = try TextVersion.read(instrument.id, language: language, at: last.commit, label: last.label, in: repository)
             }
             let diff = InstrumentDiff(old: old.text, new: new.text)
-            let colour = output == nil && TerminalStyle.forStandardOutput().colour
-            let text = try renderer(colour: colour).render(diff)
-            if let output {
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-                } catch {
-                    throw TextRevisionError(.ioError, "cannot write \(output): \(error.localizedDescription)")
-                }
-            } else {
-                print(text, terminator: "")
-            }
+            let text = try renderer(colour: context.console.style(for: output).colour).render(diff)
+            try context.console.write(text, to: output)
         }
 
         /// The renderer for `--stat` or `--format`.
         private func renderer(colour: Bool) -> any InstrumentDiffRenderer {
             if stat { return DiffStatRenderer() }
-            switch format {
+            switch json ? .json : format {
             case .terminal: return DiffTerminalRenderer(colour: colour)
             case .markdown: return DiffMarkdownRenderer()
             case .html: return DiffHTMLRenderer()

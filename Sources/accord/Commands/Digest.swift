@@ -36,22 +36,19 @@ struct Digest: ParsableCommand {
 
     func run() throws {
         if files {
-            let digest = try repository.openTracker().contentDigest(at: read.revision ?? "HEAD")
-            if read.json {
-                print(try JSONOutput.render(digest), terminator: "")
-            } else {
-                print("\(digest.sha256)  \(digest.files) files at \(digest.commit?.short ?? "no commit")")
+            let tracker = try repository.openTracker()
+            let digest = try tracker.contentDigest(at: read.revision ?? "HEAD")
+            try Console(read.terminal, repository: tracker).show(digest, json: read.json) { _ in
+                "\(digest.sha256)  \(digest.files) files at \(digest.commit?.short ?? "no commit")\n"
             }
             return
         }
         let context = try TrackerContext.open(repository, read)
         let digest = try StateDigest(snapshot: context.snapshot, state: context.state)
-        if read.json {
-            print(try JSONOutput.render(digest), terminator: "")
-        } else {
-            print("\(digest.sha256)  state at \(digest.asOf): \(digest.instruments) instruments and plans, "
+        try context.console.show(digest, json: read.json) { _ in
+            "\(digest.sha256)  state at \(digest.asOf): \(digest.instruments) instruments and plans, "
                 + "\(digest.targets) targets, \(digest.reports) status reports, \(digest.evidence) pieces of evidence, "
-                + "\(digest.meetings) meetings")
+                + "\(digest.meetings) meetings\n"
         }
     }
 }

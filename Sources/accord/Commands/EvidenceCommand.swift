@@ -34,9 +34,14 @@ extension Accord.EvidenceCommand {
             too large is refused with exit 65; a missing or unreadable file with 66. Restricted \
             evidence (--sensitivity restricted) is listed by others without its title, note, \
             source, url, attachment and values unless they pass --include-restricted.
+
+            Defaults from git config: accord.party is the supplying party when --party is not \
+            given; accord.reporter records when --by is not given (docs/config.md). --quiet \
+            prints only the new evidence id; --verbose also the commit.
             """)
 
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
 
         @Option(help: "What the evidence is.")
         var title: String
@@ -65,7 +70,7 @@ extension Accord.EvidenceCommand {
         @Option(help: "The period the values cover (2019, 2017-2019).")
         var period: String?
 
-        @Option(help: ArgumentHelp("The party that supplied it.", valueName: "party"))
+        @Option(help: ArgumentHelp("The party that supplied it (default: git config accord.party).", valueName: "party"))
         var party: PartyCode?
 
         @Option(help: "Where it comes from.")
@@ -77,7 +82,7 @@ extension Accord.EvidenceCommand {
         @Option(help: ArgumentHelp("public (default) or restricted.", valueName: "sensitivity"))
         var sensitivity: Evidence.Sensitivity = .public
 
-        @Option(help: ArgumentHelp("Who records it, \"Name <email>\" (default: git user.name and user.email).", valueName: "name"))
+        @Option(help: ArgumentHelp("Who records it, \"Name <email>\" (default: git config accord.reporter, else user.name and user.email).", valueName: "name"))
         var by: String?
 
         func run() throws {
@@ -90,9 +95,9 @@ extension Accord.EvidenceCommand {
                 Evidence.Attachment(name: file.name, blob: try Repository.blobID(of: file.data).hex, size: file.data.count)
             }
             let request = EvidenceRequest(
-                title: title, kind: kind, date: day, party: party, source: source, url: url,
+                title: title, kind: kind, date: day, party: party ?? context.user.party, source: source, url: url,
                 sensitivity: sensitivity, supports: supports, values: value, scope: scope, period: period, note: note)
-            let author = try context.author(by: by, on: day)
+            let author = try context.author(by: by ?? context.user.reporter, on: day)
             var recorded: AccordCore.Evidence?
             let commit = try context.commitRecord(author: author.signature) {
                 let evidence = try request.evidence(in: context.snapshot, resolver: context.resolver, today: today, attachment: attachment)
@@ -103,7 +108,8 @@ extension Accord.EvidenceCommand {
             }
             if let recorded {
                 let stored = recorded.attachment.map { ", attachment \($0.name) at \($0.path)" } ?? ""
-                print("recorded \(recorded.id)\(stored) (commit \(commit.short))")
+                try write.report(id: recorded.id.rawValue, ["recorded \(recorded.id)\(stored) (commit \(commit.short))"],
+                                 commits: [commit], in: context.repository)
             }
         }
     }

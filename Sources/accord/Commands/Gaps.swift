@@ -65,12 +65,8 @@ extension Accord {
             let schedule = context.schedule()
             let report = context.gaps(schedule: schedule, history: try context.textHistory(),
                                       filter: GapReport.Filter(party: party, instrument: owner, rules: Set(rule)))
-            if read.json {
-                print(try JSONOutput.render(report), terminator: "")
-            } else if format.csv {
-                print(GapCSVRenderer.render(report), terminator: "")
-            } else {
-                print(GapTerminalRenderer(style: .forStandardOutput()).render(report, summaryOnly: summary), terminator: "")
+            try context.console.show(report, json: read.json, csv: format.csv ? GapCSVRenderer.render(report) : nil) { style in
+                GapTerminalRenderer(style: style).render(report, summaryOnly: summary)
             }
             if let failOn, report.hasGap(atLeast: failOn) { throw ExitCode(1) }
         }

@@ -46,7 +46,7 @@ extension Accord {
             }
             let history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
                                               id: shownID, relevant: relevant, limit: limit, reports: known)
-            try Output.print(history, json: read.json, terminal: history.renderTerminal)
+            try context.console.show(history, json: read.json, terminal: history.renderTerminal)
         }
     }
 }

@@ -25,7 +25,12 @@ extension Accord {
             files are looked for in --example-dir, else $ACCORD_EXAMPLE_DIR, else the folders above \
             the accord executable, else the source tree accord was built from. A problem in the \
             example stops it (exit 65) before anything is written.
+
+            --quiet prints only the tracker's first commit id (with --example, its last); \
+            --verbose also that commit (id, author, date, message, files).
             """)
+
+        @OptionGroup var write: WriteOptions
 
         @Argument(help: "The folder to create the tracker in.")
         var path: String = "."
@@ -69,7 +74,8 @@ extension Accord {
             }
             let (repository, commit) = try TrackerLocation.create(at: url, bare: bare, populate: populate)
             let place = repository.workingDirectory?.path ?? repository.gitDirectory.path
-            print("Created accord tracker in \(place) (commit \(commit.short) on \(repository.branch))")
+            try write.report(id: commit.hex, ["Created accord tracker in \(place) (commit \(commit.short) on \(repository.branch))"],
+                             commits: [commit], in: repository)
         }
     }
 }

@@ -127,8 +127,8 @@ extension Accord.List {
 extension CSVOption {
     /// Prints a list as JSON, CSV or a table, as the command line asked.
     func print(_ list: ProgressList, context: TrackerContext, read: ReadOptions) throws {
-        try Output.print(list, json: read.json, csv: csv ? list.renderCSV(parties: context.partyCodes) : nil,
-                         terminal: list.renderTerminal)
+        try context.console.show(list, json: read.json, csv: csv ? list.renderCSV(parties: context.partyCodes) : nil,
+                                 terminal: list.renderTerminal)
     }
 }
 

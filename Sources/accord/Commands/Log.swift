@@ -23,6 +23,11 @@ extension Accord {
             A not-applicable status needs a note. A date after today is refused: a report says \
             what is true from a day already reached.
 
+            Defaults from git config: accord.party is the party when --party is not given \
+            and the target binds it; accord.reporter is the reporter when --by is not given \
+            (docs/config.md). --quiet prints only the new report's id; --verbose also the \
+            commit (id, author, date, message, files).
+
             Exit codes: 64 usage (bad date or status, party needed, the editor failed or was \
             aborted), 65 the report would be invalid (party not bound, date in the future, no \
             note for not-applicable), 66 unknown id (with the nearest ids) or unreadable note \
@@ -30,6 +35,7 @@ extension Accord {
             """)
 
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
 
         @Argument(help: "The commitment, plan item or decision (tip-2005#7.2, plan-2017-2020#3.1).")
         var id: String
@@ -40,10 +46,10 @@ extension Accord {
         @Option(help: ArgumentHelp("The day the status is true from (default today).", valueName: "yyyy-mm-dd"))
         var date: CalendarDate?
 
-        @Option(help: ArgumentHelp("The reporting party (VN, KH); needed when the target binds several.", valueName: "party"))
+        @Option(help: ArgumentHelp("The reporting party (VN, KH); needed when the target binds several, unless git config accord.party names one of them.", valueName: "party"))
         var party: PartyCode?
 
-        @Option(help: ArgumentHelp("The reporter, \"Name <email>\" or a name (default: git user.name and user.email).", valueName: "name"))
+        @Option(help: ArgumentHelp("The reporter, \"Name <email>\" or a name (default: git config accord.reporter, else user.name and user.email).", valueName: "name"))
         var by: String?
 
         @Option(help: "What happened, in a few words.")
@@ -66,8 +72,8 @@ extension Accord {
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
             // Check what can be checked before the editor opens: nobody should type a note for nothing.
             let target = try request.resolveTarget(in: context.snapshot, resolver: context.resolver)
-            let reporter = try context.author(by: by, on: day)
-            request.party = try request.resolveParty(for: target)
+            let reporter = try context.author(by: by ?? context.user.reporter, on: day)
+            request.party = try request.resolveParty(for: target, preferring: context.user.party)
             request.reporter = reporter.person.description
             request.note = try NoteEditor.note(text: note, file: noteFile, instructions: [
                 "Note for \(target.id) (\(request.party!) \(status.rawValue) on \(day)): \(target.summary)",
@@ -80,7 +86,9 @@ extension Accord {
                 return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
             }
             if let recorded {
-                print("recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))")
+                try write.report(id: recorded.id.rawValue, [
+                    "recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))",
+                ], commits: [commit], in: context.repository)
             }
         }
     }

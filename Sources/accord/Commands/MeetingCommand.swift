@@ -35,6 +35,8 @@ extension Accord.MeetingCommand {
             --cycle names a review cycle the meeting holds, as <instrument>/<cycle> or just \
             <cycle> when only one instrument has it; repeat for several.
 
+            --quiet prints only the new meeting's id; --verbose also the commit.
+
             Examples:
               accord meeting add --date 2020-12-15 --venue Hanoi --host VN --cycle plan-2017-2020/final \\
                 --attendee "Ministry of Public Security (VN)" --attendee "Ministry of Interior (KH)" \\
@@ -43,6 +45,7 @@ extension Accord.MeetingCommand {
             """)
 
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
 
         @Option(help: ArgumentHelp("The meeting's first day.", valueName: "yyyy-mm-dd"))
         var date: CalendarDate
@@ -86,10 +89,11 @@ extension Accord.MeetingCommand {
             let author = TrackerLocation.defaultAuthor(of: tracker, date: date.noonUTC)
             let commit = try tracker.apply(changes, message: "Record meeting \(meeting.id)",
                                            author: Signature(name: author.name, email: author.email, date: date.noonUTC))
-            print("Recorded \(meeting.path) (commit \(commit.short))")
-            for decision in meeting.decisions where decision.isCommitment {
-                print("  commitment \(meeting.id)#\(decision.id) due \(decision.due!.first)")
+            let commitments = meeting.decisions.filter(\.isCommitment).map { decision in
+                "  commitment \(meeting.id)#\(decision.id) due \(decision.due!.first)"
             }
+            try write.report(id: meeting.id.rawValue, ["Recorded \(meeting.path) (commit \(commit.short))"] + commitments,
+                             commits: [commit], in: tracker)
         }
     }
 }

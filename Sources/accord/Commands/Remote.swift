@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
@@ -37,12 +38,14 @@ struct RemoteCommand: ParsableCommand {
             """
         )
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
         @Argument(help: "A short name for the remote, e.g. origin or hub.") var name: String
         @Argument(help: "Where the other copy lives: a folder path or a git URL.") var url: String
 
         func run() throws {
-            let remote = try repository.openTracker().addRemote(named: name, url: url)
-            print("added remote \(remote.name) → \(remote.url)")
+            let tracker = try repository.openTracker()
+            let remote = try tracker.addRemote(named: name, url: url)
+            try write.report(id: nil, ["added remote \(remote.name) → \(remote.url)"], in: tracker)
         }
     }
 
@@ -53,14 +56,12 @@ struct RemoteCommand: ParsableCommand {
             discussion: "Example:\n  accord remote list --json"
         )
         @OptionGroup var repository: RepositoryOptions
-        @Flag(help: "Print JSON: an array of {name, url}.") var json = false
+        @Flag(help: "Print JSON: {remotes: [{name, url}]} (docs/json.md).") var json = false
 
         func run() throws {
             let remotes = try repository.openTracker().remotes()
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(remotes), as: UTF8.self))
+                print(try JSONOutput.render(["remotes": remotes]), terminator: "")
             } else if remotes.isEmpty {
                 print("no remotes; add one with: accord remote add origin URL")
             } else {
@@ -110,13 +111,14 @@ struct RemoteCommand: ParsableCommand {
             """
         )
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
         @Argument(help: "The remote to remove.") var name: String
 
         func run() throws {
             let tracker = try repository.openTracker()
             try tracker.removeRemote(named: name)
             try tracker.forgetSyncs(with: name, referencePrefix: TrackerSync.referencePrefix)
-            print("removed remote \(name)")
+            try write.report(id: nil, ["removed remote \(name)"], in: tracker)
         }
     }
 }

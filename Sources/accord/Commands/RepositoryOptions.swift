@@ -6,7 +6,7 @@ import GitStore
 /// The options every command that reads or writes a tracker shares.
 struct RepositoryOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The tracker's folder (else $ACCORD_REPO, else the repository around the current folder).",
+        "The tracker's folder (else $ACCORD_REPO, else $GIT_DIR, else the repository around the current folder).",
         valueName: "path"))
     var repo: String?
 
@@ -16,13 +16,13 @@ struct RepositoryOptions: ParsableArguments {
 
     /// Opens the tracker; fails with exit 66 when there is none or it is not a tracker.
     func openTracker() throws -> Repository {
-        try TrackerLocation.openTracker(explicit: repo, environment: ProcessInfo.processInfo.environment["ACCORD_REPO"],
+        try TrackerLocation.openTracker(explicit: repo, environment: ProcessInfo.processInfo.environment,
                                         currentDirectory: currentDirectory)
     }
 
     /// Opens the git repository without asking for `accord.yaml` (for checks of a damaged one).
     func openRepository() throws -> Repository {
-        try TrackerLocation.openRepository(explicit: repo, environment: ProcessInfo.processInfo.environment["ACCORD_REPO"],
+        try TrackerLocation.openRepository(explicit: repo, environment: ProcessInfo.processInfo.environment,
                                            currentDirectory: currentDirectory)
     }
 }

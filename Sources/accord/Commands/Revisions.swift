@@ -43,11 +43,7 @@ extension Accord {
             let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: context.repository,
                                                    from: context.commit)
             let report = RevisionsReport(revisions, language: lang, asOf: read.asOf)
-            if read.json {
-                print(try JSONOutput.render(report), terminator: "")
-            } else {
-                print(RevisionsTerminalRenderer(style: .forStandardOutput()).render(report), terminator: "")
-            }
+            try context.console.show(report, json: read.json) { RevisionsTerminalRenderer(style: $0).render(report) }
         }
     }
 }

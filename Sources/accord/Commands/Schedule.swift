@@ -35,7 +35,7 @@ extension Accord {
         @Flag(help: "Print an iCalendar (RFC 5545) file instead of a table.")
         var ics = false
 
-        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
         var output: String?
 
         @OptionGroup var format: CSVOption
@@ -57,9 +57,9 @@ extension Accord {
             } else if format.csv {
                 text = ScheduleCSVRenderer.render(schedule)
             } else {
-                text = ScheduleTerminalRenderer(style: output == nil ? .forStandardOutput() : TerminalStyle(colour: false)).render(schedule)
+                text = ScheduleTerminalRenderer(style: context.console.style(for: output)).render(schedule)
             }
-            try OutputFile.write(text, to: output)
+            try context.console.write(text, to: output)
         }
     }
 }

@@ -46,7 +46,7 @@ extension Accord {
             let state = TrackerState(context.snapshot, asOf: context.asOf, owners: [owner])
             let report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: state,
                                     redaction: context.redaction, revisions: revisions, amendedSinceEvidence: amended)
-            try Output.print(report, json: read.json, terminal: report.renderTerminal)
+            try context.console.show(report, json: read.json, terminal: report.renderTerminal)
         }
     }
 }

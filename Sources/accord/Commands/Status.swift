@@ -29,8 +29,8 @@ extension Accord {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let dashboard = StatusDashboard(snapshot: context.snapshot, state: context.state)
-            try Output.print(dashboard, json: read.json, csv: format.csv ? dashboard.renderCSV() : nil,
-                             terminal: dashboard.renderTerminal)
+            try context.console.show(dashboard, json: read.json, csv: format.csv ? dashboard.renderCSV() : nil,
+                                     terminal: dashboard.renderTerminal)
         }
     }
 }

@@ -49,7 +49,7 @@ extension Accord {
         @Option(help: ArgumentHelp("markdown, html or json.", valueName: "format"))
         var format: Format = .markdown
 
-        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file"))
+        @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
         var output: String?
 
         @Flag(help: "Also store the summary under Reports/ in the tracker, in one commit.")
@@ -88,7 +88,7 @@ extension Accord {
             case .html: text = SummaryHTMLRenderer().render(summary)
             case .json: text = try JSONOutput.render(summary)
             }
-            try OutputFile.write(text, to: output)
+            try context.console.write(text, to: output)
             if commit {
                 let path = "Reports/\(chosen?.id.rawValue ?? context.asOf.description)-summary.\(format.fileExtension)"
                 var changes = ChangeSet()

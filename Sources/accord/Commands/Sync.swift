@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
@@ -31,6 +32,9 @@ struct Sync: ParsableCommand {
         the file agree on one side, committing, and syncing again, or by `git merge` by hand. \
         `accord sync --abort` puts the remote-tracking branch back and forgets the attempt.
 
+        --quiet prints nothing but errors; --verbose also the merge commit made, or the \
+        files that changed when the branch only moved forward.
+
         Exit codes: 0 synced · 65 conflict or refused · 66 unknown remote, or a folder remote \
         that is not there (is the drive connected?) · 74 remote unreachable or unwritable · \
         75 the remote kept moving or stopped answering, run again.
@@ -45,6 +49,7 @@ struct Sync: ParsableCommand {
     )
 
     @OptionGroup var repository: RepositoryOptions
+    @OptionGroup var write: WriteOptions
     @Argument(help: "The remote to sync with (default: origin, else the only remote).") var remote: String?
     @Flag(help: "Forget a sync that stopped on a conflict, restoring the remote-tracking branch.") var abort = false
     @Flag(help: "Fetch and merge only; never write to the remote (for read-only remotes).") var noPush = false
@@ -89,9 +94,10 @@ struct Sync: ParsableCommand {
             return try repo.sync(with: remote, options: options)
         }()
         if json {
-            print(try Self.json(report))
+            print(try JSONOutput.render(report), terminator: "")
         } else {
-            print(Self.summary(report))
+            try write.report(id: nil, [Self.summary(report)] + (write.verbose ? try Self.arrived(report, in: repo) : []),
+                             commits: report.outcome == .merged ? report.after.map { [$0] } ?? [] : [], in: repo)
         }
         if report.outcome == .conflict {
             FileHandle.standardError.write(Data(Self.conflictHelp(report).utf8))
@@ -139,6 +145,12 @@ struct Sync: ParsableCommand {
         return lines
     }
 
+    /// The files a fast-forward brought in, as `M<TAB>path` lines, for `--verbose`.
+    private static func arrived(_ report: SyncReport, in repository: Repository) throws -> [String] {
+        guard report.outcome == .fastForwarded, let after = report.after else { return [] }
+        return WriteOptions.nameStatus(try repository.changes(from: report.before, to: after))
+    }
+
     static func conflictHelp(_ report: SyncReport) -> String {
         let other = "\(report.remote)/\(report.branch)"
         return """
@@ -151,11 +163,5 @@ struct Sync: ParsableCommand {
         `accord sync --abort` puts \(other) back where it was and forgets this attempt.
 
         """
-    }
-
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 }

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
@@ -14,12 +15,24 @@ extension Accord {
             folder, committed or not; a folder holding accord.example.yaml is read as the \
             project's example). Prints each problem as file:line: field: message and exits 65 \
             when there is any; otherwise prints what the tracker holds.
+
+            With --json, prints {valid, problems, counts} (docs/json.md) on standard output \
+            either way, and still exits 65 when there is a problem.
+
+              accord validate
+              accord validate Agreements/../
+              accord validate --json | jq '.problems[] | .file'
             """)
 
         @OptionGroup var repository: RepositoryOptions
 
         @Argument(help: "A folder to check instead of a repository's committed files.")
         var folder: String?
+
+        @Flag(help: "Print JSON (keys documented in docs/json.md) instead of text.")
+        var json = false
+
+        @OptionGroup var terminal: TerminalOptions
 
         func validate() throws {
             if folder != nil && repository.repo != nil {
@@ -29,17 +42,47 @@ extension Accord {
 
         func run() throws {
             let snapshot: TrackerSnapshot
+            var tracker: Repository?
             if let folder {
                 let url = URL(fileURLWithPath: folder).standardizedFileURL
                 let isExample = !FileManager.default.fileExists(atPath: url.appendingPathComponent(TrackerSettings.fileName).path)
                     && FileManager.default.fileExists(atPath: url.appendingPathComponent("accord.example.yaml").path)
                 snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
             } else {
-                snapshot = try TrackerSnapshot.load(repository: repository.openTracker())
+                tracker = try repository.openTracker()
+                snapshot = try TrackerSnapshot.load(repository: tracker!)
             }
             KeptUntilExit.keep(snapshot)
+            let console = try Console(terminal, repository: tracker)
+            if json {
+                console.show(try JSONOutput.render(ValidationReport(snapshot)))
+                if !snapshot.isValid { throw ExitCode(ExitStatus.dataError.rawValue) }
+                return
+            }
             try snapshot.requireValid()
-            print(Self.summary(of: snapshot))
+            console.show(Self.summary(of: snapshot) + "\n")
+        }
+
+        /// What `validate --json` prints: whether the tracker is valid, every problem, and
+        /// what it holds.
+        struct ValidationReport: Encodable {
+            let valid: Bool
+            let problems: [Diagnostic]
+            let counts: Counts
+
+            struct Counts: Encodable {
+                let instruments, commitments, plans, planItems, meetings, evidence, statusReports: Int
+            }
+
+            init(_ snapshot: TrackerSnapshot) {
+                valid = snapshot.isValid
+                problems = snapshot.diagnostics.sorted()
+                counts = Counts(
+                    instruments: snapshot.instruments.count,
+                    commitments: snapshot.instruments.map(\.commitments.count).reduce(0, +),
+                    plans: snapshot.plans.count, planItems: snapshot.plans.map(\.items.count).reduce(0, +),
+                    meetings: snapshot.meetings.count, evidence: snapshot.evidenceCount, statusReports: snapshot.reportCount)
+            }
         }
 
         /// `valid: 3 instruments, 34 plan items, …`.

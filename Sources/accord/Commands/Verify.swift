@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
@@ -13,13 +14,17 @@ extension Accord {
             Prints how many objects were checked, then one line per bad object: its id, type, \
             where it was found, and what is wrong. Exits 0 when all is well and 1 when problems \
             were found. Each object is read in a separate process so that a damaged one cannot \
-            hang the check: a read slower than --timeout counts as unreadable.
+            hang the check: a read slower than --timeout counts as unreadable. --json prints \
+            {checked, problems} (docs/json.md), with the same exit status.
             """)
 
         @OptionGroup var repository: RepositoryOptions
 
         @Option(help: "Seconds one object may take to read before it counts as unreadable.")
         var timeout: Double = 5
+
+        @Flag(help: "Print JSON (keys documented in docs/json.md) instead of text.")
+        var json = false
 
         @Flag(help: .hidden) var worker = false
         @Option(help: .hidden) var skip: [String] = []
@@ -43,12 +48,22 @@ extension Accord {
                 ["verify", "--worker", "--repo", gitDirectory] + skipping.sorted().flatMap { ["--skip", $0.hex] }
             }, timeout: timeout)
             let problems = report.problems.count
-            print("checked \(report.checked) objects: " + (problems == 0 ? "no problems" : "\(problems) bad"))
-            for bad in report.problems {
-                let place = bad.path.map { $0.isEmpty ? " (root folder)" : " \($0)" } ?? ""
-                print("\(bad.id.hex) \(bad.type ?? "object")\(place): \(bad.problem ?? "")")
+            if json {
+                print(try JSONOutput.render(Checked(checked: report.checked, problems: report.problems)), terminator: "")
+            } else {
+                print("checked \(report.checked) objects: " + (problems == 0 ? "no problems" : "\(problems) bad"))
+                for bad in report.problems {
+                    let place = bad.path.map { $0.isEmpty ? " (root folder)" : " \($0)" } ?? ""
+                    print("\(bad.id.hex) \(bad.type ?? "object")\(place): \(bad.problem ?? "")")
+                }
             }
             if problems > 0 { throw ExitCode(1) }
+        }
+
+        /// What `verify --json` prints.
+        private struct Checked: Encodable {
+            let checked: Int
+            let problems: [ObjectCheck]
         }
     }
 }

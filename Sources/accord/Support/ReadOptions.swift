@@ -2,7 +2,7 @@ public import AccordCore
 public import ArgumentParser
 
 /// The options every read command shares: the date to evaluate at, JSON output, the
-/// revision to read, and whether restricted evidence is shown in full.
+/// revision to read, whether restricted evidence is shown in full, and colour and paging.
 struct ReadOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
         "Evaluate at this day (default today): later reports and evidence are ignored.",
@@ -19,6 +19,8 @@ struct ReadOptions: ParsableArguments {
     @Flag(name: .customLong("include-restricted"),
           help: "Show the title, note, source, url, attachment and values of restricted evidence.")
     var includeRestricted = false
+
+    @OptionGroup var terminal: TerminalOptions
 
     /// The as-of date: the one given, else today.
     var date: CalendarDate { asOf ?? .today() }

@@ -10,7 +10,7 @@ extension TrackerContext {
     func evaluated(at date: CalendarDate) -> TrackerContext {
         TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
                        redaction: redaction, resolver: resolver, textPrefetch: textPrefetch,
-                       lazyState: Lazy { [snapshot] in TrackerState(snapshot, asOf: date) })
+                       user: user, console: console, lazyState: Lazy { [snapshot] in TrackerState(snapshot, asOf: date) })
     }
 
     /// The review schedule at the as-of date.

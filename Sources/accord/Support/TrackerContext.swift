@@ -21,6 +21,10 @@ struct TrackerContext {
     let resolver: IDResolver
     /// The instruments' text revisions being read on another core (`texts` of `open`).
     let textPrefetch: TextHistory.Prefetch?
+    /// The user's defaults from git config (`accord.*`).
+    let user: UserSettings
+    /// Where the command's text goes, and how it looks.
+    let console: Console
     /// Folded on first use: recording a report needs no state, and on a large tracker the
     /// fold is a noticeable part of a run.
     let lazyState: Lazy<TrackerState>
@@ -35,14 +39,17 @@ struct TrackerContext {
     static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
         try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction,
-                 history: history, texts: texts, use: use)
+                 terminal: read.terminal, history: history, texts: texts, use: use)
     }
 
-    /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`.
+    /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
+    /// `terminal` asks (by default: as without options).
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
-                     redaction: Redaction = Redaction(includeRestricted: false), warn: Bool = true,
-                     history: Bool = false, texts: Bool = false, use: SnapshotUse = .whole) throws -> TrackerContext {
+                     redaction: Redaction = Redaction(includeRestricted: false), terminal: TerminalOptions? = nil,
+                     warn: Bool = true, history: Bool = false, texts: Bool = false,
+                     use: SnapshotUse = .whole) throws -> TrackerContext {
         let repository = try options.openTracker()
+        let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
         // The stored commit index is read, and the instruments' folder history read or
         // built, on another core while the snapshot loads.
@@ -57,6 +64,7 @@ struct TrackerContext {
         }
         let context = TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
                                      redaction: redaction, resolver: IDResolver(snapshot), textPrefetch: textPrefetch,
+                                     user: user, console: Console(terminal, settings: user),
                                      lazyState: Lazy { TrackerState(snapshot, asOf: asOf) })
         KeptUntilExit.keep(context)
         return context

@@ -1,0 +1,84 @@
+import AccordCore
+import AccordReports
+import Foundation
+import GitStore
+
+/// Where a command's text goes and how it looks, decided once per run from `--color` and
+/// `--no-pager`, the environment and git config. Every command prints its report through
+/// it, so all of them colour, page and honour `--output` alike.
+///
+/// Colour, first match wins: `--color always|never`; git config `accord.color`
+/// `always|never`; then, for `auto`, `NO_COLOR`, then `FORCE_COLOR` / `CLICOLOR_FORCE`, then
+/// whether the text goes to a terminal (see `TerminalStyle`). Paging: see `Pager`.
+struct Console {
+    private let colour: ColourChoice
+    private let environment: [String: String]
+    private let standardOutputIsTerminal: Bool
+    /// The pager for text shown on standard output; nil to print straight out.
+    let pager: String?
+
+    /// The console for `options` (nil: none given) and the git config `settings` came from.
+    init(_ options: TerminalOptions?, settings: UserSettings,
+         environment: [String: String] = ProcessInfo.processInfo.environment,
+         standardOutputIsTerminal: Bool = isatty(STDOUT_FILENO) == 1) {
+        colour = options?.colour ?? settings.colour ?? .auto
+        self.environment = environment
+        self.standardOutputIsTerminal = standardOutputIsTerminal
+        pager = Pager.command(environment: environment, configured: settings.pager, disabled: options?.noPager ?? false,
+                              toTerminal: standardOutputIsTerminal)
+    }
+
+    /// The console `options` ask for, with the git config of `repository` (else the user's).
+    init(_ options: TerminalOptions?, repository: Repository?) throws {
+        self.init(options, settings: try UserSettings.load(for: repository))
+    }
+
+    /// The style of text shown on standard output.
+    var style: TerminalStyle { style(for: nil) }
+
+    /// The style of text written to `path` (`--output`): as for standard output when nil or
+    /// `-`, else as for a file, which is no terminal.
+    func style(for path: String?) -> TerminalStyle {
+        TerminalStyle(choice: colour, environment: environment,
+                      toTerminal: OutputPath.isStandardOutput(path) && standardOutputIsTerminal)
+    }
+
+    /// Shows `text` on standard output, through the pager when there is one.
+    func show(_ text: String) {
+        if let pager {
+            if Pager.show(text, through: pager) { return }
+            FileHandle.standardError.write(Data("accord: warning: cannot run the pager \(pager.debugDescription); printing without it\n".utf8))
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes `text` to the file `path` (`--output`), or shows it when `path` is nil or `-`.
+    /// A file that cannot be written is exit 73.
+    func write(_ text: String, to path: String?) throws {
+        guard let path, !OutputPath.isStandardOutput(path) else { return show(text) }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputPath.Failure(message: "cannot write \(path): \(error.localizedDescription)")
+        }
+    }
+
+    /// Shows a read command's result: JSON (with the schema's `version`) when `json`, else the
+    /// CSV text when given, else the terminal rendering in this console's style.
+    func show<Report: Encodable>(_ report: Report, json: Bool, csv: String? = nil,
+                                 terminal: (TerminalStyle) -> String) throws {
+        show(json ? try JSONOutput.render(report) : csv ?? terminal(style))
+    }
+}
+
+/// What `--output` names: a file, or standard output as `-` (as for most command-line tools).
+enum OutputPath {
+    /// A report file that could not be written (exit 73).
+    struct Failure: AccordFailure {
+        let message: String
+        var exitStatus: ExitStatus { .cannotCreate }
+    }
+
+    /// Whether `path` means standard output: not given, or `-`.
+    static func isStandardOutput(_ path: String?) -> Bool { path == nil || path == "-" }
+}
