@@ -7,7 +7,7 @@ BIN        := .build/debug/accord
 DEMO_DIR   ?= demo-output
 
 # Debian packages the build and tests need; installed only when missing.
-APT_PACKAGES := libgit2-dev pkg-config libicu-dev git
+APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git
 # The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
 TEST_APT_PACKAGES := chromium python3-icalendar
 

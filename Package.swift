@@ -32,9 +32,15 @@ let package = Package(
             providers: [.apt(["libicu-dev"])]
         ),
         .systemLibrary(name: "CMemory"),
+        // SHA-256 for digests from the system's OpenSSL: maintained, fast, and nothing to build.
+        .systemLibrary(
+            name: "CCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(
             name: "GitStore",
-            dependencies: ["CLibGit2"],
+            dependencies: ["CLibGit2", "CCrypto"],
             swiftSettings: strictSettings
         ),
         .target(

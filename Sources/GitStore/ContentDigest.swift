@@ -19,7 +19,7 @@ extension Repository {
         var object: OpaquePointer?
         let code = git_revparse_single(&object, pointer, revision + "^{commit}")
         if code == GIT_ENOTFOUND.rawValue, revision == "HEAD", git_repository_head_unborn(pointer) == 1 {
-            var empty = SHA256()
+            let empty = SHA256()
             return ContentDigest(sha256: empty.finalize(), files: 0, commit: nil)
         }
         if code == GIT_ENOTFOUND.rawValue || code == GIT_EINVALIDSPEC.rawValue {
@@ -46,7 +46,7 @@ extension Repository {
             }, Unmanaged.passUnretained(entries).toOpaque())
         }, "cannot list the files of \(revision)")
 
-        var hash = SHA256()
+        let hash = SHA256()
         for entry in entries.list.sorted(by: { $0.path.lexicographicallyPrecedes($1.path) }) {
             hash.update(entry.path)
             hash.update([0])

@@ -1,5 +1,3 @@
-public import Foundation
-
 /// When colour is written: `--color` on the command line, else `accord.color` in git config.
 public enum ColourChoice: String, CaseIterable, Sendable {
     /// Colour when the environment and the output allow it (see ``TerminalStyle/init(choice:environment:toTerminal:)``).

@@ -24,7 +24,7 @@ public struct StateDigest: Codable, Sendable, Equatable {
             targets: state.targets.map(TargetRow.init),
             evidence: ProgressList.evidence(snapshot: snapshot, asOf: state.asOf, redaction: full, party: nil, owner: nil),
             meetings: ProgressList.meetings(snapshot: snapshot, asOf: state.asOf))
-        var hash = SHA256()
+        let hash = SHA256()
         hash.update(Array(try JSONOutput.encode(derived).utf8))
         sha256 = hash.finalize()
         asOf = state.asOf
