@@ -19,7 +19,14 @@ struct Accord: ParsableCommand {
         what changed in the texts, and what falls due before the next review.
 
         The tracker is found from --repo PATH, else the ACCORD_REPO environment variable, \
-        else the git repository enclosing the current folder.
+        else git's GIT_DIR (and GIT_WORK_TREE), else the git repository enclosing the \
+        current folder.
+
+        Reports take --json (with a version key; docs/json.md), --color auto|always|never \
+        and --no-pager; on a terminal long output goes through $ACCORD_PAGER, git config \
+        accord.pager or core.pager, $PAGER, else less -FRX. --output - is standard output. \
+        Writers take --quiet (only the new id) and --verbose (the commit too). Per-user \
+        defaults are git config accord.* keys (docs/config.md).
         """,
         version: AccordVersion.current,
         groupedSubcommands: [

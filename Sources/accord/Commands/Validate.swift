@@ -49,8 +49,9 @@ extension Accord {
                     && FileManager.default.fileExists(atPath: url.appendingPathComponent("accord.example.yaml").path)
                 snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
             } else {
-                tracker = try repository.openTracker()
-                snapshot = try TrackerSnapshot.load(repository: tracker!)
+                let opened = try repository.openTracker()
+                tracker = opened
+                snapshot = try TrackerSnapshot.load(repository: opened)
             }
             KeptUntilExit.keep(snapshot)
             let console = try Console(terminal, repository: tracker)
@@ -70,18 +71,25 @@ extension Accord {
             let problems: [Diagnostic]
             let counts: Counts
 
+            /// What the tracker holds: the same counts as the line `validate` prints.
             struct Counts: Encodable {
                 let instruments, commitments, plans, planItems, meetings, evidence, statusReports: Int
+
+                init(_ snapshot: TrackerSnapshot) {
+                    instruments = snapshot.instruments.count
+                    commitments = snapshot.instruments.map(\.commitments.count).reduce(0, +)
+                    plans = snapshot.plans.count
+                    planItems = snapshot.plans.map(\.items.count).reduce(0, +)
+                    meetings = snapshot.meetings.count
+                    evidence = snapshot.evidenceCount
+                    statusReports = snapshot.reportCount
+                }
             }
 
             init(_ snapshot: TrackerSnapshot) {
                 valid = snapshot.isValid
                 problems = snapshot.diagnostics.sorted()
-                counts = Counts(
-                    instruments: snapshot.instruments.count,
-                    commitments: snapshot.instruments.map(\.commitments.count).reduce(0, +),
-                    plans: snapshot.plans.count, planItems: snapshot.plans.map(\.items.count).reduce(0, +),
-                    meetings: snapshot.meetings.count, evidence: snapshot.evidenceCount, statusReports: snapshot.reportCount)
+                counts = Counts(snapshot)
             }
         }
 
@@ -90,14 +98,15 @@ extension Accord {
             func count(_ number: Int, _ singular: String, _ plural: String) -> String {
                 "\(number) \(number == 1 ? singular : plural)"
             }
+            let counts = ValidationReport.Counts(snapshot)
             let parts = [
-                count(snapshot.instruments.count, "instrument", "instruments"),
-                count(snapshot.instruments.map(\.commitments.count).reduce(0, +), "commitment", "commitments"),
-                count(snapshot.plans.count, "plan", "plans"),
-                count(snapshot.plans.map(\.items.count).reduce(0, +), "plan item", "plan items"),
-                count(snapshot.meetings.count, "meeting", "meetings"),
-                count(snapshot.evidenceCount, "piece of evidence", "pieces of evidence"),
-                count(snapshot.reportCount, "status report", "status reports"),
+                count(counts.instruments, "instrument", "instruments"),
+                count(counts.commitments, "commitment", "commitments"),
+                count(counts.plans, "plan", "plans"),
+                count(counts.planItems, "plan item", "plan items"),
+                count(counts.meetings, "meeting", "meetings"),
+                count(counts.evidence, "piece of evidence", "pieces of evidence"),
+                count(counts.statusReports, "status report", "status reports"),
             ]
             return "valid: " + parts.joined(separator: ", ")
         }

@@ -129,7 +129,7 @@ import Testing
         let diff = try DiffSamples.diff()
         let output = try DiffJSONRenderer().render(diff)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
-        #expect(object.keys.sorted() == ["articles", "frontMatter", "newFile", "oldFile", "title"])
+        #expect(object.keys.sorted() == ["articles", "frontMatter", "newFile", "oldFile", "title", "version"])
         let articles = try #require(object["articles"] as? [[String: Any]])
         #expect(articles.map { $0["kind"] as? String } == ["unchanged", "modified", "removed", "renumbered"])
         #expect(articles[3]["oldID"] as? String == "3" && articles[3]["newID"] as? String == "2")
