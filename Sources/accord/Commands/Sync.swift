@@ -107,12 +107,11 @@ struct Sync: ParsableCommand {
 
     private func runAbort(_ repo: Repository) throws {
         guard let state = try repo.abortSync() else {
-            print("no stopped sync to abort")
-            return
+            return try write.report(id: nil, ["no stopped sync to abort"], in: repo)
         }
         let restored = state.trackingBefore.map { "back to \($0.short)" } ?? "removed (it did not exist before)"
-        print("aborted the sync with \(state.remote): \(state.trackingReference) \(restored); "
-              + "branch \(state.branch) was never changed")
+        try write.report(id: nil, ["aborted the sync with \(state.remote): \(state.trackingReference) \(restored); "
+                                   + "branch \(state.branch) was never changed"], in: repo)
     }
 
     static func summary(_ report: SyncReport) -> String {
