@@ -82,7 +82,10 @@ import Testing
         let file = folder.appendingPathComponent("changes.txt")
         #expect(try Self.accord(["diff", "tip-2005", "--output", file.path], in: folder).stdout == "")
         #expect(try String(contentsOf: file, encoding: .utf8).contains("within three months"))
-        #expect(try Self.accord(["status", "--json"], in: folder).stdout.contains("\"version\""))
+        // A device is written into, never replaced by a file (as root, a rename would do it).
+        let devNull = try Self.accord(["schedule", "--output", "/dev/null"], in: folder)
+        #expect(devNull.status == 0 && devNull.stdout == "", "\(devNull.stderr)")
+        #expect((try FileManager.default.attributesOfItem(atPath: "/dev/null"))[.type] as? FileAttributeType == .typeCharacterSpecial)
         #expect(try CLI.git("status", "--porcelain", in: folder).stdout == "?? changes.txt\n")
     }
 

@@ -29,7 +29,8 @@ extension Accord {
             Restricted evidence is left out unless --include-restricted.
 
             --commit stores the summary as Reports/<meeting or date>-summary.<md|html|json> in \
-            the tracker, in one commit.
+            the tracker, in one commit, and says so on standard error (with --quiet, not; with \
+            --verbose, with the commit's id, message and file).
 
             Examples:
               accord summary --meeting 2019-12-01-joint-review-2017-2019
@@ -54,6 +55,8 @@ extension Accord {
 
         @Flag(help: "Also store the summary under Reports/ in the tracker, in one commit.")
         var commit = false
+
+        @OptionGroup var write: WriteOptions
 
         func validate() throws {
             if meeting != nil && since != nil { throw ValidationError("give either --meeting or --since, not both") }
@@ -95,7 +98,8 @@ extension Accord {
                 changes.write(path, Data(text.utf8))
                 let id = try context.repository.apply(changes, message: "Add review summary \(path)",
                                                       author: TrackerLocation.defaultAuthor(of: context.repository))
-                FileHandle.standardError.write(Data("accord: committed \(path) (\(id.short))\n".utf8))
+                try write.report(id: nil, ["accord: committed \(path) (\(id.short))"], commits: [id],
+                                 in: context.repository, on: .standardError)
             }
         }
     }

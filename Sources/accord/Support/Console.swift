@@ -56,8 +56,13 @@ struct Console {
     /// A file that cannot be written is exit 73.
     func write(_ text: String, to path: String?) throws {
         guard let path, !OutputPath.isStandardOutput(path) else { return show(text) }
+        // A file is replaced whole, so a reader never sees half a report; anything else
+        // (/dev/null, a fifo, /dev/stdout) is written into: renaming over it would replace
+        // the device with a file.
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        let atomic = type == nil || type == .typeRegular
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: atomic ? .atomic : [])
         } catch {
             throw OutputPath.Failure(message: "cannot write \(path): \(error.localizedDescription)")
         }

@@ -16,16 +16,16 @@ struct WriteOptions: ParsableArguments {
         if quiet && verbose { throw ValidationError("give either --quiet or --verbose, not both") }
     }
 
-    /// Prints what a write did: with `--quiet` only `id` (nothing when nil); else `lines`,
-    /// then with `--verbose` each commit of `commits` as `git show --name-status` would.
-    func report(id: String?, _ lines: [String], commits: [ObjectID] = [], in repository: Repository) throws {
-        if quiet {
-            if let id { print(id) }
-            return
+    /// Prints what a write did on `output` (standard error for a command whose standard
+    /// output carries something else): with `--quiet` only `id` (nothing when nil); else
+    /// `lines`, then with `--verbose` each commit of `commits` as `git show --name-status` would.
+    func report(id: String?, _ lines: [String], commits: [ObjectID] = [], in repository: Repository,
+                on output: FileHandle = .standardOutput) throws {
+        var text = quiet ? id.map { $0 + "\n" } ?? "" : lines.map { $0 + "\n" }.joined()
+        if verbose {
+            for commit in commits { text += try Self.describe(commit, in: repository) }
         }
-        for line in lines { print(line) }
-        guard verbose else { return }
-        for commit in commits { print(try Self.describe(commit, in: repository), terminator: "") }
+        output.write(Data(text.utf8))
     }
 
     /// One commit as `git show --name-status` prints it, without the diff: id, author, date,
