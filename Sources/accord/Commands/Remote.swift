@@ -88,12 +88,14 @@ struct RemoteCommand: ParsableCommand {
             """
         )
         @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
         @Argument(help: "The remote to change.") var name: String
         @Argument(help: "Where the other copy lives now: a folder path or a git URL.") var url: String
 
         func run() throws {
-            let remote = try repository.openTracker().setRemoteURL(named: name, url: url)
-            print("remote \(remote.name) → \(remote.url)")
+            let tracker = try repository.openTracker()
+            let remote = try tracker.setRemoteURL(named: name, url: url)
+            try write.report(id: nil, ["remote \(remote.name) → \(remote.url)"], in: tracker)
         }
     }
 
