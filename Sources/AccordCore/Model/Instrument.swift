@@ -131,4 +131,12 @@ public struct Instrument: Sendable, Hashable, Codable {
         if texts.values.contains(where: { !$0.authentic }) { marks.insert(.workingSummary) }
         return marks
     }
+
+    /// The marks of one language's text: illustrative with the instrument, a working summary
+    /// when the instrument describes that text as one.
+    public func marks(of language: String) -> Set<ProvenanceMark> {
+        var marks: Set<ProvenanceMark> = provenance.illustrative ? [.illustrative] : []
+        if texts[language]?.authentic == false { marks.insert(.workingSummary) }
+        return marks
+    }
 }

@@ -87,7 +87,8 @@ extension Accord {
                 old = try TextVersion.read(instrument.id, language: language, at: previous.commit, label: previous.label, in: repository)
                 new = try TextVersion.read(instrument.id, language: language, at: last.commit, label: last.label, in: repository)
             }
-            let diff = InstrumentDiff(old: old.text, new: new.text)
+            var diff = InstrumentDiff(old: old.text, new: new.text)
+            diff.notice = ProvenanceNotice(instrument.marks(of: language))
             let colour = output == nil && TerminalStyle.forStandardOutput().colour
             let text = try renderer(colour: colour).render(diff)
             if let output {
