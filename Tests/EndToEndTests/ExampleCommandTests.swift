@@ -7,7 +7,7 @@ import Testing
         let result = try AccordProcess.run(["validate", AccordProcess.packageRoot.path])
         #expect(result.stderr == "")
         #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("valid: 3 instruments, "))
+        #expect(result.stdout.hasPrefix("valid: 4 instruments, "))
         #expect(result.stdout.contains("34 plan items"))
     }
 

@@ -200,17 +200,20 @@ extension ReviewSummary {
             items.append(AgendaItem(title: "Overdue commitments and plan items", points: overdue.map { entry in
                 let since = entry.gaps.compactMap(\.since).min().map { "; due \($0)" } ?? ""
                 return "\(entry.item) — \(entry.gaps[0].title) (overdue for \(parties(entry.gaps))\(since))"
+                    + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }))
         }
         let oneSided = byItem(.oneSided)
         if !oneSided.isEmpty {
             items.append(AgendaItem(title: "Joint commitments reported by one side only", points: oneSided.map { entry in
                 "\(entry.item) — \(entry.gaps[0].title) (nothing on record from \(parties(entry.gaps)))"
+                    + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }))
         }
         if let nextReview {
             let host = nextReview.host.map { ", host \($0)" } ?? ""
-            items.append(AgendaItem(title: "Next review: \(nextReview.title), \(nextReview.date)\(host)", points: [
+            items.append(AgendaItem(title: "Next review: \(nextReview.title), \(nextReview.date)\(host)"
+                                    + ProvenanceNotice.suffix(nextReview.marks), points: [
                 "\(nextReview.dueBefore.count) \(nextReview.dueBefore.count == 1 ? "item falls" : "items fall") due before it",
             ]))
         }

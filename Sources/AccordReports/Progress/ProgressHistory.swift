@@ -48,7 +48,11 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             } else if path.hasPrefix("Evidence/attachments/") {
                 continue
             } else if path.hasPrefix("Evidence/") {
-                if let item = evidenceAt(path) { marks.formUnion(ProvenanceIndex.marks(of: item)) }
+                if let item = evidenceAt(path) {
+                    // The evidence, and the targets the sentence names.
+                    marks.formUnion(ProvenanceIndex.marks(of: item))
+                    for target in item.supports { marks.formUnion(index?.marks(of: target.description) ?? []) }
+                }
                 let supports = evidenceAt(path).map { $0.supports.isEmpty ? "" : " for " + $0.supports.map(\.description).joined(separator: ", ") } ?? ""
                 note("evidence", "evidence \(Self.stem(path)) \(verb)\(supports)")
             } else if path.hasPrefix("Agreements/"), path.hasSuffix(".md") {
@@ -88,6 +92,8 @@ public struct ProgressHistory: Codable, Sendable {
     public let id: String?
     /// Newest first.
     public let entries: [HistoryEntry]
+    /// The marks of what `id` names.
+    public let marks: [ProvenanceMark]
     /// The banner when any entry is marked.
     public let notice: ProvenanceNotice?
 
@@ -130,7 +136,8 @@ public struct ProgressHistory: Codable, Sendable {
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
                          report: report(at:), evidence: { evidenceAt[$0] }, index: index)
         }
-        notice = ProvenanceNotice(Set(entries.flatMap(\.marks)))
+        marks = id.map { index.marks(of: $0).ordered } ?? []
+        notice = ProvenanceNotice(Set(entries.flatMap(\.marks) + marks))
     }
 
     /// The history as a terminal table.
