@@ -20,7 +20,7 @@ import Testing
         #expect(created.status == 0, "\(created.stderr)")
         let dates = try AccordProcess.git(["log", "--reverse", "--format=%ad %s", "--date=short"], in: tracker)
             .split(separator: "\n").map(String.init)
-        #expect(dates.first == "1997-01-01 Add crime-1997, signed 1997-01-01")
+        #expect(dates.first == "1997-01-01 Add crime-1997, signed 1997")
         #expect(dates.contains("2005-10-10 Add tip-2005, signed 2005-10-10"))
         #expect(dates.contains { $0.hasPrefix("2012-09-28 Amend tip-2005 on 2012-09-28") })
         #expect(dates.contains { $0.hasPrefix("2013-12-") && $0.contains("Add extradition-2013") })

@@ -50,9 +50,9 @@ enum StudySources {
     /// checked, and fails.
     static let contents: [String: [String]] = [
         "crime-1997": ["1997"],
-        "ev-2009-01-01-mps-moi-plan-2009-2010": ["2009"],
-        "ev-2017-09-28-five-year-review": ["9 cases", "10 suspects", "10 victims", "nearly 20 requests", "192 victims", "77 of them"],
-        "ev-2017-12-31-mps-report-2012-2017": ["3,090", "90 %", "1,021", "2,035"],
+        "ev-2009-mps-moi-plan-2009-2010": ["2009"],
+        "ev-2017-five-year-review": ["9 cases", "10 suspects", "10 victims", "nearly 20 requests", "192 victims", "77 of them"],
+        "ev-2017-mps-report-2012-2017": ["3,090", "90 %", "1,021", "2,035"],
         "ev-2019-03-26-clv-conference": ["211 cases", "276 suspects", "386 victims", "200 cases", "261 accused",
                                          "109 cases", "194 accused", "130 cases", "233 defendants", "80 %"],
         "ev-2019-12-31-border-liaison-offices": ["five pairs"],
