@@ -21,8 +21,7 @@ extension ReviewSummary {
         parties = snapshot.settings?.parties.map { Party(code: $0.code, name: $0.name) } ?? []
         self.meeting = meeting.map { meeting in
             var info = MeetingInfo(meeting)
-            info.marks = index.marks(of: meeting.id.rawValue).union(
-                meeting.decisions.contains(where: \.provenance.illustrative) ? [.illustrative] : []).ordered
+            info.marks = index.marks(of: meeting.id.rawValue).ordered
             return info
         }
         self.asOf = asOf
@@ -50,6 +49,7 @@ extension ReviewSummary {
                              evidence: newEvidence.count + restrictedOmitted, textChanges: textChanges.count,
                              since: start, previous: since == nil ? previous : nil)
         var used = Set(self.meeting?.marks ?? [])
+        if meeting?.decisions.contains(where: \.provenance.illustrative) == true { used.insert(.illustrative) }
         used.formUnion(statusChanges.flatMap(\.marks) + newEvidence.flatMap(\.marks) + progress.flatMap(\.marks))
         used.formUnion(gaps.gaps.flatMap(\.marks) + indicators.flatMap { $0.points.flatMap(\.marks) })
         used.formUnion((nextReview?.marks ?? []) + (nextReview?.dueBefore.flatMap(\.marks) ?? []))
@@ -229,6 +229,7 @@ extension ReviewSummary.MeetingInfo {
             host: meeting.host, reviews: meeting.reviews.map(\.description), attendees: meeting.attendees,
             decisions: meeting.decisions.map { decision in
                 "\(decision.id): \(decision.text)" + (decision.due.map { " (due \($0.first))" } ?? "")
+                    + ProvenanceNotice.suffix(decision.provenance.illustrative ? [.illustrative] : [])
             })
     }
 }
