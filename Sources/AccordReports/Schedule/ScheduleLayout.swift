@@ -3,7 +3,7 @@ import AccordCore
 /// The words every schedule format uses for a review, so the terminal, the calendar and
 /// the summary tell the same story.
 enum ScheduleLayout {
-    /// `Annual joint review of the agreement (Article 11) — tip-2005 [missed]`.
+    /// `Annual joint review of the agreement — tip-2005 [missed]`, after its marks.
     static func eventSummary(_ review: ReviewSchedule.Review) -> String {
         ProgressStyle.marked("\(review.title) — \(review.instrument) [\(review.standing.rawValue)]", review.marks)
     }
