@@ -18,7 +18,7 @@ public struct ProvenanceNotice: Sendable, Hashable, Codable {
         }
         if marks.contains(.workingSummary) {
             sentences.append("Entries marked [working summary] rest on summaries of the instruments' texts, "
-                + "not on their authentic wording.")
+                + "not on their authentic wording or numbering.")
         }
         text = sentences.joined(separator: " ")
     }
