@@ -38,6 +38,13 @@ extension ShowReport {
             fact("prevails", instrument.prevails)
             fact("source", instrument.source)
             fact("url", instrument.url)
+            if !instrument.sources.isEmpty {
+                section("Sources")
+                for note in instrument.sources {
+                    let about = [note.about, note.says].compactMap { $0 }.joined(separator: ": ")
+                    line("  " + (about.isEmpty ? "" : about + " — ") + note.source)
+                }
+            }
             if !instrument.articles.isEmpty {
                 section(instrument.kind == "plan" ? "Areas" : "Articles")
                 for article in instrument.articles { line("  \(article)") }

@@ -43,6 +43,8 @@ public struct ShowReport: Codable, Sendable {
         /// Where the record comes from.
         public let source: String?
         public let url: String?
+        /// Per-field source notes; sources that disagree are each listed.
+        public let sources: [SourceNote]
     }
 
     /// An article or clause of a text, with the commitments resting on it.
@@ -194,7 +196,8 @@ public struct ShowReport: Codable, Sendable {
                     parties: instrument.parties.map(\.code), date: instrument.signed.date, status: instrument.status.rawValue,
                     languages: instrument.languages, articles: articles, targets: rows, revisions: revisions, reviews: reviews,
                     texts: instrument.texts.mapValues { $0.authentic ? "authentic" : ProvenanceMark.workingSummary.rawValue },
-                    prevails: instrument.prevails, source: instrument.provenance.source, url: instrument.provenance.url))
+                    prevails: instrument.prevails, source: instrument.provenance.source, url: instrument.provenance.url,
+                    sources: instrument.sources))
             } else {
                 let plan = InstrumentID(owner).flatMap(snapshot.plan)
                 self.init(asOf: asOf, resolved: resolved, marks: ownerMarks, instrument: InstrumentDetail(
@@ -202,7 +205,7 @@ public struct ShowReport: Codable, Sendable {
                     date: plan?.adopted.date ?? asOf, status: plan?.status.rawValue ?? "",
                     languages: [], articles: plan?.areas.map { "\($0.id) \($0.title)" } ?? [], targets: rows,
                     revisions: revisions, reviews: reviews, texts: [:], prevails: nil,
-                    source: plan?.provenance.source, url: plan?.provenance.url))
+                    source: plan?.provenance.source, url: plan?.provenance.url, sources: plan?.sources ?? []))
             }
         case .article, .clause:
             let instrument = InstrumentID(owner).flatMap(snapshot.instrument)
