@@ -115,6 +115,7 @@ extension StatusReport {
         writer.optional(reporter) { $0.string($1) }
         writer.optional(note) { $0.string($1) }
         writer.list(evidence) { $0.string($1.rawValue) }
+        writer.provenance(provenance)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -122,7 +123,8 @@ extension StatusReport {
             id: try reader.valid(RecordID.init), target: try reader.target(),
             status: try reader.valid(Status.init(rawValue:)), date: try reader.date(),
             party: try reader.valid(PartyCode.init), reporter: try reader.optional { try $0.string() },
-            note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) })
+            note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) },
+            provenance: try reader.provenance())
     }
 }
 
@@ -134,8 +136,7 @@ extension Evidence {
         writer.date(date)
         writer.optional(recorded) { $0.date($1) }
         writer.optional(party) { $0.string($1.code) }
-        writer.optional(source) { $0.string($1) }
-        writer.optional(url) { $0.string($1) }
+        writer.provenance(provenance)
         writer.string(sensitivity.rawValue)
         writer.list(supports) { $0.target($1) }
         writer.optional(attachment) { writer, attachment in
@@ -148,27 +149,31 @@ extension Evidence {
             writer.optional(value.scope) { $0.string($1) }
             writer.optional(value.period) { $0.string($1) }
             writer.string(String(value.value.bitPattern))
+            writer.provenance(value.provenance)
         }
         writer.optional(note) { $0.string($1) }
     }
 
     init(from reader: inout CacheReader) throws {
+        let id = try reader.valid(RecordID.init), kind = try reader.valid(Kind.init(rawValue:))
+        let title = try reader.string(), date = try reader.date()
+        let recorded = try reader.optional { try $0.date() }
+        let party = try reader.optional { try $0.valid(PartyCode.init) }
+        let provenance = try reader.provenance()
         self.init(
-            id: try reader.valid(RecordID.init), kind: try reader.valid(Kind.init(rawValue:)),
-            title: try reader.string(), date: try reader.date(),
-            recorded: try reader.optional { try $0.date() },
-            party: try reader.optional { try $0.valid(PartyCode.init) },
-            source: try reader.optional { try $0.string() }, url: try reader.optional { try $0.string() },
+            id: id, kind: kind, title: title, date: date, recorded: recorded, party: party,
+            source: provenance.source, url: provenance.url,
             sensitivity: try reader.valid(Sensitivity.init(rawValue:)),
             supports: try reader.list { try $0.target() },
             attachment: try reader.optional { Attachment(name: try $0.string(), blob: try $0.string(), size: try $0.integer()) },
             values: try reader.list { reader in
                 Value(indicator: try reader.string(), scope: try reader.optional { try $0.string() },
                       period: try reader.optional { try $0.string() },
-                      value: Double(bitPattern: try reader.valid { UInt64($0) }))
+                      value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance())
             },
-            note: try reader.optional { try $0.string() })
+            note: try reader.optional { try $0.string() }, illustrative: provenance.illustrative)
     }
+
 }
 
 extension TrackerSnapshot {

@@ -17,11 +17,14 @@ public struct StatusReport: Sendable, Hashable, Codable {
     public var note: String?
     /// Evidence ids backing it.
     public var evidence: [RecordID]
+    /// Where the report comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a status report.
     public init(
         id: RecordID, target: QualifiedID, status: Status, date: CalendarDate, party: PartyCode,
-        reporter: String? = nil, note: String? = nil, evidence: [RecordID] = []
+        reporter: String? = nil, note: String? = nil, evidence: [RecordID] = [],
+        provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.target = target
@@ -31,6 +34,7 @@ public struct StatusReport: Sendable, Hashable, Codable {
         self.reporter = reporter
         self.note = note
         self.evidence = evidence
+        self.provenance = provenance
     }
 
     /// The path of its file in the tracker.

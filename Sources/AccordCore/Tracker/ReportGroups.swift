@@ -5,15 +5,19 @@ public struct ReportHead: Sendable, Hashable {
     public let date: CalendarDate
     public let status: Status
     public let evidence: [RecordID]
+    /// Whether the report was written for illustration.
+    public let illustrative: Bool
 
-    init(date: CalendarDate, status: Status, evidence: [RecordID]) {
+    init(date: CalendarDate, status: Status, evidence: [RecordID], illustrative: Bool = false) {
         self.date = date
         self.status = status
         self.evidence = evidence
+        self.illustrative = illustrative
     }
 
     init(_ report: StatusReport) {
-        self.init(date: report.date, status: report.status, evidence: report.evidence)
+        self.init(date: report.date, status: report.status, evidence: report.evidence,
+                  illustrative: report.provenance.illustrative)
     }
 }
 
@@ -121,18 +125,22 @@ public struct ReportOutline: Sendable, Hashable {
     public let party: PartyCode
     public let date: CalendarDate
     public let status: Status
+    /// Whether the report was written for illustration.
+    public let illustrative: Bool
 
     /// The outline of a report already decoded.
     public init(_ report: StatusReport) {
-        self.init(id: report.id.rawValue, target: report.target, party: report.party, date: report.date, status: report.status)
+        self.init(id: report.id.rawValue, target: report.target, party: report.party, date: report.date, status: report.status,
+                  illustrative: report.provenance.illustrative)
     }
 
-    init(id: String, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status) {
+    init(id: String, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status, illustrative: Bool) {
         self.id = id
         self.target = target
         self.party = party
         self.date = date
         self.status = status
+        self.illustrative = illustrative
     }
 
     /// Where its file is: `Events/<yyyy>/<mm>/<id>.yaml`.
@@ -260,10 +268,9 @@ final class ReportGroups: Sendable {
             let (position, party) = owners[place.group]
             let head = filed[position][party].heads[place.index]
             return ReportOutline(id: id, target: targets[position].id, party: targets[position].parties[party],
-                                 date: head.date, status: head.status)
+                                 date: head.date, status: head.status, illustrative: head.illustrative)
         }
-        let report = unfiled.reports[place.index]
-        return ReportOutline(id: id, target: report.target, party: report.party, date: report.date, status: report.status)
+        return ReportOutline(unfiled.reports[place.index])
     }
 
     /// The report with `id`; only its group is decoded.

@@ -97,6 +97,18 @@ public struct TargetState: Sendable {
     /// Whether any party is overdue.
     public var isOverdue: Bool { parties.contains(where: \.isOverdue) }
 
+    /// What a reader must be told about the target as it stands: the target's own marks,
+    /// and illustrative when a party's current status, or evidence counted for it, comes
+    /// from an illustrative record.
+    public var marks: Set<ProvenanceMark> {
+        var marks = target.marks
+        let usesIllustrative = parties.contains { progress in
+            progress.reports.heads.last?.illustrative == true || progress.evidence.contains { $0.provenance.illustrative }
+        }
+        if usesIllustrative { marks.insert(.illustrative) }
+        return marks
+    }
+
     /// Whether the parties' latest reports give different statuses; on a joint commitment
     /// this is the disagreement a review meeting wants to see.
     public var partiesDisagree: Bool { Set(parties.map(\.status)).count > 1 }

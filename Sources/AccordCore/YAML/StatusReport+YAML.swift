@@ -18,13 +18,14 @@ extension StatusReport {
         let reporter = f.optional("reporter")?.nonEmptyText()
         let note = f.optional("note")?.text()
         let evidence = f.optional("evidence")?.list { $0.recordID() } ?? []
+        let provenance = Provenance(yaml: f)
         if status == .notApplicable, ReadableText.isBlank(note ?? "") {
             f.problem(at: "note", near: "status", "a not-applicable status needs a note saying why")
         }
         guard f.finish(), let id, let target, let status, let date, let party else { return nil }
         self.init(
             id: id, target: target, status: status, date: date, party: party,
-            reporter: reporter, note: note, evidence: evidence)
+            reporter: reporter, note: note, evidence: evidence, provenance: provenance)
     }
 
     var yaml: YAMLMap {
@@ -37,6 +38,7 @@ extension StatusReport {
         map.add("reporter", .text(reporter))
         map.add("note", .text(note))
         map.add("evidence", .ids(evidence))
+        provenance.add(to: &map)
         return map
     }
 }

@@ -12,7 +12,8 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
 
     /// The diff as Markdown.
     public func render(_ diff: InstrumentDiff) -> String {
-        var blocks = ["# Changes to the text", "`\(diff.oldFile)` → `\(diff.newFile)`"]
+        var blocks = ["# Changes to the text"] + (diff.notice.map { ["> **Note:** " + $0.text] } ?? [])
+            + ["`\(diff.oldFile)` → `\(diff.newFile)`"]
         guard !diff.isEmpty else { return (blocks + ["No changes."]).joined(separator: "\n\n") + "\n" }
         blocks.append(DiffLayout.summary(diff) + ".")
         var table = ["| Article | Change | Words added | Words removed |", "|---|---|--:|--:|"]

@@ -37,6 +37,9 @@ public struct TargetRow: Codable, Sendable, Hashable {
     public let due: CalendarDate?
     public let overdue: Bool
     public let parties: [PartyStatusView]
+    /// `illustrative` when the target or what its status rests on was written for
+    /// illustration; `working-summary` when its instrument's text is a working summary.
+    public let marks: [ProvenanceMark]
 
     /// The row of `state`.
     public init(_ state: TargetState) {
@@ -47,6 +50,7 @@ public struct TargetRow: Codable, Sendable, Hashable {
         due = state.target.schedule?.first ?? state.target.end
         overdue = state.isOverdue
         parties = state.parties.map { PartyStatusView($0, target: state.target) }
+        marks = state.marks.ordered
     }
 }
 
@@ -62,6 +66,10 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         public let scope: String?
         public let period: String?
         public let value: Double
+        /// The figure's own source, when it is not the evidence's.
+        public let source: String?
+        public let url: String?
+        public let marks: [ProvenanceMark]
     }
 
     public let id: String
@@ -79,6 +87,8 @@ public struct EvidenceView: Codable, Sendable, Hashable {
     public let note: String?
     public let attachment: AttachmentView?
     public let values: [ValueView]
+    /// `illustrative` when the evidence, or a figure of it, was written for illustration.
+    public let marks: [ProvenanceMark]
 
     /// The view of `evidence` under `redaction`.
     public init(_ evidence: Evidence, redaction: Redaction) {
@@ -95,7 +105,12 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         url = shown.url
         note = shown.note
         attachment = shown.attachment.map { AttachmentView(name: $0.name, path: $0.path, size: $0.size) }
-        values = shown.values.map { ValueView(indicator: $0.indicator, scope: $0.scope, period: $0.period, value: $0.value) }
+        values = shown.values.map { value in
+            ValueView(indicator: value.indicator, scope: value.scope, period: value.period, value: value.value,
+                      source: value.provenance.source, url: value.provenance.url,
+                      marks: value.provenance.illustrative ? [.illustrative] : [])
+        }
+        marks = ProvenanceIndex.marks(of: evidence).ordered
     }
 }
 
@@ -109,6 +124,10 @@ public struct StatusReportView: Codable, Sendable, Hashable {
     public let reporter: String?
     public let note: String?
     public let evidence: [String]
+    /// Where the report comes from.
+    public let source: String?
+    /// `illustrative` when the report was written for illustration.
+    public let marks: [ProvenanceMark]
 
     /// The view of `report`.
     public init(_ report: StatusReport) {
@@ -120,6 +139,8 @@ public struct StatusReportView: Codable, Sendable, Hashable {
         reporter = report.reporter
         note = report.note
         evidence = report.evidence.map(\.rawValue)
+        source = report.provenance.source
+        marks = ProvenanceIndex.marks(of: report).ordered
     }
 }
 
@@ -137,6 +158,17 @@ enum ProgressStyle {
     /// `VN implemented · KH in-progress (overdue)`.
     static func parties(_ parties: [PartyStatusView], style: TerminalStyle) -> String {
         parties.map { "\($0.party) \(status($0.status, overdue: $0.overdue, style: style))" }.joined(separator: " · ")
+    }
+
+    /// `[illustrative] text`: the marks before a value, so clipping never cuts them off.
+    static func marked(_ text: String, _ marks: [ProvenanceMark]) -> String {
+        marks.isEmpty ? text : ProvenanceNotice.tags(marks) + " " + text
+    }
+
+    /// The banner of a terminal view, followed by a blank line; empty without a notice.
+    static func banner(_ notice: ProvenanceNotice?, style: TerminalStyle) -> String {
+        guard let notice else { return "" }
+        return style.bold("Note:") + " " + notice.text + "\n\n"
     }
 
     /// Text cut to `width` characters with an ellipsis.

@@ -11,7 +11,7 @@ extension ShowReport {
             var table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
             for row in rows {
                 table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
-                           ProgressStyle.clip(row.summary, 56)])
+                           ProgressStyle.marked(ProgressStyle.clip(row.summary, 56), row.marks)])
             }
             out += table.render(style: style)
         }
@@ -22,22 +22,38 @@ extension ShowReport {
         }
         func evidence(_ item: EvidenceView) {
             let title = item.redacted ? style.dim("(restricted)") : item.title
-            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(title)")
+            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(ProgressStyle.marked(title, item.marks))")
         }
-        line(style.bold("\(id)") + style.dim("  \(kind), as of \(asOf)"))
+        out += ProgressStyle.banner(notice, style: style)
+        line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  \(kind), as of \(asOf)"))
         if let instrument {
             line(instrument.title)
             fact("kind", instrument.kind)
             fact("parties", instrument.parties.joined(separator: ", "))
             fact(instrument.kind == "plan" ? "adopted" : "signed", "\(instrument.date)")
             fact("status", instrument.status)
-            fact("languages", instrument.languages.joined(separator: ", "))
+            fact("languages", instrument.languages.map { language in
+                instrument.texts[language].map { "\(language) (\($0 == "authentic" ? "authentic" : "working summary"))" } ?? language
+            }.joined(separator: ", "))
+            fact("prevails", instrument.prevails)
+            fact("source", instrument.source)
+            fact("url", instrument.url)
+            if !instrument.sources.isEmpty {
+                section("Sources")
+                for note in instrument.sources {
+                    let about = [note.about, note.says].compactMap { $0 }.joined(separator: ": ")
+                    line("  " + (about.isEmpty ? "" : about + " — ") + note.source)
+                }
+            }
             if !instrument.articles.isEmpty {
                 section(instrument.kind == "plan" ? "Areas" : "Articles")
                 for article in instrument.articles { line("  \(article)") }
             }
             if !instrument.targets.isEmpty { section(instrument.kind == "plan" ? "Items" : "Commitments"); targets(instrument.targets) }
-            if let review = instrument.reviews.first { section("Next review"); line("  \(review.date) \(review.title)") }
+            if let review = instrument.reviews.first {
+                section("Next review")
+                line("  \(review.date) \(ProgressStyle.marked(review.title, review.marks))")
+            }
             revisions(instrument.revisions)
         }
         if let provision {
@@ -52,7 +68,7 @@ extension ShowReport {
         }
         if let planArea { targets(planArea) }
         if let target {
-            line(target.row.summary)
+            line(ProgressStyle.marked(target.row.summary, target.row.marks))
             if let text = target.text, text != target.row.summary { line(); line(style.dim(text)) }
             line()
             fact("bound", target.row.parties.map(\.party).joined(separator: ", ") + (target.row.joint ? " (jointly)" : ""))
@@ -78,8 +94,11 @@ extension ShowReport {
             if !target.timeline.isEmpty {
                 section("Timeline")
                 for report in target.timeline {
-                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")")
-                    if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
+                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
+                         + ProvenanceNotice.suffix(report.marks))
+                    if let note = report.note {
+                        line("      \(style.dim(ProgressStyle.clip(note, 90)))" + ProvenanceNotice.suffix(report.marks))
+                    }
                 }
             }
             if !target.evidence.isEmpty { section("Evidence"); target.evidence.forEach(evidence) }
@@ -96,7 +115,8 @@ extension ShowReport {
             fact("url", item.url)
             fact("attachment", item.attachment.map { "\($0.name) (\($0.size) bytes) at \($0.path)" })
             for value in item.values {
-                fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined())
+                fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined()
+                     + (value.source.map { " (source: \($0))" } ?? "") + ProvenanceNotice.suffix(value.marks))
             }
             fact("note", item.note)
         }
@@ -107,9 +127,11 @@ extension ShowReport {
             fact("host", meeting.host)
             fact("reviews", meeting.reviews.joined(separator: ", "))
             fact("attendees", meeting.attendees.joined(separator: "; "))
+            fact("source", meeting.source)
+            fact("url", meeting.url)
             section("Decisions")
             for decision in meeting.decisions {
-                line("  \(decision.id). \(decision.text)")
+                line("  \(decision.id). \(ProgressStyle.marked(decision.text, decision.marks))")
                 if let tracked = decision.tracked {
                     line("     \(ProgressStyle.parties(tracked.parties, style: style))\(tracked.due.map { ", due \($0)" } ?? "")")
                 }
@@ -119,6 +141,7 @@ extension ShowReport {
             fact("target", report.target)
             fact("status", "\(report.party) \(report.status) from \(report.date)")
             fact("reporter", report.reporter)
+            fact("source", report.source)
             fact("evidence", report.evidence.joined(separator: ", "))
             fact("note", report.note)
         }
