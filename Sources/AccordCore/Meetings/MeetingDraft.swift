@@ -109,7 +109,7 @@ public struct MeetingDraft: Sendable {
                 guard let date = CalendarDate(pair[1]) else { throw bad("due=\(pair[1]) is not a date (yyyy-mm-dd)") }
                 due = date
             case "every":
-                guard let months = Int(pair[1]), months > 0 else { throw bad("every=\(pair[1]) is not a number of months") }
+                guard let months = Int(pair[1]), (1...1200).contains(months) else { throw bad("every=\(pair[1]) is not a number of months") }
                 every = months
             case "bound":
                 guard let value = Commitment.Bound(pair[1]), value.parties(of: parties).allSatisfy(parties.contains) else {
