@@ -8,6 +8,11 @@ public struct MeetingDraft: Sendable {
     public struct Problem: AccordFailure, Sendable {
         public let message: String
         public let exitStatus: ExitStatus
+
+        /// The meeting `id` is in the tracker already (exit 73).
+        public static func exists(_ id: RecordID) -> Problem {
+            Problem(message: "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug", exitStatus: .cannotCreate)
+        }
     }
 
     public var date: CalendarDate
@@ -51,7 +56,7 @@ public struct MeetingDraft: Sendable {
             throw bad("'\(slugText)' cannot be part of a meeting id: use lowercase letters, digits and single hyphens")
         }
         guard !snapshot.meetings.contains(where: { $0.id == id }) else {
-            throw Problem(message: "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug", exitStatus: .cannotCreate)
+            throw Problem.exists(id)
         }
         let reviews = try cycles.map { text throws(Problem) in try Self.cycle(text, in: snapshot) }
         let decisions = try decisions.enumerated().map { index, text throws(Problem) in
