@@ -97,7 +97,7 @@ extension Accord {
                     throw TextRevisionError(.ioError, "cannot write \(output): \(error.localizedDescription)")
                 }
             } else {
-                print(text, terminator: "")
+                Output.terminal(text, style: TerminalStyle(colour: colour))
             }
         }
 

@@ -70,7 +70,8 @@ extension Accord {
             } else if format.csv {
                 print(GapCSVRenderer.render(report), terminator: "")
             } else {
-                print(GapTerminalRenderer(style: .forStandardOutput()).render(report, summaryOnly: summary), terminator: "")
+                let style = TerminalStyle.forStandardOutput()
+                Output.terminal(GapTerminalRenderer(style: style).render(report, summaryOnly: summary), style: style)
             }
             if let failOn, report.hasGap(atLeast: failOn) { throw ExitCode(1) }
         }

@@ -46,7 +46,8 @@ extension Accord {
             if read.json {
                 print(try JSONOutput.render(report), terminator: "")
             } else {
-                print(RevisionsTerminalRenderer(style: .forStandardOutput()).render(report), terminator: "")
+                let style = TerminalStyle.forStandardOutput()
+                Output.terminal(RevisionsTerminalRenderer(style: style).render(report), style: style)
             }
         }
     }

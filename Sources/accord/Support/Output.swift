@@ -6,7 +6,19 @@ import Foundation
 enum Output {
     static func print<Report: Encodable>(_ report: Report, json: Bool, csv: String? = nil,
                                          terminal: (TerminalStyle) -> String) throws {
-        let text = json ? try JSONOutput.render(report) : csv ?? terminal(TerminalStyle.forStandardOutput())
-        FileHandle.standardOutput.write(Data(text.utf8))
+        if json {
+            FileHandle.standardOutput.write(Data(try JSONOutput.render(report).utf8))
+        } else if let csv {
+            try OutputFile.write(csv, to: nil)
+        } else {
+            let style = TerminalStyle.forStandardOutput()
+            self.terminal(terminal(style), style: style)
+        }
+    }
+
+    /// Prints a terminal rendering with every control character a record could carry
+    /// made visible (`TerminalText`).
+    static func terminal(_ text: String, style: TerminalStyle) {
+        FileHandle.standardOutput.write(Data(TerminalText.visible(text, style: style).utf8))
     }
 }

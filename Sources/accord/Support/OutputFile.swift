@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import Foundation
 
 /// Where a report goes: standard output, or a file given with `--output`.
@@ -12,7 +13,11 @@ enum OutputFile {
     /// Writes `text` to `path`, or to standard output when `path` is nil.
     static func write(_ text: String, to path: String?) throws {
         guard let path else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            // On a terminal, the text of any format is shown with its control characters
+            // visible; piped or redirected, the bytes go out as they are.
+            let style = TerminalStyle.forStandardOutput()
+            let shown = isatty(STDOUT_FILENO) == 1 ? TerminalText.visible(text, style: style) : text
+            FileHandle.standardOutput.write(Data(shown.utf8))
             return
         }
         do {
