@@ -95,8 +95,8 @@ enum YAMLReader {
             if let canonical = CanonicalYAML.parse(text) {
                 // The layout accord writes, read without a general parser.
                 root = canonical
-            } else if let line = YAMLAnchorCheck.firstAnchorOrAlias(in: text) {
-                log.report("", line: line, "anchors and aliases are not allowed in records")
+            } else if let (line, message) = YAMLPreflight.problem(in: text) {
+                log.report("", line: line, message)
                 return nil
             } else {
                 do {

@@ -38,6 +38,20 @@ import Testing
         #expect(report(text).diagnostics.map(\.message) == ["anchors and aliases are not allowed in records"])
     }
 
+    @Test func nestingAMillionDeepIsRefusedWithoutRecursingIntoIt() {
+        let depth = 1_000_000
+        let text = TrackerFixture.report + "deep: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        let result = report(text)
+        #expect(result.value == nil)
+        #expect(result.diagnostics.map(\.line) == [8])
+    }
+
+    @Test func nestingPastTheLimitIsRefused() {
+        let depth = 65
+        let text = TrackerFixture.report + "deep: " + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "\n"
+        #expect(report(text).diagnostics.map(\.description) == ["\(file):8: lists and mappings are nested more than 64 deep"])
+    }
+
     @Test func ampersandsAndStarsInTextAreStillText() throws {
         let text = TrackerFixture.report.replacingOccurrences(
             of: "evidence:", with: "note: R&D *and* training, 5 * 3 & more\nevidence:")
