@@ -37,12 +37,12 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    /// `text` with `<` and `>` written as entities: a text or title holding HTML shows it
-    /// as words, and a Markdown renderer (pandoc, a git host) never runs it. An `&` stays:
-    /// alone it starts no HTML.
+    /// `text` with `<` written as an entity: a text or title holding HTML shows it as
+    /// words, and a Markdown renderer (pandoc, a git host) never runs it. `>` and `&` stay:
+    /// neither starts HTML, and `>` quotes a block in the texts' own Markdown.
     static func inert(_ text: String) -> String {
-        guard text.contains(where: { $0 == "<" || $0 == ">" }) else { return text }
-        return text.replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+        guard text.contains("<") else { return text }
+        return text.replacingOccurrences(of: "<", with: "&lt;")
     }
 
     /// A redline in the Markdown convention; the review summary shows short redlines with it.

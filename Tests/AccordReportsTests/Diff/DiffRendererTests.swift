@@ -186,7 +186,7 @@ import Testing
         let output = DiffMarkdownRenderer().render(InstrumentDiff(old: old, new: new))
         #expect(!output.contains("<script>"))
         #expect(!output.contains("<b>"))
-        #expect(output.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        #expect(output.contains("&lt;script>alert(1)&lt;/script>"))
         #expect(output.contains("One & two"))
     }
 }
