@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 
@@ -61,7 +62,8 @@ struct Accord: ParsableCommand {
         } catch {
             // Errors that are not accord's own (help, version, usage) keep ArgumentParser's handling.
             guard let report = ErrorReport(error) else { exit(withError: error) }
-            FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
+            let message = TerminalText.visible(report.message, style: TerminalStyle(colour: false))
+            FileHandle.standardError.write(Data("accord: \(message)\n".utf8))
             Foundation.exit(report.exitCode)
         }
     }

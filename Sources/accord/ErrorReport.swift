@@ -29,7 +29,7 @@ struct ErrorReport {
 
     private static func exitStatus(for error: GitError) -> ExitStatus {
         switch error.kind {
-        case .notARepository, .notFound: return .noInput
+        case .notARepository, .notOwned, .notFound: return .noInput
         case .lostRace, .locked, .timedOut: return .tryAgain
         case .exists: return .cannotCreate
         case .io: return .ioError

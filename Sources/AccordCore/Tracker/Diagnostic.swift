@@ -11,12 +11,20 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     /// One lowercase sentence.
     public let message: String
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic. A field or message that quotes a huge key or value keeps its
+    /// start and end, so one line still says what and where.
     public init(file: String, line: Int, field: String, message: String) {
         self.file = file
         self.line = line
-        self.field = field
-        self.message = message
+        self.field = Self.shortened(field, head: 100, tail: 20)
+        self.message = Self.shortened(message, head: 200, tail: 80)
+    }
+
+    /// `text` with its middle replaced by `…` when it is longer than `head + tail + 1`
+    /// characters.
+    static func shortened(_ text: String, head: Int, tail: Int) -> String {
+        guard text.utf8.count > head + tail + 1, text.count > head + tail + 1 else { return text }
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
     }
 
     public var description: String {

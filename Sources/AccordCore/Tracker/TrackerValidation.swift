@@ -13,6 +13,10 @@ struct TrackerValidation {
     /// Owners (instruments, plans, meetings) whose own file has problems: references into
     /// them are not checked, so one mistake is not reported again in every record.
     private let brokenOwners: Set<String>
+    /// Whether `accord.yaml` is there but could not be read: its parties, indicators and
+    /// scopes are then unknown, and references to them are not checked, so one bad value
+    /// there is not reported again in every record.
+    private let settingsUnread: Bool
     /// Every evidence id and every meeting decision, built once: a lookup per record must
     /// not cost a pass over all records (100,000 reports × 20,000 pieces of evidence).
     private let evidenceIDs: Set<RecordID>
@@ -27,6 +31,7 @@ struct TrackerValidation {
         diagnostics = files.fileDiagnostics
         let settings = files.settings.first?.value
         parties = settings.map { Set($0.partyCodes) }
+        settingsUnread = !files.settings.isEmpty && settings == nil
         let planIndicators = files.plans.compactMap(\.value).flatMap(\.items).flatMap(\.indicators).map(\.id)
         indicators = Set((settings?.indicators.map(\.id) ?? []) + planIndicators)
         scopes = Set(settings?.scopes.map(\.id) ?? [])
@@ -130,7 +135,7 @@ struct TrackerValidation {
                 for party in item.partners.keys.sorted() {
                     checkParty(party, of: plan.parties, file, "\(path).partners.\(party)")
                 }
-                for (index, indicator) in item.indicators.enumerated() where indicator.title == nil {
+                for (index, indicator) in item.indicators.enumerated() where indicator.title == nil && !settingsUnread {
                     if !(files.settings.first?.value?.indicators.contains { $0.id == indicator.id } ?? false) {
                         report(file, "\(path).indicators[\(index + 1)].id",
                                "\(indicator.id) is not in accord.yaml; give it a title to make it local to the item")
@@ -159,7 +164,7 @@ struct TrackerValidation {
         if let attachment = evidence.attachment, !files.attachments.contains(attachment.blob) {
             report(file, "attachment.blob", "the attachment's bytes are missing at \(attachment.path)")
         }
-        for (index, value) in evidence.values.enumerated() {
+        for (index, value) in evidence.values.enumerated() where !settingsUnread {
             if !indicators.contains(value.indicator) {
                 report(file, "values[\(index + 1)].indicator", "no indicator \(value.indicator) in accord.yaml or a plan")
             }
@@ -179,8 +184,9 @@ struct TrackerValidation {
                    "the report is dated \(report.date) but filed under \(parts[1])/\(parts[2]); move it to Events/\(report.date.year)/\(month)/")
         }
         checkParty(report.party, file, "party")
+        // A decision binds the tracker's parties, unknown while accord.yaml is unread.
         if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target],
-           !target.parties.contains(report.party) {
+           !target.parties.contains(report.party), !settingsUnread {
             self.report(file, "party", "\(report.target) does not bind \(report.party)")
         }
         for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) && !knownEvidence(id) {

@@ -37,7 +37,7 @@ extension DueSchedule {
     init?(yaml f: YAMLFields) {
         let dueValue = f.optional("due")
         let due = dueValue?.date()
-        let every = f.optional("every-months")?.integer(atLeast: 1)
+        let every = f.optional("every-months")?.integer(atLeast: 1, atMost: 1200)
         let until = f.optional("until")?.date()
         guard dueValue != nil else {
             if every != nil || until != nil {

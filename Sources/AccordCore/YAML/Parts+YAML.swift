@@ -95,7 +95,7 @@ extension ReviewCycle {
         let title = f.required("title")?.nonEmptyText()
         let onValue = f.optional("on"), everyValue = f.optional("every-months"), fromValue = f.optional("from")
         let on = onValue?.date()
-        let every = everyValue?.integer(atLeast: 1)
+        let every = everyValue?.integer(atLeast: 1, atMost: 1200)
         let from = fromValue?.date()
         let untilValue = f.optional("until")
         let until = untilValue?.date()

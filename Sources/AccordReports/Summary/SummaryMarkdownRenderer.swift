@@ -33,7 +33,7 @@ public struct SummaryMarkdownRenderer: Sendable {
                     switch block {
                     case .title(let title): lines.append("  - Title: " + DiffMarkdownRenderer.redline(title))
                     case .text(let text): lines.append("  - " + DiffMarkdownRenderer.redline(text))
-                    case .clause(let label, let text): lines.append("  - **\(label)** " + DiffMarkdownRenderer.redline(text))
+                    case .clause(let label, let text): lines.append("  - **\(escape(label))** " + DiffMarkdownRenderer.redline(text))
                     }
                 }
             }
@@ -117,7 +117,7 @@ public struct SummaryMarkdownRenderer: Sendable {
     private func escape(_ text: String) -> String {
         var result = ""
         for character in text {
-            if "\\`*_[]<>".contains(character) { result.append("\\") }
+            if "\\`*_[]<>&".contains(character) { result.append("\\") }
             result.append(character)
         }
         return result
