@@ -46,17 +46,29 @@ struct Accord: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)  // usage errors: ArgumentParser prints help and exits 64
+            // Help and version leave as ArgumentParser prints them; a wrong command line is
+            // one `accord:` line (exit 64) with a pointer to the command's help.
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            fail(ErrorReport(usage: fullMessage(for: error)))
         }
         do {
             var mutable = command
             try mutable.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)  // a check that already printed its findings
         } catch {
-            // Errors that are not accord's own (help, version, usage) keep ArgumentParser's handling.
-            guard let report = ErrorReport(error) else { exit(withError: error) }
-            FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
-            Foundation.exit(report.exitCode)
+            switch ErrorReport.known(error) {
+            case .some(let report): fail(report)
+            case nil where exitCode(for: error) == .success: exit(withError: error)  // help asked for
+            case nil where exitCode(for: error) == .validationFailure: fail(ErrorReport(usage: fullMessage(for: error)))
+            case nil: fail(ErrorReport(error))
+            }
         }
+    }
+
+    private static func fail(_ report: ErrorReport) -> Never {
+        FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
+        Foundation.exit(report.exitCode)
     }
 }
 
