@@ -1,62 +1,80 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
 
 extension Accord {
-    /// `accord validate [--repo PATH | FOLDER]`: every problem in the tracker's files.
+    /// `accord validate [--repo PATH | FOLDER] [--revision REV] [--json]`: every problem in
+    /// the tracker's files.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check every file of a tracker and report every problem.",
             discussion: """
-            Reads the tracker at the tip of its branch (or, given FOLDER, the files in that \
-            folder, committed or not; a folder holding accord.example.yaml is read as the \
-            project's example). Prints each problem as file:line: field: message and exits 65 \
-            when there is any; otherwise prints what the tracker holds.
+            In a working copy, reads the files of the working tree as they are on disk, \
+            committed or not (what the next commit would hold); in a bare repository, the tip \
+            of its branch. --revision REV reads a commit's files instead; FOLDER, the files \
+            in that folder (a folder holding accord.example.yaml is read as the project's \
+            example). Prints each problem as file:line: field: message and exits 65 when \
+            there is any; otherwise prints what the tracker holds and what was checked.
+
+              accord validate                       # the working tree
+              accord validate --revision HEAD~1     # a commit
+              accord validate --json                # for a script; exit 65 on problems too
             """)
 
         @OptionGroup var repository: RepositoryOptions
 
-        @Argument(help: "A folder to check instead of a repository's committed files.")
+        @Argument(help: "A folder to check instead of a repository.")
         var folder: String?
+
+        @Option(help: ArgumentHelp("Check the files of this commit (HEAD, a branch, a tag, a commit id).", valueName: "rev"))
+        var revision: String?
+
+        @Flag(help: "Print the result as JSON (docs/json.md).")
+        var json = false
 
         func validate() throws {
             if folder != nil && repository.repo != nil {
                 throw ValidationError("give either --repo or FOLDER, not both")
             }
+            if folder != nil && revision != nil {
+                throw ValidationError("give either --revision or FOLDER, not both")
+            }
         }
 
         func run() throws {
-            let snapshot: TrackerSnapshot
+            let report: ValidationReport
             if let folder {
                 let url = URL(fileURLWithPath: folder).standardizedFileURL
                 let isExample = !FileManager.default.fileExists(atPath: url.appendingPathComponent(TrackerSettings.fileName).path)
                     && FileManager.default.fileExists(atPath: url.appendingPathComponent("accord.example.yaml").path)
-                snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
+                let snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
+                KeptUntilExit.keep(snapshot)
+                report = ValidationReport(snapshot, checked: "folder")
             } else {
-                snapshot = try TrackerSnapshot.load(repository: repository.openTracker())
+                let tracker = try repository.openTracker()
+                if revision == nil, let workingTree = tracker.workingDirectory {
+                    let snapshot = try TrackerSnapshot.load(folder: workingTree)
+                    KeptUntilExit.keep(snapshot)
+                    report = ValidationReport(snapshot, checked: "working-tree")
+                } else {
+                    let commit = try tracker.resolve(revision ?? "HEAD")
+                    let snapshot = try TrackerSnapshot.load(repository: tracker, commit: commit)
+                    KeptUntilExit.keep(snapshot)
+                    report = ValidationReport(snapshot, checked: "revision", revision: commit.description)
+                }
             }
-            KeptUntilExit.keep(snapshot)
-            try snapshot.requireValid()
-            print(Self.summary(of: snapshot))
-        }
-
-        /// `valid: 3 instruments, 34 plan items, …`.
-        static func summary(of snapshot: TrackerSnapshot) -> String {
-            func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-                "\(number) \(number == 1 ? singular : plural)"
+            if json {
+                print(try JSONOutput.render(report), terminator: "")
+                if !report.valid { throw ExitCode(ExitStatus.dataError.rawValue) }
+                return
             }
-            let parts = [
-                count(snapshot.instruments.count, "instrument", "instruments"),
-                count(snapshot.instruments.map(\.commitments.count).reduce(0, +), "commitment", "commitments"),
-                count(snapshot.plans.count, "plan", "plans"),
-                count(snapshot.plans.map(\.items.count).reduce(0, +), "plan item", "plan items"),
-                count(snapshot.meetings.count, "meeting", "meetings"),
-                count(snapshot.evidenceCount, "piece of evidence", "pieces of evidence"),
-                count(snapshot.reportCount, "status report", "status reports"),
-            ]
-            return "valid: " + parts.joined(separator: ", ")
+            if !report.valid {
+                throw InvalidTrackerData(report.problems, in: report.source)
+            }
+            print(report.summaryLine)
         }
     }
 }
