@@ -115,14 +115,18 @@ extension StatusReport {
         writer.optional(reporter) { $0.string($1) }
         writer.optional(note) { $0.string($1) }
         writer.list(evidence) { $0.string($1.rawValue) }
+        writer.list(parties) { $0.string($1.code) }
+        writer.optional(recordedAt) { $0.string($1.text) }
     }
 
     init(from reader: inout CacheReader) throws {
         self.init(
             id: try reader.valid(RecordID.init), target: try reader.target(),
             status: try reader.valid(Status.init(rawValue:)), date: try reader.date(),
-            party: try reader.valid(PartyCode.init), reporter: try reader.optional { try $0.string() },
-            note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) })
+            party: try reader.valid(PartyCode.init(reportingParty:)), reporter: try reader.optional { try $0.string() },
+            note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) },
+            parties: try reader.list { try $0.valid { PartyCode($0) } },
+            recordedAt: try reader.optional { try $0.valid(RecordingTime.init) })
     }
 }
 
@@ -157,7 +161,7 @@ extension Evidence {
             id: try reader.valid(RecordID.init), kind: try reader.valid(Kind.init(rawValue:)),
             title: try reader.string(), date: try reader.date(),
             recorded: try reader.optional { try $0.date() },
-            party: try reader.optional { try $0.valid(PartyCode.init) },
+            party: try reader.optional { try $0.valid { PartyCode($0) } },
             source: try reader.optional { try $0.string() }, url: try reader.optional { try $0.string() },
             sensitivity: try reader.valid(Sensitivity.init(rawValue:)),
             supports: try reader.list { try $0.target() },

@@ -17,7 +17,7 @@ public struct TrackerSnapshot: Sendable {
     public var evidence: [Evidence] { evidenceStore.all }
     /// How many pieces of evidence there are, without decoding them.
     public var evidenceCount: Int { evidenceStore.count }
-    /// The status reports, by date then id. Read from the record cache, they are decoded
+    /// The status reports, in report order (date, time recorded, id). Read from the record cache, they are decoded
     /// the first time this is asked for; the state needs only their heads (see
     /// ``ReportHead``) and the reports of the targets a command looks into.
     public var reports: [StatusReport] { reportGroups.all }
@@ -71,7 +71,7 @@ public struct TrackerSnapshot: Sendable {
             known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted()
         }, {
             let evidence = EvidenceStore(files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) })
-            let reports = files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            let reports = files.reports.compactMap(\.value).sorted { $0.precedes($1) }
             let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             return (evidence, ReportGroups(sorting: reports, targets: targets) { position[$0] })
         })
@@ -146,6 +146,10 @@ public struct TrackerSnapshot: Sendable {
         targetIndex[id].map { targets[$0] }
     }
 
+    /// The places, in the report group of the target at `target` and its reporting party at
+    /// `party`, of the reports that were withdrawn (see ``Withdrawal``): left out of the state.
+    func withdrawnReports(target: Int, party: Int) -> Set<Int> { [] }
+
     /// Whether a status report has the id `id`; answered without decoding any report.
     public func hasReport(_ id: String) -> Bool { reportGroups.hasID(id) }
 
@@ -165,7 +169,7 @@ public struct TrackerSnapshot: Sendable {
     /// Every status report's id, sorted; read from the id table, without decoding any report.
     var reportIDs: [String] { reportGroups.ids.all }
 
-    /// The reports on the targets `matching` accepts, by date then id; only their targets'
+    /// The reports on the targets `matching` accepts, in report order; only their targets'
     /// groups are decoded.
     public func reports(onTargets matching: (QualifiedID) -> Bool) -> [StatusReport] {
         var found: [StatusReport] = []
@@ -173,15 +177,15 @@ public struct TrackerSnapshot: Sendable {
             for group in reportGroups.filed[position] { found += group.reports }
         }
         if reportGroups.unfiled.count > 0 { found += reportGroups.unfiled.reports.filter { matching($0.target) } }
-        return found.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return found.sorted { $0.precedes($1) }
     }
 
-    /// The reports citing the evidence `id`, by date then id; only the groups holding one
+    /// The reports citing the evidence `id`, in report order; only the groups holding one
     /// are decoded.
     public func reports(citing id: RecordID) -> [StatusReport] {
         reportGroups.groups.filter { $0.heads.contains { $0.evidence.contains(id) } }
             .flatMap(\.reports).filter { $0.evidence.contains(id) }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            .sorted { $0.precedes($1) }
     }
 
     /// The instrument with `id`.

@@ -178,10 +178,16 @@ struct TrackerValidation {
             expect(parts[1] == String(report.date.year) && parts[2] == month, file, "date",
                    "the report is dated \(report.date) but filed under \(parts[1])/\(parts[2]); move it to Events/\(report.date.year)/\(month)/")
         }
-        checkParty(report.party, file, "party")
-        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target],
-           !target.parties.contains(report.party) {
-            self.report(file, "party", "\(report.target) does not bind \(report.party)")
+        if report.party != .joint { checkParty(report.party, file, "party") }
+        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target] {
+            if report.party == .joint && !target.isJoint {
+                self.report(file, "party", "\(report.target) binds \(target.parties.map(\.code).joined(separator: " and ")) separately, not jointly: each party reports for itself")
+            } else if !target.reportingParties.contains(report.party) {
+                self.report(file, "party", "\(report.target) does not bind \(report.party)")
+            }
+            for (index, party) in report.parties.enumerated() where !target.parties.contains(party) {
+                self.report(file, "parties[\(index + 1)]", "\(report.target) does not bind \(party)")
+            }
         }
         for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) && !knownEvidence(id) {
             self.report(file, "evidence[\(index + 1)]", "no evidence \(id) in the tracker")

@@ -37,6 +37,9 @@ public struct TargetRow: Codable, Sendable, Hashable {
     public let due: CalendarDate?
     public let overdue: Bool
     public let parties: [PartyStatusView]
+    /// For a joint target, where the parties stand together (their joint reports, which
+    /// alone settle it); absent otherwise.
+    public let jointly: PartyStatusView?
 
     /// The row of `state`.
     public init(_ state: TargetState) {
@@ -47,6 +50,34 @@ public struct TargetRow: Codable, Sendable, Hashable {
         due = state.target.schedule?.first ?? state.target.end
         overdue = state.isOverdue
         parties = state.parties.map { PartyStatusView($0, target: state.target) }
+        jointly = state.joint.map { PartyStatusView($0, target: state.target) }
+    }
+}
+
+/// One reporting period of a target with a due date (see `ReportingPeriod`).
+public struct PeriodView: Codable, Sendable, Hashable {
+    /// The party whose period it is, or `joint`.
+    public let party: String
+    /// The first day of the window; absent for a first period, open from the start.
+    public let opens: CalendarDate?
+    public let due: CalendarDate
+    /// The report that settled it; absent when none did.
+    public let settledBy: String?
+    /// That report's date.
+    public let settledOn: CalendarDate?
+    /// Days the settling report came after the due date; absent when on time or unsettled.
+    public let lateDays: Int?
+    /// Due before the as-of date and not settled.
+    public let overdue: Bool
+
+    /// The periods of `progress`, at `asOf`.
+    public static func all(_ progress: PartyProgress, asOf: CalendarDate) -> [PeriodView] {
+        progress.periods.map { period in
+            PeriodView(party: progress.party.code, opens: period.opens, due: period.due,
+                       settledBy: period.settlingReport.map { progress.reports[$0].id.rawValue },
+                       settledOn: period.settledOn, lateDays: period.lateDays,
+                       overdue: period.isOverdue(on: asOf))
+        }
     }
 }
 
@@ -109,6 +140,10 @@ public struct StatusReportView: Codable, Sendable, Hashable {
     public let reporter: String?
     public let note: String?
     public let evidence: [String]
+    /// The parties who made a joint report (party `joint`); empty otherwise.
+    public let parties: [String]
+    /// When accord wrote it (UTC); absent for reports written before it did.
+    public let recordedAt: String?
 
     /// The view of `report`.
     public init(_ report: StatusReport) {
@@ -120,6 +155,8 @@ public struct StatusReportView: Codable, Sendable, Hashable {
         reporter = report.reporter
         note = report.note
         evidence = report.evidence.map(\.rawValue)
+        parties = report.parties.map(\.code)
+        recordedAt = report.recordedAt?.text
     }
 }
 

@@ -75,10 +75,26 @@ extension ShowReport {
                 let next = party.nextDue.map { ", next due \($0)" } ?? ""
                 line("  \(party.party)  \(ProgressStyle.status(party.status, overdue: party.overdue, style: style))\(since)\(next)")
             }
+            if let together = target.row.jointly {
+                let since = together.since.map { " since \($0)" } ?? ""
+                line("  jointly  \(ProgressStyle.status(together.status, overdue: together.overdue, style: style))\(since)"
+                     + "  (a joint report settles it: --party joint)")
+            }
+            if !target.periods.isEmpty {
+                section("Periods")
+                for period in target.periods {
+                    let window = period.opens.map { "\($0) to \(period.due)" } ?? "due \(period.due)"
+                    let settled = period.settledBy.map { id in
+                        "settled by \(id) on \(period.settledOn!)" + (period.lateDays.map { style.yellow(", late by \($0) \($0 == 1 ? "day" : "days")") } ?? "")
+                    } ?? (period.overdue ? style.red("overdue: no settling report") : style.dim("open"))
+                    line("  \(period.party)  \(window)  \(settled)")
+                }
+            }
             if !target.timeline.isEmpty {
                 section("Timeline")
                 for report in target.timeline {
-                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")")
+                    let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
+                    line("  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")")
                     if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
                 }
             }

@@ -61,6 +61,8 @@ public struct ShowReport: Codable, Sendable {
         public let start: CalendarDate?
         public let end: CalendarDate?
         public let timeline: [StatusReportView]
+        /// The reporting periods of each party (or of the parties jointly), oldest first.
+        public let periods: [PeriodView]
         public let evidence: [EvidenceView]
         /// Plan items implementing a commitment, or the commitments a plan item implements.
         public let linked: [String]
@@ -199,7 +201,7 @@ public struct ShowReport: Codable, Sendable {
                 return
             }
             self.init(asOf: asOf, resolved: resolved,
-                      target: Self.target(targetState, snapshot: snapshot, redaction: redaction, revisions: revisions,
+                      target: Self.target(targetState, asOf: asOf, snapshot: snapshot, redaction: redaction, revisions: revisions,
                                           amended: amendedSinceEvidence.first { $0.commitment == id }))
         case .meeting:
             self.init(asOf: asOf, resolved: resolved, meeting: Self.meeting(owner, snapshot: snapshot, state: state))
@@ -212,7 +214,7 @@ public struct ShowReport: Codable, Sendable {
         }
     }
 
-    private static func target(_ state: TargetState, snapshot: TrackerSnapshot, redaction: Redaction,
+    private static func target(_ state: TargetState, asOf: CalendarDate, snapshot: TrackerSnapshot, redaction: Redaction,
                                revisions: [RevisionView], amended: AmendedSinceEvidence?) -> TargetDetail {
         let target = state.target
         var text: String?
@@ -239,13 +241,14 @@ public struct ShowReport: Codable, Sendable {
         let evidence = state.parties.flatMap(\.evidence).reduce(into: [Evidence]()) { list, item in
             if !list.contains(where: { $0.id == item.id }) { list.append(item) }
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let timeline = state.parties.flatMap(\.reports).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        let timeline = (state.parties + [state.joint].compactMap { $0 }).flatMap(\.reports).sorted { $0.precedes($1) }
         return TargetDetail(
             row: TargetRow(state), text: text,
             responsible: Dictionary(uniqueKeysWithValues: target.responsible.map { ($0.key.code, $0.value) }),
             partners: partners,
             schedule: target.schedule.map { TargetDetail.Schedule(first: $0.first, everyMonths: $0.everyMonths, until: $0.until) },
             start: target.start, end: target.end, timeline: timeline.map(StatusReportView.init),
+            periods: state.settling.flatMap { PeriodView.all($0, asOf: asOf) },
             evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions,
             amendedSinceEvidence: amended)
     }

@@ -80,6 +80,10 @@ extension Accord.EvidenceCommand {
         @Option(help: ArgumentHelp("Who records it, \"Name <email>\" (default: git user.name and user.email).", valueName: "name"))
         var by: String?
 
+        func validate() throws {
+            if party == .joint { throw ValidationError("--party names the one party that supplied the evidence; leave it out when it is the parties' together") }
+        }
+
         func run() throws {
             let today = CalendarDate.today()
             let context = try TrackerContext.open(repository, asOf: today, warn: false)

@@ -18,7 +18,16 @@ extension Accord {
               accord log 3.1 --status in-progress --party KH --date 2019-03-26 --evidence ev-2019-03
 
             Short ids work when they are unique (3.1, ev-2019-03). The party may be left out \
-            when the target binds only one. Without --note or --note-file, and with a terminal \
+            when the target binds only one. A joint commitment is settled by one report the \
+            parties make together: --party joint (--parties names them; default all it binds); \
+            each party's own reports show its view without settling it.
+
+              accord log tip-2005#11.1 --status implemented --party joint --date 2019-12-01
+
+            Reports of one day are ordered by when they were recorded (recorded-at), so a \
+            correction logged after a mistake wins; to withdraw or replace a report instead, see \
+            accord retract and --supersedes. When a report changes nothing (a later report still \
+            decides, or the status was already that), log says so. Without --note or --note-file, and with a terminal \
             as input, $VISUAL or $EDITOR opens for the note (lines starting with # are dropped). \
             A not-applicable status needs a note. A date after today is refused: a report says \
             what is true from a day already reached.
@@ -40,8 +49,11 @@ extension Accord {
         @Option(help: ArgumentHelp("The day the status is true from (default today).", valueName: "yyyy-mm-dd"))
         var date: CalendarDate?
 
-        @Option(help: ArgumentHelp("The reporting party (VN, KH); needed when the target binds several.", valueName: "party"))
+        @Option(help: ArgumentHelp("The reporting party (VN, KH), or joint for a report the parties of a joint commitment make together; needed when the target binds several.", valueName: "party"))
         var party: PartyCode?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("With --party joint: the parties making the report (default: all it binds).", valueName: "party"))
+        var parties: [PartyCode] = []
 
         @Option(help: ArgumentHelp("The reporter, \"Name <email>\" or a name (default: git user.name and user.email).", valueName: "name"))
         var by: String?
@@ -64,6 +76,7 @@ extension Accord {
             let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
+            request.parties = parties
             // Check what can be checked before the editor opens: nobody should type a note for nothing.
             let target = try request.resolveTarget(in: context.snapshot, resolver: context.resolver)
             let reporter = try context.author(by: by, on: day)
@@ -81,6 +94,9 @@ extension Accord {
             }
             if let recorded {
                 print("recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))")
+                if let reason = context.snapshot.changesNothing(recorded, asOf: today) {
+                    print("note: this report changes nothing: \(reason)")
+                }
             }
         }
     }
