@@ -49,20 +49,25 @@ extension ReviewSummary {
         }
         // A group is one party's reports on one target, oldest first: the changes are found
         // in its heads, and only the groups with one in the period are decoded.
-        for group in snapshot.reportGroups.filed.joined() where group.count > 0 {
-            var before = Status.notStarted
-            var found: [(index: Int, from: Status)] = []
-            for (index, head) in group.heads.enumerated() {
-                if inPeriod(head.date), head.status != before { found.append((index, before)) }
-                before = head.status
+        for (target, groups) in snapshot.reportGroups.filed.enumerated() {
+            for (party, group) in groups.enumerated() where group.count > 0 {
+                var before = Status.notStarted
+                var found: [(index: Int, from: Status)] = []
+                // Withdrawn reports count for nothing: the status before them carries on.
+                let withdrawn = snapshot.withdrawnReports(target: target, party: party)
+                for (index, head) in group.heads.enumerated() where !withdrawn.contains(index) {
+                    if inPeriod(head.date), head.status != before { found.append((index, before)) }
+                    before = head.status
+                }
+                guard !found.isEmpty else { continue }
+                let reports = group.reports
+                changes += found.map { change(reports[$0.index], from: $0.from) }
             }
-            guard !found.isEmpty else { continue }
-            let reports = group.reports
-            changes += found.map { change(reports[$0.index], from: $0.from) }
         }
         // Reports on no known target (a problem `validate` reports) still count, by target and party.
         var current: [String: Status] = [:]
-        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : [] {
+        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : []
+        where snapshot.withdrawn[report.id] == nil {
             let key = "\(report.target) \(report.party)"
             let before = current[key] ?? .notStarted
             current[key] = report.status

@@ -275,6 +275,13 @@ final class ReportGroups: Sendable {
         return ReportOutline(id: id, target: report.target, party: report.party, date: report.date, status: report.status)
     }
 
+    /// Where the report `id` is filed: its target's position, its reporting party's position
+    /// and its place in that group; nil when no filed report has that id.
+    func filedPlace(of id: String) -> (target: Int, party: Int, index: Int)? {
+        guard let place = ids.place(of: id), place.group < owners.count else { return nil }
+        return (owners[place.group].target, owners[place.group].party, place.index)
+    }
+
     /// The report with `id`; only its group is decoded.
     func report(_ id: String) -> StatusReport? {
         guard let place = ids.place(of: id) else { return nil }

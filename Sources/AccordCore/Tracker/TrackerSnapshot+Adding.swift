@@ -84,7 +84,7 @@ extension TrackerSnapshot {
         return TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
             evidence: newEvidence.isEmpty ? evidenceStore : EvidenceStore(inserting(newEvidence, into: evidence) { ($0.date, $0.id) }),
-            meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: []
+            meetings: meetings, attachments: attachments.union(newAttachments), withdrawals: withdrawals, targets: targets, diagnostics: []
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
     }
 

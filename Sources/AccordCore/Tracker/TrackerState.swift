@@ -47,7 +47,7 @@ public struct TrackerState: Sendable {
         var evidenceByTarget: [QualifiedID: [Int]] = [:]
         var evidenceByID: [RecordID: Int] = [:]
         evidenceByID.reserveCapacity(allEvidence.count)
-        for (position, item) in allEvidence.enumerated() where item.date <= asOf {
+        for (position, item) in allEvidence.enumerated() where item.date <= asOf && snapshot.withdrawn[item.id] == nil {
             if evidenceByID[item.id] == nil { evidenceByID[item.id] = position }
             for target in item.supports.count == 1 ? item.supports : Array(Set(item.supports)) {
                 evidenceByTarget[target, default: []].append(position)

@@ -110,9 +110,11 @@ public struct EvidenceView: Codable, Sendable, Hashable {
     public let note: String?
     public let attachment: AttachmentView?
     public let values: [ValueView]
+    /// How it was withdrawn, when it was: it then counts for nothing.
+    public let withdrawn: WithdrawnView?
 
-    /// The view of `evidence` under `redaction`.
-    public init(_ evidence: Evidence, redaction: Redaction) {
+    /// The view of `evidence` under `redaction`, withdrawn by `withdrawal` when given.
+    public init(_ evidence: Evidence, redaction: Redaction, withdrawal: Withdrawal? = nil) {
         let shown = redaction.apply(evidence)
         id = shown.id.rawValue
         kind = shown.kind.rawValue
@@ -127,6 +129,7 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         note = shown.note
         attachment = shown.attachment.map { AttachmentView(name: $0.name, path: $0.path, size: $0.size) }
         values = shown.values.map { ValueView(indicator: $0.indicator, scope: $0.scope, period: $0.period, value: $0.value) }
+        withdrawn = withdrawal.map(WithdrawnView.init)
     }
 }
 
@@ -144,9 +147,11 @@ public struct StatusReportView: Codable, Sendable, Hashable {
     public let parties: [String]
     /// When accord wrote it (UTC); absent for reports written before it did.
     public let recordedAt: String?
+    /// How it was withdrawn, when it was: it then counts for nothing.
+    public let withdrawn: WithdrawnView?
 
-    /// The view of `report`.
-    public init(_ report: StatusReport) {
+    /// The view of `report`, withdrawn by `withdrawal` when given.
+    public init(_ report: StatusReport, withdrawal: Withdrawal? = nil) {
         id = report.id.rawValue
         target = report.target.description
         party = report.party.code
@@ -157,6 +162,33 @@ public struct StatusReportView: Codable, Sendable, Hashable {
         evidence = report.evidence.map(\.rawValue)
         parties = report.parties.map(\.code)
         recordedAt = report.recordedAt?.text
+        withdrawn = withdrawal.map(WithdrawnView.init)
+    }
+}
+
+/// The withdrawal of a status report or a piece of evidence (see `Withdrawal`).
+public struct WithdrawnView: Codable, Sendable, Hashable {
+    /// `retracted` or `superseded`.
+    public let kind: String
+    /// The withdrawal's id.
+    public let by: String
+    public let date: CalendarDate
+    public let reason: String
+    /// The record replacing it; absent when retracted.
+    public let replacedBy: String?
+
+    /// The view of `withdrawal`.
+    public init(_ withdrawal: Withdrawal) {
+        kind = withdrawal.kind
+        by = withdrawal.id.rawValue
+        date = withdrawal.date
+        reason = withdrawal.reason
+        replacedBy = withdrawal.replacedBy?.rawValue
+    }
+
+    /// `retracted on 2026-12-05 (wd-…): reason` or `superseded by sr-… on …`.
+    public var sentence: String {
+        (replacedBy.map { "superseded by \($0)" } ?? "retracted") + " on \(date) (\(by)): \(reason)"
     }
 }
 

@@ -94,8 +94,14 @@ extension ShowReport {
                 section("Timeline")
                 for report in target.timeline {
                     let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
-                    line("  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")")
-                    if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
+                    let entry = "  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
+                    if let withdrawn = report.withdrawn {
+                        line(style.dim(entry) + "  " + style.yellow("[\(withdrawn.kind)]"))
+                        line("      \(style.dim(withdrawn.sentence))")
+                    } else {
+                        line(entry)
+                        if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
+                    }
                 }
             }
             if !target.evidence.isEmpty { section("Evidence"); target.evidence.forEach(evidence) }
@@ -115,6 +121,7 @@ extension ShowReport {
                 fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined())
             }
             fact("note", item.note)
+            fact("withdrawn", item.withdrawn?.sentence)
         }
         if let meeting {
             line(meeting.title)
@@ -137,6 +144,7 @@ extension ShowReport {
             fact("reporter", report.reporter)
             fact("evidence", report.evidence.joined(separator: ", "))
             fact("note", report.note)
+            fact("withdrawn", report.withdrawn.map { $0.sentence + "; it counts for nothing" })
         }
         return out
     }

@@ -207,10 +207,12 @@ public struct ShowReport: Codable, Sendable {
             self.init(asOf: asOf, resolved: resolved, meeting: Self.meeting(owner, snapshot: snapshot, state: state))
         case .evidence:
             let item = RecordID(resolved.id).flatMap(snapshot.evidence)
-            self.init(asOf: asOf, resolved: resolved, evidence: item.map { EvidenceView($0, redaction: redaction) })
+            self.init(asOf: asOf, resolved: resolved,
+                      evidence: item.map { EvidenceView($0, redaction: redaction, withdrawal: snapshot.withdrawal(of: $0.id)) })
         case .report:
             let item = snapshot.report(resolved.id)
-            self.init(asOf: asOf, resolved: resolved, report: item.map(StatusReportView.init))
+            self.init(asOf: asOf, resolved: resolved,
+                      report: item.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) })
         }
     }
 
@@ -241,13 +243,14 @@ public struct ShowReport: Codable, Sendable {
         let evidence = state.parties.flatMap(\.evidence).reduce(into: [Evidence]()) { list, item in
             if !list.contains(where: { $0.id == item.id }) { list.append(item) }
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let timeline = (state.parties + [state.joint].compactMap { $0 }).flatMap(\.reports).sorted { $0.precedes($1) }
+        // Every report up to the as-of date, the withdrawn ones too (marked as such).
+        let timeline = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.date <= asOf }
         return TargetDetail(
             row: TargetRow(state), text: text,
             responsible: Dictionary(uniqueKeysWithValues: target.responsible.map { ($0.key.code, $0.value) }),
             partners: partners,
             schedule: target.schedule.map { TargetDetail.Schedule(first: $0.first, everyMonths: $0.everyMonths, until: $0.until) },
-            start: target.start, end: target.end, timeline: timeline.map(StatusReportView.init),
+            start: target.start, end: target.end, timeline: timeline.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) },
             periods: state.settling.flatMap { PeriodView.all($0, asOf: asOf) },
             evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions,
             amendedSinceEvidence: amended)

@@ -23,6 +23,8 @@ extension Accord {
             each party's own reports show its view without settling it.
 
               accord log tip-2005#11.1 --status implemented --party joint --date 2019-12-01
+              accord log tip-2005#7.2 --status not-started --party VN --supersedes sr-2019-03-26-vn-k3x7q \\
+                  --reason "Logged implemented by mistake."
 
             Reports of one day are ordered by when they were recorded (recorded-at), so a \
             correction logged after a mistake wins; to withdraw or replace a report instead, see \
@@ -67,8 +69,15 @@ extension Accord {
         @Option(parsing: .upToNextOption, help: ArgumentHelp("Evidence backing the report.", valueName: "evidence-id"))
         var evidence: [String] = []
 
+        @Option(help: ArgumentHelp("A report of the same target and party that this one replaces: it is withdrawn in the same commit.", valueName: "report-id"))
+        var supersedes: String?
+
+        @Option(help: "With --supersedes: why the earlier report is replaced (default: \"superseded\").")
+        var reason: String?
+
         func validate() throws {
             if note != nil && noteFile != nil { throw ValidationError("give --note or --note-file, not both") }
+            if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
         }
 
         func run() throws {
@@ -86,15 +95,39 @@ extension Accord {
                 "Note for \(target.id) (\(request.party!) \(status.rawValue) on \(day)): \(target.summary)",
                 "Lines starting with # are dropped." + (status == .notApplicable ? " A note is required." : " An empty note is fine."),
             ])
+            let replacing = try supersedes.map { record in
+                WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: reporter.person.description)
+            }
+            if let replacing {
+                let (old, kind) = try replacing.resolve(in: context.snapshot, resolver: context.resolver)
+                guard kind == .report, let earlier = context.snapshot.report(old.rawValue) else {
+                    throw RecordingFailure("\(old) is evidence: replace it with accord evidence add --supersedes", .usage)
+                }
+                guard earlier.target == target.id, earlier.party == request.party else {
+                    throw RecordingFailure("\(old) is \(earlier.party)'s report on \(earlier.target); a report replaces one of the same target and party (or retract it)")
+                }
+            }
             var recorded: StatusReport?
+            var withdrawn: Withdrawal?
             let commit = try context.commitRecord(author: reporter.signature) {
                 let report = try request.report(in: context.snapshot, resolver: context.resolver, today: today)
                 recorded = report
-                return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
+                var files = [report.path: Data(report.yamlText().utf8)]
+                var message = report.commitMessage
+                if let replacing {
+                    let withdrawal = try replacing.withdrawal(in: context.snapshot, resolver: context.resolver, today: today,
+                                                              replacement: report.id)
+                    withdrawn = withdrawal
+                    files[withdrawal.path] = Data(withdrawal.yamlText().utf8)
+                    message = "\(report.target): \(report.party) \(report.status.rawValue), superseding \(withdrawal.withdraws)"
+                        + (report.note?.split(separator: "\n").first.map { "\n\n\($0)" } ?? "")
+                }
+                return (files, message)
             }
             if let recorded {
                 print("recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))")
-                if let reason = context.snapshot.changesNothing(recorded, asOf: today) {
+                if let withdrawn { print("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
+                if withdrawn == nil, let reason = context.snapshot.changesNothing(recorded, asOf: today) {
                     print("note: this report changes nothing: \(reason)")
                 }
             }

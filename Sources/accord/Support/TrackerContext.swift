@@ -88,6 +88,10 @@ struct TrackerContext {
                 let new = try repository.apply(changes, message: message, author: author)
                 // The next command then finds this revision in the record cache.
                 snapshot.storeAppended(files, repository: repository, parent: commit, commit: new)
+                // What `accord undo` may take back: the record, not its attachment or withdrawal.
+                if let path = files.keys.filter({ !$0.hasPrefix("Evidence/attachments/") }).sorted().first {
+                    LastWrite.remember(new, record: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, in: repository)
+                }
                 return new
             } catch let error as GitError where error.kind == .exists {
                 lastError = error
