@@ -61,7 +61,7 @@ struct GapChecks {
                                    ?? "due \(period.due)")
                     }
                     if let opens = period.opens { why.append("period \(opens) to \(period.due): no report settled it") }
-                    why.append(Self.statusFact(progress))
+                    why.append(contentsOf: Self.statusFacts(progress, of: target))
                     why.append(Self.evidenceFact(progress))
                     let close = target.target.schedule?.everyMonths != nil
                         ? "\(who) \(reports) the period due \(period.due) as implemented, with evidence."
@@ -70,7 +70,7 @@ struct GapChecks {
                 }
                 if let end = target.target.end, end.isPassed(on: state.asOf), !progress.status.isSettled {
                     gaps.append(gap(.overdue, target, party,
-                                    why: ["plan period ended \(end)", Self.statusFact(progress), Self.evidenceFact(progress)],
+                                    why: ["plan period ended \(end)"] + Self.statusFacts(progress, of: target) + [Self.evidenceFact(progress)],
                                     toClose: "\(who) \(reports) \(target.target.id) implemented (with evidence), or not-applicable with a note.",
                                     since: end))
                 }
@@ -202,6 +202,15 @@ struct GapChecks {
             return "plan item \(period[0]) to \(period[1])"
         case .decision: return "decided \(snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")"
         }
+    }
+
+    /// The status fact of `progress`; for the joint progress of a joint target, also where
+    /// each party's own reports stand (they do not settle it, but say what is missing).
+    static func statusFacts(_ progress: PartyProgress, of target: TargetState) -> [String] {
+        guard progress.party == .joint else { return [statusFact(progress)] }
+        let own = target.parties.filter { !$0.reports.isEmpty }
+            .map { "\($0.party) alone: \($0.latestDate.map(String.init(describing:)) ?? "") \($0.status.rawValue)" }
+        return [progress.latestDate.map { "latest joint report \($0) \(progress.status.rawValue)" } ?? "no joint report"] + own
     }
 
     /// `latest report 2016-03-01 in-progress`, or `no status report`.
