@@ -40,8 +40,8 @@ struct ErrorReport {
         }
     }
 
-    /// A wrong command line (exit 64). ArgumentParser's own wording is kept, with the form a
-    /// date takes when the value refused was one, and a pointer to the command's help.
+    /// A wrong command line (exit 64). ArgumentParser's own wording is kept (a date option
+    /// names its form, `<yyyy-mm-dd>`), with a pointer to the command's help.
     init(usage text: String) {
         var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         // Its message is a sentence, perhaps a list of `- choice` lines, then `Help:`,
@@ -56,7 +56,6 @@ struct ErrorReport {
             sentence = sentence.replacingOccurrences(of: ". Please provide one of the following:", with: "")
                 + ": one of " + choices.joined(separator: ", ")
         }
-        if sentence.contains("<date>'") { sentence += ": a date is written yyyy-mm-dd" }
         if let help { sentence += "; see \(help)" }
         message = sentence.prefix(1).lowercased() + sentence.dropFirst()
         exitCode = ExitStatus.usage.rawValue

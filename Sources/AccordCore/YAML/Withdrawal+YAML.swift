@@ -12,7 +12,7 @@ extension Withdrawal {
     init?(yaml f: YAMLFields) {
         let id = f.required("id")?.recordID()
         let withdraws = f.required("withdraws")?.recordID()
-        let date = f.required("date")?.date()
+        let date = f.required("date")?.day()
         let reason = f.required("reason")?.nonEmptyText()
         let replacedBy = f.optional("replaced-by")?.recordID()
         let reporter = f.optional("reporter")?.nonEmptyText()
