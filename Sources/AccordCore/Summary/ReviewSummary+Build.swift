@@ -23,7 +23,8 @@ extension ReviewSummary {
         self.since = start
         previousMeeting = since == nil ? previous?.id : nil
         statusChanges = Self.statusChanges(snapshot: snapshot, inPeriod: inPeriod)
-        let evidence = snapshot.evidence.filter { inPeriod($0.date) }
+        // Withdrawn evidence counts for nothing (a summary regenerated later leaves it out).
+        let evidence = snapshot.evidence.filter { inPeriod($0.date) && snapshot.withdrawn[$0.id] == nil }
         newEvidence = evidence.filter { !redaction.hides($0) }.map { item in
             EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title, party: item.party,
                           supports: item.supports)
@@ -113,7 +114,7 @@ extension ReviewSummary {
     static func indicators(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction) -> [IndicatorSeries] {
         struct Key: Hashable { let indicator: String; let scope: String? }
         var values: [Key: [String: [(value: Double, evidence: RecordID)]]] = [:]
-        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) {
+        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
             for value in evidence.values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
                     .append((value.value, evidence.id))

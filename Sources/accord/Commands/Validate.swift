@@ -72,7 +72,8 @@ extension Accord {
                 return
             }
             if !report.valid {
-                throw InvalidTrackerData(report.problems, in: report.source)
+                // A folder was named by the user; a repository's working tree or commit is said.
+                throw InvalidTrackerData(report.problems, in: report.checked == "folder" ? nil : report.source)
             }
             print(report.summaryLine)
         }

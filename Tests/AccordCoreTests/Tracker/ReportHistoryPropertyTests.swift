@@ -45,7 +45,7 @@ import Testing
 
     @Test(arguments: 0..<40)
     func theStateEqualsTheReferenceFold(seed: Int) throws {
-        var random = SeededGenerator(seed: UInt64(seed) &+ 0x5EED)
+        var random = SplitMix64(seed: UInt64(seed) &+ 0x5EED)
         let start = try #require(CalendarDate("2007-01-01"))
         // tip-2005#5.1 binds VN alone with no due date in the fixture: this test's own
         // register gives 9.1 (yearly, from 2008-01-31) and 9.2 (once, 2008-06-30).
@@ -113,18 +113,5 @@ import Testing
                 #expect(progress.isOverdue == expected.overdue, "\(context)")
             }
         }
-    }
-}
-
-/// A small deterministic generator (SplitMix64), so a failing seed can be run again.
-struct SeededGenerator: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
