@@ -119,13 +119,7 @@ extension Accord.EvidenceCommand {
                 var files = [evidence.path: Data(evidence.yamlText().utf8)]
                 if let attachment, let file { files[attachment.path] = file.data }
                 var message = evidence.commitMessage
-                if let replacing {
-                    let withdrawal = try replacing.withdrawal(in: context.snapshot, resolver: context.resolver, today: today,
-                                                              replacement: evidence.id)
-                    withdrawn = withdrawal
-                    files[withdrawal.path] = Data(withdrawal.yamlText().utf8)
-                    message += "\n\nSupersedes \(withdrawal.withdraws)."
-                }
+                withdrawn = try context.supersede(replacing, by: evidence.id, today: today, files: &files, message: &message)
                 return (files, message)
             }
             if let recorded {

@@ -114,14 +114,7 @@ extension Accord {
                 recorded = report
                 var files = [report.path: Data(report.yamlText().utf8)]
                 var message = report.commitMessage
-                if let replacing {
-                    let withdrawal = try replacing.withdrawal(in: context.snapshot, resolver: context.resolver, today: today,
-                                                              replacement: report.id)
-                    withdrawn = withdrawal
-                    files[withdrawal.path] = Data(withdrawal.yamlText().utf8)
-                    message = "\(report.target): \(report.party) \(report.status.rawValue), superseding \(withdrawal.withdraws)"
-                        + (report.note?.split(separator: "\n").first.map { "\n\n\($0)" } ?? "")
-                }
+                withdrawn = try context.supersede(replacing, by: report.id, today: today, files: &files, message: &message)
                 return (files, message)
             }
             if let recorded {

@@ -100,6 +100,17 @@ struct TrackerContext {
         throw lastError!
     }
 
+    /// For a `--supersedes` `request`, the withdrawal of the record `replacement` replaces,
+    /// added to the `files` of the same commit, its `message` saying so; nil without one.
+    func supersede(_ request: WithdrawalRequest?, by replacement: RecordID, today: CalendarDate,
+                   files: inout [String: Data], message: inout String) throws -> Withdrawal? {
+        guard let request else { return nil }
+        let withdrawal = try request.withdrawal(in: snapshot, resolver: resolver, today: today, replacement: replacement)
+        files[withdrawal.path] = Data(withdrawal.yamlText().utf8)
+        message += "\n\nSupersedes \(withdrawal.withdraws)."
+        return withdrawal
+    }
+
     /// Resolves an id typed by the user (see `IDResolver`).
     func resolve(_ text: String) throws -> IDResolver.Resolved {
         try resolver.resolve(text)
