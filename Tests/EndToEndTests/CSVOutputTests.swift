@@ -64,7 +64,7 @@ import Testing
                 + ["marks"]),
             (["list", "evidence"], ["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports", "source", "url", "note", "attachment", "marks"]),
             (["list", "meetings"], ["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"]),
-            (["status"], ["group", "kind", "title", "party", "targets", "not_started", "in_progress", "partial", "implemented",
+            (["status"], ["group", "kind", "title", "party", "targets", "party_targets", "not_started", "in_progress", "partial", "implemented",
                           "blocked", "not_applicable", "overdue", "group_overdue", "with_evidence", "evidence_coverage",
                           "next_review", "next_review_title", "marks"]),
             (["gaps"], ["rule", "severity", "item", "instrument", "title", "party", "since", "why", "to_close", "marks"]),

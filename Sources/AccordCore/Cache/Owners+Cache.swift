@@ -257,7 +257,7 @@ extension CacheWriter {
 
 extension CacheReader {
     mutating func party() throws -> PartyCode {
-        try valid(PartyCode.init)
+        try valid { PartyCode($0) }
     }
 
     mutating func provenance() throws -> Provenance {

@@ -66,13 +66,13 @@ extension ReportGroups {
     /// Files the stored groups under `targets`.
     convenience init(_ stored: Stored, targets: [TrackedTarget]) throws {
         let groups = stored.groups
-        guard groups.count == targets.reduce(1, { $0 + $1.parties.count }) else { throw CacheCorrupt() }
+        guard groups.count == targets.reduce(1, { $0 + $1.reportingParties.count }) else { throw CacheCorrupt() }
         var filed: [[ReportGroup]] = []
         filed.reserveCapacity(targets.count)
         var next = 0
         for target in targets {
-            filed.append(Array(groups[next..<next + target.parties.count]))
-            next += target.parties.count
+            filed.append(Array(groups[next..<next + target.reportingParties.count]))
+            next += target.reportingParties.count
         }
         self.init(filed: filed, unfiled: groups[next], ids: stored.ids)
     }

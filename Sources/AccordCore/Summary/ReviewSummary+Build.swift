@@ -32,7 +32,8 @@ extension ReviewSummary {
             change.marks = index.marks(of: change.target.description).ordered
             return change
         }
-        let evidence = snapshot.evidence.filter { inPeriod($0.date) }
+        // Withdrawn evidence counts for nothing (a summary regenerated later leaves it out).
+        let evidence = snapshot.evidence.filter { inPeriod($0.date) && snapshot.withdrawn[$0.id] == nil }
         newEvidence = evidence.filter { !redaction.hides($0) }.map { item in
             var entry = EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title,
                                       party: item.party, supports: item.supports)
@@ -70,20 +71,25 @@ extension ReviewSummary {
         }
         // A group is one party's reports on one target, oldest first: the changes are found
         // in its heads, and only the groups with one in the period are decoded.
-        for group in snapshot.reportGroups.filed.joined() where group.count > 0 {
-            var before = Status.notStarted
-            var found: [(index: Int, from: Status)] = []
-            for (index, head) in group.heads.enumerated() {
-                if inPeriod(head.date), head.status != before { found.append((index, before)) }
-                before = head.status
+        for (target, groups) in snapshot.reportGroups.filed.enumerated() {
+            for (party, group) in groups.enumerated() where group.count > 0 {
+                var before = Status.notStarted
+                var found: [(index: Int, from: Status)] = []
+                // Withdrawn reports count for nothing: the status before them carries on.
+                let withdrawn = snapshot.withdrawnReports(target: target, party: party)
+                for (index, head) in group.heads.enumerated() where !withdrawn.contains(index) {
+                    if inPeriod(head.date), head.status != before { found.append((index, before)) }
+                    before = head.status
+                }
+                guard !found.isEmpty else { continue }
+                let reports = group.reports
+                changes += found.map { change(reports[$0.index], from: $0.from) }
             }
-            guard !found.isEmpty else { continue }
-            let reports = group.reports
-            changes += found.map { change(reports[$0.index], from: $0.from) }
         }
         // Reports on no known target (a problem `validate` reports) still count, by target and party.
         var current: [String: Status] = [:]
-        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : [] {
+        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : []
+        where snapshot.withdrawn[report.id] == nil {
             let key = "\(report.target) \(report.party)"
             let before = current[key] ?? .notStarted
             current[key] = report.status
@@ -137,7 +143,7 @@ extension ReviewSummary {
         struct Key: Hashable { let indicator: String; let scope: String? }
         typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool)
         var values: [Key: [String: [Given]]] = [:]
-        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) {
+        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
             for value in evidence.values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
                     .append((value.value, evidence.id, value.provenance.source ?? evidence.source, value.provenance.source != nil,

@@ -40,15 +40,19 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 public struct InvalidTrackerData: AccordFailure, Sendable {
     /// The problems, sorted.
     public let diagnostics: [Diagnostic]
+    /// What was read, when the message should say (`the working tree`).
+    public let source: String?
 
-    /// Wraps the problems of one run.
-    public init(_ diagnostics: [Diagnostic]) {
+    /// Wraps the problems of one run, found in `source` when given.
+    public init(_ diagnostics: [Diagnostic], in source: String? = nil) {
         self.diagnostics = diagnostics.sorted()
+        self.source = source
     }
 
     public var message: String {
         let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
-        return (["\(count) in the tracker data:"] + diagnostics.map { "  \($0)" })
+        let checked = source.map { " (checked \($0))" } ?? ""
+        return (["\(count) in the tracker data\(checked):"] + diagnostics.map { "  \($0)" })
             .joined(separator: "\n")
     }
 

@@ -16,7 +16,8 @@ public struct TrackedTarget: Sendable, Hashable {
     public let summary: String
     /// The parties whose progress is tracked, one status each.
     public let parties: [PartyCode]
-    /// Whether the parties are bound jointly (their statuses may disagree).
+    /// Whether the parties are bound jointly: one report the parties make together
+    /// (``PartyCode/joint``) settles it; each party's own reports show its view.
     public let isJoint: Bool
     /// The responsible or lead agency per party.
     public let responsible: [PartyCode: String]
@@ -48,6 +49,14 @@ public struct TrackedTarget: Sendable, Hashable {
         self.end = end
         self.marks = marks
     }
+
+    /// The parties a status report on it may be filed under: the bound parties, then
+    /// ``PartyCode/joint`` for a joint target.
+    public var reportingParties: [PartyCode] { isJoint ? parties + [.joint] : parties }
+
+    /// Whether each bound party must settle it on its own: bound `each` (a commitment or
+    /// decision binding several parties separately). The `one-sided` gap rule applies here.
+    public var bindsEachSeparately: Bool { kind != .planItem && !isJoint && parties.count > 1 }
 
     /// The targets of a set of records, sorted by id. Decisions bind the tracker's parties.
     static func all(

@@ -56,6 +56,15 @@ struct TrackerValidation {
         for file in files.evidence where wanted(file.file) { check(file) }
         for file in files.reports where wanted(file.file) { check(file) }
         for file in files.meetings where wanted(file.file) { check(file) }
+        if !files.withdrawals.isEmpty {
+            let reportIDs = Set(files.reports.compactMap(\.value?.id))
+            var withdrawn: [RecordID: String] = [:]
+            for file in files.withdrawals {
+                guard let withdrawal = file.value else { continue }
+                if wanted(file.file) { check(file, reportIDs: reportIDs, earlier: withdrawn[withdrawal.withdraws]) }
+                if withdrawn[withdrawal.withdraws] == nil { withdrawn[withdrawal.withdraws] = withdrawal.id.rawValue }
+            }
+        }
         checkRecordsAreUnique()
     }
 
@@ -183,14 +192,51 @@ struct TrackerValidation {
             expect(parts[1] == String(report.date.year) && parts[2] == month, file, "date",
                    "the report is dated \(report.date) but filed under \(parts[1])/\(parts[2]); move it to Events/\(report.date.year)/\(month)/")
         }
-        checkParty(report.party, file, "party")
+        if report.party != .joint { checkParty(report.party, file, "party") }
         // A decision binds the tracker's parties, unknown while accord.yaml is unread.
-        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target],
-           !target.parties.contains(report.party), !settingsUnread {
-            self.report(file, "party", "\(report.target) does not bind \(report.party)")
+        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target], !settingsUnread {
+            if report.party == .joint && !target.isJoint {
+                self.report(file, "party", "\(report.target) binds \(target.parties.map(\.code).joined(separator: " and ")) separately, not jointly: each party reports for itself")
+            } else if !target.reportingParties.contains(report.party) {
+                self.report(file, "party", "\(report.target) does not bind \(report.party)")
+            }
+            for (index, party) in report.parties.enumerated() where !target.parties.contains(party) {
+                self.report(file, "parties[\(index + 1)]", "\(report.target) does not bind \(party)")
+            }
         }
         for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) && !knownEvidence(id) {
             self.report(file, "evidence[\(index + 1)]", "no evidence \(id) in the tracker")
+        }
+    }
+
+    /// A withdrawal must name a report or evidence that exists, once; what replaces it must
+    /// be a record of the same kind.
+    private mutating func check(_ file: ParsedFile<Withdrawal>, reportIDs: Set<RecordID>, earlier: String?) {
+        guard let withdrawal = file.value else { return }
+        checkRecordName(withdrawal.id, file)
+        let year = String(withdrawal.date.year)
+        expect(file.file.split(separator: "/").dropFirst().first.map(String.init) == year, file, "date",
+               "the withdrawal is dated \(withdrawal.date) but filed under another year; move it to Withdrawals/\(year)/")
+        func kind(_ id: RecordID) -> String? {
+            if reportIDs.contains(id) { return "status report" }
+            if evidenceIDs.contains(id) || knownEvidence(id) { return "evidence" }
+            return nil
+        }
+        let withdrawnKind = kind(withdrawal.withdraws)
+        expect(withdrawnKind != nil, file, "withdraws", "no status report or evidence \(withdrawal.withdraws) in the tracker")
+        if let earlier {
+            report(file, "withdraws", "\(withdrawal.withdraws) was withdrawn already, by \(earlier)")
+        }
+        if let replacement = withdrawal.replacedBy {
+            if replacement == withdrawal.withdraws {
+                report(file, "replaced-by", "a record cannot replace itself")
+            } else if let replacementKind = kind(replacement) {
+                if let withdrawnKind, withdrawnKind != replacementKind {
+                    report(file, "replaced-by", "\(replacement) is \(replacementKind == "evidence" ? "evidence" : "a status report"), but \(withdrawal.withdraws) is \(withdrawnKind == "evidence" ? "evidence" : "a status report")")
+                }
+            } else {
+                report(file, "replaced-by", "no status report or evidence \(replacement) in the tracker")
+            }
         }
     }
 
@@ -247,6 +293,7 @@ struct TrackerValidation {
     private mutating func checkRecordsAreUnique() {
         checkUnique(files.evidence) { $0.id }
         checkUnique(files.reports) { $0.id }
+        checkUnique(files.withdrawals) { $0.id }
     }
 
     private mutating func checkUnique<Value>(_ list: [ParsedFile<Value>], id: (Value) -> RecordID) {

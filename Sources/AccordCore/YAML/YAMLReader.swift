@@ -253,6 +253,18 @@ struct YAMLValue {
         return value
     }
 
+    /// A status report's party: a party code, or `joint` (see ``PartyCode/joint``).
+    func reportingParty() -> PartyCode? {
+        guard let text = text() else { return nil }
+        return text == PartyCode.joint.code ? .joint : party()
+    }
+
+    /// When accord wrote a record (see ``RecordingTime``).
+    func recordingTime() -> RecordingTime? {
+        guard let text = text() else { return nil }
+        return RecordingTime(text) ?? problem("\(text) is not a time (expected yyyy-mm-ddThh:mm:ss.sssZ, in UTC)")
+    }
+
     func party() -> PartyCode? {
         guard let text = text() else { return nil }
         guard let party = PartyCode(text) else {

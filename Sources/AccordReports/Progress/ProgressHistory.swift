@@ -9,7 +9,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     public let date: CalendarDate
     public let author: String
     public let email: String
-    /// `status-report`, `evidence`, `text-revised`, `register-edited`, `plan-edited`,
+    /// `status-report`, `evidence`, `withdrawal`, `text-revised`, `register-edited`, `plan-edited`,
     /// `meeting-recorded`, `settings-edited` or `other` (the first that applies).
     public let kind: String
     /// `VN reported implemented on tip-2005#7.2`, `evidence ev-… added`, …
@@ -69,11 +69,18 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             } else if path.hasPrefix("Meetings/") {
                 marks.formUnion(index?.marks(of: Self.stem(path)) ?? [])
                 note("meeting-recorded", "meeting \(Self.stem(path)) \(change.kind == .added ? "recorded" : verb)")
+            } else if path.hasPrefix("Withdrawals/") {
+                let stem = Self.stem(path)
+                let withdrawal = snapshot.withdrawals.first { $0.id.rawValue == stem }
+                let what = withdrawal.map { withdrawal in
+                    withdrawal.replacedBy.map { "\(withdrawal.withdraws) superseded by \($0)" } ?? "\(withdrawal.withdraws) retracted"
+                }
+                note("withdrawal", what ?? "withdrawal \(stem) \(verb)")
             } else if path == TrackerSettings.fileName {
                 note("settings-edited", "settings \(verb)")
             }
         }
-        let order = ["status-report", "evidence", "text-revised", "register-edited", "plan-edited", "meeting-recorded", "settings-edited"]
+        let order = ["status-report", "evidence", "withdrawal", "text-revised", "register-edited", "plan-edited", "meeting-recorded", "settings-edited"]
         kind = order.first { kinds.contains($0) } ?? "other"
         self.marks = marks.ordered
         summary = summaries.isEmpty ? commit.summary : summaries.prefix(3).joined(separator: "; ")

@@ -87,7 +87,7 @@ public struct ProgressList: Codable, Sendable {
                 && (party == nil || item.party == party || item.party == nil)
                 && (owner == nil || item.supports.contains { $0.owner == owner })
                 && (supporting == nil || item.supports.contains(supporting!))
-        }.reversed().map { EvidenceView($0, redaction: redaction) }
+        }.reversed().map { EvidenceView($0, redaction: redaction, withdrawal: snapshot.withdrawal(of: $0.id)) }
         return ProgressList(asOf: asOf, kind: "evidence", instruments: nil, targets: nil, evidence: Array(rows), meetings: nil)
     }
 
@@ -121,8 +121,9 @@ public struct ProgressList: Codable, Sendable {
         } else if let evidence {
             table = TextTable([.init("id"), .init("date"), .init("kind"), .init("party"), .init("title")])
             for row in evidence {
+                let title = row.redacted ? style.dim("(restricted)") : ProgressStyle.clip(row.title, 60)
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "",
-                           ProgressStyle.marked(row.redacted ? style.dim("(restricted)") : ProgressStyle.clip(row.title, 60), row.marks)])
+                           ProgressStyle.marked(row.withdrawn.map { style.yellow("[\($0.kind)]") + " " + title } ?? title, row.marks)])
             }
         } else {
             table = TextTable([.init("id"), .init("date"), .init("venue"), .init("decisions", .right), .init("title")])

@@ -91,13 +91,35 @@ extension ShowReport {
                 let next = party.nextDue.map { ", next due \($0)" } ?? ""
                 line("  \(party.party)  \(ProgressStyle.status(party.status, overdue: party.overdue, style: style))\(since)\(next)")
             }
+            if let together = target.row.jointly {
+                let since = together.since.map { " since \($0)" } ?? ""
+                line("  jointly  \(ProgressStyle.status(together.status, overdue: together.overdue, style: style))\(since)"
+                     + "  (a joint report settles it: --party joint)")
+            }
+            if !target.periods.isEmpty {
+                section("Periods")
+                for period in target.periods {
+                    let window = period.opens.map { "\($0) to \(period.due)" } ?? "due \(period.due)"
+                    let settled = period.settledBy.map { id in
+                        "settled by \(id) on \(period.settledOn!)" + (period.lateDays.map { style.yellow(", late by \($0) \($0 == 1 ? "day" : "days")") } ?? "")
+                    } ?? (period.overdue ? style.red("overdue: no settling report") : style.dim("open"))
+                    line("  \(period.party)  \(window)  \(settled)")
+                }
+            }
             if !target.timeline.isEmpty {
                 section("Timeline")
                 for report in target.timeline {
-                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
-                         + ProvenanceNotice.suffix(report.marks))
-                    if let note = report.note {
-                        line("      \(style.dim(ProgressStyle.clip(note, 90)))" + ProvenanceNotice.suffix(report.marks))
+                    let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
+                    let entry = "  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
+                        + ProvenanceNotice.suffix(report.marks)
+                    if let withdrawn = report.withdrawn {
+                        line(style.dim(entry) + "  " + style.yellow("[\(withdrawn.kind)]"))
+                        line("      \(style.dim(withdrawn.sentence))")
+                    } else {
+                        line(entry)
+                        if let note = report.note {
+                            line("      \(style.dim(ProgressStyle.clip(note, 90)))" + ProvenanceNotice.suffix(report.marks))
+                        }
                     }
                 }
             }
@@ -119,6 +141,7 @@ extension ShowReport {
                      + (value.source.map { " (source: \($0))" } ?? "") + ProvenanceNotice.suffix(value.marks))
             }
             fact("note", item.note)
+            fact("withdrawn", item.withdrawn?.sentence)
         }
         if let meeting {
             line(meeting.title)
@@ -144,6 +167,7 @@ extension ShowReport {
             fact("source", report.source)
             fact("evidence", report.evidence.joined(separator: ", "))
             fact("note", report.note)
+            fact("withdrawn", report.withdrawn.map { $0.sentence + "; it counts for nothing" })
         }
         return out
     }

@@ -70,6 +70,8 @@ public struct ShowReport: Codable, Sendable {
         public let start: CalendarDate?
         public let end: CalendarDate?
         public let timeline: [StatusReportView]
+        /// The reporting periods of each party (or of the parties jointly), oldest first.
+        public let periods: [PeriodView]
         public let evidence: [EvidenceView]
         /// Plan items implementing a commitment, or the commitments a plan item implements.
         public let linked: [String]
@@ -235,7 +237,7 @@ public struct ShowReport: Codable, Sendable {
                 return
             }
             self.init(asOf: asOf, resolved: resolved, marks: targetState.marks,
-                      target: Self.target(targetState, snapshot: snapshot, redaction: redaction, revisions: revisions,
+                      target: Self.target(targetState, asOf: asOf, snapshot: snapshot, redaction: redaction, revisions: revisions,
                                           amended: amendedSinceEvidence.first { $0.commitment == id }))
         case .meeting:
             self.init(asOf: asOf, resolved: resolved, marks: ownerMarks,
@@ -243,15 +245,15 @@ public struct ShowReport: Codable, Sendable {
         case .evidence:
             let item = RecordID(resolved.id).flatMap(snapshot.evidence)
             self.init(asOf: asOf, resolved: resolved, marks: item.map(ProvenanceIndex.marks(of:)) ?? [],
-                      evidence: item.map { EvidenceView($0, redaction: redaction) })
+                      evidence: item.map { EvidenceView($0, redaction: redaction, withdrawal: snapshot.withdrawal(of: $0.id)) })
         case .report:
             let item = snapshot.report(resolved.id)
             self.init(asOf: asOf, resolved: resolved, marks: item.map(ProvenanceIndex.marks(of:)) ?? [],
-                      report: item.map(StatusReportView.init))
+                      report: item.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) })
         }
     }
 
-    private static func target(_ state: TargetState, snapshot: TrackerSnapshot, redaction: Redaction,
+    private static func target(_ state: TargetState, asOf: CalendarDate, snapshot: TrackerSnapshot, redaction: Redaction,
                                revisions: [RevisionView], amended: AmendedSinceEvidence?) -> TargetDetail {
         let target = state.target
         var text: String?
@@ -278,13 +280,15 @@ public struct ShowReport: Codable, Sendable {
         let evidence = state.parties.flatMap(\.evidence).reduce(into: [Evidence]()) { list, item in
             if !list.contains(where: { $0.id == item.id }) { list.append(item) }
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let timeline = state.parties.flatMap(\.reports).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        // Every report up to the as-of date, the withdrawn ones too (marked as such).
+        let timeline = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.date <= asOf }
         return TargetDetail(
             row: TargetRow(state), text: text,
             responsible: Dictionary(uniqueKeysWithValues: target.responsible.map { ($0.key.code, $0.value) }),
             partners: partners,
             schedule: target.schedule.map { TargetDetail.Schedule(first: $0.first, everyMonths: $0.everyMonths, until: $0.until) },
-            start: target.start, end: target.end, timeline: timeline.map(StatusReportView.init),
+            start: target.start, end: target.end, timeline: timeline.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) },
+            periods: state.settling.flatMap { PeriodView.all($0, asOf: asOf) },
             evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions,
             amendedSinceEvidence: amended)
     }

@@ -7,8 +7,11 @@ public struct StatusDashboard: Codable, Sendable {
     /// Counts for one party in one group.
     public struct PartyCounts: Codable, Sendable, Hashable {
         public let party: String
+        /// The group's targets that bind this party: what its counts are out of.
+        public let targets: Int
         /// Targets per status; every status is present, zero included.
         public let counts: [String: Int]
+        /// Targets overdue for this party (a joint one: overdue for the parties together).
         public let overdue: Int
     }
 
@@ -51,13 +54,14 @@ public struct StatusDashboard: Codable, Sendable {
             for state in states { for party in state.target.parties where !parties.contains(party) { parties.append(party) } }
             let counts = parties.map { party -> PartyCounts in
                 var counts = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) })
-                var overdue = 0
+                var overdue = 0, binding = 0
                 for state in states {
                     guard let progress = state.progress(of: party) else { continue }
+                    binding += 1
                     counts[progress.status.rawValue, default: 0] += 1
-                    if progress.isOverdue { overdue += 1 }
+                    if progress.isOverdue || state.joint?.isOverdue == true { overdue += 1 }
                 }
-                return PartyCounts(party: party.code, counts: counts, overdue: overdue)
+                return PartyCounts(party: party.code, targets: binding, counts: counts, overdue: overdue)
             }
             let withEvidence = states.filter { $0.parties.contains { !$0.evidence.isEmpty } }.count
             return Group(id: id, kind: kind, title: title, targets: states.count,
@@ -106,7 +110,7 @@ public struct StatusDashboard: Codable, Sendable {
                 table.add([
                     index == 0 ? group.id + ProvenanceNotice.suffix(group.marks) : "",
                     party.party,
-                    "\(done)/\(group.targets)",
+                    "\(done)/\(party.targets)",
                     "\(working)",
                     "\(party.counts["not-started"] ?? 0)",
                     "\(party.counts["blocked"] ?? 0)",
