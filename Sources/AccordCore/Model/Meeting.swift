@@ -1,4 +1,5 @@
-/// A review meeting that was held. Stored as `Meetings/<id>.yaml`.
+/// A review meeting that was held, or one planned (``planned``). Stored as
+/// `Meetings/<id>.yaml`.
 public struct Meeting: Sendable, Hashable, Codable {
     /// A review cycle a meeting holds: `<instrument>/<cycle>`.
     public struct ReviewReference: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -46,13 +47,16 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var note: String?
     /// Where the meeting's record comes from, and whether it is illustrative.
     public var provenance: Provenance
+    /// Whether the meeting is only planned: it holds no review and decides nothing until
+    /// it is recorded as held; `schedule` lists it while its date is ahead.
+    public var planned: Bool
 
     /// Creates a meeting.
     public init(
         id: RecordID, title: String, date: CalendarDate, endDate: CalendarDate? = nil,
         venue: String? = nil, host: PartyCode? = nil, reviews: [ReviewReference] = [],
         attendees: [String] = [], decisions: [Decision] = [], note: String? = nil,
-        provenance: Provenance = Provenance()
+        provenance: Provenance = Provenance(), planned: Bool = false
     ) {
         self.id = id
         self.title = title
@@ -65,6 +69,7 @@ public struct Meeting: Sendable, Hashable, Codable {
         self.decisions = decisions
         self.note = note
         self.provenance = provenance
+        self.planned = planned
     }
 
     /// The path of its file in the tracker.

@@ -46,9 +46,7 @@ public struct EvidenceRequest: Sendable {
                          id: (CalendarDate, String) -> RecordID = RecordName.evidence) throws -> Evidence {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw RecordingFailure("the title is empty: say what the evidence is with --title", .usage) }
-        if date > today {
-            throw RecordingFailure("the date \(date) is in the future (today is \(today)); evidence speaks for a day already reached")
-        }
+        try FactDate.requireReached(date, today: today, what: "evidence")
         if let party, let parties = snapshot.settings?.partyCodes, !parties.contains(party) {
             throw RecordingFailure("\(party) is not a party of this tracker (\(parties.map(\.code).joined(separator: ", ")))")
         }
@@ -56,6 +54,7 @@ public struct EvidenceRequest: Sendable {
             let resolved = try resolver.resolve(text, as: [.commitment, .planItem, .decision])
             return resolved.qualifiedID!
         }
+        for target in supports { try FactDate.requireExisting(target, on: date, in: snapshot, what: "evidence") }
         let values = try self.values.map { text -> Evidence.Value in
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]), number.isFinite else {

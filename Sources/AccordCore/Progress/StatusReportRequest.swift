@@ -87,9 +87,8 @@ public struct StatusReportRequest: Sendable {
         }
         let earlier = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.party == party }.compactMap(\.recordedAt).max()
         let recordedAt = max(RecordingTime(now), earlier?.next ?? RecordingTime(now))
-        if date > today {
-            throw RecordingFailure("the date \(date) is in the future (today is \(today)); a report states what is true from a day already reached")
-        }
+        try FactDate.requireReached(date, today: today, what: "a status report")
+        try FactDate.requireExisting(target.id, on: date, in: snapshot, what: "a status report")
         let note = self.note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         if status == .notApplicable, note == nil {
             throw RecordingFailure("a not-applicable status needs a note saying why (--note or --note-file)")

@@ -75,9 +75,11 @@ public struct TextAmendment: Sendable {
     /// - no such instrument: ``TextRevisionError`` with exit 66;
     /// - a text that does not parse: ``InstrumentTextError`` naming the file and line (65);
     /// - a language the instrument has no text in (without `addingLanguages`), a text that
-    ///   reads the same as the current one, a date before the instrument was signed: 65;
+    ///   reads the same as the current one, a date before the instrument was signed, after
+    ///   `today`, or before its latest revision (the history of a text runs forward): 65;
     /// - the tag exists already: 73.
-    public func record(in repository: Repository, author: (name: String, email: String)) throws -> Recorded {
+    public func record(in repository: Repository, author: (name: String, email: String),
+                       today: CalendarDate = .today()) throws -> Recorded {
         guard let tip = try repository.tip() else { throw TextRevisionError(.noInput, "the tracker has no commits") }
         let folder = "Agreements/\(instrument)"
         let yamlPath = "\(folder)/instrument.yaml"
@@ -89,6 +91,18 @@ public struct TextAmendment: Sendable {
         guard !texts.isEmpty else { throw TextRevisionError(.usage, "no text given") }
         if date < current.signed.date {
             throw TextRevisionError(.dataError, "\(date) is before \(instrument) was signed (\(current.signed.date)); a revision cannot precede the text")
+        }
+        do {
+            try FactDate.requireReached(date, today: today, what: "an amendment", instead: "record it once it is signed")
+        } catch { throw TextRevisionError(.dataError, error.message) }
+        // Each revision is in force from its date until the next: one dated before the
+        // latest would put the texts out of order.
+        if let latest = try TextRevisions.read(instrument, languages: current.languages, in: repository, from: tip).revisions.last,
+           date < latest.date {
+            throw TextRevisionError(.dataError, "\(date) is before \(instrument)'s latest revision (\(latest.label), \(latest.date)): "
+                + "revisions are recorded oldest first; to enter an earlier text, record the texts in the order they were "
+                + "signed, each with accord amend, in a tracker that does not hold the later ones yet (a correction of the "
+                + "current text is dated on or after \(latest.date))")
         }
         if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
             throw TextRevisionError(.usage, "two texts given for the language \(repeated.key)")

@@ -1,18 +1,98 @@
+public import GitStore
+
+/// Effect in time, one rule for every command: an instrument exists from its signing and
+/// binds from its entry into force; a revision of its text is in force from its date until
+/// the next; a commitment added or changed by an amendment binds from the amendment; a
+/// plan exists and binds from its adoption; a meeting's decisions from the meeting.
 extension TrackerSnapshot {
+    /// The tracker as it stood on `date`: the instruments signed by then (those not yet in
+    /// force marked `not-yet-in-force`), each with the register and texts in force then
+    /// (`history`, read by ``InstrumentInForce/read(_:on:repository:commit:texts:)``), the
+    /// plans adopted and the meetings held by then. Records dated later stay: the fold at
+    /// `date` leaves them out. This snapshot itself when nothing differs.
+    public func inForce(on date: CalendarDate, history: [InstrumentID: InstrumentInForce] = [:]) -> TrackerSnapshot {
+        var changed = false
+        var instruments: [Instrument] = []
+        var texts = self.texts
+        var since: [QualifiedID: CalendarDate] = [:]
+        for var instrument in self.instruments {
+            guard instrument.signed.date <= date else { changed = true; continue }
+            if let stood = history[instrument.id] {
+                if stood.instrument != instrument { instrument = stood.instrument; changed = true }
+                if let stoodTexts = stood.texts { texts[instrument.id] = stoodTexts; changed = true }
+                for (local, day) in stood.commitmentsSince {
+                    if let id = QualifiedID(owner: instrument.id.rawValue, local: local) { since[id] = day }
+                }
+            }
+            if Self.entryIntoForce(of: instrument) > date, instrument.status == .inForce {
+                instrument.status = .notYetInForce
+                changed = true
+            }
+            instruments.append(instrument)
+        }
+        let plans = self.plans.filter { $0.adopted.date <= date }
+        let meetings = self.meetings.filter { $0.date <= date && !$0.planned }
+        changed = changed || plans.count != self.plans.count || meetings.count != self.meetings.count
+        guard changed else {
+            var same = self
+            same.commitmentsSince = since
+            return same
+        }
+        let reports = self.reports
+        var stood = TrackerSnapshot(
+            settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidenceStore,
+            meetings: meetings, attachments: attachments, withdrawals: withdrawals, diagnostics: diagnostics
+        ) { targets, position in ReportGroups(sorting: reports, targets: targets, position: position) }
+        stood.commitmentsSince = since
+        return stood
+    }
+
+    /// ``inForce(on:history:)`` with the history of every instrument whose text was revised
+    /// (it lists amendments, or more than one tag `<id>@<date>` names a revision of it)
+    /// read from `repository` in the ancestry of `commit`.
+    public func inForce(on date: CalendarDate, repository: Repository, commit: ObjectID) throws -> TrackerSnapshot {
+        let tagged = Dictionary(grouping: try repository.tags().compactMap { tag in
+            tag.name.split(separator: "@").first.map(String.init)
+        }, by: { $0 }).mapValues(\.count)
+        let revised = instruments.filter { !$0.amendments.isEmpty || tagged[$0.id.rawValue, default: 0] > 1 }
+        var history: [InstrumentID: InstrumentInForce] = [:]
+        for instrument in revised where instrument.signed.date <= date {
+            history[instrument.id] = try InstrumentInForce.read(instrument, on: date, repository: repository, commit: commit)
+        }
+        return inForce(on: date, history: history)
+    }
+
+    /// The day an instrument binds from: its first entry into force, else its signing.
+    static func entryIntoForce(of instrument: Instrument) -> CalendarDate {
+        instrument.inForce.map(\.date).min() ?? instrument.signed.date
+    }
+
     /// The day a target starts to bind: its instrument's entry into force (else signing),
-    /// its plan's adoption, or its meeting's first day. Targets not yet binding at an
-    /// as-of date have no gaps and no progress to show.
+    /// or the amendment that added or last changed it; its plan's adoption; or its
+    /// meeting's first day. Targets not yet binding at an as-of date have no gaps and no
+    /// progress to show.
     public func effectiveDate(of target: TrackedTarget) -> CalendarDate? {
         switch target.kind {
         case .commitment:
             guard let id = InstrumentID(target.id.owner), let instrument = instrument(id) else { return nil }
-            return instrument.inForce.map(\.date).min() ?? instrument.signed.date
+            let entry = Self.entryIntoForce(of: instrument)
+            return commitmentsSince[target.id].map { max($0, entry) } ?? entry
         case .planItem:
             guard let id = InstrumentID(target.id.owner) else { return nil }
             return plan(id)?.adopted.date
         case .decision:
             return meetings.first { $0.id.rawValue == target.id.owner }?.date
         }
+    }
+
+    /// The day the instrument, plan or meeting `owner` came to exist, and how: an
+    /// instrument's signing, a plan's adoption, a meeting's first day. Nil for an unknown owner.
+    public func existence(of owner: String) -> (date: CalendarDate, event: String)? {
+        if let id = InstrumentID(owner) {
+            if let instrument = instrument(id) { return (instrument.signed.date, "was signed") }
+            if let plan = plan(id) { return (plan.adopted.date, "was adopted") }
+        }
+        return meetings.first { $0.id.rawValue == owner }.map { ($0.date, "was held") }
     }
 
     /// Whether `target` binds on `date`.

@@ -39,6 +39,9 @@ public struct TrackerSnapshot: Sendable {
     public let attachments: Set<String>
     /// Every problem, sorted by file and line. Empty when the tracker is valid.
     public let diagnostics: [Diagnostic]
+    /// The commitments an amendment added or changed, with the amendment's date: they
+    /// bind from it (see ``inForce(on:history:)``). Empty until the history is read.
+    public internal(set) var commitmentsSince: [QualifiedID: CalendarDate] = [:]
 
     private let targetIndex: [QualifiedID: Int]
     /// The reports by target and party.

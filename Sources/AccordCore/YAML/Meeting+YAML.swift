@@ -31,10 +31,15 @@ extension Meeting {
         let decisions = f.optional("decisions")?.elements(Decision.init(yaml:)) ?? []
         let provenance = Provenance(yaml: f)
         let note = f.optional("note")?.text()
+        let planned = f.optional("planned")?.choice(Planned.self) == .yes
+        if planned, !decisions.isEmpty {
+            f.problem(at: "decisions", near: "planned", "a planned meeting has decided nothing yet")
+        }
         guard f.finish(), let id, let title, let date else { return nil }
         self.init(
             id: id, title: title, date: date, endDate: endDate, venue: venue, host: host,
-            reviews: reviews, attendees: attendees, decisions: decisions, note: note, provenance: provenance)
+            reviews: reviews, attendees: attendees, decisions: decisions, note: note, provenance: provenance,
+            planned: planned)
     }
 
     var yaml: YAMLMap {
@@ -50,8 +55,12 @@ extension Meeting {
         map.add("decisions", .list(decisions.map(\.yaml)))
         provenance.add(to: &map)
         map.add("note", .text(note))
+        if planned { map.add("planned", .plain(Planned.yes.rawValue)) }
         return map
     }
+
+    /// `planned: true`; `false` is the same as leaving it out.
+    private enum Planned: String, CaseIterable { case yes = "true", no = "false" }
 }
 
 extension Decision {

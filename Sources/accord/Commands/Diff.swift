@@ -12,8 +12,9 @@ extension Accord {
             abstract: "Show what changed in an instrument's text between two versions.",
             discussion: """
             Compares the text article by article: renumbered and moved articles are reported as \
-            such, and changed words are marked. Without FROM and TO, compares the previous \
-            revision of the language with the latest; with FROM only, FROM with the latest.
+            such, and changed words are marked. Without FROM and TO, compares the revision of the \
+            language in force at --as-of (default today) with the one before it; with FROM only, \
+            FROM with the revision in force at --as-of.
 
             FROM and TO name versions as a date (the revision in force that day), a tag \
             (tip-2005@2012-09-28) or any git revision (a commit id, HEAD~1).
@@ -31,6 +32,7 @@ extension Accord {
               accord diff tip-2005 2005-10-10 2012-09-28
               accord diff tip-2005 tip-2005@2005-10-10 tip-2005@2012-09-28 --format html --output changes.html
               accord diff tip-2005 --stat
+              accord diff tip-2005 --as-of 2010-01-01
               accord diff tip-2005 --json | jq '.articles[] | select(.kind != "unchanged")'
               accord diff tip-2005 --color always | less -R
 
@@ -48,11 +50,15 @@ extension Accord {
         @Argument(help: "The instrument, e.g. tip-2005.")
         var id: String
 
-        @Argument(help: "The old version: a date, a tag or a revision (default: the previous revision).")
+        @Argument(help: "The old version: a date, a tag or a revision (default: the revision before the new one).")
         var from: String?
 
-        @Argument(help: "The new version (default: the latest revision).")
+        @Argument(help: "The new version (default: the revision in force at --as-of).")
         var to: String?
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(
+            "Without TO, compare up to the revision in force on this day (default today).", valueName: "yyyy-mm-dd"))
+        var asOf: CalendarDate?
 
         @Option(help: ArgumentHelp("The language to compare (default: git config accord.language, else the instrument's first).", valueName: "lang"))
         var lang: String?
@@ -85,6 +91,7 @@ extension Accord {
             let preferred = context.user.language.flatMap { instrument.languages.contains($0) ? $0 : nil }
             let language = lang ?? preferred ?? instrument.languages.first ?? "en"
             let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
+            let day = asOf ?? .today()
             let old: TextVersion, new: TextVersion
             if let from {
                 old = try TextVersion.resolve(from, language: language, revisions: revisions, in: repository)
@@ -94,9 +101,9 @@ extension Accord {
                     new = try latest(of: language, in: revisions, repository: repository)
                 }
             } else {
-                let ofLanguage = revisions.revisions(of: language)
+                let ofLanguage = revisions.revisions(of: language).filter { $0.date <= day }
                 guard ofLanguage.count >= 2 else {
-                    throw TextRevisionError(.noInput, "the \(language) text of \(instrument.id) has \(ofLanguage.count) revision\(ofLanguage.count == 1 ? "" : "s"): nothing earlier to compare with; name FROM")
+                    throw TextRevisionError(.noInput, "the \(language) text of \(instrument.id) has \(ofLanguage.count) revision\(ofLanguage.count == 1 ? "" : "s") in force by \(day): nothing earlier to compare with; name FROM")
                 }
                 let previous = ofLanguage[ofLanguage.count - 2], last = ofLanguage[ofLanguage.count - 1]
                 old = try TextVersion.read(instrument.id, language: language, at: previous.commit, label: previous.label, in: repository)
@@ -119,10 +126,11 @@ extension Accord {
             }
         }
 
-        /// The text of the latest revision: the branch tip's text, named by its revision.
+        /// The text of the revision in force at --as-of, named by its revision.
         private func latest(of language: String, in revisions: TextRevisions, repository: Repository) throws -> TextVersion {
-            guard let last = revisions.revisions.last else {
-                throw TextRevisionError(.noInput, "\(revisions.instrument) has no text revisions")
+            let day = asOf ?? .today()
+            guard let last = revisions.inForce(on: day) else {
+                throw TextRevisionError(.noInput, "\(revisions.instrument) has no text revision in force by \(day)")
             }
             return try TextVersion.read(revisions.instrument, language: language, at: last.commit, label: last.label, in: repository)
         }

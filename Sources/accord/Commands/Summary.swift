@@ -72,7 +72,7 @@ extension Accord {
                 let id = try context.resolver.resolve(meeting, as: [.meeting]).id
                 chosen = context.snapshot.meetings.first { $0.id.rawValue == id }
                 if read.asOf == nil, let chosen {
-                    context = context.evaluated(at: chosen.endDate ?? chosen.date)
+                    context = try context.evaluated(at: chosen.endDate ?? chosen.date)
                 }
             }
             let schedule = context.schedule()

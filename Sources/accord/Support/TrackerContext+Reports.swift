@@ -6,11 +6,12 @@ extension TrackerContext {
     /// The parties' codes in the order of accord.yaml: the order of party columns in CSV.
     var partyCodes: [String] { snapshot.settings?.partyCodes.map(\.code) ?? [] }
 
-    /// The same snapshot evaluated at another date.
-    func evaluated(at date: CalendarDate) -> TrackerContext {
-        TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: date,
-                       redaction: redaction, resolver: resolver, textPrefetch: textPrefetch,
-                       user: user, console: console, lazyState: Lazy { [snapshot] in TrackerState(snapshot, asOf: date) })
+    /// The same commit evaluated at another date, as it stood then.
+    func evaluated(at date: CalendarDate) throws -> TrackerContext {
+        let stood = try whole.inForce(on: date, repository: repository, commit: commit)
+        return TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: whole, asOf: date,
+                              redaction: redaction, resolver: IDResolver(stood), textPrefetch: textPrefetch,
+                              user: user, console: console, lazyState: Lazy { TrackerState(stood, asOf: date) })
     }
 
     /// The review schedule at the as-of date.

@@ -14,7 +14,12 @@ struct TrackerContext {
     let repository: Repository
     /// The commit read.
     let commit: ObjectID
+    /// The tracker as it stood at the as-of date: instruments signed, texts and registers
+    /// in force, plans adopted and meetings held by then (`TrackerSnapshot.inForce`).
+    /// Every read goes through it.
     let snapshot: TrackerSnapshot
+    /// Every record of the commit, whatever its date: what a write is checked against.
+    let whole: TrackerSnapshot
     let asOf: CalendarDate
     let redaction: Redaction
     /// Builds its id catalog on first use (see `IDResolver`).
@@ -62,10 +67,11 @@ struct TrackerContext {
             FileHandle.standardError.write(Data(
                 "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
         }
-        let context = TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
-                                     redaction: redaction, resolver: IDResolver(snapshot), textPrefetch: textPrefetch,
+        let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit)
+        let context = TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: snapshot, asOf: asOf,
+                                     redaction: redaction, resolver: IDResolver(stood), textPrefetch: textPrefetch,
                                      user: user, console: Console(terminal, settings: user),
-                                     lazyState: Lazy { TrackerState(snapshot, asOf: asOf) })
+                                     lazyState: Lazy { TrackerState(stood, asOf: asOf) })
         KeptUntilExit.keep(context)
         return context
     }
@@ -75,7 +81,7 @@ struct TrackerContext {
     /// not block it: one bad record arriving by sync must not stop a border post from
     /// recording progress.
     func requireValid(adding new: [String: Data]) throws {
-        let problems = try snapshot.problems(adding: new, repository: repository, commit: commit)
+        let problems = try whole.problems(adding: new, repository: repository, commit: commit)
         if !problems.isEmpty { throw InvalidTrackerData(problems) }
     }
 
@@ -95,7 +101,7 @@ struct TrackerContext {
             do {
                 let new = try repository.apply(changes, message: message, author: author)
                 // The next command then finds this revision in the record cache.
-                snapshot.storeAppended(files, repository: repository, parent: commit, commit: new)
+                whole.storeAppended(files, repository: repository, parent: commit, commit: new)
                 // What `accord undo` may take back: the record, not its attachment or withdrawal.
                 if let path = files.keys.filter({ !$0.hasPrefix("Evidence/attachments/") }).sorted().first {
                     LastWrite.remember(new, record: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, in: repository)

@@ -1,0 +1,23 @@
+/// The checks every writer makes on the day of the fact it records, so that `log`,
+/// `evidence add`, `meeting add` and `amend` refuse the same impossible dates with the same
+/// words: nothing recorded may lie in the future, and nothing reported may precede what it
+/// reports on.
+public enum FactDate {
+    /// Refuses `date` when it is after `today`: `what` ("a status report") states something
+    /// that has happened. `instead` tells how to record what is still to come, if there is a way.
+    public static func requireReached(_ date: CalendarDate, today: CalendarDate, what: String,
+                                      instead: String? = nil) throws(RecordingFailure) {
+        guard date > today else { return }
+        throw RecordingFailure("the date \(date) is in the future (today is \(today)); \(what) records what has happened"
+                               + (instead.map { "; \($0)" } ?? ""))
+    }
+
+    /// Refuses `date` when it is before the instrument, plan or meeting owning `target`
+    /// existed (signed, adopted, held): `what` cannot speak for a commitment not yet made.
+    public static func requireExisting(_ target: QualifiedID, on date: CalendarDate, in snapshot: TrackerSnapshot,
+                                       what: String) throws(RecordingFailure) {
+        guard let existence = snapshot.existence(of: target.owner), date < existence.date else { return }
+        throw RecordingFailure("the date \(date) is before \(target.owner) \(existence.event) (\(existence.date)): "
+                               + "\(what) on \(target) cannot precede it")
+    }
+}
