@@ -25,10 +25,13 @@ public struct MeetingDraft: Sendable {
     public var attendees: [String]
     public var decisions: [String]
     public var note: String?
+    /// Whether the meeting is planned rather than held: then it must lie ahead and has no decisions.
+    public var planned: Bool
 
     /// Creates a draft.
     public init(date: CalendarDate, endDate: CalendarDate? = nil, venue: String, host: PartyCode, title: String? = nil,
-                slug: String? = nil, cycles: [String] = [], attendees: [String] = [], decisions: [String] = [], note: String? = nil) {
+                slug: String? = nil, cycles: [String] = [], attendees: [String] = [], decisions: [String] = [], note: String? = nil,
+                planned: Bool = false) {
         self.date = date
         self.endDate = endDate
         self.venue = venue
@@ -39,11 +42,23 @@ public struct MeetingDraft: Sendable {
         self.attendees = attendees
         self.decisions = decisions
         self.note = note
+        self.planned = planned
     }
 
-    /// The meeting, or the first problem found.
-    public func meeting(in snapshot: TrackerSnapshot) throws(Problem) -> Meeting {
+    /// The meeting, or the first problem found. A meeting held lies on or before `today`
+    /// (see ``FactDate``); a planned one after it, with no decisions yet.
+    public func meeting(in snapshot: TrackerSnapshot, today: CalendarDate = .today()) throws(Problem) -> Meeting {
         func bad(_ message: String) -> Problem { Problem(message: message, exitStatus: .dataError) }
+        if planned {
+            guard date > today else {
+                throw bad("--planned is for a meeting still ahead, and \(date) is not after today (\(today)): record it as held without --planned")
+            }
+            guard decisions.isEmpty else { throw bad("a planned meeting has decided nothing yet: record its decisions once it is held") }
+        } else {
+            do {
+                try FactDate.requireReached(date, today: today, what: "a meeting", instead: "give --planned to record a meeting still ahead")
+            } catch { throw bad(error.message) }
+        }
         let parties = snapshot.settings?.partyCodes ?? []
         guard parties.contains(host) else {
             throw bad("unknown host party \(host): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))")
@@ -63,7 +78,7 @@ public struct MeetingDraft: Sendable {
             try Self.decision(text, id: String(index + 1), parties: parties)
         }
         return Meeting(id: id, title: title ?? "Review meeting in \(venue)", date: date, endDate: endDate, venue: venue,
-                       host: host, reviews: reviews, attendees: attendees, decisions: decisions, note: note)
+                       host: host, reviews: reviews, attendees: attendees, decisions: decisions, note: note, planned: planned)
     }
 
     /// `Ho Chi Minh City` → `ho-chi-minh-city`; `Phnom Penh (ពេញ)` → `phnom-penh`.

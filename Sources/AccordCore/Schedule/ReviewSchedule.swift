@@ -70,6 +70,22 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         public var marks: [ProvenanceMark] = []
     }
 
+    /// A meeting planned within the horizon (`accord meeting add --planned`).
+    public struct PlannedMeeting: Sendable, Hashable, Codable {
+        /// The meeting's id.
+        public let id: RecordID
+        /// What it is to be.
+        public let title: String
+        /// Its first day.
+        public let date: CalendarDate
+        /// Where it is to be held.
+        public let venue: String?
+        /// The hosting party.
+        public let host: PartyCode?
+        /// The review cycles it is to hold.
+        public let reviews: [String]
+    }
+
     /// The date evaluated at.
     public let asOf: CalendarDate
     /// How far ahead upcoming reviews are listed, in months.
@@ -80,6 +96,8 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
     public let reviews: [Review]
     /// The banner when any review or item due is marked.
     public let notice: ProvenanceNotice?
+    /// The meetings planned after the as-of date and up to the horizon, by date.
+    public let planned: [PlannedMeeting]
 
     /// The reviews that have not happened yet, nearest first.
     public var upcoming: [Review] { reviews.filter { $0.standing == .upcoming } }
@@ -93,7 +111,7 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         let tolerance = snapshot.settings?.thresholds.reviewToleranceMonths ?? TrackerSettings.Thresholds().reviewToleranceMonths
         let horizon = asOf.adding(months: horizonMonths)
         let language = snapshot.settings?.languages.first ?? "en"
-        let meetings = snapshot.meetings.filter { $0.date <= asOf }
+        let meetings = snapshot.meetings.filter { $0.date <= asOf && !$0.planned }
 
         var sources: [(id: InstrumentID, title: [String: String], since: CalendarDate, active: Bool, cycles: [ReviewCycle])] = []
         for instrument in snapshot.instruments {
@@ -162,6 +180,10 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         self.toleranceMonths = tolerance
         self.reviews = reviews
         notice = ProvenanceNotice(Set(reviews.flatMap { $0.marks + $0.dueBefore.flatMap(\.marks) }))
+        planned = snapshot.plannedMeetings.filter { $0.date > asOf && $0.date <= horizon }.map { meeting in
+            PlannedMeeting(id: meeting.id, title: meeting.title, date: meeting.date, venue: meeting.venue,
+                           host: meeting.host, reviews: meeting.reviews.map(\.description))
+        }
     }
 
     /// Pairs scheduled dates with the meetings that held them: for each date in order, the

@@ -32,18 +32,25 @@ extension TrackerSnapshot {
         }
         let plans = self.plans.filter { $0.adopted.date <= date }
         let meetings = self.meetings.filter { $0.date <= date && !$0.planned }
+        let planned = self.meetings.filter { $0.date > date && $0.planned }
         changed = changed || plans.count != self.plans.count || meetings.count != self.meetings.count
         guard changed else {
             var same = self
             same.commitmentsSince = since
             return same
         }
-        let reports = self.reports
+        let targets = TrackedTarget.all(instruments: instruments, plans: plans, meetings: meetings,
+                                        parties: settings?.partyCodes ?? [])
+        // The reports are filed again only when the targets differ (a planned meeting left
+        // out changes none).
         var stood = TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidenceStore,
-            meetings: meetings, attachments: attachments, withdrawals: withdrawals, diagnostics: diagnostics
-        ) { targets, position in ReportGroups(sorting: reports, targets: targets, position: position) }
+            meetings: meetings, attachments: attachments, withdrawals: withdrawals, targets: targets, diagnostics: diagnostics
+        ) { [reportGroups, self] targets, position in
+            targets == self.targets ? reportGroups : ReportGroups(sorting: self.reports, targets: targets, position: position)
+        }
         stood.commitmentsSince = since
+        stood.plannedMeetings = planned
         return stood
     }
 

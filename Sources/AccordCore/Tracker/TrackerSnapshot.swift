@@ -42,6 +42,9 @@ public struct TrackerSnapshot: Sendable {
     /// The commitments an amendment added or changed, with the amendment's date: they
     /// bind from it (see ``inForce(on:history:)``). Empty until the history is read.
     public internal(set) var commitmentsSince: [QualifiedID: CalendarDate] = [:]
+    /// The meetings planned after the as-of date, when the snapshot stands at a date
+    /// (``meetings`` then holds only those held by it).
+    public internal(set) var plannedMeetings: [Meeting] = []
 
     private let targetIndex: [QualifiedID: Int]
     /// The reports by target and party.

@@ -40,6 +40,14 @@ public struct ScheduleTerminalRenderer: Sendable {
                     + ProgressStyle.marked(item.summary, item.marks) + "\n"
             }
         }
+        if !schedule.planned.isEmpty {
+            out += "\n" + style.bold("Planned meetings") + "\n"
+            for meeting in schedule.planned {
+                let place = [meeting.venue, meeting.host.map { "host \($0)" }].compactMap { $0 }.joined(separator: ", ")
+                let reviews = meeting.reviews.isEmpty ? "" : " — to hold \(meeting.reviews.joined(separator: ", "))"
+                out += "\(meeting.date)  \(meeting.title)\(place.isEmpty ? "" : " (\(place))")\(reviews)  [\(meeting.id)]\n"
+            }
+        }
         return out
     }
 }

@@ -18,11 +18,15 @@ extension Accord.MeetingCommand {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
-            abstract: "Record a meeting that was held; its decisions with a due date become commitments.",
+            abstract: "Record a meeting that was held (or, with --planned, one ahead); its decisions with a due date become commitments.",
             discussion: """
             Writes Meetings/<date>-<slug>.yaml in one commit authored on the meeting's date. \
             Nothing is written when a value is wrong: an unknown host party or review cycle, a \
-            malformed decision, or a meeting that exists already.
+            malformed decision, a meeting that exists already, or a date after today.
+
+            A meeting still ahead is recorded with --planned (planned: true in its file): it \
+            holds no review and has no decisions, and accord schedule lists it. Once held, \
+            record it again without --planned (another --slug, or after removing the planned file).
 
             A decision is its text; options follow it after "::", separated by "::":
               --decision "Adopt the plan."
@@ -77,22 +81,27 @@ extension Accord.MeetingCommand {
         @Option(help: ArgumentHelp("Free text about the meeting.", valueName: "text"))
         var note: String?
 
+        @Flag(help: "Record a meeting still ahead: it must be dated after today and has no decisions.")
+        var planned = false
+
         func run() throws {
             let tracker = try repository.openTracker()
             let snapshot = try TrackerSnapshot.load(repository: tracker)
             let meeting = try MeetingDraft(
                 date: date, endDate: endDate, venue: venue, host: host, title: title, slug: slug, cycles: cycle,
-                attendees: attendee, decisions: decision, note: note
+                attendees: attendee, decisions: decision, note: note, planned: planned
             ).meeting(in: snapshot)
             var changes = ChangeSet()
             // Created, never overwritten: another writer may have recorded the same id since
             // the snapshot was read.
             changes.create(meeting.path, Data(meeting.yamlText().utf8))
-            let author = TrackerLocation.defaultAuthor(of: tracker, date: date.noonUTC)
+            // A meeting held is committed on its day; a planned one on the day it was planned.
+            let day = planned ? CalendarDate.today() : date
+            let author = TrackerLocation.defaultAuthor(of: tracker, date: day.noonUTC)
             let commit: ObjectID
             do {
-                commit = try tracker.apply(changes, message: "Record meeting \(meeting.id)",
-                                           author: Signature(name: author.name, email: author.email, date: date.noonUTC))
+                commit = try tracker.apply(changes, message: "\(planned ? "Plan" : "Record") meeting \(meeting.id)",
+                                           author: Signature(name: author.name, email: author.email, date: day.noonUTC))
             } catch let error as GitError where error.kind == .exists {
                 throw MeetingDraft.Problem.exists(meeting.id)
             }
