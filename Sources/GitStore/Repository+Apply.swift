@@ -22,8 +22,12 @@ extension Repository {
     /// Throws `.exists`, committing nothing, when a path written with `ChangeSet.create`
     /// is already in the tree. Throws `.invalid` for an empty change set, an unsafe path (see `RepositoryPath`) or a
     /// write onto a folder.
+    ///
+    /// `verify`, when given, is shown each commit built (and the tip it was built on) before
+    /// the branch moves to it; whatever it throws stops the write with the branch unmoved.
     @discardableResult
-    public func apply(_ changes: ChangeSet, message: String, author: Signature) throws -> ObjectID {
+    public func apply(_ changes: ChangeSet, message: String, author: Signature,
+                      verify: ((_ commit: ObjectID, _ base: ObjectID?) throws -> Void)? = nil) throws -> ObjectID {
         let message = CommitMessage.clean(message)
         guard !changes.isEmpty else { throw GitError(.invalid, "nothing to commit: the change set is empty") }
         for path in changes.paths {
@@ -53,6 +57,7 @@ extension Repository {
             let base = try referenceTarget(referenceName)
             let commitID = try makeCommit(on: base, updates: updates, mustBeNew: changes.mustBeNew, message: message,
                                           author: author, committer: committer)
+            try verify?(commitID, base)
             var newOID = commitID.oid
             var reference: OpaquePointer?
             let logMessage = "commit: \(message.prefix { $0 != "\n" })"

@@ -7,7 +7,7 @@ public import GitStore
 /// A revision of the text is in force from its date until the next one. While it is, its
 /// register is the instrument's as it stood just before the next revision was committed,
 /// so corrections made to the register meanwhile count. A commitment added or changed (its
-/// clause, summary, parties bound or due dates) by a revision after the first binds from
+/// summary, parties bound or due dates) by a revision after the first binds from
 /// that revision's date, not from the instrument's entry into force.
 public struct InstrumentInForce: Sendable {
     /// The instrument with the title, languages, review cycles and register in force on the
@@ -77,9 +77,9 @@ public struct InstrumentInForce: Sendable {
 }
 
 extension Commitment {
-    /// Whether `other` binds the same way: the same clause, summary, parties and due dates
-    /// (an agency renamed or a note added is not a new obligation).
+    /// Whether `other` binds the same way: the same summary, parties and due dates (a
+    /// clause renumbered, an agency renamed or a note added is not a new obligation).
     func bindsAlike(_ other: Commitment) -> Bool {
-        (clause ?? id) == (other.clause ?? other.id) && summary == other.summary && bound == other.bound && due == other.due
+        summary == other.summary && bound == other.bound && due == other.due
     }
 }

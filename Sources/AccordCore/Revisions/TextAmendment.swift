@@ -38,6 +38,8 @@ public struct TextAmendment: Sendable {
         public let diffs: [String: InstrumentDiff]
         /// Whether an entry was added to `amendments:`.
         public let registered: Bool
+        /// The commitments pointed at another clause, commitment id to its clause now.
+        public let remapped: [String: String]
     }
 
     /// The instrument.
@@ -54,10 +56,15 @@ public struct TextAmendment: Sendable {
     public let place: String?
     /// Whether a language without a text yet may be added.
     public let addingLanguages: Bool
+    /// Where register clauses went, old clause to new (`--remap 4.2=5.2`).
+    public let remap: [String: String]
+    /// Whether the proposed remap of the register is taken (`--accept-remap`).
+    public let acceptingRemap: Bool
 
     /// Describes a revision to record.
     public init(instrument: InstrumentID, texts: [NewText], date: CalendarDate, message: String,
-                signatories: [Signatory] = [], place: String? = nil, addingLanguages: Bool = false) {
+                signatories: [Signatory] = [], place: String? = nil, addingLanguages: Bool = false,
+                remap: [String: String] = [:], acceptingRemap: Bool = false) {
         self.instrument = instrument
         self.texts = texts
         self.date = date
@@ -65,6 +72,8 @@ public struct TextAmendment: Sendable {
         self.signatories = signatories
         self.place = place
         self.addingLanguages = addingLanguages
+        self.remap = remap
+        self.acceptingRemap = acceptingRemap
     }
 
     /// The tag the revision gets: `<instrument>@<date>`.
@@ -138,6 +147,17 @@ public struct TextAmendment: Sendable {
                           + "record every language of one revision in one amend (repeat --text)")
         }
 
+        // The register rests on the text of its first language: what the new text moved,
+        // reworded or removed there is remapped in the same commit, once accepted.
+        var clauses: [String: String] = [:]
+        if let language = current.languages.first, let diff = diffs[language] {
+            clauses = try RegisterRemap(commitments: current.commitments, diff: diff)
+                .resolved(explicit: remap, accepting: acceptingRemap, instrument: instrument, register: current.commitments)
+                .filter { id, clause in current.commitments.first { $0.id == id }.map { ($0.clause ?? $0.id) != clause } ?? false }
+        } else if !remap.isEmpty {
+            throw TextRevisionError(.usage, "--remap needs a new \(current.languages.first ?? "") text: the register rests on that language")
+        }
+
         var registered = false
         let amendment: Instrument.Amendment?
         if !signatories.isEmpty, !current.amendments.contains(where: { $0.signing.date == date }) {
@@ -147,17 +167,18 @@ public struct TextAmendment: Sendable {
         } else {
             amendment = nil
         }
-        if amendment != nil || languages != current.languages {
+        if amendment != nil || languages != current.languages || !clauses.isEmpty {
             let original = String(decoding: yamlData, as: UTF8.self)
             let edited = current.editedYAML(original, file: yamlPath, adding: amendment,
-                                            languages: languages == current.languages ? nil : languages)
+                                            languages: languages == current.languages ? nil : languages, clauses: clauses)
             changes.write(yamlPath, Data(edited.utf8))
         }
 
         let signature = Signature(name: author.name, email: author.email, date: date.noonUTC)
-        let commit = try repository.apply(changes, message: message, author: signature)
+        let commit = try repository.apply(changes, message: message, author: signature,
+                                          verify: TrackerWriteCheck.verify(repository))
         try repository.createTag(tag, target: commit, message: tagMessage, tagger: signature)
-        return Recorded(commit: commit, tag: tag, diffs: diffs, registered: registered)
+        return Recorded(commit: commit, tag: tag, diffs: diffs, registered: registered, remapped: clauses)
     }
 
     /// The annotation: the message, then who signed.

@@ -1,8 +1,9 @@
 import Foundation
 
 extension Instrument {
-    /// The text of `instrument.yaml` after adding `amendment` to `amendments:` and, when
-    /// given, setting `languages:`; `original` is the file as it stands and `self` the
+    /// The text of `instrument.yaml` after adding `amendment` to `amendments:`, when
+    /// given, setting `languages:`, and pointing each commitment of `clauses` (commitment id
+    /// to clause) at its new clause; `original` is the file as it stands and `self` the
     /// instrument read from it.
     ///
     /// Only the lines that change are touched, so comments and layout elsewhere survive and
@@ -10,10 +11,16 @@ extension Instrument {
     /// exactly the updated instrument (a layout this edit does not understand), the whole
     /// file is written afresh in the documented layout instead.
     public func editedYAML(_ original: String, file: String, adding amendment: Amendment?,
-                           languages newLanguages: [String]? = nil) -> String {
+                           languages newLanguages: [String]? = nil, clauses: [String: String] = [:]) -> String {
         var expected = self
         if let amendment { expected.amendments.append(amendment) }
         if let newLanguages { expected.languages = newLanguages }
+        expected.commitments = expected.commitments.map { commitment in
+            guard let clause = clauses[commitment.id] else { return commitment }
+            var moved = commitment
+            moved.clause = clause == commitment.id ? nil : clause
+            return moved
+        }
         guard !original.contains("\r") else { return expected.yamlText() }
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let newLanguages {
@@ -25,6 +32,9 @@ extension Instrument {
             } else if let index = Self.topLevelLine("status", in: lines) {
                 lines.insert(line, at: index + 1)
             }
+        }
+        for (id, clause) in clauses.sorted(by: { $0.key < $1.key }) {
+            Self.setClause(of: id, to: clause == id ? nil : clause, in: &lines)
         }
         if let amendment { Self.append(amendment, to: &lines) }
         let edited = lines.joined(separator: "\n")
@@ -60,6 +70,29 @@ extension Instrument {
             end = position + 1
         }
         lines.insert(contentsOf: entry.map { indent + $0 }, at: end)
+    }
+
+    /// Sets (or, with nil, removes) `clause:` in the register entry `- id: "<id>"`; an
+    /// entry written another way is left to the fallback.
+    private static func setClause(of id: String, to clause: String?, in lines: inout [String]) {
+        guard let register = topLevelLine("commitments", in: lines) else { return }
+        let forms = ["- id: \"\(id)\"", "- id: \(id)", "- id: '\(id)'"]
+        guard let start = lines[(register + 1)...].firstIndex(where: { line in
+            forms.contains(line.trimmingCharacters(in: .whitespaces))
+        }) else { return }
+        let dash = lines[start].prefix { $0 == " " }.count
+        let indent = String(repeating: " ", count: dash + 2)
+        var end = start + 1
+        while end < lines.count, isBlankOrComment(lines[end]) || lines[end].prefix(while: { $0 == " " }).count > dash {
+            end += 1
+        }
+        let existing = lines[(start + 1)..<end].firstIndex { $0.hasPrefix(indent + "clause:") }
+        switch (existing, clause) {
+        case (let line?, let clause?): lines[line] = "\(indent)clause: \"\(clause)\""
+        case (let line?, nil): lines.remove(at: line)
+        case (nil, let clause?): lines.insert("\(indent)clause: \"\(clause)\"", at: start + 1)
+        case (nil, nil): break
+        }
     }
 
     /// The index of the line `key:` at the top level of the document.

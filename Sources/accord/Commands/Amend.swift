@@ -20,6 +20,17 @@ extension Accord {
             instrument.yaml in the same commit. Without it the revision is a correction (a \
             corrected translation, a fixed typo) and the register is left as it is.
 
+            The register rests on the text of the instrument's first language. When the new \
+            text moves (renumbers), rewords or removes a clause a commitment rests on, found by \
+            the same article and clause matching as accord diff, amend lists each with the \
+            clause proposed and records nothing (65) until you check them and pass \
+            --accept-remap to take the proposal, or --remap OLD=NEW,… to say where each went. \
+            The commitments keep their ids (reports name them); their clause: is updated in the \
+            same commit. Nothing is committed that accord validate would then refuse.
+
+            The date is the day the revision was signed or made: not after today, and not \
+            before the latest revision of the text (revisions are recorded oldest first).
+
             A text's language is the matching --lang; else, for a file named \
             <anything>.<lang>.md with a language of the instrument, that one; else the \
             instrument's first language. A language the instrument has no text in is refused \
@@ -33,10 +44,15 @@ extension Accord {
               accord amend tip-2005 --text fixed.vi.md --lang vi --date 2013-01-15 \\
                 --message "Correct the Vietnamese translation of Article 7"
 
+              accord amend tip-2005 --text amended.en.md --date 2020-01-10 --message "Insert Article 4" \
+                --accept-remap
+
             Exit status: 0; 64 for a bad command line (a date that is not yyyy-mm-dd, \
-            --signed-by without PARTY:); 65 when a text does not parse (file:line), reads the \
-            same as the current text ("no change"), is in a language the instrument lacks, or \
-            is dated before the instrument was signed; 66 when FILE, the instrument or the \
+            --signed-by without PARTY:, --remap not OLD=NEW); 65 when a text does not parse \
+            (file:line), reads the same as the current text ("no change"), is in a language the \
+            instrument lacks, is dated before the instrument was signed, after today or before \
+            its latest revision, moves register clauses without --accept-remap or --remap, or \
+            would leave the tracker with a problem it did not have; 66 when FILE, the instrument or the \
             tracker is missing; 73 when the tag ID@DATE exists; 75 when other writers kept \
             winning. On any failure nothing is committed and no tag is made.
 
@@ -70,6 +86,13 @@ extension Accord {
         @Flag(help: "Allow a text in a language the instrument has none in yet, and add it to languages:.")
         var addLanguage = false
 
+        @Option(help: ArgumentHelp("Where register clauses went in the new text, OLD=NEW[,OLD=NEW…] (repeatable).",
+                                   valueName: "old=new"))
+        var remap: [String] = []
+
+        @Flag(name: .customLong("accept-remap"), help: "Take the proposed remap of the register's clauses.")
+        var acceptRemap = false
+
         func validate() throws {
             if text.isEmpty { throw ValidationError("give the new text with --text FILE") }
             if !lang.isEmpty && lang.count != text.count {
@@ -79,6 +102,24 @@ extension Accord {
             if message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--message is empty") }
             _ = try signatories()
             if place != nil && signedBy.isEmpty { throw ValidationError("--place needs --signed-by") }
+            _ = try clauseRemap()
+        }
+
+        /// `--remap 4.2=5.2,4.4=5.4` as old clause to new; a usage error for anything else.
+        private func clauseRemap() throws -> [String: String] {
+            var result: [String: String] = [:]
+            for pair in remap.flatMap({ $0.split(separator: ",") }) {
+                let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
+                    .map { $0.trimmingCharacters(in: .whitespaces) }
+                guard parts.count == 2, QualifiedID(owner: "x", local: parts[0]) != nil,
+                      QualifiedID(owner: "x", local: parts[1]) != nil else {
+                    throw ValidationError("--remap \(pair) should read OLD=NEW with clause numbers, e.g. 4.2=5.2")
+                }
+                guard result.updateValue(parts[1], forKey: parts[0]) == nil else {
+                    throw ValidationError("--remap names clause \(parts[0]) twice")
+                }
+            }
+            return result
         }
 
         func run() throws {
@@ -97,12 +138,16 @@ extension Accord {
                 texts.append(TextAmendment.NewText(language: language, file: file, data: data))
             }
             let amendment = TextAmendment(instrument: instrument.id, texts: texts, date: CalendarDate(date)!, message: message,
-                                          signatories: try signatories(), place: place, addingLanguages: addLanguage)
+                                          signatories: try signatories(), place: place, addingLanguages: addLanguage,
+                                          remap: try clauseRemap(), acceptingRemap: acceptRemap)
             let author = TrackerLocation.defaultAuthor(of: repository)
             let recorded = try amendment.record(in: repository, author: (author.name, author.email))
             let languages = texts.map(\.language).joined(separator: ", ")
+            let remapped = recorded.remapped.isEmpty ? [] : ["  register: " + recorded.remapped
+                .sorted { QualifiedID.localOrder($0.key, $1.key) }
+                .map { "\(instrument.id)#\($0.key) now rests on clause \($0.value)" }.joined(separator: ", ")]
             let lines = ["Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(languages)"
-                + (recorded.registered ? "; added to amendments: in instrument.yaml" : "")]
+                + (recorded.registered ? "; added to amendments: in instrument.yaml" : "")] + remapped
                 + texts.map(\.language).map { language in
                     guard let diff = recorded.diffs[language] else { return "  \(language): first text" }
                     return "  \(language): \(counted(diff.changedArticles.count, "article")) changed, \(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed"

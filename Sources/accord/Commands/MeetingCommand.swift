@@ -101,7 +101,8 @@ extension Accord.MeetingCommand {
             let commit: ObjectID
             do {
                 commit = try tracker.apply(changes, message: "\(planned ? "Plan" : "Record") meeting \(meeting.id)",
-                                           author: Signature(name: author.name, email: author.email, date: day.noonUTC))
+                                           author: Signature(name: author.name, email: author.email, date: day.noonUTC),
+                                           verify: TrackerWriteCheck.verify(tracker))
             } catch let error as GitError where error.kind == .exists {
                 throw MeetingDraft.Problem.exists(meeting.id)
             }

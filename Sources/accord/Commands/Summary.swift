@@ -97,7 +97,8 @@ extension Accord {
                 var changes = ChangeSet()
                 changes.write(path, Data(text.utf8))
                 let id = try context.repository.apply(changes, message: "Add review summary \(path)",
-                                                      author: TrackerLocation.defaultAuthor(of: context.repository))
+                                                      author: TrackerLocation.defaultAuthor(of: context.repository),
+                                                      verify: TrackerWriteCheck.verify(context.repository))
                 try write.report(id: nil, ["accord: committed \(path) (\(id.short))"], commits: [id],
                                  in: context.repository, on: .standardError)
             }
