@@ -109,9 +109,10 @@ public struct TextAmendment: Sendable {
         if let latest = try TextRevisions.read(instrument, languages: current.languages, in: repository, from: tip).revisions.last,
            date < latest.date {
             throw TextRevisionError(.dataError, "\(date) is before \(instrument)'s latest revision (\(latest.label), \(latest.date)): "
-                + "revisions are recorded oldest first; to enter an earlier text, record the texts in the order they were "
-                + "signed, each with accord amend, in a tracker that does not hold the later ones yet (a correction of the "
-                + "current text is dated on or after \(latest.date))")
+                + "each text is in force from its date until the next, so texts are recorded oldest first; to enter an "
+                + "earlier text, commit the instrument with its first text dated on its signing day (git commit --date), "
+                + "then each later text with accord amend in date order; a correction of the current text is dated on or "
+                + "after \(latest.date)")
         }
         if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
             throw TextRevisionError(.usage, "two texts given for the language \(repeated.key)")
