@@ -5,7 +5,7 @@ public import ArgumentParser
 /// revision to read, whether restricted evidence is shown in full, and colour and paging.
 struct ReadOptions: ParsableArguments {
     @Option(name: .customLong("as-of"), help: ArgumentHelp(
-        "Evaluate at this day (default today): later reports and evidence are ignored.",
+        "Evaluate at this day (default today): the tracker as it stood then (instruments signed, texts and register in force, meetings held); later records are ignored.",
         valueName: "yyyy-mm-dd"))
     var asOf: CalendarDate?
 
