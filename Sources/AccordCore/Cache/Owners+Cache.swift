@@ -18,6 +18,7 @@ extension Instrument {
             writer.optional(entry.party) { $0.party($1) }
         }
         writer.string(status.rawValue)
+        writer.optional(ended) { $0.date($1) }
         writer.list(languages) { $0.string($1) }
         writer.optional(amends) { $0.string($1.rawValue) }
         writer.optional(supersedes) { $0.string($1.rawValue) }
@@ -46,7 +47,8 @@ extension Instrument {
             title: try reader.texts(), parties: try reader.list { try $0.party() },
             signed: try Signing(from: &reader), signatories: try reader.list { try Signatory(from: &$0) },
             inForce: try reader.list { EntryIntoForce(date: try $0.date(), party: try $0.optional { try $0.party() }) },
-            status: try reader.valid(Standing.init(rawValue:)), languages: try reader.list { try $0.string() },
+            status: try reader.valid(Standing.init(rawValue:)), ended: try reader.optional { try $0.date() },
+            languages: try reader.list { try $0.string() },
             amends: try reader.optional { try $0.valid(InstrumentID.init) },
             supersedes: try reader.optional { try $0.valid(InstrumentID.init) },
             amendments: try reader.list { reader in

@@ -64,6 +64,9 @@ public struct Instrument: Sendable, Hashable, Codable {
     public var inForce: [EntryIntoForce]
     /// Whether it has effect now.
     public var status: Standing
+    /// The day a superseded, expired or terminated instrument stopped having effect; its
+    /// commitments bind until then, and before it the instrument reads as in force.
+    public var ended: CalendarDate?
     /// The languages of its `text.<lang>.md` files.
     public var languages: [String]
     /// The instrument this one amends.
@@ -92,7 +95,7 @@ public struct Instrument: Sendable, Hashable, Codable {
     public init(
         id: InstrumentID, kind: Kind, title: [String: String], parties: [PartyCode],
         signed: Signing, signatories: [Signatory] = [], inForce: [EntryIntoForce] = [],
-        status: Standing, languages: [String] = [], amends: InstrumentID? = nil,
+        status: Standing, ended: CalendarDate? = nil, languages: [String] = [], amends: InstrumentID? = nil,
         supersedes: InstrumentID? = nil, amendments: [Amendment] = [], sources: [SourceNote] = [],
         reviewCycles: [ReviewCycle] = [], commitments: [Commitment] = [], note: String? = nil,
         texts: [String: TextStanding] = [:], prevails: String? = nil, provenance: Provenance = Provenance()
@@ -105,6 +108,7 @@ public struct Instrument: Sendable, Hashable, Codable {
         self.signatories = signatories
         self.inForce = inForce
         self.status = status
+        self.ended = ended
         self.languages = languages
         self.amends = amends
         self.supersedes = supersedes

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import GitStore
 
 /// An instrument as it stood on a date: the register and texts of the revision then in

@@ -1,7 +1,7 @@
 public import GitStore
 
-/// Effect in time, one rule for every command: an instrument exists from its signing and
-/// binds from its entry into force; a revision of its text is in force from its date until
+/// Effect in time, one rule for every command: an instrument exists from its signing,
+/// binds from its entry into force and stops on the day it `ended`; a revision of its text is in force from its date until
 /// the next; a commitment added or changed by an amendment binds from the amendment; a
 /// plan exists and binds from its adoption; a meeting's decisions from the meeting.
 extension TrackerSnapshot {
@@ -24,8 +24,13 @@ extension TrackerSnapshot {
                     if let id = QualifiedID(owner: instrument.id.rawValue, local: local) { since[id] = day }
                 }
             }
-            if Self.entryIntoForce(of: instrument) > date, instrument.status == .inForce {
+            // Its standing on the day: not yet in force before entry into force, in force
+            // until it ended.
+            if Self.entryIntoForce(of: instrument) > date, instrument.status == .inForce || instrument.ended != nil {
                 instrument.status = .notYetInForce
+                changed = true
+            } else if let ended = instrument.ended, date < ended {
+                instrument.status = .inForce
                 changed = true
             }
             instruments.append(instrument)
@@ -102,9 +107,14 @@ extension TrackerSnapshot {
         return meetings.first { $0.id.rawValue == owner }.map { ($0.date, "was held") }
     }
 
-    /// Whether `target` binds on `date`.
+    /// Whether `target` binds on `date`: from its effective date, and, for a commitment
+    /// of an instrument that ended, until that day.
     public func binds(_ target: TrackedTarget, on date: CalendarDate) -> Bool {
-        effectiveDate(of: target).map { $0 <= date } ?? false
+        guard let start = effectiveDate(of: target), start <= date else { return false }
+        if target.kind == .commitment, let id = InstrumentID(target.id.owner), let ended = instrument(id)?.ended {
+            return date < ended
+        }
+        return true
     }
 
     /// The file a target is declared in, for messages that say where to fix something.

@@ -18,6 +18,14 @@ extension Instrument {
         let signatories = f.optional("signatories")?.list(Signatory.init(yaml:)) ?? []
         let inForce = f.optional("in-force")?.list(EntryIntoForce.init(yaml:)) ?? []
         let status = f.required("status")?.choice(Standing.self)
+        let ended = f.optional("ended")?.date()
+        if let ended, let status, ![.superseded, .expired, .terminated].contains(status) {
+            f.problem(at: "ended", near: "status", "\(ended) ends an instrument whose status is \(status.rawValue): "
+                      + "an end date goes with superseded, expired or terminated")
+        }
+        if let ended, let date = signed?.date, ended < date {
+            f.problem(at: "ended", "the instrument ends (\(ended)) before it was signed (\(date))")
+        }
         let languages = f.optional("languages")?.languages() ?? []
         let texts = f.optional("texts")?.textStandings(languages: languages) ?? [:]
         let prevailsValue = f.optional("prevails")
@@ -36,7 +44,7 @@ extension Instrument {
         guard f.finish(), let id, let kind, let title, let parties, let signed, let status else { return nil }
         self.init(
             id: id, kind: kind, title: title, parties: parties, signed: signed,
-            signatories: signatories, inForce: inForce, status: status, languages: languages,
+            signatories: signatories, inForce: inForce, status: status, ended: ended, languages: languages,
             amends: amends, supersedes: supersedes, amendments: amendments, sources: sources,
             reviewCycles: reviewCycles, commitments: commitments, note: note,
             texts: texts, prevails: prevails, provenance: provenance)
@@ -52,6 +60,7 @@ extension Instrument {
         map.add("signatories", .list(signatories.map(\.yaml)))
         map.add("in-force", .list(inForce.map(\.yaml)))
         map.add("status", .plain(status.rawValue))
+        map.add("ended", .date(ended))
         map.add("languages", .flow(languages.map { .plain($0) }))
         var standings = YAMLMap()
         for language in texts.keys.sorted() { standings.add(language, texts[language]!.yaml) }

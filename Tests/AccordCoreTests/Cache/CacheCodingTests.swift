@@ -34,7 +34,7 @@ import Testing
             signatories: [Signatory(party: party("VN"), name: "A"), Signatory(party: party("KH"), name: "B")],
             inForce: [Instrument.EntryIntoForce(date: date("2006-01-01"), party: party("VN")),
                       Instrument.EntryIntoForce(date: date("2006-02-01"))],
-            status: .superseded, languages: ["en", "vi", "km"], amends: InstrumentID("pc-1997")!,
+            status: .superseded, ended: CalendarDate(written: "2019-06"), languages: ["en", "vi", "km"], amends: InstrumentID("pc-1997")!,
             supersedes: InstrumentID("old-2001")!,
             amendments: [Instrument.Amendment(signing: Signing(date: date("2012-07-01"), place: "Phnom Penh"), title: "Amendment",
                                               signatories: [Signatory(party: party("KH"), name: "C")], reason: "scope"),
