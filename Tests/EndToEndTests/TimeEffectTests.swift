@@ -51,6 +51,11 @@ import Testing
         let now = try CLI.run(["list", "commitments", "--instrument", "tip-2005", "--as-of", "2013-06-01"], cwd: tracker).stdout
         #expect(now.contains("tip-2005#13.1"))
 
+        // What came later is refused, saying when it came.
+        let later = try CLI.run(["show", "extradition-2013", "--as-of", "2010-01-01"], cwd: tracker)
+        #expect(later.status == 66 && later.stderr.contains("extradition-2013 was signed on 2013-12-23, after 2010-01-01"),
+                "\(later.stderr)")
+
         // Signed, not yet in force: shown as such.
         let signed = try CLI.run(["list", "instruments", "--as-of", "2014-01-01"], cwd: tracker).stdout
         #expect(signed.contains("extradition-2013") && signed.contains("not-yet-in-force"), "\(signed)")

@@ -52,6 +52,8 @@ public struct IDResolver: Sendable {
         case unknown(String, suggestions: [String])
         /// Several things match the short form.
         case ambiguous(String, candidates: [String])
+        /// The id names something that did not exist yet at the as-of date; the reason.
+        case notYet(String, reason: String)
 
         public var message: String {
             switch self {
@@ -62,12 +64,14 @@ public struct IDResolver: Sendable {
                 let shown = candidates.prefix(10).joined(separator: ", ")
                 let more = candidates.count > 10 ? " and \(candidates.count - 10) more" : ""
                 return "ambiguous id '\(text)': it could be \(shown)\(more); give the full id"
+            case .notYet(let text, let reason):
+                return "\(text) did not exist yet: \(reason)"
             }
         }
 
         public var exitStatus: ExitStatus {
             switch self {
-            case .unknown: return .noInput
+            case .unknown, .notYet: return .noInput
             case .ambiguous: return .usage
             }
         }

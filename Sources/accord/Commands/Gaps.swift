@@ -61,7 +61,7 @@ extension Accord {
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
                 throw ValidationError("unknown party \(party): accord.yaml lists \(context.snapshot.settings?.partyCodes.map(\.code).joined(separator: ", ") ?? "none")")
             }
-            let owner = try instrument.map { try context.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
+            let owner = try instrument.map { try context.resolve($0, as: [.instrument, .plan, .meeting]).id }
             let schedule = context.schedule()
             let report = context.gaps(schedule: schedule, history: try context.textHistory(),
                                       filter: GapReport.Filter(party: party, instrument: owner, rules: Set(rule)))

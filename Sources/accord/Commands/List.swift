@@ -41,8 +41,8 @@ struct TargetFilterOptions: ParsableArguments {
     var instrument: String?
 
     func filter(_ context: TrackerContext) throws -> TargetFilter {
-        let area = try self.area.map { try context.resolver.resolve($0, as: [.planArea]).qualifiedID! }
-        let owner = try instrument.map { try context.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
+        let area = try self.area.map { try context.resolve($0, as: [.planArea]).qualifiedID! }
+        let owner = try instrument.map { try context.resolve($0, as: [.instrument, .plan, .meeting]).id }
         return TargetFilter(status: status, party: party, area: area, agency: agency, overdue: overdue,
                             dueBefore: dueBefore, owner: owner)
     }
@@ -148,8 +148,8 @@ struct EvidenceListOptions: ParsableArguments {
 
     func run() throws {
         let context = try TrackerContext.open(repository, read)
-        let owner = try instrument.map { try context.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
-        let target = try supports.map { try context.resolver.resolve($0, as: [.commitment, .planItem, .decision]).qualifiedID! }
+        let owner = try instrument.map { try context.resolve($0, as: [.instrument, .plan, .meeting]).id }
+        let target = try supports.map { try context.resolve($0, as: [.commitment, .planItem, .decision]).qualifiedID! }
         let list = ProgressList.evidence(snapshot: context.snapshot, asOf: context.asOf, redaction: context.redaction,
                                          party: party, owner: owner, supporting: target)
         try format.print(list, context: context, read: read)

@@ -69,7 +69,7 @@ extension Accord {
             var context = try TrackerContext.open(repository, read, texts: true)
             var chosen: Meeting?
             if let meeting {
-                let id = try context.resolver.resolve(meeting, as: [.meeting]).id
+                let id = try context.resolve(meeting, as: [.meeting]).id
                 chosen = context.snapshot.meetings.first { $0.id.rawValue == id }
                 if read.asOf == nil, let chosen {
                     context = try context.evaluated(at: chosen.endDate ?? chosen.date)

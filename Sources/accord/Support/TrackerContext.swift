@@ -125,16 +125,44 @@ struct TrackerContext {
         return withdrawal
     }
 
-    /// Resolves an id typed by the user (see `IDResolver`).
+    /// Resolves an id typed by the user (see `IDResolver`), in the tracker as it stood at
+    /// the as-of date: an id that came later is refused (66) saying when it came.
     func resolve(_ text: String) throws -> IDResolver.Resolved {
-        try resolver.resolve(text)
+        do {
+            return try resolver.resolve(text)
+        } catch {
+            if case .unknown = error, let later = laterThanAsOf(try? IDResolver(whole).resolve(text)) { throw later }
+            throw error
+        }
+    }
+
+    /// Resolves an id of one of `kinds`, as `resolve(_:)` does.
+    func resolve(_ text: String, as kinds: Set<IDResolver.Kind>) throws -> IDResolver.Resolved {
+        do {
+            return try resolver.resolve(text, as: kinds)
+        } catch {
+            if case .unknown = error, let later = laterThanAsOf(try? IDResolver(whole).resolve(text, as: kinds)) { throw later }
+            throw error
+        }
+    }
+
+    /// Why an id unknown at the as-of date is unknown, when the whole commit knows it
+    /// (`later`, what it names there): its owner came after the as-of date, or a later
+    /// revision of the text added it. Nil when the commit does not know it either.
+    private func laterThanAsOf(_ later: IDResolver.Resolved?) -> IDResolver.Failure? {
+        guard let later else { return nil }
+        let owner = later.qualifiedID?.owner ?? later.id
+        if let existence = whole.existence(of: owner), existence.date > asOf {
+            return .notYet(later.id, reason: "\(owner) \(existence.event) on \(existence.date), after \(asOf)")
+        }
+        return .notYet(later.id, reason: "on \(asOf) it was not in the text and register of \(owner) then in force")
     }
 }
 
 extension TrackerContext {
     /// The instrument `text` names (full id or a unique short form); exit 66 when none.
     func instrument(_ text: String) throws -> Instrument {
-        let resolved = try resolver.resolve(text, as: [.instrument])
+        let resolved = try resolve(text, as: [.instrument])
         guard let id = InstrumentID(resolved.id), let instrument = snapshot.instrument(id) else {
             throw TextRevisionError(.noInput, "no instrument \"\(text)\" in the tracker")
         }
