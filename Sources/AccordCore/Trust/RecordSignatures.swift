@@ -1,0 +1,184 @@
+public import GitStore
+import Foundation
+
+/// Who signed a change to the tracker, judged against the signers accord.yaml lists.
+public enum SignatureStatus: String, Sendable, Codable, CaseIterable {
+    /// Signed by a valid key of the party whose record it is (any party's, for a joint file).
+    case party = "signed-by-party"
+    /// Signed by a valid key of another party.
+    case otherParty = "signed-by-other-party"
+    /// No signature.
+    case unsigned
+    /// Signed by a key no party lists, or outside the key's validity.
+    case unknownKey = "unknown-key"
+    /// The signature does not match the commit (it was altered after signing).
+    case badSignature = "bad-signature"
+
+    /// Whether the change counts as the party's own word.
+    public var isVerified: Bool { self == .party }
+}
+
+/// One change to a file, with the commit that made it and how it is signed.
+public struct SignedChange: Sendable, Codable, Equatable {
+    /// The file's path.
+    public let path: String
+    /// The party whose record it is; nil for a joint file (a meeting, a text, accord.yaml).
+    public let party: PartyCode?
+    /// The commit that made the change.
+    public let commit: String
+    /// The commit's first line. Never a restricted title: accord writes none into messages.
+    public let summary: String
+    /// How the commit is signed.
+    public let status: SignatureStatus
+    /// The party whose key signed it, when the key is listed.
+    public let signedBy: PartyCode?
+    /// The name accord.yaml gives that key.
+    public let signerName: String?
+}
+
+/// Checks commits' SSH signatures against the signers of a tracker's settings.
+///
+/// The signature's key is read from the signature itself (the `sshsig` blob names it) and
+/// looked up among the signers; `ssh-keygen -Y check-novalidate` then checks that it
+/// signs the commit. The key must be valid on the commit's committer date.
+public final class RecordSignatures {
+    private let repository: Repository
+    private let parties: [TrackerSettings.Party]
+    private var byCommit: [ObjectID: Signed] = [:]
+
+    /// What a commit's signature says, before it is matched with a record's party.
+    private enum Signed {
+        case unsigned, bad, unknown
+        case key(PartyCode, Signer)
+    }
+
+    /// A checker for `repository` against the signers of `settings`.
+    public init(repository: Repository, settings: TrackerSettings) {
+        self.repository = repository
+        self.parties = settings.parties
+    }
+
+    /// The record files at `tip` (status reports, evidence, meetings), each with the newest
+    /// commit that changed it and how that commit is signed; sorted by path.
+    public func records(at tip: ObjectID) throws -> [SignedChange] {
+        var newest: [String: (CommitInfo, PathChange)] = [:]
+        for commit in try repository.commits(from: tip, notIn: nil) {
+            for change in try repository.ownChanges(of: commit) where Self.isRecord(change.path) && change.newID != nil {
+                if newest[change.path] == nil { newest[change.path] = (commit, change) }
+            }
+        }
+        return try newest.keys.sorted().compactMap { path in
+            let (commit, change) = newest[path]!
+            // Only what is still there at the tip.
+            guard try repository.entry(path, at: tip)?.id == change.newID else { return nil }
+            return try classify(change, in: commit)
+        }
+    }
+
+    /// Every file change the commits in `tip` but not in `known` make, with its signature.
+    public func changes(from tip: ObjectID, notIn known: ObjectID?) throws -> [SignedChange] {
+        try repository.commits(from: tip, notIn: known).reversed().flatMap { commit in
+            try repository.ownChanges(of: commit).map { try classify($0, in: commit) }
+        }
+    }
+
+    /// Whether `path` is an append-only record of one party or a meeting.
+    static func isRecord(_ path: String) -> Bool {
+        (path.hasPrefix("Events/") || path.hasPrefix("Meetings/") || path.hasPrefix("Evidence/"))
+            && path.hasSuffix(".yaml")
+    }
+
+    /// The party whose word a file is: a status report's or a piece of evidence's party;
+    /// nil for everything else, which any party may sign.
+    private func owner(of change: PathChange) throws -> PartyCode? {
+        guard let blob = change.newID ?? change.oldID, change.path.hasSuffix(".yaml") else { return nil }
+        if change.path.hasPrefix("Events/") {
+            return StatusReport.parse(try repository.blob(blob), file: change.path).value?.party
+        }
+        if change.path.hasPrefix("Evidence/"), !change.path.hasPrefix("Evidence/attachments/") {
+            return Evidence.parse(try repository.blob(blob), file: change.path).value?.party
+        }
+        return nil
+    }
+
+    private func classify(_ change: PathChange, in commit: CommitInfo) throws -> SignedChange {
+        let owner = try owner(of: change)
+        let signed = try signature(of: commit)
+        let status: SignatureStatus
+        var signedBy: PartyCode?, signerName: String?
+        switch signed {
+        case .unsigned: status = .unsigned
+        case .bad: status = .badSignature
+        case .unknown: status = .unknownKey
+        case .key(let party, let signer):
+            signedBy = party
+            signerName = signer.name
+            status = owner == nil || owner == party ? .party : .otherParty
+        }
+        return SignedChange(path: change.path, party: owner, commit: commit.id.hex, summary: commit.summary,
+                            status: status, signedBy: signedBy, signerName: signerName)
+    }
+
+    private func signature(of commit: CommitInfo) throws -> Signed {
+        if let known = byCommit[commit.id] { return known }
+        let found = try check(commit)
+        byCommit[commit.id] = found
+        return found
+    }
+
+    private func check(_ commit: CommitInfo) throws -> Signed {
+        guard let signature = try repository.signature(ofCommit: commit.id) else { return .unsigned }
+        guard let key = SSHSignature.publicKey(ofArmored: signature.signature) else { return .bad }
+        let day = CalendarDate(secondsSince1970: Int(commit.committer.date.timeIntervalSince1970),
+                               offsetMinutes: commit.committer.timeZoneOffsetMinutes)
+        let listed = parties.lazy.flatMap { party in party.signers.map { (party.code, $0) } }
+            .first { $0.1.keyIdentity == key && $0.1.isValid(on: day) }
+        guard let (party, signer) = listed else { return .unknown }
+        guard try SSHSignature.verify(signature.signature, of: signature.signedData, namespace: CommitSigning.namespace)
+        else { return .bad }
+        return .key(party, signer)
+    }
+}
+
+/// The parts of an SSH signature (`sshsig`, as `ssh-keygen -Y sign` writes) accord reads.
+enum SSHSignature {
+    /// The signing key, `TYPE BASE64`, from an armoured signature; nil when it is not one.
+    static func publicKey(ofArmored armored: String) -> String? {
+        let body = armored.split(whereSeparator: \.isNewline).filter { !$0.hasPrefix("-----") }.joined()
+        guard let blob = Data(base64Encoded: body) else { return nil }
+        var reader = WireReader(bytes: [UInt8](blob))
+        guard reader.take(6) == Array("SSHSIG".utf8), reader.uint32() != nil,
+              let key = reader.string() else { return nil }
+        var keyReader = WireReader(bytes: key)
+        guard let type = keyReader.string() else { return nil }
+        return String(decoding: type, as: UTF8.self) + " " + Data(key).base64EncodedString()
+    }
+
+    /// Whether `armored` is a good signature of `data` in `namespace`, by `ssh-keygen`.
+    static func verify(_ armored: String, of data: Data, namespace: String) throws -> Bool {
+        try ExternalTool.withTemporaryFile(Data(armored.utf8)) { file in
+            try ExternalTool(program: "ssh-keygen")
+                .run(["-Y", "check-novalidate", "-n", namespace, "-s", file.path], input: data).status == 0
+        }
+    }
+
+    /// SSH's wire encoding: big-endian 32-bit lengths before byte strings.
+    private struct WireReader {
+        let bytes: [UInt8]
+        var offset = 0
+
+        mutating func take(_ count: Int) -> [UInt8]? {
+            guard count >= 0, offset + count <= bytes.count else { return nil }
+            defer { offset += count }
+            return Array(bytes[offset..<offset + count])
+        }
+
+        mutating func uint32() -> Int? {
+            take(4).map { $0.reduce(0) { $0 << 8 | Int($1) } }
+        }
+
+        mutating func string() -> [UInt8]? {
+            uint32().flatMap { take($0) }
+        }
+    }
+}
