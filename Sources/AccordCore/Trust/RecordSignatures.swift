@@ -182,3 +182,35 @@ enum SSHSignature {
         }
     }
 }
+
+/// The check `sync` makes of incoming commits under accord.yaml's `signatures` policy.
+public enum IncomingSignatures {
+    /// Incoming changes refused under `signatures: require`.
+    public struct Refusal: AccordFailure, Sendable {
+        public let message: String
+        public var exitStatus: ExitStatus { .dataError }
+    }
+
+    /// Checks the commits `remote` brings that `local` lacks against `settings` (the local
+    /// accord.yaml: an incoming change to the signers must not vouch for itself). Under
+    /// `require`, throws `Refusal` naming each unverified commit and file; under `warn`,
+    /// returns the lines to show; under `off`, checks nothing.
+    public static func check(repository: Repository, settings: TrackerSettings, local: ObjectID?,
+                             remote: ObjectID) throws -> [String] {
+        guard settings.signatures != .off else { return [] }
+        let unverified = try RecordSignatures(repository: repository, settings: settings)
+            .changes(from: remote, notIn: local).filter { !$0.status.isVerified }
+        guard !unverified.isEmpty else { return [] }
+        let lines = unverified.map { change in
+            "  \(change.commit.prefix(7)) \(change.path): \(change.status.rawValue)"
+                + (change.party.map { ", a record of \($0)" } ?? "") + (change.signedBy.map { ", signed by \($0)" } ?? "")
+        }
+        let commits = Set(unverified.map(\.commit)).count
+        if settings.signatures == .require {
+            throw Refusal(message: "sync refused: \(commits) incoming commit(s) change records without the signature of "
+                          + "their party (signatures: require in accord.yaml); nothing was merged:\n"
+                          + lines.joined(separator: "\n"))
+        }
+        return ["accord: warning: \(commits) incoming commit(s) change records without the signature of their party:"] + lines
+    }
+}
