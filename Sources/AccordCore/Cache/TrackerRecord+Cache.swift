@@ -150,6 +150,7 @@ extension Evidence {
             writer.string(String(value.value.bitPattern))
         }
         writer.optional(note) { $0.string($1) }
+        writer.optional(sealed) { $0.string($1) }
     }
 
     init(from reader: inout CacheReader) throws {
@@ -167,7 +168,7 @@ extension Evidence {
                       period: try reader.optional { try $0.string() },
                       value: Double(bitPattern: try reader.valid { UInt64($0) }))
             },
-            note: try reader.optional { try $0.string() })
+            note: try reader.optional { try $0.string() }, sealed: try reader.optional { try $0.string() })
     }
 }
 

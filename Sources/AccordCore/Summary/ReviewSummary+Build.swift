@@ -24,7 +24,7 @@ extension ReviewSummary {
         previousMeeting = since == nil ? previous?.id : nil
         statusChanges = Self.statusChanges(snapshot: snapshot, inPeriod: inPeriod)
         let evidence = snapshot.evidence.filter { inPeriod($0.date) }
-        newEvidence = evidence.filter { !redaction.hides($0) }.map { item in
+        newEvidence = evidence.filter { !redaction.hides($0) }.map(redaction.apply).map { item in
             EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title, party: item.party,
                           supports: item.supports)
         }
@@ -109,7 +109,7 @@ extension ReviewSummary {
         struct Key: Hashable { let indicator: String; let scope: String? }
         var values: [Key: [String: [(value: Double, evidence: RecordID)]]] = [:]
         for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) {
-            for value in evidence.values {
+            for value in redaction.apply(evidence).values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
                     .append((value.value, evidence.id))
             }

@@ -19,6 +19,12 @@ public enum AgeEnvelope {
     public struct Failure: AccordFailure, Sendable {
         public let message: String
         public let exitStatus: ExitStatus
+
+        /// A failure with its message and exit status.
+        public init(message: String, exitStatus: ExitStatus) {
+            self.message = message
+            self.exitStatus = exitStatus
+        }
     }
 
     static let tool = ExternalTool(program: "age")

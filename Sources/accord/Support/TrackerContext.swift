@@ -38,15 +38,15 @@ struct TrackerContext {
     /// what the command reads of the snapshot (`.few` for one id's records: see `SnapshotUse`).
     static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
-        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction,
+        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, identity: read.identity,
                  terminal: read.terminal, history: history, texts: texts, use: use)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
     /// `terminal` asks (by default: as without options).
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
-                     redaction: Redaction = Redaction(includeRestricted: false), terminal: TerminalOptions? = nil,
-                     warn: Bool = true, history: Bool = false, texts: Bool = false,
+                     redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
+                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
         let repository = try options.openTracker()
         let user = try UserSettings.load(for: repository)
@@ -62,12 +62,34 @@ struct TrackerContext {
             FileHandle.standardError.write(Data(
                 "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
         }
+        let redaction = try opened(redaction, snapshot: snapshot, repository: repository, identity: identity)
         let context = TrackerContext(repository: repository, commit: commit, snapshot: snapshot, asOf: asOf,
                                      redaction: redaction, resolver: IDResolver(snapshot), textPrefetch: textPrefetch,
                                      user: user, console: Console(terminal, settings: user),
                                      lazyState: Lazy { TrackerState(snapshot, asOf: asOf) })
         KeptUntilExit.keep(context)
         return context
+    }
+
+    /// `redaction` with the sealed restricted evidence opened, when it includes restricted
+    /// content: that takes the reader's age identity (`--identity`, `ACCORD_IDENTITY`, git
+    /// config `accord.identity`), else exit 64. Records the identity cannot open stay hidden.
+    private static func opened(_ redaction: Redaction, snapshot: TrackerSnapshot, repository: Repository,
+                               identity: String?) throws -> Redaction {
+        guard redaction.includeRestricted else { return redaction }
+        let environment = ProcessInfo.processInfo.environment["ACCORD_IDENTITY"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path = identity ?? environment ?? repository.configString("accord.identity") else {
+            throw AgeEnvelope.Failure(
+                message: "--include-restricted needs your age identity, the key restricted evidence is encrypted for: "
+                    + "give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE", exitStatus: .usage)
+        }
+        let sealed = snapshot.evidence.filter { $0.sealed != nil }
+        let (result, unopened) = try redaction.opening(sealed, identity: URL(fileURLWithPath: path))
+        if !unopened.isEmpty {
+            FileHandle.standardError.write(Data(("accord: warning: \(unopened.count) restricted record(s) are not encrypted for "
+                + "\(path) and stay hidden\n").utf8))
+        }
+        return result
     }
 
     /// Refuses (exit 65, every problem listed) when the files `new` would add a problem
