@@ -50,7 +50,7 @@ extension Evidence {
         map.add("attachment", attachment?.yaml)
         map.add("values", .list(values.map(\.yaml)))
         map.add("note", .text(note))
-        map.add("sealed", .text(sealed))
+        map.add("sealed", sealed.map { .block($0) })
         return map
     }
 }
