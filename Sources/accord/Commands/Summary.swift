@@ -61,6 +61,10 @@ extension Accord {
         func validate() throws {
             if meeting != nil && since != nil { throw ValidationError("give either --meeting or --since, not both") }
             if read.json && format != .markdown && format != .json { throw ValidationError("give either --json or --format, not both") }
+            // Reports/ is stored in clear in every copy: restricted content must not go there.
+            if commit && read.includeRestricted {
+                throw ValidationError("--commit stores the summary in clear in every copy: it cannot include restricted evidence")
+            }
         }
 
         func run() throws {
