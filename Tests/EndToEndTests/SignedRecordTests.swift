@@ -101,6 +101,41 @@ import TestSupport
         #expect(text.stdout.contains("by VN (Hanoi desk)"))
     }
 
+    @Test func statusShowAndSummaryMarkRecordsTheirPartyDidNotSign() throws {
+        let folder = try ProgressCommandTests.smallTracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let keys = try CLI.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: keys) }
+        let vn = try TrustFixture.sshKey("vn", in: keys)
+        let logging = ["log", "tip-2005#1.1", "--status", "in-progress", "--date", "2019-03-26", "--party"]
+        // Before any signer is listed, nothing is marked.
+        #expect(try CLI.run(logging + ["KH"], cwd: folder).status == 0)
+        let unsigned = try TrustFixture.addedFile(folder, under: "Events/")
+        let unsignedID = String(unsigned.split(separator: "/").last!.dropLast(5))
+        #expect(try CLI.run(["status"], cwd: folder).stderr.isEmpty)
+        #expect(!(try CLI.run(["show", "tip-2005#1.1"], cwd: folder).stdout.contains("not verified")))
+
+        try TrustFixture.extendSettings(folder, vn: TrustFixture.signer(vn, name: "Hanoi"))
+        try TrustFixture.signWith(vn, in: folder)
+        #expect(try CLI.run(logging + ["VN"], cwd: folder).status == 0)
+        let signed = try TrustFixture.addedFile(folder, under: "Events/")
+        let signedID = String(signed.split(separator: "/").last!.dropLast(5))
+
+        let status = try CLI.run(["status"], cwd: folder)
+        #expect(status.stderr == "accord: 1 record(s) are not signed by their party and count here unverified: "
+                + "accord verify --signatures lists them\n")
+        let show = try CLI.run(["show", "tip-2005#1.1"], cwd: folder).stdout
+        let lines = show.split(separator: "\n")
+        #expect(lines.contains { $0.contains("KH in-progress") && $0.contains("not verified: unsigned") }, "\(show)")
+        #expect(lines.contains { $0.contains("VN in-progress") && !$0.contains("not verified") }, "\(show)")
+        let json = try ProgressCommandTests.json(try CLI.run(["show", "tip-2005#1.1", "--json"], cwd: folder).stdout)
+        #expect(json["unverified"] as? [String: String] == [unsignedID: "unsigned"])
+        #expect((try ProgressCommandTests.json(try CLI.run(["show", signedID, "--json"], cwd: folder).stdout))["unverified"]
+                as? [String: String] == [:])
+        let summary = try CLI.run(["summary", "--since", "2000-01-01"], cwd: folder).stdout
+        #expect(summary.contains("1 record is not signed by their party"), "\(summary)")
+    }
+
     @Test func aRevokedKeyNoLongerSpeaksForItsParty() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }

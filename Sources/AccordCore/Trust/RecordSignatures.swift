@@ -34,6 +34,12 @@ public struct SignedChange: Sendable, Codable, Equatable {
     public let signedBy: PartyCode?
     /// The name accord.yaml gives that key.
     public let signerName: String?
+
+    /// The id of the record: its file name without `.yaml`.
+    public var recordID: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
+    }
 }
 
 /// Checks commits' SSH signatures against the signers of a tracker's settings.
@@ -45,6 +51,8 @@ public final class RecordSignatures {
     private let repository: Repository
     private let parties: [TrackerSettings.Party]
     private var byCommit: [ObjectID: Signed] = [:]
+    /// What earlier runs found of each commit's signature (see `CheckedSignatures`).
+    private let checked: CheckedSignatures
 
     /// What a commit's signature says, before it is matched with a record's party.
     private enum Signed {
@@ -56,6 +64,21 @@ public final class RecordSignatures {
     public init(repository: Repository, settings: TrackerSettings) {
         self.repository = repository
         self.parties = settings.parties
+        checked = CheckedSignatures(gitDirectory: repository.gitDirectory)
+    }
+
+    /// The record at `path` with the newest commit up to `tip` that changed it (git's
+    /// history of the path: a record brought in by a merge is its author's commit) and how
+    /// that commit is signed; nil when the path has no history.
+    public func record(at path: String, tip: ObjectID) throws -> SignedChange? {
+        guard let commit = try repository.history(of: path, from: tip, limit: 1).first,
+              let entry = try repository.entry(path, at: commit.id) else { return nil }
+        return try classify(PathChange(path: path, kind: .modified, oldID: nil, newID: entry.id), in: commit)
+    }
+
+    /// The records at `tip` not signed by their party (see `records(at:)`).
+    public func unverified(at tip: ObjectID) throws -> [SignedChange] {
+        try records(at: tip).filter { !$0.status.isVerified }
     }
 
     /// The record files at `tip` (status reports, evidence, meetings), each with the newest
@@ -127,16 +150,86 @@ public final class RecordSignatures {
     }
 
     private func check(_ commit: CommitInfo) throws -> Signed {
-        guard let signature = try repository.signature(ofCommit: commit.id) else { return .unsigned }
-        guard let key = SSHSignature.publicKey(ofArmored: signature.signature) else { return .bad }
+        let found: CheckedSignatures.Finding
+        if let known = checked.finding(for: commit.id) {
+            found = known
+        } else {
+            found = try Self.check(commit, in: repository)
+            checked.record(found, for: commit.id)
+        }
+        guard case .key(let key) = found else { return found == .unsigned ? .unsigned : .bad }
         let day = CalendarDate(secondsSince1970: Int(commit.committer.date.timeIntervalSince1970),
                                offsetMinutes: commit.committer.timeZoneOffsetMinutes)
         let listed = parties.lazy.flatMap { party in party.signers.map { (party.code, $0) } }
             .first { $0.1.keyIdentity == key && $0.1.isValid(on: day) }
         guard let (party, signer) = listed else { return .unknown }
-        guard try SSHSignature.verify(signature.signature, of: signature.signedData, namespace: CommitSigning.namespace)
-        else { return .bad }
         return .key(party, signer)
+    }
+
+    /// What a commit's signature is, whatever the signers: no signature, one that does not
+    /// match the commit, or a good one by this key.
+    private static func check(_ commit: CommitInfo, in repository: Repository) throws -> CheckedSignatures.Finding {
+        guard let signature = try repository.signature(ofCommit: commit.id) else { return .unsigned }
+        guard let key = SSHSignature.publicKey(ofArmored: signature.signature),
+              try SSHSignature.verify(signature.signature, of: signature.signedData, namespace: CommitSigning.namespace)
+        else { return .bad }
+        return .key(key)
+    }
+}
+
+/// The signature checks already made, kept in `.git/accord/cache/signatures`, one line per
+/// commit: a commit's bytes never change, so neither does whether its signature holds and
+/// which key made it (whether that key may speak for a party is decided afresh each time).
+/// The file is a cache: lost or unwritable, the checks are made again.
+final class CheckedSignatures {
+    enum Finding: Equatable {
+        case unsigned, bad
+        case key(String)
+    }
+
+    private let file: URL
+    private var known: [String: Finding] = [:]
+    private var loaded = false
+
+    init(gitDirectory: URL) {
+        file = gitDirectory.appendingPathComponent("accord/cache/signatures")
+    }
+
+    func finding(for commit: ObjectID) -> Finding? {
+        if !loaded { load() }
+        return known[commit.hex]
+    }
+
+    func record(_ finding: Finding, for commit: ObjectID) {
+        known[commit.hex] = finding
+        let text: String
+        switch finding {
+        case .unsigned: text = "unsigned"
+        case .bad: text = "bad"
+        case .key(let key): text = "key " + key
+        }
+        // One short line per write, with O_APPEND: two processes appending at once do not mix lines.
+        let line = Data("\(commit.hex) \(text)\n".utf8)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let descriptor = open(file.path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
+        guard descriptor >= 0 else { return }
+        defer { close(descriptor) }
+        _ = line.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+    }
+
+    private func load() {
+        loaded = true
+        guard let text = try? String(contentsOf: file, encoding: .utf8) else { return }
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].count == 40 else { continue }
+            switch parts[1] {
+            case "unsigned": known[String(parts[0])] = .unsigned
+            case "bad": known[String(parts[0])] = .bad
+            case let rest where rest.hasPrefix("key "): known[String(parts[0])] = .key(String(rest.dropFirst(4)))
+            default: continue
+            }
+        }
     }
 }
 

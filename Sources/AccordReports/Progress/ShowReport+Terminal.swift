@@ -20,11 +20,15 @@ extension ShowReport {
             section("Text revisions")
             for revision in list { line("  \(revision.date)  \(style.dim(String(revision.commit.prefix(7))))  \(revision.summary)") }
         }
+        /// ` not verified: unsigned` for a record not signed by its party.
+        func mark(_ record: String) -> String {
+            unverified?[record].map { "  " + style.yellow("not verified: \($0)") } ?? ""
+        }
         func evidence(_ item: EvidenceView) {
             let title = item.redacted ? style.dim("(restricted)") : item.title
-            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(title)")
+            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(title)\(mark(item.id))")
         }
-        line(style.bold("\(id)") + style.dim("  \(kind), as of \(asOf)"))
+        line(style.bold("\(id)") + style.dim("  \(kind), as of \(asOf)") + mark(id))
         if let instrument {
             line(instrument.title)
             fact("kind", instrument.kind)
@@ -78,7 +82,7 @@ extension ShowReport {
             if !target.timeline.isEmpty {
                 section("Timeline")
                 for report in target.timeline {
-                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")")
+                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")\(mark(report.id))")
                     if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
                 }
             }

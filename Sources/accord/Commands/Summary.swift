@@ -85,10 +85,13 @@ extension Accord {
             let previous = context.snapshot.meetings.last { other in
                 other.id != chosen?.id && (chosen.map { other.date < $0.date } ?? (other.date <= context.asOf))
             }
-            let summary = ReviewSummary(
+            var summary = ReviewSummary(
                 snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
                 gaps: gaps, textChanges: try history.changes(after: since ?? previous?.date, through: context.asOf),
                 redaction: context.redaction)
+            summary.unverified = try context.unverifiedRecords().map { records in
+                Dictionary(records.map { ($0.recordID, $0.status.rawValue) }, uniquingKeysWith: { first, _ in first })
+            }
             let text: String
             switch format {
             case .markdown: text = SummaryMarkdownRenderer().render(summary)

@@ -133,6 +133,35 @@ struct TrackerContext {
 }
 
 extension TrackerContext {
+    /// Of the records with `ids` (status reports, evidence, meetings), those not signed by
+    /// their party, with how they are signed; nil when accord.yaml lists no signers.
+    func unverified(among ids: [String]) throws -> [String: String]? {
+        guard let settings = snapshot.settings, settings.hasSigners else { return nil }
+        let signatures = RecordSignatures(repository: repository, settings: settings)
+        var found: [String: String] = [:]
+        for id in Set(ids) {
+            guard let path = recordPath(id), let record = try signatures.record(at: path, tip: commit),
+                  !record.status.isVerified else { continue }
+            found[id] = record.status.rawValue
+        }
+        return found
+    }
+
+    /// The file of the status report, evidence or meeting `id`.
+    private func recordPath(_ id: String) -> String? {
+        guard let recordID = RecordID(id) else { return nil }
+        if let evidence = snapshot.evidence(recordID) { return evidence.path }
+        if let report = snapshot.report(id) { return report.path }
+        return snapshot.meetings.first { $0.id == recordID }?.path
+    }
+
+    /// Every record at this revision not signed by its party; nil when accord.yaml lists
+    /// no signers.
+    func unverifiedRecords() throws -> [SignedChange]? {
+        guard let settings = snapshot.settings, settings.hasSigners else { return nil }
+        return try RecordSignatures(repository: repository, settings: settings).unverified(at: commit)
+    }
+
     /// The instrument `text` names (full id or a unique short form); exit 66 when none.
     func instrument(_ text: String) throws -> Instrument {
         let resolved = try resolver.resolve(text, as: [.instrument])
