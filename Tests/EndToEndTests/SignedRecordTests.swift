@@ -192,6 +192,25 @@ import TestSupport
         #expect(!FileManager.default.fileExists(atPath: vnCopy.appendingPathComponent(forged).path))
     }
 
+    @Test func onlyAPartyChangesItsOwnKeys() throws {
+        let (root, vnCopy, khCopy, keys) = try hubAndCopies(policy: "require")
+        defer {
+            try? FileManager.default.removeItem(at: root)
+            try? FileManager.default.removeItem(at: vnCopy)
+        }
+        // KH's desk swaps VN's signer for a key of its own, signing with KH's key.
+        let planted = try TrustFixture.sshKey("planted", in: root)
+        let settings = khCopy.appendingPathComponent("accord.yaml")
+        let text = try String(contentsOf: settings, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: keys.vn.publicKey, with: planted.publicKey).utf8).write(to: settings)
+        try TrustFixture.signWith(keys.kh, in: khCopy)
+        try CLI.git("commit", "-qam", "Rotate keys", in: khCopy)
+        try CLI.git("push", "-q", "origin", "main", in: khCopy)
+        let refused = try CLI.run(["sync"], cwd: vnCopy)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("accord.yaml: signed-by-other-party, a record of VN, signed by KH"), "\(refused.stderr)")
+    }
+
     @Test func requireMergesReportsTheirPartySigned() throws {
         let (root, vnCopy, khCopy, keys) = try hubAndCopies(policy: "require")
         defer {

@@ -27,6 +27,11 @@ public struct Signer: Sendable, Hashable, Codable {
         line.split(separator: " ", omittingEmptySubsequences: true).prefix(2).joined(separator: " ")
     }
 
+    /// The entry as compared when accord.yaml changes: key, name and dates.
+    var description: String {
+        [keyIdentity, name ?? "", validFrom?.description ?? "", validUntil?.description ?? ""].joined(separator: "|")
+    }
+
     /// Whether a commit made on `day` falls within the key's validity.
     public func isValid(on day: CalendarDate) -> Bool {
         (validFrom.map { day >= $0 } ?? true) && (validUntil.map { day <= $0 } ?? true)

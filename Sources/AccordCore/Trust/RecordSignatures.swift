@@ -111,21 +111,33 @@ public final class RecordSignatures {
             && path.hasSuffix(".yaml")
     }
 
-    /// The party whose word a file is: a status report's or a piece of evidence's party;
-    /// nil for everything else, which any party may sign.
-    private func owner(of change: PathChange) throws -> PartyCode? {
-        guard let blob = change.newID ?? change.oldID, change.path.hasSuffix(".yaml") else { return nil }
+    /// The parties whose word a change is, all of whom must sign it: a status report's or a
+    /// piece of evidence's party; for accord.yaml, the parties whose signers or recipients
+    /// it changes (a party's keys are its own to change). Empty for everything else, which
+    /// any party may sign.
+    private func owners(of change: PathChange) throws -> Set<PartyCode> {
+        guard let blob = change.newID ?? change.oldID, change.path.hasSuffix(".yaml") else { return [] }
         if change.path.hasPrefix("Events/") {
-            return StatusReport.parse(try repository.blob(blob), file: change.path).value?.party
+            return Set([StatusReport.parse(try repository.blob(blob), file: change.path).value?.party].compactMap { $0 })
         }
         if change.path.hasPrefix("Evidence/"), !change.path.hasPrefix("Evidence/attachments/") {
-            return Evidence.parse(try repository.blob(blob), file: change.path).value?.party
+            return Set([Evidence.parse(try repository.blob(blob), file: change.path).value?.party].compactMap { $0 })
         }
-        return nil
+        if change.path == TrackerSettings.fileName {
+            func keys(_ id: ObjectID?) throws -> [PartyCode: [String]] {
+                guard let id, let settings = TrackerSettings.parse(try repository.blob(id)).value else { return [:] }
+                return Dictionary(settings.parties.map { ($0.code, $0.signers.map(\.description) + $0.recipients) },
+                                  uniquingKeysWith: { first, _ in first })
+            }
+            let before = try keys(change.oldID), after = try keys(change.newID)
+            return Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        }
+        return []
     }
 
     private func classify(_ change: PathChange, in commit: CommitInfo) throws -> SignedChange {
-        let owner = try owner(of: change)
+        let owners = try owners(of: change)
+        let owner = owners.count == 1 ? owners.first : nil
         let signed = try signature(of: commit)
         let status: SignatureStatus
         var signedBy: PartyCode?, signerName: String?
@@ -136,7 +148,8 @@ public final class RecordSignatures {
         case .key(let party, let signer):
             signedBy = party
             signerName = signer.name
-            status = owner == nil || owner == party ? .party : .otherParty
+            // A change of several parties' keys needs each party's signature: one commit cannot carry them.
+            status = owners.isEmpty || owners == [party] ? .party : .otherParty
         }
         return SignedChange(path: change.path, party: owner, commit: commit.id.hex, summary: commit.summary,
                             status: status, signedBy: signedBy, signerName: signerName)
