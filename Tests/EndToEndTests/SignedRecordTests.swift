@@ -229,7 +229,7 @@ import TestSupport
     }
 
     @Test func warnMergesAndListsUnsignedRecords() throws {
-        let (root, vnCopy, khCopy, _) = try hubAndCopies(policy: "warn")
+        let (root, vnCopy, khCopy, keys) = try hubAndCopies(policy: "warn")
         defer {
             try? FileManager.default.removeItem(at: root)
             try? FileManager.default.removeItem(at: vnCopy)
@@ -238,10 +238,20 @@ import TestSupport
                             cwd: khCopy).status == 0)
         let unsigned = try TrustFixture.addedFile(khCopy, under: "Events/")
         #expect(try CLI.run(["sync"], cwd: khCopy).status == 0)
+        // VN records meanwhile, signed, so the sync makes a merge commit: signed too.
+        try TrustFixture.signWith(keys.vn, in: vnCopy)
+        #expect(try CLI.run(["log", "tip-2005#1.1", "--status", "in-progress", "--party", "VN", "--date", "2019-05-02"],
+                            cwd: vnCopy).status == 0)
         let synced = try CLI.run(["sync"], cwd: vnCopy)
         #expect(synced.status == 0, "\(synced.stderr)")
+        #expect(synced.stdout.hasPrefix("merged"), "\(synced.stdout)")
         #expect(synced.stderr.contains("accord: warning: 1 incoming commit(s)") && synced.stderr.contains("\(unsigned): unsigned"),
                 "\(synced.stderr)")
         #expect(FileManager.default.fileExists(atPath: vnCopy.appendingPathComponent(unsigned).path))
+        let allowed = root.appendingPathComponent("allowed")
+        try Data("desk@example.invalid \(keys.vn.publicKey)\n".utf8).write(to: allowed)
+        #expect(try CLI.git("rev-list", "--parents", "-1", "HEAD", in: vnCopy).stdout.split(separator: " ").count == 3)
+        let merge = try CLI.git("-c", "gpg.ssh.allowedSignersFile=\(allowed.path)", "verify-commit", "HEAD", in: vnCopy)
+        #expect(merge.status == 0, "\(merge.stderr)")
     }
 }
