@@ -52,7 +52,11 @@ public struct Redaction: Sendable, Hashable {
         var opened = self.opened
         var unopened: [RecordID] = []
         for item in evidence where item.sealed != nil && opened[item.id] == nil {
-            if let inner = try? item.unsealed(identity: identity) { opened[item.id] = inner } else { unopened.append(item.id) }
+            do {
+                opened[item.id] = try item.unsealed(identity: identity)
+            } catch let failure as AgeEnvelope.Failure where failure.isNotARecipient {
+                unopened.append(item.id)
+            }
         }
         return (Redaction(includeRestricted: includeRestricted, opened: opened), unopened)
     }

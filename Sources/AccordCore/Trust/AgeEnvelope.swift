@@ -21,10 +21,15 @@ public enum AgeEnvelope {
         public let exitStatus: ExitStatus
 
         /// A failure with its message and exit status.
-        public init(message: String, exitStatus: ExitStatus) {
+        public init(message: String, exitStatus: ExitStatus, isNotARecipient: Bool = false) {
             self.message = message
             self.exitStatus = exitStatus
+            self.isNotARecipient = isNotARecipient
         }
+
+        /// Whether decryption failed only because the identity is not among the recipients
+        /// (rather than an unreadable identity or damaged content).
+        public let isNotARecipient: Bool
     }
 
     static let tool = ExternalTool(program: "age")
@@ -51,7 +56,8 @@ public enum AgeEnvelope {
         let result = try tool.run(["-d", "-i", identity.path], input: sealed)
         guard result.status == 0 else {
             throw Failure(message: "cannot decrypt restricted content with \(identity.path): age said: "
-                          + result.firstErrorLine, exitStatus: .dataError)
+                          + result.firstErrorLine, exitStatus: .dataError,
+                          isNotARecipient: result.errorText.contains("no identity matched"))
         }
         return result.output
     }

@@ -19,36 +19,47 @@ struct ExternalTool {
     /// The program, by name (found on `PATH`) or path.
     let program: String
 
-    /// Runs the tool with `arguments`, giving it `input` on standard input. Standard error
-    /// goes to a file so that a chatty tool never blocks on a full pipe.
+    /// Runs the tool with `arguments`, giving it `input` on standard input through a pipe
+    /// (restricted content never touches the disk in clear). Standard error goes to a
+    /// private temporary file, so that a chatty tool never blocks on a full pipe.
     func run(_ arguments: [String], input: Data = Data()) throws -> Result {
-        let scratch = FileManager.default.temporaryDirectory
-            .appendingPathComponent("accord-tool-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true,
-                                                attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let inputFile = scratch.appendingPathComponent("in"), errorFile = scratch.appendingPathComponent("err")
-        try input.write(to: inputFile)
-        try Data().write(to: errorFile)
+        let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-tool-\(UUID().uuidString).err")
+        guard FileManager.default.createFile(atPath: errorFile.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            throw Failure(message: "cannot write a temporary file in \(errorFile.deletingLastPathComponent().path)",
+                          exitStatus: .cannotCreate)
+        }
+        defer { try? FileManager.default.removeItem(at: errorFile) }
+        let errors = try FileHandle(forWritingTo: errorFile)
+        defer { try? errors.close() }
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [program] + arguments
-        let reading = try FileHandle(forReadingFrom: inputFile), errors = try FileHandle(forWritingTo: errorFile)
-        defer {
-            try? reading.close()
-            try? errors.close()
-        }
-        process.standardInput = reading
+        let inputPipe = Pipe(), outputPipe = Pipe()
+        process.standardInput = inputPipe
+        process.standardOutput = outputPipe
         process.standardError = errors
-        let pipe = Pipe()
-        process.standardOutput = pipe
         do {
             try process.run()
         } catch {
             throw Failure(message: "cannot run \(program): \(error.localizedDescription)", exitStatus: .software)
         }
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        // Written on a thread of its own while this one reads: each side may fill a pipe. A
+        // tool that stops reading early must not kill accord with SIGPIPE: that thread blocks
+        // the signal (raised on the writing thread) and its write fails instead.
+        let written = DispatchSemaphore(value: 0)
+        let writer = Thread {
+            var pipeSignal = sigset_t()
+            sigemptyset(&pipeSignal)
+            sigaddset(&pipeSignal, SIGPIPE)
+            pthread_sigmask(SIG_BLOCK, &pipeSignal, nil)
+            try? inputPipe.fileHandleForWriting.write(contentsOf: input)
+            try? inputPipe.fileHandleForWriting.close()
+            written.signal()
+        }
+        writer.start()
+        let output = outputPipe.fileHandleForReading.readDataToEndOfFile()
+        written.wait()
         process.waitUntilExit()
         let errorText = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         // env says 127 when the program is not on PATH.
