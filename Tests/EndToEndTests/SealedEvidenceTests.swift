@@ -88,7 +88,13 @@ import TestSupport
         // KH is not a recipient of that one: it stays hidden, and says so.
         let partly = try CLI.run(["list", "evidence", "--include-restricted", "--identity", kh.identity], cwd: folder)
         #expect(!partly.stdout.contains("Written by age") && partly.stdout.contains("Interview SECRETTITLE"))
-        #expect(partly.stderr.contains("1 restricted record(s) are not encrypted for"))
+        #expect(partly.stderr == "accord: warning: restricted records not encrypted for \(kh.identity) stay hidden\n",
+                "\(partly.stderr)")
+        // An identity file age cannot read is an error, not a key that opens nothing.
+        let damaged = keys.appendingPathComponent("damaged.age")
+        try Data("not a key\n".utf8).write(to: damaged)
+        let refused = try CLI.run(["list", "evidence", "--include-restricted", "--identity", damaged.path], cwd: folder)
+        #expect(refused.status == 65 && refused.stderr.hasPrefix("accord: cannot decrypt restricted content with"), "\(refused.stderr)")
     }
 
     @Test func theFlagAloneOpensNothing() throws {

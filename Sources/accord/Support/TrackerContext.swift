@@ -71,7 +71,7 @@ struct TrackerContext {
         return context
     }
 
-    /// `redaction` with the sealed restricted evidence opened, when it includes restricted
+    /// `redaction` able to open sealed restricted evidence, when it includes restricted
     /// content: that takes the reader's age identity (`--identity`, `ACCORD_IDENTITY`, git
     /// config `accord.identity`), else exit 64. Records the identity cannot open stay hidden.
     private static func opened(_ redaction: Redaction, snapshot: TrackerSnapshot, repository: Repository,
@@ -83,13 +83,12 @@ struct TrackerContext {
                 message: "--include-restricted needs your age identity, the key restricted evidence is encrypted for: "
                     + "give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE", exitStatus: .usage)
         }
-        let sealed = snapshot.evidence.filter { $0.sealed != nil }
-        let (result, unopened) = try redaction.opening(sealed, identity: URL(fileURLWithPath: path))
-        if !unopened.isEmpty {
-            FileHandle.standardError.write(Data(("accord: warning: \(unopened.count) restricted record(s) are not encrypted for "
-                + "\(path) and stay hidden\n").utf8))
+        let opener = try SealedEvidenceOpener(identity: URL(fileURLWithPath: path)) {
+            FileHandle.standardError.write(Data(
+                "accord: warning: restricted records not encrypted for \(path) stay hidden\n".utf8))
         }
-        return result
+        if let sample = snapshot.evidence.last(where: { $0.sealed != nil }) { try opener.check(with: sample) }
+        return Redaction(includeRestricted: true, opener: opener)
     }
 
     /// Refuses (exit 65, every problem listed) when the files `new` would add a problem

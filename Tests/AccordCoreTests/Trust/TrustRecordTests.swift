@@ -76,12 +76,20 @@ import Testing
         evidence.write(to: &writer)
         var reader = CacheReader(writer.bytes)
         #expect(try Evidence(from: &reader) == evidence)
-        // Hidden without a key, whatever the flag says.
+        // Hidden without a key, whatever the flag says; a key that opens nothing keeps it
+        // hidden, and says so once.
         #expect(Redaction(includeRestricted: true).hides(evidence))
-        var opened = evidence
-        opened.title = "Interview"
-        #expect(Redaction(includeRestricted: true, opened: [evidence.id: opened]).apply(evidence).title == "Interview")
-        #expect(Redaction(includeRestricted: false, opened: [evidence.id: opened]).apply(evidence).title == Redaction.placeholder)
+        let identity = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString).age")
+        try Data("AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ\n".utf8).write(to: identity)
+        defer { try? FileManager.default.removeItem(at: identity) }
+        let warnings = Counter()
+        let opener = try SealedEvidenceOpener(identity: identity) { warnings.add() }
+        let redaction = Redaction(includeRestricted: true, opener: opener)
+        #expect(redaction.apply(evidence).title == Redaction.placeholder && redaction.hides(evidence))
+        #expect(warnings.value == 1)
+        #expect(throws: AgeEnvelope.Failure.self) {
+            try SealedEvidenceOpener(identity: identity.appendingPathExtension("missing")) {}
+        }
     }
 
     @Test func onlyRestrictedEvidenceIsSealedAndItHasNoTitleInClear() {
@@ -114,4 +122,12 @@ import Testing
                 == "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIJwkegvuX4Z+NKiGoQhB4+dnNiZ4YQQ0vI5fy5j+5OKt")
         #expect(SSHSignature.publicKey(ofArmored: "-----BEGIN SSH SIGNATURE-----\nAAAA\n-----END SSH SIGNATURE-----") == nil)
     }
+}
+
+/// Counts calls from a closure that must be Sendable.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    var value: Int { lock.withLock { count } }
+    func add() { lock.withLock { count += 1 } }
 }
