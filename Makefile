@@ -12,7 +12,7 @@ APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-cli
 # The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
 TEST_APT_PACKAGES := chromium python3-icalendar
 
-.PHONY: all build release deps test-deps demo test bench reports clean
+.PHONY: all build release deps test-deps demo test test-hardening bench reports clean
 
 all: build
 
@@ -43,6 +43,12 @@ test-deps:
 test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# The bad-input corpus (scripts/make-bad-input-corpus.py) through every read command, each
+# run under a time and memory limit: several minutes, so kept out of `make test`.
+test-hardening: deps test-deps
+	$(SWIFT) build $(BUILD_FLAGS)
+	ACCORD_HARDENING=1 $(SWIFT) test $(BUILD_FLAGS) --filter BadInputCorpusTests
 
 # Regenerates Reports/ from the example tracker; a test fails when they are out of date.
 reports: build

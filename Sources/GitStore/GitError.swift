@@ -7,6 +7,8 @@ public struct GitError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
         /// The folder is not a git repository (or not a tracker).
         case notARepository
+        /// The repository belongs to another user, and git refuses it until it is trusted.
+        case notOwned
         /// A revision, path or object does not exist.
         case notFound
         /// Another writer moved the branch first, and retries ran out.

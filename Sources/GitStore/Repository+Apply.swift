@@ -24,6 +24,7 @@ extension Repository {
     /// write onto a folder.
     @discardableResult
     public func apply(_ changes: ChangeSet, message: String, author: Signature) throws -> ObjectID {
+        let message = CommitMessage.clean(message)
         guard !changes.isEmpty else { throw GitError(.invalid, "nothing to commit: the change set is empty") }
         for path in changes.paths {
             if let problem = RepositoryPath.problem(with: path) { throw GitError(.invalid, problem) }
@@ -43,6 +44,7 @@ extension Repository {
 
         let lock = try WriteLock(gitDirectory: gitDirectory)
         lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        lock.removeStaleTemporaryFiles(in: gitDirectory)
         var committer = author
         committer.date = Date()
         committer.timeZoneOffsetMinutes = author.timeZoneOffsetMinutes
@@ -148,6 +150,25 @@ extension Repository {
         }
     }
 
+    /// Writes a file of the working folder through the lock's scratch folder and a rename,
+    /// so a writer killed midway leaves no half file and no stray temporary file in the
+    /// working folder (the next writer clears the scratch folder). Only call while holding
+    /// the write lock.
+    private func writeWorkingFile(_ data: Data, to url: URL) throws {
+        let scratch = WriteLock.scratchFolder(in: gitDirectory)
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let temporary = scratch.appendingPathComponent("\(getpid())-\(url.lastPathComponent)")
+        try data.write(to: temporary)
+        guard rename(temporary.path, url.path) != 0 else { return }
+        let failure = errno
+        try? FileManager.default.removeItem(at: temporary)
+        // A working folder on another file system than its git folder: written in place.
+        guard failure == EXDEV else {
+            throw GitError(.io, "cannot write \(url.path): \(String(cString: strerror(failure)))")
+        }
+        try data.write(to: url, options: .atomic)
+    }
+
     /// Brings the working folder and the index in line with the commit just made, for the
     /// paths it touched. The commit stands either way: a failure here says so.
     private func updateWorkingFolder(_ updates: [(path: String, blob: ObjectID?)]) throws {
@@ -163,7 +184,7 @@ extension Repository {
                 let url = workingDirectory.appendingPathComponent(update.path)
                 if let blob = update.blob {
                     try files.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                    try self.blob(blob).write(to: url, options: .atomic)
+                    try writeWorkingFile(try self.blob(blob), to: url)
                     try check(git_index_add_bypath(index, update.path), "cannot add \"\(update.path)\" to the index")
                 } else {
                     if files.fileExists(atPath: url.path) { try files.removeItem(at: url) }

@@ -102,11 +102,36 @@ public final class Repository {
         var handle: OpaquePointer?
         let code = git_repository_open_ext(&handle, url.path, flags, nil)
         if code == GIT_ENOTFOUND.rawValue {
+            // libgit2 1.5 answers "not found" for a repository another user owns, as git
+            // refuses it too ("dubious ownership"): say which one it is.
+            if let owned = foreignRepository(at: url, search: flags & GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue == 0) {
+                throw GitError(.notOwned, "the repository at \(owned.path) belongs to another user (uid \(owned.owner)), "
+                    + "so git refuses it (dubious ownership); if you trust it: git config --global --add safe.directory \(owned.path)",
+                    code: code)
+            }
             throw GitError(.notARepository, "no git repository at \(url.path)", code: code)
         }
         try check(code, "cannot open the repository at \(url.path)")
         guard let handle else { throw GitError(.other, "libgit2 returned no repository") }
         return Repository(pointer: handle)
+    }
+
+    /// The repository at `url` (or, with `search`, in a folder above it) when its git folder
+    /// belongs to another user than this process's.
+    private static func foreignRepository(at url: URL, search: Bool) -> (path: String, owner: UInt32)? {
+        var folder = url.standardizedFileURL
+        while true {
+            for (candidate, shown) in [(folder.appendingPathComponent(".git"), folder), (folder, folder)] {
+                var info = stat()
+                let isGitFolder = FileManager.default.fileExists(atPath: candidate.appendingPathComponent("HEAD").path)
+                    && FileManager.default.fileExists(atPath: candidate.appendingPathComponent("objects").path)
+                if isGitFolder, stat(candidate.path, &info) == 0 {
+                    return info.st_uid == geteuid() ? nil : (shown.path, info.st_uid)
+                }
+            }
+            guard search, folder.path != "/" else { return nil }
+            folder.deleteLastPathComponent()
+        }
     }
 
     /// True when the repository has no working folder.

@@ -56,6 +56,36 @@ public struct WriteLock: ~Copyable {
         }
     }
 
+    /// The folder where files for the working folder are written before they are renamed
+    /// into place, only while holding the lock: whatever is in it when the lock is taken
+    /// was left by a writer that was killed.
+    public static func scratchFolder(in gitDirectory: URL) -> URL {
+        gitDirectory.appendingPathComponent("accord/tmp", isDirectory: true)
+    }
+
+    /// How old a temporary object file of libgit2's must be to count as left behind: blobs
+    /// are written before the lock is taken, so a young one may belong to a live writer.
+    static let abandonedObjectAge: TimeInterval = 300
+
+    /// Removes what killed writers left: the scratch folder's files, and libgit2's
+    /// temporary object files (`objects/tmp_object_git2_*`) older than a few minutes.
+    /// Only call while holding the lock.
+    public func removeStaleTemporaryFiles(in gitDirectory: URL) {
+        let files = FileManager.default
+        let scratch = Self.scratchFolder(in: gitDirectory)
+        for name in (try? files.contentsOfDirectory(atPath: scratch.path)) ?? [] {
+            try? files.removeItem(at: scratch.appendingPathComponent(name))
+        }
+        let objects = gitDirectory.appendingPathComponent("objects", isDirectory: true)
+        let cutoff = Date().addingTimeInterval(-Self.abandonedObjectAge)
+        for name in (try? files.contentsOfDirectory(atPath: objects.path)) ?? [] where name.hasPrefix("tmp_object_git2_") {
+            let url = objects.appendingPathComponent(name)
+            if let modified = (try? files.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date, modified < cutoff {
+                try? files.removeItem(at: url)
+            }
+        }
+    }
+
     deinit {
         close(descriptor)  // closing the descriptor releases the flock
     }

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import ArgumentParser
 import Foundation
 
@@ -32,7 +33,7 @@ struct Accord: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Set up and check", subcommands: [Init.self, Validate.self, Verify.self]),
             CommandGroup(name: "Record", subcommands: [
-                Log.self, EvidenceCommand.self, MeetingCommand.self, Amend.self,
+                Log.self, EvidenceCommand.self, MeetingCommand.self, Amend.self, Retract.self, Undo.self,
             ]),
             CommandGroup(name: "Ask", subcommands: [
                 StatusCommand.self, Show.self, List.self, History.self, Gaps.self, Schedule.self,
@@ -53,17 +54,32 @@ struct Accord: ParsableCommand {
         do {
             command = try parseAsRoot()
         } catch {
-            exit(withError: error)  // usage errors: ArgumentParser prints help and exits 64
+            // Help and version leave as ArgumentParser prints them; a wrong command line is
+            // one `accord:` line (exit 64) with a pointer to the command's help.
+            guard exitCode(for: error) != .success else { exit(withError: error) }
+            fail(ErrorReport(usage: fullMessage(for: error)))
         }
         do {
             var mutable = command
             try mutable.run()
+        } catch let error as ExitCode {
+            Foundation.exit(error.rawValue)  // a check that already printed its findings
         } catch {
-            // Errors that are not accord's own (help, version, usage) keep ArgumentParser's handling.
-            guard let report = ErrorReport(error) else { exit(withError: error) }
-            FileHandle.standardError.write(Data("accord: \(report.message)\n".utf8))
-            Foundation.exit(report.exitCode)
+            switch ErrorReport.known(error) {
+            case .some(let report): fail(report)
+            case nil where exitCode(for: error) == .success: exit(withError: error)  // help asked for
+            case nil where exitCode(for: error) == .validationFailure: fail(ErrorReport(usage: fullMessage(for: error)))
+            case nil: fail(ErrorReport(error))
+            }
         }
+    }
+
+    /// Prints the one `accord:` line, with any control character a record could carry made
+    /// visible, and exits with the report's code.
+    private static func fail(_ report: ErrorReport) -> Never {
+        let message = TerminalText.visible(report.message, style: TerminalStyle(colour: false))
+        FileHandle.standardError.write(Data("accord: \(message)\n".utf8))
+        Foundation.exit(report.exitCode)
     }
 }
 

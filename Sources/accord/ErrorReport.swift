@@ -1,4 +1,5 @@
 import AccordCore
+import ArgumentParser
 import Foundation
 import GitStore
 
@@ -8,9 +9,9 @@ struct ErrorReport {
     let message: String
     let exitCode: Int32
 
-    /// The report for an error of accord's, of GitStore's or of the file system; nil for any
-    /// other error, which ArgumentParser reports itself (help, version, usage: exit 64).
-    init?(_ error: any Error) {
+    /// The report for any error a command throws. An error accord does not know is a bug:
+    /// exit 70, with what the error says, so the user can report it.
+    init(_ error: any Error) {
         switch error {
         case let error as any AccordFailure:
             message = error.message
@@ -22,14 +23,47 @@ struct ErrorReport {
             message = error.localizedDescription.prefix(1).lowercased() + error.localizedDescription.dropFirst()
             exitCode = [.fileNoSuchFile, .fileReadNoSuchFile].contains(error.code)
                 ? ExitStatus.noInput.rawValue : ExitStatus.ioError.rawValue
+        case let error as ValidationError:
+            self = ErrorReport(usage: error.message)
         default:
-            return nil
+            message = "internal error: \(String(describing: error)); please report it"
+            exitCode = ExitStatus.software.rawValue
         }
+    }
+
+    /// The report for an error accord knows (its own, git's, the file system's, a check of
+    /// the command line); nil for any other, which may be ArgumentParser's (help asked for).
+    static func known(_ error: any Error) -> ErrorReport? {
+        switch error {
+        case is any AccordFailure, is GitError, is CocoaError, is ValidationError: ErrorReport(error)
+        default: nil
+        }
+    }
+
+    /// A wrong command line (exit 64). ArgumentParser's own wording is kept (a date option
+    /// names its form, `<yyyy-mm-dd>`), with a pointer to the command's help.
+    init(usage text: String) {
+        var lines = text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        // Its message is a sentence, perhaps a list of `- choice` lines, then `Help:`,
+        // `Usage:` and `See 'accord log --help' ...` lines.
+        let help = lines.first { $0.hasPrefix("See '") }?.split(separator: "'").dropFirst().first
+        lines.removeAll { $0.hasPrefix("Help:") || $0.hasPrefix("Usage:") || $0.hasPrefix("See '") }
+        let choices = lines.filter { $0.hasPrefix("- ") }.map { $0.dropFirst(2) }
+        lines.removeAll { $0.hasPrefix("- ") }
+        var sentence = lines.joined(separator: " ")
+        if sentence.hasPrefix("Error: ") { sentence.removeFirst("Error: ".count) }
+        if !choices.isEmpty {
+            sentence = sentence.replacingOccurrences(of: ". Please provide one of the following:", with: "")
+                + ": one of " + choices.joined(separator: ", ")
+        }
+        if let help { sentence += "; see \(help)" }
+        message = sentence.prefix(1).lowercased() + sentence.dropFirst()
+        exitCode = ExitStatus.usage.rawValue
     }
 
     private static func exitStatus(for error: GitError) -> ExitStatus {
         switch error.kind {
-        case .notARepository, .notFound: return .noInput
+        case .notARepository, .notOwned, .notFound: return .noInput
         case .lostRace, .locked, .timedOut: return .tryAgain
         case .exists: return .cannotCreate
         case .io: return .ioError

@@ -46,7 +46,7 @@ import Testing
         let header = try #require(rows.first)
         let party = ["status", "since", "overdue", "responsible", "next_due", "evidence"]
         #expect(header == ["id", "kind", "summary", "joint", "due", "overdue"]
-            + party.map { "VN_\($0)" } + party.map { "KH_\($0)" })
+            + party.map { "VN_\($0)" } + party.map { "KH_\($0)" } + ["marks"])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(try run(["list", "commitments", "--json"]).stdout.utf8))
             as? [String: Any])
         let targets = try #require(json["targets"] as? [[String: Any]])
@@ -59,16 +59,17 @@ import Testing
         #expect(training[header.firstIndex(of: "VN_responsible")!] == "Ministry of Labour, Invalids and Social Affairs")
 
         let expected: [([String], [String])] = [
-            (["list", "instruments"], ["id", "kind", "title", "parties", "date", "status", "targets", "overdue"]),
-            (["list", "items"], ["id", "kind", "summary", "joint", "due", "overdue"] + party.map { "VN_\($0)" } + party.map { "KH_\($0)" }),
-            (["list", "evidence"], ["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports", "source", "url", "note", "attachment"]),
-            (["list", "meetings"], ["id", "date", "title", "venue", "host", "decisions", "reviews"]),
-            (["status"], ["group", "kind", "title", "party", "targets", "not_started", "in_progress", "partial", "implemented",
+            (["list", "instruments"], ["id", "kind", "title", "parties", "date", "status", "targets", "overdue", "marks"]),
+            (["list", "items"], ["id", "kind", "summary", "joint", "due", "overdue"] + party.map { "VN_\($0)" } + party.map { "KH_\($0)" }
+                + ["marks"]),
+            (["list", "evidence"], ["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports", "source", "url", "note", "attachment", "marks"]),
+            (["list", "meetings"], ["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"]),
+            (["status"], ["group", "kind", "title", "party", "targets", "party_targets", "not_started", "in_progress", "partial", "implemented",
                           "blocked", "not_applicable", "overdue", "group_overdue", "with_evidence", "evidence_coverage",
-                          "next_review", "next_review_title"]),
-            (["gaps"], ["rule", "severity", "item", "instrument", "title", "party", "since", "why", "to_close"]),
+                          "next_review", "next_review_title", "marks"]),
+            (["gaps"], ["rule", "severity", "item", "instrument", "title", "party", "since", "why", "to_close", "marks"]),
             (["schedule"], ["id", "date", "instrument", "instrument_title", "cycle", "title", "host", "standing", "meeting",
-                            "meeting_date", "late_meeting", "late_meeting_date", "due_before"]),
+                            "meeting_date", "late_meeting", "late_meeting_date", "due_before", "marks"]),
         ]
         for (args, columns) in expected {
             let result = try run(args + ["--csv"])

@@ -293,8 +293,11 @@ struct CacheReader {
 struct CacheCorrupt: Error {
     /// Stops the process when a part decoded late (report heads, reports, evidence) does not
     /// decode although its checksum matched when the file was opened: the file changed
-    /// underneath, and it is too late to rebuild it.
+    /// underneath, and it is too late to rebuild it. An I/O error (exit 74) with what to do,
+    /// not a crash: nothing was written, and running again after the removal is safe.
     static func stopAfterChecksumMatched() -> Never {
-        preconditionFailure("accord: the record cache in .git/accord/cache/records is damaged; delete that folder and run again")
+        FileHandle.standardError.write(Data(
+            "accord: the record cache in .git/accord/cache/records changed while it was read; delete that folder and run again\n".utf8))
+        exit(ExitStatus.ioError.rawValue)
     }
 }

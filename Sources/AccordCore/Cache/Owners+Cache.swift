@@ -31,6 +31,13 @@ extension Instrument {
         writer.list(reviewCycles) { $1.write(to: &$0) }
         writer.list(commitments) { $1.write(to: &$0) }
         writer.optional(note) { $0.string($1) }
+        writer.list(texts.keys.sorted()) { writer, language in
+            writer.string(language)
+            writer.flag(texts[language]!.authentic)
+            writer.provenance(texts[language]!.provenance)
+        }
+        writer.optional(prevails) { $0.string($1) }
+        writer.provenance(provenance)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -50,7 +57,11 @@ extension Instrument {
             sources: try reader.list { try SourceNote(from: &$0) },
             reviewCycles: try reader.list { try ReviewCycle(from: &$0) },
             commitments: try reader.list { try Commitment(from: &$0) },
-            note: try reader.optional { try $0.string() })
+            note: try reader.optional { try $0.string() },
+            texts: try Dictionary(try reader.list { reader in
+                (try reader.string(), TextStanding(authentic: try reader.flag(), provenance: try reader.provenance()))
+            }, uniquingKeysWith: { _, _ in throw CacheCorrupt() }),
+            prevails: try reader.optional { try $0.string() }, provenance: try reader.provenance())
     }
 }
 
@@ -64,6 +75,7 @@ extension Commitment {
         writer.optional(due) { $1.write(to: &$0) }
         writer.list(indicators) { $0.string($1) }
         writer.optional(note) { $0.string($1) }
+        writer.provenance(provenance)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -71,7 +83,7 @@ extension Commitment {
             id: try reader.string(), clause: try reader.optional { try $0.string() }, summary: try reader.string(),
             bound: try reader.valid(Bound.init), responsible: try reader.partyTexts(),
             due: try reader.optional { try DueSchedule(from: &$0) }, indicators: try reader.list { try $0.string() },
-            note: try reader.optional { try $0.string() })
+            note: try reader.optional { try $0.string() }, provenance: try reader.provenance())
     }
 }
 
@@ -93,6 +105,7 @@ extension ActionPlan {
             writer.list(area.items) { $1.write(to: &$0) }
         }
         writer.optional(note) { $0.string($1) }
+        writer.provenance(provenance)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -106,7 +119,7 @@ extension ActionPlan {
             areas: try reader.list { reader in
                 PlanArea(id: try reader.string(), title: try reader.string(), items: try reader.list { try PlanItem(from: &$0) })
             },
-            note: try reader.optional { try $0.string() })
+            note: try reader.optional { try $0.string() }, provenance: try reader.provenance())
     }
 }
 
@@ -130,6 +143,7 @@ extension PlanItem {
         }
         writer.list(implements) { $0.target($1) }
         writer.optional(note) { $0.string($1) }
+        writer.provenance(provenance)
     }
 
     init(from reader: inout CacheReader) throws {
@@ -144,7 +158,8 @@ extension PlanItem {
                           unit: try reader.optional { try $0.string() },
                           target: try reader.optional { Double(bitPattern: UInt64(UInt(bitPattern: try $0.integer()))) })
             },
-            implements: try reader.list { try $0.target() }, note: try reader.optional { try $0.string() })
+            implements: try reader.list { try $0.target() }, note: try reader.optional { try $0.string() },
+            provenance: try reader.provenance())
     }
 }
 
@@ -189,11 +204,12 @@ extension ReviewCycle {
         writer.string(title)
         schedule.write(to: &writer)
         writer.list(hosts) { $0.party($1) }
+        writer.provenance(provenance)
     }
 
     init(from reader: inout CacheReader) throws {
         self.init(id: try reader.string(), title: try reader.string(), schedule: try DueSchedule(from: &reader),
-                  hosts: try reader.list { try $0.party() })
+                  hosts: try reader.list { try $0.party() }, provenance: try reader.provenance())
     }
 }
 
@@ -215,6 +231,13 @@ extension CacheWriter {
         string(party.code)
     }
 
+    /// A record's provenance: citation, address, illustrative.
+    mutating func provenance(_ provenance: Provenance) {
+        optional(provenance.source) { $0.string($1) }
+        optional(provenance.url) { $0.string($1) }
+        flag(provenance.illustrative)
+    }
+
     /// Text by language tag, sorted by tag.
     mutating func texts(_ table: [String: String]) {
         list(table.keys.sorted()) { writer, key in
@@ -234,7 +257,11 @@ extension CacheWriter {
 
 extension CacheReader {
     mutating func party() throws -> PartyCode {
-        try valid(PartyCode.init)
+        try valid { PartyCode($0) }
+    }
+
+    mutating func provenance() throws -> Provenance {
+        Provenance(source: try optional { try $0.string() }, url: try optional { try $0.string() }, illustrative: try flag())
     }
 
     mutating func texts() throws -> [String: String] {

@@ -66,13 +66,13 @@ extension ReportGroups {
     /// Files the stored groups under `targets`.
     convenience init(_ stored: Stored, targets: [TrackedTarget]) throws {
         let groups = stored.groups
-        guard groups.count == targets.reduce(1, { $0 + $1.parties.count }) else { throw CacheCorrupt() }
+        guard groups.count == targets.reduce(1, { $0 + $1.reportingParties.count }) else { throw CacheCorrupt() }
         var filed: [[ReportGroup]] = []
         filed.reserveCapacity(targets.count)
         var next = 0
         for target in targets {
-            filed.append(Array(groups[next..<next + target.parties.count]))
-            next += target.parties.count
+            filed.append(Array(groups[next..<next + target.reportingParties.count]))
+            next += target.reportingParties.count
         }
         self.init(filed: filed, unfiled: groups[next], ids: stored.ids)
     }
@@ -117,16 +117,19 @@ extension ReportGroups {
 extension ReportHead {
     func write(to writer: inout CacheWriter) {
         writer.integer(date.year * 10_000 + date.month * 100 + date.day)
-        writer.integer(Status.allCases.firstIndex(of: status)!)
+        // The status's place, plus 16 for an illustrative report: one integer for both.
+        writer.integer(Status.allCases.firstIndex(of: status)! + (illustrative ? 16 : 0))
         writer.list(evidence) { $0.string($1.rawValue) }
     }
 
     init(from reader: inout CacheReader) throws {
         let day = try reader.integer()
-        let status = try reader.integer()
+        let coded = try reader.integer()
+        let status = coded % 16
         guard let date = CalendarDate(year: day / 10_000, month: day / 100 % 100, day: day % 100),
-              Status.allCases.indices.contains(status) else { throw CacheCorrupt() }
-        self.init(date: date, status: Status.allCases[status], evidence: try reader.list { try $0.valid(RecordID.init) })
+              Status.allCases.indices.contains(status), coded < 32 else { throw CacheCorrupt() }
+        self.init(date: date, status: Status.allCases[status], evidence: try reader.list { try $0.valid(RecordID.init) },
+                  illustrative: coded >= 16)
     }
 }
 

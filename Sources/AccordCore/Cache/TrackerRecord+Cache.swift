@@ -21,6 +21,7 @@ extension TrackerRecord {
             }
         case .attachment(let blob): writer.integer(7); writer.string(blob)
         case .misplaced(let diagnostic): writer.integer(8); diagnostic.write(to: &writer)
+        case .withdrawal(let file): writer.integer(9); try file.write(to: &writer) { $1.write(to: &$0) }
         }
     }
 
@@ -40,6 +41,7 @@ extension TrackerRecord {
             self = .text(instrument: instrument, language: language, result)
         case 7: self = .attachment(blob: try reader.string())
         case 8: self = .misplaced(try Diagnostic(from: &reader))
+        case 9: self = .withdrawal(try ParsedFile(from: &reader) { try Withdrawal(from: &$0) })
         default: throw CacheCorrupt()
         }
     }
@@ -115,14 +117,39 @@ extension StatusReport {
         writer.optional(reporter) { $0.string($1) }
         writer.optional(note) { $0.string($1) }
         writer.list(evidence) { $0.string($1.rawValue) }
+        writer.provenance(provenance)
+        writer.list(parties) { $0.string($1.code) }
+        writer.optional(recordedAt) { $0.string($1.text) }
     }
 
     init(from reader: inout CacheReader) throws {
         self.init(
             id: try reader.valid(RecordID.init), target: try reader.target(),
             status: try reader.valid(Status.init(rawValue:)), date: try reader.date(),
-            party: try reader.valid(PartyCode.init), reporter: try reader.optional { try $0.string() },
-            note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) })
+            party: try reader.valid(PartyCode.init(reportingParty:)), reporter: try reader.optional { try $0.string() },
+            note: try reader.optional { try $0.string() }, evidence: try reader.list { try $0.valid(RecordID.init) },
+            provenance: try reader.provenance(),
+            parties: try reader.list { try $0.valid { PartyCode($0) } },
+            recordedAt: try reader.optional { try $0.valid(RecordingTime.init) })
+    }
+}
+
+extension Withdrawal {
+    func write(to writer: inout CacheWriter) {
+        writer.string(id.rawValue)
+        writer.string(withdraws.rawValue)
+        writer.date(date)
+        writer.string(reason)
+        writer.optional(replacedBy) { $0.string($1.rawValue) }
+        writer.optional(reporter) { $0.string($1) }
+        writer.optional(recordedAt) { $0.string($1.text) }
+    }
+
+    init(from reader: inout CacheReader) throws {
+        self.init(id: try reader.valid(RecordID.init), withdraws: try reader.valid(RecordID.init), date: try reader.date(),
+                  reason: try reader.string(), replacedBy: try reader.optional { try $0.valid(RecordID.init) },
+                  reporter: try reader.optional { try $0.string() },
+                  recordedAt: try reader.optional { try $0.valid(RecordingTime.init) })
     }
 }
 
@@ -134,8 +161,7 @@ extension Evidence {
         writer.date(date)
         writer.optional(recorded) { $0.date($1) }
         writer.optional(party) { $0.string($1.code) }
-        writer.optional(source) { $0.string($1) }
-        writer.optional(url) { $0.string($1) }
+        writer.provenance(provenance)
         writer.string(sensitivity.rawValue)
         writer.list(supports) { $0.target($1) }
         writer.optional(attachment) { writer, attachment in
@@ -148,28 +174,33 @@ extension Evidence {
             writer.optional(value.scope) { $0.string($1) }
             writer.optional(value.period) { $0.string($1) }
             writer.string(String(value.value.bitPattern))
+            writer.provenance(value.provenance)
         }
         writer.optional(note) { $0.string($1) }
         writer.optional(sealed) { $0.string($1) }
     }
 
     init(from reader: inout CacheReader) throws {
+        let id = try reader.valid(RecordID.init), kind = try reader.valid(Kind.init(rawValue:))
+        let title = try reader.string(), date = try reader.date()
+        let recorded = try reader.optional { try $0.date() }
+        let party = try reader.optional { try $0.valid { PartyCode($0) } }
+        let provenance = try reader.provenance()
         self.init(
-            id: try reader.valid(RecordID.init), kind: try reader.valid(Kind.init(rawValue:)),
-            title: try reader.string(), date: try reader.date(),
-            recorded: try reader.optional { try $0.date() },
-            party: try reader.optional { try $0.valid(PartyCode.init) },
-            source: try reader.optional { try $0.string() }, url: try reader.optional { try $0.string() },
+            id: id, kind: kind, title: title, date: date, recorded: recorded, party: party,
+            source: provenance.source, url: provenance.url,
             sensitivity: try reader.valid(Sensitivity.init(rawValue:)),
             supports: try reader.list { try $0.target() },
             attachment: try reader.optional { Attachment(name: try $0.string(), blob: try $0.string(), size: try $0.integer()) },
             values: try reader.list { reader in
                 Value(indicator: try reader.string(), scope: try reader.optional { try $0.string() },
                       period: try reader.optional { try $0.string() },
-                      value: Double(bitPattern: try reader.valid { UInt64($0) }))
+                      value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance())
             },
-            note: try reader.optional { try $0.string() }, sealed: try reader.optional { try $0.string() })
+            note: try reader.optional { try $0.string() }, sealed: try reader.optional { try $0.string() },
+            illustrative: provenance.illustrative)
     }
+
 }
 
 extension TrackerSnapshot {
@@ -196,6 +227,7 @@ extension TrackerSnapshot {
         try writer.coded(meetings)
         writer.sized { $0.list(attachments.sorted()) { $0.string($1) } }
         writer.sized { $0.list(diagnostics) { $1.write(to: &$0) } }
+        writer.sized { $0.list(withdrawals) { $1.write(to: &$0) } }
         try reportGroups.write(to: &writer)
     }
 
@@ -214,7 +246,7 @@ extension TrackerSnapshot {
         }
         let instrumentsAt = try skip(), textsAt = try skip(), plansAt = try skip()
         let evidenceAt = try skip()
-        let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip()
+        let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip(), withdrawalsAt = try skip()
         let groupsAt = reader.offset
         @Sendable func at(_ offset: Int) -> CacheReader { CacheReader(bytes, offset: offset) }
 
@@ -243,6 +275,7 @@ extension TrackerSnapshot {
         let meetings = Lazy { Result { var r = at(meetingsAt); return try r.coded([Meeting].self) } }
         let attachments = Lazy { Result { var r = at(attachmentsAt); return Set(try r.sized { try $0.list { try $0.string() } }) } }
         let diagnostics = Lazy { Result { var r = at(diagnosticsAt); return try r.sized { try $0.list { try Diagnostic(from: &$0) } } } }
+        let withdrawals = Lazy { Result { var r = at(withdrawalsAt); return try r.sized { try $0.list { try Withdrawal(from: &$0) } } } }
         let groups = Lazy { Result { () throws -> (ReportGroups.Stored, CacheReader) in
             var r = at(groupsAt)
             return (try ReportGroups.stored(from: &r, decodingHeads: use == .whole), r)
@@ -256,7 +289,7 @@ extension TrackerSnapshot {
         let sections: [@Sendable () -> Void] = [
             { _ = evidence.value }, { _ = groups.value }, { _ = plans.value }, { _ = instruments.value },
             { _ = meetings.value }, { _ = settings.value }, { _ = targets.value }, { _ = texts.value },
-            { _ = attachments.value }, { _ = diagnostics.value },
+            { _ = attachments.value }, { _ = diagnostics.value }, { _ = withdrawals.value },
         ]
         DispatchQueue.concurrentPerform(iterations: sections.count) { sections[$0]() }
 
@@ -265,7 +298,8 @@ extension TrackerSnapshot {
         try self.init(
             settings: try settings.value.get(), instruments: try instruments.value.get(), texts: try texts.value.get(),
             plans: try plans.value.get(), evidence: try evidence.value.get(), meetings: try meetings.value.get(),
-            attachments: try attachments.value.get(), targets: try targets.value.get(), diagnostics: try diagnostics.value.get()
+            attachments: try attachments.value.get(), withdrawals: try withdrawals.value.get(), targets: try targets.value.get(),
+            diagnostics: try diagnostics.value.get()
         ) { targets, _ in try ReportGroups(stored, targets: targets) }
     }
 }
@@ -344,6 +378,7 @@ extension TrackerRecord {
         case .evidence(let file): return .evidence(file.sharingTables(&tables))
         case .report(let file): return .report(file.sharingTables(&tables))
         case .meeting(let file): return .meeting(file.sharingTables(&tables))
+        case .withdrawal(let file): return .withdrawal(file.sharingTables(&tables))
         case .text, .attachment, .misplaced: return self
         }
     }

@@ -20,6 +20,9 @@ public struct Gap: Sendable, Hashable, Codable {
     public let toClose: String
     /// The day the gap opened, when one is known (the due date passed, the review missed).
     public let since: CalendarDate?
+    /// The marks of what the gap is about: a gap on an illustrative commitment or review is
+    /// itself illustrative.
+    public var marks: [ProvenanceMark] = []
 
     /// Creates a gap with the rule's severity.
     public init(

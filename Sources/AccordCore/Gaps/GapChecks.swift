@@ -43,25 +43,38 @@ struct GapChecks {
         }
     }
 
+    /// One gap per period due and unsettled (see ``ReportingPeriod``), and one per plan item
+    /// whose period ended unsettled. A joint target's gaps are the parties' together.
     func overdue() -> [Gap] {
         binding.flatMap { target in
-            target.parties.compactMap { progress -> Gap? in
-                guard progress.isOverdue else { return nil }
-                let passedDue = progress.dueDates.last { $0.isPassed(on: state.asOf) }
-                let passedEnd = target.target.end.flatMap { $0.isPassed(on: state.asOf) ? $0 : nil }
-                var why: [String] = []
-                if let schedule = target.target.schedule, let passedDue {
-                    why.append(schedule.everyMonths.map { "due every \($0) months from \(schedule.first); last due \(passedDue)" }
-                               ?? "due \(passedDue)")
+            target.settling.flatMap { progress -> [Gap] in
+                guard progress.isOverdue else { return [] }
+                let party = progress.party == .joint ? nil : progress.party
+                let who = progress.party == .joint
+                    ? target.target.parties.map(\.code).joined(separator: " and ") + " together (--party joint)"
+                    : "\(progress.party)"
+                let reports = progress.party == .joint ? "report" : "reports"
+                var gaps = progress.overduePeriods.map { period -> Gap in
+                    var why: [String] = []
+                    if let schedule = target.target.schedule {
+                        why.append(schedule.everyMonths.map { "due every \($0) months from \(schedule.first); period due \(period.due)" }
+                                   ?? "due \(period.due)")
+                    }
+                    if let opens = period.opens { why.append("period \(opens) to \(period.due): no report settled it") }
+                    why.append(contentsOf: Self.statusFacts(progress, of: target))
+                    why.append(Self.evidenceFact(progress))
+                    let close = target.target.schedule?.everyMonths != nil
+                        ? "\(who) \(reports) the period due \(period.due) as implemented, with evidence."
+                        : "\(who) \(reports) \(target.target.id) implemented (with evidence), or not-applicable with a note."
+                    return gap(.overdue, target, party, why: why, toClose: close, since: period.due)
                 }
-                if let passedEnd { why.append("plan period ended \(passedEnd)") }
-                why.append(Self.statusFact(progress))
-                why.append(Self.evidenceFact(progress))
-                let since = [passedDue, passedEnd].compactMap { $0 }.max()
-                let close = target.target.schedule?.everyMonths != nil
-                    ? "\(progress.party) reports the period due \(passedDue.map(String.init(describing:)) ?? "") as implemented, with evidence."
-                    : "\(progress.party) reports \(target.target.id) implemented (with evidence), or not-applicable with a note."
-                return gap(.overdue, target, progress.party, why: why, toClose: close, since: since)
+                if let end = target.target.end, end.isPassed(on: state.asOf), !progress.status.isSettled {
+                    gaps.append(gap(.overdue, target, party,
+                                    why: ["plan period ended \(end)"] + Self.statusFacts(progress, of: target) + [Self.evidenceFact(progress)],
+                                    toClose: "\(who) \(reports) \(target.target.id) implemented (with evidence), or not-applicable with a note.",
+                                    since: end))
+                }
+                return gaps
             }
         }
     }
@@ -101,7 +114,7 @@ struct GapChecks {
         let implemented = Set(plans.flatMap(\.items).flatMap(\.implements))
         return binding.compactMap { target -> Gap? in
             guard target.target.kind == .commitment, !implemented.contains(target.target.id),
-                  !target.parties.allSatisfy({ $0.status.isSettled }) else { return nil }
+                  !target.settling.allSatisfy({ $0.status.isSettled }) else { return nil }
             let owner = target.target.id.owner
             let carrying = plans.filter { $0.implements.contains { $0.rawValue == owner } }.map(\.id.rawValue)
             let planFact = carrying.isEmpty
@@ -113,7 +126,7 @@ struct GapChecks {
     }
 
     func oneSided() -> [Gap] {
-        binding.filter(\.target.isJoint).flatMap { target -> [Gap] in
+        binding.filter(\.target.bindsEachSeparately).flatMap { target -> [Gap] in
             let active = target.parties.filter { !$0.reports.isEmpty || !$0.evidence.isEmpty }
             guard !active.isEmpty, active.count < target.parties.count else { return [] }
             let activeFacts = active.map { progress in
@@ -122,7 +135,7 @@ struct GapChecks {
             }
             return target.parties.filter { progress in !active.contains { $0.party == progress.party } }.map { silent in
                 gap(.oneSided, target, silent.party,
-                    why: ["joint commitment"] + activeFacts + ["\(silent.party): no report or evidence"],
+                    why: ["binds each party separately"] + activeFacts + ["\(silent.party): no report or evidence"],
                     toClose: "\(silent.party) reports its progress on \(target.target.id), with evidence, so both sides are on record.")
             }
         }
@@ -189,6 +202,15 @@ struct GapChecks {
             return "plan item \(period[0]) to \(period[1])"
         case .decision: return "decided \(snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")"
         }
+    }
+
+    /// The status fact of `progress`; for the joint progress of a joint target, also where
+    /// each party's own reports stand (they do not settle it, but say what is missing).
+    static func statusFacts(_ progress: PartyProgress, of target: TargetState) -> [String] {
+        guard progress.party == .joint else { return [statusFact(progress)] }
+        let own = target.parties.filter { !$0.reports.isEmpty }
+            .map { "\($0.party) alone: \($0.latestDate.map(String.init(describing:)) ?? "") \($0.status.rawValue)" }
+        return [progress.latestDate.map { "latest joint report \($0) \(progress.status.rawValue)" } ?? "no joint report"] + own
     }
 
     /// `latest report 2016-03-01 in-progress`, or `no status report`.

@@ -44,6 +44,8 @@ public struct GapReport: Sendable, Hashable, Codable {
     public let gaps: [Gap]
     /// Gaps by rule and party, in rule order then party order (nil last).
     public let summary: [Count]
+    /// The banner when any gap is marked.
+    public let notice: ProvenanceNotice?
 
     /// Finds the gaps of `state`, `schedule` (missed reviews) and the findings on the texts'
     /// history (``AmendedSinceEvidence``, ``LanguagesOutOfStep``, which need git history and
@@ -58,7 +60,16 @@ public struct GapReport: Sendable, Hashable, Codable {
             amendments: amendedSinceEvidence, languageLags: languagesOutOfStep,
             staleAfterMonths: snapshot.settings?.thresholds.staleAfterMonths ?? TrackerSettings.Thresholds().staleAfterMonths)
         let rules = filter.rules.isEmpty ? Set(GapRule.allCases) : filter.rules
+        let index = ProvenanceIndex(snapshot)
         let gaps = Gap.inReportOrder(GapRule.allCases.filter(rules.contains).flatMap(checks.gaps(of:)).filter(filter.keeps))
+            .map { gap in
+                var gap = gap
+                // A review's item is `<owner>/<cycle>@<date>`; a text's, `<owner> text.<lang>.md`.
+                let key = gap.rule == .reviewOverdue ? String(gap.item.prefix { $0 != "@" })
+                    : gap.rule == .languagesOutOfStep ? gap.instrument : gap.item
+                gap.marks = index.marks(of: key).ordered
+                return gap
+            }
         let parties = snapshot.settings?.partyCodes ?? []
         self.init(asOf: state.asOf, parties: parties, gaps: gaps)
     }
@@ -68,6 +79,7 @@ public struct GapReport: Sendable, Hashable, Codable {
         self.asOf = asOf
         self.parties = parties
         self.gaps = gaps
+        notice = ProvenanceNotice(Set(gaps.flatMap(\.marks)))
         var counts: [GapRule: [PartyCode?: Int]] = [:]
         for gap in gaps { counts[gap.rule, default: [:]][gap.party, default: 0] += 1 }
         let order = parties + Set(gaps.compactMap(\.party)).subtracting(parties).sorted()

@@ -8,6 +8,11 @@ public struct MeetingDraft: Sendable {
     public struct Problem: AccordFailure, Sendable {
         public let message: String
         public let exitStatus: ExitStatus
+
+        /// The meeting `id` is in the tracker already (exit 73).
+        public static func exists(_ id: RecordID) -> Problem {
+            Problem(message: "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug", exitStatus: .cannotCreate)
+        }
     }
 
     public var date: CalendarDate
@@ -51,7 +56,7 @@ public struct MeetingDraft: Sendable {
             throw bad("'\(slugText)' cannot be part of a meeting id: use lowercase letters, digits and single hyphens")
         }
         guard !snapshot.meetings.contains(where: { $0.id == id }) else {
-            throw Problem(message: "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug", exitStatus: .cannotCreate)
+            throw Problem.exists(id)
         }
         let reviews = try cycles.map { text throws(Problem) in try Self.cycle(text, in: snapshot) }
         let decisions = try decisions.enumerated().map { index, text throws(Problem) in
@@ -109,7 +114,7 @@ public struct MeetingDraft: Sendable {
                 guard let date = CalendarDate(pair[1]) else { throw bad("due=\(pair[1]) is not a date (yyyy-mm-dd)") }
                 due = date
             case "every":
-                guard let months = Int(pair[1]), months > 0 else { throw bad("every=\(pair[1]) is not a number of months") }
+                guard let months = Int(pair[1]), (1...1200).contains(months) else { throw bad("every=\(pair[1]) is not a number of months") }
                 every = months
             case "bound":
                 guard let value = Commitment.Bound(pair[1]), value.parties(of: parties).allSatisfy(parties.contains) else {

@@ -24,13 +24,16 @@ public struct ActionPlan: Sendable, Hashable, Codable {
     public var areas: [PlanArea]
     /// Free text.
     public var note: String?
+    /// Where the plan's record comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a plan.
     public init(
         id: InstrumentID, title: [String: String], parties: [PartyCode], adopted: Signing,
         start: CalendarDate? = nil, end: CalendarDate? = nil, implements: [InstrumentID] = [],
         status: Instrument.Standing = .inForce, sources: [SourceNote] = [],
-        reviewCycles: [ReviewCycle] = [], areas: [PlanArea] = [], note: String? = nil
+        reviewCycles: [ReviewCycle] = [], areas: [PlanArea] = [], note: String? = nil,
+        provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.title = title
@@ -44,6 +47,7 @@ public struct ActionPlan: Sendable, Hashable, Codable {
         self.reviewCycles = reviewCycles
         self.areas = areas
         self.note = note
+        self.provenance = provenance
     }
 
     /// Every item of every area, in order.

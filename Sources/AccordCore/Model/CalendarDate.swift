@@ -145,9 +145,14 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// The date `months` calendar months later; a day past the end of the target month
     /// becomes its last day (2019-01-31 plus one month is 2019-02-28). A month stays a
-    /// month; a year stays a year when `months` is whole years, else becomes a month.
+    /// month; a year stays a year when `months` is whole years, else becomes a month. Past
+    /// the calendar's ends (years 1 and 9999) it stops at the first or last day, so no count
+    /// of months read from a file can overflow.
     public func adding(months: Int) -> CalendarDate {
-        let index = year * 12 + (month - 1) + months
+        let (index, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        if overflow { return months > 0 ? Self.last : Self.first }
+        if index > 9999 * 12 + 11 { return Self.last }
+        if index < 12 { return Self.first }
         let newYear = index / 12
         let newMonth = index % 12 + 1
         switch precision {
@@ -159,23 +164,35 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
+    /// The first and last days accord can write, 0001-01-01 and 9999-12-31.
+    public static let first = CalendarDate(year: 1, month: 1, day: 1)!
+    public static let last = CalendarDate(year: 9999, month: 12, day: 31)!
+
     /// The day a moment falls on, `secondsSince1970` (Unix time) read `offsetMinutes` east of
     /// UTC. Plain arithmetic on the proleptic Gregorian calendar (400-year eras of 146,097
     /// days, years counted from March so the leap day comes last): a `Calendar` per commit
     /// cost kilobytes and microseconds each over 50,000 commits.
+    /// A commit's time comes from whoever made it: one outside years 1 to 9999 gives the
+    /// calendar's first or last day.
     public init(secondsSince1970: Int, offsetMinutes: Int) {
-        let seconds = secondsSince1970 + offsetMinutes * 60
+        // Clamped to ±10^14 s (about three million years), beyond any date accord writes.
+        let limit = 100_000_000_000_000
+        let seconds = max(-limit, min(limit, secondsSince1970)) + max(-100_000, min(100_000, offsetMinutes)) * 60
         let days = seconds >= 0 ? seconds / 86_400 : -((-seconds + 86_399) / 86_400)
         self.init(dayNumber: days + 719_468)  // 1970-01-01 is day 719,468 since 0000-03-01
     }
 
-    /// The day `days` after this date's first day (earlier when negative).
+    /// The day `days` after this date's first day (earlier when negative), stopping at the
+    /// calendar's ends.
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(dayNumber: dayNumber + days)
+        let (number, overflow) = dayNumber.addingReportingOverflow(days)
+        return overflow ? (days > 0 ? Self.last : Self.first) : CalendarDate(dayNumber: number)
     }
 
-    /// The date of a ``dayNumber``.
+    /// The date of a ``dayNumber``, or the calendar's first or last day beyond them.
     private init(dayNumber shifted: Int) {
+        if shifted < Self.first.dayNumber { self = Self.first; return }
+        if shifted > Self.last.dayNumber { self = Self.last; return }
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
         let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365

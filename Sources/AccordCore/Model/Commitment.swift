@@ -51,12 +51,14 @@ public struct Commitment: Sendable, Hashable, Codable {
     public var indicators: [String]
     /// Free text.
     public var note: String?
+    /// Where the commitment comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a commitment.
     public init(
         id: String, clause: String? = nil, summary: String, bound: Bound = .each,
         responsible: [PartyCode: String] = [:], due: DueSchedule? = nil,
-        indicators: [String] = [], note: String? = nil
+        indicators: [String] = [], note: String? = nil, provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.clause = clause
@@ -66,6 +68,7 @@ public struct Commitment: Sendable, Hashable, Codable {
         self.due = due
         self.indicators = indicators
         self.note = note
+        self.provenance = provenance
     }
 
     /// The clause the commitment rests on: `clause`, else its own id.

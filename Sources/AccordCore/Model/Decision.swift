@@ -11,17 +11,20 @@ public struct Decision: Sendable, Hashable, Codable {
     public var bound: Commitment.Bound
     /// The responsible agency per party.
     public var responsible: [PartyCode: String]
+    /// Where the decision comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a decision.
     public init(
         id: String, text: String, due: DueSchedule? = nil, bound: Commitment.Bound = .each,
-        responsible: [PartyCode: String] = [:]
+        responsible: [PartyCode: String] = [:], provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.text = text
         self.due = due
         self.bound = bound
         self.responsible = responsible
+        self.provenance = provenance
     }
 
     /// Whether it is tracked like a commitment.

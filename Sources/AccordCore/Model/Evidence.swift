@@ -44,13 +44,18 @@ public struct Evidence: Sendable, Hashable, Codable {
         public var period: String?
         /// The figure.
         public var value: Double
+        /// Where this figure comes from when it is not the evidence's own source (a second
+        /// source's different count), and whether it is illustrative.
+        public var provenance: Provenance
 
         /// Creates a value.
-        public init(indicator: String, scope: String? = nil, period: String? = nil, value: Double) {
+        public init(indicator: String, scope: String? = nil, period: String? = nil, value: Double,
+                    provenance: Provenance = Provenance()) {
             self.indicator = indicator
             self.scope = scope
             self.period = period
             self.value = value
+            self.provenance = provenance
         }
     }
 
@@ -66,10 +71,18 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var recorded: CalendarDate?
     /// The party that supplied it.
     public var party: PartyCode?
+    /// Where it comes from, where it can be read, and whether it is illustrative.
+    public var provenance: Provenance
     /// Where it comes from.
-    public var source: String?
+    public var source: String? {
+        get { provenance.source }
+        set { provenance.source = newValue }
+    }
     /// Where it can be read.
-    public var url: String?
+    public var url: String? {
+        get { provenance.url }
+        set { provenance.url = newValue }
+    }
     /// Who may see it.
     public var sensitivity: Sensitivity
     /// The commitments, plan items and decisions it supports.
@@ -91,7 +104,7 @@ public struct Evidence: Sendable, Hashable, Codable {
         id: RecordID, kind: Kind, title: String, date: CalendarDate, recorded: CalendarDate? = nil,
         party: PartyCode? = nil, source: String? = nil, url: String? = nil,
         sensitivity: Sensitivity = .public, supports: [QualifiedID] = [], attachment: Attachment? = nil,
-        values: [Value] = [], note: String? = nil, sealed: String? = nil
+        values: [Value] = [], note: String? = nil, sealed: String? = nil, illustrative: Bool = false
     ) {
         self.id = id
         self.kind = kind
@@ -99,8 +112,7 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.date = date
         self.recorded = recorded
         self.party = party
-        self.source = source
-        self.url = url
+        self.provenance = Provenance(source: source, url: url, illustrative: illustrative)
         self.sensitivity = sensitivity
         self.supports = supports
         self.attachment = attachment

@@ -80,6 +80,13 @@ public struct Instrument: Sendable, Hashable, Codable {
     public var commitments: [Commitment]
     /// Free text.
     public var note: String?
+    /// Whether each language's text is authentic or a working summary, by language tag; a
+    /// language missing here is not described either way.
+    public var texts: [String: TextStanding]
+    /// The language whose text prevails where the texts differ, when the instrument names one.
+    public var prevails: String?
+    /// Where the instrument's record comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates an instrument.
     public init(
@@ -87,7 +94,8 @@ public struct Instrument: Sendable, Hashable, Codable {
         signed: Signing, signatories: [Signatory] = [], inForce: [EntryIntoForce] = [],
         status: Standing, languages: [String] = [], amends: InstrumentID? = nil,
         supersedes: InstrumentID? = nil, amendments: [Amendment] = [], sources: [SourceNote] = [],
-        reviewCycles: [ReviewCycle] = [], commitments: [Commitment] = [], note: String? = nil
+        reviewCycles: [ReviewCycle] = [], commitments: [Commitment] = [], note: String? = nil,
+        texts: [String: TextStanding] = [:], prevails: String? = nil, provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.kind = kind
@@ -105,10 +113,30 @@ public struct Instrument: Sendable, Hashable, Codable {
         self.reviewCycles = reviewCycles
         self.commitments = commitments
         self.note = note
+        self.texts = texts
+        self.prevails = prevails
+        self.provenance = provenance
     }
 
     /// The full id of a commitment of this instrument.
     public func qualifiedID(of commitment: Commitment) -> QualifiedID? {
         QualifiedID(owner: id.rawValue, local: commitment.id)
+    }
+
+    /// The marks every use of the instrument carries: illustrative when its record is, a
+    /// working summary when any of its texts is described as one.
+    public var marks: Set<ProvenanceMark> {
+        var marks: Set<ProvenanceMark> = []
+        if provenance.illustrative { marks.insert(.illustrative) }
+        if texts.values.contains(where: { !$0.authentic }) { marks.insert(.workingSummary) }
+        return marks
+    }
+
+    /// The marks of one language's text: illustrative with the instrument, a working summary
+    /// when the instrument describes that text as one.
+    public func marks(of language: String) -> Set<ProvenanceMark> {
+        var marks: Set<ProvenanceMark> = provenance.illustrative ? [.illustrative] : []
+        if texts[language]?.authentic == false { marks.insert(.workingSummary) }
+        return marks
     }
 }

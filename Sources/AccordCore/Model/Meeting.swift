@@ -44,12 +44,15 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var decisions: [Decision]
     /// Free text.
     public var note: String?
+    /// Where the meeting's record comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a meeting.
     public init(
         id: RecordID, title: String, date: CalendarDate, endDate: CalendarDate? = nil,
         venue: String? = nil, host: PartyCode? = nil, reviews: [ReviewReference] = [],
-        attendees: [String] = [], decisions: [Decision] = [], note: String? = nil
+        attendees: [String] = [], decisions: [Decision] = [], note: String? = nil,
+        provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.title = title
@@ -61,6 +64,7 @@ public struct Meeting: Sendable, Hashable, Codable {
         self.attendees = attendees
         self.decisions = decisions
         self.note = note
+        self.provenance = provenance
     }
 
     /// The path of its file in the tracker.

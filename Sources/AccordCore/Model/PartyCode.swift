@@ -11,6 +11,17 @@ public struct PartyCode: Sendable, Hashable, Comparable, CustomStringConvertible
         code = text
     }
 
+    /// The parties of a joint commitment reporting together (`--party joint`): not a country,
+    /// only ever the party of a status report on a joint commitment.
+    public static let joint = PartyCode(unchecked: "joint")
+
+    private init(unchecked code: String) { self.code = code }
+
+    /// Accepts a party code, or `joint` (see ``joint``) where a status report's party is read.
+    public init?(reportingParty text: String) {
+        if text == Self.joint.code { self = .joint } else { self.init(text) }
+    }
+
     public var description: String { code }
 
     public static func < (lhs: PartyCode, rhs: PartyCode) -> Bool { lhs.code < rhs.code }
@@ -18,7 +29,7 @@ public struct PartyCode: Sendable, Hashable, Comparable, CustomStringConvertible
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
-        guard let party = PartyCode(text) else {
+        guard let party = PartyCode(reportingParty: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "\(text) is not a party code")
         }

@@ -21,12 +21,15 @@ public struct PlanItem: Sendable, Hashable, Codable {
     public var implements: [QualifiedID]
     /// Free text.
     public var note: String?
+    /// Where the item comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a plan item.
     public init(
         id: String, title: String, lead: [PartyCode: String] = [:], partners: [PartyCode: [String]] = [:],
         start: CalendarDate? = nil, end: CalendarDate? = nil, deliverables: [String] = [],
-        indicators: [Indicator] = [], implements: [QualifiedID] = [], note: String? = nil
+        indicators: [Indicator] = [], implements: [QualifiedID] = [], note: String? = nil,
+        provenance: Provenance = Provenance()
     ) {
         self.id = id
         self.title = title
@@ -38,5 +41,6 @@ public struct PlanItem: Sendable, Hashable, Codable {
         self.indicators = indicators
         self.implements = implements
         self.note = note
+        self.provenance = provenance
     }
 }

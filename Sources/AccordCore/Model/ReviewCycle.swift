@@ -9,12 +9,16 @@ public struct ReviewCycle: Sendable, Hashable, Codable {
     public var schedule: DueSchedule
     /// The hosts in turn, when the parties alternate.
     public var hosts: [PartyCode]
+    /// Where the cycle comes from, and whether it is illustrative.
+    public var provenance: Provenance
 
     /// Creates a review cycle.
-    public init(id: String, title: String, schedule: DueSchedule, hosts: [PartyCode] = []) {
+    public init(id: String, title: String, schedule: DueSchedule, hosts: [PartyCode] = [],
+                provenance: Provenance = Provenance()) {
         self.id = id
         self.title = title
         self.schedule = schedule
         self.hosts = hosts
+        self.provenance = provenance
     }
 }

@@ -9,19 +9,28 @@ public struct StatusReport: Sendable, Hashable, Codable {
     public var status: Status
     /// The day the status is true from.
     public var date: CalendarDate
-    /// The party reporting, whose progress this is.
+    /// The party reporting, whose progress this is; ``PartyCode/joint`` for a report the
+    /// parties of a joint commitment made together.
     public var party: PartyCode
+    /// The parties who made a joint report together; empty for any other report.
+    public var parties: [PartyCode]
     /// Who wrote it, as `Name <email>`; becomes the commit's author.
     public var reporter: String?
     /// Free text; required for `not-applicable`.
     public var note: String?
     /// Evidence ids backing it.
     public var evidence: [RecordID]
+    /// Where the report comes from, and whether it is illustrative.
+    public var provenance: Provenance
+    /// When accord wrote it; orders the reports of one day (absent in reports written before
+    /// accord recorded it, which come first on their day).
+    public var recordedAt: RecordingTime?
 
     /// Creates a status report.
     public init(
         id: RecordID, target: QualifiedID, status: Status, date: CalendarDate, party: PartyCode,
-        reporter: String? = nil, note: String? = nil, evidence: [RecordID] = []
+        reporter: String? = nil, note: String? = nil, evidence: [RecordID] = [],
+        provenance: Provenance = Provenance(), parties: [PartyCode] = [], recordedAt: RecordingTime? = nil
     ) {
         self.id = id
         self.target = target
@@ -31,6 +40,22 @@ public struct StatusReport: Sendable, Hashable, Codable {
         self.reporter = reporter
         self.note = note
         self.evidence = evidence
+        self.provenance = provenance
+        self.parties = parties
+        self.recordedAt = recordedAt
+    }
+
+    /// Whether this report comes before `other` among reports: by date, then by when they
+    /// were recorded (reports without that time first), then by id. The state's latest
+    /// report is the last in this order.
+    public func precedes(_ other: StatusReport) -> Bool {
+        if date != other.date { return date < other.date }
+        if recordedAt != other.recordedAt {
+            guard let mine = recordedAt else { return true }
+            guard let theirs = other.recordedAt else { return false }
+            return mine < theirs
+        }
+        return id < other.id
     }
 
     /// The path of its file in the tracker.

@@ -16,8 +16,8 @@ public struct AttachmentFile: Sendable {
     /// Its bytes.
     public let data: Data
 
-    /// Checks and reads the file at `path`. Missing or unreadable: exit 66; not a
-    /// regular file, or over `maxBytes`: exit 65.
+    /// Checks and reads the file at `path`. Missing or not openable: exit 66; opened but
+    /// not readable to its end: exit 74; not a regular file, or over `maxBytes`: exit 65.
     public init(path: String, maxBytes: Int) throws(RecordingFailure) {
         var info = stat()
         guard lstat(path, &info) == 0 else {
@@ -42,7 +42,9 @@ public struct AttachmentFile: Sendable {
         do {
             data = try handle.read(upToCount: maxBytes + 1) ?? Data()
         } catch {
-            throw RecordingFailure("cannot read attachment \(path): \(error.localizedDescription)", .ioError)
+            // Opened but not readable to its end (a disk error, or a file like /proc/self/mem).
+            let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            throw RecordingFailure("cannot read attachment \(path): \(cause ?? "reading failed")", .ioError)
         }
         if data.count > maxBytes {
             throw RecordingFailure("cannot attach \(path): it grew past the limit of \(Self.megabytes(maxBytes)) MB while being read")

@@ -58,8 +58,11 @@ public struct EvidenceRequest: Sendable {
         }
         let values = try self.values.map { text -> Evidence.Value in
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]) else {
+            guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]), number.isFinite else {
                 throw RecordingFailure("--value \(text) should read INDICATOR=NUMBER, e.g. victims=77", .usage)
+            }
+            guard abs(number) <= YAMLValue.largestNumber else {
+                throw RecordingFailure("--value \(text): the number is too large (at most 1000000000000000 either way)", .usage)
             }
             return Evidence.Value(indicator: parts[0], scope: scope, period: period, value: number)
         }

@@ -160,7 +160,7 @@ public struct IDResolver: Sendable {
     public func isTaken(_ id: String) -> Bool {
         snapshot.hasReport(id) || RecordID(id).map(snapshot.evidenceStore.contains) == true
             || snapshot.meetings.contains { $0.id.rawValue == id } || snapshot.instruments.contains { $0.id.rawValue == id }
-            || snapshot.plans.contains { $0.id.rawValue == id }
+            || snapshot.plans.contains { $0.id.rawValue == id } || snapshot.withdrawals.contains { $0.id.rawValue == id }
     }
 
     /// Resolves `text`, accepting unique short forms.

@@ -12,6 +12,11 @@ public enum RecordName {
         return String((0..<count).map { _ in alphabet[Int(generator.next(upperBound: UInt32(alphabet.count)))] })
     }
 
+    /// `wd-<date>-<5 random>`: a withdrawal's id.
+    public static func withdrawal(date: CalendarDate) -> RecordID {
+        RecordID("wd-\(date)-\(random(5))")!
+    }
+
     /// `sr-<date>-<party>-<5 random>`: a status report's id.
     public static func statusReport(date: CalendarDate, party: PartyCode) -> RecordID {
         RecordID("sr-\(date)-\(party.code.lowercased())-\(random(5))")!

@@ -29,6 +29,7 @@ public struct RecordPaths: Sendable {
         }
         switch resolved.kind {
         case .evidence:
+            if let withdrawal = RecordID(resolved.id).flatMap(snapshot.withdrawal(of:)) { files.insert(withdrawal.path) }
             if let item = RecordID(resolved.id).flatMap(snapshot.evidence) {
                 files.insert(item.path)
                 if let attachment = item.attachment { files.insert(attachment.path) }
@@ -37,6 +38,7 @@ public struct RecordPaths: Sendable {
                 for report in snapshot.reports(citing: id) { files.insert(report.path); reports.append(report) }
             }
         case .report:
+            if let withdrawal = RecordID(resolved.id).flatMap(snapshot.withdrawal(of:)) { files.insert(withdrawal.path) }
             if let report = snapshot.report(resolved.id) {
                 files.insert(report.path)
                 reports.append(report)

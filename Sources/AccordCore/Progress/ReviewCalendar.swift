@@ -13,22 +13,33 @@ public struct ReviewCalendar: Sendable {
         public let title: String
         /// When it is due.
         public let date: CalendarDate
+        /// `illustrative` when the cycle, or the instrument or plan calling for it, was
+        /// written for illustration.
+        public let marks: [ProvenanceMark]
     }
 
     /// Every instrument's and plan's cycles, with their owners.
     public let cycles: [(owner: String, cycle: ReviewCycle)]
 
-    /// The cycles of every instrument and plan of `snapshot`.
+    /// The cycles of every instrument and plan of `snapshot`; a cycle of an illustrative
+    /// instrument or plan is illustrative too.
     public init(_ snapshot: TrackerSnapshot) {
-        cycles = snapshot.instruments.flatMap { instrument in instrument.reviewCycles.map { (instrument.id.rawValue, $0) } }
-            + snapshot.plans.flatMap { plan in plan.reviewCycles.map { (plan.id.rawValue, $0) } }
+        func marked(_ cycle: ReviewCycle, _ ownerIllustrative: Bool) -> ReviewCycle {
+            var cycle = cycle
+            cycle.provenance.illustrative = cycle.provenance.illustrative || ownerIllustrative
+            return cycle
+        }
+        cycles = snapshot.instruments.flatMap { instrument in
+            instrument.reviewCycles.map { (instrument.id.rawValue, marked($0, instrument.provenance.illustrative)) }
+        } + snapshot.plans.flatMap { plan in plan.reviewCycles.map { (plan.id.rawValue, marked($0, plan.provenance.illustrative)) } }
     }
 
     /// The next review of each cycle after `date`, soonest first (ties by owner and cycle).
     public func upcoming(after date: CalendarDate, owner: String? = nil) -> [Review] {
         cycles.filter { owner == nil || $0.owner == owner }.compactMap { entry in
             entry.cycle.schedule.next(after: date).map {
-                Review(owner: entry.owner, cycle: entry.cycle.id, title: entry.cycle.title, date: $0)
+                Review(owner: entry.owner, cycle: entry.cycle.id, title: entry.cycle.title, date: $0,
+                       marks: entry.cycle.provenance.illustrative ? [.illustrative] : [])
             }
         }.sorted { ($0.date, $0.owner, $0.cycle) < ($1.date, $1.owner, $1.cycle) }
     }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `accord log` was asked to record, before it is checked against the tracker.
 public struct StatusReportRequest: Sendable {
@@ -9,7 +9,10 @@ public struct StatusReportRequest: Sendable {
     /// The day the status is true from.
     public var date: CalendarDate
     /// The reporting party; may be left out when the target binds one party.
+    /// ``PartyCode/joint`` for a report the parties of a joint commitment make together.
     public var party: PartyCode?
+    /// For a joint report, the parties making it (default: every party the target binds).
+    public var parties: [PartyCode] = []
     /// `Name <email>` or a name.
     public var reporter: String?
     /// Free text.
@@ -44,6 +47,12 @@ public struct StatusReportRequest: Sendable {
     /// bound parties and none given: exit 64.
     public func resolveParty(for target: TrackedTarget, preferring preferred: PartyCode? = nil) throws(RecordingFailure) -> PartyCode {
         let bound = target.parties.map(\.code).joined(separator: " and ")
+        if party == .joint {
+            guard target.isJoint else {
+                throw RecordingFailure("\(target.id) binds \(bound) separately, not jointly: each party reports for itself (--party \(target.parties.first?.code ?? "VN"))")
+            }
+            return .joint
+        }
         if party == nil, let preferred, target.parties.contains(preferred) { return preferred }
         if let party {
             guard target.parties.contains(party) else {
@@ -60,10 +69,24 @@ public struct StatusReportRequest: Sendable {
     /// The report this request makes, checked against `snapshot`: the target, party and
     /// evidence must exist, the date must not be after `today`, and `not-applicable`
     /// needs a note. `id` names it (see `RecordName.statusReport`).
-    public func report(in snapshot: TrackerSnapshot, resolver: IDResolver, today: CalendarDate,
+    /// `now` is when it is recorded: the report gets a later time than any report of the
+    /// same party on the same target, so that its place among them is the order of writing.
+    public func report(in snapshot: TrackerSnapshot, resolver: IDResolver, today: CalendarDate, now: Date = Date(),
                        id: (CalendarDate, PartyCode) -> RecordID = RecordName.statusReport) throws -> StatusReport {
         let target = try resolveTarget(in: snapshot, resolver: resolver)
         let party = try resolveParty(for: target)
+        var parties: [PartyCode] = []
+        if party == .joint {
+            parties = self.parties.isEmpty ? target.parties : self.parties
+            for named in parties where !target.parties.contains(named) {
+                throw RecordingFailure("\(target.id) does not bind \(named) (it binds \(target.parties.map(\.code).joined(separator: " and ")))")
+            }
+            if Set(parties).count < 2 { throw RecordingFailure("a joint report is made by two or more parties (--parties VN KH)") }
+        } else if !self.parties.isEmpty {
+            throw RecordingFailure("--parties names the parties of a joint report (--party joint)", .usage)
+        }
+        let earlier = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.party == party }.compactMap(\.recordedAt).max()
+        let recordedAt = max(RecordingTime(now), earlier?.next ?? RecordingTime(now))
         if date > today {
             throw RecordingFailure("the date \(date) is in the future (today is \(today)); a report states what is true from a day already reached")
         }
@@ -77,7 +100,7 @@ public struct StatusReportRequest: Sendable {
         var reportID = id(date, party)
         while resolver.isTaken(reportID.rawValue) { reportID = id(date, party) }
         return StatusReport(id: reportID, target: target.id, status: status, date: date, party: party,
-                            reporter: reporter, note: note, evidence: evidence)
+                            reporter: reporter, note: note, evidence: evidence, parties: parties, recordedAt: recordedAt)
     }
 }
 

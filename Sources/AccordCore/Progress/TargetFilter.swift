@@ -33,7 +33,8 @@ public struct TargetFilter: Sendable, Hashable {
         let parties = state.parties.filter { party == nil || $0.party == party }
         if parties.isEmpty { return false }
         if let status, !parties.contains(where: { $0.status == status }) { return false }
-        if overdue, !parties.contains(where: \.isOverdue) { return false }
+        // A joint target is overdue for every party it binds when the joint report is missing.
+        if overdue, !parties.contains(where: \.isOverdue), state.joint?.isOverdue != true { return false }
         if let agency {
             let needle = agency.lowercased()
             let names = parties.compactMap { target.responsible[$0.party] }

@@ -32,6 +32,8 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         public let date: CalendarDate
         /// The parties that owe it (for a one-off target, those not yet settled).
         public let parties: [PartyCode]
+        /// The target's marks.
+        public var marks: [ProvenanceMark] = []
     }
 
     /// One scheduled review.
@@ -62,7 +64,10 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         public let lateMeetingDate: CalendarDate?
         /// For an upcoming review: what falls due after the previous upcoming review (or
         /// the as-of date) and on or before this one.
-        public let dueBefore: [DueItem]
+        public var dueBefore: [DueItem]
+        /// `illustrative` when the cycle, its instrument or plan, or the meeting that held it
+        /// was written for illustration.
+        public var marks: [ProvenanceMark] = []
     }
 
     /// The date evaluated at.
@@ -73,6 +78,8 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
     public let toleranceMonths: Int
     /// Every review up to the horizon, by date then id.
     public let reviews: [Review]
+    /// The banner when any review or item due is marked.
+    public let notice: ProvenanceNotice?
 
     /// The reviews that have not happened yet, nearest first.
     public var upcoming: [Review] { reviews.filter { $0.standing == .upcoming } }
@@ -137,10 +144,24 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
             previous = review.date
             return review.with(dueBefore: due)
         }
+        let index = ProvenanceIndex(snapshot)
+        reviews = reviews.map { review in
+            var review = review
+            var marks = index.marks(of: "\(review.instrument)/\(review.cycle)")
+            for meeting in [review.meeting, review.lateMeeting].compactMap({ $0 }) { marks.formUnion(index.marks(of: meeting.rawValue)) }
+            review.marks = marks.ordered
+            review.dueBefore = review.dueBefore.map { item in
+                var item = item
+                item.marks = index.marks(of: item.target.description).ordered
+                return item
+            }
+            return review
+        }
         self.asOf = asOf
         self.horizonMonths = horizonMonths
         self.toleranceMonths = tolerance
         self.reviews = reviews
+        notice = ProvenanceNotice(Set(reviews.flatMap { $0.marks + $0.dueBefore.flatMap(\.marks) }))
     }
 
     /// Pairs scheduled dates with the meetings that held them: for each date in order, the
@@ -198,8 +219,8 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
 
 extension ReviewSchedule.Review {
     func with(dueBefore: [ReviewSchedule.DueItem]) -> Self {
-        Self(id: id, instrument: instrument, instrumentTitle: instrumentTitle, cycle: cycle, title: title, date: date,
-             host: host, standing: standing, meeting: meeting, meetingDate: meetingDate, lateMeeting: lateMeeting,
-             lateMeetingDate: lateMeetingDate, dueBefore: dueBefore)
+        var review = self
+        review.dueBefore = dueBefore
+        return review
     }
 }

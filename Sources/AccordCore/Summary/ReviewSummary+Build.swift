@@ -16,27 +16,46 @@ extension ReviewSummary {
         let start = since ?? previous?.date
         func inPeriod(_ date: CalendarDate) -> Bool { date <= asOf && start.map { date > $0 } ?? true }
 
+        let index = ProvenanceIndex(snapshot)
         trackerName = snapshot.settings?.name ?? "accord tracker"
         parties = snapshot.settings?.parties.map { Party(code: $0.code, name: $0.name) } ?? []
-        self.meeting = meeting.map(MeetingInfo.init)
+        self.meeting = meeting.map { meeting in
+            var info = MeetingInfo(meeting)
+            info.marks = index.marks(of: meeting.id.rawValue).ordered
+            return info
+        }
         self.asOf = asOf
         self.since = start
         previousMeeting = since == nil ? previous?.id : nil
-        statusChanges = Self.statusChanges(snapshot: snapshot, inPeriod: inPeriod)
-        let evidence = snapshot.evidence.filter { inPeriod($0.date) }
+        statusChanges = Self.statusChanges(snapshot: snapshot, inPeriod: inPeriod).map { change in
+            var change = change
+            change.marks = index.marks(of: change.target.description).ordered
+            return change
+        }
+        // Withdrawn evidence counts for nothing (a summary regenerated later leaves it out).
+        let evidence = snapshot.evidence.filter { inPeriod($0.date) && snapshot.withdrawn[$0.id] == nil }
         newEvidence = evidence.filter { !redaction.hides($0) }.map(redaction.apply).map { item in
-            EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title, party: item.party,
-                          supports: item.supports)
+            var entry = EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title,
+                                      party: item.party, supports: item.supports)
+            entry.marks = ProvenanceIndex.marks(of: item).ordered
+            return entry
         }
         restrictedOmitted = evidence.count { redaction.hides($0) }
         self.textChanges = textChanges
-        progress = Self.progress(snapshot: snapshot, state: state)
+        progress = Self.progress(snapshot: snapshot, state: state, index: index)
         self.gaps = gaps
         nextReview = schedule.upcoming.first
         indicators = Self.indicators(snapshot: snapshot, asOf: asOf, redaction: redaction)
         agenda = Self.agenda(gaps: gaps, nextReview: schedule.upcoming.first, statusChanges: statusChanges.count,
                              evidence: newEvidence.count + restrictedOmitted, textChanges: textChanges.count,
                              since: start, previous: since == nil ? previous : nil)
+        var used = Set(self.meeting?.marks ?? [])
+        if meeting?.decisions.contains(where: \.provenance.illustrative) == true { used.insert(.illustrative) }
+        used.formUnion(statusChanges.flatMap(\.marks) + newEvidence.flatMap(\.marks) + progress.flatMap(\.marks))
+        used.formUnion(gaps.gaps.flatMap(\.marks) + indicators.flatMap { $0.points.flatMap(\.marks) })
+        used.formUnion((nextReview?.marks ?? []) + (nextReview?.dueBefore.flatMap(\.marks) ?? []))
+        used.formUnion(textChanges.flatMap { index.marks(of: $0.instrument.rawValue) })
+        notice = ProvenanceNotice(used)
     }
 
     /// Reports in the period whose status differs from the party's previous report, by
@@ -44,25 +63,33 @@ extension ReviewSummary {
     static func statusChanges(snapshot: TrackerSnapshot, inPeriod: (CalendarDate) -> Bool) -> [StatusChange] {
         var changes: [StatusChange] = []
         func change(_ report: StatusReport, from before: Status) -> StatusChange {
-            StatusChange(date: report.date, target: report.target, summary: snapshot.target(report.target)?.summary ?? "",
-                         party: report.party, from: before, to: report.status, report: report.id)
+            var change = StatusChange(date: report.date, target: report.target,
+                                      summary: snapshot.target(report.target)?.summary ?? "",
+                                      party: report.party, from: before, to: report.status, report: report.id)
+            change.marks = ProvenanceIndex.marks(of: report).ordered
+            return change
         }
         // A group is one party's reports on one target, oldest first: the changes are found
         // in its heads, and only the groups with one in the period are decoded.
-        for group in snapshot.reportGroups.filed.joined() where group.count > 0 {
-            var before = Status.notStarted
-            var found: [(index: Int, from: Status)] = []
-            for (index, head) in group.heads.enumerated() {
-                if inPeriod(head.date), head.status != before { found.append((index, before)) }
-                before = head.status
+        for (target, groups) in snapshot.reportGroups.filed.enumerated() {
+            for (party, group) in groups.enumerated() where group.count > 0 {
+                var before = Status.notStarted
+                var found: [(index: Int, from: Status)] = []
+                // Withdrawn reports count for nothing: the status before them carries on.
+                let withdrawn = snapshot.withdrawnReports(target: target, party: party)
+                for (index, head) in group.heads.enumerated() where !withdrawn.contains(index) {
+                    if inPeriod(head.date), head.status != before { found.append((index, before)) }
+                    before = head.status
+                }
+                guard !found.isEmpty else { continue }
+                let reports = group.reports
+                changes += found.map { change(reports[$0.index], from: $0.from) }
             }
-            guard !found.isEmpty else { continue }
-            let reports = group.reports
-            changes += found.map { change(reports[$0.index], from: $0.from) }
         }
         // Reports on no known target (a problem `validate` reports) still count, by target and party.
         var current: [String: Status] = [:]
-        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : [] {
+        for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : []
+        where snapshot.withdrawn[report.id] == nil {
             let key = "\(report.target) \(report.party)"
             let before = current[key] ?? .notStarted
             current[key] = report.status
@@ -73,7 +100,12 @@ extension ReviewSummary {
 
     /// A tally per party for each area of each plan adopted by the as-of date, then for
     /// each instrument's commitment register.
-    static func progress(snapshot: TrackerSnapshot, state: TrackerState) -> [AreaProgress] {
+    static func progress(snapshot: TrackerSnapshot, state: TrackerState, index: ProvenanceIndex) -> [AreaProgress] {
+        func marked(_ area: AreaProgress, owner: String, _ targets: [TargetState]) -> AreaProgress {
+            var area = area
+            area.marks = targets.reduce(index.marks(of: owner)) { $0.union($1.marks) }.ordered
+            return area
+        }
         func tally(_ targets: [TargetState], parties: [PartyCode]) -> [PartyTally] {
             parties.map { party in
                 let statuses = targets.compactMap { $0.progress(of: party)?.status }
@@ -86,7 +118,8 @@ extension ReviewSummary {
         for plan in snapshot.plans where plan.adopted.date <= state.asOf {
             for area in plan.areas {
                 let targets = area.items.compactMap { QualifiedID(owner: plan.id.rawValue, local: $0.id).flatMap(state.target) }
-                areas.append(AreaProgress(id: "\(plan.id)#\(area.id)", title: area.title, parties: tally(targets, parties: parties)))
+                areas.append(marked(AreaProgress(id: "\(plan.id)#\(area.id)", title: area.title,
+                                                 parties: tally(targets, parties: parties)), owner: plan.id.rawValue, targets))
             }
         }
         let language = snapshot.settings?.languages.first ?? "en"
@@ -97,7 +130,8 @@ extension ReviewSummary {
             }
             guard !targets.isEmpty else { continue }
             let title = instrument.title[language] ?? instrument.title.values.sorted().first ?? instrument.id.rawValue
-            areas.append(AreaProgress(id: instrument.id.rawValue, title: title, parties: tally(targets, parties: parties)))
+            areas.append(marked(AreaProgress(id: instrument.id.rawValue, title: title, parties: tally(targets, parties: parties)),
+                                owner: instrument.id.rawValue, targets))
         }
         return areas
     }
@@ -107,11 +141,13 @@ extension ReviewSummary {
     /// and the others are kept beside it.
     static func indicators(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction) -> [IndicatorSeries] {
         struct Key: Hashable { let indicator: String; let scope: String? }
-        var values: [Key: [String: [(value: Double, evidence: RecordID)]]] = [:]
-        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) {
+        typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool)
+        var values: [Key: [String: [Given]]] = [:]
+        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
             for value in redaction.apply(evidence).values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
-                    .append((value.value, evidence.id))
+                    .append((value.value, evidence.id, value.provenance.source ?? evidence.source, value.provenance.source != nil,
+                             value.provenance.illustrative || evidence.provenance.illustrative))
             }
         }
         let declared = snapshot.settings?.indicators ?? []
@@ -126,10 +162,17 @@ extension ReviewSummary {
             let indicator = declared.first { $0.id == key.indicator } ?? planIndicators.first { $0.id == key.indicator }
             let points = values[key]!.keys.sorted().map { period -> IndicatorPoint in
                 let given = values[key]![period]!  // evidence order: date, then id
-                let latest = given.last!
-                let others = given.dropLast().map(\.value).filter { $0 != latest.value }
-                return IndicatorPoint(period: period, value: latest.value, evidence: latest.evidence,
-                                      otherValues: Array(Set(others)).sorted())
+                // The latest figure given on the evidence's own authority; a figure carrying a
+                // source of its own is a second source's count, shown beside it.
+                let latest = given.last { !$0.ownSource } ?? given.last!
+                let others = given.map(\.value).filter { $0 != latest.value }
+                var point = IndicatorPoint(period: period, value: latest.value, evidence: latest.evidence,
+                                           otherValues: Array(Set(others)).sorted())
+                if given.count > 1 {
+                    point.attributions = given.map { Attribution(value: $0.value, source: $0.source, evidence: $0.evidence) }
+                }
+                point.marks = given.contains(where: \.illustrative) ? [.illustrative] : []
+                return point
             }
             return IndicatorSeries(
                 indicator: key.indicator, title: indicator?.title ?? key.indicator, unit: indicator?.unit,
@@ -163,17 +206,20 @@ extension ReviewSummary {
             items.append(AgendaItem(title: "Overdue commitments and plan items", points: overdue.map { entry in
                 let since = entry.gaps.compactMap(\.since).min().map { "; due \($0)" } ?? ""
                 return "\(entry.item) — \(entry.gaps[0].title) (overdue for \(parties(entry.gaps))\(since))"
+                    + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }))
         }
         let oneSided = byItem(.oneSided)
         if !oneSided.isEmpty {
             items.append(AgendaItem(title: "Joint commitments reported by one side only", points: oneSided.map { entry in
                 "\(entry.item) — \(entry.gaps[0].title) (nothing on record from \(parties(entry.gaps)))"
+                    + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }))
         }
         if let nextReview {
             let host = nextReview.host.map { ", host \($0)" } ?? ""
-            items.append(AgendaItem(title: "Next review: \(nextReview.title), \(nextReview.date)\(host)", points: [
+            items.append(AgendaItem(title: "Next review: \(nextReview.title), \(nextReview.date)\(host)"
+                                    + ProvenanceNotice.suffix(nextReview.marks), points: [
                 "\(nextReview.dueBefore.count) \(nextReview.dueBefore.count == 1 ? "item falls" : "items fall") due before it",
             ]))
         }
@@ -189,6 +235,7 @@ extension ReviewSummary.MeetingInfo {
             host: meeting.host, reviews: meeting.reviews.map(\.description), attendees: meeting.attendees,
             decisions: meeting.decisions.map { decision in
                 "\(decision.id): \(decision.text)" + (decision.due.map { " (due \($0.first))" } ?? "")
+                    + ProvenanceNotice.suffix(decision.provenance.illustrative ? [.illustrative] : [])
             })
     }
 }

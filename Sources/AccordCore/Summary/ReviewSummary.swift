@@ -18,6 +18,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let attendees: [String]
         /// The meeting's decisions, as `id: text (due date)`.
         public let decisions: [String]
+        /// `illustrative` when the meeting's record was written for illustration.
+        public var marks: [ProvenanceMark] = []
     }
 
     /// A party with its name.
@@ -35,6 +37,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let from: Status
         public let to: Status
         public let report: RecordID
+        /// The marks of the report and of its target.
+        public var marks: [ProvenanceMark] = []
     }
 
     /// A piece of evidence dated in the period. Restricted evidence appears only when asked for.
@@ -45,6 +49,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let title: String
         public let party: PartyCode?
         public let supports: [QualifiedID]
+        /// `illustrative` when the evidence was written for illustration.
+        public var marks: [ProvenanceMark] = []
     }
 
     /// A revision of one language of an instrument's text in the period.
@@ -111,6 +117,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let id: String
         public let title: String
         public let parties: [PartyTally]
+        /// The marks of the instrument or plan and of the targets counted.
+        public var marks: [ProvenanceMark] = []
     }
 
     /// One value of an indicator series.
@@ -122,6 +130,19 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let evidence: RecordID
         /// Other values given for the same period by other evidence, when sources disagree.
         public let otherValues: [Double]
+        /// Every figure given for the period, each with its source: a figure two sources
+        /// give differently is shown with both.
+        public var attributions: [Attribution] = []
+        /// `illustrative` when a figure shown was written for illustration.
+        public var marks: [ProvenanceMark] = []
+    }
+
+    /// One figure for a period and where it comes from.
+    public struct Attribution: Sendable, Hashable, Codable {
+        public let value: Double
+        /// The figure's own source, else its evidence's.
+        public let source: String?
+        public let evidence: RecordID
     }
 
     /// The values of one indicator in one scope, by period.
@@ -173,4 +194,6 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public let indicators: [IndicatorSeries]
     /// The draft agenda.
     public let agenda: [AgendaItem]
+    /// The banner when anything summarised is marked.
+    public let notice: ProvenanceNotice?
 }

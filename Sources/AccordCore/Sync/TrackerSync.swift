@@ -15,7 +15,7 @@ public enum TrackerSync {
     /// The git configuration key that sets that limit for one copy (`git config accord.timeout 120`).
     public static let timeoutSetting = "accord.timeout"
     /// Record folders whose files are only ever added: a sync that would delete one is refused.
-    public static let appendOnlyFolders = ["Events/", "Evidence/"]
+    public static let appendOnlyFolders = ["Events/", "Evidence/", "Withdrawals/"]
 
     /// Why accord will not sync, or what it needs first: one sentence and an exit status.
     public struct Failure: AccordFailure, Sendable {

@@ -16,6 +16,10 @@ public struct InstrumentDiff: Sendable, Hashable, Codable {
     /// Every article of either version, in the new order; each removed article follows
     /// the one it followed in the old text. Unchanged articles are included.
     public let articles: [ArticleChange]
+    /// The banner the redline carries when the text compared is a working summary or the
+    /// instrument is illustrative (see ``Instrument/marks(of:)``); set by the caller, who
+    /// knows the instrument.
+    public var notice: ProvenanceNotice?
 
     /// Compares two versions of a text.
     public init(old: InstrumentText, new: InstrumentText) {

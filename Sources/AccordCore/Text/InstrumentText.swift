@@ -52,6 +52,11 @@ public struct InstrumentText: Sendable, Hashable, Codable {
     /// - Throws: ``InstrumentTextError`` naming the file and line when the bytes are not
     ///   UTF-8, an article or clause number appears twice, or the headings are out of place.
     public static func parse(_ data: Data, file: String) throws(InstrumentTextError) -> InstrumentText {
-        try InstrumentTextParser(file: file).parse(data)
+        guard data.count <= maximumBytes else { throw InstrumentTextError(file: file, line: 1, reason: .tooLarge(bytes: data.count)) }
+        return try InstrumentTextParser(file: file).parse(data)
     }
+
+    /// The largest text read, in bytes: a long treaty is a few hundred kilobytes, and a
+    /// larger file is refused rather than segmented word by word by every command.
+    public static let maximumBytes = 4 * 1_048_576
 }

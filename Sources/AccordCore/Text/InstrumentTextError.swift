@@ -12,6 +12,8 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
         case misplacedTitle
         /// A `## ` heading without a number after the preamble heading or an article.
         case unnumberedHeading(String)
+        /// The file is larger than ``InstrumentText/maximumBytes``.
+        case tooLarge(bytes: Int)
     }
 
     /// The file, as given to ``InstrumentText/parse(_:file:)``.
@@ -41,6 +43,8 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
             "a `# ` title may appear only once, before the first `## ` heading"
         case .unnumberedHeading(let heading):
             "heading \"\(heading)\" has no article number; only the preamble heading before the first article may be unnumbered"
+        case .tooLarge(let bytes):
+            "the text is \(bytes) bytes; an instrument text may hold at most \(InstrumentText.maximumBytes / 1_048_576) MiB"
         }
         return "\(file):\(line): \(what)"
     }

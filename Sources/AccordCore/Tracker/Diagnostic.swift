@@ -11,12 +11,20 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
     /// One lowercase sentence.
     public let message: String
 
-    /// Creates a diagnostic.
+    /// Creates a diagnostic. A field or message that quotes a huge key or value keeps its
+    /// start and end, so one line still says what and where.
     public init(file: String, line: Int, field: String, message: String) {
         self.file = file
         self.line = line
-        self.field = field
-        self.message = message
+        self.field = Self.shortened(field, head: 100, tail: 20)
+        self.message = Self.shortened(message, head: 200, tail: 80)
+    }
+
+    /// `text` with its middle replaced by `…` when it is longer than `head + tail + 1`
+    /// characters.
+    static func shortened(_ text: String, head: Int, tail: Int) -> String {
+        guard text.utf8.count > head + tail + 1, text.count > head + tail + 1 else { return text }
+        return String(text.prefix(head)) + "…" + String(text.suffix(tail))
     }
 
     public var description: String {
@@ -32,15 +40,19 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
 public struct InvalidTrackerData: AccordFailure, Sendable {
     /// The problems, sorted.
     public let diagnostics: [Diagnostic]
+    /// What was read, when the message should say (`the working tree`).
+    public let source: String?
 
-    /// Wraps the problems of one run.
-    public init(_ diagnostics: [Diagnostic]) {
+    /// Wraps the problems of one run, found in `source` when given.
+    public init(_ diagnostics: [Diagnostic], in source: String? = nil) {
         self.diagnostics = diagnostics.sorted()
+        self.source = source
     }
 
     public var message: String {
         let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
-        return (["\(count) in the tracker data:"] + diagnostics.map { "  \($0)" })
+        let checked = source.map { " (checked \($0))" } ?? ""
+        return (["\(count) in the tracker data\(checked):"] + diagnostics.map { "  \($0)" })
             .joined(separator: "\n")
     }
 

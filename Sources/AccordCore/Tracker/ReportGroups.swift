@@ -5,19 +5,23 @@ public struct ReportHead: Sendable, Hashable {
     public let date: CalendarDate
     public let status: Status
     public let evidence: [RecordID]
+    /// Whether the report was written for illustration.
+    public let illustrative: Bool
 
-    init(date: CalendarDate, status: Status, evidence: [RecordID]) {
+    init(date: CalendarDate, status: Status, evidence: [RecordID], illustrative: Bool = false) {
         self.date = date
         self.status = status
         self.evidence = evidence
+        self.illustrative = illustrative
     }
 
     init(_ report: StatusReport) {
-        self.init(date: report.date, status: report.status, evidence: report.evidence)
+        self.init(date: report.date, status: report.status, evidence: report.evidence,
+                  illustrative: report.provenance.illustrative)
     }
 }
 
-/// The status reports of one party on one target, oldest first (by date, then id).
+/// The status reports of one party on one target, oldest first (in report order: see `StatusReport.precedes`).
 ///
 /// Read from the record cache, a group holds the bytes of its reports' heads and of the
 /// reports themselves, each decoded the first time they are asked for: `accord status` on
@@ -36,7 +40,7 @@ final class ReportGroup: Sendable {
 
     static let empty = ReportGroup([])
 
-    /// A group of reports already in memory, sorted by date then id.
+    /// A group of reports already in memory, sorted in report order (see `StatusReport.precedes`).
     init(_ reports: [StatusReport]) {
         count = reports.count
         let heads = reports.map(ReportHead.init)
@@ -108,7 +112,7 @@ final class ReportGroup: Sendable {
     /// The same group with `report` added in its place, and that place.
     func inserting(_ report: StatusReport) -> (group: ReportGroup, index: Int) {
         var reports = reports
-        let index = reports.firstIndex { ($0.date, $0.id) > (report.date, report.id) } ?? reports.endIndex
+        let index = reports.firstIndex { report.precedes($0) } ?? reports.endIndex
         reports.insert(report, at: index)
         return (ReportGroup(reports), index)
     }
@@ -121,53 +125,66 @@ public struct ReportOutline: Sendable, Hashable {
     public let party: PartyCode
     public let date: CalendarDate
     public let status: Status
+    /// Whether the report was written for illustration.
+    public let illustrative: Bool
 
     /// The outline of a report already decoded.
     public init(_ report: StatusReport) {
-        self.init(id: report.id.rawValue, target: report.target, party: report.party, date: report.date, status: report.status)
+        self.init(id: report.id.rawValue, target: report.target, party: report.party, date: report.date, status: report.status,
+                  illustrative: report.provenance.illustrative)
     }
 
-    init(id: String, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status) {
+    init(id: String, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status, illustrative: Bool) {
         self.id = id
         self.target = target
         self.party = party
         self.date = date
         self.status = status
+        self.illustrative = illustrative
     }
 
     /// Where its file is: `Events/<yyyy>/<mm>/<id>.yaml`.
     public var path: String { StatusReport.path(id: id, date: date) }
 }
 
-/// The status reports of one party on one target up to the as-of date, oldest first; the
-/// reports are decoded the first time one is read.
+/// The status reports of one party on one target up to the as-of date that count (those
+/// not withdrawn), oldest first; the reports are decoded the first time one is read.
 public struct ReportList: RandomAccessCollection, Sendable {
     let group: ReportGroup
+    /// The places in the group of the reports listed, when some are left out.
+    private let kept: [Int]?
     public let endIndex: Int
     public var startIndex: Int { 0 }
 
-    init(_ group: ReportGroup, count: Int) {
+    /// The first `count` reports of `group`, less those at the places `withdrawn`.
+    init(_ group: ReportGroup, count: Int, withdrawn: Set<Int> = []) {
         self.group = group
-        endIndex = count
+        let kept = withdrawn.isEmpty ? nil : (0..<count).filter { !withdrawn.contains($0) }
+        self.kept = kept
+        endIndex = kept?.count ?? count
     }
 
     public subscript(position: Int) -> StatusReport {
         precondition(position >= 0 && position < endIndex, "report index out of range")
-        return group.reports[position]
+        return group.reports[kept?[position] ?? position]
     }
 
     /// The heads of these reports (date, status, cited evidence), known without decoding them.
-    public var heads: ArraySlice<ReportHead> { group.heads[..<endIndex] }
+    public var heads: [ReportHead] {
+        guard let kept else { return Array(group.heads[..<endIndex]) }
+        let all = group.heads
+        return kept.map { all[$0] }
+    }
 }
 
 /// Every status report of a snapshot, grouped by the target and party it is filed under.
 final class ReportGroups: Sendable {
     /// By target position in the snapshot's targets, then party position in the target's
-    /// parties. A target whose id an earlier target already has gets empty groups: its
+    /// reporting parties (``TrackedTarget/reportingParties``). A target whose id an earlier target already has gets empty groups: its
     /// reports are filed under the first.
     let filed: [[ReportGroup]]
     /// Reports on no known target, or by a party the target does not bind (problems that
-    /// `validate` reports), by date then id.
+    /// `validate` reports), in report order (see `StatusReport.precedes`).
     let unfiled: ReportGroup
     /// Every report's id. Built when first asked for: a read through a chain of appended
     /// cache files adds its reports to the table, which commands that look up no report by
@@ -199,19 +216,19 @@ final class ReportGroups: Sendable {
             var decoded = ParallelMap.map(groups) { $0.reportsOnce }
             var all = decoded.flatMap { $0 }
             decoded = []
-            all.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+            all.sort { $0.precedes($1) }
             return all
         }
     }
 
-    /// Files `reports` (sorted by date then id) under `targets`. The sorted list is not
+    /// Files `reports` (sorted in report order (see `StatusReport.precedes`)) under `targets`. The sorted list is not
     /// kept: the groups hold the reports, and a cold read of a large tracker is at its
     /// peak of memory here.
     convenience init(sorting reports: [StatusReport], targets: [TrackedTarget], position: (QualifiedID) -> Int?) {
-        var filed = targets.map { [[StatusReport]](repeating: [], count: $0.parties.count) }
+        var filed = targets.map { [[StatusReport]](repeating: [], count: $0.reportingParties.count) }
         var unfiled: [StatusReport] = []
         for report in reports {
-            if let index = position(report.target), let party = targets[index].parties.firstIndex(of: report.party) {
+            if let index = position(report.target), let party = targets[index].reportingParties.firstIndex(of: report.party) {
                 filed[index][party].append(report)
             } else {
                 unfiled.append(report)
@@ -235,7 +252,7 @@ final class ReportGroups: Sendable {
         var unfiled = unfiled
         var places: [(id: String, place: ReportIDs.Place)] = []
         for report in reports {
-            if let index = position(report.target), let party = targets[index].parties.firstIndex(of: report.party) {
+            if let index = position(report.target), let party = targets[index].reportingParties.firstIndex(of: report.party) {
                 let (group, at) = filed[index][party].inserting(report)
                 filed[index][party] = group
                 let number = filed[..<index].reduce(party) { $0 + $1.count }
@@ -259,11 +276,17 @@ final class ReportGroups: Sendable {
         if place.group < owners.count {
             let (position, party) = owners[place.group]
             let head = filed[position][party].heads[place.index]
-            return ReportOutline(id: id, target: targets[position].id, party: targets[position].parties[party],
-                                 date: head.date, status: head.status)
+            return ReportOutline(id: id, target: targets[position].id, party: targets[position].reportingParties[party],
+                                 date: head.date, status: head.status, illustrative: head.illustrative)
         }
-        let report = unfiled.reports[place.index]
-        return ReportOutline(id: id, target: report.target, party: report.party, date: report.date, status: report.status)
+        return ReportOutline(unfiled.reports[place.index])
+    }
+
+    /// Where the report `id` is filed: its target's position, its reporting party's position
+    /// and its place in that group; nil when no filed report has that id.
+    func filedPlace(of id: String) -> (target: Int, party: Int, index: Int)? {
+        guard let place = ids.place(of: id), place.group < owners.count else { return nil }
+        return (owners[place.group].target, owners[place.group].party, place.index)
     }
 
     /// The report with `id`; only its group is decoded.
@@ -273,7 +296,7 @@ final class ReportGroups: Sendable {
         return place.index < group.count ? group.reports[place.index] : nil
     }
 
-    /// Every report, by date then id.
+    /// Every report, in report order (see `StatusReport.precedes`).
     var all: [StatusReport] { sorted.value }
 
     /// How many reports there are, without decoding them.

@@ -16,7 +16,8 @@ public struct TrackedTarget: Sendable, Hashable {
     public let summary: String
     /// The parties whose progress is tracked, one status each.
     public let parties: [PartyCode]
-    /// Whether the parties are bound jointly (their statuses may disagree).
+    /// Whether the parties are bound jointly: one report the parties make together
+    /// (``PartyCode/joint``) settles it; each party's own reports show its view.
     public let isJoint: Bool
     /// The responsible or lead agency per party.
     public let responsible: [PartyCode: String]
@@ -26,12 +27,16 @@ public struct TrackedTarget: Sendable, Hashable {
     public let start: CalendarDate?
     /// When it should be finished (plan items).
     public let end: CalendarDate?
+    /// What a reader must be told about it: illustrative when it, or the instrument, plan or
+    /// meeting it belongs to, was written for illustration; a working summary when it rests
+    /// on an instrument whose text is one.
+    public let marks: Set<ProvenanceMark>
 
     /// Creates a target.
     public init(
         id: QualifiedID, kind: Kind, summary: String, parties: [PartyCode], isJoint: Bool = false,
         responsible: [PartyCode: String] = [:], schedule: DueSchedule? = nil,
-        start: CalendarDate? = nil, end: CalendarDate? = nil
+        start: CalendarDate? = nil, end: CalendarDate? = nil, marks: Set<ProvenanceMark> = []
     ) {
         self.id = id
         self.kind = kind
@@ -42,7 +47,16 @@ public struct TrackedTarget: Sendable, Hashable {
         self.schedule = schedule
         self.start = start
         self.end = end
+        self.marks = marks
     }
+
+    /// The parties a status report on it may be filed under: the bound parties, then
+    /// ``PartyCode/joint`` for a joint target.
+    public var reportingParties: [PartyCode] { isJoint ? parties + [.joint] : parties }
+
+    /// Whether each bound party must settle it on its own: bound `each` (a commitment or
+    /// decision binding several parties separately). The `one-sided` gap rule applies here.
+    public var bindsEachSeparately: Bool { kind != .planItem && !isJoint && parties.count > 1 }
 
     /// The targets of a set of records, sorted by id. Decisions bind the tracker's parties.
     static func all(
@@ -56,7 +70,8 @@ public struct TrackedTarget: Sendable, Hashable {
                     id: id, kind: .commitment, summary: commitment.summary,
                     parties: commitment.bound.parties(of: instrument.parties),
                     isJoint: commitment.bound == .joint, responsible: commitment.responsible,
-                    schedule: commitment.due))
+                    schedule: commitment.due,
+                    marks: instrument.marks.union(commitment.provenance.illustrative ? [.illustrative] : [])))
             }
         }
         for plan in plans {
@@ -64,7 +79,8 @@ public struct TrackedTarget: Sendable, Hashable {
                 guard let id = QualifiedID(owner: plan.id.rawValue, local: item.id) else { continue }
                 result.append(TrackedTarget(
                     id: id, kind: .planItem, summary: item.title, parties: plan.parties,
-                    responsible: item.lead, start: item.start, end: item.end))
+                    responsible: item.lead, start: item.start, end: item.end,
+                    marks: plan.provenance.illustrative || item.provenance.illustrative ? [.illustrative] : []))
             }
         }
         for meeting in meetings {
@@ -73,7 +89,8 @@ public struct TrackedTarget: Sendable, Hashable {
                 result.append(TrackedTarget(
                     id: id, kind: .decision, summary: decision.text,
                     parties: decision.bound.parties(of: parties), isJoint: decision.bound == .joint,
-                    responsible: decision.responsible, schedule: decision.due))
+                    responsible: decision.responsible, schedule: decision.due,
+                    marks: meeting.provenance.illustrative || decision.provenance.illustrative ? [.illustrative] : []))
             }
         }
         return result.sorted { $0.id < $1.id }

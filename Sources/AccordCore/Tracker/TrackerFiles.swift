@@ -12,7 +12,7 @@ public protocol TrackerFiles {
 /// The top-level entries a tracker keeps its data in; nothing else is read.
 enum TrackerLayout {
     static let settings = "accord.yaml"
-    static let folders = ["Agreements", "Plans", "Evidence", "Events", "Meetings"]
+    static let folders = ["Agreements", "Plans", "Evidence", "Events", "Meetings", "Withdrawals"]
 
     /// Whether `path` is a file accord reads: the settings or a file in one of `folders`,
     /// not hidden.

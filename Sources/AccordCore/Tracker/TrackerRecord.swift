@@ -13,6 +13,8 @@ public enum TrackerRecord: Sendable {
     case evidence(ParsedFile<Evidence>)
     case report(ParsedFile<StatusReport>)
     case meeting(ParsedFile<Meeting>)
+    /// A withdrawal of a report or piece of evidence, `Withdrawals/<yyyy>/<id>.yaml`.
+    case withdrawal(ParsedFile<Withdrawal>)
     /// Attachment bytes, `Evidence/attachments/<aa>/<rest>`; not read.
     case attachment(blob: String)
     /// A file in one of the tracker's folders that is not where any record belongs.
@@ -39,6 +41,7 @@ public enum TrackerRecord: Sendable {
         case .evidence: return .evidence(Evidence.parse(data, file: path))
         case .report: return .report(StatusReport.parse(data, file: path))
         case .meeting: return .meeting(Meeting.parse(data, file: path))
+        case .withdrawal: return .withdrawal(Withdrawal.parse(data, file: path))
         case .attachment(let blob): return .attachment(blob: blob)
         case .misplaced(let message):
             return .misplaced(Diagnostic(file: path, line: 1, field: "", message: message))
@@ -46,7 +49,7 @@ public enum TrackerRecord: Sendable {
     }
 
     enum Kind: Equatable {
-        case settings, instrument, plan, evidence, report, meeting
+        case settings, instrument, plan, evidence, report, meeting, withdrawal
         case text(instrument: String, language: String)
         case attachment(blob: String)
         case misplaced(String)
@@ -118,6 +121,8 @@ public enum TrackerRecord: Sendable {
             return .text(instrument: text(part(1)), language: text(UnsafeBufferPointer(rebasing: name[5..<(name.count - 3)])))
         case 3 where isPart(0, "Evidence") && isNumber(1, digits: 4) && isYAMLName(2):
             return .evidence
+        case 3 where isPart(0, "Withdrawals") && isNumber(1, digits: 4) && isYAMLName(2):
+            return .withdrawal
         case 4 where isPart(0, "Evidence") && isPart(1, "attachments"):
             return .attachment(blob: text(part(2)) + text(part(3)))
         case 4 where isPart(0, "Events") && isNumber(1, digits: 4) && isNumber(2, digits: 2) && isYAMLName(3):
@@ -154,6 +159,8 @@ public enum TrackerRecord: Sendable {
             return .report
         case "Meetings" where parts.count == 2 && parts[1].hasSuffix(".yaml"):
             return .meeting
+        case "Withdrawals" where parts.count == 3 && isNumber(parts[1], digits: 4) && parts[2].hasSuffix(".yaml"):
+            return .withdrawal
         default:
             break
         }
@@ -163,6 +170,7 @@ public enum TrackerRecord: Sendable {
         case "Evidence": "Evidence/<yyyy>/<evidence-id>.yaml"
         case "Events": "Events/<yyyy>/<mm>/<report-id>.yaml"
         case "Meetings": "Meetings/<meeting-id>.yaml"
+        case "Withdrawals": "Withdrawals/<yyyy>/<withdrawal-id>.yaml"
         default: "a place accord reads"
         }
         return .misplaced("accord does not read this file; records belong at \(expected)")
@@ -179,6 +187,7 @@ extension TrackerRecord {
         case .evidence(let file): return file.diagnostics
         case .report(let file): return file.diagnostics
         case .meeting(let file): return file.diagnostics
+        case .withdrawal(let file): return file.diagnostics
         case .text(_, _, .failure(let error)):
             // The error's message starts with its own `file:line: `.
             let message = error.message.hasPrefix("\(error.file):\(error.line): ")

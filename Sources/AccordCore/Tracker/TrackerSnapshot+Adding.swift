@@ -84,7 +84,7 @@ extension TrackerSnapshot {
         return TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
             evidence: newEvidence.isEmpty ? evidenceStore : EvidenceStore(inserting(newEvidence, into: evidence) { ($0.date, $0.id) }),
-            meetings: meetings, attachments: attachments.union(newAttachments), targets: targets, diagnostics: []
+            meetings: meetings, attachments: attachments.union(newAttachments), withdrawals: withdrawals, targets: targets, diagnostics: []
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
     }
 
@@ -153,5 +153,27 @@ extension ParsedFile {
     /// are only reported in the new files).
     static func checked(_ file: String, _ value: Value) -> ParsedFile {
         ParsedFile(file: file, value: value, diagnostics: [], lines: [:], elementPaths: [:])
+    }
+}
+
+extension TrackerSnapshot {
+    /// Why adding `report` would change nothing in the state at `asOf` (the status of its
+    /// party on its target, what is overdue, which periods are settled); nil when it changes
+    /// something, or when that cannot be told without a full read (a tracker with problems).
+    public func changesNothing(_ report: StatusReport, asOf: CalendarDate) -> String? {
+        guard let after = appending([.report(.checked(report.path, report))]) else { return nil }
+        func progress(_ snapshot: TrackerSnapshot) -> PartyProgress? {
+            let state = TrackerState(snapshot, asOf: asOf, owners: [report.target.owner]).target(report.target)
+            return report.party == .joint ? state?.joint : state?.progress(of: report.party)
+        }
+        guard let before = progress(self), let now = progress(after),
+              before.status == now.status, before.isOverdue == now.isOverdue,
+              before.periods.map(\.isSettled) == now.periods.map(\.isSettled) else { return nil }
+        let who = report.party == .joint ? "the joint status" : "\(report.party)'s status"
+        if let latest = now.reports.last, latest.id != report.id {
+            return "a later report (\(latest.id), \(latest.date), \(latest.status.rawValue)) still decides \(who) on \(report.target)"
+        }
+        return "\(who) on \(report.target) was \(before.status.rawValue) already"
+            + (before.latestDate.map { " (since \($0))" } ?? "")
     }
 }

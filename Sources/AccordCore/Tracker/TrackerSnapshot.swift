@@ -17,7 +17,7 @@ public struct TrackerSnapshot: Sendable {
     public var evidence: [Evidence] { evidenceStore.all }
     /// How many pieces of evidence there are, without decoding them.
     public var evidenceCount: Int { evidenceStore.count }
-    /// The status reports, by date then id. Read from the record cache, they are decoded
+    /// The status reports, in report order (date, time recorded, id). Read from the record cache, they are decoded
     /// the first time this is asked for; the state needs only their heads (see
     /// ``ReportHead``) and the reports of the targets a command looks into.
     public var reports: [StatusReport] { reportGroups.all }
@@ -25,6 +25,14 @@ public struct TrackerSnapshot: Sendable {
     public var reportCount: Int { reportGroups.count }
     /// The meetings, by date then id.
     public let meetings: [Meeting]
+    /// The withdrawals of status reports and evidence, by date then id.
+    public let withdrawals: [Withdrawal]
+    /// The withdrawal of each withdrawn record, by the record's id (the first, when one was
+    /// withdrawn twice).
+    public let withdrawn: [RecordID: Withdrawal]
+    /// The places of withdrawn reports in their groups: by target position, then reporting
+    /// party position (see ``withdrawnReports(target:party:)``).
+    private let withdrawnPlaces: [Int: [Int: Set<Int>]]
     /// Everything progress is reported on, by id.
     public let targets: [TrackedTarget]
     /// The git blob ids of the attachments present.
@@ -71,13 +79,15 @@ public struct TrackerSnapshot: Sendable {
             known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted()
         }, {
             let evidence = EvidenceStore(files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) })
-            let reports = files.reports.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            let reports = files.reports.compactMap(\.value).sorted { $0.precedes($1) }
             let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             return (evidence, ReportGroups(sorting: reports, targets: targets) { position[$0] })
         })
         self.init(
             settings: settings, instruments: instruments, texts: files.texts, plans: plans, evidence: evidence,
-            meetings: meetings, attachments: files.attachments, targets: targets, diagnostics: diagnostics
+            meetings: meetings, attachments: files.attachments,
+            withdrawals: files.withdrawals.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            targets: targets, diagnostics: diagnostics
         ) { _, _ in reportGroups }
     }
 
@@ -111,7 +121,7 @@ public struct TrackerSnapshot: Sendable {
     init(
         settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
         plans: [ActionPlan], evidence: EvidenceStore, meetings: [Meeting],
-        attachments: Set<String>, targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
+        attachments: Set<String>, withdrawals: [Withdrawal], targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
         reportGroups: ([TrackedTarget], (QualifiedID) -> Int?) throws -> ReportGroups
     ) rethrows {
         self.settings = settings
@@ -126,8 +136,18 @@ public struct TrackerSnapshot: Sendable {
         self.targets = targets
         let targetIndex = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.targetIndex = targetIndex
-        self.reportGroups = try reportGroups(targets) { targetIndex[$0] }
+        let groups = try reportGroups(targets) { targetIndex[$0] }
+        self.reportGroups = groups
         self.diagnostics = diagnostics
+        self.withdrawals = withdrawals
+        let withdrawn = Dictionary(withdrawals.map { ($0.withdraws, $0) }, uniquingKeysWith: { first, _ in first })
+        self.withdrawn = withdrawn
+        // Found through the id table, without decoding a report.
+        var places: [Int: [Int: Set<Int>]] = [:]
+        for id in withdrawn.keys {
+            if let place = groups.filedPlace(of: id.rawValue) { places[place.target, default: [:]][place.party, default: []].insert(place.index) }
+        }
+        withdrawnPlaces = places
     }
 
     /// Whether no problem was found.
@@ -145,6 +165,13 @@ public struct TrackerSnapshot: Sendable {
     public func target(_ id: QualifiedID) -> TrackedTarget? {
         targetIndex[id].map { targets[$0] }
     }
+
+    /// The places, in the report group of the target at `target` and its reporting party at
+    /// `party`, of the reports that were withdrawn (see ``Withdrawal``): left out of the state.
+    func withdrawnReports(target: Int, party: Int) -> Set<Int> { withdrawnPlaces[target]?[party] ?? [] }
+
+    /// The withdrawal of the report or evidence `id`, if it was withdrawn.
+    public func withdrawal(of id: RecordID) -> Withdrawal? { withdrawn[id] }
 
     /// Whether a status report has the id `id`; answered without decoding any report.
     public func hasReport(_ id: String) -> Bool { reportGroups.hasID(id) }
@@ -165,7 +192,7 @@ public struct TrackerSnapshot: Sendable {
     /// Every status report's id, sorted; read from the id table, without decoding any report.
     var reportIDs: [String] { reportGroups.ids.all }
 
-    /// The reports on the targets `matching` accepts, by date then id; only their targets'
+    /// The reports on the targets `matching` accepts, in report order; only their targets'
     /// groups are decoded.
     public func reports(onTargets matching: (QualifiedID) -> Bool) -> [StatusReport] {
         var found: [StatusReport] = []
@@ -173,15 +200,15 @@ public struct TrackerSnapshot: Sendable {
             for group in reportGroups.filed[position] { found += group.reports }
         }
         if reportGroups.unfiled.count > 0 { found += reportGroups.unfiled.reports.filter { matching($0.target) } }
-        return found.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        return found.sorted { $0.precedes($1) }
     }
 
-    /// The reports citing the evidence `id`, by date then id; only the groups holding one
+    /// The reports citing the evidence `id`, in report order; only the groups holding one
     /// are decoded.
     public func reports(citing id: RecordID) -> [StatusReport] {
         reportGroups.groups.filter { $0.heads.contains { $0.evidence.contains(id) } }
             .flatMap(\.reports).filter { $0.evidence.contains(id) }
-            .sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+            .sorted { $0.precedes($1) }
     }
 
     /// The instrument with `id`.
@@ -219,6 +246,7 @@ struct TrackerFileSet {
     var evidence: [ParsedFile<Evidence>] = []
     var reports: [ParsedFile<StatusReport>] = []
     var meetings: [ParsedFile<Meeting>] = []
+    var withdrawals: [ParsedFile<Withdrawal>] = []
     var attachments: Set<String> = []
     var fileDiagnostics: [Diagnostic] = []
     /// Whether evidence with an id exists without its file being in the set: what reports
@@ -250,6 +278,7 @@ struct TrackerFileSet {
         case .plan(let file): plans.append(file); fileDiagnostics += file.diagnostics
         case .evidence(let file): evidence.append(file); fileDiagnostics += file.diagnostics
         case .report(let file): reports.append(file); fileDiagnostics += file.diagnostics
+        case .withdrawal(let file): withdrawals.append(file); fileDiagnostics += file.diagnostics
         case .meeting(let file): meetings.append(file); fileDiagnostics += file.diagnostics
         case .attachment(let blob): attachments.insert(blob)
         case .misplaced(let diagnostic): fileDiagnostics.append(diagnostic)

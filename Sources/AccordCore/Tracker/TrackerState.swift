@@ -47,7 +47,7 @@ public struct TrackerState: Sendable {
         var evidenceByTarget: [QualifiedID: [Int]] = [:]
         var evidenceByID: [RecordID: Int] = [:]
         evidenceByID.reserveCapacity(allEvidence.count)
-        for (position, item) in allEvidence.enumerated() where item.date <= asOf {
+        for (position, item) in allEvidence.enumerated() where item.date <= asOf && snapshot.withdrawn[item.id] == nil {
             if evidenceByID[item.id] == nil { evidenceByID[item.id] = position }
             for target in item.supports.count == 1 ? item.supports : Array(Set(item.supports)) {
                 evidenceByTarget[target, default: []].append(position)
@@ -60,18 +60,23 @@ public struct TrackerState: Sendable {
             // Reports were filed under the first target with the id (a repeated id is a
             // problem `validate` reports; the state still shows what it can).
             let filed = snapshot.targetPosition(target.id) ?? position
-            let parties = target.parties.map { party in
-                let group = allTargets[filed].parties.firstIndex(of: party).map { groups[filed][$0] } ?? .empty
-                let own = ReportList(group, count: group.count(through: asOf))
+            func progress(_ party: PartyCode, settles: Bool) -> PartyProgress {
+                let slot = allTargets[filed].reportingParties.firstIndex(of: party)
+                let group = slot.map { groups[filed][$0] } ?? .empty
+                let own = ReportList(group, count: group.count(through: asOf),
+                                     withdrawn: slot.map { snapshot.withdrawnReports(target: filed, party: $0) } ?? [])
                 let cited = own.heads.flatMap(\.evidence).compactMap { evidenceByID[$0] }
                 let relevant = supporting.filter { allEvidence[$0].party == nil || allEvidence[$0].party == party } + cited
                 // Positions follow the snapshot's order (date, then id): sorted, they are in
                 // order. An id given twice (a problem `validate` reports) is shown once.
                 var seen = Set<RecordID>()
                 let evidence = Set(relevant).sorted().map { allEvidence[$0] }.filter { seen.insert($0.id).inserted }
-                return PartyProgress(party: party, target: target, reports: own, evidence: evidence, asOf: asOf)
+                return PartyProgress(party: party, target: target, reports: own, evidence: evidence, asOf: asOf, settles: settles)
             }
-            return TargetState(target: target, parties: parties)
+            // A joint target is settled by the parties' joint reports; each party's own
+            // reports still show where it stands, without settling anything.
+            let parties = target.parties.map { progress($0, settles: !target.isJoint) }
+            return TargetState(target: target, parties: parties, joint: target.isJoint ? progress(.joint, settles: true) : nil)
         }
         index = Dictionary(targets.enumerated().map { ($1.target.id, $0) }, uniquingKeysWith: { first, _ in first })
     }
@@ -88,14 +93,38 @@ public struct TargetState: Sendable {
     public let target: TrackedTarget
     /// One entry per bound party, in the target's party order.
     public let parties: [PartyProgress]
+    /// For a joint target, the reports the parties made together, which alone settle it.
+    public let joint: PartyProgress?
+
+    init(target: TrackedTarget, parties: [PartyProgress], joint: PartyProgress? = nil) {
+        self.target = target
+        self.parties = parties
+        self.joint = joint
+    }
+
+    /// The progress that settles the target: the joint one for a joint target, else each
+    /// party's.
+    public var settling: [PartyProgress] { joint.map { [$0] } ?? parties }
 
     /// The progress of `party`, if the target binds it.
     public func progress(of party: PartyCode) -> PartyProgress? {
         parties.first { $0.party == party }
     }
 
-    /// Whether any party is overdue.
-    public var isOverdue: Bool { parties.contains(where: \.isOverdue) }
+    /// Whether any party is overdue (for a joint target: the parties together).
+    public var isOverdue: Bool { settling.contains(where: \.isOverdue) }
+
+    /// What a reader must be told about the target as it stands: the target's own marks,
+    /// and illustrative when a party's current status, or evidence counted for it, comes
+    /// from an illustrative record.
+    public var marks: Set<ProvenanceMark> {
+        var marks = target.marks
+        let usesIllustrative = parties.contains { progress in
+            progress.reports.heads.last?.illustrative == true || progress.evidence.contains { $0.provenance.illustrative }
+        }
+        if usesIllustrative { marks.insert(.illustrative) }
+        return marks
+    }
 
     /// Whether the parties' latest reports give different statuses; on a joint commitment
     /// this is the disagreement a review meeting wants to see.
@@ -104,13 +133,15 @@ public struct TargetState: Sendable {
 
 /// One party's progress on one target at the as-of date.
 public struct PartyProgress: Sendable {
-    /// The party.
+    /// The party (``PartyCode/joint`` for the joint reports of a joint target).
     public let party: PartyCode
-    /// The latest report's status (latest by date, ties broken by id), or not-started.
+    /// The latest report's status (latest in report order, see ``StatusReport/precedes(_:)``),
+    /// or not-started.
     public let status: Status
     /// The date of the latest report, if any.
     public let latestDate: CalendarDate?
-    /// This party's reports on the target, oldest first (decoded when first read).
+    /// This party's reports on the target that count (not withdrawn), oldest first (decoded
+    /// when first read).
     public let reports: ReportList
     /// Evidence supporting the target for this party (evidence naming no party counts for
     /// all), and evidence its reports cite; oldest first.
@@ -119,35 +150,38 @@ public struct PartyProgress: Sendable {
     public let dueDates: [CalendarDate]
     /// The next due date after the as-of date.
     public let nextDue: CalendarDate?
+    /// The reporting periods of a target with a due date, up to the first one due after the
+    /// as-of date, oldest first (see ``ReportingPeriod``); empty for a party whose reports
+    /// do not settle the target (a party's own view of a joint target).
+    public let periods: [ReportingPeriod]
     /// The report the status comes from, if any (decodes this party's reports).
     public var latest: StatusReport? { reports.last }
 
-    /// Whether a due date or the plan item's end has passed without the work being settled
-    /// (implemented or not applicable). For a recurring commitment the settling report must
-    /// be dated after the occurrence before the one that passed: each period needs its own.
+    /// Whether a period's due date or the plan item's end has passed without the work being
+    /// settled (implemented or not applicable). Each period needs its own settling report.
     public let isOverdue: Bool
 
-    init(party: PartyCode, target: TrackedTarget, reports: ReportList, evidence: [Evidence], asOf: CalendarDate) {
+    /// The periods whose due date has passed unsettled, oldest first.
+    public var overduePeriods: [ReportingPeriod] { periods.filter { $0.isOverdue(on: asOf) } }
+
+    private let asOf: CalendarDate
+
+    init(party: PartyCode, target: TrackedTarget, reports: ReportList, evidence: [Evidence], asOf: CalendarDate,
+         settles: Bool = true) {
         self.party = party
         self.reports = reports
         self.evidence = evidence
-        // Reports arrive sorted by date then id, so the last is the latest.
-        let latest = reports.heads.last
+        self.asOf = asOf
+        // Reports arrive in report order, so the last is the latest.
+        let heads = reports.heads
+        let latest = heads.last
         latestDate = latest?.date
         status = latest?.status ?? .notStarted
         dueDates = target.schedule?.dates(through: asOf) ?? []
         nextDue = target.schedule?.next(after: asOf)
-        let passedDue = dueDates.filter { $0.isPassed(on: asOf) }
-        var overdue = false
-        if !passedDue.isEmpty {
-            if let latest, latest.status.isSettled {
-                let previous = target.schedule?.everyMonths == nil ? nil : passedDue.dropLast().last
-                overdue = previous.map { latest.date <= $0 } ?? false
-            } else {
-                overdue = true
-            }
-        }
-        if let end = target.end, end.isPassed(on: asOf), !status.isSettled { overdue = true }
+        periods = settles ? target.schedule.map { ReportingPeriod.fold(heads, schedule: $0, asOf: asOf) } ?? [] : []
+        var overdue = periods.contains { $0.isOverdue(on: asOf) }
+        if settles, let end = target.end, end.isPassed(on: asOf), !status.isSettled { overdue = true }
         isOverdue = overdue
     }
 }

@@ -13,6 +13,10 @@ struct TrackerValidation {
     /// Owners (instruments, plans, meetings) whose own file has problems: references into
     /// them are not checked, so one mistake is not reported again in every record.
     private let brokenOwners: Set<String>
+    /// Whether `accord.yaml` is there but could not be read: its parties, indicators and
+    /// scopes are then unknown, and references to them are not checked, so one bad value
+    /// there is not reported again in every record.
+    private let settingsUnread: Bool
     /// Every evidence id and every meeting decision, built once: a lookup per record must
     /// not cost a pass over all records (100,000 reports × 20,000 pieces of evidence).
     private let evidenceIDs: Set<RecordID>
@@ -27,6 +31,7 @@ struct TrackerValidation {
         diagnostics = files.fileDiagnostics
         let settings = files.settings.first?.value
         parties = settings.map { Set($0.partyCodes) }
+        settingsUnread = !files.settings.isEmpty && settings == nil
         let planIndicators = files.plans.compactMap(\.value).flatMap(\.items).flatMap(\.indicators).map(\.id)
         indicators = Set((settings?.indicators.map(\.id) ?? []) + planIndicators)
         scopes = Set(settings?.scopes.map(\.id) ?? [])
@@ -51,6 +56,15 @@ struct TrackerValidation {
         for file in files.evidence where wanted(file.file) { check(file) }
         for file in files.reports where wanted(file.file) { check(file) }
         for file in files.meetings where wanted(file.file) { check(file) }
+        if !files.withdrawals.isEmpty {
+            let reportIDs = Set(files.reports.compactMap(\.value?.id))
+            var withdrawn: [RecordID: String] = [:]
+            for file in files.withdrawals {
+                guard let withdrawal = file.value else { continue }
+                if wanted(file.file) { check(file, reportIDs: reportIDs, earlier: withdrawn[withdrawal.withdraws]) }
+                if withdrawn[withdrawal.withdraws] == nil { withdrawn[withdrawal.withdraws] = withdrawal.id.rawValue }
+            }
+        }
         checkRecordsAreUnique()
     }
 
@@ -130,7 +144,7 @@ struct TrackerValidation {
                 for party in item.partners.keys.sorted() {
                     checkParty(party, of: plan.parties, file, "\(path).partners.\(party)")
                 }
-                for (index, indicator) in item.indicators.enumerated() where indicator.title == nil {
+                for (index, indicator) in item.indicators.enumerated() where indicator.title == nil && !settingsUnread {
                     if !(files.settings.first?.value?.indicators.contains { $0.id == indicator.id } ?? false) {
                         report(file, "\(path).indicators[\(index + 1)].id",
                                "\(indicator.id) is not in accord.yaml; give it a title to make it local to the item")
@@ -159,7 +173,7 @@ struct TrackerValidation {
         if let attachment = evidence.attachment, !files.attachments.contains(attachment.blob) {
             report(file, "attachment.blob", "the attachment's bytes are missing at \(attachment.path)")
         }
-        for (index, value) in evidence.values.enumerated() {
+        for (index, value) in evidence.values.enumerated() where !settingsUnread {
             if !indicators.contains(value.indicator) {
                 report(file, "values[\(index + 1)].indicator", "no indicator \(value.indicator) in accord.yaml or a plan")
             }
@@ -178,13 +192,51 @@ struct TrackerValidation {
             expect(parts[1] == String(report.date.year) && parts[2] == month, file, "date",
                    "the report is dated \(report.date) but filed under \(parts[1])/\(parts[2]); move it to Events/\(report.date.year)/\(month)/")
         }
-        checkParty(report.party, file, "party")
-        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target],
-           !target.parties.contains(report.party) {
-            self.report(file, "party", "\(report.target) does not bind \(report.party)")
+        if report.party != .joint { checkParty(report.party, file, "party") }
+        // A decision binds the tracker's parties, unknown while accord.yaml is unread.
+        if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target], !settingsUnread {
+            if report.party == .joint && !target.isJoint {
+                self.report(file, "party", "\(report.target) binds \(target.parties.map(\.code).joined(separator: " and ")) separately, not jointly: each party reports for itself")
+            } else if !target.reportingParties.contains(report.party) {
+                self.report(file, "party", "\(report.target) does not bind \(report.party)")
+            }
+            for (index, party) in report.parties.enumerated() where !target.parties.contains(party) {
+                self.report(file, "parties[\(index + 1)]", "\(report.target) does not bind \(party)")
+            }
         }
         for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) && !knownEvidence(id) {
             self.report(file, "evidence[\(index + 1)]", "no evidence \(id) in the tracker")
+        }
+    }
+
+    /// A withdrawal must name a report or evidence that exists, once; what replaces it must
+    /// be a record of the same kind.
+    private mutating func check(_ file: ParsedFile<Withdrawal>, reportIDs: Set<RecordID>, earlier: String?) {
+        guard let withdrawal = file.value else { return }
+        checkRecordName(withdrawal.id, file)
+        let year = String(withdrawal.date.year)
+        expect(file.file.split(separator: "/").dropFirst().first.map(String.init) == year, file, "date",
+               "the withdrawal is dated \(withdrawal.date) but filed under another year; move it to Withdrawals/\(year)/")
+        func kind(_ id: RecordID) -> String? {
+            if reportIDs.contains(id) { return "status report" }
+            if evidenceIDs.contains(id) || knownEvidence(id) { return "evidence" }
+            return nil
+        }
+        let withdrawnKind = kind(withdrawal.withdraws)
+        expect(withdrawnKind != nil, file, "withdraws", "no status report or evidence \(withdrawal.withdraws) in the tracker")
+        if let earlier {
+            report(file, "withdraws", "\(withdrawal.withdraws) was withdrawn already, by \(earlier)")
+        }
+        if let replacement = withdrawal.replacedBy {
+            if replacement == withdrawal.withdraws {
+                report(file, "replaced-by", "a record cannot replace itself")
+            } else if let replacementKind = kind(replacement) {
+                if let withdrawnKind, withdrawnKind != replacementKind {
+                    report(file, "replaced-by", "\(replacement) is \(replacementKind == "evidence" ? "evidence" : "a status report"), but \(withdrawal.withdraws) is \(withdrawnKind == "evidence" ? "evidence" : "a status report")")
+                }
+            } else {
+                report(file, "replaced-by", "no status report or evidence \(replacement) in the tracker")
+            }
         }
     }
 
@@ -241,6 +293,7 @@ struct TrackerValidation {
     private mutating func checkRecordsAreUnique() {
         checkUnique(files.evidence) { $0.id }
         checkUnique(files.reports) { $0.id }
+        checkUnique(files.withdrawals) { $0.id }
     }
 
     private mutating func checkUnique<Value>(_ list: [ParsedFile<Value>], id: (Value) -> RecordID) {

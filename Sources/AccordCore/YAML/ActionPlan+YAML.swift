@@ -32,12 +32,13 @@ extension ActionPlan {
         let sources = f.optional("sources")?.list(SourceNote.init(yaml:)) ?? []
         let reviewCycles = f.optional("review-cycles")?.elements(ReviewCycle.init(yaml:)) ?? []
         let areas = f.optional("areas")?.elements(PlanArea.init(yaml:)) ?? []
+        let provenance = Provenance(yaml: f)
         let note = f.optional("note")?.text()
         guard f.finish(), let id, let title, let parties, let adopted else { return nil }
         self.init(
             id: id, title: title, parties: parties, adopted: adopted, start: start, end: end,
             implements: implements, status: status, sources: sources, reviewCycles: reviewCycles,
-            areas: areas, note: note)
+            areas: areas, note: note, provenance: provenance)
     }
 
     var yaml: YAMLMap {
@@ -58,6 +59,7 @@ extension ActionPlan {
         map.add("sources", .list(sources.map(\.yaml)))
         map.add("review-cycles", .list(reviewCycles.map(\.yaml)))
         map.add("areas", .list(areas.map(\.yaml)))
+        provenance.add(to: &map)
         map.add("note", .text(note))
         return map
     }
@@ -98,10 +100,12 @@ extension PlanItem {
         let indicators = f.optional("indicators")?.list { Indicator(yaml: $0, requireTitle: false) } ?? []
         let implements = f.optional("implements")?.list { $0.qualifiedID() } ?? []
         let note = f.optional("note")?.text()
+        let provenance = Provenance(yaml: f)
         guard f.finish(), let id, let title else { return nil }
         self.init(
             id: id, title: title, lead: lead, partners: partners, start: start, end: end,
-            deliverables: deliverables, indicators: indicators, implements: implements, note: note)
+            deliverables: deliverables, indicators: indicators, implements: implements, note: note,
+            provenance: provenance)
     }
 
     var yaml: YAMLOutput {
@@ -116,6 +120,7 @@ extension PlanItem {
         map.add("indicators", .list(indicators.map(\.yaml)))
         map.add("implements", .ids(implements))
         map.add("note", .text(note))
+        provenance.add(to: &map)
         return .map(map)
     }
 }

@@ -107,11 +107,18 @@ private struct Reader {
     private mutating func mapping(column: Int) -> YAMLNode? {
         let first = line
         var pairs: [YAMLPair] = []
+        // The keys seen, kept once a mapping is long enough for a linear search to cost more.
+        var keys: Set<String> = []
         var position = column
         while true {
             guard let (key, afterColon) = key(at: starts[line] + position) else { return nil }
             // Each key once: a repeated key is an error Yams names.
-            guard !pairs.contains(where: { $0.key.scalarText == key }) else { return nil }
+            if pairs.count < 16 {
+                guard !pairs.contains(where: { $0.key.scalarText == key }) else { return nil }
+            } else {
+                if keys.isEmpty { keys = Set(pairs.compactMap(\.key.scalarText)) }
+                guard keys.insert(key).inserted else { return nil }
+            }
             let keyNode = YAMLNode.scalar(key, plain: true, line: line + 1)
             let value: YAMLNode
             if afterColon == ends[line] {

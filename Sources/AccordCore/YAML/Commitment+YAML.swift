@@ -10,10 +10,11 @@ extension Commitment {
         let due = DueSchedule(yaml: f)
         let indicators = f.optional("indicators")?.list { $0.recordID()?.rawValue } ?? []
         let note = f.optional("note")?.text()
+        let provenance = Provenance(yaml: f)
         guard f.finish(), let id, let summary, let bound else { return nil }
         self.init(
             id: id, clause: clause, summary: summary, bound: bound, responsible: responsible,
-            due: due, indicators: indicators, note: note)
+            due: due, indicators: indicators, note: note, provenance: provenance)
     }
 
     var yaml: YAMLOutput {
@@ -26,6 +27,7 @@ extension Commitment {
         due?.add(to: &map)
         map.add("indicators", .ids(indicators))
         map.add("note", .text(note))
+        provenance.add(to: &map)
         return .map(map)
     }
 }
@@ -35,7 +37,7 @@ extension DueSchedule {
     init?(yaml f: YAMLFields) {
         let dueValue = f.optional("due")
         let due = dueValue?.date()
-        let every = f.optional("every-months")?.integer(atLeast: 1)
+        let every = f.optional("every-months")?.integer(atLeast: 1, atMost: 1200)
         let until = f.optional("until")?.date()
         guard dueValue != nil else {
             if every != nil || until != nil {

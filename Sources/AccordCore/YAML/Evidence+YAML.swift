@@ -19,7 +19,8 @@ extension Evidence {
         let recorded = f.optional("recorded")?.date()
         let party = f.optional("party")?.party()
         let source = f.optional("source")?.nonEmptyText()
-        let url = f.optional("url")?.nonEmptyText()
+        let url = f.optional("url")?.webAddress()
+        let illustrative = f.optional("illustrative")?.boolean() ?? false
         let sensitivity = f.optional("sensitivity")?.choice(Sensitivity.self) ?? .public
         let supports = f.optional("supports")?.list { $0.qualifiedID() } ?? []
         let attachment = f.optional("attachment").flatMap(Attachment.init(yaml:))
@@ -32,7 +33,7 @@ extension Evidence {
         self.init(
             id: id, kind: kind, title: title, date: date, recorded: recorded, party: party,
             source: source, url: url, sensitivity: sensitivity, supports: supports,
-            attachment: attachment, values: values, note: note, sealed: sealed)
+            attachment: attachment, values: values, note: note, sealed: sealed, illustrative: illustrative)
     }
 
     var yaml: YAMLMap {
@@ -45,6 +46,7 @@ extension Evidence {
         map.add("party", .party(party))
         map.add("source", .text(source))
         map.add("url", .text(url))
+        if provenance.illustrative { map.add("illustrative", .plain("true")) }
         map.add("sensitivity", .plain(sensitivity.rawValue))
         map.add("supports", .ids(supports))
         map.add("attachment", attachment?.yaml)
@@ -86,8 +88,9 @@ extension Evidence.Value {
         let scope = f.optional("scope")?.recordID()?.rawValue
         let period = f.optional("period")?.nonEmptyText()
         let number = f.required("value")?.number()
+        let provenance = Provenance(yaml: f)
         guard f.finish(), let indicator, let number else { return nil }
-        self.init(indicator: indicator, scope: scope, period: period, value: number)
+        self.init(indicator: indicator, scope: scope, period: period, value: number, provenance: provenance)
     }
 
     var yaml: YAMLOutput {
@@ -96,6 +99,7 @@ extension Evidence.Value {
         map.add("scope", .text(scope))
         map.add("period", period.map { .id($0) })
         map.add("value", .number(value))
+        provenance.add(to: &map)
         return .map(map)
     }
 }

@@ -19,19 +19,27 @@ extension Instrument {
         let inForce = f.optional("in-force")?.list(EntryIntoForce.init(yaml:)) ?? []
         let status = f.required("status")?.choice(Standing.self)
         let languages = f.optional("languages")?.languages() ?? []
+        let texts = f.optional("texts")?.textStandings(languages: languages) ?? [:]
+        let prevailsValue = f.optional("prevails")
+        let prevails = prevailsValue?.text()
+        if let prevails, !languages.contains(prevails) {
+            prevailsValue?.problem("\(prevails) is not one of the instrument's languages") as Void?
+        }
         let amends = f.optional("amends")?.instrumentID()
         let supersedes = f.optional("supersedes")?.instrumentID()
         let amendments = f.optional("amendments")?.list(Amendment.init(yaml:)) ?? []
         let sources = f.optional("sources")?.list(SourceNote.init(yaml:)) ?? []
         let reviewCycles = f.optional("review-cycles")?.elements(ReviewCycle.init(yaml:)) ?? []
         let commitments = f.optional("commitments")?.elements(Commitment.init(yaml:)) ?? []
+        let provenance = Provenance(yaml: f)
         let note = f.optional("note")?.text()
         guard f.finish(), let id, let kind, let title, let parties, let signed, let status else { return nil }
         self.init(
             id: id, kind: kind, title: title, parties: parties, signed: signed,
             signatories: signatories, inForce: inForce, status: status, languages: languages,
             amends: amends, supersedes: supersedes, amendments: amendments, sources: sources,
-            reviewCycles: reviewCycles, commitments: commitments, note: note)
+            reviewCycles: reviewCycles, commitments: commitments, note: note,
+            texts: texts, prevails: prevails, provenance: provenance)
     }
 
     var yaml: YAMLMap {
@@ -45,12 +53,17 @@ extension Instrument {
         map.add("in-force", .list(inForce.map(\.yaml)))
         map.add("status", .plain(status.rawValue))
         map.add("languages", .flow(languages.map { .plain($0) }))
+        var standings = YAMLMap()
+        for language in texts.keys.sorted() { standings.add(language, texts[language]!.yaml) }
+        map.add("texts", .map(standings))
+        map.add("prevails", .text(prevails))
         map.add("amends", .text(amends?.rawValue))
         map.add("supersedes", .text(supersedes?.rawValue))
         map.add("amendments", .list(amendments.map(\.yaml)))
         map.add("sources", .list(sources.map(\.yaml)))
         map.add("review-cycles", .list(reviewCycles.map(\.yaml)))
         map.add("commitments", .list(commitments.map(\.yaml)))
+        provenance.add(to: &map)
         map.add("note", .text(note))
         return map
     }

@@ -29,11 +29,12 @@ extension Meeting {
         } ?? []
         let attendees = f.optional("attendees")?.list { $0.nonEmptyText() } ?? []
         let decisions = f.optional("decisions")?.elements(Decision.init(yaml:)) ?? []
+        let provenance = Provenance(yaml: f)
         let note = f.optional("note")?.text()
         guard f.finish(), let id, let title, let date else { return nil }
         self.init(
             id: id, title: title, date: date, endDate: endDate, venue: venue, host: host,
-            reviews: reviews, attendees: attendees, decisions: decisions, note: note)
+            reviews: reviews, attendees: attendees, decisions: decisions, note: note, provenance: provenance)
     }
 
     var yaml: YAMLMap {
@@ -47,6 +48,7 @@ extension Meeting {
         map.add("reviews", .ids(reviews))
         map.add("attendees", .list(attendees.map { .text($0) }))
         map.add("decisions", .list(decisions.map(\.yaml)))
+        provenance.add(to: &map)
         map.add("note", .text(note))
         return map
     }
@@ -61,8 +63,9 @@ extension Decision {
         let due = DueSchedule(yaml: f)
         let bound = f.optional("bound").map(Commitment.Bound.init(yaml:)) ?? .each
         let responsible = f.optional("responsible")?.perParty { $0.nonEmptyText() } ?? [:]
+        let provenance = Provenance(yaml: f)
         guard f.finish(), let id, let text, let bound else { return nil }
-        self.init(id: id, text: text, due: due, bound: bound, responsible: responsible)
+        self.init(id: id, text: text, due: due, bound: bound, responsible: responsible, provenance: provenance)
     }
 
     var yaml: YAMLOutput {
@@ -72,6 +75,7 @@ extension Decision {
         due?.add(to: &map)
         if due != nil || bound != .each { map.add("bound", .plain(bound.description)) }
         map.add("responsible", .perParty(responsible) { .text($0) })
+        provenance.add(to: &map)
         return .map(map)
     }
 }

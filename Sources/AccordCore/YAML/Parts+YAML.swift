@@ -53,6 +53,40 @@ extension SourceNote {
     }
 }
 
+extension Provenance {
+    /// Reads the flat fields `source`, `url` and `illustrative` that every record may carry.
+    init(yaml f: YAMLFields) {
+        let source = f.optional("source")?.nonEmptyText()
+        let url = f.optional("url")?.webAddress()
+        let illustrative = f.optional("illustrative")?.boolean() ?? false
+        self.init(source: source, url: url, illustrative: illustrative)
+    }
+
+    /// Writes the fields that say something; `illustrative` only when true.
+    func add(to map: inout YAMLMap) {
+        map.add("source", .text(source))
+        map.add("url", .text(url))
+        if illustrative { map.add("illustrative", .plain("true")) }
+    }
+}
+
+extension TextStanding {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let authentic = f.required("authentic")?.boolean()
+        let provenance = Provenance(yaml: f)
+        guard f.finish(), let authentic else { return nil }
+        self.init(authentic: authentic, provenance: provenance)
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("authentic", .plain(authentic ? "true" : "false"))
+        provenance.add(to: &map)
+        return .map(map)
+    }
+}
+
 extension ReviewCycle {
     init?(yaml value: YAMLValue) {
         guard let f = value.fields() else { return nil }
@@ -61,11 +95,12 @@ extension ReviewCycle {
         let title = f.required("title")?.nonEmptyText()
         let onValue = f.optional("on"), everyValue = f.optional("every-months"), fromValue = f.optional("from")
         let on = onValue?.date()
-        let every = everyValue?.integer(atLeast: 1)
+        let every = everyValue?.integer(atLeast: 1, atMost: 1200)
         let from = fromValue?.date()
         let untilValue = f.optional("until")
         let until = untilValue?.date()
         let hosts = f.optional("hosts")?.list { $0.party() } ?? []
+        let provenance = Provenance(yaml: f)
         var schedule: DueSchedule?
         switch (onValue, everyValue, fromValue) {
         case (_?, nil, nil) where untilValue == nil:
@@ -76,7 +111,7 @@ extension ReviewCycle {
             value.problem("needs either `on: DATE` or `every-months: N` with `from: DATE`") as Void?
         }
         guard f.finish(), let id, let title, let schedule else { return nil }
-        self.init(id: id, title: title, schedule: schedule, hosts: hosts)
+        self.init(id: id, title: title, schedule: schedule, hosts: hosts, provenance: provenance)
     }
 
     var yaml: YAMLOutput {
@@ -91,6 +126,7 @@ extension ReviewCycle {
             map.add("on", .date(schedule.first))
         }
         map.add("hosts", .parties(hosts))
+        provenance.add(to: &map)
         return .map(map)
     }
 }
@@ -129,6 +165,45 @@ extension Commitment.Bound {
 }
 
 extension YAMLValue {
+    /// `true` or `false`, as written.
+    func boolean() -> Bool? {
+        guard let text = text() else { return nil }
+        switch text {
+        case "true": return true
+        case "false": return false
+        default: return problem("\(text) is not true or false")
+        }
+    }
+
+    /// An address starting `http://` or `https://`, without spaces.
+    func webAddress() -> String? {
+        guard let text = nonEmptyText() else { return nil }
+        guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: \.isWhitespace) else {
+            return problem("\(text) is not a web address (http:// or https://, no spaces)")
+        }
+        return text
+    }
+
+    /// Whether each language's text is authentic (`texts: {en: {authentic: false}}`); a
+    /// language must be one of `languages`.
+    func textStandings(languages: [String]) -> [String: TextStanding]? {
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping of language tags") }
+        var result: [String: TextStanding] = [:]
+        var failed = false
+        for pair in pairs {
+            let key = YAMLValue(node: pair.key, path: path, log: log)
+            guard let language = key.text() else { failed = true; continue }
+            let value = YAMLValue(node: pair.value, path: "\(path).\(language)", log: log)
+            guard languages.contains(language) else {
+                value.problem("\(language) is not one of the instrument's languages") as Void?
+                failed = true
+                continue
+            }
+            if let standing = TextStanding(yaml: value) { result[language] = standing } else { failed = true }
+        }
+        return failed ? nil : result
+    }
+
     /// A list of language tags (`[en, vi]`).
     func languages() -> [String]? {
         list { value in

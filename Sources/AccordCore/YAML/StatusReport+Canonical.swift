@@ -5,7 +5,7 @@ extension StatusReport {
     ///
     /// A large tracker is mostly status reports, and a cold read parses every one. This
     /// reader takes one line per field, in the written order (`id`, `target`, `status`,
-    /// `date`, `party`, then `reporter`, `note` and `evidence` when present), plain values
+    /// `date`, `party`, then `reporter`, `note`, `evidence` and `recorded-at` when present), plain values
     /// (the reporter, the note and each piece of evidence may be double-quoted) and the
     /// evidence as `[a, b]`. It answers nil for anything else, and for any field a check
     /// would refuse or that YAML reads as null; the general reader then reads the file and
@@ -26,7 +26,7 @@ extension StatusReport {
 }
 
 /// The fields of a report file in the written order; the first five are required.
-private let reportKeys: [[UInt8]] = ["id", "target", "status", "date", "party", "reporter", "note", "evidence"]
+private let reportKeys: [[UInt8]] = ["id", "target", "status", "date", "party", "reporter", "note", "evidence", "recorded-at"]
     .map { Array($0.utf8) }
 private let requiredKeys = 5
 
@@ -87,7 +87,7 @@ extension CanonicalReportReader.Fields {
         }
         guard let id = plain(0).flatMap(RecordID.init), let target = plain(1).flatMap(QualifiedID.init),
               let status = plain(2).flatMap(Status.init(rawValue:)), let date = plain(3).flatMap({ CalendarDate($0) }),
-              let party = plain(4).flatMap(PartyCode.init),
+              let party = plain(4).flatMap { PartyCode($0) },
               case .some(let reporter) = text(5), case .some(let note) = text(6) else { return nil }
         // A reporter must not be blank; a not-applicable status needs a note: the general
         // reader words those problems.
@@ -103,10 +103,15 @@ extension CanonicalReportReader.Fields {
                 evidence.append(id)
             }
         }
+        var recordedAt: RecordingTime?
+        if values[8] != nil {
+            guard let time = plain(8).flatMap(RecordingTime.init) else { return nil }
+            recordedAt = time
+        }
         return ParsedFile(
             file: file,
             value: StatusReport(id: id, target: target, status: status, date: date, party: party,
-                                reporter: reporter, note: note, evidence: evidence),
+                                reporter: reporter, note: note, evidence: evidence, recordedAt: recordedAt),
             diagnostics: [], lines: FieldLines.table(values.map { $0?.line }, evidence: evidence.count), elementPaths: [:])
     }
 }
@@ -119,7 +124,7 @@ private enum FieldLines {
     nonisolated(unsafe) private static var made: [UInt64: [String: Int]] = [:]
 
     static func table(_ lines: [Int?], evidence: Int) -> [String: Int] {
-        // Four bits a field's line (a report has eight lines at most), sixteen for the count.
+        // Four bits a field's line (a report has nine lines at most), sixteen for the count.
         var key = UInt64(evidence)
         var fits = evidence < 1 << 16
         for (slot, line) in lines.enumerated() {

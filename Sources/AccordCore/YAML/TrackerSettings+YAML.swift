@@ -109,9 +109,10 @@ extension TrackerSettings.Thresholds {
     init?(yaml value: YAMLValue) {
         guard let f = value.fields() else { return nil }
         let defaults = Self()
-        let stale = f.optional("stale-after-months")?.integer(atLeast: 1)
-        let attachment = f.optional("attachment-max-mb")?.integer(atLeast: 1)
-        let tolerance = f.optional("review-tolerance-months")?.integer(atLeast: 0)
+        // Bounded so that date and size arithmetic on them cannot overflow.
+        let stale = f.optional("stale-after-months")?.integer(atLeast: 1, atMost: 1200)
+        let attachment = f.optional("attachment-max-mb")?.integer(atLeast: 1, atMost: 1_048_576)
+        let tolerance = f.optional("review-tolerance-months")?.integer(atLeast: 0, atMost: 120)
         guard f.finish() else { return nil }
         self.init(
             staleAfterMonths: stale ?? defaults.staleAfterMonths,

@@ -65,11 +65,23 @@ final class YAMLLog {
 
 /// Reads a whole file into a value through `decode`, collecting every problem.
 enum YAMLReader {
+    /// The largest record file read, in bytes. Records are a few hundred bytes and a large
+    /// commitment register or plan a few hundred kilobytes; a bigger file is refused rather
+    /// than parsed, so one file cannot hold every command up.
+    static let maximumBytes = 4 * 1_048_576
+
     /// `direct`, when given, reads the decoded text of the one layout it knows straight into
     /// the result, and answers nil for any other text, which is then read as below.
     static func parse<Value>(
         _ data: Data, file: String, direct: ((String) -> ParsedFile<Value>?)? = nil, decode: (YAMLFields) -> Value?
     ) -> ParsedFile<Value> {
+        func refused(_ line: Int, _ message: String) -> ParsedFile<Value> {
+            ParsedFile(file: file, value: nil, diagnostics: [Diagnostic(file: file, line: line, field: "", message: message)],
+                       lines: [:], elementPaths: [:])
+        }
+        guard data.count <= maximumBytes else {
+            return refused(1, "the file is \(data.count) bytes; a record file may hold at most \(maximumBytes / 1_048_576) MiB")
+        }
         let text: String
         switch SourceText.decode(data, file: file) {
         case .success(let decoded): text = decoded
@@ -83,6 +95,9 @@ enum YAMLReader {
             if let canonical = CanonicalYAML.parse(text) {
                 // The layout accord writes, read without a general parser.
                 root = canonical
+            } else if let (line, message) = YAMLPreflight.problem(in: text) {
+                log.report("", line: line, message)
+                return nil
             } else {
                 do {
                     root = try compose(text)
@@ -122,8 +137,10 @@ enum YAMLReader {
             return (mark.line, "YAML syntax: \(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
             return (context.mark.line, "duplicate key \(duplicates.joined(separator: ", "))")
-        case .reader(let problem, _, _, _):
-            return (1, "YAML syntax: \(problem)")
+        case .reader(let problem, let offset, _, let yaml):
+            // The offset counts characters; the line is one more than the line ends before it.
+            let line = offset.map { offset in yaml.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 } } ?? 1
+            return (line, "YAML syntax: \(problem)")
         default:
             return (1, "not readable as YAML: \(error)")
         }
@@ -215,17 +232,37 @@ struct YAMLValue {
         }
     }
 
-    func integer(atLeast minimum: Int = Int.min) -> Int? {
+    func integer(atLeast minimum: Int = Int.min, atMost maximum: Int = Int.max) -> Int? {
         guard let text = text() else { return nil }
         guard let value = Int(text) else { return problem("\(text) is not a whole number") }
         guard value >= minimum else { return problem("\(value) is less than \(minimum)") }
+        guard value <= maximum else { return problem("\(value) is more than \(maximum)") }
         return value
     }
+
+    /// The largest magnitude of a number accord reads: every whole number up to it is exact
+    /// in a `Double` and prints as written.
+    static let largestNumber = 1e15
 
     func number() -> Double? {
         guard let text = text() else { return nil }
         guard let value = Double(text), value.isFinite else { return problem("\(text) is not a number") }
+        guard abs(value) <= Self.largestNumber else {
+            return problem("\(text) is too large (at most 1000000000000000 either way)")
+        }
         return value
+    }
+
+    /// A status report's party: a party code, or `joint` (see ``PartyCode/joint``).
+    func reportingParty() -> PartyCode? {
+        guard let text = text() else { return nil }
+        return text == PartyCode.joint.code ? .joint : party()
+    }
+
+    /// When accord wrote a record (see ``RecordingTime``).
+    func recordingTime() -> RecordingTime? {
+        guard let text = text() else { return nil }
+        return RecordingTime(text) ?? problem("\(text) is not a time (expected yyyy-mm-ddThh:mm:ss.sssZ, in UTC)")
     }
 
     func party() -> PartyCode? {

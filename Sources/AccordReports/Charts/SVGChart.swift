@@ -132,7 +132,9 @@ public enum SVGChart {
 
     /// Numbers without a needless fraction: `12`, `12.5`.
     static func format(_ value: Double) -> String {
-        if value == value.rounded() { return String(Int(value)) }
+        // `Int(_:)` traps past its range: only whole numbers well inside it print as integers.
+        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        if abs(value) >= 1e15 || !value.isFinite { return String(format: "%.4g", value) }
         return String(format: "%.1f", value)
     }
 

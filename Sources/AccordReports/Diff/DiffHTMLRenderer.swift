@@ -13,6 +13,7 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
     public func render(_ diff: InstrumentDiff) -> String {
         var body: [String] = [
             "<h1>Changes to the text</h1>",
+            diff.notice.map { "<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(escape($0.text))</p>" } ?? "",
             "<p class=\"files\"><code>\(escape(diff.oldFile))</code> → <code>\(escape(diff.newFile))</code></p>",
         ]
         if diff.isEmpty {
@@ -79,6 +80,7 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
         h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ccc; }
         p { white-space: pre-wrap; margin: .5rem 0; }
         .files code { font-size: .9rem; }
+        .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         .label { font-weight: 600; margin-right: .5rem; }
         table { border-collapse: collapse; margin: 1rem 0; }
         th, td { border: 1px solid #ccc; padding: .25rem .6rem; text-align: left; }

@@ -25,7 +25,7 @@ public struct DiffStatRenderer: InstrumentDiffRenderer {
             pad(row.0, widths.0) + "  " + pad(row.1, widths.1) + "  "
                 + padLeft(row.2, widths.2) + "  " + padLeft(row.3, widths.3)
         }
-        lines.append(DiffLayout.summary(diff))
+        lines.append(DiffLayout.summary(diff) + (diff.notice.map { " " + ProvenanceNotice.tags($0.marks) } ?? ""))
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -16,7 +16,7 @@ public struct DiffTerminalRenderer: InstrumentDiffRenderer {
 
     /// The diff as terminal text.
     public func render(_ diff: InstrumentDiff) -> String {
-        var lines = [bold("--- \(diff.oldFile)"), bold("+++ \(diff.newFile)")]
+        var lines = (diff.notice.map { ["Note: " + $0.text, ""] } ?? []) + [bold("--- \(diff.oldFile)"), bold("+++ \(diff.newFile)")]
         if diff.isEmpty {
             return (lines + ["no changes"]).joined(separator: "\n") + "\n"
         }

@@ -5,10 +5,11 @@ public import AccordCore
 public enum GapCSVRenderer {
     /// The report as CSV text.
     public static func render(_ report: GapReport) -> String {
-        var table = CSVTable(["rule", "severity", "item", "instrument", "title", "party", "since", "why", "to_close"])
+        var table = CSVTable(["rule", "severity", "item", "instrument", "title", "party", "since", "why", "to_close", "marks"])
         for gap in report.gaps {
             table.add([gap.rule.rawValue, gap.severity.rawValue, gap.item, gap.instrument, gap.title,
-                       gap.party?.code ?? "both", gap.since?.description ?? "", CSVTable.list(gap.why), gap.toClose])
+                       gap.party?.code ?? "both", gap.since?.description ?? "", CSVTable.list(gap.why), gap.toClose,
+                       CSVTable.marks(gap.marks)])
         }
         return table.render()
     }

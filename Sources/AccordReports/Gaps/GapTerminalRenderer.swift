@@ -12,12 +12,14 @@ public struct GapTerminalRenderer: Sendable {
     /// The report as text; with `summaryOnly`, the totals and the table by rule and party
     /// without the gaps themselves.
     public func render(_ report: GapReport, summaryOnly: Bool = false) -> String {
-        var out = style.bold("Gaps at \(report.asOf)") + ": " + GapLayout.totals(report) + "\n"
+        var out = ProgressStyle.banner(report.notice, style: style)
+            + style.bold("Gaps at \(report.asOf)") + ": " + GapLayout.totals(report) + "\n"
         for gap in report.gaps where !summaryOnly {
             let severity = gap.severity.rawValue.uppercased()
             let coloured = gap.severity == .high ? style.red(severity) : gap.severity == .medium ? style.yellow(severity) : style.dim(severity)
-            out += "\n\(coloured) \(gap.rule.rawValue)  \(style.bold(gap.item))  \(gap.party?.code ?? "both")\n"
-            out += "    \(gap.title)\n"
+            out += "\n\(coloured) \(gap.rule.rawValue)  \(style.bold(gap.item))  \(gap.party?.code ?? "both")"
+                + ProvenanceNotice.suffix(gap.marks) + "\n"
+            out += "    \(ProgressStyle.marked(gap.title, gap.marks))\n"
             out += "    why: \(gap.why.joined(separator: "; "))\n"
             out += "    to close: \(gap.toClose)\n"
         }

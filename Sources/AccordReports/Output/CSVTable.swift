@@ -1,3 +1,4 @@
+public import AccordCore
 /// A CSV document as RFC 4180 has it, for the reports officials open in a spreadsheet: a
 /// header row, then one line per row, every line ended by CR LF. A field holding a comma,
 /// a double quote, a CR or an LF is put in double quotes, with its quotes doubled; any
@@ -52,6 +53,9 @@ public struct CSVTable: Sendable {
 
     /// A list in one field: `tip-2005#7.1; tip-2005#7.2`.
     public static func list(_ items: [String]) -> String { items.joined(separator: "; ") }
+
+    /// A record's marks (`illustrative; working-summary`), deduplicated in a fixed order.
+    public static func marks(_ marks: [ProvenanceMark]) -> String { list(Set(marks).ordered.map(\.rawValue)) }
 
     /// A yes-or-no field: `true` or `false`.
     public static func flag(_ value: Bool) -> String { value ? "true" : "false" }

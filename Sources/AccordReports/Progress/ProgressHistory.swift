@@ -9,24 +9,28 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     public let date: CalendarDate
     public let author: String
     public let email: String
-    /// `status-report`, `evidence`, `text-revised`, `register-edited`, `plan-edited`,
+    /// `status-report`, `evidence`, `withdrawal`, `text-revised`, `register-edited`, `plan-edited`,
     /// `meeting-recorded`, `settings-edited` or `other` (the first that applies).
     public let kind: String
     /// `VN reported implemented on tip-2005#7.2`, `evidence ev-… added`, …
     public let summary: String
     public let paths: [String]
+    /// `illustrative` when a record the commit added or changed was written for illustration.
+    public let marks: [ProvenanceMark]
 
     /// Classifies `commit` by the files `changes` touched; `snapshot` names the records, and
     /// `report` and `evidence` give the record at a path, if known.
     public init(commit: CommitInfo, changes: [PathChange], snapshot: TrackerSnapshot,
                 report reportAt: (String) -> ReportOutline? = { _ in nil },
-                evidence evidenceAt: (String) -> Evidence? = { _ in nil }) {
+                evidence evidenceAt: (String) -> Evidence? = { _ in nil },
+                index: ProvenanceIndex? = nil) {
         self.commit = commit.id.hex
         date = commit.author.calendarDate
         author = commit.author.name
         email = commit.author.email
         paths = changes.map(\.path)
         var kinds: [String] = [], summaries: [String] = []
+        var marks: Set<ProvenanceMark> = []
         func note(_ kind: String, _ summary: String) {
             if !kinds.contains(kind) { kinds.append(kind) }
             summaries.append(summary)
@@ -37,30 +41,48 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             if path.hasPrefix("Events/") {
                 if change.kind == .added, let report = reportAt(path) {
                     note("status-report", "\(report.party) reported \(report.status.rawValue) on \(report.target)")
+                    if report.illustrative { marks.insert(.illustrative) }
                 } else {
                     note("status-report", "status report \(Self.stem(path)) \(verb)")
                 }
             } else if path.hasPrefix("Evidence/attachments/") {
                 continue
             } else if path.hasPrefix("Evidence/") {
+                if let item = evidenceAt(path) {
+                    // The evidence, and the targets the sentence names.
+                    marks.formUnion(ProvenanceIndex.marks(of: item))
+                    for target in item.supports { marks.formUnion(index?.marks(of: target.description) ?? []) }
+                }
                 let supports = evidenceAt(path).map { $0.supports.isEmpty ? "" : " for " + $0.supports.map(\.description).joined(separator: ", ") } ?? ""
                 note("evidence", "evidence \(Self.stem(path)) \(verb)\(supports)")
             } else if path.hasPrefix("Agreements/"), path.hasSuffix(".md") {
                 let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
+                marks.formUnion(index?.marks(of: folder) ?? [])
                 note("text-revised", change.kind == .added ? "text of \(folder) added (\(Self.stem(path)))" : "text of \(folder) revised (\(Self.stem(path)))")
             } else if path.hasPrefix("Agreements/") {
                 let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
+                marks.formUnion(index?.marks(of: folder) ?? [])
                 note("register-edited", change.kind == .added ? "instrument \(folder) recorded" : "register of \(folder) \(verb)")
             } else if path.hasPrefix("Plans/") {
+                marks.formUnion(index?.marks(of: Self.stem(path)) ?? [])
                 note("plan-edited", "plan \(Self.stem(path)) \(change.kind == .added ? "adopted" : verb)")
             } else if path.hasPrefix("Meetings/") {
+                marks.formUnion(index?.marks(of: Self.stem(path)) ?? [])
                 note("meeting-recorded", "meeting \(Self.stem(path)) \(change.kind == .added ? "recorded" : verb)")
+            } else if path.hasPrefix("Withdrawals/") {
+                let stem = Self.stem(path)
+                let withdrawal = snapshot.withdrawals.first { $0.id.rawValue == stem }
+                let what = withdrawal.map { withdrawal in
+                    withdrawal.replacedBy.map { "\(withdrawal.withdraws) superseded by \($0)" } ?? "\(withdrawal.withdraws) retracted"
+                }
+                note("withdrawal", what ?? "withdrawal \(stem) \(verb)")
             } else if path == TrackerSettings.fileName {
                 note("settings-edited", "settings \(verb)")
             }
         }
-        let order = ["status-report", "evidence", "text-revised", "register-edited", "plan-edited", "meeting-recorded", "settings-edited"]
+        let order = ["status-report", "evidence", "withdrawal", "text-revised", "register-edited", "plan-edited", "meeting-recorded", "settings-edited"]
         kind = order.first { kinds.contains($0) } ?? "other"
+        self.marks = marks.ordered
         summary = summaries.isEmpty ? commit.summary : summaries.prefix(3).joined(separator: "; ")
             + (summaries.count > 3 ? "; and \(summaries.count - 3) more" : "")
     }
@@ -77,6 +99,10 @@ public struct ProgressHistory: Codable, Sendable {
     public let id: String?
     /// Newest first.
     public let entries: [HistoryEntry]
+    /// The marks of what `id` names.
+    public let marks: [ProvenanceMark]
+    /// The banner when any entry is marked.
+    public let notice: ProvenanceNotice?
 
     /// The history of the paths `relevant` selects (all, when nil), newest first, at
     /// most `limit` entries: each commit of the log with the files it changed against its
@@ -112,18 +138,22 @@ public struct ProgressHistory: Codable, Sendable {
             let outline = if let outlines { outlines[id] } else { snapshot.reportOutline(id) }
             return outline.flatMap { $0.path == path ? $0 : nil }
         }
+        let index = ProvenanceIndex(snapshot)
         entries = log.map { logged in
             HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
-                         report: report(at:), evidence: { evidenceAt[$0] })
+                         report: report(at:), evidence: { evidenceAt[$0] }, index: index)
         }
+        marks = id.map { index.marks(of: $0).ordered } ?? []
+        notice = ProvenanceNotice(Set(entries.flatMap(\.marks) + marks))
     }
 
     /// The history as a terminal table.
     public func renderTerminal(style: TerminalStyle) -> String {
         var table = TextTable([.init("date"), .init("commit"), .init("author"), .init("what")])
         for entry in entries {
-            table.add(["\(entry.date)", style.dim(String(entry.commit.prefix(7))), ProgressStyle.clip(entry.author, 32), entry.summary])
+            table.add(["\(entry.date)", style.dim(String(entry.commit.prefix(7))), ProgressStyle.clip(entry.author, 32),
+                       ProgressStyle.marked(entry.summary, entry.marks)])
         }
-        return table.render(style: style)
+        return ProgressStyle.banner(notice, style: style) + table.render(style: style)
     }
 }

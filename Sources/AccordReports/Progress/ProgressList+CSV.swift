@@ -8,17 +8,17 @@ extension ProgressList {
     public func renderCSV(parties: [String]) -> String {
         var table: CSVTable
         if let instruments {
-            table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue"])
+            table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue", "marks"])
             for row in instruments {
                 table.add([row.id, row.kind, row.title, CSVTable.list(row.parties), "\(row.date)", row.status,
-                           "\(row.targets)", "\(row.overdue)"])
+                           "\(row.targets)", "\(row.overdue)", CSVTable.marks(row.marks)])
             }
         } else if let targets {
             var order = parties
             for party in targets.flatMap({ $0.parties.map(\.party) }) where !order.contains(party) { order.append(party) }
             table = CSVTable(["id", "kind", "summary", "joint", "due", "overdue"] + order.flatMap { party in
                 Self.partyColumns.map { "\(party)_\($0)" }
-            })
+            } + ["marks"])
             for row in targets {
                 table.add([row.id, row.kind, row.summary, CSVTable.flag(row.joint), row.due?.description ?? "",
                            CSVTable.flag(row.overdue)] + order.flatMap { party -> [String] in
@@ -27,21 +27,21 @@ extension ProgressList {
                     }
                     return [status.status, status.since?.description ?? "", CSVTable.flag(status.overdue),
                             status.responsible ?? "", status.nextDue?.description ?? "", "\(status.evidence)"]
-                })
+                } + [CSVTable.marks(row.marks)])
             }
         } else if let evidence {
             table = CSVTable(["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports",
-                              "source", "url", "note", "attachment"])
+                              "source", "url", "note", "attachment", "marks"])
             for row in evidence {
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "", row.sensitivity, CSVTable.flag(row.redacted),
                            row.title, CSVTable.list(row.supports), row.source ?? "", row.url ?? "", row.note ?? "",
-                           row.attachment?.path ?? ""])
+                           row.attachment?.path ?? "", CSVTable.marks(row.marks)])
             }
         } else {
-            table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews"])
+            table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"])
             for row in meetings ?? [] {
                 table.add([row.id, "\(row.date)", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
-                           CSVTable.list(row.reviews)])
+                           CSVTable.list(row.reviews), CSVTable.marks(row.marks)])
             }
         }
         return table.render()

@@ -14,6 +14,7 @@ public struct ProgressList: Codable, Sendable {
         public let status: String
         public let targets: Int
         public let overdue: Int
+        public let marks: [ProvenanceMark]
     }
 
     /// A meeting held.
@@ -25,6 +26,7 @@ public struct ProgressList: Codable, Sendable {
         public let host: String?
         public let decisions: Int
         public let reviews: [String]
+        public let marks: [ProvenanceMark]
     }
 
     public let asOf: CalendarDate
@@ -34,20 +36,38 @@ public struct ProgressList: Codable, Sendable {
     public let targets: [TargetRow]?
     public let evidence: [EvidenceView]?
     public let meetings: [MeetingRow]?
+    /// The banner when any row is marked.
+    public let notice: ProvenanceNotice?
+
+    private init(asOf: CalendarDate, kind: String, instruments: [InstrumentRow]?, targets: [TargetRow]?,
+                 evidence: [EvidenceView]?, meetings: [MeetingRow]?) {
+        self.asOf = asOf
+        self.kind = kind
+        self.instruments = instruments
+        self.targets = targets
+        self.evidence = evidence
+        self.meetings = meetings
+        let marks = (instruments ?? []).flatMap(\.marks) + (targets ?? []).flatMap(\.marks)
+            + (evidence ?? []).flatMap(\.marks) + (meetings ?? []).flatMap(\.marks)
+        notice = ProvenanceNotice(Set(marks))
+    }
 
     /// The instruments and plans.
     public static func instruments(snapshot: TrackerSnapshot, state: TrackerState) -> ProgressList {
         let byOwner = Dictionary(grouping: state.targets, by: { $0.target.id.owner })
+        let index = ProvenanceIndex(snapshot)
         let rows = snapshot.instruments.map { instrument in
             InstrumentRow(id: instrument.id.rawValue, kind: instrument.kind.rawValue, title: instrument.title.preferred,
                           parties: instrument.parties.map(\.code), date: instrument.signed.date,
                           status: instrument.status.rawValue, targets: byOwner[instrument.id.rawValue]?.count ?? 0,
-                          overdue: byOwner[instrument.id.rawValue]?.filter(\.isOverdue).count ?? 0)
+                          overdue: byOwner[instrument.id.rawValue]?.filter(\.isOverdue).count ?? 0,
+                          marks: index.marks(of: instrument.id.rawValue).ordered)
         } + snapshot.plans.map { plan in
             InstrumentRow(id: plan.id.rawValue, kind: "plan", title: plan.title.preferred, parties: plan.parties.map(\.code),
                           date: plan.adopted.date, status: plan.status.rawValue,
                           targets: byOwner[plan.id.rawValue]?.count ?? 0,
-                          overdue: byOwner[plan.id.rawValue]?.filter(\.isOverdue).count ?? 0)
+                          overdue: byOwner[plan.id.rawValue]?.filter(\.isOverdue).count ?? 0,
+                          marks: index.marks(of: plan.id.rawValue).ordered)
         }
         return ProgressList(asOf: state.asOf, kind: "instruments", instruments: rows, targets: nil, evidence: nil, meetings: nil)
     }
@@ -67,7 +87,7 @@ public struct ProgressList: Codable, Sendable {
                 && (party == nil || item.party == party || item.party == nil)
                 && (owner == nil || item.supports.contains { $0.owner == owner })
                 && (supporting == nil || item.supports.contains(supporting!))
-        }.reversed().map { EvidenceView($0, redaction: redaction) }
+        }.reversed().map { EvidenceView($0, redaction: redaction, withdrawal: snapshot.withdrawal(of: $0.id)) }
         return ProgressList(asOf: asOf, kind: "evidence", instruments: nil, targets: nil, evidence: Array(rows), meetings: nil)
     }
 
@@ -75,7 +95,8 @@ public struct ProgressList: Codable, Sendable {
     public static func meetings(snapshot: TrackerSnapshot, asOf: CalendarDate) -> ProgressList {
         let rows = snapshot.meetings.filter { $0.date <= asOf }.map { meeting in
             MeetingRow(id: meeting.id.rawValue, title: meeting.title, date: meeting.date, venue: meeting.venue,
-                       host: meeting.host?.code, decisions: meeting.decisions.count, reviews: meeting.reviews.map(\.description))
+                       host: meeting.host?.code, decisions: meeting.decisions.count, reviews: meeting.reviews.map(\.description),
+                       marks: meeting.provenance.illustrative ? [.illustrative] : [])
         }
         return ProgressList(asOf: asOf, kind: "meetings", instruments: nil, targets: nil, evidence: nil, meetings: rows)
     }
@@ -88,27 +109,31 @@ public struct ProgressList: Codable, Sendable {
                                .init("overdue", .right), .init("title")])
             for row in instruments {
                 table.add([row.id, row.kind, "\(row.date)", row.status, "\(row.targets)",
-                           row.overdue > 0 ? style.red("\(row.overdue)") : "0", ProgressStyle.clip(row.title, 60)])
+                           row.overdue > 0 ? style.red("\(row.overdue)") : "0",
+                           ProgressStyle.marked(ProgressStyle.clip(row.title, 60), row.marks)])
             }
         } else if let targets {
             table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
             for row in targets {
                 table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
-                           ProgressStyle.clip(row.summary, 60)])
+                           ProgressStyle.marked(ProgressStyle.clip(row.summary, 60), row.marks)])
             }
         } else if let evidence {
             table = TextTable([.init("id"), .init("date"), .init("kind"), .init("party"), .init("title")])
             for row in evidence {
+                let title = row.redacted ? style.dim("(restricted)") : ProgressStyle.clip(row.title, 60)
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "",
-                           row.redacted ? style.dim("(restricted)") : ProgressStyle.clip(row.title, 60)])
+                           ProgressStyle.marked(row.withdrawn.map { style.yellow("[\($0.kind)]") + " " + title } ?? title, row.marks)])
             }
         } else {
             table = TextTable([.init("id"), .init("date"), .init("venue"), .init("decisions", .right), .init("title")])
             for row in meetings ?? [] {
-                table.add([row.id, "\(row.date)", row.venue ?? "", "\(row.decisions)", ProgressStyle.clip(row.title, 50)])
+                table.add([row.id, "\(row.date)", row.venue ?? "", "\(row.decisions)",
+                           ProgressStyle.marked(ProgressStyle.clip(row.title, 50), row.marks)])
             }
         }
         let count = (instruments?.count ?? 0) + (targets?.count ?? 0) + (evidence?.count ?? 0) + (meetings?.count ?? 0)
-        return table.render(style: style) + style.dim("\(count) \(kind) as of \(asOf)") + "\n"
+        return ProgressStyle.banner(notice, style: style) + table.render(style: style)
+            + style.dim("\(count) \(kind) as of \(asOf)") + "\n"
     }
 }

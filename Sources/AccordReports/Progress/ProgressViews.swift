@@ -37,6 +37,12 @@ public struct TargetRow: Codable, Sendable, Hashable {
     public let due: CalendarDate?
     public let overdue: Bool
     public let parties: [PartyStatusView]
+    /// `illustrative` when the target or what its status rests on was written for
+    /// illustration; `working-summary` when its instrument's text is a working summary.
+    public let marks: [ProvenanceMark]
+    /// For a joint target, where the parties stand together (their joint reports, which
+    /// alone settle it); absent otherwise.
+    public let jointly: PartyStatusView?
 
     /// The row of `state`.
     public init(_ state: TargetState) {
@@ -47,6 +53,35 @@ public struct TargetRow: Codable, Sendable, Hashable {
         due = state.target.schedule?.first ?? state.target.end
         overdue = state.isOverdue
         parties = state.parties.map { PartyStatusView($0, target: state.target) }
+        marks = state.marks.ordered
+        jointly = state.joint.map { PartyStatusView($0, target: state.target) }
+    }
+}
+
+/// One reporting period of a target with a due date (see `ReportingPeriod`).
+public struct PeriodView: Codable, Sendable, Hashable {
+    /// The party whose period it is, or `joint`.
+    public let party: String
+    /// The first day of the window; absent for a first period, open from the start.
+    public let opens: CalendarDate?
+    public let due: CalendarDate
+    /// The report that settled it; absent when none did.
+    public let settledBy: String?
+    /// That report's date.
+    public let settledOn: CalendarDate?
+    /// Days the settling report came after the due date; absent when on time or unsettled.
+    public let lateDays: Int?
+    /// Due before the as-of date and not settled.
+    public let overdue: Bool
+
+    /// The periods of `progress`, at `asOf`.
+    public static func all(_ progress: PartyProgress, asOf: CalendarDate) -> [PeriodView] {
+        progress.periods.map { period in
+            PeriodView(party: progress.party.code, opens: period.opens, due: period.due,
+                       settledBy: period.settlingReport.map { progress.reports[$0].id.rawValue },
+                       settledOn: period.settledOn, lateDays: period.lateDays,
+                       overdue: period.isOverdue(on: asOf))
+        }
     }
 }
 
@@ -62,6 +97,10 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         public let scope: String?
         public let period: String?
         public let value: Double
+        /// The figure's own source, when it is not the evidence's.
+        public let source: String?
+        public let url: String?
+        public let marks: [ProvenanceMark]
     }
 
     public let id: String
@@ -79,9 +118,13 @@ public struct EvidenceView: Codable, Sendable, Hashable {
     public let note: String?
     public let attachment: AttachmentView?
     public let values: [ValueView]
+    /// `illustrative` when the evidence, or a figure of it, was written for illustration.
+    public let marks: [ProvenanceMark]
+    /// How it was withdrawn, when it was: it then counts for nothing.
+    public let withdrawn: WithdrawnView?
 
-    /// The view of `evidence` under `redaction`.
-    public init(_ evidence: Evidence, redaction: Redaction) {
+    /// The view of `evidence` under `redaction`, withdrawn by `withdrawal` when given.
+    public init(_ evidence: Evidence, redaction: Redaction, withdrawal: Withdrawal? = nil) {
         let shown = redaction.apply(evidence)
         id = shown.id.rawValue
         kind = shown.kind.rawValue
@@ -95,7 +138,13 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         url = shown.url
         note = shown.note
         attachment = shown.attachment.map { AttachmentView(name: $0.name, path: $0.path, size: $0.size) }
-        values = shown.values.map { ValueView(indicator: $0.indicator, scope: $0.scope, period: $0.period, value: $0.value) }
+        values = shown.values.map { value in
+            ValueView(indicator: value.indicator, scope: value.scope, period: value.period, value: value.value,
+                      source: value.provenance.source, url: value.provenance.url,
+                      marks: value.provenance.illustrative ? [.illustrative] : [])
+        }
+        marks = ProvenanceIndex.marks(of: evidence).ordered
+        withdrawn = withdrawal.map(WithdrawnView.init)
     }
 }
 
@@ -109,9 +158,19 @@ public struct StatusReportView: Codable, Sendable, Hashable {
     public let reporter: String?
     public let note: String?
     public let evidence: [String]
+    /// Where the report comes from.
+    public let source: String?
+    /// `illustrative` when the report was written for illustration.
+    public let marks: [ProvenanceMark]
+    /// The parties who made a joint report (party `joint`); empty otherwise.
+    public let parties: [String]
+    /// When accord wrote it (UTC); absent for reports written before it did.
+    public let recordedAt: String?
+    /// How it was withdrawn, when it was: it then counts for nothing.
+    public let withdrawn: WithdrawnView?
 
-    /// The view of `report`.
-    public init(_ report: StatusReport) {
+    /// The view of `report`, withdrawn by `withdrawal` when given.
+    public init(_ report: StatusReport, withdrawal: Withdrawal? = nil) {
         id = report.id.rawValue
         target = report.target.description
         party = report.party.code
@@ -120,6 +179,37 @@ public struct StatusReportView: Codable, Sendable, Hashable {
         reporter = report.reporter
         note = report.note
         evidence = report.evidence.map(\.rawValue)
+        source = report.provenance.source
+        marks = ProvenanceIndex.marks(of: report).ordered
+        parties = report.parties.map(\.code)
+        recordedAt = report.recordedAt?.text
+        withdrawn = withdrawal.map(WithdrawnView.init)
+    }
+}
+
+/// The withdrawal of a status report or a piece of evidence (see `Withdrawal`).
+public struct WithdrawnView: Codable, Sendable, Hashable {
+    /// `retracted` or `superseded`.
+    public let kind: String
+    /// The withdrawal's id.
+    public let by: String
+    public let date: CalendarDate
+    public let reason: String
+    /// The record replacing it; absent when retracted.
+    public let replacedBy: String?
+
+    /// The view of `withdrawal`.
+    public init(_ withdrawal: Withdrawal) {
+        kind = withdrawal.kind
+        by = withdrawal.id.rawValue
+        date = withdrawal.date
+        reason = withdrawal.reason
+        replacedBy = withdrawal.replacedBy?.rawValue
+    }
+
+    /// `retracted on 2026-12-05 (wd-…): reason` or `superseded by sr-… on …`.
+    public var sentence: String {
+        (replacedBy.map { "superseded by \($0)" } ?? "retracted") + " on \(date) (\(by)): \(reason)"
     }
 }
 
@@ -137,6 +227,17 @@ enum ProgressStyle {
     /// `VN implemented · KH in-progress (overdue)`.
     static func parties(_ parties: [PartyStatusView], style: TerminalStyle) -> String {
         parties.map { "\($0.party) \(status($0.status, overdue: $0.overdue, style: style))" }.joined(separator: " · ")
+    }
+
+    /// `[illustrative] text`: the marks before a value, so clipping never cuts them off.
+    static func marked(_ text: String, _ marks: [ProvenanceMark]) -> String {
+        marks.isEmpty ? text : ProvenanceNotice.tags(marks) + " " + text
+    }
+
+    /// The banner of a terminal view, followed by a blank line; empty without a notice.
+    static func banner(_ notice: ProvenanceNotice?, style: TerminalStyle) -> String {
+        guard let notice else { return "" }
+        return style.bold("Note:") + " " + notice.text + "\n\n"
     }
 
     /// Text cut to `width` characters with an ellipsis.

@@ -11,7 +11,7 @@ extension ShowReport {
             var table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
             for row in rows {
                 table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
-                           ProgressStyle.clip(row.summary, 56)])
+                           ProgressStyle.marked(ProgressStyle.clip(row.summary, 56), row.marks)])
             }
             out += table.render(style: style)
         }
@@ -26,22 +26,38 @@ extension ShowReport {
         }
         func evidence(_ item: EvidenceView) {
             let title = item.redacted ? style.dim("(restricted)") : item.title
-            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(title)\(mark(item.id))")
+            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(ProgressStyle.marked(title, item.marks))\(mark(item.id))")
         }
-        line(style.bold("\(id)") + style.dim("  \(kind), as of \(asOf)") + mark(id))
+        out += ProgressStyle.banner(notice, style: style)
+        line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  \(kind), as of \(asOf)") + mark(id))
         if let instrument {
             line(instrument.title)
             fact("kind", instrument.kind)
             fact("parties", instrument.parties.joined(separator: ", "))
             fact(instrument.kind == "plan" ? "adopted" : "signed", "\(instrument.date)")
             fact("status", instrument.status)
-            fact("languages", instrument.languages.joined(separator: ", "))
+            fact("languages", instrument.languages.map { language in
+                instrument.texts[language].map { "\(language) (\($0 == "authentic" ? "authentic" : "working summary"))" } ?? language
+            }.joined(separator: ", "))
+            fact("prevails", instrument.prevails)
+            fact("source", instrument.source)
+            fact("url", instrument.url)
+            if !instrument.sources.isEmpty {
+                section("Sources")
+                for note in instrument.sources {
+                    let about = [note.about, note.says].compactMap { $0 }.joined(separator: ": ")
+                    line("  " + (about.isEmpty ? "" : about + " — ") + note.source)
+                }
+            }
             if !instrument.articles.isEmpty {
                 section(instrument.kind == "plan" ? "Areas" : "Articles")
                 for article in instrument.articles { line("  \(article)") }
             }
             if !instrument.targets.isEmpty { section(instrument.kind == "plan" ? "Items" : "Commitments"); targets(instrument.targets) }
-            if let review = instrument.reviews.first { section("Next review"); line("  \(review.date) \(review.title)") }
+            if let review = instrument.reviews.first {
+                section("Next review")
+                line("  \(review.date) \(ProgressStyle.marked(review.title, review.marks))")
+            }
             revisions(instrument.revisions)
         }
         if let provision {
@@ -56,7 +72,7 @@ extension ShowReport {
         }
         if let planArea { targets(planArea) }
         if let target {
-            line(target.row.summary)
+            line(ProgressStyle.marked(target.row.summary, target.row.marks))
             if let text = target.text, text != target.row.summary { line(); line(style.dim(text)) }
             line()
             fact("bound", target.row.parties.map(\.party).joined(separator: ", ") + (target.row.joint ? " (jointly)" : ""))
@@ -79,11 +95,36 @@ extension ShowReport {
                 let next = party.nextDue.map { ", next due \($0)" } ?? ""
                 line("  \(party.party)  \(ProgressStyle.status(party.status, overdue: party.overdue, style: style))\(since)\(next)")
             }
+            if let together = target.row.jointly {
+                let since = together.since.map { " since \($0)" } ?? ""
+                line("  jointly  \(ProgressStyle.status(together.status, overdue: together.overdue, style: style))\(since)"
+                     + "  (a joint report settles it: --party joint)")
+            }
+            if !target.periods.isEmpty {
+                section("Periods")
+                for period in target.periods {
+                    let window = period.opens.map { "\($0) to \(period.due)" } ?? "due \(period.due)"
+                    let settled = period.settledBy.map { id in
+                        "settled by \(id) on \(period.settledOn!)" + (period.lateDays.map { style.yellow(", late by \($0) \($0 == 1 ? "day" : "days")") } ?? "")
+                    } ?? (period.overdue ? style.red("overdue: no settling report") : style.dim("open"))
+                    line("  \(period.party)  \(window)  \(settled)")
+                }
+            }
             if !target.timeline.isEmpty {
                 section("Timeline")
                 for report in target.timeline {
-                    line("  \(report.date)  \(report.party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")\(mark(report.id))")
-                    if let note = report.note { line("      \(style.dim(ProgressStyle.clip(note, 90)))") }
+                    let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
+                    let entry = "  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
+                        + ProvenanceNotice.suffix(report.marks) + mark(report.id)
+                    if let withdrawn = report.withdrawn {
+                        line(style.dim(entry) + "  " + style.yellow("[\(withdrawn.kind)]"))
+                        line("      \(style.dim(withdrawn.sentence))")
+                    } else {
+                        line(entry)
+                        if let note = report.note {
+                            line("      \(style.dim(ProgressStyle.clip(note, 90)))" + ProvenanceNotice.suffix(report.marks))
+                        }
+                    }
                 }
             }
             if !target.evidence.isEmpty { section("Evidence"); target.evidence.forEach(evidence) }
@@ -100,9 +141,11 @@ extension ShowReport {
             fact("url", item.url)
             fact("attachment", item.attachment.map { "\($0.name) (\($0.size) bytes) at \($0.path)" })
             for value in item.values {
-                fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined())
+                fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined()
+                     + (value.source.map { " (source: \($0))" } ?? "") + ProvenanceNotice.suffix(value.marks))
             }
             fact("note", item.note)
+            fact("withdrawn", item.withdrawn?.sentence)
         }
         if let meeting {
             line(meeting.title)
@@ -111,9 +154,11 @@ extension ShowReport {
             fact("host", meeting.host)
             fact("reviews", meeting.reviews.joined(separator: ", "))
             fact("attendees", meeting.attendees.joined(separator: "; "))
+            fact("source", meeting.source)
+            fact("url", meeting.url)
             section("Decisions")
             for decision in meeting.decisions {
-                line("  \(decision.id). \(decision.text)")
+                line("  \(decision.id). \(ProgressStyle.marked(decision.text, decision.marks))")
                 if let tracked = decision.tracked {
                     line("     \(ProgressStyle.parties(tracked.parties, style: style))\(tracked.due.map { ", due \($0)" } ?? "")")
                 }
@@ -123,8 +168,10 @@ extension ShowReport {
             fact("target", report.target)
             fact("status", "\(report.party) \(report.status) from \(report.date)")
             fact("reporter", report.reporter)
+            fact("source", report.source)
             fact("evidence", report.evidence.joined(separator: ", "))
             fact("note", report.note)
+            fact("withdrawn", report.withdrawn.map { $0.sentence + "; it counts for nothing" })
         }
         return out
     }

@@ -36,6 +36,15 @@ public struct ShowReport: Codable, Sendable {
         public let targets: [TargetRow]
         public let revisions: [RevisionView]
         public let reviews: [ReviewCalendar.Review]
+        /// Per language: `authentic` or `working-summary`, where the instrument says which.
+        public let texts: [String: String]
+        /// The language that prevails where the texts differ, if the instrument names one.
+        public let prevails: String?
+        /// Where the record comes from.
+        public let source: String?
+        public let url: String?
+        /// Per-field source notes; sources that disagree are each listed.
+        public let sources: [SourceNote]
     }
 
     /// An article or clause of a text, with the commitments resting on it.
@@ -61,6 +70,8 @@ public struct ShowReport: Codable, Sendable {
         public let start: CalendarDate?
         public let end: CalendarDate?
         public let timeline: [StatusReportView]
+        /// The reporting periods of each party (or of the parties jointly), oldest first.
+        public let periods: [PeriodView]
         public let evidence: [EvidenceView]
         /// Plan items implementing a commitment, or the commitments a plan item implements.
         public let linked: [String]
@@ -89,10 +100,14 @@ public struct ShowReport: Codable, Sendable {
         public let reviews: [String]
         public let decisions: [Decision]
 
+        public let source: String?
+        public let url: String?
+
         public struct Decision: Codable, Sendable, Hashable {
             public let id: String
             public let text: String
             public let tracked: TargetRow?
+            public let marks: [ProvenanceMark]
         }
     }
 
@@ -117,8 +132,13 @@ public struct ShowReport: Codable, Sendable {
         [evidence?.id, report?.id, meeting?.id].compactMap { $0 }
             + (target?.timeline.map(\.id) ?? []) + (target?.evidence.map(\.id) ?? [])
     }
+    /// The marks of what `id` names (see ``ProvenanceMark``).
+    public let marks: [ProvenanceMark]
+    /// The banner when anything shown is marked.
+    public let notice: ProvenanceNotice?
 
-    private init(asOf: CalendarDate, resolved: IDResolver.Resolved, instrument: InstrumentDetail? = nil,
+    private init(asOf: CalendarDate, resolved: IDResolver.Resolved, marks: Set<ProvenanceMark>,
+                 instrument: InstrumentDetail? = nil,
                  provision: ProvisionDetail? = nil, target: TargetDetail? = nil, planArea: [TargetRow]? = nil,
                  evidence: EvidenceView? = nil, meeting: MeetingDetail? = nil, report: StatusReportView? = nil) {
         self.asOf = asOf
@@ -131,6 +151,18 @@ public struct ShowReport: Codable, Sendable {
         self.evidence = evidence
         self.meeting = meeting
         self.report = report
+        self.marks = marks.ordered
+        // Everything shown: the thing itself, and each row, report and piece of evidence in it.
+        var shown = marks
+        for rows in [instrument?.targets, provision?.commitments, planArea, target.map { [$0.row] }] {
+            shown.formUnion((rows ?? []).flatMap(\.marks))
+        }
+        shown.formUnion((instrument?.reviews ?? []).flatMap(\.marks))
+        shown.formUnion((target?.timeline ?? []).flatMap(\.marks))
+        shown.formUnion(((target?.evidence ?? []) + (evidence.map { [$0] } ?? [])).flatMap(\.marks))
+        shown.formUnion((meeting?.decisions ?? []).flatMap(\.marks))
+        shown.formUnion(report?.marks ?? [])
+        notice = ProvenanceNotice(shown)
     }
 
     /// The file whose commits are the revisions of what `resolved` names, if any: the
@@ -163,23 +195,29 @@ public struct ShowReport: Codable, Sendable {
         let asOf = state.asOf
         let owner = resolved.qualifiedID?.owner ?? resolved.id
         let local = resolved.qualifiedID?.local
+        let index = ProvenanceIndex(snapshot)
+        let ownerMarks = index.marks(of: owner)
         switch resolved.kind {
         case .instrument, .plan:
             let rows = state.targets.filter { $0.target.id.owner == owner }.map(TargetRow.init)
             let reviews = ReviewCalendar(snapshot).upcoming(after: asOf, owner: owner)
             if let instrument = InstrumentID(owner).flatMap(snapshot.instrument) {
                 let articles = snapshot.primaryText(of: instrument)?.articles.map { "\($0.id) \($0.title)" } ?? []
-                self.init(asOf: asOf, resolved: resolved, instrument: InstrumentDetail(
+                self.init(asOf: asOf, resolved: resolved, marks: ownerMarks, instrument: InstrumentDetail(
                     id: owner, kind: instrument.kind.rawValue, title: instrument.title.preferred,
                     parties: instrument.parties.map(\.code), date: instrument.signed.date, status: instrument.status.rawValue,
-                    languages: instrument.languages, articles: articles, targets: rows, revisions: revisions, reviews: reviews))
+                    languages: instrument.languages, articles: articles, targets: rows, revisions: revisions, reviews: reviews,
+                    texts: instrument.texts.mapValues { $0.authentic ? "authentic" : ProvenanceMark.workingSummary.rawValue },
+                    prevails: instrument.prevails, source: instrument.provenance.source, url: instrument.provenance.url,
+                    sources: instrument.sources))
             } else {
                 let plan = InstrumentID(owner).flatMap(snapshot.plan)
-                self.init(asOf: asOf, resolved: resolved, instrument: InstrumentDetail(
+                self.init(asOf: asOf, resolved: resolved, marks: ownerMarks, instrument: InstrumentDetail(
                     id: owner, kind: "plan", title: plan?.title.preferred ?? "", parties: plan?.parties.map(\.code) ?? [],
                     date: plan?.adopted.date ?? asOf, status: plan?.status.rawValue ?? "",
                     languages: [], articles: plan?.areas.map { "\($0.id) \($0.title)" } ?? [], targets: rows,
-                    revisions: revisions, reviews: reviews))
+                    revisions: revisions, reviews: reviews, texts: [:], prevails: nil,
+                    source: plan?.provenance.source, url: plan?.provenance.url, sources: plan?.sources ?? []))
             }
         case .article, .clause:
             let instrument = InstrumentID(owner).flatMap(snapshot.instrument)
@@ -193,36 +231,39 @@ public struct ShowReport: Codable, Sendable {
                 return clauseID == local || (article != nil && clauseID.hasPrefix((local ?? "") + "."))
             }.map(TargetRow.init)
             let amended = amendedSinceEvidence.filter { finding in resting.contains { $0.id == finding.commitment.description } }
-            self.init(asOf: asOf, resolved: resolved, provision: ProvisionDetail(
+            self.init(asOf: asOf, resolved: resolved, marks: ownerMarks, provision: ProvisionDetail(
                 id: resolved.id, heading: article?.heading, text: article?.fullText ?? clause?.text ?? "",
                 file: text?.file ?? "", line: clause?.line ?? article?.line ?? 0, commitments: resting,
                 amendedSinceEvidence: amended))
         case .planArea:
             let rows = state.targets.filter { $0.target.id.owner == owner && $0.target.id.local.hasPrefix((local ?? "") + ".") }
                 .map(TargetRow.init)
-            self.init(asOf: asOf, resolved: resolved, planArea: rows)
+            self.init(asOf: asOf, resolved: resolved, marks: Set(rows.flatMap(\.marks)).union(ownerMarks), planArea: rows)
         case .commitment, .planItem, .decision:
             guard let id = resolved.qualifiedID, let targetState = state.target(id) else {
                 // An untracked decision: shown with its meeting.
-                self.init(asOf: asOf, resolved: resolved,
-                          meeting: Self.meeting(owner, snapshot: snapshot, state: state))
+                self.init(asOf: asOf, resolved: resolved, marks: ownerMarks,
+                          meeting: Self.meeting(owner, snapshot: snapshot, state: state, index: index))
                 return
             }
-            self.init(asOf: asOf, resolved: resolved,
-                      target: Self.target(targetState, snapshot: snapshot, redaction: redaction, revisions: revisions,
+            self.init(asOf: asOf, resolved: resolved, marks: targetState.marks,
+                      target: Self.target(targetState, asOf: asOf, snapshot: snapshot, redaction: redaction, revisions: revisions,
                                           amended: amendedSinceEvidence.first { $0.commitment == id }))
         case .meeting:
-            self.init(asOf: asOf, resolved: resolved, meeting: Self.meeting(owner, snapshot: snapshot, state: state))
+            self.init(asOf: asOf, resolved: resolved, marks: ownerMarks,
+                      meeting: Self.meeting(owner, snapshot: snapshot, state: state, index: index))
         case .evidence:
             let item = RecordID(resolved.id).flatMap(snapshot.evidence)
-            self.init(asOf: asOf, resolved: resolved, evidence: item.map { EvidenceView($0, redaction: redaction) })
+            self.init(asOf: asOf, resolved: resolved, marks: item.map(ProvenanceIndex.marks(of:)) ?? [],
+                      evidence: item.map { EvidenceView($0, redaction: redaction, withdrawal: snapshot.withdrawal(of: $0.id)) })
         case .report:
             let item = snapshot.report(resolved.id)
-            self.init(asOf: asOf, resolved: resolved, report: item.map(StatusReportView.init))
+            self.init(asOf: asOf, resolved: resolved, marks: item.map(ProvenanceIndex.marks(of:)) ?? [],
+                      report: item.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) })
         }
     }
 
-    private static func target(_ state: TargetState, snapshot: TrackerSnapshot, redaction: Redaction,
+    private static func target(_ state: TargetState, asOf: CalendarDate, snapshot: TrackerSnapshot, redaction: Redaction,
                                revisions: [RevisionView], amended: AmendedSinceEvidence?) -> TargetDetail {
         let target = state.target
         var text: String?
@@ -249,25 +290,30 @@ public struct ShowReport: Codable, Sendable {
         let evidence = state.parties.flatMap(\.evidence).reduce(into: [Evidence]()) { list, item in
             if !list.contains(where: { $0.id == item.id }) { list.append(item) }
         }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
-        let timeline = state.parties.flatMap(\.reports).sorted { ($0.date, $0.id) < ($1.date, $1.id) }
+        // Every report up to the as-of date, the withdrawn ones too (marked as such).
+        let timeline = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.date <= asOf }
         return TargetDetail(
             row: TargetRow(state), text: text,
             responsible: Dictionary(uniqueKeysWithValues: target.responsible.map { ($0.key.code, $0.value) }),
             partners: partners,
             schedule: target.schedule.map { TargetDetail.Schedule(first: $0.first, everyMonths: $0.everyMonths, until: $0.until) },
-            start: target.start, end: target.end, timeline: timeline.map(StatusReportView.init),
+            start: target.start, end: target.end, timeline: timeline.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) },
+            periods: state.settling.flatMap { PeriodView.all($0, asOf: asOf) },
             evidence: evidence.map { EvidenceView($0, redaction: redaction) }, linked: linked, revisions: revisions,
             amendedSinceEvidence: amended)
     }
 
-    private static func meeting(_ id: String, snapshot: TrackerSnapshot, state: TrackerState) -> MeetingDetail? {
+    private static func meeting(_ id: String, snapshot: TrackerSnapshot, state: TrackerState,
+                                index: ProvenanceIndex) -> MeetingDetail? {
         guard let meeting = snapshot.meetings.first(where: { $0.id.rawValue == id }) else { return nil }
         return MeetingDetail(
             id: id, title: meeting.title, date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
             host: meeting.host?.code, attendees: meeting.attendees, reviews: meeting.reviews.map(\.description),
             decisions: meeting.decisions.map { decision in
                 let tracked = QualifiedID(owner: id, local: decision.id).flatMap(state.target).map(TargetRow.init)
-                return MeetingDetail.Decision(id: decision.id, text: decision.text, tracked: tracked)
-            })
+                let marks = index.marks(of: id).union(decision.provenance.illustrative ? [.illustrative] : [])
+                    .union(tracked?.marks ?? [])
+                return MeetingDetail.Decision(id: decision.id, text: decision.text, tracked: tracked, marks: marks.ordered)
+            }, source: meeting.provenance.source, url: meeting.provenance.url)
     }
 }

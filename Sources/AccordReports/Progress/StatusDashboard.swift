@@ -7,8 +7,11 @@ public struct StatusDashboard: Codable, Sendable {
     /// Counts for one party in one group.
     public struct PartyCounts: Codable, Sendable, Hashable {
         public let party: String
+        /// The group's targets that bind this party: what its counts are out of.
+        public let targets: Int
         /// Targets per status; every status is present, zero included.
         public let counts: [String: Int]
+        /// Targets overdue for this party (a joint one: overdue for the parties together).
         public let overdue: Int
     }
 
@@ -28,42 +31,51 @@ public struct StatusDashboard: Codable, Sendable {
         public let parties: [PartyCounts]
         /// The next review the instrument or plan calls for.
         public let nextReview: ReviewCalendar.Review?
+        /// The marks of the instrument or plan and of the targets counted.
+        public let marks: [ProvenanceMark]
     }
 
     public let asOf: CalendarDate
     public let groups: [Group]
     /// The first review after the as-of date, across all instruments and plans.
     public let nextReview: ReviewCalendar.Review?
+    /// The banner when any group counts marked records.
+    public let notice: ProvenanceNotice?
 
     /// Builds the dashboard of `state` (of `snapshot`).
     public init(snapshot: TrackerSnapshot, state: TrackerState) {
         asOf = state.asOf
         let calendar = ReviewCalendar(snapshot)
+        let index = ProvenanceIndex(snapshot)
         var groups: [Group] = []
-        func group(_ id: String, _ kind: String, _ title: String, _ states: [TargetState], review: ReviewCalendar.Review?) -> Group {
+        func group(_ id: String, _ kind: String, _ title: String, _ states: [TargetState], review: ReviewCalendar.Review?,
+                   owner: String? = nil) -> Group {
             var parties: [PartyCode] = []
             for state in states { for party in state.target.parties where !parties.contains(party) { parties.append(party) } }
             let counts = parties.map { party -> PartyCounts in
                 var counts = Dictionary(uniqueKeysWithValues: Status.allCases.map { ($0.rawValue, 0) })
-                var overdue = 0
+                var overdue = 0, binding = 0
                 for state in states {
                     guard let progress = state.progress(of: party) else { continue }
+                    binding += 1
                     counts[progress.status.rawValue, default: 0] += 1
-                    if progress.isOverdue { overdue += 1 }
+                    if progress.isOverdue || state.joint?.isOverdue == true { overdue += 1 }
                 }
-                return PartyCounts(party: party.code, counts: counts, overdue: overdue)
+                return PartyCounts(party: party.code, targets: binding, counts: counts, overdue: overdue)
             }
             let withEvidence = states.filter { $0.parties.contains { !$0.evidence.isEmpty } }.count
             return Group(id: id, kind: kind, title: title, targets: states.count,
                          overdue: states.filter(\.isOverdue).count, withEvidence: withEvidence,
                          evidenceCoverage: states.isEmpty ? 0 : Double(withEvidence) / Double(states.count),
-                         parties: counts, nextReview: review)
+                         parties: counts, nextReview: review,
+                         marks: states.reduce(owner.map(index.marks(of:)) ?? []) { $0.union($1.marks) }.ordered)
         }
         let byOwner = Dictionary(grouping: state.targets, by: { $0.target.id.owner })
         for instrument in snapshot.instruments {
             groups.append(group(instrument.id.rawValue, "instrument", instrument.title.preferred,
                                 byOwner[instrument.id.rawValue] ?? [],
-                                review: calendar.next(after: state.asOf, owner: instrument.id.rawValue)))
+                                review: calendar.next(after: state.asOf, owner: instrument.id.rawValue),
+                                owner: instrument.id.rawValue))
         }
         for plan in snapshot.plans {
             let review = calendar.next(after: state.asOf, owner: plan.id.rawValue)
@@ -71,7 +83,8 @@ public struct StatusDashboard: Codable, Sendable {
             for area in plan.areas {
                 let prefix = area.id + "."
                 let inArea = states.filter { $0.target.id.local.hasPrefix(prefix) }
-                groups.append(group("\(plan.id)#\(area.id)", "plan-area", area.title, inArea, review: review))
+                groups.append(group("\(plan.id)#\(area.id)", "plan-area", area.title, inArea, review: review,
+                                    owner: plan.id.rawValue))
             }
         }
         let decisions = state.targets.filter { $0.target.kind == .decision }
@@ -80,6 +93,7 @@ public struct StatusDashboard: Codable, Sendable {
         }
         self.groups = groups
         nextReview = calendar.next(after: state.asOf)
+        notice = ProvenanceNotice(Set(groups.flatMap { $0.marks + ($0.nextReview?.marks ?? []) } + (nextReview?.marks ?? [])))
     }
 
     /// The dashboard as a terminal table.
@@ -94,22 +108,23 @@ public struct StatusDashboard: Codable, Sendable {
                 let done = (party.counts["implemented"] ?? 0) + (party.counts["not-applicable"] ?? 0)
                 let working = (party.counts["in-progress"] ?? 0) + (party.counts["partial"] ?? 0)
                 table.add([
-                    index == 0 ? group.id : "",
+                    index == 0 ? group.id + ProvenanceNotice.suffix(group.marks) : "",
                     party.party,
-                    "\(done)/\(group.targets)",
+                    "\(done)/\(party.targets)",
                     "\(working)",
                     "\(party.counts["not-started"] ?? 0)",
                     "\(party.counts["blocked"] ?? 0)",
                     party.overdue > 0 ? style.red("\(party.overdue)") : "0",
                     index == 0 ? Percentage.text(group.withEvidence, of: group.targets) : "",
-                    index == 0 ? group.nextReview.map { "\($0.date) \($0.title)" } ?? "" : "",
+                    index == 0 ? group.nextReview.map { "\($0.date) \(ProgressStyle.marked($0.title, $0.marks))" } ?? "" : "",
                 ])
             }
         }
-        var text = style.bold("Status as of \(asOf)") + "\n\n" + table.render(style: style)
+        var text = ProgressStyle.banner(notice, style: style) + style.bold("Status as of \(asOf)") + "\n\n"
+            + table.render(style: style)
         text += "\ndone: implemented or not applicable; evidence: targets with at least one piece of evidence\n"
         if let nextReview {
-            text += "next review: \(nextReview.date) \(nextReview.title) (\(nextReview.owner)/\(nextReview.cycle))\n"
+            text += "next review: \(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))\n"
         }
         return text
     }

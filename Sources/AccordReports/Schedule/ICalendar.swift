@@ -31,8 +31,9 @@ public struct ICalendarRenderer: Sendable {
                 "BEGIN:VEVENT",
                 "UID:" + Self.uid(review),
                 "DTSTAMP:" + stamp,
-                "DTSTART;VALUE=DATE:" + Self.compact(review.date),
-                "DTEND;VALUE=DATE:" + Self.compact(review.date.adding(days: 1)),
+                // A review known only by its month or year spans it: iCalendar dates are days.
+                "DTSTART;VALUE=DATE:" + Self.compact(review.date.firstDay),
+                "DTEND;VALUE=DATE:" + Self.compact(review.date.lastDay.adding(days: 1)),
                 "SUMMARY:" + Self.escape(ScheduleLayout.eventSummary(review)),
                 "DESCRIPTION:" + Self.escape(ScheduleLayout.eventDescription(review, partyNames: partyNames)),
                 "CATEGORIES:" + Self.escape(review.standing.rawValue),

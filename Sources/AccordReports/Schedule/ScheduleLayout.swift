@@ -3,9 +3,9 @@ import AccordCore
 /// The words every schedule format uses for a review, so the terminal, the calendar and
 /// the summary tell the same story.
 enum ScheduleLayout {
-    /// `Annual joint review of the agreement (Article 11) — tip-2005 [missed]`.
+    /// `Annual joint review of the agreement — tip-2005 [missed]`, after its marks.
     static func eventSummary(_ review: ReviewSchedule.Review) -> String {
-        "\(review.title) — \(review.instrument) [\(review.standing.rawValue)]"
+        ProgressStyle.marked("\(review.title) — \(review.instrument) [\(review.standing.rawValue)]", review.marks)
     }
 
     /// What happened or is expected: the holding meeting, the tolerance, the host, what is due.
@@ -32,7 +32,8 @@ enum ScheduleLayout {
         if let host = review.host { lines.append("Host in turn: \(partyNames[host].map { "\($0) (\(host))" } ?? host.code).") }
         lines.append(outcome(review).prefix(1).uppercased() + outcome(review).dropFirst() + ".")
         for item in review.dueBefore {
-            lines.append("- \(item.date) \(item.target) (\(item.parties.map(\.code).joined(separator: ", "))): \(item.summary)")
+            lines.append("- \(item.date) \(item.target) (\(item.parties.map(\.code).joined(separator: ", "))): "
+                + ProgressStyle.marked(item.summary, item.marks))
         }
         return lines.joined(separator: "\n")
     }

@@ -13,7 +13,7 @@ public struct ScheduleTerminalRenderer: Sendable {
     public func render(_ schedule: ReviewSchedule) -> String {
         let past = schedule.reviews.filter { $0.standing != .upcoming }
         let held = past.count { $0.standing == .held }, missed = past.count { $0.standing == .missed }
-        var out = style.bold("Reviews at \(schedule.asOf)") + ": \(past.count) past (\(held) held, \(missed) missed), "
+        var out = ProgressStyle.banner(schedule.notice, style: style) + style.bold("Reviews at \(schedule.asOf)") + ": \(past.count) past (\(held) held, \(missed) missed), "
             + "\(schedule.upcoming.count) upcoming in the next \(schedule.horizonMonths) months; "
             + "a meeting within \(schedule.toleranceMonths) months of a date holds it\n\n"
         if !past.isEmpty {
@@ -21,7 +21,8 @@ public struct ScheduleTerminalRenderer: Sendable {
             for review in past {
                 let standing = review.standing == .missed ? style.red(review.standing.rawValue)
                     : review.standing == .held ? style.green(review.standing.rawValue) : style.yellow(review.standing.rawValue)
-                table.add([review.date.description, "\(review.instrument)/\(review.cycle)", review.host?.code ?? "",
+                table.add([review.date.description, "\(review.instrument)/\(review.cycle)" + ProvenanceNotice.suffix(review.marks),
+                           review.host?.code ?? "",
                            standing + " " + ScheduleLayout.outcome(review).drop { $0 != " " }.dropFirst()])
             }
             out += style.bold("Past reviews") + "\n" + table.render(style: style) + "\n"
@@ -30,12 +31,13 @@ public struct ScheduleTerminalRenderer: Sendable {
         if schedule.upcoming.isEmpty { out += "  none in the next \(schedule.horizonMonths) months\n" }
         for review in schedule.upcoming {
             let host = review.host.map { ", host \($0)" } ?? ""
-            out += "\(review.date)  \(review.title) — \(review.instrument)/\(review.cycle)\(host)\n"
+            out += "\(review.date)  \(ProgressStyle.marked(review.title, review.marks)) — \(review.instrument)/\(review.cycle)\(host)\n"
             if review.dueBefore.isEmpty {
                 out += "    nothing else falls due before it\n"
             }
             for item in review.dueBefore {
-                out += "    due \(item.date)  \(item.target)  \(item.parties.map(\.code).joined(separator: ", "))  \(item.summary)\n"
+                out += "    due \(item.date)  \(item.target)  \(item.parties.map(\.code).joined(separator: ", "))  "
+                    + ProgressStyle.marked(item.summary, item.marks) + "\n"
             }
         }
         return out

@@ -9,9 +9,14 @@ public struct SummaryHTMLRenderer: Sendable {
 
     /// The summary as a complete HTML document.
     public func render(_ summary: ReviewSummary) -> String {
-        var body = ["<h1>\(e(SummaryLayout.title(summary)))</h1>", table(SummaryLayout.header(summary), headerless: true)]
+        var body = ["<h1>\(e(SummaryLayout.title(summary)))</h1>"]
+        if let notice = SummaryLayout.notice(summary) {
+            body.append("<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(e(notice))</p>")
+        }
+        body.append(table(SummaryLayout.header(summary), headerless: true))
         if let meeting = summary.meeting, !meeting.decisions.isEmpty {
-            body.append("<p>Decisions of the meeting:</p>\n<ul>" + meeting.decisions.map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+            body.append("<p>Decisions of the meeting:</p>\n<ul>"
+                        + SummaryLayout.decisions(meeting).map { "<li>\(e($0))</li>" }.joined() + "</ul>")
         }
 
         body.append("<h2>What changed since the previous meeting</h2>")
@@ -75,6 +80,10 @@ public struct SummaryHTMLRenderer: Sendable {
         if indicators.isEmpty { body.append("<p>No indicator values recorded.</p>") }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
+            if !indicator.sources.isEmpty {
+                section += "<p>Figures the sources give differently:</p><ul class=\"sources\">"
+                    + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
+            }
             if indicator.years.count > 1 {
                 section += "<figure>" + SVGChart.lines(title: indicator.title, xLabels: indicator.years, series: indicator.series,
                                                        unit: indicator.title) + "</figure>"
@@ -131,6 +140,7 @@ public struct SummaryHTMLRenderer: Sendable {
         del { color: #a40000; background: #fde8e8; text-decoration: line-through; }
         ins { color: #005c1a; background: #e3f6e6; text-decoration: underline; }
         .label { font-weight: 600; margin-right: .4rem; }
+        .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; }
         @media print {
           body { font-size: 10pt; }

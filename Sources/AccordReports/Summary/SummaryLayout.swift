@@ -41,13 +41,15 @@ enum SummaryLayout {
 
     static func statusChanges(_ summary: ReviewSummary) -> Table {
         Table(header: ["Date", "Item", "Party", "From", "To", "What"], rows: summary.statusChanges.map {
-            [$0.date.description, $0.target.description, $0.party.code, $0.from.rawValue, $0.to.rawValue, $0.summary]
+            [$0.date.description, $0.target.description, $0.party.code, $0.from.rawValue, $0.to.rawValue,
+             ProgressStyle.marked($0.summary, $0.marks)]
         })
     }
 
     static func evidence(_ summary: ReviewSummary) -> Table {
         Table(header: ["Date", "Evidence", "Kind", "Party", "Supports"], rows: summary.newEvidence.map {
-            [$0.date.description, "\($0.title) (\($0.id))" + (summary.unverified?[$0.id.rawValue].map { ", not verified: \($0)" } ?? ""),
+            [$0.date.description, ProgressStyle.marked("\($0.title) (\($0.id))", $0.marks)
+                + (summary.unverified?[$0.id.rawValue].map { ", not verified: \($0)" } ?? ""),
              $0.kind, $0.party?.code ?? "both",
              $0.supports.map(\.description).joined(separator: ", ")]
         })
@@ -75,7 +77,7 @@ enum SummaryLayout {
         var rows: [[String]] = []
         for area in summary.progress {
             for tally in area.parties where tally.total > 0 {
-                rows.append(["\(area.id) \(area.title)", tally.party.code]
+                rows.append([ProgressStyle.marked("\(area.id) \(area.title)", area.marks), tally.party.code]
                     + statusColumns.map { String(tally.statuses[$0] ?? 0) }
                     + ["\(tally.settled)/\(tally.total)", Percentage.text(tally.settled, of: tally.total)])
             }
@@ -120,22 +122,45 @@ enum SummaryLayout {
     }
 
     static func gapLine(_ gap: Gap) -> (item: String, text: String, close: String) {
-        ("\(gap.item) (\(gap.party?.code ?? "both"))", "\(gap.title) — \(gap.why.joined(separator: "; "))", gap.toClose)
+        ("\(gap.item) (\(gap.party?.code ?? "both"))", ProgressStyle.marked("\(gap.title) — \(gap.why.joined(separator: "; "))", gap.marks),
+         gap.toClose)
     }
 
     static func nextReview(_ review: ReviewSchedule.Review, _ summary: ReviewSummary) -> String {
-        "\(review.title) (\(review.instrument)/\(review.cycle)) on \(review.date)"
+        ProgressStyle.marked("\(review.title) (\(review.instrument)/\(review.cycle)) on \(review.date)", review.marks)
             + (review.host.map { ", hosted by \(partyName(summary, $0))" } ?? "") + "."
     }
 
     static func due(_ review: ReviewSchedule.Review) -> Table {
         Table(header: ["Due", "Item", "Parties", "What"], rows: review.dueBefore.map {
-            [$0.date.description, $0.target.description, $0.parties.map(\.code).joined(separator: ", "), $0.summary]
+            [$0.date.description, $0.target.description, $0.parties.map(\.code).joined(separator: ", "),
+             ProgressStyle.marked($0.summary, $0.marks)]
         })
     }
 
     /// Indicators grouped by indicator: one table each, scopes as rows and periods as columns.
-    static func indicatorTables(_ summary: ReviewSummary) -> [(title: String, table: Table, years: [String], series: [SVGChart.Series])] {
+    /// The banner, when the summary uses marked records.
+    static func notice(_ summary: ReviewSummary) -> String? { summary.notice?.text }
+
+    /// The meeting's decisions, each with the meeting's marks.
+    static func decisions(_ meeting: ReviewSummary.MeetingInfo) -> [String] {
+        meeting.decisions.map { ProgressStyle.marked($0, meeting.marks) }
+    }
+
+    /// `2016, Viet Nam, nationwide: 354 (source A); 383 (source B)` for each period whose
+    /// figures differ between sources, so that each figure is shown with who gave it.
+    static func attributions(_ series: [ReviewSummary.IndicatorSeries]) -> [String] {
+        series.flatMap { series in
+            series.points.filter { point in Set(point.attributions.map(\.value)).count > 1 }.map { point in
+                "\(point.period), \(series.scopeTitle ?? series.scope ?? "all"): "
+                    + point.attributions.map { "\(SVGChart.format($0.value)) (\($0.source ?? "evidence \($0.evidence)"))" }
+                    .joined(separator: "; ")
+            }
+        }
+    }
+
+    static func indicatorTables(_ summary: ReviewSummary)
+        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String])] {
         var order: [String] = []
         var grouped: [String: [ReviewSummary.IndicatorSeries]] = [:]
         for series in summary.indicators {
@@ -150,6 +175,7 @@ enum SummaryLayout {
                     guard let point = series.points.first(where: { $0.period == period }) else { return "" }
                     let others = point.otherValues.map(SVGChart.format)
                     return SVGChart.format(point.value) + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")")
+                        + ProvenanceNotice.suffix(point.marks)
                 }
             }
             let title = all[0].title + (all[0].unit.map { " (\($0))" } ?? "")
@@ -160,7 +186,7 @@ enum SummaryLayout {
                 })
             }
             return (title, Table(header: ["Scope"] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
-                    years, lines)
+                    years, lines, attributions(all))
         }
     }
 

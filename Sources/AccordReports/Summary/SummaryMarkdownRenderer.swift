@@ -10,9 +10,12 @@ public struct SummaryMarkdownRenderer: Sendable {
 
     /// The summary as Markdown, ending with a newline.
     public func render(_ summary: ReviewSummary) -> String {
-        var blocks = ["# " + SummaryLayout.title(summary), table(SummaryLayout.header(summary), headerless: true)]
+        var blocks = ["# " + SummaryLayout.title(summary)]
+        if let notice = SummaryLayout.notice(summary) { blocks.append("> **Note:** " + escape(notice)) }
+        blocks.append(table(SummaryLayout.header(summary), headerless: true))
         if let meeting = summary.meeting, !meeting.decisions.isEmpty {
-            blocks.append("Decisions of the meeting:\n\n" + meeting.decisions.map { "- \(escape($0))" }.joined(separator: "\n"))
+            blocks.append("Decisions of the meeting:\n\n"
+                          + SummaryLayout.decisions(meeting).map { "- \(escape($0))" }.joined(separator: "\n"))
         }
 
         blocks.append("## What changed since the previous meeting")
@@ -30,7 +33,7 @@ public struct SummaryMarkdownRenderer: Sendable {
                     switch block {
                     case .title(let title): lines.append("  - Title: " + DiffMarkdownRenderer.redline(title))
                     case .text(let text): lines.append("  - " + DiffMarkdownRenderer.redline(text))
-                    case .clause(let label, let text): lines.append("  - **\(label)** " + DiffMarkdownRenderer.redline(text))
+                    case .clause(let label, let text): lines.append("  - **\(escape(label))** " + DiffMarkdownRenderer.redline(text))
                     }
                 }
             }
@@ -83,6 +86,10 @@ public struct SummaryMarkdownRenderer: Sendable {
         for indicator in indicators {
             blocks.append("### " + escape(indicator.title))
             blocks.append(table(indicator.table))
+            if !indicator.sources.isEmpty {
+                blocks.append("Figures the sources give differently:\n\n"
+                              + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
+            }
         }
 
         blocks.append("## Draft agenda")
@@ -110,7 +117,7 @@ public struct SummaryMarkdownRenderer: Sendable {
     private func escape(_ text: String) -> String {
         var result = ""
         for character in text {
-            if "\\`*_[]<>".contains(character) { result.append("\\") }
+            if "\\`*_[]<>&".contains(character) { result.append("\\") }
             result.append(character)
         }
         return result

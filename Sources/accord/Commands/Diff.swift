@@ -102,7 +102,8 @@ extension Accord {
                 old = try TextVersion.read(instrument.id, language: language, at: previous.commit, label: previous.label, in: repository)
                 new = try TextVersion.read(instrument.id, language: language, at: last.commit, label: last.label, in: repository)
             }
-            let diff = InstrumentDiff(old: old.text, new: new.text)
+            var diff = InstrumentDiff(old: old.text, new: new.text)
+            diff.notice = ProvenanceNotice(instrument.marks(of: language))
             let text = try renderer(colour: context.console.style(for: output).colour).render(diff)
             try context.console.write(text, to: output)
         }

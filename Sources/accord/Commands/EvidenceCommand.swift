@@ -90,6 +90,17 @@ extension Accord.EvidenceCommand {
         @Option(help: ArgumentHelp("Who records it, \"Name <email>\" (default: git config accord.reporter, else user.name and user.email).", valueName: "name"))
         var by: String?
 
+        @Option(help: ArgumentHelp("Evidence this replaces: it is withdrawn in the same commit.", valueName: "evidence-id"))
+        var supersedes: String?
+
+        @Option(help: "With --supersedes: why the earlier evidence is replaced (default: \"superseded\").")
+        var reason: String?
+
+        func validate() throws {
+            if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
+            if party == .joint { throw ValidationError("--party names the one party that supplied the evidence; leave it out when it is the parties' together") }
+        }
+
         func run() throws {
             let today = CalendarDate.today()
             let context = try TrackerContext.open(repository, asOf: today, warn: false)
@@ -115,26 +126,37 @@ extension Accord.EvidenceCommand {
                 title: title, kind: kind, date: day, party: party ?? context.user.party, source: source, url: url,
                 sensitivity: sensitivity, supports: supports, values: value, scope: scope, period: period, note: note)
             let author = try context.author(by: by ?? context.user.reporter, on: day)
+            let replacing = try supersedes.map { record in
+                let request = WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: author.person.description)
+                guard try request.resolve(in: context.snapshot, resolver: context.resolver).kind == .evidence else {
+                    throw RecordingFailure("\(record) is a status report: replace it with accord log --supersedes", .usage)
+                }
+                return request
+            }
             var recorded: AccordCore.Evidence?
+            var withdrawn: Withdrawal?
             let commit = try context.commitRecord(author: author.signature) {
                 var evidence = try request.evidence(in: context.snapshot, resolver: context.resolver, today: today, attachment: attachment)
                 recorded = evidence
                 var files = [evidence.path: Data(evidence.yamlText().utf8)]
                 if let attachment, let stored { files[attachment.path] = stored }
+                var message = evidence.commitMessage
+                withdrawn = try context.supersede(replacing, by: evidence.id, today: today, files: &files, message: &message)
                 if sensitivity == .restricted {
                     // Checked in clear, stored sealed.
                     try context.requireValid(adding: files)
                     evidence = try evidence.sealing(for: recipients)
                     files[evidence.path] = Data(evidence.yamlText().utf8)
                 }
-                return (files, evidence.commitMessage)
+                return (files, message)
             }
             if let recorded {
                 let stored = recorded.sensitivity == .restricted
                     ? " (encrypted)" + (recorded.attachment.map { ", attachment at \($0.path)" } ?? "")
                     : recorded.attachment.map { ", attachment \($0.name) at \($0.path)" } ?? ""
-                try write.report(id: recorded.id.rawValue, ["recorded \(recorded.id)\(stored) (commit \(commit.short))"],
-                                 commits: [commit], in: context.repository)
+                var lines = ["recorded \(recorded.id)\(stored) (commit \(commit.short))"]
+                if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
+                try write.report(id: recorded.id.rawValue, lines, commits: [commit], in: context.repository)
             }
         }
     }

@@ -18,7 +18,18 @@ extension Accord {
               accord log 3.1 --status in-progress --party KH --date 2019-03-26 --evidence ev-2019-03
 
             Short ids work when they are unique (3.1, ev-2019-03). The party may be left out \
-            when the target binds only one. Without --note or --note-file, and with a terminal \
+            when the target binds only one. A joint commitment is settled by one report the \
+            parties make together: --party joint (--parties names them; default all it binds); \
+            each party's own reports show its view without settling it.
+
+              accord log tip-2005#11.1 --status implemented --party joint --date 2019-12-01
+              accord log tip-2005#7.2 --status not-started --party VN --supersedes sr-2019-03-26-vn-k3x7q \\
+                  --reason "Logged implemented by mistake."
+
+            Reports of one day are ordered by when they were recorded (recorded-at), so a \
+            correction logged after a mistake wins; to withdraw or replace a report instead, see \
+            accord retract and --supersedes. When a report changes nothing (a later report still \
+            decides, or the status was already that), log says so. Without --note or --note-file, and with a terminal \
             as input, $VISUAL or $EDITOR opens for the note (lines starting with # are dropped). \
             A not-applicable status needs a note. A date after today is refused: a report says \
             what is true from a day already reached.
@@ -46,8 +57,11 @@ extension Accord {
         @Option(help: ArgumentHelp("The day the status is true from (default today).", valueName: "yyyy-mm-dd"))
         var date: CalendarDate?
 
-        @Option(help: ArgumentHelp("The reporting party (VN, KH); needed when the target binds several, unless git config accord.party names one of them.", valueName: "party"))
+        @Option(help: ArgumentHelp("The reporting party (VN, KH), or joint for a report the parties of a joint commitment make together; needed when the target binds several, unless git config accord.party names one of them.", valueName: "party"))
         var party: PartyCode?
+
+        @Option(parsing: .upToNextOption, help: ArgumentHelp("With --party joint: the parties making the report (default: all it binds).", valueName: "party"))
+        var parties: [PartyCode] = []
 
         @Option(help: ArgumentHelp("The reporter, \"Name <email>\" or a name (default: git config accord.reporter, else user.name and user.email).", valueName: "name"))
         var by: String?
@@ -61,8 +75,15 @@ extension Accord {
         @Option(parsing: .upToNextOption, help: ArgumentHelp("Evidence backing the report.", valueName: "evidence-id"))
         var evidence: [String] = []
 
+        @Option(help: ArgumentHelp("A report of the same target and party that this one replaces: it is withdrawn in the same commit.", valueName: "report-id"))
+        var supersedes: String?
+
+        @Option(help: "With --supersedes: why the earlier report is replaced (default: \"superseded\").")
+        var reason: String?
+
         func validate() throws {
             if note != nil && noteFile != nil { throw ValidationError("give --note or --note-file, not both") }
+            if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
         }
 
         func run() throws {
@@ -70,6 +91,7 @@ extension Accord {
             let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
+            request.parties = parties
             // Check what can be checked before the editor opens: nobody should type a note for nothing.
             let target = try request.resolveTarget(in: context.snapshot, resolver: context.resolver)
             let reporter = try context.author(by: by ?? context.user.reporter, on: day)
@@ -79,16 +101,35 @@ extension Accord {
                 "Note for \(target.id) (\(request.party!) \(status.rawValue) on \(day)): \(target.summary)",
                 "Lines starting with # are dropped." + (status == .notApplicable ? " A note is required." : " An empty note is fine."),
             ])
+            let replacing = try supersedes.map { record in
+                WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: reporter.person.description)
+            }
+            if let replacing {
+                let (old, kind) = try replacing.resolve(in: context.snapshot, resolver: context.resolver)
+                guard kind == .report, let earlier = context.snapshot.report(old.rawValue) else {
+                    throw RecordingFailure("\(old) is evidence: replace it with accord evidence add --supersedes", .usage)
+                }
+                guard earlier.target == target.id, earlier.party == request.party else {
+                    throw RecordingFailure("\(old) is \(earlier.party)'s report on \(earlier.target); a report replaces one of the same target and party (or retract it)")
+                }
+            }
             var recorded: StatusReport?
+            var withdrawn: Withdrawal?
             let commit = try context.commitRecord(author: reporter.signature) {
                 let report = try request.report(in: context.snapshot, resolver: context.resolver, today: today)
                 recorded = report
-                return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
+                var files = [report.path: Data(report.yamlText().utf8)]
+                var message = report.commitMessage
+                withdrawn = try context.supersede(replacing, by: report.id, today: today, files: &files, message: &message)
+                return (files, message)
             }
             if let recorded {
-                try write.report(id: recorded.id.rawValue, [
-                    "recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))",
-                ], commits: [commit], in: context.repository)
+                var lines = ["recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))"]
+                if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
+                if withdrawn == nil, let reason = context.snapshot.changesNothing(recorded, asOf: today) {
+                    lines.append("note: this report changes nothing: \(reason)")
+                }
+                try write.report(id: recorded.id.rawValue, lines, commits: [commit], in: context.repository)
             }
         }
     }

@@ -85,10 +85,17 @@ extension Accord.MeetingCommand {
                 attendees: attendee, decisions: decision, note: note
             ).meeting(in: snapshot)
             var changes = ChangeSet()
-            changes.write(meeting.path, Data(meeting.yamlText().utf8))
+            // Created, never overwritten: another writer may have recorded the same id since
+            // the snapshot was read.
+            changes.create(meeting.path, Data(meeting.yamlText().utf8))
             let author = TrackerLocation.defaultAuthor(of: tracker, date: date.noonUTC)
-            let commit = try tracker.apply(changes, message: "Record meeting \(meeting.id)",
+            let commit: ObjectID
+            do {
+                commit = try tracker.apply(changes, message: "Record meeting \(meeting.id)",
                                            author: Signature(name: author.name, email: author.email, date: date.noonUTC))
+            } catch let error as GitError where error.kind == .exists {
+                throw MeetingDraft.Problem.exists(meeting.id)
+            }
             let commitments = meeting.decisions.filter(\.isCommitment).map { decision in
                 "  commitment \(meeting.id)#\(decision.id) due \(decision.due!.first)"
             }

@@ -5,31 +5,34 @@ import Foundation
 import GitStore
 
 extension Accord {
-    /// `accord validate [--repo PATH | FOLDER]`: every problem in the tracker's files.
+    /// `accord validate [--repo PATH | FOLDER] [--revision REV] [--json]`: every problem in
+    /// the tracker's files.
     struct Validate: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "validate",
             abstract: "Check every file of a tracker and report every problem.",
             discussion: """
-            Reads the tracker at the tip of its branch (or, given FOLDER, the files in that \
-            folder, committed or not; a folder holding accord.example.yaml is read as the \
-            project's example). Prints each problem as file:line: field: message and exits 65 \
-            when there is any; otherwise prints what the tracker holds.
+            In a working copy, reads the files of the working tree as they are on disk, \
+            committed or not (what the next commit would hold); in a bare repository, the tip \
+            of its branch. --revision REV reads a commit's files instead; FOLDER, the files \
+            in that folder (a folder holding accord.example.yaml is read as the project's \
+            example). Prints each problem as file:line: field: message and exits 65 when \
+            there is any; otherwise prints what the tracker holds and what was checked.
 
-            With --json, prints {valid, problems, counts} (docs/json.md) on standard output \
-            either way, and still exits 65 when there is a problem.
-
-              accord validate
-              accord validate Agreements/../
-              accord validate --json | jq '.problems[] | .file'
+              accord validate                       # the working tree
+              accord validate --revision HEAD~1     # a commit
+              accord validate --json                # for a script; exit 65 on problems too
             """)
 
         @OptionGroup var repository: RepositoryOptions
 
-        @Argument(help: "A folder to check instead of a repository's committed files.")
+        @Argument(help: "A folder to check instead of a repository.")
         var folder: String?
 
-        @Flag(help: "Print JSON (keys documented in docs/json.md) instead of text.")
+        @Option(help: ArgumentHelp("Check the files of this commit (HEAD, a branch, a tag, a commit id).", valueName: "rev"))
+        var revision: String?
+
+        @Flag(help: "Print the result as JSON (docs/json.md).")
         var json = false
 
         @OptionGroup var terminal: TerminalOptions
@@ -38,77 +41,44 @@ extension Accord {
             if folder != nil && repository.repo != nil {
                 throw ValidationError("give either --repo or FOLDER, not both")
             }
+            if folder != nil && revision != nil {
+                throw ValidationError("give either --revision or FOLDER, not both")
+            }
         }
 
         func run() throws {
-            let snapshot: TrackerSnapshot
-            var tracker: Repository?
+            let report: ValidationReport
             if let folder {
                 let url = URL(fileURLWithPath: folder).standardizedFileURL
                 let isExample = !FileManager.default.fileExists(atPath: url.appendingPathComponent(TrackerSettings.fileName).path)
                     && FileManager.default.fileExists(atPath: url.appendingPathComponent("accord.example.yaml").path)
-                snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
+                let snapshot = isExample ? try TrackerSnapshot.load(ExampleFiles(root: url)) : try TrackerSnapshot.load(folder: url)
+                KeptUntilExit.keep(snapshot)
+                report = ValidationReport(snapshot, checked: "folder")
             } else {
-                let opened = try repository.openTracker()
-                tracker = opened
-                snapshot = try TrackerSnapshot.load(repository: opened)
-            }
-            KeptUntilExit.keep(snapshot)
-            let console = try Console(terminal, repository: tracker)
-            if json {
-                console.show(try JSONOutput.render(ValidationReport(snapshot)))
-                if !snapshot.isValid { throw ExitCode(ExitStatus.dataError.rawValue) }
-                return
-            }
-            try snapshot.requireValid()
-            console.show(Self.summary(of: snapshot) + "\n")
-        }
-
-        /// What `validate --json` prints: whether the tracker is valid, every problem, and
-        /// what it holds.
-        struct ValidationReport: Encodable {
-            let valid: Bool
-            let problems: [Diagnostic]
-            let counts: Counts
-
-            /// What the tracker holds: the same counts as the line `validate` prints.
-            struct Counts: Encodable {
-                let instruments, commitments, plans, planItems, meetings, evidence, statusReports: Int
-
-                init(_ snapshot: TrackerSnapshot) {
-                    instruments = snapshot.instruments.count
-                    commitments = snapshot.instruments.map(\.commitments.count).reduce(0, +)
-                    plans = snapshot.plans.count
-                    planItems = snapshot.plans.map(\.items.count).reduce(0, +)
-                    meetings = snapshot.meetings.count
-                    evidence = snapshot.evidenceCount
-                    statusReports = snapshot.reportCount
+                let tracker = try repository.openTracker()
+                if revision == nil, let workingTree = tracker.workingDirectory {
+                    let snapshot = try TrackerSnapshot.load(folder: workingTree)
+                    KeptUntilExit.keep(snapshot)
+                    report = ValidationReport(snapshot, checked: "working-tree")
+                } else {
+                    let commit = try tracker.resolve(revision ?? "HEAD")
+                    let snapshot = try TrackerSnapshot.load(repository: tracker, commit: commit)
+                    KeptUntilExit.keep(snapshot)
+                    report = ValidationReport(snapshot, checked: "revision", revision: commit.description)
                 }
             }
-
-            init(_ snapshot: TrackerSnapshot) {
-                valid = snapshot.isValid
-                problems = snapshot.diagnostics.sorted()
-                counts = Counts(snapshot)
+            let console = try Console(terminal, repository: nil)
+            if json {
+                console.show(try JSONOutput.render(report))
+                if !report.valid { throw ExitCode(ExitStatus.dataError.rawValue) }
+                return
             }
-        }
-
-        /// `valid: 3 instruments, 34 plan items, …`.
-        static func summary(of snapshot: TrackerSnapshot) -> String {
-            func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-                "\(number) \(number == 1 ? singular : plural)"
+            if !report.valid {
+                // A folder was named by the user; a repository's working tree or commit is said.
+                throw InvalidTrackerData(report.problems, in: report.checked == "folder" ? nil : report.source)
             }
-            let counts = ValidationReport.Counts(snapshot)
-            let parts = [
-                count(counts.instruments, "instrument", "instruments"),
-                count(counts.commitments, "commitment", "commitments"),
-                count(counts.plans, "plan", "plans"),
-                count(counts.planItems, "plan item", "plan items"),
-                count(counts.meetings, "meeting", "meetings"),
-                count(counts.evidence, "piece of evidence", "pieces of evidence"),
-                count(counts.statusReports, "status report", "status reports"),
-            ]
-            return "valid: " + parts.joined(separator: ", ")
+            console.show(report.summaryLine + "\n")
         }
     }
 }

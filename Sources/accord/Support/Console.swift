@@ -43,8 +43,11 @@ struct Console {
                       toTerminal: OutputPath.isStandardOutput(path) && standardOutputIsTerminal)
     }
 
-    /// Shows `text` on standard output, through the pager when there is one.
+    /// Shows `text` on standard output, through the pager when there is one. On a terminal,
+    /// control characters a record could carry are made visible (`TerminalText`), so text
+    /// synced from another copy cannot rewrite the screen; piped, the bytes go out as they are.
     func show(_ text: String) {
+        let text = standardOutputIsTerminal ? TerminalText.visible(text, style: style) : text
         if let pager {
             if Pager.show(text, through: pager) { return }
             FileHandle.standardError.write(Data("accord: warning: cannot run the pager \(pager.debugDescription); printing without it\n".utf8))
@@ -72,7 +75,8 @@ struct Console {
     /// CSV text when given, else the terminal rendering in this console's style.
     func show<Report: Encodable>(_ report: Report, json: Bool, csv: String? = nil,
                                  terminal: (TerminalStyle) -> String) throws {
-        show(json ? try JSONOutput.render(report) : csv ?? terminal(style))
+        // A terminal rendering is escaped even when piped: forced colour sends it to `less -R`.
+        show(json ? try JSONOutput.render(report) : csv ?? TerminalText.visible(terminal(style), style: style))
     }
 }
 

@@ -37,19 +37,34 @@ enum NoteEditor {
         return note.isEmpty ? nil : note
     }
 
+    /// The largest note read from a file: a record file may hold at most 4 MiB.
+    static let maximumNoteBytes = 1_048_576
+
     /// The note from `--note`, else from `--note-file` (`-` is standard input), else from
     /// the editor when standard input is a terminal, else none.
     static func note(text: String?, file: String?, instructions: [String]) throws -> String? {
         if let text { return text }
         if let file {
-            let data: Data
+            // Read through a handle, not by the file's size, so a pipe, `/dev/stdin` or a
+            // process substitution works; a note larger than a record may hold is refused.
+            let handle: FileHandle
             if file == "-" {
-                data = FileHandle.standardInput.readDataToEndOfFile()
+                handle = FileHandle.standardInput
             } else {
-                guard let read = FileManager.default.contents(atPath: file) else {
-                    throw RecordingFailure("cannot read the note file \(file)", .noInput)
+                guard let opened = FileHandle(forReadingAtPath: file) else {
+                    throw RecordingFailure("cannot read the note file \(file): \(String(cString: strerror(errno)))", .noInput)
                 }
-                data = read
+                handle = opened
+            }
+            defer { if file != "-" { try? handle.close() } }
+            let data: Data
+            do {
+                data = try handle.read(upToCount: maximumNoteBytes + 1) ?? Data()
+            } catch {
+                throw RecordingFailure("cannot read the note file \(file): \(error.localizedDescription)", .ioError)
+            }
+            guard data.count <= maximumNoteBytes else {
+                throw RecordingFailure("the note file \(file) is over 1 MiB; a note may hold at most 1 MiB")
             }
             guard let text = String(data: data, encoding: .utf8) else {
                 throw RecordingFailure("the note file \(file) is not UTF-8 text")

@@ -47,8 +47,9 @@ extension Evidence.Kind: ExpressibleByArgument {}
 extension Evidence.Sensitivity: ExpressibleByArgument {}
 
 extension PartyCode: ExpressibleByArgument {
-    /// Accepts a party code in either case (`vn` is `VN`).
+    /// Accepts a party code in either case (`vn` is `VN`), or `joint` (see `PartyCode.joint`);
+    /// where only a country will do, the command refuses `joint` itself.
     public init?(argument: String) {
-        self.init(argument.uppercased())
+        self.init(reportingParty: argument.lowercased() == "joint" ? "joint" : argument.uppercased())
     }
 }

@@ -117,12 +117,27 @@ struct TrackerContext {
                 let new = try repository.apply(changes, message: message, author: author)
                 // The next command then finds this revision in the record cache.
                 snapshot.storeAppended(files, repository: repository, parent: commit, commit: new)
+                // What `accord undo` may take back: the record, not its attachment or withdrawal.
+                if let path = files.keys.filter({ !$0.hasPrefix("Evidence/attachments/") }).sorted().first {
+                    LastWrite.remember(new, record: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, in: repository)
+                }
                 return new
             } catch let error as GitError where error.kind == .exists {
                 lastError = error
             }
         }
         throw lastError!
+    }
+
+    /// For a `--supersedes` `request`, the withdrawal of the record `replacement` replaces,
+    /// added to the `files` of the same commit, its `message` saying so; nil without one.
+    func supersede(_ request: WithdrawalRequest?, by replacement: RecordID, today: CalendarDate,
+                   files: inout [String: Data], message: inout String) throws -> Withdrawal? {
+        guard let request else { return nil }
+        let withdrawal = try request.withdrawal(in: snapshot, resolver: resolver, today: today, replacement: replacement)
+        files[withdrawal.path] = Data(withdrawal.yamlText().utf8)
+        message += "\n\nSupersedes \(withdrawal.withdraws)."
+        return withdrawal
     }
 
     /// Resolves an id typed by the user (see `IDResolver`).

@@ -70,6 +70,20 @@ import Testing
         #expect(try roundTrip(plan, write: { $0.write(to: &$1) }, read: { try ActionPlan(from: &$0) }) == plan)
     }
 
+    @Test func aJointReportAndAWithdrawalComeBackTheSame() throws {
+        let report = StatusReport(
+            id: RecordID("sr-2019-01-02-joint-abcde")!, target: QualifiedID("tip-2005#7.1")!, status: .implemented,
+            date: date("2019-01-02"), party: .joint, reporter: "A <a@example.org>", note: "together",
+            evidence: [RecordID("ev-1")!], parties: [party("VN"), party("KH")],
+            recordedAt: RecordingTime("2019-01-02T03:04:05.678Z")!)
+        #expect(try roundTrip(report, write: { $0.write(to: &$1) }, read: { try StatusReport(from: &$0) }) == report)
+        let withdrawal = Withdrawal(
+            id: RecordID("wd-2019-01-03-abcde")!, withdraws: RecordID("sr-2019-01-02-vn-xxxxx")!, date: date("2019-01-03"),
+            reason: "a mistake", replacedBy: RecordID("sr-2019-01-03-vn-yyyyy")!, reporter: "B",
+            recordedAt: RecordingTime("2019-01-03T00:00:00.000Z")!)
+        #expect(try roundTrip(withdrawal, write: { $0.write(to: &$1) }, read: { try Withdrawal(from: &$0) }) == withdrawal)
+    }
+
     @Test func aTruncatedRecordIsRefused() throws {
         let plan = ActionPlan(id: InstrumentID("plan-1")!, title: ["en": "Plan"], parties: [party("VN")],
                               adopted: Signing(date: date("2016-12-20")), areas: [PlanArea(id: "1", title: "Area")])

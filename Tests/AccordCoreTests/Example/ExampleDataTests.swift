@@ -10,7 +10,7 @@ import Testing
     @Test func theExampleHasNoProblems() throws {
         let snapshot = try TrackerSnapshot.load(ExampleFiles(root: Self.root))
         #expect(snapshot.diagnostics.map(\.description) == [])
-        #expect(snapshot.instruments.map(\.id.rawValue) == ["crime-1997", "extradition-2013", "tip-2005"])
+        #expect(snapshot.instruments.map(\.id.rawValue) == ["crime-1997", "extradition-2013", "sop-2009", "tip-2005"])
     }
 
     @Test func theExampleHistoryValidatesAndIsChronological() throws {
@@ -20,9 +20,10 @@ import Testing
         #expect(history.steps.compactMap(\.tag) == ["tip-2005@2005-10-10", "tip-2005@2012-09-28"])
     }
 
-    /// FACTS.md: cases, suspects and victims 2015–2019 by scope. The source's totals row
-    /// gives 394 border suspects, but its years (121, 92, 112, 51, 69) add up to 445; the
-    /// example records the years as published and notes the discrepancy.
+    /// The study's cases, suspects and victims 2015–2019 by scope. Its totals row gives 394
+    /// border suspects, but its years (121, 92, 112, 51, 69) add up to 445; the example
+    /// records the years as published and notes the discrepancy. Figures another source
+    /// gives for the same year (they carry a source of their own) are left out of the sums.
     @Test(arguments: [
         ("vn-nationwide", [1666.0, 2271, 3965]),
         ("vn-kh-border", [242.0, 445, 818]),
@@ -35,7 +36,7 @@ import Testing
         var sums: [Double] = []
         for indicator in ["cases", "suspects", "victims"] {
             let values = snapshot.evidence.flatMap(\.values).filter {
-                $0.indicator == indicator && $0.scope == scope && years.contains($0.period ?? "")
+                $0.indicator == indicator && $0.scope == scope && years.contains($0.period ?? "") && $0.provenance.source == nil
             }
             // Each year counted once, whichever evidence carries it.
             var sum = 0.0
@@ -45,7 +46,63 @@ import Testing
         }
         #expect(sums == totals)
         if scope == "vn-kh-border" {
-            #expect(snapshot.evidence.contains { $0.note?.contains("totals row gives 394 suspects") == true })
+            #expect(snapshot.evidence.contains { $0.note?.contains("totals row prints 394 suspects") == true })
+        }
+    }
+}
+
+/// Every figure of the example against the table it comes from, and every record that
+/// credits the study against what the study contains (see ``StudySources``).
+@Suite struct ExampleSourceTests {
+    let snapshot = try! TrackerSnapshot.load(ExampleFiles(root: ExampleDataTests.root))
+
+    @Test func everyFigureIsInItsSourcesTable() {
+        var checked = 0
+        for evidence in snapshot.evidence {
+            for value in evidence.values {
+                let figure = StudySources.Figure(indicator: value.indicator, scope: value.scope ?? "", period: value.period ?? "",
+                                                 value: value.value)
+                let source = value.provenance.source ?? evidence.source ?? ""
+                if value.provenance.source == nil, source.contains(StudySources.citation) {
+                    #expect(StudySources.table.contains(figure), "\(evidence.id): \(figure) is not in the study's table")
+                } else {
+                    let phrase = StudySources.otherFigures[figure]
+                    #expect(phrase.map { source.contains($0) } == true, "\(evidence.id): \(figure) from \(source)")
+                }
+                checked += 1
+            }
+        }
+        // 45 yearly and 9 printed figures, 2 training figures, 4 from other sources.
+        #expect(checked == 60)
+    }
+
+    @Test func everyRecordCitingTheStudyHoldsOnlyWhatTheStudyContains() {
+        var citing: [(id: String, text: String, alone: Bool)] = []
+        for instrument in snapshot.instruments {
+            let sources = ([instrument.provenance.source] + instrument.sources.map(\.source)).compactMap { $0 }
+            if sources.contains(where: { $0.contains(StudySources.citation) }) {
+                citing.append((instrument.id.rawValue, ([instrument.note ?? ""] + instrument.sources.compactMap(\.says)).joined(separator: " "),
+                               false))
+            }
+        }
+        for evidence in snapshot.evidence where evidence.source?.contains(StudySources.citation) == true {
+            // A source naming others beside the study (`study; VNA`) may add what they say.
+            let alone = !(evidence.source ?? "").contains(";")
+            citing.append((evidence.id.rawValue, [evidence.title, evidence.note ?? ""].joined(separator: " "), alone))
+        }
+        for meeting in snapshot.meetings where meeting.provenance.source?.contains(StudySources.citation) == true {
+            citing.append((meeting.id.rawValue, meeting.note ?? "", true))
+        }
+        #expect(Set(citing.map(\.id)) == Set(StudySources.contents.keys))
+        for record in citing {
+            for phrase in StudySources.contents[record.id] ?? [] {
+                #expect(record.text.contains(phrase), "\(record.id) does not say \(phrase)")
+            }
+        }
+        // No record credits the study with what it does not contain (the fact-check's list).
+        let notInTheStudy = ["Sihanoukville", "IOM", "Hou Samith", "Lê Quý Vương", "17–18 May", "16–17 November", "UNODC"]
+        for record in citing where record.alone {
+            for phrase in notInTheStudy { #expect(!record.text.contains(phrase), "\(record.id) credits the study with \(phrase)") }
         }
     }
 }

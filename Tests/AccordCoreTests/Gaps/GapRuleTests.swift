@@ -51,11 +51,14 @@ import Testing
         #expect(!found.contains("tip-2005#4.1 both"))  // plan-2017-2020#1.1 implements it
     }
 
-    @Test func oneSidedFiresWhenOnlyOnePartyReportsOnAJointCommitment() throws {
+    @Test func oneSidedFiresWhenOnlyOnePartyReportsOnACommitmentBindingEach() throws {
         #expect(try gaps(.valid, at: "2017-01-01", rule: .oneSided).isEmpty)
-        let fixture = with([TrackerFixture.report("sr-2008-01-01-vn", target: "tip-2005#4.2", status: "in-progress",
-                                                  date: "2008-01-01", party: "VN")])
-        #expect(try gaps(fixture, at: "2017-01-01", rule: .oneSided) == ["tip-2005#4.2 KH"])
+        // The 2016 decision binds each party: KH is silent. tip-2005#4.2 is joint: not one-sided.
+        let fixture = with([
+            TrackerFixture.report("sr-2016-11-01-vn", target: "2016-10-05-review#2", status: "in-progress", date: "2016-11-01", party: "VN"),
+            TrackerFixture.report("sr-2008-01-02-vn", target: "tip-2005#4.2", status: "in-progress", date: "2008-01-02", party: "VN"),
+        ])
+        #expect(try gaps(fixture, at: "2017-01-01", rule: .oneSided) == ["2016-10-05-review#2 KH"])
     }
 
     @Test func amendedSinceEvidenceFiresOnceTheRevisionIsPast() throws {

@@ -52,12 +52,28 @@ import Testing
     }
 
     @Test func aRecurringCommitmentNeedsAReportEachPeriod() throws {
-        let report = TrackerFixture.report("sr-p", target: "tip-2005#4.2", status: "implemented", date: "2008-06-01", party: "VN")
-        #expect(try !progress(try state("2009-01-31", adding: [report]), "tip-2005#4.2", "VN").isOverdue)
-        // The 2009 occurrence passed: the 2008 report covered the period before it.
-        #expect(try !progress(try state("2009-02-01", adding: [report]), "tip-2005#4.2", "VN").isOverdue)
-        // The 2010 occurrence passed with no report since the 2009 one.
-        #expect(try progress(try state("2010-02-01", adding: [report]), "tip-2005#4.2", "VN").isOverdue)
+        // tip-2005#4.2 is joint, due every 31 January from 2007: joint reports settle it.
+        func joint(_ id: String, _ date: String) -> (String, String) {
+            let (path, text) = TrackerFixture.report(id, target: "tip-2005#4.2", status: "implemented", date: date, party: "joint")
+            return (path, text + "parties: [VN, KH]\n")
+        }
+        func together(_ asOf: String, _ reports: [(String, String)]) throws -> PartyProgress {
+            let id = try #require(QualifiedID("tip-2005#4.2"))
+            return try #require(try state(asOf, adding: reports).target(id)?.joint)
+        }
+        let onTime = [joint("sr-a", "2007-01-20"), joint("sr-b", "2008-01-15")]
+        #expect(try !together("2008-02-01", onTime).isOverdue)
+        // A late report settles the earliest open period only, late by its days.
+        let late = [joint("sr-late", "2007-02-10")]
+        let periods = try together("2008-02-05", late).periods
+        #expect(periods.map(\.due.description) == ["2007-01-31", "2008-01-31", "2009-01-31"])
+        #expect(periods.map(\.isSettled) == [true, false, false])
+        #expect(periods.first?.lateDays == 10)
+        #expect(try together("2008-02-05", late).isOverdue)
+        // Two reports in one window settle two periods in turn: the second one the next.
+        let twice = [joint("sr-x", "2007-02-10"), joint("sr-y", "2007-03-01")]
+        #expect(try together("2008-02-05", twice).periods.map(\.isSettled) == [true, true, false])
+        #expect(try !together("2008-02-05", twice).isOverdue)
     }
 
     @Test func aJointCommitmentIsTrackedPerPartyAndShowsDisagreement() throws {
@@ -72,8 +88,11 @@ import Testing
         #expect(target.parties.map(\.party.code) == ["VN", "KH"])
         #expect(target.parties.map(\.status) == [.implemented, .partial])
         #expect(target.partiesDisagree)
-        #expect(target.progress(of: PartyCode("KH")!)?.isOverdue == true)
+        // Each party's own reports show its view; only a joint report settles it.
+        #expect(target.progress(of: PartyCode("KH")!)?.isOverdue == false)
         #expect(target.progress(of: PartyCode("VN")!)?.isOverdue == false)
+        #expect(target.joint?.isOverdue == true)
+        #expect(target.isOverdue)
     }
 
     @Test func aPlanItemIsOverdueAfterItsEnd() throws {

@@ -179,4 +179,14 @@ import Testing
         #expect(output.contains("\nCác bên phòng, chống mua ~~bán~~**bàn** người.\n"))
         #expect(output.contains("| Article 1 | modified | 1 | 1 |"))
     }
+
+    @Test func markdownShowsHTMLInTextsAsWords() throws {
+        let old = try InstrumentText.parse(Data("## Article 1. <b>Bold</b>\n\nOne & two.\n".utf8), file: "a.md")
+        let new = try InstrumentText.parse(Data("## Article 1. <b>Bold</b>\n\nOne & two <script>alert(1)</script>.\n".utf8), file: "b.md")
+        let output = DiffMarkdownRenderer().render(InstrumentDiff(old: old, new: new))
+        #expect(!output.contains("<script>"))
+        #expect(!output.contains("<b>"))
+        #expect(output.contains("&lt;script>alert(1)&lt;/script>"))
+        #expect(output.contains("One & two"))
+    }
 }

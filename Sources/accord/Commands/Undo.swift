@@ -1,0 +1,79 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord undo`: take back the last record written here, while no other copy has it.
+    struct Undo: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "undo",
+            abstract: "Remove the last record you wrote here, before it reaches any remote.",
+            discussion: """
+            Takes back the commit of the last accord log, evidence add or retract made in this \
+            copy, as long as it is still the branch's last commit and no remote has it (no \
+            remote-tracking branch holds it: it was never synced). The branch, the index and \
+            the working tree move back to the commit before; nothing else changes.
+
+            Once the record may be in another copy, history cannot be taken back: undo \
+            refuses (65) and names the command that withdraws it with a new record instead, \
+            accord retract ID --reason TEXT.
+
+              accord log tip-2005#7.2 --status implemented --party VN   # a slip
+              accord undo
+
+            Exit codes: 65 refused (synced already, other commits since, uncommitted changes \
+            to its files), 66 nothing written here to undo, 75 another writer moved the \
+            branch meanwhile.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        func run() throws {
+            let tracker = try repository.openTracker()
+            guard let last = LastWrite.read(tracker) else {
+                throw RecordingFailure("nothing to undo: accord has written no record in this copy since the last undo", .noInput)
+            }
+            guard let tip = try tracker.tip(), tip == last.commit else {
+                throw RecordingFailure("the last commit is not the record you wrote (\(last.record), commit \(last.commit.short)): "
+                    + "other commits came after it; withdraw it with accord retract \(last.record) --reason TEXT")
+            }
+            let info = try tracker.commit(tip)
+            do {
+                let parent = try tracker.removeUnpublishedTip(tip)
+                LastWrite.forget(tracker)
+                print("undone: \(last.record) (commit \(tip.short), \"\(info.summary)\") removed; the branch is back at \(parent.short)")
+            } catch let error as GitError where error.kind == .invalid {
+                throw RecordingFailure("cannot undo \(last.record): \(error.message); withdraw it with accord retract \(last.record) --reason TEXT")
+            } catch let error as GitError where error.kind == .conflict {
+                throw RecordingFailure("cannot undo \(last.record): \(error.message)")
+            }
+        }
+    }
+}
+
+/// The last record accord wrote in this copy, kept in `<git folder>/accord/last-write` so that
+/// `accord undo` takes back only a write made here (`<commit> <record id>`).
+enum LastWrite {
+    static func file(_ repository: Repository) -> URL {
+        repository.gitDirectory.appendingPathComponent("accord/last-write")
+    }
+
+    /// Remembers `commit`, which wrote `record`; a failure only means undo will not offer it.
+    static func remember(_ commit: ObjectID, record: String, in repository: Repository) {
+        let url = file(repository)
+        try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? Data("\(commit.hex) \(record)\n".utf8).write(to: url, options: .atomic)
+    }
+
+    static func read(_ repository: Repository) -> (commit: ObjectID, record: String)? {
+        guard let text = try? String(contentsOf: file(repository), encoding: .utf8) else { return nil }
+        let parts = text.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        guard parts.count == 2, let commit = ObjectID(hex: parts[0]) else { return nil }
+        return (commit, parts[1])
+    }
+
+    static func forget(_ repository: Repository) {
+        try? FileManager.default.removeItem(at: file(repository))
+    }
+}

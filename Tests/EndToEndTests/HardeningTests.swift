@@ -1,0 +1,235 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Hostile files, values and names that once hung or crashed accord, overwrote a record, or
+/// reached a terminal as control sequences: each through the built binary.
+@Suite struct HardeningTests {
+    static let instrument = """
+        id: tip-2005
+        kind: agreement
+        title:
+          en: Agreement against trafficking
+        parties: [VN, KH]
+        signed:
+          date: 2005-10-10
+        status: in-force
+        languages: [en]
+        review-cycles:
+          - id: annual
+            title: Annual review
+            every-months: 12
+            from: 2006-10-10
+        commitments:
+          - id: "4.1"
+            summary: Inform communities at risk.
+            bound: each
+            due: 2006-03-31
+
+        """
+
+    static let text = """
+        # Agreement against trafficking
+
+        ## Article 4. Prevention
+
+        1. Inform communities.
+
+        """
+
+    /// A tracker with one instrument, committed; `files` are committed on top.
+    static func tracker(_ files: [String: String] = [:]) throws -> URL {
+        let folder = try CLI.scratchFolder()
+        #expect(try CLI.run(["init", folder.path]).status == 0)
+        try commit(["Agreements/tip-2005/instrument.yaml": instrument, "Agreements/tip-2005/text.en.md": text], in: folder)
+        if !files.isEmpty { try commit(files, in: folder) }
+        return folder
+    }
+
+    /// Writes `files` and commits them with git, as a sync or a hand edit would bring them.
+    static func commit(_ files: [String: String], in folder: URL) throws {
+        for (path, text) in files {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        try Command.git(["add", "-A"], in: folder)
+        try Command.git(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "files"], in: folder)
+    }
+
+    static func commitCount(_ folder: URL) throws -> String {
+        try Command.git(["rev-list", "--count", "HEAD"], in: folder)
+    }
+
+    @Test func aFileOfNestedAliasesIsRefusedAndOtherCommandsStillWork() throws {
+        var lines = ["id: sr-2019-03-26-vn-k3f9q", "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        let names = Array("abcdefghijkl")
+        for level in 1..<names.count {
+            lines.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ",") + "]")
+        }
+        let folder = try Self.tracker(["Events/2019/03/sr-2019-03-26-vn-k3f9q.yaml": lines.joined(separator: "\n") + "\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let validate = try CLI.run(["validate", "--repo", folder.path], timeout: 30)
+        #expect(validate.status == 65)
+        #expect(validate.stderr.contains("Events/2019/03/sr-2019-03-26-vn-k3f9q.yaml:2: anchors and aliases are not allowed in records"))
+        let log = try CLI.run(["log", "tip-2005#4.1", "--status", "in-progress", "--party", "VN", "--date", "2019-04-01",
+                               "--by", "An <an@example.invalid>", "--note", "x", "--repo", folder.path], timeout: 30)
+        #expect(log.status == 0, "\(log.stderr)")
+        for command in [["status"], ["gaps"], ["summary"]] {
+            #expect(try CLI.run(command + ["--repo", folder.path], timeout: 30).status == 0)
+        }
+    }
+
+    @Test func valuesThatOnceCrashedReportsAreRefusedWhereTheyEnter() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Self.commitCount(folder)
+        let add = try CLI.run(["evidence", "add", "--title", "Figures", "--kind", "statistics", "--date", "2019-12-31",
+                               "--value", "cases=1e19", "--repo", folder.path])
+        #expect(add.status == 64)
+        #expect(add.stderr == "accord: --value cases=1e19: the number is too large (at most 1000000000000000 either way)\n")
+        #expect(try Self.commitCount(folder) == before)
+    }
+
+    @Test func hugeNumbersArrivingInFilesNeitherCrashNorCascade() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let settings = try String(contentsOf: folder.appendingPathComponent("accord.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "attachment-max-mb: 50", with: "attachment-max-mb: 50\n  review-tolerance-months: 9223372036854775807")
+        let evidence = """
+            id: ev-2019-12-31-figures
+            kind: statistics
+            title: Figures
+            date: 2019-12-31
+            supports: [tip-2005#4.1]
+            values:
+              - indicator: cases
+                period: "2019"
+                value: 1e19
+
+            """
+        try Self.commit(["accord.yaml": settings, "Evidence/2019/ev-2019-12-31-figures.yaml": evidence], in: folder)
+        let validate = try CLI.run(["validate", "--repo", folder.path])
+        #expect(validate.status == 65)
+        // The bad threshold and the bad value, each once: nothing that rests on accord.yaml
+        // is reported again.
+        #expect(validate.stderr.contains("accord.yaml:13: thresholds.review-tolerance-months: 9223372036854775807 is more than 120"))
+        #expect(validate.stderr.contains("Evidence/2019/ev-2019-12-31-figures.yaml:9: values[1].value: 1e19 is too large"))
+        #expect(validate.stderr.hasPrefix("accord: 2 problems in the tracker data:"), "\(validate.stderr)")
+        for command in [["gaps"], ["schedule"], ["summary"], ["summary", "--format", "html"], ["status"]] {
+            let result = try CLI.run(command + ["--repo", folder.path])
+            #expect(result.status == 0, "\(command): \(result.status) \(result.stderr)")
+        }
+    }
+
+    @Test func meetingsOfOneIdRecordedAtOnceAreNeverOverwritten() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let writers = (0..<6).map { index -> Process in
+            let process = Process()
+            process.executableURL = AccordProcess.binary
+            process.arguments = ["meeting", "add", "--date", "2020-01-01", "--venue", "Hanoi", "--host", "VN",
+                                 "--note", "writer \(index)", "--repo", folder.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for writer in writers { try writer.run() }
+        for writer in writers { writer.waitUntilExit() }
+        let statuses = writers.map(\.terminationStatus)
+        #expect(statuses.filter { $0 == 0 }.count == 1, "\(statuses)")
+        #expect(statuses.filter { $0 == 73 }.count == 5, "\(statuses)")
+        let subjects = try Command.git(["log", "--format=%s"], in: folder).split(separator: "\n")
+        #expect(subjects.filter { $0 == "Record meeting 2020-01-01-hanoi" }.count == 1)
+        let winner = try #require(statuses.firstIndex(of: 0))
+        let file = try String(contentsOf: folder.appendingPathComponent("Meetings/2020-01-01-hanoi.yaml"), encoding: .utf8)
+        #expect(file.contains("writer \(winner)"))
+        let again = try CLI.run(["meeting", "add", "--date", "2020-01-01", "--venue", "Hanoi", "--host", "VN", "--repo", folder.path])
+        #expect(again.status == 73)
+        #expect(again.stderr == "accord: meeting 2020-01-01-hanoi exists already (Meetings/2020-01-01-hanoi.yaml); give another --slug\n")
+    }
+
+    @Test func controlCharactersReachNeitherTheTerminalNorTheCommitMessage() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let note = "done\u{1B}[2J\u{1B}]0;owned\u{07}\rX\u{08}"
+        let log = try CLI.run(["log", "tip-2005#4.1", "--status", "implemented", "--party", "VN", "--date", "2019-04-01",
+                               "--by", "An <an@example.invalid>", "--note", note, "--repo", folder.path])
+        #expect(log.status == 0, "\(log.stderr)")
+        let id = try #require(log.stdout.split(separator: " ").dropFirst().first.map { String($0.dropLast()) })
+        let show = try CLI.run(["show", id, "--repo", folder.path])
+        #expect(show.status == 0, "\(show.stderr)")
+        #expect(!show.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        #expect(show.stdout.contains(#"done\u{1B}[2J\u{1B}]0;owned\u{7}\u{D}X\u{8}"#))
+        let message = try Command.git(["log", "-1", "--format=%B"], in: folder)
+        #expect(!message.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        #expect(message.contains(#"done\u{1B}[2J"#))
+        let by = try CLI.run(["log", "tip-2005#4.1", "--status", "implemented", "--party", "KH", "--date", "2019-04-01",
+                              "--by", "An\u{1B}]0;x\u{07} <an@example.invalid>", "--note", "x", "--repo", folder.path])
+        #expect(by.status == 64)
+        #expect(!by.stderr.contains("\u{1B}"))
+    }
+
+    @Test func aNameWithAngleBracketsIsAUsageError() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = try CLI.run(["log", "tip-2005#4.1", "--status", "implemented", "--party", "VN", "--date", "2019-04-01",
+                               "--by", "A <b> <c@d>", "--note", "x", "--repo", folder.path])
+        #expect(log.status == 64)
+        #expect(log.stderr == "accord: --by \"A <b> <c@d>\" should be a name or \"Name <email>\"\n")
+    }
+
+    @Test func aNoteIsReadFromDevStdinAndAnUnreadableFileIsAnIOError() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let piped = try Command.run("/bin/sh", ["-c", "echo 'from a pipe' | \"$0\" \"$@\"", AccordProcess.binary.path,
+                                                "log", "tip-2005#4.1", "--status", "in-progress", "--party", "VN",
+                                                "--date", "2019-04-01", "--by", "An", "--note-file", "/dev/stdin",
+                                                "--repo", folder.path], clearing: ["ACCORD_REPO"])
+        #expect(piped.status == 0, "\(piped.stderr)")
+        #expect(try Command.git(["log", "-1", "--format=%B"], in: folder).contains("from a pipe"))
+        let before = try Self.commitCount(folder)
+        let mem = try CLI.run(["evidence", "add", "--title", "Memory", "--kind", "minutes", "--date", "2019-04-01",
+                               "--file", "/proc/self/mem", "--repo", folder.path])
+        #expect(mem.status == 74)
+        #expect(mem.stderr.hasPrefix("accord: cannot read attachment /proc/self/mem: "))
+        let missing = try CLI.run(["evidence", "add", "--title", "Memory", "--kind", "minutes", "--date", "2019-04-01",
+                                   "--file", folder.appendingPathComponent("absent.pdf").path, "--repo", folder.path])
+        #expect(missing.status == 66)
+        #expect(try Self.commitCount(folder) == before)
+    }
+
+    @Test(.enabled(if: geteuid() == 0, "needs to give the repository to another user"))
+    func aRepositoryOfAnotherUserIsReportedAsGitDoes() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try Command.run("chown", ["-R", "65534", folder.path]).status == 0)
+        let status = try CLI.run(["status", "--repo", folder.path])
+        #expect(status.status == 66)
+        #expect(status.stderr.contains("belongs to another user (uid 65534), so git refuses it (dubious ownership)"))
+        #expect(status.stderr.contains("git config --global --add safe.directory \(folder.standardizedFileURL.path)"))
+    }
+
+    @Test func temporaryFilesOfKilledWritersAreRemovedByTheNextWrite() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let files = FileManager.default
+        let git = folder.appendingPathComponent(".git")
+        try files.createDirectory(at: git.appendingPathComponent("accord/tmp"), withIntermediateDirectories: true)
+        let leftover = git.appendingPathComponent("accord/tmp/4242-sr-2019-04-01-vn-aaaaa.yaml")
+        let oldObject = git.appendingPathComponent("objects/tmp_object_git2_OLD123")
+        let liveObject = git.appendingPathComponent("objects/tmp_object_git2_NEW123")
+        for url in [leftover, oldObject, liveObject] { try Data("partial".utf8).write(to: url) }
+        try files.setAttributes([.modificationDate: Date().addingTimeInterval(-3600)], ofItemAtPath: oldObject.path)
+        let log = try CLI.run(["log", "tip-2005#4.1", "--status", "in-progress", "--party", "VN", "--date", "2019-04-01",
+                               "--by", "An", "--note", "x", "--repo", folder.path])
+        #expect(log.status == 0, "\(log.stderr)")
+        #expect(!files.fileExists(atPath: leftover.path))
+        #expect(!files.fileExists(atPath: oldObject.path))
+        // Young enough to belong to a writer still running.
+        #expect(files.fileExists(atPath: liveObject.path))
+        #expect(try Command.git(["status", "--porcelain"], in: folder) == "")
+        let written = try files.subpathsOfDirectory(atPath: folder.path).filter { $0.contains(".dat.nosync") }
+        #expect(written.isEmpty)
+    }
+}
