@@ -19,7 +19,12 @@ public enum TrackerLocation {
     /// folder rather than taking the current folder as one: accord writes records into the
     /// working folder, and a record written into whatever folder the shell happened to be in
     /// would be lost to the tracker.
+    /// The repository signs its commits when its configuration asks for it (`CommitSigning`).
     public static func openRepository(explicit: String?, environment: [String: String], currentDirectory: URL) throws -> Repository {
+        signing(try findRepository(explicit: explicit, environment: environment, currentDirectory: currentDirectory))
+    }
+
+    private static func findRepository(explicit: String?, environment: [String: String], currentDirectory: URL) throws -> Repository {
         func variable(_ name: String) -> String? { environment[name].flatMap { $0.isEmpty ? nil : $0 } }
         func url(_ path: String) -> URL { URL(fileURLWithPath: path, relativeTo: currentDirectory).standardizedFileURL }
         if let path = explicit ?? variable("ACCORD_REPO") {
@@ -112,10 +117,10 @@ public enum TrackerLocation {
                     ? "a tracker exists already" : "it is a git repository with commits already"
                 throw Failure(message: "cannot create a tracker at \(url.path): \(what); nothing was changed", exitStatus: .cannotCreate)
             }
-            repository = existing
+            repository = signing(existing)
         } else {
             do {
-                repository = try Repository.create(at: url, bare: bare, branch: "main")
+                repository = signing(try Repository.create(at: url, bare: bare, branch: "main"))
             } catch let error as GitError {
                 throw Failure(message: "cannot create a tracker at \(url.path): \(error.message)", exitStatus: .cannotCreate)
             }
@@ -143,6 +148,13 @@ public enum TrackerLocation {
             if parent.path == ancestor.path { return }
             ancestor = parent
         }
+    }
+
+    /// `repository`, signing its commits when its configuration asks for it (`CommitSigning`):
+    /// every handle accord writes through is opened here.
+    static func signing(_ repository: Repository) -> Repository {
+        CommitSigning.configure(repository)
+        return repository
     }
 
     /// The author for commits accord makes on its own: git's `user.name` and `user.email`,

@@ -14,12 +14,26 @@ extension Repository {
     /// bulk import) keep their order. Empty while the branch is unborn.
     public func log(from start: ObjectID? = nil, limit: Int? = nil) throws -> [CommitInfo] {
         guard let start = try start ?? tip() else { return [] }
+        return try walk(from: start, hiding: nil, limit: limit)
+    }
+
+    /// The commits reachable from `tip` but not from `known` (`git log known..tip`), in
+    /// `log`'s order: what a sync would bring in. All of `tip`'s history when `known` is nil.
+    public func commits(from tip: ObjectID, notIn known: ObjectID?) throws -> [CommitInfo] {
+        try walk(from: tip, hiding: known, limit: nil)
+    }
+
+    private func walk(from start: ObjectID, hiding hidden: ObjectID?, limit: Int?) throws -> [CommitInfo] {
         var walk: OpaquePointer?
         try check(git_revwalk_new(&walk, pointer), "cannot walk history")
         defer { git_revwalk_free(walk) }
         try check(git_revwalk_sorting(walk, GIT_SORT_TOPOLOGICAL.rawValue | GIT_SORT_TIME.rawValue), "cannot walk history")
         var startOID = start.oid
         try check(git_revwalk_push(walk, &startOID), "cannot walk history from \(start.short)")
+        if let hidden {
+            var hiddenOID = hidden.oid
+            try check(git_revwalk_hide(walk, &hiddenOID), "cannot walk history from \(hidden.short)")
+        }
         var result: [CommitInfo] = []
         var oid = git_oid()
         while limit.map({ result.count < $0 }) ?? true {

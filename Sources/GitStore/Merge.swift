@@ -79,24 +79,18 @@ extension Repository {
         return paths.sorted()
     }
 
-    /// Writes a commit object with two parents; no reference is moved. The author and
-    /// committer are `author`, else git's configured identity (`user.name`, `user.email`),
-    /// else `sync <sync@localhost>`.
+    /// Writes a commit object with two parents (signed as `writeCommit` signs); no reference
+    /// is moved. The author and committer are `author`, else git's configured identity
+    /// (`user.name`, `user.email`), else `sync <sync@localhost>`.
     private func createMergeCommit(tree treeID: git_oid, parents: [OpaquePointer], message: String,
                                    author: Signature?) throws -> ObjectID {
         var treeID = treeID
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &treeID), "cannot read the merged tree")
         defer { git_tree_free(tree) }
-        func write(_ signature: UnsafeMutablePointer<git_signature>?) throws -> ObjectID {
-            var commit = git_oid()
-            var parentPointers: [OpaquePointer?] = parents
-            _ = try parentPointers.withUnsafeMutableBufferPointer { buffer in
-                try check(git_commit_create(&commit, pointer, nil, signature, signature, nil, message, tree,
-                                            buffer.count, buffer.baseAddress),
-                          "cannot write the merge commit")
-            }
-            return ObjectID(commit)
+        guard let tree else { throw GitError(.other, "libgit2 returned no tree") }
+        func write(_ signature: UnsafeMutablePointer<git_signature>) throws -> ObjectID {
+            try writeCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
         }
         if let author { return try author.withGitSignature { try write($0) } }
         var signature: UnsafeMutablePointer<git_signature>?
@@ -104,6 +98,7 @@ extension Repository {
             try check(git_signature_now(&signature, "sync", "sync@localhost"), "cannot make a signature")
         }
         defer { git_signature_free(signature) }
+        guard let signature else { throw GitError(.other, "libgit2 returned no signature") }
         return try write(signature)
     }
 }

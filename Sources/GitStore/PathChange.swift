@@ -40,6 +40,19 @@ extension Repository {
         let oldTree = try old.map { try trees.rootTree(ofCommit: RawObjectID($0)) }
         return try trees.changes(from: oldTree, to: newTree).map(\.pathChange)
     }
+
+    /// The files commit `commit` itself changed: against its parent, or for a merge the
+    /// files whose content differs from every parent's (what the merge decided, not what
+    /// it brought in from one side). Every file of a root commit.
+    public func ownChanges(of commit: CommitInfo) throws -> [PathChange] {
+        guard let first = commit.parents.first else { return try changes(from: nil, to: commit.id) }
+        var changed = try changes(from: first, to: commit.id)
+        for parent in commit.parents.dropFirst() {
+            let differing = Set(try changes(from: parent, to: commit.id).map(\.path))
+            changed.removeAll { !differing.contains($0.path) }
+        }
+        return changed
+    }
 }
 
 /// One difference found by `TreeComparison`, with ids kept raw (`.none` for absent).

@@ -145,17 +145,14 @@ extension Repository {
         var tree: OpaquePointer?
         try check(git_tree_lookup(&tree, pointer, &treeOID), "cannot read the new tree")
         defer { git_tree_free(tree) }
+        guard let tree else { throw GitError(.other, "libgit2 returned no tree") }
 
-        var commitOID = git_oid()
-        try author.withGitSignature { authorSignature in
+        return try author.withGitSignature { authorSignature in
             try committer.withGitSignature { committerSignature in
-                var parents: [OpaquePointer?] = parent.map { [$0] } ?? []
-                try check(git_commit_create(&commitOID, pointer, nil, authorSignature, committerSignature,
-                                            nil, message, tree, parents.count, &parents),
-                          "cannot write the commit")
+                try writeCommit(tree: tree, parents: parent.map { [$0] } ?? [], author: authorSignature,
+                                committer: committerSignature, message: message)
             }
         }
-        return ObjectID(commitOID)
     }
 
     /// Writes a file of the working folder through the lock's scratch folder and a rename,

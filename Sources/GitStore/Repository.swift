@@ -21,6 +21,8 @@ public final class Repository {
     private var prefetchedIndex: CommitIndexPrefetch?
     /// The folder histories read or built through this handle, by folder (see `folderHistory`).
     private var folderHistories: [String: FolderHistory] = [:]
+    /// Signs every commit this handle writes (`apply`, a sync's merge); nil writes them unsigned.
+    public var commitSigner: CommitSigner?
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

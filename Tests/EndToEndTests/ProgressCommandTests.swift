@@ -277,6 +277,10 @@ import Testing
     @Test func restrictedEvidenceIsRedactedWithoutTheFlag() throws {
         let folder = try Self.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
+        let keys = try CLI.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: keys) }
+        let key = try TrustFixture.ageKey("vn", in: keys)
+        try TrustFixture.extendSettings(folder, vn: ["recipients: [\(key.recipient)]"])
         let added = try CLI.run(["evidence", "add", "--title", "Victim interview record", "--kind", "report", "--date", "2019-03-26",
                                  "--sensitivity", "restricted", "--note", "Names of victims", "--source", "Border post 7",
                                  "--supports", "tip-2005#1.1"], cwd: folder)
@@ -289,7 +293,7 @@ import Testing
             #expect(!hidden.stdout.contains("Victim interview") && !hidden.stdout.contains("Names of victims")
                     && !hidden.stdout.contains("Border post"), "\(args)")
         }
-        let shown = try CLI.run(["show", id, "--include-restricted"], cwd: folder)
+        let shown = try CLI.run(["show", id, "--include-restricted", "--identity", key.identity], cwd: folder)
         #expect(shown.stdout.contains("Victim interview record") && shown.stdout.contains("Names of victims"))
     }
 

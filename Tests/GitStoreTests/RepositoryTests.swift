@@ -249,3 +249,48 @@ import Testing
         #expect(try repository.log().count == 2)
     }
 }
+
+/// Commits written through a signing closure: the signature lands in the `gpgsig` header
+/// over exactly the bytes it was given, and a signer that fails commits nothing.
+@Suite struct CommitSigningTests {
+    let author = Signature(name: "Desk", email: "desk@example.invalid", date: Date(timeIntervalSince1970: 1_600_000_000))
+
+    @Test func everyCommitGoesThroughTheSigner() throws {
+        let scratch = try Scratch()
+        let repository = try Repository.create(at: scratch.url.appendingPathComponent("t"))
+        var signed: [String] = []
+        repository.commitSigner = { text in
+            signed.append(text)
+            return "-----BEGIN SSH SIGNATURE-----\nc2lnbmF0dXJl\n-----END SSH SIGNATURE-----\n"
+        }
+        var changes = ChangeSet()
+        changes.write("a.txt", Data("a\n".utf8))
+        let commit = try repository.apply(changes, message: "Add a", author: author)
+        let signature = try #require(try repository.signature(ofCommit: commit))
+        #expect(signature.signature == "-----BEGIN SSH SIGNATURE-----\nc2lnbmF0dXJl\n-----END SSH SIGNATURE-----\n")
+        #expect(signed.count == 1 && String(decoding: signature.signedData, as: UTF8.self) == signed[0])
+        #expect(signed[0].contains("author Desk <desk@example.invalid> 1600000000 +0000\n") && signed[0].hasSuffix("\nAdd a"))
+        #expect(try repository.commit(commit).summary == "Add a")
+
+        repository.commitSigner = nil
+        var more = ChangeSet()
+        more.write("b.txt", Data("b\n".utf8))
+        #expect(try repository.signature(ofCommit: try repository.apply(more, message: "Add b", author: author)) == nil)
+    }
+
+    @Test func aFailingSignerCommitsNothing() throws {
+        struct NoKey: Error {}
+        let scratch = try Scratch()
+        let repository = try Repository.create(at: scratch.url.appendingPathComponent("t"))
+        var first = ChangeSet()
+        first.write("a.txt", Data("a\n".utf8))
+        let tip = try repository.apply(first, message: "Add a", author: author)
+        repository.commitSigner = { _ in throw NoKey() }
+        var changes = ChangeSet()
+        changes.write("b.txt", Data("b\n".utf8))
+        #expect(throws: NoKey.self) { try repository.apply(changes, message: "Add b", author: author) }
+        #expect(try repository.tip() == tip)
+        #expect(try repository.read("b.txt", at: tip) == nil)
+        #expect(!FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("t/b.txt").path))
+    }
+}

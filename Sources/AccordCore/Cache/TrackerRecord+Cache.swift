@@ -177,6 +177,7 @@ extension Evidence {
             writer.provenance(value.provenance)
         }
         writer.optional(note) { $0.string($1) }
+        writer.optional(sealed) { $0.string($1) }
     }
 
     init(from reader: inout CacheReader) throws {
@@ -196,7 +197,8 @@ extension Evidence {
                       period: try reader.optional { try $0.string() },
                       value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance())
             },
-            note: try reader.optional { try $0.string() }, illustrative: provenance.illustrative)
+            note: try reader.optional { try $0.string() }, sealed: try reader.optional { try $0.string() },
+            illustrative: provenance.illustrative)
     }
 
 }

@@ -93,13 +93,18 @@ public struct Evidence: Sendable, Hashable, Codable {
     public var values: [Value]
     /// Free text; disagreeing sources are named here.
     public var note: String?
+    /// For restricted evidence: the whole record, title and all, encrypted for the
+    /// recipients of accord.yaml (an ASCII-armoured age file). The other fields then hold
+    /// only what anyone may see: id, kind, dates, party, sensitivity and what it supports;
+    /// the title is ``Redaction/placeholder``.
+    public var sealed: String?
 
     /// Creates a piece of evidence.
     public init(
         id: RecordID, kind: Kind, title: String, date: CalendarDate, recorded: CalendarDate? = nil,
         party: PartyCode? = nil, source: String? = nil, url: String? = nil,
         sensitivity: Sensitivity = .public, supports: [QualifiedID] = [], attachment: Attachment? = nil,
-        values: [Value] = [], note: String? = nil, illustrative: Bool = false
+        values: [Value] = [], note: String? = nil, sealed: String? = nil, illustrative: Bool = false
     ) {
         self.id = id
         self.kind = kind
@@ -113,6 +118,7 @@ public struct Evidence: Sendable, Hashable, Codable {
         self.attachment = attachment
         self.values = values
         self.note = note
+        self.sealed = sealed
     }
 
     /// The path of its file in the tracker.

@@ -7,11 +7,17 @@ public struct TrackerSettings: Sendable, Hashable, Codable {
         public var code: PartyCode
         /// The name to show.
         public var name: String
+        /// The keys that may sign for it (see `Signer`); empty when none are listed.
+        public var signers: [Signer]
+        /// The age public keys (`age1…`) restricted evidence is encrypted for.
+        public var recipients: [String]
 
         /// Creates a party.
-        public init(code: PartyCode, name: String) {
+        public init(code: PartyCode, name: String, signers: [Signer] = [], recipients: [String] = []) {
             self.code = code
             self.name = name
+            self.signers = signers
+            self.recipients = recipients
         }
     }
 
@@ -60,11 +66,14 @@ public struct TrackerSettings: Sendable, Hashable, Codable {
     public var indicators: [Indicator]
     /// Where values may be counted.
     public var scopes: [Scope]
+    /// What `sync` does with incoming changes a party did not sign.
+    public var signatures: SignaturePolicy
 
     /// Creates settings.
     public init(
         format: Int = 1, name: String, parties: [Party], languages: [String] = ["en"],
-        thresholds: Thresholds = Thresholds(), indicators: [Indicator] = [], scopes: [Scope] = []
+        thresholds: Thresholds = Thresholds(), indicators: [Indicator] = [], scopes: [Scope] = [],
+        signatures: SignaturePolicy = .off
     ) {
         self.format = format
         self.name = name
@@ -73,8 +82,18 @@ public struct TrackerSettings: Sendable, Hashable, Codable {
         self.thresholds = thresholds
         self.indicators = indicators
         self.scopes = scopes
+        self.signatures = signatures
     }
 
     /// The party codes, in order.
     public var partyCodes: [PartyCode] { parties.map(\.code) }
+
+    /// Whether any party lists signers: records can then be verified.
+    public var hasSigners: Bool { parties.contains { !$0.signers.isEmpty } }
+
+    /// Every party's recipients, each once, in order: who restricted evidence is encrypted for.
+    public var recipients: [String] {
+        var seen = Set<String>()
+        return parties.flatMap(\.recipients).filter { seen.insert($0).inserted }
+    }
 }

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// What `accord evidence add` was asked to record, before it is checked.
 public struct EvidenceRequest: Sendable {
@@ -65,8 +65,10 @@ public struct EvidenceRequest: Sendable {
             }
             return Evidence.Value(indicator: parts[0], scope: scope, period: period, value: number)
         }
-        var evidenceID = id(date, title)
-        while resolver.isTaken(evidenceID.rawValue) { evidenceID = id(date, title) }
+        // A restricted title must not show in the id, which every copy and output carries.
+        let named = sensitivity == .restricted ? "" : title
+        var evidenceID = id(date, named)
+        while resolver.isTaken(evidenceID.rawValue) { evidenceID = id(date, named) }
         func text(_ value: String?) -> String? {
             value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
@@ -77,10 +79,39 @@ public struct EvidenceRequest: Sendable {
 }
 
 extension Evidence {
-    /// The commit message recording it: `evidence ev-…: <title>`, with what it supports.
+    /// The commit message recording it: `evidence ev-…: <title>`, with what it supports;
+    /// for restricted evidence `evidence ev-… (restricted)`: messages are never encrypted.
     public var commitMessage: String {
-        let head = "evidence \(id): \(title)"
+        let head = sensitivity == .restricted ? "evidence \(id) (restricted)" : "evidence \(id): \(title)"
         guard !supports.isEmpty else { return head }
         return "\(head)\n\nSupports \(supports.map(\.description).joined(separator: ", "))."
+    }
+}
+
+extension Evidence {
+    /// This restricted evidence as stored: the whole record encrypted for `recipients`
+    /// (``sealed``), and in clear only what anyone may see. `attachment`, the sealed bytes
+    /// of the attached file, is what the record's attachment names.
+    public func sealing(for recipients: [String]) throws -> Evidence {
+        let inner = try AgeEnvelope.seal(Data(yamlText().utf8), for: recipients, armored: true)
+        return Evidence(id: id, kind: kind, title: Redaction.placeholder, date: date, recorded: recorded, party: party,
+                        sensitivity: .restricted, supports: supports, sealed: String(decoding: inner, as: UTF8.self))
+    }
+
+    /// The record a sealed one holds, read with the age identity file `identity`; throws
+    /// when the identity is not a recipient, or the record inside is not this one.
+    public func unsealed(identity: URL) throws -> Evidence {
+        guard let sealed else { return self }
+        let text = try AgeEnvelope.open(Data(sealed.utf8), identity: identity)
+        guard var inner = Evidence.parse(text, file: path).value, inner.id == id else {
+            throw AgeEnvelope.Failure(message: "\(path): the sealed record does not read as evidence \(id)", exitStatus: .dataError)
+        }
+        // What everyone sees stays as the outer record has it: the copies must agree on it.
+        inner.kind = kind
+        inner.date = date
+        inner.party = party
+        inner.supports = supports
+        inner.sealed = sealed
+        return inner
     }
 }

@@ -34,7 +34,7 @@ extension ReviewSummary {
         }
         // Withdrawn evidence counts for nothing (a summary regenerated later leaves it out).
         let evidence = snapshot.evidence.filter { inPeriod($0.date) && snapshot.withdrawn[$0.id] == nil }
-        newEvidence = evidence.filter { !redaction.hides($0) }.map { item in
+        newEvidence = evidence.filter { !redaction.hides($0) }.map(redaction.apply).map { item in
             var entry = EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title,
                                       party: item.party, supports: item.supports)
             entry.marks = ProvenanceIndex.marks(of: item).ordered
@@ -144,7 +144,7 @@ extension ReviewSummary {
         typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool)
         var values: [Key: [String: [Given]]] = [:]
         for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
-            for value in evidence.values {
+            for value in redaction.apply(evidence).values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
                     .append((value.value, evidence.id, value.provenance.source ?? evidence.source, value.provenance.source != nil,
                              value.provenance.illustrative || evidence.provenance.illustrative))

@@ -179,6 +179,9 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public let newEvidence: [EvidenceEntry]
     /// Restricted evidence in the period left out of the summary.
     public let restrictedOmitted: Int
+    /// The tracker's records not signed by their party, by id, with how they are signed
+    /// (`SignatureStatus`); nil when accord.yaml lists no signers.
+    public var unverified: [String: String]?
     /// Revisions of the texts in the period.
     public let textChanges: [TextChange]
     /// Progress by plan area and by instrument.

@@ -12,7 +12,9 @@ extension Evidence {
     init?(yaml f: YAMLFields) {
         let id = f.required("id")?.recordID()
         let kind = f.required("kind")?.choice(Kind.self)
-        let title = f.required("title")?.nonEmptyText()
+        let sealed = f.optional("sealed")?.nonEmptyText()
+        // A sealed record keeps its title inside the encrypted part.
+        let title = sealed == nil ? f.required("title")?.nonEmptyText() : Redaction.placeholder
         let date = f.required("date")?.date()
         let recorded = f.optional("recorded")?.date()
         let party = f.optional("party")?.party()
@@ -24,18 +26,21 @@ extension Evidence {
         let attachment = f.optional("attachment").flatMap(Attachment.init(yaml:))
         let values = f.optional("values")?.list(Value.init(yaml:)) ?? []
         let note = f.optional("note")?.text()
+        if sealed != nil, sensitivity != .restricted {
+            f.problem(at: "sealed", "only restricted evidence is sealed: add sensitivity: restricted or remove sealed")
+        }
         guard f.finish(), let id, let kind, let title, let date else { return nil }
         self.init(
             id: id, kind: kind, title: title, date: date, recorded: recorded, party: party,
             source: source, url: url, sensitivity: sensitivity, supports: supports,
-            attachment: attachment, values: values, note: note, illustrative: illustrative)
+            attachment: attachment, values: values, note: note, sealed: sealed, illustrative: illustrative)
     }
 
     var yaml: YAMLMap {
         var map = YAMLMap()
         map.add("id", .text(id.rawValue))
         map.add("kind", .plain(kind.rawValue))
-        map.add("title", .text(title))
+        if sealed == nil { map.add("title", .text(title)) }
         map.add("date", .date(date))
         map.add("recorded", .date(recorded))
         map.add("party", .party(party))
@@ -47,6 +52,7 @@ extension Evidence {
         map.add("attachment", attachment?.yaml)
         map.add("values", .list(values.map(\.yaml)))
         map.add("note", .text(note))
+        map.add("sealed", sealed.map { .block($0) })
         return map
     }
 }

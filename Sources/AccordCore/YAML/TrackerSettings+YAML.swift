@@ -22,10 +22,11 @@ extension TrackerSettings {
         let thresholds = f.optional("thresholds").flatMap(Thresholds.init(yaml:)) ?? Thresholds()
         let indicators = f.optional("indicators")?.list { Indicator(yaml: $0, requireTitle: true) } ?? []
         let scopes = f.optional("scopes")?.list(Scope.init(yaml:)) ?? []
+        let signatures = f.optional("signatures")?.choice(SignaturePolicy.self) ?? .off
         guard f.finish(), let format, let name, let parties else { return nil }
         self.init(
             format: format, name: name, parties: parties, languages: languages,
-            thresholds: thresholds, indicators: indicators, scopes: scopes)
+            thresholds: thresholds, indicators: indicators, scopes: scopes, signatures: signatures)
     }
 
     var yaml: YAMLMap {
@@ -37,6 +38,7 @@ extension TrackerSettings {
         map.add("thresholds", thresholds.yaml)
         map.add("indicators", .list(indicators.map(\.yaml)))
         map.add("scopes", .list(scopes.map(\.yaml)))
+        if signatures != .off { map.add("signatures", .plain(signatures.rawValue)) }
         return map
     }
 }
@@ -46,14 +48,59 @@ extension TrackerSettings.Party {
         guard let f = value.fields() else { return nil }
         let code = f.required("code")?.party()
         let name = f.required("name")?.nonEmptyText()
+        let signers = f.optional("signers")?.list(Signer.init(yaml:)) ?? []
+        let recipients = f.optional("recipients")?.list { value -> String? in
+            guard let text = value.text() else { return nil }
+            guard AgeRecipient.isPublicKey(text) else {
+                return value.problem("\(text) is not an age public key (age1… in lowercase, as age-keygen prints it)")
+            }
+            return text
+        } ?? []
         guard f.finish(), let code, let name else { return nil }
-        self.init(code: code, name: name)
+        self.init(code: code, name: name, signers: signers, recipients: recipients)
     }
 
     var yaml: YAMLOutput {
         var map = YAMLMap()
         map.add("code", .party(code))
         map.add("name", .text(name))
+        if !signers.isEmpty { map.add("signers", .list(signers.map(\.yaml))) }
+        if !recipients.isEmpty { map.add("recipients", .list(recipients.map { .text($0) })) }
+        return .map(map)
+    }
+}
+
+extension Signer {
+    init?(yaml value: YAMLValue) {
+        guard let f = value.fields() else { return nil }
+        let keyValue = f.required("key")
+        var key = keyValue?.nonEmptyText()
+        if let text = key, !Self.looksLikeSSHKey(text) {
+            keyValue?.problem("\(text.prefix(30)) is not an SSH public key (ssh-ed25519 AAAA…, as in a .pub file)") as Void?
+            key = nil
+        }
+        let name = f.optional("name")?.nonEmptyText()
+        let validFrom = f.optional("valid-from")?.date()
+        let validUntil = f.optional("valid-until")?.date()
+        guard f.finish(), let key else { return nil }
+        self.init(key: key, name: name, validFrom: validFrom, validUntil: validUntil)
+    }
+
+    /// `TYPE BASE64 [comment]` with a type SSH signs with.
+    static func looksLikeSSHKey(_ text: String) -> Bool {
+        let parts = text.split(separator: " ")
+        guard parts.count >= 2 else { return false }
+        let types = ["ssh-ed25519", "ssh-rsa", "ecdsa-sha2-nistp256", "ecdsa-sha2-nistp384", "ecdsa-sha2-nistp521",
+                     "sk-ssh-ed25519@openssh.com", "sk-ecdsa-sha2-nistp256@openssh.com"]
+        return types.contains(String(parts[0])) && parts[1].hasPrefix("AAAA")
+    }
+
+    var yaml: YAMLOutput {
+        var map = YAMLMap()
+        map.add("key", .text(key))
+        map.add("name", .text(name))
+        map.add("valid-from", .date(validFrom))
+        map.add("valid-until", .date(validUntil))
         return .map(map)
     }
 }

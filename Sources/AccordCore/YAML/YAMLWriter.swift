@@ -28,6 +28,8 @@ indirect enum YAMLOutput {
     case id(String)
     /// A date, number or keyword, written as is.
     case plain(String)
+    /// Lines of printable ASCII (an armoured ciphertext), written as a literal block (`|`).
+    case block(String)
     /// A list of short scalars written in brackets on one line.
     case flow([YAMLOutput])
     /// A list written one element per line.
@@ -93,6 +95,7 @@ indirect enum YAMLOutput {
         case .text(let text): return Self.scalar(text, inFlow: inFlow)
         case .id(let text): return Self.quoted(text)
         case .plain(let text): return text
+        case .block(let text): return Self.quoted(text)
         case .flow(let items): return "[" + items.map { $0.inline(inFlow: true) }.joined(separator: ", ") + "]"
         case .list: return "[]"
         case .map: return "{}"
@@ -103,7 +106,10 @@ indirect enum YAMLOutput {
         switch self {
         case .map(let map):
             for (key, value) in map.pairs {
-                if value.isBlock {
+                if case .block(let text) = value {
+                    lines.append("\(indent)\(key): |")
+                    lines += text.split(separator: "\n").map { "\(indent)  \($0)" }
+                } else if value.isBlock {
                     lines.append("\(indent)\(key):")
                     value.write(into: &lines, indent: indent + "  ")
                 } else {

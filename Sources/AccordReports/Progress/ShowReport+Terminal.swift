@@ -20,12 +20,16 @@ extension ShowReport {
             section("Text revisions")
             for revision in list { line("  \(revision.date)  \(style.dim(String(revision.commit.prefix(7))))  \(revision.summary)") }
         }
+        /// ` not verified: unsigned` for a record not signed by its party.
+        func mark(_ record: String) -> String {
+            unverified?[record].map { "  " + style.yellow("not verified: \($0)") } ?? ""
+        }
         func evidence(_ item: EvidenceView) {
             let title = item.redacted ? style.dim("(restricted)") : item.title
-            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(ProgressStyle.marked(title, item.marks))")
+            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(ProgressStyle.marked(title, item.marks))\(mark(item.id))")
         }
         out += ProgressStyle.banner(notice, style: style)
-        line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  \(kind), as of \(asOf)"))
+        line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  \(kind), as of \(asOf)") + mark(id))
         if let instrument {
             line(instrument.title)
             fact("kind", instrument.kind)
@@ -111,7 +115,7 @@ extension ShowReport {
                 for report in target.timeline {
                     let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
                     let entry = "  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
-                        + ProvenanceNotice.suffix(report.marks)
+                        + ProvenanceNotice.suffix(report.marks) + mark(report.id)
                     if let withdrawn = report.withdrawn {
                         line(style.dim(entry) + "  " + style.yellow("[\(withdrawn.kind)]"))
                         line("      \(style.dim(withdrawn.sentence))")

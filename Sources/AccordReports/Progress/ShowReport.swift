@@ -122,6 +122,16 @@ public struct ShowReport: Codable, Sendable {
     public let evidence: EvidenceView?
     public let meeting: MeetingDetail?
     public let report: StatusReportView?
+    /// The records shown that are not signed by their party, by id, with how they are
+    /// signed (`SignatureStatus`); nil when accord.yaml lists no signers.
+    public var unverified: [String: String]?
+
+    /// The ids of the records shown (evidence, status reports, a meeting), to look up
+    /// their signatures.
+    public var recordIDs: [String] {
+        [evidence?.id, report?.id, meeting?.id].compactMap { $0 }
+            + (target?.timeline.map(\.id) ?? []) + (target?.evidence.map(\.id) ?? [])
+    }
     /// The marks of what `id` names (see ``ProvenanceMark``).
     public let marks: [ProvenanceMark]
     /// The banner when anything shown is marked.

@@ -31,9 +31,14 @@ extension Accord.EvidenceCommand {
 
             --file must be a regular file no larger than thresholds.attachment-max-mb of \
             accord.yaml (default 50). A folder, a symbolic link, a device or fifo, or a file \
-            too large is refused with exit 65; a missing or unreadable file with 66. Restricted \
-            evidence (--sensitivity restricted) is listed by others without its title, note, \
-            source, url, attachment and values unless they pass --include-restricted.
+            too large is refused with exit 65; a missing or unreadable file with 66.
+
+            Restricted evidence (--sensitivity restricted) is stored encrypted (age format) \
+            for the recipients accord.yaml lists per party, attachment included; its id and \
+            commit message carry no title. Readers see its id, kind, date, party and what it \
+            supports; its content only with --include-restricted and an identity it was \
+            encrypted for (--identity, ACCORD_IDENTITY or git config accord.identity). With no \
+            recipients listed it is refused (exit 65). See docs/security.md.
 
             Defaults from git config: accord.party is the supplying party when --party is not \
             given; accord.reporter records when --by is not given (docs/config.md). --quiet \
@@ -102,8 +107,20 @@ extension Accord.EvidenceCommand {
             let day = date ?? today
             let maxMB = context.snapshot.settings?.thresholds.attachmentMaxMB ?? TrackerSettings.Thresholds().attachmentMaxMB
             let file = try self.file.map { try AttachmentFile(path: $0, maxBytes: maxMB * 1_048_576) }
-            let attachment = try file.map { file in
-                Evidence.Attachment(name: file.name, blob: try Repository.blobID(of: file.data).hex, size: file.data.count)
+            // Restricted evidence is stored encrypted for the parties' recipients, its
+            // attachment too (stored under the id of the encrypted bytes).
+            let recipients = context.snapshot.settings?.recipients ?? []
+            if sensitivity == .restricted && recipients.isEmpty {
+                throw AgeEnvelope.Failure(
+                    message: "restricted evidence is stored encrypted, but accord.yaml lists no recipients: add each party's "
+                        + "age public key under parties[].recipients (see docs/security.md); nothing was recorded",
+                    exitStatus: .dataError)
+            }
+            let stored = try file.map { file in
+                sensitivity == .restricted ? try AgeEnvelope.seal(file.data, for: recipients, armored: false) : file.data
+            }
+            let attachment = try file.flatMap { file in
+                try stored.map { Evidence.Attachment(name: file.name, blob: try Repository.blobID(of: $0).hex, size: file.data.count) }
             }
             let request = EvidenceRequest(
                 title: title, kind: kind, date: day, party: party ?? context.user.party, source: source, url: url,
@@ -119,16 +136,24 @@ extension Accord.EvidenceCommand {
             var recorded: AccordCore.Evidence?
             var withdrawn: Withdrawal?
             let commit = try context.commitRecord(author: author.signature) {
-                let evidence = try request.evidence(in: context.snapshot, resolver: context.resolver, today: today, attachment: attachment)
+                var evidence = try request.evidence(in: context.snapshot, resolver: context.resolver, today: today, attachment: attachment)
                 recorded = evidence
                 var files = [evidence.path: Data(evidence.yamlText().utf8)]
-                if let attachment, let file { files[attachment.path] = file.data }
+                if let attachment, let stored { files[attachment.path] = stored }
                 var message = evidence.commitMessage
                 withdrawn = try context.supersede(replacing, by: evidence.id, today: today, files: &files, message: &message)
+                if sensitivity == .restricted {
+                    // Checked in clear, stored sealed.
+                    try context.requireValid(adding: files)
+                    evidence = try evidence.sealing(for: recipients)
+                    files[evidence.path] = Data(evidence.yamlText().utf8)
+                }
                 return (files, message)
             }
             if let recorded {
-                let stored = recorded.attachment.map { ", attachment \($0.name) at \($0.path)" } ?? ""
+                let stored = recorded.sensitivity == .restricted
+                    ? " (encrypted)" + (recorded.attachment.map { ", attachment at \($0.path)" } ?? "")
+                    : recorded.attachment.map { ", attachment \($0.name) at \($0.path)" } ?? ""
                 var lines = ["recorded \(recorded.id)\(stored) (commit \(commit.short))"]
                 if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
                 try write.report(id: recorded.id.rawValue, lines, commits: [commit], in: context.repository)

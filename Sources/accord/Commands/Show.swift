@@ -24,6 +24,10 @@ extension Accord {
 
             Unique short forms are accepted; an unknown id exits 66 naming the nearest ids, \
             an ambiguous one exits 64 listing the candidates.
+
+            When accord.yaml lists signers, a status report, piece of evidence or meeting \
+            whose newest commit is not signed by its party is marked "not verified" (JSON: \
+            unverified, by id); see accord verify --signatures.
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -44,8 +48,9 @@ extension Accord {
             // Only the targets of the id's instrument, plan or meeting are shown.
             let owner = resolved.qualifiedID?.owner ?? resolved.id
             let state = TrackerState(context.snapshot, asOf: context.asOf, owners: [owner])
-            let report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: state,
+            var report = ShowReport(resolved: resolved, snapshot: context.snapshot, state: state,
                                     redaction: context.redaction, revisions: revisions, amendedSinceEvidence: amended)
+            report.unverified = try context.unverified(among: report.recordIDs)
             try context.console.show(report, json: read.json, terminal: report.renderTerminal)
         }
     }

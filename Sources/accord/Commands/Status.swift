@@ -1,6 +1,7 @@
 import AccordCore
 import AccordReports
 import ArgumentParser
+import Foundation
 
 extension Accord {
     /// `accord status`: the dashboard.
@@ -18,6 +19,9 @@ extension Accord {
               accord status --as-of 2018-12-31
               accord status --json | jq '.groups[] | select(.overdue > 0) | .id'
               accord status --csv > status.csv
+
+            When accord.yaml lists signers, the number of records not signed by their party \
+            is said on standard error (accord verify --signatures lists them).
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -31,6 +35,12 @@ extension Accord {
             let dashboard = StatusDashboard(snapshot: context.snapshot, state: context.state)
             try context.console.show(dashboard, json: read.json, csv: format.csv ? dashboard.renderCSV() : nil,
                                      terminal: dashboard.renderTerminal)
+            // The dashboard counts records; which of them their party did not sign is said
+            // beside it, on standard error, so JSON and CSV stay as documented.
+            if let unverified = try context.unverifiedRecords(), !unverified.isEmpty {
+                FileHandle.standardError.write(Data(("accord: \(unverified.count) record(s) are not signed by their party "
+                    + "and count here unverified: accord verify --signatures lists them\n").utf8))
+            }
         }
     }
 }

@@ -61,6 +61,10 @@ extension Accord {
         func validate() throws {
             if meeting != nil && since != nil { throw ValidationError("give either --meeting or --since, not both") }
             if read.json && format != .markdown && format != .json { throw ValidationError("give either --json or --format, not both") }
+            // Reports/ is stored in clear in every copy: restricted content must not go there.
+            if commit && read.includeRestricted {
+                throw ValidationError("--commit stores the summary in clear in every copy: it cannot include restricted evidence")
+            }
         }
 
         func run() throws {
@@ -81,10 +85,13 @@ extension Accord {
             let previous = context.snapshot.meetings.last { other in
                 other.id != chosen?.id && (chosen.map { other.date < $0.date } ?? (other.date <= context.asOf))
             }
-            let summary = ReviewSummary(
+            var summary = ReviewSummary(
                 snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
                 gaps: gaps, textChanges: try history.changes(after: since ?? previous?.date, through: context.asOf),
                 redaction: context.redaction)
+            summary.unverified = try context.unverifiedRecords().map { records in
+                Dictionary(records.map { ($0.recordID, $0.status.rawValue) }, uniquingKeysWith: { first, _ in first })
+            }
             let text: String
             switch format {
             case .markdown: text = SummaryMarkdownRenderer().render(summary)

@@ -35,6 +35,11 @@ struct Sync: ParsableCommand {
         --quiet prints nothing but errors; --verbose also the merge commit made, or the \
         files that changed when the branch only moved forward.
 
+        With `signatures: warn` in accord.yaml, incoming commits that change a party's \
+        records without that party's signature are listed; with `signatures: require` they \
+        are refused (exit 65, commits and files named) and nothing is merged. The signers \
+        are those of your own accord.yaml (docs/security.md).
+
         Exit codes: 0 synced · 65 conflict or refused · 66 unknown remote, or a folder remote \
         that is not there (is the drive connected?) · 74 remote unreachable or unwritable · \
         75 the remote kept moving or stopped answering, run again.
@@ -83,11 +88,12 @@ struct Sync: ParsableCommand {
             login: TrackerSync.login(environment: ProcessInfo.processInfo.environment),
             mergeAuthor: TrackerLocation.defaultAuthor(of: repo),
             review: { proposal in
+                let unsigned = try Self.signatureWarnings(proposal, in: repo)
                 let check = try TrackerSync.review(proposal, in: repo)
                 // On standard error, before anything is pushed or moved: standard output
                 // keeps the one-line result (or the JSON) that scripts read.
                 progress.finish()
-                FileHandle.standardError.write(Data((check.summary + "\n").utf8))
+                FileHandle.standardError.write(Data((unsigned + [check.summary]).map { $0 + "\n" }.joined().utf8))
             })
         let report = try {
             defer { progress.finish() }
@@ -103,6 +109,16 @@ struct Sync: ParsableCommand {
             FileHandle.standardError.write(Data(Self.conflictHelp(report).utf8))
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
+    }
+
+    /// What accord.yaml's `signatures` policy (as the local branch has it) says of the
+    /// commits `proposal` brings in: throws under `require` when any change is not signed by
+    /// its party, returns the lines to show under `warn`.
+    static func signatureWarnings(_ proposal: SyncProposal, in repo: Repository) throws -> [String] {
+        guard let incoming = proposal.incoming, let local = proposal.local,
+              let data = try repo.read(TrackerSettings.fileName, at: local),
+              let settings = TrackerSettings.parse(data).value else { return [] }
+        return try IncomingSignatures.check(repository: repo, settings: settings, local: local, remote: incoming)
     }
 
     private func runAbort(_ repo: Repository) throws {

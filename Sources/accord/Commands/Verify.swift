@@ -16,6 +16,17 @@ extension Accord {
             were found. Each object is read in a separate process so that a damaged one cannot \
             hang the check: a read slower than --timeout counts as unreadable. --json prints \
             {checked, problems} (docs/json.md), with the same exit status.
+
+
+            With --signatures, checks instead who signed each record (status reports, \
+            evidence, meetings): the newest commit that wrote it is looked up and its SSH \
+            signature checked against the signers accord.yaml lists for the record's party. \
+            Each record is signed-by-party, signed-by-other-party, unsigned, unknown-key (a \
+            key no party lists, or used outside its valid-from/valid-until) or bad-signature. \
+            Exits 1 when any record is not signed by its party. See docs/security.md.
+
+              accord verify --signatures
+              accord verify --signatures --json
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -26,6 +37,8 @@ extension Accord {
         @Flag(help: "Print JSON (keys documented in docs/json.md) instead of text.")
         var json = false
 
+        @Flag(help: "Check who signed each record instead of the objects.") var signatures = false
+
         @Flag(help: .hidden) var worker = false
         @Option(help: .hidden) var skip: [String] = []
 
@@ -34,6 +47,7 @@ extension Accord {
         }
 
         func run() throws {
+            if signatures { return try runSignatures() }
             let repository = try repository.openRepository()
             if worker {
                 let skipping = Set(skip.compactMap(ObjectID.init(hex:)))
@@ -65,5 +79,41 @@ extension Accord {
             let checked: Int
             let problems: [ObjectCheck]
         }
+
+        private func runSignatures() throws {
+            let context = try TrackerContext.open(repository, warn: false)
+            let settings = context.snapshot.settings ?? TrackerSettings(name: "", parties: [])
+            let records = try RecordSignatures(repository: context.repository, settings: settings).records(at: context.commit)
+            let report = SignatureReport(records: records, hasSigners: settings.hasSigners)
+            print(json ? try JSONOutput.render(report) : report.text, terminator: "")
+            if records.contains(where: { !$0.status.isVerified }) { throw ExitCode(1) }
+        }
+    }
+}
+
+/// What `verify --signatures` found: every record with its signature, and the counts.
+struct SignatureReport: Encodable {
+    let records: [SignedChange]
+    let counts: [String: Int]
+    let hasSigners: Bool
+
+    init(records: [SignedChange], hasSigners: Bool) {
+        self.records = records
+        self.hasSigners = hasSigners
+        counts = Dictionary(uniqueKeysWithValues: SignatureStatus.allCases.map { status in
+            (status.rawValue, records.count { $0.status == status })
+        })
+    }
+
+    var text: String {
+        var lines = ["\(records.count) records: " + SignatureStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }
+            .joined(separator: ", ")]
+        if !hasSigners { lines.append("accord.yaml lists no signers: no record can be verified (see docs/security.md)") }
+        for record in records {
+            let by = record.signedBy.map { " by \($0)" + (record.signerName.map { " (\($0))" } ?? "") } ?? ""
+            lines.append("\(record.status.rawValue) \(record.path) \(record.commit.prefix(7))"
+                         + (record.party.map { " party \($0)" } ?? "") + by)
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 }

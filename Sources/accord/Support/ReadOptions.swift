@@ -16,11 +16,16 @@ struct ReadOptions: ParsableArguments {
     @Flag(help: "Print JSON (keys documented in docs/json.md) instead of a table.")
     var json = false
 
-    @Flag(name: .customLong("include-restricted"),
-          help: "Show the title, note, source, url, attachment and values of restricted evidence.")
+    @Flag(name: .customLong("include-restricted"), help: ArgumentHelp(
+        "Show the title, note, source, url, attachment and values of restricted evidence (needs your age identity)."))
     var includeRestricted = false
 
     @OptionGroup var terminal: TerminalOptions
+
+    @Option(help: ArgumentHelp(
+        "Your age identity file, to read restricted evidence (else $ACCORD_IDENTITY, else git config accord.identity).",
+        valueName: "file"))
+    var identity: String?
 
     /// The as-of date: the one given, else today.
     var date: CalendarDate { asOf ?? .today() }

@@ -43,15 +43,15 @@ struct TrackerContext {
     /// what the command reads of the snapshot (`.few` for one id's records: see `SnapshotUse`).
     static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
-        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction,
+        try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, identity: read.identity,
                  terminal: read.terminal, history: history, texts: texts, use: use)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
     /// `terminal` asks (by default: as without options).
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
-                     redaction: Redaction = Redaction(includeRestricted: false), terminal: TerminalOptions? = nil,
-                     warn: Bool = true, history: Bool = false, texts: Bool = false,
+                     redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
+                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
         let repository = try options.openTracker()
         let user = try UserSettings.load(for: repository)
@@ -67,6 +67,7 @@ struct TrackerContext {
             FileHandle.standardError.write(Data(
                 "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
         }
+        let redaction = try opened(redaction, snapshot: snapshot, repository: repository, identity: identity)
         let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit)
         let context = TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: snapshot, asOf: asOf,
                                      redaction: redaction, resolver: IDResolver(stood), textPrefetch: textPrefetch,
@@ -74,6 +75,26 @@ struct TrackerContext {
                                      lazyState: Lazy { TrackerState(stood, asOf: asOf) })
         KeptUntilExit.keep(context)
         return context
+    }
+
+    /// `redaction` able to open sealed restricted evidence, when it includes restricted
+    /// content: that takes the reader's age identity (`--identity`, `ACCORD_IDENTITY`, git
+    /// config `accord.identity`), else exit 64. Records the identity cannot open stay hidden.
+    private static func opened(_ redaction: Redaction, snapshot: TrackerSnapshot, repository: Repository,
+                               identity: String?) throws -> Redaction {
+        guard redaction.includeRestricted else { return redaction }
+        let environment = ProcessInfo.processInfo.environment["ACCORD_IDENTITY"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let path = identity ?? environment ?? repository.configString("accord.identity") else {
+            throw AgeEnvelope.Failure(
+                message: "--include-restricted needs your age identity, the key restricted evidence is encrypted for: "
+                    + "give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE", exitStatus: .usage)
+        }
+        let opener = try SealedEvidenceOpener(identity: URL(fileURLWithPath: path)) {
+            FileHandle.standardError.write(Data(
+                "accord: warning: restricted records not encrypted for \(path) stay hidden\n".utf8))
+        }
+        if let sample = snapshot.evidence.last(where: { $0.sealed != nil }) { try opener.check(with: sample) }
+        return Redaction(includeRestricted: true, opener: opener)
     }
 
     /// Refuses (exit 65, every problem listed) when the files `new` would add a problem
@@ -160,6 +181,35 @@ struct TrackerContext {
 }
 
 extension TrackerContext {
+    /// Of the records with `ids` (status reports, evidence, meetings), those not signed by
+    /// their party, with how they are signed; nil when accord.yaml lists no signers.
+    func unverified(among ids: [String]) throws -> [String: String]? {
+        guard let settings = snapshot.settings, settings.hasSigners else { return nil }
+        let signatures = RecordSignatures(repository: repository, settings: settings)
+        var found: [String: String] = [:]
+        for id in Set(ids) {
+            guard let path = recordPath(id), let record = try signatures.record(at: path, tip: commit),
+                  !record.status.isVerified else { continue }
+            found[id] = record.status.rawValue
+        }
+        return found
+    }
+
+    /// The file of the status report, evidence or meeting `id`.
+    private func recordPath(_ id: String) -> String? {
+        guard let recordID = RecordID(id) else { return nil }
+        if let evidence = snapshot.evidence(recordID) { return evidence.path }
+        if let report = snapshot.report(id) { return report.path }
+        return snapshot.meetings.first { $0.id == recordID }?.path
+    }
+
+    /// Every record at this revision not signed by its party; nil when accord.yaml lists
+    /// no signers.
+    func unverifiedRecords() throws -> [SignedChange]? {
+        guard let settings = snapshot.settings, settings.hasSigners else { return nil }
+        return try RecordSignatures(repository: repository, settings: settings).unverified(at: commit)
+    }
+
     /// The instrument `text` names (full id or a unique short form); exit 66 when none.
     func instrument(_ text: String) throws -> Instrument {
         let resolved = try resolve(text, as: [.instrument])
