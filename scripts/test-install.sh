@@ -18,8 +18,7 @@ mirror=${mirror:-http://deb.debian.org/debian}
 # bash-completion to try the man page and completions.
 fields=$(dpkg-deb -f "$deb" Depends Recommends | sed 's/^[A-Za-z-]*: *//')
 include=$(printf '%s\n' "$fields" | tr ',' '\n' | sed 's/|.*//; s/(.*)//; s/ //g' | grep -v '^$' \
-  | grep -vx age | sort -u | paste -sd,)
-# age is not in Debian 12's main archive for every architecture; it is recommended, not needed.
+  | sort -u | paste -sd,)
 include="$include,man-db,bash-completion"
 key=$(printf '%s %s' "$mirror" "$include" | md5sum | cut -c1-12)
 base="$cache/bookworm-$key"
