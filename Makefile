@@ -21,7 +21,7 @@ DEB_DIR    ?= .build/deb
 # Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
 PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
 
-.PHONY: all build release deps test-deps demo test test-hardening bench reports clean static extras install deb test-install
+.PHONY: all build release deps test-deps demo test test-hardening bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -77,7 +77,11 @@ extras: static
 	@SWIFT=$(SWIFT) bash scripts/package-extras.sh $(RELEASE_BIN) $(EXTRAS_DIR)
 
 install: extras
-	install -D -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/accord
+	@$(MAKE) --no-print-directory install-files
+
+# The copying part of `install`, from the release build and extras already made.
+install-files:
+	install -D -s -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/accord
 	install -d $(DESTDIR)$(PREFIX)/share/man/man1
 	install -m 644 $(EXTRAS_DIR)/man1/*.1.gz $(DESTDIR)$(PREFIX)/share/man/man1/
 	install -D -m 644 $(EXTRAS_DIR)/completions/accord.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/accord
@@ -88,7 +92,7 @@ install: extras
 deb: extras
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PACKAGE_APT_PACKAGES)"
 	@rm -rf $(DEB_DIR)/root
-	@$(MAKE) --no-print-directory install DESTDIR=$(CURDIR)/$(DEB_DIR)/root PREFIX=/usr >/dev/null
+	@$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEB_DIR)/root PREFIX=/usr >/dev/null
 	@bash scripts/make-deb.sh $(RELEASE_BIN) $(DEB_DIR)/root $(DEB_DIR)
 
 # Installs the package into a fresh Debian 12 root (cached in .build-debroot/) and uses it there.

@@ -16,7 +16,8 @@ arch=$(dpkg --print-architecture)
 
 declare -A packages=()
 for library in $(readelf -d "$binary" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p'); do
-  path=$(ldd "$binary" | awk -v lib="$library" '$1 == lib { print $3 }')
+  # `libc.so.6 => /lib/…/libc.so.6 (…)`, or for the loader `/lib64/ld-linux-x86-64.so.2 (…)`.
+  path=$(ldd "$binary" | awk -v lib="$library" '$1 == lib { print $3 } $1 ~ ("/" lib "$") { print $1 }' | head -1)
   if [ -z "$path" ] || [ "$path" = "not" ]; then
     echo "make-deb: $binary needs $library, which is not installed" >&2; exit 1
   fi

@@ -9,9 +9,10 @@ rm -rf "$out"
 mkdir -p "$out/man1" "$out/completions"
 
 # The manual generator ships with swift-argument-parser; it builds from the local
-# package copies, without the network.
-"$swift" build -c release --product generate-manual -q
-generator=$("$swift" build -c release --show-bin-path)/generate-manual
+# package copies, without the network, with the flags of accord's own build so that
+# neither build undoes the other.
+"$swift" build -c release --static-swift-stdlib --product generate-manual -q
+generator=$("$swift" build -c release --static-swift-stdlib --show-bin-path)/generate-manual
 "$generator" "$binary" --multi-page --section 1 --output-directory "$out/man1" \
   --authors "accord contributors" >/dev/null
 # `accord.1` is the entry point: `man accord`. Commands are `man accord.status` etc.
