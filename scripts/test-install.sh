@@ -11,7 +11,7 @@ cache=${CACHE:-.build-debroot}
 
 # The mirror: the first Debian URI in apt's sources (deb822 or one-line format).
 mirror=$(cat /etc/apt/sources.list /etc/apt/sources.list.d/*.sources /etc/apt/sources.list.d/*.list 2>/dev/null \
-  | sed -n -e 's/^URIs: *\([^ ]*\/debian\)\/*$/\1/p' -e 's/^deb *\(\[[^]]*\] *\)\{0,1\}\([^ ]*\/debian\)\/* .*/\2/p' | head -1)
+  | sed -n -e 's/^URIs: *\([^ ]*\/debian\)\/*$/\1/p' -e 's/^deb *\(\[[^]]*\] *\)\{0,1\}\([^ ]*\/debian\)\/* .*/\2/p' | head -1 || true)
 mirror=${mirror:-http://deb.debian.org/debian}
 
 # What the package depends on and recommends (alternatives: the first), plus man-db and
