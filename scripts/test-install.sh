@@ -46,7 +46,7 @@ mount -t proc proc "$root/proc"
 mount --bind /dev "$root/dev"
 cp "$deb" "$root/tmp/accord.deb"
 
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/local/bin:/usr/bin:/bin HOME=/root TERM=dumb LANG=C.UTF-8 \
+in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin HOME=/root TERM=dumb LANG=C.UTF-8 \
   GIT_AUTHOR_NAME=tester GIT_AUTHOR_EMAIL=tester@example.invalid "$@"; }
 fail() { echo "test-install: FAILED: $*" >&2; exit 1; }
 
@@ -69,10 +69,11 @@ complete() {  # $1: folder, rest: the words typed; prints the candidates
   local folder=$1; shift
   in_root bash -c "cd $folder && source /usr/share/bash-completion/bash_completion && \
     source /usr/share/bash-completion/completions/accord && COMP_WORDS=($*) && COMP_CWORD=$(( $# - 1 )) && \
-    COMP_LINE=\"$*\" && COMP_POINT=\${#COMP_LINE} && _accord && echo \${COMPREPLY[@]}"
+    COMP_LINE=\"$*\" && COMP_POINT=\${#COMP_LINE} && \
+    _accord accord \"\${COMP_WORDS[COMP_CWORD]}\" \"\${COMP_WORDS[COMP_CWORD-1]}\" && echo \${COMPREPLY[@]}"
 }
 commands=$(complete /root/example accord st)
-grep -qw status <<<"$commands" || fail "bash completion of 'accord st' gave: $commands"
+grep -qw status <<<"$commands" && ! grep -qw init <<<"$commands" || fail "bash completion of 'accord st' gave: $commands"
 echo "test-install: bash completes 'accord st' to: $commands"
 ids=$(complete /root/example accord show 'tip-2005#7.')
 grep -q 'tip-2005#7\.' <<<"$ids" || fail "bash completion of 'accord show tip-2005#7.' gave: $ids"
