@@ -22,7 +22,7 @@ enum IDCompletion {
         }
         let here = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         guard let repository = try? TrackerLocation.openTracker(
-                  explicit: repo, environment: ProcessInfo.processInfo.environment["ACCORD_REPO"], currentDirectory: here),
+                  explicit: repo, environment: ProcessInfo.processInfo.environment, currentDirectory: here),
               let commit = try? repository.resolve("HEAD"),
               let snapshot = try? TrackerSnapshot.load(repository: repository, commit: commit, use: .whole)
         else { return [] }
