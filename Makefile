@@ -12,7 +12,17 @@ APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-cli
 # The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
 TEST_APT_PACKAGES := chromium python3-icalendar
 
-.PHONY: all build release deps test-deps demo test test-hardening bench reports clean
+# Packaging: where `make install` puts accord, and the release build it installs, which
+# carries the Swift standard library inside so it runs without the toolchain.
+PREFIX     ?= /usr/local
+DESTDIR    ?=
+RELEASE_BIN := .build/release/accord
+EXTRAS_DIR := .build/package-extras
+DEB_DIR    ?= .build/deb
+# Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
+PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
+
+.PHONY: all build release deps test-deps demo test test-hardening bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -59,6 +69,36 @@ reports: build
 SCALE ?= tenth
 bench: deps
 	@SCALE=$(SCALE) bash Benchmarks/run.sh
+
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product accord $(BUILD_FLAGS)
+
+# Man pages and bash/zsh/fish completions, generated from the release binary.
+extras: static
+	@SWIFT=$(SWIFT) bash scripts/package-extras.sh $(RELEASE_BIN) $(EXTRAS_DIR)
+
+install: extras
+	@$(MAKE) --no-print-directory install-files
+
+# The copying part of `install`, from the release build and extras already made.
+install-files:
+	install -D -s -m 755 $(RELEASE_BIN) $(DESTDIR)$(PREFIX)/bin/accord
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 644 $(EXTRAS_DIR)/man1/*.1.gz $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -D -m 644 $(EXTRAS_DIR)/completions/accord.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/accord
+	install -D -m 644 $(EXTRAS_DIR)/completions/_accord $(DESTDIR)$(PREFIX)/share/zsh/vendor-completions/_accord
+	install -D -m 644 $(EXTRAS_DIR)/completions/accord.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/accord.fish
+
+# The Debian package, in $(DEB_DIR): /usr/bin/accord, man pages, completions.
+deb: extras
+	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(PACKAGE_APT_PACKAGES)"
+	@rm -rf $(DEB_DIR)/root
+	@$(MAKE) --no-print-directory install-files DESTDIR=$(CURDIR)/$(DEB_DIR)/root PREFIX=/usr >/dev/null
+	@bash scripts/make-deb.sh $(RELEASE_BIN) $(DEB_DIR)/root $(DEB_DIR)
+
+# Installs the package into a fresh Debian 12 root (cached in .build-debroot/) and uses it there.
+test-install: deb
+	@bash scripts/test-install.sh $$(ls $(DEB_DIR)/accord_*.deb)
 
 clean:
 	rm -rf .build $(DEMO_DIR)

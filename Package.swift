@@ -46,8 +46,12 @@ let package = Package(
         .target(
             name: "AccordCore",
             dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams")],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            plugins: ["EmbedBuildFacts"]
         ),
+        // The example tracker and the version, generated into AccordCore at build time.
+        .executableTarget(name: "accord-build-facts"),
+        .plugin(name: "EmbedBuildFacts", capability: .buildTool(), dependencies: ["accord-build-facts"]),
         .target(
             name: "AccordReports",
             dependencies: ["AccordCore"],

@@ -85,5 +85,5 @@ struct Accord: ParsableCommand {
 
 /// The version printed by `accord --version`.
 enum AccordVersion {
-    static let current = "0.1.0"
+    static let current = AccordBuild.version
 }

@@ -76,6 +76,6 @@ import Testing
         let help = try CLI.run(["--help"])
         #expect(help.status == 0)
         #expect(help.stdout.contains("init") && help.stdout.contains("verify"))
-        #expect(try CLI.run(["--version"]).stdout == "0.1.0\n")
+        #expect(try CLI.run(["--version"]).stdout.hasPrefix("0.1.0"))
     }
 }

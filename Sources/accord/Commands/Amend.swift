@@ -62,7 +62,7 @@ extension Accord {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var write: WriteOptions
 
-        @Argument(help: "The instrument, e.g. tip-2005.")
+        @Argument(help: "The instrument, e.g. tip-2005.", completion: IDCompletion.ids([.instrument]))
         var id: String
 
         @Option(help: ArgumentHelp("A Markdown file with the new text (repeat for several languages).", valueName: "file"))

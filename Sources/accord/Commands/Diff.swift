@@ -47,7 +47,7 @@ extension Accord {
 
         @OptionGroup var repository: RepositoryOptions
 
-        @Argument(help: "The instrument, e.g. tip-2005.")
+        @Argument(help: "The instrument, e.g. tip-2005.", completion: IDCompletion.ids([.instrument]))
         var id: String
 
         @Argument(help: "The old version: a date, a tag or a revision (default: the revision before the new one).")

@@ -22,7 +22,8 @@ extension Accord {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
 
-        @Argument(help: "Only what concerns this id (an instrument, plan, commitment, item, evidence or meeting).")
+        @Argument(help: "Only what concerns this id (an instrument, plan, commitment, item, evidence or meeting).",
+                  completion: IDCompletion.ids())
         var id: String?
 
         @Option(help: "Show at most this many commits.")

@@ -48,7 +48,8 @@ extension Accord {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var write: WriteOptions
 
-        @Argument(help: "The commitment, plan item or decision (tip-2005#7.2, plan-2017-2020#3.1).")
+        @Argument(help: "The commitment, plan item or decision (tip-2005#7.2, plan-2017-2020#3.1).",
+                  completion: IDCompletion.ids([.commitment, .planItem, .decision]))
         var id: String
 
         @Option(help: ArgumentHelp("The status: \(Status.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "status"))

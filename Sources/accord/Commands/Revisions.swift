@@ -29,7 +29,7 @@ extension Accord {
 
         @OptionGroup var repository: RepositoryOptions
 
-        @Argument(help: "The instrument, e.g. tip-2005.")
+        @Argument(help: "The instrument, e.g. tip-2005.", completion: IDCompletion.ids([.instrument]))
         var id: String
 
         @Option(help: ArgumentHelp("Only the revisions that changed the text in this language.", valueName: "lang"))

@@ -33,7 +33,8 @@ extension Accord {
         @OptionGroup var repository: RepositoryOptions
         @OptionGroup var read: ReadOptions
 
-        @Argument(help: "The id (tip-2005, tip-2005#7, tip-2005#7.2, plan-2017-2020#3.1, ev-…, sr-…, a meeting).")
+        @Argument(help: "The id (tip-2005, tip-2005#7, tip-2005#7.2, plan-2017-2020#3.1, ev-…, sr-…, a meeting).",
+                  completion: IDCompletion.ids())
         var id: String
 
         func run() throws {

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Writes the man pages (ArgumentParser's generate-manual, one page per command) and the
+# bash, zsh and fish completion scripts of the accord binary $1 into folder $2.
+set -euo pipefail
+binary=$1
+out=$2
+swift=${SWIFT:-swift}
+rm -rf "$out"
+mkdir -p "$out/man1" "$out/completions"
+
+# The manual generator ships with swift-argument-parser; it builds from the local
+# package copies, without the network, with the flags of accord's own build so that
+# neither build undoes the other.
+"$swift" build -c release --static-swift-stdlib --product generate-manual -q
+generator=$("$swift" build -c release --static-swift-stdlib --show-bin-path)/generate-manual
+"$generator" "$binary" --multi-page --section 1 --output-directory "$out/man1" \
+  --authors "accord contributors" >/dev/null
+# `accord.1` is the entry point: `man accord`. Commands are `man accord.status` etc.
+for page in "$out"/man1/*.1; do gzip -9n "$page"; done
+
+"$binary" --generate-completion-script bash >"$out/completions/accord.bash"
+"$binary" --generate-completion-script zsh >"$out/completions/_accord"
+"$binary" --generate-completion-script fish >"$out/completions/accord.fish"
