@@ -141,8 +141,9 @@ import TestSupport
         let amended = keys.appendingPathComponent("amended.en.md")
         try Data(try String(contentsOf: folder.appendingPathComponent("Agreements/tip-2005/text.en.md"), encoding: .utf8)
             .replacingOccurrences(of: "designates a focal agency", with: "designates a lead agency").utf8).write(to: amended)
-        let amend = try CLI.run(["amend", "tip-2005", "--text", amended.path, "--date", "2019-06-01", "--message", "Lead agency"],
-                                cwd: folder)
+        // Dated today: the fixture's text was committed today, and texts are recorded oldest first.
+        let amend = try CLI.run(["amend", "tip-2005", "--text", amended.path, "--date", TimeEffectTests.day(fromToday: 0),
+                                 "--message", "Lead agency", "--accept-remap"], cwd: folder)
         #expect(amend.status == 0, "\(amend.stderr)")
         #expect(try CLI.run(["gaps", "--rule", "amended-since-evidence"], cwd: folder).stdout.contains(id))
         let outputs = keys.appendingPathComponent("out")
