@@ -87,7 +87,7 @@ extension CanonicalReportReader.Fields {
         }
         guard let id = plain(0).flatMap(RecordID.init), let target = plain(1).flatMap(QualifiedID.init),
               let status = plain(2).flatMap(Status.init(rawValue:)), let date = plain(3).flatMap({ CalendarDate($0) }),
-              let party = plain(4).flatMap { PartyCode($0) },
+              let party = plain(4).flatMap({ PartyCode($0) }),
               case .some(let reporter) = text(5), case .some(let note) = text(6) else { return nil }
         // A reporter must not be blank; a not-applicable status needs a note: the general
         // reader words those problems.
