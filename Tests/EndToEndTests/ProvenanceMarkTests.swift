@@ -165,4 +165,41 @@ import Testing
             #expect(redline.contains("not on their authentic wording"), "diff \(format): no working-summary notice")
         }
     }
+
+    /// A record written for training through `log --illustrative` or `evidence add
+    /// --illustrative` says so in its file, and the outputs mark it like the example's own.
+    @Test func writersRecordIllustrativeRecordsThatOutputsMark() throws {
+        let scratch = try AccordProcess.scratch()
+        let tracker = scratch.appendingPathComponent("training")
+        let created = try AccordProcess.run(["init", "--example", tracker.path],
+                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let repo = ["--repo", tracker.path]
+        let evidence = try AccordProcess.run(["evidence", "add", "--title", "Training photograph", "--kind", "other",
+                                              "--date", "2020-02-01", "--illustrative", "--source", "Training session",
+                                              "--by", "Trainer <trainer@accord.invalid>", "-q"] + repo)
+        #expect(evidence.status == 0, "\(evidence.stderr)")
+        let evidenceID = evidence.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let logged = try AccordProcess.run(["log", "tip-2005#9.4", "--status", "implemented", "--party", "VN",
+                                            "--date", "2020-02-02", "--note", "Guidance issued in the training scenario.",
+                                            "--evidence", evidenceID, "--illustrative", "--source", "Training session",
+                                            "--by", "Trainer <trainer@accord.invalid>", "-q"] + repo)
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let reportID = logged.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let files = try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/git"),
+                                          ["-C", tracker.path, "show", "--format=", "--", "Events", "Evidence"], in: nil)
+        #expect(files.stdout.contains("+illustrative: true"))
+        #expect(files.stdout.contains("+source: Training session"))
+        let shown = try AccordProcess.run(["show", "tip-2005#9.4", "--as-of", "2020-03-01"] + repo)
+        let line = try #require(shown.stdout.split(separator: "\n").first { $0.contains("2020-02-02") })
+        #expect(line.contains("[illustrative]"), "\(line)")
+        let json = try AccordProcess.run(["show", reportID, "--json"] + repo)
+        #expect(json.stdout.contains("\"illustrative\""), "\(json.stdout)")
+        let plain = try AccordProcess.run(["log", "tip-2005#9.4", "--status", "implemented", "--party", "KH",
+                                           "--date", "2020-02-03", "--by", "Desk <desk@accord.invalid>", "-q"] + repo)
+        let plainFile = try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/git"),
+                                              ["-C", tracker.path, "show", "--format=", "HEAD"], in: nil)
+        #expect(plain.status == 0)
+        #expect(!plainFile.stdout.contains("illustrative"), "a report not marked stays unmarked")
+    }
 }

@@ -17,6 +17,8 @@ public struct EvidenceRequest: Sendable {
     public var scope: String?
     public var period: String?
     public var note: String?
+    /// True when the evidence was written for illustration and states no real fact.
+    public var illustrative = false
 
     /// Creates a request.
     public init(title: String, kind: Evidence.Kind, date: CalendarDate, party: PartyCode? = nil,
@@ -72,9 +74,11 @@ public struct EvidenceRequest: Sendable {
         func text(_ value: String?) -> String? {
             value.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         }
-        return Evidence(id: evidenceID, kind: kind, title: title, date: date, recorded: today > date ? today : nil,
-                        party: party, source: text(source), url: text(url), sensitivity: sensitivity,
-                        supports: supports, attachment: attachment, values: values, note: text(note))
+        var evidence = Evidence(id: evidenceID, kind: kind, title: title, date: date, recorded: today > date ? today : nil,
+                                party: party, source: text(source), url: text(url), sensitivity: sensitivity,
+                                supports: supports, attachment: attachment, values: values, note: text(note))
+        evidence.provenance.illustrative = illustrative
+        return evidence
     }
 }
 

@@ -19,6 +19,8 @@ public struct StatusReportRequest: Sendable {
     public var note: String?
     /// Evidence ids as typed.
     public var evidence: [String]
+    /// Where the report comes from, and whether it was written for illustration.
+    public var provenance = Provenance()
 
     /// Creates a request.
     public init(target: String, status: Status, date: CalendarDate, party: PartyCode? = nil,
@@ -99,7 +101,8 @@ public struct StatusReportRequest: Sendable {
         var reportID = id(date, party)
         while resolver.isTaken(reportID.rawValue) { reportID = id(date, party) }
         return StatusReport(id: reportID, target: target.id, status: status, date: date, party: party,
-                            reporter: reporter, note: note, evidence: evidence, parties: parties, recordedAt: recordedAt)
+                            reporter: reporter, note: note, evidence: evidence, provenance: provenance, parties: parties,
+                            recordedAt: recordedAt)
     }
 }
 

@@ -13,6 +13,8 @@ public struct PartyStatusView: Codable, Sendable, Hashable {
     public let nextDue: CalendarDate?
     /// Evidence counted for this party.
     public let evidence: Int
+    /// `illustrative` when the report the status comes from was written for illustration.
+    public let marks: [ProvenanceMark]
 
     /// The view of `progress` on `target`.
     public init(_ progress: PartyProgress, target: TrackedTarget) {
@@ -23,6 +25,7 @@ public struct PartyStatusView: Codable, Sendable, Hashable {
         responsible = target.responsible[progress.party]
         nextDue = progress.nextDue
         evidence = progress.evidence.count
+        marks = progress.latest?.provenance.illustrative == true ? [.illustrative] : []
     }
 }
 

@@ -93,12 +93,13 @@ extension ShowReport {
             for party in target.row.parties {
                 let since = party.since.map { " since \($0)" } ?? ""
                 let next = party.nextDue.map { ", next due \($0)" } ?? ""
-                line("  \(party.party)  \(ProgressStyle.status(party.status, overdue: party.overdue, style: style))\(since)\(next)")
+                line("  \(party.party)  \(ProgressStyle.status(party.status, overdue: party.overdue, style: style))\(since)\(next)"
+                     + (party.marks.isEmpty ? "" : "  " + ProvenanceNotice.tags(party.marks)))
             }
             if let together = target.row.jointly {
                 let since = together.since.map { " since \($0)" } ?? ""
                 line("  jointly  \(ProgressStyle.status(together.status, overdue: together.overdue, style: style))\(since)"
-                     + "  (a joint report settles it: --party joint)")
+                     + "  (a joint report settles it: --party joint)" + (together.marks.isEmpty ? "" : "  " + ProvenanceNotice.tags(together.marks)))
             }
             if !target.periods.isEmpty {
                 section("Periods")

@@ -60,9 +60,6 @@ extension Accord.EvidenceCommand {
         @Option(help: ArgumentHelp("A file to keep with it.", valueName: "path"))
         var file: String?
 
-        @Option(help: "Where it can be read.")
-        var url: String?
-
         @Option(parsing: .upToNextOption, help: ArgumentHelp("Commitments, plan items or decisions it supports.", valueName: "id"))
         var supports: [String] = []
 
@@ -78,9 +75,6 @@ extension Accord.EvidenceCommand {
         @Option(help: ArgumentHelp("The party that supplied it (default: git config accord.party).", valueName: "party"))
         var party: PartyCode?
 
-        @Option(help: "Where it comes from.")
-        var source: String?
-
         @Option(help: "Free text.")
         var note: String?
 
@@ -95,6 +89,8 @@ extension Accord.EvidenceCommand {
 
         @Option(help: "With --supersedes: why the earlier evidence is replaced (default: \"superseded\").")
         var reason: String?
+
+        @OptionGroup(title: "Provenance") var provenance: ProvenanceOptions
 
         func validate() throws {
             if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
@@ -122,9 +118,10 @@ extension Accord.EvidenceCommand {
             let attachment = try file.flatMap { file in
                 try stored.map { Evidence.Attachment(name: file.name, blob: try Repository.blobID(of: $0).hex, size: file.data.count) }
             }
-            let request = EvidenceRequest(
-                title: title, kind: kind, date: day, party: party ?? context.user.party, source: source, url: url,
+            var request = EvidenceRequest(
+                title: title, kind: kind, date: day, party: party ?? context.user.party, source: provenance.source, url: provenance.url,
                 sensitivity: sensitivity, supports: supports, values: value, scope: scope, period: period, note: note)
+            request.illustrative = provenance.illustrative
             let author = try context.author(by: by ?? context.user.reporter, on: day)
             let replacing = try supersedes.map { record in
                 let request = WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: author.person.description)

@@ -82,6 +82,8 @@ extension Accord {
         @Option(help: "With --supersedes: why the earlier report is replaced (default: \"superseded\").")
         var reason: String?
 
+        @OptionGroup(title: "Provenance") var provenance: ProvenanceOptions
+
         func validate() throws {
             if note != nil && noteFile != nil { throw ValidationError("give --note or --note-file, not both") }
             if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
@@ -93,6 +95,7 @@ extension Accord {
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
             request.parties = parties
+            request.provenance = provenance.provenance
             // Check what can be checked before the editor opens: nobody should type a note for nothing.
             let target = try request.resolveTarget(in: context.snapshot, resolver: context.resolver)
             let reporter = try context.author(by: by ?? context.user.reporter, on: day)
