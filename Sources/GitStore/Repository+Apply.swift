@@ -25,9 +25,13 @@ extension Repository {
     ///
     /// `verify`, when given, is shown each commit built (and the tip it was built on) before
     /// the branch moves to it; whatever it throws stops the write with the branch unmoved.
+    /// `whileLocked`, when given, runs once the branch has moved, still under the write lock,
+    /// so what it does (a tag naming the commit) is seen by the next writer together with the
+    /// commit; it may only call methods that take a `whileHoldingWriteLock` flag, with `true`.
     @discardableResult
     public func apply(_ changes: ChangeSet, message: String, author: Signature,
-                      verify: ((_ commit: ObjectID, _ base: ObjectID?) throws -> Void)? = nil) throws -> ObjectID {
+                      verify: ((_ commit: ObjectID, _ base: ObjectID?) throws -> Void)? = nil,
+                      whileLocked: ((_ commit: ObjectID) throws -> Void)? = nil) throws -> ObjectID {
         let message = CommitMessage.clean(message)
         guard !changes.isEmpty else { throw GitError(.invalid, "nothing to commit: the change set is empty") }
         for path in changes.paths {
@@ -71,6 +75,7 @@ extension Repository {
             git_reference_free(reference)
             if code == 0 {
                 try updateWorkingFolder(updates)
+                try whileLocked?(commitID)
                 return commitID
             }
             let lostRace = code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue

@@ -1,4 +1,5 @@
 internal import CLibGit2
+internal import Foundation
 
 /// A tag: a name for a commit, with a message and a tagger when annotated.
 public struct TagInfo: Sendable, Equatable {
@@ -15,13 +16,26 @@ public struct TagInfo: Sendable, Equatable {
 extension Repository {
     /// Creates an annotated tag on a commit. Throws `.exists` when the name is taken and
     /// `.invalid` when git does not accept it as a tag name.
-    public func createTag(_ name: String, target: ObjectID, message: String, tagger: Signature) throws {
+    /// `whileHoldingWriteLock` is for a caller that holds the write lock already (`apply`'s
+    /// `whileLocked`); the lock is not reentrant.
+    public func createTag(_ name: String, target: ObjectID, message: String, tagger: Signature,
+                          whileHoldingWriteLock: Bool = false) throws {
         var oid = target.oid
         var object: OpaquePointer?
         try check(git_object_lookup(&object, pointer, &oid, GIT_OBJECT_COMMIT), "no commit \(target.short) to tag")
         defer { git_object_free(object) }
-        let lock = try WriteLock(gitDirectory: gitDirectory)
-        lock.removeStaleLocks(["refs/tags/\(name).lock"], in: gitDirectory)
+        if whileHoldingWriteLock {
+            // Held by the caller: a `<name>.lock` left now is a killed writer's.
+            try? FileManager.default.removeItem(at: gitDirectory.appendingPathComponent("refs/tags/\(name).lock"))
+            try writeTag(name, object: object, message: message, tagger: tagger)
+        } else {
+            let lock = try WriteLock(gitDirectory: gitDirectory)
+            lock.removeStaleLocks(["refs/tags/\(name).lock"], in: gitDirectory)
+            try writeTag(name, object: object, message: message, tagger: tagger)
+        }
+    }
+
+    private func writeTag(_ name: String, object: OpaquePointer?, message: String, tagger: Signature) throws {
         try tagger.withGitSignature { signature in
             var tagID = git_oid()
             let code = git_tag_create(&tagID, pointer, name, object, signature, message, 0)

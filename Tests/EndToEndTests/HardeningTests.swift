@@ -57,6 +57,10 @@ import Testing
         try Command.git(["-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m", "files"], in: folder)
     }
 
+    /// Today in UTC, as accord dates a write: the fixture's text is committed today, and an
+    /// amendment cannot precede it.
+    static var today: String { String(ISO8601DateFormatter().string(from: Date()).prefix(10)) }
+
     static func commitCount(_ folder: URL) throws -> String {
         try Command.git(["rev-list", "--count", "HEAD"], in: folder)
     }
@@ -147,6 +151,61 @@ import Testing
         let again = try CLI.run(["meeting", "add", "--date", "2020-01-01", "--venue", "Hanoi", "--host", "VN", "--repo", folder.path])
         #expect(again.status == 73)
         #expect(again.stderr == "accord: meeting 2020-01-01-hanoi exists already (Meetings/2020-01-01-hanoi.yaml); give another --slug\n")
+    }
+
+    /// Amends of one instrument for one date, started together with different texts: one
+    /// records its revision and tag, every other is refused before it commits.
+    @Test func amendsOfOneDateRecordedAtOnceMakeOneRevision() throws {
+        let folder = try Self.tracker()
+        let today = Self.today
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try Self.commitCount(folder)
+        let writers = try (0..<4).map { index -> Process in
+            let file = folder.appendingPathComponent("draft-\(index).en.md")
+            try Data(Self.text.replacingOccurrences(of: "Inform communities.", with: "Inform communities, draft \(index).").utf8)
+                .write(to: file)
+            let process = Process()
+            process.executableURL = AccordProcess.binary
+            process.arguments = ["amend", "tip-2005", "--text", file.path, "--date", today,
+                                 "--message", "Amendment \(index)", "--accept-remap", "--repo", folder.path]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            return process
+        }
+        for writer in writers { try writer.run() }
+        for writer in writers { writer.waitUntilExit() }
+        let statuses = writers.map(\.terminationStatus)
+        #expect(statuses.filter { $0 == 0 }.count == 1, "\(statuses)")
+        #expect(statuses.filter { $0 == 73 }.count == 3, "\(statuses)")
+        #expect(Int(try Self.commitCount(folder)) == Int(before)! + 1)
+        let tagged = try Command.git(["rev-list", "-n", "1", "tip-2005@\(today)"], in: folder)
+        #expect(tagged == (try Command.git(["rev-parse", "HEAD"], in: folder)))
+    }
+
+    /// An amend stopped between its commit and its tag (the tag is removed here, as a kill at
+    /// that point leaves it) is completed by running it again: the revision gets its tag and
+    /// nothing is committed twice.
+    @Test func anAmendStoppedBeforeItsTagIsCompletedByRunningItAgain() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("amended.en.md")
+        try Data(Self.text.replacingOccurrences(of: "Inform communities.", with: "Inform communities and schools.").utf8)
+            .write(to: file)
+        let today = Self.today
+        let arguments = ["amend", "tip-2005", "--text", file.path, "--date", today, "--message", "Amendment", "--accept-remap",
+                         "--repo", folder.path]
+        #expect(try CLI.run(arguments).status == 0)
+        let count = try Self.commitCount(folder)
+        try Command.git(["tag", "-d", "tip-2005@\(today)"], in: folder)
+        let again = try CLI.run(arguments)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("Tagged tip-2005@\(today)"), "\(again.stdout)")
+        #expect(try Self.commitCount(folder) == count)
+        #expect(try Command.git(["rev-list", "-n", "1", "tip-2005@\(today)"], in: folder)
+                == (try Command.git(["rev-parse", "HEAD"], in: folder)))
+        let third = try CLI.run(arguments)
+        #expect(third.status == 65)
+        #expect(third.stderr.contains("no change"))
     }
 
     @Test func controlCharactersReachNeitherTheTerminalNorTheCommitMessage() throws {

@@ -40,6 +40,9 @@ public struct TextAmendment: Sendable {
         public let registered: Bool
         /// The commitments pointed at another clause, commitment id to its clause now.
         public let remapped: [String: String]
+        /// True when nothing was committed: an earlier amend of the same texts, killed
+        /// before it could tag its commit, was found and tagged.
+        public var repaired = false
     }
 
     /// The instrument.
@@ -136,6 +139,9 @@ public struct TextAmendment: Sendable {
                 let old = try InstrumentText.parse(oldData, file: path)
                 let diff = InstrumentDiff(old: old, new: new)
                 if diff.isEmpty {
+                    if let untagged = try untaggedRevision(in: repository, from: tip) {
+                        return untagged
+                    }
                     throw TextRevisionError(.dataError, "no change: \(text.file) reads the same as \(path); nothing to record")
                 }
                 diffs[text.language] = diff
@@ -176,10 +182,43 @@ public struct TextAmendment: Sendable {
         }
 
         let signature = Signature(name: author.name, email: author.email, date: date.noonUTC)
-        let commit = try repository.apply(changes, message: message, author: signature,
-                                          verify: TrackerWriteCheck.verify(repository))
-        try repository.createTag(tag, target: commit, message: tagMessage, tagger: signature)
+        let checkTracker = TrackerWriteCheck.verify(repository)
+        // Checked again under the write lock, on the tip the commit is built on: another
+        // amend may have recorded this date, or these very texts, since they were read.
+        let commit = try repository.apply(changes, message: message, author: signature, verify: { commit, base in
+            if try repository.tags().contains(where: { $0.name == tag }) {
+                throw TextRevisionError(.cannotCreate, "the tag \(tag) exists already: another amend recorded a revision of "
+                                        + "\(instrument) dated \(date) meanwhile; nothing was recorded")
+            }
+            if let base {
+                for text in texts {
+                    let path = TextRevisions.path(of: instrument, language: text.language)
+                    if try repository.read(path, at: base) == text.data {
+                        throw TextRevisionError(.dataError, "no change: \(text.file) reads the same as \(path), which another "
+                                                + "writer recorded meanwhile; nothing to record")
+                    }
+                }
+            }
+            try checkTracker(commit, base)
+        }, whileLocked: { commit in
+            // The tag is made under the same lock as the commit, so no writer sees one without the other.
+            try repository.createTag(tag, target: commit, message: tagMessage, tagger: signature, whileHoldingWriteLock: true)
+        })
         return Recorded(commit: commit, tag: tag, diffs: diffs, registered: registered, remapped: clauses)
+    }
+
+    /// The revision an earlier `amend` of these very texts committed but could not tag (it
+    /// was killed between the two), tagged now; nil when there is none. It is the latest
+    /// commit that wrote every given text as it now reads, dated `date`, with no tag `tag`.
+    private func untaggedRevision(in repository: Repository, from tip: ObjectID) throws -> Recorded? {
+        guard try !repository.tags().contains(where: { $0.name == tag }) else { return nil }
+        let paths = texts.map { TextRevisions.path(of: instrument, language: $0.language) }
+        for (text, path) in zip(texts, paths) where try repository.read(path, at: tip) != text.data { return nil }
+        guard let written = try repository.history(of: paths[0], from: tip, limit: 1).first,
+              written.author.date == date.noonUTC else { return nil }
+        let signature = Signature(name: written.author.name, email: written.author.email, date: date.noonUTC)
+        try repository.createTag(tag, target: written.id, message: tagMessage, tagger: signature)
+        return Recorded(commit: written.id, tag: tag, diffs: [:], registered: false, remapped: [:], repaired: true)
     }
 
     /// The annotation: the message, then who signed.

@@ -143,6 +143,12 @@ extension Accord {
             let author = TrackerLocation.defaultAuthor(of: repository)
             let recorded = try amendment.record(in: repository, author: (author.name, author.email))
             let languages = texts.map(\.language).joined(separator: ", ")
+            if recorded.repaired {
+                let lines = ["Tagged \(recorded.tag) (commit \(recorded.commit.short)): an earlier amend recorded these texts "
+                             + "but was stopped before it could tag them; nothing new was committed"]
+                try write.report(id: recorded.tag, lines, commits: [], in: repository)
+                return
+            }
             let remapped = recorded.remapped.isEmpty ? [] : ["  register: " + recorded.remapped
                 .sorted { QualifiedID.localOrder($0.key, $1.key) }
                 .map { "\(instrument.id)#\($0.key) now rests on clause \($0.value)" }.joined(separator: ", ")]
