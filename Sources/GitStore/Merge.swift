@@ -90,7 +90,7 @@ extension Repository {
         defer { git_tree_free(tree) }
         guard let tree else { throw GitError(.other, "libgit2 returned no tree") }
         func write(_ signature: UnsafeMutablePointer<git_signature>) throws -> ObjectID {
-            try writeCommit(tree: tree, parents: parents, author: signature, committer: signature, message: message)
+            try writeCommit(tree: tree, parents: parents, author: signature, committer: signature, message: CommitMessage.clean(message))
         }
         if let author { return try author.withGitSignature { try write($0) } }
         var signature: UnsafeMutablePointer<git_signature>?

@@ -38,7 +38,7 @@ extension Repository {
     private func writeTag(_ name: String, object: OpaquePointer?, message: String, tagger: Signature) throws {
         try tagger.withGitSignature { signature in
             var tagID = git_oid()
-            let code = git_tag_create(&tagID, pointer, name, object, signature, message, 0)
+            let code = git_tag_create(&tagID, pointer, name, object, signature, CommitMessage.clean(message), 0)
             if code == GIT_EEXISTS.rawValue {
                 throw GitError(.exists, "the tag \"\(name)\" exists already", code: code)
             }

@@ -208,6 +208,22 @@ import Testing
         #expect(third.stderr.contains("no change"))
     }
 
+    /// An amendment's message holding an escape sequence reaches neither its commit nor its
+    /// tag raw, so `git log` and `git tag -n` cannot act on a terminal.
+    @Test func controlCharactersReachNoTagMessage() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("amended.en.md")
+        try Data(Self.text.replacingOccurrences(of: "Inform communities.", with: "Inform communities and schools.").utf8)
+            .write(to: file)
+        let result = try CLI.run(["amend", "tip-2005", "--text", file.path, "--date", Self.today, "--accept-remap",
+                                  "--message", "Protocol\u{1B}]0;owned\u{07} signed", "--repo", folder.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let tag = try Command.git(["cat-file", "-p", "tip-2005@\(Self.today)"], in: folder)
+        #expect(!tag.contains("\u{1B}") && !tag.contains("\u{07}"))
+        #expect(tag.contains("Protocol\\u{1B}]0;owned\\u{7} signed"), "\(tag)")
+    }
+
     @Test func controlCharactersReachNeitherTheTerminalNorTheCommitMessage() throws {
         let folder = try Self.tracker()
         defer { try? FileManager.default.removeItem(at: folder) }
