@@ -10,7 +10,7 @@ DEMO_DIR   ?= demo-output
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-client
 # The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
-TEST_APT_PACKAGES := chromium python3-icalendar
+TEST_APT_PACKAGES := chromium python3-icalendar strace
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.
@@ -55,10 +55,13 @@ test: deps test-deps
 	$(SWIFT) test $(BUILD_FLAGS)
 
 # The bad-input corpus (scripts/make-bad-input-corpus.py) through every read command, each
-# run under a time and memory limit: several minutes, so kept out of `make test`.
+# run under a time and memory limit, then every writing command killed at each point where
+# it changes a file (scripts/kill-points.py, under strace): several minutes each, so kept
+# out of `make test`; .ci/run runs them.
 test-hardening: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_HARDENING=1 $(SWIFT) test $(BUILD_FLAGS) --filter BadInputCorpusTests
+	python3 scripts/kill-points.py $(BIN)
 
 # Regenerates Reports/ from the example tracker; a test fails when they are out of date.
 reports: build

@@ -52,6 +52,8 @@ extension Repository {
 
         let lock = try WriteLock(gitDirectory: gitDirectory)
         lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        // Tags are made under this lock too (`whileLocked`): a tag lock now is a killed writer's.
+        lock.removeStaleLocks(under: "refs/tags", in: gitDirectory)
         lock.removeStaleTemporaryFiles(in: gitDirectory)
         var committer = author
         committer.date = Date()

@@ -1,0 +1,207 @@
+#!/usr/bin/env python3
+"""Kills accord's writers at every point where they change a file, and checks what is left.
+
+usage: kill-points.py ACCORD_BINARY [COMMAND ...]   (COMMAND: log, evidence, amend, meeting; default all)
+
+For each writing command (log, evidence add with an attachment, amend, meeting add), one
+clean run under strace counts the system calls that change files (write, fsync, rename,
+link, unlink, mkdir, ...). Then, for every one of those calls in turn, the command runs in
+a fresh copy of a small tracker with strace injecting SIGKILL at that call. After each kill:
+
+- the branch is at its old commit or at one new commit, never further, and `git fsck`
+  finds nothing wrong;
+- the next command of the same kind succeeds (exit 0);
+- `git status` is clean, no `*.lock` file is left in the git folder but accord's own lock
+  files, accord's scratch folder is empty;
+- no record file was committed twice, and `accord validate` passes.
+
+Prints one line per command with the number of kill points and failures; exits 1 on any
+failure. Needs strace (Debian package strace).
+"""
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+INSTRUMENT = """id: tip-2005
+kind: agreement
+title:
+  en: Agreement against trafficking
+parties: [VN, KH]
+signed:
+  date: 2005-10-10
+status: in-force
+languages: [en]
+commitments:
+  - id: "4.1"
+    summary: Inform communities at risk.
+    bound: each
+    due: 2006-03-31
+"""
+
+TEXT = """# Agreement against trafficking
+
+## Article 4. Prevention
+
+1. Inform communities.
+"""
+
+# The calls that change what is on disk. A kill just before any of them is a state a power
+# cut or an out-of-memory kill can leave.
+CALLS = ["write", "pwrite64", "fsync", "fdatasync", "rename", "renameat", "renameat2", "link", "linkat",
+         "unlink", "unlinkat", "mkdir", "mkdirat", "ftruncate"]
+# accord's own lock files: they persist by design (a kernel flock on them is the lock).
+OWN_LOCKS = {"accord/write.lock", "accord/sync.lock"}
+
+
+def run(args, cwd=None, check=False, env=None):
+    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, env=env, timeout=120)
+    if check and result.returncode != 0:
+        raise RuntimeError(f"{' '.join(args)} failed: {result.stderr}")
+    return result
+
+
+def git(folder, *args):
+    return run(["git", "-C", folder, *args], check=True).stdout.strip()
+
+
+def make_tracker(accord, folder):
+    run([accord, "init", folder], check=True)
+    os.makedirs(os.path.join(folder, "Agreements/tip-2005"))
+    with open(os.path.join(folder, "Agreements/tip-2005/instrument.yaml"), "w") as f:
+        f.write(INSTRUMENT)
+    with open(os.path.join(folder, "Agreements/tip-2005/text.en.md"), "w") as f:
+        f.write(TEXT)
+    git(folder, "add", "-A")
+    env = dict(os.environ, GIT_AUTHOR_DATE="2005-10-10T12:00:00Z", GIT_COMMITTER_DATE="2005-10-10T12:00:00Z")
+    run(["git", "-C", folder, "-c", "user.name=t", "-c", "user.email=t@example.invalid", "commit", "-q", "-m",
+         "Agreement"], check=True, env=env)
+    git(folder, "config", "user.name", "Desk")
+    git(folder, "config", "user.email", "desk@example.invalid")
+
+
+def commands(folder, attempt):
+    """The writing commands, each as a function of the attempt number (so a rerun differs
+    where the command needs it to: a meeting's slug, an amendment's text and date)."""
+    attachment = os.path.join(folder, "..", "scan.pdf")
+    draft = os.path.join(folder, "..", f"draft-{attempt}.en.md")
+    with open(attachment, "wb") as f:
+        f.write(os.urandom(200_000))
+    with open(draft, "w") as f:
+        f.write(TEXT.replace("Inform communities.", f"Inform communities, revision {attempt}."))
+    return {
+        "log": ["log", "tip-2005#4.1", "--status", "in-progress", "--party", "VN", "--date", "2019-03-26",
+                "--note", f"attempt {attempt}"],
+        "evidence add": ["evidence", "add", "--title", f"Scan {attempt}", "--kind", "report", "--date", "2019-03-26",
+                         "--file", attachment, "--supports", "tip-2005#4.1"],
+        "amend": ["amend", "tip-2005", "--text", draft, "--date", f"2012-09-{10 + attempt:02d}",
+                  "--message", f"Amendment {attempt}", "--accept-remap"],
+        "meeting add": ["meeting", "add", "--date", "2019-03-26", "--venue", "Hanoi", "--host", "VN",
+                        "--slug", f"review-{attempt}", "--note", f"attempt {attempt}"],
+    }
+
+
+def count_calls(accord, template, kind, scratch):
+    folder = os.path.join(scratch, "count", "tracker")
+    shutil.copytree(template, folder, symlinks=True)
+    trace = os.path.join(scratch, "count.trace")
+    args = commands(folder, 0)[kind]
+    result = run(["strace", "-f", "-qq", "-c", "-U", "name,calls", "-o", trace, "-e", "trace=" + ",".join(CALLS),
+                  accord, *args, "--repo", folder])
+    if result.returncode != 0:
+        raise RuntimeError(f"{kind}: the clean run failed: {result.stderr}")
+    counts = {}
+    with open(trace) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2 and parts[0] in CALLS and parts[1].isdigit():
+                counts[parts[0]] = int(parts[1])
+    shutil.rmtree(os.path.join(scratch, "count"))
+    return counts
+
+
+def leftovers(folder):
+    gitdir = os.path.join(folder, ".git")
+    found = []
+    for root, _, files in os.walk(gitdir):
+        for name in files:
+            relative = os.path.relpath(os.path.join(root, name), gitdir)
+            if name.endswith(".lock") and relative not in OWN_LOCKS:
+                found.append(relative)
+    scratch = os.path.join(gitdir, "accord", "tmp")
+    if os.path.isdir(scratch):
+        found += [os.path.join("accord/tmp", name) for name in os.listdir(scratch)]
+    return found
+
+
+def check_after_kill(accord, folder, kind, before, killed_status):
+    problems = []
+    head = git(folder, "rev-parse", "HEAD")
+    if head != before:
+        parent = git(folder, "rev-parse", "HEAD^")
+        if parent != before:
+            problems.append("the killed run moved the branch more than one commit")
+    fsck = run(["git", "-C", folder, "fsck", "--no-progress"])
+    if fsck.returncode != 0:
+        problems.append("git fsck: " + fsck.stderr.strip()[:200])
+    rerun = run([accord, *commands(folder, 2)[kind], "--repo", folder])
+    if rerun.returncode != 0:
+        problems.append(f"the next {kind} exited {rerun.returncode}: {rerun.stderr.strip()[:300]}")
+    status = git(folder, "status", "--porcelain", "--untracked-files=no")
+    if status:
+        problems.append("git status not clean: " + status.replace("\n", "; ")[:200])
+    left = leftovers(folder)
+    if left:
+        problems.append("left behind: " + ", ".join(left[:5]))
+    files = git(folder, "ls-tree", "-r", "--name-only", "HEAD").split("\n")
+    if len(files) != len(set(files)):
+        problems.append("a file is committed twice")
+    validate = run([accord, "validate", "--repo", folder])
+    if validate.returncode != 0:
+        problems.append("validate: " + (validate.stdout + validate.stderr).strip()[:200])
+    return problems
+
+
+def main():
+    kinds = ["log", "evidence add", "amend", "meeting add"]
+    if len(sys.argv) < 2 or any(arg.split()[0] not in {kind.split()[0] for kind in kinds} for arg in sys.argv[2:]):
+        print(__doc__.strip().split("\n")[2], file=sys.stderr)
+        return 64
+    accord = os.path.abspath(sys.argv[1])
+    chosen = {arg.split()[0] for arg in sys.argv[2:]}
+    kinds = [kind for kind in kinds if not chosen or kind.split()[0] in chosen]
+    if shutil.which("strace") is None:
+        print("kill-points: strace is needed (apt-get install strace)", file=sys.stderr)
+        return 69
+    failures = 0
+    total = 0
+    with tempfile.TemporaryDirectory(prefix="accord-kill-points-") as scratch:
+        template = os.path.join(scratch, "template")
+        make_tracker(accord, template)
+        for kind in kinds:
+            counts = count_calls(accord, template, kind, scratch)
+            points = [(call, n) for call, count in sorted(counts.items()) for n in range(1, count + 1)]
+            failed = 0
+            for index, (call, n) in enumerate(points):
+                case = os.path.join(scratch, f"case-{index}")
+                folder = os.path.join(case, "tracker")
+                shutil.copytree(template, folder, symlinks=True)
+                before = git(folder, "rev-parse", "HEAD")
+                args = commands(folder, 1)[kind]
+                killed = run(["strace", "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call}",
+                              "-e", f"inject={call}:signal=KILL:when={n}", accord, *args, "--repo", folder])
+                problems = check_after_kill(accord, folder, kind, before, killed.returncode)
+                if problems:
+                    failed += 1
+                    print(f"  {kind}: killed at {call} #{n}: " + "; ".join(problems))
+                shutil.rmtree(case)
+            total += len(points)
+            failures += failed
+            print(f"{kind}: {len(points)} kill points, {failed} failed")
+    print(f"kill points: {total}, failures: {failures}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
