@@ -19,13 +19,3 @@ public enum ExitStatus: Int32, Sendable {
     /// Another writer won the race even after retries; running the command again is safe.
     case tryAgain = 75
 }
-
-/// An error of accord's own: a one-sentence message a user can act on, and its exit status.
-///
-/// Conform domain errors to this so the CLI can report them without knowing their type.
-public protocol AccordFailure: Error {
-    /// One lowercase sentence naming the file, line and field or the id concerned.
-    var message: String { get }
-    /// The exit status the CLI ends with.
-    var exitStatus: ExitStatus { get }
-}
