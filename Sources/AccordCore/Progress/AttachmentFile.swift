@@ -18,23 +18,23 @@ public struct AttachmentFile: Sendable {
 
     /// Checks and reads the file at `path`. Missing or not openable: exit 66; opened but
     /// not readable to its end: exit 74; not a regular file, or over `maxBytes`: exit 65.
-    public init(path: String, maxBytes: Int) throws(RecordingFailure) {
+    public init(path: String, maxBytes: Int) throws(AccordError) {
         var info = stat()
         guard lstat(path, &info) == 0 else {
-            throw RecordingFailure("cannot read attachment \(path): \(String(cString: strerror(errno)))", .noInput)
+            throw AccordError(.notFound, "cannot read attachment \(path): \(String(cString: strerror(errno)))")
         }
         switch info.st_mode & S_IFMT {
         case S_IFREG: break
-        case S_IFDIR: throw RecordingFailure("cannot attach \(path): it is a folder; attach one file (an archive of the folder, say)")
-        case S_IFLNK: throw RecordingFailure("cannot attach \(path): it is a symbolic link; give the file it points to")
-        default: throw RecordingFailure("cannot attach \(path): it is not a regular file (a device, fifo or socket)")
+        case S_IFDIR: throw AccordError(.data, "cannot attach \(path): it is a folder; attach one file (an archive of the folder, say)")
+        case S_IFLNK: throw AccordError(.data, "cannot attach \(path): it is a symbolic link; give the file it points to")
+        default: throw AccordError(.data, "cannot attach \(path): it is not a regular file (a device, fifo or socket)")
         }
         if Int(info.st_size) > maxBytes {
-            throw RecordingFailure("cannot attach \(path): it is \(Self.megabytes(Int(info.st_size))) MB, "
+            throw AccordError(.data, "cannot attach \(path): it is \(Self.megabytes(Int(info.st_size))) MB, "
                 + "over the limit of \(Self.megabytes(maxBytes)) MB (thresholds.attachment-max-mb in accord.yaml)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw RecordingFailure("cannot read attachment \(path): \(String(cString: strerror(errno)))", .noInput)
+            throw AccordError(.notFound, "cannot read attachment \(path): \(String(cString: strerror(errno)))")
         }
         defer { try? handle.close() }
         // Read at most one byte past the limit: the file may have grown since lstat.
@@ -44,10 +44,10 @@ public struct AttachmentFile: Sendable {
         } catch {
             // Opened but not readable to its end (a disk error, or a file like /proc/self/mem).
             let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
-            throw RecordingFailure("cannot read attachment \(path): \(cause ?? "reading failed")", .ioError)
+            throw AccordError(.io, "cannot read attachment \(path): \(cause ?? "reading failed")")
         }
         if data.count > maxBytes {
-            throw RecordingFailure("cannot attach \(path): it grew past the limit of \(Self.megabytes(maxBytes)) MB while being read")
+            throw AccordError(.data, "cannot attach \(path): it grew past the limit of \(Self.megabytes(maxBytes)) MB while being read")
         }
         name = URL(fileURLWithPath: path).lastPathComponent
         self.data = data

@@ -47,10 +47,10 @@ public struct EvidenceRequest: Sendable {
                          attachment: Evidence.Attachment?,
                          id: (CalendarDate, String) -> RecordID = RecordName.evidence) throws -> Evidence {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw RecordingFailure("the title is empty: say what the evidence is with --title", .usage) }
+        guard !title.isEmpty else { throw AccordError(.usage, "the title is empty: say what the evidence is with --title") }
         try FactDate.requireReached(date, today: today, what: "evidence")
         if let party, let parties = snapshot.settings?.partyCodes, !parties.contains(party) {
-            throw RecordingFailure("\(party) is not a party of this tracker (\(parties.map(\.code).joined(separator: ", ")))")
+            throw AccordError(.data, "\(party) is not a party of this tracker (\(parties.map(\.code).joined(separator: ", ")))")
         }
         let supports = try self.supports.map { text -> QualifiedID in
             let resolved = try resolver.resolve(text, as: [.commitment, .planItem, .decision])
@@ -60,10 +60,10 @@ public struct EvidenceRequest: Sendable {
         let values = try self.values.map { text -> Evidence.Value in
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]), number.isFinite else {
-                throw RecordingFailure("--value \(text) should read INDICATOR=NUMBER, e.g. victims=77", .usage)
+                throw AccordError(.usage, "--value \(text) should read INDICATOR=NUMBER, e.g. victims=77")
             }
             guard abs(number) <= YAMLValue.largestNumber else {
-                throw RecordingFailure("--value \(text): the number is too large (at most 1000000000000000 either way)", .usage)
+                throw AccordError(.usage, "--value \(text): the number is too large (at most 1000000000000000 either way)")
             }
             return Evidence.Value(indicator: parts[0], scope: scope, period: period, value: number)
         }

@@ -6,18 +6,18 @@ public enum FactDate {
     /// Refuses `date` when it is after `today`: `what` ("a status report") states something
     /// that has happened. `instead` tells how to record what is still to come, if there is a way.
     public static func requireReached(_ date: CalendarDate, today: CalendarDate, what: String,
-                                      instead: String? = nil) throws(RecordingFailure) {
+                                      instead: String? = nil) throws(AccordError) {
         guard date > today else { return }
-        throw RecordingFailure("the date \(date) is in the future (today is \(today)); \(what) records what has happened"
+        throw AccordError(.data, "the date \(date) is in the future (today is \(today)); \(what) records what has happened"
                                + (instead.map { "; \($0)" } ?? ""))
     }
 
     /// Refuses `date` when it is before the instrument, plan or meeting owning `target`
     /// existed (signed, adopted, held): `what` cannot speak for a commitment not yet made.
     public static func requireExisting(_ target: QualifiedID, on date: CalendarDate, in snapshot: TrackerSnapshot,
-                                       what: String) throws(RecordingFailure) {
+                                       what: String) throws(AccordError) {
         guard let existence = snapshot.existence(of: target.owner), date < existence.date else { return }
-        throw RecordingFailure("the date \(date) is before \(target.owner) \(existence.event) (\(existence.date)): "
+        throw AccordError(.data, "the date \(date) is before \(target.owner) \(existence.event) (\(existence.date)): "
                                + "\(what) on \(target) cannot precede it")
     }
 }

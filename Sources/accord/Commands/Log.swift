@@ -111,10 +111,10 @@ extension Accord {
             if let replacing {
                 let (old, kind) = try replacing.resolve(in: context.snapshot, resolver: context.resolver)
                 guard kind == .report, let earlier = context.snapshot.report(old.rawValue) else {
-                    throw RecordingFailure("\(old) is evidence: replace it with accord evidence add --supersedes", .usage)
+                    throw AccordError(.usage, "\(old) is evidence: replace it with accord evidence add --supersedes")
                 }
                 guard earlier.target == target.id, earlier.party == request.party else {
-                    throw RecordingFailure("\(old) is \(earlier.party)'s report on \(earlier.target); a report replaces one of the same target and party (or retract it)")
+                    throw AccordError(.data, "\(old) is \(earlier.party)'s report on \(earlier.target); a report replaces one of the same target and party (or retract it)")
                 }
             }
             var recorded: StatusReport?

@@ -32,10 +32,10 @@ extension Accord {
         func run() throws {
             let tracker = try repository.openTracker()
             guard let last = LastWrite.read(tracker) else {
-                throw RecordingFailure("nothing to undo: accord has written no record in this copy since the last undo", .noInput)
+                throw AccordError(.notFound, "nothing to undo: accord has written no record in this copy since the last undo")
             }
             guard let tip = try tracker.tip(), tip == last.commit else {
-                throw RecordingFailure("the last commit is not the record you wrote (\(last.record), commit \(last.commit.short)): "
+                throw AccordError(.data, "the last commit is not the record you wrote (\(last.record), commit \(last.commit.short)): "
                     + "other commits came after it; withdraw it with accord retract \(last.record) --reason TEXT")
             }
             let info = try tracker.commit(tip)
@@ -44,9 +44,9 @@ extension Accord {
                 LastWrite.forget(tracker)
                 print("undone: \(last.record) (commit \(tip.short), \"\(info.summary)\") removed; the branch is back at \(parent.short)")
             } catch let error as GitError where error.kind == .invalid {
-                throw RecordingFailure("cannot undo \(last.record): \(error.message); withdraw it with accord retract \(last.record) --reason TEXT")
+                throw AccordError(.data, "cannot undo \(last.record): \(error.message); withdraw it with accord retract \(last.record) --reason TEXT")
             } catch let error as GitError where error.kind == .conflict {
-                throw RecordingFailure("cannot undo \(last.record): \(error.message)")
+                throw AccordError(.data, "cannot undo \(last.record): \(error.message)")
             }
         }
     }

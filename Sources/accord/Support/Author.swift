@@ -11,7 +11,7 @@ extension TrackerContext {
         let person: Person
         if let text {
             guard let given = Person(text) else {
-                throw RecordingFailure("--by \(text.debugDescription) should be a name or \"Name <email>\"", .usage)
+                throw AccordError(.usage, "--by \(text.debugDescription) should be a name or \"Name <email>\"")
             }
             person = given
         } else {

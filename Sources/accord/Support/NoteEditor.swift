@@ -23,13 +23,13 @@ enum NoteEditor {
         // round it is on the command line, hence a usage error.
         let remedy = "nothing was recorded; give the note with --note or --note-file"
         do { try process.run() } catch {
-            throw RecordingFailure("cannot start the editor (\(editor)): \(error.localizedDescription); \(remedy)", .usage)
+            throw AccordError(.usage, "cannot start the editor (\(editor)): \(error.localizedDescription); \(remedy)")
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             // 127 is the shell's "command not found".
             let what = process.terminationStatus == 127 ? "was not found" : "failed with status \(process.terminationStatus)"
-            throw RecordingFailure("the editor (\(editor)) \(what); \(remedy)", .usage)
+            throw AccordError(.usage, "the editor (\(editor)) \(what); \(remedy)")
         }
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
@@ -52,7 +52,7 @@ enum NoteEditor {
                 handle = FileHandle.standardInput
             } else {
                 guard let opened = FileHandle(forReadingAtPath: file) else {
-                    throw RecordingFailure("cannot read the note file \(file): \(String(cString: strerror(errno)))", .noInput)
+                    throw AccordError(.notFound, "cannot read the note file \(file): \(String(cString: strerror(errno)))")
                 }
                 handle = opened
             }
@@ -61,13 +61,13 @@ enum NoteEditor {
             do {
                 data = try handle.read(upToCount: maximumNoteBytes + 1) ?? Data()
             } catch {
-                throw RecordingFailure("cannot read the note file \(file): \(error.localizedDescription)", .ioError)
+                throw AccordError(.io, "cannot read the note file \(file): \(error.localizedDescription)")
             }
             guard data.count <= maximumNoteBytes else {
-                throw RecordingFailure("the note file \(file) is over 1 MiB; a note may hold at most 1 MiB")
+                throw AccordError(.data, "the note file \(file) is over 1 MiB; a note may hold at most 1 MiB")
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw RecordingFailure("the note file \(file) is not UTF-8 text")
+                throw AccordError(.data, "the note file \(file) is not UTF-8 text")
             }
             return text
         }

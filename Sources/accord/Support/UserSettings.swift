@@ -28,7 +28,7 @@ struct UserSettings {
         }
         if let text = value("accord.party") {
             guard let code = PartyCode(text.uppercased()) else {
-                throw RecordingFailure("git config accord.party \(text.debugDescription) is not a party code (e.g. VN)", .usage)
+                throw AccordError(.usage, "git config accord.party \(text.debugDescription) is not a party code (e.g. VN)")
             }
             party = code
         }
@@ -38,7 +38,7 @@ struct UserSettings {
         pager = config?.string("accord.pager") ?? config?.string("core.pager")
         if let text = value("accord.color") {
             guard let choice = ColourChoice(setting: text) else {
-                throw RecordingFailure("git config accord.color \(text.debugDescription) should be auto, always or never", .usage)
+                throw AccordError(.usage, "git config accord.color \(text.debugDescription) should be auto, always or never")
             }
             colour = choice
         }
