@@ -47,13 +47,13 @@ public struct RegisterRemap: Sendable, Hashable {
 
     /// The clause each commitment rests on once `explicit` (old clause to new, from
     /// `--remap`) and, when `accepting`, the proposals are applied. Throws
-    /// ``TextRevisionError`` (65) listing the proposal when a move is left unresolved, and
+    /// ``AccordError`` (data, 65) listing the proposal when a move is left unresolved, and
     /// when `explicit` names a clause the register does not rest on.
     public func resolved(explicit: [String: String], accepting: Bool, instrument: InstrumentID,
                          register: [Commitment]) throws -> [String: String] {
         let resting = Set(register.map { $0.clause ?? $0.id })
         if let stray = explicit.keys.sorted().first(where: { !resting.contains($0) }) {
-            throw TextRevisionError(.dataError, "--remap \(stray)=…: no commitment of \(instrument) rests on clause \(stray)")
+            throw AccordError(.data, "--remap \(stray)=…: no commitment of \(instrument) rests on clause \(stray)")
         }
         var result: [String: String] = [:]
         var open: [Move] = []
@@ -73,7 +73,7 @@ public struct RegisterRemap: Sendable, Hashable {
         guard open.isEmpty else {
             let proposal = moves.compactMap { move in move.proposed.map { "\(move.old)=\($0)" } }.joined(separator: ",")
             let removed = open.filter { $0.proposed == nil }.map(\.old)
-            throw TextRevisionError(.dataError, "the new text moves or changes clauses \(instrument)'s register rests on: "
+            throw AccordError(.data, "the new text moves or changes clauses \(instrument)'s register rests on: "
                 + open.map(\.description).joined(separator: ", ")
                 + "; check them, then pass --accept-remap to take the proposal"
                 + (proposal.isEmpty ? "" : " (--remap \(proposal))")

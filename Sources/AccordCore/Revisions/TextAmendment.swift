@@ -84,7 +84,7 @@ public struct TextAmendment: Sendable {
 
     /// Checks the revision against the tip of `repository` and commits it with the tag.
     /// Nothing is written when a check fails:
-    /// - no such instrument: ``TextRevisionError`` with exit 66;
+    /// - no such instrument: ``AccordError`` (not found, 66);
     /// - a text that does not parse: ``InstrumentTextError`` naming the file and line (65);
     /// - a language the instrument has no text in (without `addingLanguages`), a text that
     ///   reads the same as the current one, a date before the instrument was signed, after
@@ -92,33 +92,33 @@ public struct TextAmendment: Sendable {
     /// - the tag exists already: 73.
     public func record(in repository: Repository, author: (name: String, email: String),
                        today: CalendarDate = .today()) throws -> Recorded {
-        guard let tip = try repository.tip() else { throw TextRevisionError(.noInput, "the tracker has no commits") }
+        guard let tip = try repository.tip() else { throw AccordError(.notFound, "the tracker has no commits") }
         let folder = "Agreements/\(instrument)"
         let yamlPath = "\(folder)/instrument.yaml"
         guard let yamlData = try repository.read(yamlPath, at: tip) else {
-            throw TextRevisionError(.noInput, "no instrument \(instrument) in the tracker (no \(yamlPath))")
+            throw AccordError(.notFound, "no instrument \(instrument) in the tracker (no \(yamlPath))")
         }
         let parsed = Instrument.parse(yamlData, file: yamlPath)
         guard parsed.diagnostics.isEmpty, let current = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
-        guard !texts.isEmpty else { throw TextRevisionError(.usage, "no text given") }
+        guard !texts.isEmpty else { throw AccordError(.usage, "no text given") }
         if date < current.signed.date {
-            throw TextRevisionError(.dataError, "\(date) is before \(instrument) was signed (\(current.signed.date)); a revision cannot precede the text")
+            throw AccordError(.data, "\(date) is before \(instrument) was signed (\(current.signed.date)); a revision cannot precede the text")
         }
         do {
             try FactDate.requireReached(date, today: today, what: "an amendment", instead: "record it once it is signed")
-        } catch { throw TextRevisionError(.dataError, error.message) }
+        } catch { throw AccordError(.data, error.message) }
         // Each revision is in force from its date until the next: one dated before the
         // latest would put the texts out of order.
         if let latest = try TextRevisions.read(instrument, languages: current.languages, in: repository, from: tip).revisions.last,
            date < latest.date {
-            throw TextRevisionError(.dataError, "\(date) is before \(instrument)'s latest revision (\(latest.label), \(latest.date)): "
+            throw AccordError(.data, "\(date) is before \(instrument)'s latest revision (\(latest.label), \(latest.date)): "
                 + "each text is in force from its date until the next, so texts are recorded oldest first; to enter an "
                 + "earlier text, commit the instrument with its first text dated on its signing day (git commit --date), "
                 + "then each later text with accord amend in date order; a correction of the current text is dated on or "
                 + "after \(latest.date)")
         }
         if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
-            throw TextRevisionError(.usage, "two texts given for the language \(repeated.key)")
+            throw AccordError(.usage, "two texts given for the language \(repeated.key)")
         }
 
         var languages = current.languages
@@ -130,7 +130,7 @@ public struct TextAmendment: Sendable {
             if !languages.contains(text.language) {
                 guard addingLanguages else {
                     let known = languages.isEmpty ? "none" : languages.joined(separator: ", ")
-                    throw TextRevisionError(.dataError, "\(instrument) has no text in \(text.language) (its languages: \(known)); "
+                    throw AccordError(.data, "\(instrument) has no text in \(text.language) (its languages: \(known)); "
                                   + "pass --add-language to add a \(text.language) text")
                 }
                 languages.append(text.language)
@@ -142,7 +142,7 @@ public struct TextAmendment: Sendable {
                     if let untagged = try untaggedRevision(in: repository, from: tip) {
                         return untagged
                     }
-                    throw TextRevisionError(.dataError, "no change: \(text.file) reads the same as \(path); nothing to record")
+                    throw AccordError(.data, "no change: \(text.file) reads the same as \(path); nothing to record")
                 }
                 diffs[text.language] = diff
             }
@@ -150,7 +150,7 @@ public struct TextAmendment: Sendable {
         }
 
         if try repository.tags().contains(where: { $0.name == tag }) {
-            throw TextRevisionError(.cannotCreate, "the tag \(tag) exists already: \(instrument) has a revision dated \(date); "
+            throw AccordError(.cannotCreate, "the tag \(tag) exists already: \(instrument) has a revision dated \(date); "
                           + "record every language of one revision in one amend (repeat --text)")
         }
 
@@ -162,7 +162,7 @@ public struct TextAmendment: Sendable {
                 .resolved(explicit: remap, accepting: acceptingRemap, instrument: instrument, register: current.commitments)
                 .filter { id, clause in current.commitments.first { $0.id == id }.map { ($0.clause ?? $0.id) != clause } ?? false }
         } else if !remap.isEmpty {
-            throw TextRevisionError(.usage, "--remap needs a new \(current.languages.first ?? "") text: the register rests on that language")
+            throw AccordError(.usage, "--remap needs a new \(current.languages.first ?? "") text: the register rests on that language")
         }
 
         var registered = false
@@ -187,14 +187,14 @@ public struct TextAmendment: Sendable {
         // amend may have recorded this date, or these very texts, since they were read.
         let commit = try repository.apply(changes, message: message, author: signature, verify: { commit, base in
             if try repository.tags().contains(where: { $0.name == tag }) {
-                throw TextRevisionError(.cannotCreate, "the tag \(tag) exists already: another amend recorded a revision of "
+                throw AccordError(.cannotCreate, "the tag \(tag) exists already: another amend recorded a revision of "
                                         + "\(instrument) dated \(date) meanwhile; nothing was recorded")
             }
             if let base {
                 for text in texts {
                     let path = TextRevisions.path(of: instrument, language: text.language)
                     if try repository.read(path, at: base) == text.data {
-                        throw TextRevisionError(.dataError, "no change: \(text.file) reads the same as \(path), which another "
+                        throw AccordError(.data, "no change: \(text.file) reads the same as \(path), which another "
                                                 + "writer recorded meanwhile; nothing to record")
                     }
                 }

@@ -11,7 +11,7 @@ public struct TextVersion: Sendable {
     /// The text, parsed; its file reads `<label>:Agreements/<id>/text.<lang>.md`.
     public let text: InstrumentText
 
-    /// Finds the version `spec` names. Throws ``TextRevisionError`` with exit 66 when
+    /// Finds the version `spec` names. Throws ``AccordError`` (not found, 66) when
     /// `spec` is neither a date with a revision in force nor a revision git knows, or when
     /// the text in `language` does not exist there.
     public static func resolve(_ spec: String, language: String, revisions: TextRevisions,
@@ -20,7 +20,7 @@ public struct TextVersion: Sendable {
         if let date = CalendarDate(spec) {
             guard let revision = revisions.inForce(on: date) else {
                 let first = revisions.revisions.first.map { " (its first revision is dated \($0.date))" } ?? ""
-                throw TextRevisionError(.noInput, "no revision of \(instrument) was in force on \(date)\(first)")
+                throw AccordError(.notFound, "no revision of \(instrument) was in force on \(date)\(first)")
             }
             return try read(instrument, language: language, at: revision.commit, label: revision.label, in: repository)
         }
@@ -28,7 +28,7 @@ public struct TextVersion: Sendable {
         do {
             commit = try repository.resolve(spec)
         } catch let error as GitError where error.kind == .notFound || error.kind == .invalid {
-            throw TextRevisionError(.noInput, "unknown revision \"\(spec)\": not a date (yyyy-mm-dd), a tag or a commit of this tracker")
+            throw AccordError(.notFound, "unknown revision \"\(spec)\": not a date (yyyy-mm-dd), a tag or a commit of this tracker")
         }
         let isTag = try repository.tags().contains { $0.name == spec }
         let label = revisions.revision(at: commit)?.tag ?? (isTag ? spec : commit.short)
@@ -40,7 +40,7 @@ public struct TextVersion: Sendable {
                             in repository: Repository) throws -> TextVersion {
         let path = TextRevisions.path(of: instrument, language: language)
         guard let data = try repository.read(path, at: commit) else {
-            throw TextRevisionError(.noInput, "\(instrument) has no \(language) text at \(label) (no \(path))")
+            throw AccordError(.notFound, "\(instrument) has no \(language) text at \(label) (no \(path))")
         }
         return TextVersion(commit: commit, label: label, text: try InstrumentText.parse(data, file: "\(label):\(path)"))
     }

@@ -132,7 +132,7 @@ extension Accord {
                 do {
                     data = try Data(contentsOf: URL(fileURLWithPath: file))
                 } catch {
-                    throw TextRevisionError(.noInput, "cannot read \(file): no such file or not readable")
+                    throw AccordError(.notFound, "cannot read \(file): no such file or not readable")
                 }
                 let language = lang.isEmpty ? Self.language(of: file, instrument: instrument) : lang[index]
                 texts.append(TextAmendment.NewText(language: language, file: file, data: data))

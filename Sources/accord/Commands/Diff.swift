@@ -103,7 +103,7 @@ extension Accord {
             } else {
                 let ofLanguage = revisions.revisions(of: language).filter { $0.date <= day }
                 guard ofLanguage.count >= 2 else {
-                    throw TextRevisionError(.noInput, "the \(language) text of \(instrument.id) has \(ofLanguage.count) revision\(ofLanguage.count == 1 ? "" : "s") in force by \(day): nothing earlier to compare with; name FROM")
+                    throw AccordError(.notFound, "the \(language) text of \(instrument.id) has \(ofLanguage.count) revision\(ofLanguage.count == 1 ? "" : "s") in force by \(day): nothing earlier to compare with; name FROM")
                 }
                 let previous = ofLanguage[ofLanguage.count - 2], last = ofLanguage[ofLanguage.count - 1]
                 old = try TextVersion.read(instrument.id, language: language, at: previous.commit, label: previous.label, in: repository)
@@ -130,7 +130,7 @@ extension Accord {
         private func latest(of language: String, in revisions: TextRevisions, repository: Repository) throws -> TextVersion {
             let day = asOf ?? .today()
             guard let last = revisions.inForce(on: day) else {
-                throw TextRevisionError(.noInput, "\(revisions.instrument) has no text revision in force by \(day)")
+                throw AccordError(.notFound, "\(revisions.instrument) has no text revision in force by \(day)")
             }
             return try TextVersion.read(revisions.instrument, language: language, at: last.commit, label: last.label, in: repository)
         }

@@ -214,7 +214,7 @@ extension TrackerContext {
     func instrument(_ text: String) throws -> Instrument {
         let resolved = try resolve(text, as: [.instrument])
         guard let id = InstrumentID(resolved.id), let instrument = snapshot.instrument(id) else {
-            throw TextRevisionError(.noInput, "no instrument \"\(text)\" in the tracker")
+            throw AccordError(.notFound, "no instrument \"\(text)\" in the tracker")
         }
         return instrument
     }
