@@ -63,7 +63,7 @@ public enum IntegrityCheck {
                 knownBad[object.id] = reason
             }
         }
-        throw TrackerLocation.Failure(message: "verify gave up: too many objects could not be read", exitStatus: .ioError)
+        throw AccordError(.io, "verify gave up: too many objects could not be read")
     }
 
     private enum Run {
@@ -97,7 +97,7 @@ public enum IntegrityCheck {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
                 if let current { return .stuck(current, "\(hungReason) (\(formatted(timeout)) s)") }
-                throw TrackerLocation.Failure(message: "verify stalled between objects; nothing is known to be bad", exitStatus: .ioError)
+                throw AccordError(.io, "verify stalled between objects; nothing is known to be bad")
             }
             let count = read(descriptor, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
@@ -118,7 +118,7 @@ public enum IntegrityCheck {
         process.waitUntilExit()
         if process.terminationReason == .exit, process.terminationStatus == 0 { return .finished(results) }
         if let current { return .stuck(current, "reading it crashed the checker (status \(process.terminationStatus))") }
-        throw TrackerLocation.Failure(message: "verify failed: the checker ended with status \(process.terminationStatus)", exitStatus: .ioError)
+        throw AccordError(.io, "verify failed: the checker ended with status \(process.terminationStatus)")
     }
 
     private static func formatted(_ seconds: TimeInterval) -> String {

@@ -3,12 +3,6 @@ public import GitStore
 
 /// Finds and creates trackers: git repositories whose tip holds `accord.yaml`.
 public enum TrackerLocation {
-    /// Why no tracker could be opened or created.
-    public struct Failure: AccordFailure, Sendable {
-        public let message: String
-        public let exitStatus: ExitStatus
-    }
-
     /// Opens the repository named by `explicit` (`--repo`), else by `ACCORD_REPO`, else by
     /// git's `GIT_DIR` (with `GIT_WORK_TREE` as its working folder), else the one enclosing
     /// `currentDirectory` (with `GIT_WORK_TREE`, when set, as its working folder). Empty
@@ -32,7 +26,7 @@ public enum TrackerLocation {
             do {
                 return try Repository.open(at: url(path))
             } catch let error as GitError where error.kind == .notARepository {
-                throw Failure(message: "no tracker at \(url(path).path) (from \(source)): it is not a git repository", exitStatus: .noInput)
+                throw AccordError(.notFound, "no tracker at \(url(path).path) (from \(source)): it is not a git repository")
             }
         }
         let workTree = variable("GIT_WORK_TREE").map(url)
@@ -40,7 +34,7 @@ public enum TrackerLocation {
             do {
                 return try Repository.open(gitDirectory: gitDirectory, workTree: workTree)
             } catch let error as GitError where error.kind == .notARepository {
-                throw Failure(message: "no tracker at \(gitDirectory.path) (from GIT_DIR): it is not a git folder", exitStatus: .noInput)
+                throw AccordError(.notFound, "no tracker at \(gitDirectory.path) (from GIT_DIR): it is not a git folder")
             }
         }
         do {
@@ -48,8 +42,8 @@ public enum TrackerLocation {
             guard let workTree else { return found }
             return try Repository.open(gitDirectory: found.gitDirectory, workTree: workTree)
         } catch let error as GitError where error.kind == .notARepository {
-            throw Failure(message: "no tracker found: \(currentDirectory.path) is not inside a git repository; "
-                + "give --repo PATH, set ACCORD_REPO, or run accord init", exitStatus: .noInput)
+            throw AccordError(.notFound, "no tracker found: \(currentDirectory.path) is not inside a git repository; "
+                + "give --repo PATH, set ACCORD_REPO, or run accord init")
         }
     }
 
@@ -60,15 +54,14 @@ public enum TrackerLocation {
         guard let tip = try repository.tip() else {
             if let tracker = try remoteTracker(in: repository) {
                 let branch = tracker.dropFirst("refs/remotes/".count).split(separator: "/", maxSplits: 1).last.map(String.init) ?? ""
-                throw Failure(message: "\(place) has no commits on its branch \(repository.branch), but "
+                throw AccordError(.notFound, "\(place) has no commits on its branch \(repository.branch), but "
                               + "\(tracker.dropFirst("refs/remotes/".count)) holds a tracker (the hub it was cloned from "
-                              + "names no branch as its HEAD): check it out with: git -C \(place) checkout \(branch)",
-                              exitStatus: .noInput)
+                              + "names no branch as its HEAD): check it out with: git -C \(place) checkout \(branch)")
             }
-            throw Failure(message: "\(place) is an empty git repository, not a tracker; run accord init there", exitStatus: .noInput)
+            throw AccordError(.notFound, "\(place) is an empty git repository, not a tracker; run accord init there")
         }
         guard try repository.entry(TrackerSettings.fileName, at: tip) != nil else {
-            throw Failure(message: "\(place) is a git repository but not a tracker: it has no \(TrackerSettings.fileName)", exitStatus: .noInput)
+            throw AccordError(.notFound, "\(place) is a git repository but not a tracker: it has no \(TrackerSettings.fileName)")
         }
         return repository
     }
@@ -89,8 +82,8 @@ public enum TrackerLocation {
     public static func createHub(at url: URL) throws -> Repository {
         if let existing = try? Repository.open(at: url) {
             if try existing.tip() != nil || !(try existing.references(under: "refs/heads/").isEmpty) {
-                throw Failure(message: "cannot create a hub at \(url.path): it is a git repository with commits already; "
-                              + "nothing was changed", exitStatus: .cannotCreate)
+                throw AccordError(.cannotCreate, "cannot create a hub at \(url.path): it is a git repository with commits already; "
+                              + "nothing was changed")
             }
             return existing
         }
@@ -98,7 +91,7 @@ public enum TrackerLocation {
         do {
             return try Repository.create(at: url, bare: true, branch: "main")
         } catch let error as GitError {
-            throw Failure(message: "cannot create a hub at \(url.path): \(error.message)", exitStatus: .cannotCreate)
+            throw AccordError(.cannotCreate, "cannot create a hub at \(url.path): \(error.message)")
         }
     }
 
@@ -115,14 +108,14 @@ public enum TrackerLocation {
             if let tip = try existing.tip() {
                 let what = (try? existing.entry(TrackerSettings.fileName, at: tip)) != nil
                     ? "a tracker exists already" : "it is a git repository with commits already"
-                throw Failure(message: "cannot create a tracker at \(url.path): \(what); nothing was changed", exitStatus: .cannotCreate)
+                throw AccordError(.cannotCreate, "cannot create a tracker at \(url.path): \(what); nothing was changed")
             }
             repository = signing(existing)
         } else {
             do {
                 repository = signing(try Repository.create(at: url, bare: bare, branch: "main"))
             } catch let error as GitError {
-                throw Failure(message: "cannot create a tracker at \(url.path): \(error.message)", exitStatus: .cannotCreate)
+                throw AccordError(.cannotCreate, "cannot create a tracker at \(url.path): \(error.message)")
             }
         }
         if let populate { return (repository, try populate(repository)) }
@@ -140,7 +133,7 @@ public enum TrackerLocation {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
                 if !isFolder.boolValue {
-                    throw Failure(message: "cannot create a tracker at \(url.path): \(ancestor.path) is a file", exitStatus: .cannotCreate)
+                    throw AccordError(.cannotCreate, "cannot create a tracker at \(url.path): \(ancestor.path) is a file")
                 }
                 return
             }
