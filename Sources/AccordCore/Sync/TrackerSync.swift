@@ -17,18 +17,6 @@ public enum TrackerSync {
     /// Record folders whose files are only ever added: a sync that would delete one is refused.
     public static let appendOnlyFolders = ["Events/", "Evidence/", "Withdrawals/"]
 
-    /// Why accord will not sync, or what it needs first: one sentence and an exit status.
-    public struct Failure: AccordFailure, Sendable {
-        public let message: String
-        public let exitStatus: ExitStatus
-
-        /// Creates a failure.
-        public init(_ message: String, exitStatus: ExitStatus) {
-            self.message = message
-            self.exitStatus = exitStatus
-        }
-    }
-
     /// What the check of the state a sync leads to found.
     public struct Check: Sendable, Equatable {
         /// The commit checked.
@@ -56,8 +44,7 @@ public enum TrackerSync {
         if let explicit { return explicit }
         guard let text = repository.configString(timeoutSetting) else { return defaultTimeout }
         guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0, seconds.isFinite else {
-            throw Failure("git config \(timeoutSetting) is \"\(text)\": give a number of seconds (0 for no limit)",
-                          exitStatus: .dataError)
+            throw AccordError(.data, "git config \(timeoutSetting) is \"\(text)\": give a number of seconds (0 for no limit)")
         }
         return seconds
     }
@@ -82,10 +69,9 @@ public enum TrackerSync {
             }.map(\.path)
             guard deleted.isEmpty else {
                 let listed = deleted.prefix(5).joined(separator: ", ") + (deleted.count > 5 ? ", …" : "")
-                throw Failure("the sync with \(proposal.remote) would delete \(deleted.count) record(s) that are "
+                throw AccordError(.data, "the sync with \(proposal.remote) would delete \(deleted.count) record(s) that are "
                               + "\(place) (\(listed)); status reports and evidence are never deleted. "
-                              + "Nothing was changed; restore them with a new commit, then sync again",
-                              exitStatus: .dataError)
+                              + "Nothing was changed; restore them with a new commit, then sync again")
             }
         }
 
@@ -101,9 +87,9 @@ public enum TrackerSync {
         let made = found.filter { !here.contains(key($0)) && !there.contains(key($0)) }
         guard made.isEmpty else {
             let listed = made.prefix(3).map(\.description).joined(separator: "; ")
-            throw Failure("merging with \(proposal.remote) would make \(made.count) new problem(s) that neither side has: "
+            throw AccordError(.data, "merging with \(proposal.remote) would make \(made.count) new problem(s) that neither side has: "
                           + "\(listed)\(made.count > 3 ? "; …" : ""). Nothing was changed; change one side so the two "
-                          + "agree (e.g. rename a duplicated id), then sync again", exitStatus: .dataError)
+                          + "agree (e.g. rename a duplicated id), then sync again")
         }
         return Check(result: proposal.result, problems: found.count,
                      arriving: found.filter { !here.contains(key($0)) })

@@ -76,8 +76,7 @@ struct Sync: ParsableCommand {
         let repo = try repository.openTracker()
         if abort { return try runAbort(repo) }
         if remote == nil, try repo.remotes().isEmpty {
-            throw TrackerSync.Failure("this tracker has no remote; add one with: accord remote add origin URL",
-                                      exitStatus: .noInput)
+            throw AccordError(.notFound, "this tracker has no remote; add one with: accord remote add origin URL")
         }
 
         let progress = TransferProgressLine()
