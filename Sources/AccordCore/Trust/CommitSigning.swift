@@ -10,12 +10,6 @@ import Foundation
 /// `key::`). The signature is made by `gpg.ssh.program` (default `ssh-keygen`) as git makes
 /// it, `ssh-keygen -Y sign -n git -f KEY`, so `git verify-commit` accepts it.
 public enum CommitSigning {
-    /// Why a commit asked to be signed could not be.
-    public struct Failure: AccordFailure, Sendable {
-        public let message: String
-        public let exitStatus: ExitStatus
-    }
-
     /// The namespace git signs commits in.
     static let namespace = "git"
 
@@ -52,18 +46,16 @@ public enum CommitSigning {
     static func key(of repository: Repository) throws -> Key {
         let own = repository.configString("accord.signingKey").flatMap { $0.isEmpty ? nil : $0 }
         if own == nil, let format = repository.configString("gpg.format"), format != "ssh" {
-            throw Failure(message: "commits are to be signed (commit.gpgsign) with gpg.format=\(format), but accord signs "
-                          + "with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned",
-                          exitStatus: .cannotCreate)
+            throw AccordError(.cannotCreate, "commits are to be signed (commit.gpgsign) with gpg.format=\(format), but accord signs "
+                          + "with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned")
         }
         if own == nil, repository.configString("gpg.format") == nil {
-            throw Failure(message: "commits are to be signed (commit.gpgsign) with OpenPGP, git's default, but accord signs "
-                          + "with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned",
-                          exitStatus: .cannotCreate)
+            throw AccordError(.cannotCreate, "commits are to be signed (commit.gpgsign) with OpenPGP, git's default, but accord signs "
+                          + "with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned")
         }
         guard let raw = own ?? repository.configString("user.signingkey").flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw Failure(message: "commits are to be signed but no key is set: set user.signingkey (or accord.signingKey) "
-                          + "to the path of an SSH key", exitStatus: .cannotCreate)
+            throw AccordError(.cannotCreate, "commits are to be signed but no key is set: set user.signingkey (or accord.signingKey) "
+                          + "to the path of an SSH key")
         }
         var value = raw.hasPrefix("key::") ? String(raw.dropFirst(5)) : raw
         if value.hasPrefix("ssh-") || raw.hasPrefix("key::") { return Key(value: value, literal: true) }
@@ -86,15 +78,15 @@ public enum CommitSigning {
             }
         } else {
             guard FileManager.default.isReadableFile(atPath: key.value) else {
-                throw Failure(message: "cannot sign the commit: the signing key \(key.value) is missing or unreadable; "
-                              + "nothing was committed", exitStatus: .cannotCreate)
+                throw AccordError(.cannotCreate, "cannot sign the commit: the signing key \(key.value) is missing or unreadable; "
+                              + "nothing was committed")
             }
             result = try tool.run(["-Y", "sign", "-n", namespace, "-f", key.value], input: Data(text.utf8))
         }
         let signature = String(decoding: result.output, as: UTF8.self)
         guard result.status == 0, signature.contains("-----BEGIN SSH SIGNATURE-----") else {
-            throw Failure(message: "cannot sign the commit with \(key.literal ? "the key in the agent" : key.value): "
-                          + "\(program) said: \(result.firstErrorLine); nothing was committed", exitStatus: .cannotCreate)
+            throw AccordError(.cannotCreate, "cannot sign the commit with \(key.literal ? "the key in the agent" : key.value): "
+                          + "\(program) said: \(result.firstErrorLine); nothing was committed")
         }
         return signature
     }
