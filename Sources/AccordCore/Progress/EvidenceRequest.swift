@@ -102,13 +102,13 @@ extension Evidence {
                         sensitivity: .restricted, supports: supports, sealed: String(decoding: inner, as: UTF8.self))
     }
 
-    /// The record a sealed one holds, read with the age identity file `identity`; throws
-    /// when the identity is not a recipient, or the record inside is not this one.
-    public func unsealed(identity: URL) throws -> Evidence {
+    /// The record a sealed one holds, read with the age identity file `identity`; nil when
+    /// the identity is not a recipient; throws when the record inside is not this one.
+    public func unsealed(identity: URL) throws -> Evidence? {
         guard let sealed else { return self }
-        let text = try AgeEnvelope.open(Data(sealed.utf8), identity: identity)
+        guard let text = try AgeEnvelope.open(Data(sealed.utf8), identity: identity) else { return nil }
         guard var inner = Evidence.parse(text, file: path).value, inner.id == id else {
-            throw AgeEnvelope.Failure(message: "\(path): the sealed record does not read as evidence \(id)", exitStatus: .dataError)
+            throw AccordError(.data, "\(path): the sealed record does not read as evidence \(id)")
         }
         // What everyone sees stays as the outer record has it: the copies must agree on it.
         inner.kind = kind

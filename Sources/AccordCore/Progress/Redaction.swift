@@ -62,7 +62,7 @@ public final class SealedEvidenceOpener: @unchecked Sendable, Hashable {
     /// An opener reading `identity`; fails when the file is missing or unreadable.
     public init(identity: URL, notARecipient: @escaping @Sendable () -> Void) throws {
         guard FileManager.default.isReadableFile(atPath: identity.path) else {
-            throw AgeEnvelope.Failure(message: "the age identity \(identity.path) is missing or unreadable", exitStatus: .noInput)
+            throw AccordError(.notFound, "the age identity \(identity.path) is missing or unreadable")
         }
         self.identity = identity
         self.notARecipient = notARecipient
@@ -75,7 +75,7 @@ public final class SealedEvidenceOpener: @unchecked Sendable, Hashable {
         lock.lock()
         defer { lock.unlock() }
         if let known = opened[sealed.id] { return known }
-        let result = try? sealed.unsealed(identity: identity)
+        let result = (try? sealed.unsealed(identity: identity)) ?? nil
         opened[sealed.id] = .some(result)
         if result == nil, !warned {
             warned = true
@@ -87,14 +87,10 @@ public final class SealedEvidenceOpener: @unchecked Sendable, Hashable {
     /// Opens `sample` (a sealed record) now, so that an identity file age cannot read is
     /// reported as such, not as records it does not open.
     public func check(with sample: Evidence) throws {
-        do {
-            let inner = try sample.unsealed(identity: identity)
-            lock.lock()
-            opened[sample.id] = .some(inner)
-            lock.unlock()
-        } catch let failure as AgeEnvelope.Failure where failure.isNotARecipient {
-            return
-        }
+        guard let inner = try sample.unsealed(identity: identity) else { return }
+        lock.lock()
+        opened[sample.id] = .some(inner)
+        lock.unlock()
     }
 
     public static func == (lhs: SealedEvidenceOpener, rhs: SealedEvidenceOpener) -> Bool { lhs === rhs }

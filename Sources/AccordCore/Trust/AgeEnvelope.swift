@@ -15,49 +15,32 @@ public enum AgeRecipient {
 /// `age` tool: the reference implementation, which Debian packages, so accord adds no
 /// cryptographic code of its own and what it writes any age user can read.
 public enum AgeEnvelope {
-    /// Why content could not be sealed or opened.
-    public struct Failure: AccordFailure, Sendable {
-        public let message: String
-        public let exitStatus: ExitStatus
-
-        /// A failure with its message and exit status.
-        public init(message: String, exitStatus: ExitStatus, isNotARecipient: Bool = false) {
-            self.message = message
-            self.exitStatus = exitStatus
-            self.isNotARecipient = isNotARecipient
-        }
-
-        /// Whether decryption failed only because the identity is not among the recipients
-        /// (rather than an unreadable identity or damaged content).
-        public let isNotARecipient: Bool
-    }
-
     static let tool = ExternalTool(program: "age")
 
     /// `data` encrypted for every one of `recipients`; ASCII-armoured when `armored` (to sit
     /// inside a YAML record), else binary (an attachment).
     public static func seal(_ data: Data, for recipients: [String], armored: Bool) throws -> Data {
         guard !recipients.isEmpty else {
-            throw Failure(message: "no recipients to encrypt for: list the parties' age public keys under recipients "
-                          + "in accord.yaml", exitStatus: .dataError)
+            throw AccordError(.data, "no recipients to encrypt for: list the parties' age public keys under recipients "
+                          + "in accord.yaml")
         }
         let arguments = (armored ? ["-a"] : []) + ["-e"] + recipients.flatMap { ["-r", $0] }
         let result = try tool.run(arguments, input: data)
         guard result.status == 0, !result.output.isEmpty else {
-            throw Failure(message: "cannot encrypt restricted content: age said: \(result.firstErrorLine); nothing was committed",
-                          exitStatus: .software)
+            throw AccordError(.internal, "cannot encrypt restricted content: age said: \(result.firstErrorLine); nothing was committed")
         }
         return result.output
     }
 
     /// The plain bytes of `sealed`, read with the private keys in `identity` (an age
-    /// identity file); fails when none of them is a recipient.
-    public static func open(_ sealed: Data, identity: URL) throws -> Data {
+    /// identity file); nil when none of them is a recipient, and an error when the identity
+    /// or the content cannot be read.
+    public static func open(_ sealed: Data, identity: URL) throws -> Data? {
         let result = try tool.run(["-d", "-i", identity.path], input: sealed)
         guard result.status == 0 else {
-            throw Failure(message: "cannot decrypt restricted content with \(identity.path): age said: "
-                          + result.firstErrorLine, exitStatus: .dataError,
-                          isNotARecipient: result.errorText.contains("no identity matched"))
+            if result.errorText.contains("no identity matched") { return nil }
+            throw AccordError(.data, "cannot decrypt restricted content with \(identity.path): age said: "
+                              + result.firstErrorLine)
         }
         return result.output
     }

@@ -107,10 +107,8 @@ extension Accord.EvidenceCommand {
             // attachment too (stored under the id of the encrypted bytes).
             let recipients = context.snapshot.settings?.recipients ?? []
             if sensitivity == .restricted && recipients.isEmpty {
-                throw AgeEnvelope.Failure(
-                    message: "restricted evidence is stored encrypted, but accord.yaml lists no recipients: add each party's "
-                        + "age public key under parties[].recipients (see docs/security.md); nothing was recorded",
-                    exitStatus: .dataError)
+                throw AccordError(.data, "restricted evidence is stored encrypted, but accord.yaml lists no recipients: add each party's "
+                        + "age public key under parties[].recipients (see docs/security.md); nothing was recorded")
             }
             let stored = try file.map { file in
                 sensitivity == .restricted ? try AgeEnvelope.seal(file.data, for: recipients, armored: false) : file.data

@@ -85,9 +85,8 @@ struct TrackerContext {
         guard redaction.includeRestricted else { return redaction }
         let environment = ProcessInfo.processInfo.environment["ACCORD_IDENTITY"].flatMap { $0.isEmpty ? nil : $0 }
         guard let path = identity ?? environment ?? repository.configString("accord.identity") else {
-            throw AgeEnvelope.Failure(
-                message: "--include-restricted needs your age identity, the key restricted evidence is encrypted for: "
-                    + "give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE", exitStatus: .usage)
+            throw AccordError(.usage, "--include-restricted needs your age identity, the key restricted evidence is encrypted for: "
+                    + "give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE")
         }
         let opener = try SealedEvidenceOpener(identity: URL(fileURLWithPath: path)) {
             FileHandle.standardError.write(Data(

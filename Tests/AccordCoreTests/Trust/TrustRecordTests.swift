@@ -87,7 +87,7 @@ import Testing
         let redaction = Redaction(includeRestricted: true, opener: opener)
         #expect(redaction.apply(evidence).title == Redaction.placeholder && redaction.hides(evidence))
         #expect(warnings.value == 1)
-        #expect(throws: AgeEnvelope.Failure.self) {
+        #expect(throws: AccordError.self) {
             try SealedEvidenceOpener(identity: identity.appendingPathExtension("missing")) {}
         }
     }
