@@ -4,15 +4,10 @@ import Foundation
 /// is written: the host is a party, each review cycle exists, each decision parses, and no
 /// meeting has the id yet.
 public struct MeetingDraft: Sendable {
-    /// Why a draft was refused, naming the value (exit 65; 73 when the meeting exists).
-    public struct Problem: AccordFailure, Sendable {
-        public let message: String
-        public let exitStatus: ExitStatus
-
-        /// The meeting `id` is in the tracker already (exit 73).
-        public static func exists(_ id: RecordID) -> Problem {
-            Problem(message: "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug", exitStatus: .cannotCreate)
-        }
+    /// The error for a meeting `id` that is in the tracker already (exit 73). Other refusals
+    /// of a draft are data errors (65) naming the value.
+    public static func exists(_ id: RecordID) -> AccordError {
+        AccordError(.cannotCreate, "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug")
     }
 
     public var date: CalendarDate
@@ -47,8 +42,8 @@ public struct MeetingDraft: Sendable {
 
     /// The meeting, or the first problem found. A meeting held lies on or before `today`
     /// (see ``FactDate``); a planned one after it, with no decisions yet.
-    public func meeting(in snapshot: TrackerSnapshot, today: CalendarDate = .today()) throws(Problem) -> Meeting {
-        func bad(_ message: String) -> Problem { Problem(message: message, exitStatus: .dataError) }
+    public func meeting(in snapshot: TrackerSnapshot, today: CalendarDate = .today()) throws(AccordError) -> Meeting {
+        func bad(_ message: String) -> AccordError { AccordError(.data, message) }
         if planned {
             guard date > today else {
                 throw bad("--planned is for a meeting still ahead, and \(date) is not after today (\(today)): record it as held without --planned")
@@ -71,10 +66,10 @@ public struct MeetingDraft: Sendable {
             throw bad("'\(slugText)' cannot be part of a meeting id: use lowercase letters, digits and single hyphens")
         }
         guard !snapshot.meetings.contains(where: { $0.id == id }) else {
-            throw Problem.exists(id)
+            throw Self.exists(id)
         }
-        let reviews = try cycles.map { text throws(Problem) in try Self.cycle(text, in: snapshot) }
-        let decisions = try decisions.enumerated().map { index, text throws(Problem) in
+        let reviews = try cycles.map { text throws(AccordError) in try Self.cycle(text, in: snapshot) }
+        let decisions = try decisions.enumerated().map { index, text throws(AccordError) in
             try Self.decision(text, id: String(index + 1), parties: parties)
         }
         return Meeting(id: id, title: title ?? "Review meeting in \(venue)", date: date, endDate: endDate, venue: venue,
@@ -98,24 +93,23 @@ public struct MeetingDraft: Sendable {
     }
 
     /// `plan-2017-2020/final`, or `final` when only one instrument or plan has that cycle.
-    static func cycle(_ text: String, in snapshot: TrackerSnapshot) throws(Problem) -> Meeting.ReviewReference {
+    static func cycle(_ text: String, in snapshot: TrackerSnapshot) throws(AccordError) -> Meeting.ReviewReference {
         let declared: [Meeting.ReviewReference] =
             snapshot.instruments.flatMap { instrument in instrument.reviewCycles.map { Meeting.ReviewReference(instrument: instrument.id, cycle: $0.id) } }
             + snapshot.plans.flatMap { plan in plan.reviewCycles.map { Meeting.ReviewReference(instrument: plan.id, cycle: $0.id) } }
         let matches = text.contains("/") ? declared.filter { $0.description == text } : declared.filter { $0.cycle == text }
         guard matches.count == 1 else {
             let known = declared.map(\.description).joined(separator: ", ")
-            throw Problem(message: matches.isEmpty
+            throw AccordError(.data, matches.isEmpty
                             ? "unknown review cycle '\(text)': the tracker declares \(known.isEmpty ? "none" : known)"
-                            : "review cycle '\(text)' is ambiguous: give one of \(matches.map(\.description).joined(separator: ", "))",
-                          exitStatus: .dataError)
+                            : "review cycle '\(text)' is ambiguous: give one of \(matches.map(\.description).joined(separator: ", "))")
         }
         return matches[0]
     }
 
     /// `TEXT[::due=DATE][::bound=B][::every=N][::PARTY=AGENCY]`.
-    static func decision(_ text: String, id: String, parties: [PartyCode]) throws(Problem) -> Decision {
-        func bad(_ message: String) -> Problem { Problem(message: "--decision \(id): \(message)", exitStatus: .dataError) }
+    static func decision(_ text: String, id: String, parties: [PartyCode]) throws(AccordError) -> Decision {
+        func bad(_ message: String) -> AccordError { AccordError(.data, "--decision \(id): \(message)") }
         let parts = text.components(separatedBy: "::")
         let statement = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
         guard !statement.isEmpty else { throw bad("the decision's text is empty") }

@@ -104,7 +104,7 @@ extension Accord.MeetingCommand {
                                            author: Signature(name: author.name, email: author.email, date: day.noonUTC),
                                            verify: TrackerWriteCheck.verify(tracker))
             } catch let error as GitError where error.kind == .exists {
-                throw MeetingDraft.Problem.exists(meeting.id)
+                throw MeetingDraft.exists(meeting.id)
             }
             let commitments = meeting.decisions.filter(\.isCommitment).map { decision in
                 "  commitment \(meeting.id)#\(decision.id) due \(decision.due!.first)"
