@@ -126,7 +126,7 @@ public struct ExampleFiles: TrackerFiles {
         for given in [explicit, environment["ACCORD_EXAMPLE_DIR"]].compactMap({ $0 }) {
             let url = URL(fileURLWithPath: given).standardizedFileURL
             guard holdsExample(url) else {
-                throw ExampleNotFound(message: "\(given) holds no \(settingsFile): it is not accord's example folder")
+                throw AccordError(.notFound, "\(given) holds no \(settingsFile): it is not accord's example folder")
             }
             return ExampleFiles(root: url)
         }
@@ -141,16 +141,6 @@ public struct ExampleFiles: TrackerFiles {
         if let executable, let found = above(executable.resolvingSymlinksInPath()) { return found }
         if let built = embedded { return built }
         if let found = above(URL(fileURLWithPath: sourceFile)) { return found }
-        throw ExampleNotFound(message: "cannot find accord's example; pass --example-dir or set ACCORD_EXAMPLE_DIR to the project folder")
+        throw AccordError(.notFound, "cannot find accord's example; pass --example-dir or set ACCORD_EXAMPLE_DIR to the project folder")
     }
-}
-
-/// The example's files could not be found.
-public struct ExampleNotFound: AccordFailure, Sendable {
-    public let message: String
-
-    /// Creates the error.
-    public init(message: String) { self.message = message }
-
-    public var exitStatus: ExitStatus { .noInput }
 }

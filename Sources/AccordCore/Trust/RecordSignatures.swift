@@ -291,15 +291,9 @@ enum SSHSignature {
 
 /// The check `sync` makes of incoming commits under accord.yaml's `signatures` policy.
 public enum IncomingSignatures {
-    /// Incoming changes refused under `signatures: require`.
-    public struct Refusal: AccordFailure, Sendable {
-        public let message: String
-        public var exitStatus: ExitStatus { .dataError }
-    }
-
     /// Checks the commits `remote` brings that `local` lacks against `settings` (the local
     /// accord.yaml: an incoming change to the signers must not vouch for itself). Under
-    /// `require`, throws `Refusal` naming each unverified commit and file; under `warn`,
+    /// `require`, throws a data ``AccordError`` naming each unverified commit and file; under `warn`,
     /// returns the lines to show; under `off`, checks nothing.
     public static func check(repository: Repository, settings: TrackerSettings, local: ObjectID?,
                              remote: ObjectID) throws -> [String] {
@@ -313,7 +307,7 @@ public enum IncomingSignatures {
         }
         let commits = Set(unverified.map(\.commit)).count
         if settings.signatures == .require {
-            throw Refusal(message: "sync refused: \(commits) incoming commit(s) change records without the signature of "
+            throw AccordError(.data, "sync refused: \(commits) incoming commit(s) change records without the signature of "
                           + "their party (signatures: require in accord.yaml); nothing was merged:\n"
                           + lines.joined(separator: "\n"))
         }

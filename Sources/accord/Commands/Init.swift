@@ -67,7 +67,7 @@ extension Accord {
                 let history = try ExampleHistory(files)
                 populate = { repository in
                     guard let last = try history.write(into: repository) else {
-                        throw ExampleNotFound(message: "\(files.origin) has no instruments")
+                        throw AccordError(.notFound, "\(files.origin) has no instruments")
                     }
                     return last
                 }

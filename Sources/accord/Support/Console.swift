@@ -67,7 +67,7 @@ struct Console {
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: atomic ? .atomic : [])
         } catch {
-            throw OutputPath.Failure(message: "cannot write \(path): \(error.localizedDescription)")
+            throw AccordError(.cannotCreate, "cannot write \(path): \(error.localizedDescription)")
         }
     }
 
@@ -82,12 +82,6 @@ struct Console {
 
 /// What `--output` names: a file, or standard output as `-` (as for most command-line tools).
 enum OutputPath {
-    /// A report file that could not be written (exit 73).
-    struct Failure: AccordFailure {
-        let message: String
-        var exitStatus: ExitStatus { .cannotCreate }
-    }
-
     /// Whether `path` means standard output: not given, or `-`.
     static func isStandardOutput(_ path: String?) -> Bool { path == nil || path == "-" }
 }
