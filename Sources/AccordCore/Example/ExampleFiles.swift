@@ -61,7 +61,7 @@ public struct ExampleFiles: TrackerFiles {
     /// The file at project path `path`.
     private func readProject(_ path: String) throws -> Data {
         guard let root else {
-            guard let data = builtIn[path] else { throw TrackerReadError(path: path, reason: "is not part of the example") }
+            guard let data = builtIn[path] else { throw AccordError(.io, "\(path) is not part of the example") }
             return data
         }
         return try FolderFiles(root: root).read(path)
@@ -87,7 +87,7 @@ public struct ExampleFiles: TrackerFiles {
 
     public func read(_ path: String) throws -> Data {
         guard let source = try mapping()[path] else {
-            throw TrackerReadError(path: path, reason: "is not part of the example")
+            throw AccordError(.io, "\(path) is not part of the example")
         }
         return try readProject(source)
     }

@@ -46,7 +46,7 @@ public struct FolderFiles: TrackerFiles {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw TrackerReadError(path: root.path, reason: "is not a folder", exitStatus: .noInput)
+            throw AccordError(.notFound, "\(root.path) is not a folder")
         }
         if manager.fileExists(atPath: root.appendingPathComponent(TrackerLayout.settings).path) {
             result.append(TrackerLayout.settings)
@@ -70,25 +70,7 @@ public struct FolderFiles: TrackerFiles {
         do {
             return try Data(contentsOf: root.appendingPathComponent(path))
         } catch {
-            throw TrackerReadError(path: path, reason: "cannot be read: \(error.localizedDescription)")
+            throw AccordError(.io, "\(path) cannot be read: \(error.localizedDescription)")
         }
     }
-}
-
-/// A tracker file could not be read at all (not a data problem: an I/O one).
-public struct TrackerReadError: AccordFailure, Sendable {
-    /// The file.
-    public let path: String
-    /// What went wrong.
-    public let reason: String
-    public let exitStatus: ExitStatus
-
-    /// Creates the error; `exitStatus` is `.noInput` for what is missing, else `.ioError`.
-    public init(path: String, reason: String, exitStatus: ExitStatus = .ioError) {
-        self.path = path
-        self.reason = reason
-        self.exitStatus = exitStatus
-    }
-
-    public var message: String { "\(path) \(reason)" }
 }
