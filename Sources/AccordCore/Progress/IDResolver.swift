@@ -55,24 +55,19 @@ public struct IDResolver: Sendable {
         /// The id names something that did not exist yet at the as-of date; the reason.
         case notYet(String, reason: String)
 
-        public var message: String {
+        /// Not found (66) for an unknown id or one that did not exist yet; usage (64) for
+        /// an ambiguous one.
+        public var accordError: AccordError {
             switch self {
             case .unknown(let text, let suggestions):
                 let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
-                return "unknown id '\(text)'\(hint)"
+                return AccordError(.notFound, "unknown id '\(text)'\(hint)")
             case .ambiguous(let text, let candidates):
                 let shown = candidates.prefix(10).joined(separator: ", ")
                 let more = candidates.count > 10 ? " and \(candidates.count - 10) more" : ""
-                return "ambiguous id '\(text)': it could be \(shown)\(more); give the full id"
+                return AccordError(.usage, "ambiguous id '\(text)': it could be \(shown)\(more); give the full id")
             case .notYet(let text, let reason):
-                return "\(text) did not exist yet: \(reason)"
-            }
-        }
-
-        public var exitStatus: ExitStatus {
-            switch self {
-            case .unknown, .notYet: return .noInput
-            case .ambiguous: return .usage
+                return AccordError(.notFound, "\(text) did not exist yet: \(reason)")
             }
         }
     }

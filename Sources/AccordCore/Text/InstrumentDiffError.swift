@@ -11,11 +11,8 @@ public struct InstrumentDiffError: AccordFailure, Sendable, Hashable {
         self.part = part
     }
 
-    /// One lowercase sentence naming the file and the part.
-    public var message: String {
-        "\(file): the diff does not apply: \(part) differs from the diff's old text"
+    /// A data error (65) naming the file and the part.
+    public var accordError: AccordError {
+        AccordError(.data, "the diff does not apply: \(part) differs from the diff's old text", file: file)
     }
-
-    /// Bad data: `.dataError` (65).
-    public var exitStatus: ExitStatus { .dataError }
 }

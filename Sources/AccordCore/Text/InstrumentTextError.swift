@@ -30,8 +30,8 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
         self.reason = reason
     }
 
-    /// `<file>:<line>: <what is wrong>`, one lowercase sentence.
-    public var message: String {
+    /// A data error (65) read as `<file>:<line>: <what is wrong>`, one lowercase sentence.
+    public var accordError: AccordError {
         let what = switch reason {
         case .notUTF8:
             "the text is not valid UTF-8"
@@ -46,9 +46,6 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
         case .tooLarge(let bytes):
             "the text is \(bytes) bytes; an instrument text may hold at most \(InstrumentText.maximumBytes / 1_048_576) MiB"
         }
-        return "\(file):\(line): \(what)"
+        return AccordError(.data, what, file: file, line: line)
     }
-
-    /// Bad data: `.dataError` (65).
-    public var exitStatus: ExitStatus { .dataError }
 }

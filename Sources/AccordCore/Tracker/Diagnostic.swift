@@ -49,12 +49,11 @@ public struct InvalidTrackerData: AccordFailure, Sendable {
         self.source = source
     }
 
-    public var message: String {
+    /// A data error (65): the count, then one indented line per problem.
+    public var accordError: AccordError {
         let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
         let checked = source.map { " (checked \($0))" } ?? ""
-        return (["\(count) in the tracker data\(checked):"] + diagnostics.map { "  \($0)" })
-            .joined(separator: "\n")
+        return AccordError(.data, (["\(count) in the tracker data\(checked):"] + diagnostics.map { "  \($0)" })
+            .joined(separator: "\n"))
     }
-
-    public var exitStatus: ExitStatus { .dataError }
 }
