@@ -13,12 +13,13 @@ struct ErrorReport {
     /// exit 70, with what the error says, so the user can report it.
     init(_ error: any Error) {
         switch error {
-        case let error as any AccordFailure:
+        case let error as AccordError:
             message = error.message
             exitCode = error.exitStatus.rawValue
+        case let error as any AccordFailure:
+            self = ErrorReport(error.accordError)
         case let error as GitError:
-            message = error.description
-            exitCode = Self.exitStatus(for: error).rawValue
+            self = ErrorReport(AccordError(error))
         case let error as CocoaError:
             message = error.localizedDescription.prefix(1).lowercased() + error.localizedDescription.dropFirst()
             exitCode = [.fileNoSuchFile, .fileReadNoSuchFile].contains(error.code)
@@ -35,7 +36,7 @@ struct ErrorReport {
     /// the command line); nil for any other, which may be ArgumentParser's (help asked for).
     static func known(_ error: any Error) -> ErrorReport? {
         switch error {
-        case is any AccordFailure, is GitError, is CocoaError, is ValidationError: ErrorReport(error)
+        case is AccordError, is any AccordFailure, is GitError, is CocoaError, is ValidationError: ErrorReport(error)
         default: nil
         }
     }
@@ -59,17 +60,5 @@ struct ErrorReport {
         if let help { sentence += "; see \(help)" }
         message = sentence.prefix(1).lowercased() + sentence.dropFirst()
         exitCode = ExitStatus.usage.rawValue
-    }
-
-    private static func exitStatus(for error: GitError) -> ExitStatus {
-        switch error.kind {
-        case .notARepository, .notOwned, .notFound: return .noInput
-        case .lostRace, .locked, .timedOut: return .tryAgain
-        case .exists: return .cannotCreate
-        case .io: return .ioError
-        case .invalid: return .dataError
-        case .conflict, .refused: return .dataError
-        case .other: return .software
-        }
     }
 }
