@@ -31,7 +31,7 @@ public struct Evidence: Sendable, Hashable, Codable {
         }
 
         /// The path of its bytes in the tracker: `Evidence/attachments/<aa>/<rest>`.
-        public var path: String { "Evidence/attachments/\(blob.prefix(2))/\(blob.dropFirst(2))" }
+        public var path: String { "\(TrackerLayout.attachments)\(blob.prefix(2))/\(blob.dropFirst(2))" }
     }
 
     /// A figure the evidence reports for an indicator.

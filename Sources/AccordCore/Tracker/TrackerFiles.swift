@@ -13,6 +13,11 @@ public protocol TrackerFiles {
 enum TrackerLayout {
     static let settings = "accord.yaml"
     static let folders = ["Agreements", "Plans", "Evidence", "Events", "Meetings", "Withdrawals"]
+    /// Where attachments are stored, under their content's id.
+    static let attachments = "Evidence/attachments/"
+
+    /// Whether `path` is an attachment: content-addressed, so written again rather than created.
+    static func isAttachment(_ path: String) -> Bool { path.hasPrefix(attachments) }
 
     /// Whether `path` is a file accord reads: the settings or a file in one of `folders`,
     /// not hidden.

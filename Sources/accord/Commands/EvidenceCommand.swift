@@ -130,7 +130,7 @@ extension Accord.EvidenceCommand {
             }
             var recorded: AccordCore.Evidence?
             var withdrawn: Withdrawal?
-            let commit = try context.commitRecord(author: author.signature) {
+            let commit = try context.writer.commit(author: author.signature) {
                 var evidence = try request.evidence(in: context.snapshot, resolver: context.resolver, today: today, attachment: attachment)
                 recorded = evidence
                 var files = [evidence.path: Data(evidence.yamlText().utf8)]
@@ -139,7 +139,7 @@ extension Accord.EvidenceCommand {
                 withdrawn = try context.supersede(replacing, by: evidence.id, today: today, files: &files, message: &message)
                 if sensitivity == .restricted {
                     // Checked in clear, stored sealed.
-                    try context.requireValid(adding: files)
+                    try context.writer.requireValid(adding: files)
                     evidence = try evidence.sealing(for: recipients)
                     files[evidence.path] = Data(evidence.yamlText().utf8)
                 }

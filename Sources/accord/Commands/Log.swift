@@ -119,7 +119,7 @@ extension Accord {
             }
             var recorded: StatusReport?
             var withdrawn: Withdrawal?
-            let commit = try context.commitRecord(author: reporter.signature) {
+            let commit = try context.writer.commit(author: reporter.signature) {
                 let report = try request.report(in: context.snapshot, resolver: context.resolver, today: today)
                 recorded = report
                 var files = [report.path: Data(report.yamlText().utf8)]

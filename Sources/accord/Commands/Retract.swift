@@ -40,7 +40,7 @@ extension Accord {
             let reporter = try context.author(by: by, on: today)
             let request = WithdrawalRequest(record: id, reason: reason, reporter: reporter.person.description)
             var recorded: Withdrawal?
-            let commit = try context.commitRecord(author: reporter.signature) {
+            let commit = try context.writer.commit(author: reporter.signature) {
                 let withdrawal = try request.withdrawal(in: context.snapshot, resolver: context.resolver, today: today)
                 recorded = withdrawal
                 return ([withdrawal.path: Data(withdrawal.yamlText().utf8)], withdrawal.commitMessage)
