@@ -1,4 +1,3 @@
-public import AccordCore
 public import GitStore
 import Foundation
 
@@ -87,7 +86,7 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             + (summaries.count > 3 ? "; and \(summaries.count - 3) more" : "")
     }
 
-    fileprivate static func stem(_ path: String) -> String {
+    static func stem(_ path: String) -> String {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }
@@ -145,15 +144,5 @@ public struct ProgressHistory: Codable, Sendable {
         }
         marks = id.map { index.marks(of: $0).ordered } ?? []
         notice = ProvenanceNotice(Set(entries.flatMap(\.marks) + marks))
-    }
-
-    /// The history as a terminal table.
-    public func renderTerminal(style: TerminalStyle) -> String {
-        var table = TextTable([.init("date"), .init("commit"), .init("author"), .init("what")])
-        for entry in entries {
-            table.add(["\(entry.date)", style.dim(String(entry.commit.prefix(7))), ProgressStyle.clip(entry.author, 32),
-                       ProgressStyle.marked(entry.summary, entry.marks)])
-        }
-        return ProgressStyle.banner(notice, style: style) + table.render(style: style)
     }
 }
