@@ -53,7 +53,7 @@ extension Repository {
     func beyondShallowHistory(_ id: ObjectID? = nil) -> GitError {
         GitError(.notFound, "this is a shallow clone and its history stops short of "
                  + (id.map { "commit \($0.short)" } ?? "what this command reads")
-                 + ": accord reads the whole history; run git fetch --unshallow, then try again")
+                 + ": the whole history is needed; run git fetch --unshallow, then try again")
     }
 
     /// The root tree of a commit, passed to `body` and freed afterwards.

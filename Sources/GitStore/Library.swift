@@ -3,20 +3,17 @@ internal import Foundation
 
 /// libgit2 is set up once per process, before any repository opens: `git_libgit2_init`,
 /// then fsync of everything written to the git folder (off by default in libgit2; nothing
-/// accord acknowledges may be lost on power failure). A global `let` runs this exactly once,
-/// thread-safely.
+/// acknowledged may be lost on power failure, see ``Durability``). A global `let` runs this
+/// exactly once, thread-safely.
 ///
 /// Objects read are not hashed again to check them against their ids, as git does not
-/// either: libgit2 does by default, and with SHA-1 collision detection that was 45 % of
-/// building the commit index (each commit reads its changed folders, 25 KB trees at full
-/// benchmark size). Damage is what `accord verify` looks for; ``ObjectCheck`` hashes every
-/// object it reads itself.
+/// either: with SHA-1 collision detection, libgit2's default, that hashing dominated walks
+/// over many trees. Looking for damage is ``ObjectCheck``'s work, which hashes every object
+/// it reads itself.
 ///
-/// Packs are mapped into memory 4 MB at a time, 16 MB at most, the least recently used
-/// window unmapped first (libgit2 maps a whole pack of up to 1 GB and keeps up to 8 GB
-/// mapped by default). Every mapped page read counts in the process's resident memory: a
-/// read of every record after a clone touched nearly all of a 43 MB pack, and held 40 MB
-/// more than it does with small windows, at no measurable cost in time.
+/// Packs are mapped into memory in small windows, the least recently used unmapped first
+/// (libgit2 maps whole packs by default). Every mapped page read counts in the process's
+/// resident memory, and small windows cost no measurable time (Benchmarks/README.md).
 let libraryReady: Bool = {
     git_libgit2_init()
     _ = accord_git_enable_strict_hash_verification(0)
@@ -32,9 +29,8 @@ func ensureLibrary() {
 
 /// Runs `body` with libgit2's object cache turned off, process-wide (libgit2 keeps the limit
 /// globally), then restores the limit when the last such walk in the process ends. For walks
-/// over every commit, which keep the trees they need themselves: at full benchmark size the
-/// cache's constant eviction made the commit index build take 14 s and 347 MB instead of
-/// 10 s and 163 MB.
+/// over every commit, which keep the trees they need themselves: the cache's constant
+/// eviction then costs time and memory (Benchmarks/README.md).
 func withoutObjectCache<T>(_ body: () throws -> T) rethrows -> T {
     objectCacheSuspension.withLock { state in
         if state.walks == 0 {

@@ -2,7 +2,7 @@ internal import Foundation
 internal import CLibGit2
 
 /// The result of checking one stored object: it could be read, and its content hashes to
-/// its id. Produced by `Repository.checkObjects`, which `accord verify` runs in a child process.
+/// its id. Produced by `Repository.checkObjects`, best run in a child process with a deadline.
 public struct ObjectCheck: Sendable, Codable, Equatable {
     /// The object's id.
     public var id: ObjectID

@@ -84,8 +84,8 @@ func withStringArray<T>(_ strings: [String], _ body: (UnsafePointer<git_strarray
     }
 }
 
-/// Runs `body` holding the write lock of a folder remote (`<hub>/accord/write.lock`, the
-/// same file GitStore locks in any repository it writes), passing the hub's git folder; or
+/// Runs `body` holding the write lock of a folder remote (`write.lock` in the hub's
+/// ``StateFolder``, the same file GitStore locks in any repository it writes), passing the hub's git folder; or
 /// without a lock, passing nil, for network remotes, whose servers compare-and-swap the
 /// branch themselves.
 ///
@@ -103,7 +103,7 @@ private func withFolderRemoteLock<T>(_ url: String, updating references: [String
     // working tree, where it would show up as an untracked folder.
     let files = FileManager.default
     guard files.fileExists(atPath: path + "/HEAD"), files.fileExists(atPath: path + "/objects") else { return body(nil) }
-    let lockFolder = URL(fileURLWithPath: path).appendingPathComponent("accord")
+    let lockFolder = StateFolder.url(in: URL(fileURLWithPath: path))
     try? FileManager.default.createDirectory(at: lockFolder, withIntermediateDirectories: true)
     let descriptor = open(lockFolder.appendingPathComponent("write.lock").path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
     // A hub we cannot lock (read-only drive) is pushed to unlocked; the push reports the real problem.

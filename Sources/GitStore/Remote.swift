@@ -40,7 +40,7 @@ extension Repository {
     ///
     /// Throws `.exists` when a remote of that name is already there and `.invalid` for a
     /// name git would not accept. A relative folder path is stored as an absolute one, so the
-    /// remote still works when accord runs from another folder.
+    /// remote still works from another folder.
     @discardableResult
     public func addRemote(named name: String, url: String) throws -> Remote {
         var valid: Int32 = 0

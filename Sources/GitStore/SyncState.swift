@@ -1,6 +1,6 @@
 import Foundation
 
-/// A sync that stopped on a conflict, kept in `<gitdir>/accord/sync-state` (JSON) so that
+/// A sync that stopped on a conflict, kept in `sync-state` (JSON) in the ``StateFolder`` so that
 /// `abortSync()` can put the remote-tracking branch back where it was.
 public struct SyncState: Sendable, Codable, Equatable {
     /// The remote of the stopped sync.
@@ -21,7 +21,7 @@ public struct SyncState: Sendable, Codable, Equatable {
 
 extension Repository {
     private var syncStateFile: URL {
-        gitDirectory.appendingPathComponent("accord").appendingPathComponent("sync-state")
+        StateFolder.url(in: gitDirectory).appendingPathComponent("sync-state")
     }
 
     /// The stopped sync, if the last sync stopped on a conflict.

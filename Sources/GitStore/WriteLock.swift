@@ -3,10 +3,10 @@ public import Foundation
 internal import Glibc
 #endif
 
-/// accord's own writer lock: a kernel `flock` on `<gitdir>/accord/write.lock`, held around
-/// every write. The kernel drops it when the holder dies, so it can never go stale, and
-/// while it is held no other accord writer is running: any `*.lock` file libgit2 left in
-/// the git folder then belongs to a writer that was killed, and may be removed.
+/// GitStore's own writer lock: a kernel `flock` on `write.lock` in the ``StateFolder``,
+/// held around every write. The kernel drops it when the holder dies, so it can never go
+/// stale, and while it is held no other writer is running: any `*.lock` file libgit2 left
+/// in the git folder then belongs to a writer that was killed, and may be removed.
 public struct WriteLock: ~Copyable {
     private let descriptor: Int32
 
@@ -14,7 +14,7 @@ public struct WriteLock: ~Copyable {
     /// `name` picks another lock file beside it, for work that must not run twice at once
     /// but need not stop writers (sync, which holds `sync.lock` while it talks to a remote).
     public init(gitDirectory: URL, name: String = "write.lock") throws {
-        let folder = gitDirectory.appendingPathComponent("accord", isDirectory: true)
+        let folder = StateFolder.url(in: gitDirectory)
         do {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         } catch {
@@ -60,7 +60,7 @@ public struct WriteLock: ~Copyable {
     /// into place, only while holding the lock: whatever is in it when the lock is taken
     /// was left by a writer that was killed.
     public static func scratchFolder(in gitDirectory: URL) -> URL {
-        gitDirectory.appendingPathComponent("accord/tmp", isDirectory: true)
+        StateFolder.url(in: gitDirectory).appendingPathComponent("tmp", isDirectory: true)
     }
 
     /// How old a temporary object file of libgit2's must be to count as left behind: blobs

@@ -33,7 +33,7 @@ public struct SyntheticTracker: Sendable {
             self.commits = commits
         }
 
-        /// The target of issue 8: 10 instruments × 200 articles, 2,000 plan items, 100,000
+        /// The full-size target: 10 instruments × 200 articles, 2,000 plan items, 100,000
         /// status reports, 20,000 pieces of evidence, 50,000 commits.
         public static let full = Scale(instruments: 10, articles: 200, areas: 10, itemsPerArea: 20,
                                        reports: 100_000, evidence: 20_000, meetings: 20, commits: 50_000)
