@@ -2,6 +2,7 @@ import AccordCore
 import AccordReports
 import ArgumentParser
 import Foundation
+import GitStore
 
 /// The root command: `accord <subcommand>`.
 ///
@@ -50,6 +51,11 @@ struct Accord: ParsableCommand {
     /// Runs the command line, mapping every failure to one message and one exit code.
     static func main() {
         Heap.prepare()
+        // Where GitStore keeps its write lock, sync state and scratch files in a tracker's
+        // git folder and in a hub: every accord, old and new, locks the same file.
+        StateFolder.name = "accord"
+        // Test fixtures, which can simply be made again, write without fsync.
+        if ProcessInfo.processInfo.environment["ACCORD_DURABILITY"] == "relaxed" { Durability.setForProcess(.relaxed) }
         let command: any ParsableCommand
         do {
             command = try parseAsRoot()
