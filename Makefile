@@ -22,7 +22,7 @@ DEB_DIR    ?= .build/deb
 # Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
 PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
 
-.PHONY: all build release deps test-deps demo test test-hardening bench reports clean static extras install install-files deb test-install
+.PHONY: all build release deps test-deps demo test check test-hardening bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -53,6 +53,12 @@ test-deps:
 test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS)
+
+# The quick loop while working: every test but the suites tagged slow (stress, the browser,
+# hub syncs) and the benchmark smoke tests.
+check: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+	ACCORD_QUICK=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
 
 # The bad-input corpus (scripts/make-bad-input-corpus.py) through every read command, each
 # run under a time and memory limit, then every writing command killed at each point where

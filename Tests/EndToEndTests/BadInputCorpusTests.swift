@@ -8,7 +8,7 @@ import Testing
 /// without naming the file and line.
 ///
 /// A few minutes of runs: only with ACCORD_HARDENING=1 (`make test-hardening`).
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["ACCORD_HARDENING"] == "1"))
+@Suite(.tags(.slow), .enabled(if: ProcessInfo.processInfo.environment["ACCORD_HARDENING"] == "1"))
 struct BadInputCorpusTests {
     /// The read commands, as run on each case.
     static let commands: [[String]] = [
@@ -29,8 +29,8 @@ struct BadInputCorpusTests {
     }
 
     @Test func everyDamagedFileIsRefusedOrReadWithoutACrashOrAHang() throws {
-        let scratch = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let corpus = scratch.appendingPathComponent("corpus")
         let script = AccordProcess.packageRoot.appendingPathComponent("scripts/make-bad-input-corpus.py")
         let made = try Command.run("python3", [script.path, corpus.path])

@@ -28,8 +28,8 @@ import Testing
     }
 
     @Test func eachReportParsesWithTheDocumentedColumns() throws {
-        let scratch = try AccordProcess.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("tracker")
         let created = try AccordProcess.run(["init", "--example", tracker.path],
                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])

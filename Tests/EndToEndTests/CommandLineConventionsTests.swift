@@ -225,8 +225,8 @@ import Testing
     @Test func gitDirAndWorkTreeFindTheTracker() throws {
         let folder = try Self.trackerWithRevision()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let elsewhere = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: elsewhere) }
+        let elsewhereScratch = try ScratchFolder()
+        let elsewhere = elsewhereScratch.url
         let gitDirectory = folder.appendingPathComponent(".git").path
         #expect(try Self.accord(["status"], in: elsewhere).status == 66)
         let found = try Self.accord(["status", "--json"], in: elsewhere, ["GIT_DIR": gitDirectory])

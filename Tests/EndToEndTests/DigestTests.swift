@@ -5,8 +5,8 @@ import Testing
 /// `accord digest` fingerprints what the records mean; `--files` what the files hold.
 @Suite struct DigestTests {
     @Test func stateDigestIgnoresHowRecordsAreWrittenButNotWhatTheySay() throws {
-        let scratch = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let original = scratch.appendingPathComponent("original"), copy = scratch.appendingPathComponent("copy")
         let created = try CLI.run(["init", "--example", original.path], env: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
         #expect(created.status == 0, "\(created.stderr)")

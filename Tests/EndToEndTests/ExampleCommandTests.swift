@@ -12,8 +12,8 @@ import Testing
     }
 
     @Test func initExampleCommitsEachFactOnItsDateAndTagsTheRevision() throws {
-        let scratch = try AccordProcess.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("example")
         let created = try AccordProcess.run(["init", "--example", tracker.path],
                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
@@ -47,8 +47,8 @@ import Testing
     }
 
     @Test func aBadExampleWritesNothing() throws {
-        let scratch = try AccordProcess.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let example = scratch.appendingPathComponent("project")
         try FileManager.default.createDirectory(at: example.appendingPathComponent("Agreements/x-1"), withIntermediateDirectories: true)
         try Data("format: 1\nname: bad\nparties: []\n".utf8).write(to: example.appendingPathComponent("accord.example.yaml"))
@@ -62,8 +62,8 @@ import Testing
     }
 
     @Test func validateReportsEveryProblemWithExit65() throws {
-        let scratch = try AccordProcess.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         try FileManager.default.createDirectory(at: scratch.appendingPathComponent("Meetings"), withIntermediateDirectories: true)
         try Data("format: 1\nname: t\nparties:\n  - code: VN\n    name: Viet Nam\n".utf8)
             .write(to: scratch.appendingPathComponent("accord.yaml"))

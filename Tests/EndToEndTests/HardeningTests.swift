@@ -39,7 +39,7 @@ import Testing
 
     /// A tracker with one instrument, committed; `files` are committed on top.
     static func tracker(_ files: [String: String] = [:]) throws -> URL {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         #expect(try CLI.run(["init", folder.path]).status == 0)
         try commit(["Agreements/tip-2005/instrument.yaml": instrument, "Agreements/tip-2005/text.en.md": text], in: folder)
         if !files.isEmpty { try commit(files, in: folder) }

@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct InitTests {
     @Test func initCreatesATrackerWithOneCommit() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         let tracker = folder.appendingPathComponent("new/tracker")
         let result = try CLI.run(["init", tracker.path])
         #expect(result.status == 0, "\(result.stderr)")
@@ -20,8 +20,8 @@ import Testing
     }
 
     @Test func initTwiceRefusesAndChangesNothing() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         try CLI.run(["init"], cwd: folder)
         let head = try CLI.git("rev-parse", "HEAD", in: folder).stdout
         let again = try CLI.run(["init", "."], cwd: folder)
@@ -41,8 +41,8 @@ import Testing
     }
 
     @Test func unwritablePlacesGiveExit73() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
         for path in [file.appendingPathComponent("tracker").path, "/proc/accord-tracker"] {
@@ -53,8 +53,8 @@ import Testing
     }
 
     @Test func bareHubs() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         let hub = folder.appendingPathComponent("hub.git")
         #expect(try CLI.run(["init", "--bare", hub.path]).status == 0)
         #expect(try CLI.git("rev-parse", "--is-bare-repository", in: hub).stdout == "true\n")
@@ -65,8 +65,8 @@ import Testing
     }
 
     @Test func missingTrackersExit66() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         let outside = try CLI.run(["verify"], cwd: folder)
         #expect(outside.status == 66)
         #expect(outside.stderr.contains("no tracker found"))

@@ -7,7 +7,7 @@ import Testing
     /// A tracker with two instruments that both have a clause 1.1 (so `1.1` is ambiguous),
     /// one joint commitment and one binding VN only. Its folder is removed by the caller.
     static func smallTracker(attachmentLimitMB: Int = 50) throws -> URL {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let files: [String: String] = [
             "accord.yaml": """
@@ -233,8 +233,8 @@ import Testing
     @Test func evidenceAttachmentsAreStoredOnceAndRefusalsCommitNothing() throws {
         let folder = try Self.smallTracker(attachmentLimitMB: 1)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scratch = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let file = scratch.appendingPathComponent("minutes.txt")
         try Data("Minutes of the joint review.\n".utf8).write(to: file)
         let first = try CLI.run(["evidence", "add", "--title", "Minutes", "--kind", "minutes", "--date", "2019-03-26",
@@ -277,8 +277,8 @@ import Testing
     @Test func restrictedEvidenceIsRedactedWithoutTheFlag() throws {
         let folder = try Self.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keys = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: keys) }
+        let keysScratch = try ScratchFolder()
+        let keys = keysScratch.url
         let key = try TrustFixture.ageKey("vn", in: keys)
         try TrustFixture.extendSettings(folder, vn: ["recipients: [\(key.recipient)]"])
         let added = try CLI.run(["evidence", "add", "--title", "Victim interview record", "--kind", "report", "--date", "2019-03-26",

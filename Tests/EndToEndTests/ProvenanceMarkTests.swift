@@ -17,7 +17,7 @@ import Testing
     }
 
     static let example: (tracker: URL, illustrative: Illustrative) = {
-        let scratch = try! AccordProcess.scratch()
+        let scratch = try! ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("example")
         let created = try! AccordProcess.run(["init", "--example", tracker.path],
                                              environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])

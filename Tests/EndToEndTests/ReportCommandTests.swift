@@ -3,12 +3,12 @@ import TestSupport
 import Testing
 
 /// gaps, schedule, summary and meeting add on the example, through the binary.
-@Suite(.serialized) struct ReportCommandTests {
+@Suite(.serialized, .tags(.slow), leftOutOfQuickLoop) struct ReportCommandTests {
     static let meeting = "2019-12-01-joint-review-2017-2019"
 
     /// A fresh example tracker in a scratch folder.
     func example() throws -> (scratch: URL, tracker: URL) {
-        let scratch = try AccordProcess.scratch()
+        let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("tracker")
         let created = try AccordProcess.run(["init", "--example", tracker.path],
                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
@@ -17,8 +17,8 @@ import Testing
     }
 
     @Test func reportsFolderMatchesARegeneration() throws {
-        let scratch = try AccordProcess.scratch()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let result = try AccordProcess.run(URL(fileURLWithPath: "/bin/bash"),
             [AccordProcess.packageRoot.appendingPathComponent("scripts/reports.sh").path, AccordProcess.binary.path],
             environment: ["REPORTS_DIR": scratch.path])

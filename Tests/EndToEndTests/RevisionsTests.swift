@@ -11,7 +11,7 @@ import Testing
 
     /// A fresh example tracker in a scratch folder; the caller removes `folder`.
     func example() throws -> (folder: URL, tracker: URL) {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         let tracker = folder.appendingPathComponent("tracker")
         let made = try CLI.run(["init", "--example", tracker.path, "--example-dir", Self.packageRoot.path])
         #expect(made.status == 0, "\(made.stderr)")
@@ -143,8 +143,8 @@ import Testing
     }
 
     @Test func storedReportsEqualAFreshRegeneration() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
         process.arguments = [Self.packageRoot.appendingPathComponent("scripts/reports.sh").path,

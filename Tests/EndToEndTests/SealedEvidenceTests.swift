@@ -13,7 +13,7 @@ import TestSupport
     private static func trackerWithRestrictedEvidence() throws
         -> (folder: URL, keys: URL, vn: TrustFixture.AgeKey, kh: TrustFixture.AgeKey, id: String) {
         let folder = try ProgressCommandTests.smallTracker()
-        let keys = try CLI.scratchFolder()
+        let keys = try ScratchFolder.make()
         let vn = try TrustFixture.ageKey("vn", in: keys), kh = try TrustFixture.ageKey("kh", in: keys)
         try TrustFixture.extendSettings(folder, vn: ["recipients: [\(vn.recipient)]"], kh: ["recipients: [\(kh.recipient)]"],
                                         topLevel: ["indicators:", "  - id: cases", "    title: Cases", "    unit: cases"])

@@ -8,8 +8,8 @@ import TestSupport
     @Test func commitsAreSignedAsGitAsksAndGitAndSSHKeygenAcceptThem() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keys = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: keys) }
+        let keysScratch = try ScratchFolder()
+        let keys = keysScratch.url
         let key = try TrustFixture.sshKey("vn-desk", in: keys)
         try TrustFixture.signWith(key, in: folder)
         let added = try CLI.run(["log", "tip-2005#1.1", "--status", "in-progress", "--party", "VN", "--date", "2019-03-26"],
@@ -71,8 +71,8 @@ import TestSupport
     @Test func verifySignaturesClassifiesEveryRecord() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keys = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: keys) }
+        let keysScratch = try ScratchFolder()
+        let keys = keysScratch.url
         let vn = try TrustFixture.sshKey("vn", in: keys), kh = try TrustFixture.sshKey("kh", in: keys)
         let stranger = try TrustFixture.sshKey("stranger", in: keys)
         try TrustFixture.extendSettings(folder, vn: TrustFixture.signer(vn, name: "Hanoi desk"),
@@ -104,8 +104,8 @@ import TestSupport
     @Test func statusShowAndSummaryMarkRecordsTheirPartyDidNotSign() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keys = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: keys) }
+        let keysScratch = try ScratchFolder()
+        let keys = keysScratch.url
         let vn = try TrustFixture.sshKey("vn", in: keys)
         let logging = ["log", "tip-2005#1.1", "--status", "in-progress", "--date", "2019-03-26", "--party"]
         // Before any signer is listed, nothing is marked.
@@ -139,8 +139,8 @@ import TestSupport
     @Test func aRevokedKeyNoLongerSpeaksForItsParty() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keys = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: keys) }
+        let keysScratch = try ScratchFolder()
+        let keys = keysScratch.url
         let vn = try TrustFixture.sshKey("vn", in: keys)
         // Valid until yesterday (the committer date counts, not the date of the report).
         try TrustFixture.extendSettings(folder, vn: TrustFixture.signer(vn, name: "Old desk", until: "2020-01-01"))
@@ -153,7 +153,7 @@ import TestSupport
     /// Two copies through a folder hub; VN's copy requires signatures.
     private func hubAndCopies(policy: String) throws -> (root: URL, vn: URL, kh: URL, keys: (vn: TrustFixture.SSHKey, kh: TrustFixture.SSHKey)) {
         let vnCopy = try ProgressCommandTests.smallTracker()
-        let root = try CLI.scratchFolder()
+        let root = try ScratchFolder.make()
         let vn = try TrustFixture.sshKey("vn", in: root), kh = try TrustFixture.sshKey("kh", in: root)
         try TrustFixture.extendSettings(vnCopy, vn: TrustFixture.signer(vn, name: "Hanoi"), kh: TrustFixture.signer(kh, name: "Phnom Penh"),
                                         topLevel: ["signatures: \(policy)"])

@@ -2,10 +2,10 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite struct StressTests {
+@Suite(.tags(.slow), leftOutOfQuickLoop) struct StressTests {
     @Test func eightWritersAtOnceLoseNothing() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let writers = (0..<8).map { index -> Process in
             let process = Process()
@@ -26,8 +26,8 @@ import Testing
     }
 
     @Test func killedWritersLeaveARepositoryThatWorks() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         #expect(try CLI.run(["init", folder.path]).status == 0)
         for round in 0..<20 {
             let writer = Process()

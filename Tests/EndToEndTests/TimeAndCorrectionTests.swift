@@ -10,7 +10,7 @@ import Testing
     /// 31 January from 2021), a joint one (1.2) and one binding each party (1.3), both due
     /// 2021-06-30, and a meeting whose decisions bind VN alone (1) and each party (2).
     static func tracker() throws -> URL {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let files: [String: String] = [
             "accord.yaml": """

@@ -7,7 +7,7 @@ import Testing
 @Suite struct TimeEffectTests {
     /// A fresh copy of the project's example tracker; its folder is removed by the caller.
     static func example() throws -> URL {
-        let scratch = try CLI.scratchFolder()
+        let scratch = try ScratchFolder.make()
         let created = try CLI.run(["init", "--example", scratch.appendingPathComponent("t").path],
                                   env: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
         #expect(created.status == 0, "\(created.stderr)")

@@ -5,8 +5,8 @@ import Testing
 @Suite struct VerifyTests {
     /// A tracker with four files whose loose objects are then damaged one way each.
     @Test func damagedObjectsAreEachReportedWithoutHanging() throws {
-        let folder = try CLI.scratchFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folderScratch = try ScratchFolder()
+        let folder = folderScratch.url
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let names = ["flipped", "truncated", "empty", "missing", "swapped"]
         for name in names {

@@ -1,18 +1,11 @@
 import Foundation
 import GitStore
+import TestSupport
 
-/// A fresh temporary folder for one test, removed when the test ends.
-final class Scratch {
-    let url: URL
+/// The scratch folder of a GitStore test, with the histories these tests build in it.
+typealias Scratch = ScratchFolder
 
-    init() throws {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("gitstore-tests-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-
+extension ScratchFolder {
     /// Commits a linear tracker history here (creating the repository if needed): files and
     /// folders change at different steps, including a removal, a re-addition and a write of
     /// unchanged content.
@@ -68,16 +61,8 @@ final class Scratch {
 
     @discardableResult
     func git(_ arguments: [String], in folder: URL) throws -> (output: String, status: Int32) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git", "-C", folder.path] + arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (String(decoding: data, as: UTF8.self), process.terminationStatus)
+        let result = try Command.run("git", ["-C", folder.path] + arguments)
+        return (result.stdout + result.stderr, result.status)
     }
 }
 

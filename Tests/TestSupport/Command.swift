@@ -1,4 +1,5 @@
 public import Foundation
+import GitStore
 
 /// Runs a program to completion with a deadline, so no test can hang: past `timeout` the
 /// process is killed and the call throws. Output goes through temporary files, not pipes,
@@ -26,8 +27,9 @@ public struct Command {
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
         if let folder { process.currentDirectoryURL = folder }
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-            .filter { !clearing.contains($0.key) }
+        // Fixtures can simply be made again: accord writes them without fsync, unless asked.
+        process.environment = ["ACCORD_DURABILITY": "relaxed"].merging(ProcessInfo.processInfo.environment) { $1 }
+            .merging(environment) { $1 }.filter { !clearing.contains($0.key) }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cmd-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -65,13 +67,24 @@ public struct Command {
     }
 }
 
-/// A temporary folder removed when the test ends.
+/// A temporary folder for one test, removed when the test ends: every test target makes its
+/// scratch folders here.
 public final class ScratchFolder {
     public let url: URL
 
+    /// A fresh folder. What the tests of this process write through GitStore is not flushed
+    /// to disk (fsync) from then on: a fixture can simply be made again.
     public init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
+        Durability.setForProcess(.relaxed)
+        url = try Self.make()
+    }
+
+    /// A fresh temporary folder that outlives the call, for a fixture a helper builds and
+    /// returns; the system's temporary folder is left to clean it.
+    public static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
     }
 
     deinit {

@@ -28,7 +28,4 @@ enum AccordProcess {
     static func git(_ arguments: [String], in directory: URL) throws -> String {
         try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"), arguments, cwd: directory).stdout
     }
-
-    /// A fresh temporary folder.
-    static func scratch() throws -> URL { try CLI.scratchFolder() }
 }

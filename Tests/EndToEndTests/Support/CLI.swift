@@ -41,11 +41,4 @@ enum CLI {
     static func git(_ args: String..., in folder: URL) throws -> Result {
         try Command.run("git", ["-C", folder.path] + args, in: nil, timeout: 120)
     }
-
-    /// A fresh temporary folder, removed by `defer { remove(...) }` at the call site.
-    static func scratchFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
 }
