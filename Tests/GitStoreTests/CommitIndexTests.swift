@@ -1,5 +1,6 @@
 import Foundation
 import GitStore
+import TestSupport
 import Testing
 
 /// The commit index (`.git/accord/cache/commits/`) must give exactly what walking git gives,

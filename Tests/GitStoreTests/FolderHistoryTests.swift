@@ -1,5 +1,6 @@
 import Foundation
 @testable import GitStore
+import TestSupport
 import Testing
 
 /// `Repository.histories(of:)` of paths in one top-level folder answers from that folder's

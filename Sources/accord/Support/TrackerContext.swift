@@ -185,8 +185,8 @@ extension TrackerContext {
 }
 
 /// Contexts and snapshots held until the process exits. A command ends soon after its
-/// context goes out of scope, and freeing 100,000 records one by one took a tenth of
-/// `accord status`'s time on a large tracker; the operating system reclaims the memory at
+/// context goes out of scope, and freeing a large tracker's records one by one is a
+/// noticeable part of a command's time; the operating system reclaims the memory at
 /// exit at no cost.
 enum KeptUntilExit {
     nonisolated(unsafe) private static var kept: [Any] = []

@@ -30,6 +30,14 @@ import Testing
         return (path, Data(text.utf8))
     }
 
+    /// Another writer commits `record` after the writer read the tracker; their commit.
+    @discardableResult
+    func takenMeanwhile(_ record: (path: String, data: Data)) throws -> ObjectID {
+        var other = ChangeSet()
+        other.create(record.path, record.data)
+        return try repository.apply(other, message: "Another writer", author: Self.author)
+    }
+
     @Test func aValidRecordIsOneCommitOnTheTip() throws {
         let new = report("sr-2017-03-01-kh")
         let commit = try writer().commit(author: Self.author) { ([new.path: new.data], "Report KH on 4.1") }
@@ -50,11 +58,8 @@ import Testing
 
     @Test func aNameTakenMeanwhileIsAskedForAgain() throws {
         let writer = try writer()
-        // Another writer takes the first name after this one read the tracker.
         let taken = report("sr-2017-03-01-kh")
-        var other = ChangeSet()
-        other.create(taken.path, taken.data)
-        try repository.apply(other, message: "Another writer", author: Self.author)
+        try takenMeanwhile(taken)
         var asked = 0
         let commit = try writer.commit(author: Self.author) {
             asked += 1
@@ -68,9 +73,7 @@ import Testing
     @Test func aNameTakenEveryTimeGivesUpWithCannotCreate() throws {
         let writer = try writer()
         let taken = report("sr-2017-03-01-kh")
-        var other = ChangeSet()
-        other.create(taken.path, taken.data)
-        let theirs = try repository.apply(other, message: "Another writer", author: Self.author)
+        let theirs = try takenMeanwhile(taken)
         var asked = 0
         let error = #expect(throws: AccordError.self) {
             try writer.commit(author: Self.author) {
