@@ -9,7 +9,7 @@ import GitStore
 /// Reads go on when the tracker has a few bad records (from a sync, a hand edit): the
 /// problems are announced on standard error as `accord: warning: N problems, run accord
 /// validate` and the valid records are used. Writes are checked separately: a write is
-/// refused when the record it adds has a problem (see `requireValid(adding:)`).
+/// refused when the record it adds has a problem (see `RecordWriter.requireValid(adding:)`).
 struct TrackerContext {
     let repository: Repository
     /// The commit read.
