@@ -169,7 +169,8 @@ import Testing
     /// A record written for training through `log --illustrative` or `evidence add
     /// --illustrative` says so in its file, and the outputs mark it like the example's own.
     @Test func writersRecordIllustrativeRecordsThatOutputsMark() throws {
-        let scratch = try AccordProcess.scratch()
+        let scratchFolder = try ScratchFolder()
+        let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("training")
         let created = try AccordProcess.run(["init", "--example", tracker.path],
                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
