@@ -97,6 +97,13 @@ struct TrackerContext {
         return Redaction(includeRestricted: true, opener: opener)
     }
 
+    /// Says on standard error that the last write's commit stands though its files could not
+    /// all be written (a full disk): the command succeeded, and must not be run again.
+    static func warnAboutWorkingFolder(of repository: Repository) {
+        guard let problem = repository.workingFolderProblem else { return }
+        FileHandle.standardError.write(Data("accord: warning: \(problem); the record is saved, do not record it again\n".utf8))
+    }
+
     /// Refuses (exit 65, every problem listed) when the files `new` would add a problem
     /// in any of `new`'s own files. Problems elsewhere are not this write's doing and do
     /// not block it: one bad record arriving by sync must not stop a border post from
@@ -121,6 +128,7 @@ struct TrackerContext {
             }
             do {
                 let new = try repository.apply(changes, message: message, author: author)
+                Self.warnAboutWorkingFolder(of: repository)
                 // The next command then finds this revision in the record cache.
                 whole.storeAppended(files, repository: repository, parent: commit, commit: new)
                 // What `accord undo` may take back: the record, not its attachment or withdrawal.
