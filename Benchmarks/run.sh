@@ -6,6 +6,8 @@
 #           cache present) and cold (fresh clone, no cache), peak memory, and the git floors
 #           (ls-tree | cat-file --batch; git log -- PATH) on the same clone in the same run.
 # gitstore: commit throughput into a 10,000-record tracker and path history next to git log.
+# verify:   accord verify next to git fsck on a clone of the tracker.
+# sync:     accord sync receiving one report, and needing a merge, next to git pull (and push).
 # Results go to stdout (a summary table at the end); copy them into Benchmarks/README.md with
 # the machine they ran on.
 set -euo pipefail
@@ -166,6 +168,70 @@ for path in sorted(glob.glob(f"{results}/path-history-*.json")):
     ours, git = median(name, 0), median(name, 1)
     print(f"| {name[13:]}: GitStore `history(of:)` / `git log -- PATH` | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
 PY
+fi
+
+if [ "$part" = all ] || [ "$part" = verify ] || [ "$part" = sync ]; then
+  repo=$data/$scale.git
+  if [ ! -d "$repo" ] || [ "${REGEN:-0}" = 1 ]; then
+    rm -rf "$repo"
+    echo "== generating the $scale tracker (fsync off, bulk load)"
+    "$bench" generate --out "$repo" --scale "$scale" --seed 8
+  fi
+fi
+
+if [ "$part" = all ] || [ "$part" = verify ]; then
+  # Every object of a clone read and hashed, by accord and by git; both packed as a clone is.
+  clone=$data/$scale-verify.git
+  rm -rf "$clone" && git clone -q --bare "$repo" "$clone"
+  echo "== verify: $(git -C "$clone" count-objects -v | grep in-pack), next to git fsck"
+  "$accord" verify --repo "$clone"
+  hyperfine -N --warmup 1 --runs "${VERIFY_RUNS:-3}" --export-json "$data/verify-$scale.json" \
+    -n "accord verify" "$accord verify --repo $clone" -n "git fsck" "git -C $clone fsck" >/dev/null
+  /usr/bin/time -f "%M" -o "$data/verify-$scale-rss" "$accord" verify --repo "$clone" >/dev/null
+  python3 - "$data/verify-$scale.json" "$data/verify-$scale-rss" "$scale" <<'PY2'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+ours, git = r[0]["median"], r[1]["median"]
+print(f"| {sys.argv[3]}: `accord verify` / `git fsck` | {ours:.2f} / {git:.2f} s = {ours / git:.2f}x | {int(open(sys.argv[2]).read().split()[-1]) // 1024} MB |")
+PY2
+  rm -rf "$clone"
+fi
+
+if [ "$part" = all ] || [ "$part" = sync ]; then
+  # A hub and a receiving copy at the same commit (base); the other side's report (X) is put
+  # on the hub before each run, and the receiver set back to base (or to its own report L).
+  hub=$data/$scale-hub.git recv=$data/$scale-recv send=$data/$scale-send
+  rm -rf "$hub" "$recv" "$send"
+  git clone -q --bare "$repo" "$hub"
+  git clone -q "$hub" "$send" && git clone -q "$hub" "$recv"
+  "$accord" status --repo "$recv" >/dev/null
+  base=$(git -C "$recv" rev-parse HEAD)
+  id="plan-01#1.1"
+  "$accord" log --repo "$send" "$id" --status in-progress --party KH --date 2024-12-30 --by Bench --note benchmark >/dev/null
+  x=$(git -C "$send" rev-parse HEAD)
+  git -C "$send" push -q origin main
+  "$accord" log --repo "$recv" "$id" --status in-progress --party VN --date 2024-12-30 --by Bench --note local >/dev/null
+  l=$(git -C "$recv" rev-parse HEAD)
+  git -C "$recv" fetch -q origin
+  for g in "$recv"; do git -C "$g" config user.name Bench; git -C "$g" config user.email bench@example.org; done
+  reset() { # $1: the receiver's commit
+    echo "git -C $hub update-ref refs/heads/main $x && git -C $recv reset -q --hard $1 && git -C $recv update-ref refs/remotes/origin/main $base && git -C $recv update-ref refs/accord/synced/origin/main $base"
+  }
+  echo "== sync: receiving one report, and with a merge (the receiver has one of its own), next to git"
+  hyperfine --runs "${SYNC_RUNS:-5}" --export-json "$data/sync-$scale.json" \
+    --prepare "$(reset "$base")" -n "accord sync, one report" "$accord sync --repo $recv" \
+    --prepare "$(reset "$base")" -n "git pull, one report" "git -C $recv pull -q --ff-only origin main" \
+    --prepare "$(reset "$l")" -n "accord sync, merge" "$accord sync --repo $recv" \
+    --prepare "$(reset "$l")" -n "git pull, merge" "git -C $recv pull -q --no-rebase --no-edit origin main" \
+    --prepare "$(reset "$l")" -n "git pull + push, merge" "git -C $recv pull -q --no-rebase --no-edit origin main && git -C $recv push -q origin main" >/dev/null
+  python3 - "$data/sync-$scale.json" "$scale" <<'PY2'
+import json, sys
+r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
+one, pull = r["accord sync, one report"], r["git pull, one report"]
+merge, git_merge, push = r["accord sync, merge"], r["git pull, merge"], r["git pull + push, merge"]
+print(f"| {sys.argv[2]}: `accord sync` receiving one report / `git pull` | {one * 1000:.0f} / {pull * 1000:.0f} ms = {one / pull:.2f}x |")
+print(f"| {sys.argv[2]}: `accord sync` with a merge / `git pull` (merge) / and `git push` | {merge * 1000:.0f} / {git_merge * 1000:.0f} / {push * 1000:.0f} ms = {merge / git_merge:.2f}x / {merge / push:.2f}x |")
+PY2
 fi
 
 if [ "$part" = all ] || [ "$part" = gitstore ]; then

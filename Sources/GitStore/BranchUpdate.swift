@@ -38,6 +38,10 @@ extension Repository {
     /// `new`: no file the move would rewrite has uncommitted changes. Throws `.conflict`
     /// naming those files.
     func checkWorkingTreeCanMove(from old: ObjectID?, to new: ObjectID) throws {
+        // libgit2 reads and locks the index even for a dry run: under the write lock, so it
+        // never meets a writer's index write, and a writer's stale-lock cleanup never meets it.
+        let lock = try WriteLock(gitDirectory: gitDirectory)
+        lock.removeStaleLocks(["index.lock"], in: gitDirectory)
         try checkOut(new, baseline: old, dryRun: true)
     }
 
@@ -53,7 +57,17 @@ extension Repository {
         lock.removeStaleLocks(["\(branch).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
         guard try referenceTarget(branch) == old else { return false }
         let followsWorkingTree = workingDirectory != nil && (try? checkedOutBranch()) == branch
-        if followsWorkingTree { try checkOut(new, baseline: old, dryRun: false) }
+        if followsWorkingTree {
+            try? repairInterruptedWrite()
+            do {
+                try checkOut(new, baseline: old, dryRun: false)
+            } catch let error as GitError where error.kind != .conflict {
+                // A checkout cut short (a full disk) may have left files half written: the
+                // files it touched go back to `old`, so nothing asks to be committed later.
+                restoreFiles(changedFrom: old, to: new)
+                throw error
+            }
+        }
         var reference: OpaquePointer?
         var target = new.oid
         let code: Int32
@@ -84,7 +98,8 @@ extension Repository {
         let blocked = Blocked()
         var options = git_checkout_options()
         git_checkout_options_init(&options, UInt32(GIT_CHECKOUT_OPTIONS_VERSION))
-        options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue | (dryRun ? GIT_CHECKOUT_DRY_RUN.rawValue : 0)
+        options.checkout_strategy = GIT_CHECKOUT_SAFE.rawValue
+            | (dryRun ? GIT_CHECKOUT_DRY_RUN.rawValue | GIT_CHECKOUT_DONT_WRITE_INDEX.rawValue : 0)
         options.baseline = baseline
         options.notify_flags = GIT_CHECKOUT_NOTIFY_CONFLICT.rawValue
         options.notify_payload = Unmanaged.passUnretained(blocked).toOpaque()
@@ -94,13 +109,41 @@ extension Repository {
             }
             return 0
         }
-        let code = withExtendedLifetime(blocked) { git_checkout_tree(pointer, target, &options) }
+        // Only the paths that differ between the two trees: libgit2 then looks at those files
+        // alone, not at every file of the working folder (as git does for a fast-forward).
+        var limited: [UnsafeMutablePointer<CChar>?] = []
+        if let baselineID {
+            limited = try changes(from: baselineID, to: commitID).map { strdup($0.path) }
+            if limited.isEmpty { return }
+            options.checkout_strategy |= GIT_CHECKOUT_DISABLE_PATHSPEC_MATCH.rawValue
+        }
+        defer { limited.forEach { free($0) } }
+        let code = limited.withUnsafeMutableBufferPointer { paths in
+            if !paths.isEmpty { options.paths = git_strarray(strings: paths.baseAddress, count: paths.count) }
+            return withExtendedLifetime(blocked) { git_checkout_tree(pointer, target, &options) }
+        }
         if code == GIT_ECONFLICT.rawValue || !blocked.paths.isEmpty {
             let files = blocked.paths.isEmpty ? "some files" : blocked.paths.sorted().joined(separator: ", ")
             throw GitError(.conflict, "the working tree has uncommitted changes to \(files); "
                            + "commit or discard them, then sync again", code: code)
         }
         try check(code, "cannot update the working tree")
+    }
+
+    /// Puts back the version of `old` of every file that differs between `old` and `new`
+    /// (removing those `old` lacks), in the working folder only: after a checkout that
+    /// failed part-way, before the index was written. Best effort: a full disk may refuse
+    /// this too, and the next sync's check then names the files.
+    private func restoreFiles(changedFrom old: ObjectID?, to new: ObjectID) {
+        guard let workingDirectory, let changes = try? self.changes(from: old, to: new) else { return }
+        for change in changes {
+            let url = workingDirectory.appendingPathComponent(change.path)
+            if let oldID = change.oldID, let data = try? blob(oldID) {
+                try? writeWorkingFile(data, to: url)
+            } else {
+                try? FileManager.default.removeItem(at: url)
+            }
+        }
     }
 
     private func tree(of commitID: ObjectID) throws -> OpaquePointer {

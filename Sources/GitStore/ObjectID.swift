@@ -25,6 +25,13 @@ public struct ObjectID: Hashable, Sendable, Comparable, Codable, CustomStringCon
         self.init(pointer.pointee)
     }
 
+    /// The id whose 20 raw bytes these are (as `Repository.checkObjects` hands them out).
+    public init?(bytes: some Collection<UInt8>) {
+        guard bytes.count == 20 else { return nil }
+        let raw = Array(bytes)
+        self = raw.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!).objectID }
+    }
+
     /// The id as libgit2's struct.
     var oid: git_oid {
         var oid = git_oid()
@@ -84,6 +91,30 @@ struct RawObjectID: Hashable {
 
     init(_ oid: UnsafePointer<git_oid>) {
         self.init(bytes: UnsafeRawPointer(oid))
+    }
+
+    /// Reads 40 hex digits (either case); nil when they are not.
+    init?(hex: UnsafeRawBufferPointer) {
+        guard hex.count == 40 else { return nil }
+        var bytes = (UInt64(0), UInt64(0), UInt32(0))
+        let valid = withUnsafeMutableBytes(of: &bytes) { out -> Bool in
+            for index in 0..<20 {
+                guard let high = Self.nibble(hex[2 * index]), let low = Self.nibble(hex[2 * index + 1]) else { return false }
+                out[index] = high << 4 | low
+            }
+            return true
+        }
+        guard valid else { return nil }
+        self = withUnsafeBytes(of: &bytes) { RawObjectID(bytes: $0.baseAddress!) }
+    }
+
+    private static func nibble(_ digit: UInt8) -> UInt8? {
+        switch digit {
+        case 48...57: digit - 48
+        case 97...102: digit - 87
+        case 65...70: digit - 55
+        default: nil
+        }
     }
 
     init(_ id: ObjectID) {

@@ -55,12 +55,53 @@ extension Repository {
     }
 }
 
+extension Repository {
+    /// What makes the files `new` adds or changes over `old` unsafe to take from another
+    /// copy, one sentence each: a path git or a file system would misread (see
+    /// `RepositoryPath`: a `.git` folder, `..`), a symbolic link, a submodule link, and a
+    /// file larger than `maximumFileSize` bytes. Empty when all is well.
+    public func unsafeFiles(from old: ObjectID?, to new: ObjectID, maximumFileSize: Int?) throws -> [String] {
+        let trees = try TreeComparison(repository: self)
+        let newTree = try trees.rootTree(ofCommit: RawObjectID(new))
+        let oldTree = try old.map { try trees.rootTree(ofCommit: RawObjectID($0)) }
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), "cannot open the object database")
+        defer { git_odb_free(odb) }
+        var problems: [String] = []
+        for change in try trees.changes(from: oldTree, to: newTree) where !change.newID.isNone {
+            if let problem = RepositoryPath.problem(with: change.path) {
+                problems.append(problem)
+            } else if change.newMode == GIT_FILEMODE_LINK.rawValue {
+                problems.append("\"\(change.path)\" is a symbolic link")
+            } else if change.newMode == GIT_FILEMODE_COMMIT.rawValue {
+                problems.append("\"\(change.path)\" is a submodule link")
+            } else if let maximumFileSize {
+                var size = 0
+                var type = GIT_OBJECT_ANY
+                var oid = change.newID.oid
+                if git_odb_read_header(&size, &type, odb, &oid) == 0, size > maximumFileSize {
+                    problems.append("\"\(change.path)\" is \(Self.mebibytes(size)) MiB, over the "
+                                    + "\(Self.mebibytes(maximumFileSize)) MiB a file may be")
+                }
+            }
+        }
+        return problems
+    }
+
+    /// A size in MiB, with one decimal unless it is whole.
+    private static func mebibytes(_ bytes: Int) -> String {
+        bytes % 1_048_576 == 0 ? String(bytes / 1_048_576) : String(format: "%.1f", Double(bytes) / 1_048_576)
+    }
+}
+
 /// One difference found by `TreeComparison`, with ids kept raw (`.none` for absent).
 struct RawPathChange {
     var path: String
     var kind: PathChange.Kind
     var oldID: RawObjectID
     var newID: RawObjectID
+    /// The new entry's mode as libgit2 normalises it (0 when deleted).
+    var newMode: UInt32 = 0
 
     var pathChange: PathChange {
         PathChange(path: path, kind: kind, oldID: oldID.isNone ? nil : oldID.objectID,
@@ -268,7 +309,7 @@ final class TreeComparison {
             return
         }
         let kind: PathChange.Kind = before == nil ? .added : after == nil ? .deleted : .modified
-        result.append(RawPathChange(path: path, kind: kind, oldID: oldID, newID: newID))
+        result.append(RawPathChange(path: path, kind: kind, oldID: oldID, newID: newID, newMode: after?.mode ?? 0))
     }
 }
 

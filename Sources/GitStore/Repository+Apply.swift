@@ -17,7 +17,12 @@ extension Repository {
     /// `maximumAttempts` times; then `.lostRace`. All of it runs under `WriteLock`.
     ///
     /// In a repository with a working folder, the written and removed files and the index
-    /// then match the new commit, so `git status` stays clean for them.
+    /// then match the new commit, so `git status` stays clean for them. When that fails after
+    /// the branch moved (a full disk), the commit stands and is returned, and
+    /// `workingFolderProblem` says what failed: throwing then would have a caller retry a
+    /// write that was made. The paths are noted in the git folder before the branch moves,
+    /// so the next write (or a sync) brings them in line with the branch even when this
+    /// process was killed in between.
     ///
     /// Throws `.exists`, committing nothing, when a path written with `ChangeSet.create`
     /// is already in the tree. Throws `.invalid` for an empty change set, an unsafe path (see `RepositoryPath`) or a
@@ -55,6 +60,11 @@ extension Repository {
         // Tags are made under this lock too (`whileLocked`): a tag lock now is a killed writer's.
         lock.removeStaleLocks(under: "refs/tags", in: gitDirectory)
         lock.removeStaleTemporaryFiles(in: gitDirectory)
+        try? repairInterruptedWrite()
+        workingFolderProblem = nil
+        if workingDirectory != nil { try notePendingPaths(updates.map(\.path)) }
+        var moved = false
+        defer { if !moved { forgetPendingPaths() } }
         var committer = author
         committer.date = Date()
         committer.timeZoneOffsetMinutes = author.timeZoneOffsetMinutes
@@ -76,7 +86,14 @@ extension Repository {
             }
             git_reference_free(reference)
             if code == 0 {
-                try updateWorkingFolder(updates)
+                moved = true
+                do {
+                    try updateWorkingFolder(updates)
+                    forgetPendingPaths()
+                } catch {
+                    workingFolderProblem = "the commit \(commitID.short) was made, but the working folder could not "
+                        + "be updated (\(error)); the next write puts it right"
+                }
                 try whileLocked?(commitID)
                 return commitID
             }
@@ -166,7 +183,7 @@ extension Repository {
     /// so a writer killed midway leaves no half file and no stray temporary file in the
     /// working folder (the next writer clears the scratch folder). Only call while holding
     /// the write lock.
-    private func writeWorkingFile(_ data: Data, to url: URL) throws {
+    func writeWorkingFile(_ data: Data, to url: URL) throws {
         let scratch = WriteLock.scratchFolder(in: gitDirectory)
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let temporary = scratch.appendingPathComponent("\(getpid())-\(url.lastPathComponent)")
@@ -181,8 +198,42 @@ extension Repository {
         try data.write(to: url, options: .atomic)
     }
 
+    /// The file that lists the paths a write is bringing in line with its commit, while it does.
+    private var pendingPathsFile: URL { gitDirectory.appendingPathComponent("accord/pending-paths") }
+
+    /// Notes `paths` as about to be written, with any still noted from an earlier write
+    /// that could not be repaired. Only call while holding the write lock.
+    private func notePendingPaths(_ paths: [String]) throws {
+        let earlier = (try? String(contentsOf: pendingPathsFile, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
+        let all = Array(Set(earlier + paths)).sorted()
+        do {
+            try Data(all.joined(separator: "\n").utf8).write(to: pendingPathsFile, options: .atomic)
+        } catch {
+            throw GitError(.io, "cannot write \(pendingPathsFile.path): \(error.localizedDescription)")
+        }
+    }
+
+    private func forgetPendingPaths() {
+        try? FileManager.default.removeItem(at: pendingPathsFile)
+    }
+
+    /// Brings the paths a killed or failed write left noted (see `apply`) in line with the
+    /// branch, in the working folder and the index. Only call while holding the write lock.
+    func repairInterruptedWrite() throws {
+        guard workingDirectory != nil, let text = try? String(contentsOf: pendingPathsFile, encoding: .utf8) else { return }
+        let head = try? tip()
+        var updates: [(path: String, blob: ObjectID?)] = []
+        for path in text.split(separator: "\n").map(String.init) where RepositoryPath.problem(with: path) == nil {
+            let entry = try head.flatMap { try self.entry(path, at: $0) }
+            if let entry, entry.kind != .blob { continue }
+            updates.append((path, entry?.id))
+        }
+        try updateWorkingFolder(updates)
+        forgetPendingPaths()
+    }
+
     /// Brings the working folder and the index in line with the commit just made, for the
-    /// paths it touched. The commit stands either way: a failure here says so.
+    /// paths it touched.
     private func updateWorkingFolder(_ updates: [(path: String, blob: ObjectID?)]) throws {
         guard let workingDirectory else { return }
         do {
@@ -208,7 +259,7 @@ extension Repository {
             }
             try check(git_index_write(index), "cannot write the index")
         } catch {
-            throw GitError(.io, "the commit was made, but the working folder could not be updated: \(error)")
+            throw GitError(.io, "\(error)")
         }
     }
 

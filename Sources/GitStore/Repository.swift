@@ -23,6 +23,10 @@ public final class Repository {
     private var folderHistories: [String: FolderHistory] = [:]
     /// Signs every commit this handle writes (`apply`, a sync's merge); nil writes them unsigned.
     public var commitSigner: CommitSigner?
+    /// Set by `apply` when its commit stands but the working folder or the index could not
+    /// be brought in line with it (a full disk): what went wrong. The next write through
+    /// GitStore puts those files right; nil when the last write had no such problem.
+    public internal(set) var workingFolderProblem: String?
 
     private init(pointer: OpaquePointer) {
         self.pointer = pointer

@@ -92,6 +92,9 @@ public struct SyncOptions {
     public var login: RemoteLogin?
     /// Author and committer of a merge commit; nil for git's configured identity.
     public var mergeAuthor: Signature?
+    /// The largest file, in bytes, the remote may bring (see `Repository.unsafeFiles`); nil
+    /// for no limit.
+    public var maximumFileSize: Int?
     /// Called with what the sync is about to accept, before it pushes or moves anything;
     /// throwing refuses it, and the sync then changes nothing and rethrows.
     public var review: ((SyncProposal) throws -> Void)?
@@ -181,6 +184,15 @@ extension Repository {
                 report.remoteTip = remoteTip
                 try requireContinuity(of: remote.name, branch: shortBranch, known: known, now: remoteTip,
                                       tracking: tracking, synced: synced)
+                if let remoteTip, remoteTip != local {
+                    let unsafe = try unsafeFiles(from: local, to: remoteTip, maximumFileSize: options.maximumFileSize)
+                    guard unsafe.isEmpty else {
+                        throw GitError(.refused, "the remote '\(remote.name)' brings files that cannot be taken safely: "
+                                       + unsafe.prefix(5).joined(separator: "; ") + (unsafe.count > 5 ? "; …" : "")
+                                       + ". Nothing was changed; they must be removed there (or the remote's branch "
+                                       + "set back to a safe commit) before this copy can sync with it")
+                    }
+                }
 
                 let theirTags = Dictionary(try references(under: remoteTags + "/").map {
                     (String($0.name.dropFirst(remoteTags.count + 1)), $0.target)

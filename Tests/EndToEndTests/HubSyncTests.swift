@@ -200,6 +200,47 @@ import Testing
         #expect(try Command.git(["rev-parse", "main"], in: scratch.path("hub.git")) == rev("main", in: "a"))
     }
 
+    /// Commits made on the hub with git's plumbing that no accord or git porcelain would
+    /// make: a `.git` folder, a `..` folder, a symbolic link, a submodule link. Each is
+    /// refused by sync with one `accord:` line naming the path (exit 65, never 70), nothing
+    /// changes here, and once the hub is set back the copy syncs as before.
+    @Test func unsafeTreesFromARemoteAreRefusedAndTheCopyStaysUsable() throws {
+        try twoCopies()
+        let base = try rev("main", in: "hub.git")
+        let trees = [
+            (".git/config", "inner=$(printf '100644 blob %s\\tconfig\\n' $blob | git mktree); printf '040000 tree %s\\t.git\\n' $inner"),
+            ("../config", "inner=$(printf '100644 blob %s\\tconfig\\n' $blob | git mktree); printf '040000 tree %s\\t..\\n' $inner"),
+            ("Evidence/link", "printf '120000 blob %s\\tlink\\n' $blob"),
+            ("vendor", "printf '160000 commit %s\\tvendor\\n' \(base)"),
+        ]
+        for (path, entry) in trees {
+            let folder = path.hasPrefix("Evidence/") ? "Evidence" : ""
+            // The hostile entry goes into `folder` of main's tree, in a new commit on the hub.
+            try shell("""
+                blob=$(printf '[core]\\n\\tfsmonitor = touch pwned\\n' | git hash-object -w --stdin)
+                if [ -n '\(folder)' ]; then
+                  sub=$( (git ls-tree main:\(folder) 2>/dev/null || true; \(entry)) | git mktree)
+                  root=$( (git ls-tree main | awk -F'\\t' '$2 != "\(folder)"'; printf '040000 tree %s\\t\(folder)\\n' $sub) | git mktree)
+                else
+                  root=$( (git ls-tree main; \(entry)) | git mktree)
+                fi
+                commit=$(git -c user.name=H -c user.email=h@example.org commit-tree -p main -m 'Hostile' $root)
+                git update-ref refs/heads/main $commit
+                """, in: "hub.git")
+            let sync = try accord(["sync"], in: "a")
+            #expect(sync.status == 65, "\(path): \(sync.status) \(sync.stderr)")
+            #expect(sync.stderr.hasPrefix("accord: ") && sync.stderr.contains(path), "\(sync.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: scratch.path("a/pwned").path))
+            #expect(try Command.git(["status", "--porcelain"], in: scratch.path("a")) == "")
+            #expect(try accord(["status"], in: "a").status == 0)
+            try Command.git(["update-ref", "refs/heads/main", base], in: scratch.path("hub.git"))
+        }
+        try addReport("a-2", in: "a")
+        let sync = try accord(["sync"], in: "a")
+        #expect(sync.status == 0, "\(sync.stderr)")
+        #expect(try rev("main", in: "hub.git") == rev("main", in: "a"))
+    }
+
     @Test func noPushTakesWhatTheRemoteHasAndWritesNothingThere() throws {
         try twoCopies()
         try addReport("a-2", in: "a")

@@ -271,6 +271,25 @@ import Testing
         #expect(try Command.git(["rev-parse", "origin/main"], in: scratch.path("b")) == received.after?.hex)
     }
 
+    @Test func aFileOverTheLimitIsRefusedAndTheSameFileUnderItIsTaken() throws {
+        let (a, b) = try twoCopies()
+        var large = ChangeSet()
+        large.write("Evidence/attachments/scan.pdf", Data(repeating: 0x25, count: 3_000_000))
+        try a.apply(large, message: "Add a scan", author: Self.author)
+        #expect(try a.sync().outcome == .pushed)
+        let before = try b.tip()
+        var limited = SyncOptions()
+        limited.maximumFileSize = 2 * 1_048_576
+        let refused = #expect(throws: GitError.self) { try b.sync(options: limited) }
+        #expect(refused?.kind == .refused)
+        #expect(refused?.message.contains("\"Evidence/attachments/scan.pdf\" is 2.9 MiB, over the 2 MiB") == true, "\(refused?.message ?? "")")
+        #expect(try b.tip() == before)
+        #expect(!FileManager.default.fileExists(atPath: scratch.path("b/Evidence/attachments/scan.pdf").path))
+        limited.maximumFileSize = 4 * 1_048_576
+        #expect(try b.sync(options: limited).outcome == .fastForwarded)
+        #expect(FileManager.default.fileExists(atPath: scratch.path("b/Evidence/attachments/scan.pdf").path))
+    }
+
     @Test func remotesAreAddedListedAndRemoved() throws {
         let repo = try Repository.create(at: scratch.path("r"))
         try repo.addRemote(named: "hub", url: hub.path)

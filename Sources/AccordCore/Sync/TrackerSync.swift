@@ -14,6 +14,9 @@ public enum TrackerSync {
     public static let defaultTimeout: TimeInterval = 60
     /// The git configuration key that sets that limit for one copy (`git config accord.timeout 120`).
     public static let timeoutSetting = "accord.timeout"
+    /// The largest file a sync takes from a remote (100 MiB): a larger one, with a path git
+    /// or a file system would misread, a symbolic link or a submodule link, refuses the sync.
+    public static let maximumIncomingFileSize = 100 * 1_048_576
     /// Record folders whose files are only ever added: a sync that would delete one is refused.
     public static let appendOnlyFolders = ["Events/", "Evidence/", "Withdrawals/"]
 

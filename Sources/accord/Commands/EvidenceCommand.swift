@@ -145,6 +145,7 @@ extension Accord.EvidenceCommand {
                 }
                 return (files, message)
             }
+            TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
                 let stored = recorded.sensitivity == .restricted
                     ? " (encrypted)" + (recorded.attachment.map { ", attachment at \($0.path)" } ?? "")

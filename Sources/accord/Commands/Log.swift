@@ -127,6 +127,7 @@ extension Accord {
                 withdrawn = try context.supersede(replacing, by: report.id, today: today, files: &files, message: &message)
                 return (files, message)
             }
+            TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
                 var lines = ["recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))"]
                 if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }

@@ -103,6 +103,7 @@ extension Accord.MeetingCommand {
                 commit = try tracker.apply(changes, message: "\(planned ? "Plan" : "Record") meeting \(meeting.id)",
                                            author: Signature(name: author.name, email: author.email, date: day.noonUTC),
                                            verify: TrackerWriteCheck.verify(tracker))
+                TrackerContext.warnAboutWorkingFolder(of: tracker)
             } catch let error as GitError where error.kind == .exists {
                 throw MeetingDraft.exists(meeting.id)
             }

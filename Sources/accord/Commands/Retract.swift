@@ -45,6 +45,7 @@ extension Accord {
                 recorded = withdrawal
                 return ([withdrawal.path: Data(withdrawal.yamlText().utf8)], withdrawal.commitMessage)
             }
+            TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
                 print("retracted \(recorded.withdraws) by \(recorded.id) (commit \(commit.short)); it no longer counts")
             }

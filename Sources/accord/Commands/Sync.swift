@@ -80,7 +80,7 @@ struct Sync: ParsableCommand {
         }
 
         let progress = TransferProgressLine()
-        let options = SyncOptions(
+        var options = SyncOptions(
             progress: progress.update, pushes: !noPush,
             stallTimeout: try TrackerSync.stallTimeout(explicit: timeout, repository: repo),
             referencePrefix: TrackerSync.referencePrefix,
@@ -94,6 +94,7 @@ struct Sync: ParsableCommand {
                 progress.finish()
                 FileHandle.standardError.write(Data((unsigned + [check.summary]).map { $0 + "\n" }.joined().utf8))
             })
+        options.maximumFileSize = TrackerSync.maximumIncomingFileSize
         let report = try {
             defer { progress.finish() }
             return try repo.sync(with: remote, options: options)

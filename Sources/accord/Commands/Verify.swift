@@ -13,8 +13,8 @@ extension Accord {
             discussion: """
             Prints how many objects were checked, then one line per bad object: its id, type, \
             where it was found, and what is wrong. Exits 0 when all is well and 1 when problems \
-            were found. Each object is read in a separate process so that a damaged one cannot \
-            hang the check: a read slower than --timeout counts as unreadable. --json prints \
+            were found. The objects are read in a worker process, restarted after a hang, so that a \
+            damaged one cannot hang the check: a read slower than --timeout counts as unreadable. --json prints \
             {checked, problems} (docs/json.md), with the same exit status.
 
 
@@ -41,6 +41,7 @@ extension Accord {
 
         @Flag(help: .hidden) var worker = false
         @Option(help: .hidden) var skip: [String] = []
+        @Option(help: .hidden) var progressFile: String?
 
         func validate() throws {
             guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
@@ -49,17 +50,18 @@ extension Accord {
         func run() throws {
             if signatures { return try runSignatures() }
             let repository = try repository.openRepository()
-            if worker {
+            if worker, let progressFile {
                 let skipping = Set(skip.compactMap(ObjectID.init(hex:)))
-                try IntegrityCheck.runWorker(repository: repository, skipping: skipping) { line in
+                try IntegrityCheck.runWorker(repository: repository, skipping: skipping,
+                                             progressFile: URL(fileURLWithPath: progressFile)) { line in
                     FileHandle.standardOutput.write(Data(line.utf8))
                 }
                 return
             }
             let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
             let gitDirectory = repository.gitDirectory.path
-            let report = try IntegrityCheck.supervise(executable: executable, arguments: { skipping in
-                ["verify", "--worker", "--repo", gitDirectory] + skipping.sorted().flatMap { ["--skip", $0.hex] }
+            let report = try IntegrityCheck.supervise(executable: executable, arguments: { progress, skipping in
+                ["verify", "--worker", "--progress-file", progress.path, "--repo", gitDirectory] + skipping.sorted().flatMap { ["--skip", $0.hex] }
             }, timeout: timeout)
             let problems = report.problems.count
             if json {

@@ -99,6 +99,13 @@ struct TrackerContext {
     /// The writer of new records on this commit, checked against every record of it.
     var writer: RecordWriter { RecordWriter(repository: repository, snapshot: whole, base: commit) }
 
+    /// Says on standard error that the last write's commit stands though its files could not
+    /// all be written (a full disk): the command succeeded, and must not be run again.
+    static func warnAboutWorkingFolder(of repository: Repository) {
+        guard let problem = repository.workingFolderProblem else { return }
+        FileHandle.standardError.write(Data("accord: warning: \(problem); the record is saved, do not record it again\n".utf8))
+    }
+
     /// For a `--supersedes` `request`, the withdrawal of the record `replacement` replaces,
     /// added to the `files` of the same commit, its `message` saying so; nil without one.
     func supersede(_ request: WithdrawalRequest?, by replacement: RecordID, today: CalendarDate,
