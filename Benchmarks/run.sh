@@ -43,7 +43,7 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   git clone -q "$repo" "$clone"
   echo "== $scale: $(git -C "$clone" rev-list --count HEAD) commits, $(git -C "$clone" ls-tree -r HEAD | wc -l) files"
   "$accord" validate --repo "$clone"
-  cold="rm -rf $clone/.git/accord/cache"
+  cold="rm -rf $clone/.git/accord/cache $clone/.git/accord/derived.sqlite $clone/.git/accord/derived.sqlite-wal $clone/.git/accord/derived.sqlite-shm"
   # Warm: the record cache holds this revision. Cold: no cache (as after a clone), before each run.
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/validate-warm.json" -n "validate warm" \
     "$accord validate --repo $clone" >/dev/null
