@@ -129,6 +129,46 @@ import Testing
         expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
     }
 
+    @Test func aCommitAccordDidNotMakeIsAppendedWhenItOnlyAddsReports() throws {
+        _ = try TrackerSnapshot.load(repository: repository)
+        let whole = try #require(cacheFiles.map(size).max())
+        // Two reports committed by someone else (as a pull or `git commit` brings them):
+        // no cache file is written for the new revision by the writer.
+        let evidence = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).evidence.last)
+        var changes = ChangeSet()
+        for (path, data) in [report("sr-2024-12-29-vn-outside1", evidence: [evidence.id.rawValue]),
+                             report("sr-2024-12-30-kh-outside2", target: "plan-01#1.2", party: "KH")] {
+            changes.create(path, data)
+        }
+        let commit = try repository.apply(changes, message: "From another desk", author: author)
+        let loaded = try TrackerSnapshot.load(repository: repository, commit: commit)
+        expectSame(loaded, try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled))
+        // The next read reads a small appended file, not a whole one.
+        #expect(cacheFiles.count == 2)
+        #expect(cacheFiles.filter { size($0) * 20 < whole }.count == 1)
+        let key = try RecordCache.key(of: repository, at: commit)
+        let stored = try #require(RecordCache(gitDirectory: repository.gitDirectory).snapshot(for: key))
+        expectSame(stored, try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled))
+
+        // A change that is not an added report (an edited report) is read in full, and equal.
+        var edit = ChangeSet()
+        let (path, data) = report("sr-2024-12-29-vn-outside1")
+        edit.write(path, data)
+        let edited = try repository.apply(edit, message: "An edit", author: author)
+        expectSame(try TrackerSnapshot.load(repository: repository, commit: edited),
+                   try TrackerSnapshot.load(repository: repository, commit: edited, cache: .disabled))
+        #expect(cacheFiles.filter { size($0) * 20 >= whole }.count == 2)
+
+        // A report with a problem (an unknown target) is not appended: read in full, problems and all.
+        var bad = ChangeSet()
+        let (badPath, badData) = report("sr-2024-12-31-vn-outside3", target: "plan-01#99.9")
+        bad.create(badPath, badData)
+        let broken = try repository.apply(bad, message: "A bad report", author: author)
+        let read = try TrackerSnapshot.load(repository: repository, commit: broken)
+        expectSame(read, try TrackerSnapshot.load(repository: repository, commit: broken, cache: .disabled))
+        #expect(!read.isValid)
+    }
+
     @Test func idsPlacedAtOnceEqualIdsPlacedOneByOne() throws {
         let ids = try TrackerSnapshot.load(repository: repository).reportGroups.ids
         // New ids before, among and after the others; two in one group, the second before the first.
