@@ -110,11 +110,17 @@ public enum TrackerSearch {
                 files = try RevisionFiles(repository: repository, commit: commit).files
                     .filter { isSearched($0.path) }.map { ($0.path, $0.blob) }
             }
-            // Read here (one libgit2 handle), split on all cores, before the database is
+            // Read here (one libgit2 handle) a chunk at a time, so that no more than a chunk
+            // of file contents is held, and split on all cores, before the database is
             // locked: the store is shared by the run.
-            let contents = try files.map { file in try file.blob.map { try repository.blob($0) } }
-            let parsed = ParallelMap.map(Array(zip(files.map(\.path), contents))) { path, data in
-                data.map { entries(of: TrackerRecord.parse(path: path, data: $0), path: path) }
+            var parsed: [[Entry]?] = []
+            parsed.reserveCapacity(files.count)
+            for start in stride(from: 0, to: files.count, by: RecordCache.parseChunk) {
+                let chunk = files[start..<min(start + RecordCache.parseChunk, files.count)]
+                let contents = try chunk.map { file in try file.blob.map { try repository.blob($0) } }
+                parsed += ParallelMap.map(Array(zip(chunk.map(\.path), contents))) { path, data in
+                    data.map { entries(of: TrackerRecord.parse(path: path, data: $0), path: path) }
+                }
             }
             let written = store.write { db -> Bool in
                 if changes == nil {
