@@ -19,6 +19,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +46,8 @@ let package = Package(
         ),
         .target(
             name: "AccordCore",
-            dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams"),
+                           .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings,
             plugins: ["EmbedBuildFacts"]
         ),
@@ -83,7 +85,8 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
-        .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport"],
+        .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport",
+                                                          .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore", "TestSupport"], swiftSettings: strictSettings),
     ]

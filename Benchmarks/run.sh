@@ -45,7 +45,7 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   git clone -q "$repo" "$clone"
   echo "== $scale: $(git -C "$clone" rev-list --count HEAD) commits, $(git -C "$clone" ls-tree -r HEAD | wc -l) files"
   "$accord" validate --repo "$clone"
-  cold="rm -rf $clone/.git/accord/cache"
+  cold="rm -rf $clone/.git/accord/cache $clone/.git/accord/derived.sqlite $clone/.git/accord/derived.sqlite-wal $clone/.git/accord/derived.sqlite-shm"
   # Warm: the record cache holds this revision. Cold: no cache (as after a clone), before each run.
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/validate-warm.json" -n "validate warm" \
     "$accord validate --repo $clone" >/dev/null
@@ -122,6 +122,28 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   rm -rf "$bare"
   /usr/bin/time -f "%e %M" -o "$results/after-commit" "$accord" status --repo "$clone" >/dev/null
   /usr/bin/time -f "%e %M" -o "$results/after-commit-warm" "$accord" status --repo "$clone" >/dev/null
+  # The first status after a pull that brings one report another copy committed (accord
+  # wrote nothing for that commit): before each run, another clone commits one report and
+  # this clone pulls it (fast-forward), so every run is the first read of a new commit.
+  other=$data/$scale-other
+  rm -rf "$other" && git clone -q "$clone" "$other"
+  {
+    echo 'set -e'
+    echo 'n=$(tr -dc a-z0-9 </dev/urandom | head -c 8)'
+    echo 'f=Events/2024/12/sr-2024-12-30-vn-p$n.yaml'
+    echo "mkdir -p \"$other/Events/2024/12\""
+    echo "printf 'id: sr-2024-12-30-vn-p%s\\ntarget: $id\\nstatus: in-progress\\ndate: 2024-12-30\\nparty: VN\\n' \$n >\"$other/\$f\""
+    echo "git -C \"$other\" add \"\$f\""
+    echo "git -C \"$other\" -c user.name=Bench -c user.email=bench@example.org commit -qm 'One report'"
+    echo "git -C \"$clone\" pull -q --no-rebase \"$other\" HEAD"
+  } >"$results/pull-one.sh"
+  hyperfine -N --runs "$runs" --prepare "sh $results/pull-one.sh" --export-json "$results/after-pull.json" \
+    -n "status after a pull of one report" "$accord status --repo $clone" >/dev/null
+  sh "$results/pull-one.sh"
+  /usr/bin/time -f "%e %M" -o "$results/after-pull" "$accord" status --repo "$clone" >/dev/null
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/status-warm-again.json" -n "status warm" \
+    "$accord status --repo $clone" >/dev/null
+  rm -rf "$other"
   # The floor of accord log in a working copy: libgit2 alone adding one new file to the
   # index (accord-bench index-add), next to git doing the same and to accord's start-up.
   # The staged files are taken out of the index afterwards.
@@ -155,6 +177,8 @@ for name, label in [("after-commit", "status after that commit (one run)"),
                     ("after-commit-warm", "status again (one run)")]:
     seconds, kb = open(f"{results}/{name}").read().split()[-2:]
     print(f"| `accord {label}` | {float(seconds) * 1000:.0f} ms | {int(kb) / 1024:.0f} MB |")
+pull, warm = median("after-pull"), median("status-warm-again")
+print(f"| `accord status` first after a pull of one report / warm, same clone | {pull:.0f} / {warm:.0f} ms = {pull / warm:.1f}× | {rss('after-pull'):.0f} MB |")
 ours, git = median("history-vs-git", 0), median("history-vs-git", 1)
 print(f"| `accord history ID` / `git log -- its files` | {ours:.0f} / {git:.0f} ms = {ours / git:.1f}× | |")
 build, raw = median("index-build", 0), median("index-build", 1)

@@ -41,6 +41,15 @@ extension Repository {
         return try trees.changes(from: oldTree, to: newTree).map(\.pathChange)
     }
 
+    /// The files that differ between two trees (`old` nil compares against the empty tree),
+    /// sorted by path. `folder` is where both trees stand in the repository ("" for root
+    /// trees) and prefixes every path. A folder with the same id on both sides is skipped
+    /// whole, so the cost follows the change, not the size of the trees.
+    public func changes(fromTree old: ObjectID?, toTree new: ObjectID, under folder: String) throws -> [PathChange] {
+        try TreeComparison(repository: self)
+            .changes(from: old.map(RawObjectID.init), to: RawObjectID(new), under: folder).map(\.pathChange)
+    }
+
     /// The files commit `commit` itself changed: against its parent, or for a merge the
     /// files whose content differs from every parent's (what the merge decided, not what
     /// it brought in from one side). Every file of a root commit.
@@ -167,10 +176,10 @@ final class TreeComparison {
 
     /// The files that differ between two root trees (`old` nil: every file is added), sorted
     /// by path as Swift compares strings.
-    func changes(from old: RawObjectID?, to new: RawObjectID) throws -> [RawPathChange] {
+    func changes(from old: RawObjectID?, to new: RawObjectID, under folder: String = "") throws -> [RawPathChange] {
         var result: [RawPathChange] = []
         if old != new {
-            try compare(old.map(tree), try tree(new), under: "", into: &result)
+            try compare(old.map(tree), try tree(new), under: folder, into: &result)
         }
         return result.sorted { $0.path < $1.path }
     }

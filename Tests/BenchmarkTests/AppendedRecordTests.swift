@@ -1,6 +1,7 @@
 @testable import AccordCore
 import Foundation
 import GitStore
+import GRDB
 import SyntheticTracker
 import TestSupport
 import Testing
@@ -128,6 +129,46 @@ import Testing
         expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
     }
 
+    @Test func aCommitAccordDidNotMakeIsAppendedWhenItOnlyAddsReports() throws {
+        _ = try TrackerSnapshot.load(repository: repository)
+        let whole = try #require(cacheFiles.map(size).max())
+        // Two reports committed by someone else (as a pull or `git commit` brings them):
+        // no cache file is written for the new revision by the writer.
+        let evidence = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).evidence.last)
+        var changes = ChangeSet()
+        for (path, data) in [report("sr-2024-12-29-vn-outside1", evidence: [evidence.id.rawValue]),
+                             report("sr-2024-12-30-kh-outside2", target: "plan-01#1.2", party: "KH")] {
+            changes.create(path, data)
+        }
+        let commit = try repository.apply(changes, message: "From another desk", author: author)
+        let loaded = try TrackerSnapshot.load(repository: repository, commit: commit)
+        expectSame(loaded, try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled))
+        // The next read reads a small appended file, not a whole one.
+        #expect(cacheFiles.count == 2)
+        #expect(cacheFiles.filter { size($0) * 20 < whole }.count == 1)
+        let key = try RecordCache.key(of: repository, at: commit)
+        let stored = try #require(RecordCache(gitDirectory: repository.gitDirectory).snapshot(for: key))
+        expectSame(stored, try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled))
+
+        // A change that is not an added report (an edited report) is read in full, and equal.
+        var edit = ChangeSet()
+        let (path, data) = report("sr-2024-12-29-vn-outside1")
+        edit.write(path, data)
+        let edited = try repository.apply(edit, message: "An edit", author: author)
+        expectSame(try TrackerSnapshot.load(repository: repository, commit: edited),
+                   try TrackerSnapshot.load(repository: repository, commit: edited, cache: .disabled))
+        #expect(cacheFiles.filter { size($0) * 20 >= whole }.count == 2)
+
+        // A report with a problem (an unknown target) is not appended: read in full, problems and all.
+        var bad = ChangeSet()
+        let (badPath, badData) = report("sr-2024-12-31-vn-outside3", target: "plan-01#99.9")
+        bad.create(badPath, badData)
+        let broken = try repository.apply(bad, message: "A bad report", author: author)
+        let read = try TrackerSnapshot.load(repository: repository, commit: broken)
+        expectSame(read, try TrackerSnapshot.load(repository: repository, commit: broken, cache: .disabled))
+        #expect(!read.isValid)
+    }
+
     @Test func idsPlacedAtOnceEqualIdsPlacedOneByOne() throws {
         let ids = try TrackerSnapshot.load(repository: repository).reportGroups.ids
         // New ids before, among and after the others; two in one group, the second before the first.
@@ -198,39 +239,47 @@ import Testing
         expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
     }
 
+    /// The derived store of the test repository, opened as the caches open it.
+    var derived: DerivedStore { get throws { try #require(DerivedStore.open(gitDirectory: repository.gitDirectory)) } }
+
+    /// How many rows of `table` the derived store holds.
+    func rows(_ table: String) throws -> Int {
+        try #require(try derived.access { try Int.fetchOne($0, sql: "SELECT count(*) FROM \(table)") } ?? nil)
+    }
+
     @Test func parsedTextsAreStoredByBlobAndDamagedOnesParsedAgain() throws {
         let head = try repository.resolve("HEAD")
         let entry = try #require(try repository.files(under: "Agreements", at: head).first { $0.path.hasSuffix(".md") })
         let parsed = try InstrumentText.parse(try repository.blob(entry.id), file: "x:\(entry.path)")
         let first = try TextCache(repository: repository).text(entry.id, file: "x:\(entry.path)")
         #expect(first == parsed)
-        let stored = repository.gitDirectory.appendingPathComponent("accord/cache/texts/\(entry.id.hex.prefix(2))/\(entry.id.hex.dropFirst(2))")
-        #expect(FileManager.default.fileExists(atPath: stored.path))
-        // Read back from the file by a new cache, under another label.
+        #expect(try rows("text") == 1)
+        // Read back from the store by a new cache, under another label.
         let again = try TextCache(repository: repository).text(entry.id, file: "y:\(entry.path)")
         #expect(again.file == "y:\(entry.path)")
         #expect(again.articles == parsed.articles)
-        try Data("damaged".utf8).write(to: stored)
+        // A row whose bytes are not a text is parsed again and replaced.
+        _ = try derived.access { try $0.execute(sql: "UPDATE text SET body = X'00FF'") }
         #expect(try TextCache(repository: repository).text(entry.id, file: "x:\(entry.path)") == parsed)
-        #expect(try Data(contentsOf: stored) != Data("damaged".utf8))
+        #expect(try rows("text") == 1)
+        let body = try #require(try derived.access { try Data.fetchOne($0, sql: "SELECT body FROM text") } ?? nil)
+        #expect(body != Data([0x00, 0xFF]))
     }
 
     @Test func textComparisonsAreStoredAndAnsweredFromTheCache() throws {
         let instrument = try #require(try TrackerSnapshot.load(repository: repository).instruments.first)
-        let changes = repository.gitDirectory.appendingPathComponent("accord/cache/texts/changes")
         func read() throws -> TextRevisions {
             try TextRevisions.read(instrument.id, languages: instrument.languages, in: repository)
         }
         let first = try read()
         let revised = first.revisions.flatMap(\.languages).filter { $0.kind == .revised }
         #expect(revised.count == 2)
-        let stored = try FileManager.default.contentsOfDirectory(at: changes, includingPropertiesForKeys: nil)
-        #expect(stored.count == 2)
+        #expect(try rows("textChange") == 2)
         #expect(try read() == first)
-        // A damaged file is compared again and rewritten.
-        for file in stored { try Data("damaged".utf8).write(to: file) }
+        // A damaged row is compared again and replaced.
+        _ = try derived.access { try $0.execute(sql: "UPDATE textChange SET body = X'00FF'") }
         #expect(try read() == first)
-        #expect(try stored.allSatisfy { try Data(contentsOf: $0) != Data("damaged".utf8) })
+        #expect(try derived.access { try Int.fetchOne($0, sql: "SELECT count(*) FROM textChange WHERE body = X'00FF'") } == 0)
         // The stored comparison is what a read answers with: the texts are not compared again.
         let change = try #require(revised.first)
         let cache = TextCache(repository: repository)

@@ -383,6 +383,7 @@ extension TrackerSnapshot {
         let store = RecordCache(gitDirectory: repository.gitDirectory)
         let key = try RecordCache.key(of: repository, at: commit)
         if let snapshot = store.snapshot(for: key, use: use) { return snapshot }
+        if let snapshot = store.update(repository: repository, commit: commit, key: key, use: use) { return snapshot }
         return try store.build(repository: repository, commit: commit, key: key).snapshot
     }
 }
@@ -474,6 +475,63 @@ extension RecordCache {
         PendingCacheWrites.start { [self] in save(written, snapshot: snapshot, key: key) }
         return (snapshot, { entries.map { $0!.record } })
     }
+
+    /// The snapshot of `key` made from that of the newest file, when the two revisions
+    /// differ only by status reports, evidence and attachments added without problems: what
+    /// a commit of `accord log`, a sync or a pull that brings new reports, or a `git commit`
+    /// of them, makes. Whoever made the revision, its folders are compared with the newest
+    /// file's by tree id (unchanged folders skipped whole), only the added files are read
+    /// and checked against the snapshot, and an appended file is written for `key`. Nil
+    /// when anything else changed, or on any failure: the caller then reads in full.
+    func update(repository: Repository, commit: ObjectID, key: String, use: SnapshotUse) -> TrackerSnapshot? {
+        guard let newest = newestFiles(in: folder).first.map({ folder.appendingPathComponent($0) }),
+              let baseKey = storedKey(newest), baseKey != key else { return nil }
+        let old = Self.parts(of: baseKey), new = Self.parts(of: key)
+        guard old.count == new.count, old.first?.0 == new.first?.0 else { return nil }
+        var changes: [PathChange] = []
+        do {
+            for ((name, before), (sameName, after)) in zip(old, new).dropFirst() where before != after {
+                // accord.yaml is a blob: any change to it changes what every record means.
+                guard name == sameName, name != TrackerLayout.settings, let after else { return nil }
+                changes += try repository.changes(fromTree: before, toTree: after, under: name)
+                guard changes.count <= Self.largestUpdate else { return nil }
+            }
+        } catch {
+            return nil
+        }
+        let added = changes.filter { TrackerLayout.isTracked($0.path) }
+        guard !added.isEmpty, changes.allSatisfy({ $0.kind == .added }),
+              let base = snapshot(for: baseKey, use: use), base.diagnostics.isEmpty else { return nil }
+        var files: [String: Data] = [:]
+        var entries: [Entry] = []
+        for change in added {
+            guard let blob = change.newID else { return nil }
+            let content: Data?
+            if TrackerRecord.needsContent(change.path) { content = try? repository.blob(blob) } else { content = Data() }
+            guard let data = content else { return nil }
+            files[change.path] = data
+            let record = TrackerRecord.parse(path: change.path, data: data)
+            guard TrackerSnapshot.isAppendable(record) else { return nil }
+            entries.append(Entry(path: change.path, blob: blob, record: record))
+        }
+        // The checks a write of these files runs; the commit is only read when the records
+        // are not all appendable, which was ruled out above.
+        guard (try? base.problems(adding: files, repository: repository, commit: commit))?.isEmpty == true,
+              let snapshot = base.appending(entries.map(\.record)) else { return nil }
+        _ = saveAppended(entries, snapshot: { snapshot }, key: key, base: baseKey)
+        return snapshot
+    }
+
+    /// The parts of a key: the format, then each name with its id (nil when absent).
+    static func parts(of key: String) -> [(String, ObjectID?)] {
+        key.split(separator: " ").map { part in
+            guard let equals = part.firstIndex(of: "=") else { return (String(part), nil) }
+            return (String(part[..<equals]), ObjectID(hex: String(part[part.index(after: equals)...])))
+        }
+    }
+
+    /// More added files than this are read in full: the update would be no cheaper.
+    static let largestUpdate = 2000
 
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.

@@ -1,4 +1,4 @@
-import AccordCore
+@testable import AccordCore
 import Foundation
 import GitStore
 import TestSupport
@@ -26,9 +26,11 @@ import Testing
     }
 
     func removeCaches() throws {
-        for cache in ["texts", "folders", "commits"] {
+        for cache in ["folders", "commits"] {
             try? FileManager.default.removeItem(at: repository.gitDirectory.appendingPathComponent("accord/cache/\(cache)"))
         }
+        // The parsed texts and their comparisons live in the derived store.
+        DerivedStore.open(gitDirectory: repository.gitDirectory)?.reset()
     }
 
     /// What a command shows of a text history: the revisions, both gap rules, the redlines.

@@ -1,0 +1,216 @@
+internal import Foundation
+internal import GRDB
+
+/// Data derived from the repository's git objects, kept in one SQLite database in the git
+/// folder: `<gitdir>/accord/derived.sqlite`.
+///
+/// Every row is keyed by git ids (blob ids, tree ids), which never change meaning, so no row
+/// goes stale, and nothing in the store is ever needed for an answer: a read that finds no
+/// row works it out from git and stores it. A store that cannot be opened, is damaged, or
+/// was made by another version of its layout (`PRAGMA user_version`) is deleted and made
+/// again; a failure in the middle of a command only makes that command work without it.
+final class DerivedStore: @unchecked Sendable {
+    /// Bump when a table's layout changes: a store of another version is made again.
+    static let schemaVersion = 1
+
+    /// Where the store lives in a repository's git folder.
+    static func location(gitDirectory: URL) -> URL {
+        gitDirectory.appendingPathComponent("accord/derived.sqlite")
+    }
+
+    let url: URL
+    private let lock = NSLock()
+    private var queue: DatabaseQueue?
+
+    private init(url: URL, queue: DatabaseQueue) {
+        self.url = url
+        self.queue = queue
+    }
+
+    /// One store per file for the whole process: every reader of a run shares its
+    /// connection, which serialises their statements.
+    private static let opened = LockedValue<[String: DerivedStore]>([:])
+
+    /// The store of the repository whose git folder is `gitDirectory`, made when missing,
+    /// damaged or of another version; nil when it cannot be made (a read-only git folder).
+    static func open(gitDirectory: URL) -> DerivedStore? {
+        let url = location(gitDirectory: gitDirectory)
+        _ = closesAtExit
+        return opened.withLock { stores in
+            if let store = stores[url.path], store.isOpen { return store }
+            guard FileManager.default.fileExists(atPath: gitDirectory.path),
+                  let queue = connect(url) ?? { remove(url); return connect(url) }() else { return nil }
+            let store = DerivedStore(url: url, queue: queue)
+            stores[url.path] = store
+            return store
+        }
+    }
+
+    /// Closes every store when the process exits: the last connection to close folds the
+    /// write-ahead log into the database file, so the next command opens one file.
+    private static let closesAtExit: Bool = {
+        atexit {
+            let stores = DerivedStore.opened.withLock { stores in
+                defer { stores = [:] }
+                return Array(stores.values)
+            }
+            for store in stores { store.close() }
+        }
+        return true
+    }()
+
+    private func close() {
+        lock.withLock {
+            try? queue?.close()
+            queue = nil
+        }
+    }
+
+    private var isOpen: Bool { lock.withLock { queue != nil } }
+
+    /// Opens the database at `url` and makes sure it holds this version's tables; nil when
+    /// it is not a database of this version or cannot be read.
+    private static func connect(_ url: URL) -> DatabaseQueue? {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            var configuration = Configuration()
+            // Another accord may be writing (two commands at once): wait for it a little.
+            configuration.busyMode = .timeout(2)
+            configuration.label = "accord derived store"
+            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
+            let fits = try queue.writeWithoutTransaction { db -> Bool in
+                // Write-ahead logging keeps the file whole if the machine stops mid-write,
+                // and lets readers go on while another process writes.
+                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+                if version == schemaVersion { return true }
+                let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+                guard version == 0, tables == 0 else { return false }
+                try db.inTransaction {
+                    try db.execute(sql: schema)
+                    try db.execute(sql: "PRAGMA user_version = \(schemaVersion)")
+                    return .commit
+                }
+                return true
+            }
+            if fits { return queue }
+            try? queue.close()
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Deletes the database and its write-ahead log.
+    private static func remove(_ url: URL) {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            try? FileManager.default.removeItem(atPath: url.path + suffix)
+        }
+    }
+
+    /// The tables. Texts and comparisons carry the version of what made them, so that a
+    /// change to the text parser replaces those rows alone.
+    private static let schema = """
+        CREATE TABLE text (
+            blob TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            body BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE textChange (
+            name TEXT PRIMARY KEY,
+            version INTEGER NOT NULL,
+            body BLOB NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE searchState (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            trackerKey TEXT NOT NULL
+        );
+        CREATE TABLE searchFile (
+            path TEXT PRIMARY KEY,
+            blob TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE TABLE searchEntry (
+            id INTEGER PRIMARY KEY,
+            path TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            record TEXT NOT NULL,
+            part TEXT NOT NULL,
+            language TEXT NOT NULL,
+            date TEXT,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX searchEntryPath ON searchEntry(path);
+        CREATE VIRTUAL TABLE searchWords USING fts5(words, tokenize = 'ascii');
+        """
+
+    /// Runs `body` on the database; nil on any failure. A damaged database is closed and
+    /// deleted, so that the next command makes it again; this one goes on without it.
+    func access<T>(_ body: (Database) throws -> T) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard let queue else { return nil }
+        do {
+            return try queue.inDatabase(body)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            try? queue.close()
+            self.queue = nil
+            Self.remove(url)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Runs `body` in one transaction; nil (and nothing written) on any failure.
+    func write<T>(_ body: (Database) throws -> T) -> T? {
+        let done: T?? = access { db in
+            var result: T?
+            try db.inTransaction {
+                result = try body(db)
+                return .commit
+            }
+            return result
+        }
+        return done ?? nil
+    }
+
+    private static func isDamage(_ error: DatabaseError) -> Bool {
+        [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA, .SQLITE_ERROR].contains(error.resultCode)
+    }
+
+    /// Closes and deletes the store, so that the next open makes it again.
+    func reset() {
+        lock.withLock {
+            try? queue?.close()
+            queue = nil
+            Self.remove(url)
+        }
+    }
+}
+
+extension DerivedStore {
+    /// Values stored as the bytes of their Codable form.
+    static func encode(_ value: some Encodable) -> Data? {
+        try? JSONEncoder().encode(value)
+    }
+
+    /// A value stored by ``encode(_:)``; nil when the bytes are not one.
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) -> T? {
+        try? JSONDecoder().decode(type, from: data)
+    }
+}
+
+/// A value guarded by a lock.
+final class LockedValue<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<T>(_ body: (inout Value) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}

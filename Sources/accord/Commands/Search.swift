@@ -1,0 +1,97 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord search QUERY`: titles, notes and texts that hold every word of the query.
+    struct Search: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "search",
+            abstract: "Find titles, notes, summaries and articles by their words.",
+            discussion: """
+            Prints each title, note, commitment summary, decision or article of an \
+            instrument text that holds every word of QUERY: what it is, its id, the part \
+            (title, note, summary, text, or the article), its date, and its words. Case \
+            does not matter; accents and tone marks do (ba and bà are different words). \
+            Words are found in every script: Khmer, written without spaces, is split into \
+            words the way ICU splits it, so one Khmer word finds the sentences that hold \
+            it. Restricted evidence is never searched, not even its title.
+
+            The words are looked up in an index kept in the git folder \
+            (.git/accord/derived.sqlite, see docs/derived-store.md); the first search \
+            indexes every file, later ones only the files that changed since, whoever \
+            committed them. With --as-of, records dated after that day are left out \
+            (texts are searched as they read now). --json prints {query, asOf, hits} \
+            (docs/json.md). Exits 0 whether or not anything was found.
+
+              accord search trafficking
+              accord search "border guard" --as-of 2016-12-31
+              accord search "tái hòa nhập"
+              accord search ជនរងគ្រោះ --json
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Argument(help: ArgumentHelp("The words to find (all of them, anywhere in one title, note or article).",
+                                     valueName: "query"))
+        var query: [String]
+
+        @Option(name: .customLong("as-of"), help: ArgumentHelp(
+            "Leave out records dated after this day (reports, evidence, meetings; instruments and plans before signing or adoption).",
+            valueName: "yyyy-mm-dd"))
+        var asOf: CalendarDate?
+
+        @Option(help: ArgumentHelp("Search the tracker as of this git revision (commit, tag or branch; default HEAD).",
+                                   valueName: "rev"))
+        var revision: String?
+
+        @Flag(help: "Print JSON (keys documented in docs/json.md) instead of text.")
+        var json = false
+
+        func validate() throws {
+            guard !TrackerSearch.words(of: text).isEmpty else {
+                throw ValidationError("the query holds no word to search for (punctuation and spaces are not searched)")
+            }
+        }
+
+        private var text: String { query.joined(separator: " ") }
+
+        func run() throws {
+            let repository = try repository.openTracker()
+            let commit = try repository.resolve(revision ?? "HEAD")
+            let hits = try TrackerSearch.search(text, repository: repository, commit: commit, asOf: asOf)
+            if json {
+                print(try JSONOutput.render(Found(query: text, asOf: asOf?.description, hits: hits)), terminator: "")
+                return
+            }
+            if hits.isEmpty {
+                print("No title, note or text holds \(TrackerSearch.words(of: text).count == 1 ? "this word" : "these words").")
+                return
+            }
+            for hit in hits {
+                var heading = "\(hit.kind.rawValue) \(hit.id)"
+                if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " article \(hit.part)" } else { heading += " \(hit.part)" }
+                if !hit.language.isEmpty { heading += " (\(hit.language))" }
+                if let date = hit.date { heading += "  \(date)" }
+                print(heading)
+                print("  " + Self.excerpt(hit.text))
+            }
+            print("\(hits.count) \(hits.count == 1 ? "match" : "matches")")
+        }
+
+        /// The first lines of a hit's words, on one line.
+        static func excerpt(_ text: String) -> String {
+            let flat = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+            return flat.count > 160 ? String(flat.prefix(159)) + "…" : flat
+        }
+
+        /// What --json prints.
+        struct Found: Encodable {
+            let query: String
+            let asOf: String?
+            let hits: [SearchHit]
+        }
+    }
+}

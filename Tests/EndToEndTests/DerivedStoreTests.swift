@@ -1,0 +1,192 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// What accord keeps in the git folder (`.git/accord`: the record cache and the derived
+/// store) never changes an answer: after commits accord did not make (a `git commit`, a
+/// pull, a checkout of an older commit, a rebase), and with a damaged store, every read
+/// command prints what it prints with nothing kept at all.
+@Suite struct DerivedStoreTests {
+    let scratch: ScratchFolder
+    let tracker: URL
+
+    init() throws {
+        scratch = try ScratchFolder()
+        tracker = scratch.path("example")
+        let created = try AccordProcess.run(["init", "--example", tracker.path],
+                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        try #require(created.status == 0, "\(created.stderr)")
+    }
+
+    var kept: URL { tracker.appendingPathComponent(".git/accord") }
+    var store: URL { kept.appendingPathComponent("derived.sqlite") }
+
+    /// The read commands compared, each with --json.
+    static let reads: [[String]] = [
+        ["status"], ["gaps"], ["schedule"], ["list", "evidence"], ["show", "plan-2017-2020#1.6"],
+        ["search", "nạn", "nhân"], ["search", "biên", "phòng"], ["search", "ជនរងគ្រោះ"],
+        ["search", "trafficking", "--as-of", "2010-01-01"],
+    ]
+
+    /// Every read's output and exit status, through what is kept in the git folder.
+    func answers() throws -> [String] {
+        try Self.reads.map { arguments in
+            let result = try AccordProcess.run(arguments + ["--json", "--repo", tracker.path])
+            return "\(arguments): \(result.status)\n\(result.stdout)\(result.stderr)"
+        }
+    }
+
+    /// The same, with nothing kept: what was kept is moved aside and put back after.
+    func coldAnswers() throws -> [String] {
+        let aside = scratch.path("kept-aside")
+        let manager = FileManager.default
+        if manager.fileExists(atPath: kept.path) { try manager.moveItem(at: kept, to: aside) }
+        defer {
+            try? manager.removeItem(at: kept)
+            if manager.fileExists(atPath: aside.path) { try? manager.moveItem(at: aside, to: kept) }
+        }
+        return try answers()
+    }
+
+    func expectSameAsCold(_ step: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let kept = try answers()
+        let cold = try coldAnswers()
+        for (warm, cold) in zip(kept, cold) {
+            #expect(warm == cold, "\(step)", sourceLocation: sourceLocation)
+        }
+    }
+
+    func git(_ arguments: String...) throws {
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"),
+                                 ["-c", "user.name=Desk", "-c", "user.email=desk@example.org"] + arguments, cwd: tracker)
+        try #require(result.status == 0, "git \(arguments): \(result.stderr)")
+    }
+
+    /// Writes a status report on plan-2017-2020#1.6 into the working tree, with a note in
+    /// Vietnamese and Khmer.
+    func writeReport(_ suffix: String, in folder: URL? = nil) throws -> String {
+        let id = "sr-2019-04-02-vn-\(suffix)"
+        let path = "Events/2019/04/\(id).yaml"
+        let file = (folder ?? tracker).appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("""
+            id: \(id)
+            target: plan-2017-2020#1.6
+            status: implemented
+            date: 2019-04-02
+            party: VN
+            note: Tập huấn cho cán bộ biên phòng về bảo vệ nạn nhân (\(suffix)). ការការពារជនរងគ្រោះ
+            """.utf8).write(to: file)
+        return path
+    }
+
+    @Test func commitsAccordDidNotMakeGiveTheAnswersOfAColdRead() throws {
+        try expectSameAsCold("the example")
+
+        // A `git commit` of a new report: the kept snapshot is brought up to it.
+        try git("add", try writeReport("a1b2c"))
+        try git("commit", "-q", "-m", "A report written by hand")
+        try expectSameAsCold("after git commit")
+
+        // A pull bringing a report from another copy.
+        let other = scratch.path("other")
+        _ = try CLI.git("clone", "-q", tracker.path, other.path, in: scratch.url)
+        try writeReport("d3e4f", in: other)
+        for arguments in [["add", "."], ["-c", "user.name=Other", "-c", "user.email=o@example.org", "commit", "-q", "-m", "From the other desk"]] {
+            let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"), arguments, cwd: other)
+            try #require(result.status == 0, "\(result.stderr)")
+        }
+        try git("pull", "-q", "--no-rebase", other.path, "HEAD")
+        try expectSameAsCold("after git pull")
+
+        // A checkout of an older commit, then back.
+        try git("checkout", "-q", "HEAD~2")
+        try expectSameAsCold("after checkout of an older commit")
+        try git("checkout", "-q", "-")
+
+        // A rebase of a side branch onto the branch, and a change that is not an added report.
+        try git("checkout", "-q", "-b", "side", "HEAD~1")
+        try git("add", try writeReport("g5h6j"))
+        try git("commit", "-q", "-m", "On the side")
+        try git("rebase", "-q", "main")
+        try expectSameAsCold("after rebase")
+        let text = tracker.appendingPathComponent("Agreements/tip-2005/text.vi.md")
+        try (try String(contentsOf: text, encoding: .utf8) + "\nPhụ lục: biên phòng.\n").write(to: text, atomically: true, encoding: .utf8)
+        try git("commit", "-q", "-am", "A text edited by hand")
+        try expectSameAsCold("after a text edit")
+    }
+
+    @Test func aDamagedStoreGivesTheAnswersOfNoStore() throws {
+        let cold = try coldAnswers()
+        _ = try answers()
+        let manager = FileManager.default
+        #expect(manager.fileExists(atPath: store.path))
+        let good = try Data(contentsOf: store)
+        var generator = SystemRandomNumberGenerator()
+        let damages: [(String, Data)] = [
+            ("random bytes", Data((0..<good.count).map { _ in UInt8.random(in: 0...255, using: &generator) })),
+            ("truncated", good.prefix(good.count / 2)),
+            ("cut to its header", good.prefix(100)),
+            ("another version", {
+                var bytes = good
+                // The header's user version (bytes 60-63, big-endian).
+                bytes.replaceSubrange(60..<64, with: [0, 0, 0, 99])
+                return bytes
+            }()),
+            ("empty", Data()),
+        ]
+        for (name, bytes) in damages {
+            for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: store.path + suffix) }
+            try bytes.write(to: store)
+            #expect(try answers() == cold, "\(name)")
+            // And the next run finds a good store again.
+            #expect(try answers() == cold, "\(name), next run")
+        }
+    }
+
+    @Test func searchFindsVietnameseAndKhmerWordsAndNeverRestrictedEvidence() throws {
+        try git("add", try writeReport("k7m8n"))
+        try git("commit", "-q", "-m", "A report with Vietnamese and Khmer")
+        let khmer = try AccordProcess.run(["search", "ជនរងគ្រោះ", "--repo", tracker.path])
+        #expect(khmer.status == 0, "\(khmer.stderr)")
+        #expect(khmer.stdout.contains("report sr-2019-04-02-vn-k7m8n note"))
+        let vietnamese = try AccordProcess.run(["search", "nạn", "nhân", "--json", "--repo", tracker.path])
+        #expect(vietnamese.stdout.contains("\"id\" : \"sr-2019-04-02-vn-k7m8n\""))
+        // The Vietnamese text of tip-2005: its articles.
+        #expect(vietnamese.stdout.contains("\"kind\" : \"text\""))
+        #expect(vietnamese.stdout.contains("\"language\" : \"vi\""))
+        // A tone mark makes another word.
+        let other = try AccordProcess.run(["search", "nan", "nhan", "--repo", tracker.path])
+        #expect(!other.stdout.contains("k7m8n"))
+        // Before the report's date it is not found.
+        let before = try AccordProcess.run(["search", "ជនរងគ្រោះ", "--as-of", "2019-04-01", "--repo", tracker.path])
+        #expect(!before.stdout.contains("k7m8n"))
+        // Punctuation alone is refused as a usage error.
+        let empty = try AccordProcess.run(["search", "…", "--repo", tracker.path])
+        #expect(empty.status == 64)
+    }
+
+    @Test func restrictedEvidenceIsNeverIndexed() throws {
+        let id = "ev-2019-04-03-secret"
+        let path = "Evidence/2019/\(id).yaml"
+        let file = tracker.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("""
+            id: \(id)
+            kind: report
+            title: Lời khai của nạn nhân Zyxwvut
+            date: 2019-04-03
+            party: VN
+            sensitivity: restricted
+            note: Zyxwvut
+            """.utf8).write(to: file)
+        try git("add", path)
+        try git("commit", "-q", "-m", "Restricted evidence")
+        let found = try AccordProcess.run(["search", "zyxwvut", "--repo", tracker.path])
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(!found.stdout.contains(id))
+        let bytes = try Data(contentsOf: store)
+        #expect(bytes.firstRange(of: Data("Zyxwvut".utf8)) == nil)
+        #expect(bytes.firstRange(of: Data("zyxwvut".utf8)) == nil)
+    }
+}
