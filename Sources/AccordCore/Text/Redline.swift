@@ -70,6 +70,17 @@ public struct Redline: Sendable, Hashable, Codable {
         self.init(from: old, to: new, interner: &interner)
     }
 
+    /// The redline of a text taken out whole and another put in: all deleted, all inserted.
+    public init(replacing old: String, with new: String) {
+        func words(_ text: String) -> Int { WordSegmenter.tokens(text).count { $0.kind == .word } }
+        if old == new {
+            self.init(segments: old.isEmpty ? [] : [.equal(old)], wordsAdded: 0, wordsRemoved: 0)
+            return
+        }
+        let segments: [Segment] = (old.isEmpty ? [] : [.deleted(old)]) + (new.isEmpty ? [] : [.inserted(new)])
+        self.init(segments: segments, wordsAdded: words(new), wordsRemoved: words(old))
+    }
+
     init(from old: String, to new: String, interner: inout TokenInterner) {
         if old == new {
             self.init(segments: old.isEmpty ? [] : [.equal(old)], wordsAdded: 0, wordsRemoved: 0)
