@@ -136,7 +136,43 @@ public struct Redline: Sendable, Hashable, Codable {
                     j += edit.count
                 }
             }
-            return absorbingLoneSpaces(runs)
+            return semanticCleanup(absorbingLoneSpaces(runs))
+        }
+
+        /// Folds into the changes around it a short equal run that a reader would not keep
+        /// apart from them (in the spirit of diff-match-patch's semantic cleanup): an equal
+        /// run between two changes, no longer in characters than the larger side of the
+        /// change before it nor than that of the change after it, and of at most two words.
+        /// So a rewritten clause reads as a few phrase replacements, not as fragments aligned
+        /// on small words ("of", "von", "và"). Repeated until nothing more folds.
+        static func semanticCleanup(_ runs: [Run]) -> [Run] {
+            func length(_ tokens: [TextToken]) -> Int { tokens.reduce(0) { $0 + $1.text.count } }
+            var runs = runs
+            var folded = true
+            while folded {
+                folded = false
+                var index = 1
+                while index + 1 < runs.count {
+                    guard case .equal(let equal) = runs[index],
+                          case .change(let deletedBefore, let insertedBefore) = runs[index - 1],
+                          case .change(let deletedAfter, let insertedAfter) = runs[index + 1] else {
+                        index += 1
+                        continue
+                    }
+                    let size = length(equal)
+                    let words = equal.count { $0.kind == .word }
+                    guard words <= 2, size <= max(length(deletedBefore), length(insertedBefore)),
+                          size <= max(length(deletedAfter), length(insertedAfter)) else {
+                        index += 1
+                        continue
+                    }
+                    runs[index - 1] = .change(deleted: deletedBefore + equal + deletedAfter,
+                                              inserted: insertedBefore + equal + insertedAfter)
+                    runs.removeSubrange(index...index + 1)
+                    folded = true
+                }
+            }
+            return runs
         }
 
         private static func merge(_ run: Run, into runs: inout [Run]) {

@@ -54,7 +54,7 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
 
     /// A redline in the Markdown convention; the review summary shows short redlines with it.
     ///
-    /// The text is escaped (`*`, `_`, `~`, `` ` ``, `[`, `]`, `\\`, `&`, `<`), so it reads
+    /// The text is escaped (`*`, `_`, `~`, `` ` ``, `[`, `]`, `\\`, `<`, `&` before a name), so it reads
     /// as written and a link or emphasis cut by a change cannot swallow a marker. A marker
     /// that CommonMark would not take as one, because a punctuation mark inside it touches
     /// a letter outside (`word**, more**`), gets a word joiner (U+2060, invisible) between
@@ -93,17 +93,21 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
         }.joined(separator: "\n")
     }
 
-    /// The characters of the text that Markdown would read as markup, backslash-escaped.
+    /// The characters of the text that Markdown would read as markup, backslash-escaped;
+    /// `<` as an entity, and `&` only where it could start one (`&amp;`, `&#38;`).
     static func escaped(_ text: String) -> String {
         guard text.contains(where: { "*_~`[]\\&<".contains($0) }) else { return text }
         var result = ""
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
             if character == "<" {
                 result += "&lt;"
-            } else {
-                if "*_~`[]\\&".contains(character) { result.append("\\") }
-                result.append(character)
+                continue
             }
+            let startsEntity = character == "&" && index + 1 < characters.count
+                && (characters[index + 1].isLetter || characters[index + 1] == "#")
+            if "*_~`[]\\".contains(character) || startsEntity { result.append("\\") }
+            result.append(character)
         }
         return result
     }
