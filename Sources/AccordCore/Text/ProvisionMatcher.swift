@@ -19,6 +19,9 @@ struct ProvisionMatcher {
     static let floor = 0.4
     /// How much of the similarity the titles make when both provisions have one.
     static let titleWeight = 0.35
+    /// How much the share of the smaller provision found in the larger one counts, against
+    /// the Dice coefficient, for an article that grew or shrank much.
+    static let containmentWeight = 0.75
     /// What a shared number adds: a weak signal, enough to decide between near-equals.
     static let sameNumberBonus = 0.04
 
@@ -51,10 +54,11 @@ struct ProvisionMatcher {
         }
 
         // The same text under another number: renumbered, certainly, and common when a
-        // provision is inserted near the start. Paired in order.
+        // provision is inserted near the start. Paired in order; a text of a word or two
+        // ("(repealed)") is no evidence.
         var unmatchedOldByText: [String: [Int]] = [:]
         for o in old.indices.reversed() where !oldTaken[o] { unmatchedOldByText[old[o].text, default: []].append(o) }
-        for n in new.indices where newToOld[n] == nil {
+        for n in new.indices where newToOld[n] == nil && new[n].text.count { $0 == " " } >= 2 {
             if let o = unmatchedOldByText[new[n].text]?.popLast() {
                 newToOld[n] = o
                 oldTaken[o] = true
@@ -69,7 +73,11 @@ struct ProvisionMatcher {
             var scores = [[Double]](repeating: [Double](repeating: 0, count: restNew.count), count: restOld.count)
             for (i, o) in restOld.enumerated() {
                 for (j, n) in restNew.enumerated() {
-                    let score = bags.similarity(old: i, new: j, sameNumber: old[o].id == new[n].id)
+                    let sameNumber = old[o].id == new[n].id
+                    // A provision of a word or two ("(repealed)") says nothing of which it is:
+                    // only its number can pair it.
+                    guard sameNumber || (bags.isSubstantial(old: i) && bags.isSubstantial(new: j)) else { continue }
+                    let score = bags.similarity(old: i, new: j, sameNumber: sameNumber)
                     guard score >= floor else { continue }
                     // Ties: the same title first, then the nearer place, then the earlier old
                     // provision; each a step far below any difference of similarity.
@@ -209,18 +217,30 @@ struct WordBags {
     /// article, a new title does not sink a moved one); plus a small bonus for the same
     /// number.
     func similarity(old: Int, new: Int, sameNumber: Bool) -> Double {
-        var score = dice(oldText[old], newText[new])
-        if !oldTitle[old].words.isEmpty && !newTitle[new].words.isEmpty {
+        let (a, b) = (oldText[old], newText[new])
+        // An article that grew or shrank much (a sentence become a page) keeps most of the
+        // smaller version: the weight in common over the smaller weight, discounted.
+        var score = max(dice(a, b), ProvisionMatcher.containmentWeight * containment(a, b))
+        let titled = !oldTitle[old].words.isEmpty && !newTitle[new].words.isEmpty
+        // An article reduced to its heading (its text left out of a consolidation) is known
+        // by its heading alone.
+        if titled && (a.weight <= oldTitle[old].weight + 1e-9 || b.weight <= newTitle[new].weight + 1e-9) {
+            return dice(oldTitle[old], newTitle[new]) + (sameNumber ? ProvisionMatcher.sameNumberBonus : 0)
+        }
+        if titled {
             score = max(score, (1 - ProvisionMatcher.titleWeight) * score
                 + ProvisionMatcher.titleWeight * dice(oldTitle[old], newTitle[new]))
         }
         return score + (sameNumber ? ProvisionMatcher.sameNumberBonus : 0)
     }
 
-    private func dice(_ a: Bag, _ b: Bag) -> Double {
-        if a.words.isEmpty && b.words.isEmpty { return 1 }
-        // The best possible for these weights; skips most hopeless pairs cheaply.
-        guard 2 * min(a.weight, b.weight) / (a.weight + b.weight) >= ProvisionMatcher.floor * 0.5 else { return 0 }
+    /// True when the provision has at least three words.
+    func isSubstantial(old: Int) -> Bool { oldText[old].words.reduce(0) { $0 + $1.count } >= 3 }
+
+    /// True when the provision has at least three words.
+    func isSubstantial(new: Int) -> Bool { newText[new].words.reduce(0) { $0 + $1.count } >= 3 }
+
+    private func common(_ a: Bag, _ b: Bag) -> Double {
         var (i, j, common) = (0, 0, 0.0)
         while i < a.words.count, j < b.words.count {
             let (x, y) = (a.words[i], b.words[j])
@@ -233,6 +253,16 @@ struct WordBags {
                 j += 1
             }
         }
-        return 2 * common / (a.weight + b.weight)
+        return common
+    }
+
+    private func containment(_ a: Bag, _ b: Bag) -> Double {
+        let smaller = min(a.weight, b.weight)
+        return smaller > 0 ? common(a, b) / smaller : 0
+    }
+
+    private func dice(_ a: Bag, _ b: Bag) -> Double {
+        if a.words.isEmpty && b.words.isEmpty { return 1 }
+        return 2 * common(a, b) / (a.weight + b.weight)
     }
 }
