@@ -16,7 +16,7 @@ public final class TextCache: @unchecked Sendable {
     /// change that leaves texts alone does not parse every text of the history again. (It
     /// began at 9, the record cache's version when the two were split, so texts stored
     /// before stay valid.)
-    static let textVersion = 9
+    static let textVersion = 10
     static let magic = Array("accord-text-cache\n".utf8)
 
     /// The repository whose blobs are read; used by one thread at a time, with the cache.
