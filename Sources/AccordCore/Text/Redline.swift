@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// A word-level redline of one piece of text: what stayed, what was deleted, what was
 /// inserted, in reading order.
 ///
@@ -119,6 +121,8 @@ public struct Redline: Sendable, Hashable, Codable {
     private enum Run {
         case equal([TextToken])
         case change(deleted: [TextToken], inserted: [TextToken])
+        /// One word spelt two ways that read the same (see ``TokenInterner``).
+        case respelled(TextToken, TextToken)
 
         static func runs(_ script: [MyersDiff.Edit], _ old: [TextToken], _ new: [TextToken]) -> [Run] {
             var runs: [Run] = []
@@ -126,7 +130,15 @@ public struct Redline: Sendable, Hashable, Codable {
             for edit in script {
                 switch edit.operation {
                 case .equal:
-                    runs.append(.equal(Array(old[i..<i + edit.count])))
+                    // Tokens equal under the interner but spelt otherwise (a Vietnamese tone
+                    // mark placed old style in one, new style in the other) are respelled.
+                    var start = i
+                    for offset in 0..<edit.count where old[i + offset].text != new[j + offset].text {
+                        if start < i + offset { runs.append(.equal(Array(old[start..<i + offset]))) }
+                        runs.append(.respelled(old[i + offset], new[j + offset]))
+                        start = i + offset + 1
+                    }
+                    if start < i + edit.count { runs.append(.equal(Array(old[start..<i + edit.count]))) }
                     i += edit.count; j += edit.count
                 case .delete:
                     merge(.change(deleted: Array(old[i..<i + edit.count]), inserted: []), into: &runs)
@@ -219,6 +231,10 @@ public struct Redline: Sendable, Hashable, Codable {
                 if !inserted.isEmpty { segments.append(.inserted(text(inserted))) }
                 removed += words(deleted)
                 added += words(inserted)
+            case .respelled(let old, let new):
+                // Shown, so the reader sees the spelling changed; not counted as a word.
+                segments.append(.deleted(old.text))
+                segments.append(.inserted(new.text))
             }
         }
         self.init(segments: segments, wordsAdded: added, wordsRemoved: removed)
@@ -226,15 +242,57 @@ public struct Redline: Sendable, Hashable, Codable {
 }
 
 /// Gives each distinct token text a small integer, so the diff compares integers.
+///
+/// Two Vietnamese spellings that differ only in where the tone mark sits on `oa`, `oe` or
+/// `uy` (old style `Tòa`, `hòe`, `thùy`; new style `Toà`, `hoè`, `thuỳ`) get one integer:
+/// the diff aligns them as one word, and the redline shows the respelling (see
+/// ``Redline``) without counting it as a word changed.
 struct TokenInterner {
     private var table: [String: Int] = [:]
+    private var count = 0
 
     mutating func id(_ text: String) -> Int {
         if let id = table[text] { return id }
-        let id = table.count
+        let key = Self.toneKey(text)
+        if key != text, let id = table[key] {
+            table[text] = id
+            return id
+        }
+        let id = count
+        count += 1
         table[text] = id
+        if key != text { table[key] = id }
         return id
     }
 
     mutating func ids(_ tokens: [TextToken]) -> [Int] { tokens.map { id($0.text) } }
+
+    /// The Vietnamese tone marks (grave, acute, tilde, hook above, dot below).
+    private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+    /// `text` with a tone mark on the first vowel of `oa`, `oe` or `uy` moved to the second
+    /// (new style), in NFC; `text` itself when there is none to move.
+    static func toneKey(_ text: String) -> String {
+        // Only words with a combining mark or a precomposed Vietnamese vowel can change.
+        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
+        var scalars = Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
+        var moved = false
+        var index = 0
+        while index + 2 < scalars.count {
+            let first = Character(scalars[index]).lowercased()
+            if first == "o" || first == "u", toneMarks.contains(scalars[index + 1].value) {
+                let next = Character(scalars[index + 2]).lowercased()
+                if (first == "o" && (next == "a" || next == "e")) || (first == "u" && next == "y") {
+                    let tone = scalars.remove(at: index + 1)
+                    scalars.insert(tone, at: index + 2)
+                    moved = true
+                }
+            }
+            index += 1
+        }
+        guard moved else { return text }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view).precomposedStringWithCanonicalMapping
+    }
 }
