@@ -12,8 +12,11 @@ extension AccordBench {
         @Option(help: "Percent of the articles reworded.") var changed = 30
         @Flag(help: "Also insert an article near the start, renumbering every later one.") var insert = false
         @Option(help: "How many times to run the diff; the median is printed.") var runs = 5
+        @Option(help: "A real text's old version (with --new): time reading both files and the diff.") var old: String?
+        @Option(help: "The new version of the text given with --old.") var new: String?
 
         func run() throws {
+            if let old, let new { return try timeFiles(old, new) }
             let id = InstrumentID("bench-diff")!
             let oldText = SyntheticTracker.text(id, articles: articles, revision: 0)
             // Reword every article whose number falls in the chosen share, deterministically.
@@ -48,6 +51,29 @@ extension AccordBench {
                 .sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
             print("diff of \(articles) articles, \(changed)% reworded\(insert ? ", one inserted" : ""): "
                 + "median \(median.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1)))) of \(times.count) runs (\(kinds))")
+        }
+
+        /// Times parsing the two files and diffing them, each run from the bytes, as a
+        /// command does with no parsed text cached.
+        private func timeFiles(_ oldPath: String, _ newPath: String) throws {
+            let oldData = try Data(contentsOf: URL(fileURLWithPath: oldPath))
+            let newData = try Data(contentsOf: URL(fileURLWithPath: newPath))
+            let clock = ContinuousClock()
+            var times: [Duration] = []
+            var diff: InstrumentDiff?
+            var articles = 0
+            for _ in 0..<max(1, runs) {
+                try times.append(clock.measure {
+                    let old = try InstrumentText.parse(oldData, file: oldPath)
+                    let new = try InstrumentText.parse(newData, file: newPath)
+                    articles = new.articles.count
+                    diff = InstrumentDiff(old: old, new: new)
+                })
+            }
+            let median = times.sorted()[times.count / 2]
+            let changed = diff?.changedArticles.count ?? 0
+            print("parse and diff of \(newData.count / 1024) KB, \(articles) articles (\(changed) changed): "
+                + "median \(median.formatted(.units(allowed: [.milliseconds], fractionalPart: .show(length: 1)))) of \(times.count) runs")
         }
     }
 }

@@ -118,6 +118,7 @@ public struct ArticleRevision: Sendable, Hashable, Codable {
         case .removed: "\(oldID ?? "") (removed)"
         case .renumbered: "\(newID ?? "") (renumbered from \(oldID ?? ""))"
         case .moved: "\(newID ?? "") (moved)"
+        case .replaced: "\(newID ?? "") (replaced)"
         case .modified, .unchanged: newID ?? oldID ?? ""
         }
     }

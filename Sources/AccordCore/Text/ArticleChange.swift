@@ -11,6 +11,9 @@ public struct ArticleChange: Sendable, Hashable, Codable {
         case added
         /// Only in the old text.
         case removed
+        /// The old article under this number was taken out and another put in its place:
+        /// the two share too little to be one article rewritten (see ``ProvisionMatcher``).
+        case replaced
         /// The same article (same or similar content) under a new number.
         case renumbered
         /// The same number, in another place among the articles.
@@ -53,7 +56,7 @@ public struct ArticleChange: Sendable, Hashable, Codable {
     public let wordsRemoved: Int
 
     /// The change from `old` to `new`; at least one of them is present.
-    init(old: Article?, new: Article?, isMoved: Bool, interner: inout TokenInterner) {
+    init(old: Article?, new: Article?, isMoved: Bool, replaced: Bool = false, interner: inout TokenInterner) {
         oldID = old?.id
         newID = new?.id
         oldHeading = old?.heading
@@ -61,9 +64,17 @@ public struct ArticleChange: Sendable, Hashable, Codable {
         oldLine = old?.line
         newLine = new?.line
         title = Redline(from: old?.title ?? "", to: new?.title ?? "", interner: &interner)
-        lead = Redline(from: old?.lead ?? "", to: new?.lead ?? "", interner: &interner)
-        closing = Redline(from: old?.closing ?? "", to: new?.closing ?? "", interner: &interner)
-        clauses = Self.clauseChanges(old?.clauses ?? [], new?.clauses ?? [], interner: &interner)
+        if replaced {
+            // Nothing of the old article continues in the new one: all of it out, all in.
+            lead = Redline(replacing: old?.lead ?? "", with: new?.lead ?? "")
+            closing = Redline(replacing: old?.closing ?? "", with: new?.closing ?? "")
+            clauses = (old?.clauses ?? []).map { ClauseChange(old: $0, new: nil, interner: &interner) }
+                + (new?.clauses ?? []).map { ClauseChange(old: nil, new: $0, interner: &interner) }
+        } else {
+            lead = Redline(from: old?.lead ?? "", to: new?.lead ?? "", interner: &interner)
+            closing = Redline(from: old?.closing ?? "", to: new?.closing ?? "", interner: &interner)
+            clauses = Self.clauseChanges(old?.clauses ?? [], new?.clauses ?? [], interner: &interner)
+        }
         self.isMoved = isMoved
         // A clause renumbered only because its article was (14.1 → 15.1, marker and words the
         // same) does not make the article modified.
@@ -72,6 +83,7 @@ public struct ArticleChange: Sendable, Hashable, Codable {
         kind = switch (old, new) {
         case (nil, _): .added
         case (_, nil): .removed
+        case _ where replaced: .replaced
         case let (old?, new?) where old.id != new.id: .renumbered
         default: isMoved ? .moved : isModified ? .modified : .unchanged
         }
@@ -85,7 +97,7 @@ public struct ArticleChange: Sendable, Hashable, Codable {
     ) -> [ClauseChange] {
         let oldItems = old.map { ProvisionMatcher.Item(id: $0.id, text: $0.text) }
         let newItems = new.map { ProvisionMatcher.Item(id: $0.id, text: $0.text) }
-        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems, interner: &interner)
+        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems, sameNumberFallback: true, interner: &interner)
         return ProvisionMatcher.aligned(newToOld: newToOld, oldCount: old.count).map { pair in
             ClauseChange(old: pair.old.map { old[$0] }, new: pair.new.map { new[$0] }, interner: &interner)
         }

@@ -1,7 +1,8 @@
 /// What changed between two versions of an instrument's text, article by article.
 ///
-/// Articles are paired by ``ProvisionMatcher``'s rules (same number when similar, else by
-/// content), so renumbering and reordering are reported as such. Each change carries
+/// Articles are paired by ``ProvisionMatcher``'s rules (an assignment over a similarity of
+/// titles and words, the number a weak signal), so renumbering, reordering and replacement
+/// are reported as such. Each change carries
 /// word-level redlines from which both versions can be read back exactly; ``apply(to:)``
 /// proves it. Renderers (terminal, Markdown, HTML, JSON, stat) live in AccordReports.
 public struct InstrumentDiff: Sendable, Hashable, Codable {
@@ -28,14 +29,28 @@ public struct InstrumentDiff: Sendable, Hashable, Codable {
         newFile = new.file
         title = Redline(from: old.title, to: new.title, interner: &interner)
         frontMatter = Redline(from: old.frontMatter, to: new.frontMatter, interner: &interner)
-        let oldItems = old.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText) }
-        let newItems = new.articles.map { ProvisionMatcher.Item(id: $0.id, text: $0.fullText) }
-        let newToOld = ProvisionMatcher.match(old: oldItems, new: newItems, interner: &interner)
+        let oldItems = old.articles.map { ProvisionMatcher.Item(id: $0.id, title: $0.title, text: $0.fullText) }
+        let newItems = new.articles.map { ProvisionMatcher.Item(id: $0.id, title: $0.title, text: $0.fullText) }
+        var newToOld = ProvisionMatcher.match(old: oldItems, new: newItems, interner: &interner)
+        // An article left unpaired on both sides under one number was replaced: shown as
+        // one change at its place, not as a removal somewhere and an addition elsewhere.
+        let pairedOld = Set(newToOld.compactMap { $0 })
+        let unpairedOld = Dictionary(
+            old.articles.indices.filter { !pairedOld.contains($0) }.map { (old.articles[$0].id, $0) },
+            uniquingKeysWith: { first, _ in first })
+        var replaced = Set<Int>()
+        for n in new.articles.indices where newToOld[n] == nil {
+            if let o = unpairedOld[new.articles[n].id] {
+                newToOld[n] = o
+                replaced.insert(n)
+            }
+        }
         let moved = ProvisionMatcher.moved(newToOld: newToOld)
         articles = ProvisionMatcher.aligned(newToOld: newToOld, oldCount: old.articles.count, moved: moved).map { pair in
             ArticleChange(
                 old: pair.old.map { old.articles[$0] }, new: pair.new.map { new.articles[$0] },
-                isMoved: pair.old.map(moved.contains) ?? false, interner: &interner)
+                isMoved: pair.old.map(moved.contains) ?? false, replaced: pair.new.map(replaced.contains) ?? false,
+                interner: &interner)
         }
     }
 

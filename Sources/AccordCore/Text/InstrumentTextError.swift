@@ -10,8 +10,6 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
         case duplicateClause(id: String, firstLine: Int)
         /// A second `# ` title, or a title after the first `## ` heading.
         case misplacedTitle
-        /// A `## ` heading without a number after the preamble heading or an article.
-        case unnumberedHeading(String)
         /// The file is larger than ``InstrumentText/maximumBytes``.
         case tooLarge(bytes: Int)
     }
@@ -36,13 +34,11 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
         case .notUTF8:
             "the text is not valid UTF-8"
         case .duplicateArticle(let id, let first):
-            "article \(id) appears twice (first at line \(first))"
+            "article \(id) appears twice (first at line \(first)); to keep both, end this heading with an id of its own, e.g. {#\(id)-2}"
         case .duplicateClause(let id, let first):
             "clause \(id) appears twice (first at line \(first))"
         case .misplacedTitle:
             "a `# ` title may appear only once, before the first `## ` heading"
-        case .unnumberedHeading(let heading):
-            "heading \"\(heading)\" has no article number; only the preamble heading before the first article may be unnumbered"
         case .tooLarge(let bytes):
             "the text is \(bytes) bytes; an instrument text may hold at most \(InstrumentText.maximumBytes / 1_048_576) MiB"
         }

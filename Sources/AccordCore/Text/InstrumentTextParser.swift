@@ -41,15 +41,26 @@ struct InstrumentTextParser {
                 title = ReadableText.collapsed(String(line.text.dropFirst()))
             } else if line.text.hasPrefix("## ") || line.text == "##" {
                 sawHeading = true
-                let heading = Self.headingText(line.text)
-                let id: String
+                let (heading, explicitID) = Self.headingText(line.text)
+                var id: String
                 let articleTitle: String
-                if let numbered = Self.articleNumber(in: heading) {
+                if let explicitID {
+                    (id, articleTitle) = (explicitID, Self.articleNumber(in: heading)?.title ?? Self.withoutExplicitID(heading))
+                } else if !Self.isSectionLabel(heading), let numbered = Self.articleNumber(in: heading) {
                     (id, articleTitle) = numbered
-                } else if drafts.isEmpty {
+                } else if drafts.isEmpty, !Self.isSectionLabel(heading) {
                     (id, articleTitle) = (Article.preambleID, heading)
                 } else {
-                    throw error(line, .unnumberedHeading(heading))
+                    // Unnumbered matter after the first heading (final provisions, an annex,
+                    // the signatures) is a section of its own, named by its heading; a second
+                    // section of the same name is told apart by a count.
+                    (id, articleTitle) = (Self.sectionID(heading), heading)
+                    let base = id
+                    var count = 2
+                    while firstLines[id] != nil {
+                        id = "\(base)-\(count)"
+                        count += 1
+                    }
                 }
                 if let first = firstLines[id] {
                     throw error(line, .duplicateArticle(id: id, firstLine: first))
@@ -104,18 +115,60 @@ struct InstrumentTextParser {
 
     // MARK: - Headings
 
-    /// A heading's text: after the `##`, without an optional closing run of `#`.
-    private static func headingText(_ line: String) -> String {
+    /// A heading's text: after the `##`, without an optional closing run of `#`; and the id
+    /// given by a closing `{#id}` (kept in the text, so the heading reads back the same).
+    private static func headingText(_ line: String) -> (text: String, id: String?) {
         var words = ReadableText.collapsed(String(line.drop(while: { $0 == "#" }))).split(separator: " ")
         if let last = words.last, last.allSatisfy({ $0 == "#" }) { words.removeLast() }
-        return words.joined(separator: " ")
+        let text = words.joined(separator: " ")
+        guard let last = words.last, last.hasPrefix("{#"), last.hasSuffix("}"), last.count > 3 else { return (text, nil) }
+        let id = String(last.dropFirst(2).dropLast())
+        // An id must read as one word in a provision id (`tip-2005#5-2.1`): no dot, no `#`.
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else { return (text, nil) }
+        return (text, id)
+    }
+
+    /// Words that start the heading of a part of the text that is not an article, numbered
+    /// or not: annexes, appendices and schedules, and the chapters and parts that group
+    /// articles. (`Phụ` starts `Phụ lục`, annex; `Chương` is chapter, `Phần` part, `Mục`
+    /// section; `ឧបសម្ព័ន្ធ` annex, `ជំពូក` chapter, `ផ្នែក` part.)
+    static let sectionLabels: Set<String> = [
+        "annex", "annexe", "appendix", "schedule", "attachment", "chapter", "part", "title", "section",
+        "anhang", "anlage", "kapitel", "teil", "abschnitt", "titel", "unterabschnitt",
+        "anexo", "apéndice", "capítulo", "título", "sección",
+        "phụ", "chương", "phần", "mục",
+        "ឧបសម្ព័ន្ធ", "ជំពូក", "ផ្នែក",
+    ]
+
+    /// True when the heading's first word names an annex, chapter or part (see ``sectionLabels``).
+    static func isSectionLabel(_ heading: String) -> Bool {
+        let first = heading.prefix(while: { $0 != " " }).lowercased()
+        return sectionLabels.contains(first) || sectionLabels.contains(String(first.drop(while: { !$0.isLetter })))
+    }
+
+    /// The id of an unnumbered section: its heading's words, lowercased, joined by `-`
+    /// (`Final provisions` → `final-provisions`, `Phụ lục I. Mẫu` → `phụ-lục-i`).
+    static func sectionID(_ heading: String) -> String {
+        // The name ends where a title would start: `Annex 1. Forms` is `annex-1`.
+        var name = withoutExplicitID(heading)
+        for separator in [". ", " — ", " – ", " - ", ": "] {
+            if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
+        }
+        let words = name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
+        return words.isEmpty ? "section" : words.joined(separator: "-")
+    }
+
+    private static func withoutExplicitID(_ text: String) -> String {
+        guard text.hasSuffix("}"), let open = text.range(of: " {#", options: .backwards) else { return text }
+        return String(text[..<open.lowerBound])
     }
 
     /// The article id and title in a heading such as `Article 7. Purpose`, `Điều 7a: ...`
-    /// or `មាត្រា ៧`: a number (ASCII or Khmer digits, optionally one letter) as the first,
-    /// second or third word, then an optional separator and the title.
+    /// or `មាត្រា ៧`: a number (ASCII or Khmer digits, see ``numberSuffix(_:)`` for what
+    /// may follow it) as the first, second or third word, then an optional separator and
+    /// the title.
     static func articleNumber(in heading: String) -> (id: String, title: String)? {
-        let characters = Array(heading)
+        let characters = Array(withoutExplicitID(heading))
         var index = 0
         for _ in 0..<3 {
             if index < characters.count, asciiDigit(characters[index]) != nil {
@@ -128,25 +181,60 @@ struct InstrumentTextParser {
         return nil
     }
 
+    /// Latin ordinals that insert an article between two others (`8 bis`, `8ter`).
+    static let latinOrdinals = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies",
+                                "nonies", "decies"]
+    /// Khmer "new", written after the number of an inserted article (`មាត្រា ១៩ថ្មី`).
+    static let khmerNew = "ថ្មី"
+
     private static func numbered(_ characters: [Character], from start: Int) -> (id: String, title: String)? {
         var index = start
         var id = ""
-        while index < characters.count, let digit = asciiDigit(characters[index]) {
-            id.append(digit)
-            index += 1
+        func digits() {
+            while index < characters.count, let digit = asciiDigit(characters[index]) {
+                id.append(digit)
+                index += 1
+            }
         }
-        if index < characters.count, characters[index].isASCII, characters[index].isLetter,
-           index + 1 == characters.count || !characters[index + 1].isLetter {
-            id.append(Character(characters[index].lowercased()))
+        digits()
+        // `515-14`: a number of a code's chapter and of the article in it.
+        if index + 1 < characters.count, "-‑".contains(characters[index]), asciiDigit(characters[index + 1]) != nil {
+            id.append("-")
             index += 1
+            digits()
+        }
+        let rest = String(characters[index...])
+        if let suffix = numberSuffix(rest) {
+            id += suffix.id
+            index += suffix.length
         }
         // The number must end the word: `7a` is an article, `7th` or `2005-style` is not.
-        if index < characters.count, characters[index].isLetter || characters[index].isNumber {
+        if index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "-" {
             return nil
         }
-        var rest = characters[index...].drop(while: { $0 == " " })
-        if let first = rest.first, ".—–-:".contains(first) { rest = rest.dropFirst() }
-        return (id, String(rest).trimmingCharacters(in: .whitespaces))
+        var title = characters[index...].drop(while: { $0 == " " })
+        if let first = title.first, ".—–-:".contains(first) { title = title.dropFirst() }
+        return (id, String(title).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// What may follow an article's number and belongs to its id: a Latin ordinal, attached
+    /// or after a space (`8bis`, `8 bis`), Khmer "new" (`១៩ថ្មី`), or one letter of any
+    /// script attached to it (`7a`, `7đ`). The id part is lowercase; `length` counts the
+    /// characters read.
+    static func numberSuffix(_ rest: String) -> (id: String, length: Int)? {
+        let spaced = rest.hasPrefix(" ")
+        let word = spaced ? rest.dropFirst() : Substring(rest)
+        func endsWord(_ tail: Substring) -> Bool { tail.first.map { !($0.isLetter || $0.isNumber) } ?? true }
+        for ordinal in latinOrdinals where word.lowercased().hasPrefix(ordinal) {
+            if endsWord(word.dropFirst(ordinal.count)) { return (ordinal, ordinal.count + (spaced ? 1 : 0)) }
+        }
+        if word.hasPrefix(khmerNew), endsWord(word.dropFirst(khmerNew.count)) {
+            return (khmerNew, khmerNew.count + (spaced ? 1 : 0))
+        }
+        if !spaced, let letter = word.first, letter.isLetter, endsWord(word.dropFirst()) {
+            return (letter.lowercased(), 1)
+        }
+        return nil
     }
 
     /// The ASCII digit for an ASCII or Khmer (០–៩) digit, or nil.
@@ -166,16 +254,25 @@ struct InstrumentTextParser {
     /// A clause runs until the next clause marker. After a blank line, an unindented
     /// paragraph that is not a sub-point is "detached": it joins the clause before it when
     /// another clause follows, and is the article's closing text when none does.
+    ///
+    /// A marker starts a clause only where a clause can start (``startsClause``): in an
+    /// article whose clauses are paragraphs `(1)`, items `1.` and `1)` are sub-points of a
+    /// paragraph, and a marker on a line that continues a sentence is a hard-wrapped line.
     private func article(from draft: ArticleDraft) throws(InstrumentTextError) -> Article {
         var lead: [String] = []
         var clauses: [ClauseDraft] = []
         var detached: [String] = []
         var firstLines: [String: Int] = [:]
         var afterBlank = false
+        var parenthesised: Bool?
+        var previous: String?
 
         for line in draft.body {
             let trimmed = ReadableText.collapsed(line.text)
-            if let (number, marker, rest) = Self.clauseMarker(line.text) {
+            defer { previous = trimmed }
+            if let (number, marker, rest) = Self.clauseMarker(line.text),
+               Self.startsClause(after: previous, parenthesised: marker.hasPrefix("("), articleStyle: parenthesised) {
+                parenthesised = parenthesised ?? marker.hasPrefix("(")
                 let id = "\(draft.id).\(number)"
                 if let first = firstLines[id] {
                     throw error(line, .duplicateClause(id: id, firstLine: first))
@@ -211,6 +308,20 @@ struct InstrumentTextParser {
             closing: ReadableText.normalize(lines: detached),
             line: draft.line)
     }
+
+    /// Whether a line with a clause marker starts a clause: its marker has the article's
+    /// style (once its first clause set it: `(1)` paragraphs hold `1.` and `1)` items), and
+    /// the line before it is blank, a heading, or ends a sentence or an item. A marker after
+    /// a line that stops mid-sentence (`… nach Absatz` then `2) …`) is a wrapped line.
+    static func startsClause(after previous: String?, parenthesised: Bool, articleStyle: Bool?) -> Bool {
+        if articleStyle == true, !parenthesised { return false }
+        guard let previous, let last = previous.last, !previous.hasPrefix("#") else { return true }
+        return sentenceEnds.contains(last)
+    }
+
+    /// Characters that end a sentence, an item or a quotation, in the scripts of the texts
+    /// (`។` and `៕` are Khmer's full stops).
+    static let sentenceEnds: Set<Character> = [".", ";", ":", ",", "!", "?", ")", "]", "\"", "”", "’", "'", "»", "។", "៕", "…"]
 
     /// A clause marker at the start of a line (`2. `, `2) `, `(2) `, at most three spaces
     /// in, ASCII or Khmer digits): the clause number in ASCII digits, the marker as written

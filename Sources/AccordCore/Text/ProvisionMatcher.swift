@@ -1,24 +1,35 @@
+internal import Foundation
+
 /// Pairs the provisions (articles, or clauses of one article) of two versions of a text.
 ///
-/// A provision keeps its number when its content is similar; a provision whose number
-/// changed is found by content; what is left with the same number on both sides is the
-/// same provision rewritten. So an article renumbered from 6 to 7 is reported as renumbered,
-/// not as removed and added, and a new article 7 does not pass for the old one.
-///
 /// Provisions with the same number and text are paired first, then those with the same
-/// text under another number. Similarity is the Dice coefficient of the two word multisets: twice the words in common
-/// over the words in both. Two provisions with at least ``threshold`` of their words in
-/// common are candidates; the best-scoring candidates are paired first, a shared number
-/// adding ``sameNumberBonus`` and a nearer position breaking ties.
+/// text under another number. What is left is an assignment: every pair of an old and a
+/// new provision gets a similarity (``WordBags/similarity(old:new:sameNumber:)``), and the pairs are
+/// chosen to make the sum of the similarities of the pairs as large as it can be
+/// (the Hungarian method), counting only pairs at or above ``floor``. Below the floor two
+/// provisions are not the same one, whatever their numbers. Equal similarities are decided
+/// by the titles, then by the nearer position, then by the earlier old provision, so the
+/// same texts always give the same pairs.
+///
+/// For clauses inside a matched article, a clause left over on both sides with the same
+/// number is then the same clause rewritten (`sameNumberFallback`); articles left so are
+/// not: their change is shown as a replacement.
 struct ProvisionMatcher {
-    /// The least similarity at which two provisions can be the same one renumbered.
-    static let threshold = 0.5
-    /// What a shared number adds to a candidate's similarity.
-    static let sameNumberBonus = 0.25
+    /// The least similarity at which two provisions are the same one.
+    static let floor = 0.4
+    /// How much of the similarity the titles make when both provisions have one.
+    static let titleWeight = 0.35
+    /// How much the share of the smaller provision found in the larger one counts, against
+    /// the Dice coefficient, for an article that grew or shrank much.
+    static let containmentWeight = 0.75
+    /// What a shared number adds: a weak signal, enough to decide between near-equals.
+    static let sameNumberBonus = 0.04
 
-    /// A provision as the matcher sees it: its id and its normalised text.
+    /// A provision as the matcher sees it: its id, its title (empty for a clause) and its
+    /// normalised text (with the title).
     struct Item {
         var id: String
+        var title: String = ""
         var text: String
     }
 
@@ -29,7 +40,7 @@ struct ProvisionMatcher {
     }
 
     /// For each new item, the index of the old item it continues, or nil.
-    static func match(old: [Item], new: [Item], interner: inout TokenInterner) -> [Int?] {
+    static func match(old: [Item], new: [Item], sameNumberFallback: Bool = false, interner: inout TokenInterner) -> [Int?] {
         var newToOld = [Int?](repeating: nil, count: new.count)
         var oldTaken = [Bool](repeating: false, count: old.count)
         let oldByID = Dictionary(old.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -43,48 +54,49 @@ struct ProvisionMatcher {
         }
 
         // The same text under another number: renumbered, certainly, and common when a
-        // provision is inserted near the start. Paired in order.
+        // provision is inserted near the start. Paired in order; a text of a word or two
+        // ("(repealed)") is no evidence.
         var unmatchedOldByText: [String: [Int]] = [:]
         for o in old.indices.reversed() where !oldTaken[o] { unmatchedOldByText[old[o].text, default: []].append(o) }
-        for n in new.indices where newToOld[n] == nil {
+        for n in new.indices where newToOld[n] == nil && new[n].text.count { $0 == " " } >= 2 {
             if let o = unmatchedOldByText[new[n].text]?.popLast() {
                 newToOld[n] = o
                 oldTaken[o] = true
             }
         }
 
-        // Words are only needed for what is left, usually a small part.
-        func words(_ item: Item) -> [Int] {
-            WordSegmenter.tokens(item.text).filter { $0.kind == .word }.map { interner.id($0.text) }.sorted()
-        }
-        let oldWords = old.indices.map { oldTaken[$0] ? [] : words(old[$0]) }
-        let newWords = new.indices.map { newToOld[$0] != nil ? [] : words(new[$0]) }
-        var candidates: [(score: Double, distance: Int, old: Int, new: Int)] = []
-        for n in new.indices where newToOld[n] == nil {
-            for o in old.indices where !oldTaken[o] {
-                let (a, b) = (oldWords[o], newWords[n])
-                // The best Dice possible for these lengths; skips most hopeless pairs cheaply.
-                guard a.count + b.count == 0 || Double(2 * min(a.count, b.count)) / Double(a.count + b.count) >= threshold
-                else { continue }
-                let similarity = dice(a, b)
-                guard similarity >= threshold else { continue }
-                let bonus = old[o].id == new[n].id ? sameNumberBonus : 0
-                candidates.append((similarity + bonus, abs(o - n), o, n))
+        let restOld = old.indices.filter { !oldTaken[$0] }
+        let restNew = new.indices.filter { newToOld[$0] == nil }
+        if !restOld.isEmpty && !restNew.isEmpty {
+            let bags = WordBags(old: restOld.map { old[$0] }, new: restNew.map { new[$0] }, allOld: old, allNew: new,
+                                interner: &interner)
+            var scores = [[Double]](repeating: [Double](repeating: 0, count: restNew.count), count: restOld.count)
+            for (i, o) in restOld.enumerated() {
+                for (j, n) in restNew.enumerated() {
+                    let sameNumber = old[o].id == new[n].id
+                    // A provision of a word or two ("(repealed)") says nothing of which it is:
+                    // only its number can pair it.
+                    guard sameNumber || (bags.isSubstantial(old: i) && bags.isSubstantial(new: j)) else { continue }
+                    let score = bags.similarity(old: i, new: j, sameNumber: sameNumber)
+                    guard score >= floor else { continue }
+                    // Ties: the same title first, then the nearer place, then the earlier old
+                    // provision; each a step far below any difference of similarity.
+                    let sameTitle = !old[o].title.isEmpty && old[o].title == new[n].title
+                    scores[i][j] = score + (sameTitle ? 1e-7 : 0) - 1e-10 * Double(abs(o - n)) + 1e-6
+                }
+            }
+            for (i, j) in Assignment.maximal(scores) where scores[i][j] > 0 {
+                newToOld[restNew[j]] = restOld[i]
+                oldTaken[restOld[i]] = true
             }
         }
-        candidates.sort {
-            ($0.score, -$0.distance, -$0.old, -$0.new) > ($1.score, -$1.distance, -$1.old, -$1.new)
-        }
-        for candidate in candidates where newToOld[candidate.new] == nil && !oldTaken[candidate.old] {
-            newToOld[candidate.new] = candidate.old
-            oldTaken[candidate.old] = true
-        }
 
-        // The same number left on both sides: one provision, rewritten.
-        for (n, item) in new.enumerated() where newToOld[n] == nil {
-            if let o = oldByID[item.id], !oldTaken[o] {
-                newToOld[n] = o
-                oldTaken[o] = true
+        if sameNumberFallback {
+            for (n, item) in new.enumerated() where newToOld[n] == nil {
+                if let o = oldByID[item.id], !oldTaken[o] {
+                    newToOld[n] = o
+                    oldTaken[o] = true
+                }
             }
         }
         return newToOld
@@ -137,19 +149,120 @@ struct ProvisionMatcher {
         return Set(olds).subtracting(kept)
     }
 
-    /// Twice the common words over all words of two sorted multisets.
-    static func dice(_ a: [Int], _ b: [Int]) -> Double {
-        if a.isEmpty && b.isEmpty { return 1 }
-        var (i, j, common) = (0, 0, 0)
-        while i < a.count, j < b.count {
-            if a[i] == b[j] {
-                common += 1; i += 1; j += 1
-            } else if a[i] < b[j] {
+}
+
+/// The words of the provisions left to pair, weighted by how rare they are among all the
+/// provisions of both versions (inverse document frequency), so that the boilerplate every
+/// provision of a law repeats ("the Parties shall") counts for little and the words that
+/// say what a provision is about count for much.
+struct WordBags {
+    /// One provision's words: distinct word ids with their counts, sorted by id.
+    private struct Bag {
+        var words: [(id: Int, count: Int)]
+        var weight: Double
+    }
+
+    private var oldText: [Bag] = []
+    private var newText: [Bag] = []
+    private var oldTitle: [Bag] = []
+    private var newTitle: [Bag] = []
+    private var idf: [Int: Double] = [:]
+
+    init(old: [ProvisionMatcher.Item], new: [ProvisionMatcher.Item], allOld: [ProvisionMatcher.Item],
+         allNew: [ProvisionMatcher.Item], interner: inout TokenInterner) {
+        var known: [String: [Int]] = [:]
+        func words(_ text: String) -> [Int] {
+            if let list = known[text] { return list }
+            let list = WordSegmenter.tokens(text).filter { $0.kind == .word }.map { interner.id($0.text.lowercased()) }.sorted()
+            known[text] = list
+            return list
+        }
+        // How common a word is: the larger share of the provisions holding it in either
+        // version. Counted per version, so a word both versions of one provision share is
+        // not made common by that alone (a text of one article weighs all words alike).
+        func shares(_ items: [ProvisionMatcher.Item]) -> [Int: Double] {
+            var documents: [Int: Int] = [:]
+            for item in items {
+                var previous = -1
+                for word in words(item.text) where word != previous {
+                    documents[word, default: 0] += 1
+                    previous = word
+                }
+            }
+            return documents.mapValues { Double($0) / Double(items.count) }
+        }
+        let oldShares = shares(allOld), newShares = shares(allNew)
+        // A word in every provision weighs little but not nothing.
+        idf = oldShares.merging(newShares, uniquingKeysWith: max).mapValues { -log($0) + 0.05 }
+        let oldWords = old.map { words($0.text) }, newWords = new.map { words($0.text) }
+        oldText = oldWords.map(bag)
+        newText = newWords.map(bag)
+        oldTitle = old.map { bag(words($0.title)) }
+        newTitle = new.map { bag(words($0.title)) }
+    }
+
+    private func bag(_ sorted: [Int]) -> Bag {
+        var words: [(id: Int, count: Int)] = []
+        for word in sorted {
+            if words.last?.id == word { words[words.count - 1].count += 1 } else { words.append((word, 1)) }
+        }
+        let weight = words.reduce(0.0) { $0 + Double($1.count) * (idf[$1.id] ?? 1) }
+        return Bag(words: words, weight: weight)
+    }
+
+    /// The similarity of old provision `old` and new provision `new`, from 0 to about 1:
+    /// the weighted Dice coefficient of their words (twice the weight in common over the
+    /// weight of both), or, when both have a title and it makes the score higher, that
+    /// blended with the Dice coefficient of their titles (a kept title raises a reworded
+    /// article, a new title does not sink a moved one); plus a small bonus for the same
+    /// number.
+    func similarity(old: Int, new: Int, sameNumber: Bool) -> Double {
+        let (a, b) = (oldText[old], newText[new])
+        // An article that grew or shrank much (a sentence become a page) keeps most of the
+        // smaller version: the weight in common over the smaller weight, discounted.
+        var score = max(dice(a, b), ProvisionMatcher.containmentWeight * containment(a, b))
+        let titled = !oldTitle[old].words.isEmpty && !newTitle[new].words.isEmpty
+        // An article reduced to its heading (its text left out of a consolidation) is known
+        // by its heading alone.
+        if titled && (a.weight <= oldTitle[old].weight + 1e-9 || b.weight <= newTitle[new].weight + 1e-9) {
+            return dice(oldTitle[old], newTitle[new]) + (sameNumber ? ProvisionMatcher.sameNumberBonus : 0)
+        }
+        if titled {
+            score = max(score, (1 - ProvisionMatcher.titleWeight) * score
+                + ProvisionMatcher.titleWeight * dice(oldTitle[old], newTitle[new]))
+        }
+        return score + (sameNumber ? ProvisionMatcher.sameNumberBonus : 0)
+    }
+
+    /// True when the provision has at least three words.
+    func isSubstantial(old: Int) -> Bool { oldText[old].words.reduce(0) { $0 + $1.count } >= 3 }
+
+    /// True when the provision has at least three words.
+    func isSubstantial(new: Int) -> Bool { newText[new].words.reduce(0) { $0 + $1.count } >= 3 }
+
+    private func common(_ a: Bag, _ b: Bag) -> Double {
+        var (i, j, common) = (0, 0, 0.0)
+        while i < a.words.count, j < b.words.count {
+            let (x, y) = (a.words[i], b.words[j])
+            if x.id == y.id {
+                common += Double(min(x.count, y.count)) * (idf[x.id] ?? 1)
+                i += 1; j += 1
+            } else if x.id < y.id {
                 i += 1
             } else {
                 j += 1
             }
         }
-        return Double(2 * common) / Double(a.count + b.count)
+        return common
+    }
+
+    private func containment(_ a: Bag, _ b: Bag) -> Double {
+        let smaller = min(a.weight, b.weight)
+        return smaller > 0 ? common(a, b) / smaller : 0
+    }
+
+    private func dice(_ a: Bag, _ b: Bag) -> Double {
+        if a.words.isEmpty && b.words.isEmpty { return 1 }
+        return 2 * common(a, b) / (a.weight + b.weight)
     }
 }

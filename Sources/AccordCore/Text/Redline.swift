@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// A word-level redline of one piece of text: what stayed, what was deleted, what was
 /// inserted, in reading order.
 ///
@@ -70,6 +72,17 @@ public struct Redline: Sendable, Hashable, Codable {
         self.init(from: old, to: new, interner: &interner)
     }
 
+    /// The redline of a text taken out whole and another put in: all deleted, all inserted.
+    public init(replacing old: String, with new: String) {
+        func words(_ text: String) -> Int { WordSegmenter.tokens(text).count { $0.kind == .word } }
+        if old == new {
+            self.init(segments: old.isEmpty ? [] : [.equal(old)], wordsAdded: 0, wordsRemoved: 0)
+            return
+        }
+        let segments: [Segment] = (old.isEmpty ? [] : [.deleted(old)]) + (new.isEmpty ? [] : [.inserted(new)])
+        self.init(segments: segments, wordsAdded: words(new), wordsRemoved: words(old))
+    }
+
     init(from old: String, to new: String, interner: inout TokenInterner) {
         if old == new {
             self.init(segments: old.isEmpty ? [] : [.equal(old)], wordsAdded: 0, wordsRemoved: 0)
@@ -108,6 +121,8 @@ public struct Redline: Sendable, Hashable, Codable {
     private enum Run {
         case equal([TextToken])
         case change(deleted: [TextToken], inserted: [TextToken])
+        /// One word spelt two ways that read the same (see ``TokenInterner``).
+        case respelled(TextToken, TextToken)
 
         static func runs(_ script: [MyersDiff.Edit], _ old: [TextToken], _ new: [TextToken]) -> [Run] {
             var runs: [Run] = []
@@ -115,7 +130,15 @@ public struct Redline: Sendable, Hashable, Codable {
             for edit in script {
                 switch edit.operation {
                 case .equal:
-                    runs.append(.equal(Array(old[i..<i + edit.count])))
+                    // Tokens equal under the interner but spelt otherwise (a Vietnamese tone
+                    // mark placed old style in one, new style in the other) are respelled.
+                    var start = i
+                    for offset in 0..<edit.count where old[i + offset].text != new[j + offset].text {
+                        if start < i + offset { runs.append(.equal(Array(old[start..<i + offset]))) }
+                        runs.append(.respelled(old[i + offset], new[j + offset]))
+                        start = i + offset + 1
+                    }
+                    if start < i + edit.count { runs.append(.equal(Array(old[start..<i + edit.count]))) }
                     i += edit.count; j += edit.count
                 case .delete:
                     merge(.change(deleted: Array(old[i..<i + edit.count]), inserted: []), into: &runs)
@@ -125,7 +148,43 @@ public struct Redline: Sendable, Hashable, Codable {
                     j += edit.count
                 }
             }
-            return absorbingLoneSpaces(runs)
+            return semanticCleanup(absorbingLoneSpaces(runs))
+        }
+
+        /// Folds into the changes around it a short equal run that a reader would not keep
+        /// apart from them (in the spirit of diff-match-patch's semantic cleanup): an equal
+        /// run between two changes, no longer in characters than the larger side of the
+        /// change before it nor than that of the change after it, and of at most two words.
+        /// So a rewritten clause reads as a few phrase replacements, not as fragments aligned
+        /// on small words ("of", "von", "và"). Repeated until nothing more folds.
+        static func semanticCleanup(_ runs: [Run]) -> [Run] {
+            func length(_ tokens: [TextToken]) -> Int { tokens.reduce(0) { $0 + $1.text.count } }
+            var runs = runs
+            var folded = true
+            while folded {
+                folded = false
+                var index = 1
+                while index + 1 < runs.count {
+                    guard case .equal(let equal) = runs[index],
+                          case .change(let deletedBefore, let insertedBefore) = runs[index - 1],
+                          case .change(let deletedAfter, let insertedAfter) = runs[index + 1] else {
+                        index += 1
+                        continue
+                    }
+                    let size = length(equal)
+                    let words = equal.count { $0.kind == .word }
+                    guard words <= 2, size <= max(length(deletedBefore), length(insertedBefore)),
+                          size <= max(length(deletedAfter), length(insertedAfter)) else {
+                        index += 1
+                        continue
+                    }
+                    runs[index - 1] = .change(deleted: deletedBefore + equal + deletedAfter,
+                                              inserted: insertedBefore + equal + insertedAfter)
+                    runs.removeSubrange(index...index + 1)
+                    folded = true
+                }
+            }
+            return runs
         }
 
         private static func merge(_ run: Run, into runs: inout [Run]) {
@@ -172,6 +231,10 @@ public struct Redline: Sendable, Hashable, Codable {
                 if !inserted.isEmpty { segments.append(.inserted(text(inserted))) }
                 removed += words(deleted)
                 added += words(inserted)
+            case .respelled(let old, let new):
+                // Shown, so the reader sees the spelling changed; not counted as a word.
+                segments.append(.deleted(old.text))
+                segments.append(.inserted(new.text))
             }
         }
         self.init(segments: segments, wordsAdded: added, wordsRemoved: removed)
@@ -179,15 +242,57 @@ public struct Redline: Sendable, Hashable, Codable {
 }
 
 /// Gives each distinct token text a small integer, so the diff compares integers.
+///
+/// Two Vietnamese spellings that differ only in where the tone mark sits on `oa`, `oe` or
+/// `uy` (old style `Tòa`, `hòe`, `thùy`; new style `Toà`, `hoè`, `thuỳ`) get one integer:
+/// the diff aligns them as one word, and the redline shows the respelling (see
+/// ``Redline``) without counting it as a word changed.
 struct TokenInterner {
     private var table: [String: Int] = [:]
+    private var count = 0
 
     mutating func id(_ text: String) -> Int {
         if let id = table[text] { return id }
-        let id = table.count
+        let key = Self.toneKey(text)
+        if key != text, let id = table[key] {
+            table[text] = id
+            return id
+        }
+        let id = count
+        count += 1
         table[text] = id
+        if key != text { table[key] = id }
         return id
     }
 
     mutating func ids(_ tokens: [TextToken]) -> [Int] { tokens.map { id($0.text) } }
+
+    /// The Vietnamese tone marks (grave, acute, tilde, hook above, dot below).
+    private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
+
+    /// `text` with a tone mark on the first vowel of `oa`, `oe` or `uy` moved to the second
+    /// (new style), in NFC; `text` itself when there is none to move.
+    static func toneKey(_ text: String) -> String {
+        // Only words with a combining mark or a precomposed Vietnamese vowel can change.
+        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
+        var scalars = Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
+        var moved = false
+        var index = 0
+        while index + 2 < scalars.count {
+            let first = Character(scalars[index]).lowercased()
+            if first == "o" || first == "u", toneMarks.contains(scalars[index + 1].value) {
+                let next = Character(scalars[index + 2]).lowercased()
+                if (first == "o" && (next == "a" || next == "e")) || (first == "u" && next == "y") {
+                    let tone = scalars.remove(at: index + 1)
+                    scalars.insert(tone, at: index + 2)
+                    moved = true
+                }
+            }
+            index += 1
+        }
+        guard moved else { return text }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view).precomposedStringWithCanonicalMapping
+    }
 }

@@ -1,4 +1,5 @@
 public import AccordCore
+import Foundation
 
 /// The diff as one self-contained HTML page: inline CSS, no script, nothing fetched from
 /// the network, readable on screen and on paper.
@@ -6,50 +7,80 @@ public import AccordCore
 /// Deletions are `<del>` (struck through, red) and insertions `<ins>` (underlined, green),
 /// so the redline survives printing in black and white. Every value is HTML-escaped.
 public struct DiffHTMLRenderer: InstrumentDiffRenderer {
-    /// An HTML renderer.
-    public init() {}
+    /// The instrument's title and the versions compared; without it the page names the files.
+    public var heading: DiffHeading?
+    /// Whether to show every article (the consolidated text), not only the changed ones.
+    public var full: Bool
+
+    /// An HTML renderer; `heading` gives the page its title, language and version dates.
+    public init(heading: DiffHeading? = nil, full: Bool = false) {
+        self.heading = heading
+        self.full = full
+    }
 
     /// The diff as a complete HTML document.
     public func render(_ diff: InstrumentDiff) -> String {
+        let labels = DiffLabels.forLanguage(heading?.language ?? "en")
         var body: [String] = [
-            "<h1>Changes to the text</h1>",
+            "<header>",
+            "<h1>\(escape(labels.changes))</h1>",
+        ]
+        if let heading {
+            body.append("<p class=\"instrument\">\(escape(heading.title))</p>")
+            body.append("<p class=\"versions\">\(version(heading.old)) → \(version(heading.new))</p>")
+        }
+        body += [
             diff.notice.map { "<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(escape($0.text))</p>" } ?? "",
             "<p class=\"files\"><code>\(escape(diff.oldFile))</code> → <code>\(escape(diff.newFile))</code></p>",
+            "</header>",
         ]
-        if diff.isEmpty {
-            body.append("<p>No changes.</p>")
+        if diff.isEmpty && !full {
+            body.append("<p>\(escape(labels.noChanges))</p>")
         } else {
             body.append("<p class=\"summary\">\(escape(DiffLayout.summary(diff))). "
-                + "<span class=\"legend\"><del>deleted</del> <ins>inserted</ins></span></p>")
-            body.append(summaryTable(diff))
+                + "<span class=\"legend\"><del>\(escape(labels.deleted))</del> <ins>\(escape(labels.inserted))</ins></span></p>")
+            if !diff.changedArticles.isEmpty { body.append(summaryTable(diff, labels)) }
+            if full { body.append("<h2 class=\"full\">\(escape(labels.fullText))</h2>") }
             if diff.title.isChanged {
-                body.append("<p class=\"title\"><span class=\"label\">Title</span> \(Self.redline(diff.title))</p>")
+                body.append("<p class=\"title\"><span class=\"label\">\(escape(labels.title))</span> \(Self.redline(diff.title))</p>")
             }
-            if diff.frontMatter.isChanged { body.append("<p>\(Self.redline(diff.frontMatter))</p>") }
-            body += diff.changedArticles.map(section)
+            if diff.frontMatter.isChanged || (full && !diff.frontMatter.segments.isEmpty) {
+                body.append(Self.paragraphs(diff.frontMatter))
+            }
+            body += DiffLayout.articles(diff, full: full).map { section($0, labels) }
         }
-        return HTMLText.page(title: "Changes: \(diff.oldFile) → \(diff.newFile)", style: Self.style, body: body)
+        let title = heading.map { "\(labels.changes): \($0.title)" } ?? "Changes: \(diff.oldFile) → \(diff.newFile)"
+        return HTMLText.page(title: title, style: Self.style, body: body, language: heading?.language ?? "en")
     }
 
-    private func summaryTable(_ diff: InstrumentDiff) -> String {
+    /// `2005-10-10 (tip-2005@2005-10-10)`, or the label alone for a version that is not a
+    /// recorded revision.
+    private func version(_ version: DiffHeading.Version) -> String {
+        guard let date = version.date else { return "<code>\(escape(version.label))</code>" }
+        let tag = version.tag.map { " <span class=\"tag\">\(escape($0))</span>" } ?? ""
+        return "<time datetime=\"\(date)\">\(date)</time>\(tag)"
+    }
+
+    private func summaryTable(_ diff: InstrumentDiff, _ labels: DiffLabels) -> String {
         let rows = diff.changedArticles.map { change in
-            "<tr><td>\(escape(DiffLayout.name(change) + DiffLayout.qualifier(change)))</td>"
+            "<tr><td>\(escape(DiffLayout.name(change, labels: labels) + DiffLayout.qualifier(change)))</td>"
                 + "<td>\(escape(DiffLayout.outcome(change)))</td>"
                 + "<td class=\"number\">\(change.wordsAdded)</td><td class=\"number\">\(change.wordsRemoved)</td></tr>"
         }
-        return (["<table>", "<thead><tr><th>Article</th><th>Change</th><th>Words added</th><th>Words removed</th></tr></thead>",
-                 "<tbody>"] + rows + ["</tbody>", "</table>"]).joined(separator: "\n")
+        let head = "<thead><tr><th>\(escape(labels.article))</th><th>\(escape(labels.change))</th>"
+            + "<th>\(escape(labels.wordsAdded))</th><th>\(escape(labels.wordsRemoved))</th></tr></thead>"
+        return (["<table>", head, "<tbody>"] + rows + ["</tbody>", "</table>"]).joined(separator: "\n")
     }
 
-    private func section(_ change: ArticleChange) -> String {
+    private func section(_ change: ArticleChange, _ labels: DiffLabels) -> String {
         var lines = ["<section class=\"article \(change.kind.rawValue)\">",
-                     "<h2>\(escape(DiffLayout.headline(change)))</h2>"]
-        for block in DiffLayout.blocks(change) {
+                     "<h2>\(escape(DiffLayout.headline(change, labels: labels)))</h2>"]
+        for block in DiffLayout.blocks(change, full: full) {
             switch block {
             case .title(let title):
-                lines.append("<p class=\"title\"><span class=\"label\">Title</span> \(Self.redline(title))</p>")
+                lines.append("<p class=\"title\"><span class=\"label\">\(escape(labels.title))</span> \(Self.redline(title))</p>")
             case .text(let text):
-                lines.append("<p>\(Self.redline(text))</p>")
+                lines.append(Self.paragraphs(text))
             case .clause(let label, let text):
                 lines.append("<p class=\"clause\"><span class=\"label\">\(escape(label))</span> \(Self.redline(text))</p>")
             }
@@ -58,11 +89,28 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
         return lines.joined(separator: "\n")
     }
 
+    /// A redline of lead or closing text as paragraphs: a quotation (`> `) as a block
+    /// quotation, other paragraphs as `<p>`, line breaks inside kept.
+    static func paragraphs(_ text: Redline) -> String {
+        let html = redline(text)
+        return html.components(separatedBy: "\n\n").map { paragraph in
+            if paragraph.hasPrefix("&gt; ") {
+                let inner = paragraph.replacingOccurrences(of: "\n&gt; ", with: "\n").dropFirst(5)
+                return "<blockquote><p>\(inner)</p></blockquote>"
+            }
+            return "<p>\(paragraph)</p>"
+        }.joined(separator: "\n")
+    }
+
     /// A redline as `<del>`/`<ins>` markup; the review summary shows short redlines with it.
     static func redline(_ redline: Redline) -> String {
         redline.segments.map { segment in
             switch segment {
             case .equal(let text): HTMLText.escape(text)
+            case .deleted(let text) where DiffLayout.isSpaceOnly(text):
+                "<del class=\"space\" title=\"\(text.contains("\n") ? "line break" : "space")\">\(DiffLayout.visibleSpace(text))</del>"
+            case .inserted(let text) where DiffLayout.isSpaceOnly(text):
+                "<ins class=\"space\" title=\"\(text.contains("\n") ? "line break" : "space")\">\(DiffLayout.visibleSpace(text))</ins>\(text)"
             case .deleted(let text): "<del>\(HTMLText.escape(text))</del>"
             case .inserted(let text): "<ins>\(HTMLText.escape(text))</ins>"
             }
@@ -80,6 +128,9 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
         h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid #ccc; }
         p { white-space: pre-wrap; margin: .5rem 0; }
         .files code { font-size: .9rem; }
+        .instrument { font-size: 1.2rem; font-weight: 600; margin: .25rem 0; }
+        .tag { font-family: monospace; font-size: .9rem; color: #555; }
+        blockquote { margin: .5rem 0; padding-left: 1rem; border-left: 3px solid #ccc; color: #444; }
         .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         .label { font-weight: 600; margin-right: .5rem; }
         table { border-collapse: collapse; margin: 1rem 0; }

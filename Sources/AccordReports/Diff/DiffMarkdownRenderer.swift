@@ -4,18 +4,24 @@ import Foundation
 /// The diff as Markdown, for a review paper or a pull request.
 ///
 /// Convention (docs/text-format.md): deleted words are struck through, `~~old~~`, and
-/// inserted words are bold, `**new**`; the markers wrap the words of each line, never the
-/// spaces around them, so every Markdown reader shows them. A summary table of the changed
+/// inserted words are bold, `**new**` (CommonMark with GitHub's strikethrough); the markers
+/// wrap the words of each line, never the spaces around them, so every Markdown reader
+/// shows them. A summary table of the changed
 /// articles comes first; each changed article follows under a `##` headline.
 public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
-    /// A Markdown renderer.
-    public init() {}
+    /// Whether to show every article (the consolidated text), not only the changed ones.
+    public var full: Bool
+
+    /// A Markdown renderer; with `full`, of the whole text.
+    public init(full: Bool = false) {
+        self.full = full
+    }
 
     /// The diff as Markdown.
     public func render(_ diff: InstrumentDiff) -> String {
         var blocks = ["# Changes to the text"] + (diff.notice.map { ["> **Note:** " + $0.text] } ?? [])
             + ["`\(diff.oldFile)` → `\(diff.newFile)`"]
-        guard !diff.isEmpty else { return (blocks + ["No changes."]).joined(separator: "\n\n") + "\n" }
+        guard !diff.isEmpty || full else { return (blocks + ["No changes."]).joined(separator: "\n\n") + "\n" }
         blocks.append(DiffLayout.summary(diff) + ".")
         var table = ["| Article | Change | Words added | Words removed |", "|---|---|--:|--:|"]
         for change in diff.changedArticles {
@@ -25,9 +31,9 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
         blocks.append(table.joined(separator: "\n"))
         if diff.title.isChanged { blocks.append("**Title:** " + Self.redline(diff.title)) }
         if diff.frontMatter.isChanged { blocks.append(Self.redline(diff.frontMatter)) }
-        for change in diff.changedArticles {
-            blocks.append("## " + Self.inert(DiffLayout.headline(change)))
-            for block in DiffLayout.blocks(change) {
+        for change in DiffLayout.articles(diff, full: full) {
+            blocks.append("## " + Self.escaped(DiffLayout.headline(change)))
+            for block in DiffLayout.blocks(change, full: full) {
                 switch block {
                 case .title(let title): blocks.append("**Title:** " + Self.redline(title))
                 case .text(let text): blocks.append(Self.redline(text))
@@ -47,13 +53,74 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
     }
 
     /// A redline in the Markdown convention; the review summary shows short redlines with it.
+    ///
+    /// The text is escaped (`*`, `_`, `~`, `` ` ``, `[`, `]`, `\\`, `<`, `&` before a name), so it reads
+    /// as written and a link or emphasis cut by a change cannot swallow a marker. A marker
+    /// that CommonMark would not take as one, because a punctuation mark inside it touches
+    /// a letter outside (`word**, more**`), gets a word joiner (U+2060, invisible) between
+    /// the two. A change of white space alone shows as `␣` or `¶`.
     static func redline(_ redline: Redline) -> String {
-        redline.segments.map { segment in
+        var output = ""
+        let segments = redline.segments
+        for (index, segment) in segments.enumerated() {
+            let following = index + 1 < segments.count ? escaped(segments[index + 1].text).first : nil
             switch segment {
-            case .equal(let text): inert(text)
-            case .deleted(let text): DiffLayout.wrapLines(inert(text)) { "~~\($0)~~" }
-            case .inserted(let text): DiffLayout.wrapLines(inert(text)) { "**\($0)**" }
+            case .equal(let text): output += escaped(text)
+            case .deleted(let text): output += marked(text, "~~", after: output.last, before: following)
+            case .inserted(let text): output += marked(text, "**", after: output.last, before: following)
             }
-        }.joined()
+        }
+        return output
+    }
+
+    /// `text` wrapped in `marker` line by line, escaped, each marker sure to render.
+    private static func marked(_ text: String, _ marker: String, after previous: Character?, before next: Character?) -> String {
+        if DiffLayout.isSpaceOnly(text) {
+            return marker + DiffLayout.visibleSpace(text) + marker + String(repeating: "\n", count: text.count { $0 == "\n" })
+        }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        return lines.enumerated().map { number, line in
+            let leading = line.prefix(while: { $0 == " " })
+            let rest = line.dropFirst(leading.count)
+            let trailingCount = rest.reversed().prefix(while: { $0 == " " }).count
+            let content = escaped(String(rest.dropLast(trailingCount)))
+            guard let first = content.first, let last = content.last else { return String(line) }
+            let outsideBefore: Character? = !leading.isEmpty ? " " : number > 0 ? "\n" : previous
+            let outsideAfter: Character? = trailingCount > 0 ? " " : number < lines.count - 1 ? "\n" : next
+            let open = marker + (isPunctuation(first) && isWordCharacter(outsideBefore) ? "\u{2060}" : "")
+            let close = (isPunctuation(last) && isWordCharacter(outsideAfter) ? "\u{2060}" : "") + marker
+            return String(leading) + open + content + close + String(repeating: " ", count: trailingCount)
+        }.joined(separator: "\n")
+    }
+
+    /// The characters of the text that Markdown would read as markup, backslash-escaped;
+    /// `<` as an entity, and `&` only where it could start one (`&amp;`, `&#38;`).
+    static func escaped(_ text: String) -> String {
+        guard text.contains(where: { "*_~`[]\\&<".contains($0) }) else { return text }
+        var result = ""
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            if character == "<" {
+                result += "&lt;"
+                continue
+            }
+            let startsEntity = character == "&" && index + 1 < characters.count
+                && (characters[index + 1].isLetter || characters[index + 1] == "#")
+            if "*_~`[]\\".contains(character) || startsEntity { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+
+    /// Punctuation as CommonMark's flanking rules count it: Unicode punctuation and symbols.
+    private static func isPunctuation(_ character: Character) -> Bool {
+        character.isPunctuation || character.isSymbol
+    }
+
+    /// A character next to which a marker with punctuation inside is not taken as one:
+    /// neither white space nor punctuation, nor the start or end of the text.
+    private static func isWordCharacter(_ character: Character?) -> Bool {
+        guard let character else { return false }
+        return !character.isWhitespace && !isPunctuation(character)
     }
 }

@@ -23,9 +23,16 @@ enum DiffLayout {
         case clause(label: String, Redline)
     }
 
-    /// The parts of a changed article to show: none when only its number or place changed.
-    static func blocks(_ change: ArticleChange) -> [Block] {
-        guard change.isModified else { return [] }
+    /// The articles to show: the changed ones, or with `full` every one (the consolidated
+    /// text, unchanged articles in plain words).
+    static func articles(_ diff: InstrumentDiff, full: Bool) -> [ArticleChange] {
+        full ? diff.articles : diff.changedArticles
+    }
+
+    /// The parts of a changed article to show: none when only its number or place changed,
+    /// unless `full` asks for its whole text.
+    static func blocks(_ change: ArticleChange, full: Bool = false) -> [Block] {
+        guard change.isModified || full else { return [] }
         var blocks: [Block] = []
         if !change.title.segments.isEmpty { blocks.append(.title(change.title)) }
         if !change.lead.segments.isEmpty { blocks.append(.text(change.lead)) }
@@ -44,14 +51,17 @@ enum DiffLayout {
     }
 
     /// `Article 7 (renumbered from 6) — modified`, `Preamble — unchanged text`.
-    static func headline(_ change: ArticleChange) -> String {
-        "\(name(change))\(qualifier(change)) — \(outcome(change))"
+    static func headline(_ change: ArticleChange, labels: DiffLabels = .english) -> String {
+        "\(name(change, labels: labels))\(qualifier(change)) — \(outcome(change))"
     }
 
-    /// `Article 7` or `Preamble`, by the newest id.
-    static func name(_ change: ArticleChange) -> String {
+    /// `Article 7`, `Preamble`, or an unnumbered section's heading (`Final provisions`), by
+    /// the newest version.
+    static func name(_ change: ArticleChange, labels: DiffLabels = .english) -> String {
         let id = change.newID ?? change.oldID ?? ""
-        return id == Article.preambleID ? "Preamble" : "Article \(id)"
+        if id == Article.preambleID { return labels.preamble }
+        if id.first?.isNumber == false { return change.newHeading ?? change.oldHeading ?? id }
+        return "\(labels.article) \(id)"
     }
 
     /// ` (renumbered from 6)`, ` (moved)`, or nothing.
@@ -67,6 +77,7 @@ enum DiffLayout {
         switch change.kind {
         case .added: "added"
         case .removed: "removed"
+        case .replaced: "replaced"
         default: change.isModified ? "modified" : "unchanged text"
         }
     }
@@ -76,7 +87,7 @@ enum DiffLayout {
     static func summary(_ diff: InstrumentDiff) -> String {
         let changed = diff.changedArticles
         var counts: [String] = []
-        for kind in [ArticleChange.Kind.added, .removed, .renumbered, .moved, .modified] {
+        for kind in [ArticleChange.Kind.added, .removed, .replaced, .renumbered, .moved, .modified] {
             let count = changed.count { $0.kind == kind }
             if count > 0 { counts.append("\(count) \(kind.rawValue)") }
         }
@@ -97,5 +108,25 @@ enum DiffLayout {
                 ? String(line)
                 : String(leading) + wrap(String(content)) + String(repeating: " ", count: trailingCount)
         }.joined(separator: "\n")
+    }
+
+    /// Like ``wrapLines(_:_:)``, but each word (run of characters without a space) wrapped
+    /// on its own, so no marker holds a space: `[-two words-]` reads `[-two-] [-words-]`.
+    static func wrapWords(_ text: String, _ wrap: (String) -> String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            line.split(separator: " ", omittingEmptySubsequences: false)
+                .map { $0.isEmpty ? "" : wrap(String($0)) }.joined(separator: " ")
+        }.joined(separator: "\n")
+    }
+
+    /// What a change made only of white space shows, so it can be seen at all: `␣` for each
+    /// space, `¶` for a line break (the line break itself follows the mark).
+    static func visibleSpace(_ text: String) -> String {
+        text.map { $0 == "\n" ? "¶" : "␣" }.joined()
+    }
+
+    /// True when a deleted or inserted segment holds only white space.
+    static func isSpaceOnly(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0 == " " || $0 == "\n" }
     }
 }

@@ -19,11 +19,12 @@ public enum HTMLText {
     }
 
     /// One self-contained HTML page: the title (escaped here), inline CSS, and the body's
-    /// already-escaped HTML inside `<main>`. No external resource is referenced.
-    public static func page(title: String, style: String, body: [String]) -> String {
+    /// already-escaped HTML inside `<main>`, in `language` (a BCP 47 tag). No external
+    /// resource is referenced.
+    public static func page(title: String, style: String, body: [String], language: String = "en") -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(escape(language))">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

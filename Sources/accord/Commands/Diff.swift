@@ -21,7 +21,8 @@ extension Accord {
 
             The terminal format marks words in colour on a terminal (NO_COLOR turns it off, \
             --color always keeps it through a pipe) and as [-deleted-] {+inserted+} otherwise. \
-            --stat prints one line per changed article. --json is --format json. On a \
+            --stat prints one line per changed article; --full shows the whole text with \
+            its changes marked. --json is --format json. On a \
             terminal, long output goes through the pager (--no-pager: not).
 
             Without --lang, the language compared is git config accord.language when the \
@@ -72,6 +73,9 @@ extension Accord {
         @Flag(help: "Print one line per changed article with the words added and removed.")
         var stat = false
 
+        @Flag(help: "Show the whole text with its changes marked (the consolidated text), unchanged articles too.")
+        var full = false
+
         @Option(help: ArgumentHelp("Write to this file instead of standard output (no colour; - for standard output).", valueName: "file"))
         var output: String?
 
@@ -79,6 +83,9 @@ extension Accord {
 
         func validate() throws {
             if json && format != .terminal && format != .json { throw ValidationError("give either --json or --format, not both") }
+            if full && (stat || json || format == .json) {
+                throw ValidationError("--full shows the text; it cannot be combined with \(stat ? "--stat" : "JSON, which always holds every article")")
+            }
             if stat && (json || format != .terminal) {
                 throw ValidationError("--stat prints text; it cannot be combined with \(json ? "--json" : "--format \(format.rawValue)")")
             }
@@ -111,17 +118,25 @@ extension Accord {
             }
             var diff = InstrumentDiff(old: old.text, new: new.text)
             diff.notice = ProvenanceNotice(instrument.marks(of: language))
-            let text = try renderer(colour: context.console.style(for: output).colour).render(diff)
+            func version(_ version: TextVersion) -> DiffHeading.Version {
+                let revision = revisions.revision(at: version.commit)
+                return DiffHeading.Version(label: version.label, date: revision?.date, tag: revision?.tag)
+            }
+            let title = new.text.title.isEmpty
+                ? instrument.title[language] ?? instrument.title.values.sorted().first ?? instrument.id.rawValue
+                : new.text.title
+            let heading = DiffHeading(title: title, language: language, old: version(old), new: version(new))
+            let text = try renderer(colour: context.console.style(for: output).colour, heading: heading).render(diff)
             try context.console.write(text, to: output)
         }
 
         /// The renderer for `--stat` or `--format`.
-        private func renderer(colour: Bool) -> any InstrumentDiffRenderer {
+        private func renderer(colour: Bool, heading: DiffHeading) -> any InstrumentDiffRenderer {
             if stat { return DiffStatRenderer() }
             switch json ? .json : format {
-            case .terminal: return DiffTerminalRenderer(colour: colour)
-            case .markdown: return DiffMarkdownRenderer()
-            case .html: return DiffHTMLRenderer()
+            case .terminal: return DiffTerminalRenderer(colour: colour, full: full)
+            case .markdown: return DiffMarkdownRenderer(full: full)
+            case .html: return DiffHTMLRenderer(heading: heading, full: full)
             case .json: return DiffJSONRenderer()
             }
         }

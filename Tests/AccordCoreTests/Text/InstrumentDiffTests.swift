@@ -174,4 +174,57 @@ import Testing
         #expect(rebuilt.normalizedMarkdown == new.normalizedMarkdown)
         #expect(rebuilt == new)
     }
+
+    /// A law replaced: the new article 3 shares a few words with the old one, whose true
+    /// successor (same title, half its words) is now article 5.
+    @Test func theSameNumberDoesNotMakeTheSameArticle() throws {
+        let old = """
+            ## Article 3. Repatriation of victims
+
+            Victims identified abroad are returned to their country of origin safely, with dignity and with the help of social workers of both parties, at the cost of the receiving party.
+            """
+        let new = """
+            ## Article 3. Data protection
+
+            Personal data of victims collected under this Agreement are processed only for the purposes of the Agreement and deleted after five years.
+
+            ## Article 4. Training
+
+            Each party trains border officials in the identification of victims.
+
+            ## Article 5. Repatriation of victims
+
+            Victims identified abroad are returned home safely and with dignity; the sending party pays for the journey and arranges reception.
+            """
+        let diff = InstrumentDiff(old: try TextFixtures.parse(old), new: try TextFixtures.parse(new))
+        let summary = diff.articles.map { "\($0.oldID ?? "-")→\($0.newID ?? "-") \($0.kind)" }
+        #expect(summary == ["-→3 added", "-→4 added", "3→5 renumbered"])
+    }
+
+    @Test func articlesLeftUnderOneNumberAreShownAsReplaced() throws {
+        let old = "## Article 1. Scope\n\nThe Agreement covers trafficking in persons across the common border.\n"
+        let new = "## Article 1. Budget\n\nEach ministry funds its own hotline from the annual state budget.\n"
+        let diff = InstrumentDiff(old: try TextFixtures.parse(old), new: try TextFixtures.parse(new))
+        #expect(diff.articles.map(\.kind) == [.replaced])
+        #expect(diff.articles[0].lead.segments.count == 2)
+        try expectApplyReproduces(old: TextFixtures.parse(old), new: TextFixtures.parse(new, file: "new.md"))
+    }
+
+    /// Boilerplate the articles of a law share does not make two articles one.
+    @Test func sharedBoilerplateIsNotEnough() throws {
+        let boilerplate = "The competent authorities of the Parties shall, in accordance with their national laws and regulations and within the limits of their resources,"
+        let old = "## Article 2. Shelters\n\n\(boilerplate) open shelters for victims.\n\n## Article 6. Hotlines\n\n\(boilerplate) run hotlines for reports.\n"
+        let new = "## Article 2. Shelters\n\n\(boilerplate) open shelters for victims.\n\n## Article 7. Statistics\n\n\(boilerplate) publish yearly statistics on prosecutions.\n"
+        let diff = InstrumentDiff(old: try TextFixtures.parse(old), new: try TextFixtures.parse(new))
+        let summary = diff.articles.map { "\($0.oldID ?? "-")→\($0.newID ?? "-") \($0.kind)" }
+        #expect(summary == ["2→2 unchanged", "6→- removed", "-→7 added"])
+    }
+
+    @Test func unnumberedSectionsAreMatchedLikeArticles() throws {
+        let old = "## Article 1. Scope\n\nThe scope.\n\n## Final provisions\n\nThis Agreement enters into force on signature and lasts five years.\n\n## Signatures\n\nFor the Government of Viet Nam. For the Royal Government of Cambodia.\n"
+        let new = "## Article 1. Scope\n\nThe scope.\n\n## Article 2. Review\n\nThe parties review the Agreement every year.\n\n## Final provisions\n\nThis Agreement enters into force on signature and lasts ten years.\n\n## Signatures\n\nFor the Government of Viet Nam. For the Royal Government of Cambodia.\n"
+        let diff = InstrumentDiff(old: try TextFixtures.parse(old), new: try TextFixtures.parse(new))
+        let summary = diff.articles.map { "\($0.oldID ?? "-")→\($0.newID ?? "-") \($0.kind)" }
+        #expect(summary == ["1→1 unchanged", "-→2 added", "final-provisions→final-provisions modified", "signatures→signatures unchanged"])
+    }
 }

@@ -82,6 +82,18 @@ import Testing
             #expect(redline.isChanged == (old != new))
         }
     }
+
+    /// Old- and new-style tone placement (`Tòa`/`Toà`) is one word respelled: shown, not
+    /// counted, and it does not break the phrase around it.
+    @Test func vietnameseTonePlacementIsShownAsARespellingNotAChangedWord() {
+        let redline = Redline(from: "Tòa án nhân dân tối cao xét xử", to: "Toà án nhân dân tối cao xét xử")
+        #expect(redline.segments == [.deleted("Tòa"), .inserted("Toà"), .equal(" án nhân dân tối cao xét xử")])
+        #expect(redline.wordsAdded == 0 && redline.wordsRemoved == 0)
+        #expect(redline.oldText == "Tòa án nhân dân tối cao xét xử")
+        #expect(redline.newText == "Toà án nhân dân tối cao xét xử")
+        let spanish = Redline(from: "El texto público", to: "El texto publicó")
+        #expect(spanish.wordsAdded == 1 && spanish.wordsRemoved == 1)
+    }
 }
 
 /// Random word-level edits of a text, for property tests.

@@ -12,14 +12,14 @@ import Testing
 
             Article 1 — modified
               Title: Purpose
-              The parties cooperate to prevent trafficking in [-women & children-]{+persons+}.
+              The parties cooperate to prevent trafficking in [-women-] [-&-] [-children-]{+persons+}.
               1.1  Each party designates a focal agency.
               1.2  The focal agencies meet at least [-once-]{+twice+} a year.
-              1.3 (added)  {+The focal agencies report to the ministers.+}
+              1.3 (added)  {+The+} {+focal+} {+agencies+} {+report+} {+to+} {+the+} {+ministers.+}
 
             Article 2 — removed
               Title: [-Hotline-]
-              [-Each party keeps a hotline.-]
+              [-Each-] [-party-] [-keeps-] [-a-] [-hotline.-]
 
             Article 2 (renumbered from 3) — unchanged text
 
