@@ -10,7 +10,7 @@ DEMO_DIR   ?= demo-output
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-client
 # The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
-TEST_APT_PACKAGES := chromium python3-icalendar strace
+TEST_APT_PACKAGES := chromium python3-icalendar strace poppler-utils
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.

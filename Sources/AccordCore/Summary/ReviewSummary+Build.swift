@@ -42,6 +42,8 @@ extension ReviewSummary {
         restrictedOmitted = evidence.count { redaction.hides($0) }
         let partyCodes = snapshot.settings?.partyCodes ?? []
         let reports = Self.reports(snapshot: snapshot, inPeriod: inPeriod)
+        previousMeetingTitle = since == nil ? previous.map { "\($0.title) (\($0.date))" } : nil
+        followUp = previous.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         self.textChanges = textChanges
         progress = Self.progress(snapshot: snapshot, state: state, index: index)
         self.gaps = gaps
@@ -50,8 +52,6 @@ extension ReviewSummary {
         agenda = Self.agenda(gaps: gaps, nextReview: schedule.upcoming.first, statusChanges: statusChanges.count,
                              evidence: newEvidence.count + restrictedOmitted, textChanges: textChanges.count,
                              since: start, previous: since == nil ? previous : nil, followUp: followUp)
-        previousMeetingTitle = since == nil ? previous.map { "\($0.title) (\($0.date))" } : nil
-        followUp = previous.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         actionLog = meeting.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         sides = Self.sides(reports: reports, evidence: newEvidence, state: state, snapshot: snapshot, parties: partyCodes)
         jointStandings = Self.jointStandings(reports: reports, state: state, snapshot: snapshot, index: index)
