@@ -74,12 +74,15 @@ import Testing
                 + firstDay.replacingOccurrences(of: "-", with: "")
         }
         // Each deadline before an upcoming review is an event of its own.
-        let deadlines = Set((decoded["reviews"] as! [[String: Any]]).flatMap { review in
-            (review["dueBefore"] as? [[String: Any]] ?? []).map { item in
-                "deadline." + (item["target"] as! String).replacingOccurrences(of: "#", with: ".") + "." + (item["date"] as! String)
-                    + "@example.org " + (item["date"] as! String).replacingOccurrences(of: "-", with: "")
+        var deadlines = Set<String>()
+        for review in decoded["reviews"] as! [[String: Any]] {
+            for item in review["dueBefore"] as? [[String: Any]] ?? [] {
+                let target = (item["target"] as! String).replacingOccurrences(of: "#", with: ".")
+                let date = item["date"] as! String
+                let day: String = date.replacingOccurrences(of: "-", with: "")
+                deadlines.insert("deadline.\(target).\(date)@example.org \(day)")
             }
-        })
+        }
         #expect(!deadlines.isEmpty)
         let events = (expected + deadlines).sorted()
         let script = """

@@ -49,6 +49,7 @@ extension ReviewSummary {
         self.gaps = gaps
         nextReview = schedule.upcoming.first
         indicators = Self.indicators(snapshot: snapshot, asOf: asOf, redaction: redaction)
+        planTargets = Self.planTargets(snapshot: snapshot, asOf: asOf, redaction: redaction, index: index)
         agenda = Self.agenda(gaps: gaps, nextReview: schedule.upcoming.first, statusChanges: statusChanges.count,
                              evidence: newEvidence.count + restrictedOmitted, textChanges: textChanges.count,
                              since: start, previous: since == nil ? previous : nil, followUp: followUp)
@@ -58,6 +59,7 @@ extension ReviewSummary {
         var used = Set(self.meeting?.marks ?? [])
         used.formUnion(followUp.flatMap(\.marks) + actionLog.flatMap(\.marks) + reports.flatMap(\.marks))
         used.formUnion(jointStandings.flatMap(\.marks))
+        used.formUnion(planTargets.filter { $0.actual != nil }.flatMap(\.marks))
         if meeting?.decisions.contains(where: \.provenance.illustrative) == true { used.insert(.illustrative) }
         used.formUnion(statusChanges.flatMap(\.marks) + newEvidence.flatMap(\.marks) + progress.flatMap(\.marks))
         used.formUnion(gaps.gaps.flatMap(\.marks) + indicators.flatMap { $0.points.flatMap(\.marks) })
@@ -188,10 +190,60 @@ extension ReviewSummary {
                 point.marks = given.contains(where: \.illustrative) ? [.illustrative] : []
                 return point
             }
-            return IndicatorSeries(
+            var series = IndicatorSeries(
                 indicator: key.indicator, title: indicator?.title ?? key.indicator, unit: indicator?.unit,
                 scope: key.scope, scopeTitle: key.scope.flatMap { scope in scopes.first { $0.id == scope }?.title },
                 points: points)
+            series.totals = Self.totals(points)
+            return series
+        }
+    }
+
+    /// Every indicator of an item of a plan adopted by the as-of date that has a target,
+    /// with the latest value evidence gives for it (any scope) by that date.
+    static func planTargets(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction,
+                            index: ProvenanceIndex) -> [PlanTarget] {
+        var latest: [String: (value: Double, period: String?, scope: String?, evidence: RecordID, illustrative: Bool)] = [:]
+        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
+            for value in evidence.values {  // evidence comes in date order: the last one stays
+                latest[value.indicator] = (value.value, value.period, value.scope, evidence.id,
+                                           evidence.provenance.illustrative || value.provenance.illustrative)
+            }
+        }
+        var targets: [PlanTarget] = []
+        for plan in snapshot.plans where plan.adopted.date <= asOf {
+            for item in plan.items {
+                guard let id = QualifiedID(owner: plan.id.rawValue, local: item.id) else { continue }
+                for indicator in item.indicators {
+                    guard let target = indicator.target else { continue }
+                    let found = latest[indicator.id]
+                    let declared = snapshot.settings?.indicators.first { $0.id == indicator.id }
+                    var entry = PlanTarget(item: id, indicator: indicator.id, title: indicator.title ?? declared?.title ?? indicator.id,
+                                           unit: indicator.unit ?? declared?.unit, target: target, actual: found?.value,
+                                           period: found?.period, evidence: found?.evidence)
+                    entry.scope = found?.scope
+                    var marks = index.marks(of: id.description)
+                    if found?.illustrative == true { marks.insert(.illustrative) }
+                    entry.marks = marks.ordered
+                    targets.append(entry)
+                }
+            }
+        }
+        return targets
+    }
+
+    /// The reported totals among `points` (periods `yyyy-yyyy` or `yyyy–yyyy`), each with the sum of the
+    /// yearly points of its span.
+    static func totals(_ points: [IndicatorPoint]) -> [TotalCheck] {
+        let yearly = Dictionary(points.filter { $0.period.count == 4 && Int($0.period) != nil }.map { ($0.period, $0.value) },
+                                uniquingKeysWith: { first, _ in first })
+        return points.compactMap { point -> TotalCheck? in
+            let ends = point.period.split { $0 == "-" || $0 == "–" }
+            guard ends.count == 2, ends.allSatisfy({ $0.count == 4 }), let first = Int(ends[0]), let last = Int(ends[1]),
+                  first < last, last - first < 100 else { return nil }
+            let years = (first...last).map(String.init)
+            return TotalCheck(period: point.period, reported: point.value, computed: years.compactMap { yearly[$0] }.reduce(0, +),
+                              missingYears: years.filter { yearly[$0] == nil })
         }
     }
 
@@ -267,7 +319,7 @@ extension ReviewSummary {
     }
 
     /// How many overdue items the draft agenda names.
-    static let agendaOverdue = 8
+    static let agendaOverdue = 5
 
     /// Opening, progress in the period, one point per overdue target and per one-sided
     /// joint commitment, the next review, other business.
@@ -282,7 +334,10 @@ extension ReviewSummary {
             }
             return order.map { ($0, grouped[$0]!) }
         }
-        func parties(_ gaps: [Gap]) -> String { gaps.compactMap(\.party).map(\.code).joined(separator: ", ") }
+        func parties(_ gaps: [Gap]) -> String {
+            let named = gaps.compactMap(\.party).map(\.code)
+            return named.isEmpty ? "the parties together" : named.joined(separator: ", ")
+        }
         var items = [AgendaItem(title: "Opening and adoption of the agenda", points: [])]
         if let previous, !followUp.isEmpty {
             items.append(AgendaItem(title: "Follow-up of the decisions of \(previous.title) (\(previous.date))", points: followUp.map { entry in

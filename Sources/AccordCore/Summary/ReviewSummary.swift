@@ -230,6 +230,42 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let scope: String?
         public let scopeTitle: String?
         public let points: [IndicatorPoint]
+        /// Each total a source reports for a span of years, next to the sum of the yearly figures.
+        public var totals: [TotalCheck] = []
+    }
+
+    /// A total reported for a span of years (a value whose period is `2015-2019`) and the sum
+    /// of the yearly values recorded for those years: a source's printed total is kept as
+    /// given, and a disagreement is a warning for the meeting, not a correction.
+    public struct TotalCheck: Sendable, Hashable, Codable {
+        /// The period as written (`2015-2019`).
+        public let period: String
+        public let reported: Double
+        /// The sum of the yearly values (each year's value as the table shows it).
+        public let computed: Double
+        /// Years of the span with no value recorded: then the sum is partial.
+        public let missingYears: [String]
+        /// Whether the sum is complete and equals the reported total.
+        public var agrees: Bool { missingYears.isEmpty && computed == reported }
+    }
+
+    /// A plan item's indicator with its target, and what the evidence records for it.
+    public struct PlanTarget: Sendable, Hashable, Codable {
+        /// The plan item (`plan-2017-2020#1.2`).
+        public let item: QualifiedID
+        public let indicator: String
+        public let title: String
+        public let unit: String?
+        public let target: Double
+        /// The latest value recorded by the as-of date, if any.
+        public let actual: Double?
+        /// The period of that value, as written.
+        public let period: String?
+        /// The scope of that value, if any.
+        public var scope: String?
+        /// The evidence it comes from.
+        public let evidence: RecordID?
+        public var marks: [ProvenanceMark] = []
     }
 
     /// A point of the draft agenda, with its sub-points.
@@ -284,6 +320,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public var sides: [Side] = []
     /// Targets on which every party bound reported, with a report in the period.
     public var jointStandings: [JointStanding] = []
+    /// Each plan item indicator with a target, against the latest value recorded for it.
+    public var planTargets: [PlanTarget] = []
     /// How many gaps the summary prints; the JSON always holds them all.
     public var gapDetail: GapDetail = .top
 }

@@ -110,6 +110,10 @@ public struct SummaryHTMLRenderer: Sendable {
         if indicators.isEmpty { body.append("<p>No indicator values recorded.</p>") }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
+            if !indicator.totals.isEmpty {
+                section += "<p>Reported totals and the yearly figures:</p><ul class=\"totals\">"
+                    + indicator.totals.map { "<li\($0.hasPrefix("Warning") ? " class=\"warning\"" : "")>\(e($0))</li>" }.joined() + "</ul>"
+            }
             if !indicator.sources.isEmpty {
                 section += "<p>Figures the sources give differently:</p><ul class=\"sources\">"
                     + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
@@ -121,6 +125,12 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(section + "</section>")
         }
 
+        if !summary.planTargets.isEmpty {
+            body.append("<h3>Plan targets against what is recorded</h3>")
+            let targets = SummaryLayout.planTargets(summary)
+            if !targets.rows.isEmpty { body.append(table(targets)) }
+            if let missing = SummaryLayout.unmeasuredTargets(summary) { body.append("<p class=\"small\">\(e(missing))</p>") }
+        }
         body.append("<h2 id=\"agenda\">Draft agenda</h2>")
         body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
@@ -184,7 +194,7 @@ public struct SummaryHTMLRenderer: Sendable {
         table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; font-size: .9rem; }
         th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
         thead th { background: #eef3f8; }
-        table.small { font-size: .8rem; }
+        table.small, p.small { font-size: .8rem; }
         table.header { width: auto; } table.header th { background: #f6f6f6; font-weight: 600; }
         .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         ul.gaps li { margin: .2rem 0; }
@@ -193,11 +203,12 @@ public struct SummaryHTMLRenderer: Sendable {
         del { color: #a40000; background: #fde8e8; text-decoration: line-through; }
         ins { color: #005c1a; background: #e3f6e6; text-decoration: underline; }
         .label { font-weight: 600; margin-right: .4rem; }
+        li.warning { color: #a40000; font-weight: 600; }
         .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; }
         td.date { white-space: nowrap; }
         @media print {
-          body { font-size: 9.5pt; line-height: 1.35; }
+          body { font-size: 9pt; line-height: 1.3; }
           table { font-size: 7.5pt; margin: .3rem 0 .6rem; } table.small { font-size: 7pt; }
           th, td { padding: .1rem .3rem; }
           h2 { margin: 1rem 0 .3rem; } h3 { margin: .7rem 0 .3rem; }

@@ -237,7 +237,7 @@ enum SummaryLayout {
     // MARK: Gaps
 
     /// How many gaps a summary shows by default, and a brief.
-    static let gapCap = 12, briefGaps = 5
+    static let gapCap = 10, briefGaps = 5
 
     /// The gaps printed in the body: the most serious and, within a severity, the most recent
     /// first, up to ``gapCap``, with how many are left out (with `--gaps all` the annex lists
@@ -336,8 +336,45 @@ enum SummaryLayout {
         }
     }
 
+    /// `Warning: Viet Nam's ten provinces…, 2015-2019: the reported total is 394, the yearly figures add up to 445.`
+    static func totalChecks(_ series: [ReviewSummary.IndicatorSeries]) -> [String] {
+        series.flatMap { series in
+            series.totals.map { check in
+                let scope = series.scopeTitle ?? series.scope ?? "all"
+                let sum = SVGChart.format(check.computed), total = SVGChart.format(check.reported)
+                if check.agrees { return "\(scope), \(check.period): the reported total \(total) equals the sum of the yearly figures." }
+                if !check.missingYears.isEmpty {
+                    return "\(scope), \(check.period): reported total \(total); the yearly figures recorded add up to \(sum), "
+                        + "with no figure for \(check.missingYears.joined(separator: ", "))."
+                }
+                return "Warning: \(scope), \(check.period): the reported total is \(total) but the yearly figures add up to \(sum) "
+                    + "(a difference of \(SVGChart.format(check.computed - check.reported))); check the source before quoting either."
+            }
+        }
+    }
+
+    /// Plan targets with a value recorded: target against the latest value.
+    static func planTargets(_ summary: ReviewSummary) -> Table {
+        // The latest value is shown with its scope and period, not as a share of the target:
+        // a target may count a scope or a span the value does not.
+        Table(header: ["Plan item", "Indicator", "Target", "Latest value recorded"], rows: summary.planTargets.compactMap { entry in
+            guard let actual = entry.actual else { return nil }
+            let unit = entry.unit.map { " \($0)" } ?? ""
+            let context = [entry.scope, entry.period, entry.evidence?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            return [ProgressStyle.marked(entry.item.description, entry.marks), entry.title, SVGChart.format(entry.target) + unit,
+                    SVGChart.format(actual) + unit + (context.isEmpty ? "" : " (\(context))")]
+        }, numeric: [2])
+    }
+
+    /// `23 of 30 plan targets have no value recorded (…)`.
+    static func unmeasuredTargets(_ summary: ReviewSummary) -> String? {
+        let missing = summary.planTargets.count { $0.actual == nil }
+        guard missing > 0 else { return nil }
+        return "\(missing) of \(summary.planTargets.count) plan targets have no value recorded yet (the JSON's planTargets lists them)."
+    }
+
     static func indicatorTables(_ summary: ReviewSummary)
-        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String])] {
+        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String], totals: [String])] {
         var order: [String] = []
         var grouped: [String: [ReviewSummary.IndicatorSeries]] = [:]
         for series in summary.indicators {
@@ -366,7 +403,7 @@ enum SummaryLayout {
                 })
             }
             return (title, Table(header: ["Scope"] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
-                    years, lines, attributions(all))
+                    years, lines, attributions(all), totalChecks(all))
         }
     }
 

@@ -115,10 +115,20 @@ public struct SummaryMarkdownRenderer: Sendable {
         for indicator in indicators {
             blocks.append("### " + escape(indicator.title))
             blocks.append(table(indicator.table))
+            if !indicator.totals.isEmpty {
+                blocks.append("Reported totals and the yearly figures:\n\n" + indicator.totals.map { "- " + escape($0) }.joined(separator: "\n"))
+            }
             if !indicator.sources.isEmpty {
                 blocks.append("Figures the sources give differently:\n\n"
                               + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
             }
+        }
+
+        if !summary.planTargets.isEmpty {
+            blocks.append("### Plan targets against what is recorded")
+            let targets = SummaryLayout.planTargets(summary)
+            if !targets.rows.isEmpty { blocks.append(table(targets)) }
+            if let missing = SummaryLayout.unmeasuredTargets(summary) { blocks.append(escape(missing)) }
         }
 
         blocks.append("## Draft agenda")
