@@ -10,8 +10,9 @@ DEMO_DIR   ?= demo-output
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client
 # The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar
-# and the redline Markdown with markdown-it, and kill writers under strace.
-TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it
+# and the redline Markdown with markdown-it, kill writers under strace, and count the
+# printed summary's pages with pdfinfo.
+TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it poppler-utils
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.

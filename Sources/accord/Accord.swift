@@ -37,7 +37,7 @@ struct Accord: ParsableCommand {
                 Log.self, EvidenceCommand.self, MeetingCommand.self, Amend.self, Retract.self, Undo.self,
             ]),
             CommandGroup(name: "Ask", subcommands: [
-                StatusCommand.self, Show.self, List.self, History.self, Gaps.self, Schedule.self, Search.self,
+                StatusCommand.self, Show.self, List.self, History.self, Gaps.self, Schedule.self, Search.self, Due.self,
             ]),
             CommandGroup(name: "Texts and review meetings", subcommands: [
                 Revisions.self, Diff.self, Summary.self,

@@ -26,6 +26,7 @@ struct GapChecks {
         case .amendedSinceEvidence: amendedSinceEvidence()
         case .reviewOverdue: reviewOverdue()
         case .languagesOutOfStep: languagesOutOfStep()
+        case .noDueDate: noDueDate()
         }
     }
 
@@ -150,6 +151,25 @@ struct GapChecks {
                              "latest evidence \(finding.latestEvidenceDate) (\(finding.latestEvidence))"],
                        toClose: "File evidence dated after \(finding.revisionDate) that speaks to the amended clause \(finding.clause).",
                        since: finding.revisionDate)
+        }
+    }
+
+    /// Decisions of meetings held by the as-of date that name no due date: the action log
+    /// cannot say whether they are late, and no report can be filed on them.
+    func noDueDate() -> [Gap] {
+        let parties = snapshot.settings?.partyCodes ?? []
+        return snapshot.meetings.filter { !$0.planned && $0.date <= state.asOf }.flatMap { meeting in
+            meeting.decisions.filter { $0.due == nil }.map { decision -> Gap in
+                var why = ["decided \(meeting.date) by \(meeting.id)", "no due date"]
+                let unnamed = decision.bound.parties(of: parties).filter { decision.responsible[$0] == nil }
+                if !unnamed.isEmpty { why.append("no responsible agency named for \(unnamed.map(\.code).joined(separator: ", "))") }
+                var gap = Gap(rule: .noDueDate, item: "\(meeting.id)#\(decision.id)", instrument: meeting.id.rawValue,
+                              title: decision.text, party: nil, why: why,
+                              toClose: "Give the decision a due date (due:) and the agencies responsible (responsible:) in \(meeting.path).",
+                              since: meeting.date)
+                if meeting.provenance.illustrative || decision.provenance.illustrative { gap.marks = [.illustrative] }
+                return gap
+            }
         }
     }
 

@@ -67,7 +67,8 @@ public struct GapReport: Sendable, Hashable, Codable {
                 // A review's item is `<owner>/<cycle>@<date>`; a text's, `<owner> text.<lang>.md`.
                 let key = gap.rule == .reviewOverdue ? String(gap.item.prefix { $0 != "@" })
                     : gap.rule == .languagesOutOfStep ? gap.instrument : gap.item
-                gap.marks = index.marks(of: key).ordered
+                // A rule may know marks the index does not (a decision with no due date is no target).
+                gap.marks = index.marks(of: key).union(gap.marks).ordered
                 return gap
             }
         let parties = snapshot.settings?.partyCodes ?? []

@@ -21,13 +21,15 @@ public enum GapRule: String, Sendable, Hashable, Codable, CaseIterable, Comparab
     case reviewOverdue = "review-overdue"
     /// One language version of a text was revised and another was not.
     case languagesOutOfStep = "languages-out-of-step"
+    /// A meeting's decision with no due date: nobody can say when it is late.
+    case noDueDate = "no-due-date"
 
     /// How serious a gap of this rule is.
     public var severity: GapSeverity {
         switch self {
         case .overdue, .reviewOverdue: .high
         case .stale, .noOwner, .oneSided, .amendedSinceEvidence: .medium
-        case .noEvidence, .uncovered, .languagesOutOfStep: .low
+        case .noEvidence, .uncovered, .languagesOutOfStep, .noDueDate: .low
         }
     }
 
@@ -43,6 +45,7 @@ public enum GapRule: String, Sendable, Hashable, Codable, CaseIterable, Comparab
         case .amendedSinceEvidence: "Amended since evidence"
         case .reviewOverdue: "Review overdue"
         case .languagesOutOfStep: "Languages out of step"
+        case .noDueDate: "No due date"
         }
     }
 

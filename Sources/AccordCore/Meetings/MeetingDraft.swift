@@ -22,6 +22,16 @@ public struct MeetingDraft: Sendable {
     public var note: String?
     /// Whether the meeting is planned rather than held: then it must lie ahead and has no decisions.
     public var planned: Bool
+    /// The body whose meeting it is (a slug; see ``Meeting/body``).
+    public var body: String?
+    /// The co-chairs, one line each.
+    public var coChairs: [String] = []
+    /// Delegation members as `PARTY=NAME`.
+    public var delegates: [String] = []
+    /// The agenda's points.
+    public var agenda: [String] = []
+    /// Who signed the minutes.
+    public var minutesSignedBy: [String] = []
 
     /// Creates a draft.
     public init(date: CalendarDate, endDate: CalendarDate? = nil, venue: String, host: PartyCode, title: String? = nil,
@@ -59,6 +69,17 @@ public struct MeetingDraft: Sendable {
             throw bad("unknown host party \(host): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))")
         }
         if let endDate, endDate < date { throw bad("--end-date \(endDate) is before --date \(date)") }
+        if let body, !InstrumentID.isSlug(body) {
+            throw bad("--body '\(body)' is not a slug: use lowercase letters, digits and single hyphens (such as tip-2005-joint-review)")
+        }
+        var delegations: [PartyCode: [String]] = [:]
+        for delegate in delegates {
+            let pair = delegate.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard pair.count == 2, !pair[1].isEmpty, let party = PartyCode(pair[0]), parties.contains(party) else {
+                throw bad("--delegate '\(delegate)' is not PARTY=NAME with a party of accord.yaml")
+            }
+            delegations[party, default: []].append(pair[1])
+        }
         let venue = venue.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !venue.isEmpty else { throw bad("--venue is empty") }
         let slugText = slug ?? Self.slug(venue)
@@ -73,7 +94,8 @@ public struct MeetingDraft: Sendable {
             try Self.decision(text, id: String(index + 1), parties: parties)
         }
         return Meeting(id: id, title: title ?? "Review meeting in \(venue)", date: date, endDate: endDate, venue: venue,
-                       host: host, reviews: reviews, attendees: attendees, decisions: decisions, note: note, planned: planned)
+                       host: host, reviews: reviews, attendees: attendees, decisions: decisions, note: note, planned: planned,
+                       body: body, coChairs: coChairs, delegations: delegations, agenda: agenda, minutesSignedBy: minutesSignedBy)
     }
 
     /// `Ho Chi Minh City` → `ho-chi-minh-city`; `Phnom Penh (ពេញ)` → `phnom-penh`.
@@ -137,8 +159,9 @@ public struct MeetingDraft: Sendable {
                 responsible[party] = pair[1]
             }
         }
-        if due == nil && (every != nil || !responsible.isEmpty || bound != .each) {
-            throw bad("every=, bound= and agencies need due=DATE: only a decision with a due date is tracked")
+        // Agencies may be named without a date: the action log flags the missing due date.
+        if due == nil && (every != nil || bound != .each) {
+            throw bad("every= and bound= need due=DATE: only a decision with a due date is tracked")
         }
         return Decision(id: id, text: statement, due: due.map { DueSchedule(first: $0, everyMonths: every) },
                         bound: bound, responsible: responsible)

@@ -37,9 +37,21 @@ public struct Meeting: Sendable, Hashable, Codable {
     public var venue: String?
     /// The hosting party.
     public var host: PartyCode?
+    /// The body whose meeting this is (`tip-2005-joint-review`, `mps-moi-annual-plan`): a
+    /// slug naming the series. The previous meeting of a meeting is the previous one of the
+    /// same body (see ``previous(in:)``).
+    public var body: String?
+    /// Who chaired it, one line each (`Lê Quý Vương, Deputy Minister of Public Security (VN)`).
+    public var coChairs: [String]
+    /// Each party's delegation, one line per member or agency.
+    public var delegations: [PartyCode: [String]]
+    /// The agenda as adopted, one line per point.
+    public var agenda: [String]
+    /// Who signed the minutes.
+    public var minutesSignedBy: [String]
     /// The review cycles it holds.
     public var reviews: [ReviewReference]
-    /// Who attended.
+    /// Who else attended (observers, partners), or everyone when no delegation is recorded.
     public var attendees: [String]
     /// What it decided.
     public var decisions: [Decision]
@@ -56,7 +68,9 @@ public struct Meeting: Sendable, Hashable, Codable {
         id: RecordID, title: String, date: CalendarDate, endDate: CalendarDate? = nil,
         venue: String? = nil, host: PartyCode? = nil, reviews: [ReviewReference] = [],
         attendees: [String] = [], decisions: [Decision] = [], note: String? = nil,
-        provenance: Provenance = Provenance(), planned: Bool = false
+        provenance: Provenance = Provenance(), planned: Bool = false, body: String? = nil,
+        coChairs: [String] = [], delegations: [PartyCode: [String]] = [:], agenda: [String] = [],
+        minutesSignedBy: [String] = []
     ) {
         self.id = id
         self.title = title
@@ -70,6 +84,19 @@ public struct Meeting: Sendable, Hashable, Codable {
         self.note = note
         self.provenance = provenance
         self.planned = planned
+        self.body = body
+        self.coChairs = coChairs
+        self.delegations = delegations
+        self.agenda = agenda
+        self.minutesSignedBy = minutesSignedBy
+    }
+
+    /// The previous meeting of the same series among `meetings`: the latest one held (not
+    /// planned) before this one's date by the same body. Meetings naming no body are one
+    /// series of their own, so a body's review never follows on another body's conference.
+    public func previous(in meetings: [Meeting]) -> Meeting? {
+        meetings.filter { $0.id != id && !$0.planned && $0.body == body && $0.date < date }
+            .max { ($0.date, $0.id.rawValue) < ($1.date, $1.id.rawValue) }
     }
 
     /// The path of its file in the tracker.

@@ -215,8 +215,9 @@ public struct ReviewSchedule: Sendable, Hashable, Codable {
         return (held, late)
     }
 
-    /// The targets binding at the as-of date that fall due in `(after, through]`.
-    static func dueItems(snapshot: TrackerSnapshot, state: TrackerState, after: CalendarDate, through: CalendarDate) -> [DueItem] {
+    /// The targets binding at the as-of date that fall due in `(after, through]`, by date
+    /// then target.
+    public static func dueItems(snapshot: TrackerSnapshot, state: TrackerState, after: CalendarDate, through: CalendarDate) -> [DueItem] {
         var items: [DueItem] = []
         for target in state.targets where snapshot.binds(target.target, on: state.asOf) {
             let unsettled = target.parties.filter { !$0.status.isSettled }.map(\.party)

@@ -10,9 +10,7 @@ extension ReviewSummary {
         schedule: ReviewSchedule, gaps: GapReport, textChanges: [TextChange], redaction: Redaction
     ) {
         let asOf = state.asOf
-        let previous = snapshot.meetings.last { other in
-            other.id != meeting?.id && (meeting.map { other.date < $0.date } ?? (other.date <= asOf))
-        }
+        let previous = Self.previousMeeting(of: meeting, in: snapshot, asOf: asOf)
         let start = since ?? previous?.date
         func inPeriod(_ date: CalendarDate) -> Bool { date <= asOf && start.map { date > $0 } ?? true }
 
@@ -38,18 +36,30 @@ extension ReviewSummary {
             var entry = EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title,
                                       party: item.party, supports: item.supports)
             entry.marks = ProvenanceIndex.marks(of: item).ordered
+            entry.note = item.note
             return entry
         }
         restrictedOmitted = evidence.count { redaction.hides($0) }
+        let partyCodes = snapshot.settings?.partyCodes ?? []
+        let reports = Self.reports(snapshot: snapshot, inPeriod: inPeriod)
+        previousMeetingTitle = since == nil ? previous.map { "\($0.title) (\($0.date))" } : nil
+        followUp = previous.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         self.textChanges = textChanges
         progress = Self.progress(snapshot: snapshot, state: state, index: index)
         self.gaps = gaps
         nextReview = schedule.upcoming.first
         indicators = Self.indicators(snapshot: snapshot, asOf: asOf, redaction: redaction)
+        planTargets = Self.planTargets(snapshot: snapshot, asOf: asOf, redaction: redaction, index: index)
         agenda = Self.agenda(gaps: gaps, nextReview: schedule.upcoming.first, statusChanges: statusChanges.count,
                              evidence: newEvidence.count + restrictedOmitted, textChanges: textChanges.count,
-                             since: start, previous: since == nil ? previous : nil)
+                             since: start, previous: since == nil ? previous : nil, followUp: followUp)
+        actionLog = meeting.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
+        sides = Self.sides(reports: reports, evidence: newEvidence, state: state, snapshot: snapshot, parties: partyCodes)
+        jointStandings = Self.jointStandings(reports: reports, state: state, snapshot: snapshot, index: index)
         var used = Set(self.meeting?.marks ?? [])
+        used.formUnion(followUp.flatMap(\.marks) + actionLog.flatMap(\.marks) + reports.flatMap(\.marks))
+        used.formUnion(jointStandings.flatMap(\.marks))
+        used.formUnion(planTargets.filter { $0.actual != nil }.flatMap(\.marks))
         if meeting?.decisions.contains(where: \.provenance.illustrative) == true { used.insert(.illustrative) }
         used.formUnion(statusChanges.flatMap(\.marks) + newEvidence.flatMap(\.marks) + progress.flatMap(\.marks))
         used.formUnion(gaps.gaps.flatMap(\.marks) + indicators.flatMap { $0.points.flatMap(\.marks) })
@@ -108,9 +118,11 @@ extension ReviewSummary {
         }
         func tally(_ targets: [TargetState], parties: [PartyCode]) -> [PartyTally] {
             parties.map { party in
-                let statuses = targets.compactMap { $0.progress(of: party)?.status }
+                let progress = targets.compactMap { $0.progress(of: party) }
+                // A target the party never reported on is "not reported", not "not started".
+                let statuses = progress.filter { $0.latestDate != nil }.map(\.status)
                 return PartyTally(party: party, statuses: Dictionary(grouping: statuses) { $0 }.mapValues(\.count),
-                                  total: statuses.count)
+                                  total: progress.count, notReported: progress.count - statuses.count)
             }
         }
         let parties = snapshot.settings?.partyCodes ?? []
@@ -141,13 +153,13 @@ extension ReviewSummary {
     /// and the others are kept beside it.
     static func indicators(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction) -> [IndicatorSeries] {
         struct Key: Hashable { let indicator: String; let scope: String? }
-        typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool)
+        typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool, party: PartyCode?)
         var values: [Key: [String: [Given]]] = [:]
         for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
             for value in redaction.apply(evidence).values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
                     .append((value.value, evidence.id, value.provenance.source ?? evidence.source, value.provenance.source != nil,
-                             value.provenance.illustrative || evidence.provenance.illustrative))
+                             value.provenance.illustrative || evidence.provenance.illustrative, evidence.party))
             }
         }
         let declared = snapshot.settings?.indicators ?? []
@@ -169,22 +181,150 @@ extension ReviewSummary {
                 var point = IndicatorPoint(period: period, value: latest.value, evidence: latest.evidence,
                                            otherValues: Array(Set(others)).sorted())
                 if given.count > 1 {
-                    point.attributions = given.map { Attribution(value: $0.value, source: $0.source, evidence: $0.evidence) }
+                    point.attributions = given.map { given in
+                        var attribution = Attribution(value: given.value, source: given.source, evidence: given.evidence)
+                        attribution.party = given.party
+                        return attribution
+                    }
                 }
                 point.marks = given.contains(where: \.illustrative) ? [.illustrative] : []
                 return point
             }
-            return IndicatorSeries(
+            var series = IndicatorSeries(
                 indicator: key.indicator, title: indicator?.title ?? key.indicator, unit: indicator?.unit,
                 scope: key.scope, scopeTitle: key.scope.flatMap { scope in scopes.first { $0.id == scope }?.title },
                 points: points)
+            series.totals = Self.totals(points)
+            return series
         }
     }
+
+    /// Every indicator of an item of a plan adopted by the as-of date that has a target,
+    /// with the latest value evidence gives for it (any scope) by that date.
+    static func planTargets(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction,
+                            index: ProvenanceIndex) -> [PlanTarget] {
+        var latest: [String: (value: Double, period: String?, scope: String?, evidence: RecordID, illustrative: Bool)] = [:]
+        for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
+            for value in evidence.values {  // evidence comes in date order: the last one stays
+                latest[value.indicator] = (value.value, value.period, value.scope, evidence.id,
+                                           evidence.provenance.illustrative || value.provenance.illustrative)
+            }
+        }
+        var targets: [PlanTarget] = []
+        for plan in snapshot.plans where plan.adopted.date <= asOf {
+            for item in plan.items {
+                guard let id = QualifiedID(owner: plan.id.rawValue, local: item.id) else { continue }
+                for indicator in item.indicators {
+                    guard let target = indicator.target else { continue }
+                    let found = latest[indicator.id]
+                    let declared = snapshot.settings?.indicators.first { $0.id == indicator.id }
+                    var entry = PlanTarget(item: id, indicator: indicator.id, title: indicator.title ?? declared?.title ?? indicator.id,
+                                           unit: indicator.unit ?? declared?.unit, target: target, actual: found?.value,
+                                           period: found?.period, evidence: found?.evidence)
+                    entry.scope = found?.scope
+                    var marks = index.marks(of: id.description)
+                    if found?.illustrative == true { marks.insert(.illustrative) }
+                    entry.marks = marks.ordered
+                    targets.append(entry)
+                }
+            }
+        }
+        return targets
+    }
+
+    /// The reported totals among `points` (periods `yyyy-yyyy` or `yyyy–yyyy`), each with the sum of the
+    /// yearly points of its span.
+    static func totals(_ points: [IndicatorPoint]) -> [TotalCheck] {
+        let yearly = Dictionary(points.filter { $0.period.count == 4 && Int($0.period) != nil }.map { ($0.period, $0.value) },
+                                uniquingKeysWith: { first, _ in first })
+        return points.compactMap { point -> TotalCheck? in
+            let ends = point.period.split { $0 == "-" || $0 == "–" }
+            guard ends.count == 2, ends.allSatisfy({ $0.count == 4 }), let first = Int(ends[0]), let last = Int(ends[1]),
+                  first < last, last - first < 100 else { return nil }
+            let years = (first...last).map(String.init)
+            return TotalCheck(period: point.period, reported: point.value, computed: years.compactMap { yearly[$0] }.reduce(0, +),
+                              missingYears: years.filter { yearly[$0] == nil })
+        }
+    }
+
+    /// The meeting whose decisions a summary follows up, and after which its period starts:
+    /// for a meeting, the previous one of its body (``Meeting/previous(in:)``); for a summary
+    /// at a date, the latest meeting held on or before it.
+    public static func previousMeeting(of meeting: Meeting?, in snapshot: TrackerSnapshot, asOf: CalendarDate) -> Meeting? {
+        if let meeting { return meeting.previous(in: snapshot.meetings) }
+        return snapshot.meetings.last { !$0.planned && $0.date <= asOf }
+    }
+
+    /// Every report in the period (withdrawn ones left out), with the status before it, by
+    /// date then report id.
+    static func reports(snapshot: TrackerSnapshot, inPeriod: (CalendarDate) -> Bool) -> [ReportEntry] {
+        var entries: [ReportEntry] = []
+        func entry(_ report: StatusReport, from before: Status) -> ReportEntry {
+            var entry = ReportEntry(date: report.date, target: report.target,
+                                    summary: snapshot.target(report.target)?.summary ?? "", party: report.party,
+                                    from: before, status: report.status, note: report.note, report: report.id,
+                                    evidence: report.evidence)
+            entry.marks = ProvenanceIndex.marks(of: report).ordered
+            return entry
+        }
+        for (target, groups) in snapshot.reportGroups.filed.enumerated() {
+            for (party, group) in groups.enumerated() where group.count > 0 {
+                var before = Status.notStarted
+                var found: [(index: Int, from: Status)] = []
+                let withdrawn = snapshot.withdrawnReports(target: target, party: party)
+                for (index, head) in group.heads.enumerated() where !withdrawn.contains(index) {
+                    if inPeriod(head.date) { found.append((index, before)) }
+                    before = head.status
+                }
+                guard !found.isEmpty else { continue }
+                let reports = group.reports
+                entries += found.map { entry(reports[$0.index], from: $0.from) }
+            }
+        }
+        return entries.sorted { ($0.date, $0.report) < ($1.date, $1.report) }
+    }
+
+    /// One side per party, then the parties' joint records when there are any.
+    static func sides(reports: [ReportEntry], evidence: [EvidenceEntry], state: TrackerState, snapshot: TrackerSnapshot,
+                      parties: [PartyCode]) -> [Side] {
+        let binding = state.targets.filter { snapshot.binds($0.target, on: state.asOf) }
+        var sides = parties.map { party in
+            let bound = binding.compactMap { $0.progress(of: party) }
+            return Side(party: party, reports: reports.filter { $0.party == party },
+                        evidence: evidence.filter { $0.party == party },
+                        notReported: bound.count { $0.latestDate == nil }, bound: bound.count)
+        }
+        let jointReports = reports.filter { !parties.contains($0.party) }
+        let jointEvidence = evidence.filter { $0.party.map { !parties.contains($0) } ?? true }
+        if !jointReports.isEmpty || !jointEvidence.isEmpty {
+            sides.append(Side(party: .joint, reports: jointReports, evidence: jointEvidence, notReported: 0, bound: 0))
+        }
+        return sides
+    }
+
+    /// Targets binding several parties, each of which has reported, with a report in the period.
+    static func jointStandings(reports: [ReportEntry], state: TrackerState, snapshot: TrackerSnapshot,
+                               index: ProvenanceIndex) -> [JointStanding] {
+        var seen = Set<QualifiedID>()
+        return reports.compactMap { report -> JointStanding? in
+            guard seen.insert(report.target).inserted, let target = state.target(report.target),
+                  target.parties.count > 1, target.parties.allSatisfy({ $0.latestDate != nil }) else { return nil }
+            let given = target.parties.map { JointStanding.Given(party: $0.party, status: $0.status, date: $0.latestDate!) }
+            let agreed: Status? = target.joint.flatMap { $0.latestDate != nil ? $0.status : nil }
+                ?? (Set(given.map(\.status)).count == 1 ? given[0].status : nil)
+            var standing = JointStanding(target: report.target, summary: target.target.summary, statuses: given, agreed: agreed)
+            standing.marks = target.marks.ordered
+            return standing
+        }.sorted { $0.target < $1.target }
+    }
+
+    /// How many overdue items the draft agenda names.
+    static let agendaOverdue = 5
 
     /// Opening, progress in the period, one point per overdue target and per one-sided
     /// joint commitment, the next review, other business.
     static func agenda(gaps: GapReport, nextReview: ReviewSchedule.Review?, statusChanges: Int, evidence: Int,
-                       textChanges: Int, since: CalendarDate?, previous: Meeting?) -> [AgendaItem] {
+                       textChanges: Int, since: CalendarDate?, previous: Meeting?, followUp: [ActionLogEntry] = []) -> [AgendaItem] {
         func byItem(_ rule: GapRule) -> [(item: String, gaps: [Gap])] {
             var order: [String] = []
             var grouped: [String: [Gap]] = [:]
@@ -194,20 +334,32 @@ extension ReviewSummary {
             }
             return order.map { ($0, grouped[$0]!) }
         }
-        func parties(_ gaps: [Gap]) -> String { gaps.compactMap(\.party).map(\.code).joined(separator: ", ") }
+        func parties(_ gaps: [Gap]) -> String {
+            let named = gaps.compactMap(\.party).map(\.code)
+            return named.isEmpty ? "the parties together" : named.joined(separator: ", ")
+        }
         var items = [AgendaItem(title: "Opening and adoption of the agenda", points: [])]
+        if let previous, !followUp.isEmpty {
+            items.append(AgendaItem(title: "Follow-up of the decisions of \(previous.title) (\(previous.date))", points: followUp.map { entry in
+                "\(entry.id) — \(entry.followUp.label)" + (entry.flags.isEmpty ? "" : " (" + entry.flags.map(\.label).joined(separator: ", ") + ")")
+                    + ProvenanceNotice.suffix(entry.marks)
+            }))
+        }
         let period = previous.map { "since \($0.title) (\($0.date))" } ?? since.map { "since \($0)" } ?? "to date"
         items.append(AgendaItem(title: "Progress \(period)", points: [
             "\(statusChanges) status \(statusChanges == 1 ? "change" : "changes"), \(evidence) new \(evidence == 1 ? "piece" : "pieces") of evidence, "
                 + "\(textChanges) text \(textChanges == 1 ? "revision" : "revisions")",
         ]))
-        let overdue = byItem(.overdue)
+        // The most recently overdue first, a few of them: the gaps section lists the others.
+        let overdue = byItem(.overdue).sorted { ($0.gaps.compactMap(\.since).max() ?? .first) > ($1.gaps.compactMap(\.since).max() ?? .first) }
         if !overdue.isEmpty {
-            items.append(AgendaItem(title: "Overdue commitments and plan items", points: overdue.map { entry in
+            var points = overdue.prefix(agendaOverdue).map { entry in
                 let since = entry.gaps.compactMap(\.since).min().map { "; due \($0)" } ?? ""
                 return "\(entry.item) — \(entry.gaps[0].title) (overdue for \(parties(entry.gaps))\(since))"
                     + ProvenanceNotice.suffix(entry.gaps[0].marks)
-            }))
+            }
+            if overdue.count > agendaOverdue { points.append("\(overdue.count - agendaOverdue) more overdue (see the gaps)") }
+            items.append(AgendaItem(title: "Overdue commitments and plan items", points: points))
         }
         let oneSided = byItem(.oneSided)
         if !oneSided.isEmpty {
@@ -237,5 +389,10 @@ extension ReviewSummary.MeetingInfo {
                 "\(decision.id): \(decision.text)" + (decision.due.map { " (due \($0.first))" } ?? "")
                     + ProvenanceNotice.suffix(decision.provenance.illustrative ? [.illustrative] : [])
             })
+        body = meeting.body
+        coChairs = meeting.coChairs
+        delegations = meeting.delegations.keys.sorted().map { ReviewSummary.Delegation(party: $0, members: meeting.delegations[$0]!) }
+        agenda = meeting.agenda
+        minutesSignedBy = meeting.minutesSignedBy
     }
 }

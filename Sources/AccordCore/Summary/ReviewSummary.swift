@@ -20,6 +20,74 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let decisions: [String]
         /// `illustrative` when the meeting's record was written for illustration.
         public var marks: [ProvenanceMark] = []
+        /// The body whose meeting it is (the series).
+        public var body: String?
+        public var coChairs: [String] = []
+        /// Each party's delegation, in party order.
+        public var delegations: [Delegation] = []
+        public var agenda: [String] = []
+        public var minutesSignedBy: [String] = []
+    }
+
+    /// One party's delegation to a meeting.
+    public struct Delegation: Sendable, Hashable, Codable {
+        public let party: PartyCode
+        public let members: [String]
+    }
+
+    /// A status report in the period, with the party's own note.
+    public struct ReportEntry: Sendable, Hashable, Codable {
+        public let date: CalendarDate
+        public let target: QualifiedID
+        public let summary: String
+        public let party: PartyCode
+        /// The party's status on the target before this report (not started when none).
+        public let from: Status
+        public let status: Status
+        /// What the party reported, in its words.
+        public let note: String?
+        public let report: RecordID
+        /// Evidence the report cites.
+        public let evidence: [RecordID]
+        public var marks: [ProvenanceMark] = []
+    }
+
+    /// What one party did in the period: every report and piece of evidence it filed, and
+    /// how many of the targets binding it it has never reported on ("not reported", which
+    /// is not the same as a report saying "not started"). Records the parties filed
+    /// together are under ``PartyCode/joint``.
+    public struct Side: Sendable, Hashable, Codable {
+        public let party: PartyCode
+        public let reports: [ReportEntry]
+        public let evidence: [EvidenceEntry]
+        /// Targets binding the party (at the as-of date) on which it never reported.
+        public let notReported: Int
+        /// Targets binding the party.
+        public let bound: Int
+    }
+
+    /// A target binding several parties on which each of them reported: their statuses side
+    /// by side, and the status they agree on (the joint report's, or the one both give).
+    public struct JointStanding: Sendable, Hashable, Codable {
+        public struct Given: Sendable, Hashable, Codable {
+            public let party: PartyCode
+            public let status: Status
+            public let date: CalendarDate
+        }
+        public let target: QualifiedID
+        public let summary: String
+        public let statuses: [Given]
+        /// The jointly agreed status, nil where the parties' reports differ.
+        public let agreed: Status?
+        public var marks: [ProvenanceMark] = []
+    }
+
+    /// How much of the gap list a summary prints.
+    public enum GapDetail: String, Sendable, Hashable, Codable, CaseIterable {
+        /// The most serious and oldest gaps, up to a cap, with the rest counted.
+        case top
+        /// Every gap, in an annex at the end.
+        case all
     }
 
     /// A party with its name.
@@ -51,6 +119,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let supports: [QualifiedID]
         /// `illustrative` when the evidence was written for illustration.
         public var marks: [ProvenanceMark] = []
+        /// The evidence's note: what it shows, in the filer's words.
+        public var note: String?
     }
 
     /// A revision of one language of an instrument's text in the period.
@@ -84,15 +154,18 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let statuses: [Status: Int]
         /// Targets this party is bound by.
         public let total: Int
+        /// Targets it never reported on: counted here, not as not started.
+        public var notReported = 0
         /// Implemented or not applicable.
         public var settled: Int { (statuses[.implemented] ?? 0) + (statuses[.notApplicable] ?? 0) }
 
-        enum CodingKeys: String, CodingKey { case party, statuses, total }
+        enum CodingKeys: String, CodingKey { case party, statuses, total, notReported = "not-reported" }
 
         public func encode(to encoder: any Encoder) throws {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(party, forKey: .party)
             try container.encode(total, forKey: .total)
+            try container.encode(notReported, forKey: .notReported)
             try container.encode(Dictionary(uniqueKeysWithValues: statuses.map { ($0.key.rawValue, $0.value) }), forKey: .statuses)
         }
 
@@ -100,14 +173,16 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             party = try container.decode(PartyCode.self, forKey: .party)
             total = try container.decode(Int.self, forKey: .total)
+            notReported = try container.decodeIfPresent(Int.self, forKey: .notReported) ?? 0
             let raw = try container.decode([String: Int].self, forKey: .statuses)
             statuses = Dictionary(uniqueKeysWithValues: raw.compactMap { key, value in Status(rawValue: key).map { ($0, value) } })
         }
 
-        init(party: PartyCode, statuses: [Status: Int], total: Int) {
+        init(party: PartyCode, statuses: [Status: Int], total: Int, notReported: Int = 0) {
             self.party = party
             self.statuses = statuses
             self.total = total
+            self.notReported = notReported
         }
     }
 
@@ -143,6 +218,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         /// The figure's own source, else its evidence's.
         public let source: String?
         public let evidence: RecordID
+        /// The party whose evidence gives the figure, when the evidence names one.
+        public var party: PartyCode?
     }
 
     /// The values of one indicator in one scope, by period.
@@ -153,6 +230,42 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let scope: String?
         public let scopeTitle: String?
         public let points: [IndicatorPoint]
+        /// Each total a source reports for a span of years, next to the sum of the yearly figures.
+        public var totals: [TotalCheck] = []
+    }
+
+    /// A total reported for a span of years (a value whose period is `2015-2019`) and the sum
+    /// of the yearly values recorded for those years: a source's printed total is kept as
+    /// given, and a disagreement is a warning for the meeting, not a correction.
+    public struct TotalCheck: Sendable, Hashable, Codable {
+        /// The period as written (`2015-2019`).
+        public let period: String
+        public let reported: Double
+        /// The sum of the yearly values (each year's value as the table shows it).
+        public let computed: Double
+        /// Years of the span with no value recorded: then the sum is partial.
+        public let missingYears: [String]
+        /// Whether the sum is complete and equals the reported total.
+        public var agrees: Bool { missingYears.isEmpty && computed == reported }
+    }
+
+    /// A plan item's indicator with its target, and what the evidence records for it.
+    public struct PlanTarget: Sendable, Hashable, Codable {
+        /// The plan item (`plan-2017-2020#1.2`).
+        public let item: QualifiedID
+        public let indicator: String
+        public let title: String
+        public let unit: String?
+        public let target: Double
+        /// The latest value recorded by the as-of date, if any.
+        public let actual: Double?
+        /// The period of that value, as written.
+        public let period: String?
+        /// The scope of that value, if any.
+        public var scope: String?
+        /// The evidence it comes from.
+        public let evidence: RecordID?
+        public var marks: [ProvenanceMark] = []
     }
 
     /// A point of the draft agenda, with its sub-points.
@@ -196,4 +309,19 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public let agenda: [AgendaItem]
     /// The banner when anything summarised is marked.
     public let notice: ProvenanceNotice?
+    /// The title and date of the previous meeting of the series, when the period starts at one.
+    public var previousMeetingTitle: String?
+    /// The previous meeting's decisions as they stand at the as-of date: the follow-up
+    /// every summary opens with.
+    public var followUp: [ActionLogEntry] = []
+    /// This meeting's decisions, with owners, due dates and flags.
+    public var actionLog: [ActionLogEntry] = []
+    /// What each party did in the period (then what the parties filed together).
+    public var sides: [Side] = []
+    /// Targets on which every party bound reported, with a report in the period.
+    public var jointStandings: [JointStanding] = []
+    /// Each plan item indicator with a target, against the latest value recorded for it.
+    public var planTargets: [PlanTarget] = []
+    /// How many gaps the summary prints; the JSON always holds them all.
+    public var gapDetail: GapDetail = .top
 }

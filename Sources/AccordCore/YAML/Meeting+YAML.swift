@@ -19,6 +19,17 @@ extension Meeting {
         }
         let venue = f.optional("venue")?.nonEmptyText()
         let host = f.optional("host")?.party()
+        let body = f.optional("body")?.text().flatMap { text -> String? in
+            guard InstrumentID.isSlug(text) else {
+                f.problem(at: "body", "\(text) is not a body's slug (lower-case letters, digits and hyphens, such as tip-2005-joint-review)")
+                return nil
+            }
+            return text
+        }
+        let coChairs = f.optional("co-chairs")?.list { $0.nonEmptyText() } ?? []
+        let delegations = f.optional("delegations")?.perParty { $0.list { $0.nonEmptyText() } } ?? [:]
+        let agenda = f.optional("agenda")?.list { $0.nonEmptyText() } ?? []
+        let minutesSignedBy = f.optional("minutes-signed-by")?.list { $0.nonEmptyText() } ?? []
         let reviews = f.optional("reviews")?.list { value -> ReviewReference? in
             guard let text = value.text() else { return nil }
             guard let reference = ReviewReference(text) else {
@@ -39,7 +50,8 @@ extension Meeting {
         self.init(
             id: id, title: title, date: date, endDate: endDate, venue: venue, host: host,
             reviews: reviews, attendees: attendees, decisions: decisions, note: note, provenance: provenance,
-            planned: planned)
+            planned: planned, body: body, coChairs: coChairs, delegations: delegations, agenda: agenda,
+            minutesSignedBy: minutesSignedBy)
     }
 
     var yaml: YAMLMap {
@@ -50,8 +62,13 @@ extension Meeting {
         map.add("end-date", .date(endDate))
         map.add("venue", .text(venue))
         map.add("host", .party(host))
+        map.add("body", .text(body))
         map.add("reviews", .ids(reviews))
+        map.add("co-chairs", .list(coChairs.map { .text($0) }))
+        map.add("delegations", .perParty(delegations) { .list($0.map { .text($0) }) })
         map.add("attendees", .list(attendees.map { .text($0) }))
+        map.add("agenda", .list(agenda.map { .text($0) }))
+        map.add("minutes-signed-by", .list(minutesSignedBy.map { .text($0) }))
         map.add("decisions", .list(decisions.map(\.yaml)))
         provenance.add(to: &map)
         map.add("note", .text(note))

@@ -4,27 +4,61 @@ public import AccordCore
 /// script and nothing fetched from the network; prints on A4 with page breaks kept out
 /// of tables and charts. Every value is HTML-escaped.
 public struct SummaryHTMLRenderer: Sendable {
-    /// A renderer.
-    public init() {}
+    /// Whether to print the one-page brief instead of the full summary.
+    public let brief: Bool
+
+    /// A renderer; `brief` prints the one-page brief.
+    public init(brief: Bool = false) {
+        self.brief = brief
+    }
 
     /// The summary as a complete HTML document.
     public func render(_ summary: ReviewSummary) -> String {
-        var body = ["<h1>\(e(SummaryLayout.title(summary)))</h1>"]
+        var body = ["<h1>\(e(SummaryLayout.title(summary) + (brief ? " (brief)" : "")))</h1>"]
         if let notice = SummaryLayout.notice(summary) {
             body.append("<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(e(notice))</p>")
         }
-        body.append(table(SummaryLayout.header(summary), headerless: true))
-        if let meeting = summary.meeting, !meeting.decisions.isEmpty {
-            body.append("<p>Decisions of the meeting:</p>\n<ul>"
-                        + SummaryLayout.decisions(meeting).map { "<li>\(e($0))</li>" }.joined() + "</ul>")
+        body.append(table(SummaryLayout.header(summary, brief: brief), headerless: true))
+        if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
+            body.append("<p>Agenda of the meeting:</p>\n<ol>" + meeting.agenda.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
         }
 
-        body.append("<h2>What changed since the previous meeting</h2>")
-        body.append("<h3>Status changes (\(summary.statusChanges.count))</h3>")
-        body.append(summary.statusChanges.isEmpty ? "<p>None.</p>" : table(SummaryLayout.statusChanges(summary)))
-        body.append("<h3>New evidence (\(summary.newEvidence.count))</h3>")
-        body.append(summary.newEvidence.isEmpty ? "<p>None.</p>" : table(SummaryLayout.evidence(summary)))
-        body.append("<h3>Text revisions (\(summary.textChanges.count))</h3>")
+        body.append("<h2 id=\"follow-up\">Follow-up of the previous meeting's decisions</h2>")
+        if let previous = summary.previousMeetingTitle {
+            body.append("<p>Decisions of \(e(previous)): "
+                        + (summary.followUp.isEmpty ? "none recorded." : e(SummaryLayout.followUpCounts(summary.followUp)) + ".") + "</p>")
+            if brief {
+                body.append("<ul>" + summary.followUp.map { "<li>\(e(SummaryLayout.followUpLine($0)))</li>" }.joined() + "</ul>")
+            } else if !summary.followUp.isEmpty {
+                body.append(table(SummaryLayout.followUp(summary)))
+            }
+        } else {
+            body.append("<p>No previous meeting of this body is recorded.</p>")
+        }
+        if !brief, !summary.actionLog.isEmpty {
+            body.append("<h2 id=\"decisions\">Decisions of this meeting</h2>")
+            body.append(table(SummaryLayout.actionLog(summary)))
+        }
+
+        body.append("<h2 id=\"sides\">What each side did</h2>")
+        if brief { body.append(table(SummaryLayout.sideCounts(summary))) }
+        for side in summary.sides where !brief {
+            body.append("<h3>\(e(SummaryLayout.sideTitle(summary, side)))</h3>")
+            body.append("<p>\(e(SummaryLayout.sideLine(side)))</p>")
+            if brief { continue }
+            if !side.reports.isEmpty { body.append(table(SummaryLayout.sideReports(side))) }
+            if !side.evidence.isEmpty { body.append(table(SummaryLayout.sideEvidence(summary, side))) }
+        }
+        if !brief, !summary.jointStandings.isEmpty {
+            body.append("<h3>Where every party reported</h3>")
+            body.append(table(SummaryLayout.jointStandings(summary)))
+        }
+        if summary.restrictedOmitted > 0 {
+            body.append("<p>\(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out.</p>")
+        }
+        if brief { return renderBriefEnd(summary, body) }
+
+        body.append("<h2 id=\"texts\">Text revisions (\(summary.textChanges.count))</h2>")
         if summary.textChanges.isEmpty { body.append("<p>None.</p>") }
         for change in summary.textChanges {
             var lines = ["<div class=\"redline\"><p><strong>\(e(SummaryLayout.textChangeHeadline(change)))</strong></p><ul>"]
@@ -44,30 +78,26 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(lines.joined(separator: "\n"))
         }
 
-        body.append("<h2>Progress by area and party</h2>")
+        body.append("<h2 id=\"progress\">Progress by area and party</h2>")
         let progress = SummaryLayout.progress(summary)
         body.append(progress.rows.isEmpty ? "<p>Nothing tracked yet.</p>" : table(progress))
         let chart = SummaryLayout.progressChart(summary)
         if !chart.categories.isEmpty {
-            body.append("<figure>" + SVGChart.bars(title: "Share settled by area and party", categories: chart.categories,
+            body.append("<figure class=\"progress\">" + SVGChart.bars(title: "Share settled by area and party", categories: chart.categories,
                                                    series: chart.series, maximum: 100, unit: "% settled")
                         + "<figcaption>Share of items settled (implemented or not applicable), by area and party.</figcaption></figure>")
         }
 
-        body.append("<h2>Gaps by rule</h2>")
+        body.append("<h2 id=\"gaps\">Gaps</h2>")
         body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
         if !summary.gaps.gaps.isEmpty {
             body.append(table(SummaryLayout.gapSummary(summary)))
-            for (rule, gaps) in SummaryLayout.gapsByRule(summary) {
-                body.append("<h3 class=\"\(rule.severity.rawValue)\">\(e(rule.title)) (<code>\(e(rule.rawValue))</code>, \(rule.severity.rawValue)): \(gaps.count)</h3>")
-                body.append("<ul class=\"gaps\">" + gaps.map { gap in
-                    let line = SummaryLayout.gapLine(gap)
-                    return "<li><strong>\(e(line.item))</strong> \(e(line.text)). <em>To close:</em> \(e(line.close))</li>"
-                }.joined(separator: "\n") + "</ul>")
-            }
+            let shown = SummaryLayout.shownGaps(summary)
+            if let line = SummaryLayout.gapCapLine(summary, left: shown.left) { body.append("<p>\(e(line))</p>") }
+            body.append(table(SummaryLayout.gapTable(shown.gaps), small: true))
         }
 
-        body.append("<h2>Due before the next review</h2>")
+        body.append("<h2 id=\"due\">Due before the next review</h2>")
         if let review = summary.nextReview {
             body.append("<p>Next review: \(e(SummaryLayout.nextReview(review, summary)))</p>")
             body.append(review.dueBefore.isEmpty ? "<p>Nothing else falls due before it.</p>" : table(SummaryLayout.due(review)))
@@ -75,11 +105,15 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append("<p>No review is scheduled within the horizon.</p>")
         }
 
-        body.append("<h2>Indicators</h2>")
+        body.append("<h2 id=\"indicators\">Indicators</h2>")
         let indicators = SummaryLayout.indicatorTables(summary)
         if indicators.isEmpty { body.append("<p>No indicator values recorded.</p>") }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
+            if !indicator.totals.isEmpty {
+                section += "<p>Reported totals and the yearly figures:</p><ul class=\"totals\">"
+                    + indicator.totals.map { "<li\($0.hasPrefix("Warning") ? " class=\"warning\"" : "")>\(e($0))</li>" }.joined() + "</ul>"
+            }
             if !indicator.sources.isEmpty {
                 section += "<p>Figures the sources give differently:</p><ul class=\"sources\">"
                     + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
@@ -91,17 +125,45 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(section + "</section>")
         }
 
-        body.append("<h2>Draft agenda</h2>")
+        if !summary.planTargets.isEmpty {
+            body.append("<h3>Plan targets against what is recorded</h3>")
+            let targets = SummaryLayout.planTargets(summary)
+            if !targets.rows.isEmpty { body.append(table(targets)) }
+            if let missing = SummaryLayout.unmeasuredTargets(summary) { body.append("<p class=\"small\">\(e(missing))</p>") }
+        }
+        body.append("<h2 id=\"agenda\">Draft agenda</h2>")
         body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
         }.joined(separator: "\n") + "</ol>")
+        if summary.gapDetail == .all, !summary.gaps.gaps.isEmpty {
+            body.append("<h2 id=\"annex\" class=\"annex\">Annex: every gap</h2>")
+            body.append(table(SummaryLayout.gapTable(summary.gaps.gaps, toClose: true), small: true))
+        }
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
 
         return HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body)
     }
 
-    private func table(_ table: SummaryLayout.Table, headerless: Bool = false) -> String {
-        var lines = ["<table\(headerless ? " class=\"header\"" : "")>"]
+    /// The brief's last part: the most serious gaps and the next review.
+    private func renderBriefEnd(_ summary: ReviewSummary, _ start: [String]) -> String {
+        var body = start
+        body.append("<h2 id=\"gaps\">Most serious gaps</h2>")
+        body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
+        let shown = SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps)
+        if !shown.isEmpty {
+            body.append("<ul class=\"gaps\">" + shown.map { gap in
+                "<li>" + e("\(gap.severity.rawValue): \(gap.rule.title), \(gap.item) (\(gap.party?.code ?? "both"))"
+                           + (gap.since.map { " since \($0)" } ?? "") + ProvenanceNotice.suffix(gap.marks)) + "</li>"
+            }.joined() + "</ul>")
+        }
+        body.append("<h2 id=\"next\">Next review</h2>")
+        body.append("<p>" + e(summary.nextReview.map { SummaryLayout.nextReview($0, summary) } ?? "No review is scheduled within the horizon.") + "</p>")
+        body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
+        return HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body)
+    }
+
+    private func table(_ table: SummaryLayout.Table, headerless: Bool = false, small: Bool = false) -> String {
+        var lines = ["<table\(headerless ? " class=\"header\"" : small ? " class=\"small\"" : "")>"]
         if !headerless {
             lines.append("<thead><tr>" + table.header.enumerated().map { index, cell in
                 "<th\(table.numeric.contains(index) ? " class=\"number\"" : "")>\(e(cell))</th>"
@@ -111,7 +173,7 @@ public struct SummaryHTMLRenderer: Sendable {
         for row in table.rows {
             lines.append("<tr>" + row.enumerated().map { index, cell in
                 headerless && index == 0 ? "<th scope=\"row\">\(e(cell))</th>"
-                    : "<td\(table.numeric.contains(index) ? " class=\"number\"" : "")>\(e(cell))</td>"
+                    : "<td\(table.numeric.contains(index) ? " class=\"number\"" : table.dates.contains(index) ? " class=\"date\"" : "")>\(e(cell))</td>"
             }.joined() + "</tr>")
         }
         lines.append("</tbody></table>")
@@ -132,6 +194,7 @@ public struct SummaryHTMLRenderer: Sendable {
         table { border-collapse: collapse; margin: .5rem 0 1rem; width: 100%; font-size: .9rem; }
         th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
         thead th { background: #eef3f8; }
+        table.small, p.small { font-size: .8rem; }
         table.header { width: auto; } table.header th { background: #f6f6f6; font-weight: 600; }
         .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         ul.gaps li { margin: .2rem 0; }
@@ -140,10 +203,17 @@ public struct SummaryHTMLRenderer: Sendable {
         del { color: #a40000; background: #fde8e8; text-decoration: line-through; }
         ins { color: #005c1a; background: #e3f6e6; text-decoration: underline; }
         .label { font-weight: 600; margin-right: .4rem; }
+        li.warning { color: #a40000; font-weight: 600; }
         .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; }
+        td.date { white-space: nowrap; }
         @media print {
-          body { font-size: 10pt; }
+          body { font-size: 9pt; line-height: 1.3; }
+          table { font-size: 7.5pt; margin: .3rem 0 .6rem; } table.small { font-size: 7pt; }
+          th, td { padding: .1rem .3rem; }
+          h2 { margin: 1rem 0 .3rem; } h3 { margin: .7rem 0 .3rem; }
+          /* On paper the progress table's share column says what the bar chart shows. */
+          figure.progress { display: none; } section.indicator svg { width: 50%; }
           main { max-width: none; padding: 0; }
           h2, h3 { break-after: avoid-page; }
           tr, figure, section.indicator, .redline { break-inside: avoid-page; }

@@ -9,6 +9,8 @@ enum SummaryLayout {
         var header: [String]
         var rows: [[String]]
         var numeric: Set<Int> = []
+        /// Columns kept on one line (dates).
+        var dates: Set<Int> = []
     }
 
     /// How many changed articles (and clauses in each) a short redline shows.
@@ -23,18 +25,27 @@ enum SummaryLayout {
         return summary.parties.first { $0.code == code }.map { "\($0.name) (\(code))" } ?? code.code
     }
 
-    /// The header's label and value pairs.
-    static func header(_ summary: ReviewSummary) -> Table {
+    /// The header's label and value pairs; a brief's leaves out who came.
+    static func header(_ summary: ReviewSummary, brief: Bool = false) -> Table {
         var rows: [[String]] = [["Tracker", summary.trackerName]]
         if let meeting = summary.meeting {
             rows.append(["Meeting", meeting.id.rawValue])
             rows.append(["Date", meeting.date.description + (meeting.endDate.map { " to \($0)" } ?? "")])
             rows.append(["Venue", meeting.venue ?? "not recorded"])
             rows.append(["Host", partyName(summary, meeting.host)])
+            if let body = meeting.body { rows.append(["Body", body]) }
             if !meeting.reviews.isEmpty { rows.append(["Reviews held", meeting.reviews.joined(separator: ", ")]) }
+            if !meeting.coChairs.isEmpty { rows.append(["Co-chairs", meeting.coChairs.joined(separator: "; ")]) }
+            for delegation in meeting.delegations where !brief {
+                rows.append(["Delegation \(delegation.party)", delegation.members.joined(separator: "; ")])
+            }
+            if !brief, !meeting.attendees.isEmpty {
+                rows.append([meeting.delegations.isEmpty ? "Attendees" : "Also present", meeting.attendees.joined(separator: "; ")])
+            }
+            if !meeting.minutesSignedBy.isEmpty { rows.append(["Minutes signed by", meeting.minutesSignedBy.joined(separator: "; ")]) }
         }
         rows.append(["Parties", summary.parties.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")])
-        let since = summary.since.map { "after \($0)" + (summary.previousMeeting.map { " (previous meeting \($0))" } ?? "") } ?? "from the start"
+        let since = summary.since.map { "after \($0)" + (summary.previousMeeting.map { " (previous meeting of the body: \($0))" } ?? "") } ?? "from the start"
         rows.append(["Period", "\(since) to \(summary.asOf)"])
         return Table(header: ["", ""], rows: rows)
     }
@@ -73,17 +84,29 @@ enum SummaryLayout {
     /// Statuses in the order the progress table shows them.
     static let statusColumns: [Status] = [.implemented, .partial, .inProgress, .blocked, .notStarted, .notApplicable]
 
+    /// One row per area and party: what is settled, then the count of each status reported
+    /// and of the items never reported on, in one cell so the area's title keeps its width.
     static func progress(_ summary: ReviewSummary) -> Table {
         var rows: [[String]] = []
         for area in summary.progress {
             for tally in area.parties where tally.total > 0 {
-                rows.append([ProgressStyle.marked("\(area.id) \(area.title)", area.marks), tally.party.code]
-                    + statusColumns.map { String(tally.statuses[$0] ?? 0) }
-                    + ["\(tally.settled)/\(tally.total)", Percentage.text(tally.settled, of: tally.total)])
+                var counts = statusColumns.compactMap { status in
+                    tally.statuses[status].map { "\($0) \(status.rawValue)" }
+                }
+                if tally.notReported > 0 { counts.append("\(tally.notReported) not reported") }
+                rows.append([ProgressStyle.marked("\(area.id) \(area.title)", area.marks), tally.party.code,
+                             "\(tally.settled)/\(tally.total)", Percentage.text(tally.settled, of: tally.total),
+                             counts.joined(separator: ", ")])
             }
         }
-        return Table(header: ["Area", "Party", "Implemented", "Partial", "In progress", "Blocked", "Not started", "N/A", "Settled", "Share"],
-                     rows: rows, numeric: Set(2...9))
+        return Table(header: ["Area", "Party", "Settled", "Share", "Statuses reported; not reported"], rows: rows, numeric: [2, 3])
+    }
+
+    /// `text` cut at `limit` characters, on a word, with an ellipsis: long titles in tables.
+    static func short(_ text: String, _ limit: Int = 80) -> String {
+        guard text.count > limit else { return text }
+        let cut = text.prefix(limit)
+        return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + "…"
     }
 
     /// The bar chart's categories and one series per party (percent settled).
@@ -103,6 +126,148 @@ enum SummaryLayout {
     static func textBar(_ percent: Int) -> String {
         let filled = percent / 10
         return String(repeating: "█", count: filled) + String(repeating: "░", count: 10 - filled) + " " + Percentage.text(percent)
+    }
+
+    // MARK: Action log
+
+    /// `VN (Ministry of Public Security), KH (no agency named)`; `VN and KH together (...)`.
+    static func owners(_ entry: ActionLogEntry) -> String {
+        guard !entry.owners.isEmpty else { return "nobody named" }
+        let each = entry.owners.map { "\($0.party) (\($0.agency ?? "no agency named"))" }
+        return entry.joint ? each.joined(separator: " and ") + " together" : each.joined(separator: ", ")
+    }
+
+    /// What is on record: each party's latest report with its note, then the evidence.
+    static func news(_ entry: ActionLogEntry) -> String {
+        var parts = entry.news.map { news in
+            "\(news.party == .joint ? "joint" : news.party.code) reported \(news.status.rawValue) on \(news.date)"
+                + (news.note.map { ": \($0)" } ?? "") + ProvenanceNotice.suffix(news.marks)
+        }
+        parts += entry.evidence.map { item in
+            "evidence \(item.id) (\(item.date)): \(item.title)" + ProvenanceNotice.suffix(item.marks)
+        }
+        return parts.isEmpty ? "nothing on record" : parts.joined(separator: "; ")
+    }
+
+    static func flags(_ entry: ActionLogEntry) -> String {
+        entry.flags.isEmpty ? "" : entry.flags.map(\.label).joined(separator: ", ")
+    }
+
+    /// The previous meeting's decisions as they stand.
+    static func followUp(_ summary: ReviewSummary) -> Table {
+        Table(header: ["Decision", "Owners", "Due", "Standing", "On record"], rows: summary.followUp.map { entry in
+            [ProgressStyle.marked("\(entry.decision): \(entry.text)", entry.marks), owners(entry),
+             entry.due?.description ?? "none", entry.followUp.label + (entry.flags.isEmpty ? "" : " (\(flags(entry)))"), news(entry)]
+        })
+    }
+
+    /// One line of a brief: `2: Strengthen staff training… — late; VN partial (2017-12-20), KH partial (2017-12-20)`.
+    static func followUpLine(_ entry: ActionLogEntry) -> String {
+        let news = entry.news.map { "\($0.party == .joint ? "joint" : $0.party.code) \($0.status.rawValue) (\($0.date))" }
+        return ProgressStyle.marked("\(entry.decision): \(short(entry.text, 70))", entry.marks) + " — \(entry.followUp.label)"
+            + (entry.flags.isEmpty ? "" : " (\(flags(entry)))") + (news.isEmpty ? "" : "; " + news.joined(separator: ", "))
+    }
+
+    /// `2 done, 1 late, 3 no news`.
+    static func followUpCounts(_ entries: [ActionLogEntry]) -> String {
+        ActionLogEntry.FollowUp.allCases.compactMap { state in
+            let count = entries.count { $0.followUp == state }
+            return count == 0 ? nil : "\(count) \(state.label)"
+        }.joined(separator: ", ")
+    }
+
+    /// This meeting's decisions with owners, due dates and what is missing.
+    static func actionLog(_ summary: ReviewSummary) -> Table {
+        Table(header: ["Decision", "Owners", "Due", "Missing"], rows: summary.actionLog.map { entry in
+            [ProgressStyle.marked("\(entry.decision): \(entry.text)", entry.marks), owners(entry),
+             entry.due?.description ?? "none", flags(entry)]
+        })
+    }
+
+    // MARK: What each side did
+
+    static func sideTitle(_ summary: ReviewSummary, _ side: ReviewSummary.Side) -> String {
+        side.party == .joint ? "Both parties together" : partyName(summary, side.party)
+    }
+
+    /// `12 reports and 3 pieces of evidence in the period; never reported on 20 of 58 items it is bound by.`
+    static func sideLine(_ side: ReviewSummary.Side) -> String {
+        var text = "\(side.reports.count) \(side.reports.count == 1 ? "report" : "reports") and \(side.evidence.count) "
+            + "\(side.evidence.count == 1 ? "piece" : "pieces") of evidence in the period"
+        if side.bound > 0 {
+            text += "; not reported on \(side.notReported) of the \(side.bound) items it is bound by (no report is not the same as not started)"
+        }
+        return text + "."
+    }
+
+    /// The brief's view of the sides: counts only.
+    static func sideCounts(_ summary: ReviewSummary) -> Table {
+        Table(header: ["Party", "Reports", "Evidence", "Items never reported on"], rows: summary.sides.map { side in
+            [sideTitle(summary, side), String(side.reports.count), String(side.evidence.count),
+             side.bound > 0 ? "\(side.notReported) of \(side.bound)" : ""]
+        }, numeric: [1, 2, 3])
+    }
+
+    static func sideReports(_ side: ReviewSummary.Side) -> Table {
+        Table(header: ["Date", "Item", "Status", "What the party reported"], rows: side.reports.map { report in
+            [report.date.description, ProgressStyle.marked("\(report.target) \(short(report.summary, 60))", report.marks),
+             report.from == report.status ? "\(report.status.rawValue) (unchanged)" : "\(report.from.rawValue) → \(report.status.rawValue)",
+             report.note ?? "no note"]
+        }, dates: [0])
+    }
+
+    static func sideEvidence(_ summary: ReviewSummary, _ side: ReviewSummary.Side) -> Table {
+        Table(header: ["Date", "Evidence", "Supports", "Note"], rows: side.evidence.map { item in
+            [item.date.description, ProgressStyle.marked("\(item.title) (\(item.id), \(item.kind))", item.marks)
+                + (summary.unverified?[item.id.rawValue].map { ", not verified: \($0)" } ?? ""),
+             item.supports.map(\.description).joined(separator: ", "), short(item.note ?? "", 160)]
+        }, dates: [0])
+    }
+
+    /// Items on which each party bound reported: the statuses side by side and whether they agree.
+    static func jointStandings(_ summary: ReviewSummary) -> Table {
+        let parties = summary.parties.map(\.code)
+        return Table(header: ["Item"] + parties.map(\.code) + ["Agreed"], rows: summary.jointStandings.map { standing in
+            [ProgressStyle.marked(standing.target.description, standing.marks)]
+                + parties.map { party in standing.statuses.first { $0.party == party }.map { "\($0.status.rawValue) (\($0.date))" } ?? "" }
+                + [standing.agreed?.rawValue ?? "differ"]
+        })
+    }
+
+    // MARK: Gaps
+
+    /// How many gaps a summary shows by default, and a brief.
+    static let gapCap = 10, briefGaps = 5
+
+    /// The gaps printed in the body: the most serious and, within a severity, the most recent
+    /// first, up to ``gapCap``, with how many are left out (with `--gaps all` the annex lists
+    /// every one).
+    static func shownGaps(_ summary: ReviewSummary) -> (gaps: [Gap], left: Int) {
+        let ordered = summary.gaps.gaps.enumerated().sorted { lhs, rhs in
+            if lhs.element.severity != rhs.element.severity { return lhs.element.severity > rhs.element.severity }
+            // The most recent first: what slipped since the last meeting is what this one must take up.
+            let left = lhs.element.since ?? .first, right = rhs.element.since ?? .first
+            return left != right ? left > right : lhs.offset < rhs.offset
+        }.map(\.element)
+        let shown = Array(ordered.prefix(gapCap))
+        return (shown, ordered.count - shown.count)
+    }
+
+    /// `Showing the 15 most serious and most recent of 64 gaps; accord summary --gaps all lists every one in an annex.`
+    static func gapCapLine(_ summary: ReviewSummary, left: Int) -> String? {
+        guard left > 0 else { return nil }
+        let total = summary.gaps.gaps.count
+        return summary.gapDetail == .all
+            ? "The \(total - left) most serious and most recent of \(total) gaps; the annex lists every one."
+            : "The \(total - left) most serious and most recent of \(total) gaps; \(left) more (accord summary --gaps all lists every one in an annex)."
+    }
+
+    /// The gaps as a table; `toClose` adds what would close each (the annex has room for it).
+    static func gapTable(_ gaps: [Gap], toClose: Bool = false) -> Table {
+        Table(header: ["Severity", "Gap", "Item", "Party", "Since", "Why"] + (toClose ? ["To close"] : []), rows: gaps.map { gap in
+            [gap.severity.rawValue, gap.rule.title, ProgressStyle.marked("\(gap.item) \(short(gap.title, 60))", gap.marks),
+             gap.party?.code ?? "both", gap.since?.description ?? "", gap.why.joined(separator: "; ")] + (toClose ? [gap.toClose] : [])
+        }, dates: [4])
     }
 
     static func gapSummary(_ summary: ReviewSummary) -> Table {
@@ -153,14 +318,63 @@ enum SummaryLayout {
         series.flatMap { series in
             series.points.filter { point in Set(point.attributions.map(\.value)).count > 1 }.map { point in
                 "\(point.period), \(series.scopeTitle ?? series.scope ?? "all"): "
-                    + point.attributions.map { "\(SVGChart.format($0.value)) (\($0.source ?? "evidence \($0.evidence)"))" }
-                    .joined(separator: "; ")
+                    + point.attributions.enumerated().map { index, attribution in
+                        "[\(index + 1)] \(SVGChart.format(attribution.value)) — " + [attribution.party?.code, attribution.source ?? "evidence \(attribution.evidence)"]
+                            .compactMap { $0 }.joined(separator: ", ")
+                    }.joined(separator: "; ")
             }
         }
     }
 
+    /// The distinct figures of a period, each with who gave it: the party and the number of
+    /// its source in the list under the table (`VN, source 2`).
+    static func figures(_ point: ReviewSummary.IndicatorPoint) -> [(value: Double, by: String)] {
+        var seen = Set<Double>()
+        return point.attributions.enumerated().compactMap { index, attribution in
+            guard seen.insert(attribution.value).inserted else { return nil }
+            return (attribution.value, [attribution.party?.code, "source \(index + 1)"].compactMap { $0 }.joined(separator: ", "))
+        }
+    }
+
+    /// `Warning: Viet Nam's ten provinces…, 2015-2019: the reported total is 394, the yearly figures add up to 445.`
+    static func totalChecks(_ series: [ReviewSummary.IndicatorSeries]) -> [String] {
+        series.flatMap { series in
+            series.totals.map { check in
+                let scope = series.scopeTitle ?? series.scope ?? "all"
+                let sum = SVGChart.format(check.computed), total = SVGChart.format(check.reported)
+                if check.agrees { return "\(scope), \(check.period): the reported total \(total) equals the sum of the yearly figures." }
+                if !check.missingYears.isEmpty {
+                    return "\(scope), \(check.period): reported total \(total); the yearly figures recorded add up to \(sum), "
+                        + "with no figure for \(check.missingYears.joined(separator: ", "))."
+                }
+                return "Warning: \(scope), \(check.period): the reported total is \(total) but the yearly figures add up to \(sum) "
+                    + "(a difference of \(SVGChart.format(check.computed - check.reported))); check the source before quoting either."
+            }
+        }
+    }
+
+    /// Plan targets with a value recorded: target against the latest value.
+    static func planTargets(_ summary: ReviewSummary) -> Table {
+        // The latest value is shown with its scope and period, not as a share of the target:
+        // a target may count a scope or a span the value does not.
+        Table(header: ["Plan item", "Indicator", "Target", "Latest value recorded"], rows: summary.planTargets.compactMap { entry in
+            guard let actual = entry.actual else { return nil }
+            let unit = entry.unit.map { " \($0)" } ?? ""
+            let context = [entry.scope, entry.period, entry.evidence?.rawValue].compactMap { $0 }.joined(separator: ", ")
+            return [ProgressStyle.marked(entry.item.description, entry.marks), entry.title, SVGChart.format(entry.target) + unit,
+                    SVGChart.format(actual) + unit + (context.isEmpty ? "" : " (\(context))")]
+        }, numeric: [2])
+    }
+
+    /// `23 of 30 plan targets have no value recorded (…)`.
+    static func unmeasuredTargets(_ summary: ReviewSummary) -> String? {
+        let missing = summary.planTargets.count { $0.actual == nil }
+        guard missing > 0 else { return nil }
+        return "\(missing) of \(summary.planTargets.count) plan targets have no value recorded yet (the JSON's planTargets lists them)."
+    }
+
     static func indicatorTables(_ summary: ReviewSummary)
-        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String])] {
+        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String], totals: [String])] {
         var order: [String] = []
         var grouped: [String: [ReviewSummary.IndicatorSeries]] = [:]
         for series in summary.indicators {
@@ -173,9 +387,12 @@ enum SummaryLayout {
             let rows = all.map { series in
                 [series.scopeTitle ?? series.scope ?? "all"] + periods.map { period in
                     guard let point = series.points.first(where: { $0.period == period }) else { return "" }
-                    let others = point.otherValues.map(SVGChart.format)
-                    return SVGChart.format(point.value) + (others.isEmpty ? "" : " (also " + others.joined(separator: ", ") + ")")
-                        + ProvenanceNotice.suffix(point.marks)
+                    // Figures that disagree stand side by side, each with who gave it (listed below the table).
+                    let distinct = Set(point.attributions.map(\.value))
+                    let text = distinct.count > 1
+                        ? figures(point).map { "\(SVGChart.format($0.value)) (\($0.by))" }.joined(separator: " / ")
+                        : SVGChart.format(point.value)
+                    return text + ProvenanceNotice.suffix(point.marks)
                 }
             }
             let title = all[0].title + (all[0].unit.map { " (\($0))" } ?? "")
@@ -186,7 +403,7 @@ enum SummaryLayout {
                 })
             }
             return (title, Table(header: ["Scope"] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
-                    years, lines, attributions(all))
+                    years, lines, attributions(all), totalChecks(all))
         }
     }
 

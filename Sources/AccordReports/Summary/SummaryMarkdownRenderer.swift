@@ -5,25 +5,58 @@ import Foundation
 /// GitHub-flavoured; the progress chart is a text bar per area and party (charts as SVG
 /// are in the HTML summary).
 public struct SummaryMarkdownRenderer: Sendable {
-    /// A renderer.
-    public init() {}
+    /// Whether to print the one-page brief instead of the full summary.
+    public let brief: Bool
+
+    /// A renderer; `brief` prints the one-page brief.
+    public init(brief: Bool = false) {
+        self.brief = brief
+    }
 
     /// The summary as Markdown, ending with a newline.
     public func render(_ summary: ReviewSummary) -> String {
-        var blocks = ["# " + SummaryLayout.title(summary)]
+        var blocks = ["# " + SummaryLayout.title(summary) + (brief ? " (brief)" : "")]
         if let notice = SummaryLayout.notice(summary) { blocks.append("> **Note:** " + escape(notice)) }
-        blocks.append(table(SummaryLayout.header(summary), headerless: true))
-        if let meeting = summary.meeting, !meeting.decisions.isEmpty {
-            blocks.append("Decisions of the meeting:\n\n"
-                          + SummaryLayout.decisions(meeting).map { "- \(escape($0))" }.joined(separator: "\n"))
+        blocks.append(table(SummaryLayout.header(summary, brief: brief), headerless: true))
+        if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
+            blocks.append("Agenda of the meeting:\n\n" + meeting.agenda.enumerated().map { "\($0 + 1). \(escape($1))" }.joined(separator: "\n"))
         }
 
-        blocks.append("## What changed since the previous meeting")
-        blocks.append("### Status changes (\(summary.statusChanges.count))")
-        blocks.append(summary.statusChanges.isEmpty ? "None." : table(SummaryLayout.statusChanges(summary)))
-        blocks.append("### New evidence (\(summary.newEvidence.count))")
-        blocks.append(summary.newEvidence.isEmpty ? "None." : table(SummaryLayout.evidence(summary)))
-        blocks.append("### Text revisions (\(summary.textChanges.count))")
+        blocks.append("## Follow-up of the previous meeting's decisions")
+        if let previous = summary.previousMeetingTitle {
+            blocks.append("Decisions of \(escape(previous)): " + (summary.followUp.isEmpty ? "none recorded." : escape(SummaryLayout.followUpCounts(summary.followUp)) + "."))
+            if brief {
+                blocks.append(summary.followUp.map { "- " + escape(SummaryLayout.followUpLine($0)) }.joined(separator: "\n"))
+            } else if !summary.followUp.isEmpty {
+                blocks.append(table(SummaryLayout.followUp(summary)))
+            }
+        } else {
+            blocks.append("No previous meeting of this body is recorded.")
+        }
+        if !brief, !summary.actionLog.isEmpty {
+            blocks.append("## Decisions of this meeting")
+            blocks.append(table(SummaryLayout.actionLog(summary)))
+        }
+
+        blocks.append("## What each side did")
+        if brief { blocks.append(table(SummaryLayout.sideCounts(summary))) }
+        for side in summary.sides where !brief {
+            blocks.append("### " + escape(SummaryLayout.sideTitle(summary, side)))
+            blocks.append(escape(SummaryLayout.sideLine(side)))
+            if brief { continue }
+            if !side.reports.isEmpty { blocks.append(table(SummaryLayout.sideReports(side))) }
+            if !side.evidence.isEmpty { blocks.append(table(SummaryLayout.sideEvidence(summary, side))) }
+        }
+        if !brief, !summary.jointStandings.isEmpty {
+            blocks.append("### Where every party reported")
+            blocks.append(table(SummaryLayout.jointStandings(summary)))
+        }
+        if summary.restrictedOmitted > 0 {
+            blocks.append("\(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out.")
+        }
+        if brief { return renderBriefEnd(summary, blocks) }
+
+        blocks.append("## Text revisions (\(summary.textChanges.count))")
         if summary.textChanges.isEmpty { blocks.append("None.") }
         for change in summary.textChanges {
             var lines = ["**" + escape(SummaryLayout.textChangeHeadline(change)) + "**"]
@@ -59,17 +92,13 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(lines.joined(separator: "\n"))
         }
 
-        blocks.append("## Gaps by rule")
+        blocks.append("## Gaps")
         blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
         if !summary.gaps.gaps.isEmpty {
             blocks.append(table(SummaryLayout.gapSummary(summary)))
-            for (rule, gaps) in SummaryLayout.gapsByRule(summary) {
-                blocks.append("### \(rule.title) (`\(rule.rawValue)`, \(rule.severity.rawValue)): \(gaps.count)")
-                blocks.append(gaps.map { gap in
-                    let line = SummaryLayout.gapLine(gap)
-                    return "- **\(escape(line.item))** \(escape(line.text)). *To close:* \(escape(line.close))"
-                }.joined(separator: "\n"))
-            }
+            let shown = SummaryLayout.shownGaps(summary)
+            if let line = SummaryLayout.gapCapLine(summary, left: shown.left) { blocks.append(escape(line)) }
+            blocks.append(table(SummaryLayout.gapTable(shown.gaps)))
         }
 
         blocks.append("## Due before the next review")
@@ -86,10 +115,20 @@ public struct SummaryMarkdownRenderer: Sendable {
         for indicator in indicators {
             blocks.append("### " + escape(indicator.title))
             blocks.append(table(indicator.table))
+            if !indicator.totals.isEmpty {
+                blocks.append("Reported totals and the yearly figures:\n\n" + indicator.totals.map { "- " + escape($0) }.joined(separator: "\n"))
+            }
             if !indicator.sources.isEmpty {
                 blocks.append("Figures the sources give differently:\n\n"
                               + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
             }
+        }
+
+        if !summary.planTargets.isEmpty {
+            blocks.append("### Plan targets against what is recorded")
+            let targets = SummaryLayout.planTargets(summary)
+            if !targets.rows.isEmpty { blocks.append(table(targets)) }
+            if let missing = SummaryLayout.unmeasuredTargets(summary) { blocks.append(escape(missing)) }
         }
 
         blocks.append("## Draft agenda")
@@ -97,6 +136,29 @@ public struct SummaryMarkdownRenderer: Sendable {
             (["\(index + 1). " + escape(item.title)] + item.points.map { "   - " + escape($0) }).joined(separator: "\n")
         }.joined(separator: "\n"))
 
+        if summary.gapDetail == .all, !summary.gaps.gaps.isEmpty {
+            blocks.append("## Annex: every gap")
+            blocks.append(table(SummaryLayout.gapTable(summary.gaps.gaps, toClose: true)))
+        }
+
+        blocks.append("---\n\n*" + escape(SummaryLayout.footer(summary)) + "*")
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The brief's last part: the most serious gaps and the next review.
+    private func renderBriefEnd(_ summary: ReviewSummary, _ start: [String]) -> String {
+        var blocks = start
+        blocks.append("## Most serious gaps")
+        blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
+        let shown = SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps)
+        if !shown.isEmpty {
+            blocks.append(shown.map { gap in
+                "- " + escape("\(gap.severity.rawValue): \(gap.rule.title), \(gap.item) (\(gap.party?.code ?? "both"))"
+                              + (gap.since.map { " since \($0)" } ?? "") + ProvenanceNotice.suffix(gap.marks))
+            }.joined(separator: "\n"))
+        }
+        blocks.append("## Next review")
+        blocks.append(summary.nextReview.map { escape(SummaryLayout.nextReview($0, summary)) } ?? "No review is scheduled within the horizon.")
         blocks.append("---\n\n*" + escape(SummaryLayout.footer(summary)) + "*")
         return blocks.joined(separator: "\n\n") + "\n"
     }

@@ -34,7 +34,13 @@ extension Accord.MeetingCommand {
               --decision "Joint patrols::due=2020-06-30::bound=joint::every=6::VN=Border Guard Command::KH=National Police"
             due=DATE makes the decision a commitment, tracked like one; bound= is each (default), \
             joint or a party; every=N repeats it every N months; PARTY=AGENCY names the \
-            responsible agency of that party.
+            responsible agency of that party. A decision with no due date or no agency is \
+            recorded, and the action log flags it.
+
+            --body names the series the meeting belongs to (tip-2005-joint-review, \
+            mps-moi-annual-plan): a summary follows up the decisions of the previous meeting of \
+            the same body. --co-chair, --delegate PARTY=NAME, --agenda and --minutes-signed-by \
+            record who chaired, who came for each party, what was discussed and who signed.
 
             --cycle names a review cycle the meeting holds, as <instrument>/<cycle> or just \
             <cycle> when only one instrument has it; repeat for several.
@@ -75,6 +81,21 @@ extension Accord.MeetingCommand {
         @Option(help: ArgumentHelp("Someone who attended; repeatable.", valueName: "name"))
         var attendee: [String] = []
 
+        @Option(help: ArgumentHelp("The body whose meeting it is (a slug); the previous meeting is the previous one of the same body.", valueName: "body"))
+        var body: String?
+
+        @Option(name: .customLong("co-chair"), help: ArgumentHelp("A co-chair; repeatable.", valueName: "name"))
+        var coChair: [String] = []
+
+        @Option(help: ArgumentHelp("A member of a party's delegation: PARTY=NAME; repeatable.", valueName: "party=name"))
+        var delegate: [String] = []
+
+        @Option(help: ArgumentHelp("A point of the agenda; repeatable.", valueName: "text"))
+        var agenda: [String] = []
+
+        @Option(name: .customLong("minutes-signed-by"), help: ArgumentHelp("Who signed the minutes; repeatable.", valueName: "name"))
+        var minutesSignedBy: [String] = []
+
         @Option(help: ArgumentHelp("A decision: TEXT[::due=DATE][::bound=B][::every=N][::PARTY=AGENCY]; repeatable.", valueName: "decision"))
         var decision: [String] = []
 
@@ -87,10 +108,15 @@ extension Accord.MeetingCommand {
         func run() throws {
             let tracker = try repository.openTracker()
             let snapshot = try TrackerSnapshot.load(repository: tracker)
-            let meeting = try MeetingDraft(
+            var draft = MeetingDraft(
                 date: date, endDate: endDate, venue: venue, host: host, title: title, slug: slug, cycles: cycle,
-                attendees: attendee, decisions: decision, note: note, planned: planned
-            ).meeting(in: snapshot)
+                attendees: attendee, decisions: decision, note: note, planned: planned)
+            draft.body = body
+            draft.coChairs = coChair
+            draft.delegates = delegate
+            draft.agenda = agenda
+            draft.minutesSignedBy = minutesSignedBy
+            let meeting = try draft.meeting(in: snapshot)
             var changes = ChangeSet()
             // Created, never overwritten: another writer may have recorded the same id since
             // the snapshot was read.

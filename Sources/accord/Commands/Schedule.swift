@@ -2,6 +2,7 @@ import AccordCore
 import AccordReports
 import ArgumentParser
 import Foundation
+import GitStore
 
 extension Accord {
     /// `accord schedule`: reviews held, missed and upcoming, with what falls due before each.
@@ -16,8 +17,13 @@ extension Accord {
             tolerance has passed. Each upcoming review within --horizon lists what falls due \
             after the previous one and on or before it.
 
-            --ics writes an iCalendar file (RFC 5545) of the same reviews: all-day events with \
-            stable UIDs, for any calendar program.
+            --ics writes an iCalendar file (RFC 5545) of the same reviews, and of each deadline \
+            falling due before an upcoming review: all-day events with stable UIDs, an alarm 30 \
+            days before an upcoming review and 14 days before a deadline, missed reviews \
+            cancelled, and SEQUENCE and LAST-MODIFIED from the as-of date so that calendar \
+            programs take a newer file as updates. UIDs end in --uid-domain (or \
+            ACCORD_UID_DOMAIN), by default the domain of the tracker's user.email (git \
+            config), else accord.invalid.
 
             Examples:
               accord schedule --as-of 2019-12-01
@@ -35,6 +41,9 @@ extension Accord {
         @Flag(help: "Print an iCalendar (RFC 5545) file instead of a table.")
         var ics = false
 
+        @Option(name: .customLong("uid-domain"), help: ArgumentHelp("The domain the calendar's UIDs end in (with --ics).", valueName: "domain"))
+        var uidDomain: String?
+
         @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
         var output: String?
 
@@ -43,6 +52,9 @@ extension Accord {
         func validate() throws {
             try format.refuseWithJSON(read)
             if ics && (read.json || format.csv) { throw ValidationError("give only one of --json, --csv and --ics") }
+            if let uidDomain, !ICalendarRenderer.isDomain(uidDomain) {
+                throw ValidationError("--uid-domain \(uidDomain) is not a domain name (such as mps.gov.vn)")
+            }
         }
 
         func run() throws {
@@ -51,7 +63,8 @@ extension Accord {
             let text: String
             if ics {
                 let names = Dictionary(context.snapshot.settings?.parties.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a })
-                text = ICalendarRenderer(calendarName: context.snapshot.settings?.name ?? "accord", partyNames: names).render(schedule)
+                text = ICalendarRenderer(calendarName: context.snapshot.settings?.name ?? "accord", partyNames: names,
+                                         uidDomain: try calendarDomain(context)).render(schedule)
             } else if read.json {
                 text = try JSONOutput.render(schedule)
             } else if format.csv {
@@ -60,6 +73,21 @@ extension Accord {
                 text = ScheduleTerminalRenderer(style: context.console.style(for: output)).render(schedule)
             }
             try context.console.write(text, to: output)
+        }
+
+        /// --uid-domain, else ACCORD_UID_DOMAIN, else the domain of the tracker's user.email
+        /// when it is one, else the reserved default.
+        func calendarDomain(_ context: TrackerContext) throws -> String {
+            if let uidDomain { return uidDomain }
+            if let domain = ProcessInfo.processInfo.environment["ACCORD_UID_DOMAIN"], !domain.isEmpty {
+                guard ICalendarRenderer.isDomain(domain) else {
+                    throw ValidationError("ACCORD_UID_DOMAIN \(domain) is not a domain name (such as mps.gov.vn)")
+                }
+                return domain
+            }
+            let email = TrackerLocation.defaultAuthor(of: context.repository).email
+            let domain = String(email.split(separator: "@").last ?? "")
+            return email.contains("@") && ICalendarRenderer.isDomain(domain) ? domain : ICalendarRenderer.defaultDomain
         }
     }
 }

@@ -16,11 +16,20 @@ extension Accord {
             commandName: "summary",
             abstract: "Write the summary for a review meeting, in Markdown, HTML or JSON.",
             discussion: """
-            The summary holds: the meeting (date, venue, host, parties); what changed since the \
-            previous meeting (status changes, new evidence, text revisions with a short redline); \
-            progress by area and party (a table and a bar chart); gaps by rule; what falls due \
-            before the next review; the indicator statistics (tables, and line charts in HTML); \
-            and a draft agenda from the overdue and one-sided items.
+            The summary opens with the follow-up of the previous meeting's decisions (done, in \
+            progress, late or no news, with the reports and evidence that say so), then holds: \
+            the meeting (body, date, venue, host, co-chairs, delegations, agenda, minutes) and \
+            its decisions as an action log (owners, due dates, flags for a missing due date or \
+            owner); what each side did in the period (every report with its note, every piece \
+            of evidence, how many items it never reported on) and where both sides reported, \
+            whether they agree; text revisions with a short redline; progress by area and \
+            party; the gaps, most serious and most recent first, capped unless --gaps all (then \
+            every gap, in an annex); what falls due before the next review; the indicator \
+            statistics; and a draft agenda. --brief prints one page.
+
+            The previous meeting is the previous one of the same body (body: in the meeting's \
+            file): a joint review follows up the previous joint review, not another body's \
+            conference held in between.
 
             With --meeting, the summary is that meeting's, evaluated at its date, with changes \
             since the meeting before it. With --since, changes are counted after that date, at \
@@ -53,6 +62,12 @@ extension Accord {
         @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
         var output: String?
 
+        @Option(name: .customLong("gaps"), help: ArgumentHelp("top (the most serious and most recent gaps; default) or all (every gap, in an annex).", valueName: "top|all"))
+        var gapDetail: ReviewSummary.GapDetail = .top
+
+        @Flag(help: "One page: the follow-up of the previous meeting's decisions, what each side did in figures, the most serious gaps and the next review.")
+        var brief = false
+
         @Flag(help: "Also store the summary under Reports/ in the tracker, in one commit.")
         var commit = false
 
@@ -82,20 +97,19 @@ extension Accord {
             let schedule = context.schedule()
             let history = try context.textHistory()
             let gaps = context.gaps(schedule: schedule, history: history)
-            let previous = context.snapshot.meetings.last { other in
-                other.id != chosen?.id && (chosen.map { other.date < $0.date } ?? (other.date <= context.asOf))
-            }
+            let previous = ReviewSummary.previousMeeting(of: chosen, in: context.snapshot, asOf: context.asOf)
             var summary = ReviewSummary(
                 snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
                 gaps: gaps, textChanges: try history.changes(after: since ?? previous?.date, through: context.asOf),
                 redaction: context.redaction)
+            summary.gapDetail = gapDetail
             summary.unverified = try context.unverifiedRecords().map { records in
                 Dictionary(records.map { ($0.recordID, $0.status.rawValue) }, uniquingKeysWith: { first, _ in first })
             }
             let text: String
             switch format {
-            case .markdown: text = SummaryMarkdownRenderer().render(summary)
-            case .html: text = SummaryHTMLRenderer().render(summary)
+            case .markdown: text = SummaryMarkdownRenderer(brief: brief).render(summary)
+            case .html: text = SummaryHTMLRenderer(brief: brief).render(summary)
             case .json: text = try JSONOutput.render(summary)
             }
             try context.console.write(text, to: output)

@@ -45,6 +45,7 @@ extension CalendarDate: ExpressibleByArgument {
 extension Status: ExpressibleByArgument {}
 extension Evidence.Kind: ExpressibleByArgument {}
 extension Evidence.Sensitivity: ExpressibleByArgument {}
+extension ReviewSummary.GapDetail: ExpressibleByArgument {}
 
 extension PartyCode: ExpressibleByArgument {
     /// Accepts a party code in either case (`vn` is `VN`), or `joint` (see `PartyCode.joint`);

@@ -42,7 +42,6 @@ enum StudySources {
         Figure(indicator: "cases", scope: "vn-nationwide", period: "2016", value: 383): "VnExpress",
         Figure(indicator: "cases", scope: "vn-nationwide", period: "2016", value: 385): "PLO",
         Figure(indicator: "victims", scope: "vn-nationwide", period: "2016", value: 1128): "VnExpress",
-        Figure(indicator: "suspects", scope: "vn-kh-border", period: "2015–2019", value: 445): "sum of the study's yearly figures",
     ]
 
     /// What the study contains that the example cites it for, by record: each phrase must be
