@@ -19,6 +19,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // Reading and writing the zip containers of .docx and .xlsx files (see docs/import.md).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -45,7 +47,8 @@ let package = Package(
         ),
         .target(
             name: "AccordCore",
-            dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams")],
+            dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings,
             plugins: ["EmbedBuildFacts"]
         ),
