@@ -1,0 +1,126 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `accord instrument add` and `accord amend` with Word, PDF and text files, on the built
+/// binary: one commit dated on the signing day, texts as their words, bad files refused.
+@Suite struct InstrumentImportTests {
+    static let fixtures = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/Import")
+
+    /// A new, empty tracker in a scratch folder; the caller removes `folder`.
+    func tracker() throws -> (folder: URL, tracker: URL) {
+        let folder = try CLI.scratchFolder()
+        let tracker = folder.appendingPathComponent("tracker")
+        let made = try CLI.run(["init", tracker.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        return (folder, tracker)
+    }
+
+    func fixture(_ name: String) -> String { Self.fixtures.appendingPathComponent(name).path }
+
+    func commitCount(_ tracker: URL) throws -> String { try CLI.git("rev-list", "--all", "--count", in: tracker).stdout }
+
+    let record = ["instrument", "add", "tip-2005", "--title", "Agreement on cooperation against trafficking in persons",
+                  "--title", "vi: Hiệp định hợp tác phòng, chống buôn bán người", "--parties", "VN,KH",
+                  "--signed", "2005-10-10", "--place", "Hanoi", "--signatory", "VN: Minister of Public Security",
+                  "--signatory", "KH: Minister of Interior", "--in-force", "2005-10-10"]
+
+    @Test func addRecordsOneCommitDatedOnTheSigningDay() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(record + ["--text", fixture("agreement.en.docx"), "--lang", "en",
+                                           "--text", fixture("agreement.vi.pdf"), "--lang", "vi",
+                                           "--text", fixture("agreement.km.docx"), "--lang", "km"], cwd: tracker)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("Recorded tip-2005@2005-10-10"))
+        #expect(try CLI.git("log", "-1", "--format=%ad|%s", "--date=iso-strict", in: tracker).stdout
+                == "2005-10-10T12:00:00+00:00|Add tip-2005: Agreement on cooperation against trafficking in persons\n")
+        #expect(try CLI.git("show", "--name-only", "--format=", "HEAD", in: tracker).stdout
+                == "Agreements/tip-2005/instrument.yaml\nAgreements/tip-2005/text.en.md\nAgreements/tip-2005/text.km.md\n"
+                + "Agreements/tip-2005/text.vi.md\n")
+        #expect(try CLI.git("rev-parse", "tip-2005@2005-10-10^{commit}", in: tracker).stdout
+                == (try CLI.git("rev-parse", "HEAD", in: tracker).stdout))
+        let yaml = try String(contentsOf: tracker.appendingPathComponent("Agreements/tip-2005/instrument.yaml"), encoding: .utf8)
+        #expect(yaml.contains("languages: [en, vi, km]"))
+        #expect(yaml.contains("status: in-force"))
+        let vietnamese = try String(contentsOf: tracker.appendingPathComponent("Agreements/tip-2005/text.vi.md"), encoding: .utf8)
+        #expect(vietnamese.contains("## Điều 3. Hồi hương"))
+        let validated = try CLI.run(["validate"], cwd: tracker)
+        #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
+        let shown = try CLI.run(["show", "tip-2005#2.2"], cwd: tracker)
+        #expect(shown.status == 0 && shown.stdout.contains("Victim"), "\(shown.stdout)\(shown.stderr)")
+    }
+
+    @Test func dryRunPrintsTheOutlineAndRecordsNothing() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try commitCount(tracker)
+        let result = try CLI.run(record + ["--text", fixture("agreement.km.pdf"), "--lang", "km", "--dry-run"], cwd: tracker)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("Article 1 — គោលបំណង (2 clauses)"))
+        #expect(result.stdout.contains("Article 2 — ការធ្វើមាតុភូមិនិវត្តន៍ (2 clauses)"))
+        #expect(try commitCount(tracker) == before)
+    }
+
+    @Test func aTrackChangesDraftIsTheOldAndTheNewText() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let added = try CLI.run(record + ["--text", fixture("draft.en.docx"), "--lang", "en", "--changes", "reject"], cwd: tracker)
+        #expect(added.status == 0, "\(added.stderr)")
+        let amended = try CLI.run(["amend", "tip-2005", "--text", fixture("draft.en.docx"), "--changes", "accept",
+                                   "--date", "2012-09-28", "--message", "Agreement amending the 2005 agreement"], cwd: tracker)
+        #expect(amended.status == 0, "\(amended.stderr)")
+        let diff = try CLI.run(["diff", "tip-2005", "--color", "never"], cwd: tracker)
+        #expect(diff.stdout.contains("at least [-once-]{+twice+} a year"), "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout.contains("1.3 (added)"))
+    }
+
+    /// A minimal PDF with a drawn rectangle and no text: what a scanner makes, without the image.
+    static let scannedPDF = """
+        %PDF-1.4
+        1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj
+        2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj
+        3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] /Contents 4 0 R >> endobj
+        4 0 obj << /Length 24 >> stream
+        10 10 100 100 re f
+        endstream endobj
+        trailer << /Root 1 0 R >>
+        %%EOF
+        """
+
+    @Test func badFilesAreRefusedAndNothingIsRecorded() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try commitCount(tracker)
+        func file(_ name: String, _ data: Data) throws -> String {
+            let url = folder.appendingPathComponent(name)
+            try data.write(to: url)
+            return url.path
+        }
+        let big = folder.appendingPathComponent("big.docx")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 50 * 1_048_576)
+        try handle.close()
+        let cases: [(String, Int32, String)] = [
+            (try file("damaged.docx", Data("this is not a zip".utf8)), 65, "not a Word document"),
+            (try file("locked.docx", Data([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1] + [UInt8](repeating: 0, count: 504))),
+             65, "password-protected"),
+            (try file("scan.pdf", Data(Self.scannedPDF.utf8)), 65, "no text layer"),
+            (try file("empty.txt", Data()), 65, "the file is empty"),
+            (try file("latin1.txt", Data([0x41, 0x72, 0x74, 0xE9, 0x0A])), 65, "not valid UTF-8"),
+            (big.path, 65, "50 MiB"),
+            (fixture("draft.en.docx"), 65, "--changes accept"),
+            (folder.appendingPathComponent("missing.docx").path, 66, "no such file"),
+        ]
+        for (path, status, message) in cases {
+            let result = try CLI.run(record + ["--text", path, "--lang", "en"], cwd: tracker)
+            #expect(result.status == status, "\(path): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("accord: \(path)") || result.stderr.contains(path), "\(result.stderr)")
+            #expect(result.stderr.contains(message), "\(path): \(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
+        #expect(try commitCount(tracker) == before)
+    }
+}
