@@ -124,3 +124,43 @@ import Testing
         #expect(try commitCount(tracker) == before)
     }
 }
+
+/// `accord commitment add|edit|remove` on the built binary: one commit each, only the entry
+/// touched, and nothing the tracker would not validate.
+@Suite struct CommitmentCommandTests {
+    @Test func theRegisterIsKeptWithoutYAML() throws {
+        let folder = try CLI.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tracker = folder.appendingPathComponent("tracker")
+        #expect(try CLI.run(["init", tracker.path]).status == 0)
+        let text = InstrumentImportTests.fixtures.appendingPathComponent("agreement.en.docx").path
+        let added = try CLI.run(["instrument", "add", "tip-2005", "--title", "Agreement", "--parties", "VN,KH",
+                                 "--signed", "2005-10-10", "--text", text, "--lang", "en"], cwd: tracker)
+        #expect(added.status == 0, "\(added.stderr)")
+
+        let first = try CLI.run(["commitment", "add", "tip-2005#1.1", "--summary", "Designate a focal agency",
+                                 "--agency", "VN: Ministry of Public Security", "--agency", "KH: Ministry of Interior",
+                                 "--due", "2006-01-31"], cwd: tracker)
+        #expect(first.status == 0, "\(first.stderr)")
+        let second = try CLI.run(["commitment", "add", "tip-2005#1.2", "--summary", "Meet every year", "--bound", "joint",
+                                  "--due", "2006-06-30", "--every", "12"], cwd: tracker)
+        #expect(second.status == 0, "\(second.stderr)")
+        let edited = try CLI.run(["commitment", "edit", "tip-2005#1.1", "--note", "From the signed text"], cwd: tracker)
+        #expect(edited.status == 0, "\(edited.stderr)")
+        let diff = try CLI.git("diff", "HEAD~1", "HEAD", "--unified=0", in: tracker).stdout
+        let changed = diff.split(separator: "\n").filter { ($0.hasPrefix("+") || $0.hasPrefix("-")) && !$0.hasPrefix("+++") && !$0.hasPrefix("---") }
+        #expect(changed == ["+    note: From the signed text"])
+
+        let missingClause = try CLI.run(["commitment", "add", "tip-2005#9.9", "--summary", "Nothing"], cwd: tracker)
+        #expect(missingClause.status == 65 && missingClause.stderr.contains("clause 9.9 is not in text.en.md"), "\(missingClause.stderr)")
+        #expect(try CLI.run(["commitment", "add", "tip-2005#1.1", "--summary", "Again"], cwd: tracker).status == 73)
+        let removed = try CLI.run(["commitment", "remove", "tip-2005#1.2"], cwd: tracker)
+        #expect(removed.status == 0, "\(removed.stderr)")
+        #expect(try CLI.run(["commitment", "remove", "tip-2005#1.2"], cwd: tracker).status == 66)
+
+        let shown = try CLI.run(["list", "commitments", "--json"], cwd: tracker)
+        #expect(shown.stdout.contains("tip-2005#1.1") && !shown.stdout.contains("tip-2005#1.2"), "\(shown.stdout)")
+        #expect(try CLI.git("rev-list", "--count", "HEAD", in: tracker).stdout == "6\n")
+        #expect(try CLI.run(["validate"], cwd: tracker).status == 0)
+    }
+}
