@@ -164,3 +164,23 @@ import Testing
         #expect(try CLI.run(["validate"], cwd: tracker).status == 0)
     }
 }
+
+/// `--bom` puts a UTF-8 byte order mark before the CSV, for Excel; nothing else changes.
+@Suite struct CSVByteOrderMarkTests {
+    @Test func bomStartsTheCSVAndNeedsCSV() throws {
+        let folder = try CLI.scratchFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tracker = folder.appendingPathComponent("tracker")
+        #expect(try CLI.run(["init", tracker.path]).status == 0)
+        let text = InstrumentImportTests.fixtures.appendingPathComponent("agreement.vi.docx").path
+        #expect(try CLI.run(["instrument", "add", "hd-2005", "--title", "Hiệp định", "--parties", "VN,KH",
+                             "--signed", "2005-10-10", "--text", text, "--lang", "vi"], cwd: tracker).status == 0)
+        for command in [["list", "instruments"], ["status"], ["gaps"], ["schedule"]] {
+            let plain = try CLI.run(command + ["--csv"], cwd: tracker)
+            let marked = try CLI.run(command + ["--csv", "--bom"], cwd: tracker)
+            #expect(plain.status == 0 && marked.status == 0, "\(command): \(marked.stderr)")
+            #expect(marked.stdout == "\u{FEFF}" + plain.stdout, "\(command)")
+        }
+        #expect(try CLI.run(["status", "--bom"], cwd: tracker).status == 64)
+    }
+}
