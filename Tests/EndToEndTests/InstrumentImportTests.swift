@@ -184,3 +184,80 @@ import Testing
         #expect(try CLI.run(["status", "--bom"], cwd: tracker).status == 64)
     }
 }
+
+/// `accord import reports` with spreadsheets LibreOffice wrote (make-sheets.py) and CSV:
+/// all rows checked first, every problem listed, one commit per report.
+@Suite struct ImportReportsTests {
+    /// A tracker with tip-2005 from the Word fixture and commitments 1.1 (each) and 1.2 (joint).
+    func tracker() throws -> (folder: URL, tracker: URL) {
+        let folder = try CLI.scratchFolder()
+        let tracker = folder.appendingPathComponent("tracker")
+        #expect(try CLI.run(["init", tracker.path]).status == 0)
+        let text = InstrumentImportTests.fixtures.appendingPathComponent("agreement.en.docx").path
+        #expect(try CLI.run(["instrument", "add", "tip-2005", "--title", "Agreement", "--parties", "VN,KH",
+                             "--signed", "2005-10-10", "--in-force", "2005-10-10", "--text", text, "--lang", "en"], cwd: tracker).status == 0)
+        #expect(try CLI.run(["commitment", "add", "tip-2005#1.1", "--summary", "Designate a focal agency"], cwd: tracker).status == 0)
+        #expect(try CLI.run(["commitment", "add", "tip-2005#1.2", "--summary", "Meet", "--bound", "joint"], cwd: tracker).status == 0)
+        return (folder, tracker)
+    }
+
+    func sheet(_ name: String) -> String { InstrumentImportTests.fixtures.appendingPathComponent(name).path }
+
+    func count(_ tracker: URL) throws -> String { try CLI.git("rev-list", "--count", "HEAD", in: tracker).stdout }
+
+    @Test func aSpreadsheetBecomesOneCommitPerReport() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try count(tracker)
+        let dry = try CLI.run(["import", "reports", sheet("reports.xlsx"), "--dry-run"], cwd: tracker)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("row 3: would record tip-2005#1.1 KH in-progress on 2006-04-15"), "\(dry.stdout)")
+        #expect(try count(tracker) == before)
+
+        let result = try CLI.run(["import", "reports", sheet("reports.xlsx")], cwd: tracker)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(Int(try count(tracker).trimmingCharacters(in: .newlines)) == Int(before.trimmingCharacters(in: .newlines))! + 3)
+        #expect(try CLI.git("log", "-3", "--format=%ad %s", "--date=short", in: tracker).stdout
+                == "2006-06-30 tip-2005#1.2: joint implemented\n2006-04-15 tip-2005#1.1: KH in-progress\n2006-03-31 tip-2005#1.1: VN implemented\n")
+        let shown = try CLI.run(["show", "tip-2005#1.1"], cwd: tracker)
+        #expect(shown.stdout.contains("Cục Cảnh sát hình sự được chỉ định."), "\(shown.stdout)")
+        #expect(try CLI.run(["validate"], cwd: tracker).status == 0)
+    }
+
+    @Test func everyProblemIsListedAndNothingRecorded() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try count(tracker)
+        let bad = sheet("reports-bad.xlsx")
+        let result = try CLI.run(["import", "reports", bad], cwd: tracker)
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.first == "accord: 4 problems in \(bad); nothing was recorded:", "\(result.stderr)")
+        #expect(lines.dropFirst().map { String($0.drop(while: { $0 == " " }).prefix(while: { $0 != " " })) }
+                == ["\(bad):2:date:", "\(bad):3:status:", "\(bad):4:target:", "\(bad):5:date:"], "\(result.stderr)")
+        #expect(result.stderr.contains("\"31/03/2006\" is a date typed as text"))
+
+        let csv = folder.appendingPathComponent("reports.csv")
+        try Data("target,status,date,party\ntip-2005#1.1,implemented,2006-03-31,VN\ntip-2005#1.1,implemented,2006-03-31,XX\n".utf8).write(to: csv)
+        let fromCSV = try CLI.run(["import", "reports", csv.path], cwd: tracker)
+        #expect(fromCSV.status == 65 && fromCSV.stderr.contains("\(csv.path):3:party:"), "\(fromCSV.stderr)")
+
+        let empty = folder.appendingPathComponent("empty.csv")
+        try Data().write(to: empty)
+        let cases: [(String, String)] = [
+            (sheet("reports-formula.xlsx"), ":2:D: a formula"),
+            (sheet("reports-merged.xlsx"), ":2:A: merged cells (A2:A3)"),
+            (sheet("reports-column.xlsx"), ":1:F: unknown column \"budget\""),
+            (empty.path, ": the file is empty"),
+            (InstrumentImportTests.fixtures.appendingPathComponent("agreement.en.docx").path, ": accord reads tables from .xlsx and .csv files, not .docx"),
+        ]
+        for (path, message) in cases {
+            let refused = try CLI.run(["import", "reports", path], cwd: tracker)
+            #expect(refused.status == 65, "\(path): \(refused.stderr)")
+            #expect(refused.stderr == "accord: \(path)\(message)" + refused.stderr.dropFirst("accord: \(path)\(message)".count),
+                    "\(refused.stderr)")
+        }
+        #expect(try CLI.run(["import", "reports", folder.appendingPathComponent("none.xlsx").path], cwd: tracker).status == 66)
+        #expect(try count(tracker) == before)
+    }
+}
