@@ -8,8 +8,9 @@ DEMO_DIR   ?= demo-output
 
 # Debian packages the build, tests and binary need; installed only when missing. accord runs
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures; it reads
-# Word files through Foundation's XML parser (libxml2) and PDFs through pdftotext (poppler-utils).
-APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-client libxml2 poppler-utils
+# Word and Excel files through Foundation's XML parser (libxml2; -dev for the static build) and
+# PDFs through pdftotext (poppler-utils).
+APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-client libxml2-dev poppler-utils
 # The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
 TEST_APT_PACKAGES := chromium python3-icalendar strace
 
