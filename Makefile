@@ -7,12 +7,13 @@ BIN        := .build/debug/accord
 DEMO_DIR   ?= demo-output
 
 # Debian packages the build, tests and binary need; installed only when missing. accord runs
-# age to encrypt restricted evidence and ssh-keygen to sign and check signatures.
-APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client
+# age to encrypt restricted evidence and ssh-keygen to sign and check signatures; it reads
+# Word and Excel files through Foundation's XML parser (libxml2; -dev for the static build) and
+# PDFs through pdftotext (poppler-utils).
+APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
 # The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar
-# and the redline Markdown with markdown-it, kill writers under strace, and count the
-# printed summary's pages with pdfinfo.
-TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it poppler-utils
+# and the redline Markdown with markdown-it, and kill writers under strace.
+TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.

@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Reading and writing the zip containers of .docx and .xlsx files (see docs/import.md).
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -47,7 +49,8 @@ let package = Package(
         .target(
             name: "AccordCore",
             dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams"),
-                           .product(name: "GRDB", package: "GRDB.swift")],
+                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings,
             plugins: ["EmbedBuildFacts"]
         ),

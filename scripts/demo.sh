@@ -2,7 +2,8 @@
 # The tour of accord on its built-in example. Usage: scripts/demo.sh BIN OUTPUT_DIR
 # Builds the example tracker, prints its status, gaps and next reviews as they stood at
 # the 2019 joint review, and writes the 2019 review summary (Markdown and HTML), the review
-# calendar (.ics) and the 2005→2012 redline of the core agreement.
+# calendar (.ics) and the 2005→2012 redline of the core agreement; then starts a tracker from
+# a Word agreement and its PDF translation.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "${1:-.build/debug/accord}")" && pwd)/$(basename "${1:-.build/debug/accord}")
@@ -31,8 +32,22 @@ step diff tip-2005 --stat
 "$bin" schedule --repo "$tracker" --as-of "$as_of" --ics --output "$out/schedule.ics"
 "$bin" diff tip-2005 --repo "$tracker" --format html --output "$out/tip-2005-2005-to-2012.html"
 echo
+echo "== A new tracker from the files a ministry holds: the agreement in Word, its Vietnamese text as a PDF"
+fixtures="$root/Tests/Fixtures/Import"
+rm -rf "$out/imported"
+"$bin" init "$out/imported" --quiet
+imported() { echo; echo "\$ accord $*"; "$bin" "$@" --repo "$out/imported"; }
+imported instrument add tip-draft --title "Agreement on cooperation against trafficking in persons" \
+  --parties VN,KH --signed 2005-10-10 --place Hanoi --in-force 2005-10-10 \
+  --text "$fixtures/agreement.en.docx" --lang en --text "$fixtures/agreement.vi.pdf" --lang vi
+imported commitment add 'tip-draft#1.1' --summary "Designate a focal agency" \
+  --agency "VN: Ministry of Public Security" --agency "KH: Ministry of Interior" --due 2006-01-31
+imported show 'tip-draft#1.1'
+
+echo
 echo "== Written"
 echo "  tracker (a git repository):   $tracker"
+echo "  tracker from a Word file:     $out/imported"
 echo "  2019 review summary:          $out/summary-2019.md"
 echo "                                $out/summary-2019.html"
 echo "  review calendar:              $out/schedule.ics"

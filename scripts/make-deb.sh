@@ -39,7 +39,7 @@ Architecture: $arch
 Maintainer: accord contributors <accord@invalid>
 Installed-Size: $size
 Depends: $depends
-Recommends: openssh-client, age
+Recommends: openssh-client, age, poppler-utils
 Section: utils
 Priority: optional
 Description: track what agreements commit to, in a git repository

@@ -19,18 +19,24 @@ public struct AttachmentFile: Sendable {
     /// Checks and reads the file at `path`. Missing or not openable: exit 66; opened but
     /// not readable to its end: exit 74; not a regular file, or over `maxBytes`: exit 65.
     public init(path: String, maxBytes: Int) throws(AccordError) {
-        var info = stat()
-        guard lstat(path, &info) == 0 else {
-            throw AccordError(.notFound, "cannot read attachment \(path): \(String(cString: strerror(errno)))")
+        // FileManager reads the file's own attributes (lstat): a link is not followed. The C
+        // `stat` fields are not used here, as which module owns them varies between builds.
+        let attributes: [FileAttributeKey: Any]
+        do {
+            attributes = try FileManager.default.attributesOfItem(atPath: path)
+        } catch {
+            let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
+            throw AccordError(.notFound, "cannot read attachment \(path): \(cause ?? "no such file or not readable")")
         }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: break
-        case S_IFDIR: throw AccordError(.data, "cannot attach \(path): it is a folder; attach one file (an archive of the folder, say)")
-        case S_IFLNK: throw AccordError(.data, "cannot attach \(path): it is a symbolic link; give the file it points to")
+        switch attributes[.type] as? FileAttributeType {
+        case .typeRegular?: break
+        case .typeDirectory?: throw AccordError(.data, "cannot attach \(path): it is a folder; attach one file (an archive of the folder, say)")
+        case .typeSymbolicLink?: throw AccordError(.data, "cannot attach \(path): it is a symbolic link; give the file it points to")
         default: throw AccordError(.data, "cannot attach \(path): it is not a regular file (a device, fifo or socket)")
         }
-        if Int(info.st_size) > maxBytes {
-            throw AccordError(.data, "cannot attach \(path): it is \(Self.megabytes(Int(info.st_size))) MB, "
+        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
+        if size > maxBytes {
+            throw AccordError(.data, "cannot attach \(path): it is \(Self.megabytes(size)) MB, "
                 + "over the limit of \(Self.megabytes(maxBytes)) MB (thresholds.attachment-max-mb in accord.yaml)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {

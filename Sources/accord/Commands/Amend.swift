@@ -11,6 +11,10 @@ extension Accord {
             commandName: "amend",
             abstract: "Record a new revision of an instrument's text as one tagged commit.",
             discussion: """
+            FILE is accord's text format (.md), or a Word (.docx), PDF or plain text file read \
+            as accord instrument add reads it (a Word draft with tracked changes needs --changes \
+            accept or reject: one draft gives the old and the new text).
+
             Writes each FILE as Agreements/ID/text.<lang>.md in ONE commit dated DATE (the \
             author date), and tags it ID@DATE with an annotated tag naming who signed. Record \
             every language of one revision in one amend: repeat --text (and --lang).
@@ -65,7 +69,7 @@ extension Accord {
         @Argument(help: "The instrument, e.g. tip-2005.", completion: IDCompletion.ids([.instrument]))
         var id: String
 
-        @Option(help: ArgumentHelp("A Markdown file with the new text (repeat for several languages).", valueName: "file"))
+        @Option(help: ArgumentHelp("The new text: .md, .docx, .pdf or .txt (repeat for several languages).", valueName: "file"))
         var text: [String] = []
 
         @Option(help: ArgumentHelp("The language of each --text, in the same order.", valueName: "lang"))
@@ -82,6 +86,9 @@ extension Accord {
 
         @Option(help: ArgumentHelp("Where the amending act was signed (with --signed-by).", valueName: "place"))
         var place: String?
+
+        @Option(help: ArgumentHelp("For a Word draft with tracked changes: accept or reject them.", valueName: "accept|reject"))
+        var changes: TrackedChanges?
 
         @Flag(help: "Allow a text in a language the instrument has none in yet, and add it to languages:.")
         var addLanguage = false
@@ -129,10 +136,14 @@ extension Accord {
             var texts: [TextAmendment.NewText] = []
             for (index, file) in text.enumerated() {
                 let data: Data
-                do {
-                    data = try Data(contentsOf: URL(fileURLWithPath: file))
-                } catch {
-                    throw AccordError(.notFound, "cannot read \(file): no such file or not readable")
+                if ["docx", "pdf", "txt"].contains(URL(fileURLWithPath: file).pathExtension.lowercased()) {
+                    data = Data(try ImportedText.read(path: file, changes: changes).markdown.utf8)
+                } else {
+                    do {
+                        data = try Data(contentsOf: URL(fileURLWithPath: file))
+                    } catch {
+                        throw AccordError(.notFound, "cannot read \(file): no such file or not readable")
+                    }
                 }
                 let language = lang.isEmpty ? Self.language(of: file, instrument: instrument) : lang[index]
                 texts.append(TextAmendment.NewText(language: language, file: file, data: data))
@@ -178,7 +189,8 @@ extension Accord {
         static func language(of file: String, instrument: Instrument) -> String {
             let name = URL(fileURLWithPath: file).lastPathComponent
             let parts = name.split(separator: ".")
-            if parts.count >= 3, parts.last == "md", instrument.languages.contains(String(parts[parts.count - 2])) {
+            if parts.count >= 3, ImportedText.extensions.contains(parts.last!.lowercased()),
+               instrument.languages.contains(String(parts[parts.count - 2])) {
                 return String(parts[parts.count - 2])
             }
             return instrument.languages.first ?? "en"

@@ -65,7 +65,7 @@ extension Accord {
             let schedule = context.schedule()
             let report = context.gaps(schedule: schedule, history: try context.textHistory(),
                                       filter: GapReport.Filter(party: party, instrument: owner, rules: Set(rule)))
-            try context.console.show(report, json: read.json, csv: format.csv ? GapCSVRenderer.render(report) : nil) { style in
+            try context.console.show(report, json: read.json, csv: format.csv ? format.marked(GapCSVRenderer.render(report)) : nil) { style in
                 GapTerminalRenderer(style: style).render(report, summaryOnly: summary)
             }
             if let failOn, report.hasGap(atLeast: failOn) { throw ExitCode(1) }

@@ -127,7 +127,7 @@ extension Accord.List {
 extension CSVOption {
     /// Prints a list as JSON, CSV or a table, as the command line asked.
     func print(_ list: ProgressList, context: TrackerContext, read: ReadOptions) throws {
-        try context.console.show(list, json: read.json, csv: csv ? list.renderCSV(parties: context.partyCodes) : nil,
+        try context.console.show(list, json: read.json, csv: csv ? marked(list.renderCSV(parties: context.partyCodes)) : nil,
                                  terminal: list.renderTerminal)
     }
 }

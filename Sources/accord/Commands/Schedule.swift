@@ -68,7 +68,7 @@ extension Accord {
             } else if read.json {
                 text = try JSONOutput.render(schedule)
             } else if format.csv {
-                text = ScheduleCSVRenderer.render(schedule)
+                text = format.marked(ScheduleCSVRenderer.render(schedule))
             } else {
                 text = ScheduleTerminalRenderer(style: context.console.style(for: output)).render(schedule)
             }

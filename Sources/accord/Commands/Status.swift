@@ -33,7 +33,7 @@ extension Accord {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let dashboard = StatusDashboard(snapshot: context.snapshot, state: context.state)
-            try context.console.show(dashboard, json: read.json, csv: format.csv ? dashboard.renderCSV() : nil,
+            try context.console.show(dashboard, json: read.json, csv: format.csv ? format.marked(dashboard.renderCSV()) : nil,
                                      terminal: dashboard.renderTerminal)
             // The dashboard counts records; which of them their party did not sign is said
             // beside it, on standard error, so JSON and CSV stay as documented.

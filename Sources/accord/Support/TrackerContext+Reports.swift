@@ -55,3 +55,4 @@ struct ReviewHorizon: ExpressibleByArgument, Sendable {
 
 extension GapRule: ExpressibleByArgument {}
 extension GapSeverity: ExpressibleByArgument {}
+extension TrackedChanges: ExpressibleByArgument {}

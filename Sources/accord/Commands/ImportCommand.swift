@@ -1,0 +1,163 @@
+import AccordCore
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord import`: records kept in spreadsheets, brought in as accord's records.
+    struct ImportCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "import",
+            abstract: "Record many status reports at once from a spreadsheet (.xlsx) or CSV file.",
+            subcommands: [Reports.self])
+    }
+}
+
+extension Accord.ImportCommand {
+    /// `accord import reports FILE`: one status report per row, all rows checked first.
+    struct Reports: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "reports",
+            abstract: "Record one status report per row of FILE.xlsx or FILE.csv, every row checked first.",
+            discussion: """
+            The first row names the columns (any order, any case): target, status and date are \
+            required; party, note, reporter and evidence (ids separated by ;) are optional. Each \
+            row is what accord log would record: a party is needed when the target binds several.
+
+            Every row is checked before anything is recorded, and every problem is listed as \
+            FILE:row:column: message. Nothing is recorded unless every row is valid; then each \
+            row is one commit, dated on the report's day, as accord log makes it. --dry-run \
+            checks and lists what would be recorded.
+
+            A date is a date cell or text yyyy-mm-dd; a date typed as other text (31/03/2026), a \
+            formula, merged cells, an unknown column are refused with the row and column.
+
+            Exit status: 0; 65 a problem in the file (all listed), 66 FILE or the tracker missing.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
+
+        @Argument(help: "The spreadsheet (.xlsx, first sheet) or CSV file.")
+        var file: String
+
+        @Flag(help: "Check every row and list what would be recorded; record nothing.")
+        var dryRun = false
+
+        static let known = ["target", "status", "date", "party", "note", "reporter", "evidence"]
+
+        /// One checked row, ready to record.
+        struct Checked {
+            let row: Int
+            let request: StatusReportRequest
+            let author: Signature
+            let summary: String
+        }
+
+        func run() throws {
+            let table = try SpreadsheetTable.read(path: file)
+            for (index, column) in table.columns.enumerated() where !Self.known.contains(column) {
+                throw ImportError(.dataError, "\(file):1:\(SpreadsheetTable.columnLetter(index)): unknown column \"\(column)\" "
+                    + "(accord reads \(Self.known.joined(separator: ", ")))")
+            }
+            for required in ["target", "status", "date"] where !table.columns.contains(required) {
+                throw ImportError(.dataError, "\(file):1: no \(required) column (needed: target, status, date)")
+            }
+            guard !table.rows.isEmpty else { throw ImportError(.dataError, "\(file): the table has a header and no rows") }
+            let today = CalendarDate.today()
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
+            var problems: [String] = []
+            var checked: [Checked] = []
+            for row in table.rows {
+                let at = { (column: String) in "\(file):\(row.number):\(column)" }
+                let before = problems.count
+                let target = row.cells["target"]?.text.trimmingCharacters(in: .whitespaces) ?? ""
+                if target.isEmpty { problems.append("\(at("target")): empty") }
+                let statusText = row.cells["status"]?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                let status = Status(rawValue: statusText)
+                if status == nil {
+                    problems.append("\(at("status")): \(statusText.isEmpty ? "empty" : "\"\(statusText)\" is not a status") "
+                        + "(one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                var date: CalendarDate?
+                switch row.cells["date"] ?? .empty {
+                case .date(let value): date = value
+                case .text(let text):
+                    date = CalendarDate(text.trimmingCharacters(in: .whitespaces))
+                    if date == nil {
+                        problems.append("\(at("date")): \"\(text)\" is a date typed as text accord cannot read; write yyyy-mm-dd or use a date cell")
+                    }
+                case .empty: problems.append("\(at("date")): empty")
+                case .number(let number): problems.append("\(at("date")): \(SpreadsheetTable.Cell.number(number).text) is a number, not a date")
+                case .bool: problems.append("\(at("date")): not a date")
+                }
+                if let date, date > today { problems.append("\(at("date")): \(date) is in the future (today is \(today))") }
+                var party: PartyCode?
+                if let text = row.cells["party"]?.text.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                    party = PartyCode(reportingParty: text)
+                    if party == nil { problems.append("\(at("party")): \"\(text)\" is not a party code") }
+                }
+                guard problems.count == before, let status, let date else { continue }
+                let evidence = (row.cells["evidence"]?.text ?? "").split(separator: ";")
+                    .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                var request = StatusReportRequest(target: target, status: status, date: date, party: party, evidence: evidence)
+                let note = row.cells["note"]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                request.note = note.isEmpty ? nil : note
+                let resolved: TrackedTarget
+                do {
+                    resolved = try request.resolveTarget(in: context.snapshot, resolver: context.resolver)
+                } catch let failure as any AccordFailure {
+                    problems.append("\(at("target")): \(failure.message)")
+                    continue
+                }
+                do {
+                    request.party = try request.resolveParty(for: resolved, preferring: context.user.party)
+                } catch {
+                    problems.append("\(at("party")): \(error.message)")
+                    continue
+                }
+                let reporterText = row.cells["reporter"]?.text.trimmingCharacters(in: .whitespaces)
+                let reporter: (person: Person, signature: Signature)
+                do {
+                    reporter = try context.author(by: reporterText.flatMap { $0.isEmpty ? nil : $0 } ?? context.user.reporter, on: date)
+                } catch let failure as any AccordFailure {
+                    problems.append("\(at("reporter")): \(failure.message)")
+                    continue
+                }
+                request.reporter = reporter.person.description
+                do {
+                    let report = try request.report(in: context.snapshot, resolver: context.resolver, today: today)
+                    checked.append(Checked(row: row.number, request: request, author: reporter.signature,
+                                           summary: "\(report.target) \(report.party) \(report.status.rawValue) on \(report.date)"))
+                } catch let failure as any AccordFailure {
+                    problems.append("\(file):\(row.number): \(failure.message)")
+                }
+            }
+            guard problems.isEmpty else { throw TableProblems(file: file, problems: problems) }
+            if dryRun {
+                print((checked.map { "row \($0.row): would record \($0.summary)" }
+                       + ["\(counted(checked.count, "report")) would be recorded; nothing was recorded (--dry-run)"]).joined(separator: "\n"))
+                return
+            }
+            var commits: [ObjectID] = []
+            var lines: [String] = []
+            var ids: [String] = []
+            for item in checked {
+                var id = ""
+                let commit = try context.commitRecord(author: item.author) {
+                    let report = try item.request.report(in: context.snapshot, resolver: context.resolver, today: today)
+                    id = report.id.rawValue
+                    return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
+                }
+                commits.append(commit)
+                ids.append(id)
+                lines.append("recorded \(id): \(item.summary) (row \(item.row), commit \(commit.short))")
+            }
+            lines.append("\(counted(checked.count, "report")) recorded from \(file)")
+            try write.report(id: ids.joined(separator: "\n"), lines, commits: commits, in: context.repository)
+        }
+    }
+}
+
+/// `counted` without the reports module: "1 report", "3 reports".
+private func counted(_ count: Int, _ singular: String) -> String { "\(count) \(singular)\(count == 1 ? "" : "s")" }

@@ -1,0 +1,183 @@
+import AccordCore
+import AccordReports
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord instrument`: add an instrument from the files a ministry holds.
+    struct InstrumentCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "instrument",
+            abstract: "Add an instrument, its texts read from Word, PDF, text or Markdown files.",
+            subcommands: [Add.self])
+    }
+}
+
+extension Accord.InstrumentCommand {
+    /// `accord instrument add ID`: the record and first texts of an instrument in one commit
+    /// dated on its signing day.
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "add",
+            abstract: "Record a new instrument and its texts as one commit dated on the signing day.",
+            discussion: """
+            Writes Agreements/ID/instrument.yaml and one Agreements/ID/text.<lang>.md per --text \
+            in ONE commit dated on the signing day (the author date, noon UTC), tagged ID@DATE: \
+            the text history runs forward from the text as signed, and later texts are recorded \
+            with accord amend.
+
+            A text is read from .md (accord's text format, kept as it is), .txt, .docx or .pdf \
+            (text PDFs, through pdftotext). Articles are found by their headings: "Article 7", \
+            "Điều 7", "មាត្រា ៧" (Khmer digits too) at the start of a paragraph, followed by a \
+            separator (. : — – -) or, in a Word document, set in bold or a heading style. Words \
+            are never changed: accord adds only the # and ## marks of its format. A Word draft \
+            with tracked changes needs --changes accept (the text as changed) or reject (before).
+
+            --dry-run reads every text and prints the article outline found, recording nothing.
+
+            Examples:
+              accord instrument add tip-2005 --title "Agreement on cooperation against trafficking" \\
+                --kind agreement --parties VN,KH --signed 2005-10-10 --place Hanoi \\
+                --signatory "VN: Minister of Public Security" --signatory "KH: Minister of Interior" \\
+                --in-force 2005-10-10 --text agreement.en.docx --lang en --text hiep-dinh.vi.pdf --lang vi
+
+            Exit status: 0; 64 for a bad command line; 65 when a text cannot be read (damaged, \
+            encrypted, a scanned PDF without text, not UTF-8) or does not parse, the signing day \
+            is after today, or the record would not validate; 66 when a file or the tracker is \
+            missing; 73 when the instrument or the tag ID@DATE exists. Nothing is committed on failure.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+        @OptionGroup var write: WriteOptions
+
+        @Argument(help: "The new instrument's id, e.g. tip-2005 (lowercase letters, digits and -).")
+        var id: String
+
+        @Option(help: ArgumentHelp("The title, in the first --lang (repeat as LANG: TITLE for other languages).", valueName: "title"))
+        var title: [String] = []
+
+        @Option(help: ArgumentHelp("agreement, treaty, memorandum, procedure, plan or other.", valueName: "kind"))
+        var kind: String = "agreement"
+
+        @Option(help: ArgumentHelp("The parties, as comma-separated codes, e.g. VN,KH.", valueName: "codes"))
+        var parties: String
+
+        @Option(help: ArgumentHelp("The signing day: the commit's date and the tag's.", valueName: "yyyy-mm-dd"))
+        var signed: String
+
+        @Option(help: ArgumentHelp("Where it was signed.", valueName: "place"))
+        var place: String?
+
+        @Option(help: ArgumentHelp("Who signed, as PARTY: NAME (repeatable).", valueName: "party: name"))
+        var signatory: [String] = []
+
+        @Option(name: .customLong("in-force"),
+                help: ArgumentHelp("The day it entered into force, for all parties or as PARTY: DATE (repeatable).", valueName: "date"))
+        var inForce: [String] = []
+
+        @Option(help: ArgumentHelp("A file with a text: .md, .txt, .docx or .pdf (repeat for several languages).", valueName: "file"))
+        var text: [String] = []
+
+        @Option(help: ArgumentHelp("The language of each --text, in the same order (en, vi, km …).", valueName: "lang"))
+        var lang: [String] = []
+
+        @Option(help: ArgumentHelp("For a Word draft with tracked changes: accept or reject them.", valueName: "accept|reject"))
+        var changes: TrackedChanges?
+
+        @Flag(help: "Read the texts and print the articles found; record nothing.")
+        var dryRun = false
+
+        func validate() throws {
+            if InstrumentID(id) == nil { throw ValidationError("\(id) is not an instrument id (lowercase letters, digits and -)") }
+            if Instrument.Kind(rawValue: kind) == nil {
+                throw ValidationError("--kind \(kind) is not one of \(Instrument.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            if CalendarDate(signed) == nil { throw ValidationError("--signed \(signed) is not a date (yyyy-mm-dd)") }
+            if title.isEmpty { throw ValidationError("give the title with --title") }
+            if lang.count != text.count { throw ValidationError("give one --lang per --text (\(text.count) texts, \(lang.count) languages)") }
+            _ = try partyCodes()
+            _ = try signatories()
+            _ = try entries()
+        }
+
+        private func partyCodes() throws -> [PartyCode] {
+            let codes = parties.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard !codes.isEmpty else { throw ValidationError("--parties is empty") }
+            return try codes.map { code in
+                guard let party = PartyCode(code) else { throw ValidationError("--parties: \(code) is not a party code (e.g. VN)") }
+                return party
+            }
+        }
+
+        private func signatories() throws -> [Signatory] {
+            try signatory.map { value in
+                let parts = value.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2, let party = PartyCode(parts[0].trimmingCharacters(in: .whitespaces)),
+                      case let name = parts[1].trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+                    throw ValidationError("--signatory \"\(value)\" needs the party first, e.g. \"VN: Minister of Public Security\"")
+                }
+                return Signatory(party: party, name: name)
+            }
+        }
+
+        private func entries() throws -> [Instrument.EntryIntoForce] {
+            try inForce.map { value in
+                let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 1, let date = CalendarDate(parts[0]) { return Instrument.EntryIntoForce(date: date) }
+                guard parts.count == 2, let party = PartyCode(parts[0]), let date = CalendarDate(parts[1]) else {
+                    throw ValidationError("--in-force \(value) should be a date or PARTY: DATE")
+                }
+                return Instrument.EntryIntoForce(date: date, party: party)
+            }
+        }
+
+        /// The title per language: the first plain one in the first language, `LANG: TITLE` for others.
+        private func titles() -> [String: String] {
+            var result: [String: String] = [:]
+            let first = lang.first ?? "en"
+            for value in title {
+                let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                if parts.count == 2, parts[0].count <= 3, parts[0].allSatisfy({ $0.isLowercase }) {
+                    result[parts[0]] = parts[1]
+                } else if result[first] == nil {
+                    result[first] = value
+                }
+            }
+            return result
+        }
+
+        func run() throws {
+            let texts = try zip(text, lang).map { file, language in
+                InstrumentRegistration.Text(language: language, imported: try ImportedText.read(path: file, changes: changes))
+            }
+            let entries = try entries()
+            let status: Instrument.Standing = entries.isEmpty ? .notYetInForce : .inForce
+            let instrument = Instrument(
+                id: InstrumentID(id)!, kind: Instrument.Kind(rawValue: kind)!, title: titles(), parties: try partyCodes(),
+                signed: Signing(date: CalendarDate(signed)!, place: place), signatories: try signatories(),
+                inForce: entries, status: status, languages: lang)
+            let registration = InstrumentRegistration(instrument: instrument, texts: texts)
+            if dryRun {
+                var lines: [String] = []
+                for (file, text) in zip(self.text, texts) {
+                    lines.append("\(file) (\(text.language)):")
+                    lines += text.imported.outline.map { "  " + $0 }
+                }
+                lines.append("Would record \(registration.tag): " + registration.files.map(\.path).joined(separator: ", "))
+                print(lines.joined(separator: "\n"))
+                return
+            }
+            let repository = try repository.openTracker()
+            let author = TrackerLocation.defaultAuthor(of: repository)
+            let recorded = try registration.record(in: repository, author: (author.name, author.email))
+            var lines = ["Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(registration.files.map(\.path).joined(separator: ", "))"]
+            for text in texts {
+                let articles = text.imported.text.articles.filter { $0.id != Article.preambleID }.count
+                lines.append("  \(text.language): \(counted(articles, "article"))")
+            }
+            try write.report(id: recorded.tag, lines, commits: [recorded.commit], in: repository)
+        }
+    }
+}
+
