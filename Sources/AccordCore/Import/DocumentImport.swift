@@ -24,18 +24,18 @@ public struct ImportedText: Sendable {
         let url = URL(fileURLWithPath: path)
         let kind = url.pathExtension.lowercased()
         guard extensions.contains(kind) else {
-            throw ImportError(.dataError, "\(file): accord reads texts from .md, .txt, .docx and .pdf files, not .\(kind)"
+            throw AccordError(.data, "\(file): accord reads texts from .md, .txt, .docx and .pdf files, not .\(kind)"
                 + (kind == "doc" ? " (save the document as .docx)" : ""))
         }
         let size: Int
         do {
             size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw ImportError(.noInput, "\(file): no such file or not readable")
+            throw AccordError(.notFound, "\(file): no such file or not readable")
         }
-        guard size > 0 else { throw ImportError(.dataError, "\(file): the file is empty") }
+        guard size > 0 else { throw AccordError(.data, "\(file): the file is empty") }
         guard size <= maximumFileBytes else {
-            throw ImportError(.dataError, "\(file): the file is \(size / 1_048_576) MiB; accord imports texts of at most "
+            throw AccordError(.data, "\(file): the file is \(size / 1_048_576) MiB; accord imports texts of at most "
                 + "\(maximumFileBytes / 1_048_576) MiB (is it the agreement's text?)")
         }
         let markdown: String
@@ -44,7 +44,7 @@ public struct ImportedText: Sendable {
             markdown = TextLayout.markdown(try PlainDocument.pdfLines(path: path, file: file))
         default:
             let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw ImportError(.noInput, "\(file): not readable") }
+            do { data = try Data(contentsOf: url) } catch { throw AccordError(.notFound, "\(file): not readable") }
             switch kind {
             case "docx":
                 markdown = TextLayout.markdown(try WordDocument.paragraphs(of: data, file: file, changes: changes))
@@ -53,12 +53,12 @@ public struct ImportedText: Sendable {
             default:
                 // Already in accord's format: kept byte for byte.
                 guard let text = String(data: data, encoding: .utf8) else {
-                    throw ImportError(.dataError, "\(file): the text is not valid UTF-8")
+                    throw AccordError(.data, "\(file): the text is not valid UTF-8")
                 }
                 markdown = text
             }
         }
-        guard markdown.contains(where: \.isLetter) else { throw ImportError(.dataError, "\(file): the document has no text") }
+        guard markdown.contains(where: \.isLetter) else { throw AccordError(.data, "\(file): the document has no text") }
         let text = try InstrumentText.parse(Data(markdown.utf8), file: file)
         return ImportedText(markdown: markdown, text: text)
     }

@@ -59,21 +59,21 @@ public struct InstrumentRegistration: Sendable {
         let folder = "\(TextRevisions.instrumentsFolder)/\(instrument.id)"
         let tip = try repository.tip()
         if let tip, try repository.read("\(folder)/instrument.yaml", at: tip) != nil {
-            throw ImportError(.cannotCreate, "the instrument \(instrument.id) exists already (\(folder)/instrument.yaml); "
+            throw AccordError(.cannotCreate, "the instrument \(instrument.id) exists already (\(folder)/instrument.yaml); "
                 + "record a new text of it with accord amend")
         }
         if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
-            throw ImportError(.dataError, "two texts given for the language \(repeated.key)")
+            throw AccordError(.data, "two texts given for the language \(repeated.key)")
         }
         do {
             try FactDate.requireReached(instrument.signed.date, today: today, what: "an instrument",
                                         instead: "record it once it is signed")
-        } catch { throw ImportError(.dataError, error.message) }
+        } catch { throw AccordError(.data, error.message) }
         // The record must read back as written: a value the YAML cannot carry is caught here.
         let parsed = Instrument.parse(Data(instrument.yamlText().utf8), file: "\(folder)/instrument.yaml")
         guard parsed.diagnostics.isEmpty else { throw InvalidTrackerData(parsed.diagnostics) }
         if try repository.tags().contains(where: { $0.name == tag }) {
-            throw ImportError(.cannotCreate, "the tag \(tag) exists already")
+            throw AccordError(.cannotCreate, "the tag \(tag) exists already")
         }
         var changes = ChangeSet()
         for file in files { changes.write(file.path, file.data) }

@@ -9,7 +9,7 @@ enum PlainDocument {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw ImportError(.dataError, "\(file): the text is not valid UTF-8 (save it as UTF-8 and import it again)")
+            throw AccordError(.data, "\(file): the text is not valid UTF-8 (save it as UTF-8 and import it again)")
         }
         return lines(of: text)
     }
@@ -36,22 +36,22 @@ enum PlainDocument {
         let result: ExternalTool.Result
         do {
             result = try ExternalTool(program: "pdftotext").run(["-enc", "UTF-8", path, "-"])
-        } catch let failure as ExternalTool.Failure {
-            throw ImportError(.software, "\(file): \(failure.message) (install poppler-utils)")
+        } catch let failure as AccordError {
+            throw AccordError(.internal, "\(file): \(failure.message) (install poppler-utils)")
         }
         guard result.status == 0 else {
             let why = result.errorText.split(separator: "\n").first.map(String.init) ?? "pdftotext failed (status \(result.status))"
             if why.lowercased().contains("password") || result.status == 1 && why.lowercased().contains("encrypt") {
-                throw ImportError(.dataError, "\(file): the PDF is password-protected; import an unprotected copy")
+                throw AccordError(.data, "\(file): the PDF is password-protected; import an unprotected copy")
             }
-            throw ImportError(.dataError, "\(file): not a readable PDF (\(why))")
+            throw AccordError(.data, "\(file): not a readable PDF (\(why))")
         }
         guard let text = String(data: result.output, encoding: .utf8) else {
-            throw ImportError(.dataError, "\(file): the PDF's text is not valid UTF-8")
+            throw AccordError(.data, "\(file): the PDF's text is not valid UTF-8")
         }
         let lines = lines(of: text)
         guard lines.contains(where: { $0.text.contains(where: \.isLetter) }) else {
-            throw ImportError(.dataError, "\(file): the PDF has no text layer (a scanned image?); "
+            throw AccordError(.data, "\(file): the PDF has no text layer (a scanned image?); "
                 + "run it through OCR or import the Word or text file it was made from")
         }
         return lines

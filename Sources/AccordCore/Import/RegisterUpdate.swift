@@ -28,10 +28,10 @@ public struct RegisterUpdate: Sendable {
 
     /// The register as it stands at the tip of `repository`.
     public static func current(_ instrument: InstrumentID, in repository: Repository) throws -> Instrument {
-        guard let tip = try repository.tip() else { throw ImportError(.noInput, "the tracker has no commits") }
+        guard let tip = try repository.tip() else { throw AccordError(.notFound, "the tracker has no commits") }
         let path = "\(TextRevisions.instrumentsFolder)/\(instrument)/instrument.yaml"
         guard let data = try repository.read(path, at: tip) else {
-            throw ImportError(.noInput, "no instrument \(instrument) in the tracker (no \(path))")
+            throw AccordError(.notFound, "no instrument \(instrument) in the tracker (no \(path))")
         }
         let parsed = Instrument.parse(data, file: path)
         guard parsed.diagnostics.isEmpty, let value = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
@@ -49,28 +49,28 @@ public struct RegisterUpdate: Sendable {
         switch change {
         case .add(let commitment):
             guard !register.contains(where: { $0.id == commitment.id }) else {
-                throw ImportError(.cannotCreate, "\(instrument)#\(commitment.id) is in the register already; change it with accord commitment edit")
+                throw AccordError(.cannotCreate, "\(instrument)#\(commitment.id) is in the register already; change it with accord commitment edit")
             }
             register.append(commitment)
             message = "Register: add \(instrument)#\(commitment.id)"
         case .replace(let commitment):
             guard let index = register.firstIndex(where: { $0.id == commitment.id }) else {
-                throw ImportError(.noInput, "no commitment \(instrument)#\(commitment.id) in the register")
+                throw AccordError(.notFound, "no commitment \(instrument)#\(commitment.id) in the register")
             }
             guard register[index] != commitment else {
-                throw ImportError(.dataError, "no change: \(instrument)#\(commitment.id) reads the same already")
+                throw AccordError(.data, "no change: \(instrument)#\(commitment.id) reads the same already")
             }
             register[index] = commitment
             message = "Register: edit \(instrument)#\(commitment.id)"
         case .remove(let id):
             guard let index = register.firstIndex(where: { $0.id == id }) else {
-                throw ImportError(.noInput, "no commitment \(instrument)#\(id) in the register")
+                throw AccordError(.notFound, "no commitment \(instrument)#\(id) in the register")
             }
             register.remove(at: index)
             message = "Register: remove \(instrument)#\(id)"
         }
         guard let tip = try repository.tip(), let data = try repository.read(path, at: tip) else {
-            throw ImportError(.noInput, "no instrument \(instrument) in the tracker")
+            throw AccordError(.notFound, "no instrument \(instrument) in the tracker")
         }
         let edited = current.editedYAML(String(decoding: data, as: UTF8.self), file: path, register: register)
         var changes = ChangeSet()

@@ -52,21 +52,21 @@ public struct SpreadsheetTable: Sendable {
         let file = file ?? path
         let kind = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard kind == "xlsx" || kind == "csv" else {
-            throw ImportError(.dataError, "\(file): accord reads tables from .xlsx and .csv files, not .\(kind)"
+            throw AccordError(.data, "\(file): accord reads tables from .xlsx and .csv files, not .\(kind)"
                 + (kind == "xls" ? " (save the sheet as .xlsx)" : ""))
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw ImportError(.noInput, "\(file): no such file or not readable")
+            throw AccordError(.notFound, "\(file): no such file or not readable")
         }
-        guard !data.isEmpty else { throw ImportError(.dataError, "\(file): the file is empty") }
+        guard !data.isEmpty else { throw AccordError(.data, "\(file): the file is empty") }
         guard data.count <= maximumFileBytes else {
-            throw ImportError(.dataError, "\(file): the file is \(data.count / 1_048_576) MiB; accord reads tables of at most "
+            throw AccordError(.data, "\(file): the file is \(data.count / 1_048_576) MiB; accord reads tables of at most "
                 + "\(maximumFileBytes / 1_048_576) MiB")
         }
         let grid = kind == "csv" ? try CSVGrid.rows(of: data, file: file) : try XLSXGrid.rows(of: data, file: file)
         guard let headerIndex = grid.firstIndex(where: { !$0.cells.allSatisfy { $0 == .empty } }) else {
-            throw ImportError(.dataError, "\(file): the table is empty (no header row)")
+            throw AccordError(.data, "\(file): the table is empty (no header row)")
         }
         let header = grid[headerIndex]
         var columns: [String] = []
@@ -74,15 +74,15 @@ public struct SpreadsheetTable: Sendable {
             let name = cell.text.trimmingCharacters(in: .whitespaces).lowercased()
             if name.isEmpty && index >= header.cells.lastIndex(where: { $0 != .empty })! { break }
             guard !name.isEmpty else {
-                throw ImportError(.dataError, "\(file):\(header.number):\(columnLetter(index)): the header has no name for this column")
+                throw AccordError(.data, "\(file):\(header.number):\(columnLetter(index)): the header has no name for this column")
             }
-            if columns.contains(name) { throw ImportError(.dataError, "\(file):\(header.number):\(columnLetter(index)): column \"\(name)\" appears twice") }
+            if columns.contains(name) { throw AccordError(.data, "\(file):\(header.number):\(columnLetter(index)): column \"\(name)\" appears twice") }
             columns.append(name)
         }
         var rows: [Row] = []
         for row in grid[(headerIndex + 1)...] where !row.cells.allSatisfy({ $0 == .empty }) {
             if let extra = row.cells.indices.first(where: { $0 >= columns.count && row.cells[$0] != .empty }) {
-                throw ImportError(.dataError, "\(file):\(row.number):\(columnLetter(extra)): a value in a column without a header")
+                throw AccordError(.data, "\(file):\(row.number):\(columnLetter(extra)): a value in a column without a header")
             }
             var cells: [String: Cell] = [:]
             for (index, name) in columns.enumerated() { cells[name] = index < row.cells.count ? row.cells[index] : .empty }
@@ -115,7 +115,7 @@ enum CSVGrid {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw ImportError(.dataError, "\(file): the file is not valid UTF-8 (save it as CSV UTF-8)")
+            throw AccordError(.data, "\(file): the file is not valid UTF-8 (save it as CSV UTF-8)")
         }
         var rows: [SpreadsheetTable.GridRow] = []
         var field = "", fields: [String] = [], quoted = false, line = 1, rowLine = 1, afterQuote = false
@@ -151,12 +151,12 @@ enum CSVGrid {
                 rowLine = line
             default:
                 if afterQuote {
-                    throw ImportError(.dataError, "\(file):\(rowLine): text after a closing quote (a field with quotes must be quoted whole)")
+                    throw AccordError(.data, "\(file):\(rowLine): text after a closing quote (a field with quotes must be quoted whole)")
                 }
                 field.unicodeScalars.append(scalar)
             }
         }
-        if quoted { throw ImportError(.dataError, "\(file):\(rowLine): a quoted field is not closed") }
+        if quoted { throw AccordError(.data, "\(file):\(rowLine): a quoted field is not closed") }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         // Rows are numbered as a spreadsheet shows them: by record, a quoted line break inside.
         return rows.enumerated().map { .init(number: $0.offset + 1, cells: $0.element.cells) }
@@ -169,7 +169,7 @@ enum XLSXGrid {
         let archive = try ZipContainer.open(data, file: file, kind: "spreadsheet (.xlsx)")
         let limit: UInt64 = 64 * 1_048_576
         guard let sheet = try ZipContainer.part("xl/worksheets/sheet1.xml", of: archive, file: file, limit: limit) else {
-            throw ImportError(.dataError, "\(file): not a spreadsheet: it has no first sheet (xl/worksheets/sheet1.xml)")
+            throw AccordError(.data, "\(file): not a spreadsheet: it has no first sheet (xl/worksheets/sheet1.xml)")
         }
         let strings = try ZipContainer.part("xl/sharedStrings.xml", of: archive, file: file, limit: limit)
             .map { try SharedStrings.read($0, file: file) } ?? []
@@ -180,11 +180,11 @@ enum XLSXGrid {
         parser.delegate = reader
         if !parser.parse() {
             if let failure = reader.failure { throw failure }
-            throw ImportError(.dataError, "\(file): xl/worksheets/sheet1.xml:\(parser.lineNumber): the sheet is damaged (not well-formed XML)")
+            throw AccordError(.data, "\(file): xl/worksheets/sheet1.xml:\(parser.lineNumber): the sheet is damaged (not well-formed XML)")
         }
         if let failure = reader.failure { throw failure }
         if let merged = reader.merged.first {
-            throw ImportError(.dataError, "\(file):\(merged.row):\(merged.column): merged cells (\(merged.range)); "
+            throw AccordError(.data, "\(file):\(merged.row):\(merged.column): merged cells (\(merged.range)); "
                 + "unmerge them and fill in each row")
         }
         return reader.rows
@@ -206,7 +206,7 @@ enum XLSXGrid {
             let reader = SharedStrings()
             let parser = XMLParser(data: data)
             parser.delegate = reader
-            guard parser.parse() else { throw ImportError(.dataError, "\(file): xl/sharedStrings.xml is damaged") }
+            guard parser.parse() else { throw AccordError(.data, "\(file): xl/sharedStrings.xml is damaged") }
             return reader.strings
         }
 
@@ -242,7 +242,7 @@ enum XLSXGrid {
             let reader = DateStyles()
             let parser = XMLParser(data: data)
             parser.delegate = reader
-            guard parser.parse() else { throw ImportError(.dataError, "\(file): xl/styles.xml is damaged") }
+            guard parser.parse() else { throw AccordError(.data, "\(file): xl/styles.xml is damaged") }
             return reader.formats.map { id in
                 if (14...22).contains(id) || (45...47).contains(id) { return true }
                 guard let code = reader.custom[id] else { return false }
@@ -275,7 +275,7 @@ enum XLSXGrid {
         let dateStyles: [Bool]
         var rows: [SpreadsheetTable.GridRow] = []
         var merged: [(row: Int, column: String, range: String)] = []
-        var failure: ImportError?
+        var failure: AccordError?
         private var rowNumber = 0
         private var reference = "", type = "", style = 0, value = "", inValue = false, formula = false
 
@@ -286,7 +286,7 @@ enum XLSXGrid {
         }
 
         private func fail(_ parser: XMLParser, _ message: String) {
-            if failure == nil { failure = ImportError(.dataError, message) }
+            if failure == nil { failure = AccordError(.data, message) }
             parser.abortParsing()
         }
 

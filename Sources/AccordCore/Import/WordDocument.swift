@@ -27,7 +27,7 @@ enum WordDocument {
     static func paragraphs(of data: Data, file: String, changes: TrackedChanges?) throws -> [SourceParagraph] {
         let archive = try ZipContainer.open(data, file: file, kind: "Word document (.docx)")
         guard let body = try ZipContainer.part("word/document.xml", of: archive, file: file, limit: maximumPartBytes) else {
-            throw ImportError(.dataError, "\(file): not a Word document: it has no word/document.xml (is it a .docx?)")
+            throw AccordError(.data, "\(file): not a Word document: it has no word/document.xml (is it a .docx?)")
         }
         let styles = try ZipContainer.part("word/styles.xml", of: archive, file: file, limit: maximumPartBytes)
             .map { try StyleSheet(xml: $0, file: file) } ?? StyleSheet()
@@ -37,10 +37,10 @@ enum WordDocument {
         parser.delegate = reader
         guard parser.parse() else {
             let line = parser.lineNumber
-            throw ImportError(.dataError, "\(file): word/document.xml:\(line): the document is damaged (not well-formed XML)")
+            throw AccordError(.data, "\(file): word/document.xml:\(line): the document is damaged (not well-formed XML)")
         }
         if changes == nil, reader.trackedChanges > 0 {
-            throw ImportError(.dataError, "\(file): the draft has \(reader.trackedChanges) tracked change(s); "
+            throw AccordError(.data, "\(file): the draft has \(reader.trackedChanges) tracked change(s); "
                 + "say which text to import with --changes accept (the text as changed) or --changes reject (the text before)")
         }
         return reader.paragraphs
@@ -64,7 +64,7 @@ enum WordDocument {
             let parser = XMLParser(data: xml)
             parser.delegate = reader
             guard parser.parse() else {
-                throw ImportError(.dataError, "\(file): word/styles.xml:\(parser.lineNumber): the document is damaged (not well-formed XML)")
+                throw AccordError(.data, "\(file): word/styles.xml:\(parser.lineNumber): the document is damaged (not well-formed XML)")
             }
             styles = reader.styles
         }
@@ -257,11 +257,11 @@ enum ZipContainer {
     static func open(_ data: Data, file: String, kind: String) throws -> Archive {
         // An encrypted (password-protected) Office file is an OLE compound file, not a zip.
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw ImportError(.dataError, "\(file): the file is password-protected (encrypted) or an old binary Office file; "
+            throw AccordError(.data, "\(file): the file is password-protected (encrypted) or an old binary Office file; "
                 + "save an unprotected copy as a \(kind) and import that")
         }
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: data, accessMode: .read) else {
-            throw ImportError(.dataError, "\(file): not a \(kind): the file is damaged or of another kind (it is not a zip container)")
+            throw AccordError(.data, "\(file): not a \(kind): the file is damaged or of another kind (it is not a zip container)")
         }
         return archive
     }
@@ -270,19 +270,19 @@ enum ZipContainer {
     static func part(_ path: String, of archive: Archive, file: String, limit: UInt64) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= limit else {
-            throw ImportError(.dataError, "\(file): \(path) unpacks to \(entry.uncompressedSize) bytes, more than accord reads "
+            throw AccordError(.data, "\(file): \(path) unpacks to \(entry.uncompressedSize) bytes, more than accord reads "
                 + "(\(limit / 1_048_576) MiB)")
         }
         var data = Data()
         do {
             _ = try archive.extract(entry) { chunk in
                 data.append(chunk)
-                if UInt64(data.count) > limit { throw ImportError(.dataError, "\(file): \(path) unpacks to more than \(limit / 1_048_576) MiB") }
+                if UInt64(data.count) > limit { throw AccordError(.data, "\(file): \(path) unpacks to more than \(limit / 1_048_576) MiB") }
             }
-        } catch let error as ImportError {
+        } catch let error as AccordError {
             throw error
         } catch {
-            throw ImportError(.dataError, "\(file): \(path) is damaged (\(error.localizedDescription))")
+            throw AccordError(.data, "\(file): \(path) is damaged (\(error.localizedDescription))")
         }
         return data
     }

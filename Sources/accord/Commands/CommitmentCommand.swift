@@ -154,7 +154,7 @@ extension Accord.CommitmentCommand {
             let (instrument, local) = try Accord.commitmentID(id)
             let current = try RegisterUpdate.current(instrument, in: try repository.openTracker())
             guard let old = current.commitments.first(where: { $0.id == local }) else {
-                throw ImportError(.noInput, "no commitment \(id) in the register")
+                throw AccordError(.notFound, "no commitment \(id) in the register")
             }
             try Accord.record(RegisterUpdate(instrument: instrument, change: .replace(try fields.applied(to: old))),
                               repository: repository, write: write, id: id)

@@ -57,13 +57,13 @@ extension Accord.ImportCommand {
         func run() throws {
             let table = try SpreadsheetTable.read(path: file)
             for (index, column) in table.columns.enumerated() where !Self.known.contains(column) {
-                throw ImportError(.dataError, "\(file):1:\(SpreadsheetTable.columnLetter(index)): unknown column \"\(column)\" "
+                throw AccordError(.data, "\(file):1:\(SpreadsheetTable.columnLetter(index)): unknown column \"\(column)\" "
                     + "(accord reads \(Self.known.joined(separator: ", ")))")
             }
             for required in ["target", "status", "date"] where !table.columns.contains(required) {
-                throw ImportError(.dataError, "\(file):1: no \(required) column (needed: target, status, date)")
+                throw AccordError(.data, "\(file):1: no \(required) column (needed: target, status, date)")
             }
-            guard !table.rows.isEmpty else { throw ImportError(.dataError, "\(file): the table has a header and no rows") }
+            guard !table.rows.isEmpty else { throw AccordError(.data, "\(file): the table has a header and no rows") }
             let today = CalendarDate.today()
             let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
             var problems: [String] = []
@@ -144,11 +144,12 @@ extension Accord.ImportCommand {
             var ids: [String] = []
             for item in checked {
                 var id = ""
-                let commit = try context.commitRecord(author: item.author) {
+                let commit = try context.writer.commit(author: item.author) {
                     let report = try item.request.report(in: context.snapshot, resolver: context.resolver, today: today)
                     id = report.id.rawValue
                     return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
                 }
+                TrackerContext.warnAboutWorkingFolder(of: context.repository)
                 commits.append(commit)
                 ids.append(id)
                 lines.append("recorded \(id): \(item.summary) (row \(item.row), commit \(commit.short))")

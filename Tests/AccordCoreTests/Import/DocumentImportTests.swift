@@ -57,7 +57,7 @@ import Testing
         #expect(new.clause("1.3")?.text.contains("report to the ministers") == true)
         #expect(old.clause("2.1")?.text.contains("promptly and safely") == true)
         #expect(new.clause("2.1")?.text.contains("victims safely") == true)
-        #expect(throws: ImportError.self) { try Self.read("draft.en.docx") }
+        #expect(throws: AccordError.self) { try Self.read("draft.en.docx") }
     }
 
     @Test func headingsNeedASeparatorOrEmphasis() {

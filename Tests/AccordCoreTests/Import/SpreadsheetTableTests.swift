@@ -20,9 +20,9 @@ import Testing
     }
 
     @Test func csvProblemsNameTheRowOrColumn() {
-        #expect(throws: ImportError(.dataError, "t.csv:1:B: column \"a\" appears twice")) { try csv("a,A\n1,2\n") }
-        #expect(throws: ImportError(.dataError, "t.csv:2:C: a value in a column without a header")) { try csv("a,b\n1,2,3\n") }
-        #expect(throws: ImportError(.dataError, "t.csv:2: a quoted field is not closed")) { try csv("a\n\"open\n") }
+        #expect(throws: AccordError(.data, "t.csv:1:B: column \"a\" appears twice")) { try csv("a,A\n1,2\n") }
+        #expect(throws: AccordError(.data, "t.csv:2:C: a value in a column without a header")) { try csv("a,b\n1,2,3\n") }
+        #expect(throws: AccordError(.data, "t.csv:2: a quoted field is not closed")) { try csv("a\n\"open\n") }
     }
 
     @Test func xlsxKeepsTypesAndText() throws {
