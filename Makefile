@@ -9,8 +9,9 @@ DEMO_DIR   ?= demo-output
 # Debian packages the build, tests and binary need; installed only when missing. accord runs
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-client
-# The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
-TEST_APT_PACKAGES := chromium python3-icalendar strace
+# The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar,
+# and drive `accord serve` in Chromium through Selenium.
+TEST_APT_PACKAGES := chromium python3-icalendar strace chromium-driver python3-selenium
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.
@@ -46,6 +47,7 @@ release: deps
 demo: deps
 	$(SWIFT) build -q $(BUILD_FLAGS)
 	@bash scripts/demo.sh $(BIN) $(DEMO_DIR)
+	@bash scripts/serve-demo.sh $(BIN) $(DEMO_DIR)/tracker
 
 test-deps:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"

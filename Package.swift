@@ -19,6 +19,10 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        // The web UI (`accord serve`): see docs/commands/serve.md for why these two.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -57,10 +61,22 @@ let package = Package(
             dependencies: ["AccordCore"],
             swiftSettings: strictSettings
         ),
+        // The web UI: HTTP, pages from embedded templates, forms, accounts. The CLI only starts it.
+        .target(
+            name: "AccordServer",
+            dependencies: [
+                "AccordReports", "AccordCore", "GitStore", "CCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTLS", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
-                "AccordReports", "AccordCore", "GitStore",
+                "AccordReports", "AccordCore", "GitStore", "AccordServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

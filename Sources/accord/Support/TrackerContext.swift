@@ -102,37 +102,18 @@ struct TrackerContext {
     /// not block it: one bad record arriving by sync must not stop a border post from
     /// recording progress.
     func requireValid(adding new: [String: Data]) throws {
-        let problems = try whole.problems(adding: new, repository: repository, commit: commit)
-        if !problems.isEmpty { throw InvalidTrackerData(problems) }
+        try whole.requireValid(adding: new, repository: repository, commit: commit)
     }
 
-    /// Commits one new append-only record: `make` builds the files (created, never
-    /// overwritten) and message; when another writer took the same name meanwhile, it is
-    /// asked again for a fresh name, at most five times.
+    /// Commits one new append-only record through the shared write path
+    /// (`TrackerSnapshot.commitRecord`), remembering it for `accord undo`.
     func commitRecord(author: Signature, _ make: () throws -> (files: [String: Data], message: String)) throws -> ObjectID {
-        var lastError: (any Error)?
-        for _ in 0..<5 {
-            let (files, message) = try make()
-            try requireValid(adding: files)
-            var changes = ChangeSet()
-            for (path, data) in files {
-                // Attachments are content-addressed: the same bytes again is the same file.
-                if path.hasPrefix("Evidence/attachments/") { changes.write(path, data) } else { changes.create(path, data) }
-            }
-            do {
-                let new = try repository.apply(changes, message: message, author: author)
-                // The next command then finds this revision in the record cache.
-                whole.storeAppended(files, repository: repository, parent: commit, commit: new)
-                // What `accord undo` may take back: the record, not its attachment or withdrawal.
-                if let path = files.keys.filter({ !$0.hasPrefix("Evidence/attachments/") }).sorted().first {
-                    LastWrite.remember(new, record: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, in: repository)
-                }
-                return new
-            } catch let error as GitError where error.kind == .exists {
-                lastError = error
-            }
+        let (new, files) = try whole.commitRecord(in: repository, at: commit, author: author, make)
+        // What `accord undo` may take back: the record, not its attachment or withdrawal.
+        if let path = files.keys.filter({ !$0.hasPrefix("Evidence/attachments/") }).sorted().first {
+            LastWrite.remember(new, record: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent, in: repository)
         }
-        throw lastError!
+        return new
     }
 
     /// For a `--supersedes` `request`, the withdrawal of the record `replacement` replaces,
