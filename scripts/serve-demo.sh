@@ -20,4 +20,4 @@ echo "\$ accord serve --repo $tracker --listen 127.0.0.1:$port   (the dashboard 
 printf '%s\n' "$page" | head -1
 # The dashboard's table, tags dropped: enough to see the server answered with the tracker.
 printf '%s\n' "$page" | sed -n '/<tbody>/,/<\/tbody>/p' | sed -e 's/<[^>]*>/ /g' -e 's/  */ /g' -e '/^ *$/d' | head -12
-echo "Run it for an office: accord serve --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem (docs/commands/serve.md)"
+echo "For an office: accounts (accord user add) and an HTTPS proxy, see docs/commands/serve.md"

@@ -139,14 +139,11 @@ public enum PasswordHash {
 
     private static func derive(_ password: String, salt: Data, n: UInt64, r: UInt64, p: UInt64, length: Int = 32) throws -> Data {
         var key = [UInt8](repeating: 0, count: length)
-        let bytes = Array(password.utf8)
-        let result = bytes.withUnsafeBufferPointer { pass in
+        let passwordLength = password.utf8.count
+        let result = password.withCString { pass in
             salt.withUnsafeBytes { saltBytes in
-                pass.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) { passPointer in
-                    EVP_PBE_scrypt(bytes.isEmpty ? "" : passPointer, bytes.count,
-                                   saltBytes.bindMemory(to: UInt8.self).baseAddress, salt.count,
-                                   n, r, p, 64 * 1_048_576, &key, length)
-                }
+                EVP_PBE_scrypt(pass, passwordLength, saltBytes.bindMemory(to: UInt8.self).baseAddress, salt.count,
+                               n, r, p, 64 * 1_048_576, &key, length)
             }
         }
         guard result == 1 else { throw RecordingFailure("password hashing failed (scrypt)", .software) }

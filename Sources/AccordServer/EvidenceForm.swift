@@ -1,7 +1,9 @@
 import AccordCore
 import Foundation
 import GitStore
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 extension Site {
     func evidenceChoices(_ reading: TrackerReading, visitor: Visitor?, values: [String: String]) -> [String: Any] {
@@ -98,7 +100,7 @@ extension Site {
             outcome.problems["kind"] = "choose a kind: \(AccordCore.Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
         }
         let day = Self.day(form, today: today, into: &outcome)
-        let party = form["party"].flatMap(PartyCode.init)
+        let party = form["party"].flatMap { PartyCode($0) }
         if form["party"] != nil && party == nil { outcome.problems["party"] = "\(form["party"]!) is not a party code" }
         Self.checkParty(party, of: visitor, into: &outcome)
         let supports = form.all("supports")

@@ -1,7 +1,9 @@
 import AccordCore
 import Foundation
 import GitStore
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// What a submitted form came to: every problem by field, or what was recorded.
 struct FormOutcome: Sendable {

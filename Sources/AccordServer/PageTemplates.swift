@@ -11,7 +11,7 @@ enum PageTemplates {
         "layout": layout, "dashboard": dashboard, "show": show, "instrument": instrument, "gaps": gaps,
         "schedule": schedule, "meetings": meetings, "meeting": meeting, "history": history,
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
-        "fieldProblem": fieldProblem,
+        "fieldProblem": fieldProblem, "meetingForm": meetingForm,
     ]
 
     static let layout = """
@@ -64,7 +64,7 @@ enum PageTemplates {
     <a href="/meetings?as-of={{asOf}}">Meetings</a>
     <a href="/history">History</a>
     {{#canReport}}<a href="/log">Log progress</a> <a href="/evidence">Add evidence</a>{{/canReport}}
-    {{#canEdit}}<a href="/retract">Retract</a>{{/canEdit}}
+    {{#canEdit}}<a href="/meetings/new">Add a meeting</a> <a href="/retract">Retract</a>{{/canEdit}}
     {{#user}}<span class="muted">{{name}} ({{party}}, {{role}})</span>
     <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/user}}
     </nav>
@@ -104,7 +104,7 @@ enum PageTemplates {
     <tr><td>{{#first}}<a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a><br><span class="muted">{{title}}</span>{{/first}}</td>
     <td>{{party}}</td><td class="n">{{targets}}</td><td class="n">{{done}}</td><td class="n">{{counts.in-progress}}</td>
     <td class="n">{{counts.partial}}</td><td class="n">{{counts.not-started}}</td><td class="n">{{counts.blocked}}</td>
-    <td class="n">{{#overdue}}<span class="status-overdue">{{overdue}}</span>{{/overdue}}{{^overdue}}0{{/overdue}}</td>
+    <td class="n">{{#overdueAlert}}<span class="status-overdue">{{overdue}}</span>{{/overdueAlert}}{{^overdueAlert}}0{{/overdueAlert}}</td>
     <td class="n">{{#first}}{{withEvidence}} of {{groupTargets}}{{/first}}</td></tr>
     {{/parties}}
     {{/groups}}
@@ -131,19 +131,20 @@ enum PageTemplates {
     {{#canReport}}<p class="noprint"><a href="/log?target={{idURL}}">Log progress on {{id}}</a> · <a href="/evidence?supports={{idURL}}">Add evidence</a></p>{{/canReport}}
     <h2>Timeline</h2>
     {{^timeline}}<p class="muted">No status reports.</p>{{/timeline}}
-    <table>{{#timeline.first}}<thead><tr><th scope="col">Date</th><th scope="col">Party</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col">Reporter</th></tr></thead>{{/timeline.first}}
+    <table>{{#first(timeline)}}<thead><tr><th scope="col">Date</th><th scope="col">Party</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col">Reporter</th></tr></thead>{{/first(timeline)}}
     <tbody>{{#timeline}}<tr><td>{{date}}</td><td>{{party}}</td><td>{{status}}</td><td>{{note}}<br><span class="muted">{{id}}</span></td><td>{{reporter}}</td></tr>{{/timeline}}</tbody></table>
     <h2>Evidence</h2>
     {{^evidence}}<p class="muted">No evidence.</p>{{/evidence}}
     <ul>{{#evidence}}<li><strong>{{title}}</strong> ({{kind}}, {{date}}{{#party}}, {{party}}{{/party}}) <span class="muted">{{id}}</span>{{#source}}<br><span class="muted">{{source}}</span>{{/source}}{{#attachment}}<br>Attachment: {{name}}{{/attachment}}</li>{{/evidence}}</ul>
-    {{#periods.first}}<h2>Reporting periods</h2>{{/periods.first}}
-    <ul>{{#periods}}<li>{{period}} {{label}} {{start}} {{end}}</li>{{/periods}}</ul>
-    {{#linked.first}}<h2>Linked</h2>{{/linked.first}}
+    {{#first(periods)}}<h2>Reporting periods</h2>{{/first(periods)}}
+    <table>{{#first(periods)}}<thead><tr><th scope="col">Party</th><th scope="col">Opens</th><th scope="col">Due</th><th scope="col">Settled by</th></tr></thead>{{/first(periods)}}
+    <tbody>{{#periods}}<tr><td>{{party}}</td><td>{{opens}}</td><td>{{due}}</td><td>{{settledBy}} {{settledOn}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td></tr>{{/periods}}</tbody></table>
+    {{#first(linked)}}<h2>Linked</h2>{{/first(linked)}}
     <ul>{{#linked}}<li><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></li>{{/linked}}</ul>
-    {{#revisions.first}}<h2>Revisions of its text</h2>{{/revisions.first}}
+    {{#first(revisions)}}<h2>Revisions of its text</h2>{{/first(revisions)}}
     <ul>{{#revisions}}<li>{{date}} {{summary}} <span class="muted">{{author}}</span></li>{{/revisions}}</ul>
     {{/target}}
-    {{#gaps.first}}<h2>Gaps</h2>{{/gaps.first}}
+    {{#first(gaps)}}<h2>Gaps</h2>{{/first(gaps)}}
     <ul>{{#gaps}}<li><span class="severity-{{severity}}">{{rule}}</span>{{#party}} ({{party}}){{/party}}: {{#why}}{{.}}; {{/why}} <br><span class="muted">To close: {{toClose}}</span></li>{{/gaps}}</ul>
     {{/content}}
     {{/layout}}
@@ -225,7 +226,7 @@ enum PageTemplates {
     <p class="downloads"><a href="/meetings.csv?as-of={{asOf}}" download>Download CSV</a></p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Venue</th><th scope="col" class="n">Decisions</th></tr></thead>
-    <tbody>{{#meetings}}<tr><td>{{date}}</td><td><a href="/meeting?id={{idURL}}&amp;as-of={{asOf}}">{{title}}</a>{{#planned}} <span class="muted">(planned)</span>{{/planned}}</td><td>{{venue}}</td><td class="n">{{decisions.count}}</td></tr>{{/meetings}}</tbody>
+    <tbody>{{#meetings}}<tr><td>{{date}}</td><td><a href="/meeting?id={{idURL}}&amp;as-of={{asOf}}">{{title}}</a>{{#planned}} <span class="muted">(planned)</span>{{/planned}}</td><td>{{venue}}</td><td class="n">{{count(decisions)}}</td></tr>{{/meetings}}</tbody>
     </table></div>
     {{/content}}
     {{/layout}}
@@ -239,7 +240,7 @@ enum PageTemplates {
     <h1>{{title}}</h1>
     <p>{{date}}{{#endDate}} to {{endDate}}{{/endDate}}{{#venue}}, {{venue}}{{/venue}}{{#host}}, hosted by {{host}}{{/host}}</p>
     <p class="downloads"><a href="/meeting/summary.html?id={{idURL}}">Review summary (HTML)</a> · <a href="/meeting/summary.md?id={{idURL}}" download>Markdown</a></p>
-    {{#attendees.first}}<h2>Attendees</h2>{{/attendees.first}}
+    {{#first(attendees)}}<h2>Attendees</h2>{{/first(attendees)}}
     <ul>{{#attendees}}<li>{{.}}</li>{{/attendees}}</ul>
     <h2>Decisions</h2>
     {{^decisions}}<p class="muted">None recorded.</p>{{/decisions}}
@@ -360,6 +361,44 @@ enum PageTemplates {
     {{#fields.reason}}{{> fieldProblem}}{{/fields.reason}}
     <input type="text" id="reason" name="reason" value="{{values.reason}}" required>
     <p><button type="submit">Retract</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let meetingForm = """
+    {{<layout}}
+    {{$title}}Add a meeting{{/title}}
+    {{$content}}
+    <h1>Add a meeting held</h1>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    <form method="post" action="/meetings/new">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="date">Date</label>
+    {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
+    <input type="date" id="date" name="date" value="{{values.date}}">
+    <label for="title">Title (optional)</label>
+    <input type="text" id="title" name="title" value="{{values.title}}">
+    <label for="venue">Venue</label>
+    {{#fields.venue}}{{> fieldProblem}}{{/fields.venue}}
+    <input type="text" id="venue" name="venue" value="{{values.venue}}" required>
+    <label for="host">Host</label>
+    {{#fields.host}}{{> fieldProblem}}{{/fields.host}}
+    <select id="host" name="host" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
+    <label for="cycles">Review cycles it holds (optional: tip-2005/annual, separated by spaces)</label>
+    {{#fields.cycles}}{{> fieldProblem}}{{/fields.cycles}}
+    <input type="text" id="cycles" name="cycles" value="{{values.cycles}}">
+    <label for="attendees">Attendees (one a line)</label>
+    {{#fields.attendees}}{{> fieldProblem}}{{/fields.attendees}}
+    <textarea id="attendees" name="attendees" rows="3">{{values.attendees}}</textarea>
+    <label for="decisions">Decisions (one a line; a tracked one as TEXT::due=2027-06-30::bound=joint)</label>
+    {{#fields.decisions}}{{> fieldProblem}}{{/fields.decisions}}
+    <textarea id="decisions" name="decisions" rows="5">{{values.decisions}}</textarea>
+    <label for="note">Note (optional)</label>
+    <textarea id="note" name="note" rows="3">{{values.note}}</textarea>
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit">Record</button></p>
     </form>
     {{/content}}
     {{/layout}}

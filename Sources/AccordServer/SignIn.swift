@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 extension Site {
     func addSignIn(to router: Router<BasicRequestContext>) {

@@ -2,7 +2,9 @@ import AccordCore
 import AccordReports
 import Foundation
 import GitStore
+import HTTPTypes
 import Hummingbird
+import NIOCore
 import Mustache
 
 /// The pages and forms, and who may see and use them.
@@ -86,6 +88,7 @@ struct Site: Sendable {
             return table.render()
         } }
         addForms(to: router)
+        addMeetingForm(to: router)
         addSignIn(to: router)
     }
 
@@ -160,6 +163,7 @@ struct Site: Sendable {
                 var party = party
                 let counts = party["counts"] as? [String: Any] ?? [:]
                 party["done"] = (counts["implemented"] as? Int ?? 0) + (counts["not-applicable"] as? Int ?? 0)
+                party["overdueAlert"] = (party["overdue"] as? Int ?? 0) > 0
                 if index == 0 {
                     party["first"] = ["id": group["id"] ?? "", "idURL": Self.urlEncoded(group["id"] as? String ?? ""),
                                       "title": group["title"] ?? "", "withEvidence": group["withEvidence"] ?? 0,

@@ -27,8 +27,9 @@ import Testing
         let result = try AccordProcess.run(["serve", "--repo", tracker.path, "--listen", "0.0.0.0:18099"])
         #expect(result.status == 64)
         #expect(result.stderr.contains("needs accounts"))
-        let half = try AccordProcess.run(["serve", "--repo", tracker.path, "--tls-cert", "cert.pem"])
-        #expect(half.status == 64)
+        let proxied = try AccordProcess.run(["serve", "--repo", tracker.path, "--behind-tls-proxy"])
+        #expect(proxied.status == 64)
+        #expect(proxied.stderr.contains("behind a proxy needs accounts"))
         let listen = try AccordProcess.run(["serve", "--repo", tracker.path, "--listen", "nowhere"])
         #expect(listen.status == 64)
     }

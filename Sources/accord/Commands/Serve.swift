@@ -2,6 +2,7 @@ import AccordCore
 import AccordServer
 import ArgumentParser
 import Foundation
+import GitStore
 
 extension Accord {
     /// `accord serve`: the tracker in a browser, for desks without a terminal.
@@ -17,7 +18,7 @@ extension Accord {
             file) and retract, through the same checks and write path as the commands.
 
               accord serve                                   # http://127.0.0.1:8080/, this machine only
-              accord serve --listen 0.0.0.0:8443 --tls-cert cert.pem --tls-key key.pem
+              accord serve --listen 127.0.0.1:8081 --behind-tls-proxy   # a proxy serves HTTPS to the office
 
             On 127.0.0.1 (the default) nobody signs in: whoever can reach the port is the desk \
             at this machine, and records under git's user.name and user.email. On any other \
@@ -25,8 +26,11 @@ extension Accord {
             refuses to start without one. Stop it with Ctrl-C. See docs/commands/serve.md and \
             docs/security.md.
 
-            Exit codes: 64 usage (a bad --listen, half a TLS configuration, another address with \
-            no accounts), 66 no tracker or unreadable certificate, 74 the port cannot be opened.
+            HTTPS: put a TLS-terminating proxy in front (docs/commands/serve.md) and give \
+            --behind-tls-proxy, so session cookies are sent over HTTPS only.
+
+            Exit codes: 64 usage (a bad --listen, another address with no accounts), 66 no \
+            tracker, 74 the port cannot be opened.
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -34,11 +38,8 @@ extension Accord {
         @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "addr:port"))
         var listen: String = "127.0.0.1:8080"
 
-        @Option(name: .customLong("tls-cert"), help: ArgumentHelp("The certificate chain (PEM) for HTTPS.", valueName: "path"))
-        var tlsCert: String?
-
-        @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM).", valueName: "path"))
-        var tlsKey: String?
+        @Flag(name: .customLong("behind-tls-proxy"), help: "Browsers reach the server through an HTTPS proxy: mark session cookies Secure.")
+        var behindTLSProxy = false
 
         func run() throws {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
@@ -49,7 +50,7 @@ extension Accord {
             let tracker = try repository.openTracker()
             let path = tracker.workingDirectory?.path ?? tracker.gitDirectory.path
             let server = try WebServer(settings: .init(repositoryPath: path, host: host, port: port,
-                                                       tlsCertificate: tlsCert, tlsKey: tlsKey))
+                                                       behindTLSProxy: behindTLSProxy))
             let address = server.address
             let done = DispatchSemaphore(value: 0)
             let outcome = ServeOutcome()
