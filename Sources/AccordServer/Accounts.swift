@@ -1,6 +1,9 @@
 public import AccordCore
 internal import CCrypto
 public import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 public import GitStore
 
 /// What a signed-in user may do. Each role can do everything the one before it can.
@@ -105,7 +108,7 @@ public struct UserStore: Sendable {
             let temporary = file.appendingPathExtension("new")
             FileManager.default.createFile(atPath: temporary.path, contents: nil, attributes: [.posixPermissions: 0o600])
             try data.write(to: temporary)
-            _ = try FileManager.default.replaceItemAt(file, withItemAt: temporary)
+            guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
             throw RecordingFailure("cannot write \(file.path): \(error.localizedDescription)", .cannotCreate)
         }

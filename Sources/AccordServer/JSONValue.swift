@@ -8,9 +8,13 @@ import Foundation
 enum TemplateValue {
     /// `value` as `--json` would print it, as a template context.
     static func of<Value: Encodable>(_ value: Value) throws -> Any {
-        let json = try JSONOutput.render(value)
-        return try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)).plain
+        // Boxed, because the renderer adds its version key to a keyed container and a list has none.
+        let json = try JSONOutput.render(Box(value: value))
+        let plain = try JSONDecoder().decode(JSONValue.self, from: Data(json.utf8)).plain
+        return (plain as? [String: Any])?["value"] ?? [String: Any]()
     }
+
+    private struct Box<Boxed: Encodable>: Encodable { let value: Boxed }
 }
 
 /// Any JSON value, decoded strictly (a boolean is never a number).
