@@ -254,12 +254,15 @@ def run_checks(driver, base):
         print("note: axe-core not found (set AXE_JS or pip install axe-selenium-python): accessibility check not run")
         return
     script = open(axe, encoding="utf-8").read()
+    driver.set_script_timeout(180)
     for path in ("/", "/log", "/evidence", "/gaps", "/schedule", "/meetings", "/history",
                  "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe=""), "/show?id=tip-2005"):
         driver.get(base + path)
         driver.execute_script(script)
-        result = driver.execute_async_script("const done = arguments[0]; axe.run().then(r => done(r.violations));")
-        summary = [(v["id"], len(v["nodes"])) for v in result]
+        result = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {}, (error, found) => done(error ? [{id: String(error), nodes: []}] : found.violations));")
+        summary = [(v["id"], len(v["nodes"]), [n.get("html", "")[:80] for n in v["nodes"][:2]]) for v in result]
         check(not result, f"axe-core: no violations on {path}: {summary}")
 
 
