@@ -91,7 +91,7 @@ enum PageTemplates {
     {{$content}}
     <h1>Where things stand on {{asOf}}</h1>
     <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>Download CSV</a></p>
-    {{#nextReview}}<p>Next review: {{date}} — {{title}} ({{instrument}})</p>{{/nextReview}}
+    {{#nextReview}}<p>Next review: {{date}} — {{title}} (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
     <div class="scroll">
     <table>
     <caption class="muted">Targets done (implemented or not applicable), in progress, not started and blocked, per party</caption>

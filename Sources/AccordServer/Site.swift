@@ -189,7 +189,9 @@ struct Site: Sendable {
                 let text = try TextVersion.read(instrument.id, language: language, at: inForce.commit,
                                                 label: inForce.date.description, in: reading.repository).text
                 value["text"] = ["articles": text.articles.map { article in
-                    ["number": article.number.map(String.init) ?? "", "heading": article.heading, "body": article.fullText] as [String: Any]
+                    var view: [String: Any] = ["heading": article.heading, "body": article.fullText]
+                    view["number"] = article.number.map(String.init)
+                    return view
                 }]
                 value["textLanguage"] = language
             }
