@@ -100,6 +100,7 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
+        .testTarget(name: "AccordServerTests", dependencies: ["AccordServer"], swiftSettings: strictSettings),
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport"],
                     swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore", "TestSupport"], swiftSettings: strictSettings),

@@ -135,7 +135,7 @@ public enum PasswordHash {
         let parts = stored.split(separator: "$").map(String.init)
         guard parts.count == 6, parts[0] == "scrypt", let n = UInt64(parts[1]), let r = UInt64(parts[2]),
               let p = UInt64(parts[3]), let salt = Data(base64Encoded: parts[4]), let expected = Data(base64Encoded: parts[5]),
-              n <= 1 << 20, r <= 32, p <= 16,
+              n <= 1 << 20, r <= 32, p <= 16, expected.count >= 32,
               let key = try? derive(password, salt: salt, n: n, r: r, p: p, length: expected.count) else { return false }
         return zip(key, expected).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0 && key.count == expected.count
     }

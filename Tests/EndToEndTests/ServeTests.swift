@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `accord serve` in a real browser: the script drives headless Chromium through
