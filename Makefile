@@ -12,8 +12,9 @@ DEMO_DIR   ?= demo-output
 # PDFs through pdftotext (poppler-utils).
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
 # The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar
-# and the redline Markdown with markdown-it, and kill writers under strace.
-TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it
+# and the redline Markdown with markdown-it, kill writers under strace, and drive `accord serve`
+# in Chromium through Selenium.
+TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.
@@ -49,6 +50,7 @@ release: deps
 demo: deps
 	$(SWIFT) build -q $(BUILD_FLAGS)
 	@bash scripts/demo.sh $(BIN) $(DEMO_DIR)
+	@bash scripts/serve-demo.sh $(BIN) $(DEMO_DIR)/tracker
 
 test-deps:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"

@@ -22,6 +22,11 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         // Reading and writing the zip containers of .docx and .xlsx files (see docs/import.md).
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The web UI (`accord serve`): see docs/commands/serve.md for why these two.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         .systemLibrary(
@@ -62,10 +67,22 @@ let package = Package(
             dependencies: ["AccordCore"],
             swiftSettings: strictSettings
         ),
+        // The web UI: HTTP, pages from embedded templates, forms, accounts. The CLI only starts it.
+        .target(
+            name: "AccordServer",
+            dependencies: [
+                "AccordReports", "AccordCore", "GitStore", "CCrypto",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .executableTarget(
             name: "accord",
             dependencies: [
-                "AccordReports", "AccordCore", "GitStore",
+                "AccordReports", "AccordCore", "GitStore", "AccordServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -88,6 +105,7 @@ let package = Package(
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
+        .testTarget(name: "AccordServerTests", dependencies: ["AccordServer"], swiftSettings: strictSettings),
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strictSettings),

@@ -45,6 +45,7 @@ struct Accord: ParsableCommand {
             CommandGroup(name: "Share between copies", subcommands: [
                 RemoteCommand.self, Sync.self, Digest.self,
             ]),
+            CommandGroup(name: "In a browser", subcommands: [Serve.self, UserCommand.self]),
         ]
     )
 

@@ -1,0 +1,145 @@
+import AccordCore
+import Foundation
+import GitStore
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+extension Site {
+    func evidenceChoices(_ reading: TrackerReading, visitor: Visitor?, values: [String: String]) -> [String: Any] {
+        let parties = reading.snapshot.settings?.partyCodes ?? []
+        let chosen = values["party"] ?? visitor?.account?.party.code
+        return [
+            "values": values.merging(["date": values["date"] ?? CalendarDate.today().description]) { $1 },
+            "kinds": AccordCore.Evidence.Kind.allCases.map { ["code": $0.rawValue, "selected": values["kind"] == $0.rawValue] as [String: Any] },
+            "partyChoices": parties.map { ["code": $0.code, "selected": chosen == $0.code] as [String: Any] },
+            "maxMB": Self.attachmentLimit(reading) / 1_048_576,
+        ]
+    }
+
+    static func attachmentLimit(_ reading: TrackerReading) -> Int {
+        (reading.snapshot.settings?.thresholds.attachmentMaxMB ?? TrackerSettings.Thresholds().attachmentMaxMB) * 1_048_576
+    }
+
+    /// `accord evidence add` from a form with a file: the body is streamed to a folder in
+    /// the git directory (never held whole in memory), refused past the tracker's
+    /// attachment limit, and the file is then read as `--file` reads one.
+    func submitEvidence(_ request: Request) async throws -> Response {
+        let (session, cookie) = await session(for: request)
+        guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
+        guard visitor.may(.reporter) else { return refused(.reporter, session: session, cookie: cookie) }
+        // The token rides in the address too, so a forged upload is refused before a byte is stored.
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        guard query["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
+        guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
+            return message(status: .badRequest, heading: "Form refused", text: "the evidence form is sent as multipart/form-data",
+                           session: session, cookie: cookie)
+        }
+        let path = repositoryPath
+        let limit = try await blocking { Self.attachmentLimit(try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)) }
+        // The file plus the other fields and the part headers.
+        let bodyLimit = limit + Self.formLimit
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
+            return tooLarge(limit, session: session, cookie: cookie)
+        }
+        let folder = try uploadFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let bodyFile = folder.appendingPathComponent("body")
+        FileManager.default.createFile(atPath: bodyFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        let handle = try FileHandle(forWritingTo: bodyFile)
+        var written = 0
+        do {
+            for try await buffer in request.body {
+                written += buffer.readableBytes
+                if written > bodyLimit { try handle.close(); return tooLarge(limit, session: session, cookie: cookie) }
+                try handle.write(contentsOf: Data(buffer.readableBytesView))
+            }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
+        }
+        let files = folder.appendingPathComponent("files")
+        try FileManager.default.createDirectory(at: files, withIntermediateDirectories: true)
+        let upload: MultipartUpload
+        do {
+            upload = try MultipartUpload(body: bodyFile, boundary: boundary, folder: files)
+        } catch let failure as UploadFailure {
+            return message(status: .badRequest, heading: "Form refused", text: failure.message, session: session, cookie: cookie)
+        }
+        guard upload.fields["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
+        return try await answer("evidence", upload.fields, session: session, cookie: cookie, choices: { reading, visitor, values in
+            evidenceChoices(reading, visitor: visitor, values: values)
+        }) {
+            try addEvidence(upload.fields, file: upload.file, visitor: visitor)
+        }
+    }
+
+    func tooLarge(_ limit: Int, session: Session, cookie: Cookie?) -> Response {
+        message(status: .contentTooLarge, heading: "Form refused",
+                text: "the file is over the limit of \(limit / 1_048_576) MB (thresholds.attachment-max-mb in accord.yaml); nothing was recorded",
+                session: session, cookie: cookie)
+    }
+
+    func uploadFolder() throws -> URL {
+        let repository = try TrackerLocation.openTracker(explicit: repositoryPath, environment: [:],
+                                                         currentDirectory: URL(fileURLWithPath: repositoryPath))
+        let folder = repository.gitDirectory.appendingPathComponent("accord/uploads/\(SessionBook.randomToken())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true,
+                                                attributes: [.posixPermissions: 0o700])
+        return folder
+    }
+
+    func addEvidence(_ form: FormFields, file: URL?, visitor: Visitor) throws -> FormOutcome {
+        let today = CalendarDate.today()
+        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today)
+        var outcome = FormOutcome()
+        if form["title"] == nil { outcome.problems["title"] = "say what the evidence is" }
+        let kind = form["kind"].flatMap(AccordCore.Evidence.Kind.init(rawValue:))
+        if kind == nil {
+            outcome.problems["kind"] = "choose a kind: \(AccordCore.Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
+        let day = Self.day(form, today: today, into: &outcome)
+        let party = form["party"].flatMap { PartyCode($0) }
+        if form["party"] != nil && party == nil { outcome.problems["party"] = "\(form["party"]!) is not a party code" }
+        Self.checkParty(party, of: visitor, into: &outcome)
+        let supports = form.all("supports")
+        if supports.isEmpty { outcome.problems["supports"] = "say which commitments, plan items or decisions it supports" }
+        for id in supports {
+            do { _ = try reading.resolver.resolve(id, as: [.commitment, .planItem, .decision]) } catch { outcome.add("supports", error) }
+        }
+        var attachment: (file: AttachmentFile, record: AccordCore.Evidence.Attachment)?
+        if let file {
+            do {
+                let read = try AttachmentFile(path: file.path, maxBytes: Self.attachmentLimit(reading))
+                attachment = (read, AccordCore.Evidence.Attachment(name: read.name, blob: try Repository.blobID(of: read.data).hex,
+                                                                    size: read.data.count))
+            } catch {
+                outcome.add("file", error)
+            }
+        }
+        guard outcome.problems.isEmpty, let kind else { return outcome }
+        let request = EvidenceRequest(title: form["title"] ?? "", kind: kind, date: day, party: party, source: form["source"],
+                                      sensitivity: .public, supports: supports, note: form["note"])
+        let author = Self.author(visitor, on: day, in: reading.repository)
+        do {
+            var recorded: AccordCore.Evidence?
+            let commit = try RecordWriter(repository: reading.repository, snapshot: reading.whole, base: reading.commit)
+                .commit(author: author.signature) {
+                let evidence = try request.evidence(in: reading.snapshot, resolver: reading.resolver, today: today,
+                                                    attachment: attachment?.record)
+                recorded = evidence
+                var files = [evidence.path: Data(evidence.yamlText().utf8)]
+                if let attachment { files[attachment.record.path] = attachment.file.data }
+                return (files, evidence.commitMessage)
+            }
+            if let recorded {
+                outcome.recorded = "recorded \(recorded.id)" + (recorded.attachment.map { ", attachment \($0.name)" } ?? "")
+                    + " (commit \(commit.short))"
+            }
+        } catch {
+            outcome.add("record", error)
+        }
+        return outcome
+    }
+}

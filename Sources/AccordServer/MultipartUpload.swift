@@ -1,0 +1,83 @@
+import Foundation
+
+/// A `multipart/form-data` body saved to disk: its text fields, and its one file (if
+/// chosen) in a file of its own under `folder`, named after the file the browser sent.
+struct MultipartUpload {
+    var fields = FormFields()
+    /// The uploaded file's path on disk, nil when no file was chosen.
+    var file: URL?
+
+    /// The boundary named by a `multipart/form-data` content type, nil for any other type.
+    static func boundary(of contentType: String?) -> String? {
+        guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
+        for parameter in contentType.split(separator: ";").dropFirst() {
+            let pair = parameter.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+            if pair.count == 2, pair[0].lowercased() == "boundary" {
+                return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            }
+        }
+        return nil
+    }
+
+    /// Reads the body saved at `body` (mapped, not loaded) and splits it at `boundary`.
+    init(body: URL, boundary: String, folder: URL) throws {
+        let data = try Data(contentsOf: body, options: .alwaysMapped)
+        let delimiter = Data("--\(boundary)".utf8)
+        let headerEnd = Data("\r\n\r\n".utf8)
+        var position = data.startIndex
+        guard let first = data.range(of: delimiter, in: position..<data.endIndex) else {
+            throw UploadFailure("the form's body has no parts")
+        }
+        position = first.upperBound
+        while position < data.endIndex {
+            // "--" after a delimiter ends the body.
+            if data[position...].starts(with: Data("--".utf8)) { break }
+            guard let headersRange = data.range(of: headerEnd, in: position..<data.endIndex) else { break }
+            let headers = String(decoding: data[position..<headersRange.lowerBound], as: UTF8.self)
+            let contentStart = headersRange.upperBound
+            guard let next = data.range(of: Data("\r\n".utf8) + delimiter, in: contentStart..<data.endIndex) else {
+                throw UploadFailure("the form's body ends in the middle of a part")
+            }
+            let content = data[contentStart..<next.lowerBound]
+            let name = Self.parameter("name", in: headers) ?? ""
+            if let filename = Self.parameter("filename", in: headers) {
+                let safe = Self.safeName(filename)
+                if !safe.isEmpty && !(content.isEmpty && filename.isEmpty) {
+                    let url = folder.appendingPathComponent(safe)
+                    try Data(content).write(to: url)
+                    file = url
+                }
+            } else {
+                fields.append(name, String(decoding: content, as: UTF8.self))
+            }
+            position = next.upperBound
+        }
+    }
+
+    private static func parameter(_ key: String, in headers: String) -> String? {
+        for line in headers.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
+            for piece in line.split(separator: ";").dropFirst() {
+                let pair = piece.trimmingCharacters(in: .whitespaces).split(separator: "=", maxSplits: 1)
+                if pair.count == 2, pair[0].lowercased() == key {
+                    return String(pair[1]).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The last component of the name a browser sent, without anything a path or a shell
+    /// would read: the display name of the attachment. The stored file is named by its hash.
+    static func safeName(_ name: String) -> String {
+        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
+        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
+        let trimmed = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: ". ").union(.whitespaces))
+        return String(trimmed.prefix(200))
+    }
+}
+
+/// An upload the server could not take.
+struct UploadFailure: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}

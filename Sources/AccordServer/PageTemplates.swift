@@ -1,0 +1,434 @@
+/// The pages' templates, compiled into the binary so that an installed `accord` needs no
+/// data folder. Every word a page shows is here, in one place, so the pages can be
+/// translated by giving each language its own copy of this table.
+///
+/// Templates are Mustache (`{{value}}` escapes HTML; nothing here uses the unescaped
+/// form). Each page fills the layout's `content` block; the layout has the navigation, the
+/// as-of date picker and the style sheet (no script, nothing fetched from elsewhere, a
+/// print style that drops the navigation and forms).
+enum PageTemplates {
+    static let all: [String: String] = [
+        "layout": layout, "dashboard": dashboard, "show": show, "instrument": instrument, "gaps": gaps,
+        "schedule": schedule, "meetings": meetings, "meeting": meeting, "history": history,
+        "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
+        "fieldProblem": fieldProblem, "meetingForm": meetingForm,
+    ]
+
+    static let layout = """
+    <!DOCTYPE html>
+    <html lang="en">
+    <head>
+    <meta charset="utf-8">
+    <meta name="viewport" content="width=device-width, initial-scale=1">
+    <title>{{$title}}accord{{/title}} · {{trackerName}}</title>
+    <style>
+    :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --bad: #a4000f; --good: #135e1f; }
+    * { box-sizing: border-box; }
+    body { font-family: system-ui, "Noto Sans", "Noto Sans Khmer", sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+    header { background: #f2f4f7; border-bottom: 1px solid var(--line); padding: .5rem 1rem; }
+    header nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
+    header a { color: var(--accent); }
+    .brand { font-weight: 700; margin-right: .5rem; }
+    main { padding: 1rem; max-width: 72rem; margin: 0 auto; }
+    h1 { font-size: 1.4rem; margin: .25rem 0 .75rem; }
+    h2 { font-size: 1.15rem; margin-top: 1.5rem; }
+    table { border-collapse: collapse; width: 100%; margin: .5rem 0 1rem; }
+    th, td { border-bottom: 1px solid var(--line); padding: .3rem .4rem; text-align: left; vertical-align: top; }
+    th { background: #f7f7f7; }
+    td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; }
+    .scroll { overflow-x: auto; }
+    form.inline { display: flex; flex-wrap: wrap; gap: .5rem; align-items: end; margin: .5rem 0; }
+    label { display: block; font-weight: 600; margin-top: .75rem; }
+    form.inline label { margin-top: 0; }
+    input, select, textarea, button { font: inherit; padding: .35rem .5rem; max-width: 100%; }
+    input[type=text], input[type=password], textarea, select.wide { width: 100%; }
+    button { background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; min-height: 2.5rem; }
+    .problem { color: var(--bad); margin: .2rem 0; }
+    .problems { border: 2px solid var(--bad); padding: .5rem 1rem; }
+    .done { border: 2px solid var(--good); padding: .5rem 1rem; }
+    .muted, .notice { color: var(--muted); font-size: .9rem; }
+    .text { white-space: pre-wrap; }
+    .bar { display: inline-block; height: .7rem; background: var(--good); vertical-align: middle; }
+    .status-overdue, .severity-high { color: var(--bad); font-weight: 600; }
+    @media (max-width: 40rem) { td, th { padding: .25rem; font-size: .9rem; } main { padding: .5rem; } }
+    @media print { header, form, .downloads, .noprint { display: none !important; } main { max-width: none; } a { color: inherit; text-decoration: none; } }
+    </style>
+    </head>
+    <body>
+    <header>
+    <nav aria-label="Main">
+    <span class="brand">accord</span>
+    <a href="/?as-of={{asOf}}">Dashboard</a>
+    <a href="/gaps?as-of={{asOf}}">Gaps</a>
+    <a href="/schedule?as-of={{asOf}}">Schedule</a>
+    <a href="/meetings?as-of={{asOf}}">Meetings</a>
+    <a href="/history">History</a>
+    {{#canReport}}<a href="/log">Log progress</a> <a href="/evidence">Add evidence</a>{{/canReport}}
+    {{#canEdit}}<a href="/meetings/new">Add a meeting</a> <a href="/retract">Retract</a>{{/canEdit}}
+    {{#user}}<span class="muted">{{name}} ({{party}}, {{role}})</span>
+    <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/user}}
+    </nav>
+    {{^hideAsOf}}
+    <form method="get" class="inline" aria-label="Date">
+    {{#asOfFields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/asOfFields}}
+    <label for="as-of">As of</label>
+    <input type="date" id="as-of" name="as-of" value="{{asOf}}">
+    <button type="submit">Show</button>
+    </form>
+    {{/hideAsOf}}
+    </header>
+    <main>
+    {{$content}}{{/content}}
+    {{#notice}}<p class="notice">{{text}}</p>{{/notice}}
+    </main>
+    </body>
+    </html>
+    """
+
+    static let dashboard = """
+    {{<layout}}
+    {{$title}}Dashboard{{/title}}
+    {{$content}}
+    <h1>Where things stand on {{asOf}}</h1>
+    <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>Download CSV</a></p>
+    {{#nextReview}}<p>Next review: {{date}} — {{title}} (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
+    <div class="scroll">
+    <table>
+    <caption class="muted">Targets done (implemented or not applicable), in progress, not started and blocked, per party</caption>
+    <thead><tr><th scope="col">Instrument or plan area</th><th scope="col">Party</th><th scope="col" class="n">Targets</th>
+    <th scope="col" class="n">Done</th><th scope="col" class="n">In progress</th><th scope="col" class="n">Partial</th><th scope="col" class="n">Not started</th>
+    <th scope="col" class="n">Blocked</th><th scope="col" class="n">Overdue</th><th scope="col" class="n">With evidence</th></tr></thead>
+    <tbody>
+    {{#groups}}
+    {{#parties}}
+    <tr><td>{{#first}}<a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a><br><span class="muted">{{title}}</span>{{/first}}</td>
+    <td>{{party}}</td><td class="n">{{targets}}</td><td class="n">{{done}}</td><td class="n">{{counts.in-progress}}</td>
+    <td class="n">{{counts.partial}}</td><td class="n">{{counts.not-started}}</td><td class="n">{{counts.blocked}}</td>
+    <td class="n">{{#overdueAlert}}<span class="status-overdue">{{overdue}}</span>{{/overdueAlert}}{{^overdueAlert}}0{{/overdueAlert}}</td>
+    <td class="n">{{#first}}{{withEvidence}} of {{groupTargets}}{{/first}}</td></tr>
+    {{/parties}}
+    {{/groups}}
+    </tbody>
+    </table>
+    </div>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let show = """
+    {{<layout}}
+    {{$title}}{{id}}{{/title}}
+    {{$content}}
+    <h1>{{id}} <span class="muted">({{kind}})</span></h1>
+    {{#target}}
+    {{#text}}<blockquote class="text">{{.}}</blockquote>{{/text}}
+    {{#row}}
+    <h2>Status</h2>
+    <table><thead><tr><th scope="col">Party</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Responsible</th><th scope="col" class="n">Evidence</th></tr></thead>
+    <tbody>{{#parties}}<tr><td>{{party}}</td><td>{{status}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td><td>{{since}}</td><td>{{responsible}}</td><td class="n">{{evidence}}</td></tr>{{/parties}}
+    {{#jointly}}<tr><td>joint</td><td>{{status}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td><td>{{since}}</td><td></td><td class="n">{{evidence}}</td></tr>{{/jointly}}</tbody></table>
+    {{/row}}
+    {{#canReport}}<p class="noprint"><a href="/log?target={{idURL}}">Log progress on {{id}}</a> · <a href="/evidence?supports={{idURL}}">Add evidence</a></p>{{/canReport}}
+    <h2>Timeline</h2>
+    {{^timeline}}<p class="muted">No status reports.</p>{{/timeline}}
+    <table>{{#first(timeline)}}<thead><tr><th scope="col">Date</th><th scope="col">Party</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col">Reporter</th></tr></thead>{{/first(timeline)}}
+    <tbody>{{#timeline}}<tr><td>{{date}}</td><td>{{party}}</td><td>{{status}}</td><td>{{note}}<br><span class="muted">{{id}}</span></td><td>{{reporter}}</td></tr>{{/timeline}}</tbody></table>
+    <h2>Evidence</h2>
+    {{^evidence}}<p class="muted">No evidence.</p>{{/evidence}}
+    <ul>{{#evidence}}<li><strong>{{title}}</strong> ({{kind}}, {{date}}{{#party}}, {{party}}{{/party}}) <span class="muted">{{id}}</span>{{#source}}<br><span class="muted">{{source}}</span>{{/source}}{{#attachment}}<br>Attachment: {{name}}{{/attachment}}</li>{{/evidence}}</ul>
+    {{#first(periods)}}<h2>Reporting periods</h2>{{/first(periods)}}
+    <table>{{#first(periods)}}<thead><tr><th scope="col">Party</th><th scope="col">Opens</th><th scope="col">Due</th><th scope="col">Settled by</th></tr></thead>{{/first(periods)}}
+    <tbody>{{#periods}}<tr><td>{{party}}</td><td>{{opens}}</td><td>{{due}}</td><td>{{settledBy}} {{settledOn}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td></tr>{{/periods}}</tbody></table>
+    {{#first(linked)}}<h2>Linked</h2>{{/first(linked)}}
+    <ul>{{#linked}}<li><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></li>{{/linked}}</ul>
+    {{#first(revisions)}}<h2>Revisions of its text</h2>{{/first(revisions)}}
+    <ul>{{#revisions}}<li>{{date}} {{summary}} <span class="muted">{{author}}</span></li>{{/revisions}}</ul>
+    {{/target}}
+    {{#first(gaps)}}<h2>Gaps</h2>{{/first(gaps)}}
+    <ul>{{#gaps}}<li><span class="severity-{{severity}}">{{rule}}</span>{{#party}} ({{party}}){{/party}}: {{#why}}{{.}}; {{/why}} <br><span class="muted">To close: {{toClose}}</span></li>{{/gaps}}</ul>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let instrument = """
+    {{<layout}}
+    {{$title}}{{id}}{{/title}}
+    {{$content}}
+    {{#instrument}}
+    <h1>{{title}} <span class="muted">({{id}})</span></h1>
+    <p>{{kind}}, signed {{date}}, parties {{#parties}}{{.}} {{/parties}}, languages {{#languages}}{{.}} {{/languages}}</p>
+    <h2>Revisions</h2>
+    <ul>{{#revisions}}<li>{{date}} {{summary}}</li>{{/revisions}}</ul>
+    {{/instrument}}
+    {{#redline}}
+    <form method="get" action="/redline" class="inline" aria-label="Redline">
+    <input type="hidden" name="id" value="{{id}}">
+    <label for="from">Compare</label><select id="from" name="from">{{#choices}}<option value="{{commit}}">{{date}} {{summary}}</option>{{/choices}}</select>
+    <label for="to">with</label><select id="to" name="to">{{#choicesNewestFirst}}<option value="{{commit}}">{{date}} {{summary}}</option>{{/choicesNewestFirst}}</select>
+    <label for="lang">language</label><select id="lang" name="lang">{{#languages}}<option>{{.}}</option>{{/languages}}</select>
+    <button type="submit">Show redline</button>
+    </form>
+    {{/redline}}
+    <h2>Text in force on {{asOf}}{{#textLanguage}} ({{textLanguage}}){{/textLanguage}}</h2>
+    {{#text}}
+    {{#articles}}<section><h3>{{#number}}Article {{number}}. {{/number}}{{heading}}</h3><div class="text">{{body}}</div></section>{{/articles}}
+    {{/text}}
+    {{^text}}<p class="muted">No text in force on this date.</p>{{/text}}
+    <h2>Commitments</h2>
+    <ul>{{#commitments}}<li><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a> {{summary}}</li>{{/commitments}}</ul>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let gaps = """
+    {{<layout}}
+    {{$title}}Gaps{{/title}}
+    {{$content}}
+    <h1>Gaps on {{asOf}}</h1>
+    <form method="get" class="inline" aria-label="Filter gaps">
+    <input type="hidden" name="as-of" value="{{asOf}}">
+    <div><label for="party">Party</label><select id="party" name="party"><option value="">all</option>{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select></div>
+    <div><label for="rule">Rule</label><select id="rule" name="rule"><option value="">all</option>{{#ruleChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/ruleChoices}}</select></div>
+    <div><label for="instrument">Instrument, plan or meeting</label><input type="text" id="instrument" name="instrument" value="{{instrumentFilter}}"></div>
+    <button type="submit">Filter</button>
+    </form>
+    {{#filterProblem}}<p class="problem" role="alert">{{filterProblem}}</p>{{/filterProblem}}
+    <p class="downloads"><a href="/gaps.csv?{{query}}" download>Download CSV</a></p>
+    <p>{{count}} gaps.</p>
+    <div class="scroll"><table>
+    <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Item</th><th scope="col">Party</th><th scope="col">Since</th><th scope="col">Why</th></tr></thead>
+    <tbody>{{#gaps}}<tr><td class="severity-{{severity}}">{{severity}}</td><td>{{rule}}</td><td><a href="/show?id={{itemURL}}&amp;as-of={{asOf}}">{{item}}</a><br><span class="muted">{{title}}</span></td>
+    <td>{{party}}</td><td>{{since}}</td><td>{{#why}}{{.}}<br>{{/why}}<span class="muted">To close: {{toClose}}</span></td></tr>{{/gaps}}</tbody>
+    </table></div>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let schedule = """
+    {{<layout}}
+    {{$title}}Schedule{{/title}}
+    {{$content}}
+    <h1>Reviews on and around {{asOf}}</h1>
+    <p class="downloads"><a href="/schedule.ics?as-of={{asOf}}" download>Download calendar (.ics)</a> · <a href="/schedule.csv?as-of={{asOf}}" download>Download CSV</a></p>
+    <div class="scroll"><table>
+    <thead><tr><th scope="col">Date</th><th scope="col">Review</th><th scope="col">Instrument</th><th scope="col">Host</th><th scope="col">Standing</th></tr></thead>
+    <tbody>{{#reviews}}<tr><td>{{date}}</td><td>{{title}} <span class="muted">({{cycle}})</span></td><td><a href="/show?id={{instrumentURL}}&amp;as-of={{asOf}}">{{instrument}}</a></td><td>{{host}}</td><td>{{standing}}</td></tr>{{/reviews}}</tbody>
+    </table></div>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let meetings = """
+    {{<layout}}
+    {{$title}}Meetings{{/title}}
+    {{$content}}
+    <h1>Meetings held by {{asOf}}</h1>
+    <p class="downloads"><a href="/meetings.csv?as-of={{asOf}}" download>Download CSV</a></p>
+    <div class="scroll"><table>
+    <thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Venue</th><th scope="col" class="n">Decisions</th></tr></thead>
+    <tbody>{{#meetings}}<tr><td>{{date}}</td><td><a href="/meeting?id={{idURL}}&amp;as-of={{asOf}}">{{title}}</a>{{#planned}} <span class="muted">(planned)</span>{{/planned}}</td><td>{{venue}}</td><td class="n">{{count(decisions)}}</td></tr>{{/meetings}}</tbody>
+    </table></div>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let meeting = """
+    {{<layout}}
+    {{$title}}{{#meeting}}{{title}}{{/meeting}}{{/title}}
+    {{$content}}
+    {{#meeting}}
+    <h1>{{title}}</h1>
+    <p>{{date}}{{#endDate}} to {{endDate}}{{/endDate}}{{#venue}}, {{venue}}{{/venue}}{{#host}}, hosted by {{host}}{{/host}}</p>
+    <p class="downloads"><a href="/meeting/summary.html?id={{idURL}}">Review summary (HTML)</a> · <a href="/meeting/summary.md?id={{idURL}}" download>Markdown</a></p>
+    {{#first(attendees)}}<h2>Attendees</h2>{{/first(attendees)}}
+    <ul>{{#attendees}}<li>{{.}}</li>{{/attendees}}</ul>
+    <h2>Decisions</h2>
+    {{^decisions}}<p class="muted">None recorded.</p>{{/decisions}}
+    <ol>{{#decisions}}<li>{{text}}{{#due}} <span class="muted">due {{due}}</span>{{/due}}</li>{{/decisions}}</ol>
+    {{#note}}<h2>Note</h2><p class="text">{{note}}</p>{{/note}}
+    {{/meeting}}
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let history = """
+    {{<layout}}
+    {{$title}}History{{/title}}
+    {{$content}}
+    <h1>History</h1>
+    <p class="muted">The newest {{limit}} changes of the tracker, one commit each.</p>
+    <p class="downloads"><a href="/history.csv" download>Download CSV</a></p>
+    <div class="scroll"><table>
+    <thead><tr><th scope="col">Date</th><th scope="col">What</th><th scope="col">Author</th><th scope="col">Commit</th></tr></thead>
+    <tbody>{{#entries}}<tr><td>{{date}}</td><td>{{summary}}</td><td>{{author}}</td><td><code>{{short}}</code></td></tr>{{/entries}}</tbody>
+    </table></div>
+    {{/content}}
+    {{/layout}}
+    """
+
+    /// A field's problems, shown next to it and tied to it for screen readers.
+    static let fieldProblem = """
+    {{#problem}}<p class="problem" id="{{field}}-problem" role="alert">{{problem}}</p>{{/problem}}
+    """
+
+    static let logForm = """
+    {{<layout}}
+    {{$title}}Log progress{{/title}}
+    {{$content}}
+    <h1>Log progress</h1>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    <form method="post" action="/log">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="target">Commitment, plan item or decision</label>
+    {{#fields.target}}{{> fieldProblem}}{{/fields.target}}
+    <input type="text" id="target" name="target" value="{{values.target}}" placeholder="tip-2005#7.2" required {{#fields.target.problem}}aria-invalid="true" aria-describedby="target-problem"{{/fields.target.problem}}>
+    <label for="status">Status</label>
+    {{#fields.status}}{{> fieldProblem}}{{/fields.status}}
+    <select id="status" name="status" class="wide">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/statuses}}</select>
+    <label for="party">Party</label>
+    {{#fields.party}}{{> fieldProblem}}{{/fields.party}}
+    <select id="party" name="party" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
+    <label for="date">The day it is true from</label>
+    {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
+    <input type="date" id="date" name="date" value="{{values.date}}" {{#fields.date.problem}}aria-invalid="true" aria-describedby="date-problem"{{/fields.date.problem}}>
+    <label for="note">Note</label>
+    {{#fields.note}}{{> fieldProblem}}{{/fields.note}}
+    <textarea id="note" name="note" rows="4">{{values.note}}</textarea>
+    <label for="evidence">Evidence ids backing it (optional, separated by spaces)</label>
+    {{#fields.evidence}}{{> fieldProblem}}{{/fields.evidence}}
+    <input type="text" id="evidence" name="evidence" value="{{values.evidence}}">
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit">Record</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let evidenceForm = """
+    {{<layout}}
+    {{$title}}Add evidence{{/title}}
+    {{$content}}
+    <h1>Add evidence</h1>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    <form method="post" action="/evidence?csrf={{csrf}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="title">Title</label>
+    {{#fields.title}}{{> fieldProblem}}{{/fields.title}}
+    <input type="text" id="title" name="title" value="{{values.title}}" required>
+    <label for="kind">Kind</label>
+    {{#fields.kind}}{{> fieldProblem}}{{/fields.kind}}
+    <select id="kind" name="kind" class="wide">{{#kinds}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/kinds}}</select>
+    <label for="supports">Supports (commitment, plan item or decision ids, separated by spaces)</label>
+    {{#fields.supports}}{{> fieldProblem}}{{/fields.supports}}
+    <input type="text" id="supports" name="supports" value="{{values.supports}}" required>
+    <label for="party">Party</label>
+    {{#fields.party}}{{> fieldProblem}}{{/fields.party}}
+    <select id="party" name="party" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
+    <label for="date">Date</label>
+    {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
+    <input type="date" id="date" name="date" value="{{values.date}}">
+    <label for="source">Source (optional)</label>
+    <input type="text" id="source" name="source" value="{{values.source}}">
+    <label for="note">Note (optional)</label>
+    {{#fields.note}}{{> fieldProblem}}{{/fields.note}}
+    <textarea id="note" name="note" rows="3">{{values.note}}</textarea>
+    <label for="file">Attachment (optional, up to {{maxMB}} MB)</label>
+    {{#fields.file}}{{> fieldProblem}}{{/fields.file}}
+    <input type="file" id="file" name="file">
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit">Record</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let retractForm = """
+    {{<layout}}
+    {{$title}}Retract{{/title}}
+    {{$content}}
+    <h1>Retract a status report or evidence</h1>
+    <p class="muted">The record stays in the history; a withdrawal says it no longer counts, and why.</p>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    <form method="post" action="/retract">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="record">Record id</label>
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <input type="text" id="record" name="record" value="{{values.record}}" required>
+    <label for="reason">Why</label>
+    {{#fields.reason}}{{> fieldProblem}}{{/fields.reason}}
+    <input type="text" id="reason" name="reason" value="{{values.reason}}" required>
+    <p><button type="submit">Retract</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let meetingForm = """
+    {{<layout}}
+    {{$title}}Add a meeting{{/title}}
+    {{$content}}
+    <h1>Add a meeting held</h1>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    <form method="post" action="/meetings/new">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="date">Date</label>
+    {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
+    <input type="date" id="date" name="date" value="{{values.date}}">
+    <label for="title">Title (optional)</label>
+    <input type="text" id="title" name="title" value="{{values.title}}">
+    <label for="venue">Venue</label>
+    {{#fields.venue}}{{> fieldProblem}}{{/fields.venue}}
+    <input type="text" id="venue" name="venue" value="{{values.venue}}" required>
+    <label for="host">Host</label>
+    {{#fields.host}}{{> fieldProblem}}{{/fields.host}}
+    <select id="host" name="host" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
+    <label for="cycles">Review cycles it holds (optional: tip-2005/annual, separated by spaces)</label>
+    {{#fields.cycles}}{{> fieldProblem}}{{/fields.cycles}}
+    <input type="text" id="cycles" name="cycles" value="{{values.cycles}}">
+    <label for="attendees">Attendees (one a line)</label>
+    {{#fields.attendees}}{{> fieldProblem}}{{/fields.attendees}}
+    <textarea id="attendees" name="attendees" rows="3">{{values.attendees}}</textarea>
+    <label for="decisions">Decisions (one a line; a tracked one as TEXT::due=2027-06-30::bound=joint)</label>
+    {{#fields.decisions}}{{> fieldProblem}}{{/fields.decisions}}
+    <textarea id="decisions" name="decisions" rows="5">{{values.decisions}}</textarea>
+    <label for="note">Note (optional)</label>
+    <textarea id="note" name="note" rows="3">{{values.note}}</textarea>
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit">Record</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let login = """
+    {{<layout}}
+    {{$title}}Sign in{{/title}}
+    {{$content}}
+    <h1>Sign in</h1>
+    {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
+    <form method="post" action="/login">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="name">Name</label>
+    <input type="text" id="name" name="name" value="{{values.name}}" autocomplete="username" required>
+    <label for="password">Password</label>
+    <input type="password" id="password" name="password" autocomplete="current-password" required>
+    <p><button type="submit">Sign in</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let message = """
+    {{<layout}}
+    {{$title}}{{heading}}{{/title}}
+    {{$content}}
+    <h1>{{heading}}</h1>
+    <p>{{text}}</p>
+    {{/content}}
+    {{/layout}}
+    """
+}

@@ -1,0 +1,374 @@
+import AccordCore
+import AccordReports
+import Foundation
+import GitStore
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Mustache
+
+/// The pages and forms, and who may see and use them.
+struct Site: Sendable {
+    let repositoryPath: String
+    /// The accounts when the server needs them (not loopback-only); nil: the local desk.
+    let accounts: UserStore?
+    let secureCookies: Bool
+    let templates: MustacheLibrary
+    let sessions = SessionBook()
+    let throttle = LoginThrottle()
+    static let cookieName = "accord_session"
+
+    init(repositoryPath: String, accounts: UserStore?, secureCookies: Bool) throws {
+        self.repositoryPath = repositoryPath
+        self.accounts = accounts
+        self.secureCookies = secureCookies
+        var library = MustacheLibrary()
+        for (name, text) in PageTemplates.all { try library.register(text, named: name) }
+        templates = library
+    }
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try await page(request) { try dashboard($0) } }
+        router.get("/status.csv") { request, _ in try await download(request, "status.csv", "text/csv") { reading, _ in
+            StatusDashboard(snapshot: reading.snapshot, state: reading.state).renderCSV()
+        } }
+        router.get("/show") { request, _ in try await page(request) { try show($0) } }
+        router.get("/redline") { request, _ in try await download(request, nil, "text/html") { reading, query in try redline(reading, query) } }
+        router.get("/gaps") { request, _ in try await page(request) { try gaps($0) } }
+        router.get("/gaps.csv") { request, _ in try await download(request, "gaps.csv", "text/csv") { reading, query in
+            GapCSVRenderer.render(try reading.gaps(filter: try gapFilter(query, reading: reading)))
+        } }
+        router.get("/schedule") { request, _ in try await page(request) { view in
+            ("schedule", try TemplateValue.of(view.reading.schedule()))
+        } }
+        router.get("/schedule.ics") { request, _ in try await download(request, "schedule.ics", "text/calendar") { reading, _ in
+            let names = Dictionary(reading.snapshot.settings?.parties.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a })
+            return ICalendarRenderer(calendarName: reading.snapshot.settings?.name ?? "accord", partyNames: names)
+                .render(reading.schedule())
+        } }
+        router.get("/schedule.csv") { request, _ in try await download(request, "schedule.csv", "text/csv") { reading, _ in
+            ScheduleCSVRenderer.render(reading.schedule())
+        } }
+        router.get("/meetings") { request, _ in try await page(request) { view in
+            ("meetings", ["meetings": try TemplateValue.of(view.reading.snapshot.meetings.reversed() as [Meeting])])
+        } }
+        router.get("/meetings.csv") { request, _ in try await download(request, "meetings.csv", "text/csv") { reading, _ in
+            var table = CSVTable(["id", "date", "end", "title", "venue", "host", "decisions"])
+            for meeting in reading.snapshot.meetings {
+                table.add([meeting.id.rawValue, meeting.date.description, meeting.endDate?.description ?? "", meeting.title,
+                              meeting.venue ?? "", meeting.host?.code ?? "", String(meeting.decisions.count)])
+            }
+            return table.render()
+        } }
+        router.get("/meeting") { request, _ in try await page(request) { view in
+            ("meeting", ["meeting": try TemplateValue.of(try meeting(view.query, in: view.reading))])
+        } }
+        router.get("/meeting/summary.html") { request, _ in try await download(request, nil, "text/html") { reading, query in
+            SummaryHTMLRenderer().render(try reading.summary(of: try meeting(query, in: reading)))
+        } }
+        router.get("/meeting/summary.md") { request, _ in try await download(request, "summary.md", "text/markdown") { reading, query in
+            SummaryMarkdownRenderer().render(try reading.summary(of: try meeting(query, in: reading)))
+        } }
+        router.get("/history") { request, _ in try await page(request) { view in
+            let history = try view.reading.history(limit: 200)
+            var value = try TemplateValue.of(history) as? [String: Any] ?? [:]
+            value["entries"] = (value["entries"] as? [[String: Any]] ?? []).map { entry in
+                var entry = entry
+                entry["short"] = (entry["commit"] as? String).map { String($0.prefix(10)) }
+                return entry
+            }
+            value["limit"] = 200
+            return ("history", value)
+        } }
+        router.get("/history.csv") { request, _ in try await download(request, "history.csv", "text/csv") { reading, _ in
+            var table = CSVTable(["date", "kind", "summary", "author", "commit"])
+            for entry in try reading.history(limit: 5000).entries {
+                table.add([entry.date.description, entry.kind, entry.summary, entry.author, entry.commit])
+            }
+            return table.render()
+        } }
+        addForms(to: router)
+        addMeetingForm(to: router)
+        addSignIn(to: router)
+    }
+
+    // MARK: Pages
+
+    /// What a page handler gets: the tracker at the page's date, the query, the visitor.
+    struct PageRequest {
+        let reading: TrackerReading
+        let query: FormFields
+        let session: Session
+    }
+
+    /// Renders the page `build` makes for `request`, at the date its `as-of` names.
+    func page(_ request: Request, _ build: @escaping @Sendable (PageRequest) throws -> (String, Any)) async throws -> Response {
+        let (session, cookie) = await session(for: request)
+        guard session.visitor != nil else { return redirect("/login", cookie: cookie) }
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        let path = repositoryPath
+        do {
+            let html = try await blocking { () throws -> String in
+                let asOf = try Self.asOf(query)
+                let reading = try TrackerReading(repositoryPath: path, asOf: asOf)
+                let (template, value) = try build(PageRequest(reading: reading, query: query, session: session))
+                return render(template, value, session: session, reading: reading, query: query)
+            }
+            return html200(html, cookie: cookie)
+        } catch let failure as any AccordFailure {
+            return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: "Not shown",
+                           text: failure.message, session: session, cookie: cookie)
+        }
+    }
+
+    /// A file for download (or a self-contained page): the text `make` writes.
+    func download(_ request: Request, _ name: String?, _ type: String,
+                  _ make: @escaping @Sendable (TrackerReading, FormFields) throws -> String) async throws -> Response {
+        let (session, cookie) = await session(for: request)
+        guard session.visitor != nil else { return redirect("/login", cookie: cookie) }
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        let path = repositoryPath
+        do {
+            let text = try await blocking { () throws -> String in
+                try make(TrackerReading(repositoryPath: path, asOf: try Self.asOf(query)), query)
+            }
+            var headers: HTTPFields = [.contentType: "\(type); charset=utf-8"]
+            if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
+            Self.addSecurityHeaders(&headers)
+            var response = Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            if let cookie { response.setCookie(cookie) }
+            return response
+        } catch let failure as any AccordFailure {
+            return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: "Not shown",
+                           text: failure.message, session: session, cookie: cookie)
+        }
+    }
+
+    /// The page's date: `as-of` (yyyy-mm-dd), else today.
+    static func asOf(_ query: FormFields) throws -> CalendarDate {
+        guard let text = query["as-of"] else { return .today() }
+        guard let date = CalendarDate(text) else {
+            throw RecordingFailure("as-of \(text.debugDescription) is not a date (yyyy-mm-dd)", .usage)
+        }
+        return date
+    }
+
+    func dashboard(_ view: PageRequest) throws -> (String, Any) {
+        let dashboard = StatusDashboard(snapshot: view.reading.snapshot, state: view.reading.state)
+        var value = try TemplateValue.of(dashboard) as? [String: Any] ?? [:]
+        value["groups"] = (value["groups"] as? [[String: Any]] ?? []).map { group in
+            var group = group
+            let parties = group["parties"] as? [[String: Any]] ?? []
+            group["parties"] = parties.enumerated().map { index, party in
+                var party = party
+                let counts = party["counts"] as? [String: Any] ?? [:]
+                party["done"] = (counts["implemented"] as? Int ?? 0) + (counts["not-applicable"] as? Int ?? 0)
+                party["overdueAlert"] = (party["overdue"] as? Int ?? 0) > 0
+                if index == 0 {
+                    party["first"] = ["id": group["id"] ?? "", "idURL": Self.urlEncoded(group["id"] as? String ?? ""),
+                                      "title": group["title"] ?? "", "withEvidence": group["withEvidence"] ?? 0,
+                                      "groupTargets": group["targets"] ?? 0]
+                }
+                return party
+            }
+            return group
+        }
+        return ("dashboard", value)
+    }
+
+    func show(_ view: PageRequest) throws -> (String, Any) {
+        guard let id = view.query["id"] else { throw RecordingFailure("which record? give ?id=", .usage) }
+        let reading = view.reading
+        let report = try reading.show(id)
+        var value = try TemplateValue.of(report) as? [String: Any] ?? [:]
+        if let instrumentID = InstrumentID(report.id), let instrument = reading.snapshot.instrument(instrumentID) {
+            let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: reading.repository,
+                                                   from: reading.commit)
+            let language = instrument.languages.first ?? "en"
+            if let inForce = revisions.inForce(on: reading.asOf) {
+                let text = try TextVersion.read(instrument.id, language: language, at: inForce.commit,
+                                                label: inForce.date.description, in: reading.repository).text
+                value["text"] = ["articles": text.articles.map { article in
+                    var view: [String: Any] = ["heading": article.heading, "body": article.fullText]
+                    view["number"] = article.number.map(String.init)
+                    return view
+                }]
+                value["textLanguage"] = language
+            }
+            let choices = revisions.revisions.filter { $0.date <= reading.asOf }.map {
+                ["commit": $0.commit.hex, "date": $0.date.description, "summary": $0.summary]
+            }
+            if choices.count >= 2 {
+                value["redline"] = ["id": instrument.id.description, "choices": choices,
+                                    "choicesNewestFirst": Array(choices.reversed()), "languages": instrument.languages] as [String: Any]
+            }
+            value["commitments"] = instrument.commitments.map { commitment in
+                let qualified = commitment.id.contains("#") ? commitment.id : "\(instrument.id)#\(commitment.id)"
+                return ["id": qualified, "summary": commitment.summary]
+            }
+            return ("instrument", value)
+        }
+        let gaps = try reading.gaps(filter: GapReport.Filter())
+        value["gaps"] = try TemplateValue.of(gaps.gaps.filter { $0.item == report.id })
+        return ("show", value)
+    }
+
+    func redline(_ reading: TrackerReading, _ query: FormFields) throws -> String {
+        guard let id = query["id"], let instrumentID = InstrumentID(id), let instrument = reading.snapshot.instrument(instrumentID) else {
+            throw RecordingFailure("no instrument \(query["id"] ?? "named") in the tracker", .noInput)
+        }
+        let language = query["lang"] ?? instrument.languages.first ?? "en"
+        let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: reading.repository, from: reading.commit)
+        let old = try TextVersion.resolve(query["from"] ?? "", language: language, revisions: revisions, in: reading.repository)
+        let new = try TextVersion.resolve(query["to"] ?? "", language: language, revisions: revisions, in: reading.repository)
+        var diff = InstrumentDiff(old: old.text, new: new.text)
+        diff.notice = ProvenanceNotice(instrument.marks(of: language))
+        return DiffHTMLRenderer().render(diff)
+    }
+
+    func gapFilter(_ query: FormFields, reading: TrackerReading) throws -> GapReport.Filter {
+        let party = try query["party"].map { text in
+            guard let code = PartyCode(text), reading.snapshot.settings?.partyCodes.contains(code) ?? false else {
+                throw RecordingFailure("unknown party \(text)", .usage)
+            }
+            return code
+        }
+        let rules = try query.all("rule").map { text in
+            guard let rule = GapRule(rawValue: text) else { throw RecordingFailure("unknown rule \(text)", .usage) }
+            return rule
+        }
+        let owner = try query["instrument"].map { try reading.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
+        return GapReport.Filter(party: party, instrument: owner, rules: Set(rules))
+    }
+
+    func gaps(_ view: PageRequest) throws -> (String, Any) {
+        let reading = view.reading
+        var problem: String?
+        var filter = GapReport.Filter()
+        do { filter = try gapFilter(view.query, reading: reading) } catch let failure as any AccordFailure { problem = failure.message }
+        let report = try reading.gaps(filter: filter)
+        var value = try TemplateValue.of(report) as? [String: Any] ?? [:]
+        value["count"] = report.gaps.count
+        value["filterProblem"] = problem
+        value["instrumentFilter"] = view.query["instrument"] ?? ""
+        value["partyChoices"] = (reading.snapshot.settings?.partyCodes ?? []).map {
+            ["code": $0.code, "selected": view.query["party"] == $0.code] as [String: Any]
+        }
+        value["ruleChoices"] = GapRule.allCases.map { ["code": $0.rawValue, "selected": view.query["rule"] == $0.rawValue] as [String: Any] }
+        value["query"] = view.query.pairs.map { "\(Self.urlEncoded($0.name))=\(Self.urlEncoded($0.value))" }.joined(separator: "&")
+        return ("gaps", value)
+    }
+
+    func meeting(_ query: FormFields, in reading: TrackerReading) throws -> Meeting {
+        guard let text = query["id"] else { throw RecordingFailure("which meeting? give ?id=", .usage) }
+        let id = try reading.resolver.resolve(text, as: [.meeting]).id
+        guard let meeting = reading.snapshot.meetings.first(where: { $0.id.rawValue == id }) else {
+            throw RecordingFailure("no meeting \(text)", .noInput)
+        }
+        return meeting
+    }
+
+    // MARK: Rendering
+
+    /// `template` filled with `value` and what every page shows (the visitor, the date,
+    /// the form token, the notice on illustrative entries).
+    func render(_ template: String, _ value: Any, session: Session, reading: TrackerReading?, query: FormFields) -> String {
+        var context = (Self.withURLs(value) as? [String: Any]) ?? ["value": Self.withURLs(value)]
+        context["csrf"] = session.csrfToken
+        context["asOf"] = context["asOf"] ?? reading?.asOf.description ?? CalendarDate.today().description
+        context["trackerName"] = reading?.snapshot.settings?.name ?? "accord"
+        context["asOfFields"] = query.pairs.filter { $0.name != "as-of" }.map { ["name": $0.name, "value": $0.value] }
+        if let account = session.visitor?.account {
+            context["user"] = ["name": account.name, "party": account.party.code, "role": account.role.rawValue]
+        }
+        context["canReport"] = session.visitor?.may(.reporter) ?? false
+        context["canEdit"] = session.visitor?.may(.editor) ?? false
+        return templates.render(context, withTemplate: template) ?? ""
+    }
+
+    /// `value` with an `xURL` beside every id-like string `x`, percent-encoded for links
+    /// (ids hold `#`, which a link would otherwise take for a fragment).
+    static func withURLs(_ value: Any) -> Any {
+        if let dictionary = value as? [String: Any] {
+            var result = dictionary.mapValues(withURLs)
+            for key in ["id", "item", "instrument", "target"] {
+                if let text = dictionary[key] as? String { result[key + "URL"] = urlEncoded(text) }
+            }
+            // Plain lists of ids (an item's links, what evidence supports) become entries
+            // with the id and its link.
+            for key in ["linked", "supports"] {
+                if let ids = dictionary[key] as? [String] { result[key] = ids.map { ["id": $0, "idURL": urlEncoded($0)] } }
+            }
+            return result
+        }
+        if let array = value as? [Any] {
+            return array.map(withURLs)
+        }
+        return value
+    }
+
+    static func urlEncoded(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+
+    static func addSecurityHeaders(_ headers: inout HTTPFields) {
+        // No script, no frame, nothing from elsewhere: the pages need none of it.
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
+        headers[.cacheControl] = "no-store"
+    }
+
+    func html200(_ html: String, status: HTTPResponse.Status = .ok, cookie: Cookie?) -> Response {
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
+        Self.addSecurityHeaders(&headers)
+        var response = Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    func redirect(_ location: String, cookie: Cookie?) -> Response {
+        var headers: HTTPFields = [.location: location]
+        Self.addSecurityHeaders(&headers)
+        var response = Response(status: .seeOther, headers: headers)
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    func message(status: HTTPResponse.Status, heading: String, text: String, session: Session, cookie: Cookie?) -> Response {
+        let html = render("message", ["heading": heading, "text": text, "hideAsOf": true], session: session, reading: nil,
+                          query: FormFields())
+        return html200(html, status: status, cookie: cookie)
+    }
+
+    // MARK: Sessions
+
+    /// The request's session, or a new one (the local desk's when no accounts are needed,
+    /// else one not yet signed in) with the cookie that carries it.
+    func session(for request: Request) async -> (Session, Cookie?) {
+        if let session = await sessions.session(request.cookies[Self.cookieName]?.value) {
+            // The account as it is now: one removed since signing in is signed out, one
+            // given another role or party acts with it at once.
+            guard let accounts, let name = session.visitor?.account?.name else { return (session, nil) }
+            let current = try? accounts.account(named: name)
+            return (Session(visitor: current.map { Visitor(account: $0) }, csrfToken: session.csrfToken, expires: session.expires), nil)
+        }
+        let (token, session) = await sessions.open(for: accounts == nil ? .localDesk : nil)
+        return (session, cookie(token))
+    }
+
+    func cookie(_ token: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(name: Self.cookieName, value: token, maxAge: maxAge, path: "/", secure: secureCookies, httpOnly: true, sameSite: .strict)
+    }
+}
+
+/// Runs `body`, which blocks (git, files), off the tasks that serve connections.
+func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try body() })
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import AccordCore
+import AccordServer
+import ArgumentParser
+import Foundation
+import GitStore
+
+extension Accord {
+    /// `accord serve`: the tracker in a browser, for desks without a terminal.
+    struct Serve: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "serve",
+            abstract: "Serve the tracker to browsers: pages, downloads and forms for every desk.",
+            discussion: """
+            Pages: the dashboard, each instrument (text in force, revisions, redline), each \
+            commitment and plan item (timeline, evidence, gaps), gaps with filters, the \
+            schedule (.ics), meetings with their summaries and the history, each at any date \
+            (the as-of picker) and with CSV downloads. Forms log progress, add evidence (with a \
+            file) and retract, through the same checks and write path as the commands.
+
+              accord serve                                   # http://127.0.0.1:8080/, this machine only
+              accord serve --listen 127.0.0.1:8081 --behind-tls-proxy   # a proxy serves HTTPS to the office
+
+            On 127.0.0.1 (the default) nobody signs in: whoever can reach the port is the desk \
+            at this machine, and records under git's user.name and user.email. On any other \
+            address everyone signs in with an account made by accord user add, and the server \
+            refuses to start without one. Stop it with Ctrl-C. See docs/commands/serve.md and \
+            docs/security.md.
+
+            HTTPS: put a TLS-terminating proxy in front (docs/commands/serve.md) and give \
+            --behind-tls-proxy, so session cookies are sent over HTTPS only.
+
+            Exit codes: 64 usage (a bad --listen, another address with no accounts), 66 no \
+            tracker, 74 the port cannot be opened.
+            """)
+
+        @OptionGroup var repository: RepositoryOptions
+
+        @Option(help: ArgumentHelp("The address and port to listen on.", valueName: "addr:port"))
+        var listen: String = "127.0.0.1:8080"
+
+        @Flag(name: .customLong("behind-tls-proxy"), help: "Browsers reach the server through an HTTPS proxy: mark session cookies Secure.")
+        var behindTLSProxy = false
+
+        func run() throws {
+            guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+                  (1...65535).contains(port) else {
+                throw ValidationError("--listen \(listen.debugDescription) should be ADDRESS:PORT, as 127.0.0.1:8080")
+            }
+            let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            let tracker = try repository.openTracker()
+            let path = tracker.workingDirectory?.path ?? tracker.gitDirectory.path
+            let server = try WebServer(settings: .init(repositoryPath: path, host: host, port: port,
+                                                       behindTLSProxy: behindTLSProxy))
+            let address = server.address
+            let done = DispatchSemaphore(value: 0)
+            let outcome = ServeOutcome()
+            Task.detached {
+                do {
+                    try await server.run {
+                        FileHandle.standardError.write(Data("accord: serving \(path) at \(address) (Ctrl-C stops)\n".utf8))
+                    }
+                } catch {
+                    outcome.failure = error
+                }
+                done.signal()
+            }
+            done.wait()
+            if let failure = outcome.failure {
+                if failure is any AccordFailure { throw failure }
+                throw RecordingFailure("cannot serve on \(listen): \(failure)", .ioError)
+            }
+        }
+    }
+}
+
+/// How the server task ended, read after it signalled.
+private final class ServeOutcome: @unchecked Sendable {
+    var failure: (any Error)?
+}

@@ -1,0 +1,99 @@
+import AccordCore
+import AccordServer
+import ArgumentParser
+import Foundation
+
+extension Accord {
+    /// `accord user`: the accounts of `accord serve` on another address than 127.0.0.1.
+    struct UserCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "user",
+            abstract: "Manage who may sign in to accord serve, and what they may do.",
+            discussion: """
+            Accounts are kept in the tracker's git folder (.git/accord/users.json, readable by \
+            its owner only), never committed, so never synced: each office has its own staff. \
+            Passwords are stored as scrypt hashes.
+
+              accord user add lan --party VN --role reporter      # asks for the password
+              printf '%s\\n' "$PASSWORD" | accord user add sok --party KH --role editor --password-stdin
+              accord user list
+              accord user remove lan
+
+            Roles: reader (reads every page), reporter (also logs progress and adds evidence, \
+            for their own party only), editor (also for any party, and retracts), admin (all \
+            an editor may). See docs/commands/user.md.
+            """,
+            subcommands: [Add.self, ListUsers.self, Remove.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "add", abstract: "Add an account (or replace one with --replace).")
+
+            @OptionGroup var repository: RepositoryOptions
+            @Argument(help: "The sign-in name, also the name on the commits the user makes.") var name: String
+            @Option(help: ArgumentHelp("The user's party (a code from accord.yaml).", valueName: "party")) var party: String
+            @Option(help: ArgumentHelp("reader, reporter, editor or admin.", valueName: "role")) var role: String
+            @Option(help: ArgumentHelp("The email on the user's commits.", valueName: "email")) var email: String?
+            @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
+            var passwordStdin = false
+            @Flag(help: "Replace an account of the same name.") var replace = false
+
+            func run() throws {
+                guard let role = Role(rawValue: role) else {
+                    throw ValidationError("--role \(role) should be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) else {
+                    throw ValidationError("the name \(name.debugDescription) cannot be a commit author's name")
+                }
+                let tracker = try repository.openTracker()
+                let parties = try TrackerSnapshot.load(repository: tracker).settings?.partyCodes ?? []
+                guard let code = PartyCode(party), parties.contains(code) else {
+                    throw RecordingFailure("unknown party \(party): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))", .usage)
+                }
+                let password = try readPassword()
+                guard password.count >= 10 else {
+                    throw RecordingFailure("the password is shorter than 10 characters; nothing was saved", .usage)
+                }
+                let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password))
+                try UserStore(repository: tracker).save(account, replacing: replace)
+                print("added \(name) (\(code), \(role.rawValue))")
+            }
+
+            private func readPassword() throws -> String {
+                if passwordStdin || isatty(STDIN_FILENO) == 0 {
+                    guard let line = readLine(strippingNewline: true) else {
+                        throw RecordingFailure("no password on standard input", .usage)
+                    }
+                    return line
+                }
+                guard let first = getpass("Password for \(name): ").map({ String(cString: $0) }),
+                      let second = getpass("Again: ").map({ String(cString: $0) }) else {
+                    throw RecordingFailure("no password given", .usage)
+                }
+                guard first == second else { throw RecordingFailure("the two passwords differ; nothing was saved", .usage) }
+                return first
+            }
+        }
+
+        struct ListUsers: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the accounts: name, party, role.")
+            @OptionGroup var repository: RepositoryOptions
+
+            func run() throws {
+                for account in try UserStore(repository: repository.openTracker()).load() {
+                    print("\(account.name)\t\(account.party)\t\(account.role.rawValue)")
+                }
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account.")
+            @OptionGroup var repository: RepositoryOptions
+            @Argument(help: "The sign-in name.") var name: String
+
+            func run() throws {
+                try UserStore(repository: repository.openTracker()).remove(name)
+                print("removed \(name); a running server signs the account out at its next request")
+            }
+        }
+    }
+}

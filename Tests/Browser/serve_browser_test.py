@@ -1,0 +1,270 @@
+#!/usr/bin/python3
+"""Drives `accord serve` in headless Chromium, as a desk would.
+
+Usage: serve_browser_test.py ACCORD_BINARY WORK_DIR
+
+Builds the example tracker in WORK_DIR, adds two reporters (VN and KH), starts the server
+on a non-loopback address (so accounts are required) and checks, through the browser:
+signing in, logging progress and adding evidence with a file through the forms, seeing
+both on the item page, the dashboard and in `git log`; a form with bad input shows every
+problem and records nothing; a KH reporter cannot record for VN; a form sent without its
+CSRF token is refused. When axe-core is available (AXE_JS names axe.min.js, or the pip
+package axe-selenium-python is installed) the main pages are checked for accessibility
+violations. Screenshots of the main pages go to WORK_DIR/screenshots.
+
+Needs python3-selenium and chromium-driver (Debian). Exits 0 when every check passed.
+"""
+import http.cookiejar
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+ACCORD, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TRACKER = os.path.join(WORK, "tracker")
+SHOTS = os.path.join(WORK, "screenshots")
+PASSWORDS = {"lan": "lan-password-123", "sok": "sok-password-456"}
+failures = []
+
+
+def check(condition, what):
+    print(("ok   " if condition else "FAIL ") + what, flush=True)
+    if not condition:
+        failures.append(what)
+
+
+def accord(*args, stdin=None):
+    env = dict(os.environ, ACCORD_EXAMPLE_DIR=ROOT)
+    return subprocess.run([ACCORD, *args], input=stdin, capture_output=True, text=True, env=env, timeout=300)
+
+
+def commits():
+    return int(subprocess.run(["git", "-C", TRACKER, "rev-list", "--count", "HEAD"],
+                              capture_output=True, text=True, check=True).stdout)
+
+
+def free_port(host):
+    with socket.socket() as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+def find_axe():
+    path = os.environ.get("AXE_JS")
+    if path and os.path.exists(path):
+        return path
+    try:
+        import axe_selenium_python  # noqa: F401 (only its bundled script is used)
+        folder = os.path.dirname(axe_selenium_python.__file__)
+        for base, _, files in os.walk(folder):
+            if "axe.min.js" in files:
+                return os.path.join(base, "axe.min.js")
+    except ImportError:
+        pass
+    return None
+
+
+def main():
+    os.makedirs(SHOTS, exist_ok=True)
+    subprocess.run(["rm", "-rf", TRACKER], check=True)
+    result = accord("init", "--example", TRACKER)
+    check(result.returncode == 0, "accord init --example: " + result.stderr.strip())
+    for name, party in (("lan", "VN"), ("sok", "KH")):
+        result = accord("user", "add", name, "--party", party, "--role", "reporter", "--password-stdin",
+                        "--repo", TRACKER, stdin=PASSWORDS[name] + "\n")
+        check(result.returncode == 0, f"accord user add {name}: " + (result.stdout + result.stderr).strip())
+    result = accord("user", "add", "short", "--party", "VN", "--role", "reader", "--password-stdin",
+                    "--repo", TRACKER, stdin="short\n")
+    check(result.returncode == 64, "a password under 10 characters is refused (64)")
+
+    host = "127.0.0.2"
+    port = free_port(host)
+    base = f"http://{host}:{port}"
+    server = subprocess.Popen([ACCORD, "serve", "--repo", TRACKER, "--listen", f"{host}:{port}"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(300):
+            try:
+                urllib.request.urlopen(base + "/login", timeout=2)
+                break
+            except OSError:
+                if server.poll() is not None:
+                    check(False, "accord serve started: " + server.stderr.read().strip()[-2000:])
+                    sys.exit(1)
+                time.sleep(0.2)
+        options = webdriver.ChromeOptions()
+        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900"):
+            options.add_argument(argument)
+        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
+        driver.set_page_load_timeout(120)
+        try:
+            run_checks(driver, base)
+        finally:
+            driver.quit()
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    fsck = subprocess.run(["git", "-C", TRACKER, "fsck", "--strict"], capture_output=True, text=True)
+    check(fsck.returncode == 0, "git fsck --strict is clean")
+    print(f"{len(failures)} failed" if failures else "all checks passed")
+    sys.exit(1 if failures else 0)
+
+
+def press(driver, selector):
+    """Clicks the button and waits for the page the form answers with."""
+    button = driver.find_element(By.CSS_SELECTOR, selector)
+    button.click()
+    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(button))
+    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
+
+
+def sign_in(driver, base, name, password):
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
+    press(driver, "form[action='/login'] button")
+
+
+def sign_out(driver):
+    press(driver, "form[action='/logout'] button")
+
+
+def fill_log(driver, base, target, status, party, date=None, note=""):
+    driver.get(base + "/log")
+    driver.find_element(By.ID, "target").send_keys(target)
+    Select(driver.find_element(By.ID, "status")).select_by_visible_text(status)
+    Select(driver.find_element(By.ID, "party")).select_by_visible_text(party)
+    if date:
+        # A date field takes typed digits in the browser's own order; set it directly.
+        driver.execute_script("document.getElementById('date').value = arguments[0]", date)
+    driver.find_element(By.ID, "note").send_keys(note)
+    press(driver, "form[action='/log'] button")
+
+
+def problems(driver):
+    return [element.text for element in driver.find_elements(By.CSS_SELECTOR, "p.problem")]
+
+
+def run_checks(driver, base):
+    driver.get(base + "/")
+    check(driver.current_url.endswith("/login"), "an anonymous visitor is sent to sign in")
+    sign_in(driver, base, "lan", "wrong password")
+    check("wrong" in " ".join(problems(driver)), "a wrong password is refused")
+    sign_in(driver, base, "lan", PASSWORDS["lan"])
+    check("lan (VN, reporter)" in driver.page_source, "signed in as lan")
+    driver.save_screenshot(os.path.join(SHOTS, "dashboard.png"))
+    dashboard_before = driver.find_element(By.TAG_NAME, "tbody").text
+
+    # Bad input: every problem is shown, and nothing is recorded.
+    before = commits()
+    fill_log(driver, base, "tip-2005#99.9", "implemented", "VN", date="2999-01-01", note="")
+    shown = problems(driver)
+    check(any("tip-2005#99.9" in p for p in shown), "an unknown id is named next to its field: " + repr(shown))
+    check(any("2999-01-01" in p for p in shown), "a future date is named next to its field")
+    check(commits() == before, "a form with problems records nothing")
+    driver.save_screenshot(os.path.join(SHOTS, "log-problems.png"))
+
+    # Progress through the form.
+    note = "Browser test: verification within thirty days at the border post."
+    fill_log(driver, base, "tip-2005#7.2", "implemented", "VN", note=note)
+    recorded = driver.find_element(By.CSS_SELECTOR, ".done").text if driver.find_elements(By.CSS_SELECTOR, ".done") else ""
+    check(recorded.startswith("recorded sr-"), "the report is recorded: " + recorded + " " + repr(problems(driver)))
+    check(commits() == before + 1, "one commit for the report")
+
+    # Evidence with a file.
+    upload = os.path.join(WORK, "minutes-2026.txt")
+    with open(upload, "w") as f:
+        f.write("Minutes of the border liaison meeting.\n")
+    driver.get(base + "/evidence")
+    driver.find_element(By.ID, "title").send_keys("Browser test minutes of the border liaison meeting")
+    Select(driver.find_element(By.ID, "kind")).select_by_visible_text("minutes")
+    driver.find_element(By.ID, "supports").send_keys("tip-2005#7.2")
+    driver.find_element(By.ID, "file").send_keys(upload)
+    driver.save_screenshot(os.path.join(SHOTS, "evidence-form.png"))
+    press(driver, "form[enctype] button")
+    recorded = driver.find_element(By.CSS_SELECTOR, ".done").text if driver.find_elements(By.CSS_SELECTOR, ".done") else ""
+    check(recorded.startswith("recorded ev-") and "minutes-2026.txt" in recorded,
+          "the evidence and its file are recorded: " + recorded + " " + repr(problems(driver)))
+    check(commits() == before + 2, "one commit for the evidence")
+
+    # Both show on the item page, the dashboard moved, and git log names the user.
+    driver.get(base + "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe=""))
+    check(note in driver.page_source, "the report shows on the item page")
+    check("Browser test minutes" in driver.page_source, "the evidence shows on the item page")
+    driver.save_screenshot(os.path.join(SHOTS, "item.png"))
+    driver.get(base + "/")
+    check(driver.find_element(By.TAG_NAME, "tbody").text != dashboard_before, "the dashboard counts the new report")
+    log = subprocess.run(["git", "-C", TRACKER, "log", "-2", "--format=%an|%s"], capture_output=True, text=True).stdout
+    check(log.count("lan|") == 2, "git log: both commits authored by lan: " + log.strip())
+    attachments = subprocess.run(["git", "-C", TRACKER, "ls-tree", "-r", "--name-only", "HEAD", "Evidence/attachments"],
+                                 capture_output=True, text=True).stdout
+    check(attachments.strip() != "", "the attachment is committed, content-addressed")
+
+    for name, path in (("gaps", "/gaps?party=VN"), ("schedule", "/schedule"), ("meetings", "/meetings"),
+                       ("history", "/history"), ("instrument", "/show?id=tip-2005")):
+        driver.get(base + path)
+        check("<h1>" in driver.page_source and "Not shown" not in driver.page_source, f"the {name} page shows")
+        driver.save_screenshot(os.path.join(SHOTS, name + ".png"))
+    driver.get(base + "/history")
+    check("VN reported implemented on tip-2005#7.2" in driver.page_source, "the history lists the report")
+
+    # A form without its CSRF token is refused, with this browser's own session.
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    cookie = driver.get_cookie("accord_session")
+    before = commits()
+    data = urllib.parse.urlencode({"target": "tip-2005#7.2", "status": "partial", "party": "VN"}).encode()
+    req = urllib.request.Request(base + "/log", data=data, headers={"Cookie": "accord_session=" + cookie["value"]})
+    try:
+        opener.open(req)
+        status = 200
+    except urllib.error.HTTPError as error:
+        status = error.code
+    check(status == 403, f"a form without the CSRF token is refused (HTTP {status})")
+    check(commits() == before, "the refused form recorded nothing")
+
+    # A KH reporter cannot record for VN.
+    sign_out(driver)
+    sign_in(driver, base, "sok", PASSWORDS["sok"])
+    fill_log(driver, base, "tip-2005#7.2", "blocked", "VN", note="Not ours to say.")
+    shown = problems(driver)
+    check(any("KH only" in p for p in shown), "a KH reporter cannot record for VN: " + repr(shown))
+    check(commits() == before, "nothing recorded for VN by KH")
+    driver.set_window_size(390, 844)
+    driver.get(base + "/")
+    driver.save_screenshot(os.path.join(SHOTS, "dashboard-phone.png"))
+    driver.set_window_size(1200, 900)
+
+    axe = find_axe()
+    if axe is None:
+        print("note: axe-core not found (set AXE_JS or pip install axe-selenium-python): accessibility check not run")
+        return
+    script = open(axe, encoding="utf-8").read()
+    driver.set_script_timeout(180)
+    for path in ("/", "/log", "/evidence", "/gaps", "/schedule", "/meetings", "/history",
+                 "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe=""), "/show?id=tip-2005"):
+        driver.get(base + path)
+        driver.execute_script(script)
+        result = driver.execute_async_script(
+            "const done = arguments[arguments.length - 1];"
+            "axe.run(document, {}, (error, found) => done(error ? [{id: String(error), nodes: []}] : found.violations));")
+        summary = [(v["id"], len(v["nodes"]), [n.get("html", "")[:80] for n in v["nodes"][:2]]) for v in result]
+        check(not result, f"axe-core: no violations on {path}: {summary}")
+
+
+if __name__ == "__main__":
+    main()

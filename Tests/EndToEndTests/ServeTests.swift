@@ -1,0 +1,37 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `accord serve` in a real browser: the script drives headless Chromium through
+/// Selenium (python3-selenium and chromium-driver, installed by make test) and checks
+/// sign-in, the forms, their refusals and what lands in git.
+@Suite struct ServeTests {
+    @Test func browserSignsInRecordsThroughFormsAndIsRefusedWhereItShouldBe() throws {
+        for tool in ["/usr/bin/chromedriver", "/usr/bin/chromium"] where !FileManager.default.isExecutableFile(atPath: tool) {
+            Issue.record("\(tool) is missing: make test installs it (apt-get install chromium chromium-driver python3-selenium)")
+            return
+        }
+        let scratch = try AccordProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/serve_browser_test.py")
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
+                                 [script.path, AccordProcess.binary.path, scratch.path], timeout: 600)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("all checks passed"))
+    }
+
+    @Test func serveRefusesAnotherAddressWithoutAccounts() throws {
+        let scratch = try AccordProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let tracker = scratch.appendingPathComponent("tracker")
+        #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
+        let result = try AccordProcess.run(["serve", "--repo", tracker.path, "--listen", "0.0.0.0:18099"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("needs accounts"))
+        let proxied = try AccordProcess.run(["serve", "--repo", tracker.path, "--behind-tls-proxy"])
+        #expect(proxied.status == 64)
+        #expect(proxied.stderr.contains("behind a proxy needs accounts"))
+        let listen = try AccordProcess.run(["serve", "--repo", tracker.path, "--listen", "nowhere"])
+        #expect(listen.status == 64)
+    }
+}
