@@ -107,3 +107,8 @@ extension AccordFailure {
     /// The exit status a command ends with.
     public var exitStatus: ExitStatus { accordError.exitStatus }
 }
+
+extension AccordError: AccordFailure {
+    /// Itself: so code that handles any ``AccordFailure`` handles this one too.
+    public var accordError: AccordError { self }
+}

@@ -65,7 +65,7 @@ public struct UserStore: Sendable {
         do {
             return try JSONDecoder().decode(Stored.self, from: data).users
         } catch {
-            throw RecordingFailure("\(file.path): not a readable list of accounts (\(error.localizedDescription))", .dataError)
+            throw AccordError(.data, "\(file.path): not a readable list of accounts (\(error.localizedDescription))")
         }
     }
 
@@ -79,7 +79,7 @@ public struct UserStore: Sendable {
         var users = try load()
         if let index = users.firstIndex(where: { $0.name == account.name }) {
             guard replacing else {
-                throw RecordingFailure("user \(account.name) exists: give --replace to set a new password, party or role", .dataError)
+                throw AccordError(.data, "user \(account.name) exists: give --replace to set a new password, party or role")
             }
             users[index] = account
         } else {
@@ -92,7 +92,7 @@ public struct UserStore: Sendable {
     public func remove(_ name: String) throws {
         var users = try load()
         guard let index = users.firstIndex(where: { $0.name == name }) else {
-            throw RecordingFailure("no user \(name)", .noInput)
+            throw AccordError(.notFound, "no user \(name)")
         }
         users.remove(at: index)
         try write(users)
@@ -110,7 +110,7 @@ public struct UserStore: Sendable {
             try data.write(to: temporary)
             guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
-            throw RecordingFailure("cannot write \(file.path): \(error.localizedDescription)", .cannotCreate)
+            throw AccordError(.cannotCreate, "cannot write \(file.path): \(error.localizedDescription)")
         }
     }
 }
@@ -149,7 +149,7 @@ public enum PasswordHash {
                                n, r, p, 64 * 1_048_576, &key, length)
             }
         }
-        guard result == 1 else { throw RecordingFailure("password hashing failed (scrypt)", .software) }
+        guard result == 1 else { throw AccordError(.internal, "password hashing failed (scrypt)") }
         return Data(key)
     }
 }

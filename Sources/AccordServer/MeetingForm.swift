@@ -65,7 +65,7 @@ extension Site {
                                                       verify: TrackerWriteCheck.verify(reading.repository))
             outcome.recorded = "recorded \(meeting.path) (commit \(commit.short))"
         } catch let error as GitError where error.kind == .exists {
-            outcome.add("record", MeetingDraft.Problem.exists(meeting.id))
+            outcome.add("record", AccordError(.cannotCreate, "meeting \(meeting.id) exists already; give another slug", id: nil))
         } catch {
             outcome.add("record", error)
         }

@@ -148,7 +148,7 @@ struct Site: Sendable {
     static func asOf(_ query: FormFields) throws -> CalendarDate {
         guard let text = query["as-of"] else { return .today() }
         guard let date = CalendarDate(text) else {
-            throw RecordingFailure("as-of \(text.debugDescription) is not a date (yyyy-mm-dd)", .usage)
+            throw AccordError(.usage, "as-of \(text.debugDescription) is not a date (yyyy-mm-dd)")
         }
         return date
     }
@@ -177,7 +177,7 @@ struct Site: Sendable {
     }
 
     func show(_ view: PageRequest) throws -> (String, Any) {
-        guard let id = view.query["id"] else { throw RecordingFailure("which record? give ?id=", .usage) }
+        guard let id = view.query["id"] else { throw AccordError(.usage, "which record? give ?id=") }
         let reading = view.reading
         let report = try reading.show(id)
         var value = try TemplateValue.of(report) as? [String: Any] ?? [:]
@@ -215,7 +215,7 @@ struct Site: Sendable {
 
     func redline(_ reading: TrackerReading, _ query: FormFields) throws -> String {
         guard let id = query["id"], let instrumentID = InstrumentID(id), let instrument = reading.snapshot.instrument(instrumentID) else {
-            throw RecordingFailure("no instrument \(query["id"] ?? "named") in the tracker", .noInput)
+            throw AccordError(.notFound, "no instrument \(query["id"] ?? "named") in the tracker")
         }
         let language = query["lang"] ?? instrument.languages.first ?? "en"
         let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: reading.repository, from: reading.commit)
@@ -229,12 +229,12 @@ struct Site: Sendable {
     func gapFilter(_ query: FormFields, reading: TrackerReading) throws -> GapReport.Filter {
         let party = try query["party"].map { text in
             guard let code = PartyCode(text), reading.snapshot.settings?.partyCodes.contains(code) ?? false else {
-                throw RecordingFailure("unknown party \(text)", .usage)
+                throw AccordError(.usage, "unknown party \(text)")
             }
             return code
         }
         let rules = try query.all("rule").map { text in
-            guard let rule = GapRule(rawValue: text) else { throw RecordingFailure("unknown rule \(text)", .usage) }
+            guard let rule = GapRule(rawValue: text) else { throw AccordError(.usage, "unknown rule \(text)") }
             return rule
         }
         let owner = try query["instrument"].map { try reading.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
@@ -260,10 +260,10 @@ struct Site: Sendable {
     }
 
     func meeting(_ query: FormFields, in reading: TrackerReading) throws -> Meeting {
-        guard let text = query["id"] else { throw RecordingFailure("which meeting? give ?id=", .usage) }
+        guard let text = query["id"] else { throw AccordError(.usage, "which meeting? give ?id=") }
         let id = try reading.resolver.resolve(text, as: [.meeting]).id
         guard let meeting = reading.snapshot.meetings.first(where: { $0.id.rawValue == id }) else {
-            throw RecordingFailure("no meeting \(text)", .noInput)
+            throw AccordError(.notFound, "no meeting \(text)")
         }
         return meeting
     }

@@ -47,8 +47,8 @@ public struct WebServer: Sendable {
         let path = repository.workingDirectory?.path ?? repository.gitDirectory.path
         let accounts = UserStore(repository: repository)
         if try !settings.isLoopbackOnly && accounts.load().isEmpty {
-            throw RecordingFailure("serving \(settings.behindTLSProxy ? "behind a proxy" : "on \(settings.host)") needs accounts, and the tracker has none: "
-                + "add one with accord user add NAME --party CODE --role admin", .usage)
+            throw AccordError(.usage, "serving \(settings.behindTLSProxy ? "behind a proxy" : "on \(settings.host)") needs accounts, and the tracker has none: "
+                + "add one with accord user add NAME --party CODE --role admin")
         }
         site = try Site(repositoryPath: path, accounts: settings.isLoopbackOnly ? nil : accounts,
                         secureCookies: settings.behindTLSProxy)

@@ -67,7 +67,7 @@ extension Accord {
             done.wait()
             if let failure = outcome.failure {
                 if failure is any AccordFailure { throw failure }
-                throw RecordingFailure("cannot serve on \(listen): \(failure)", .ioError)
+                throw AccordError(.io, "cannot serve on \(listen): \(failure)")
             }
         }
     }

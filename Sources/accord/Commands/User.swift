@@ -47,11 +47,11 @@ extension Accord {
                 let tracker = try repository.openTracker()
                 let parties = try TrackerSnapshot.load(repository: tracker).settings?.partyCodes ?? []
                 guard let code = PartyCode(party), parties.contains(code) else {
-                    throw RecordingFailure("unknown party \(party): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))", .usage)
+                    throw AccordError(.usage, "unknown party \(party): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))")
                 }
                 let password = try readPassword()
                 guard password.count >= 10 else {
-                    throw RecordingFailure("the password is shorter than 10 characters; nothing was saved", .usage)
+                    throw AccordError(.usage, "the password is shorter than 10 characters; nothing was saved")
                 }
                 let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password))
                 try UserStore(repository: tracker).save(account, replacing: replace)
@@ -61,15 +61,15 @@ extension Accord {
             private func readPassword() throws -> String {
                 if passwordStdin || isatty(STDIN_FILENO) == 0 {
                     guard let line = readLine(strippingNewline: true) else {
-                        throw RecordingFailure("no password on standard input", .usage)
+                        throw AccordError(.usage, "no password on standard input")
                     }
                     return line
                 }
                 guard let first = getpass("Password for \(name): ").map({ String(cString: $0) }),
                       let second = getpass("Again: ").map({ String(cString: $0) }) else {
-                    throw RecordingFailure("no password given", .usage)
+                    throw AccordError(.usage, "no password given")
                 }
-                guard first == second else { throw RecordingFailure("the two passwords differ; nothing was saved", .usage) }
+                guard first == second else { throw AccordError(.usage, "the two passwords differ; nothing was saved") }
                 return first
             }
         }
