@@ -56,7 +56,7 @@ public enum L10n {
         public let given: String
         public let origin: String
         public var description: String {
-            "\(origin) \(given): accord speaks \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
+            "unknown language \(given) in \(origin): accord speaks \(Language.allCases.map(\.rawValue).joined(separator: ", "))"
         }
     }
 

@@ -1,3 +1,5 @@
+import AccordCore
+
 /// Escaping for values placed in HTML text and attributes. Every value a report writes
 /// into HTML goes through `escape`.
 public enum HTMLText {
@@ -19,11 +21,12 @@ public enum HTMLText {
     }
 
     /// One self-contained HTML page: the title (escaped here), inline CSS, and the body's
-    /// already-escaped HTML inside `<main>`. No external resource is referenced.
+    /// already-escaped HTML inside `<main>`. No external resource is referenced. The page's
+    /// `lang` is the run's language (`L10n`).
     public static func page(title: String, style: String, body: [String]) -> String {
         """
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang="\(L10n.language.tag)">
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">

@@ -11,28 +11,28 @@ public struct SummaryHTMLRenderer: Sendable {
     public func render(_ summary: ReviewSummary) -> String {
         var body = ["<h1>\(e(SummaryLayout.title(summary)))</h1>"]
         if let notice = SummaryLayout.notice(summary) {
-            body.append("<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(e(notice))</p>")
+            body.append("<p class=\"notice\" role=\"note\"><strong>\(e(L10n.t("Note:")))</strong> \(e(notice))</p>")
         }
         body.append(table(SummaryLayout.header(summary), headerless: true))
         if let meeting = summary.meeting, !meeting.decisions.isEmpty {
-            body.append("<p>Decisions of the meeting:</p>\n<ul>"
+            body.append("<p>\(e(L10n.t("Decisions of the meeting:")))</p>\n<ul>"
                         + SummaryLayout.decisions(meeting).map { "<li>\(e($0))</li>" }.joined() + "</ul>")
         }
 
-        body.append("<h2>What changed since the previous meeting</h2>")
-        body.append("<h3>Status changes (\(summary.statusChanges.count))</h3>")
-        body.append(summary.statusChanges.isEmpty ? "<p>None.</p>" : table(SummaryLayout.statusChanges(summary)))
-        body.append("<h3>New evidence (\(summary.newEvidence.count))</h3>")
-        body.append(summary.newEvidence.isEmpty ? "<p>None.</p>" : table(SummaryLayout.evidence(summary)))
-        body.append("<h3>Text revisions (\(summary.textChanges.count))</h3>")
-        if summary.textChanges.isEmpty { body.append("<p>None.</p>") }
+        body.append("<h2>\(e(L10n.t("What changed since the previous meeting")))</h2>")
+        body.append("<h3>\(e(L10n.t("Status changes ({1})", summary.statusChanges.count)))</h3>")
+        body.append(summary.statusChanges.isEmpty ? "<p>\(e(L10n.t("None.")))</p>" : table(SummaryLayout.statusChanges(summary)))
+        body.append("<h3>\(e(L10n.t("New evidence ({1})", summary.newEvidence.count)))</h3>")
+        body.append(summary.newEvidence.isEmpty ? "<p>\(e(L10n.t("None.")))</p>" : table(SummaryLayout.evidence(summary)))
+        body.append("<h3>\(e(L10n.t("Text revisions ({1})", summary.textChanges.count)))</h3>")
+        if summary.textChanges.isEmpty { body.append("<p>\(e(L10n.t("None.")))</p>") }
         for change in summary.textChanges {
             var lines = ["<div class=\"redline\"><p><strong>\(e(SummaryLayout.textChangeHeadline(change)))</strong></p><ul>"]
             for article in SummaryLayout.shortRedline(change.diff) {
                 lines.append("<li>\(e(article.headline))<ul>")
                 for block in article.blocks {
                     switch block {
-                    case .title(let title): lines.append("<li>Title: \(DiffHTMLRenderer.redline(title))</li>")
+                    case .title(let title): lines.append("<li>\(e(L10n.t("Title:"))) \(DiffHTMLRenderer.redline(title))</li>")
                     case .text(let text): lines.append("<li>\(DiffHTMLRenderer.redline(text))</li>")
                     case .clause(let label, let text):
                         lines.append("<li><span class=\"label\">\(e(label))</span> \(DiffHTMLRenderer.redline(text))</li>")
@@ -44,44 +44,44 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(lines.joined(separator: "\n"))
         }
 
-        body.append("<h2>Progress by area and party</h2>")
+        body.append("<h2>\(e(L10n.t("Progress by area and party")))</h2>")
         let progress = SummaryLayout.progress(summary)
-        body.append(progress.rows.isEmpty ? "<p>Nothing tracked yet.</p>" : table(progress))
+        body.append(progress.rows.isEmpty ? "<p>\(e(L10n.t("Nothing tracked yet.")))</p>" : table(progress))
         let chart = SummaryLayout.progressChart(summary)
         if !chart.categories.isEmpty {
-            body.append("<figure>" + SVGChart.bars(title: "Share settled by area and party", categories: chart.categories,
-                                                   series: chart.series, maximum: 100, unit: "% settled")
-                        + "<figcaption>Share of items settled (implemented or not applicable), by area and party.</figcaption></figure>")
+            body.append("<figure>" + SVGChart.bars(title: L10n.t("Share settled by area and party"), categories: chart.categories,
+                                                   series: chart.series, maximum: 100, unit: L10n.t("% settled"))
+                        + "<figcaption>\(e(L10n.t("Share of items settled (implemented or not applicable), by area and party.")))</figcaption></figure>")
         }
 
-        body.append("<h2>Gaps by rule</h2>")
+        body.append("<h2>\(e(L10n.t("Gaps by rule")))</h2>")
         body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
         if !summary.gaps.gaps.isEmpty {
             body.append(table(SummaryLayout.gapSummary(summary)))
             for (rule, gaps) in SummaryLayout.gapsByRule(summary) {
-                body.append("<h3 class=\"\(rule.severity.rawValue)\">\(e(rule.title)) (<code>\(e(rule.rawValue))</code>, \(rule.severity.rawValue)): \(gaps.count)</h3>")
+                body.append("<h3 class=\"\(rule.severity.rawValue)\">\(e(rule.title)) (<code>\(e(rule.rawValue))</code>, \(e(rule.severity.displayName))): \(gaps.count)</h3>")
                 body.append("<ul class=\"gaps\">" + gaps.map { gap in
                     let line = SummaryLayout.gapLine(gap)
-                    return "<li><strong>\(e(line.item))</strong> \(e(line.text)). <em>To close:</em> \(e(line.close))</li>"
+                    return "<li><strong>\(e(line.item))</strong> \(e(line.text)). <em>\(e(L10n.t("To close:")))</em> \(e(line.close))</li>"
                 }.joined(separator: "\n") + "</ul>")
             }
         }
 
-        body.append("<h2>Due before the next review</h2>")
+        body.append("<h2>\(e(L10n.t("Due before the next review")))</h2>")
         if let review = summary.nextReview {
-            body.append("<p>Next review: \(e(SummaryLayout.nextReview(review, summary)))</p>")
-            body.append(review.dueBefore.isEmpty ? "<p>Nothing else falls due before it.</p>" : table(SummaryLayout.due(review)))
+            body.append("<p>\(e(L10n.t("Next review:"))) \(e(SummaryLayout.nextReview(review, summary)))</p>")
+            body.append(review.dueBefore.isEmpty ? "<p>\(e(L10n.t("Nothing else falls due before it.")))</p>" : table(SummaryLayout.due(review)))
         } else {
-            body.append("<p>No review is scheduled within the horizon.</p>")
+            body.append("<p>\(e(L10n.t("No review is scheduled within the horizon.")))</p>")
         }
 
-        body.append("<h2>Indicators</h2>")
+        body.append("<h2>\(e(L10n.t("Indicators")))</h2>")
         let indicators = SummaryLayout.indicatorTables(summary)
-        if indicators.isEmpty { body.append("<p>No indicator values recorded.</p>") }
+        if indicators.isEmpty { body.append("<p>\(e(L10n.t("No indicator values recorded.")))</p>") }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
             if !indicator.sources.isEmpty {
-                section += "<p>Figures the sources give differently:</p><ul class=\"sources\">"
+                section += "<p>\(e(L10n.t("Figures the sources give differently:")))</p><ul class=\"sources\">"
                     + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             }
             if indicator.years.count > 1 {
@@ -91,7 +91,7 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(section + "</section>")
         }
 
-        body.append("<h2>Draft agenda</h2>")
+        body.append("<h2>\(e(L10n.t("Draft agenda")))</h2>")
         body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
         }.joined(separator: "\n") + "</ol>")

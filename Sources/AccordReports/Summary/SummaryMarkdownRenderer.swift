@@ -11,27 +11,27 @@ public struct SummaryMarkdownRenderer: Sendable {
     /// The summary as Markdown, ending with a newline.
     public func render(_ summary: ReviewSummary) -> String {
         var blocks = ["# " + SummaryLayout.title(summary)]
-        if let notice = SummaryLayout.notice(summary) { blocks.append("> **Note:** " + escape(notice)) }
+        if let notice = SummaryLayout.notice(summary) { blocks.append("> **" + L10n.t("Note:") + "** " + escape(notice)) }
         blocks.append(table(SummaryLayout.header(summary), headerless: true))
         if let meeting = summary.meeting, !meeting.decisions.isEmpty {
-            blocks.append("Decisions of the meeting:\n\n"
+            blocks.append(L10n.t("Decisions of the meeting:") + "\n\n"
                           + SummaryLayout.decisions(meeting).map { "- \(escape($0))" }.joined(separator: "\n"))
         }
 
-        blocks.append("## What changed since the previous meeting")
-        blocks.append("### Status changes (\(summary.statusChanges.count))")
-        blocks.append(summary.statusChanges.isEmpty ? "None." : table(SummaryLayout.statusChanges(summary)))
-        blocks.append("### New evidence (\(summary.newEvidence.count))")
-        blocks.append(summary.newEvidence.isEmpty ? "None." : table(SummaryLayout.evidence(summary)))
-        blocks.append("### Text revisions (\(summary.textChanges.count))")
-        if summary.textChanges.isEmpty { blocks.append("None.") }
+        blocks.append("## " + L10n.t("What changed since the previous meeting"))
+        blocks.append("### " + L10n.t("Status changes ({1})", summary.statusChanges.count))
+        blocks.append(summary.statusChanges.isEmpty ? L10n.t("None.") : table(SummaryLayout.statusChanges(summary)))
+        blocks.append("### " + L10n.t("New evidence ({1})", summary.newEvidence.count))
+        blocks.append(summary.newEvidence.isEmpty ? L10n.t("None.") : table(SummaryLayout.evidence(summary)))
+        blocks.append("### " + L10n.t("Text revisions ({1})", summary.textChanges.count))
+        if summary.textChanges.isEmpty { blocks.append(L10n.t("None.")) }
         for change in summary.textChanges {
             var lines = ["**" + escape(SummaryLayout.textChangeHeadline(change)) + "**"]
             for article in SummaryLayout.shortRedline(change.diff) {
                 lines.append("- " + escape(article.headline))
                 for block in article.blocks {
                     switch block {
-                    case .title(let title): lines.append("  - Title: " + DiffMarkdownRenderer.redline(title))
+                    case .title(let title): lines.append("  - " + L10n.t("Title:") + " " + DiffMarkdownRenderer.redline(title))
                     case .text(let text): lines.append("  - " + DiffMarkdownRenderer.redline(text))
                     case .clause(let label, let text): lines.append("  - **\(escape(label))** " + DiffMarkdownRenderer.redline(text))
                     }
@@ -40,18 +40,18 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(lines.joined(separator: "\n"))
         }
 
-        blocks.append("## Progress by area and party")
+        blocks.append("## " + L10n.t("Progress by area and party"))
         let progress = SummaryLayout.progress(summary)
-        blocks.append(progress.rows.isEmpty ? "Nothing tracked yet." : table(progress))
+        blocks.append(progress.rows.isEmpty ? L10n.t("Nothing tracked yet.") : table(progress))
         let chart = SummaryLayout.progressChart(summary)
         if !chart.categories.isEmpty {
-            var lines = ["Share settled (implemented or not applicable):", "", "```text"]
-            let width = chart.categories.map(\.count).max() ?? 0
+            var lines = [L10n.t("Share settled (implemented or not applicable):"), "", "```text"]
+            let width = chart.categories.map(DisplayWidth.of).max() ?? 0
             for (index, category) in chart.categories.enumerated() {
                 for series in chart.series {
                     guard let value = series.values[index] else { continue }
                     let label = category.count > 48 ? String(category.prefix(47)) + "…" : category
-                    lines.append(label.padding(toLength: min(width, 48), withPad: " ", startingAt: 0)
+                    lines.append(DisplayWidth.pad(label, to: min(width, 48))
                                  + "  \(series.name)  " + SummaryLayout.textBar(Int(value)))
                 }
             }
@@ -59,40 +59,40 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(lines.joined(separator: "\n"))
         }
 
-        blocks.append("## Gaps by rule")
+        blocks.append("## " + L10n.t("Gaps by rule"))
         blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
         if !summary.gaps.gaps.isEmpty {
             blocks.append(table(SummaryLayout.gapSummary(summary)))
             for (rule, gaps) in SummaryLayout.gapsByRule(summary) {
-                blocks.append("### \(rule.title) (`\(rule.rawValue)`, \(rule.severity.rawValue)): \(gaps.count)")
+                blocks.append("### \(rule.title) (`\(rule.rawValue)`, \(rule.severity.displayName)): \(gaps.count)")
                 blocks.append(gaps.map { gap in
                     let line = SummaryLayout.gapLine(gap)
-                    return "- **\(escape(line.item))** \(escape(line.text)). *To close:* \(escape(line.close))"
+                    return "- **\(escape(line.item))** \(escape(line.text)). *\(L10n.t("To close:"))* \(escape(line.close))"
                 }.joined(separator: "\n"))
             }
         }
 
-        blocks.append("## Due before the next review")
+        blocks.append("## " + L10n.t("Due before the next review"))
         if let review = summary.nextReview {
-            blocks.append("Next review: " + escape(SummaryLayout.nextReview(review, summary)))
-            blocks.append(review.dueBefore.isEmpty ? "Nothing else falls due before it." : table(SummaryLayout.due(review)))
+            blocks.append(L10n.t("Next review:") + " " + escape(SummaryLayout.nextReview(review, summary)))
+            blocks.append(review.dueBefore.isEmpty ? L10n.t("Nothing else falls due before it.") : table(SummaryLayout.due(review)))
         } else {
-            blocks.append("No review is scheduled within the horizon.")
+            blocks.append(L10n.t("No review is scheduled within the horizon."))
         }
 
-        blocks.append("## Indicators")
+        blocks.append("## " + L10n.t("Indicators"))
         let indicators = SummaryLayout.indicatorTables(summary)
-        if indicators.isEmpty { blocks.append("No indicator values recorded.") }
+        if indicators.isEmpty { blocks.append(L10n.t("No indicator values recorded.")) }
         for indicator in indicators {
             blocks.append("### " + escape(indicator.title))
             blocks.append(table(indicator.table))
             if !indicator.sources.isEmpty {
-                blocks.append("Figures the sources give differently:\n\n"
+                blocks.append(L10n.t("Figures the sources give differently:") + "\n\n"
                               + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
             }
         }
 
-        blocks.append("## Draft agenda")
+        blocks.append("## " + L10n.t("Draft agenda"))
         blocks.append(summary.agenda.enumerated().map { index, item in
             (["\(index + 1). " + escape(item.title)] + item.points.map { "   - " + escape($0) }).joined(separator: "\n")
         }.joined(separator: "\n"))
