@@ -9,8 +9,9 @@ DEMO_DIR   ?= demo-output
 # Debian packages the build, tests and binary need; installed only when missing. accord runs
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures.
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev git age openssh-client
-# The tests also open the HTML summary in headless Chromium and parse the .ics with Python's icalendar.
-TEST_APT_PACKAGES := chromium python3-icalendar strace
+# The tests also open the HTML summary in headless Chromium (with only DejaVu among the fonts it
+# sees, to show the Khmer summary brings its own font) and parse the .ics with Python's icalendar.
+TEST_APT_PACKAGES := chromium python3-icalendar strace fonts-dejavu-core
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.

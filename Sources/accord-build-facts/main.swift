@@ -1,21 +1,22 @@
 // Writes the Swift source that carries facts of the build into AccordCore: the example
 // tracker's files (so `accord init --example` works where no source tree exists) and the
-// version from `git describe`, and the message catalogs (`Languages/*.po`). Run by the
-// EmbedBuildFacts plugin on every build.
+// version from `git describe`, the message catalogs (`Languages/*.po`) and the fonts HTML
+// output embeds (`Fonts/*.ttf`). Run by the EmbedBuildFacts plugin on every build.
 //
-// Usage: accord-build-facts <package folder> <example output.swift> <version output.swift> <catalogs output.swift>
+// Usage: accord-build-facts <package folder> <example.swift> <version.swift> <catalogs.swift> <fonts.swift>
 
 import Foundation
 
 let arguments = CommandLine.arguments
-guard arguments.count == 5 else {
-    FileHandle.standardError.write(Data("usage: accord-build-facts <package folder> <example.swift> <version.swift> <catalogs.swift>\n".utf8))
+guard arguments.count == 6 else {
+    FileHandle.standardError.write(Data("usage: accord-build-facts <package folder> <example.swift> <version.swift> <catalogs.swift> <fonts.swift>\n".utf8))
     exit(64)
 }
 let package = URL(fileURLWithPath: arguments[1])
 let exampleOutput = URL(fileURLWithPath: arguments[2])
 let versionOutput = URL(fileURLWithPath: arguments[3])
 let catalogsOutput = URL(fileURLWithPath: arguments[4])
+let fontsOutput = URL(fileURLWithPath: arguments[5])
 
 /// The message catalogs, `Languages/<code>.po`, as (language code, text), in code order.
 func catalogFiles() throws -> [(String, String)] {
@@ -134,6 +135,22 @@ do {
     }
     catalogs += "]\n"
     try write(catalogs, to: catalogsOutput)
+
+    var fonts = """
+    // Generated at build time from the project's Fonts folder; do not edit.
+
+    /// The fonts HTML output may embed, by file name without `.ttf`, as Base64.
+    let embeddedFonts: [String: String] = [
+
+    """
+    let fontFolder = package.appendingPathComponent("Fonts")
+    let fontNames = ((try? FileManager.default.contentsOfDirectory(atPath: fontFolder.path)) ?? []).filter { $0.hasSuffix(".ttf") }.sorted()
+    for name in fontNames {
+        let data = try Data(contentsOf: fontFolder.appendingPathComponent(name))
+        fonts += "    \(swiftString(String(name.dropLast(4)))): \(swiftString(data.base64EncodedString())),\n"
+    }
+    fonts += fontNames.isEmpty ? "    :\n]\n" : "]\n"
+    try write(fonts, to: fontsOutput)
 } catch {
     FileHandle.standardError.write(Data("accord-build-facts: \(error)\n".utf8))
     exit(74)

@@ -107,7 +107,9 @@ struct Accord: ParsableCommand {
             index += 1
         }
         if keepsOption, let given = option, (try? L10n.parse(given, origin: "--lang")) == nil { option = nil }
-        try L10n.choose(option: option, environment: ProcessInfo.processInfo.environment)
+        let machineReadable = zip(rest, rest.dropFirst()).contains { $0 == "--format" && ($1 == "json" || $1 == "csv") }
+            || rest.contains { ["--json", "--csv", "--format=json", "--format=csv"].contains($0) }
+        try L10n.choose(option: option, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
         return rest
     }
 

@@ -34,7 +34,9 @@ import Testing
             (key.split(separator: "\u{4}").last ?? "").split(separator: /\{[0-9]+\}/)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        return Set(pieces.filter { $0.count >= 10 }).sorted()
+        // Codes a user types (`implemented`, `no-evidence`) stay English by design.
+        let codes = Set(Status.allCases.map(\.rawValue) + GapRule.allCases.map(\.rawValue))
+        return Set(pieces.filter { $0.count >= 10 && !codes.contains($0) }).sorted()
     }()
 
     @Test(arguments: ["vi", "km"], ["markdown", "html"])
@@ -59,6 +61,13 @@ import Testing
         #expect(try run(["status"], environment: ["LANG": "C.UTF-8"]).contains("Status as of"))
         let gaps = try run(["gaps", "--summary"], environment: ["LC_MESSAGES": "km_KH.UTF-8"])
         #expect(gaps.contains("ចំណុចខ្វះខាតតាមវិធាន និងតាមភាគី"))
+    }
+
+    @Test func outputForProgramsStaysEnglish() throws {
+        let json = try run(["gaps", "--json", "--lang", "km"])
+        #expect(!json.unicodeScalars.contains(where: DocumentFont.isKhmer), "JSON in Khmer")
+        let csv = try run(["status", "--csv"], environment: ["ACCORD_LANG": "vi"])
+        #expect(!csv.contains("thực hiện"))
     }
 
     @Test func anUnknownLanguageIsAUsageError() throws {
@@ -106,10 +115,71 @@ import Testing
                                               "--date", "2019-12-01", "--quiet", "--repo", tracker.path])
         #expect(evidence.status == 0, "\(evidence.stderr)")
         #expect(evidence.stdout.hasPrefix("ev-2019-12-01-cong-van-so-12-"), "\(evidence.stdout)")
-        let meeting = try AccordProcess.run(["meeting", "add", "--date", "2019-12-02", "--venue", "Đà Nẵng", "--quiet",
+        let meeting = try AccordProcess.run(["meeting", "add", "--date", "2019-12-02", "--venue", "Đà Nẵng", "--host", "VN", "--quiet",
                                              "--repo", tracker.path])
         #expect(meeting.status == 0, "\(meeting.stderr)")
         #expect(meeting.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2019-12-02-da-nang")
+    }
+}
+
+extension LanguageTests {
+    /// The fonts headless Chromium used for `selectors` of `page`, seeing only DejaVu among
+    /// the system's fonts (so no Khmer font), and a screenshot beside the page.
+    static func renderingFonts(_ page: URL, _ selectors: [String]) throws -> [String: [[String: Any]]] {
+        let folder = page.deletingLastPathComponent()
+        let config = folder.appendingPathComponent("fonts.conf")
+        try """
+            <?xml version="1.0"?>
+            <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig>
+              <dir>/usr/share/fonts/truetype/dejavu</dir>
+              <cachedir>\(folder.appendingPathComponent("fontconfig-cache").path)</cachedir>
+            </fontconfig>
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let script = AccordProcess.packageRoot.appendingPathComponent("scripts/chromium-fonts.py")
+        let shot = page.deletingPathExtension().appendingPathExtension("png")
+        let result = try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/timeout"), [
+            "120", "python3", script.path, "/usr/bin/chromium", page.path, shot.path,
+            folder.appendingPathComponent("profile-\(page.lastPathComponent)").path,
+        ] + selectors, environment: ["FONTCONFIG_FILE": config.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let image = try Data(contentsOf: shot)
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
+        let found = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+        return found.compactMapValues { $0 as? [[String: Any]] }
+    }
+
+    @Test func chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
+            Issue.record("chromium is missing: make test installs it (apt-get install chromium)")
+            return
+        }
+        let folder = try AccordProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("summary.km.html")
+        let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "km"])
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        #expect(html.contains("@font-face") && html.contains("<html lang=\"km\">"))
+        // h2: a Khmer heading; th: a Khmer column heading.
+        let fonts = try Self.renderingFonts(page, ["h2", "thead th"])
+        for selector in ["h2", "thead th"] {
+            let used = try #require(fonts[selector], "\(selector): \(fonts)")
+            #expect(!used.isEmpty)
+            #expect(used.allSatisfy { $0["isCustomFont"] as? Bool == true && $0["familyName"] as? String == "Noto Sans Khmer" },
+                    "\(selector) rendered with \(used)")
+        }
+        // The check can fail: without the embedded font the same heading is not drawn in it.
+        let bare = folder.appendingPathComponent("summary.km.bare.html")
+        let withoutFont = html.split(separator: "\n").filter { !$0.hasPrefix("@font-face") }.joined(separator: "\n")
+        try withoutFont.write(to: bare, atomically: true, encoding: .utf8)
+        let fallback = try Self.renderingFonts(bare, ["h2"])["h2"] ?? []
+        #expect(!fallback.contains { $0["isCustomFont"] as? Bool == true }, "\(fallback)")
+    }
+
+    @Test func anEnglishPageMarksKhmerRunsAndCarriesTheFontOnlyWhenNeeded() throws {
+        let english = try run(["summary", "--meeting", Self.meeting, "--format", "html"])
+        #expect(!english.contains("@font-face"), "an English page without Khmer text carries no font")
+        #expect(english.contains("<html lang=\"en\">"))
     }
 }
 

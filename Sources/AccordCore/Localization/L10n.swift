@@ -74,8 +74,12 @@ public enum L10n {
     /// Chooses the run's languages from `--lang` (`option`), else `ACCORD_LANG`, else the
     /// first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set (used only when it names a
     /// language accord speaks; `C` and `POSIX` do not). A tracker's default
-    /// (``adoptTrackerDefault(_:)``) applies when none of these chose.
-    public static func choose(option: String?, environment: [String: String]) throws(UnknownLanguage) {
+    /// (``adoptTrackerDefault(_:)``) applies when none of these chose. Output for programs
+    /// (`machineReadable`: JSON, CSV) is English whatever was asked, so scripts read the
+    /// same words everywhere; a language asked for is still checked.
+    public static func choose(option: String?, environment: [String: String],
+                              machineReadable: Bool = false) throws(UnknownLanguage) {
+        defer { if machineReadable { set([.english], from: .option) } }
         if let option {
             set(try parse(option, origin: "--lang"), from: .option)
         } else if let value = environment["ACCORD_LANG"], !value.isEmpty {

@@ -118,7 +118,8 @@ public struct SummaryHTMLRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func e(_ text: String) -> String { HTMLText.escape(text) }
+    /// A value as element content: escaped, Khmer runs marked `lang="km"`.
+    private func e(_ text: String) -> String { HTMLText.content(text) }
 
     private static let style = """
         @page { size: A4; margin: 16mm 14mm; }

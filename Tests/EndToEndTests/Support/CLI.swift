@@ -34,7 +34,7 @@ enum CLI {
     static func run(executable: URL, _ args: [String], cwd: URL? = nil, env: [String: String] = [:],
                     timeout: TimeInterval = 120) throws -> Result {
         try Command.run(executable.path, args, in: cwd, environment: env,
-                        clearing: ["ACCORD_REPO", "ACCORD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"].filter { env[$0] == nil },
+                        clearing: Set(["ACCORD_REPO", "ACCORD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"].filter { env[$0] == nil }),
                         timeout: timeout)
     }
 
