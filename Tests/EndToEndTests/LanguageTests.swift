@@ -63,6 +63,22 @@ import Testing
         #expect(gaps.contains("ចំណុចខ្វះខាតតាមវិធាន និងតាមភាគី"))
     }
 
+    @Test func aBilingualSummaryHoldsBothLanguages() throws {
+        let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "vi,km"])
+        #expect(html.contains("<html lang=\"vi\">"))
+        let vi = try #require(html.range(of: "<section lang=\"vi\" class=\"language\">"))
+        let km = try #require(html.range(of: "<section lang=\"km\" class=\"language\">"))
+        #expect(vi.lowerBound < km.lowerBound)
+        #expect(html[vi.upperBound..<km.lowerBound].contains("Những thay đổi kể từ cuộc họp trước"))
+        #expect(html[km.upperBound...].contains("អ្វីដែលបានផ្លាស់ប្តូរតាំងពីកិច្ចប្រជុំមុន"))
+        #expect(html.contains("@font-face"))
+        let markdown = try run(["summary", "--meeting", Self.meeting, "--lang", "km,en"])
+        let halves = markdown.components(separatedBy: "\n---\n\n# ")
+        #expect(halves.count == 2)
+        #expect(halves.first?.contains("ចំណុចខ្វះខាតតាមវិធាន") == true)
+        #expect(halves.last?.hasPrefix("Review summary: ") == true)
+    }
+
     @Test func outputForProgramsStaysEnglish() throws {
         let json = try run(["gaps", "--json", "--lang", "km"])
         #expect(!json.unicodeScalars.contains(where: DocumentFont.isKhmer), "JSON in Khmer")

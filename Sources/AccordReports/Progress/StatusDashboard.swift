@@ -132,6 +132,6 @@ public struct StatusDashboard: Codable, Sendable {
 }
 
 extension Dictionary where Key == String, Value == String {
-    /// The English title, else the first by language tag.
-    var preferred: String { self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
+    /// The title in the run's language, else the English one, else the first by language tag.
+    var preferred: String { self[L10n.language.rawValue] ?? self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
 }

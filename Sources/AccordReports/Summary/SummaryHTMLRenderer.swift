@@ -9,6 +9,27 @@ public struct SummaryHTMLRenderer: Sendable {
 
     /// The summary as a complete HTML document.
     public func render(_ summary: ReviewSummary) -> String {
+        HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body(summary))
+    }
+
+    /// One document holding the summary in each language, one after the other, each half
+    /// a `<section>` with its `lang` and built in that language (`L10n.with`): the form of
+    /// joint minutes kept in both languages. The page's language is the first's.
+    public func render(languages summaries: [(language: Language, summary: ReviewSummary)]) -> String {
+        let title = summaries.map { item in L10n.with(item.language) { SummaryLayout.title(item.summary) } }
+            .joined(separator: " / ")
+        let sections = summaries.map { item in
+            L10n.with(item.language) {
+                "<section lang=\"\(item.language.tag)\" class=\"language\">\n" + body(item.summary).joined(separator: "\n") + "\n</section>"
+            }
+        }
+        return L10n.with(summaries.first?.language ?? L10n.language) {
+            HTMLText.page(title: title, style: Self.style, body: sections)
+        }
+    }
+
+    /// The page's content for `summary`, in the run's language.
+    private func body(_ summary: ReviewSummary) -> [String] {
         var body = ["<h1>\(e(SummaryLayout.title(summary)))</h1>"]
         if let notice = SummaryLayout.notice(summary) {
             body.append("<p class=\"notice\" role=\"note\"><strong>\(e(L10n.t("Note:")))</strong> \(e(notice))</p>")
@@ -96,8 +117,7 @@ public struct SummaryHTMLRenderer: Sendable {
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
         }.joined(separator: "\n") + "</ol>")
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
-
-        return HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body)
+        return body
     }
 
     private func table(_ table: SummaryLayout.Table, headerless: Bool = false) -> String {
@@ -141,6 +161,7 @@ public struct SummaryHTMLRenderer: Sendable {
         del { color: #a40000; background: #fde8e8; text-decoration: line-through; }
         ins { color: #005c1a; background: #e3f6e6; text-decoration: underline; }
         .label { font-weight: 600; margin-right: .4rem; }
+        section.language + section.language { border-top: 3px double #0072B2; margin-top: 2rem; break-before: page; }
         .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; }
         @media print {

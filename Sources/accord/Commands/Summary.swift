@@ -22,6 +22,9 @@ extension Accord {
             before the next review; the indicator statistics (tables, and line charts in HTML); \
             and a draft agenda from the overdue and one-sided items.
 
+            --lang vi,km (any list of en, vi, km) writes the summary in each language, one \
+            after the other in one file, for minutes kept in both languages.
+
             With --meeting, the summary is that meeting's, evaluated at its date, with changes \
             since the meeting before it. With --since, changes are counted after that date, at \
             --as-of (default today). With neither, since the latest meeting. HTML is one \
@@ -81,22 +84,38 @@ extension Accord {
             }
             let schedule = context.schedule()
             let history = try context.textHistory()
-            let gaps = context.gaps(schedule: schedule, history: history)
             let previous = context.snapshot.meetings.last { other in
                 other.id != chosen?.id && (chosen.map { other.date < $0.date } ?? (other.date <= context.asOf))
             }
-            var summary = ReviewSummary(
-                snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
-                gaps: gaps, textChanges: try history.changes(after: since ?? previous?.date, through: context.asOf),
-                redaction: context.redaction)
-            summary.unverified = try context.unverifiedRecords().map { records in
+            let textChanges = try history.changes(after: since ?? previous?.date, through: context.asOf)
+            let unverified = try context.unverifiedRecords().map { records in
                 Dictionary(records.map { ($0.recordID, $0.status.rawValue) }, uniquingKeysWith: { first, _ in first })
             }
+            let opened = context
+            /// The summary built in `language`: gap explanations and the agenda are written
+            /// as it is built.
+            func summary(in language: Language) -> ReviewSummary {
+                L10n.with(language) {
+                    var summary = ReviewSummary(
+                        snapshot: opened.snapshot, state: opened.state, meeting: chosen, since: since, schedule: schedule,
+                        gaps: opened.gaps(schedule: schedule, history: history), textChanges: textChanges,
+                        redaction: opened.redaction)
+                    summary.unverified = unverified
+                    return summary
+                }
+            }
+            // `--lang vi,km`: the summary in each language, one after the other.
+            let languages = L10n.languages
             let text: String
             switch format {
-            case .markdown: text = SummaryMarkdownRenderer().render(summary)
-            case .html: text = SummaryHTMLRenderer().render(summary)
-            case .json: text = try JSONOutput.render(summary)
+            case .markdown:
+                text = languages.map { language in L10n.with(language) { SummaryMarkdownRenderer().render(summary(in: language)) } }
+                    .joined(separator: "\n---\n\n")
+            case .html:
+                text = languages.count == 1
+                    ? SummaryHTMLRenderer().render(summary(in: languages[0]))
+                    : SummaryHTMLRenderer().render(languages: languages.map { (language: $0, summary: summary(in: $0)) })
+            case .json: text = try JSONOutput.render(summary(in: .english))
             }
             try context.console.write(text, to: output)
             if commit {
