@@ -13,8 +13,9 @@ DEMO_DIR   ?= demo-output
 APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
 # The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar
 # and the redline Markdown with markdown-it, kill writers under strace, and drive `accord serve`
-# in Chromium through Selenium.
-TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium
+# in Chromium through Selenium; the Khmer summary is rendered with only DejaVu among the fonts
+# Chromium sees, to show it brings its own font.
+TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.

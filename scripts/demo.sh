@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The tour of accord on its built-in example. Usage: scripts/demo.sh BIN OUTPUT_DIR
 # Builds the example tracker, prints its status, gaps and next reviews as they stood at
-# the 2019 joint review, and writes the 2019 review summary (Markdown and HTML), the review
-# calendar (.ics) and the 2005→2012 redline of the core agreement; then starts a tracker from
-# a Word agreement and its PDF translation.
+# the 2019 joint review (gaps in Vietnamese, the schedule in Khmer), and writes the 2019
+# review summary (Markdown, HTML, and HTML in Vietnamese and Khmer), the review calendar
+# (.ics) and the 2005→2012 redline of the core agreement; then starts a tracker from a Word
+# agreement and its PDF translation.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 bin=$(cd "$(dirname "${1:-.build/debug/accord}")" && pwd)/$(basename "${1:-.build/debug/accord}")
@@ -22,13 +23,16 @@ echo "   $(git -C "$tracker" rev-list --count HEAD) commits, each dated on the d
 git -C "$tracker" log --format='   %h %ad %s' --date=short -n 3
 
 step status --as-of "$as_of"
-step gaps --as-of "$as_of" --summary
+step gaps --as-of "$as_of" --summary --lang vi
+step schedule --as-of "$as_of" --horizon 6m --lang km
 step gaps --as-of "$as_of" --rule one-sided --rule languages-out-of-step
 step schedule --as-of "$as_of" --horizon 12m
 step diff tip-2005 --stat
 
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format markdown --output "$out/summary-2019.md"
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format html --output "$out/summary-2019.html"
+"$bin" summary --repo "$tracker" --meeting "$meeting" --format html --lang vi --output "$out/summary-2019.vi.html"
+"$bin" summary --repo "$tracker" --meeting "$meeting" --format html --lang km --output "$out/summary-2019.km.html"
 "$bin" schedule --repo "$tracker" --as-of "$as_of" --ics --output "$out/schedule.ics"
 "$bin" diff tip-2005 --repo "$tracker" --format html --output "$out/tip-2005-2005-to-2012.html"
 echo
@@ -50,6 +54,8 @@ echo "  tracker (a git repository):   $tracker"
 echo "  tracker from a Word file:     $out/imported"
 echo "  2019 review summary:          $out/summary-2019.md"
 echo "                                $out/summary-2019.html"
+echo "  in Vietnamese and Khmer:      $out/summary-2019.vi.html"
+echo "                                $out/summary-2019.km.html"
 echo "  review calendar:              $out/schedule.ics"
 echo "  2005→2012 redline:            $out/tip-2005-2005-to-2012.html"
 echo

@@ -12,7 +12,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 mkdir -p "$OUT"
 "$BIN" init --example --example-dir "$ROOT" "$WORK/tracker" >/dev/null
-export ACCORD_REPO="$WORK/tracker" NO_COLOR=1 ACCORD_UID_DOMAIN=accord.invalid  # calendar UIDs the same on every machine
+export ACCORD_REPO="$WORK/tracker" NO_COLOR=1 ACCORD_LANG=en ACCORD_UID_DOMAIN=accord.invalid  # English whatever the locale; calendar UIDs the same on every machine
 
 # --- revisions: the 2012 amendment of tip-2005 (owner: revisions) ---
 "$BIN" diff tip-2005 tip-2005@2005-10-10 tip-2005@2012-09-28 --format markdown --output "$OUT/tip-2005-2005-to-2012.md"

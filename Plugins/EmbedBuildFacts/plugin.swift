@@ -2,7 +2,8 @@ import Foundation
 
 import PackagePlugin
 
-/// Generates AccordCore's embedded example and build version with `accord-build-facts`.
+/// Generates AccordCore's embedded example, build version, message catalogs and fonts
+/// with `accord-build-facts`.
 /// The example's files are the command's inputs, so changing, adding or removing one
 /// regenerates the source; so does a new commit (git's HEAD log is an input too).
 @main
@@ -12,9 +13,11 @@ struct EmbedBuildFacts: BuildToolPlugin {
         let output = context.pluginWorkDirectoryURL
         let example = output.appendingPathComponent("EmbeddedExample.swift")
         let version = output.appendingPathComponent("AccordBuild.swift")
+        let catalogs = output.appendingPathComponent("EmbeddedCatalogs.swift")
+        let fonts = output.appendingPathComponent("EmbeddedFonts.swift")
         var inputs = [package.appendingPathComponent("accord.example.yaml"), package.appendingPathComponent("VERSION")]
         let manager = FileManager.default
-        for folder in ["Agreements", "Plans"] {
+        for folder in ["Agreements", "Plans", "Languages", "Fonts"] {
             // The folders themselves are inputs too, so a removed file reruns the command.
             let root = package.appendingPathComponent(folder)
             inputs.append(root)
@@ -23,11 +26,11 @@ struct EmbedBuildFacts: BuildToolPlugin {
         }
         inputs.append(contentsOf: gitInputs(package))
         return [.buildCommand(
-            displayName: "Embedding the example and the version",
+            displayName: "Embedding the example, the version, the message catalogs and the fonts",
             executable: try context.tool(named: "accord-build-facts").url,
-            arguments: [package.path, example.path, version.path],
+            arguments: [package.path, example.path, version.path, catalogs.path, fonts.path],
             inputFiles: inputs.filter { manager.fileExists(atPath: $0.path) },
-            outputFiles: [example, version])]
+            outputFiles: [example, version, catalogs, fonts])]
     }
 
     /// git's HEAD and its log, which change on every commit and checkout; `.git` may be a

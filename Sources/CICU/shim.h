@@ -1,6 +1,6 @@
 #ifndef ACCORD_CICU_SHIM_H
 #define ACCORD_CICU_SHIM_H
-// The few ICU (icu-uc) functions accord needs, for word breaks and NFC.
+// The few ICU (icu-uc) functions accord needs, for word breaks, NFC and display width.
 //
 // ICU's C functions carry a version suffix (ubrk_open_72); uvernum.h's renaming macro adds
 // it here, so Swift calls only the accord_ wrappers below and never names the version.
@@ -24,6 +24,9 @@ enum {
     accord_icu_break_word = 1,              // UBRK_WORD
     accord_icu_word_none_limit = 100,       // UBRK_WORD_NONE_LIMIT
     accord_icu_check_yes = 1,               // UNORM_YES
+    accord_icu_east_asian_width = 0x1004,   // UCHAR_EAST_ASIAN_WIDTH
+    accord_icu_width_fullwidth = 3,         // U_EA_FULLWIDTH
+    accord_icu_width_wide = 5,              // U_EA_WIDE
 };
 extern struct accord_icu_breaks *ACCORD_ICU(ubrk_open)(int type, const char *locale,
     const uint16_t *text, int32_t length, int *status);
@@ -32,6 +35,7 @@ extern int32_t ACCORD_ICU(ubrk_first)(struct accord_icu_breaks *breaks);
 extern int32_t ACCORD_ICU(ubrk_next)(struct accord_icu_breaks *breaks);
 extern int32_t ACCORD_ICU(ubrk_getRuleStatus)(struct accord_icu_breaks *breaks);
 extern const struct accord_icu_normalizer *ACCORD_ICU(unorm2_getNFCInstance)(int *status);
+extern int32_t ACCORD_ICU(u_getIntPropertyValue)(int32_t c, int which);
 extern int32_t ACCORD_ICU(unorm2_normalize)(const struct accord_icu_normalizer *normalizer,
     const uint16_t *text, int32_t length, uint16_t *destination, int32_t capacity, int *status);
 extern int ACCORD_ICU(unorm2_quickCheck)(const struct accord_icu_normalizer *normalizer,
@@ -56,6 +60,12 @@ static inline int32_t accord_breaks_next(struct accord_icu_breaks *breaks) { ret
 /// ideographs or dictionary words) rather than spaces or punctuation.
 static inline bool accord_breaks_is_word(struct accord_icu_breaks *breaks) {
     return ACCORD_ICU(ubrk_getRuleStatus)(breaks) >= accord_icu_word_none_limit;
+}
+
+/// True when a terminal gives the code point two cells: East Asian Width Wide or Fullwidth.
+static inline bool accord_is_wide(uint32_t scalar) {
+    int32_t width = ACCORD_ICU(u_getIntPropertyValue)((int32_t)scalar, accord_icu_east_asian_width);
+    return width == accord_icu_width_wide || width == accord_icu_width_fullwidth;
 }
 
 /// True when the text is certainly in NFC already (a quick check; "maybe" counts as no).

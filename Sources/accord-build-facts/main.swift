@@ -1,19 +1,31 @@
 // Writes the Swift source that carries facts of the build into AccordCore: the example
 // tracker's files (so `accord init --example` works where no source tree exists) and the
-// version from `git describe`. Run by the EmbedBuildFacts plugin on every build.
+// version from `git describe`, the message catalogs (`Languages/*.po`) and the fonts HTML
+// output embeds (`Fonts/*.ttf`). Run by the EmbedBuildFacts plugin on every build.
 //
-// Usage: accord-build-facts <package folder> <example output.swift> <version output.swift>
+// Usage: accord-build-facts <package folder> <example.swift> <version.swift> <catalogs.swift> <fonts.swift>
 
 import Foundation
 
 let arguments = CommandLine.arguments
-guard arguments.count == 4 else {
-    FileHandle.standardError.write(Data("usage: accord-build-facts <package folder> <example.swift> <version.swift>\n".utf8))
+guard arguments.count == 6 else {
+    FileHandle.standardError.write(Data("usage: accord-build-facts <package folder> <example.swift> <version.swift> <catalogs.swift> <fonts.swift>\n".utf8))
     exit(64)
 }
 let package = URL(fileURLWithPath: arguments[1])
 let exampleOutput = URL(fileURLWithPath: arguments[2])
 let versionOutput = URL(fileURLWithPath: arguments[3])
+let catalogsOutput = URL(fileURLWithPath: arguments[4])
+let fontsOutput = URL(fileURLWithPath: arguments[5])
+
+/// The message catalogs, `Languages/<code>.po`, as (language code, text), in code order.
+func catalogFiles() throws -> [(String, String)] {
+    let folder = package.appendingPathComponent("Languages")
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+    return try names.filter { $0.hasSuffix(".po") && !$0.hasPrefix(".") }.sorted().map { name in
+        (String(name.dropLast(3)), try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8))
+    }
+}
 
 /// The example's files by project path: `accord.example.yaml` and everything under
 /// `Agreements/` and `Plans/`, hidden files left out.
@@ -110,6 +122,35 @@ do {
 
     """
     try write(versionSource, to: versionOutput)
+
+    var catalogs = """
+    // Generated at build time from the project's Languages folder; do not edit.
+
+    /// The message catalogs' `.po` texts by language code, in code order.
+    let embeddedCatalogs: [(language: String, text: String)] = [
+
+    """
+    for (language, text) in try catalogFiles() {
+        catalogs += "    (\(swiftString(language)), \(swiftString(text))),\n"
+    }
+    catalogs += "]\n"
+    try write(catalogs, to: catalogsOutput)
+
+    var fonts = """
+    // Generated at build time from the project's Fonts folder; do not edit.
+
+    /// The fonts HTML output may embed, by file name without `.ttf`, as Base64.
+    let embeddedFonts: [String: String] = [
+
+    """
+    let fontFolder = package.appendingPathComponent("Fonts")
+    let fontNames = ((try? FileManager.default.contentsOfDirectory(atPath: fontFolder.path)) ?? []).filter { $0.hasSuffix(".ttf") }.sorted()
+    for name in fontNames {
+        let data = try Data(contentsOf: fontFolder.appendingPathComponent(name))
+        fonts += "    \(swiftString(String(name.dropLast(4)))): \(swiftString(data.base64EncodedString())),\n"
+    }
+    fonts += fontNames.isEmpty ? "    :\n]\n" : "]\n"
+    try write(fonts, to: fontsOutput)
 } catch {
     FileHandle.standardError.write(Data("accord-build-facts: \(error)\n".utf8))
     exit(74)

@@ -24,6 +24,8 @@ struct Accord: ParsableCommand {
         else git's GIT_DIR (and GIT_WORK_TREE), else the git repository enclosing the \
         current folder.
 
+        Every command takes --lang en|vi|km (else ACCORD_LANG, LC_ALL, LC_MESSAGES, LANG, \
+        then accord.yaml's language:); this help stays in English (docs/languages.md). \
         Reports take --json (with a version key; docs/json.md), --color auto|always|never \
         and --no-pager; on a terminal long output goes through $ACCORD_PAGER, git config \
         accord.pager or core.pager, $PAGER, else less -FRX. --output - is standard output. \
@@ -59,7 +61,9 @@ struct Accord: ParsableCommand {
         if ProcessInfo.processInfo.environment["ACCORD_DURABILITY"] == "relaxed" { Durability.setForProcess(.relaxed) }
         let command: any ParsableCommand
         do {
-            command = try parseAsRoot()
+            command = try parseAsRoot(try chooseLanguage(Array(CommandLine.arguments.dropFirst())))
+        } catch let error as L10n.UnknownLanguage {
+            fail(ErrorReport(usage: error.description))
         } catch {
             // Help and version leave as ArgumentParser prints them; a wrong command line is
             // one `accord:` line (exit 64) with a pointer to the command's help.
@@ -79,6 +83,41 @@ struct Accord: ParsableCommand {
             case nil: fail(ErrorReport(error))
             }
         }
+    }
+
+    /// The command line without `--lang LIST` (or `--lang=LIST`), which every command takes
+    /// and which chooses the run's languages before anything prints (see `L10n.choose`).
+    /// `diff` and `revisions` keep their own `--lang`, the language of the text compared:
+    /// it sets the interface's language too when accord speaks it.
+    private static func chooseLanguage(_ arguments: [String]) throws -> [String] {
+        let textCommands: Set<String> = ["diff", "revisions"]
+        let keepsOption = arguments.first { !$0.hasPrefix("-") }.map(textCommands.contains) ?? false
+        var rest: [String] = []
+        var option: String?
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            if argument == "--" {
+                rest += arguments[index...]
+                break
+            } else if argument == "--lang", index + 1 < arguments.count {
+                option = arguments[index + 1]
+                if keepsOption { rest += [argument, arguments[index + 1]] }
+                index += 2
+                continue
+            } else if argument.hasPrefix("--lang=") {
+                option = String(argument.dropFirst("--lang=".count))
+                if keepsOption { rest.append(argument) }
+            } else {
+                rest.append(argument)
+            }
+            index += 1
+        }
+        if keepsOption, let given = option, (try? L10n.parse(given, origin: "--lang")) == nil { option = nil }
+        let machineReadable = zip(rest, rest.dropFirst()).contains { $0 == "--format" && ($1 == "json" || $1 == "csv") }
+            || rest.contains { ["--json", "--csv", "--format=json", "--format=csv"].contains($0) }
+        try L10n.choose(option: option, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
+        return rest
     }
 
     /// Prints the one `accord:` line, with any control character a record could carry made

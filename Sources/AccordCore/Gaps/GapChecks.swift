@@ -38,8 +38,8 @@ struct GapChecks {
                 guard progress.evidence.isEmpty, progress.status != .notApplicable else { return nil }
                 if let start = target.target.start, start > state.asOf { return nil }
                 return gap(.noEvidence, target, progress.party,
-                           why: [binding(target.target), "no evidence", Self.statusFact(progress)],
-                           toClose: "File evidence that supports \(target.target.id) for \(progress.party).")
+                           why: [binding(target.target), L10n.t("no evidence"), Self.statusFact(progress)],
+                           toClose: L10n.t("File evidence that supports {1} for {2}.", target.target.id, progress.party))
             }
         }
     }
@@ -51,28 +51,31 @@ struct GapChecks {
             target.settling.flatMap { progress -> [Gap] in
                 guard progress.isOverdue else { return [] }
                 let party = progress.party == .joint ? nil : progress.party
-                let who = progress.party == .joint
-                    ? target.target.parties.map(\.code).joined(separator: " and ") + " together (--party joint)"
-                    : "\(progress.party)"
-                let reports = progress.party == .joint ? "report" : "reports"
+                let joint = progress.party == .joint
+                let together = target.target.parties.map(\.code).joined(separator: L10n.t(" and "))
+                let settle = joint
+                    ? L10n.t("{1} together (--party joint) report {2} implemented (with evidence), or not-applicable with a note.",
+                             together, target.target.id)
+                    : L10n.t("{1} reports {2} implemented (with evidence), or not-applicable with a note.", progress.party, target.target.id)
                 var gaps = progress.overduePeriods.map { period -> Gap in
                     var why: [String] = []
                     if let schedule = target.target.schedule {
-                        why.append(schedule.everyMonths.map { "due every \($0) months from \(schedule.first); period due \(period.due)" }
-                                   ?? "due \(period.due)")
+                        why.append(schedule.everyMonths.map { L10n.t("due every {1} months from {2}; period due {3}", $0, schedule.first, period.due) }
+                                   ?? L10n.t("due {1}", period.due))
                     }
-                    if let opens = period.opens { why.append("period \(opens) to \(period.due): no report settled it") }
+                    if let opens = period.opens { why.append(L10n.t("period {1} to {2}: no report settled it", opens, period.due)) }
                     why.append(contentsOf: Self.statusFacts(progress, of: target))
                     why.append(Self.evidenceFact(progress))
                     let close = target.target.schedule?.everyMonths != nil
-                        ? "\(who) \(reports) the period due \(period.due) as implemented, with evidence."
-                        : "\(who) \(reports) \(target.target.id) implemented (with evidence), or not-applicable with a note."
+                        ? (joint ? L10n.t("{1} together (--party joint) report the period due {2} as implemented, with evidence.", together, period.due)
+                                 : L10n.t("{1} reports the period due {2} as implemented, with evidence.", progress.party, period.due))
+                        : settle
                     return gap(.overdue, target, party, why: why, toClose: close, since: period.due)
                 }
                 if let end = target.target.end, end.isPassed(on: state.asOf), !progress.status.isSettled {
                     gaps.append(gap(.overdue, target, party,
-                                    why: ["plan period ended \(end)"] + Self.statusFacts(progress, of: target) + [Self.evidenceFact(progress)],
-                                    toClose: "\(who) \(reports) \(target.target.id) implemented (with evidence), or not-applicable with a note.",
+                                    why: [L10n.t("plan period ended {1}", end)] + Self.statusFacts(progress, of: target) + [Self.evidenceFact(progress)],
+                                    toClose: settle,
                                     since: end))
                 }
                 return gaps
@@ -89,8 +92,8 @@ struct GapChecks {
                 let silent = lastActivity.months(until: state.asOf)
                 return gap(.stale, target, progress.party,
                            why: [Self.statusFact(progress), Self.evidenceFact(progress),
-                                 "nothing new for \(silent) months (threshold \(staleAfterMonths))"],
-                           toClose: "\(progress.party) reports the current status of \(target.target.id), with evidence.",
+                                 L10n.t("nothing new for {1} months (threshold {2})", silent, staleAfterMonths)],
+                           toClose: L10n.t("{1} reports the current status of {2}, with evidence.", progress.party, target.target.id),
                            since: lastActivity.adding(months: staleAfterMonths))
             }
         }
@@ -100,12 +103,15 @@ struct GapChecks {
         binding.flatMap { target in
             target.parties.compactMap { progress -> Gap? in
                 guard target.target.responsible[progress.party] == nil else { return nil }
-                let role = target.target.kind == .planItem ? "lead" : "responsible"
-                var why = ["no \(role) agency named for \(progress.party)"]
+                let lead = target.target.kind == .planItem
+                var why = [lead ? L10n.t("no lead agency named for {1}", progress.party)
+                                : L10n.t("no responsible agency named for {1}", progress.party)]
                 let named = target.target.responsible.keys.sorted().map { "\($0): \(target.target.responsible[$0]!)" }
-                if !named.isEmpty { why.append("named: " + named.joined(separator: "; ")) }
+                if !named.isEmpty { why.append(L10n.t("named: {1}", named.joined(separator: "; "))) }
                 return gap(.noOwner, target, progress.party, why: why,
-                           toClose: "Name \(progress.party)'s \(role) agency for \(target.target.id) in \(snapshot.declaringFile(of: target.target)).")
+                           toClose: lead
+                               ? L10n.t("Name {1}'s lead agency for {2} in {3}.", progress.party, target.target.id, snapshot.declaringFile(of: target.target))
+                               : L10n.t("Name {1}'s responsible agency for {2} in {3}.", progress.party, target.target.id, snapshot.declaringFile(of: target.target)))
             }
         }
     }
@@ -119,10 +125,10 @@ struct GapChecks {
             let owner = target.target.id.owner
             let carrying = plans.filter { $0.implements.contains { $0.rawValue == owner } }.map(\.id.rawValue)
             let planFact = carrying.isEmpty
-                ? "no action plan carries out \(owner)"
-                : "no item of \(carrying.joined(separator: ", ")) implements it"
+                ? L10n.t("no action plan carries out {1}", owner)
+                : L10n.t("no item of {1} implements it", carrying.joined(separator: ", "))
             return gap(.uncovered, target, nil, why: [binding(target.target), planFact],
-                       toClose: "Add a plan item that implements \(target.target.id), with a lead agency and a period.")
+                       toClose: L10n.t("Add a plan item that implements {1}, with a lead agency and a period.", target.target.id))
         }
     }
 
@@ -131,13 +137,15 @@ struct GapChecks {
             let active = target.parties.filter { !$0.reports.isEmpty || !$0.evidence.isEmpty }
             guard !active.isEmpty, active.count < target.parties.count else { return [] }
             let activeFacts = active.map { progress in
-                "\(progress.party): \(Self.count(progress.reports.count, "report")), \(Self.count(progress.evidence.count, "piece", "pieces")) of evidence"
-                    + (progress.latestDate.map { "; latest \($0) \(progress.status.rawValue)" } ?? "")
+                L10n.t("{1}: {2}, {3} of evidence", progress.party,
+                       progress.reports.count == 1 ? L10n.t("1 report") : L10n.t("{1} reports", progress.reports.count),
+                       progress.evidence.count == 1 ? L10n.t("1 piece") : L10n.t("{1} pieces", progress.evidence.count))
+                    + (progress.latestDate.map { "; " + L10n.t("latest {1} {2}", $0, progress.status.rawValue) } ?? "")
             }
             return target.parties.filter { progress in !active.contains { $0.party == progress.party } }.map { silent in
                 gap(.oneSided, target, silent.party,
-                    why: ["binds each party separately"] + activeFacts + ["\(silent.party): no report or evidence"],
-                    toClose: "\(silent.party) reports its progress on \(target.target.id), with evidence, so both sides are on record.")
+                    why: [L10n.t("binds each party separately")] + activeFacts + [L10n.t("{1}: no report or evidence", silent.party)],
+                    toClose: L10n.t("{1} reports its progress on {2}, with evidence, so both sides are on record.", silent.party, target.target.id))
             }
         }
     }
@@ -147,9 +155,9 @@ struct GapChecks {
             guard let target = state.target(finding.commitment), snapshot.binds(target.target, on: state.asOf) else { return nil }
             let languages = finding.languages.map { "text.\($0).md" }.joined(separator: ", ")
             return gap(.amendedSinceEvidence, target, nil,
-                       why: ["clause \(finding.clause) changed \(finding.revisionDate) (\(finding.revision), \(languages))",
-                             "latest evidence \(finding.latestEvidenceDate) (\(finding.latestEvidence))"],
-                       toClose: "File evidence dated after \(finding.revisionDate) that speaks to the amended clause \(finding.clause).",
+                       why: [L10n.t("clause {1} changed {2} ({3}, {4})", finding.clause, finding.revisionDate, finding.revision, languages),
+                             L10n.t("latest evidence {1} ({2})", finding.latestEvidenceDate, finding.latestEvidence)],
+                       toClose: L10n.t("File evidence dated after {1} that speaks to the amended clause {2}.", finding.revisionDate, finding.clause),
                        since: finding.revisionDate)
         }
     }
@@ -177,15 +185,15 @@ struct GapChecks {
 
     func reviewOverdue() -> [Gap] {
         schedule.missed.map { review in
-            var why = ["scheduled \(review.date)"]
-            if let host = review.host { why.append("host in turn \(host)") }
-            why.append("no meeting reviewed it within \(schedule.toleranceMonths) months (by \(review.date.adding(months: schedule.toleranceMonths)))")
+            var why = [L10n.t("scheduled {1}", review.date)]
+            if let host = review.host { why.append(L10n.t("host in turn {1}", host)) }
+            why.append(L10n.t("no meeting reviewed it within {1} months (by {2})", schedule.toleranceMonths, review.date.adding(months: schedule.toleranceMonths)))
             if let late = review.lateMeeting, let date = review.lateMeetingDate {
-                why.append("reviewed late on \(date) by \(late), \(review.date.months(until: date)) months after")
+                why.append(L10n.t("reviewed late on {1} by {2}, {3} months after", date, late, review.date.months(until: date)))
             }
             return Gap(rule: .reviewOverdue, item: review.id, instrument: review.instrument.rawValue, title: review.title,
                        party: review.host, why: why,
-                       toClose: "Record the meeting that held it (reviews: [\(review.instrument)/\(review.cycle)]), or hold the review and record it.",
+                       toClose: L10n.t("Record the meeting that held it (reviews: [{1}]), or hold the review and record it.", "\(review.instrument)/\(review.cycle)"),
                        since: review.date.adding(months: schedule.toleranceMonths))
         }
     }
@@ -197,9 +205,9 @@ struct GapChecks {
                 let title = instrument?.title[lag.language] ?? instrument?.title.values.sorted().first ?? finding.instrument.rawValue
                 return Gap(rule: .languagesOutOfStep, item: "\(finding.instrument) text.\(lag.language).md",
                            instrument: finding.instrument.rawValue, title: title, party: nil,
-                           why: ["text.\(finding.latestLanguage).md revised \(finding.latestRevision) (\(finding.revision))",
-                                 "text.\(lag.language).md last revised \(lag.lastRevised)"],
-                           toClose: "Revise text.\(lag.language).md to match the \(finding.latestLanguage) text of \(finding.latestRevision), in one commit.",
+                           why: [L10n.t("{1} revised {2} ({3})", "text.\(finding.latestLanguage).md", finding.latestRevision, finding.revision),
+                                 L10n.t("{1} last revised {2}", "text.\(lag.language).md", lag.lastRevised)],
+                           toClose: L10n.t("Revise {1} to match the {2} text of {3}, in one commit.", "text.\(lag.language).md", finding.latestLanguage, finding.latestRevision),
                            since: finding.latestRevision)
             }
         }
@@ -216,11 +224,11 @@ struct GapChecks {
     /// `in force since 2005-10-10`, `plan item 2017-01-01 to 2017-06-30`, `decided 2016-10-04`.
     private func binding(_ target: TrackedTarget) -> String {
         switch target.kind {
-        case .commitment: return "in force since \(snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")"
+        case .commitment: return L10n.t("in force since {1}", snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")
         case .planItem:
             let period = [target.start, target.end].map { $0.map(String.init(describing:)) ?? "?" }
-            return "plan item \(period[0]) to \(period[1])"
-        case .decision: return "decided \(snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")"
+            return L10n.t("plan item {1} to {2}", period[0], period[1])
+        case .decision: return L10n.t("decided {1}", snapshot.effectiveDate(of: target).map(String.init(describing:)) ?? "?")
         }
     }
 
@@ -229,24 +237,20 @@ struct GapChecks {
     static func statusFacts(_ progress: PartyProgress, of target: TargetState) -> [String] {
         guard progress.party == .joint else { return [statusFact(progress)] }
         let own = target.parties.filter { !$0.reports.isEmpty }
-            .map { "\($0.party) alone: \($0.latestDate.map(String.init(describing:)) ?? "") \($0.status.rawValue)" }
-        return [progress.latestDate.map { "latest joint report \($0) \(progress.status.rawValue)" } ?? "no joint report"] + own
+            .map { L10n.t("{1} alone: {2} {3}", $0.party, $0.latestDate.map(String.init(describing:)) ?? "", $0.status.rawValue) }
+        return [progress.latestDate.map { L10n.t("latest joint report {1} {2}", $0, progress.status.rawValue) } ?? L10n.t("no joint report")] + own
     }
 
     /// `latest report 2016-03-01 in-progress`, or `no status report`.
     static func statusFact(_ progress: PartyProgress) -> String {
-        progress.latestDate.map { "latest report \($0) \(progress.status.rawValue)" } ?? "no status report"
+        progress.latestDate.map { L10n.t("latest report {1} {2}", $0, progress.status.rawValue) } ?? L10n.t("no status report")
     }
 
     /// `latest evidence 2016-10-05 (ev-…)`; restricted evidence is named by date only.
     static func evidenceFact(_ progress: PartyProgress) -> String {
-        guard let last = progress.evidence.last else { return "no evidence" }
+        guard let last = progress.evidence.last else { return L10n.t("no evidence") }
         return last.sensitivity == .restricted
-            ? "latest evidence \(last.date) (restricted)"
-            : "latest evidence \(last.date) (\(last.id))"
-    }
-
-    static func count(_ number: Int, _ singular: String, _ plural: String? = nil) -> String {
-        "\(number) \(number == 1 ? singular : plural ?? singular + "s")"
+            ? L10n.t("latest evidence {1} (restricted)", last.date)
+            : L10n.t("latest evidence {1} ({2})", last.date, last.id)
     }
 }

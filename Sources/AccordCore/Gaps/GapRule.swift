@@ -33,19 +33,19 @@ public enum GapRule: String, Sendable, Hashable, Codable, CaseIterable, Comparab
         }
     }
 
-    /// A short heading for reports: `Overdue`, `No owner`.
+    /// A short heading for reports, in the run's language: `Overdue`, `No owner`.
     public var title: String {
         switch self {
-        case .noEvidence: "No evidence"
-        case .overdue: "Overdue"
-        case .stale: "Stale"
-        case .noOwner: "No owner"
-        case .uncovered: "Not covered by a plan"
-        case .oneSided: "One-sided"
-        case .amendedSinceEvidence: "Amended since evidence"
-        case .reviewOverdue: "Review overdue"
-        case .languagesOutOfStep: "Languages out of step"
-        case .noDueDate: "No due date"
+        case .noEvidence: L10n.t("No evidence")
+        case .overdue: L10n.t("Overdue")
+        case .stale: L10n.t("Stale")
+        case .noOwner: L10n.t("No owner")
+        case .uncovered: L10n.t("Not covered by a plan")
+        case .oneSided: L10n.t("One-sided")
+        case .amendedSinceEvidence: L10n.t("Amended since evidence")
+        case .reviewOverdue: L10n.t("Review overdue")
+        case .languagesOutOfStep: L10n.t("Languages out of step")
+        case .noDueDate: L10n.t("No due date")
         }
     }
 

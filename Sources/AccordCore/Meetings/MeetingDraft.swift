@@ -98,20 +98,11 @@ public struct MeetingDraft: Sendable {
                        body: body, coChairs: coChairs, delegations: delegations, agenda: agenda, minutesSignedBy: minutesSignedBy)
     }
 
-    /// `Ho Chi Minh City` → `ho-chi-minh-city`; `Phnom Penh (ពេញ)` → `phnom-penh`.
+    /// `Ho Chi Minh City` → `ho-chi-minh-city`; `Đà Nẵng` → `da-nang`; `Phnom Penh (ពេញ)` →
+    /// `phnom-penh`; a venue in Khmer only → its hash (see `RecordSlug`).
     static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil)
-            .replacingOccurrences(of: "đ", with: "d").lowercased()
-        var result = ""
-        for scalar in folded.unicodeScalars {
-            if (97...122).contains(scalar.value) || (48...57).contains(scalar.value) {
-                result.unicodeScalars.append(scalar)
-            } else if !result.isEmpty && !result.hasSuffix("-") {
-                result += "-"
-            }
-        }
-        while result.hasSuffix("-") { result.removeLast() }
-        return result.isEmpty ? "meeting" : result
+        let slug = RecordSlug.make(text)
+        return slug.isEmpty ? "meeting" : slug
     }
 
     /// `plan-2017-2020/final`, or `final` when only one instrument or plan has that cycle.

@@ -31,11 +31,12 @@ public enum ProvenanceMark: String, Sendable, Hashable, Codable, CaseIterable, C
     /// Rests on a working summary of a text, not on its authentic wording.
     case workingSummary = "working-summary"
 
-    /// The words shown beside the record: `illustrative`, `working summary`.
+    /// The words shown beside the record, in the run's language: `illustrative`,
+    /// `working summary`.
     public var label: String {
         switch self {
-        case .illustrative: "illustrative"
-        case .workingSummary: "working summary"
+        case .illustrative: L10n.t("illustrative")
+        case .workingSummary: L10n.t("working summary")
         }
     }
 

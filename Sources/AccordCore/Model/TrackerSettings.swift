@@ -68,12 +68,15 @@ public struct TrackerSettings: Sendable, Hashable, Codable {
     public var scopes: [Scope]
     /// What `sync` does with incoming changes a party did not sign.
     public var signatures: SignaturePolicy
+    /// The languages accord speaks for this tracker when its user chose none (`language:`);
+    /// more than one makes summaries bilingual. Empty: the user's locale, else English.
+    public var interfaceLanguages: [Language] = []
 
     /// Creates settings.
     public init(
         format: Int = 1, name: String, parties: [Party], languages: [String] = ["en"],
         thresholds: Thresholds = Thresholds(), indicators: [Indicator] = [], scopes: [Scope] = [],
-        signatures: SignaturePolicy = .off
+        signatures: SignaturePolicy = .off, interfaceLanguages: [Language] = []
     ) {
         self.format = format
         self.name = name
@@ -83,6 +86,7 @@ public struct TrackerSettings: Sendable, Hashable, Codable {
         self.indicators = indicators
         self.scopes = scopes
         self.signatures = signatures
+        self.interfaceLanguages = interfaceLanguages
     }
 
     /// The party codes, in order.

@@ -25,18 +25,9 @@ public enum RecordName {
     /// `ev-<date>-<up to four words of the title>-<4 random>`: a piece of evidence's id,
     /// readable enough to type its start (ids resolve from a unique prefix).
     public static func evidence(date: CalendarDate, title: String) -> RecordID {
-        // Letters outside a-z (Vietnamese, Khmer) are dropped; the random part keeps it unique.
-        let words = title.lowercased().unicodeScalars.map { scalar -> Character in
-            ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) ? Character(scalar) : " "
-        }
-        let slug = String(words).split(separator: " ").prefix(4).joined(separator: "-")
-        let middle = slug.isEmpty ? "" : "-\(slug.prefix(40))".trimmingTrailingHyphens
-        return RecordID("ev-\(date)\(middle)-\(random(4))")!
-    }
-}
-
-extension String {
-    fileprivate var trimmingTrailingHyphens: String {
-        String(reversed().drop { $0 == "-" }.reversed())
+        // Vietnamese folds to ASCII, Khmer becomes a short hash (RecordSlug); the random
+        // part keeps the id unique.
+        let slug = RecordSlug.make(title, words: 4, length: 40)
+        return RecordID("ev-\(date)\(slug.isEmpty ? "" : "-\(slug)")-\(random(4))")!
     }
 }

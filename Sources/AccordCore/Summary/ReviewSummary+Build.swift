@@ -338,44 +338,46 @@ extension ReviewSummary {
             let named = gaps.compactMap(\.party).map(\.code)
             return named.isEmpty ? "the parties together" : named.joined(separator: ", ")
         }
-        var items = [AgendaItem(title: "Opening and adoption of the agenda", points: [])]
+        var items = [AgendaItem(title: L10n.t("Opening and adoption of the agenda"), points: [])]
         if let previous, !followUp.isEmpty {
             items.append(AgendaItem(title: "Follow-up of the decisions of \(previous.title) (\(previous.date))", points: followUp.map { entry in
                 "\(entry.id) — \(entry.followUp.label)" + (entry.flags.isEmpty ? "" : " (" + entry.flags.map(\.label).joined(separator: ", ") + ")")
                     + ProvenanceNotice.suffix(entry.marks)
             }))
         }
-        let period = previous.map { "since \($0.title) (\($0.date))" } ?? since.map { "since \($0)" } ?? "to date"
-        items.append(AgendaItem(title: "Progress \(period)", points: [
-            "\(statusChanges) status \(statusChanges == 1 ? "change" : "changes"), \(evidence) new \(evidence == 1 ? "piece" : "pieces") of evidence, "
-                + "\(textChanges) text \(textChanges == 1 ? "revision" : "revisions")",
+        let period = previous.map { L10n.t("since {1} ({2})", $0.title, $0.date) } ?? since.map { L10n.t("since {1}", $0) } ?? L10n.t("to date")
+        items.append(AgendaItem(title: L10n.t("Progress {1}", period), points: [
+            L10n.t("{1}, {2}, {3}",
+                   statusChanges == 1 ? L10n.t("1 status change") : L10n.t("{1} status changes", statusChanges),
+                   evidence == 1 ? L10n.t("1 new piece of evidence") : L10n.t("{1} new pieces of evidence", evidence),
+                   textChanges == 1 ? L10n.t("1 text revision") : L10n.t("{1} text revisions", textChanges)),
         ]))
         // The most recently overdue first, a few of them: the gaps section lists the others.
         let overdue = byItem(.overdue).sorted { ($0.gaps.compactMap(\.since).max() ?? .first) > ($1.gaps.compactMap(\.since).max() ?? .first) }
         if !overdue.isEmpty {
             var points = overdue.prefix(agendaOverdue).map { entry in
-                let since = entry.gaps.compactMap(\.since).min().map { "; due \($0)" } ?? ""
-                return "\(entry.item) — \(entry.gaps[0].title) (overdue for \(parties(entry.gaps))\(since))"
+                let since = entry.gaps.compactMap(\.since).min().map { "; " + L10n.t("due {1}", $0) } ?? ""
+                return "\(entry.item) — \(entry.gaps[0].title) (" + L10n.t("overdue for {1}", parties(entry.gaps)) + "\(since))"
                     + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }
             if overdue.count > agendaOverdue { points.append("\(overdue.count - agendaOverdue) more overdue (see the gaps)") }
-            items.append(AgendaItem(title: "Overdue commitments and plan items", points: points))
+            items.append(AgendaItem(title: L10n.t("Overdue commitments and plan items"), points: points))
         }
         let oneSided = byItem(.oneSided)
         if !oneSided.isEmpty {
-            items.append(AgendaItem(title: "Joint commitments reported by one side only", points: oneSided.map { entry in
-                "\(entry.item) — \(entry.gaps[0].title) (nothing on record from \(parties(entry.gaps)))"
+            items.append(AgendaItem(title: L10n.t("Joint commitments reported by one side only"), points: oneSided.map { entry in
+                "\(entry.item) — \(entry.gaps[0].title) (" + L10n.t("nothing on record from {1}", parties(entry.gaps)) + ")"
                     + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }))
         }
         if let nextReview {
-            let host = nextReview.host.map { ", host \($0)" } ?? ""
-            items.append(AgendaItem(title: "Next review: \(nextReview.title), \(nextReview.date)\(host)"
+            let host = nextReview.host.map { ", " + L10n.t("host {1}", $0) } ?? ""
+            items.append(AgendaItem(title: L10n.t("Next review:") + " \(nextReview.title), \(nextReview.date)\(host)"
                                     + ProvenanceNotice.suffix(nextReview.marks), points: [
-                "\(nextReview.dueBefore.count) \(nextReview.dueBefore.count == 1 ? "item falls" : "items fall") due before it",
+                nextReview.dueBefore.count == 1 ? L10n.t("1 item falls due before it") : L10n.t("{1} items fall due before it", nextReview.dueBefore.count),
             ]))
         }
-        items.append(AgendaItem(title: "Any other business", points: []))
+        items.append(AgendaItem(title: L10n.t("Any other business"), points: []))
         return items
     }
 }
@@ -386,7 +388,7 @@ extension ReviewSummary.MeetingInfo {
             id: meeting.id, title: meeting.title, date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
             host: meeting.host, reviews: meeting.reviews.map(\.description), attendees: meeting.attendees,
             decisions: meeting.decisions.map { decision in
-                "\(decision.id): \(decision.text)" + (decision.due.map { " (due \($0.first))" } ?? "")
+                "\(decision.id): \(decision.text)" + (decision.due.map { " (" + L10n.t("due {1}", $0.first) + ")" } ?? "")
                     + ProvenanceNotice.suffix(decision.provenance.illustrative ? [.illustrative] : [])
             })
         body = meeting.body

@@ -13,12 +13,12 @@ public struct ProvenanceNotice: Sendable, Hashable, Codable {
         self.marks = marks.sorted()
         var sentences: [String] = []
         if marks.contains(.illustrative) {
-            sentences.append("Entries marked [illustrative] were written to show how the tracker works; "
-                + "they state no real fact and must not be quoted as one.")
+            sentences.append(L10n.t("Entries marked [{1}] were written to show how the tracker works; they state no real fact and must not be quoted as one.",
+                ProvenanceMark.illustrative.label))
         }
         if marks.contains(.workingSummary) {
-            sentences.append("Entries marked [working summary] rest on summaries of the instruments' texts, "
-                + "not on their authentic wording or numbering.")
+            sentences.append(L10n.t("Entries marked [{1}] rest on summaries of the instruments' texts, not on their authentic wording or numbering.",
+                ProvenanceMark.workingSummary.label))
         }
         text = sentences.joined(separator: " ")
     }

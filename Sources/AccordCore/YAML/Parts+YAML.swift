@@ -214,4 +214,14 @@ extension YAMLValue {
             return text
         }
     }
+
+    /// `vi`, or `vi,km` for bilingual summaries: languages accord has catalogs for.
+    func interfaceLanguages() -> [Language]? {
+        guard let text = text() else { return nil }
+        do {
+            return try L10n.parse(text, origin: "language")
+        } catch {
+            return problem("\(text) is not a language accord speaks (\(Language.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+    }
 }

@@ -23,10 +23,12 @@ extension TrackerSettings {
         let indicators = f.optional("indicators")?.list { Indicator(yaml: $0, requireTitle: true) } ?? []
         let scopes = f.optional("scopes")?.list(Scope.init(yaml:)) ?? []
         let signatures = f.optional("signatures")?.choice(SignaturePolicy.self) ?? .off
+        let interface = f.optional("language")?.interfaceLanguages() ?? []
         guard f.finish(), let format, let name, let parties else { return nil }
         self.init(
             format: format, name: name, parties: parties, languages: languages,
-            thresholds: thresholds, indicators: indicators, scopes: scopes, signatures: signatures)
+            thresholds: thresholds, indicators: indicators, scopes: scopes, signatures: signatures,
+            interfaceLanguages: interface)
     }
 
     var yaml: YAMLMap {
@@ -39,6 +41,9 @@ extension TrackerSettings {
         map.add("indicators", .list(indicators.map(\.yaml)))
         map.add("scopes", .list(scopes.map(\.yaml)))
         if signatures != .off { map.add("signatures", .plain(signatures.rawValue)) }
+        if !interfaceLanguages.isEmpty {
+            map.add("language", .plain(interfaceLanguages.map(\.rawValue).joined(separator: ",")))
+        }
         return map
     }
 }

@@ -13,17 +13,17 @@ public struct GapTerminalRenderer: Sendable {
     /// without the gaps themselves.
     public func render(_ report: GapReport, summaryOnly: Bool = false) -> String {
         var out = ProgressStyle.banner(report.notice, style: style)
-            + style.bold("Gaps at \(report.asOf)") + ": " + GapLayout.totals(report) + "\n"
+            + style.bold(L10n.t("Gaps at {1}", report.asOf)) + ": " + GapLayout.totals(report) + "\n"
         for gap in report.gaps where !summaryOnly {
-            let severity = gap.severity.rawValue.uppercased()
+            let severity = gap.severity.displayName.uppercased()
             let coloured = gap.severity == .high ? style.red(severity) : gap.severity == .medium ? style.yellow(severity) : style.dim(severity)
-            out += "\n\(coloured) \(gap.rule.rawValue)  \(style.bold(gap.item))  \(gap.party?.code ?? "both")"
+            out += "\n\(coloured) \(gap.rule.rawValue)  \(style.bold(gap.item))  \(gap.party?.code ?? L10n.t("both"))"
                 + ProvenanceNotice.suffix(gap.marks) + "\n"
             out += "    \(ProgressStyle.marked(gap.title, gap.marks))\n"
-            out += "    why: \(gap.why.joined(separator: "; "))\n"
-            out += "    to close: \(gap.toClose)\n"
+            out += "    " + L10n.t("why: {1}", gap.why.joined(separator: "; ")) + "\n"
+            out += "    " + L10n.t("to close: {1}", gap.toClose) + "\n"
         }
-        out += "\n" + style.bold("Gaps by rule and party") + "\n"
+        out += "\n" + style.bold(L10n.t("Gaps by rule and party")) + "\n"
         var table = TextTable(GapLayout.summaryHeader(report).enumerated().map { .init($1, $0 < 2 ? .left : .right) })
         for row in GapLayout.summaryRows(report) { table.add(row) }
         out += table.render(style: style)
@@ -35,14 +35,14 @@ public struct GapTerminalRenderer: Sendable {
 enum GapLayout {
     /// `57 gaps: 12 high, 30 medium, 15 low`, or `no gaps`.
     static func totals(_ report: GapReport) -> String {
-        guard !report.gaps.isEmpty else { return "no gaps" }
-        let counts = GapSeverity.allCases.reversed().map { "\(report.count(of: $0)) \($0.rawValue)" }
-        return "\(report.gaps.count) \(report.gaps.count == 1 ? "gap" : "gaps"): " + counts.joined(separator: ", ")
+        guard !report.gaps.isEmpty else { return L10n.t("no gaps") }
+        let counts = GapSeverity.allCases.reversed().map { "\(report.count(of: $0)) \($0.displayName)" }
+        return (report.gaps.count == 1 ? L10n.t("1 gap") : L10n.t("{1} gaps", report.gaps.count)) + ": " + counts.joined(separator: ", ")
     }
 
     /// The columns of the summary: rule, severity, each party, both, total.
     static func summaryHeader(_ report: GapReport) -> [String] {
-        ["Rule", "Severity"] + report.parties.map(\.code) + ["Both", "Total"]
+        [L10n.t("Rule"), L10n.t("Severity")] + report.parties.map(\.code) + [L10n.t("Both"), L10n.t("Total")]
     }
 
     /// One row per rule with gaps, then the totals row.
@@ -53,8 +53,8 @@ enum GapLayout {
             let both = counts.filter { $0.party == nil }.map(\.count).reduce(0, +)
             return (perParty + [both, counts.map(\.count).reduce(0, +)]).map(String.init)
         }
-        var rows = rules.map { rule in [rule.rawValue, rule.severity.rawValue] + cells(report.summary.filter { $0.rule == rule }) }
-        rows.append(["total", ""] + cells(report.summary))
+        var rows = rules.map { rule in [rule.rawValue, rule.severity.displayName] + cells(report.summary.filter { $0.rule == rule }) }
+        rows.append([L10n.t("total"), ""] + cells(report.summary))
         return rows
     }
 }

@@ -1,6 +1,8 @@
+import AccordCore
+
 /// A plain-text table for terminals: a header row, a rule, then rows, with columns padded
-/// to the widest cell. Widths count grapheme clusters, so Vietnamese and Khmer text align
-/// as well as a monospace terminal allows.
+/// to the widest cell. Widths are terminal cells (`DisplayWidth`), so Vietnamese, Khmer
+/// and CJK text align: combining marks take none, wide characters two.
 public struct TextTable: Sendable {
     /// How a column's cells are aligned.
     public enum Alignment: Sendable { case left, right }
@@ -50,19 +52,6 @@ public struct TextTable: Sendable {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The display width of a cell, ignoring ANSI escapes.
-    static func width(_ text: String) -> Int {
-        var count = 0
-        var inEscape = false
-        for character in text {
-            if inEscape {
-                if character.isLetter { inEscape = false }
-            } else if character == "\u{1B}" {
-                inEscape = true
-            } else {
-                count += 1
-            }
-        }
-        return count
-    }
+    /// The display width of a cell in terminal cells, ignoring ANSI escapes.
+    static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 }

@@ -8,7 +8,7 @@ extension ShowReport {
         func fact(_ label: String, _ value: String?) { if let value, !value.isEmpty { line("\(style.dim(label + ":")) \(value)") } }
         func section(_ title: String) { line(); line(style.bold(title)) }
         func targets(_ rows: [TargetRow]) {
-            var table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
+            var table = TextTable([.init(L10n.t("id")), .init(L10n.t("due")), .init(L10n.t("status")), .init(L10n.t("summary"))])
             for row in rows {
                 table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
                            ProgressStyle.marked(ProgressStyle.clip(row.summary, 56), row.marks)])
@@ -17,7 +17,7 @@ extension ShowReport {
         }
         func revisions(_ list: [RevisionView]) {
             guard !list.isEmpty else { return }
-            section("Text revisions")
+            section(L10n.t("Text revisions"))
             for revision in list { line("  \(revision.date)  \(style.dim(String(revision.commit.prefix(7))))  \(revision.summary)") }
         }
         /// ` not verified: unsigned` for a record not signed by its party.
@@ -32,40 +32,40 @@ extension ShowReport {
         line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  \(kind), as of \(asOf)") + mark(id))
         if let instrument {
             line(instrument.title)
-            fact("kind", instrument.kind)
-            fact("parties", instrument.parties.joined(separator: ", "))
-            fact(instrument.kind == "plan" ? "adopted" : "signed", "\(instrument.date)")
-            fact("status", instrument.status)
-            fact("languages", instrument.languages.map { language in
+            fact(L10n.t("kind"), instrument.kind)
+            fact(L10n.t("parties"), instrument.parties.joined(separator: ", "))
+            fact(instrument.kind == "plan" ? L10n.t("adopted") : L10n.t("signed"), "\(instrument.date)")
+            fact(L10n.t("status"), instrument.status)
+            fact(L10n.t("languages"), instrument.languages.map { language in
                 instrument.texts[language].map { "\(language) (\($0 == "authentic" ? "authentic" : "working summary"))" } ?? language
             }.joined(separator: ", "))
-            fact("prevails", instrument.prevails)
-            fact("source", instrument.source)
-            fact("url", instrument.url)
+            fact(L10n.t("prevails"), instrument.prevails)
+            fact(L10n.t("source"), instrument.source)
+            fact(L10n.t("url"), instrument.url)
             if !instrument.sources.isEmpty {
-                section("Sources")
+                section(L10n.t("Sources"))
                 for note in instrument.sources {
                     let about = [note.about, note.says].compactMap { $0 }.joined(separator: ": ")
                     line("  " + (about.isEmpty ? "" : about + " — ") + note.source)
                 }
             }
             if !instrument.articles.isEmpty {
-                section(instrument.kind == "plan" ? "Areas" : "Articles")
+                section(instrument.kind == "plan" ? L10n.t("Areas") : L10n.t("Articles"))
                 for article in instrument.articles { line("  \(article)") }
             }
-            if !instrument.targets.isEmpty { section(instrument.kind == "plan" ? "Items" : "Commitments"); targets(instrument.targets) }
+            if !instrument.targets.isEmpty { section(instrument.kind == "plan" ? L10n.t("Items") : L10n.t("Commitments")); targets(instrument.targets) }
             if let review = instrument.reviews.first {
-                section("Next review")
+                section(L10n.t("Next review"))
                 line("  \(review.date) \(ProgressStyle.marked(review.title, review.marks))")
             }
             revisions(instrument.revisions)
         }
         if let provision {
-            fact("heading", provision.heading)
-            fact("file", "\(provision.file):\(provision.line)")
+            fact(L10n.t("heading"), provision.heading)
+            fact(L10n.t("file"), "\(provision.file):\(provision.line)")
             line()
             line(provision.text)
-            if !provision.commitments.isEmpty { section("Commitments"); targets(provision.commitments) }
+            if !provision.commitments.isEmpty { section(L10n.t("Commitments")); targets(provision.commitments) }
             for finding in provision.amendedSinceEvidence {
                 line("\(finding.commitment) \(style.yellow("text amended since evidence:")) \(Self.describe(finding))")
             }
@@ -75,21 +75,21 @@ extension ShowReport {
             line(ProgressStyle.marked(target.row.summary, target.row.marks))
             if let text = target.text, text != target.row.summary { line(); line(style.dim(text)) }
             line()
-            fact("bound", target.row.parties.map(\.party).joined(separator: ", ") + (target.row.joint ? " (jointly)" : ""))
-            for (party, agency) in target.responsible.sorted(by: { $0.key < $1.key }) { fact("responsible \(party)", agency) }
+            fact(L10n.t("bound"), target.row.parties.map(\.party).joined(separator: ", ") + (target.row.joint ? " (jointly)" : ""))
+            for (party, agency) in target.responsible.sorted(by: { $0.key < $1.key }) { fact(L10n.t("responsible {1}", party), agency) }
             for (party, agencies) in target.partners.sorted(by: { $0.key < $1.key }) {
-                fact("partners \(party)", agencies.joined(separator: ", "))
+                fact(L10n.t("partners {1}", party), agencies.joined(separator: ", "))
             }
             if let schedule = target.schedule {
-                fact("due", "\(schedule.first)" + (schedule.everyMonths.map { ", then every \($0) months" } ?? "")
+                fact(L10n.t("due"), "\(schedule.first)" + (schedule.everyMonths.map { ", then every \($0) months" } ?? "")
                      + (schedule.until.map { " until \($0)" } ?? ""))
             }
-            fact("period", [target.start, target.end].compactMap { $0?.description }.joined(separator: " to "))
-            fact("linked", target.linked.joined(separator: ", "))
+            fact(L10n.t("period"), [target.start, target.end].compactMap { $0?.description }.joined(separator: " to "))
+            fact(L10n.t("linked"), target.linked.joined(separator: ", "))
             if let finding = target.amendedSinceEvidence {
                 line("\(style.yellow("text amended since evidence:")) \(Self.describe(finding))")
             }
-            section("Status")
+            section(L10n.t("Status"))
             for party in target.row.parties {
                 let since = party.since.map { " since \($0)" } ?? ""
                 let next = party.nextDue.map { ", next due \($0)" } ?? ""
@@ -102,7 +102,7 @@ extension ShowReport {
                      + "  (a joint report settles it: --party joint)" + (together.marks.isEmpty ? "" : "  " + ProvenanceNotice.tags(together.marks)))
             }
             if !target.periods.isEmpty {
-                section("Periods")
+                section(L10n.t("Periods"))
                 for period in target.periods {
                     let window = period.opens.map { "\($0) to \(period.due)" } ?? "due \(period.due)"
                     let settled = period.settledBy.map { id in
@@ -112,7 +112,7 @@ extension ShowReport {
                 }
             }
             if !target.timeline.isEmpty {
-                section("Timeline")
+                section(L10n.t("Timeline"))
                 for report in target.timeline {
                     let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
                     let entry = "  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  by \($0)" } ?? "")"
@@ -128,36 +128,36 @@ extension ShowReport {
                     }
                 }
             }
-            if !target.evidence.isEmpty { section("Evidence"); target.evidence.forEach(evidence) }
+            if !target.evidence.isEmpty { section(L10n.t("Evidence")); target.evidence.forEach(evidence) }
             revisions(target.revisions)
         }
         if let item = self.evidence {
             line(item.redacted ? style.dim("(restricted: title, note, source, url, attachment and values withheld; --include-restricted shows them)") : item.title)
-            fact("kind", item.kind)
-            fact("date", "\(item.date)")
-            fact("party", item.party)
-            fact("sensitivity", item.sensitivity)
-            fact("supports", item.supports.joined(separator: ", "))
-            fact("source", item.source)
-            fact("url", item.url)
-            fact("attachment", item.attachment.map { "\($0.name) (\($0.size) bytes) at \($0.path)" })
+            fact(L10n.t("kind"), item.kind)
+            fact(L10n.t("date"), "\(item.date)")
+            fact(L10n.t("party"), item.party)
+            fact(L10n.t("sensitivity"), item.sensitivity)
+            fact(L10n.t("supports"), item.supports.joined(separator: ", "))
+            fact(L10n.t("source"), item.source)
+            fact(L10n.t("url"), item.url)
+            fact(L10n.t("attachment"), item.attachment.map { "\($0.name) (\($0.size) bytes) at \($0.path)" })
             for value in item.values {
-                fact("value", "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined()
+                fact(L10n.t("value"), "\(value.indicator) = \(value.value)" + [value.scope, value.period].compactMap { $0 }.map { ", \($0)" }.joined()
                      + (value.source.map { " (source: \($0))" } ?? "") + ProvenanceNotice.suffix(value.marks))
             }
-            fact("note", item.note)
-            fact("withdrawn", item.withdrawn?.sentence)
+            fact(L10n.t("note"), item.note)
+            fact(L10n.t("withdrawn"), item.withdrawn?.sentence)
         }
         if let meeting {
             line(meeting.title)
-            fact("date", "\(meeting.date)" + (meeting.endDate.map { " to \($0)" } ?? ""))
-            fact("venue", meeting.venue)
-            fact("host", meeting.host)
-            fact("reviews", meeting.reviews.joined(separator: ", "))
-            fact("attendees", meeting.attendees.joined(separator: "; "))
-            fact("source", meeting.source)
-            fact("url", meeting.url)
-            section("Decisions")
+            fact(L10n.t("date"), "\(meeting.date)" + (meeting.endDate.map { " to \($0)" } ?? ""))
+            fact(L10n.t("venue"), meeting.venue)
+            fact(L10n.t("host"), meeting.host)
+            fact(L10n.t("reviews"), meeting.reviews.joined(separator: ", "))
+            fact(L10n.t("attendees"), meeting.attendees.joined(separator: "; "))
+            fact(L10n.t("source"), meeting.source)
+            fact(L10n.t("url"), meeting.url)
+            section(L10n.t("Decisions"))
             for decision in meeting.decisions {
                 line("  \(decision.id). \(ProgressStyle.marked(decision.text, decision.marks))")
                 if let tracked = decision.tracked {
@@ -166,13 +166,13 @@ extension ShowReport {
             }
         }
         if let report {
-            fact("target", report.target)
-            fact("status", "\(report.party) \(report.status) from \(report.date)")
-            fact("reporter", report.reporter)
-            fact("source", report.source)
-            fact("evidence", report.evidence.joined(separator: ", "))
-            fact("note", report.note)
-            fact("withdrawn", report.withdrawn.map { $0.sentence + "; it counts for nothing" })
+            fact(L10n.t("target"), report.target)
+            fact(L10n.t("status"), "\(report.party) \(report.status) from \(report.date)")
+            fact(L10n.t("reporter"), report.reporter)
+            fact(L10n.t("source"), report.source)
+            fact(L10n.t("evidence"), report.evidence.joined(separator: ", "))
+            fact(L10n.t("note"), report.note)
+            fact(L10n.t("withdrawn"), report.withdrawn.map { $0.sentence + "; it counts for nothing" })
         }
         return out
     }

@@ -99,9 +99,10 @@ public struct StatusDashboard: Codable, Sendable {
     /// The dashboard as a terminal table.
     public func renderTerminal(style: TerminalStyle) -> String {
         var table = TextTable([
-            .init("id"), .init("party"), .init("done", .right), .init("in progress", .right),
-            .init("not started", .right), .init("blocked", .right), .init("overdue", .right),
-            .init("evidence", .right), .init("next review"),
+            .init(L10n.t("id")), .init(L10n.t("party")), .init(L10n.t("done"), .right),
+            .init(Status.inProgress.displayName, .right), .init(Status.notStarted.displayName, .right),
+            .init(Status.blocked.displayName, .right), .init(L10n.t("overdue"), .right),
+            .init(L10n.t("evidence"), .right), .init(L10n.t("next review")),
         ])
         for group in groups {
             for (index, party) in group.parties.enumerated() {
@@ -120,17 +121,17 @@ public struct StatusDashboard: Codable, Sendable {
                 ])
             }
         }
-        var text = ProgressStyle.banner(notice, style: style) + style.bold("Status as of \(asOf)") + "\n\n"
+        var text = ProgressStyle.banner(notice, style: style) + style.bold(L10n.t("Status as of {1}", asOf)) + "\n\n"
             + table.render(style: style)
-        text += "\ndone: implemented or not applicable; evidence: targets with at least one piece of evidence\n"
+        text += "\n" + L10n.t("done: implemented or not applicable; evidence: targets with at least one piece of evidence") + "\n"
         if let nextReview {
-            text += "next review: \(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))\n"
+            text += L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))") + "\n"
         }
         return text
     }
 }
 
 extension Dictionary where Key == String, Value == String {
-    /// The English title, else the first by language tag.
-    var preferred: String { self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
+    /// The title in the run's language, else the English one, else the first by language tag.
+    var preferred: String { self[L10n.language.rawValue] ?? self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
 }

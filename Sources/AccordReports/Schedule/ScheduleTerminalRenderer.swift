@@ -13,11 +13,11 @@ public struct ScheduleTerminalRenderer: Sendable {
     public func render(_ schedule: ReviewSchedule) -> String {
         let past = schedule.reviews.filter { $0.standing != .upcoming }
         let held = past.count { $0.standing == .held }, missed = past.count { $0.standing == .missed }
-        var out = ProgressStyle.banner(schedule.notice, style: style) + style.bold("Reviews at \(schedule.asOf)") + ": \(past.count) past (\(held) held, \(missed) missed), "
-            + "\(schedule.upcoming.count) upcoming in the next \(schedule.horizonMonths) months; "
-            + "a meeting within \(schedule.toleranceMonths) months of a date holds it\n\n"
+        var out = ProgressStyle.banner(schedule.notice, style: style) + style.bold(L10n.t("Reviews at {1}", schedule.asOf)) + ": "
+            + L10n.t("{1} past ({2} held, {3} missed), {4} upcoming in the next {5} months; a meeting within {6} months of a date holds it",
+                     past.count, held, missed, schedule.upcoming.count, schedule.horizonMonths, schedule.toleranceMonths) + "\n\n"
         if !past.isEmpty {
-            var table = TextTable([.init("Date"), .init("Review"), .init("Host"), .init("Outcome")])
+            var table = TextTable([.init(L10n.t("Date")), .init(L10n.t("Review")), .init(L10n.t("Host")), .init(L10n.t("Outcome"))])
             for review in past {
                 let standing = review.standing == .missed ? style.red(review.standing.rawValue)
                     : review.standing == .held ? style.green(review.standing.rawValue) : style.yellow(review.standing.rawValue)
@@ -25,26 +25,26 @@ public struct ScheduleTerminalRenderer: Sendable {
                            review.host?.code ?? "",
                            standing + " " + ScheduleLayout.outcome(review).drop { $0 != " " }.dropFirst()])
             }
-            out += style.bold("Past reviews") + "\n" + table.render(style: style) + "\n"
+            out += style.bold(L10n.t("Past reviews")) + "\n" + table.render(style: style) + "\n"
         }
-        out += style.bold("Upcoming reviews") + "\n"
-        if schedule.upcoming.isEmpty { out += "  none in the next \(schedule.horizonMonths) months\n" }
+        out += style.bold(L10n.t("Upcoming reviews")) + "\n"
+        if schedule.upcoming.isEmpty { out += "  " + L10n.t("none in the next {1} months", schedule.horizonMonths) + "\n" }
         for review in schedule.upcoming {
-            let host = review.host.map { ", host \($0)" } ?? ""
+            let host = review.host.map { ", " + L10n.t("host {1}", $0) } ?? ""
             out += "\(review.date)  \(ProgressStyle.marked(review.title, review.marks)) — \(review.instrument)/\(review.cycle)\(host)\n"
             if review.dueBefore.isEmpty {
-                out += "    nothing else falls due before it\n"
+                out += "    " + L10n.t("nothing else falls due before it") + "\n"
             }
             for item in review.dueBefore {
-                out += "    due \(item.date)  \(item.target)  \(item.parties.map(\.code).joined(separator: ", "))  "
+                out += "    " + L10n.t("due {1}", item.date) + "  \(item.target)  \(item.parties.map(\.code).joined(separator: ", "))  "
                     + ProgressStyle.marked(item.summary, item.marks) + "\n"
             }
         }
         if !schedule.planned.isEmpty {
-            out += "\n" + style.bold("Planned meetings") + "\n"
+            out += "\n" + style.bold(L10n.t("Planned meetings")) + "\n"
             for meeting in schedule.planned {
-                let place = [meeting.venue, meeting.host.map { "host \($0)" }].compactMap { $0 }.joined(separator: ", ")
-                let reviews = meeting.reviews.isEmpty ? "" : " — to hold \(meeting.reviews.joined(separator: ", "))"
+                let place = [meeting.venue, meeting.host.map { L10n.t("host {1}", $0) }].compactMap { $0 }.joined(separator: ", ")
+                let reviews = meeting.reviews.isEmpty ? "" : " — " + L10n.t("to hold {1}", meeting.reviews.joined(separator: ", "))
                 out += "\(meeting.date)  \(meeting.title)\(place.isEmpty ? "" : " (\(place))")\(reviews)  [\(meeting.id)]\n"
             }
         }

@@ -14,9 +14,30 @@ public struct SummaryHTMLRenderer: Sendable {
 
     /// The summary as a complete HTML document.
     public func render(_ summary: ReviewSummary) -> String {
+        HTMLText.page(title: SummaryLayout.title(summary) + (brief ? " (brief)" : ""), style: Self.style, body: body(summary))
+    }
+
+    /// One document holding the summary in each language, one after the other, each half
+    /// a `<section>` with its `lang` and built in that language (`L10n.with`): the form of
+    /// joint minutes kept in both languages. The page's language is the first's.
+    public func render(languages summaries: [(language: Language, summary: ReviewSummary)]) -> String {
+        let title = summaries.map { item in L10n.with(item.language) { SummaryLayout.title(item.summary) } }
+            .joined(separator: " / ")
+        let sections = summaries.map { item in
+            L10n.with(item.language) {
+                "<section lang=\"\(item.language.tag)\" class=\"language\">\n" + body(item.summary).joined(separator: "\n") + "\n</section>"
+            }
+        }
+        return L10n.with(summaries.first?.language ?? L10n.language) {
+            HTMLText.page(title: title, style: Self.style, body: sections)
+        }
+    }
+
+    /// The page's content for `summary`, in the run's language.
+    private func body(_ summary: ReviewSummary) -> [String] {
         var body = ["<h1>\(e(SummaryLayout.title(summary) + (brief ? " (brief)" : "")))</h1>"]
         if let notice = SummaryLayout.notice(summary) {
-            body.append("<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(e(notice))</p>")
+            body.append("<p class=\"notice\" role=\"note\"><strong>\(e(L10n.t("Note:")))</strong> \(e(notice))</p>")
         }
         body.append(table(SummaryLayout.header(summary, brief: brief), headerless: true))
         if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
@@ -56,17 +77,17 @@ public struct SummaryHTMLRenderer: Sendable {
         if summary.restrictedOmitted > 0 {
             body.append("<p>\(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out.</p>")
         }
-        if brief { return renderBriefEnd(summary, body) }
+        if brief { return briefEnd(summary, body) }
 
-        body.append("<h2 id=\"texts\">Text revisions (\(summary.textChanges.count))</h2>")
-        if summary.textChanges.isEmpty { body.append("<p>None.</p>") }
+        body.append("<h2 id=\"texts\">\(e(L10n.t("Text revisions ({1})", summary.textChanges.count)))</h2>")
+        if summary.textChanges.isEmpty { body.append("<p>\(e(L10n.t("None.")))</p>") }
         for change in summary.textChanges {
             var lines = ["<div class=\"redline\"><p><strong>\(e(SummaryLayout.textChangeHeadline(change)))</strong></p><ul>"]
             for article in SummaryLayout.shortRedline(change.diff) {
                 lines.append("<li>\(e(article.headline))<ul>")
                 for block in article.blocks {
                     switch block {
-                    case .title(let title): lines.append("<li>Title: \(DiffHTMLRenderer.redline(title))</li>")
+                    case .title(let title): lines.append("<li>\(e(L10n.t("Title:"))) \(DiffHTMLRenderer.redline(title))</li>")
                     case .text(let text): lines.append("<li>\(DiffHTMLRenderer.redline(text))</li>")
                     case .clause(let label, let text):
                         lines.append("<li><span class=\"label\">\(e(label))</span> \(DiffHTMLRenderer.redline(text))</li>")
@@ -78,14 +99,14 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(lines.joined(separator: "\n"))
         }
 
-        body.append("<h2 id=\"progress\">Progress by area and party</h2>")
+        body.append("<h2 id=\"progress\">\(e(L10n.t("Progress by area and party")))</h2>")
         let progress = SummaryLayout.progress(summary)
-        body.append(progress.rows.isEmpty ? "<p>Nothing tracked yet.</p>" : table(progress))
+        body.append(progress.rows.isEmpty ? "<p>\(e(L10n.t("Nothing tracked yet.")))</p>" : table(progress))
         let chart = SummaryLayout.progressChart(summary)
         if !chart.categories.isEmpty {
-            body.append("<figure class=\"progress\">" + SVGChart.bars(title: "Share settled by area and party", categories: chart.categories,
-                                                   series: chart.series, maximum: 100, unit: "% settled")
-                        + "<figcaption>Share of items settled (implemented or not applicable), by area and party.</figcaption></figure>")
+            body.append("<figure class=\"progress\">" + SVGChart.bars(title: L10n.t("Share settled by area and party"), categories: chart.categories,
+                                                   series: chart.series, maximum: 100, unit: L10n.t("% settled"))
+                        + "<figcaption>\(e(L10n.t("Share of items settled (implemented or not applicable), by area and party.")))</figcaption></figure>")
         }
 
         body.append("<h2 id=\"gaps\">Gaps</h2>")
@@ -97,17 +118,17 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(table(SummaryLayout.gapTable(shown.gaps), small: true))
         }
 
-        body.append("<h2 id=\"due\">Due before the next review</h2>")
+        body.append("<h2 id=\"due\">\(e(L10n.t("Due before the next review")))</h2>")
         if let review = summary.nextReview {
-            body.append("<p>Next review: \(e(SummaryLayout.nextReview(review, summary)))</p>")
-            body.append(review.dueBefore.isEmpty ? "<p>Nothing else falls due before it.</p>" : table(SummaryLayout.due(review)))
+            body.append("<p>\(e(L10n.t("Next review:"))) \(e(SummaryLayout.nextReview(review, summary)))</p>")
+            body.append(review.dueBefore.isEmpty ? "<p>\(e(L10n.t("Nothing else falls due before it.")))</p>" : table(SummaryLayout.due(review)))
         } else {
-            body.append("<p>No review is scheduled within the horizon.</p>")
+            body.append("<p>\(e(L10n.t("No review is scheduled within the horizon.")))</p>")
         }
 
-        body.append("<h2 id=\"indicators\">Indicators</h2>")
+        body.append("<h2 id=\"indicators\">\(e(L10n.t("Indicators")))</h2>")
         let indicators = SummaryLayout.indicatorTables(summary)
-        if indicators.isEmpty { body.append("<p>No indicator values recorded.</p>") }
+        if indicators.isEmpty { body.append("<p>\(e(L10n.t("No indicator values recorded.")))</p>") }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
             if !indicator.totals.isEmpty {
@@ -115,7 +136,7 @@ public struct SummaryHTMLRenderer: Sendable {
                     + indicator.totals.map { "<li\($0.hasPrefix("Warning") ? " class=\"warning\"" : "")>\(e($0))</li>" }.joined() + "</ul>"
             }
             if !indicator.sources.isEmpty {
-                section += "<p>Figures the sources give differently:</p><ul class=\"sources\">"
+                section += "<p>\(e(L10n.t("Figures the sources give differently:")))</p><ul class=\"sources\">"
                     + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             }
             if indicator.years.count > 1 {
@@ -131,7 +152,7 @@ public struct SummaryHTMLRenderer: Sendable {
             if !targets.rows.isEmpty { body.append(table(targets)) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { body.append("<p class=\"small\">\(e(missing))</p>") }
         }
-        body.append("<h2 id=\"agenda\">Draft agenda</h2>")
+        body.append("<h2 id=\"agenda\">\(e(L10n.t("Draft agenda")))</h2>")
         body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
         }.joined(separator: "\n") + "</ol>")
@@ -140,12 +161,11 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(table(SummaryLayout.gapTable(summary.gaps.gaps, toClose: true), small: true))
         }
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
-
-        return HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body)
+        return body
     }
 
     /// The brief's last part: the most serious gaps and the next review.
-    private func renderBriefEnd(_ summary: ReviewSummary, _ start: [String]) -> String {
+    private func briefEnd(_ summary: ReviewSummary, _ start: [String]) -> [String] {
         var body = start
         body.append("<h2 id=\"gaps\">Most serious gaps</h2>")
         body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
@@ -159,7 +179,7 @@ public struct SummaryHTMLRenderer: Sendable {
         body.append("<h2 id=\"next\">Next review</h2>")
         body.append("<p>" + e(summary.nextReview.map { SummaryLayout.nextReview($0, summary) } ?? "No review is scheduled within the horizon.") + "</p>")
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
-        return HTMLText.page(title: SummaryLayout.title(summary), style: Self.style, body: body)
+        return body
     }
 
     private func table(_ table: SummaryLayout.Table, headerless: Bool = false, small: Bool = false) -> String {
@@ -180,7 +200,8 @@ public struct SummaryHTMLRenderer: Sendable {
         return lines.joined(separator: "\n")
     }
 
-    private func e(_ text: String) -> String { HTMLText.escape(text) }
+    /// A value as element content: escaped, Khmer runs marked `lang="km"`.
+    private func e(_ text: String) -> String { HTMLText.content(text) }
 
     private static let style = """
         @page { size: A4; margin: 16mm 14mm; }
@@ -204,6 +225,7 @@ public struct SummaryHTMLRenderer: Sendable {
         ins { color: #005c1a; background: #e3f6e6; text-decoration: underline; }
         .label { font-weight: 600; margin-right: .4rem; }
         li.warning { color: #a40000; font-weight: 600; }
+        section.language + section.language { border-top: 3px double #0072B2; margin-top: 2rem; break-before: page; }
         .notice { border: 2px solid #8a5a00; background: #fff6e0; padding: .5rem .75rem; }
         footer { margin-top: 2rem; font-size: .85rem; color: #555; border-top: 1px solid #ccc; padding-top: .5rem; }
         td.date { white-space: nowrap; }

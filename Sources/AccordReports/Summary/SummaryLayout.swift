@@ -17,24 +17,24 @@ enum SummaryLayout {
     static let redlineArticles = 3, redlineBlocks = 4
 
     static func title(_ summary: ReviewSummary) -> String {
-        summary.meeting.map { "Review summary: \($0.title)" } ?? "Review summary at \(summary.asOf)"
+        summary.meeting.map { L10n.t("Review summary: {1}", $0.title) } ?? L10n.t("Review summary at {1}", summary.asOf)
     }
 
     static func partyName(_ summary: ReviewSummary, _ code: PartyCode?) -> String {
-        guard let code else { return "not recorded" }
+        guard let code else { return L10n.t("not recorded") }
         return summary.parties.first { $0.code == code }.map { "\($0.name) (\(code))" } ?? code.code
     }
 
     /// The header's label and value pairs; a brief's leaves out who came.
     static func header(_ summary: ReviewSummary, brief: Bool = false) -> Table {
-        var rows: [[String]] = [["Tracker", summary.trackerName]]
+        var rows: [[String]] = [[L10n.t("Tracker"), summary.trackerName]]
         if let meeting = summary.meeting {
-            rows.append(["Meeting", meeting.id.rawValue])
-            rows.append(["Date", meeting.date.description + (meeting.endDate.map { " to \($0)" } ?? "")])
-            rows.append(["Venue", meeting.venue ?? "not recorded"])
-            rows.append(["Host", partyName(summary, meeting.host)])
+            rows.append([L10n.t("Meeting"), meeting.id.rawValue])
+            rows.append([L10n.t("Date"), meeting.endDate.map { L10n.t("{1} to {2}", meeting.date, $0) } ?? meeting.date.description])
+            rows.append([L10n.t("Venue"), meeting.venue ?? L10n.t("not recorded")])
+            rows.append([L10n.t("Host"), partyName(summary, meeting.host)])
             if let body = meeting.body { rows.append(["Body", body]) }
-            if !meeting.reviews.isEmpty { rows.append(["Reviews held", meeting.reviews.joined(separator: ", ")]) }
+            if !meeting.reviews.isEmpty { rows.append([L10n.t("Reviews held"), meeting.reviews.joined(separator: ", ")]) }
             if !meeting.coChairs.isEmpty { rows.append(["Co-chairs", meeting.coChairs.joined(separator: "; ")]) }
             for delegation in meeting.delegations where !brief {
                 rows.append(["Delegation \(delegation.party)", delegation.members.joined(separator: "; ")])
@@ -44,24 +44,31 @@ enum SummaryLayout {
             }
             if !meeting.minutesSignedBy.isEmpty { rows.append(["Minutes signed by", meeting.minutesSignedBy.joined(separator: "; ")]) }
         }
-        rows.append(["Parties", summary.parties.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")])
-        let since = summary.since.map { "after \($0)" + (summary.previousMeeting.map { " (previous meeting of the body: \($0))" } ?? "") } ?? "from the start"
-        rows.append(["Period", "\(since) to \(summary.asOf)"])
+        rows.append([L10n.t("Parties"), summary.parties.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")])
+        let period: String
+        switch (summary.since, summary.previousMeeting) {
+        case (let since?, let previous?): period = L10n.t("after {1} (previous meeting {2}) to {3}", since, previous, summary.asOf)
+        case (let since?, nil): period = L10n.t("after {1} to {2}", since, summary.asOf)
+        case (nil, _): period = L10n.t("from the start to {1}", summary.asOf)
+        }
+        rows.append([L10n.t("Period"), period])
         return Table(header: ["", ""], rows: rows)
     }
 
     static func statusChanges(_ summary: ReviewSummary) -> Table {
-        Table(header: ["Date", "Item", "Party", "From", "To", "What"], rows: summary.statusChanges.map {
+        Table(header: [L10n.t("Date"), L10n.t("Item"), L10n.t("Party"), L10n.t("From"), L10n.t("To"), L10n.t("What")],
+              rows: summary.statusChanges.map {
             [$0.date.description, $0.target.description, $0.party.code, $0.from.rawValue, $0.to.rawValue,
              ProgressStyle.marked($0.summary, $0.marks)]
         })
     }
 
     static func evidence(_ summary: ReviewSummary) -> Table {
-        Table(header: ["Date", "Evidence", "Kind", "Party", "Supports"], rows: summary.newEvidence.map {
+        Table(header: [L10n.t("Date"), L10n.t("Evidence"), L10n.t("Kind"), L10n.t("Party"), L10n.t("Supports")],
+              rows: summary.newEvidence.map {
             [$0.date.description, ProgressStyle.marked("\($0.title) (\($0.id))", $0.marks)
-                + (summary.unverified?[$0.id.rawValue].map { ", not verified: \($0)" } ?? ""),
-             $0.kind, $0.party?.code ?? "both",
+                + (summary.unverified?[$0.id.rawValue].map { L10n.t(", not verified: {1}", $0) } ?? ""),
+             $0.kind, $0.party?.code ?? L10n.t("both"),
              $0.supports.map(\.description).joined(separator: ", ")]
         })
     }
@@ -99,7 +106,7 @@ enum SummaryLayout {
                              counts.joined(separator: ", ")])
             }
         }
-        return Table(header: ["Area", "Party", "Settled", "Share", "Statuses reported; not reported"], rows: rows, numeric: [2, 3])
+        return Table(header: [L10n.t("Area"), L10n.t("Party"), L10n.t("Settled"), L10n.t("Share"), "Statuses reported; not reported"], rows: rows, numeric: [2, 3])
     }
 
     /// `text` cut at `limit` characters, on a word, with an ellipsis: long titles in tables.
@@ -287,17 +294,18 @@ enum SummaryLayout {
     }
 
     static func gapLine(_ gap: Gap) -> (item: String, text: String, close: String) {
-        ("\(gap.item) (\(gap.party?.code ?? "both"))", ProgressStyle.marked("\(gap.title) — \(gap.why.joined(separator: "; "))", gap.marks),
+        ("\(gap.item) (\(gap.party?.code ?? L10n.t("both")))", ProgressStyle.marked("\(gap.title) — \(gap.why.joined(separator: "; "))", gap.marks),
          gap.toClose)
     }
 
     static func nextReview(_ review: ReviewSchedule.Review, _ summary: ReviewSummary) -> String {
-        ProgressStyle.marked("\(review.title) (\(review.instrument)/\(review.cycle)) on \(review.date)", review.marks)
-            + (review.host.map { ", hosted by \(partyName(summary, $0))" } ?? "") + "."
+        let what = "\(review.title) (\(review.instrument)/\(review.cycle))"
+        return ProgressStyle.marked(review.host.map { L10n.t("{1} on {2}, hosted by {3}.", what, review.date, partyName(summary, $0)) }
+                                        ?? L10n.t("{1} on {2}.", what, review.date), review.marks)
     }
 
     static func due(_ review: ReviewSchedule.Review) -> Table {
-        Table(header: ["Due", "Item", "Parties", "What"], rows: review.dueBefore.map {
+        Table(header: [L10n.t("Due"), L10n.t("Item"), L10n.t("Parties"), L10n.t("What")], rows: review.dueBefore.map {
             [$0.date.description, $0.target.description, $0.parties.map(\.code).joined(separator: ", "),
              ProgressStyle.marked($0.summary, $0.marks)]
         })
@@ -317,9 +325,9 @@ enum SummaryLayout {
     static func attributions(_ series: [ReviewSummary.IndicatorSeries]) -> [String] {
         series.flatMap { series in
             series.points.filter { point in Set(point.attributions.map(\.value)).count > 1 }.map { point in
-                "\(point.period), \(series.scopeTitle ?? series.scope ?? "all"): "
+                "\(point.period), \(series.scopeTitle ?? series.scope ?? L10n.t("all")): "
                     + point.attributions.enumerated().map { index, attribution in
-                        "[\(index + 1)] \(SVGChart.format(attribution.value)) — " + [attribution.party?.code, attribution.source ?? "evidence \(attribution.evidence)"]
+                        "[\(index + 1)] \(SVGChart.format(attribution.value)) — " + [attribution.party?.code, attribution.source ?? L10n.t("evidence {1}", attribution.evidence)]
                             .compactMap { $0 }.joined(separator: ", ")
                     }.joined(separator: "; ")
             }
@@ -385,7 +393,7 @@ enum SummaryLayout {
             let all = grouped[id]!
             let periods = Array(Set(all.flatMap { $0.points.map(\.period) })).sorted()
             let rows = all.map { series in
-                [series.scopeTitle ?? series.scope ?? "all"] + periods.map { period in
+                [series.scopeTitle ?? series.scope ?? L10n.t("all")] + periods.map { period in
                     guard let point = series.points.first(where: { $0.period == period }) else { return "" }
                     // Figures that disagree stand side by side, each with who gave it (listed below the table).
                     let distinct = Set(point.attributions.map(\.value))
@@ -398,23 +406,26 @@ enum SummaryLayout {
             let title = all[0].title + (all[0].unit.map { " (\($0))" } ?? "")
             let years = periods.filter { $0.count == 4 && Int($0) != nil }
             let lines = all.map { series in
-                SVGChart.Series(name: series.scopeTitle ?? series.scope ?? "all", values: years.map { year in
+                SVGChart.Series(name: series.scopeTitle ?? series.scope ?? L10n.t("all"), values: years.map { year in
                     series.points.first { $0.period == year }?.value
                 })
             }
-            return (title, Table(header: ["Scope"] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
+            return (title, Table(header: [L10n.t("Scope")] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
                     years, lines, attributions(all), totalChecks(all))
         }
     }
 
     static func footer(_ summary: ReviewSummary) -> String {
-        var text = "Generated by accord from the tracker as of \(summary.asOf)."
+        var text = L10n.t("Generated by accord from the tracker as of {1}.", summary.asOf)
         if summary.restrictedOmitted > 0 {
-            text += " \(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out (--include-restricted shows them)."
+            text += " " + (summary.restrictedOmitted == 1
+                ? L10n.t("1 restricted piece of evidence left out (--include-restricted shows them).")
+                : L10n.t("{1} restricted pieces of evidence left out (--include-restricted shows them).", summary.restrictedOmitted))
         }
         if let unverified = summary.unverified, !unverified.isEmpty {
-            text += " \(unverified.count) \(unverified.count == 1 ? "record is" : "records are") not signed by their party "
-                + "(accord verify --signatures lists them)."
+            text += " " + (unverified.count == 1
+                ? L10n.t("1 record is not signed by their party (accord verify --signatures lists them).")
+                : L10n.t("{1} records are not signed by their party (accord verify --signatures lists them).", unverified.count))
         }
         return text
     }

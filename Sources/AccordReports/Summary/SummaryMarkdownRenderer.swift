@@ -16,7 +16,7 @@ public struct SummaryMarkdownRenderer: Sendable {
     /// The summary as Markdown, ending with a newline.
     public func render(_ summary: ReviewSummary) -> String {
         var blocks = ["# " + SummaryLayout.title(summary) + (brief ? " (brief)" : "")]
-        if let notice = SummaryLayout.notice(summary) { blocks.append("> **Note:** " + escape(notice)) }
+        if let notice = SummaryLayout.notice(summary) { blocks.append("> **" + L10n.t("Note:") + "** " + escape(notice)) }
         blocks.append(table(SummaryLayout.header(summary, brief: brief), headerless: true))
         if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
             blocks.append("Agenda of the meeting:\n\n" + meeting.agenda.enumerated().map { "\($0 + 1). \(escape($1))" }.joined(separator: "\n"))
@@ -56,15 +56,15 @@ public struct SummaryMarkdownRenderer: Sendable {
         }
         if brief { return renderBriefEnd(summary, blocks) }
 
-        blocks.append("## Text revisions (\(summary.textChanges.count))")
-        if summary.textChanges.isEmpty { blocks.append("None.") }
+        blocks.append("## " + L10n.t("Text revisions ({1})", summary.textChanges.count))
+        if summary.textChanges.isEmpty { blocks.append(L10n.t("None.")) }
         for change in summary.textChanges {
             var lines = ["**" + escape(SummaryLayout.textChangeHeadline(change)) + "**"]
             for article in SummaryLayout.shortRedline(change.diff) {
                 lines.append("- " + escape(article.headline))
                 for block in article.blocks {
                     switch block {
-                    case .title(let title): lines.append("  - Title: " + DiffMarkdownRenderer.redline(title))
+                    case .title(let title): lines.append("  - " + L10n.t("Title:") + " " + DiffMarkdownRenderer.redline(title))
                     case .text(let text): lines.append("  - " + DiffMarkdownRenderer.redline(text))
                     case .clause(let label, let text): lines.append("  - **\(escape(label))** " + DiffMarkdownRenderer.redline(text))
                     }
@@ -73,18 +73,18 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(lines.joined(separator: "\n"))
         }
 
-        blocks.append("## Progress by area and party")
+        blocks.append("## " + L10n.t("Progress by area and party"))
         let progress = SummaryLayout.progress(summary)
-        blocks.append(progress.rows.isEmpty ? "Nothing tracked yet." : table(progress))
+        blocks.append(progress.rows.isEmpty ? L10n.t("Nothing tracked yet.") : table(progress))
         let chart = SummaryLayout.progressChart(summary)
         if !chart.categories.isEmpty {
-            var lines = ["Share settled (implemented or not applicable):", "", "```text"]
-            let width = chart.categories.map(\.count).max() ?? 0
+            var lines = [L10n.t("Share settled (implemented or not applicable):"), "", "```text"]
+            let width = chart.categories.map(DisplayWidth.of).max() ?? 0
             for (index, category) in chart.categories.enumerated() {
                 for series in chart.series {
                     guard let value = series.values[index] else { continue }
                     let label = category.count > 48 ? String(category.prefix(47)) + "…" : category
-                    lines.append(label.padding(toLength: min(width, 48), withPad: " ", startingAt: 0)
+                    lines.append(DisplayWidth.pad(label, to: min(width, 48))
                                  + "  \(series.name)  " + SummaryLayout.textBar(Int(value)))
                 }
             }
@@ -101,17 +101,17 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(table(SummaryLayout.gapTable(shown.gaps)))
         }
 
-        blocks.append("## Due before the next review")
+        blocks.append("## " + L10n.t("Due before the next review"))
         if let review = summary.nextReview {
-            blocks.append("Next review: " + escape(SummaryLayout.nextReview(review, summary)))
-            blocks.append(review.dueBefore.isEmpty ? "Nothing else falls due before it." : table(SummaryLayout.due(review)))
+            blocks.append(L10n.t("Next review:") + " " + escape(SummaryLayout.nextReview(review, summary)))
+            blocks.append(review.dueBefore.isEmpty ? L10n.t("Nothing else falls due before it.") : table(SummaryLayout.due(review)))
         } else {
-            blocks.append("No review is scheduled within the horizon.")
+            blocks.append(L10n.t("No review is scheduled within the horizon."))
         }
 
-        blocks.append("## Indicators")
+        blocks.append("## " + L10n.t("Indicators"))
         let indicators = SummaryLayout.indicatorTables(summary)
-        if indicators.isEmpty { blocks.append("No indicator values recorded.") }
+        if indicators.isEmpty { blocks.append(L10n.t("No indicator values recorded.")) }
         for indicator in indicators {
             blocks.append("### " + escape(indicator.title))
             blocks.append(table(indicator.table))
@@ -119,7 +119,7 @@ public struct SummaryMarkdownRenderer: Sendable {
                 blocks.append("Reported totals and the yearly figures:\n\n" + indicator.totals.map { "- " + escape($0) }.joined(separator: "\n"))
             }
             if !indicator.sources.isEmpty {
-                blocks.append("Figures the sources give differently:\n\n"
+                blocks.append(L10n.t("Figures the sources give differently:") + "\n\n"
                               + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
             }
         }
@@ -131,7 +131,7 @@ public struct SummaryMarkdownRenderer: Sendable {
             if let missing = SummaryLayout.unmeasuredTargets(summary) { blocks.append(escape(missing)) }
         }
 
-        blocks.append("## Draft agenda")
+        blocks.append("## " + L10n.t("Draft agenda"))
         blocks.append(summary.agenda.enumerated().map { index, item in
             (["\(index + 1). " + escape(item.title)] + item.points.map { "   - " + escape($0) }).joined(separator: "\n")
         }.joined(separator: "\n"))

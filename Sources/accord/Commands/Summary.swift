@@ -31,6 +31,9 @@ extension Accord {
             file): a joint review follows up the previous joint review, not another body's \
             conference held in between.
 
+            --lang vi,km (any list of en, vi, km) writes the summary in each language, one \
+            after the other in one file, for minutes kept in both languages.
+
             With --meeting, the summary is that meeting's, evaluated at its date, with changes \
             since the meeting before it. With --since, changes are counted after that date, at \
             --as-of (default today). With neither, since the latest meeting. HTML is one \
@@ -96,21 +99,37 @@ extension Accord {
             }
             let schedule = context.schedule()
             let history = try context.textHistory()
-            let gaps = context.gaps(schedule: schedule, history: history)
             let previous = ReviewSummary.previousMeeting(of: chosen, in: context.snapshot, asOf: context.asOf)
-            var summary = ReviewSummary(
-                snapshot: context.snapshot, state: context.state, meeting: chosen, since: since, schedule: schedule,
-                gaps: gaps, textChanges: try history.changes(after: since ?? previous?.date, through: context.asOf),
-                redaction: context.redaction)
-            summary.gapDetail = gapDetail
-            summary.unverified = try context.unverifiedRecords().map { records in
+            let textChanges = try history.changes(after: since ?? previous?.date, through: context.asOf)
+            let unverified = try context.unverifiedRecords().map { records in
                 Dictionary(records.map { ($0.recordID, $0.status.rawValue) }, uniquingKeysWith: { first, _ in first })
             }
+            let opened = context
+            /// The summary built in `language`: gap explanations and the agenda are written
+            /// as it is built.
+            func summary(in language: Language) -> ReviewSummary {
+                L10n.with(language) {
+                    var summary = ReviewSummary(
+                        snapshot: opened.snapshot, state: opened.state, meeting: chosen, since: since, schedule: schedule,
+                        gaps: opened.gaps(schedule: schedule, history: history), textChanges: textChanges,
+                        redaction: opened.redaction)
+                    summary.gapDetail = gapDetail
+                    summary.unverified = unverified
+                    return summary
+                }
+            }
+            // `--lang vi,km`: the summary in each language, one after the other.
+            let languages = L10n.languages
             let text: String
             switch format {
-            case .markdown: text = SummaryMarkdownRenderer(brief: brief).render(summary)
-            case .html: text = SummaryHTMLRenderer(brief: brief).render(summary)
-            case .json: text = try JSONOutput.render(summary)
+            case .markdown:
+                text = languages.map { language in L10n.with(language) { SummaryMarkdownRenderer(brief: brief).render(summary(in: language)) } }
+                    .joined(separator: "\n---\n\n")
+            case .html:
+                text = languages.count == 1
+                    ? SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0]))
+                    : SummaryHTMLRenderer(brief: brief).render(languages: languages.map { (language: $0, summary: summary(in: $0)) })
+            case .json: text = try JSONOutput.render(summary(in: .english))
             }
             try context.console.write(text, to: output)
             if commit {

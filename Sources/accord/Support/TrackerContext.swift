@@ -62,6 +62,8 @@ struct TrackerContext {
         let textPrefetch = texts ? TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit) : nil
         // Through the record cache in the git folder: a revision read before costs no parsing.
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
+        // The tracker's language applies when the user chose none.
+        L10n.adoptTrackerDefault(snapshot.settings?.interfaceLanguages ?? [])
         if warn && !snapshot.isValid {
             let count = snapshot.diagnostics.count
             FileHandle.standardError.write(Data(

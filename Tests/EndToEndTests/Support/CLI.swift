@@ -27,13 +27,15 @@ enum CLI {
         try run(executable: productsFolder.appendingPathComponent(program), args, cwd: cwd, env: env, timeout: timeout)
     }
 
-    /// Runs any executable the same way: `ACCORD_REPO` cleared, `env` added, killed (and
-    /// the test failed) after `timeout` seconds.
+    /// Runs any executable the same way: `ACCORD_REPO` and the language variables cleared
+    /// (so output is English unless a test asks), `env` added, killed (and the test failed)
+    /// after `timeout` seconds.
     @discardableResult
     static func run(executable: URL, _ args: [String], cwd: URL? = nil, env: [String: String] = [:],
                     timeout: TimeInterval = 120) throws -> Result {
         try Command.run(executable.path, args, in: cwd, environment: env,
-                        clearing: env["ACCORD_REPO"] == nil ? ["ACCORD_REPO"] : [], timeout: timeout)
+                        clearing: Set(["ACCORD_REPO", "ACCORD_LANG", "LC_ALL", "LC_MESSAGES", "LANG"].filter { env[$0] == nil }),
+                        timeout: timeout)
     }
 
     /// Runs the git command line in `folder`.

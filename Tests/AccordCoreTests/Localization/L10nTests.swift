@@ -1,0 +1,116 @@
+@testable import AccordCore
+import Foundation
+import Testing
+
+/// The message catalogs are complete and read; the language is chosen in the documented
+/// order; messages fill their placeholders.
+struct L10nTests {
+    static let root = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every message the sources pass to `L10n.t` (outside comments), with its context.
+    static func sourceKeys() throws -> Set<String> {
+        let call = /L10n\.t\("((?:[^"\\]|\\.)*)"(?:,\s*context:\s*"((?:[^"\\]|\\.)*)")?/
+        var keys: Set<String> = []
+        let sources = root.appendingPathComponent("Sources")
+        let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for match in line.matches(of: call) {
+                    let english = String(match.output.1).replacingOccurrences(of: "\\\"", with: "\"")
+                    keys.insert(MessageCatalog.key(english, context: match.output.2.map(String.init)))
+                }
+            }
+        }
+        return keys
+    }
+
+    @Test func everyMessageIsTranslatedInEveryLanguage() throws {
+        let keys = try Self.sourceKeys()
+        #expect(keys.count > 100)
+        let builtIn = L10n.builtInCatalogs
+        #expect(Set(builtIn.map(\.language)) == Set(Language.allCases.filter { $0 != .english }.map(\.rawValue)))
+        for (code, text) in builtIn {
+            let catalog = try MessageCatalog(po: text, file: "Languages/\(code).po")
+            let missing = keys.subtracting(catalog.translations.keys).sorted()
+            #expect(missing.isEmpty, "Languages/\(code).po lacks \(missing.count): \(missing.prefix(5)) (scripts/update-catalogs.py adds them)")
+            let unused = Set(catalog.keys).subtracting(keys).sorted()
+            #expect(unused.isEmpty, "Languages/\(code).po has messages no source uses: \(unused.prefix(5))")
+            for key in keys {
+                guard let translation = catalog.translations[key] else { continue }
+                let english = key.split(separator: "\u{4}").last.map(String.init) ?? key
+                #expect(Self.placeholders(translation) == Self.placeholders(english),
+                        "Languages/\(code).po: '\(english)' and its translation differ in placeholders")
+            }
+        }
+    }
+
+    static func placeholders(_ text: String) -> [String] {
+        text.matches(of: /\{[0-9]+\}/).map { String($0.output) }.sorted()
+    }
+
+    @Test func aCatalogReadsEntriesContextsAndContinuations() throws {
+        let catalog = try MessageCatalog(po: """
+            # a comment
+            msgid ""
+            msgstr "Language: vi\\n"
+
+            msgid "Overdue"
+            msgstr "Quá hạn"
+
+            msgctxt "severity"
+            msgid "high"
+            msgstr "cao"
+
+            msgid "Say \\"{1}\\""
+            msgstr ""
+            "Nói "
+            "\\"{1}\\""
+
+            msgid "Untranslated"
+            msgstr ""
+            """, file: "test.po")
+        #expect(catalog.translations["Overdue"] == "Quá hạn")
+        #expect(catalog.translations[MessageCatalog.key("high", context: "severity")] == "cao")
+        #expect(catalog.translations["high"] == nil)
+        #expect(catalog.translations["Say \"{1}\""] == "Nói \"{1}\"")
+        #expect(catalog.translations["Untranslated"] == nil)
+        #expect(catalog.keys.contains("Untranslated"))
+    }
+
+    @Test func aBrokenCatalogNamesItsLine() {
+        #expect(throws: MessageCatalog.Failure.self) { try MessageCatalog(po: "msgid \"a\"\nmsgstr unquoted\n", file: "x.po") }
+        do {
+            _ = try MessageCatalog(po: "msgid \"a\"\nmsgid_plural \"as\"\n", file: "x.po")
+            Issue.record("plural forms should be refused")
+        } catch {
+            #expect(error.description.hasPrefix("x.po:2: "))
+        }
+    }
+
+    @Test func placeholdersAreFilledInAnyOrder() {
+        #expect(L10n.fill("{2} before {1}", ["a", "b"]) == "b before a")
+        #expect(L10n.fill("{1} of {3} and {x} {", [1, 2]) == "1 of {3} and {x} {")
+        #expect(L10n.t("{1} on {2}.", in: .vietnamese, "Hội nghị", "2019-03-26") == "Hội nghị vào ngày 2019-03-26.")
+        #expect(L10n.t("{1} on {2}.", in: .english, "Meeting", "2019-03-26") == "Meeting on 2019-03-26.")
+    }
+
+    @Test func withRendersInAnotherLanguage() {
+        #expect(L10n.with(.khmer) { L10n.t("Overdue") } == "ហួសកាលកំណត់")
+        #expect(L10n.with(.vietnamese) { L10n.t("low", context: "severity") } == "thấp")
+        #expect(L10n.with(.vietnamese) { Status.blocked.displayName } == "bị vướng mắc")
+    }
+
+    @Test func languageCodesAndLists() throws {
+        #expect(Language(code: "vi_VN.UTF-8") == .vietnamese)
+        #expect(Language(code: "km-KH") == .khmer)
+        #expect(Language(code: "en_US@euro") == .english)
+        #expect(Language(code: "C.UTF-8") == nil)
+        #expect(Language(code: "fr_FR") == nil)
+        #expect(try L10n.parse("vi, km,vi", origin: "--lang") == [.vietnamese, .khmer])
+        #expect(throws: L10n.UnknownLanguage.self) { try L10n.parse("vi,fr", origin: "--lang") }
+        #expect(throws: L10n.UnknownLanguage.self) { try L10n.parse(",", origin: "--lang") }
+    }
+}

@@ -1,0 +1,209 @@
+import AccordCore
+import Foundation
+import TestSupport
+import Testing
+
+/// accord speaks Vietnamese and Khmer from the built binary: chosen by `--lang`,
+/// `ACCORD_LANG`, the locale or accord.yaml, and a summary in either shows none of the
+/// English messages its catalog translates.
+@Suite(.serialized) struct LanguageTests {
+    static let tracker: URL = {
+        let scratch = try! AccordProcess.scratch()
+        let tracker = scratch.appendingPathComponent("example")
+        let created = try! AccordProcess.run(["init", "--example", tracker.path],
+                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        precondition(created.status == 0, created.stderr)
+        return tracker
+    }()
+
+    static let meeting = "2019-12-01-joint-review-2017-2019"
+
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+        let result = try AccordProcess.run(arguments + ["--repo", Self.tracker.path], environment: environment)
+        #expect(result.status == 0, "\(arguments): \(result.stderr)")
+        return result.stdout
+    }
+
+    /// The English messages of the catalogs as the pieces an output would show: split at
+    /// their placeholders, pieces of at least ten characters (shorter ones, such as `Date`,
+    /// also occur inside the example's English records).
+    static let englishPieces: [String] = {
+        let text = try! String(contentsOf: AccordProcess.packageRoot.appendingPathComponent("Languages/vi.po"), encoding: .utf8)
+        let catalog = try! MessageCatalog(po: text, file: "vi.po")
+        let pieces = catalog.keys.flatMap { key in
+            (key.split(separator: "\u{4}").last ?? "").split(separator: /\{[0-9]+\}/)
+                .map { $0.trimmingCharacters(in: .whitespaces) }
+        }
+        // Codes a user types (`implemented`, `no-evidence`) stay English by design.
+        let codes = Set(Status.allCases.map(\.rawValue) + GapRule.allCases.map(\.rawValue))
+        return Set(pieces.filter { $0.count >= 10 && !codes.contains($0) }).sorted()
+    }()
+
+    @Test(arguments: ["vi", "km"], ["markdown", "html"])
+    func aSummaryInVietnameseOrKhmerShowsNoEnglishMessage(language: String, format: String) throws {
+        let output = try run(["summary", "--meeting", Self.meeting, "--format", format, "--lang", language])
+        #expect(!Self.englishPieces.isEmpty)
+        let english = try run(["summary", "--meeting", Self.meeting, "--format", format])
+        let shown = Self.englishPieces.filter { output.contains($0) || output.contains(HTMLEscape.escape($0)) }
+        #expect(shown.isEmpty, "\(language) \(format) summary shows English: \(shown)")
+        // The check can fail: the English summary shows some of these pieces.
+        #expect(Self.englishPieces.contains { english.contains($0) || english.contains(HTMLEscape.escape($0)) })
+        if format == "html" { #expect(output.contains("<html lang=\"\(language)\">")) }
+    }
+
+    @Test func theLanguageComesFromTheOptionTheEnvironmentOrTheLocale() throws {
+        #expect(try run(["status", "--lang", "vi"]).contains("Tình hình thực hiện tại ngày"))
+        #expect(try run(["status"], environment: ["ACCORD_LANG": "km"]).contains("ស្ថានភាពគិតត្រឹម"))
+        #expect(try run(["status"], environment: ["LANG": "vi_VN.UTF-8"]).contains("Tình hình thực hiện tại ngày"))
+        // --lang wins over ACCORD_LANG, which wins over the locale; C is no language.
+        #expect(try run(["status", "--lang=en"], environment: ["ACCORD_LANG": "km"]).contains("Status as of"))
+        #expect(try run(["status"], environment: ["ACCORD_LANG": "vi", "LC_ALL": "km_KH.UTF-8"]).contains("Tình hình"))
+        #expect(try run(["status"], environment: ["LANG": "C.UTF-8"]).contains("Status as of"))
+        let gaps = try run(["gaps", "--summary"], environment: ["LC_MESSAGES": "km_KH.UTF-8"])
+        #expect(gaps.contains("ចំណុចខ្វះខាតតាមវិធាន និងតាមភាគី"))
+    }
+
+    @Test func aBilingualSummaryHoldsBothLanguages() throws {
+        let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "vi,km"])
+        #expect(html.contains("<html lang=\"vi\">"))
+        let vi = try #require(html.range(of: "<section lang=\"vi\" class=\"language\">"))
+        let km = try #require(html.range(of: "<section lang=\"km\" class=\"language\">"))
+        #expect(vi.lowerBound < km.lowerBound)
+        #expect(html[vi.upperBound..<km.lowerBound].contains("Những thay đổi kể từ cuộc họp trước"))
+        #expect(html[km.upperBound...].contains("អ្វីដែលបានផ្លាស់ប្តូរតាំងពីកិច្ចប្រជុំមុន"))
+        #expect(html.contains("@font-face"))
+        let markdown = try run(["summary", "--meeting", Self.meeting, "--lang", "km,en"])
+        let halves = markdown.components(separatedBy: "\n---\n\n# ")
+        #expect(halves.count == 2)
+        #expect(halves.first?.contains("ចំណុចខ្វះខាតតាមវិធាន") == true)
+        #expect(halves.last?.hasPrefix("Review summary: ") == true)
+    }
+
+    @Test func outputForProgramsStaysEnglish() throws {
+        let json = try run(["gaps", "--json", "--lang", "km"])
+        #expect(!json.unicodeScalars.contains(where: DocumentFont.isKhmer), "JSON in Khmer")
+        let csv = try run(["status", "--csv"], environment: ["ACCORD_LANG": "vi"])
+        #expect(!csv.contains("thực hiện"))
+    }
+
+    @Test func anUnknownLanguageIsAUsageError() throws {
+        let result = try AccordProcess.run(["status", "--lang", "fr", "--repo", Self.tracker.path])
+        #expect(result.status == 64)
+        #expect(result.stderr == "accord: unknown language fr in --lang: accord speaks en, vi, km\n")
+        let environment = try AccordProcess.run(["status", "--repo", Self.tracker.path], environment: ["ACCORD_LANG": "xx"])
+        #expect(environment.status == 64)
+        #expect(environment.stderr.contains("ACCORD_LANG"))
+        // A locale accord has no catalog for is not an error: English.
+        let french = try AccordProcess.run(["status", "--repo", Self.tracker.path], environment: ["LANG": "fr_FR.UTF-8"])
+        #expect(french.status == 0 && french.stdout.contains("Status as of"))
+    }
+
+    @Test func theTrackerDefaultAppliesWhenTheUserChoseNone() throws {
+        let scratch = try AccordProcess.scratch()
+        let tracker = scratch.appendingPathComponent("km-tracker")
+        let created = try AccordProcess.run(["init", "--example", tracker.path],
+                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        let settings = tracker.appendingPathComponent("accord.yaml")
+        var text = try String(contentsOf: settings, encoding: .utf8)
+        text += "language: km\n"
+        try text.write(to: settings, atomically: true, encoding: .utf8)
+        _ = try AccordProcess.git(["commit", "-qam", "Khmer by default"], in: tracker)
+        func status(_ environment: [String: String] = [:]) throws -> String {
+            let result = try AccordProcess.run(["status", "--repo", tracker.path], environment: environment)
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout
+        }
+        #expect(try status().contains("ស្ថានភាពគិតត្រឹម"))
+        #expect(try status(["LANG": "C.UTF-8"]).contains("ស្ថានភាពគិតត្រឹម"))
+        #expect(try status(["LANG": "vi_VN.UTF-8"]).contains("Tình hình thực hiện"))
+        #expect(try status(["ACCORD_LANG": "en"]).contains("Status as of"))
+        let bad = try AccordProcess.run(["validate", "--repo", tracker.path])
+        #expect(bad.status == 0, "\(bad.stdout)\(bad.stderr)")
+    }
+
+    @Test func idsFromVietnameseAndKhmerTitlesAreReadable() throws {
+        let scratch = try AccordProcess.scratch()
+        let tracker = scratch.appendingPathComponent("ids")
+        _ = try AccordProcess.run(["init", "--example", tracker.path],
+                                  environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        let evidence = try AccordProcess.run(["evidence", "add", "--title", "Công văn số 12", "--kind", "report",
+                                              "--date", "2019-12-01", "--quiet", "--repo", tracker.path])
+        #expect(evidence.status == 0, "\(evidence.stderr)")
+        #expect(evidence.stdout.hasPrefix("ev-2019-12-01-cong-van-so-12-"), "\(evidence.stdout)")
+        let meeting = try AccordProcess.run(["meeting", "add", "--date", "2019-12-02", "--venue", "Đà Nẵng", "--host", "VN", "--quiet",
+                                             "--repo", tracker.path])
+        #expect(meeting.status == 0, "\(meeting.stderr)")
+        #expect(meeting.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "2019-12-02-da-nang")
+    }
+}
+
+extension LanguageTests {
+    /// The fonts headless Chromium used for `selectors` of `page`, seeing only DejaVu among
+    /// the system's fonts (so no Khmer font), and a screenshot beside the page.
+    static func renderingFonts(_ page: URL, _ selectors: [String]) throws -> [String: [[String: Any]]] {
+        let folder = page.deletingLastPathComponent()
+        let config = folder.appendingPathComponent("fonts.conf")
+        try """
+            <?xml version="1.0"?>
+            <!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+            <fontconfig>
+              <dir>/usr/share/fonts/truetype/dejavu</dir>
+              <cachedir>\(folder.appendingPathComponent("fontconfig-cache").path)</cachedir>
+            </fontconfig>
+            """.write(to: config, atomically: true, encoding: .utf8)
+        let script = AccordProcess.packageRoot.appendingPathComponent("scripts/chromium-fonts.py")
+        let shot = page.deletingPathExtension().appendingPathExtension("png")
+        let result = try AccordProcess.run(URL(fileURLWithPath: "/usr/bin/timeout"), [
+            "120", "python3", script.path, "/usr/bin/chromium", page.path, shot.path,
+            folder.appendingPathComponent("profile-\(page.lastPathComponent)").path,
+        ] + selectors, environment: ["FONTCONFIG_FILE": config.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        let image = try Data(contentsOf: shot)
+        #expect(image.starts(with: [0x89, 0x50, 0x4E, 0x47]) && image.count > 20_000)
+        let found = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any] ?? [:]
+        return found.compactMapValues { $0 as? [[String: Any]] }
+    }
+
+    @Test func chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
+            Issue.record("chromium is missing: make test installs it (apt-get install chromium)")
+            return
+        }
+        let folder = try AccordProcess.scratch()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("summary.km.html")
+        let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "km"])
+        try html.write(to: page, atomically: true, encoding: .utf8)
+        #expect(html.contains("@font-face") && html.contains("<html lang=\"km\">"))
+        // h2: a Khmer heading; th: a Khmer column heading.
+        let fonts = try Self.renderingFonts(page, ["h2", "thead th"])
+        for selector in ["h2", "thead th"] {
+            let used = try #require(fonts[selector], "\(selector): \(fonts)")
+            #expect(!used.isEmpty)
+            #expect(used.allSatisfy { $0["isCustomFont"] as? Bool == true && $0["familyName"] as? String == "Noto Sans Khmer" },
+                    "\(selector) rendered with \(used)")
+        }
+        // The check can fail: without the embedded font the same heading is not drawn in it.
+        let bare = folder.appendingPathComponent("summary.km.bare.html")
+        let withoutFont = html.split(separator: "\n").filter { !$0.hasPrefix("@font-face") }.joined(separator: "\n")
+        try withoutFont.write(to: bare, atomically: true, encoding: .utf8)
+        let fallback = try Self.renderingFonts(bare, ["h2"])["h2"] ?? []
+        #expect(!fallback.contains { $0["isCustomFont"] as? Bool == true }, "\(fallback)")
+    }
+
+    @Test func anEnglishPageMarksKhmerRunsAndCarriesTheFontOnlyWhenNeeded() throws {
+        let english = try run(["summary", "--meeting", Self.meeting, "--format", "html"])
+        #expect(!english.contains("@font-face"), "an English page without Khmer text carries no font")
+        #expect(english.contains("<html lang=\"en\">"))
+    }
+}
+
+/// HTML's escaping of the characters a message may hold.
+enum HTMLEscape {
+    static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+            .replacingOccurrences(of: "'", with: "&#39;")
+    }
+}
