@@ -199,7 +199,7 @@ extension Repository {
     }
 
     /// The file that lists the paths a write is bringing in line with its commit, while it does.
-    private var pendingPathsFile: URL { gitDirectory.appendingPathComponent("accord/pending-paths") }
+    private var pendingPathsFile: URL { StateFolder.url(in: gitDirectory).appendingPathComponent("pending-paths") }
 
     /// Notes `paths` as about to be written, with any still noted from an earlier write
     /// that could not be repaired. Only call while holding the write lock.

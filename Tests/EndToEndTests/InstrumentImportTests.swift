@@ -10,7 +10,7 @@ import Testing
 
     /// A new, empty tracker in a scratch folder; the caller removes `folder`.
     func tracker() throws -> (folder: URL, tracker: URL) {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         let tracker = folder.appendingPathComponent("tracker")
         let made = try CLI.run(["init", tracker.path])
         #expect(made.status == 0, "\(made.stderr)")
@@ -129,7 +129,7 @@ import Testing
 /// touched, and nothing the tracker would not validate.
 @Suite struct CommitmentCommandTests {
     @Test func theRegisterIsKeptWithoutYAML() throws {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tracker = folder.appendingPathComponent("tracker")
         #expect(try CLI.run(["init", tracker.path]).status == 0)
@@ -168,7 +168,7 @@ import Testing
 /// `--bom` puts a UTF-8 byte order mark before the CSV, for Excel; nothing else changes.
 @Suite struct CSVByteOrderMarkTests {
     @Test func bomStartsTheCSVAndNeedsCSV() throws {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tracker = folder.appendingPathComponent("tracker")
         #expect(try CLI.run(["init", tracker.path]).status == 0)
@@ -190,7 +190,7 @@ import Testing
 @Suite struct ImportReportsTests {
     /// A tracker with tip-2005 from the Word fixture and commitments 1.1 (each) and 1.2 (joint).
     func tracker() throws -> (folder: URL, tracker: URL) {
-        let folder = try CLI.scratchFolder()
+        let folder = try ScratchFolder.make()
         let tracker = folder.appendingPathComponent("tracker")
         #expect(try CLI.run(["init", tracker.path]).status == 0)
         let text = InstrumentImportTests.fixtures.appendingPathComponent("agreement.en.docx").path

@@ -16,7 +16,7 @@ import Testing
     }
 
     func example() throws -> (scratch: URL, tracker: URL) {
-        let scratch = try AccordProcess.scratch()
+        let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("tracker")
         let created = try AccordProcess.run(["init", "--example", tracker.path],
                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])

@@ -11,7 +11,7 @@ import Testing
             Issue.record("\(tool) is missing: make test installs it (apt-get install chromium chromium-driver python3-selenium)")
             return
         }
-        let scratch = try AccordProcess.scratch()
+        let scratch = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/serve_browser_test.py")
         let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func serveRefusesAnotherAddressWithoutAccounts() throws {
-        let scratch = try AccordProcess.scratch()
+        let scratch = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
