@@ -8,7 +8,7 @@ import Testing
 /// English messages its catalog translates.
 @Suite(.serialized) struct LanguageTests {
     static let tracker: URL = {
-        let scratch = try! AccordProcess.scratch()
+        let scratch = try! ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("example")
         let created = try! AccordProcess.run(["init", "--example", tracker.path],
                                              environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
@@ -99,7 +99,7 @@ import Testing
     }
 
     @Test func theTrackerDefaultAppliesWhenTheUserChoseNone() throws {
-        let scratch = try AccordProcess.scratch()
+        let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("km-tracker")
         let created = try AccordProcess.run(["init", "--example", tracker.path],
                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
@@ -123,7 +123,7 @@ import Testing
     }
 
     @Test func idsFromVietnameseAndKhmerTitlesAreReadable() throws {
-        let scratch = try AccordProcess.scratch()
+        let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("ids")
         _ = try AccordProcess.run(["init", "--example", tracker.path],
                                   environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
@@ -170,7 +170,7 @@ extension LanguageTests {
             Issue.record("chromium is missing: make test installs it (apt-get install chromium)")
             return
         }
-        let folder = try AccordProcess.scratch()
+        let folder = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: folder) }
         let page = folder.appendingPathComponent("summary.km.html")
         let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "km"])
