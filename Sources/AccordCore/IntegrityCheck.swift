@@ -161,7 +161,13 @@ public enum IntegrityCheck {
             }
         }
         process.waitUntilExit()
-                throw AccordError(.io, "verify stalled before reading any object; nothing is known to be bad")
+        if process.terminationReason == .exit, process.terminationStatus == 0, let checked {
+            return .finished(problems, checked: checked)
+        }
+        if let current = progress(of: progressDescriptor).id {
+            return .stuck(current, "reading it crashed the checker (status \(process.terminationStatus))")
+        }
+        throw AccordError(.io, "verify failed: the checker ended with status \(process.terminationStatus)")
     }
 
     private static func formatted(_ seconds: TimeInterval) -> String {
