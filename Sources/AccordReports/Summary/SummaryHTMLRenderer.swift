@@ -75,7 +75,7 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append(table(SummaryLayout.jointStandings(summary)))
         }
         if summary.restrictedOmitted > 0 {
-            body.append("<p>\(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out.</p>")
+            body.append("<p>\(e(L10n.t("{1} restricted pieces of evidence left out.", summary.restrictedOmitted)))</p>")
         }
         if brief { return briefEnd(summary, body) }
 

@@ -199,10 +199,10 @@ enum SummaryLayout {
 
     /// `12 reports and 3 pieces of evidence in the period; never reported on 20 of 58 items it is bound by.`
     static func sideLine(_ side: ReviewSummary.Side) -> String {
-        var text = "\(side.reports.count) \(side.reports.count == 1 ? "report" : "reports") and \(side.evidence.count) "
-            + "\(side.evidence.count == 1 ? "piece" : "pieces") of evidence in the period"
+        var text = L10n.t("{1} reports and {2} pieces of evidence in the period", side.reports.count, side.evidence.count)
         if side.bound > 0 {
-            text += "; not reported on \(side.notReported) of the \(side.bound) items it is bound by (no report is not the same as not started)"
+            text += L10n.t("; not reported on {1} of the {2} items it is bound by (no report is not the same as not started)",
+                           side.notReported, side.bound)
         }
         return text + "."
     }

@@ -52,7 +52,7 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(table(SummaryLayout.jointStandings(summary)))
         }
         if summary.restrictedOmitted > 0 {
-            blocks.append("\(summary.restrictedOmitted) restricted \(summary.restrictedOmitted == 1 ? "piece" : "pieces") of evidence left out.")
+            blocks.append(L10n.t("{1} restricted pieces of evidence left out.", summary.restrictedOmitted))
         }
         if brief { return renderBriefEnd(summary, blocks) }
 
