@@ -87,10 +87,10 @@ struct Accord: ParsableCommand {
 
     /// The command line without `--lang LIST` (or `--lang=LIST`), which every command takes
     /// and which chooses the run's languages before anything prints (see `L10n.choose`).
-    /// `diff` and `revisions` keep their own `--lang`, the language of the text compared:
-    /// it sets the interface's language too when accord speaks it.
+    /// `diff`, `revisions`, `amend` and `instrument` keep their own `--lang`, the language of
+    /// a text: it sets the interface's language too when accord speaks it.
     private static func chooseLanguage(_ arguments: [String]) throws -> [String] {
-        let textCommands: Set<String> = ["diff", "revisions"]
+        let textCommands: Set<String> = ["diff", "revisions", "amend", "instrument"]
         let keepsOption = arguments.first { !$0.hasPrefix("-") }.map(textCommands.contains) ?? false
         var rest: [String] = []
         var option: String?
