@@ -8,12 +8,17 @@ bin=$1 tracker=$2 port=${3:-18080}
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 # Bash's own /dev/tcp: nothing to install for one request.
-for _ in $(seq 1 100); do
-  if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then break; fi
+# The server reads the tracker before it listens: give it up to a minute on a busy machine.
+connected=no
+for _ in $(seq 1 600); do
+  if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then connected=yes; break; fi
   sleep 0.1
 done
-printf 'GET /?as-of=2019-12-01 HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3
-page=$(cat <&3)
+if [ "$connected" != yes ]; then echo "serve-demo: accord serve did not answer on port $port" >&2; exit 1; fi
+printf 'GET /?as-of=2019-12-01 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n' >&3
+# The server closes the connection after the page (Connection: close); a bound on the wait
+# keeps the demo from hanging if it does not.
+page=$(timeout 30 cat <&3 || true)
 exec 3<&-
 echo
 echo "\$ accord serve --repo $tracker --listen 127.0.0.1:$port   (the dashboard at 2019-12-01, as text)"
