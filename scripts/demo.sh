@@ -39,8 +39,8 @@ echo
 echo "== A new tracker from the files a ministry holds: the agreement in Word, its Vietnamese text as a PDF"
 fixtures="$root/Tests/Fixtures/Import"
 rm -rf "$out/imported"
-"$bin" init "$out/imported" --quiet
 imported() { echo; echo "\$ accord $*"; "$bin" "$@" --repo "$out/imported"; }
+echo; echo "\$ accord init $out/imported"; "$bin" init "$out/imported"
 imported instrument add tip-draft --title "Agreement on cooperation against trafficking in persons" \
   --parties VN,KH --signed 2005-10-10 --place Hanoi --in-force 2005-10-10 \
   --text "$fixtures/agreement.en.docx" --lang en --text "$fixtures/agreement.vi.pdf" --lang vi

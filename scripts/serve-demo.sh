@@ -11,7 +11,8 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
 # The server reads the tracker before it listens: give it up to a minute on a busy machine.
 connected=no
 for _ in $(seq 1 600); do
-  if exec 3<>"/dev/tcp/127.0.0.1/$port" 2>/dev/null; then connected=yes; break; fi
+  # The braces take bash's own "connection refused" note while the server is still starting.
+  if { exec 3<>"/dev/tcp/127.0.0.1/$port"; } 2>/dev/null; then connected=yes; break; fi
   sleep 0.1
 done
 if [ "$connected" != yes ]; then echo "serve-demo: accord serve did not answer on port $port" >&2; exit 1; fi
