@@ -32,11 +32,10 @@ extension Site {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         guard query["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
-            return message(status: .badRequest, heading: "Form refused", text: "the evidence form is sent as multipart/form-data",
+            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: "the evidence form is sent as multipart/form-data",
                            session: session, cookie: cookie)
         }
-        let path = repositoryPath
-        let limit = try await blocking { Self.attachmentLimit(try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)) }
+        let limit = try await blocking { Self.attachmentLimit(try tracker(asOf: .today())) }
         // The file plus the other fields and the part headers.
         let bodyLimit = limit + Self.formLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
@@ -65,7 +64,7 @@ extension Site {
         do {
             upload = try MultipartUpload(body: bodyFile, boundary: boundary, folder: files)
         } catch let failure as UploadFailure {
-            return message(status: .badRequest, heading: "Form refused", text: failure.message, session: session, cookie: cookie)
+            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: failure.message, session: session, cookie: cookie)
         }
         guard upload.fields["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
         return try await answer("evidence", upload.fields, session: session, cookie: cookie, choices: { reading, visitor, values in
@@ -76,7 +75,7 @@ extension Site {
     }
 
     func tooLarge(_ limit: Int, session: Session, cookie: Cookie?) -> Response {
-        message(status: .contentTooLarge, heading: "Form refused",
+        message(status: .contentTooLarge, heading: L10n.t("Form refused", in: session.language),
                 text: "the file is over the limit of \(limit / 1_048_576) MB (thresholds.attachment-max-mb in accord.yaml); nothing was recorded",
                 session: session, cookie: cookie)
     }
@@ -92,7 +91,7 @@ extension Site {
 
     func addEvidence(_ form: FormFields, file: URL?, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
-        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today)
+        let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
         if form["title"] == nil { outcome.problems["title"] = "say what the evidence is" }
         let kind = form["kind"].flatMap(AccordCore.Evidence.Kind.init(rawValue:))

@@ -64,9 +64,8 @@ extension Site {
         guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
         guard visitor.may(role) else { return refused(role, session: session, cookie: cookie) }
         let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let path = repositoryPath
         let html = try await blocking { () throws -> String in
-            let reading = try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)
+            let reading = try tracker(asOf: .today())
             var value = try choices(reading, session, query)
             value["hideAsOf"] = true
             return render(template, value, session: session, reading: reading, query: FormFields())
@@ -94,10 +93,9 @@ extension Site {
     func answer(_ template: String, _ fields: FormFields, session: Session, cookie: Cookie?,
                 choices: @escaping @Sendable (TrackerReading, Visitor?, [String: String]) -> [String: Any],
                 record: @escaping @Sendable () throws -> FormOutcome) async throws -> Response {
-        let path = repositoryPath
         let (html, failed) = try await blocking { () throws -> (String, Bool) in
             let outcome = try record()
-            let reading = try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)
+            let reading = try tracker(asOf: .today())
             var values = outcome.problems.isEmpty ? [:] : fields.values
             values["csrf"] = nil
             var value = choices(reading, session.visitor, values)
@@ -113,12 +111,12 @@ extension Site {
     }
 
     func refused(_ role: Role, session: Session, cookie: Cookie?) -> Response {
-        message(status: .forbidden, heading: "Not allowed",
+        message(status: .forbidden, heading: L10n.t("Not allowed", in: session.language),
                 text: "this needs the role \(role.rawValue) or above; ask an administrator of this server", session: session, cookie: cookie)
     }
 
     func forged(session: Session, cookie: Cookie?) -> Response {
-        message(status: .forbidden, heading: "Form refused",
+        message(status: .forbidden, heading: L10n.t("Form refused", in: session.language),
                 text: "the form's token is missing or out of date, so it may not have come from this site: nothing was recorded; "
                     + "open the form again and send it from there", session: session, cookie: cookie)
     }
@@ -166,7 +164,7 @@ extension Site {
     /// nothing recorded unless there is none.
     func logProgress(_ form: FormFields, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
-        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today, use: .few)
+        let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
         let status = form["status"].flatMap(Status.init(rawValue:))
         if status == nil {
@@ -217,7 +215,7 @@ extension Site {
 
     func retract(_ form: FormFields, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
-        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today, use: .few)
+        let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
         if form["reason"] == nil { outcome.problems["reason"] = "say why the record no longer counts" }
         let author = Self.author(visitor, on: today, in: reading.repository)

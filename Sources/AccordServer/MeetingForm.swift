@@ -30,7 +30,7 @@ extension Site {
     /// (`TEXT::due=DATE::bound=B`), one attendee a line.
     func addMeeting(_ form: FormFields, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
-        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today)
+        let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
         let day = Self.day(form, today: today, into: &outcome)
         if form["venue"] == nil { outcome.problems["venue"] = "say where the meeting was held" }

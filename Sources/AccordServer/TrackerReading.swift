@@ -3,10 +3,10 @@ import AccordReports
 import Foundation
 import GitStore
 
-/// The tracker as one page reads it: the branch tip, every record of it, and the tracker
-/// as it stood at the page's as-of date, loaded as the command line loads it (through the
-/// record cache, so a revision read before costs no parsing). One per request: libgit2
-/// handles are not shared between threads.
+/// The tracker as one request reads it: the branch tip, every record of it, and the
+/// tracker as it stood at the page's as-of date, taken from the server's memory of the
+/// tip (read again only when the tip has moved). The repository handle is the request's
+/// own: libgit2 handles are not shared between threads.
 struct TrackerReading {
     let repository: Repository
     let commit: ObjectID
@@ -18,33 +18,35 @@ struct TrackerReading {
     /// The server never holds an age identity: restricted evidence stays sealed and
     /// hidden on every page, whoever reads it.
     let redaction = Redaction(includeRestricted: false)
-    private let lazyState: Lazy<TrackerState>
+    private let dated: TrackerMemory.Dated
+    private let memory: TrackerMemory
 
-    var state: TrackerState { lazyState.value }
-    var resolver: IDResolver { IDResolver(snapshot) }
+    var state: TrackerState { dated.state.value }
+    var resolver: IDResolver { dated.resolver.value }
 
-    init(repositoryPath: String, asOf: CalendarDate, use: SnapshotUse = .whole) throws {
+    init(memory: TrackerMemory, repositoryPath: String, asOf: CalendarDate) throws {
+        let (whole, dated) = try memory.reading(asOf: asOf)
         repository = try TrackerLocation.openTracker(explicit: repositoryPath, environment: [:],
                                                      currentDirectory: URL(fileURLWithPath: repositoryPath))
-        commit = try repository.resolve("HEAD")
-        whole = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
-        let stood = try whole.inForce(on: asOf, repository: repository, commit: commit)
-        snapshot = stood
+        commit = dated.commit
+        self.whole = whole
+        snapshot = dated.snapshot
         self.asOf = asOf
-        lazyState = Lazy { TrackerState(stood, asOf: asOf) }
+        self.dated = dated
+        self.memory = memory
     }
 
     /// The review schedule at the as-of date.
-    func schedule(months: Int = 18) -> ReviewSchedule {
-        ReviewSchedule(snapshot: snapshot, state: state, horizonMonths: months)
+    func schedule() -> ReviewSchedule {
+        dated.schedule.value
     }
 
     /// Every gap at the as-of date that `filter` keeps, as `accord gaps` finds them.
     func gaps(filter: GapReport.Filter = .init()) throws -> GapReport {
-        let history = try TextHistory(snapshot: snapshot, repository: repository, commit: commit)
+        let found = try memory.textFindings(dated)
         return GapReport(snapshot: snapshot, state: state, schedule: schedule(),
-                         amendedSinceEvidence: history.amendedSinceEvidence(snapshot: snapshot, asOf: asOf),
-                         languagesOutOfStep: history.languagesOutOfStep(asOf: asOf), filter: filter)
+                         amendedSinceEvidence: found.amendedSinceEvidence,
+                         languagesOutOfStep: found.languagesOutOfStep, filter: filter)
     }
 
     /// What `accord show ID` reports about `id`.
@@ -57,8 +59,6 @@ struct TrackerReading {
             try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: [$0])
                 .amendedSinceEvidence(snapshot: snapshot, asOf: asOf)
         } ?? []
-        let owner = resolved.qualifiedID?.owner ?? resolved.id
-        let state = TrackerState(snapshot, asOf: asOf, owners: [owner])
         return ShowReport(resolved: resolved, snapshot: snapshot, state: state, redaction: redaction,
                           revisions: revisions, amendedSinceEvidence: amended)
     }
@@ -68,9 +68,7 @@ struct TrackerReading {
     func summary(of meeting: Meeting) throws -> ReviewSummary {
         let history = try TextHistory(snapshot: snapshot, repository: repository, commit: commit)
         let schedule = schedule()
-        let gaps = GapReport(snapshot: snapshot, state: state, schedule: schedule,
-                             amendedSinceEvidence: history.amendedSinceEvidence(snapshot: snapshot, asOf: asOf),
-                             languagesOutOfStep: history.languagesOutOfStep(asOf: asOf))
+        let gaps = try self.gaps()
         let previous = snapshot.meetings.last { $0.id != meeting.id && $0.date < meeting.date }
         return ReviewSummary(snapshot: snapshot, state: state, meeting: meeting, since: nil, schedule: schedule, gaps: gaps,
                              textChanges: try history.changes(after: previous?.date, through: asOf), redaction: redaction)

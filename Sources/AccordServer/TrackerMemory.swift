@@ -1,0 +1,113 @@
+import AccordCore
+import Foundation
+import GitStore
+
+/// The tracker as the server last read it, kept between requests so that a page costs
+/// rendering, not reading: the records of the branch tip, and for each of the page dates
+/// asked for lately the tracker as it stood then with its state, review schedule, id
+/// index and the findings on the texts' history.
+///
+/// Everything is keyed by the tip's commit id, which every request reads afresh: a
+/// commit made by anyone (a form of this server, the command line, a sync) is seen at the
+/// next request, and nothing read at one commit is ever shown for another.
+final class TrackerMemory: @unchecked Sendable {
+    // `@unchecked`: every stored property below is touched only under `lock`, and the
+    // repository handle only there too (libgit2 handles are not shared between threads).
+    private let lock = NSLock()
+    private let repositoryPath: String
+    private var repository: Repository?
+    private var tip: ObjectID?
+    private var whole: TrackerSnapshot?
+    private var dated: [CalendarDate: Dated] = [:]
+    private var datesAskedFor: [CalendarDate] = []
+    /// How many page dates are kept at one tip; the oldest asked for goes first.
+    static let datesKept = 6
+
+    /// The tracker at one date, at the remembered tip. The costly parts are made when a
+    /// page first needs them.
+    final class Dated: Sendable {
+        let commit: ObjectID
+        let asOf: CalendarDate
+        let snapshot: TrackerSnapshot
+        let state: Lazy<TrackerState>
+        let resolver: Lazy<IDResolver>
+        let schedule: Lazy<ReviewSchedule>
+
+        init(commit: ObjectID, asOf: CalendarDate, snapshot: TrackerSnapshot) {
+            self.commit = commit
+            self.asOf = asOf
+            self.snapshot = snapshot
+            let state = Lazy { TrackerState(snapshot, asOf: asOf) }
+            self.state = state
+            resolver = Lazy { IDResolver(snapshot) }
+            schedule = Lazy { ReviewSchedule(snapshot: snapshot, state: state.value, horizonMonths: 18) }
+        }
+    }
+
+    /// What the texts' history says at a date: the gap report's inputs that need git.
+    struct TextFindings: Sendable {
+        let amendedSinceEvidence: [AmendedSinceEvidence]
+        let languagesOutOfStep: [LanguagesOutOfStep]
+    }
+
+    private var findings: [CalendarDate: TextFindings] = [:]
+
+    init(repositoryPath: String) {
+        self.repositoryPath = repositoryPath
+    }
+
+    /// The tracker at the branch tip as it stood on `asOf`, with every record of the tip.
+    func reading(asOf: CalendarDate) throws -> (whole: TrackerSnapshot, dated: Dated) {
+        lock.lock()
+        defer { lock.unlock() }
+        let repository = try handle()
+        let head = try repository.resolve("HEAD")
+        if head != tip || whole == nil {
+            // Drop the old tip's values before reading the new one: two whole trackers
+            // are never held at once.
+            (whole, tip, dated, datesAskedFor, findings) = (nil, nil, [:], [], [:])
+            whole = try TrackerSnapshot.load(repository: repository, commit: head)
+            tip = head
+        }
+        let records = whole!
+        datesAskedFor.removeAll { $0 == asOf }
+        datesAskedFor.append(asOf)
+        if let known = dated[asOf] { return (records, known) }
+        let stood = try records.inForce(on: asOf, repository: repository, commit: head)
+        let made = Dated(commit: head, asOf: asOf, snapshot: stood)
+        dated[asOf] = made
+        if datesAskedFor.count > Self.datesKept {
+            let oldest = datesAskedFor.removeFirst()
+            dated[oldest] = nil
+            findings[oldest] = nil
+        }
+        return (records, made)
+    }
+
+    /// The texts' history findings at `dated`'s date (`accord gaps` reads the same).
+    func textFindings(_ dated: Dated) throws -> TextFindings {
+        lock.lock()
+        defer { lock.unlock() }
+        if dated.commit == tip, let known = findings[dated.asOf] { return known }
+        let history = try TextHistory(snapshot: dated.snapshot, repository: try handle(), commit: dated.commit)
+        let found = TextFindings(amendedSinceEvidence: history.amendedSinceEvidence(snapshot: dated.snapshot, asOf: dated.asOf),
+                                 languagesOutOfStep: history.languagesOutOfStep(asOf: dated.asOf))
+        if dated.commit == tip { findings[dated.asOf] = found }
+        return found
+    }
+
+    /// Forgets everything read: the next request reads the tip again.
+    func forget() {
+        lock.lock()
+        defer { lock.unlock() }
+        (whole, tip, dated, datesAskedFor, findings) = (nil, nil, [:], [], [:])
+    }
+
+    private func handle() throws -> Repository {
+        if let repository { return repository }
+        let opened = try TrackerLocation.openTracker(explicit: repositoryPath, environment: [:],
+                                                     currentDirectory: URL(fileURLWithPath: repositoryPath))
+        repository = opened
+        return opened
+    }
+}
