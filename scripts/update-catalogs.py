@@ -5,6 +5,8 @@ until then, and the catalog tests fail). Usage: scripts/update-catalogs.py [--ch
 import glob, re, sys
 
 CALL = re.compile(r'L10n\.t\("((?:[^"\\]|\\.)*)"(?:,\s*context:\s*"((?:[^"\\]|\\.)*)")?')
+# The web pages' words, written [[English]] in their templates.
+MARKED = re.compile(r'\[\[(.+?)\]\]')
 
 def source_keys():
     keys = []
@@ -16,6 +18,11 @@ def source_keys():
                 key = (match.group(2), match.group(1))
                 if key not in keys:
                     keys.append(key)
+            if path.endswith("AccordServer/PageTemplates.swift"):
+                for match in MARKED.finditer(line):
+                    key = (None, match.group(1))
+                    if key not in keys:
+                        keys.append(key)
     return keys
 
 def catalog_keys(text):

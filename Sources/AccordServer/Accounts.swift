@@ -34,9 +34,12 @@ public struct UserAccount: Codable, Sendable, Equatable {
     public var email: String?
     /// The password's scrypt hash (see `PasswordHash`).
     public var password: String
+    /// The language of the user's pages (`en`, `vi`, `km`); nil: the browser's.
+    public var language: String?
 
     /// An account with an already-hashed password.
-    public init(name: String, party: PartyCode, role: Role, email: String? = nil, password: String) {
+    public init(name: String, party: PartyCode, role: Role, email: String? = nil, password: String, language: String? = nil) {
+        self.language = language
         self.name = name
         self.party = party
         self.role = role

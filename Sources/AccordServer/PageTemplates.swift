@@ -1,6 +1,10 @@
+import AccordCore
+import Foundation
+
 /// The pages' templates, compiled into the binary so that an installed `accord` needs no
-/// data folder. Every word a page shows is here, in one place, so the pages can be
-/// translated by giving each language its own copy of this table.
+/// data folder. Every word a page shows is here, in one place, written `[[English]]`:
+/// ``localized(_:)`` puts each in the page's language through the message catalogs
+/// (`scripts/update-catalogs.py` collects them from this file).
 ///
 /// Templates are Mustache (`{{value}}` escapes HTML; nothing here uses the unescaped
 /// form). Each page fills the layout's `content` block; the layout has the navigation, the
@@ -14,9 +18,31 @@ enum PageTemplates {
         "fieldProblem": fieldProblem, "meetingForm": meetingForm,
     ]
 
+    /// The templates in `language`: each `[[English]]` replaced by its translation
+    /// (HTML-escaped; a Mustache tag inside it, `{{asOf}}`, stays a tag).
+    static func localized(_ language: Language) -> [String: String] {
+        let marked = try! NSRegularExpression(pattern: #"\[\[(.+?)\]\]"#, options: [.dotMatchesLineSeparators])
+        return all.mapValues { template in
+            var result = ""
+            var last = template.startIndex
+            for match in marked.matches(in: template, range: NSRange(template.startIndex..., in: template)) {
+                let whole = Range(match.range, in: template)!, english = Range(match.range(at: 1), in: template)!
+                result += template[last..<whole.lowerBound]
+                result += escaped(L10n.t(String(template[english]), in: language))
+                last = whole.upperBound
+            }
+            return result + template[last...]
+        }
+    }
+
+    static func escaped(_ text: String) -> String {
+        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
     static let layout = """
     <!DOCTYPE html>
-    <html lang="en">
+    <html lang="{{lang}}">
     <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -56,24 +82,27 @@ enum PageTemplates {
     </head>
     <body>
     <header>
-    <nav aria-label="Main">
+    <nav aria-label="[[Main]]">
     <span class="brand">accord</span>
-    <a href="/?as-of={{asOf}}">Dashboard</a>
-    <a href="/gaps?as-of={{asOf}}">Gaps</a>
-    <a href="/schedule?as-of={{asOf}}">Schedule</a>
-    <a href="/meetings?as-of={{asOf}}">Meetings</a>
-    <a href="/history">History</a>
-    {{#canReport}}<a href="/log">Log progress</a> <a href="/evidence">Add evidence</a>{{/canReport}}
-    {{#canEdit}}<a href="/meetings/new">Add a meeting</a> <a href="/retract">Retract</a>{{/canEdit}}
+    <a href="/?as-of={{asOf}}">[[Dashboard]]</a>
+    <a href="/gaps?as-of={{asOf}}">[[Gaps]]</a>
+    <a href="/schedule?as-of={{asOf}}">[[Schedule]]</a>
+    <a href="/meetings?as-of={{asOf}}">[[Meetings]]</a>
+    <a href="/history">[[History]]</a>
+    {{#canReport}}<a href="/log">[[Log progress]]</a> <a href="/evidence">[[Add evidence]]</a>{{/canReport}}
+    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
+    <span lang="en"><a href="/language?to=en&amp;back={{hereURL}}" hreflang="en">English</a></span>
+    <span lang="vi"><a href="/language?to=vi&amp;back={{hereURL}}" hreflang="vi">Tiếng Việt</a></span>
+    <span lang="km"><a href="/language?to=km&amp;back={{hereURL}}" hreflang="km">ខ្មែរ</a></span>
     {{#user}}<span class="muted">{{name}} ({{party}}, {{role}})</span>
-    <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">Sign out</button></form>{{/user}}
+    <form method="post" action="/logout" class="inline"><input type="hidden" name="csrf" value="{{csrf}}"><button type="submit">[[Sign out]]</button></form>{{/user}}
     </nav>
     {{^hideAsOf}}
-    <form method="get" class="inline" aria-label="Date">
+    <form method="get" class="inline" aria-label="[[Date]]">
     {{#asOfFields}}<input type="hidden" name="{{name}}" value="{{value}}">{{/asOfFields}}
-    <label for="as-of">As of</label>
+    <label for="as-of">[[As of]]</label>
     <input type="date" id="as-of" name="as-of" value="{{asOf}}">
-    <button type="submit">Show</button>
+    <button type="submit">[[Show]]</button>
     </form>
     {{/hideAsOf}}
     </header>
@@ -87,17 +116,17 @@ enum PageTemplates {
 
     static let dashboard = """
     {{<layout}}
-    {{$title}}Dashboard{{/title}}
+    {{$title}}[[Dashboard]]{{/title}}
     {{$content}}
-    <h1>Where things stand on {{asOf}}</h1>
-    <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>Download CSV</a></p>
-    {{#nextReview}}<p>Next review: {{date}} — {{title}} (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
+    <h1>[[Where things stand on {{asOf}}]]</h1>
+    <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>[[Download CSV]]</a></p>
+    {{#nextReview}}<p>[[Next review: {{date}} — {{title}}]] (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
     <div class="scroll">
     <table>
-    <caption class="muted">Targets done (implemented or not applicable), in progress, not started and blocked, per party</caption>
-    <thead><tr><th scope="col">Instrument or plan area</th><th scope="col">Party</th><th scope="col" class="n">Targets</th>
-    <th scope="col" class="n">Done</th><th scope="col" class="n">In progress</th><th scope="col" class="n">Partial</th><th scope="col" class="n">Not started</th>
-    <th scope="col" class="n">Blocked</th><th scope="col" class="n">Overdue</th><th scope="col" class="n">With evidence</th></tr></thead>
+    <caption class="muted">[[Targets done (implemented or not applicable), in progress, not started and blocked, per party]]</caption>
+    <thead><tr><th scope="col">[[Instrument or plan area]]</th><th scope="col">[[Party]]</th><th scope="col" class="n">[[Targets]]</th>
+    <th scope="col" class="n">[[Done]]</th><th scope="col" class="n">[[In progress]]</th><th scope="col" class="n">[[Partial]]</th><th scope="col" class="n">[[Not started]]</th>
+    <th scope="col" class="n">[[Blocked]]</th><th scope="col" class="n">[[Overdue]]</th><th scope="col" class="n">[[With evidence]]</th></tr></thead>
     <tbody>
     {{#groups}}
     {{#parties}}
@@ -105,7 +134,7 @@ enum PageTemplates {
     <td>{{party}}</td><td class="n">{{targets}}</td><td class="n">{{done}}</td><td class="n">{{counts.in-progress}}</td>
     <td class="n">{{counts.partial}}</td><td class="n">{{counts.not-started}}</td><td class="n">{{counts.blocked}}</td>
     <td class="n">{{#overdueAlert}}<span class="status-overdue">{{overdue}}</span>{{/overdueAlert}}{{^overdueAlert}}0{{/overdueAlert}}</td>
-    <td class="n">{{#first}}{{withEvidence}} of {{groupTargets}}{{/first}}</td></tr>
+    <td class="n">{{#first}}[[{{withEvidence}} of {{groupTargets}}]]{{/first}}</td></tr>
     {{/parties}}
     {{/groups}}
     </tbody>
@@ -123,29 +152,29 @@ enum PageTemplates {
     {{#target}}
     {{#text}}<blockquote class="text">{{.}}</blockquote>{{/text}}
     {{#row}}
-    <h2>Status</h2>
-    <table><thead><tr><th scope="col">Party</th><th scope="col">Status</th><th scope="col">Since</th><th scope="col">Responsible</th><th scope="col" class="n">Evidence</th></tr></thead>
-    <tbody>{{#parties}}<tr><td>{{party}}</td><td>{{status}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td><td>{{since}}</td><td>{{responsible}}</td><td class="n">{{evidence}}</td></tr>{{/parties}}
-    {{#jointly}}<tr><td>joint</td><td>{{status}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td><td>{{since}}</td><td></td><td class="n">{{evidence}}</td></tr>{{/jointly}}</tbody></table>
+    <h2>[[Status]]</h2>
+    <table><thead><tr><th scope="col">[[Party]]</th><th scope="col">[[Status]]</th><th scope="col">[[Since]]</th><th scope="col">[[Responsible]]</th><th scope="col" class="n">[[Evidence]]</th></tr></thead>
+    <tbody>{{#parties}}<tr><td>{{party}}</td><td>{{status}}{{#overdue}} <span class="status-overdue">[[overdue]]</span>{{/overdue}}</td><td>{{since}}</td><td>{{responsible}}</td><td class="n">{{evidence}}</td></tr>{{/parties}}
+    {{#jointly}}<tr><td>[[joint]]</td><td>{{status}}{{#overdue}} <span class="status-overdue">[[overdue]]</span>{{/overdue}}</td><td>{{since}}</td><td></td><td class="n">{{evidence}}</td></tr>{{/jointly}}</tbody></table>
     {{/row}}
-    {{#canReport}}<p class="noprint"><a href="/log?target={{idURL}}">Log progress on {{id}}</a> · <a href="/evidence?supports={{idURL}}">Add evidence</a></p>{{/canReport}}
-    <h2>Timeline</h2>
-    {{^timeline}}<p class="muted">No status reports.</p>{{/timeline}}
-    <table>{{#first(timeline)}}<thead><tr><th scope="col">Date</th><th scope="col">Party</th><th scope="col">Status</th><th scope="col">Note</th><th scope="col">Reporter</th></tr></thead>{{/first(timeline)}}
+    {{#canReport}}<p class="noprint"><a href="/log?target={{idURL}}">[[Log progress on {{id}}]]</a> · <a href="/evidence?supports={{idURL}}">[[Add evidence]]</a></p>{{/canReport}}
+    <h2>[[Timeline]]</h2>
+    {{^timeline}}<p class="muted">[[No status reports.]]</p>{{/timeline}}
+    <table>{{#first(timeline)}}<thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Party]]</th><th scope="col">[[Status]]</th><th scope="col">[[Note]]</th><th scope="col">[[Reporter]]</th></tr></thead>{{/first(timeline)}}
     <tbody>{{#timeline}}<tr><td>{{date}}</td><td>{{party}}</td><td>{{status}}</td><td>{{note}}<br><span class="muted">{{id}}</span></td><td>{{reporter}}</td></tr>{{/timeline}}</tbody></table>
-    <h2>Evidence</h2>
-    {{^evidence}}<p class="muted">No evidence.</p>{{/evidence}}
-    <ul>{{#evidence}}<li><strong>{{title}}</strong> ({{kind}}, {{date}}{{#party}}, {{party}}{{/party}}) <span class="muted">{{id}}</span>{{#source}}<br><span class="muted">{{source}}</span>{{/source}}{{#attachment}}<br>Attachment: {{name}}{{/attachment}}</li>{{/evidence}}</ul>
-    {{#first(periods)}}<h2>Reporting periods</h2>{{/first(periods)}}
-    <table>{{#first(periods)}}<thead><tr><th scope="col">Party</th><th scope="col">Opens</th><th scope="col">Due</th><th scope="col">Settled by</th></tr></thead>{{/first(periods)}}
-    <tbody>{{#periods}}<tr><td>{{party}}</td><td>{{opens}}</td><td>{{due}}</td><td>{{settledBy}} {{settledOn}}{{#overdue}} <span class="status-overdue">overdue</span>{{/overdue}}</td></tr>{{/periods}}</tbody></table>
-    {{#first(linked)}}<h2>Linked</h2>{{/first(linked)}}
+    <h2>[[Evidence]]</h2>
+    {{^evidence}}<p class="muted">[[No evidence.]]</p>{{/evidence}}
+    <ul>{{#evidence}}<li><strong>{{title}}</strong> ({{kind}}, {{date}}{{#party}}, {{party}}{{/party}}) <span class="muted">{{id}}</span>{{#source}}<br><span class="muted">{{source}}</span>{{/source}}{{#attachment}}<br>[[Attachment: {{name}}]]{{/attachment}}</li>{{/evidence}}</ul>
+    {{#first(periods)}}<h2>[[Reporting periods]]</h2>{{/first(periods)}}
+    <table>{{#first(periods)}}<thead><tr><th scope="col">[[Party]]</th><th scope="col">[[Opens]]</th><th scope="col">[[Due]]</th><th scope="col">[[Settled by]]</th></tr></thead>{{/first(periods)}}
+    <tbody>{{#periods}}<tr><td>{{party}}</td><td>{{opens}}</td><td>{{due}}</td><td>{{settledBy}} {{settledOn}}{{#overdue}} <span class="status-overdue">[[overdue]]</span>{{/overdue}}</td></tr>{{/periods}}</tbody></table>
+    {{#first(linked)}}<h2>[[Linked]]</h2>{{/first(linked)}}
     <ul>{{#linked}}<li><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></li>{{/linked}}</ul>
-    {{#first(revisions)}}<h2>Revisions of its text</h2>{{/first(revisions)}}
+    {{#first(revisions)}}<h2>[[Revisions of its text]]</h2>{{/first(revisions)}}
     <ul>{{#revisions}}<li>{{date}} {{summary}} <span class="muted">{{author}}</span></li>{{/revisions}}</ul>
     {{/target}}
-    {{#first(gaps)}}<h2>Gaps</h2>{{/first(gaps)}}
-    <ul>{{#gaps}}<li><span class="severity-{{severity}}">{{rule}}</span>{{#party}} ({{party}}){{/party}}: {{#why}}{{.}}; {{/why}} <br><span class="muted">To close: {{toClose}}</span></li>{{/gaps}}</ul>
+    {{#first(gaps)}}<h2>[[Gaps]]</h2>{{/first(gaps)}}
+    <ul>{{#gaps}}<li><span class="severity-{{severity}}">{{rule}}</span>{{#party}} ({{party}}){{/party}}: {{#why}}{{.}}; {{/why}} <br><span class="muted">[[To close: {{toClose}}]]</span></li>{{/gaps}}</ul>
     {{/content}}
     {{/layout}}
     """
@@ -156,25 +185,25 @@ enum PageTemplates {
     {{$content}}
     {{#instrument}}
     <h1>{{title}} <span class="muted">({{id}})</span></h1>
-    <p>{{kind}}, signed {{date}}, parties {{#parties}}{{.}} {{/parties}}, languages {{#languages}}{{.}} {{/languages}}</p>
-    <h2>Revisions</h2>
+    <p>[[{{kind}}, signed {{date}}, parties]] {{#parties}}{{.}} {{/parties}}[[, languages]] {{#languages}}{{.}} {{/languages}}</p>
+    <h2>[[Revisions]]</h2>
     <ul>{{#revisions}}<li>{{date}} {{summary}}</li>{{/revisions}}</ul>
     {{/instrument}}
     {{#redline}}
-    <form method="get" action="/redline" class="inline" aria-label="Redline">
+    <form method="get" action="/redline" class="inline" aria-label="[[Redline]]">
     <input type="hidden" name="id" value="{{id}}">
-    <label for="from">Compare</label><select id="from" name="from">{{#choices}}<option value="{{commit}}">{{date}} {{summary}}</option>{{/choices}}</select>
-    <label for="to">with</label><select id="to" name="to">{{#choicesNewestFirst}}<option value="{{commit}}">{{date}} {{summary}}</option>{{/choicesNewestFirst}}</select>
-    <label for="lang">language</label><select id="lang" name="lang">{{#languages}}<option>{{.}}</option>{{/languages}}</select>
-    <button type="submit">Show redline</button>
+    <label for="from">[[Compare]]</label><select id="from" name="from">{{#choices}}<option value="{{commit}}">{{date}} {{summary}}</option>{{/choices}}</select>
+    <label for="to">[[with]]</label><select id="to" name="to">{{#choicesNewestFirst}}<option value="{{commit}}">{{date}} {{summary}}</option>{{/choicesNewestFirst}}</select>
+    <label for="lang">[[language]]</label><select id="lang" name="lang">{{#languages}}<option>{{.}}</option>{{/languages}}</select>
+    <button type="submit">[[Show redline]]</button>
     </form>
     {{/redline}}
-    <h2>Text in force on {{asOf}}{{#textLanguage}} ({{textLanguage}}){{/textLanguage}}</h2>
+    <h2>[[Text in force on {{asOf}}]]{{#textLanguage}} ({{textLanguage}}){{/textLanguage}}</h2>
     {{#text}}
-    {{#articles}}<section><h3>{{#number}}Article {{number}}. {{/number}}{{heading}}</h3><div class="text">{{body}}</div></section>{{/articles}}
+    {{#articles}}<section><h3>{{#number}}[[Article {{number}}.]] {{/number}}{{heading}}</h3><div class="text">{{body}}</div></section>{{/articles}}
     {{/text}}
-    {{^text}}<p class="muted">No text in force on this date.</p>{{/text}}
-    <h2>Commitments</h2>
+    {{^text}}<p class="muted">[[No text in force on this date.]]</p>{{/text}}
+    <h2>[[Commitments]]</h2>
     <ul>{{#commitments}}<li><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a> {{summary}}</li>{{/commitments}}</ul>
     {{/content}}
     {{/layout}}
@@ -182,23 +211,23 @@ enum PageTemplates {
 
     static let gaps = """
     {{<layout}}
-    {{$title}}Gaps{{/title}}
+    {{$title}}[[Gaps]]{{/title}}
     {{$content}}
-    <h1>Gaps on {{asOf}}</h1>
-    <form method="get" class="inline" aria-label="Filter gaps">
+    <h1>[[Gaps on {{asOf}}]]</h1>
+    <form method="get" class="inline" aria-label="[[Filter gaps]]">
     <input type="hidden" name="as-of" value="{{asOf}}">
-    <div><label for="party">Party</label><select id="party" name="party"><option value="">all</option>{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select></div>
-    <div><label for="rule">Rule</label><select id="rule" name="rule"><option value="">all</option>{{#ruleChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/ruleChoices}}</select></div>
-    <div><label for="instrument">Instrument, plan or meeting</label><input type="text" id="instrument" name="instrument" value="{{instrumentFilter}}"></div>
-    <button type="submit">Filter</button>
+    <div><label for="party">[[Party]]</label><select id="party" name="party"><option value="">[[all]]</option>{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select></div>
+    <div><label for="rule">[[Rule]]</label><select id="rule" name="rule"><option value="">[[all]]</option>{{#ruleChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/ruleChoices}}</select></div>
+    <div><label for="instrument">[[Instrument, plan or meeting]]</label><input type="text" id="instrument" name="instrument" value="{{instrumentFilter}}"></div>
+    <button type="submit">[[Filter]]</button>
     </form>
     {{#filterProblem}}<p class="problem" role="alert">{{filterProblem}}</p>{{/filterProblem}}
-    <p class="downloads"><a href="/gaps.csv?{{query}}" download>Download CSV</a></p>
-    <p>{{count}} gaps.</p>
+    <p class="downloads"><a href="/gaps.csv?{{query}}" download>[[Download CSV]]</a></p>
+    <p>[[{{count}} gaps.]]</p>
     <div class="scroll"><table>
-    <thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Item</th><th scope="col">Party</th><th scope="col">Since</th><th scope="col">Why</th></tr></thead>
+    <thead><tr><th scope="col">[[Severity]]</th><th scope="col">[[Rule]]</th><th scope="col">[[Item]]</th><th scope="col">[[Party]]</th><th scope="col">[[Since]]</th><th scope="col">[[Why]]</th></tr></thead>
     <tbody>{{#gaps}}<tr><td class="severity-{{severity}}">{{severity}}</td><td>{{rule}}</td><td><a href="/show?id={{itemURL}}&amp;as-of={{asOf}}">{{item}}</a><br><span class="muted">{{title}}</span></td>
-    <td>{{party}}</td><td>{{since}}</td><td>{{#why}}{{.}}<br>{{/why}}<span class="muted">To close: {{toClose}}</span></td></tr>{{/gaps}}</tbody>
+    <td>{{party}}</td><td>{{since}}</td><td>{{#why}}{{.}}<br>{{/why}}<span class="muted">[[To close: {{toClose}}]]</span></td></tr>{{/gaps}}</tbody>
     </table></div>
     {{/content}}
     {{/layout}}
@@ -206,12 +235,12 @@ enum PageTemplates {
 
     static let schedule = """
     {{<layout}}
-    {{$title}}Schedule{{/title}}
+    {{$title}}[[Schedule]]{{/title}}
     {{$content}}
-    <h1>Reviews on and around {{asOf}}</h1>
-    <p class="downloads"><a href="/schedule.ics?as-of={{asOf}}" download>Download calendar (.ics)</a> · <a href="/schedule.csv?as-of={{asOf}}" download>Download CSV</a></p>
+    <h1>[[Reviews on and around {{asOf}}]]</h1>
+    <p class="downloads"><a href="/schedule.ics?as-of={{asOf}}" download>[[Download calendar (.ics)]]</a> · <a href="/schedule.csv?as-of={{asOf}}" download>[[Download CSV]]</a></p>
     <div class="scroll"><table>
-    <thead><tr><th scope="col">Date</th><th scope="col">Review</th><th scope="col">Instrument</th><th scope="col">Host</th><th scope="col">Standing</th></tr></thead>
+    <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Review]]</th><th scope="col">[[Instrument]]</th><th scope="col">[[Host]]</th><th scope="col">[[Standing]]</th></tr></thead>
     <tbody>{{#reviews}}<tr><td>{{date}}</td><td>{{title}} <span class="muted">({{cycle}})</span></td><td><a href="/show?id={{instrumentURL}}&amp;as-of={{asOf}}">{{instrument}}</a></td><td>{{host}}</td><td>{{standing}}</td></tr>{{/reviews}}</tbody>
     </table></div>
     {{/content}}
@@ -220,13 +249,13 @@ enum PageTemplates {
 
     static let meetings = """
     {{<layout}}
-    {{$title}}Meetings{{/title}}
+    {{$title}}[[Meetings]]{{/title}}
     {{$content}}
-    <h1>Meetings held by {{asOf}}</h1>
-    <p class="downloads"><a href="/meetings.csv?as-of={{asOf}}" download>Download CSV</a></p>
+    <h1>[[Meetings held by {{asOf}}]]</h1>
+    <p class="downloads"><a href="/meetings.csv?as-of={{asOf}}" download>[[Download CSV]]</a></p>
     <div class="scroll"><table>
-    <thead><tr><th scope="col">Date</th><th scope="col">Meeting</th><th scope="col">Venue</th><th scope="col" class="n">Decisions</th></tr></thead>
-    <tbody>{{#meetings}}<tr><td>{{date}}</td><td><a href="/meeting?id={{idURL}}&amp;as-of={{asOf}}">{{title}}</a>{{#planned}} <span class="muted">(planned)</span>{{/planned}}</td><td>{{venue}}</td><td class="n">{{count(decisions)}}</td></tr>{{/meetings}}</tbody>
+    <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Meeting]]</th><th scope="col">[[Venue]]</th><th scope="col" class="n">[[Decisions]]</th></tr></thead>
+    <tbody>{{#meetings}}<tr><td>{{date}}</td><td><a href="/meeting?id={{idURL}}&amp;as-of={{asOf}}">{{title}}</a>{{#planned}} <span class="muted">[[(planned)]]</span>{{/planned}}</td><td>{{venue}}</td><td class="n">{{count(decisions)}}</td></tr>{{/meetings}}</tbody>
     </table></div>
     {{/content}}
     {{/layout}}
@@ -238,14 +267,14 @@ enum PageTemplates {
     {{$content}}
     {{#meeting}}
     <h1>{{title}}</h1>
-    <p>{{date}}{{#endDate}} to {{endDate}}{{/endDate}}{{#venue}}, {{venue}}{{/venue}}{{#host}}, hosted by {{host}}{{/host}}</p>
-    <p class="downloads"><a href="/meeting/summary.html?id={{idURL}}">Review summary (HTML)</a> · <a href="/meeting/summary.md?id={{idURL}}" download>Markdown</a></p>
-    {{#first(attendees)}}<h2>Attendees</h2>{{/first(attendees)}}
+    <p>{{date}}{{#endDate}} [[to {{endDate}}]]{{/endDate}}{{#venue}}, {{venue}}{{/venue}}{{#host}}[[, hosted by {{host}}]]{{/host}}</p>
+    <p class="downloads"><a href="/meeting/summary.html?id={{idURL}}">[[Review summary (HTML)]]</a> · <a href="/meeting/summary.md?id={{idURL}}" download>[[Markdown]]</a></p>
+    {{#first(attendees)}}<h2>[[Attendees]]</h2>{{/first(attendees)}}
     <ul>{{#attendees}}<li>{{.}}</li>{{/attendees}}</ul>
-    <h2>Decisions</h2>
-    {{^decisions}}<p class="muted">None recorded.</p>{{/decisions}}
-    <ol>{{#decisions}}<li>{{text}}{{#due}} <span class="muted">due {{due}}</span>{{/due}}</li>{{/decisions}}</ol>
-    {{#note}}<h2>Note</h2><p class="text">{{note}}</p>{{/note}}
+    <h2>[[Decisions]]</h2>
+    {{^decisions}}<p class="muted">[[None recorded.]]</p>{{/decisions}}
+    <ol>{{#decisions}}<li>{{text}}{{#due}} <span class="muted">[[due {{due}}]]</span>{{/due}}</li>{{/decisions}}</ol>
+    {{#note}}<h2>[[Note]]</h2><p class="text">{{note}}</p>{{/note}}
     {{/meeting}}
     {{/content}}
     {{/layout}}
@@ -253,13 +282,13 @@ enum PageTemplates {
 
     static let history = """
     {{<layout}}
-    {{$title}}History{{/title}}
+    {{$title}}[[History]]{{/title}}
     {{$content}}
-    <h1>History</h1>
-    <p class="muted">The newest {{limit}} changes of the tracker, one commit each.</p>
-    <p class="downloads"><a href="/history.csv" download>Download CSV</a></p>
+    <h1>[[History]]</h1>
+    <p class="muted">[[The newest {{limit}} changes of the tracker, one commit each.]]</p>
+    <p class="downloads"><a href="/history.csv" download>[[Download CSV]]</a></p>
     <div class="scroll"><table>
-    <thead><tr><th scope="col">Date</th><th scope="col">What</th><th scope="col">Author</th><th scope="col">Commit</th></tr></thead>
+    <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[What]]</th><th scope="col">[[Author]]</th><th scope="col">[[Commit]]</th></tr></thead>
     <tbody>{{#entries}}<tr><td>{{date}}</td><td>{{summary}}</td><td>{{author}}</td><td><code>{{short}}</code></td></tr>{{/entries}}</tbody>
     </table></div>
     {{/content}}
@@ -273,33 +302,33 @@ enum PageTemplates {
 
     static let logForm = """
     {{<layout}}
-    {{$title}}Log progress{{/title}}
+    {{$title}}[[Log progress]]{{/title}}
     {{$content}}
-    <h1>Log progress</h1>
+    <h1>[[Log progress]]</h1>
     {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
-    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
     <form method="post" action="/log">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="target">Commitment, plan item or decision</label>
+    <label for="target">[[Commitment, plan item or decision]]</label>
     {{#fields.target}}{{> fieldProblem}}{{/fields.target}}
     <input type="text" id="target" name="target" value="{{values.target}}" placeholder="tip-2005#7.2" required {{#fields.target.problem}}aria-invalid="true" aria-describedby="target-problem"{{/fields.target.problem}}>
-    <label for="status">Status</label>
+    <label for="status">[[Status]]</label>
     {{#fields.status}}{{> fieldProblem}}{{/fields.status}}
     <select id="status" name="status" class="wide">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/statuses}}</select>
-    <label for="party">Party</label>
+    <label for="party">[[Party]]</label>
     {{#fields.party}}{{> fieldProblem}}{{/fields.party}}
     <select id="party" name="party" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
-    <label for="date">The day it is true from</label>
+    <label for="date">[[The day it is true from]]</label>
     {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
     <input type="date" id="date" name="date" value="{{values.date}}" {{#fields.date.problem}}aria-invalid="true" aria-describedby="date-problem"{{/fields.date.problem}}>
-    <label for="note">Note</label>
+    <label for="note">[[Note]]</label>
     {{#fields.note}}{{> fieldProblem}}{{/fields.note}}
     <textarea id="note" name="note" rows="4">{{values.note}}</textarea>
-    <label for="evidence">Evidence ids backing it (optional, separated by spaces)</label>
+    <label for="evidence">[[Evidence ids backing it (optional, separated by spaces)]]</label>
     {{#fields.evidence}}{{> fieldProblem}}{{/fields.evidence}}
     <input type="text" id="evidence" name="evidence" value="{{values.evidence}}">
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
-    <p><button type="submit">Record</button></p>
+    <p><button type="submit">[[Record]]</button></p>
     </form>
     {{/content}}
     {{/layout}}
@@ -307,38 +336,38 @@ enum PageTemplates {
 
     static let evidenceForm = """
     {{<layout}}
-    {{$title}}Add evidence{{/title}}
+    {{$title}}[[Add evidence]]{{/title}}
     {{$content}}
-    <h1>Add evidence</h1>
+    <h1>[[Add evidence]]</h1>
     {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
-    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
     <form method="post" action="/evidence?csrf={{csrf}}" enctype="multipart/form-data">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="title">Title</label>
+    <label for="title">[[Title]]</label>
     {{#fields.title}}{{> fieldProblem}}{{/fields.title}}
     <input type="text" id="title" name="title" value="{{values.title}}" required>
-    <label for="kind">Kind</label>
+    <label for="kind">[[Kind]]</label>
     {{#fields.kind}}{{> fieldProblem}}{{/fields.kind}}
     <select id="kind" name="kind" class="wide">{{#kinds}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/kinds}}</select>
-    <label for="supports">Supports (commitment, plan item or decision ids, separated by spaces)</label>
+    <label for="supports">[[Supports (commitment, plan item or decision ids, separated by spaces)]]</label>
     {{#fields.supports}}{{> fieldProblem}}{{/fields.supports}}
     <input type="text" id="supports" name="supports" value="{{values.supports}}" required>
-    <label for="party">Party</label>
+    <label for="party">[[Party]]</label>
     {{#fields.party}}{{> fieldProblem}}{{/fields.party}}
     <select id="party" name="party" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
-    <label for="date">Date</label>
+    <label for="date">[[Date]]</label>
     {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
     <input type="date" id="date" name="date" value="{{values.date}}">
-    <label for="source">Source (optional)</label>
+    <label for="source">[[Source (optional)]]</label>
     <input type="text" id="source" name="source" value="{{values.source}}">
-    <label for="note">Note (optional)</label>
+    <label for="note">[[Note (optional)]]</label>
     {{#fields.note}}{{> fieldProblem}}{{/fields.note}}
     <textarea id="note" name="note" rows="3">{{values.note}}</textarea>
-    <label for="file">Attachment (optional, up to {{maxMB}} MB)</label>
+    <label for="file">[[Attachment (optional, up to {{maxMB}} MB)]]</label>
     {{#fields.file}}{{> fieldProblem}}{{/fields.file}}
     <input type="file" id="file" name="file">
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
-    <p><button type="submit">Record</button></p>
+    <p><button type="submit">[[Record]]</button></p>
     </form>
     {{/content}}
     {{/layout}}
@@ -346,21 +375,21 @@ enum PageTemplates {
 
     static let retractForm = """
     {{<layout}}
-    {{$title}}Retract{{/title}}
+    {{$title}}[[Retract]]{{/title}}
     {{$content}}
-    <h1>Retract a status report or evidence</h1>
-    <p class="muted">The record stays in the history; a withdrawal says it no longer counts, and why.</p>
+    <h1>[[Retract a status report or evidence]]</h1>
+    <p class="muted">[[The record stays in the history; a withdrawal says it no longer counts, and why.]]</p>
     {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
-    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
     <form method="post" action="/retract">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="record">Record id</label>
+    <label for="record">[[Record id]]</label>
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
     <input type="text" id="record" name="record" value="{{values.record}}" required>
-    <label for="reason">Why</label>
+    <label for="reason">[[Why]]</label>
     {{#fields.reason}}{{> fieldProblem}}{{/fields.reason}}
     <input type="text" id="reason" name="reason" value="{{values.reason}}" required>
-    <p><button type="submit">Retract</button></p>
+    <p><button type="submit">[[Retract]]</button></p>
     </form>
     {{/content}}
     {{/layout}}
@@ -368,37 +397,37 @@ enum PageTemplates {
 
     static let meetingForm = """
     {{<layout}}
-    {{$title}}Add a meeting{{/title}}
+    {{$title}}[[Add a meeting]]{{/title}}
     {{$content}}
-    <h1>Add a meeting held</h1>
+    <h1>[[Add a meeting held]]</h1>
     {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
-    {{#hasProblems}}<div class="problems" role="alert"><p>Nothing was recorded. Correct the fields marked below.</p></div>{{/hasProblems}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
     <form method="post" action="/meetings/new">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="date">Date</label>
+    <label for="date">[[Date]]</label>
     {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
     <input type="date" id="date" name="date" value="{{values.date}}">
-    <label for="title">Title (optional)</label>
+    <label for="title">[[Title (optional)]]</label>
     <input type="text" id="title" name="title" value="{{values.title}}">
-    <label for="venue">Venue</label>
+    <label for="venue">[[Venue]]</label>
     {{#fields.venue}}{{> fieldProblem}}{{/fields.venue}}
     <input type="text" id="venue" name="venue" value="{{values.venue}}" required>
-    <label for="host">Host</label>
+    <label for="host">[[Host]]</label>
     {{#fields.host}}{{> fieldProblem}}{{/fields.host}}
     <select id="host" name="host" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
-    <label for="cycles">Review cycles it holds (optional: tip-2005/annual, separated by spaces)</label>
+    <label for="cycles">[[Review cycles it holds (optional: tip-2005/annual, separated by spaces)]]</label>
     {{#fields.cycles}}{{> fieldProblem}}{{/fields.cycles}}
     <input type="text" id="cycles" name="cycles" value="{{values.cycles}}">
-    <label for="attendees">Attendees (one a line)</label>
+    <label for="attendees">[[Attendees (one a line)]]</label>
     {{#fields.attendees}}{{> fieldProblem}}{{/fields.attendees}}
     <textarea id="attendees" name="attendees" rows="3">{{values.attendees}}</textarea>
-    <label for="decisions">Decisions (one a line; a tracked one as TEXT::due=2027-06-30::bound=joint)</label>
+    <label for="decisions">[[Decisions (one a line; a tracked one as TEXT::due=2027-06-30::bound=joint)]]</label>
     {{#fields.decisions}}{{> fieldProblem}}{{/fields.decisions}}
     <textarea id="decisions" name="decisions" rows="5">{{values.decisions}}</textarea>
-    <label for="note">Note (optional)</label>
+    <label for="note">[[Note (optional)]]</label>
     <textarea id="note" name="note" rows="3">{{values.note}}</textarea>
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
-    <p><button type="submit">Record</button></p>
+    <p><button type="submit">[[Record]]</button></p>
     </form>
     {{/content}}
     {{/layout}}
@@ -406,17 +435,17 @@ enum PageTemplates {
 
     static let login = """
     {{<layout}}
-    {{$title}}Sign in{{/title}}
+    {{$title}}[[Sign in]]{{/title}}
     {{$content}}
-    <h1>Sign in</h1>
+    <h1>[[Sign in]]</h1>
     {{#problem}}<p class="problem" role="alert">{{problem}}</p>{{/problem}}
     <form method="post" action="/login">
     <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="name">Name</label>
+    <label for="name">[[Name]]</label>
     <input type="text" id="name" name="name" value="{{values.name}}" autocomplete="username" required>
-    <label for="password">Password</label>
+    <label for="password">[[Password]]</label>
     <input type="password" id="password" name="password" autocomplete="current-password" required>
-    <p><button type="submit">Sign in</button></p>
+    <p><button type="submit">[[Sign in]]</button></p>
     </form>
     {{/content}}
     {{/layout}}

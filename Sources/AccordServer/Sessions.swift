@@ -1,3 +1,4 @@
+import AccordCore
 import Foundation
 
 /// Who is making a request: an account, or the desk at the server's own keyboard when the
@@ -19,6 +20,10 @@ struct Session: Sendable {
     let visitor: Visitor?
     let csrfToken: String
     let expires: Date
+    /// The language of this request's pages (chosen per request, see `Site.language`).
+    var language: Language = .english
+    /// The request's path and query (for the language links).
+    var here = "/"
 }
 
 /// The sessions of the running server, in memory: a restart signs everyone out, which

@@ -13,18 +13,26 @@ struct Site: Sendable {
     /// The accounts when the server needs them (not loopback-only); nil: the local desk.
     let accounts: UserStore?
     let secureCookies: Bool
-    let templates: MustacheLibrary
+    /// The templates in each language the catalogs speak.
+    let templates: [Language: MustacheLibrary]
     let sessions = SessionBook()
     let throttle = LoginThrottle()
+    /// The tracker as last read, reused until the branch tip moves.
+    let memory: TrackerMemory
     static let cookieName = "accord_session"
 
     init(repositoryPath: String, accounts: UserStore?, secureCookies: Bool) throws {
         self.repositoryPath = repositoryPath
         self.accounts = accounts
         self.secureCookies = secureCookies
-        var library = MustacheLibrary()
-        for (name, text) in PageTemplates.all { try library.register(text, named: name) }
-        templates = library
+        memory = TrackerMemory(repositoryPath: repositoryPath)
+        var libraries: [Language: MustacheLibrary] = [:]
+        for language in Language.allCases {
+            var library = MustacheLibrary()
+            for (name, text) in PageTemplates.localized(language) { try library.register(text, named: name) }
+            libraries[language] = library
+        }
+        templates = libraries
     }
 
     func addRoutes(to router: Router<BasicRequestContext>) {
@@ -87,12 +95,18 @@ struct Site: Sendable {
             }
             return table.render()
         } }
+        router.get("/language") { request, _ in chooseLanguage(request) }
         addForms(to: router)
         addMeetingForm(to: router)
         addSignIn(to: router)
     }
 
     // MARK: Pages
+
+    /// The tracker at the branch tip as it stood on `asOf`, from the server's memory.
+    func tracker(asOf: CalendarDate) throws -> TrackerReading {
+        try TrackerReading(memory: memory, repositoryPath: repositoryPath, asOf: asOf)
+    }
 
     /// What a page handler gets: the tracker at the page's date, the query, the visitor.
     struct PageRequest {
@@ -106,17 +120,16 @@ struct Site: Sendable {
         let (session, cookie) = await session(for: request)
         guard session.visitor != nil else { return redirect("/login", cookie: cookie) }
         let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let path = repositoryPath
         do {
             let html = try await blocking { () throws -> String in
                 let asOf = try Self.asOf(query)
-                let reading = try TrackerReading(repositoryPath: path, asOf: asOf)
+                let reading = try tracker(asOf: asOf)
                 let (template, value) = try build(PageRequest(reading: reading, query: query, session: session))
                 return render(template, value, session: session, reading: reading, query: query)
             }
             return html200(html, cookie: cookie)
         } catch let failure as any AccordFailure {
-            return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: "Not shown",
+            return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: L10n.t("Not shown", in: session.language),
                            text: failure.message, session: session, cookie: cookie)
         }
     }
@@ -127,10 +140,9 @@ struct Site: Sendable {
         let (session, cookie) = await session(for: request)
         guard session.visitor != nil else { return redirect("/login", cookie: cookie) }
         let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let path = repositoryPath
         do {
             let text = try await blocking { () throws -> String in
-                try make(TrackerReading(repositoryPath: path, asOf: try Self.asOf(query)), query)
+                try make(tracker(asOf: try Self.asOf(query)), query)
             }
             var headers: HTTPFields = [.contentType: "\(type); charset=utf-8"]
             if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
@@ -139,7 +151,7 @@ struct Site: Sendable {
             if let cookie { response.setCookie(cookie) }
             return response
         } catch let failure as any AccordFailure {
-            return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: "Not shown",
+            return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: L10n.t("Not shown", in: session.language),
                            text: failure.message, session: session, cookie: cookie)
         }
     }
@@ -283,7 +295,9 @@ struct Site: Sendable {
         }
         context["canReport"] = session.visitor?.may(.reporter) ?? false
         context["canEdit"] = session.visitor?.may(.editor) ?? false
-        return templates.render(context, withTemplate: template) ?? ""
+        context["lang"] = session.language.rawValue
+        context["hereURL"] = Self.urlEncoded(session.here)
+        return templates[session.language]?.render(context, withTemplate: template) ?? ""
     }
 
     /// `value` with an `xURL` beside every id-like string `x`, percent-encoded for links
@@ -348,15 +362,52 @@ struct Site: Sendable {
     /// The request's session, or a new one (the local desk's when no accounts are needed,
     /// else one not yet signed in) with the cookie that carries it.
     func session(for request: Request) async -> (Session, Cookie?) {
-        if let session = await sessions.session(request.cookies[Self.cookieName]?.value) {
+        if var session = await sessions.session(request.cookies[Self.cookieName]?.value) {
             // The account as it is now: one removed since signing in is signed out, one
             // given another role or party acts with it at once.
-            guard let accounts, let name = session.visitor?.account?.name else { return (session, nil) }
-            let current = try? accounts.account(named: name)
-            return (Session(visitor: current.map { Visitor(account: $0) }, csrfToken: session.csrfToken, expires: session.expires), nil)
+            if let accounts, let name = session.visitor?.account?.name {
+                let current = try? accounts.account(named: name)
+                session = Session(visitor: current.map { Visitor(account: $0) }, csrfToken: session.csrfToken, expires: session.expires)
+            }
+            session.language = Self.language(of: request, account: session.visitor?.account)
+            session.here = Self.here(request)
+            return (session, nil)
         }
-        let (token, session) = await sessions.open(for: accounts == nil ? .localDesk : nil)
+        var (token, session) = await sessions.open(for: accounts == nil ? .localDesk : nil)
+        session.language = Self.language(of: request, account: nil)
+        session.here = Self.here(request)
         return (session, cookie(token))
+    }
+
+    static let languageCookie = "accord_lang"
+
+    /// The language of a request's pages: the one last chosen with the page's language
+    /// links (a cookie), else the account's, else the browser's first that the catalogs
+    /// speak (Accept-Language), else English.
+    static func language(of request: Request, account: UserAccount?) -> Language {
+        if let chosen = request.cookies[languageCookie].flatMap({ Language(rawValue: $0.value) }) { return chosen }
+        if let own = account?.language.flatMap(Language.init(code:)) { return own }
+        for part in (request.headers[.acceptLanguage] ?? "").split(separator: ",") {
+            let tag = part.split(separator: ";").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+            if let known = Language(code: tag) { return known }
+        }
+        return .english
+    }
+
+    /// The request's path and query: where a language link comes back to.
+    static func here(_ request: Request) -> String {
+        request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
+    }
+
+    /// `/language?to=vi&back=/gaps`: keeps the choice in a cookie for a year and goes
+    /// back to the page (only to a path of this site).
+    func chooseLanguage(_ request: Request) -> Response {
+        let query = FormFields(urlEncoded: request.uri.query ?? "")
+        let back = query["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? "/"
+        guard let language = query["to"].flatMap(Language.init(rawValue:)) else { return redirect(back, cookie: nil) }
+        let cookie = Cookie(name: Self.languageCookie, value: language.rawValue, maxAge: 365 * 86400, path: "/",
+                            secure: secureCookies, httpOnly: true, sameSite: .lax)
+        return redirect(back, cookie: cookie)
     }
 
     func cookie(_ token: String, maxAge: Int? = nil) -> Cookie {

@@ -36,8 +36,13 @@ extension Accord {
             @Flag(name: .customLong("password-stdin"), help: "Read the password from the first line of standard input.")
             var passwordStdin = false
             @Flag(help: "Replace an account of the same name.") var replace = false
+            @Option(help: ArgumentHelp("The language of the user's pages in accord serve: en, vi or km (default: the browser's).",
+                                       valueName: "code")) var language: String?
 
             func run() throws {
+                if let language, Language(code: language) == nil {
+                    throw AccordError(.usage, "--language \(language) should be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
                 guard let role = Role(rawValue: role) else {
                     throw ValidationError("--role \(role) should be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
                 }
@@ -53,7 +58,8 @@ extension Accord {
                 guard password.count >= 10 else {
                     throw AccordError(.usage, "the password is shorter than 10 characters; nothing was saved")
                 }
-                let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password))
+                let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password),
+                                          language: language.flatMap(Language.init(code:))?.rawValue)
                 try UserStore(repository: tracker).save(account, replacing: replace)
                 print("added \(name) (\(code), \(role.rawValue))")
             }

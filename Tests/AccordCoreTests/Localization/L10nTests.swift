@@ -22,6 +22,10 @@ struct L10nTests {
                     let english = String(match.output.1).replacingOccurrences(of: "\\\"", with: "\"")
                     keys.insert(MessageCatalog.key(english, context: match.output.2.map(String.init)))
                 }
+                // The web pages' words, written [[English]] in their templates.
+                if url.lastPathComponent == "PageTemplates.swift" {
+                    for match in line.matches(of: /\[\[(.+?)\]\]/) { keys.insert(String(match.output.1)) }
+                }
             }
         }
         return keys
@@ -48,7 +52,7 @@ struct L10nTests {
     }
 
     static func placeholders(_ text: String) -> [String] {
-        text.matches(of: /\{[0-9]+\}/).map { String($0.output) }.sorted()
+        text.matches(of: /\{[0-9]+\}|\{\{[^{}]+\}\}/).map { String($0.output) }.sorted()
     }
 
     @Test func aCatalogReadsEntriesContextsAndContinuations() throws {
