@@ -22,6 +22,14 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
     }
 }
 
+/// Whose restricted evidence an account may see in the web UI.
+public enum RestrictedAccess: String, Codable, Sendable, CaseIterable {
+    /// The restricted evidence of the account's own party.
+    case own
+    /// Every party's.
+    case all
+}
+
 /// One account of the web UI.
 public struct UserAccount: Codable, Sendable, Equatable {
     /// The sign-in name, also the commit author's name.
@@ -36,10 +44,14 @@ public struct UserAccount: Codable, Sendable, Equatable {
     public var password: String
     /// The language of the user's pages (`en`, `vi`, `km`); nil: the browser's.
     public var language: String?
+    /// Whose restricted evidence the user sees when the server holds a key; nil: nobody's.
+    public var restricted: RestrictedAccess?
 
     /// An account with an already-hashed password.
-    public init(name: String, party: PartyCode, role: Role, email: String? = nil, password: String, language: String? = nil) {
+    public init(name: String, party: PartyCode, role: Role, email: String? = nil, password: String, language: String? = nil,
+                restricted: RestrictedAccess? = nil) {
         self.language = language
+        self.restricted = restricted
         self.name = name
         self.party = party
         self.role = role

@@ -13,6 +13,8 @@ struct Site: Sendable {
     /// The accounts when the server needs them (not loopback-only); nil: the local desk.
     let accounts: UserStore?
     let secureCookies: Bool
+    /// Opens sealed restricted evidence for those allowed to see it; nil: nobody sees it.
+    let opener: SealedEvidenceOpener?
     /// The templates in each language the catalogs speak.
     let templates: [Language: MustacheLibrary]
     let sessions = SessionBook()
@@ -21,7 +23,8 @@ struct Site: Sendable {
     let memory: TrackerMemory
     static let cookieName = "accord_session"
 
-    init(repositoryPath: String, accounts: UserStore?, secureCookies: Bool) throws {
+    init(repositoryPath: String, accounts: UserStore?, secureCookies: Bool, opener: SealedEvidenceOpener? = nil) throws {
+        self.opener = opener
         self.repositoryPath = repositoryPath
         self.accounts = accounts
         self.secureCookies = secureCookies
@@ -123,7 +126,8 @@ struct Site: Sendable {
         do {
             let html = try await blocking { () throws -> String in
                 let asOf = try Self.asOf(query)
-                let reading = try tracker(asOf: asOf)
+                var reading = try tracker(asOf: asOf)
+                reading.redaction = redaction(for: session)
                 let (template, value) = try build(PageRequest(reading: reading, query: query, session: session))
                 return render(template, value, session: session, reading: reading, query: query)
             }
@@ -142,7 +146,9 @@ struct Site: Sendable {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         do {
             let text = try await blocking { () throws -> String in
-                try make(tracker(asOf: try Self.asOf(query)), query)
+                var reading = try tracker(asOf: try Self.asOf(query))
+                reading.redaction = redaction(for: session)
+                return try make(reading, query)
             }
             var headers: HTTPFields = [.contentType: "\(type); charset=utf-8"]
             if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
@@ -153,6 +159,19 @@ struct Site: Sendable {
         } catch let failure as any AccordFailure {
             return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: L10n.t("Not shown", in: session.language),
                            text: failure.message, session: session, cookie: cookie)
+        }
+    }
+
+    /// What `session` may see of restricted evidence: nothing without the server's age
+    /// identity; with it, the local desk everything the key opens, an account what its
+    /// `restricted` setting allows (its own party's, or every party's).
+    func redaction(for session: Session) -> Redaction {
+        guard let opener, let visitor = session.visitor else { return Redaction(includeRestricted: false) }
+        guard let account = visitor.account else { return Redaction(includeRestricted: true, opener: opener) }
+        switch account.restricted {
+        case .all?: return Redaction(includeRestricted: true, opener: opener)
+        case .own?: return Redaction(includeRestricted: true, opener: opener, parties: [account.party])
+        case nil: return Redaction(includeRestricted: false)
         }
     }
 

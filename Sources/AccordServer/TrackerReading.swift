@@ -15,9 +15,9 @@ struct TrackerReading {
     /// The tracker as it stood at `asOf` (`TrackerSnapshot.inForce`).
     let snapshot: TrackerSnapshot
     let asOf: CalendarDate
-    /// The server never holds an age identity: restricted evidence stays sealed and
-    /// hidden on every page, whoever reads it.
-    let redaction = Redaction(includeRestricted: false)
+    /// What the visitor may see of restricted evidence (`Site.redaction(for:)`); hidden
+    /// unless set.
+    var redaction = Redaction(includeRestricted: false)
     private let dated: TrackerMemory.Dated
     private let memory: TrackerMemory
 

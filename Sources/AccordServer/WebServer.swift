@@ -20,9 +20,14 @@ public struct WebServer: Sendable {
         /// Whether browsers reach the server through a TLS-terminating proxy: session
         /// cookies are then marked Secure.
         public var behindTLSProxy: Bool
+        /// An age identity file restricted evidence is encrypted for: with it, the accounts
+        /// allowed to (and the local desk) see restricted evidence; without, nobody does.
+        public var identityPath: String?
 
         /// Settings for serving `repositoryPath` on `host`:`port`.
-        public init(repositoryPath: String, host: String = "127.0.0.1", port: Int = 8080, behindTLSProxy: Bool = false) {
+        public init(repositoryPath: String, host: String = "127.0.0.1", port: Int = 8080, behindTLSProxy: Bool = false,
+                    identityPath: String? = nil) {
+            self.identityPath = identityPath
             self.repositoryPath = repositoryPath
             self.host = host
             self.port = port
@@ -50,8 +55,16 @@ public struct WebServer: Sendable {
             throw AccordError(.usage, "serving \(settings.behindTLSProxy ? "behind a proxy" : "on \(settings.host)") needs accounts, and the tracker has none: "
                 + "add one with accord user add NAME --party CODE --role admin")
         }
+        let opener = try settings.identityPath.map { identity in
+            try SealedEvidenceOpener(identity: URL(fileURLWithPath: identity)) {
+                FileHandle.standardError.write(Data("accord: warning: restricted records not encrypted for \(identity) stay hidden\n".utf8))
+            }
+        }
+        if let opener, let sample = try TrackerSnapshot.load(repository: repository).evidence.last(where: { $0.sealed != nil }) {
+            try opener.check(with: sample)
+        }
         site = try Site(repositoryPath: path, accounts: settings.isLoopbackOnly ? nil : accounts,
-                        secureCookies: settings.behindTLSProxy)
+                        secureCookies: settings.behindTLSProxy, opener: opener)
     }
 
     /// The address people open in their browser.

@@ -16,25 +16,36 @@ public struct Redaction: Sendable, Hashable {
     public let includeRestricted: Bool
     /// Opens sealed records with the reader's key, each when first shown; nil without a key.
     public let opener: SealedEvidenceOpener?
+    /// The parties whose restricted evidence may be shown; nil: every party's. Evidence of
+    /// another party, or of none, stays hidden whatever key the reader holds (a web server
+    /// holds one key for all its users).
+    public let parties: Set<PartyCode>?
 
     /// A policy that hides restricted content unless `includeRestricted`; sealed records
-    /// show only as far as `opener` can open them.
-    public init(includeRestricted: Bool, opener: SealedEvidenceOpener? = nil) {
+    /// show only as far as `opener` can open them, and only those of `parties`.
+    public init(includeRestricted: Bool, opener: SealedEvidenceOpener? = nil, parties: Set<PartyCode>? = nil) {
         self.includeRestricted = includeRestricted
         self.opener = opener
+        self.parties = parties
     }
 
     /// Whether `evidence` has content this policy hides.
     public func hides(_ evidence: Evidence) -> Bool {
         guard evidence.sensitivity == .restricted else { return false }
-        guard includeRestricted else { return true }
+        guard includeRestricted, mayShow(evidence) else { return true }
         return evidence.sealed != nil && opener?.open(evidence) == nil
+    }
+
+    /// Whether restricted `evidence` is of a party this policy shows.
+    private func mayShow(_ evidence: Evidence) -> Bool {
+        guard let parties else { return true }
+        return evidence.party.map(parties.contains) ?? false
     }
 
     /// `evidence` as the reader may see it: opened, unchanged, or with title replaced by
     /// ``placeholder`` and note, source, url, attachment and values removed.
     public func apply(_ evidence: Evidence) -> Evidence {
-        if includeRestricted, evidence.sealed != nil, let opened = opener?.open(evidence) { return opened }
+        if includeRestricted, mayShow(evidence), evidence.sealed != nil, let opened = opener?.open(evidence) { return opened }
         guard hides(evidence) else { return evidence }
         var shown = evidence
         shown.title = Self.placeholder

@@ -26,6 +26,10 @@ extension Accord {
             refuses to start without one. Stop it with Ctrl-C. See docs/commands/serve.md and \
             docs/security.md.
 
+            Restricted evidence stays hidden unless the server is given --identity (an age \
+            key it is encrypted for); then the desk on 127.0.0.1 sees it, and so does an account \
+            made with --restricted own (its own party's) or --restricted all.
+
             HTTPS: put a TLS-terminating proxy in front (docs/commands/serve.md) and give \
             --behind-tls-proxy, so session cookies are sent over HTTPS only.
 
@@ -41,6 +45,10 @@ extension Accord {
         @Flag(name: .customLong("behind-tls-proxy"), help: "Browsers reach the server through an HTTPS proxy: mark session cookies Secure.")
         var behindTLSProxy = false
 
+        @Option(help: ArgumentHelp("An age identity restricted evidence is encrypted for: accounts given --restricted (and the desk on 127.0.0.1) then see it.",
+                                   valueName: "file"))
+        var identity: String?
+
         func run() throws {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
                   (1...65535).contains(port) else {
@@ -50,7 +58,7 @@ extension Accord {
             let tracker = try repository.openTracker()
             let path = tracker.workingDirectory?.path ?? tracker.gitDirectory.path
             let server = try WebServer(settings: .init(repositoryPath: path, host: host, port: port,
-                                                       behindTLSProxy: behindTLSProxy))
+                                                       behindTLSProxy: behindTLSProxy, identityPath: identity))
             let address = server.address
             let done = DispatchSemaphore(value: 0)
             let outcome = ServeOutcome()

@@ -38,10 +38,18 @@ extension Accord {
             @Flag(help: "Replace an account of the same name.") var replace = false
             @Option(help: ArgumentHelp("The language of the user's pages in accord serve: en, vi or km (default: the browser's).",
                                        valueName: "code")) var language: String?
+            @Option(help: ArgumentHelp("Whose restricted evidence the user sees in accord serve when it holds a key: own (their party's) or all (default: none).",
+                                       valueName: "own|all")) var restricted: String?
 
             func run() throws {
                 if let language, Language(code: language) == nil {
                     throw AccordError(.usage, "--language \(language) should be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                let access = try restricted.map { text in
+                    guard let access = RestrictedAccess(rawValue: text) else {
+                        throw AccordError(.usage, "--restricted \(text) should be own or all")
+                    }
+                    return access
                 }
                 guard let role = Role(rawValue: role) else {
                     throw ValidationError("--role \(role) should be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
@@ -59,7 +67,7 @@ extension Accord {
                     throw AccordError(.usage, "the password is shorter than 10 characters; nothing was saved")
                 }
                 let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password),
-                                          language: language.flatMap(Language.init(code:))?.rawValue)
+                                          language: language.flatMap(Language.init(code:))?.rawValue, restricted: access)
                 try UserStore(repository: tracker).save(account, replacing: replace)
                 print("added \(name) (\(code), \(role.rawValue))")
             }

@@ -100,6 +100,24 @@ import Testing
         #expect(!Evidence.parse(Data(titled.utf8), file: "e").diagnostics.isEmpty)
     }
 
+    @Test func aRedactionLimitedToPartiesHidesTheOtherPartysRestrictedEvidence() {
+        func restricted(_ party: String?) -> Evidence {
+            var evidence = Evidence(id: RecordName.evidence(date: CalendarDate("2019-03-26")!, title: ""), kind: .report,
+                                    title: "Interview notes", date: CalendarDate("2019-03-26")!, sensitivity: .restricted,
+                                    supports: [QualifiedID("tip-2005#1.1")!])
+            evidence.party = party.flatMap { PartyCode($0) }
+            return evidence
+        }
+        let ownParty = Redaction(includeRestricted: true, parties: [PartyCode("VN")!])
+        #expect(!ownParty.hides(restricted("VN")))
+        #expect(ownParty.apply(restricted("VN")).title == "Interview notes")
+        #expect(ownParty.hides(restricted("KH")))
+        #expect(ownParty.apply(restricted("KH")).title == Redaction.placeholder)
+        #expect(ownParty.hides(restricted(nil)))
+        #expect(!Redaction(includeRestricted: true).hides(restricted("KH")))
+        #expect(Redaction(includeRestricted: false, parties: [PartyCode("KH")!]).hides(restricted("KH")))
+    }
+
     @Test func restrictedIDsAndMessagesCarryNoTitle() {
         let evidence = Evidence(id: RecordName.evidence(date: CalendarDate("2019-03-26")!, title: ""), kind: .report,
                                 title: "Interview with a victim", date: CalendarDate("2019-03-26")!, sensitivity: .restricted,
