@@ -15,7 +15,7 @@ enum PageTemplates {
         "layout": layout, "dashboard": dashboard, "show": show, "instrument": instrument, "gaps": gaps,
         "schedule": schedule, "meetings": meetings, "meeting": meeting, "history": history,
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
-        "fieldProblem": fieldProblem, "meetingForm": meetingForm,
+        "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search,
     ]
 
     /// The templates in `language`: each `[[English]]` replaced by its translation
@@ -89,6 +89,7 @@ enum PageTemplates {
     <a href="/schedule?as-of={{asOf}}">[[Schedule]]</a>
     <a href="/meetings?as-of={{asOf}}">[[Meetings]]</a>
     <a href="/history">[[History]]</a>
+    <a href="/search?as-of={{asOf}}">[[Search]]</a>
     {{#canReport}}<a href="/log">[[Log progress]]</a> <a href="/evidence">[[Add evidence]]</a>{{/canReport}}
     {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
     <span lang="en"><a href="/language?to=en&amp;back={{hereURL}}" hreflang="en">English</a></span>
@@ -291,6 +292,28 @@ enum PageTemplates {
     <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[What]]</th><th scope="col">[[Author]]</th><th scope="col">[[Commit]]</th></tr></thead>
     <tbody>{{#entries}}<tr><td>{{date}}</td><td>{{summary}}</td><td>{{author}}</td><td><code>{{short}}</code></td></tr>{{/entries}}</tbody>
     </table></div>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let search = """
+    {{<layout}}
+    {{$title}}[[Search]]{{/title}}
+    {{$content}}
+    <h1>[[Search]]</h1>
+    <form method="get" action="/search" class="inline" role="search" aria-label="[[Search]]">
+    <input type="hidden" name="as-of" value="{{asOf}}">
+    <div><label for="q">[[Words to find]]</label><input type="text" id="q" name="q" value="{{q}}"></div>
+    <button type="submit">[[Search]]</button>
+    </form>
+    {{#searched}}
+    <p class="downloads"><a href="/search.csv?{{query}}" download>[[Download CSV]]</a></p>
+    <p>[[{{count}} found.]]</p>
+    <div class="scroll"><table>
+    <thead><tr><th scope="col">[[What]]</th><th scope="col">[[Record id]]</th><th scope="col">[[Part]]</th><th scope="col">[[Date]]</th><th scope="col">[[Words]]</th></tr></thead>
+    <tbody>{{#hits}}<tr><td>{{kind}}</td><td><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></td><td>{{part}}</td><td>{{date}}</td><td{{#language}} lang="{{language}}"{{/language}}>{{text}}</td></tr>{{/hits}}</tbody>
+    </table></div>
+    {{/searched}}
     {{/content}}
     {{/layout}}
     """

@@ -99,6 +99,20 @@ struct Site: Sendable {
             return table.render()
         } }
         router.get("/language") { request, _ in chooseLanguage(request) }
+        router.get("/search") { request, _ in try await page(request) { view in
+            let text = view.query["q"] ?? ""
+            let hits = try search(text, in: view.reading)
+            return ("search", ["q": text, "searched": !TrackerSearch.words(of: text).isEmpty, "count": hits.count,
+                               "hits": try TemplateValue.of(hits),
+                               "query": "q=\(Self.urlEncoded(text))&as-of=\(view.reading.asOf)"] as [String: Any])
+        } }
+        router.get("/search.csv") { request, _ in try await download(request, "search.csv", "text/csv") { reading, query in
+            var table = CSVTable(["kind", "id", "part", "language", "date", "path", "text"])
+            for hit in try search(query["q"] ?? "", in: reading) {
+                table.add([hit.kind.rawValue, hit.id, hit.part, hit.language, hit.date?.description ?? "", hit.path, hit.text])
+            }
+            return table.render()
+        } }
         addForms(to: router)
         addMeetingForm(to: router)
         addSignIn(to: router)
@@ -242,6 +256,13 @@ struct Site: Sendable {
         let gaps = try reading.gaps(filter: GapReport.Filter())
         value["gaps"] = try TemplateValue.of(gaps.gaps.filter { $0.item == report.id })
         return ("show", value)
+    }
+
+    /// `accord search` at the page's date: the titles, notes and articles holding every
+    /// word of `text` (restricted evidence is never indexed).
+    func search(_ text: String, in reading: TrackerReading) throws -> [SearchHit] {
+        guard !TrackerSearch.words(of: text).isEmpty else { return [] }
+        return try TrackerSearch.search(text, repository: reading.repository, commit: reading.commit, asOf: reading.asOf)
     }
 
     func redline(_ reading: TrackerReading, _ query: FormFields) throws -> String {
