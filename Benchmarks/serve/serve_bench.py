@@ -4,8 +4,8 @@
 Usage: serve_bench.py ACCORD_BINARY TRACKER ITEM_ID [CLIENTS] [REPORTS_EACH]
 
 Starts the server on 127.0.0.1 (no accounts), then
-1. times warm page loads: the dashboard and ITEM_ID's page, 5 warm-up loads, then the
-   median of 30;
+1. times warm page loads: the dashboard, ITEM_ID's page, the gaps and the schedule, 5
+   warm-up loads each, then the median of 30;
 2. runs CLIENTS threads (default 20), each taking its own session and form token and
    posting REPORTS_EACH (default 50) status reports on ITEM_ID through the log form;
 3. counts the commits made (must equal CLIENTS x REPORTS_EACH: none lost), runs
@@ -59,7 +59,7 @@ try:
         return statistics.median(times), min(times), max(times)
 
     item_path = "/show?id=" + urllib.parse.quote(item, safe="")
-    for name, path in (("dashboard", "/"), ("item " + item, item_path)):
+    for name, path in (("dashboard", "/"), ("item " + item, item_path), ("gaps", "/gaps"), ("schedule", "/schedule")):
         median, low, high = timed(path)
         print(f"page {name}: median {median:.1f} ms (min {low:.1f}, max {high:.1f}) over 30 warm loads", flush=True)
 

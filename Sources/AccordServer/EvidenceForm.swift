@@ -35,7 +35,7 @@ extension Site {
             return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: "the evidence form is sent as multipart/form-data",
                            session: session, cookie: cookie)
         }
-        let limit = try await blocking { Self.attachmentLimit(try tracker(asOf: .today())) }
+        let limit = try await blocking { Self.attachmentLimit(try tracker(asOf: .today(), fresh: false)) }
         // The file plus the other fields and the part headers.
         let bodyLimit = limit + Self.formLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
@@ -123,8 +123,7 @@ extension Site {
         let author = Self.author(visitor, on: day, in: reading.repository)
         do {
             var recorded: AccordCore.Evidence?
-            let commit = try RecordWriter(repository: reading.repository, snapshot: reading.whole, base: reading.commit)
-                .commit(author: author.signature) {
+            let commit = try reading.write(author: author.signature) {
                 let evidence = try request.evidence(in: reading.snapshot, resolver: reading.resolver, today: today,
                                                     attachment: attachment?.record)
                 recorded = evidence

@@ -65,7 +65,7 @@ extension Site {
         guard visitor.may(role) else { return refused(role, session: session, cookie: cookie) }
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         let html = try await blocking { () throws -> String in
-            let reading = try tracker(asOf: .today())
+            let reading = try tracker(asOf: .today(), fresh: false)
             var value = try choices(reading, session, query)
             value["hideAsOf"] = true
             return render(template, value, session: session, reading: reading, query: FormFields())
@@ -95,7 +95,8 @@ extension Site {
                 record: @escaping @Sendable () throws -> FormOutcome) async throws -> Response {
         let (html, failed) = try await blocking { () throws -> (String, Bool) in
             let outcome = try record()
-            let reading = try tracker(asOf: .today())
+            // The choices (parties, statuses) do not go stale: the tip last read will do.
+            let reading = try tracker(asOf: .today(), fresh: false)
             var values = outcome.problems.isEmpty ? [:] : fields.values
             values["csrf"] = nil
             var value = choices(reading, session.visitor, values)
@@ -197,8 +198,7 @@ extension Site {
         request.reporter = author.person.description
         var recorded: StatusReport?
         do {
-            let commit = try RecordWriter(repository: reading.repository, snapshot: reading.whole, base: reading.commit)
-                .commit(author: author.signature) {
+            let commit = try reading.write(author: author.signature) {
                 let report = try request.report(in: reading.snapshot, resolver: reading.resolver, today: today)
                 recorded = report
                 return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
@@ -228,8 +228,7 @@ extension Site {
         guard outcome.problems.isEmpty else { return outcome }
         do {
             var recorded: Withdrawal?
-            let commit = try RecordWriter(repository: reading.repository, snapshot: reading.whole, base: reading.commit)
-                .commit(author: author.signature) {
+            let commit = try reading.write(author: author.signature) {
                 let withdrawal = try request.withdrawal(in: reading.snapshot, resolver: reading.resolver, today: today)
                 recorded = withdrawal
                 return ([withdrawal.path: Data(withdrawal.yamlText().utf8)], withdrawal.commitMessage)

@@ -121,8 +121,8 @@ struct Site: Sendable {
     // MARK: Pages
 
     /// The tracker at the branch tip as it stood on `asOf`, from the server's memory.
-    func tracker(asOf: CalendarDate) throws -> TrackerReading {
-        try TrackerReading(memory: memory, repositoryPath: repositoryPath, asOf: asOf)
+    func tracker(asOf: CalendarDate, fresh: Bool = true) throws -> TrackerReading {
+        try TrackerReading(memory: memory, repositoryPath: repositoryPath, asOf: asOf, fresh: fresh)
     }
 
     /// What a page handler gets: the tracker at the page's date, the query, the visitor.

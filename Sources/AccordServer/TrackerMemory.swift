@@ -57,11 +57,13 @@ final class TrackerMemory: @unchecked Sendable {
     }
 
     /// The tracker at the branch tip as it stood on `asOf`, with every record of the tip.
-    func reading(asOf: CalendarDate) throws -> (whole: TrackerSnapshot, dated: Dated) {
+    /// Unless `fresh`, the tip last read will do when there is one (for what cannot go
+    /// stale: a form's choices of parties and statuses).
+    func reading(asOf: CalendarDate, fresh: Bool = true) throws -> (whole: TrackerSnapshot, dated: Dated) {
         lock.lock()
         defer { lock.unlock() }
         let repository = try handle()
-        let head = try repository.resolve("HEAD")
+        let head = try !fresh && tip != nil ? tip! : repository.resolve("HEAD")
         if head != tip || whole == nil {
             // Drop the old tip's values before reading the new one: two whole trackers
             // are never held at once.
@@ -94,6 +96,19 @@ final class TrackerMemory: @unchecked Sendable {
                                  languagesOutOfStep: history.languagesOutOfStep(asOf: dated.asOf))
         if dated.commit == tip { findings[dated.asOf] = found }
         return found
+    }
+
+    /// After this server wrote `files` in `commit` on top of `base`: when `base` is the tip
+    /// remembered and `commit` its only child, the tip becomes `commit` with the files added
+    /// in memory (what reading it would give), so the next request need not read it.
+    /// Otherwise (another writer came between) the next request reads the tip.
+    func advance(from base: ObjectID, to commit: ObjectID, adding files: [String: Data]) {
+        lock.lock()
+        defer { lock.unlock() }
+        guard tip == base, let whole, let repository = try? handle(),
+              (try? repository.commit(commit).parents) == [base],
+              let appended = whole.appending(files: files) else { return }
+        (self.whole, tip, dated, datesAskedFor, findings) = (appended, commit, [:], [], [:])
     }
 
     /// Forgets everything read: the next request reads the tip again.

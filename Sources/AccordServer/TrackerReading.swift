@@ -24,8 +24,8 @@ struct TrackerReading {
     var state: TrackerState { dated.state.value }
     var resolver: IDResolver { dated.resolver.value }
 
-    init(memory: TrackerMemory, repositoryPath: String, asOf: CalendarDate) throws {
-        let (whole, dated) = try memory.reading(asOf: asOf)
+    init(memory: TrackerMemory, repositoryPath: String, asOf: CalendarDate, fresh: Bool = true) throws {
+        let (whole, dated) = try memory.reading(asOf: asOf, fresh: fresh)
         repository = try TrackerLocation.openTracker(explicit: repositoryPath, environment: [:],
                                                      currentDirectory: URL(fileURLWithPath: repositoryPath))
         commit = dated.commit
@@ -34,6 +34,19 @@ struct TrackerReading {
         self.asOf = asOf
         self.dated = dated
         self.memory = memory
+    }
+
+    /// Commits one new record through `RecordWriter` as `author`, then tells the server's
+    /// memory what was added.
+    func write(author: Signature, _ make: () throws -> (files: [String: Data], message: String)) throws -> ObjectID {
+        var written: [String: Data] = [:]
+        let commit = try RecordWriter(repository: repository, snapshot: whole, base: self.commit).commit(author: author) {
+            let made = try make()
+            written = made.files
+            return made
+        }
+        memory.advance(from: self.commit, to: commit, adding: written)
+        return commit
     }
 
     /// The review schedule at the as-of date.

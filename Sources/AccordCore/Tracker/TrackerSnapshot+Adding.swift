@@ -46,6 +46,14 @@ extension TrackerSnapshot {
             .saveAppended(entries, snapshot: { appending(entries.map(\.record)) }, key: key, base: base)
     }
 
+    /// This snapshot with the record files `files` (path → content) added, as a full read of
+    /// a commit adding them to this snapshot's revision gives (what a long-running reader,
+    /// the web server, keeps after its own write); nil unless this snapshot has no problems
+    /// and every file is a status report, evidence or attachment without problems.
+    public func appending(files: [String: Data]) -> TrackerSnapshot? {
+        appending(files.sorted { $0.key < $1.key }.map { TrackerRecord.parse(path: $0.key, data: $0.value) })
+    }
+
     /// Whether `record` is a status report, evidence or attachment without problems: what
     /// ``appending(_:)`` takes.
     static func isAppendable(_ record: TrackerRecord) -> Bool {
