@@ -7,7 +7,8 @@ Builds the example tracker in WORK_DIR, adds two reporters (VN and KH), starts t
 on a non-loopback address (so accounts are required) and checks, through the browser:
 signing in, logging progress and adding evidence with a file through the forms, seeing
 both on the item page, the dashboard and in `git log`; a form with bad input shows every
-problem and records nothing; a KH reporter cannot record for VN; a form sent without its
+problem and records nothing; the language links show the pages in Vietnamese and Khmer; the
+search page finds the report; a KH reporter cannot record for VN; a form sent without its
 CSRF token is refused. When axe-core is available (AXE_JS names axe.min.js, or the pip
 package axe-selenium-python is installed) the main pages are checked for accessibility
 violations. Screenshots of the main pages go to WORK_DIR/screenshots.
@@ -237,6 +238,27 @@ def run_checks(driver, base):
     check(status == 403, f"a form without the CSRF token is refused (HTTP {status})")
     check(commits() == before, "the refused form recorded nothing")
 
+    # The pages in Vietnamese and Khmer: the language links, then back to English.
+    for code, word in (("vi", "Tổng quan"), ("km", "ផ្ទាំងសង្ខេប")):
+        driver.get(base + "/gaps?party=VN")
+        driver.find_element(By.CSS_SELECTOR, f"a[hreflang='{code}']").click()
+        WebDriverWait(driver, 120).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
+        check("/gaps" in driver.current_url and word in driver.page_source,
+              f"the {code} link shows the same page in {code}: " + driver.current_url)
+        driver.save_screenshot(os.path.join(SHOTS, f"gaps-{code}.png"))
+        for name, path in (("dashboard", "/"), ("item", "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe="")),
+                           ("log", "/log")):
+            driver.get(base + path)
+            driver.save_screenshot(os.path.join(SHOTS, f"{name}-{code}.png"))
+    driver.find_element(By.CSS_SELECTOR, "a[hreflang='en']").click()
+    WebDriverWait(driver, 120).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    check("Dashboard" in driver.page_source, "the en link brings English back")
+
+    # The search page finds the report's note.
+    driver.get(base + "/search?q=" + urllib.parse.quote("thirty days border post"))
+    check("tip-2005#7.2" in driver.page_source or "sr-" in driver.page_source, "the search page finds the report's note")
+    driver.save_screenshot(os.path.join(SHOTS, "search.png"))
+
     # A KH reporter cannot record for VN.
     sign_out(driver)
     sign_in(driver, base, "sok", PASSWORDS["sok"])
@@ -255,7 +277,7 @@ def run_checks(driver, base):
         return
     script = open(axe, encoding="utf-8").read()
     driver.set_script_timeout(180)
-    for path in ("/", "/log", "/evidence", "/gaps", "/schedule", "/meetings", "/history",
+    for path in ("/", "/log", "/evidence", "/gaps", "/schedule", "/meetings", "/history", "/search?q=border",
                  "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe=""), "/show?id=tip-2005"):
         driver.get(base + path)
         driver.execute_script(script)
