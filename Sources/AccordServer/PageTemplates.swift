@@ -15,7 +15,7 @@ enum PageTemplates {
         "layout": layout, "dashboard": dashboard, "show": show, "instrument": instrument, "gaps": gaps,
         "schedule": schedule, "meetings": meetings, "meeting": meeting, "history": history,
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
-        "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search,
+        "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search, "sync": sync,
     ]
 
     /// The templates in `language`: each `[[English]]` replaced by its translation
@@ -90,6 +90,7 @@ enum PageTemplates {
     <a href="/meetings?as-of={{asOf}}">[[Meetings]]</a>
     <a href="/history">[[History]]</a>
     <a href="/search?as-of={{asOf}}">[[Search]]</a>
+    <a href="/sync">[[Sync]]</a>
     {{#canReport}}<a href="/log">[[Log progress]]</a> <a href="/evidence">[[Add evidence]]</a>{{/canReport}}
     {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
     <span lang="en"><a href="/language?to=en&amp;back={{hereURL}}" hreflang="en">English</a></span>
@@ -314,6 +315,24 @@ enum PageTemplates {
     <tbody>{{#hits}}<tr><td>{{kind}}</td><td><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></td><td>{{part}}</td><td>{{date}}</td><td{{#language}} lang="{{language}}"{{/language}}>{{text}}</td></tr>{{/hits}}</tbody>
     </table></div>
     {{/searched}}
+    {{/content}}
+    {{/layout}}
+    """
+
+    /// The Sync button; while a sync runs, the server sends the page up to the progress
+    /// marker, then a line per step, then the result and the rest of the page.
+    static let sync = """
+    {{<layout}}
+    {{$title}}[[Sync]]{{/title}}
+    {{$content}}
+    <h1>[[Sync with the other party's copy]]</h1>
+    <p class="muted">[[Runs accord sync: fetches the other side's new records, checks them, merges them with this office's and sends this office's back.]]</p>
+    {{#hasRemote}}<ul>{{#remotes}}<li>{{name}} <span class="muted">{{url}}</span></li>{{/remotes}}</ul>{{/hasRemote}}
+    {{^hasRemote}}<p>[[This tracker has no remote yet: add one on the server with accord remote add.]]</p>{{/hasRemote}}
+    {{#canEdit}}{{#hasRemote}}<form method="post" action="/sync"><input type="hidden" name="csrf" value="{{csrf}}"><p><button type="submit">[[Sync now]]</button></p></form>{{/hasRemote}}{{/canEdit}}
+    {{#running}}<h2>[[Progress]]</h2>
+    <ol class="progress">
+    <!--progress-->{{/running}}
     {{/content}}
     {{/layout}}
     """

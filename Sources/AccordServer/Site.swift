@@ -115,6 +115,7 @@ struct Site: Sendable {
         } }
         addForms(to: router)
         addMeetingForm(to: router)
+        addSyncPage(to: router)
         addSignIn(to: router)
     }
 

@@ -75,29 +75,16 @@ struct Sync: ParsableCommand {
     func run() throws {
         let repo = try repository.openTracker()
         if abort { return try runAbort(repo) }
-        if remote == nil, try repo.remotes().isEmpty {
-            throw AccordError(.notFound, "this tracker has no remote; add one with: accord remote add origin URL")
-        }
-
         let progress = TransferProgressLine()
-        var options = SyncOptions(
-            progress: progress.update, pushes: !noPush,
-            stallTimeout: try TrackerSync.stallTimeout(explicit: timeout, repository: repo),
-            referencePrefix: TrackerSync.referencePrefix,
-            login: TrackerSync.login(environment: ProcessInfo.processInfo.environment),
-            mergeAuthor: TrackerLocation.defaultAuthor(of: repo),
-            review: { proposal in
-                let unsigned = try Self.signatureWarnings(proposal, in: repo)
-                let check = try TrackerSync.review(proposal, in: repo)
+        let report = try {
+            defer { progress.finish() }
+            return try TrackerSync.run(repo, remote: remote, pushes: !noPush, timeout: timeout,
+                                       environment: ProcessInfo.processInfo.environment, progress: progress.update) { lines in
                 // On standard error, before anything is pushed or moved: standard output
                 // keeps the one-line result (or the JSON) that scripts read.
                 progress.finish()
-                FileHandle.standardError.write(Data((unsigned + [check.summary]).map { $0 + "\n" }.joined().utf8))
-            })
-        options.maximumFileSize = TrackerSync.maximumIncomingFileSize
-        let report = try {
-            defer { progress.finish() }
-            return try repo.sync(with: remote, options: options)
+                FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+            }
         }()
         if json {
             print(try JSONOutput.render(report), terminator: "")
@@ -111,16 +98,6 @@ struct Sync: ParsableCommand {
         }
     }
 
-    /// What accord.yaml's `signatures` policy (as the local branch has it) says of the
-    /// commits `proposal` brings in: throws under `require` when any change is not signed by
-    /// its party, returns the lines to show under `warn`.
-    static func signatureWarnings(_ proposal: SyncProposal, in repo: Repository) throws -> [String] {
-        guard let incoming = proposal.incoming, let local = proposal.local,
-              let data = try repo.read(TrackerSettings.fileName, at: local),
-              let settings = TrackerSettings.parse(data).value else { return [] }
-        return try IncomingSignatures.check(repository: repo, settings: settings, local: local, remote: incoming)
-    }
-
     private func runAbort(_ repo: Repository) throws {
         guard let state = try repo.abortSync() else {
             return try write.report(id: nil, ["no stopped sync to abort"], in: repo)
@@ -130,35 +107,7 @@ struct Sync: ParsableCommand {
                                    + "branch \(state.branch) was never changed"], in: repo)
     }
 
-    static func summary(_ report: SyncReport) -> String {
-        let short = { (id: ObjectID?) in id?.short ?? "nothing" }
-        let rounds = report.attempts > 1 ? " (after \(report.attempts) rounds, the remote moved meanwhile)" : ""
-        switch report.outcome {
-        case .upToDate:
-            return "\(report.branch) is up to date with \(report.remote) (\(short(report.after)))" + tags(report)
-        case .pushed:
-            return "pushed \(report.branch) to \(report.remote): \(short(report.remoteTip)) → \(short(report.after))\(rounds)"
-                + tags(report)
-        case .ahead:
-            return "\(report.branch) has commits \(report.remote) lacks (\(short(report.after))); not pushed (--no-push)"
-        case .fastForwarded:
-            return "fast-forwarded \(report.branch): \(short(report.before)) → \(short(report.after))\(rounds)" + tags(report)
-        case .merged:
-            return "merged \(report.remote)/\(report.branch) into \(report.branch)"
-                + (report.pushed ? " and pushed: " : " (not pushed: --no-push): ")
-                + "\(short(report.before)) → \(short(report.after))\(rounds)" + tags(report)
-        case .conflict:
-            return "sync with \(report.remote) stopped: \(report.conflicts.count) file(s) conflict"
-        }
-    }
-
-    /// The tags that crossed, on lines of their own; empty when none did.
-    private static func tags(_ report: SyncReport) -> String {
-        var lines = ""
-        if !report.tagsReceived.isEmpty { lines += "\nreceived tags: " + report.tagsReceived.joined(separator: ", ") }
-        if !report.tagsSent.isEmpty { lines += "\nsent tags: " + report.tagsSent.joined(separator: ", ") }
-        return lines
-    }
+    static func summary(_ report: SyncReport) -> String { TrackerSync.summary(report) }
 
     /// The files a fast-forward brought in, as `M<TAB>path` lines, for `--verbose`.
     private static func arrived(_ report: SyncReport, in repository: Repository) throws -> [String] {
