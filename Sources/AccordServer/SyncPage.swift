@@ -10,8 +10,8 @@ extension Site {
         router.get("/sync") { request, _ in
             let (session, cookie) = await session(for: request)
             guard session.visitor != nil else { return redirect("/login", cookie: cookie) }
-            let value = try await blocking { try syncChoices() }
-            return html200(render("sync", value, session: session, reading: nil, query: FormFields()), cookie: cookie)
+            let html = try await blocking { render("sync", try syncChoices(), session: session, reading: nil, query: FormFields()) }
+            return html200(html, cookie: cookie)
         }
         router.post("/sync") { request, _ in try await runSync(request) }
     }
@@ -36,9 +36,11 @@ extension Site {
         guard FormFields(urlEncoded: String(buffer: body))["csrf"] == session.csrfToken else {
             return forged(session: session, cookie: cookie)
         }
-        var value = try await blocking { try syncChoices() }
-        value["running"] = true
-        let page = render("sync", value, session: session, reading: nil, query: FormFields())
+        let page = try await blocking { () throws -> String in
+            var value = try syncChoices()
+            value["running"] = true
+            return render("sync", value, session: session, reading: nil, query: FormFields())
+        }
         let parts = page.components(separatedBy: "<!--progress-->")
         let (head, tail) = (parts.first ?? page, parts.count > 1 ? parts[1] : "")
         let (stream, continuation) = AsyncStream<ByteBuffer>.makeStream()
