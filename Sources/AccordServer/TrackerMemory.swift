@@ -51,6 +51,14 @@ final class TrackerMemory: @unchecked Sendable {
     }
 
     private var findings: [CalendarDate: TextFindings] = [:]
+    private var gapReports: [CalendarDate: GapReport] = [:]
+    private var fileHistories: [String: [CommitInfo]] = [:]
+
+    /// Forgets every value of the tip remembered (under the lock).
+    private func clear() {
+        (whole, tip, dated, datesAskedFor) = (nil, nil, [:], [])
+        (findings, gapReports, fileHistories) = ([:], [:], [:])
+    }
 
     init(repositoryPath: String) {
         self.repositoryPath = repositoryPath
@@ -67,7 +75,7 @@ final class TrackerMemory: @unchecked Sendable {
         if head != tip || whole == nil {
             // Drop the old tip's values before reading the new one: two whole trackers
             // are never held at once.
-            (whole, tip, dated, datesAskedFor, findings) = (nil, nil, [:], [], [:])
+            clear()
             whole = try TrackerSnapshot.load(repository: repository, commit: head)
             tip = head
         }
@@ -82,6 +90,7 @@ final class TrackerMemory: @unchecked Sendable {
             let oldest = datesAskedFor.removeFirst()
             dated[oldest] = nil
             findings[oldest] = nil
+            gapReports[oldest] = nil
         }
         return (records, made)
     }
@@ -98,6 +107,32 @@ final class TrackerMemory: @unchecked Sendable {
         return found
     }
 
+    /// Every gap at `dated`'s date, unfiltered, as `accord gaps` finds them: made once per
+    /// tip and date (a filter keeps some of them, see `TrackerReading.gaps`).
+    func allGaps(_ dated: Dated) throws -> GapReport {
+        let found = try textFindings(dated)
+        if let known = locked({ dated.commit == tip ? gapReports[dated.asOf] : nil }) { return known }
+        let report = GapReport(snapshot: dated.snapshot, state: dated.state.value, schedule: dated.schedule.value,
+                               amendedSinceEvidence: found.amendedSinceEvidence, languagesOutOfStep: found.languagesOutOfStep)
+        locked { if dated.commit == tip { gapReports[dated.asOf] = report } }
+        return report
+    }
+
+    /// The commits that changed `path`, newest first, from `commit` (read with the
+    /// request's own `repository`), kept while `commit` is the tip.
+    func history(of path: String, from commit: ObjectID, in repository: Repository) throws -> [CommitInfo] {
+        if let known = locked({ commit == tip ? fileHistories[path] : nil }) { return known }
+        let made = try repository.history(of: path, from: commit)
+        locked { if commit == tip { fileHistories[path] = made } }
+        return made
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body()
+    }
+
     /// After this server wrote `files` in `commit` on top of `base`: when `base` is the tip
     /// remembered and `commit` its only child, the tip becomes `commit` with the files added
     /// in memory (what reading it would give), so the next request need not read it.
@@ -108,14 +143,15 @@ final class TrackerMemory: @unchecked Sendable {
         guard tip == base, let whole, let repository = try? handle(),
               (try? repository.commit(commit).parents) == [base],
               let appended = whole.appending(files: files) else { return }
-        (self.whole, tip, dated, datesAskedFor, findings) = (appended, commit, [:], [], [:])
+        clear()
+        (self.whole, tip) = (appended, commit)
     }
 
     /// Forgets everything read: the next request reads the tip again.
     func forget() {
         lock.lock()
         defer { lock.unlock() }
-        (whole, tip, dated, datesAskedFor, findings) = (nil, nil, [:], [], [:])
+        clear()
     }
 
     private func handle() throws -> Repository {

@@ -56,17 +56,16 @@ struct TrackerReading {
 
     /// Every gap at the as-of date that `filter` keeps, as `accord gaps` finds them.
     func gaps(filter: GapReport.Filter = .init()) throws -> GapReport {
-        let found = try memory.textFindings(dated)
-        return GapReport(snapshot: snapshot, state: state, schedule: schedule(),
-                         amendedSinceEvidence: found.amendedSinceEvidence,
-                         languagesOutOfStep: found.languagesOutOfStep, filter: filter)
+        let all = try memory.allGaps(dated)
+        guard filter != GapReport.Filter() else { return all }
+        return GapReport(asOf: all.asOf, parties: all.parties, gaps: all.gaps.filter(filter.keeps))
     }
 
     /// What `accord show ID` reports about `id`.
     func show(_ id: String) throws -> ShowReport {
         let resolved = try resolver.resolve(id)
         let revisions = try ShowReport.revisedFile(of: resolved, in: snapshot).map {
-            try repository.history(of: $0, from: commit).map(RevisionView.init)
+            try memory.history(of: $0, from: commit, in: repository).map(RevisionView.init)
         } ?? []
         let amended = try ShowReport.amendableInstrument(of: resolved).map {
             try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: [$0])

@@ -17,7 +17,8 @@ public struct GapReport: Sendable, Hashable, Codable {
             self.rules = rules
         }
 
-        func keeps(_ gap: Gap) -> Bool {
+        /// Whether the filter keeps `gap`.
+        public func keeps(_ gap: Gap) -> Bool {
             (rules.isEmpty || rules.contains(gap.rule))
                 && (instrument == nil || gap.instrument == instrument)
                 && (party == nil || gap.party == nil || gap.party == party)
