@@ -50,6 +50,7 @@ extension Site {
         DispatchQueue.global().async {
             func line(_ text: String) { continuation.yield(ByteBuffer(string: "<li>\(PageTemplates.escaped(text))</li>\n")) }
             var lastShown = Date.distantPast
+            var lastLine = ""
             var outcome: (ok: Bool, lines: [String])
             do {
                 let repository = try TrackerLocation.openTracker(explicit: path, environment: [:],
@@ -57,9 +58,11 @@ extension Site {
                 let report = try TrackerSync.run(repository, environment: [:], progress: { progress in
                     // A line a second at most, and the last one.
                     guard Date().timeIntervalSince(lastShown) >= 1 || progress.objects == progress.totalObjects else { return }
-                    lastShown = Date()
-                    line("\(progress.direction == .receiving ? "received" : "sent") \(progress.objects) of "
-                         + "\(progress.totalObjects) objects (\(progress.bytes / 1024) KiB)")
+                    let text = "\(progress.direction == .receiving ? "received" : "sent") \(progress.objects) of "
+                        + "\(progress.totalObjects) objects (\(progress.bytes / 1024) KiB)"
+                    guard text != lastLine else { return }
+                    (lastShown, lastLine) = (Date(), text)
+                    line(text)
                 }, reviewed: { lines in lines.forEach(line) })
                 outcome = (report.outcome != .conflict, TrackerSync.summary(report).split(separator: "\n").map(String.init)
                     + (report.outcome == .conflict ? ["files both sides changed differently: " + report.conflicts.joined(separator: ", "),
