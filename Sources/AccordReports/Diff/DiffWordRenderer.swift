@@ -41,6 +41,8 @@ public struct DiffWordRenderer: Sendable {
             for block in DiffLayout.blocks(change, full: true) {
                 switch block {
                 case .title(let title):
+                    // An unnumbered section (the preamble) is named by its title: the heading says it.
+                    guard (change.newID ?? change.oldID)?.first?.isNumber == true else { continue }
                     document.paragraph(Self.tracked(title).map(bold), change: whole)
                 case .text(let text):
                     document.paragraph(Self.tracked(text), change: whole)

@@ -120,14 +120,20 @@ public struct WordFile: Sendable {
     public mutating func table(header: [String]?, rows: [[String]], numeric: Set<Int> = []) {
         let count = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
         guard count > 0 else { return }
-        // The text width of an A4 page with 2 cm margins, in twentieths of a point.
-        let width = 9638 / count
-        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>"
-            + String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: count) + "</w:tblGrid>"
+        // Columns share the text width of an A4 page with 2 cm margins (in twentieths of a
+        // point) by their longest cell, within bounds, so dates and counts stay narrow.
+        let weights = (0..<count).map { column in
+            let cells = (header.map { [$0] } ?? []) + rows
+            let longest = cells.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
+            return min(40, max(5, longest))
+        }
+        let widths = weights.map { 9638 * $0 / weights.reduce(0, +) }
+        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+            + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         func row(_ cells: [String], header: Bool) -> String {
             "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "") + (0..<count).map { column in
                 let text = column < cells.count ? cells[column] : ""
-                return "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>"
+                return "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/>"
                     + (header ? "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8E8E8\"/>" : "") + "</w:tcPr>"
                     + cellParagraph(text, bold: header, alignRight: !header && numeric.contains(column)) + "</w:tc>"
             }.joined() + "</w:tr>"
