@@ -108,7 +108,7 @@ import Testing
         let dashboard = rows(status[0]).rows
         let groups = try #require(try json(["status"], tracker: tracker)["groups"] as? [[String: Any]])
         #expect(dashboard.count == groups.reduce(0) { $0 + ($1["parties"] as? [Any] ?? []).count })
-        for group in groups {
+        for group in groups where !(group["parties"] as? [Any] ?? []).isEmpty {
             let row = try #require(dashboard.first { $0["group"] as? String == group["id"] as? String })
             #expect(row["targets"] as? Int == group["targets"] as? Int)
             #expect(row["group_overdue"] as? Int == group["overdue"] as? Int)
@@ -265,7 +265,7 @@ import Testing
     }
 
     static func firstDifference(_ a: [String], _ b: [String]) -> String {
-        let index = zip(a, b).firstIndex { $0 != $1 } ?? min(a.count, b.count)
+        let index = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
         return "at word \(index) of \(a.count)/\(b.count): \(a[index..<min(a.count, index + 8)]) vs \(b[index..<min(b.count, index + 8)])"
     }
 

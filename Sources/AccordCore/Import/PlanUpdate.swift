@@ -91,10 +91,83 @@ public struct PlanUpdate: Sendable {
     /// Commits the update as `author`, with `message`; returns the commit. A problem the
     /// tracker would have afterwards and did not have before refuses it (65).
     public func record(in repository: Repository, author: Signature, message: String) throws -> ObjectID {
+        let path = Self.path(of: plan)
+        guard let tip = try repository.tip(), let original = try repository.read(path, at: tip) else {
+            throw AccordError(.notFound, "no plan \(plan) in the tracker (no \(path))")
+        }
         let updated = try applied(to: Self.current(plan, in: repository))
         var changes = ChangeSet()
-        changes.write(Self.path(of: plan), Data(updated.yamlText().utf8))
+        changes.write(path, Data(editedYAML(String(decoding: original, as: UTF8.self), file: path, updated: updated).utf8))
         return try repository.apply(changes, message: message, author: author, verify: TrackerWriteCheck.verify(repository))
+    }
+}
+
+extension PlanUpdate {
+    /// The text of the plan file with the entries added, every line that was there kept as
+    /// written (comments, folded text, key order): each item's lines go after the last
+    /// line of its area, a new area's after the last area. Should the result not read back
+    /// as exactly `updated`, the whole file is written afresh in the documented layout.
+    func editedYAML(_ original: String, file: String, updated: ActionPlan) -> String {
+        guard !original.contains("\r") else { return updated.yamlText() }
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for entry in entries {
+            guard Self.insert(entry, into: &lines) else { return updated.yamlText() }
+        }
+        let edited = lines.joined(separator: "\n")
+        let reread = ActionPlan.parse(Data(edited.utf8), file: file)
+        return reread.diagnostics.isEmpty && reread.value == updated ? edited : updated.yamlText()
+    }
+
+    /// `value` as the lines of one entry of the list `key`, indented by `indent`.
+    private static func rendered(_ value: YAMLOutput, key: String, indent: String) -> [String] {
+        var map = YAMLMap()
+        map.add(key, .list([value]))
+        return map.text().split(separator: "\n").dropFirst().map { indent + String($0.dropFirst(2)) }
+    }
+
+    /// The indentation of `line`.
+    private static func indent(_ line: String) -> String { String(line.prefix { $0 == " " }) }
+
+    /// Where a block that starts at `start` ends: before the next line indented no deeper
+    /// than `depth` that is not blank or a comment, with trailing blank lines left out.
+    private static func end(of start: Int, depth: Int, in lines: [String]) -> Int {
+        var end = start + 1
+        while end < lines.count {
+            let line = lines[end], trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty && !trimmed.hasPrefix("#") && indent(line).count <= depth { break }
+            end += 1
+        }
+        while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+        return end
+    }
+
+    /// Inserts `entry` into the lines of a plan file; false when the file is not laid out
+    /// as accord reads it line by line (flow style, say).
+    private static func insert(_ entry: Entry, into lines: inout [String]) -> Bool {
+        guard let areas = lines.firstIndex(of: "areas:") else { return false }
+        let areasEnd = end(of: areas, depth: 0, in: lines)
+        guard let first = (areas + 1..<areasEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
+            return false
+        }
+        let areaIndent = indent(lines[first])
+        let starts = (areas + 1..<areasEnd).filter { lines[$0].hasPrefix(areaIndent + "- ") }
+        func id(_ line: String) -> String? {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("- id:") else { return nil }
+            return trimmed.dropFirst("- id:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        }
+        guard let start = starts.first(where: { id(lines[$0]) == entry.area }) else {
+            let area = PlanArea(id: entry.area, title: entry.areaTitle ?? "", items: [entry.item])
+            lines.insert(contentsOf: rendered(area.yaml, key: "areas", indent: areaIndent), at: areasEnd)
+            return true
+        }
+        let areaEnd = end(of: start, depth: areaIndent.count, in: lines)
+        guard let items = (start..<areaEnd).first(where: { lines[$0] == areaIndent + "  items:" }),
+              let firstItem = (items + 1..<areaEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
+            return false
+        }
+        lines.insert(contentsOf: rendered(entry.item.yaml, key: "items", indent: indent(lines[firstItem])), at: areaEnd)
+        return true
     }
 }
 
