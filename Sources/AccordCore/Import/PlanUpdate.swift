@@ -110,9 +110,7 @@ extension PlanUpdate {
     func editedYAML(_ original: String, file: String, updated: ActionPlan) -> String {
         guard !original.contains("\r") else { return updated.yamlText() }
         var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        for entry in entries {
-            guard Self.insert(entry, into: &lines) else { return updated.yamlText() }
-        }
+        guard Self.insert(entries, into: &lines) else { return updated.yamlText() }
         let edited = lines.joined(separator: "\n")
         let reread = ActionPlan.parse(Data(edited.utf8), file: file)
         return reread.diagnostics.isEmpty && reread.value == updated ? edited : updated.yamlText()
@@ -141,9 +139,10 @@ extension PlanUpdate {
         return end
     }
 
-    /// Inserts `entry` into the lines of a plan file; false when the file is not laid out
-    /// as accord reads it line by line (flow style, say).
-    private static func insert(_ entry: Entry, into lines: inout [String]) -> Bool {
+    /// Inserts the entries into the lines of a plan file in one pass over it (a matrix may
+    /// add thousands of items); false when the file is not laid out as accord reads it line
+    /// by line (flow style, say).
+    private static func insert(_ entries: [Entry], into lines: inout [String]) -> Bool {
         guard let areas = lines.firstIndex(of: "areas:") else { return false }
         let areasEnd = end(of: areas, depth: 0, in: lines)
         guard let first = (areas + 1..<areasEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
@@ -151,22 +150,38 @@ extension PlanUpdate {
         }
         let areaIndent = indent(lines[first])
         let starts = (areas + 1..<areasEnd).filter { lines[$0].hasPrefix(areaIndent + "- ") }
-        func id(_ line: String) -> String? {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            guard trimmed.hasPrefix("- id:") else { return nil }
-            return trimmed.dropFirst("- id:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        // Each area of the file: where its lines end, and how its items are indented.
+        var existing: [String: (end: Int, itemIndent: String)] = [:]
+        for start in starts {
+            let trimmed = lines[start].trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("- id:") else { return false }
+            let id = trimmed.dropFirst("- id:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let areaEnd = end(of: start, depth: areaIndent.count, in: lines)
+            guard let items = (start..<areaEnd).first(where: { lines[$0] == areaIndent + "  items:" }),
+                  let firstItem = (items + 1..<areaEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
+                continue
+            }
+            existing[id] = (areaEnd, indent(lines[firstItem]))
         }
-        guard let start = starts.first(where: { id(lines[$0]) == entry.area }) else {
-            let area = PlanArea(id: entry.area, title: entry.areaTitle ?? "", items: [entry.item])
-            lines.insert(contentsOf: rendered(area.yaml, key: "areas", indent: areaIndent), at: areasEnd)
-            return true
+        var insertions: [Int: [String]] = [:]
+        var newAreas: [PlanArea] = []
+        for entry in entries {
+            if let area = existing[entry.area] {
+                insertions[area.end, default: []] += rendered(entry.item.yaml, key: "items", indent: area.itemIndent)
+            } else if let index = newAreas.firstIndex(where: { $0.id == entry.area }) {
+                newAreas[index].items.append(entry.item)
+            } else if starts.contains(where: { lines[$0].contains("\"\(entry.area)\"") || lines[$0].hasSuffix(" \(entry.area)") }) {
+                return false
+            } else {
+                newAreas.append(PlanArea(id: entry.area, title: entry.areaTitle ?? "", items: [entry.item]))
+            }
         }
-        let areaEnd = end(of: start, depth: areaIndent.count, in: lines)
-        guard let items = (start..<areaEnd).first(where: { lines[$0] == areaIndent + "  items:" }),
-              let firstItem = (items + 1..<areaEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
-            return false
+        // From the bottom up, so earlier indices stay right; new areas go after the items of
+        // the last area when both land at the end of the areas.
+        lines.insert(contentsOf: newAreas.flatMap { rendered($0.yaml, key: "areas", indent: areaIndent) }, at: areasEnd)
+        for index in insertions.keys.sorted(by: >) {
+            lines.insert(contentsOf: insertions[index] ?? [], at: index)
         }
-        lines.insert(contentsOf: rendered(entry.item.yaml, key: "items", indent: indent(lines[firstItem])), at: areaEnd)
         return true
     }
 }
