@@ -73,7 +73,8 @@ import Testing
         return (header, all.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(header, $0)) })
     }
 
-    func date(_ cell: Any?) -> String? { (cell as? [String: String])?["date"] }
+    /// A date cell's day; a partial date (`2017-04`) is kept as text by design, and read as such.
+    func date(_ cell: Any?) -> String? { (cell as? [String: String])?["date"] ?? (cell as? String) }
 
     @Test func workbooksHoldTheValuesOfTheJSONTyped() throws {
         let (scratch, tracker) = try example()
