@@ -64,7 +64,8 @@ let package = Package(
         .plugin(name: "EmbedBuildFacts", capability: .buildTool(), dependencies: ["accord-build-facts"]),
         .target(
             name: "AccordReports",
-            dependencies: ["AccordCore"],
+            // ZIPFoundation packs the .xlsx and .docx files the reports are also written as.
+            dependencies: ["AccordCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings
         ),
         // The web UI: HTTP, pages from embedded templates, forms, accounts. The CLI only starts it.

@@ -36,7 +36,7 @@ struct Accord: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Set up and check", subcommands: [Init.self, Validate.self, Verify.self]),
             CommandGroup(name: "Record", subcommands: [
-                Log.self, EvidenceCommand.self, MeetingCommand.self, InstrumentCommand.self, CommitmentCommand.self, ImportCommand.self, Amend.self, Retract.self, Undo.self,
+                Log.self, EvidenceCommand.self, MeetingCommand.self, InstrumentCommand.self, CommitmentCommand.self, PlanCommand.self, ImportCommand.self, Amend.self, Retract.self, Undo.self,
             ]),
             CommandGroup(name: "Ask", subcommands: [
                 StatusCommand.self, Show.self, List.self, History.self, Gaps.self, Schedule.self, Search.self, Due.self,
@@ -114,8 +114,8 @@ struct Accord: ParsableCommand {
             index += 1
         }
         if keepsOption, let given = option, (try? L10n.parse(given, origin: "--lang")) == nil { option = nil }
-        let machineReadable = zip(rest, rest.dropFirst()).contains { $0 == "--format" && ($1 == "json" || $1 == "csv") }
-            || rest.contains { ["--json", "--csv", "--format=json", "--format=csv"].contains($0) }
+        let machineReadable = zip(rest, rest.dropFirst()).contains { $0 == "--format" && ($1 == "json" || $1 == "csv" || $1 == "xlsx") }
+            || rest.contains { ["--json", "--csv", "--format=json", "--format=csv", "--format=xlsx"].contains($0) }
         try L10n.choose(option: option, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
         return rest
     }

@@ -7,14 +7,34 @@ public import AccordCore
 /// or a CR, and not a plain number such as `-5`) gets a leading `'`: records arrive by sync
 /// from the other party's copy, and opening a report must never run what they hold.
 ///
-/// Every `--csv` renderer builds one of these; docs/csv.md documents their columns.
+/// Every `--csv` renderer builds one of these; docs/csv.md documents their columns. The
+/// same table, with the kind of each column, is what `--format xlsx` writes as a sheet
+/// (``SpreadsheetWorkbook``), so the CSV and the spreadsheet always hold the same cells.
 public struct CSVTable: Sendable {
+    /// What a column holds, so a spreadsheet can store its cells typed rather than as text.
+    public enum ColumnKind: Sendable {
+        /// Words, ids, lists: stored as text.
+        case text
+        /// A count or an amount.
+        case number
+        /// A day, `yyyy-mm-dd`.
+        case date
+        /// `true` or `false`.
+        case flag
+    }
+
     /// The header row: the columns' stable names.
     public let columns: [String]
-    private var rows: [[String]] = []
+    /// The kind of each column, in the order of `columns`.
+    public let kinds: [ColumnKind]
+    /// The rows, each with as many cells as there are columns.
+    public private(set) var rows: [[String]] = []
 
-    /// An empty table with these columns.
-    public init(_ columns: [String]) { self.columns = columns }
+    /// An empty table with these columns; `kinds` names the columns that are not text.
+    public init(_ columns: [String], kinds: [String: ColumnKind] = [:]) {
+        self.columns = columns
+        self.kinds = columns.map { kinds[$0] ?? .text }
+    }
 
     /// Adds a row; missing cells are empty and extra cells are dropped, so every line has
     /// as many fields as the header.

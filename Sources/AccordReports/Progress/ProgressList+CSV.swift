@@ -5,10 +5,14 @@ extension ProgressList {
     /// meeting. Targets get a group of columns per party, `VN_status` …, in the order of
     /// `parties` (the tracker's), then any other party a row names; a party a target does
     /// not bind leaves its cells empty.
-    public func renderCSV(parties: [String]) -> String {
+    public func renderCSV(parties: [String]) -> String { csvTable(parties: parties).render() }
+
+    /// The list as a table with typed columns: what `--csv` and `--format xlsx` write.
+    public func csvTable(parties: [String]) -> CSVTable {
         var table: CSVTable
         if let instruments {
-            table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue", "marks"])
+            table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue", "marks"],
+                             kinds: ["date": .date, "targets": .number, "overdue": .number])
             for row in instruments {
                 table.add([row.id, row.kind, row.title, CSVTable.list(row.parties), "\(row.date)", row.status,
                            "\(row.targets)", "\(row.overdue)", CSVTable.marks(row.marks)])
@@ -16,9 +20,13 @@ extension ProgressList {
         } else if let targets {
             var order = parties
             for party in targets.flatMap({ $0.parties.map(\.party) }) where !order.contains(party) { order.append(party) }
+            var kinds: [String: CSVTable.ColumnKind] = ["joint": .flag, "due": .date, "overdue": .flag]
+            for party in order {
+                for (column, kind) in zip(Self.partyColumns, Self.partyColumnKinds) { kinds["\(party)_\(column)"] = kind }
+            }
             table = CSVTable(["id", "kind", "summary", "joint", "due", "overdue"] + order.flatMap { party in
                 Self.partyColumns.map { "\(party)_\($0)" }
-            } + ["marks"])
+            } + ["marks"], kinds: kinds)
             for row in targets {
                 table.add([row.id, row.kind, row.summary, CSVTable.flag(row.joint), row.due?.description ?? "",
                            CSVTable.flag(row.overdue)] + order.flatMap { party -> [String] in
@@ -31,22 +39,26 @@ extension ProgressList {
             }
         } else if let evidence {
             table = CSVTable(["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports",
-                              "source", "url", "note", "attachment", "marks"])
+                              "source", "url", "note", "attachment", "marks"],
+                             kinds: ["date": .date, "redacted": .flag])
             for row in evidence {
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "", row.sensitivity, CSVTable.flag(row.redacted),
                            row.title, CSVTable.list(row.supports), row.source ?? "", row.url ?? "", row.note ?? "",
                            row.attachment?.path ?? "", CSVTable.marks(row.marks)])
             }
         } else {
-            table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"])
+            table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"],
+                             kinds: ["date": .date, "decisions": .number])
             for row in meetings ?? [] {
                 table.add([row.id, "\(row.date)", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
                            CSVTable.list(row.reviews), CSVTable.marks(row.marks)])
             }
         }
-        return table.render()
+        return table
     }
 
     /// The columns each party has in a target list, after its code and `_`.
     static let partyColumns = ["status", "since", "overdue", "responsible", "next_due", "evidence"]
+    /// What each of `partyColumns` holds.
+    static let partyColumnKinds: [CSVTable.ColumnKind] = [.text, .date, .flag, .text, .date, .number]
 }

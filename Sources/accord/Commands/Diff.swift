@@ -22,7 +22,10 @@ extension Accord {
             The terminal format marks words in colour on a terminal (NO_COLOR turns it off, \
             --color always keeps it through a pipe) and as [-deleted-] {+inserted+} otherwise. \
             --stat prints one line per changed article; --full shows the whole text with \
-            its changes marked. --json is --format json. On a \
+            its changes marked. --json is --format json. --format docx writes a Word \
+            document of the whole text with the changes as tracked changes (by --author, on \
+            the new version's date), to accept or reject in Word or LibreOffice; --format pdf \
+            prints the HTML through headless Chromium. Both need --output FILE or a redirect. On a \
             terminal, long output goes through the pager (--no-pager: not).
 
             Without --lang, the language compared is git config accord.language when the \
@@ -33,6 +36,8 @@ extension Accord {
               accord diff tip-2005 2005-10-10 2012-09-28
               accord diff tip-2005 tip-2005@2005-10-10 tip-2005@2012-09-28 --format html --output changes.html
               accord diff tip-2005 --stat
+              accord diff tip-2005 2005-10-10 2012-09-28 --format docx --output changes.docx
+              accord diff tip-2005 2005-10-10 2012-09-28 --format pdf --output changes.pdf
               accord diff tip-2005 --as-of 2010-01-01
               accord diff tip-2005 --json | jq '.articles[] | select(.kind != "unchanged")'
               accord diff tip-2005 --color always | less -R
@@ -43,7 +48,7 @@ extension Accord {
 
         /// The output formats.
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case terminal, markdown, html, json
+            case terminal, markdown, html, json, docx, pdf
         }
 
         @OptionGroup var repository: RepositoryOptions
@@ -64,8 +69,11 @@ extension Accord {
         @Option(help: ArgumentHelp("The language to compare (default: git config accord.language, else the instrument's first).", valueName: "lang"))
         var lang: String?
 
-        @Option(help: ArgumentHelp("terminal, markdown, html or json.", valueName: "format"))
+        @Option(help: ArgumentHelp("terminal, markdown, html, json, docx (Word, with tracked changes) or pdf (printed by Chromium).", valueName: "format"))
         var format: Format = .terminal
+
+        @Option(help: ArgumentHelp("With --format docx: the author the tracked changes carry (default: the new version's tag or commit).", valueName: "name"))
+        var author: String?
 
         @Flag(help: "Print JSON (keys documented in docs/json.md): the same as --format json.")
         var json = false
@@ -86,6 +94,7 @@ extension Accord {
             if full && (stat || json || format == .json) {
                 throw ValidationError("--full shows the text; it cannot be combined with \(stat ? "--stat" : "JSON, which always holds every article")")
             }
+            if author != nil && format != .docx { throw ValidationError("--author goes with --format docx") }
             if stat && (json || format != .terminal) {
                 throw ValidationError("--stat prints text; it cannot be combined with \(json ? "--json" : "--format \(format.rawValue)")")
             }
@@ -126,6 +135,15 @@ extension Accord {
                 ? instrument.title[language] ?? instrument.title.values.sorted().first ?? instrument.id.rawValue
                 : new.text.title
             let heading = DiffHeading(title: title, language: language, old: version(old), new: version(new))
+            switch json ? .json : format {
+            case .docx:
+                let revision = WordFile.Revision(author: author ?? heading.new.label, date: heading.new.date ?? day)
+                return try context.console.write(DiffWordRenderer(heading: heading, revision: revision).render(diff), to: output, format: "docx")
+            case .pdf:
+                let html = try DiffHTMLRenderer(heading: heading, full: full).render(diff)
+                return try context.console.write(PagePrinter.pdf(of: html), to: output, format: "pdf")
+            default: break
+            }
             let text = try renderer(colour: context.console.style(for: output).colour, heading: heading).render(diff)
             try context.console.write(text, to: output)
         }
@@ -138,6 +156,7 @@ extension Accord {
             case .markdown: return DiffMarkdownRenderer(full: full)
             case .html: return DiffHTMLRenderer(heading: heading, full: full)
             case .json: return DiffJSONRenderer()
+            case .docx, .pdf: preconditionFailure("written as files by run()")
             }
         }
 

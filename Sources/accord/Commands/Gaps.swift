@@ -27,6 +27,7 @@ extension Accord {
               accord gaps --party KH --rule overdue --rule one-sided
               accord gaps --instrument tip-2005 --json
               accord gaps --csv > gaps.csv
+              accord gaps --format xlsx --output gaps.xlsx
               accord gaps --fail-on high || echo "high gaps to discuss"
             """)
 
@@ -53,7 +54,9 @@ extension Accord {
 
         func validate() throws {
             try format.refuseWithJSON(read)
-            if summary && format.csv { throw ValidationError("give either --summary or --csv, not both: the CSV has one row per gap") }
+            if summary && (format.isCSV || format.isWorkbook) {
+                throw ValidationError("give either --summary or --csv/--format xlsx, not both: the table has one row per gap")
+            }
         }
 
         func run() throws {
@@ -65,7 +68,8 @@ extension Accord {
             let schedule = context.schedule()
             let report = context.gaps(schedule: schedule, history: try context.textHistory(),
                                       filter: GapReport.Filter(party: party, instrument: owner, rules: Set(rule)))
-            try context.console.show(report, json: read.json, csv: format.csv ? format.marked(GapCSVRenderer.render(report)) : nil) { style in
+            try format.emit(report, context: context, read: read,
+                            sheets: { [SpreadsheetWorkbook.Sheet(name: "gaps", table: GapCSVRenderer.table(report))] }) { style in
                 GapTerminalRenderer(style: style).render(report, summaryOnly: summary)
             }
             if let failOn, report.hasGap(atLeast: failOn) { throw ExitCode(1) }

@@ -18,6 +18,7 @@ extension Accord {
               accord list items --agency "border guard" --due-before 2018-01-01
               accord list evidence --party VN --json
               accord list commitments --csv > commitments.csv
+              accord list items --format xlsx --output items.xlsx
             """,
             subcommands: [Instruments.self, Commitments.self, Items.self, Evidence.self, Meetings.self])
     }
@@ -125,10 +126,11 @@ extension Accord.List {
 }
 
 extension CSVOption {
-    /// Prints a list as JSON, CSV or a table, as the command line asked.
+    /// Prints a list as JSON, CSV, a workbook or a table, as the command line asked.
     func print(_ list: ProgressList, context: TrackerContext, read: ReadOptions) throws {
-        try context.console.show(list, json: read.json, csv: csv ? marked(list.renderCSV(parties: context.partyCodes)) : nil,
-                                 terminal: list.renderTerminal)
+        try emit(list, context: context, read: read,
+                 sheets: { [SpreadsheetWorkbook.Sheet(name: list.kind, table: list.csvTable(parties: context.partyCodes))] },
+                 terminal: list.renderTerminal)
     }
 }
 

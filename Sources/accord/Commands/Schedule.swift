@@ -30,6 +30,7 @@ extension Accord {
               accord schedule --horizon 2y --json
               accord schedule --ics --output reviews.ics
               accord schedule --csv --output reviews.csv
+              accord schedule --format xlsx --output reviews.xlsx
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -44,14 +45,13 @@ extension Accord {
         @Option(name: .customLong("uid-domain"), help: ArgumentHelp("The domain the calendar's UIDs end in (with --ics).", valueName: "domain"))
         var uidDomain: String?
 
-        @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
-        var output: String?
-
         @OptionGroup var format: CSVOption
 
         func validate() throws {
             try format.refuseWithJSON(read)
-            if ics && (read.json || format.csv) { throw ValidationError("give only one of --json, --csv and --ics") }
+            if ics && (format.isJSON(read) || format.isCSV || format.isWorkbook) {
+                throw ValidationError("give only one of --json, --csv, --format and --ics")
+            }
             if let uidDomain, !ICalendarRenderer.isDomain(uidDomain) {
                 throw ValidationError("--uid-domain \(uidDomain) is not a domain name (such as mps.gov.vn)")
             }
@@ -60,14 +60,21 @@ extension Accord {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let schedule = context.schedule(horizon: horizon)
+            let output = format.output
+            if format.isWorkbook {
+                return try context.console.write(SpreadsheetWorkbook([
+                    SpreadsheetWorkbook.Sheet(name: "reviews", table: ScheduleCSVRenderer.table(schedule)),
+                    SpreadsheetWorkbook.Sheet(name: "due", table: ScheduleCSVRenderer.dueTable(schedule)),
+                ]).data(), to: output, format: "xlsx")
+            }
             let text: String
             if ics {
                 let names = Dictionary(context.snapshot.settings?.parties.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a })
                 text = ICalendarRenderer(calendarName: context.snapshot.settings?.name ?? "accord", partyNames: names,
                                          uidDomain: try calendarDomain(context)).render(schedule)
-            } else if read.json {
+            } else if format.isJSON(read) {
                 text = try JSONOutput.render(schedule)
-            } else if format.csv {
+            } else if format.isCSV {
                 text = format.marked(ScheduleCSVRenderer.render(schedule))
             } else {
                 text = ScheduleTerminalRenderer(style: context.console.style(for: output)).render(schedule)

@@ -19,6 +19,7 @@ extension Accord {
               accord status --as-of 2018-12-31
               accord status --json | jq '.groups[] | select(.overdue > 0) | .id'
               accord status --csv > status.csv
+              accord status --format xlsx --output status.xlsx
 
             When accord.yaml lists signers, the number of records not signed by their party \
             is said on standard error (accord verify --signatures lists them).
@@ -33,8 +34,9 @@ extension Accord {
         func run() throws {
             let context = try TrackerContext.open(repository, read)
             let dashboard = StatusDashboard(snapshot: context.snapshot, state: context.state)
-            try context.console.show(dashboard, json: read.json, csv: format.csv ? format.marked(dashboard.renderCSV()) : nil,
-                                     terminal: dashboard.renderTerminal)
+            try format.emit(dashboard, context: context, read: read,
+                            sheets: { [SpreadsheetWorkbook.Sheet(name: "status", table: dashboard.csvTable())] },
+                            terminal: dashboard.renderTerminal)
             // The dashboard counts records; which of them their party did not sign is said
             // beside it, on standard error, so JSON and CSV stay as documented.
             if let unverified = try context.unverifiedRecords(), !unverified.isEmpty {

@@ -8,13 +8,15 @@ extension Accord {
     /// `accord summary`: the paper for a review meeting.
     struct Summary: ParsableCommand {
         enum Format: String, ExpressibleByArgument, CaseIterable {
-            case markdown, html, json
+            case markdown, html, json, docx, pdf
             var fileExtension: String { self == .markdown ? "md" : rawValue }
+            /// Whether the format is a binary file rather than text.
+            var isBinary: Bool { self == .docx || self == .pdf }
         }
 
         static let configuration = CommandConfiguration(
             commandName: "summary",
-            abstract: "Write the summary for a review meeting, in Markdown, HTML or JSON.",
+            abstract: "Write the summary for a review meeting, in Markdown, HTML, JSON, Word or PDF.",
             discussion: """
             The summary opens with the follow-up of the previous meeting's decisions (done, in \
             progress, late or no news, with the reports and evidence that say so), then holds: \
@@ -38,6 +40,9 @@ extension Accord {
             since the meeting before it. With --since, changes are counted after that date, at \
             --as-of (default today). With neither, since the latest meeting. HTML is one \
             self-contained file (inline CSS and SVG, nothing fetched) that prints on A4. \
+            docx is an editable Word document with the same sections and tables; pdf is the \
+            HTML printed by headless Chromium (installed separately), Khmer font included. \
+            Both are binary: give --output FILE (or redirect standard output). \
             Restricted evidence is left out unless --include-restricted.
 
             --commit stores the summary as Reports/<meeting or date>-summary.<md|html|json> in \
@@ -48,6 +53,8 @@ extension Accord {
               accord summary --meeting 2019-12-01-joint-review-2017-2019
               accord summary --meeting 2019-12-01-joint-review-2017-2019 --format html --output summary.html
               accord summary --since 2019-03-26 --as-of 2019-12-01 --commit
+              accord summary --meeting 2019-12-01-joint-review-2017-2019 --format docx --output summary.docx
+              accord summary --meeting 2019-12-01-joint-review-2017-2019 --format pdf --output summary.pdf
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -59,7 +66,7 @@ extension Accord {
         @Option(help: ArgumentHelp("Count changes after this date (default: the previous meeting).", valueName: "yyyy-mm-dd"))
         var since: CalendarDate?
 
-        @Option(help: ArgumentHelp("markdown, html or json.", valueName: "format"))
+        @Option(help: ArgumentHelp("markdown, html, json, docx (Word) or pdf (printed by Chromium).", valueName: "format"))
         var format: Format = .markdown
 
         @Option(help: ArgumentHelp("Write to this file instead of standard output (- for standard output).", valueName: "file"))
@@ -120,22 +127,38 @@ extension Accord {
             }
             // `--lang vi,km`: the summary in each language, one after the other.
             let languages = L10n.languages
+            func html() -> String {
+                languages.count == 1
+                    ? SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0]))
+                    : SummaryHTMLRenderer(brief: brief).render(languages: languages.map { (language: $0, summary: summary(in: $0)) })
+            }
             let text: String
+            let data: Data
             switch format {
             case .markdown:
                 text = languages.map { language in L10n.with(language) { SummaryMarkdownRenderer(brief: brief).render(summary(in: language)) } }
                     .joined(separator: "\n---\n\n")
-            case .html:
-                text = languages.count == 1
-                    ? SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0]))
-                    : SummaryHTMLRenderer(brief: brief).render(languages: languages.map { (language: $0, summary: summary(in: $0)) })
+            case .html: text = html()
             case .json: text = try JSONOutput.render(summary(in: .english))
+            case .docx, .pdf: text = ""
             }
-            try context.console.write(text, to: output)
+            switch format {
+            case .docx:
+                data = try SummaryWordRenderer(brief: brief).render(languages.map { (language: $0, summary: summary(in: $0)) })
+            case .pdf:
+                data = try PagePrinter.pdf(of: html())
+            default:
+                data = Data(text.utf8)
+            }
+            if format.isBinary {
+                try context.console.write(data, to: output, format: format.rawValue)
+            } else {
+                try context.console.write(text, to: output)
+            }
             if commit {
                 let path = "Reports/\(chosen?.id.rawValue ?? context.asOf.description)-summary.\(format.fileExtension)"
                 var changes = ChangeSet()
-                changes.write(path, Data(text.utf8))
+                changes.write(path, data)
                 let id = try context.repository.apply(changes, message: "Add review summary \(path)",
                                                       author: TrackerLocation.defaultAuthor(of: context.repository),
                                                       verify: TrackerWriteCheck.verify(context.repository))

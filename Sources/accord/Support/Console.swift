@@ -59,13 +59,30 @@ struct Console {
     /// A file that cannot be written is exit 73.
     func write(_ text: String, to path: String?) throws {
         guard let path, !OutputPath.isStandardOutput(path) else { return show(text) }
-        // A file is replaced whole, so a reader never sees half a report; anything else
-        // (/dev/null, a fifo, /dev/stdout) is written into: renaming over it would replace
-        // the device with a file.
+        try Self.store(Data(text.utf8), at: path)
+    }
+
+    /// Writes the bytes of a binary file (an .xlsx, .docx or .pdf) to `path`, or to standard
+    /// output when it is not a terminal; on a terminal the bytes would be noise, so that is a
+    /// usage error (exit 64) asking for `--output`.
+    func write(_ data: Data, to path: String?, format: String) throws {
+        guard let path, !OutputPath.isStandardOutput(path) else {
+            guard !standardOutputIsTerminal else {
+                throw AccordError(.usage, L10n.t("--format {1} writes a binary file, not text for the terminal: give --output FILE or redirect standard output", format))
+            }
+            return FileHandle.standardOutput.write(data)
+        }
+        try Self.store(data, at: path)
+    }
+
+    /// Replaces a regular file whole, so a reader never sees half a report; writes into
+    /// anything else (/dev/null, a fifo, /dev/stdout), since renaming over it would replace
+    /// the device with a file. A file that cannot be written is exit 73.
+    private static func store(_ data: Data, at path: String) throws {
         let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
         let atomic = type == nil || type == .typeRegular
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: atomic ? .atomic : [])
+            try data.write(to: URL(fileURLWithPath: path), options: atomic ? .atomic : [])
         } catch {
             throw AccordError(.cannotCreate, "cannot write \(path): \(error.localizedDescription)")
         }

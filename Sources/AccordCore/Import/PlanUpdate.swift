@@ -1,0 +1,321 @@
+public import Foundation
+public import GitStore
+
+/// Items added to an action plan's matrix (`accord plan add`, `accord plan import`), recorded
+/// as one commit of `Plans/<plan>.yaml`, and only when the tracker at that commit has no
+/// problem it did not have before. Like a register edit, it rewrites a file that exists,
+/// so it goes through `Repository.apply` with ``TrackerWriteCheck`` rather than
+/// ``RecordWriter``, which only creates append-only records.
+public struct PlanUpdate: Sendable {
+    /// An item to add, and the area it goes in.
+    public struct Entry: Sendable {
+        /// The area's local id (`3`).
+        public var area: String
+        /// The area's title, needed when the plan has no such area yet.
+        public var areaTitle: String?
+        /// The item.
+        public var item: PlanItem
+
+        /// An entry for `item` in `area`.
+        public init(area: String, areaTitle: String? = nil, item: PlanItem) {
+            self.area = area
+            self.areaTitle = areaTitle
+            self.item = item
+        }
+    }
+
+    /// The plan.
+    public let plan: InstrumentID
+    /// The items, in the order they are added.
+    public let entries: [Entry]
+
+    /// Describes an update.
+    public init(plan: InstrumentID, entries: [Entry]) {
+        self.plan = plan
+        self.entries = entries
+    }
+
+    /// Where the plan is stored.
+    public static func path(of plan: InstrumentID) -> String { "Plans/\(plan).yaml" }
+
+    /// The plan as it stands at the tip of `repository`.
+    public static func current(_ plan: InstrumentID, in repository: Repository) throws -> ActionPlan {
+        guard let tip = try repository.tip() else { throw AccordError(.notFound, "the tracker has no commits") }
+        guard let data = try repository.read(path(of: plan), at: tip) else {
+            throw AccordError(.notFound, "no plan \(plan) in the tracker (no \(path(of: plan)))")
+        }
+        let parsed = ActionPlan.parse(data, file: path(of: plan))
+        guard parsed.diagnostics.isEmpty, let value = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
+        return value
+    }
+
+    /// Why `entry` cannot go into `plan`: the field at fault (`item`, `area`, `party`,
+    /// `period`) and a sentence, each; empty when it can.
+    public static func problems(of entry: Entry, in plan: ActionPlan) -> [(field: String, message: String)] {
+        var problems: [(field: String, message: String)] = []
+        if plan.items.contains(where: { $0.id == entry.item.id }) {
+            problems.append(("item", "item \(plan.id)#\(entry.item.id) is in the plan already"))
+        }
+        if !plan.areas.contains(where: { $0.id == entry.area }) && (entry.areaTitle ?? "").isEmpty {
+            problems.append(("area", "the plan has no area \(entry.area): give its title to add it "
+                + "(areas: \(plan.areas.map(\.id).joined(separator: ", ")))"))
+        }
+        if !entry.item.id.hasPrefix(entry.area + ".") {
+            problems.append(("item", "item id \(entry.item.id) does not start with its area's id \(entry.area) and a dot (\(entry.area).1)"))
+        }
+        for party in Set(entry.item.lead.keys).union(entry.item.partners.keys).sorted(by: { $0.code < $1.code })
+        where !plan.parties.contains(party) {
+            problems.append(("party", "\(party) is not a party to \(plan.id) (\(plan.parties.map(\.code).joined(separator: ", ")))"))
+        }
+        if let start = entry.item.start, let end = entry.item.end, end < start {
+            problems.append(("period", "the period ends (\(end)) before it starts (\(start))"))
+        }
+        return problems
+    }
+
+    /// `plan` with the entries added: each item at the end of its area, a new area after the others.
+    public func applied(to plan: ActionPlan) throws -> ActionPlan {
+        var updated = plan
+        for entry in entries {
+            let problems = Self.problems(of: entry, in: updated)
+            guard problems.isEmpty else { throw AccordError(.data, problems.map(\.message).joined(separator: "; ")) }
+            if let index = updated.areas.firstIndex(where: { $0.id == entry.area }) {
+                updated.areas[index].items.append(entry.item)
+            } else {
+                updated.areas.append(PlanArea(id: entry.area, title: entry.areaTitle ?? "", items: [entry.item]))
+            }
+        }
+        return updated
+    }
+
+    /// Commits the update as `author`, with `message`; returns the commit. A problem the
+    /// tracker would have afterwards and did not have before refuses it (65).
+    public func record(in repository: Repository, author: Signature, message: String) throws -> ObjectID {
+        let path = Self.path(of: plan)
+        guard let tip = try repository.tip(), let original = try repository.read(path, at: tip) else {
+            throw AccordError(.notFound, "no plan \(plan) in the tracker (no \(path))")
+        }
+        let updated = try applied(to: Self.current(plan, in: repository))
+        var changes = ChangeSet()
+        changes.write(path, Data(editedYAML(String(decoding: original, as: UTF8.self), file: path, updated: updated).utf8))
+        return try repository.apply(changes, message: message, author: author, verify: TrackerWriteCheck.verify(repository))
+    }
+}
+
+extension PlanUpdate {
+    /// The text of the plan file with the entries added, every line that was there kept as
+    /// written (comments, folded text, key order): each item's lines go after the last
+    /// line of its area, a new area's after the last area. Should the result not read back
+    /// as exactly `updated`, the whole file is written afresh in the documented layout.
+    func editedYAML(_ original: String, file: String, updated: ActionPlan) -> String {
+        guard !original.contains("\r") else { return updated.yamlText() }
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard Self.insert(entries, into: &lines) else { return updated.yamlText() }
+        let edited = lines.joined(separator: "\n")
+        let reread = ActionPlan.parse(Data(edited.utf8), file: file)
+        return reread.diagnostics.isEmpty && reread.value == updated ? edited : updated.yamlText()
+    }
+
+    /// `value` as the lines of one entry of the list `key`, indented by `indent`.
+    private static func rendered(_ value: YAMLOutput, key: String, indent: String) -> [String] {
+        var map = YAMLMap()
+        map.add(key, .list([value]))
+        return map.text().split(separator: "\n").dropFirst().map { indent + String($0.dropFirst(2)) }
+    }
+
+    /// The indentation of `line`.
+    private static func indent(_ line: String) -> String { String(line.prefix { $0 == " " }) }
+
+    /// Where a block that starts at `start` ends: before the next line indented no deeper
+    /// than `depth` that is not blank or a comment, with trailing blank lines left out.
+    private static func end(of start: Int, depth: Int, in lines: [String]) -> Int {
+        var end = start + 1
+        while end < lines.count {
+            let line = lines[end], trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty && !trimmed.hasPrefix("#") && indent(line).count <= depth { break }
+            end += 1
+        }
+        while end > start + 1, lines[end - 1].trimmingCharacters(in: .whitespaces).isEmpty { end -= 1 }
+        return end
+    }
+
+    /// Inserts the entries into the lines of a plan file in one pass over it (a matrix may
+    /// add thousands of items); false when the file is not laid out as accord reads it line
+    /// by line (flow style, say).
+    private static func insert(_ entries: [Entry], into lines: inout [String]) -> Bool {
+        guard let areas = lines.firstIndex(of: "areas:") else { return false }
+        let areasEnd = end(of: areas, depth: 0, in: lines)
+        guard let first = (areas + 1..<areasEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
+            return false
+        }
+        let areaIndent = indent(lines[first])
+        let starts = (areas + 1..<areasEnd).filter { lines[$0].hasPrefix(areaIndent + "- ") }
+        // Each area of the file: where its lines end, and how its items are indented.
+        var existing: [String: (end: Int, itemIndent: String)] = [:]
+        for start in starts {
+            let trimmed = lines[start].trimmingCharacters(in: .whitespaces)
+            guard trimmed.hasPrefix("- id:") else { return false }
+            let id = trimmed.dropFirst("- id:".count).trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            let areaEnd = end(of: start, depth: areaIndent.count, in: lines)
+            guard let items = (start..<areaEnd).first(where: { lines[$0] == areaIndent + "  items:" }),
+                  let firstItem = (items + 1..<areaEnd).first(where: { lines[$0].trimmingCharacters(in: .whitespaces).hasPrefix("- ") }) else {
+                continue
+            }
+            existing[id] = (areaEnd, indent(lines[firstItem]))
+        }
+        var insertions: [Int: [String]] = [:]
+        var newAreas: [PlanArea] = []
+        for entry in entries {
+            if let area = existing[entry.area] {
+                insertions[area.end, default: []] += rendered(entry.item.yaml, key: "items", indent: area.itemIndent)
+            } else if let index = newAreas.firstIndex(where: { $0.id == entry.area }) {
+                newAreas[index].items.append(entry.item)
+            } else if starts.contains(where: { lines[$0].contains("\"\(entry.area)\"") || lines[$0].hasSuffix(" \(entry.area)") }) {
+                return false
+            } else {
+                newAreas.append(PlanArea(id: entry.area, title: entry.areaTitle ?? "", items: [entry.item]))
+            }
+        }
+        // From the bottom up, so earlier indices stay right; new areas go after the items of
+        // the last area when both land at the end of the areas.
+        lines.insert(contentsOf: newAreas.flatMap { rendered($0.yaml, key: "areas", indent: areaIndent) }, at: areasEnd)
+        for index in insertions.keys.sorted(by: >) {
+            lines.insert(contentsOf: insertions[index] ?? [], at: index)
+        }
+        return true
+    }
+}
+
+/// The rows of a plan matrix (`accord plan import`): one row per item and party, the columns
+/// area, item, title, lead agency, party, target, period (and optionally area title,
+/// partners, start, end, note), in any order and case. Rows of one item merge: each names
+/// one party's lead agency.
+public enum PlanMatrix {
+    /// The columns accord reads, by their normal names.
+    public static let known = ["area", "area title", "item", "title", "lead agency", "party", "partners", "target",
+                               "period", "start", "end", "note"]
+
+    /// The column's normal name: lowercased, `_` and `-` as spaces (`Lead_Agency` is `lead agency`).
+    static func normal(_ column: String) -> String {
+        column.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            .split(separator: " ").joined(separator: " ")
+    }
+
+    /// The entries the table holds for `plan`, or every problem as `FILE:row:column: message`.
+    public static func entries(_ table: SpreadsheetTable, file: String, plan: ActionPlan) -> (entries: [PlanUpdate.Entry], problems: [String]) {
+        var problems: [String] = []
+        let columns = table.columns.map(normal)
+        for (index, column) in columns.enumerated() where !known.contains(column) {
+            problems.append("\(file):1:\(SpreadsheetTable.columnLetter(index)): unknown column \"\(table.columns[index])\" "
+                + "(accord reads \(known.joined(separator: ", ")))")
+        }
+        for required in ["area", "item", "title"] where !columns.contains(required) {
+            problems.append("\(file):1: no \(required) column (needed: area, item, title)")
+        }
+        if table.rows.isEmpty { problems.append("\(file): the table has a header and no rows") }
+        guard problems.isEmpty else { return ([], problems) }
+        let names = Dictionary(zip(columns, table.columns), uniquingKeysWith: { first, _ in first })
+
+        var entries: [PlanUpdate.Entry] = []
+        for row in table.rows {
+            let at = { (column: String) in "\(file):\(row.number):\(column)" }
+            func cell(_ column: String) -> SpreadsheetTable.Cell { names[column].flatMap { row.cells[$0] } ?? .empty }
+            func text(_ column: String) -> String { cell(column).text.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let before = problems.count
+            let area = text("area"), id = text("item"), title = text("title")
+            if area.isEmpty { problems.append("\(at("area")): empty") }
+            if id.isEmpty { problems.append("\(at("item")): empty") }
+            var lead: [PartyCode: String] = [:], partners: [PartyCode: [String]] = [:]
+            let partyText = text("party"), agency = text("lead agency")
+            var party: PartyCode?
+            if !partyText.isEmpty {
+                party = PartyCode(partyText.uppercased())
+                if party == nil { problems.append("\(at("party")): \"\(partyText)\" is not a party code") }
+            }
+            if let party {
+                if !agency.isEmpty { lead[party] = agency }
+                let named = text("partners").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+                if !named.isEmpty { partners[party] = named }
+            } else if !agency.isEmpty || !text("partners").isEmpty {
+                problems.append("\(at("party")): empty; a lead agency or partners belong to a party (VN, KH)")
+            }
+            var start: CalendarDate?, end: CalendarDate?
+            for (column, slot) in [("start", 0), ("end", 1)] {
+                switch cell(column) {
+                case .empty: break
+                case .date(let date): if slot == 0 { start = date } else { end = date }
+                case .text(let written):
+                    guard let date = CalendarDate(written.trimmingCharacters(in: .whitespaces)) else {
+                        problems.append("\(at(column)): \"\(written)\" is a date typed as text accord cannot read; write yyyy-mm-dd or use a date cell")
+                        continue
+                    }
+                    if slot == 0 { start = date } else { end = date }
+                case .number, .bool: problems.append("\(at(column)): not a date")
+                }
+            }
+            let periodText = text("period")
+            if !periodText.isEmpty {
+                if let period = period(periodText) {
+                    start = start ?? period.start
+                    end = end ?? period.end
+                } else {
+                    problems.append("\(at("period")): \"\(periodText)\" is not a period: write 2017-01-01/2017-12-31, 2017-03/2018-06 or 2017-2018")
+                }
+            }
+            if let start, let end, end < start { problems.append("\(at("period")): ends (\(end)) before it starts (\(start))") }
+            guard problems.count == before else { continue }
+            let target = text("target"), note = text("note"), areaTitle = text("area title")
+            if let index = entries.firstIndex(where: { $0.item.id == id }) {
+                // A further party's row of an item already read.
+                var entry = entries[index]
+                if !title.isEmpty && title != entry.item.title {
+                    problems.append("\(at("title")): item \(id) is titled \"\(entry.item.title)\" on an earlier row")
+                    continue
+                }
+                if let party, entry.item.lead[party] != nil, !agency.isEmpty {
+                    problems.append("\(at("party")): item \(id) names \(party)'s lead agency on an earlier row")
+                    continue
+                }
+                entry.item.lead.merge(lead) { first, _ in first }
+                entry.item.partners.merge(partners) { first, _ in first }
+                if !target.isEmpty && !entry.item.deliverables.contains(target) { entry.item.deliverables.append(target) }
+                entry.item.start = entry.item.start ?? start
+                entry.item.end = entry.item.end ?? end
+                entries[index] = entry
+                continue
+            }
+            if title.isEmpty {
+                problems.append("\(at("title")): empty")
+                continue
+            }
+            let entry = PlanUpdate.Entry(
+                area: area, areaTitle: areaTitle.isEmpty ? nil : areaTitle,
+                item: PlanItem(id: id, title: title, lead: lead, partners: partners, start: start, end: end,
+                               deliverables: target.isEmpty ? [] : [target], note: note.isEmpty ? nil : note))
+            // What only the plan can tell: an item already there, an unknown area, a party not bound.
+            let earlierAreas = entries.filter { $0.areaTitle != nil }.map { PlanArea(id: $0.area, title: $0.areaTitle ?? "") }
+            var known = plan
+            known.areas += earlierAreas.filter { area in !plan.areas.contains { $0.id == area.id } }
+            for problem in PlanUpdate.problems(of: entry, in: known) { problems.append("\(at(problem.field)): \(problem.message)") }
+            entries.append(entry)
+        }
+        return (problems.isEmpty ? entries : [], problems)
+    }
+
+    /// A period as a matrix writes it: `2017-01-01/2017-12-31`, `2017-03/2018-06`, `2017-2018`,
+    /// `2017` (a whole year), with `/`, `–`, `—` or ` to ` between the ends.
+    public static func period(_ text: String) -> (start: CalendarDate, end: CalendarDate)? {
+        var parts: [String] = []
+        for separator in ["/", "–", "—", " to ", ".."] where text.contains(separator) {
+            parts = text.components(separatedBy: separator).map { $0.trimmingCharacters(in: .whitespaces) }
+            break
+        }
+        if parts.isEmpty {
+            // `2017-2018`: two years with a hyphen; anything else with a hyphen is one date.
+            let halves = text.split(separator: "-").map(String.init)
+            parts = halves.count == 2 && halves.allSatisfy({ $0.count == 4 && Int($0) != nil }) ? halves : [text, text]
+        }
+        guard parts.count == 2, let first = CalendarDate(written: parts[0]), let last = CalendarDate(written: parts[1]) else { return nil }
+        return (first.firstDay, last.lastDay)
+    }
+}
