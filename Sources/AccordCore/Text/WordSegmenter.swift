@@ -10,11 +10,12 @@ import Synchronization
 public enum WordSegmenter {
     /// The tokens of `text`, in order; their texts concatenated give `text` back.
     public static func tokens(_ text: String) -> [TextToken] {
+        var text = text
         let units = Array(text.utf16)
         guard !units.isEmpty else { return [] }
         // Where every scalar is a grapheme cluster of its own (Latin, Vietnamese, most
         // punctuation), every boundary ICU gives is a cluster boundary: no need to walk the
-        // text's characters, the slowest step of all on long texts.
+        // text's characters.
         let clusterEnds = everyScalarIsACluster(text) ? nil : graphemeBoundaries(text, units)
         guard let breaks = BreakIterators.take() else {
             // Without ICU data, one token per text still keeps every invariant.
@@ -22,13 +23,17 @@ public enum WordSegmenter {
         }
         defer { BreakIterators.give(breaks) }
 
-        return units.withUnsafeBufferPointer { buffer -> [TextToken] in
+        let whole = text
+        return text.withUTF8 { utf8 in units.withUnsafeBufferPointer { buffer -> [TextToken] in
             guard let base = buffer.baseAddress, accord_breaks_set_text(breaks.pointer, base, Int32(buffer.count)) else {
-                return [TextToken(text, kind: .word)]
+                return [TextToken(whole, kind: .word)]
             }
             var tokens: [TextToken] = []
             tokens.reserveCapacity(buffer.count / 3)
             var start = Int(accord_breaks_first(breaks.pointer))
+            // Each token's text is cut from the UTF-8 the string already holds, at the byte
+            // offset matching ICU's UTF-16 offset, rather than decoded again from UTF-16.
+            var byteStart = 0
             var sawWord = false
             var nextClusterEnd = 0
             var boundary = Int(accord_breaks_next(breaks.pointer))
@@ -40,15 +45,33 @@ public enum WordSegmenter {
                     atCluster = nextClusterEnd < clusterEnds.count && clusterEnds[nextClusterEnd] == boundary
                 }
                 if atCluster {
+                    var byteEnd = byteStart
+                    var unit = start
+                    while unit < boundary {
+                        let value = buffer[unit]
+                        if value < 0x80 {
+                            byteEnd += 1
+                        } else if value < 0x800 {
+                            byteEnd += 2
+                        } else if value & 0xFC00 == 0xD800 {
+                            byteEnd += 4  // a surrogate pair: one scalar of four bytes
+                            unit += 1
+                        } else {
+                            byteEnd += 3
+                        }
+                        unit += 1
+                    }
                     let slice = UnsafeBufferPointer(rebasing: buffer[start..<boundary])
-                    tokens.append(TextToken(String(decoding: slice, as: UTF16.self), kind: kind(of: slice, isWord: sawWord)))
+                    let bytes = UnsafeBufferPointer(rebasing: utf8[byteStart..<byteEnd])
+                    tokens.append(TextToken(String(decoding: bytes, as: UTF8.self), kind: kind(of: slice, isWord: sawWord)))
                     start = boundary
+                    byteStart = byteEnd
                     sawWord = false
                 }
                 boundary = Int(accord_breaks_next(breaks.pointer))
             }
             return tokens
-        }
+        } }
     }
 
     /// True when no scalar of `text` joins the one before it into one character: every
