@@ -85,7 +85,7 @@ import Testing
             for round in 0..<64 {
                 group.addTask { (round % texts.count, WordSegmenter.tokens(texts[round % texts.count])) }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return await group.reduce(into: [(Int, [TextToken])]()) { $0.append($1) }
         }
         for (index, tokens) in results { #expect(tokens == expected[index]) }
         #expect(expected[0].filter { $0.kind == .word }.map(\.text).prefix(3) == ["Die", "Vertragsparteien", "übermitteln"])
