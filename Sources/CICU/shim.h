@@ -31,6 +31,8 @@ enum {
 extern struct accord_icu_breaks *ACCORD_ICU(ubrk_open)(int type, const char *locale,
     const uint16_t *text, int32_t length, int *status);
 extern void ACCORD_ICU(ubrk_close)(struct accord_icu_breaks *breaks);
+extern void ACCORD_ICU(ubrk_setText)(struct accord_icu_breaks *breaks, const uint16_t *text, int32_t length,
+    int *status);
 extern int32_t ACCORD_ICU(ubrk_first)(struct accord_icu_breaks *breaks);
 extern int32_t ACCORD_ICU(ubrk_next)(struct accord_icu_breaks *breaks);
 extern int32_t ACCORD_ICU(ubrk_getRuleStatus)(struct accord_icu_breaks *breaks);
@@ -51,6 +53,13 @@ static inline struct accord_icu_breaks *accord_word_breaks_open(const uint16_t *
         return 0;
     }
     return breaks;
+}
+/// Points an open iterator at new text (which must outlive its use), keeping the rules it
+/// loaded; false on failure.
+static inline bool accord_breaks_set_text(struct accord_icu_breaks *breaks, const uint16_t *text, int32_t length) {
+    int status = accord_icu_zero_error;
+    ACCORD_ICU(ubrk_setText)(breaks, text, length, &status);
+    return status <= accord_icu_zero_error;
 }
 static inline void accord_breaks_close(struct accord_icu_breaks *breaks) { ACCORD_ICU(ubrk_close)(breaks); }
 static inline int32_t accord_breaks_first(struct accord_icu_breaks *breaks) { return ACCORD_ICU(ubrk_first)(breaks); }

@@ -225,7 +225,8 @@ struct InstrumentTextParser {
         let spaced = rest.hasPrefix(" ")
         let word = spaced ? rest.dropFirst() : Substring(rest)
         func endsWord(_ tail: Substring) -> Bool { tail.first.map { !($0.isLetter || $0.isNumber) } ?? true }
-        for ordinal in latinOrdinals where word.lowercased().hasPrefix(ordinal) {
+        let lowered = word.lowercased()
+        for ordinal in latinOrdinals where lowered.hasPrefix(ordinal) {
             if endsWord(word.dropFirst(ordinal.count)) { return (ordinal, ordinal.count + (spaced ? 1 : 0)) }
         }
         if word.hasPrefix(khmerNew), endsWord(word.dropFirst(khmerNew.count)) {

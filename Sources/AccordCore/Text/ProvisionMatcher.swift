@@ -58,7 +58,7 @@ struct ProvisionMatcher {
         // ("(repealed)") is no evidence.
         var unmatchedOldByText: [String: [Int]] = [:]
         for o in old.indices.reversed() where !oldTaken[o] { unmatchedOldByText[old[o].text, default: []].append(o) }
-        for n in new.indices where newToOld[n] == nil && new[n].text.count { $0 == " " } >= 2 {
+        for n in new.indices where newToOld[n] == nil && new[n].text.utf8.count(where: { $0 == 0x20 }) >= 2 {
             if let o = unmatchedOldByText[new[n].text]?.popLast() {
                 newToOld[n] = o
                 oldTaken[o] = true
@@ -156,17 +156,22 @@ struct ProvisionMatcher {
 /// provision of a law repeats ("the Parties shall") counts for little and the words that
 /// say what a provision is about count for much.
 struct WordBags {
-    /// One provision's words: distinct word ids with their counts, sorted by id.
+    /// One provision's words: its distinct word ids, ascending, each with its count.
     private struct Bag {
-        var words: [(id: Int, count: Int)]
-        var weight: Double
+        var ids: [Int32] = []
+        var counts: [Int32] = []
+        /// The sum of the words' weights, each counted as often as it occurs.
+        var weight = 0.0
+        /// How many words, repeats included.
+        var size = 0
     }
 
     private var oldText: [Bag] = []
     private var newText: [Bag] = []
     private var oldTitle: [Bag] = []
     private var newTitle: [Bag] = []
-    private var idf: [Int: Double] = [:]
+    /// Each word's weight, by its interned id; a word in no provision weighs 1.
+    private var idf: [Double] = []
 
     init(old: [ProvisionMatcher.Item], new: [ProvisionMatcher.Item], allOld: [ProvisionMatcher.Item],
          allNew: [ProvisionMatcher.Item], interner: inout TokenInterner) {
@@ -177,37 +182,50 @@ struct WordBags {
             known[text] = list
             return list
         }
+        let allOldWords = allOld.map { words($0.text) }, allNewWords = allNew.map { words($0.text) }
+        let oldWords = old.map { words($0.text) }, newWords = new.map { words($0.text) }
+        let oldTitles = old.map { words($0.title) }, newTitles = new.map { words($0.title) }
+        let size = interner.count
         // How common a word is: the larger share of the provisions holding it in either
         // version. Counted per version, so a word both versions of one provision share is
         // not made common by that alone (a text of one article weighs all words alike).
-        func shares(_ items: [ProvisionMatcher.Item]) -> [Int: Double] {
-            var documents: [Int: Int] = [:]
-            for item in items {
+        func shares(_ lists: [[Int]]) -> [Double] {
+            var documents = [Int32](repeating: 0, count: size)
+            for list in lists {
                 var previous = -1
-                for word in words(item.text) where word != previous {
-                    documents[word, default: 0] += 1
+                for word in list where word != previous {
+                    documents[word] += 1
                     previous = word
                 }
             }
-            return documents.mapValues { Double($0) / Double(items.count) }
+            let count = Double(max(1, lists.count))
+            return documents.map { Double($0) / count }
         }
-        let oldShares = shares(allOld), newShares = shares(allNew)
+        let oldShares = shares(allOldWords), newShares = shares(allNewWords)
         // A word in every provision weighs little but not nothing.
-        idf = oldShares.merging(newShares, uniquingKeysWith: max).mapValues { -log($0) + 0.05 }
-        let oldWords = old.map { words($0.text) }, newWords = new.map { words($0.text) }
+        idf = (0..<size).map { word in
+            let share = max(oldShares[word], newShares[word])
+            return share > 0 ? -log(share) + 0.05 : 1
+        }
         oldText = oldWords.map(bag)
         newText = newWords.map(bag)
-        oldTitle = old.map { bag(words($0.title)) }
-        newTitle = new.map { bag(words($0.title)) }
+        oldTitle = oldTitles.map(bag)
+        newTitle = newTitles.map(bag)
     }
 
     private func bag(_ sorted: [Int]) -> Bag {
-        var words: [(id: Int, count: Int)] = []
+        var bag = Bag()
         for word in sorted {
-            if words.last?.id == word { words[words.count - 1].count += 1 } else { words.append((word, 1)) }
+            if bag.ids.last == Int32(word) {
+                bag.counts[bag.counts.count - 1] += 1
+            } else {
+                bag.ids.append(Int32(word))
+                bag.counts.append(1)
+            }
         }
-        let weight = words.reduce(0.0) { $0 + Double($1.count) * (idf[$1.id] ?? 1) }
-        return Bag(words: words, weight: weight)
+        for (word, count) in zip(bag.ids, bag.counts) { bag.weight += Double(count) * idf[Int(word)] }
+        bag.size = sorted.count
+        return bag
     }
 
     /// The similarity of old provision `old` and new provision `new`, from 0 to about 1:
@@ -218,51 +236,64 @@ struct WordBags {
     /// number.
     func similarity(old: Int, new: Int, sameNumber: Bool) -> Double {
         let (a, b) = (oldText[old], newText[new])
-        // An article that grew or shrank much (a sentence become a page) keeps most of the
-        // smaller version: the weight in common over the smaller weight, discounted.
-        var score = max(dice(a, b), ProvisionMatcher.containmentWeight * containment(a, b))
-        let titled = !oldTitle[old].words.isEmpty && !newTitle[new].words.isEmpty
+        let bonus = sameNumber ? ProvisionMatcher.sameNumberBonus : 0
+        let titled = !oldTitle[old].ids.isEmpty && !newTitle[new].ids.isEmpty
         // An article reduced to its heading (its text left out of a consolidation) is known
         // by its heading alone.
         if titled && (a.weight <= oldTitle[old].weight + 1e-9 || b.weight <= newTitle[new].weight + 1e-9) {
-            return dice(oldTitle[old], newTitle[new]) + (sameNumber ? ProvisionMatcher.sameNumberBonus : 0)
+            return dice(oldTitle[old], newTitle[new]) + bonus
         }
+        let shared = common(a, b)
+        let wordDice = a.ids.isEmpty && b.ids.isEmpty ? 1 : 2 * shared / (a.weight + b.weight)
+        // An article that grew or shrank much (a sentence become a page) keeps most of the
+        // smaller version: the weight in common over the smaller weight, discounted.
+        let smaller = min(a.weight, b.weight)
+        let containment = smaller > 0 ? shared / smaller : 0
+        var score = max(wordDice, ProvisionMatcher.containmentWeight * containment)
         if titled {
             score = max(score, (1 - ProvisionMatcher.titleWeight) * score
                 + ProvisionMatcher.titleWeight * dice(oldTitle[old], newTitle[new]))
         }
-        return score + (sameNumber ? ProvisionMatcher.sameNumberBonus : 0)
+        return score + bonus
     }
 
     /// True when the provision has at least three words.
-    func isSubstantial(old: Int) -> Bool { oldText[old].words.reduce(0) { $0 + $1.count } >= 3 }
+    func isSubstantial(old: Int) -> Bool { oldText[old].size >= 3 }
 
     /// True when the provision has at least three words.
-    func isSubstantial(new: Int) -> Bool { newText[new].words.reduce(0) { $0 + $1.count } >= 3 }
+    func isSubstantial(new: Int) -> Bool { newText[new].size >= 3 }
 
+    /// The weight of the words two provisions share, each counted as often as it occurs in
+    /// both. The pairwise scores are most of the matcher's work, hence the raw buffers.
     private func common(_ a: Bag, _ b: Bag) -> Double {
-        var (i, j, common) = (0, 0, 0.0)
-        while i < a.words.count, j < b.words.count {
-            let (x, y) = (a.words[i], b.words[j])
-            if x.id == y.id {
-                common += Double(min(x.count, y.count)) * (idf[x.id] ?? 1)
-                i += 1; j += 1
-            } else if x.id < y.id {
-                i += 1
-            } else {
-                j += 1
+        a.ids.withUnsafeBufferPointer { aIDs in
+            b.ids.withUnsafeBufferPointer { bIDs in
+                a.counts.withUnsafeBufferPointer { aCounts in
+                    b.counts.withUnsafeBufferPointer { bCounts in
+                        idf.withUnsafeBufferPointer { weights in
+                            var (i, j, common) = (0, 0, 0.0)
+                            while i < aIDs.count, j < bIDs.count {
+                                let (x, y) = (aIDs[i], bIDs[j])
+                                if x == y {
+                                    common += Double(min(aCounts[i], bCounts[j])) * weights[Int(x)]
+                                    i += 1
+                                    j += 1
+                                } else if x < y {
+                                    i += 1
+                                } else {
+                                    j += 1
+                                }
+                            }
+                            return common
+                        }
+                    }
+                }
             }
         }
-        return common
-    }
-
-    private func containment(_ a: Bag, _ b: Bag) -> Double {
-        let smaller = min(a.weight, b.weight)
-        return smaller > 0 ? common(a, b) / smaller : 0
     }
 
     private func dice(_ a: Bag, _ b: Bag) -> Double {
-        if a.words.isEmpty && b.words.isEmpty { return 1 }
+        if a.ids.isEmpty && b.ids.isEmpty { return 1 }
         return 2 * common(a, b) / (a.weight + b.weight)
     }
 }

@@ -249,7 +249,8 @@ public struct Redline: Sendable, Hashable, Codable {
 /// ``Redline``) without counting it as a word changed.
 struct TokenInterner {
     private var table: [String: Int] = [:]
-    private var count = 0
+    /// How many distinct ids were given: ids run from 0 to `count - 1`.
+    private(set) var count = 0
 
     mutating func id(_ text: String) -> Int {
         if let id = table[text] { return id }
@@ -270,11 +271,23 @@ struct TokenInterner {
     /// The Vietnamese tone marks (grave, acute, tilde, hook above, dot below).
     private static let toneMarks: Set<UInt32> = [0x300, 0x301, 0x303, 0x309, 0x323]
 
+    /// The letters whose canonical decomposition starts with `o`, `O`, `u` or `U` and a tone
+    /// mark (`ò`, `ọ`, `ộ`, `ú`, `ũ` …): with the tone marks themselves, the only scalars
+    /// through which a word can have a tone to move. Words without one (German `für`,
+    /// French `été`) skip the decomposition.
+    private static let tonedOU: Set<UInt32> = [
+        0xD2, 0xD3, 0xD5, 0xD9, 0xDA, 0xF2, 0xF3, 0xF5, 0xF9, 0xFA, 0x168, 0x169, 0x22C, 0x22D,
+        0x1E4C, 0x1E4D, 0x1E4E, 0x1E4F, 0x1E78, 0x1E79, 0x1ECC, 0x1ECD, 0x1ECE, 0x1ECF, 0x1ED8,
+        0x1ED9, 0x1EE4, 0x1EE5, 0x1EE6, 0x1EE7,
+    ]
+
     /// `text` with a tone mark on the first vowel of `oa`, `oe` or `uy` moved to the second
     /// (new style), in NFC; `text` itself when there is none to move.
     static func toneKey(_ text: String) -> String {
         // Only words with a combining mark or a precomposed Vietnamese vowel can change.
-        guard text.utf8.contains(where: { $0 >= 0xC3 }) else { return text }
+        guard text.utf8.contains(where: { $0 >= 0xC3 }),
+              text.unicodeScalars.contains(where: { tonedOU.contains($0.value) || toneMarks.contains($0.value) })
+        else { return text }
         var scalars = Array(text.decomposedStringWithCanonicalMapping.unicodeScalars)
         var moved = false
         var index = 0

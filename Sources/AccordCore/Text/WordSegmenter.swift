@@ -1,4 +1,5 @@
 internal import CICU
+import Synchronization
 
 /// Splits text into words in every script, through ICU's word break rules.
 ///
@@ -9,40 +10,85 @@ internal import CICU
 public enum WordSegmenter {
     /// The tokens of `text`, in order; their texts concatenated give `text` back.
     public static func tokens(_ text: String) -> [TextToken] {
-        var units = Array(text.utf16)
+        var text = text
+        let units = Array(text.utf16)
         guard !units.isEmpty else { return [] }
-        let clusterEnds = graphemeBoundaries(text, units)
-        guard let breaks = accord_word_breaks_open(&units, Int32(units.count)) else {
+        // Where every scalar is a grapheme cluster of its own (Latin, Vietnamese, most
+        // punctuation), every boundary ICU gives is a cluster boundary: no need to walk the
+        // text's characters.
+        let clusterEnds = everyScalarIsACluster(text) ? nil : graphemeBoundaries(text, units)
+        guard let breaks = BreakIterators.take() else {
             // Without ICU data, one token per text still keeps every invariant.
             return [TextToken(text, kind: .word)]
         }
-        defer { accord_breaks_close(breaks) }
+        defer { BreakIterators.give(breaks) }
 
-        var tokens: [TextToken] = []
-        tokens.reserveCapacity(units.count / 3)
-        var start = Int(accord_breaks_first(breaks))
-        var sawWord = false
-        var nextClusterEnd = 0
-        var boundary = Int(accord_breaks_next(breaks))
-        while boundary >= 0 {
-            sawWord = sawWord || accord_breaks_is_word(breaks)
-            while nextClusterEnd < clusterEnds.count, clusterEnds[nextClusterEnd] < boundary { nextClusterEnd += 1 }
-            if nextClusterEnd < clusterEnds.count, clusterEnds[nextClusterEnd] == boundary {
-                let slice = units[start..<boundary]
-                tokens.append(TextToken(String(decoding: slice, as: UTF16.self),
-                                        kind: kind(of: slice, isWord: sawWord)))
-                start = boundary
-                sawWord = false
+        let whole = text
+        return text.withUTF8 { utf8 in units.withUnsafeBufferPointer { buffer -> [TextToken] in
+            guard let base = buffer.baseAddress, accord_breaks_set_text(breaks.pointer, base, Int32(buffer.count)) else {
+                return [TextToken(whole, kind: .word)]
             }
-            boundary = Int(accord_breaks_next(breaks))
+            var tokens: [TextToken] = []
+            tokens.reserveCapacity(buffer.count / 3)
+            var start = Int(accord_breaks_first(breaks.pointer))
+            // Each token's text is cut from the UTF-8 the string already holds, at the byte
+            // offset matching ICU's UTF-16 offset, rather than decoded again from UTF-16.
+            var byteStart = 0
+            var sawWord = false
+            var nextClusterEnd = 0
+            var boundary = Int(accord_breaks_next(breaks.pointer))
+            while boundary >= 0 {
+                sawWord = sawWord || accord_breaks_is_word(breaks.pointer)
+                var atCluster = true
+                if let clusterEnds {
+                    while nextClusterEnd < clusterEnds.count, clusterEnds[nextClusterEnd] < boundary { nextClusterEnd += 1 }
+                    atCluster = nextClusterEnd < clusterEnds.count && clusterEnds[nextClusterEnd] == boundary
+                }
+                if atCluster {
+                    var byteEnd = byteStart
+                    var unit = start
+                    while unit < boundary {
+                        let value = buffer[unit]
+                        if value < 0x80 {
+                            byteEnd += 1
+                        } else if value < 0x800 {
+                            byteEnd += 2
+                        } else if value & 0xFC00 == 0xD800 {
+                            byteEnd += 4  // a surrogate pair: one scalar of four bytes
+                            unit += 1
+                        } else {
+                            byteEnd += 3
+                        }
+                        unit += 1
+                    }
+                    let slice = UnsafeBufferPointer(rebasing: buffer[start..<boundary])
+                    let bytes = UnsafeBufferPointer(rebasing: utf8[byteStart..<byteEnd])
+                    tokens.append(TextToken(String(decoding: bytes, as: UTF8.self), kind: kind(of: slice, isWord: sawWord)))
+                    start = boundary
+                    byteStart = byteEnd
+                    sawWord = false
+                }
+                boundary = Int(accord_breaks_next(breaks.pointer))
+            }
+            return tokens
+        } }
+    }
+
+    /// True when no scalar of `text` joins the one before it into one character: every
+    /// scalar is ASCII other than a carriage return (which joins a line feed), or one that
+    /// ``ReadableText/scalarKind(_:)`` knows to stand alone.
+    private static func everyScalarIsACluster(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            if scalar.value < 0x80 { return scalar.value != 0x0D }
+            switch ReadableText.scalarKind(scalar.value) {
+            case .standalone, .separator: return true
+            case .mark, .other: return false
+            }
         }
-        return tokens
     }
 
     /// The UTF-16 offsets at which grapheme clusters end, ascending.
     private static func graphemeBoundaries(_ text: String, _ units: [UInt16]) -> [Int] {
-        // Fast path: in ASCII text without CR every unit is a cluster of its own.
-        if units.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return Array(1...units.count) }
         var ends: [Int] = []
         ends.reserveCapacity(units.count)
         var offset = 0
@@ -53,11 +99,33 @@ public enum WordSegmenter {
         return ends
     }
 
-    private static func kind(of units: ArraySlice<UInt16>, isWord: Bool) -> TextToken.Kind {
+    private static func kind(of units: UnsafeBufferPointer<UInt16>, isWord: Bool) -> TextToken.Kind {
         if isWord { return .word }
         let isSpace = units.allSatisfy { unit in
             unit == 0x20 || unit == 0x0A || unit == 0x09 || unit == 0x0D || unit == 0xA0
         }
         return isSpace ? .space : .punctuation
+    }
+}
+
+/// ICU word break iterators kept for reuse: opening one loads and copies ICU's rules, which
+/// cost more than segmenting a paragraph, and a diff segments thousands of paragraphs. An
+/// iterator serves one caller at a time; a caller finding none free opens another.
+private enum BreakIterators {
+    /// An open iterator. ICU iterators may move between threads, one user at a time.
+    struct Handle: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
+
+    private static let free = Mutex<[Handle]>([])
+
+    static func take() -> Handle? {
+        if let handle = free.withLock({ $0.popLast() }) { return handle }
+        var empty: UInt16 = 0
+        return accord_word_breaks_open(&empty, 0).map(Handle.init)
+    }
+
+    static func give(_ handle: Handle) {
+        free.withLock { $0.append(handle) }
     }
 }

@@ -70,6 +70,28 @@ import Testing
         #expect(tokens.contains(TextToken("e\u{301}te\u{301}", kind: .word)))
     }
 
+    /// Break iterators are reused across calls and threads: texts segmented from many tasks
+    /// at once come out as they do one at a time, in every script and on both paths (text
+    /// whose scalars are each a character, and text with combining marks).
+    @Test func segmentingFromManyTasksAtOnceGivesTheSameTokens() async {
+        let texts = [
+            "Die Vertragsparteien übermitteln einander die Änderungen des Gesetzes.",
+            "Hai Bên phối hợp phòng, chống mua bán người; Tòa án xét xử.",
+            "ភាគីទាំងពីរសហការគ្នាដើម្បីបង្ក្រាបការជួញដូរមនុស្ស។",
+            "e\u{301}te\u{301} 👩🏽‍⚖️ (1) Article 8 bis",
+        ]
+        let expected = texts.map { WordSegmenter.tokens($0) }
+        let results = await withTaskGroup(of: (Int, [TextToken]).self) { group in
+            for round in 0..<64 {
+                group.addTask { (round % texts.count, WordSegmenter.tokens(texts[round % texts.count])) }
+            }
+            return await group.reduce(into: [(Int, [TextToken])]()) { $0.append($1) }
+        }
+        for (index, tokens) in results { #expect(tokens == expected[index]) }
+        #expect(expected[0].filter { $0.kind == .word }.map(\.text).prefix(3) == ["Die", "Vertragsparteien", "übermitteln"])
+        #expect(expected.enumerated().allSatisfy { $1.map(\.text).joined() == texts[$0] })
+    }
+
     @Test(arguments: [UInt64(1), 2, 3, 4, 5])
     func equalAndDeletedGiveTheOldTextAndEqualAndInsertedTheNew(seed: UInt64) {
         var random = SplitMix64(seed: seed)
