@@ -56,7 +56,9 @@ extension ReviewSummary {
         actionLog = meeting.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         sides = Self.sides(reports: reports, evidence: newEvidence, state: state, snapshot: snapshot, parties: partyCodes)
         jointStandings = Self.jointStandings(reports: reports, state: state, snapshot: snapshot, index: index)
+        registers = RequestRegister(snapshot.requests, asOf: asOf)
         var used = Set(self.meeting?.marks ?? [])
+        used.formUnion(registers.marks)
         used.formUnion(followUp.flatMap(\.marks) + actionLog.flatMap(\.marks) + reports.flatMap(\.marks))
         used.formUnion(jointStandings.flatMap(\.marks))
         used.formUnion(planTargets.filter { $0.actual != nil }.flatMap(\.marks))

@@ -322,6 +322,9 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public var jointStandings: [JointStanding] = []
     /// Each plan item indicator with a target, against the latest value recorded for it.
     public var planTargets: [PlanTarget] = []
+    /// How long the parties take to answer each other's requests, from the registers, at
+    /// the as-of date (every year, not only the period: slowness shows over years).
+    public var registers = RequestRegister([], asOf: CalendarDate(year: 1, month: 1, day: 1)!)
     /// How many gaps the summary prints; the JSON always holds them all.
     public var gapDetail: GapDetail = .top
 }

@@ -443,6 +443,16 @@ final class YAMLFields {
         log.report(childPath(key), line: line, message)
     }
 
+    /// Reports each of `keys` that is present, on its own line, with `message(key)`, and
+    /// marks it read so that it is not reported again as unknown: for fields a record must
+    /// never hold, whose mistake deserves more than "unknown field".
+    func refuse(_ keys: Set<String>, _ message: (String) -> String) {
+        for (index, pair) in pairs.enumerated() where keys.contains(pair.key) {
+            read[index] = true
+            log.report(childPath(pair.key), line: pair.line, message(pair.key))
+        }
+    }
+
     /// Remembers this mapping's path as the place of the element `id` of `list`.
     func mark(list: String, id: String) {
         log.elementPaths["\(list)#\(id)", default: []].append(path)

@@ -152,6 +152,13 @@ public struct SummaryHTMLRenderer: Sendable {
             if !targets.rows.isEmpty { body.append(table(targets)) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { body.append("<p class=\"small\">\(e(missing))</p>") }
         }
+        body.append("<h2 id=\"registers\">\(e(RegisterLayout.heading))</h2>")
+        if summary.registers.isEmpty {
+            body.append("<p>\(e(RegisterLayout.empty))</p>")
+        } else {
+            body.append(table(SummaryLayout.registers(summary), small: true))
+            body.append("<p class=\"small\">\(e(RegisterLayout.explanation(summary.registers)))</p>")
+        }
         body.append("<h2 id=\"agenda\">\(e(L10n.t("Draft agenda")))</h2>")
         body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"

@@ -361,6 +361,11 @@ enum SummaryLayout {
         }
     }
 
+    /// The registers' answer times (see ``RegisterLayout``).
+    static func registers(_ summary: ReviewSummary) -> Table {
+        Table(header: RegisterLayout.header, rows: RegisterLayout.rows(summary.registers), numeric: RegisterLayout.numeric)
+    }
+
     /// Plan targets with a value recorded: target against the latest value.
     static func planTargets(_ summary: ReviewSummary) -> Table {
         // The latest value is shown with its scope and period, not as a share of the target:

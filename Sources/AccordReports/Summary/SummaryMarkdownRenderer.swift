@@ -131,6 +131,14 @@ public struct SummaryMarkdownRenderer: Sendable {
             if let missing = SummaryLayout.unmeasuredTargets(summary) { blocks.append(escape(missing)) }
         }
 
+        blocks.append("## " + escape(RegisterLayout.heading))
+        if summary.registers.isEmpty {
+            blocks.append(escape(RegisterLayout.empty))
+        } else {
+            blocks.append(table(SummaryLayout.registers(summary)))
+            blocks.append(escape(RegisterLayout.explanation(summary.registers)))
+        }
+
         blocks.append("## " + L10n.t("Draft agenda"))
         blocks.append(summary.agenda.enumerated().map { index, item in
             (["\(index + 1). " + escape(item.title)] + item.points.map { "   - " + escape($0) }).joined(separator: "\n")
