@@ -177,6 +177,13 @@ extension Evidence {
             writer.optional(value.period) { $0.string($1) }
             writer.string(String(value.value.bitPattern))
             writer.provenance(value.provenance)
+            writer.list(value.breakdowns) { writer, breakdown in
+                writer.string(breakdown.dimension.rawValue)
+                writer.list(breakdown.parts) { writer, part in
+                    writer.string(part.category)
+                    writer.string(String(part.value.bitPattern))
+                }
+            }
         }
         writer.optional(note) { $0.string($1) }
         writer.optional(sealed) { $0.string($1) }
@@ -197,7 +204,12 @@ extension Evidence {
             values: try reader.list { reader in
                 Value(indicator: try reader.string(), scope: try reader.optional { try $0.string() },
                       period: try reader.optional { try $0.string() },
-                      value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance())
+                      value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance(),
+                      breakdowns: try reader.list { reader in
+                          Breakdown(dimension: try reader.valid(Breakdown.Dimension.init(rawValue:)), parts: try reader.list { reader in
+                              Breakdown.Part(category: try reader.string(), value: Double(bitPattern: try reader.valid { UInt64($0) }))
+                          })
+                      })
             },
             note: try reader.optional { try $0.string() }, sealed: try reader.optional { try $0.string() },
             illustrative: provenance.illustrative)

@@ -358,6 +358,18 @@ struct YAMLValue {
         return failed ? nil : result
     }
 
+    /// A mapping read in the order written: `each` gets each key and its value.
+    func orderedMap<T>(_ each: (String, YAMLValue) -> T?) -> [T]? {
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        var result: [T] = []
+        var failed = false
+        for pair in pairs {
+            guard let name = YAMLValue(node: pair.key, path: path, log: log).text() else { failed = true; continue }
+            if let item = each(name, YAMLValue(node: pair.value, path: "\(path).\(name)", log: log)) { result.append(item) } else { failed = true }
+        }
+        return failed ? nil : result
+    }
+
     /// A mapping from keys (language tags) to text.
     func textMap() -> [String: String]? {
         guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }

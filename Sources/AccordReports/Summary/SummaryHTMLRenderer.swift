@@ -139,9 +139,15 @@ public struct SummaryHTMLRenderer: Sendable {
                 section += "<p>\(e(L10n.t("Figures the sources give differently:")))</p><ul class=\"sources\">"
                     + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             }
+            if !indicator.breakdowns.isEmpty {
+                section += "<p>\(e(L10n.t("Figures by sex, age group and form of exploitation:")))</p><ul class=\"breakdowns\">"
+                    + indicator.breakdowns.map { "<li\($0.warning ? " class=\"warning\"" : "")>\(e($0.text))</li>" }.joined() + "</ul>"
+            }
             if indicator.years.count > 1 {
                 section += "<figure>" + SVGChart.lines(title: indicator.title, xLabels: indicator.years, series: indicator.series,
-                                                       unit: indicator.title) + "</figure>"
+                                                       unit: indicator.title, targets: indicator.targets,
+                                                       description: indicator.description)
+                    + "<figcaption class=\"small\">\(e(L10n.t("Each line is named after its scope and the party whose evidence gives its figures; dashed lines are plan targets.")))</figcaption></figure>"
             }
             body.append(section + "</section>")
         }

@@ -122,6 +122,10 @@ public struct SummaryMarkdownRenderer: Sendable {
                 blocks.append(L10n.t("Figures the sources give differently:") + "\n\n"
                               + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
             }
+            if !indicator.breakdowns.isEmpty {
+                blocks.append(L10n.t("Figures by sex, age group and form of exploitation:") + "\n\n"
+                              + indicator.breakdowns.map { "- " + escape($0.text) }.joined(separator: "\n"))
+            }
         }
 
         if !summary.planTargets.isEmpty {
