@@ -395,6 +395,7 @@ extension TrackerRecord {
         case .report(let file): return .report(file.sharingTables(&tables))
         case .meeting(let file): return .meeting(file.sharingTables(&tables))
         case .withdrawal(let file): return .withdrawal(file.sharingTables(&tables))
+        case .request(let file): return .request(file.sharingTables(&tables))
         case .text, .attachment, .misplaced: return self
         }
     }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// How long the parties take to answer each other's requests (``CooperationRequest``): per
 /// kind of request, party asked and year sent, how many were sent and answered, the median
 /// days to answer, how many are still open and the oldest of them, at one date.

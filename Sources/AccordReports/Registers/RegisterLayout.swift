@@ -1,4 +1,4 @@
-public import AccordCore
+import AccordCore
 
 /// The registers' answer times as plain-text rows, shared by the status dashboard and the
 /// review summary so that both say the same thing in the same words.

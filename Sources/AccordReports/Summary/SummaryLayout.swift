@@ -370,7 +370,7 @@ enum SummaryLayout {
             point.attributions.isEmpty ? [(point.value, point.party)] : point.attributions.map { ($0.value, $0.party) }
         }
         let points = years.map { year in series.points.first { $0.period == year } }
-        let parties = Array(Set(points.compactMap { $0 }.flatMap { figures($0).compactMap(\.party) })).sorted()
+        let parties = Array(Set(points.compactMap { $0 }.flatMap { figures($0).compactMap { $0.party } })).sorted()
         guard parties.count > 1 else {
             return [SVGChart.Series(name: scope + (parties.first.map { " (\($0))" } ?? ""), values: points.map { $0?.value })]
         }
@@ -386,7 +386,7 @@ enum SummaryLayout {
     static func breakdowns(_ series: [ReviewSummary.IndicatorSeries]) -> [(text: String, warning: Bool)] {
         series.flatMap { series in
             series.points.flatMap { point in
-                point.breakdowns.map { figure in
+                point.breakdowns.map { figure -> (text: String, warning: Bool) in
                     let scope = series.scopeTitle ?? series.scope ?? L10n.t("all")
                     let parts = figure.parts.map { "\($0.category) \(SVGChart.format($0.value))" }.joined(separator: ", ")
                     let by = [figure.party?.code, figure.source ?? L10n.t("evidence {1}", figure.evidence)].compactMap { $0 }

@@ -1,5 +1,5 @@
-import AccordCore
-import ArgumentParser
+public import AccordCore
+public import ArgumentParser
 import Foundation
 import GitStore
 
