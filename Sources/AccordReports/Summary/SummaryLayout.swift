@@ -362,7 +362,7 @@ enum SummaryLayout {
     }
 
     /// The chart's lines for one scope: one per party when more than one party gives figures
-    /// (each line its party's latest figure of the year), else one named after the scope and
+    /// (each line the party's figure of the year), else one named after the scope and
     /// the party that gives them, so every line says whose figures it draws.
     static func chartLines(_ series: ReviewSummary.IndicatorSeries, years: [String]) -> [SVGChart.Series] {
         let scope = series.scopeTitle ?? series.scope ?? L10n.t("all")
@@ -376,7 +376,8 @@ enum SummaryLayout {
         }
         return parties.map { party in
             SVGChart.Series(name: "\(scope) (\(party))", values: points.map { point in
-                point.flatMap { figures($0).last { $0.party == party }?.value }
+                // The table's figure where it is this party's, else the party's latest.
+                point.flatMap { $0.party == party ? $0.value : figures($0).last { $0.party == party }?.value }
             })
         }
     }

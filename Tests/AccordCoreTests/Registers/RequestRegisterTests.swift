@@ -7,7 +7,7 @@ import Testing
 @Suite struct RequestRegisterTests {
     static func file(_ id: String, kind: String = "verification", reference: String? = nil, from: String = "KH", to: String = "VN",
                      sent: String, answered: String? = nil, outcome: String? = nil, extra: String = "") -> String {
-        var lines = ["id: \(id)", "kind: \(kind)", "reference: \(reference ?? "REF-\(id)")", "from: \(from)", "to: \(to)", "sent: \(sent)"]
+        var lines = ["id: \(id)", "kind: \(kind)", "reference: \(reference ?? "REF-\(id)-1")", "from: \(from)", "to: \(to)", "sent: \(sent)"]
         if let answered { lines.append("answered: \(answered)") }
         if let outcome { lines.append("outcome: \(outcome)") }
         return (lines + [extra].filter { !$0.isEmpty }).joined(separator: "\n") + "\n"

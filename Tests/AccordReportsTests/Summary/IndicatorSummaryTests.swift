@@ -88,7 +88,7 @@ import Testing
     @Test func theChartDrawsALinePerPartyWithItsDescription() throws {
         let html = SummaryHTMLRenderer().render(try Self.summary())
         let svg = try #require(html.range(of: "<svg").map { String(html[$0.lowerBound...]) })
-        #expect(svg.contains("<desc>Victims identified (persons), by year, as each party's evidence gives it: "
+        #expect(svg.contains("<desc>Victims identified, by year, as each party&#39;s evidence gives it: "
                              + "Border provinces (KH): 2016 110; Border provinces (VN): 2015 80, 2016 100</desc>"), "\(svg.prefix(2000))")
         #expect(svg.contains(">Border provinces (VN)</text>") && svg.contains(">Border provinces (KH)</text>"))
         #expect(html.contains("dashed lines are plan targets"))
