@@ -72,7 +72,7 @@ import Testing
                                         "--reference", "KH-2", "--sent", "2019-03-04", "--answered", "2019-04-01",
                                         "--outcome", "confirmed"], cwd: folder)
         #expect(wrongOutcome.status == 64)
-        #expect(wrongOutcome.stderr.contains("--outcome: an extradition request is answered accepted, partly-accepted, refused"),
+        #expect(wrongOutcome.stderr.contains("--outcome: extradition requests are answered accepted, partly-accepted, refused"),
                 "\(wrongOutcome.stderr)")
         #expect(try Self.head(folder) == before)
 

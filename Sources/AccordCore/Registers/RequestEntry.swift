@@ -69,7 +69,7 @@ public enum RequestEntry {
                               field: "--answered")
         }
         if let outcome, !request.kind.outcomes.contains(outcome) {
-            throw AccordError(.usage, "a \(request.kind.rawValue) request is answered "
+            throw AccordError(.usage, "\(request.kind.rawValue) requests are answered "
                 + "\(request.kind.outcomes.map(\.rawValue).joined(separator: ", ")), not \(outcome.rawValue)", field: "--outcome")
         }
         var answeredRequest = request

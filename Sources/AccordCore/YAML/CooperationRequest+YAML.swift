@@ -42,7 +42,7 @@ extension CooperationRequest {
         }
         if outcome != nil, answered == nil { f.problem(at: "outcome", "an outcome needs the date the request was answered (answered)") }
         if let kind, let outcome, !kind.outcomes.contains(outcome) {
-            f.problem(at: "outcome", "a \(kind.rawValue) request is answered \(kind.outcomes.map(\.rawValue).joined(separator: ", ")), not \(outcome.rawValue)")
+            f.problem(at: "outcome", "\(kind.rawValue) requests are answered \(kind.outcomes.map(\.rawValue).joined(separator: ", ")), not \(outcome.rawValue)")
         }
         guard f.finish(), let id, let kind, let reference, let from, let to, let sent else { return nil }
         self.init(id: id, kind: kind, reference: reference, from: from, to: to, sent: sent, answered: answered,

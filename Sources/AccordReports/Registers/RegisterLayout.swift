@@ -28,10 +28,10 @@ enum RegisterLayout {
 
     /// What the numbers mean: said under the table wherever it is shown.
     static func explanation(_ register: RequestRegister) -> String {
-        var text = L10n.t("Days to answer run from the date sent to the date answered; the median is over the requests answered by {1}, and open requests are counted apart, with how long the oldest has waited.", register.asOf)
+        var text = L10n.t("Days from sent to answered; the median is over the requests answered by {1}, open ones are counted apart.", register.asOf)
         let approximate = register.rows.reduce(0) { $0 + $1.approximate }
         if approximate > 0 {
-            text += " " + L10n.t("{1} answered requests are dated only by month or year: their days, and a median that rests on them, are shown as the range the dates allow.", approximate)
+            text += " " + L10n.t("{1} answers are dated by month or year only: their days, and medians resting on them, are ranges.", approximate)
         }
         return text
     }

@@ -129,6 +129,10 @@ public struct SummaryHTMLRenderer: Sendable {
         body.append("<h2 id=\"indicators\">\(e(L10n.t("Indicators")))</h2>")
         let indicators = SummaryLayout.indicatorTables(summary)
         if indicators.isEmpty { body.append("<p>\(e(L10n.t("No indicator values recorded.")))</p>") }
+        // Said once for every chart: on paper a caption under each costs a page.
+        if indicators.contains(where: { $0.years.count > 1 }) {
+            body.append("<p class=\"small\">\(e(L10n.t("Each line is named after its scope and the party whose evidence gives its figures; dashed lines are plan targets.")))</p>")
+        }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
             if !indicator.totals.isEmpty {
@@ -146,8 +150,7 @@ public struct SummaryHTMLRenderer: Sendable {
             if indicator.years.count > 1 {
                 section += "<figure>" + SVGChart.lines(title: indicator.title, xLabels: indicator.years, series: indicator.series,
                                                        unit: indicator.title, targets: indicator.targets,
-                                                       description: indicator.description)
-                    + "<figcaption class=\"small\">\(e(L10n.t("Each line is named after its scope and the party whose evidence gives its figures; dashed lines are plan targets.")))</figcaption></figure>"
+                                                       description: indicator.description) + "</figure>"
             }
             body.append(section + "</section>")
         }
@@ -248,7 +251,7 @@ public struct SummaryHTMLRenderer: Sendable {
           th, td { padding: .1rem .3rem; }
           h2 { margin: 1rem 0 .3rem; } h3 { margin: .7rem 0 .3rem; }
           /* On paper the progress table's share column says what the bar chart shows. */
-          figure.progress { display: none; } section.indicator svg { width: 50%; }
+          figure.progress { display: none; } section.indicator svg { width: 42%; }
           main { max-width: none; padding: 0; }
           h2, h3 { break-after: avoid-page; }
           tr, figure, section.indicator, .redline { break-inside: avoid-page; }
