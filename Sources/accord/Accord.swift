@@ -36,7 +36,7 @@ struct Accord: ParsableCommand {
         groupedSubcommands: [
             CommandGroup(name: "Set up and check", subcommands: [Init.self, Validate.self, Verify.self]),
             CommandGroup(name: "Record", subcommands: [
-                Log.self, EvidenceCommand.self, MeetingCommand.self, InstrumentCommand.self, CommitmentCommand.self, PlanCommand.self, ImportCommand.self, Amend.self, Retract.self, Undo.self,
+                Log.self, EvidenceCommand.self, RequestCommand.self, MeetingCommand.self, InstrumentCommand.self, CommitmentCommand.self, PlanCommand.self, ImportCommand.self, Amend.self, Retract.self, Undo.self,
             ]),
             CommandGroup(name: "Ask", subcommands: [
                 StatusCommand.self, Show.self, List.self, History.self, Gaps.self, Schedule.self, Search.self, Due.self,

@@ -34,8 +34,10 @@ import Testing
             (key.split(separator: "\u{4}").last ?? "").split(separator: /\{[0-9]+\}/)
                 .map { $0.trimmingCharacters(in: .whitespaces) }
         }
-        // Codes a user types (`implemented`, `no-evidence`) stay English by design.
-        let codes = Set(Status.allCases.map(\.rawValue) + GapRule.allCases.map(\.rawValue))
+        // Codes a user types (`implemented`, `no-evidence`, `extradition`) stay English by design,
+        // and occur in the example's English records.
+        let codes = Set(Status.allCases.map(\.rawValue) + GapRule.allCases.map(\.rawValue)
+                        + CooperationRequest.Kind.allCases.map(\.rawValue))
         return Set(pieces.filter { $0.count >= 10 && !codes.contains($0) }).sorted()
     }()
 

@@ -22,6 +22,7 @@ extension TrackerRecord {
         case .attachment(let blob): writer.integer(7); writer.string(blob)
         case .misplaced(let diagnostic): writer.integer(8); diagnostic.write(to: &writer)
         case .withdrawal(let file): writer.integer(9); try file.write(to: &writer) { $1.write(to: &$0) }
+        case .request(let file): writer.integer(10); try file.write(to: &writer) { try $0.coded($1) }
         }
     }
 
@@ -42,6 +43,7 @@ extension TrackerRecord {
         case 7: self = .attachment(blob: try reader.string())
         case 8: self = .misplaced(try Diagnostic(from: &reader))
         case 9: self = .withdrawal(try ParsedFile(from: &reader) { try Withdrawal(from: &$0) })
+        case 10: self = .request(try ParsedFile(from: &reader) { try $0.coded(CooperationRequest.self) })
         default: throw CacheCorrupt()
         }
     }
@@ -175,6 +177,13 @@ extension Evidence {
             writer.optional(value.period) { $0.string($1) }
             writer.string(String(value.value.bitPattern))
             writer.provenance(value.provenance)
+            writer.list(value.breakdowns) { writer, breakdown in
+                writer.string(breakdown.dimension.rawValue)
+                writer.list(breakdown.parts) { writer, part in
+                    writer.string(part.category)
+                    writer.string(String(part.value.bitPattern))
+                }
+            }
         }
         writer.optional(note) { $0.string($1) }
         writer.optional(sealed) { $0.string($1) }
@@ -195,7 +204,12 @@ extension Evidence {
             values: try reader.list { reader in
                 Value(indicator: try reader.string(), scope: try reader.optional { try $0.string() },
                       period: try reader.optional { try $0.string() },
-                      value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance())
+                      value: Double(bitPattern: try reader.valid { UInt64($0) }), provenance: try reader.provenance(),
+                      breakdowns: try reader.list { reader in
+                          Breakdown(dimension: try reader.valid(Breakdown.Dimension.init(rawValue:)), parts: try reader.list { reader in
+                              Breakdown.Part(category: try reader.string(), value: Double(bitPattern: try reader.valid { UInt64($0) }))
+                          })
+                      })
             },
             note: try reader.optional { try $0.string() }, sealed: try reader.optional { try $0.string() },
             illustrative: provenance.illustrative)
@@ -228,6 +242,7 @@ extension TrackerSnapshot {
         writer.sized { $0.list(attachments.sorted()) { $0.string($1) } }
         writer.sized { $0.list(diagnostics) { $1.write(to: &$0) } }
         writer.sized { $0.list(withdrawals) { $1.write(to: &$0) } }
+        try writer.coded(requests)
         try reportGroups.write(to: &writer)
     }
 
@@ -246,7 +261,7 @@ extension TrackerSnapshot {
         }
         let instrumentsAt = try skip(), textsAt = try skip(), plansAt = try skip()
         let evidenceAt = try skip()
-        let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip(), withdrawalsAt = try skip()
+        let meetingsAt = try skip(), attachmentsAt = try skip(), diagnosticsAt = try skip(), withdrawalsAt = try skip(), requestsAt = try skip()
         let groupsAt = reader.offset
         @Sendable func at(_ offset: Int) -> CacheReader { CacheReader(bytes, offset: offset) }
 
@@ -276,6 +291,7 @@ extension TrackerSnapshot {
         let attachments = Lazy { Result { var r = at(attachmentsAt); return Set(try r.sized { try $0.list { try $0.string() } }) } }
         let diagnostics = Lazy { Result { var r = at(diagnosticsAt); return try r.sized { try $0.list { try Diagnostic(from: &$0) } } } }
         let withdrawals = Lazy { Result { var r = at(withdrawalsAt); return try r.sized { try $0.list { try Withdrawal(from: &$0) } } } }
+        let requests = Lazy { Result { var r = at(requestsAt); return try r.coded([CooperationRequest].self) } }
         let groups = Lazy { Result { () throws -> (ReportGroups.Stored, CacheReader) in
             var r = at(groupsAt)
             return (try ReportGroups.stored(from: &r, decodingHeads: use == .whole), r)
@@ -289,7 +305,7 @@ extension TrackerSnapshot {
         let sections: [@Sendable () -> Void] = [
             { _ = evidence.value }, { _ = groups.value }, { _ = plans.value }, { _ = instruments.value },
             { _ = meetings.value }, { _ = settings.value }, { _ = targets.value }, { _ = texts.value },
-            { _ = attachments.value }, { _ = diagnostics.value }, { _ = withdrawals.value },
+            { _ = attachments.value }, { _ = diagnostics.value }, { _ = withdrawals.value }, { _ = requests.value },
         ]
         DispatchQueue.concurrentPerform(iterations: sections.count) { sections[$0]() }
 
@@ -298,7 +314,7 @@ extension TrackerSnapshot {
         try self.init(
             settings: try settings.value.get(), instruments: try instruments.value.get(), texts: try texts.value.get(),
             plans: try plans.value.get(), evidence: try evidence.value.get(), meetings: try meetings.value.get(),
-            attachments: try attachments.value.get(), withdrawals: try withdrawals.value.get(), targets: try targets.value.get(),
+            attachments: try attachments.value.get(), withdrawals: try withdrawals.value.get(), requests: try requests.value.get(), targets: try targets.value.get(),
             diagnostics: try diagnostics.value.get()
         ) { targets, _ in try ReportGroups(stored, targets: targets) }
     }
@@ -379,6 +395,7 @@ extension TrackerRecord {
         case .report(let file): return .report(file.sharingTables(&tables))
         case .meeting(let file): return .meeting(file.sharingTables(&tables))
         case .withdrawal(let file): return .withdrawal(file.sharingTables(&tables))
+        case .request(let file): return .request(file.sharingTables(&tables))
         case .text, .attachment, .misplaced: return self
         }
     }

@@ -85,6 +85,20 @@ public struct ExampleHistory: Sendable {
                  [report.path: try files.read(report.path)],
                  author: report.reporter.flatMap(Person.init).flatMap { $0.email.isEmpty ? nil : ($0.name, $0.email) } ?? Self.defaultAuthor)
         }
+        for request in snapshot.requests {
+            // Recorded when sent, then written anew with its answer on the day answered, as
+            // `accord request add` and `accord request answer` would.
+            var asSent = request
+            asSent.answered = nil
+            asSent.outcome = nil
+            let author = request.reporter.flatMap(Person.init).flatMap { $0.email.isEmpty ? nil : ($0.name, $0.email) } ?? Self.defaultAuthor
+            if let answered = request.answered {
+                step(request.sent.firstDay, 6, asSent.commitMessage, [request.path: Data(asSent.yamlText().utf8)], author: author)
+                step(answered.firstDay, 6, request.commitMessage, [request.path: try files.read(request.path)], author: author)
+            } else {
+                step(request.sent.firstDay, 6, request.commitMessage, [request.path: try files.read(request.path)], author: author)
+            }
+        }
         guard problems.isEmpty else { throw InvalidTrackerData(problems) }
         planned.sort { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }
         var steps = planned.map(\.3)

@@ -47,16 +47,71 @@ public struct Evidence: Sendable, Hashable, Codable {
         /// Where this figure comes from when it is not the evidence's own source (a second
         /// source's different count), and whether it is illustrative.
         public var provenance: Provenance
+        /// The figure split by sex, age group or form of exploitation, where the source does.
+        public var breakdowns: [Breakdown]
 
         /// Creates a value.
         public init(indicator: String, scope: String? = nil, period: String? = nil, value: Double,
-                    provenance: Provenance = Provenance()) {
+                    provenance: Provenance = Provenance(), breakdowns: [Breakdown] = []) {
             self.indicator = indicator
             self.scope = scope
             self.period = period
             self.value = value
             self.provenance = provenance
+            self.breakdowns = breakdowns
         }
+    }
+
+    /// A figure split by one characteristic of the persons or cases counted: its parts, as
+    /// the source gives them. Their sum is checked against the figure, not forced to it: a
+    /// source's parts may leave some out.
+    public struct Breakdown: Sendable, Hashable, Codable {
+        /// What the figure is split by.
+        public enum Dimension: String, Sendable, Hashable, Codable, CaseIterable {
+            /// Female, male, …
+            case sex
+            /// Age groups, such as `under-18` and `18-and-over`.
+            case age
+            /// Forms of exploitation, such as `sexual`, `forced-labour`, `forced-marriage`.
+            case exploitation
+
+            /// The dimension's name in the run's language.
+            public var label: String {
+                switch self {
+                case .sex: L10n.t("sex")
+                case .age: L10n.t("age group")
+                case .exploitation: L10n.t("form of exploitation")
+                }
+            }
+        }
+
+        /// One part: a category as the source names it (a slug) and its figure.
+        public struct Part: Sendable, Hashable, Codable {
+            /// The category, such as `female` or `under-18`.
+            public var category: String
+            /// Its figure.
+            public var value: Double
+
+            /// Creates a part.
+            public init(category: String, value: Double) {
+                self.category = category
+                self.value = value
+            }
+        }
+
+        /// What the figure is split by.
+        public var dimension: Dimension
+        /// The parts, in the order written.
+        public var parts: [Part]
+
+        /// Creates a breakdown.
+        public init(dimension: Dimension, parts: [Part]) {
+            self.dimension = dimension
+            self.parts = parts
+        }
+
+        /// The sum of the parts.
+        public var sum: Double { parts.reduce(0) { $0 + $1.value } }
     }
 
     /// The id, equal to the file name.

@@ -31,3 +31,10 @@ public enum RecordName {
         return RecordID("ev-\(date)\(slug.isEmpty ? "" : "-\(slug)")-\(random(4))")!
     }
 }
+
+extension RecordName {
+    /// `rq-<sent>-<5 random>`: a register request's id.
+    public static func request(sent: CalendarDate) -> RecordID {
+        RecordID("rq-\(sent)-\(random(5))")!
+    }
+}

@@ -39,14 +39,17 @@ public struct RecordWriter {
     /// commit message, and is asked again, at most ``attempts`` times, when another writer
     /// took one of the names meanwhile. Returns the new commit, which `accord undo` may
     /// take back (``LastWrite``).
-    public func commit(author: Signature, _ make: () throws -> (files: [String: Data], message: String)) throws -> ObjectID {
+    /// `replacing` names files that exist and are written anew (a request's answer); every
+    /// other file must be new.
+    public func commit(author: Signature, replacing: Set<String> = [],
+                       _ make: () throws -> (files: [String: Data], message: String)) throws -> ObjectID {
         var lastError: GitError?
         for _ in 0..<Self.attempts {
             let (files, message) = try make()
             try requireValid(adding: files)
             var changes = ChangeSet()
             for (path, data) in files {
-                if TrackerLayout.isAttachment(path) { changes.write(path, data) } else { changes.create(path, data) }
+                if TrackerLayout.isAttachment(path) || replacing.contains(path) { changes.write(path, data) } else { changes.create(path, data) }
             }
             do {
                 let new = try repository.apply(changes, message: message, author: author)

@@ -56,7 +56,9 @@ extension ReviewSummary {
         actionLog = meeting.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         sides = Self.sides(reports: reports, evidence: newEvidence, state: state, snapshot: snapshot, parties: partyCodes)
         jointStandings = Self.jointStandings(reports: reports, state: state, snapshot: snapshot, index: index)
+        registers = RequestRegister(snapshot.requests, asOf: asOf)
         var used = Set(self.meeting?.marks ?? [])
+        used.formUnion(registers.marks)
         used.formUnion(followUp.flatMap(\.marks) + actionLog.flatMap(\.marks) + reports.flatMap(\.marks))
         used.formUnion(jointStandings.flatMap(\.marks))
         used.formUnion(planTargets.filter { $0.actual != nil }.flatMap(\.marks))
@@ -153,13 +155,14 @@ extension ReviewSummary {
     /// and the others are kept beside it.
     static func indicators(snapshot: TrackerSnapshot, asOf: CalendarDate, redaction: Redaction) -> [IndicatorSeries] {
         struct Key: Hashable { let indicator: String; let scope: String? }
-        typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool, party: PartyCode?)
+        typealias Given = (value: Double, evidence: RecordID, source: String?, ownSource: Bool, illustrative: Bool, party: PartyCode?,
+                           breakdowns: [Evidence.Breakdown])
         var values: [Key: [String: [Given]]] = [:]
         for evidence in snapshot.evidence where evidence.date <= asOf && !redaction.hides(evidence) && snapshot.withdrawn[evidence.id] == nil {
             for value in redaction.apply(evidence).values {
                 values[Key(indicator: value.indicator, scope: value.scope), default: [:]][value.period ?? "", default: []]
                     .append((value.value, evidence.id, value.provenance.source ?? evidence.source, value.provenance.source != nil,
-                             value.provenance.illustrative || evidence.provenance.illustrative, evidence.party))
+                             value.provenance.illustrative || evidence.provenance.illustrative, evidence.party, value.breakdowns))
             }
         }
         let declared = snapshot.settings?.indicators ?? []
@@ -180,6 +183,7 @@ extension ReviewSummary {
                 let others = given.map(\.value).filter { $0 != latest.value }
                 var point = IndicatorPoint(period: period, value: latest.value, evidence: latest.evidence,
                                            otherValues: Array(Set(others)).sorted())
+                point.party = latest.party
                 if given.count > 1 {
                     point.attributions = given.map { given in
                         var attribution = Attribution(value: given.value, source: given.source, evidence: given.evidence)
@@ -188,6 +192,14 @@ extension ReviewSummary {
                     }
                 }
                 point.marks = given.contains(where: \.illustrative) ? [.illustrative] : []
+                point.breakdowns = given.flatMap { given in
+                    given.breakdowns.map { breakdown in
+                        var figure = BreakdownFigure(dimension: breakdown.dimension, parts: breakdown.parts, value: given.value,
+                                                     sum: breakdown.sum, source: given.source, evidence: given.evidence)
+                        figure.party = given.party
+                        return figure
+                    }
+                }
                 return point
             }
             var series = IndicatorSeries(

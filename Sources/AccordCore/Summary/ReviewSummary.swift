@@ -203,6 +203,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let value: Double
         /// The evidence the value comes from (the latest when several give one).
         public let evidence: RecordID
+        /// The party whose evidence gives the value, when it names one.
+        public var party: PartyCode?
         /// Other values given for the same period by other evidence, when sources disagree.
         public let otherValues: [Double]
         /// Every figure given for the period, each with its source: a figure two sources
@@ -210,6 +212,28 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public var attributions: [Attribution] = []
         /// `illustrative` when a figure shown was written for illustration.
         public var marks: [ProvenanceMark] = []
+        /// Each figure of the period split by sex, age group or form of exploitation, with its source.
+        public var breakdowns: [BreakdownFigure] = []
+    }
+
+    /// A figure of a period split by one characteristic, as one source gives it, and
+    /// whether its parts add up to it.
+    public struct BreakdownFigure: Sendable, Hashable, Codable {
+        /// What it is split by.
+        public let dimension: Evidence.Breakdown.Dimension
+        /// The parts, as written.
+        public let parts: [Evidence.Breakdown.Part]
+        /// The figure the parts split.
+        public let value: Double
+        /// The sum of the parts.
+        public let sum: Double
+        /// The figure's own source, else its evidence's.
+        public let source: String?
+        public let evidence: RecordID
+        /// The party whose evidence gives it.
+        public var party: PartyCode?
+        /// Whether the parts add up to the figure.
+        public var agrees: Bool { sum == value }
     }
 
     /// One figure for a period and where it comes from.
@@ -322,6 +346,9 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public var jointStandings: [JointStanding] = []
     /// Each plan item indicator with a target, against the latest value recorded for it.
     public var planTargets: [PlanTarget] = []
+    /// How long the parties take to answer each other's requests, from the registers, at
+    /// the as-of date (every year, not only the period: slowness shows over years).
+    public var registers = RequestRegister([], asOf: CalendarDate(year: 1, month: 1, day: 1)!)
     /// How many gaps the summary prints; the JSON always holds them all.
     public var gapDetail: GapDetail = .top
 }

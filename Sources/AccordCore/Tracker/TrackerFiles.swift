@@ -12,7 +12,7 @@ public protocol TrackerFiles {
 /// The top-level entries a tracker keeps its data in; nothing else is read.
 enum TrackerLayout {
     static let settings = "accord.yaml"
-    static let folders = ["Agreements", "Plans", "Evidence", "Events", "Meetings", "Withdrawals"]
+    static let folders = ["Agreements", "Plans", "Evidence", "Events", "Meetings", "Withdrawals", "Requests"]
     /// Where attachments are stored, under their content's id.
     static let attachments = "Evidence/attachments/"
 

@@ -15,6 +15,8 @@ public enum TrackerRecord: Sendable {
     case meeting(ParsedFile<Meeting>)
     /// A withdrawal of a report or piece of evidence, `Withdrawals/<yyyy>/<id>.yaml`.
     case withdrawal(ParsedFile<Withdrawal>)
+    /// A request of the registers, `Requests/<yyyy>/<id>.yaml`.
+    case request(ParsedFile<CooperationRequest>)
     /// Attachment bytes, `Evidence/attachments/<aa>/<rest>`; not read.
     case attachment(blob: String)
     /// A file in one of the tracker's folders that is not where any record belongs.
@@ -42,6 +44,7 @@ public enum TrackerRecord: Sendable {
         case .report: return .report(StatusReport.parse(data, file: path))
         case .meeting: return .meeting(Meeting.parse(data, file: path))
         case .withdrawal: return .withdrawal(Withdrawal.parse(data, file: path))
+        case .request: return .request(CooperationRequest.parse(data, file: path))
         case .attachment(let blob): return .attachment(blob: blob)
         case .misplaced(let message):
             return .misplaced(Diagnostic(file: path, line: 1, field: "", message: message))
@@ -49,7 +52,7 @@ public enum TrackerRecord: Sendable {
     }
 
     enum Kind: Equatable {
-        case settings, instrument, plan, evidence, report, meeting, withdrawal
+        case settings, instrument, plan, evidence, report, meeting, withdrawal, request
         case text(instrument: String, language: String)
         case attachment(blob: String)
         case misplaced(String)
@@ -123,6 +126,8 @@ public enum TrackerRecord: Sendable {
             return .evidence
         case 3 where isPart(0, "Withdrawals") && isNumber(1, digits: 4) && isYAMLName(2):
             return .withdrawal
+        case 3 where isPart(0, "Requests") && isNumber(1, digits: 4) && isYAMLName(2):
+            return .request
         case 4 where isPart(0, "Evidence") && isPart(1, "attachments"):
             return .attachment(blob: text(part(2)) + text(part(3)))
         case 4 where isPart(0, "Events") && isNumber(1, digits: 4) && isNumber(2, digits: 2) && isYAMLName(3):
@@ -161,6 +166,8 @@ public enum TrackerRecord: Sendable {
             return .meeting
         case "Withdrawals" where parts.count == 3 && isNumber(parts[1], digits: 4) && parts[2].hasSuffix(".yaml"):
             return .withdrawal
+        case "Requests" where parts.count == 3 && isNumber(parts[1], digits: 4) && parts[2].hasSuffix(".yaml"):
+            return .request
         default:
             break
         }
@@ -171,6 +178,7 @@ public enum TrackerRecord: Sendable {
         case "Events": "Events/<yyyy>/<mm>/<report-id>.yaml"
         case "Meetings": "Meetings/<meeting-id>.yaml"
         case "Withdrawals": "Withdrawals/<yyyy>/<withdrawal-id>.yaml"
+        case "Requests": "Requests/<yyyy>/<request-id>.yaml"
         default: "a place accord reads"
         }
         return .misplaced("accord does not read this file; records belong at \(expected)")
@@ -188,6 +196,7 @@ extension TrackerRecord {
         case .report(let file): return file.diagnostics
         case .meeting(let file): return file.diagnostics
         case .withdrawal(let file): return file.diagnostics
+        case .request(let file): return file.diagnostics
         case .text(_, _, .failure(let error)):
             // The error's message starts with its own `file:line: `.
             let message = error.message.hasPrefix("\(error.file):\(error.line): ")

@@ -20,7 +20,12 @@ extension TrackerSnapshot {
             problems = TrackerSnapshot.problems(in: context.records + added, only: newFiles,
                                                 knownEvidence: context.knownEvidence, targets: targets)
         } else {
-            problems = TrackerSnapshot.problems(in: try TrackerRecord.all(in: repository, at: commit) + added, only: newFiles)
+            // A file written anew (a request being answered) stands in for the one committed.
+            let kept = try TrackerRecord.all(in: repository, at: commit).filter { record in
+                guard case .request(let file) = record else { return true }
+                return !newFiles.contains(file.file)
+            }
+            problems = TrackerSnapshot.problems(in: kept + added, only: newFiles)
         }
         return Set(problems + repeatedIDs(in: added)).sorted()
     }
@@ -92,7 +97,7 @@ extension TrackerSnapshot {
         return TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
             evidence: newEvidence.isEmpty ? evidenceStore : EvidenceStore(inserting(newEvidence, into: evidence) { ($0.date, $0.id) }),
-            meetings: meetings, attachments: attachments.union(newAttachments), withdrawals: withdrawals, targets: targets, diagnostics: []
+            meetings: meetings, attachments: attachments.union(newAttachments), withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: []
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
     }
 

@@ -50,7 +50,7 @@ extension TrackerSnapshot {
         // out changes none).
         var stood = TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidenceStore,
-            meetings: meetings, attachments: attachments, withdrawals: withdrawals, targets: targets, diagnostics: diagnostics
+            meetings: meetings, attachments: attachments, withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: diagnostics
         ) { [reportGroups, self] targets, position in
             targets == self.targets ? reportGroups : ReportGroups(sorting: self.reports, targets: targets, position: position)
         }

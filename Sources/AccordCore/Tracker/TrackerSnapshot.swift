@@ -27,6 +27,10 @@ public struct TrackerSnapshot: Sendable {
     public let meetings: [Meeting]
     /// The withdrawals of status reports and evidence, by date then id.
     public let withdrawals: [Withdrawal]
+    /// The requests of the registers (verification, case transfer, extradition, legal
+    /// assistance), by date sent then id, whatever the as-of date: ``RequestRegister``
+    /// reads them at a date.
+    public let requests: [CooperationRequest]
     /// The withdrawal of each withdrawn record, by the record's id (the first, when one was
     /// withdrawn twice).
     public let withdrawn: [RecordID: Withdrawal]
@@ -93,6 +97,7 @@ public struct TrackerSnapshot: Sendable {
             settings: settings, instruments: instruments, texts: files.texts, plans: plans, evidence: evidence,
             meetings: meetings, attachments: files.attachments,
             withdrawals: files.withdrawals.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
+            requests: files.requests.compactMap(\.value).sorted { ($0.sent, $0.id) < ($1.sent, $1.id) },
             targets: targets, diagnostics: diagnostics
         ) { _, _ in reportGroups }
     }
@@ -127,7 +132,7 @@ public struct TrackerSnapshot: Sendable {
     init(
         settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
         plans: [ActionPlan], evidence: EvidenceStore, meetings: [Meeting],
-        attachments: Set<String>, withdrawals: [Withdrawal], targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
+        attachments: Set<String>, withdrawals: [Withdrawal], requests: [CooperationRequest], targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
         reportGroups: ([TrackedTarget], (QualifiedID) -> Int?) throws -> ReportGroups
     ) rethrows {
         self.settings = settings
@@ -146,6 +151,7 @@ public struct TrackerSnapshot: Sendable {
         self.reportGroups = groups
         self.diagnostics = diagnostics
         self.withdrawals = withdrawals
+        self.requests = requests
         let withdrawn = Dictionary(withdrawals.map { ($0.withdraws, $0) }, uniquingKeysWith: { first, _ in first })
         self.withdrawn = withdrawn
         // Found through the id table, without decoding a report.
@@ -253,6 +259,7 @@ struct TrackerFileSet {
     var reports: [ParsedFile<StatusReport>] = []
     var meetings: [ParsedFile<Meeting>] = []
     var withdrawals: [ParsedFile<Withdrawal>] = []
+    var requests: [ParsedFile<CooperationRequest>] = []
     var attachments: Set<String> = []
     var fileDiagnostics: [Diagnostic] = []
     /// Whether evidence with an id exists without its file being in the set: what reports
@@ -285,6 +292,7 @@ struct TrackerFileSet {
         case .evidence(let file): evidence.append(file); fileDiagnostics += file.diagnostics
         case .report(let file): reports.append(file); fileDiagnostics += file.diagnostics
         case .withdrawal(let file): withdrawals.append(file); fileDiagnostics += file.diagnostics
+        case .request(let file): requests.append(file); fileDiagnostics += file.diagnostics
         case .meeting(let file): meetings.append(file); fileDiagnostics += file.diagnostics
         case .attachment(let blob): attachments.insert(blob)
         case .misplaced(let diagnostic): fileDiagnostics.append(diagnostic)

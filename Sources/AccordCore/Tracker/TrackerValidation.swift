@@ -65,7 +65,21 @@ struct TrackerValidation {
                 if withdrawn[withdrawal.withdraws] == nil { withdrawn[withdrawal.withdraws] = withdrawal.id.rawValue }
             }
         }
+        for file in files.requests where wanted(file.file) { check(file) }
         checkRecordsAreUnique()
+    }
+
+    // MARK: Registers
+
+    /// A request is filed under the year it was sent, and goes between two parties of the tracker.
+    private mutating func check(_ file: ParsedFile<CooperationRequest>) {
+        guard let request = file.value else { return }
+        checkRecordName(request.id, file)
+        let year = String(request.sent.year)
+        expect(file.file.split(separator: "/").dropFirst().first.map(String.init) == year, file, "sent",
+               "the request was sent in \(year) but is filed under another year; move it to Requests/\(year)/")
+        checkParty(request.from, file, "from")
+        checkParty(request.to, file, "to")
     }
 
     // MARK: Instruments
@@ -294,6 +308,7 @@ struct TrackerValidation {
         checkUnique(files.evidence) { $0.id }
         checkUnique(files.reports) { $0.id }
         checkUnique(files.withdrawals) { $0.id }
+        checkUnique(files.requests) { $0.id }
     }
 
     private mutating func checkUnique<Value>(_ list: [ParsedFile<Value>], id: (Value) -> RecordID) {

@@ -89,8 +89,21 @@ extension Evidence.Value {
         let period = f.optional("period")?.nonEmptyText()
         let number = f.required("value")?.number()
         let provenance = Provenance(yaml: f)
+        var breakdowns: [Evidence.Breakdown] = []
+        if let split = f.optional("breakdown")?.fields() {
+            for dimension in Evidence.Breakdown.Dimension.allCases {
+                guard let parts = split.optional(dimension.rawValue)?.orderedMap({ category, value -> Evidence.Breakdown.Part? in
+                    guard RecordID(category) != nil else {
+                        return value.problem("\(category) is not a category name (lowercase letters, digits and dashes, such as under-18)")
+                    }
+                    return value.number().map { Evidence.Breakdown.Part(category: category, value: $0) }
+                }) else { continue }
+                breakdowns.append(Evidence.Breakdown(dimension: dimension, parts: parts))
+            }
+            _ = split.finish()
+        }
         guard f.finish(), let indicator, let number else { return nil }
-        self.init(indicator: indicator, scope: scope, period: period, value: number, provenance: provenance)
+        self.init(indicator: indicator, scope: scope, period: period, value: number, provenance: provenance, breakdowns: breakdowns)
     }
 
     var yaml: YAMLOutput {
@@ -99,6 +112,15 @@ extension Evidence.Value {
         map.add("scope", .text(scope))
         map.add("period", period.map { .id($0) })
         map.add("value", .number(value))
+        if !breakdowns.isEmpty {
+            var split = YAMLMap()
+            for breakdown in breakdowns {
+                var parts = YAMLMap()
+                for part in breakdown.parts { parts.add(part.category, .number(part.value)) }
+                split.add(breakdown.dimension.rawValue, .map(parts))
+            }
+            map.add("breakdown", .map(split))
+        }
         provenance.add(to: &map)
         return .map(map)
     }

@@ -358,6 +358,18 @@ struct YAMLValue {
         return failed ? nil : result
     }
 
+    /// A mapping read in the order written: `each` gets each key and its value.
+    func orderedMap<T>(_ each: (String, YAMLValue) -> T?) -> [T]? {
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        var result: [T] = []
+        var failed = false
+        for pair in pairs {
+            guard let name = YAMLValue(node: pair.key, path: path, log: log).text() else { failed = true; continue }
+            if let item = each(name, YAMLValue(node: pair.value, path: "\(path).\(name)", log: log)) { result.append(item) } else { failed = true }
+        }
+        return failed ? nil : result
+    }
+
     /// A mapping from keys (language tags) to text.
     func textMap() -> [String: String]? {
         guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
@@ -441,6 +453,16 @@ final class YAMLFields {
         let line = [key, near].compactMap { $0 }.lazy
             .compactMap { name in self.pairs.first { $0.key == name }?.line }.first ?? owner.line
         log.report(childPath(key), line: line, message)
+    }
+
+    /// Reports each of `keys` that is present, on its own line, with `message(key)`, and
+    /// marks it read so that it is not reported again as unknown: for fields a record must
+    /// never hold, whose mistake deserves more than "unknown field".
+    func refuse(_ keys: Set<String>, _ message: (String) -> String) {
+        for (index, pair) in pairs.enumerated() where keys.contains(pair.key) {
+            read[index] = true
+            log.report(childPath(pair.key), line: pair.line, message(pair.key))
+        }
     }
 
     /// Remembers this mapping's path as the place of the element `id` of `list`.

@@ -52,16 +52,31 @@ public enum SVGChart {
         return parts.joined(separator: "\n")
     }
 
-    /// Lines over x labels (years), one per series, with a y axis from 0 to a round maximum.
-    public static func lines(title: String, xLabels: [String], series: [Series], unit: String) -> String {
+    /// A level to reach, drawn across a line chart as a dashed line with its label.
+    public struct Target: Sendable {
+        public var label: String
+        public var value: Double
+
+        /// Creates a target.
+        public init(label: String, value: Double) {
+            self.label = label
+            self.value = value
+        }
+    }
+
+    /// Lines over x labels (years), one per series, with a y axis from 0 to a round maximum;
+    /// `targets` are dashed lines across, and `description` is the chart's `<desc>`, the
+    /// text a screen reader gives in place of the picture.
+    public static func lines(title: String, xLabels: [String], series: [Series], unit: String,
+                             targets: [Target] = [], description: String? = nil) -> String {
         let left = 56.0, top = 28.0, plotWidth = 440.0, plotHeight = 180.0
-        let width = left + plotWidth + 24, height = top + plotHeight + 48
-        let highest = series.flatMap(\.values).compactMap { $0 }.max() ?? 0
+        let width = left + plotWidth + 24 + (targets.isEmpty ? 0 : 150), height = top + plotHeight + 48
+        let highest = (series.flatMap(\.values).compactMap { $0 } + targets.map(\.value)).max() ?? 0
         let maximum = niceMaximum(highest)
         let xStep = xLabels.count > 1 ? plotWidth / Double(xLabels.count - 1) : 0
         func x(_ index: Int) -> Double { xLabels.count > 1 ? left + Double(index) * xStep : left + plotWidth / 2 }
         func y(_ value: Double) -> Double { top + plotHeight - (maximum > 0 ? value / maximum * plotHeight : 0) }
-        var parts = [header(title: title, width: width, height: height)]
+        var parts = [header(title: title, width: width, height: height, description: description)]
         for tick in ticks(maximum: maximum) {
             parts.append(line(left, y(tick), left + plotWidth, y(tick), stroke: "#ddd"))
             parts.append(text(format(tick), x: left - 6, y: y(tick), anchor: "end", size: 10))
@@ -84,6 +99,11 @@ public enum SVGChart {
                     + HTMLText.escape("\(entry.name): \(format(point.2))") + "</title></circle>")
             }
         }
+        for target in targets {
+            parts.append("<line x1=\"\(format(left))\" y1=\"\(format(y(target.value)))\" x2=\"\(format(left + plotWidth))\" "
+                + "y2=\"\(format(y(target.value)))\" stroke=\"#333\" stroke-width=\"1.5\" stroke-dasharray=\"6 4\"/>")
+            parts.append(text(shorten(target.label, 26), x: left + plotWidth + 6, y: y(target.value), anchor: "start", size: 9))
+        }
         parts.append(legend(series.map(\.name), x: left, y: 14))
         parts.append("</svg>")
         return parts.joined(separator: "\n")
@@ -91,10 +111,11 @@ public enum SVGChart {
 
     // MARK: Parts
 
-    private static func header(title: String, width: Double, height: Double) -> String {
+    private static func header(title: String, width: Double, height: Double, description: String? = nil) -> String {
         "<svg viewBox=\"0 0 \(format(width)) \(format(height))\" "
             + "width=\"\(format(width))\" height=\"\(format(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(title))\" "
             + "font-family=\"sans-serif\"><title>\(HTMLText.escape(title))</title>"
+            + (description.map { "<desc>\(HTMLText.escape($0))</desc>" } ?? "")
     }
 
     private static func legend(_ names: [String], x: Double, y: Double) -> String {

@@ -41,6 +41,8 @@ public struct StatusDashboard: Codable, Sendable {
     public let nextReview: ReviewCalendar.Review?
     /// The banner when any group counts marked records.
     public let notice: ProvenanceNotice?
+    /// How long the parties take to answer each other's requests (see `RequestRegister`).
+    public let registers: RequestRegister
 
     /// Builds the dashboard of `state` (of `snapshot`).
     public init(snapshot: TrackerSnapshot, state: TrackerState) {
@@ -93,7 +95,9 @@ public struct StatusDashboard: Codable, Sendable {
         }
         self.groups = groups
         nextReview = calendar.next(after: state.asOf)
-        notice = ProvenanceNotice(Set(groups.flatMap { $0.marks + ($0.nextReview?.marks ?? []) } + (nextReview?.marks ?? [])))
+        registers = RequestRegister(snapshot.requests, asOf: state.asOf)
+        notice = ProvenanceNotice(Set(groups.flatMap { $0.marks + ($0.nextReview?.marks ?? []) } + (nextReview?.marks ?? []))
+                                    .union(registers.marks))
     }
 
     /// The dashboard as a terminal table.
@@ -126,6 +130,14 @@ public struct StatusDashboard: Codable, Sendable {
         text += "\n" + L10n.t("done: implemented or not applicable; evidence: targets with at least one piece of evidence") + "\n"
         if let nextReview {
             text += L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))") + "\n"
+        }
+        if !registers.isEmpty {
+            var requests = TextTable(RegisterLayout.header.enumerated().map { index, title in
+                TextTable.Column(title, RegisterLayout.numeric.contains(index) ? .right : .left)
+            })
+            for row in RegisterLayout.rows(registers) { requests.add(row) }
+            text += "\n" + style.bold(RegisterLayout.heading) + "\n\n" + requests.render(style: style)
+                + "\n" + RegisterLayout.explanation(registers) + "\n"
         }
         return text
     }

@@ -129,6 +129,10 @@ public struct SummaryHTMLRenderer: Sendable {
         body.append("<h2 id=\"indicators\">\(e(L10n.t("Indicators")))</h2>")
         let indicators = SummaryLayout.indicatorTables(summary)
         if indicators.isEmpty { body.append("<p>\(e(L10n.t("No indicator values recorded.")))</p>") }
+        // Said once for every chart: on paper a caption under each costs a page.
+        if indicators.contains(where: { $0.years.count > 1 }) {
+            body.append("<p class=\"small\">\(e(L10n.t("Each line is named after its scope and the party whose evidence gives its figures; dashed lines are plan targets.")))</p>")
+        }
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
             if !indicator.totals.isEmpty {
@@ -139,9 +143,14 @@ public struct SummaryHTMLRenderer: Sendable {
                 section += "<p>\(e(L10n.t("Figures the sources give differently:")))</p><ul class=\"sources\">"
                     + indicator.sources.map { "<li>\(e($0))</li>" }.joined() + "</ul>"
             }
+            if !indicator.breakdowns.isEmpty {
+                section += "<p>\(e(L10n.t("Figures by sex, age group and form of exploitation:")))</p><ul class=\"breakdowns\">"
+                    + indicator.breakdowns.map { "<li\($0.warning ? " class=\"warning\"" : "")>\(e($0.text))</li>" }.joined() + "</ul>"
+            }
             if indicator.years.count > 1 {
                 section += "<figure>" + SVGChart.lines(title: indicator.title, xLabels: indicator.years, series: indicator.series,
-                                                       unit: indicator.title) + "</figure>"
+                                                       unit: indicator.title, targets: indicator.targets,
+                                                       description: indicator.description) + "</figure>"
             }
             body.append(section + "</section>")
         }
@@ -151,6 +160,13 @@ public struct SummaryHTMLRenderer: Sendable {
             let targets = SummaryLayout.planTargets(summary)
             if !targets.rows.isEmpty { body.append(table(targets)) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { body.append("<p class=\"small\">\(e(missing))</p>") }
+        }
+        body.append("<h2 id=\"registers\">\(e(RegisterLayout.heading))</h2>")
+        if summary.registers.isEmpty {
+            body.append("<p>\(e(RegisterLayout.empty))</p>")
+        } else {
+            body.append(table(SummaryLayout.registers(summary), small: true))
+            body.append("<p class=\"small\">\(e(RegisterLayout.explanation(summary.registers)))</p>")
         }
         body.append("<h2 id=\"agenda\">\(e(L10n.t("Draft agenda")))</h2>")
         body.append("<ol class=\"agenda\">" + summary.agenda.map { item in
@@ -235,7 +251,7 @@ public struct SummaryHTMLRenderer: Sendable {
           th, td { padding: .1rem .3rem; }
           h2 { margin: 1rem 0 .3rem; } h3 { margin: .7rem 0 .3rem; }
           /* On paper the progress table's share column says what the bar chart shows. */
-          figure.progress { display: none; } section.indicator svg { width: 50%; }
+          figure.progress { display: none; } section.indicator svg { width: 42%; }
           main { max-width: none; padding: 0; }
           h2, h3 { break-after: avoid-page; }
           tr, figure, section.indicator, .redline { break-inside: avoid-page; }

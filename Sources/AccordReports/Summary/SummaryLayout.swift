@@ -361,6 +361,55 @@ enum SummaryLayout {
         }
     }
 
+    /// The chart's lines for one scope: one per party when more than one party gives figures
+    /// (each line the party's figure of the year), else one named after the scope and
+    /// the party that gives them, so every line says whose figures it draws.
+    static func chartLines(_ series: ReviewSummary.IndicatorSeries, years: [String]) -> [SVGChart.Series] {
+        let scope = series.scopeTitle ?? series.scope ?? L10n.t("all")
+        func figures(_ point: ReviewSummary.IndicatorPoint) -> [(value: Double, party: PartyCode?)] {
+            point.attributions.isEmpty ? [(point.value, point.party)] : point.attributions.map { ($0.value, $0.party) }
+        }
+        let points = years.map { year in series.points.first { $0.period == year } }
+        let parties = Array(Set(points.compactMap { $0 }.flatMap { figures($0).compactMap { $0.party } })).sorted()
+        guard parties.count > 1 else {
+            return [SVGChart.Series(name: scope + (parties.first.map { " (\($0))" } ?? ""), values: points.map { $0?.value })]
+        }
+        return parties.map { party in
+            SVGChart.Series(name: "\(scope) (\(party))", values: points.map { point in
+                // The table's figure where it is this party's, else the party's latest.
+                point.flatMap { $0.party == party ? $0.value : figures($0).last { $0.party == party }?.value }
+            })
+        }
+    }
+
+    /// Each figure split by sex, age group or form of exploitation, next to the figure and
+    /// its source; a warning where the parts do not add up to the figure.
+    static func breakdowns(_ series: [ReviewSummary.IndicatorSeries]) -> [(text: String, warning: Bool)] {
+        series.flatMap { series in
+            series.points.flatMap { point in
+                point.breakdowns.map { figure -> (text: String, warning: Bool) in
+                    let scope = series.scopeTitle ?? series.scope ?? L10n.t("all")
+                    let parts = figure.parts.map { "\($0.category) \(SVGChart.format($0.value))" }.joined(separator: ", ")
+                    let by = [figure.party?.code, figure.source ?? L10n.t("evidence {1}", figure.evidence)].compactMap { $0 }
+                        .joined(separator: ", ")
+                    let marks = ProvenanceNotice.suffix(point.marks)
+                    if figure.agrees {
+                        return (L10n.t("{1}, {2}: {3} by {4}: {5} ({6})", point.period, scope, SVGChart.format(figure.value),
+                                       figure.dimension.label, parts, by) + marks, false)
+                    }
+                    return (L10n.t("Warning: {1}, {2}: {3} by {4}: {5}; the parts add up to {6}, not {3} ({7}); check the source before quoting either.",
+                                   point.period, scope, SVGChart.format(figure.value), figure.dimension.label, parts,
+                                   SVGChart.format(figure.sum), by) + marks, true)
+                }
+            }
+        }
+    }
+
+    /// The registers' answer times (see ``RegisterLayout``).
+    static func registers(_ summary: ReviewSummary) -> Table {
+        Table(header: RegisterLayout.header, rows: RegisterLayout.rows(summary.registers), numeric: RegisterLayout.numeric)
+    }
+
     /// Plan targets with a value recorded: target against the latest value.
     static func planTargets(_ summary: ReviewSummary) -> Table {
         // The latest value is shown with its scope and period, not as a share of the target:
@@ -382,7 +431,8 @@ enum SummaryLayout {
     }
 
     static func indicatorTables(_ summary: ReviewSummary)
-        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String], totals: [String])] {
+        -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String], totals: [String],
+             breakdowns: [(text: String, warning: Bool)], targets: [SVGChart.Target], description: String)] {
         var order: [String] = []
         var grouped: [String: [ReviewSummary.IndicatorSeries]] = [:]
         for series in summary.indicators {
@@ -405,13 +455,19 @@ enum SummaryLayout {
             }
             let title = all[0].title + (all[0].unit.map { " (\($0))" } ?? "")
             let years = periods.filter { $0.count == 4 && Int($0) != nil }
-            let lines = all.map { series in
-                SVGChart.Series(name: series.scopeTitle ?? series.scope ?? L10n.t("all"), values: years.map { year in
-                    series.points.first { $0.period == year }?.value
-                })
+            let lines = all.flatMap { chartLines($0, years: years) }
+            let targets = summary.planTargets.filter { $0.indicator == id }.map { target in
+                SVGChart.Target(label: L10n.t("target {1} ({2})", SVGChart.format(target.target), target.item.description),
+                                value: target.target)
             }
+            let description = L10n.t("{1}, by year, as each party's evidence gives it:", all[0].title) + " "
+                + lines.map { line in
+                    line.name + ": " + zip(years, line.values).compactMap { year, value in value.map { "\(year) \(SVGChart.format($0))" } }
+                        .joined(separator: ", ")
+                }.joined(separator: "; ")
+                + (targets.isEmpty ? "" : "; " + targets.map(\.label).joined(separator: "; "))
             return (title, Table(header: [L10n.t("Scope")] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
-                    years, lines, attributions(all), totalChecks(all))
+                    years, lines, attributions(all), totalChecks(all), breakdowns(all), targets, description)
         }
     }
 

@@ -122,6 +122,10 @@ public struct SummaryMarkdownRenderer: Sendable {
                 blocks.append(L10n.t("Figures the sources give differently:") + "\n\n"
                               + indicator.sources.map { "- " + escape($0) }.joined(separator: "\n"))
             }
+            if !indicator.breakdowns.isEmpty {
+                blocks.append(L10n.t("Figures by sex, age group and form of exploitation:") + "\n\n"
+                              + indicator.breakdowns.map { "- " + escape($0.text) }.joined(separator: "\n"))
+            }
         }
 
         if !summary.planTargets.isEmpty {
@@ -129,6 +133,14 @@ public struct SummaryMarkdownRenderer: Sendable {
             let targets = SummaryLayout.planTargets(summary)
             if !targets.rows.isEmpty { blocks.append(table(targets)) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { blocks.append(escape(missing)) }
+        }
+
+        blocks.append("## " + escape(RegisterLayout.heading))
+        if summary.registers.isEmpty {
+            blocks.append(escape(RegisterLayout.empty))
+        } else {
+            blocks.append(table(SummaryLayout.registers(summary)))
+            blocks.append(escape(RegisterLayout.explanation(summary.registers)))
         }
 
         blocks.append("## " + L10n.t("Draft agenda"))
