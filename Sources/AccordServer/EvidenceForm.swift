@@ -36,7 +36,7 @@ extension Site {
                            session: session, cookie: cookie)
         }
         let path = repositoryPath
-        let limit = try await blocking { Self.attachmentLimit(try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)) }
+        let limit = try await blocking { Self.attachmentLimit(try TrackerReading(repositoryPath: path, asOf: .today())) }
         // The file plus the other fields and the part headers.
         let bodyLimit = limit + Self.formLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {

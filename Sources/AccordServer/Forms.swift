@@ -66,7 +66,7 @@ extension Site {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         let path = repositoryPath
         let html = try await blocking { () throws -> String in
-            let reading = try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)
+            let reading = try TrackerReading(repositoryPath: path, asOf: .today())
             var value = try choices(reading, session, query)
             value["hideAsOf"] = true
             return render(template, value, session: session, reading: reading, query: FormFields())
@@ -97,7 +97,7 @@ extension Site {
         let path = repositoryPath
         let (html, failed) = try await blocking { () throws -> (String, Bool) in
             let outcome = try record()
-            let reading = try TrackerReading(repositoryPath: path, asOf: .today(), use: .few)
+            let reading = try TrackerReading(repositoryPath: path, asOf: .today())
             var values = outcome.problems.isEmpty ? [:] : fields.values
             values["csrf"] = nil
             var value = choices(reading, session.visitor, values)
@@ -166,7 +166,7 @@ extension Site {
     /// nothing recorded unless there is none.
     func logProgress(_ form: FormFields, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
-        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today, use: .few)
+        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today)
         var outcome = FormOutcome()
         let status = form["status"].flatMap(Status.init(rawValue:))
         if status == nil {
@@ -217,7 +217,7 @@ extension Site {
 
     func retract(_ form: FormFields, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
-        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today, use: .few)
+        let reading = try TrackerReading(repositoryPath: repositoryPath, asOf: today)
         var outcome = FormOutcome()
         if form["reason"] == nil { outcome.problems["reason"] = "say why the record no longer counts" }
         let author = Self.author(visitor, on: today, in: reading.repository)

@@ -5,7 +5,7 @@ import GitStore
 
 /// The tracker as one page reads it: the branch tip, every record of it, and the tracker
 /// as it stood at the page's as-of date, loaded as the command line loads it (through the
-/// record cache, so a revision read before costs no parsing). One per request: libgit2
+/// derived store, so a revision read before costs no parsing). One per request: libgit2
 /// handles are not shared between threads.
 struct TrackerReading {
     let repository: Repository
@@ -23,11 +23,11 @@ struct TrackerReading {
     var state: TrackerState { lazyState.value }
     var resolver: IDResolver { IDResolver(snapshot) }
 
-    init(repositoryPath: String, asOf: CalendarDate, use: SnapshotUse = .whole) throws {
+    init(repositoryPath: String, asOf: CalendarDate) throws {
         repository = try TrackerLocation.openTracker(explicit: repositoryPath, environment: [:],
                                                      currentDirectory: URL(fileURLWithPath: repositoryPath))
         commit = try repository.resolve("HEAD")
-        whole = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
+        whole = try TrackerSnapshot.load(repository: repository, commit: commit)
         let stood = try whole.inForce(on: asOf, repository: repository, commit: commit)
         snapshot = stood
         self.asOf = asOf
