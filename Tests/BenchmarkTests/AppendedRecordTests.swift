@@ -163,15 +163,25 @@ import Testing
         twin.create("Events/2024/11/\(existing.id).yaml",
                     Data("id: \(existing.id)\ntarget: plan-01#1.1\nstatus: in-progress\ndate: 2024-11-15\nparty: VN\n".utf8))
         let twice = try repository.apply(twin, message: "A repeated id", author: author)
-        expectSame(try TrackerSnapshot.load(repository: repository, commit: twice),
-                   try TrackerSnapshot.load(repository: repository, commit: twice, cache: .disabled))
+        // (Which of two reports with one id a lookup by id finds is not defined: the lists
+        // and the problems are compared.)
+        func expectSameLists(_ revision: ObjectID) throws {
+            let loaded = try TrackerSnapshot.load(repository: repository, commit: revision)
+            let uncached = try TrackerSnapshot.load(repository: repository, commit: revision, cache: .disabled)
+            #expect(loaded.reports == uncached.reports && loaded.evidence == uncached.evidence)
+            #expect(loaded.diagnostics == uncached.diagnostics)
+            #expect(!loaded.isValid)
+        }
+        try expectSameLists(twice)
 
         // Back to an older commit, and forward again: each equals a full read.
-        for revision in [try parent(of: commit), broken, twice] {
+        for revision in [try parent(of: commit), broken] {
             expectSame(try TrackerSnapshot.load(repository: repository, commit: revision),
                        try TrackerSnapshot.load(repository: repository, commit: revision, cache: .disabled))
             #expect(try storeStands(at: revision))
         }
+        try expectSameLists(twice)
+        #expect(try storeStands(at: twice))
     }
 
     func parent(of commit: ObjectID) throws -> ObjectID {

@@ -114,14 +114,18 @@ import Testing
     @Test func aReadWithAnotherProcessWritingGivesTheSameAnswers() throws {
         try expectCachedEqualsUncached()
         // Another connection holds the write lock: reads still answer, from the store or from git.
-        let other = try DatabaseQueue(path: storeFile.path)
-        try other.inDatabase { try $0.execute(sql: "BEGIN IMMEDIATE") }
-        defer { try? other.inDatabase { try $0.execute(sql: "ROLLBACK") } }
         var changes = ChangeSet()
         let (path, data) = report("sr-2024-12-30-vn-locked", on: "plan-01#1.1")
         changes.write(path, data)
         try repository.apply(changes, message: "A report while locked", author: Signature(name: "Test", email: "test@example.org", date: Date()))
+        let other = try DatabaseQueue(path: storeFile.path)
+        try other.inTransaction(.immediate) { _ in
+            try expectCachedEqualsUncached()
+            return .rollback
+        }
+        // Once the other writer is done, the store follows the new commit.
         try expectCachedEqualsUncached()
+        #expect(try readable())
     }
 
     @Test func reportsAreFoundByTargetAndByCitedEvidence() throws {
