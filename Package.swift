@@ -39,7 +39,6 @@ let package = Package(
             pkgConfig: "icu-uc",
             providers: [.apt(["libicu-dev"])]
         ),
-        .systemLibrary(name: "CMemory"),
         // SHA-256 for digests from the system's OpenSSL: maintained, fast, and nothing to build.
         .systemLibrary(
             name: "CCrypto",
@@ -53,7 +52,7 @@ let package = Package(
         ),
         .target(
             name: "AccordCore",
-            dependencies: ["GitStore", "CICU", "CMemory", .product(name: "Yams", package: "Yams"),
+            dependencies: ["GitStore", "CICU", .product(name: "Yams", package: "Yams"),
                            .product(name: "GRDB", package: "GRDB.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings,

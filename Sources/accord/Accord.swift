@@ -53,7 +53,6 @@ struct Accord: ParsableCommand {
 
     /// Runs the command line, mapping every failure to one message and one exit code.
     static func main() {
-        Heap.prepare()
         // Where GitStore keeps its write lock, sync state and scratch files in a tracker's
         // git folder and in a hub: every accord, old and new, locks the same file.
         StateFolder.name = "accord"

@@ -21,9 +21,13 @@ import Testing
     var kept: URL { tracker.appendingPathComponent(".git/accord") }
     var store: URL { kept.appendingPathComponent("derived.sqlite") }
 
-    /// The read commands compared, each with --json.
+    /// The read commands compared, each with --json (or JSON as its format).
     static let reads: [[String]] = [
-        ["status"], ["gaps"], ["schedule"], ["list", "evidence"], ["show", "plan-2017-2020#1.6"],
+        ["status"], ["gaps"], ["schedule"], ["validate", "--revision", "HEAD"],
+        ["list", "instruments"], ["list", "commitments"], ["list", "items"], ["list", "evidence"], ["list", "meetings"],
+        ["due", "--as-of", "2019-12-01", "--within", "365d"],
+        ["show", "plan-2017-2020#1.6"], ["show", "tip-2005"], ["history", "--limit", "30"], ["history", "plan-2017-2020#1.6"],
+        ["revisions", "tip-2005"], ["diff", "tip-2005"], ["summary", "--since", "2018-01-01", "--format", "json"],
         ["search", "nạn", "nhân"], ["search", "biên", "phòng"], ["search", "ជនរងគ្រោះ"],
         ["search", "trafficking", "--as-of", "2010-01-01"],
     ]
@@ -31,7 +35,8 @@ import Testing
     /// Every read's output and exit status, through what is kept in the git folder.
     func answers() throws -> [String] {
         try Self.reads.map { arguments in
-            let result = try AccordProcess.run(arguments + ["--json", "--repo", tracker.path])
+            let json = arguments.contains("--format") ? [] : ["--json"]
+            let result = try AccordProcess.run(arguments + json + ["--repo", tracker.path])
             return "\(arguments): \(result.status)\n\(result.stdout)\(result.stderr)"
         }
     }

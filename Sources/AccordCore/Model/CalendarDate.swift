@@ -126,23 +126,6 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day, lhs.precision.rawValue) < (rhs.year, rhs.month, rhs.day, rhs.precision.rawValue)
     }
 
-    /// The parts as stored in the record cache: a missing month or day is 0.
-    var codedParts: (year: Int, month: Int, day: Int) {
-        (year, precision == .year ? 0 : month, precision == .day ? day : 0)
-    }
-
-    /// A date from ``codedParts``; nil when they name no date.
-    init?(codedYear year: Int, month: Int, day: Int) {
-        if month == 0 {
-            guard day == 0 else { return nil }
-            self.init(year: year, month: nil)
-        } else if day == 0 {
-            self.init(year: year, month: month)
-        } else {
-            self.init(year: year, month: month, day: day)
-        }
-    }
-
     /// The date `months` calendar months later; a day past the end of the target month
     /// becomes its last day (2019-01-31 plus one month is 2019-02-28). A month stays a
     /// month; a year stays a year when `months` is whole years, else becomes a month. Past

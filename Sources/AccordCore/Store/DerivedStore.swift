@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 1
+    static let schemaVersion = 2
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
@@ -110,7 +110,8 @@ final class DerivedStore: @unchecked Sendable {
     }
 
     /// The tables. Texts and comparisons carry the version of what made them, so that a
-    /// change to the text parser replaces those rows alone.
+    /// change to the text parser replaces those rows alone; the parsed records carry theirs
+    /// in the state's key (see ``RecordStore``).
     private static let schema = """
         CREATE TABLE text (
             blob TEXT PRIMARY KEY,
@@ -142,6 +143,16 @@ final class DerivedStore: @unchecked Sendable {
         );
         CREATE INDEX searchEntryPath ON searchEntry(path);
         CREATE VIRTUAL TABLE searchWords USING fts5(words, tokenize = 'ascii');
+        CREATE TABLE record (
+            path TEXT PRIMARY KEY,
+            blob TEXT NOT NULL,
+            body BLOB NOT NULL
+        );
+        CREATE TABLE recordState (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            trackerKey TEXT NOT NULL,
+            diagnostics BLOB
+        );
         """
 
     /// Runs `body` on the database; nil on any failure. A damaged database is closed and

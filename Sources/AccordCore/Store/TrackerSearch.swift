@@ -48,7 +48,7 @@ public enum TrackerSearch {
                               asOf: CalendarDate? = nil) throws -> [SearchHit] {
         let words = Set(searchWords(query))
         guard !words.isEmpty else { return [] }
-        let key = try RecordCache.key(of: repository, at: commit)
+        let key = try TrackerKey(repository: repository, commit: commit, version: RecordStore.formatVersion).text
         if let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
            let hits = try indexed(words, store: store, repository: repository, commit: commit, key: key, asOf: asOf) {
             return hits
@@ -115,8 +115,8 @@ public enum TrackerSearch {
             // locked: the store is shared by the run.
             var parsed: [[Entry]?] = []
             parsed.reserveCapacity(files.count)
-            for start in stride(from: 0, to: files.count, by: RecordCache.parseChunk) {
-                let chunk = files[start..<min(start + RecordCache.parseChunk, files.count)]
+            for start in stride(from: 0, to: files.count, by: RecordStore.parseChunk) {
+                let chunk = files[start..<min(start + RecordStore.parseChunk, files.count)]
                 let contents = try chunk.map { file in try file.blob.map { try repository.blob($0) } }
                 parsed += ParallelMap.map(Array(zip(chunk.map(\.path), contents))) { path, data in
                     data.map { entries(of: TrackerRecord.parse(path: path, data: $0), path: path) }
@@ -170,26 +170,11 @@ public enum TrackerSearch {
         }
     }
 
-    /// The tracker files that differ between the revisions of two record-cache keys,
-    /// found by comparing their folders' trees; nil when the keys are of another format or
-    /// a tree cannot be read (everything is then indexed again).
+    /// The tracker files that differ between the revisions of two keys (see
+    /// ``TrackerKey/changes(since:repository:settings:)``); nil when the keys are of
+    /// another format or a tree cannot be read (everything is then indexed again).
     private static func changedPaths(from old: String, to new: String, repository: Repository) -> [PathChange]? {
-        let before = RecordCache.parts(of: old), after = RecordCache.parts(of: new)
-        guard before.count == after.count, before.first?.0 == after.first?.0 else { return nil }
-        var changes: [PathChange] = []
-        for ((name, oldID), (newName, newID)) in zip(before, after).dropFirst() where oldID != newID {
-            guard name == newName else { return nil }
-            if name == TrackerLayout.settings { continue }
-            guard let newID else {
-                // The folder is gone: every file indexed under it goes.
-                guard let oldID, let gone = try? repository.changes(fromTree: nil, toTree: oldID, under: name) else { return nil }
-                changes += gone.map { PathChange(path: $0.path, kind: .deleted, oldID: $0.newID, newID: nil) }
-                continue
-            }
-            guard let changed = try? repository.changes(fromTree: oldID, toTree: newID, under: name) else { return nil }
-            changes += changed
-        }
-        return changes
+        TrackerKey(text: new).changes(since: TrackerKey(text: old), repository: repository, settings: false)
     }
 
     // MARK: What is indexed

@@ -21,81 +21,24 @@ public struct ReportHead: Sendable, Hashable {
     }
 }
 
-/// The status reports of one party on one target, oldest first (in report order: see `StatusReport.precedes`).
-///
-/// Read from the record cache, a group holds the bytes of its reports' heads and of the
-/// reports themselves, each decoded the first time they are asked for: `accord status` on
-/// a decade of reporting needs the latest status of a few thousand groups, not the text of
-/// 100,000 reports, and `accord show` of one plan item the heads of its own groups only.
+/// The status reports of one party on one target, oldest first (in report order: see `StatusReport.precedes`),
+/// with their heads: `accord status` needs the latest status of each group, not the
+/// text of every report.
 final class ReportGroup: Sendable {
     let count: Int
     /// The heads (date, status, cited evidence), oldest first.
-    var heads: [ReportHead] { decodedHeads.value }
-    /// Where the encoded heads and reports are, when the group was read from the cache:
-    /// written back byte for byte, decoded or not.
-    let encodedHeads: (bytes: CacheBytes, span: Range<Int>)?
-    let encoded: (bytes: CacheBytes, span: Range<Int>)?
-    private let decodedHeads: Lazy<[ReportHead]>
-    private let decoded: Lazy<[StatusReport]>
+    let heads: [ReportHead]
+    /// The reports.
+    let reports: [StatusReport]
 
     static let empty = ReportGroup([])
 
-    /// A group of reports already in memory, sorted in report order (see `StatusReport.precedes`).
+    /// A group of reports sorted in report order (see `StatusReport.precedes`).
     init(_ reports: [StatusReport]) {
         count = reports.count
-        let heads = reports.map(ReportHead.init)
-        decodedHeads = Lazy { heads }
-        encodedHeads = nil
-        encoded = nil
-        decoded = Lazy { reports }
+        heads = reports.map(ReportHead.init)
+        self.reports = reports
     }
-
-    /// A group read from the cache: `count` reports, their heads one after the other at
-    /// `heads` of `bytes`, and the reports as a list at `span` (parts whose checksum was
-    /// verified, so they decode as written).
-    init(count: Int, heads: Range<Int>, bytes: CacheBytes, span: Range<Int>) {
-        self.count = count
-        encodedHeads = (bytes, heads)
-        decodedHeads = Lazy { Self.decodeHeads(bytes, heads, count: count) }
-        encoded = (bytes, span)
-        decoded = Lazy { Self.decode(bytes, span, count: count) }
-    }
-
-    /// Whether the heads have been decoded (or were never encoded).
-    var headsAreDecoded: Bool { decodedHeads.isMade }
-
-    private static func decodeHeads(_ bytes: CacheBytes, _ span: Range<Int>, count: Int) -> [ReportHead] {
-        var reader = CacheReader(bytes, offset: span.lowerBound)
-        var heads: [ReportHead] = []
-        heads.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let head = try? ReportHead(from: &reader) else { break }
-            heads.append(head)
-        }
-        guard heads.count == count, reader.offset == span.upperBound else {
-            CacheCorrupt.stopAfterChecksumMatched()
-        }
-        return heads
-    }
-
-    private static func decode(_ bytes: CacheBytes, _ span: Range<Int>, count: Int) -> [StatusReport] {
-        var reader = CacheReader(bytes, offset: span.lowerBound)
-        guard let reports = try? reader.list({ try StatusReport(from: &$0) }), reader.offset == span.upperBound,
-              reports.count == count else {
-            CacheCorrupt.stopAfterChecksumMatched()
-        }
-        return reports
-    }
-
-    /// The reports, decoded for the caller without being kept here (when every report is
-    /// listed at once, the list is the copy that stays).
-    var reportsOnce: [StatusReport] {
-        guard let encoded, !decoded.isMade else { return reports }
-        return Self.decode(encoded.bytes, encoded.span, count: count)
-    }
-
-    /// The reports, decoded on first use.
-    var reports: [StatusReport] { decoded.value }
 
     /// How many reports are dated on or before `date` (they come first).
     func count(through date: CalendarDate) -> Int {
@@ -148,7 +91,7 @@ public struct ReportOutline: Sendable, Hashable {
 }
 
 /// The status reports of one party on one target up to the as-of date that count (those
-/// not withdrawn), oldest first; the reports are decoded the first time one is read.
+/// not withdrawn), oldest first.
 public struct ReportList: RandomAccessCollection, Sendable {
     let group: ReportGroup
     /// The places in the group of the reports listed, when some are left out.
@@ -169,7 +112,7 @@ public struct ReportList: RandomAccessCollection, Sendable {
         return group.reports[kept?[position] ?? position]
     }
 
-    /// The heads of these reports (date, status, cited evidence), known without decoding them.
+    /// The heads of these reports (date, status, cited evidence).
     public var heads: [ReportHead] {
         guard let kept else { return Array(group.heads[..<endIndex]) }
         let all = group.heads
@@ -212,10 +155,7 @@ final class ReportGroups: Sendable {
         owners = filed.enumerated().flatMap { position, groups in groups.indices.map { (position, $0) } }
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
-            // Decoded on all cores, then merged into date order; the groups keep no copy.
-            var decoded = ParallelMap.map(groups) { $0.reportsOnce }
-            var all = decoded.flatMap { $0 }
-            decoded = []
+            var all = groups.flatMap(\.reports)
             all.sort { $0.precedes($1) }
             return all
         }
@@ -338,19 +278,6 @@ struct ReportIDs: Sendable {
         for (_, place) in sorted { append(place.group); append(place.index) }
         for (id, _) in sorted { bytes.append(contentsOf: id.utf8) }
         self.bytes = bytes
-    }
-
-    /// A table read from the cache; nil when its offsets do not hold together or a place
-    /// is outside `groupSizes` (each group's number of reports).
-    init?(checking bytes: [UInt8], groupSizes: [Int]) {
-        self.bytes = bytes
-        guard bytes.count >= 8, bytes.count >= textStart, offset(0) == 0,
-              offset(count) == bytes.count - textStart else { return nil }
-        for index in 0..<count {
-            guard offset(index) <= offset(index + 1) else { return nil }
-            let place = place(index)
-            guard place.group < groupSizes.count, place.index < groupSizes[place.group] else { return nil }
-        }
     }
 
     var count: Int { Int(word(0)) }

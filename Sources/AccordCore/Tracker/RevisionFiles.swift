@@ -4,7 +4,7 @@ public import GitStore
 /// A tracker as it stands at one commit of its repository.
 ///
 /// Files are listed once with their blob ids, so each read is a single object lookup, and
-/// ``RecordCache`` keys parsed records by blob id.
+/// the derived store (``RecordStore``) keeps parsed records by path and blob id.
 public struct RevisionFiles: TrackerFiles {
     /// The repository.
     public let repository: Repository

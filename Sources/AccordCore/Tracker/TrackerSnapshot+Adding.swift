@@ -31,24 +31,21 @@ extension TrackerSnapshot {
     }
 
     /// After `commit` added `files` (checked with ``problems(adding:repository:commit:)``,
-    /// none found) on top of `parent`, the revision this snapshot was read from, stores the
-    /// snapshot of `commit` in the record cache, so that the next command reads it without
-    /// re-reading the tracker. Only done when the result is exactly what a full read would
-    /// give: this snapshot has no problems, `commit`'s only parent is `parent`, and the
-    /// files are status reports, evidence and attachments without problems. Failures are
-    /// ignored: the next read then builds the cache itself.
+    /// none found) on top of `parent`, the revision this snapshot was read from, adds their
+    /// records to the derived store, so that the next command reads `commit` without
+    /// comparing trees. Only done when the result is exactly what a full read would give:
+    /// this snapshot has no problems, `commit`'s only parent is `parent`, and the files are
+    /// status reports, evidence and attachments without problems. Failures are ignored:
+    /// the next read then brings the store up to `commit` itself.
     public func storeAppended(_ files: [String: Data], repository: Repository, parent: ObjectID, commit: ObjectID) {
         guard diagnostics.isEmpty, (try? repository.commit(commit).parents) == [parent] else { return }
-        var entries: [RecordCache.Entry] = []
+        var rows: [RecordStore.Row] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
             let record = TrackerRecord.parse(path: path, data: data)
             guard Self.isAppendable(record), let entry = try? repository.entry(path, at: commit) else { return }
-            entries.append(RecordCache.Entry(path: path, blob: entry.id, record: record))
+            rows.append(RecordStore.Row(path: path, blob: entry.id, record: record))
         }
-        guard let base = try? RecordCache.key(of: repository, at: parent),
-              let key = try? RecordCache.key(of: repository, at: commit) else { return }
-        _ = RecordCache(gitDirectory: repository.gitDirectory)
-            .saveAppended(entries, snapshot: { appending(entries.map(\.record)) }, key: key, base: base)
+        RecordStore.saveAppended(rows, repository: repository, parent: parent, commit: commit)
     }
 
     /// This snapshot with the record files `files` (path → content) added, as a full read of

@@ -11,15 +11,12 @@ public struct TrackerSnapshot: Sendable {
     public let texts: [InstrumentID: [String: InstrumentText]]
     /// The action plans, by id.
     public let plans: [ActionPlan]
-    /// The evidence, by date then id. Read from the record cache, it is decoded the first
-    /// time this is asked for; ``evidence(_:)`` and the state of a few owners decode only
-    /// the records they need (see ``EvidenceStore``).
+    /// The evidence, by date then id (found by id and owner through ``EvidenceStore``).
     public var evidence: [Evidence] { evidenceStore.all }
     /// How many pieces of evidence there are, without decoding them.
     public var evidenceCount: Int { evidenceStore.count }
-    /// The status reports, in report order (date, time recorded, id). Read from the record cache, they are decoded
-    /// the first time this is asked for; the state needs only their heads (see
-    /// ``ReportHead``) and the reports of the targets a command looks into.
+    /// The status reports, in report order (date, time recorded, id); the state needs only
+    /// their heads (see ``ReportHead``), filed by target and party.
     public var reports: [StatusReport] { reportGroups.all }
     /// How many status reports there are, without decoding them.
     public var reportCount: Int { reportGroups.count }
@@ -75,7 +72,7 @@ public struct TrackerSnapshot: Sendable {
     }
 
     /// Builds the snapshot; `known` are the problems an earlier check of the very same
-    /// records found (kept by ``RecordCache``), nil to check them now.
+    /// records found (kept by the derived store: ``RecordStore``), nil to check them now.
     init(records: [TrackerRecord], diagnostics known: [Diagnostic]?) {
         self.init(files: TrackerFileSet(records), diagnostics: known)
     }
@@ -127,7 +124,7 @@ public struct TrackerSnapshot: Sendable {
 
     /// A snapshot from its parts, already sorted and checked, its reports already filed by
     /// `reportGroups` (given the targets and where an id is among them): what a cold read
-    /// builds, what ``RecordCache`` keeps, and what a write that adds a report makes from the
+    /// builds, and what a write that adds a report makes from the
     /// snapshot before it.
     init(
         settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],

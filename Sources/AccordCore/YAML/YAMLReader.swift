@@ -480,3 +480,6 @@ final class YAMLFields {
         return clean
     }
 }
+
+/// A parsed file as the derived store keeps it: every field through `Codable`.
+extension ParsedFile: Codable where Value: Codable {}

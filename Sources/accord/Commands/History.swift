@@ -34,7 +34,7 @@ extension Accord {
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, history: true, use: .few)
+            let context = try TrackerContext.open(repository, read, history: true)
             var relevant: PathSelection?
             var shownID: String?
             var known: [StatusReport]?

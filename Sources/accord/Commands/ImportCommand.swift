@@ -65,7 +65,7 @@ extension Accord.ImportCommand {
             }
             guard !table.rows.isEmpty else { throw AccordError(.data, "\(file): the table has a header and no rows") }
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false)
             var problems: [String] = []
             var checked: [Checked] = []
             for row in table.rows {

@@ -91,7 +91,7 @@ extension Accord {
 
         func run() throws {
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false, use: .few)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false)
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
             request.parties = parties

@@ -24,7 +24,7 @@ enum IDCompletion {
         guard let repository = try? TrackerLocation.openTracker(
                   explicit: repo, environment: ProcessInfo.processInfo.environment, currentDirectory: here),
               let commit = try? repository.resolve("HEAD"),
-              let snapshot = try? TrackerSnapshot.load(repository: repository, commit: commit, use: .whole)
+              let snapshot = try? TrackerSnapshot.load(repository: repository, commit: commit)
         else { return [] }
         return IDResolver(snapshot).catalog
             .filter { $0.key.hasPrefix(prefix) && (kinds?.contains($0.value) ?? true) }

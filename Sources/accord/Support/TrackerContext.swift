@@ -39,20 +39,17 @@ struct TrackerContext {
     /// Opens the tracker named by `repository` options and reads it as `read` asks; with
     /// `history`, for a command that asks the repository's history too (see
     /// `Repository.prefetchCommitIndex()`); with `texts`, for one that reads the revisions
-    /// of instrument texts (`textHistory`; see `TextHistory.Prefetch`); `use`,
-    /// what the command reads of the snapshot (`.few` for one id's records: see `SnapshotUse`).
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false,
-                     use: SnapshotUse = .whole) throws -> TrackerContext {
+    /// of instrument texts (`textHistory`; see `TextHistory.Prefetch`).
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false) throws -> TrackerContext {
         try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, identity: read.identity,
-                 terminal: read.terminal, history: history, texts: texts, use: use)
+                 terminal: read.terminal, history: history, texts: texts)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
     /// `terminal` asks (by default: as without options).
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
-                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false,
-                     use: SnapshotUse = .whole) throws -> TrackerContext {
+                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false) throws -> TrackerContext {
         let repository = try options.openTracker()
         let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
@@ -60,8 +57,8 @@ struct TrackerContext {
         // built, on another core while the snapshot loads.
         if history { repository.prefetchCommitIndex() }
         let textPrefetch = texts ? TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit) : nil
-        // Through the record cache in the git folder: a revision read before costs no parsing.
-        let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
+        // Through the derived store in the git folder: a revision read before costs no parsing.
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
         // The tracker's language applies when the user chose none.
         L10n.adoptTrackerDefault(snapshot.settings?.interfaceLanguages ?? [])
         if warn && !snapshot.isValid {

@@ -53,7 +53,7 @@ import Testing
                 && !signer.isValid(on: CalendarDate("2023-12-31")!))
         #expect(settings.recipients == [Self.recipient])
         #expect(TrackerSettings.parse(Data(settings.yamlText().utf8)).value == settings)
-        #expect(try BinaryCoding.decode(TrackerSettings.self, from: BinaryCoding.encode(settings)) == settings)
+        #expect(DerivedStore.decode(TrackerSettings.self, from: try #require(DerivedStore.encode(settings))) == settings)
     }
 
     @Test func badKeysAreNamedWithTheirLine() {
@@ -72,10 +72,7 @@ import Testing
         #expect(evidence.title == Redaction.placeholder)
         #expect(evidence.sealed?.hasPrefix("-----BEGIN AGE ENCRYPTED FILE-----\n") == true)
         #expect(evidence.yamlText() == Self.sealed)
-        var writer = CacheWriter()
-        evidence.write(to: &writer)
-        var reader = CacheReader(writer.bytes)
-        #expect(try Evidence(from: &reader) == evidence)
+        #expect(DerivedStore.decode(Evidence.self, from: try #require(DerivedStore.encode(evidence))) == evidence)
         // Hidden without a key, whatever the flag says; a key that opens nothing keeps it
         // hidden, and says so once.
         #expect(Redaction(includeRestricted: true).hides(evidence))

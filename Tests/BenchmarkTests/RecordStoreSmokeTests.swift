@@ -1,13 +1,15 @@
 @testable import AccordCore
 import Foundation
 import GitStore
+import GRDB
 import SyntheticTracker
 import TestSupport
 import Testing
 
-/// The benchmark's data at a tiny scale, loaded with and without the record cache: the
-/// answers must be the same whatever state the cache is in. No timing is asserted.
-@Suite struct RecordCacheSmokeTests {
+/// The benchmark's data at a tiny scale, loaded with and without the derived store's
+/// records: the answers must be the same whatever state the store is in. No timing is
+/// asserted.
+@Suite struct RecordStoreSmokeTests {
     /// Removed with the suite instance, when the test ends.
     let scratch: ScratchFolder
     let folder: URL
@@ -20,17 +22,26 @@ import Testing
         try SyntheticTracker(scale: .tiny, seed: 8).write(to: repository)
     }
 
-    var cacheFolder: URL { RecordCache(gitDirectory: repository.gitDirectory).folder }
+    var storeFile: URL { DerivedStore.location(gitDirectory: repository.gitDirectory) }
 
-    func cacheFiles() throws -> [URL] {
-        try FileManager.default.contentsOfDirectory(at: cacheFolder, includingPropertiesForKeys: nil)
-            .filter { !$0.lastPathComponent.hasPrefix(".") }
+    /// The derived store, opened as a command opens it.
+    var derived: DerivedStore { get throws { try #require(DerivedStore.open(gitDirectory: repository.gitDirectory)) } }
+
+    /// The key the stored records stand at, if any.
+    func storedKey() throws -> String? {
+        try derived.access { try String.fetchOne($0, sql: "SELECT trackerKey FROM recordState") } ?? nil
     }
 
-    /// Whether the cache holds a readable file for the branch tip.
+    /// Whether the store holds the records of the branch tip, checked.
     func readable() throws -> Bool {
-        RecordCache(gitDirectory: repository.gitDirectory)
-            .snapshot(for: try RecordCache.key(of: repository, at: repository.resolve("HEAD"))) != nil
+        let key = try RecordStore.key(of: repository, at: repository.resolve("HEAD")).text
+        let checked = try derived.access { try Int.fetchOne($0, sql: "SELECT count(*) FROM recordState WHERE trackerKey = ? AND diagnostics IS NOT NULL", arguments: [key]) } ?? nil
+        return checked == 1
+    }
+
+    /// How many rows the store holds.
+    func rows() throws -> Int {
+        try #require(try derived.access { try Int.fetchOne($0, sql: "SELECT count(*) FROM record") } ?? nil)
     }
 
     /// A VN report `id` (dated 2024-12-30) that `target` is implemented: its path and bytes.
@@ -39,7 +50,8 @@ import Testing
          Data("id: \(id)\ntarget: \(target)\nstatus: implemented\ndate: 2024-12-30\nparty: VN\n".utf8))
     }
 
-    /// Loads uncached, then cached twice (a miss that writes, then a hit), and checks all agree.
+    /// Loads uncached, then through the store twice (a miss that writes, then a hit), and
+    /// checks all agree.
     func expectCachedEqualsUncached(sourceLocation: SourceLocation = #_sourceLocation) throws {
         let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
         for _ in 0..<2 {
@@ -53,51 +65,70 @@ import Testing
         let snapshot = try TrackerSnapshot.load(repository: repository)
         #expect(snapshot.isValid)
         #expect(snapshot.reports.count == 200)
-        #expect(try cacheFiles().count == 1)
-    }
-
-    @Test func aWriteForARemovedRepositoryDoesNotMakeItsFolderAgain() throws {
-        // As a write on another thread finishing after the repository was removed.
-        let snapshot = try TrackerSnapshot.load(repository: repository, cache: .disabled)
-        let gone = scratch.path("removed.git")
-        RecordCache(gitDirectory: gone).save([], snapshot: snapshot, key: "v0 removed")
-        #expect(!FileManager.default.fileExists(atPath: gone.path))
-        // The same write into a repository that is there makes its cache file.
-        RecordCache(gitDirectory: repository.gitDirectory).save([], snapshot: snapshot, key: "v0 present")
-        #expect(try cacheFiles().count == 1)
-    }
-
-    @Test func aCorruptCacheFileIsIgnoredAndRebuilt() throws {
-        try expectCachedEqualsUncached()
-        let file = try #require(try cacheFiles().first)
-        let bytes = try Data(contentsOf: file)
-        try bytes.prefix(bytes.count / 2).write(to: file)
-        try expectCachedEqualsUncached()
-        // Cut inside the snapshot part, which is mapped rather than read: the length in its
-        // header is then past the file's end.
-        try bytes.prefix(bytes.count / 10).write(to: file)
-        try expectCachedEqualsUncached()
-        try Data("not a cache".utf8).write(to: file)
-        try expectCachedEqualsUncached()
-        #expect(try Data(contentsOf: file) != Data("not a cache".utf8))
+        #expect(try rows() == (try RevisionFiles(repository: repository, commit: repository.resolve("HEAD")).files.count))
         #expect(try readable())
     }
 
-    @Test func aDamagedReportIsCaughtBeforeItIsDecoded() throws {
-        // Reports are decoded long after the file is opened (only the groups a command
-        // looks into), so one changed byte in them must be caught when the file is read.
+    @Test func aDamagedRowIsReadAgainFromGit() throws {
         try expectCachedEqualsUncached()
-        let file = try #require(try cacheFiles().first)
-        var bytes = [UInt8](try Data(contentsOf: file))
-        let id = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).reports.first).id.rawValue
-        let start = try #require(bytes.firstRange(of: Array(id.utf8))).lowerBound
-        bytes[start + id.utf8.count - 1] ^= 0x01
-        try Data(bytes).write(to: file)
+        let id = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).reports.first).path
+        _ = try derived.access { try $0.execute(sql: "UPDATE record SET body = X'00FF' WHERE path = ?", arguments: [id]) }
         try expectCachedEqualsUncached()
         #expect(try readable())
     }
 
-    @Test func reportsAreFoundByTargetAndByCitedEvidenceWithoutDecodingAll() throws {
+    @Test func damagedStoreFilesAreReadAsNoStore() throws {
+        try expectCachedEqualsUncached()
+        let good = try Data(contentsOf: storeFile)
+        var generator = SystemRandomNumberGenerator()
+        let damages: [(String, Data)] = [
+            ("random bytes", Data((0..<good.count).map { _ in UInt8.random(in: 0...255, using: &generator) })),
+            ("truncated", good.prefix(good.count / 2)),
+            ("cut to its header", good.prefix(100)),
+            ("another version", {
+                var bytes = good
+                bytes.replaceSubrange(60..<64, with: [0, 0, 0, 99])
+                return bytes
+            }()),
+            ("empty", Data()),
+        ]
+        for (name, bytes) in damages {
+            // What this process holds open is let go, as a new command would start.
+            try derived.reset()
+            try bytes.write(to: storeFile)
+            let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+            expectSame(try TrackerSnapshot.load(repository: repository), uncached)
+            expectSame(try TrackerSnapshot.load(repository: repository), uncached)
+            #expect(try readable(), "\(name)")
+        }
+    }
+
+    @Test func anotherVersionOfTheRecordsIsReadAgain() throws {
+        try expectCachedEqualsUncached()
+        let key = try #require(try storedKey())
+        _ = try derived.access { try $0.execute(sql: "UPDATE recordState SET trackerKey = ?", arguments: ["v0" + key.drop { $0 != " " }]) }
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
+    @Test func aReadWithAnotherProcessWritingGivesTheSameAnswers() throws {
+        try expectCachedEqualsUncached()
+        // Another connection holds the write lock: reads still answer, from the store or from git.
+        var changes = ChangeSet()
+        let (path, data) = report("sr-2024-12-30-vn-locked", on: "plan-01#1.1")
+        changes.write(path, data)
+        try repository.apply(changes, message: "A report while locked", author: Signature(name: "Test", email: "test@example.org", date: Date()))
+        let other = try DatabaseQueue(path: storeFile.path)
+        try other.inTransaction(.immediate) { _ in
+            try expectCachedEqualsUncached()
+            return .rollback
+        }
+        // Once the other writer is done, the store follows the new commit.
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
+    @Test func reportsAreFoundByTargetAndByCitedEvidence() throws {
         try expectCachedEqualsUncached()
         let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
         let cached = try TrackerSnapshot.load(repository: repository)
@@ -112,17 +143,16 @@ import Testing
         #expect(cached.reports(citing: cited).map(\.id) == citing)
     }
 
-    @Test func evidenceIsFoundByIDAndOwnerWithoutDecodingAll() throws {
+    @Test func evidenceIsFoundByIDAndOwner() throws {
         try expectCachedEqualsUncached()
         let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
         let head = try repository.resolve("HEAD")
         let asOf = CalendarDate(year: 2022, month: 6, day: 30)!
         // The state of a few owners, as `show` folds it, from evidence decoded piece by piece.
         let owners = Set(uncached.targets.map(\.id.owner).prefix(3))
-        let few = try TrackerSnapshot.load(repository: repository, commit: head, use: .few)
+        let few = try TrackerSnapshot.load(repository: repository, commit: head)
         #expect(stateSummary(TrackerState(few, asOf: asOf, owners: owners).targets)
             == stateSummary(TrackerState(uncached, asOf: asOf).targets.filter { owners.contains($0.target.id.owner) }))
-        #expect(!few.evidenceStore.isDecoded)
         #expect(few.evidenceCount == uncached.evidence.count)
         for item in uncached.evidence {
             #expect(few.evidence(item.id) == uncached.evidence.first { $0.id == item.id })
@@ -134,23 +164,9 @@ import Testing
             #expect(few.evidence(supportingTargetsOf: [owner]).map(\.evidence) == supporting)
             #expect(uncached.evidence(supportingTargetsOf: [owner]).map(\.evidence) == supporting)
         }
-        #expect(!few.evidenceStore.isDecoded)
         #expect(uncached.evidence.count > 10)
         // Asked for whole, it is the same list.
         #expect(few.evidence == uncached.evidence)
-    }
-
-    @Test func aDamagedPieceOfEvidenceIsCaughtBeforeItIsDecoded() throws {
-        try expectCachedEqualsUncached()
-        let file = try #require(try cacheFiles().first)
-        var bytes = [UInt8](try Data(contentsOf: file))
-        let item = try #require(try TrackerSnapshot.load(repository: repository, cache: .disabled).evidence.last)
-        let title = Array(item.title.utf8)
-        let start = try #require(bytes.firstRange(of: title)).lowerBound
-        bytes[start + title.count - 1] ^= 0x01
-        try Data(bytes).write(to: file)
-        try expectCachedEqualsUncached()
-        #expect(try readable())
     }
 
     @Test func aReportOnNoKnownTargetIsOutlinedToo() throws {
@@ -164,17 +180,6 @@ import Testing
         #expect(outline.path == "Events/2024/12/sr-2024-12-30-vn-elsewhere.yaml")
     }
 
-    @Test func anOlderFormatIsIgnoredAndRebuilt() throws {
-        try expectCachedEqualsUncached()
-        let file = try #require(try cacheFiles().first)
-        var writer = CacheWriter()
-        for byte in RecordCache.magic { writer.integer(Int(byte)) }
-        writer.integer(RecordCache.formatVersion - 1)
-        try Data(writer.bytes).write(to: file)
-        try expectCachedEqualsUncached()
-        #expect(try readable())
-    }
-
     @Test func newAndBrokenRecordsAreParsedAndReportedTheSame() throws {
         try expectCachedEqualsUncached()
         var changes = ChangeSet()
@@ -186,7 +191,7 @@ import Testing
         let snapshot = try TrackerSnapshot.load(repository: repository)
         #expect(snapshot.reports.count == 201)
         #expect(!snapshot.diagnostics.isEmpty)
-        #expect(try cacheFiles().count == 2)
+        #expect(try readable())
     }
 }
 
