@@ -10,7 +10,7 @@ DEMO_DIR   ?= demo-output
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures; it reads
 # Word and Excel files through Foundation's XML parser (libxml2; -dev for the static build) and
 # PDFs through pdftotext (poppler-utils).
-APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
+APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
 # The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar
 # and the redline Markdown with markdown-it, kill writers under strace, and drive `accord serve`
 # in Chromium through Selenium; the Khmer summary is rendered with only DejaVu among the fonts

@@ -54,6 +54,8 @@ struct TrackerContext {
                      terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
         let repository = try options.openTracker()
+        // history and show read old objects, where a damaged one is most likely met.
+        if history { StuckReadGuard.start(gitDirectory: repository.gitDirectory) }
         let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
         // The stored commit index is read, and the instruments' folder history read or
