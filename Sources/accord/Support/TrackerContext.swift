@@ -53,9 +53,10 @@ struct TrackerContext {
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
                      terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false,
                      use: SnapshotUse = .whole) throws -> TrackerContext {
+        // history and show read old objects, where a damaged one is most likely met; the
+        // watch starts before the tracker is looked for, which reads HEAD's tree already.
+        if history, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
         let repository = try options.openTracker()
-        // history and show read old objects, where a damaged one is most likely met.
-        if history { StuckReadGuard.start(gitDirectory: repository.gitDirectory) }
         let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
         // The stored commit index is read, and the instruments' folder history read or
