@@ -27,7 +27,7 @@ DEB_DIR    ?= .build/deb
 # Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
 PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
 
-.PHONY: all build release deps test-deps demo test check test-hardening bench reports clean static extras install install-files deb test-install
+.PHONY: all build release deps test-deps demo test check test-hardening test-hardening-ci bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -74,6 +74,14 @@ test-hardening: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_HARDENING=1 $(SWIFT) test $(BUILD_FLAGS) --filter BadInputCorpusTests
 	python3 scripts/kill-points.py $(BIN)
+
+# The bounded run CI makes after `make test` (docs/reliability.md): the whole bad-input
+# corpus, and every KILL_EVERY-th kill point of each writing command, sync included.
+KILL_EVERY ?= 4
+test-hardening-ci: deps test-deps
+	$(SWIFT) build $(BUILD_FLAGS)
+	ACCORD_HARDENING=1 $(SWIFT) test $(BUILD_FLAGS) --filter BadInputCorpusTests
+	python3 scripts/kill-points.py --every $(KILL_EVERY) $(BIN)
 
 # Regenerates Reports/ from the example tracker; a test fails when they are out of date.
 reports: build

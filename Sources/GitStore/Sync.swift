@@ -164,6 +164,8 @@ extension Repository {
         syncLock.removeStaleLocks(["\(tracking).lock", "\(synced).lock", "\(options.referencePrefix)/outgoing.lock"],
                                   in: gitDirectory)
         syncLock.removeStaleLocks(under: remoteTags, in: gitDirectory)
+        // Only sync fetches into a copy, so a fetch's temporary pack is a killed sync's.
+        WriteLock.removeInterruptedPackFiles(in: gitDirectory, olderThan: 0)
         let trackingBefore = try referenceTarget(tracking)
         // What the remote held after the last sync; a clone's remote-tracking branch is what
         // it was cloned from.

@@ -86,6 +86,22 @@ public struct WriteLock: ~Copyable {
         }
     }
 
+    /// Removes the temporary pack files of a transfer killed part-way
+    /// (`objects/pack/pack_git2_*`, their index and its lock) that are at least `minimumAge`
+    /// seconds old. libgit2 leaves them, and nothing else ever removes them. Only call while
+    /// holding the lock every transfer into that repository takes.
+    public static func removeInterruptedPackFiles(in gitDirectory: URL, olderThan minimumAge: TimeInterval) {
+        let files = FileManager.default
+        let pack = LooseObjects.objectsFolder(of: gitDirectory).appendingPathComponent("pack", isDirectory: true)
+        let cutoff = Date().addingTimeInterval(-minimumAge)
+        for name in (try? files.contentsOfDirectory(atPath: pack.path)) ?? [] where name.hasPrefix("pack_git2_") {
+            let url = pack.appendingPathComponent(name)
+            if minimumAge <= 0 || ((try? files.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date).map({ $0 < cutoff }) == true {
+                try? files.removeItem(at: url)
+            }
+        }
+    }
+
     deinit {
         close(descriptor)  // closing the descriptor releases the flock
     }
