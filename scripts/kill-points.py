@@ -141,9 +141,29 @@ def leftovers(folder):
     scratch = os.path.join(gitdir, "accord", "tmp")
     if os.path.isdir(scratch):
         found += [os.path.join("accord/tmp", name) for name in os.listdir(scratch)]
-    for root, _, files in os.walk(folder):
-        found += [os.path.relpath(os.path.join(root, name), folder) for name in files if name.startswith(".dat.nosync")]
     return found
+
+
+def abandoned_writes(folder):
+    """Foundation's temporary files of atomic writes (`.dat.nosync*`) under the folder."""
+    return [os.path.join(root, name) for root, _, files in os.walk(folder) for name in files
+            if name.startswith(".dat.nosync")]
+
+
+def removed_once_abandoned(folder, again):
+    """A killed atomic write's temporary file is removed by a later write once a few seconds
+    old (a younger one may be a live process's): aged here, then `again` must remove it.
+    Returns the problems, and how many there were."""
+    left = abandoned_writes(folder)
+    if not left:
+        return [], 0
+    for path in left:
+        os.utime(path, (0, 0))
+    result = again()
+    if result.returncode != 0:
+        return [f"the write after ageing the temporary files exited {result.returncode}: {result.stderr.strip()[:200]}"], len(left)
+    still = abandoned_writes(folder)
+    return ([f"not removed once old: {', '.join(os.path.relpath(p, folder) for p in still[:3])}"] if still else []), len(left)
 
 
 def young_objects(gitdir):
@@ -176,6 +196,8 @@ def check_after_kill(accord, folder, kind, before, killed_status):
     left = leftovers(folder)
     if left:
         problems.append("left behind: " + ", ".join(left[:5]))
+    aged, _ = removed_once_abandoned(folder, lambda: run([accord, *commands(folder, 3)[kind], "--repo", folder]))
+    problems += aged
     files = git(folder, "ls-tree", "-r", "--name-only", "HEAD").split("\n")
     if len(files) != len(set(files)):
         problems.append("a file is committed twice")
@@ -258,6 +280,12 @@ def check_sync_after_kill(accord, case, before):
     validate = run([accord, "validate", "--repo", a])
     if validate.returncode != 0:
         problems.append("validate: " + (validate.stdout + validate.stderr).strip()[:200])
+    # Last: the write that checks the temporary files are removed adds a commit to a or b.
+    for folder in (a, b):
+        aged, _ = removed_once_abandoned(folder, lambda: run([accord, "log", "tip-2005#4.1", "--status", "in-progress",
+                                                               "--party", "VN", "--date", "2019-03-23", "--note", "aged",
+                                                               "--repo", folder]))
+        problems += aged
     return problems
 
 

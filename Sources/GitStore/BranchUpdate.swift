@@ -57,6 +57,7 @@ extension Repository {
         let lock = try WriteLock(gitDirectory: gitDirectory)
         // Holding the write lock, a lock file libgit2 left behind is stale (DESIGN: stale locks).
         lock.removeStaleLocks(["\(branch).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        lock.removeStaleTemporaryFiles(in: gitDirectory)
         guard try referenceTarget(branch) == old else { return false }
         let followsWorkingTree = workingDirectory != nil && (try? checkedOutBranch()) == branch
         if followsWorkingTree {
