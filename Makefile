@@ -10,7 +10,7 @@ DEMO_DIR   ?= demo-output
 # age to encrypt restricted evidence and ssh-keygen to sign and check signatures; it reads
 # Word and Excel files through Foundation's XML parser (libxml2; -dev for the static build) and
 # PDFs through pdftotext (poppler-utils).
-APT_PACKAGES := libgit2-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
+APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config libicu-dev libssl-dev libsqlite3-dev git age openssh-client libxml2-dev poppler-utils
 # The tests also open the HTML summary in headless Chromium, parse the .ics with Python's icalendar
 # and the redline Markdown with markdown-it, kill writers under strace, and drive `accord serve`
 # in Chromium through Selenium; the Khmer summary is rendered with only DejaVu among the fonts
@@ -28,7 +28,7 @@ DEB_DIR    ?= .build/deb
 # Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
 PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
 
-.PHONY: all build release deps test-deps demo test check test-hardening bench reports clean static extras install install-files deb test-install
+.PHONY: all build release deps test-deps demo test check test-hardening test-hardening-ci bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -75,6 +75,14 @@ test-hardening: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_HARDENING=1 $(SWIFT) test $(BUILD_FLAGS) --filter BadInputCorpusTests
 	python3 scripts/kill-points.py $(BIN)
+
+# The bounded run CI makes after `make test` (docs/reliability.md): the whole bad-input
+# corpus, and every KILL_EVERY-th kill point of each writing command, sync included.
+KILL_EVERY ?= 4
+test-hardening-ci: deps test-deps
+	$(SWIFT) build $(BUILD_FLAGS)
+	ACCORD_HARDENING=1 $(SWIFT) test $(BUILD_FLAGS) --filter BadInputCorpusTests
+	python3 scripts/kill-points.py --every $(KILL_EVERY) $(BIN)
 
 # Regenerates Reports/ from the example tracker; a test fails when they are out of date.
 reports: build

@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Kills accord's writers at every point where they change a file, and checks what is left.
 
-usage: kill-points.py ACCORD_BINARY [COMMAND ...]   (COMMAND: log, evidence, amend, meeting; default all)
+usage: kill-points.py [--every N] ACCORD_BINARY [COMMAND ...]
+       (COMMAND: log, evidence, amend, meeting, sync; default all; --every N: every Nth kill point)
 
-For each writing command (log, evidence add with an attachment, amend, meeting add), one
-clean run under strace counts the system calls that change files (write, fsync, rename,
+For each writing command (log, evidence add with an attachment, amend, meeting add, sync),
+one clean run under strace counts the system calls that change files (write, fsync, rename,
 link, unlink, mkdir, ...). Then, for every one of those calls in turn, the command runs in
 a fresh copy of a small tracker with strace injecting SIGKILL at that call. After each kill:
 
@@ -12,8 +13,16 @@ a fresh copy of a small tracker with strace injecting SIGKILL at that call. Afte
   finds nothing wrong;
 - the next command of the same kind succeeds (exit 0);
 - `git status` is clean, no `*.lock` file is left in the git folder but accord's own lock
-  files, accord's scratch folder is empty;
+  files, accord's scratch folder is empty, and no temporary file of Foundation's
+  (`.dat.nosync*`) is left;
 - no record file was committed twice, and `accord validate` passes.
+
+sync is killed in copy `a` of three: a bare hub, `a` with a report of its own, and `b`,
+which has pushed a report and a piece of evidence with an attachment to the hub, so a's
+sync fetches, merges, pushes, checks out and moves its branch. After each kill, a's branch
+is at its old commit or at the merge, the next sync of `a` and then one of `b` succeed,
+`git status` is clean in both, neither they nor the hub hold a lock or temporary file,
+there is one merge and no commit twice, and all three end on the same commit.
 
 Prints one line per command with the number of kill points and failures; exits 1 on any
 failure. Needs strace (Debian package strace).
@@ -135,6 +144,39 @@ def leftovers(folder):
     return found
 
 
+def abandoned_writes(folder):
+    """Foundation's temporary files of atomic writes (`.dat.nosync*`) under the folder."""
+    return [os.path.join(root, name) for root, _, files in os.walk(folder) for name in files
+            if name.startswith(".dat.nosync")]
+
+
+def removed_once_abandoned(folder, again):
+    """A killed atomic write's temporary file is removed by a later write once a few seconds
+    old (a younger one may be a live process's): aged here, then `again` must remove it.
+    Returns the problems, and how many there were."""
+    left = abandoned_writes(folder)
+    if not left:
+        return [], 0
+    for path in left:
+        os.utime(path, (0, 0))
+    result = again()
+    if result.returncode != 0:
+        return [f"the write after ageing the temporary files exited {result.returncode}: {result.stderr.strip()[:200]}"], len(left)
+    still = abandoned_writes(folder)
+    return ([f"not removed once old: {', '.join(os.path.relpath(p, folder) for p in still[:3])}"] if still else []), len(left)
+
+
+def young_objects(gitdir):
+    """libgit2's temporary object files: a later write removes them once five minutes old
+    (a younger one may belong to a writer still running), so they are counted, not failed."""
+    objects = os.path.join(gitdir, "objects")
+    found = [name for name in os.listdir(objects) if name.startswith("tmp_object_git2_")]
+    pack = os.path.join(objects, "pack")
+    if os.path.isdir(pack):
+        found += [name for name in os.listdir(pack) if name.startswith("pack_git2_")]
+    return found
+
+
 def check_after_kill(accord, folder, kind, before, killed_status):
     problems = []
     head = git(folder, "rev-parse", "HEAD")
@@ -154,6 +196,8 @@ def check_after_kill(accord, folder, kind, before, killed_status):
     left = leftovers(folder)
     if left:
         problems.append("left behind: " + ", ".join(left[:5]))
+    aged, _ = removed_once_abandoned(folder, lambda: run([accord, *commands(folder, 3)[kind], "--repo", folder]))
+    problems += aged
     files = git(folder, "ls-tree", "-r", "--name-only", "HEAD").split("\n")
     if len(files) != len(set(files)):
         problems.append("a file is committed twice")
@@ -163,10 +207,161 @@ def check_after_kill(accord, folder, kind, before, killed_status):
     return problems
 
 
+def make_sync_template(accord, template, folder):
+    """`folder` holds hub.git (bare), a (a report of its own, not synced) and b (a report
+    and a piece of evidence with an attachment, pushed to the hub), all with relative
+    remotes so the folder can be copied."""
+    os.makedirs(folder)
+    a = os.path.join(folder, "a")
+    shutil.copytree(template, a, symlinks=True)
+    run([accord, "init", "--bare", os.path.join(folder, "hub.git")], check=True)
+    # Relative remotes (accord remote add stores them absolute), read from the copy's own
+    # folder: sync runs there.
+    git(a, "remote", "add", "origin", "../hub.git")
+    run([accord, "sync"], cwd=a, check=True)
+    b = os.path.join(folder, "b")
+    run(["git", "clone", "-q", "hub.git", "b"], cwd=folder, check=True)
+    git(b, "remote", "set-url", "origin", "../hub.git")
+    git(b, "config", "user.name", "Border")
+    git(b, "config", "user.email", "border@example.invalid")
+    attachment = os.path.join(folder, "minutes.pdf")
+    with open(attachment, "wb") as f:
+        f.write(os.urandom(300_000))
+    run([accord, "log", "tip-2005#4.1", "--status", "implemented", "--party", "KH", "--date", "2019-03-20",
+         "--note", "from b", "--repo", b], check=True)
+    run([accord, "evidence", "add", "--title", "Minutes", "--kind", "minutes", "--date", "2019-03-21",
+         "--file", attachment, "--supports", "tip-2005#4.1", "--repo", b], check=True)
+    run([accord, "sync"], cwd=b, check=True)
+    os.remove(attachment)
+    run([accord, "log", "tip-2005#4.1", "--status", "in-progress", "--party", "VN", "--date", "2019-03-22",
+         "--note", "from a", "--repo", a], check=True)
+
+
+def check_sync_after_kill(accord, case, before):
+    a, b, hub = (os.path.join(case, name) for name in ("a", "b", "hub.git"))
+    problems = []
+    head = git(a, "rev-parse", "HEAD")
+    if head != before:
+        parents = git(a, "rev-list", "--parents", "-n", "1", "HEAD").split()[1:]
+        if len(parents) != 2 or parents[0] != before:
+            problems.append("the killed sync moved a's branch elsewhere than to a merge of it")
+    for folder in (a, hub):
+        fsck = run(["git", "-C", folder, "fsck", "--no-progress"])
+        if fsck.returncode != 0:
+            problems.append(f"git fsck {os.path.basename(folder)}: " + fsck.stderr.strip()[:200])
+    rerun = run([accord, "sync"], cwd=a)
+    if rerun.returncode != 0:
+        problems.append(f"the next sync of a exited {rerun.returncode}: {rerun.stderr.strip()[:300]}")
+    other = run([accord, "sync"], cwd=b)
+    if other.returncode != 0:
+        problems.append(f"the next sync of b exited {other.returncode}: {other.stderr.strip()[:300]}")
+    for folder in (a, b):
+        status = git(folder, "status", "--porcelain", "--untracked-files=no")
+        if status:
+            problems.append(f"git status of {os.path.basename(folder)} not clean: " + status.replace("\n", "; ")[:200])
+        left = leftovers(folder)
+        if left:
+            problems.append(f"left behind in {os.path.basename(folder)}: " + ", ".join(left[:5]))
+    left = [name for name in leftovers_bare(hub)]
+    if left:
+        problems.append("left behind in the hub: " + ", ".join(left[:5]))
+    tips = {name: git(os.path.join(case, name), "rev-parse", "main") for name in ("a", "b", "hub.git")}
+    if len(set(tips.values())) != 1:
+        problems.append("the copies do not agree: " + ", ".join(f"{k} {v[:7]}" for k, v in tips.items()))
+    merges = git(a, "rev-list", "--merges", "--count", "HEAD")
+    if merges != "1":
+        problems.append(f"{merges} merges where one was expected")
+    subjects = git(a, "log", "--format=%s", "--no-merges").split("\n")
+    if len(subjects) != len(set(subjects)):
+        problems.append("a commit is there twice")
+    files = git(a, "ls-tree", "-r", "--name-only", "HEAD").split("\n")
+    if len([f for f in files if f.startswith("Events/")]) != 2 or len([f for f in files if f.startswith("Evidence/")]) != 2:
+        problems.append("a record is missing or there twice: " + ", ".join(f for f in files if f.startswith("E")))
+    validate = run([accord, "validate", "--repo", a])
+    if validate.returncode != 0:
+        problems.append("validate: " + (validate.stdout + validate.stderr).strip()[:200])
+    # Last: the write that checks the temporary files are removed adds a commit to a or b.
+    for folder in (a, b):
+        aged, _ = removed_once_abandoned(folder, lambda: run([accord, "log", "tip-2005#4.1", "--status", "in-progress",
+                                                               "--party", "VN", "--date", "2019-03-23", "--note", "aged",
+                                                               "--repo", folder]))
+        problems += aged
+    return problems
+
+
+def leftovers_bare(gitdir):
+    found = []
+    for root, _, files in os.walk(gitdir):
+        for name in files:
+            relative = os.path.relpath(os.path.join(root, name), gitdir)
+            if name.startswith("pack_git2_"):
+                continue  # a transfer's temporary pack: counted by young_objects
+            if (name.endswith(".lock") and relative not in OWN_LOCKS) or name.startswith(".dat.nosync"):
+                found.append(relative)
+    return found
+
+
+def count_sync_calls(accord, sync_template, scratch):
+    case = os.path.join(scratch, "count-sync")
+    shutil.copytree(sync_template, case, symlinks=True)
+    trace = os.path.join(scratch, "count-sync.trace")
+    result = run(["strace", "-f", "-qq", "-c", "-U", "name,calls", "-o", trace, "-e", "trace=" + ",".join(CALLS),
+                  accord, "sync"], cwd=os.path.join(case, "a"))
+    if result.returncode != 0:
+        raise RuntimeError(f"sync: the clean run failed: {result.stderr}")
+    counts = {}
+    with open(trace) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) == 2 and parts[0] in CALLS and parts[1].isdigit():
+                counts[parts[0]] = int(parts[1])
+    shutil.rmtree(case)
+    return counts
+
+
+def kill_sync(accord, template, scratch, every):
+    """Every kill point of a sync; returns (points, failures, young temporary objects left)."""
+    sync_template = os.path.join(scratch, "sync-template")
+    make_sync_template(accord, template, sync_template)
+    counts = count_sync_calls(accord, sync_template, scratch)
+    points = sampled([(call, n) for call, count in sorted(counts.items()) for n in range(1, count + 1)], every)
+    failed = 0
+    young = 0
+    for index, (call, n) in enumerate(points):
+        case = os.path.join(scratch, f"sync-case-{index}")
+        shutil.copytree(sync_template, case, symlinks=True)
+        a = os.path.join(case, "a")
+        before = git(a, "rev-parse", "HEAD")
+        run(["strace", "-f", "-qq", "-o", "/dev/null", "-e", f"trace={call}",
+             "-e", f"inject={call}:signal=KILL:when={n}", accord, "sync"], cwd=a)
+        problems = check_sync_after_kill(accord, case, before)
+        young += len(young_objects(os.path.join(a, ".git"))) + len(young_objects(os.path.join(case, "hub.git")))
+        if problems:
+            failed += 1
+            print(f"  sync: killed at {call} #{n}: " + "; ".join(problems), flush=True)
+        shutil.rmtree(case)
+    return len(points), failed, young
+
+
+def sampled(points, every):
+    """Every `every`th point from the first, and the last: a bounded run that still kills
+    each command early, late and at every kind of call in between."""
+    if every <= 1:
+        return points
+    chosen = points[::every]
+    if points and points[-1] not in chosen:
+        chosen.append(points[-1])
+    return chosen
+
+
 def main():
-    kinds = ["log", "evidence add", "amend", "meeting add"]
+    every = 1
+    if len(sys.argv) > 2 and sys.argv[1] == "--every" and sys.argv[2].isdigit():
+        every = max(1, int(sys.argv[2]))
+        del sys.argv[1:3]
+    kinds = ["log", "evidence add", "amend", "meeting add", "sync"]
     if len(sys.argv) < 2 or any(arg.split()[0] not in {kind.split()[0] for kind in kinds} for arg in sys.argv[2:]):
-        print(__doc__.strip().split("\n")[2], file=sys.stderr)
+        print("\n".join(__doc__.strip().split("\n")[2:4]), file=sys.stderr)
         return 64
     accord = os.path.abspath(sys.argv[1])
     chosen = {arg.split()[0] for arg in sys.argv[2:]}
@@ -180,8 +375,15 @@ def main():
         template = os.path.join(scratch, "template")
         make_tracker(accord, template)
         for kind in kinds:
+            if kind == "sync":
+                points, failed, young = kill_sync(accord, template, scratch, every)
+                total += points
+                failures += failed
+                print(f"sync: {points} kill points, {failed} failed ({young} young libgit2 temporary object "
+                      "files left, removed by a later write once five minutes old)", flush=True)
+                continue
             counts = count_calls(accord, template, kind, scratch)
-            points = [(call, n) for call, count in sorted(counts.items()) for n in range(1, count + 1)]
+            points = sampled([(call, n) for call, count in sorted(counts.items()) for n in range(1, count + 1)], every)
             failed = 0
             for index, (call, n) in enumerate(points):
                 case = os.path.join(scratch, f"case-{index}")
@@ -198,8 +400,8 @@ def main():
                 shutil.rmtree(case)
             total += len(points)
             failures += failed
-            print(f"{kind}: {len(points)} kill points, {failed} failed")
-    print(f"kill points: {total}, failures: {failures}")
+            print(f"{kind}: {len(points)} kill points, {failed} failed", flush=True)
+    print(f"kill points: {total}{f' (every {every}th)' if every > 1 else ''}, failures: {failures}")
     return 1 if failures else 0
 
 

@@ -1,6 +1,8 @@
 #ifndef ACCORD_CLIBGIT2_SHIM_H
 #define ACCORD_CLIBGIT2_SHIM_H
 #include <git2.h>
+// zlib (a dependency of libgit2) reads loose objects without libgit2, which can loop on a damaged one.
+#include <zlib.h>
 
 // git_libgit2_opts is variadic, which Swift cannot call; these wrappers fix the arguments.
 static inline int accord_git_enable_fsync(int enabled) {
@@ -22,5 +24,8 @@ static inline int accord_git_get_cache_max_size(ssize_t *bytes) {
 static inline int accord_git_set_pack_windows(size_t size, size_t limit) {
     int code = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size);
     return code ? code : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
+}
+static inline int accord_inflate_init(z_stream *stream) {
+    return inflateInit(stream);
 }
 #endif

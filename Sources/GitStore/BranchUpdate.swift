@@ -42,6 +42,8 @@ extension Repository {
         // never meets a writer's index write, and a writer's stale-lock cleanup never meets it.
         let lock = try WriteLock(gitDirectory: gitDirectory)
         lock.removeStaleLocks(["index.lock"], in: gitDirectory)
+        // Files a killed sync or writer left ahead of the branch would count as changes here.
+        try? repairInterruptedWrite()
         try checkOut(new, baseline: old, dryRun: true)
     }
 
@@ -55,10 +57,15 @@ extension Repository {
         let lock = try WriteLock(gitDirectory: gitDirectory)
         // Holding the write lock, a lock file libgit2 left behind is stale (DESIGN: stale locks).
         lock.removeStaleLocks(["\(branch).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        lock.removeStaleTemporaryFiles(in: gitDirectory)
         guard try referenceTarget(branch) == old else { return false }
         let followsWorkingTree = workingDirectory != nil && (try? checkedOutBranch()) == branch
         if followsWorkingTree {
             try? repairInterruptedWrite()
+            // Killed between this checkout and the branch's move, the working folder and the
+            // index would hold `new` over a branch at `old`: noted, the next write or sync
+            // puts those paths back in line with the branch.
+            try notePendingPaths(try changes(from: old, to: new).map(\.path))
             do {
                 try checkOut(new, baseline: old, dryRun: false)
             } catch let error as GitError where error.kind != .conflict {
@@ -78,10 +85,13 @@ extension Repository {
         }
         git_reference_free(reference)
         if code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue {
-            if followsWorkingTree, let old { try? checkOut(old, baseline: new, dryRun: false) }
+            if followsWorkingTree, let old {
+                if (try? checkOut(old, baseline: new, dryRun: false)) != nil { forgetPendingPaths() }
+            }
             return false
         }
         try check(code, "cannot move \(branch)")
+        if followsWorkingTree { forgetPendingPaths() }
         return true
     }
 

@@ -56,34 +56,92 @@ public struct ChangeSet: Sendable {
     }
 }
 
-/// The rules a path must meet before GitStore writes it: relative, `/`-separated, no empty,
-/// `.` or `..` components, no component named `.git` in any case (nor one that only
-/// invisible characters separate from it), and no control characters. The tree builder of
-/// libgit2 1.5 accepts several of these, and git itself would then refuse the repository.
+/// The rules a path must meet before GitStore writes it, and before a sync takes it from
+/// another copy: relative, `/`-separated, no empty, `.` or `..` components, no component
+/// named `.git…` in any case (`.git` itself, nor one that only invisible characters
+/// separate from it, and `.gitmodules`, `.gitattributes`, `.gitignore`: a tracker needs
+/// none, and they change how git checks files out), no backslash (a folder separator on
+/// Windows), no control characters, and UTF-8 names. The tree builder of libgit2 1.5
+/// accepts several of these, and git itself would then refuse the repository.
 public enum RepositoryPath {
+    /// What is wrong with a path.
+    public enum Problem: Sendable, Equatable {
+        case empty
+        case absolute
+        case emptyComponent
+        /// A `.` or `..` component.
+        case dotComponent(String)
+        case controlCharacter
+        /// A component named `.git`, or starting `.git` (`.gitmodules`); the component.
+        case gitName(String)
+        case backslash
+        /// A name that is not UTF-8 (shown with U+FFFD for each bad byte).
+        case notUTF8
+    }
+
     /// Returns nil when `path` is safe, else the reason it is not.
     public static func problem(with path: String) -> String? {
-        if path.isEmpty { return "the path is empty" }
-        if path.hasPrefix("/") { return "the path \"\(path)\" is absolute" }
+        kind(of: path).map { describe($0, path: path) }
+    }
+
+    /// What is wrong with `path`, if anything. A path holding U+FFFD counts as not UTF-8:
+    /// that is how a name of other bytes is read from a tree.
+    public static func kind(of path: String) -> Problem? {
+        if path.isEmpty { return .empty }
+        if path.hasPrefix("/") { return .absolute }
         for component in path.split(separator: "/", omittingEmptySubsequences: false) {
-            if component.isEmpty { return "the path \"\(path)\" has an empty component" }
-            if component == "." || component == ".." { return "the path \"\(path)\" has a \"\(component)\" component" }
+            if component.isEmpty { return .emptyComponent }
+            if component == "." || component == ".." { return .dotComponent(String(component)) }
             if component.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                return "the path \(path.debugDescription) contains a control character"
+                return .controlCharacter
             }
-            if isGitFolderName(component) { return "the path \"\(path)\" names a .git folder" }
+            if isGitName(component) { return .gitName(String(component)) }
+            if component.contains("\\") { return .backslash }
+            if component.unicodeScalars.contains("\u{FFFD}") { return .notUTF8 }
         }
         return nil
     }
 
-    /// `.git`, also when disguised the ways other file systems undo: case, invisible
-    /// characters (a zero-width joiner), trailing dots and spaces, the 8.3 name `git~1`.
-    private static func isGitFolderName(_ component: Substring) -> Bool {
+    /// One English sentence for `problem` in `path`.
+    public static func describe(_ problem: Problem, path: String) -> String {
+        switch problem {
+        case .empty: "the path is empty"
+        case .absolute: "the path \"\(path)\" is absolute"
+        case .emptyComponent: "the path \"\(path)\" has an empty component"
+        case .dotComponent(let component): "the path \"\(path)\" has a \"\(component)\" component"
+        case .controlCharacter: "the path \(path.debugDescription) contains a control character"
+        case .gitName(let component):
+            isGitFolderName(component)
+                ? "the path \"\(path)\" names a .git folder" : "the path \"\(path)\" names a git file (\(component.debugDescription))"
+        case .backslash: "the path \"\(path)\" contains a backslash"
+        case .notUTF8: "the path \(path.debugDescription) is not UTF-8"
+        }
+    }
+
+    /// `.git` or a name starting with it, also when disguised the ways other file systems
+    /// undo: case, invisible characters (a zero-width joiner), trailing dots and spaces,
+    /// the 8.3 name `git~1`.
+    private static func isGitName(_ component: Substring) -> Bool {
+        // Cheap first: most names neither start with a dot or a g nor hold anything but ASCII.
+        guard let first = component.utf8.first, first == UInt8(ascii: ".") || first | 0x20 == UInt8(ascii: "g")
+                || component.utf8.contains(where: { $0 >= 0x80 }) else { return false }
+        let name = undisguised(component)
+        return name.hasPrefix(".git") || name == "git~1"
+    }
+
+    /// Whether `component` is `.git` itself (or its 8.3 name), disguised or not.
+    private static func isGitFolderName(_ component: String) -> Bool {
+        let name = undisguised(Substring(component))
+        return name == ".git" || name == "git~1"
+    }
+
+    /// `component` lowercased, without invisible characters and trailing dots and spaces.
+    private static func undisguised(_ component: Substring) -> String {
         let visible = String(String.UnicodeScalarView(component.unicodeScalars.filter {
             !$0.properties.isDefaultIgnorableCodePoint
         }))
         var name = visible.lowercased()
         while let last = name.last, last == " " || last == "." { name.removeLast() }
-        return name == ".git" || name == "git~1"
+        return name
     }
 }

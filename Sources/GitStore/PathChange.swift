@@ -64,42 +64,134 @@ extension Repository {
     }
 }
 
+/// A file of a tree that a copy must not take from another or pass on to it.
+public struct UnsafeFile: Sendable, Equatable, CustomStringConvertible {
+    /// What makes it unsafe.
+    public enum Reason: Sendable, Equatable {
+        /// A path git or a file system would misread (see `RepositoryPath`).
+        case path(RepositoryPath.Problem)
+        /// A symbolic link: checked out, it points anywhere on the machine.
+        case symbolicLink
+        /// A submodule link (gitlink): a commit of another repository.
+        case submoduleLink
+        /// Larger than a copy takes (`bytes` over `limit`).
+        case tooLarge(bytes: Int, limit: Int)
+    }
+
+    /// The path from the repository root (a bad folder is named, not the files in it).
+    public let path: String
+    /// Why it is unsafe.
+    public let reason: Reason
+
+    /// Creates a finding.
+    public init(path: String, reason: Reason) {
+        self.path = path
+        self.reason = reason
+    }
+
+    /// One English sentence.
+    public var description: String {
+        switch reason {
+        case .path(let problem): RepositoryPath.describe(problem, path: path)
+        case .symbolicLink: "\"\(path)\" is a symbolic link"
+        case .submoduleLink: "\"\(path)\" is a submodule link"
+        case .tooLarge(let bytes, let limit):
+            "\"\(path)\" is \(Self.mebibytes(bytes)) MiB, over the \(Self.mebibytes(limit)) MiB a file may be"
+        }
+    }
+
+    /// A size in MiB, with one decimal unless it is whole.
+    public static func mebibytes(_ bytes: Int) -> String {
+        bytes % 1_048_576 == 0 ? String(bytes / 1_048_576) : String(format: "%.1f", Double(bytes) / 1_048_576)
+    }
+}
+
 extension Repository {
     /// What makes the files `new` adds or changes over `old` unsafe to take from another
     /// copy, one sentence each: a path git or a file system would misread (see
     /// `RepositoryPath`: a `.git` folder, `..`), a symbolic link, a submodule link, and a
     /// file larger than `maximumFileSize` bytes. Empty when all is well.
     public func unsafeFiles(from old: ObjectID?, to new: ObjectID, maximumFileSize: Int?) throws -> [String] {
+        try unsafeChanges(from: old, to: new, maximumFileSize: maximumFileSize).map(\.description)
+    }
+
+    /// The files `new` adds or changes over `old` (`old` nil: every file of `new`) that are
+    /// unsafe to take from another copy or pass on to it, as in `unsafeFiles`.
+    public func unsafeChanges(from old: ObjectID?, to new: ObjectID, maximumFileSize: Int?) throws -> [UnsafeFile] {
         let trees = try TreeComparison(repository: self)
         let newTree = try trees.rootTree(ofCommit: RawObjectID(new))
         let oldTree = try old.map { try trees.rootTree(ofCommit: RawObjectID($0)) }
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, pointer), "cannot open the object database")
         defer { git_odb_free(odb) }
-        var problems: [String] = []
+        var problems: [UnsafeFile] = []
         for change in try trees.changes(from: oldTree, to: newTree) where !change.newID.isNone {
-            if let problem = RepositoryPath.problem(with: change.path) {
-                problems.append(problem)
+            if let problem = RepositoryPath.kind(of: change.path) {
+                problems.append(UnsafeFile(path: change.path, reason: .path(problem)))
             } else if change.newMode == GIT_FILEMODE_LINK.rawValue {
-                problems.append("\"\(change.path)\" is a symbolic link")
+                problems.append(UnsafeFile(path: change.path, reason: .symbolicLink))
             } else if change.newMode == GIT_FILEMODE_COMMIT.rawValue {
-                problems.append("\"\(change.path)\" is a submodule link")
+                problems.append(UnsafeFile(path: change.path, reason: .submoduleLink))
             } else if let maximumFileSize {
                 var size = 0
                 var type = GIT_OBJECT_ANY
                 var oid = change.newID.oid
                 if git_odb_read_header(&size, &type, odb, &oid) == 0, size > maximumFileSize {
-                    problems.append("\"\(change.path)\" is \(Self.mebibytes(size)) MiB, over the "
-                                    + "\(Self.mebibytes(maximumFileSize)) MiB a file may be")
+                    problems.append(UnsafeFile(path: change.path, reason: .tooLarge(bytes: size, limit: maximumFileSize)))
                 }
             }
         }
         return problems
     }
 
-    /// A size in MiB, with one decimal unless it is whole.
-    private static func mebibytes(_ bytes: Int) -> String {
-        bytes % 1_048_576 == 0 ? String(bytes / 1_048_576) : String(format: "%.1f", Double(bytes) / 1_048_576)
+    /// Every entry of `commit`'s tree that is unsafe to hold (a symbolic link, a submodule
+    /// link, a path `RepositoryPath` refuses), sorted by path; a bad folder is named once and
+    /// not entered. What `git commit` can record by hand and accord never writes. Names are
+    /// looked at byte by byte and a path is spelled out only for what is found, so the walk
+    /// costs little next to reading the files.
+    public func unsafeEntries(inCommit commit: ObjectID) throws -> [UnsafeFile] {
+        let root = try withCommit(RawObjectID(commit)) { RawObjectID(git_commit_tree_id($0)) }
+        var odb: OpaquePointer?
+        try check(git_repository_odb(&odb, pointer), "cannot open the object database")
+        defer { git_odb_free(odb) }
+        var found: [UnsafeFile] = []
+        try Self.findUnsafe(in: root, under: "", odb: odb, into: &found)
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private static func findUnsafe(in id: RawObjectID, under folder: String, odb: OpaquePointer?,
+                                   into found: inout [UnsafeFile]) throws {
+        var oid = id.oid
+        var read: OpaquePointer?
+        try check(git_odb_read(&read, odb, &oid), "cannot read folder \(folder.isEmpty ? "/" : folder)")
+        guard let read else { throw GitError(.notFound, "cannot read folder \(folder.isEmpty ? "/" : folder)") }
+        defer { git_odb_object_free(read) }
+        let bytes = UnsafeRawBufferPointer(start: git_odb_object_data(read), count: git_odb_object_size(read))
+        var at = 0
+        while let entry = RawTreeEntry(bytes, at: at) {
+            at = entry.end
+            let name = UnsafeRawBufferPointer(rebasing: bytes[entry.name])
+            // U+FFFD stands for each byte that is not UTF-8, and RepositoryPath refuses it.
+            func path() -> String {
+                let component = String(validating: name, as: UTF8.self) ?? String(decoding: name, as: UTF8.self)
+                return folder.isEmpty ? component : "\(folder)/\(component)"
+            }
+            // Only a name that starts with `.` or `g`, or holds a byte outside printable
+            // ASCII, a backslash or a slash, can be refused.
+            let suspicious = name.first.map { $0 == UInt8(ascii: ".") || $0 | 0x20 == UInt8(ascii: "g") } ?? true
+                || name.contains { $0 < 0x20 || $0 >= 0x7F || $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "/") }
+            if suspicious, let problem = name.contains(UInt8(ascii: "/")) ? Optional(RepositoryPath.Problem.emptyComponent)
+                : RepositoryPath.kind(of: String(validating: name, as: UTF8.self) ?? String(decoding: name, as: UTF8.self)) {
+                found.append(UnsafeFile(path: path(), reason: .path(problem)))
+            } else if entry.isFolder {
+                try findUnsafe(in: entry.id(in: bytes), under: path(), odb: odb, into: &found)
+            } else if entry.mode == GIT_FILEMODE_LINK.rawValue {
+                found.append(UnsafeFile(path: path(), reason: .symbolicLink))
+            } else if entry.mode == GIT_FILEMODE_COMMIT.rawValue {
+                found.append(UnsafeFile(path: path(), reason: .submoduleLink))
+            }
+        }
+        guard at == bytes.count else { throw GitError(.other, "the folder \(folder.isEmpty ? "/" : folder) cannot be read") }
     }
 }
 

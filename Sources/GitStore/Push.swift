@@ -114,5 +114,8 @@ private func withFolderRemoteLock<T>(_ url: String, updating references: [String
     for reference in references {
         try? files.removeItem(atPath: path + "/" + reference + ".lock")
     }
+    // A hub that syncs itself (a relay) fetches under its sync lock, not this one: only a
+    // temporary pack old enough to be abandoned is removed.
+    WriteLock.removeInterruptedPackFiles(in: URL(fileURLWithPath: path), olderThan: WriteLock.abandonedObjectAge)
     return body(path)
 }

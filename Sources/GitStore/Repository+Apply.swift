@@ -203,7 +203,7 @@ extension Repository {
 
     /// Notes `paths` as about to be written, with any still noted from an earlier write
     /// that could not be repaired. Only call while holding the write lock.
-    private func notePendingPaths(_ paths: [String]) throws {
+    func notePendingPaths(_ paths: [String]) throws {
         let earlier = (try? String(contentsOf: pendingPathsFile, encoding: .utf8))?.split(separator: "\n").map(String.init) ?? []
         let all = Array(Set(earlier + paths)).sorted()
         do {
@@ -213,7 +213,7 @@ extension Repository {
         }
     }
 
-    private func forgetPendingPaths() {
+    func forgetPendingPaths() {
         try? FileManager.default.removeItem(at: pendingPathsFile)
     }
 

@@ -161,9 +161,11 @@ extension Repository {
         // One sync at a time in this copy. Holding it, a lock file on a reference only sync
         // writes was left by a sync that was killed, and would fail every later one.
         let syncLock = try WriteLock(gitDirectory: gitDirectory, name: "sync.lock")
-        syncLock.removeStaleLocks(["\(tracking).lock", "\(synced).lock", "\(options.referencePrefix)/outgoing.lock"],
-                                  in: gitDirectory)
+        syncLock.removeStaleLocks(["\(tracking).lock", "\(synced).lock", "\(options.referencePrefix)/outgoing.lock",
+                                   "FETCH_HEAD.lock"], in: gitDirectory)
         syncLock.removeStaleLocks(under: remoteTags, in: gitDirectory)
+        // Only sync fetches into a copy, so a fetch's temporary pack is a killed sync's.
+        WriteLock.removeInterruptedPackFiles(in: gitDirectory, olderThan: 0)
         let trackingBefore = try referenceTarget(tracking)
         // What the remote held after the last sync; a clone's remote-tracking branch is what
         // it was cloned from.

@@ -66,8 +66,11 @@ public struct WriteLock: ~Copyable {
     /// How old a temporary object file of libgit2's must be to count as left behind: blobs
     /// are written before the lock is taken, so a young one may belong to a live writer.
     static let abandonedObjectAge: TimeInterval = 300
+    /// How old a temporary file of Foundation's atomic write must be to count as left behind.
+    static let abandonedWriteAge: TimeInterval = 10
 
-    /// Removes what killed writers left: the scratch folder's files, and libgit2's
+    /// Removes what killed writers left: the scratch folder's files, Foundation's temporary
+    /// files (`.dat.nosync*`) in the state folder older than a few seconds, and libgit2's
     /// temporary object files (`objects/tmp_object_git2_*`) older than a few minutes.
     /// Only call while holding the lock.
     public func removeStaleTemporaryFiles(in gitDirectory: URL) {
@@ -76,11 +79,38 @@ public struct WriteLock: ~Copyable {
         for name in (try? files.contentsOfDirectory(atPath: scratch.path)) ?? [] {
             try? files.removeItem(at: scratch.appendingPathComponent(name))
         }
+        // Foundation's atomic writes (the note of pending paths, the last write, the record
+        // cache) go through `.dat.nosync*` beside their file and rename it in a moment; one a
+        // few seconds old was left by a process that was killed.
+        let noteCutoff = Date().addingTimeInterval(-Self.abandonedWriteAge)
+        if let walker = files.enumerator(at: StateFolder.url(in: gitDirectory), includingPropertiesForKeys: nil) {
+            for case let url as URL in walker where url.lastPathComponent.hasPrefix(".dat.nosync") {
+                if let modified = (try? files.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date, modified < noteCutoff {
+                    try? files.removeItem(at: url)
+                }
+            }
+        }
         let objects = gitDirectory.appendingPathComponent("objects", isDirectory: true)
         let cutoff = Date().addingTimeInterval(-Self.abandonedObjectAge)
         for name in (try? files.contentsOfDirectory(atPath: objects.path)) ?? [] where name.hasPrefix("tmp_object_git2_") {
             let url = objects.appendingPathComponent(name)
             if let modified = (try? files.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date, modified < cutoff {
+                try? files.removeItem(at: url)
+            }
+        }
+    }
+
+    /// Removes the temporary pack files of a transfer killed part-way
+    /// (`objects/pack/pack_git2_*`, their index and its lock) that are at least `minimumAge`
+    /// seconds old. libgit2 leaves them, and nothing else ever removes them. Only call while
+    /// holding the lock every transfer into that repository takes.
+    public static func removeInterruptedPackFiles(in gitDirectory: URL, olderThan minimumAge: TimeInterval) {
+        let files = FileManager.default
+        let pack = LooseObjects.objectsFolder(of: gitDirectory).appendingPathComponent("pack", isDirectory: true)
+        let cutoff = Date().addingTimeInterval(-minimumAge)
+        for name in (try? files.contentsOfDirectory(atPath: pack.path)) ?? [] where name.hasPrefix("pack_git2_") {
+            let url = pack.appendingPathComponent(name)
+            if minimumAge <= 0 || ((try? files.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date).map({ $0 < cutoff }) == true {
                 try? files.removeItem(at: url)
             }
         }

@@ -307,4 +307,96 @@ import Testing
         let written = try files.subpathsOfDirectory(atPath: folder.path).filter { $0.contains(".dat.nosync") }
         #expect(written.isEmpty)
     }
+
+    /// Entries accord never writes, committed by hand with git: `validate` names each one,
+    /// on the working tree and on a revision, and the records still read.
+    @Test func validateReportsLinksGitlinksAndOddPathsCommittedByHand() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let script = """
+            ln -s /etc/passwd Agreements/tip-2005/link.md
+            mkdir -p Events/2019/04 && printf 'x\\n' > 'Events/2019/04/a\\b.yaml' && printf 'x\\n' > "$(printf 'Events/2019/04/\\377.yaml')"
+            printf '* text\\n' > .gitattributes
+            git add -A
+            git update-index --add --cacheinfo 160000,$(git rev-parse HEAD),Agreements/vendor
+            git -c user.name=t -c user.email=t@example.invalid commit -q -m 'by hand'
+            """
+        let made = try Command.run("/bin/sh", ["-ec", script], in: folder)
+        try #require(made.status == 0, "\(made.stderr)")
+        for arguments in [["validate"], ["validate", "--revision", "HEAD"]] {
+            let validate = try CLI.run(arguments + ["--repo", folder.path])
+            #expect(validate.status == 65, "\(validate.stderr)")
+            for expected in ["Agreements/tip-2005/link.md:1: a symbolic link", "Agreements/vendor:1: a submodule link",
+                             ".gitattributes:1: a git file or folder", "Events/2019/04/a\\b.yaml:1: a path with a backslash",
+                             "Events/2019/04/\u{FFFD}.yaml:1: a name that is not UTF-8"] {
+                #expect(validate.stderr.contains(expected), "\(arguments): \(expected) in \(validate.stderr)")
+            }
+        }
+        #expect(try CLI.run(["status", "--repo", folder.path]).status == 0)
+    }
+
+    /// A loose object cut short, as a crash can leave it: libgit2 1.5 inflates it forever,
+    /// where git fails at once. `history` and `show` stop within seconds with one line that
+    /// names the object and points to `accord verify` (exit 74).
+    @Test(.timeLimit(.minutes(2))) func aTruncatedLooseObjectStopsHistoryAndShowWithinSeconds() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Self.commit(["Events/2019/04/sr-1.yaml": "id: sr-1\ntarget: tip-2005#4.1\nstatus: in-progress\ndate: 2019-04-01\nparty: VN\n"],
+                        in: folder)
+        // The newest commit's file, made by git, cut to half its length.
+        let report = try Command.git(["rev-parse", "HEAD"], in: folder)
+        let file = folder.appendingPathComponent(".git/objects/\(report.prefix(2))/\(report.dropFirst(2))")
+        let bytes = try Data(contentsOf: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        try bytes.prefix(bytes.count / 2).write(to: file)
+        #expect(try Command.run("git", ["log", "-1"], in: folder).status != 0)
+
+        for arguments in [["history"], ["show", "tip-2005#4.1"]] {
+            let started = Date()
+            let result = try CLI.run(arguments + ["--repo", folder.path])
+            let seconds = Date().timeIntervalSince(started)
+            #expect(result.status == 74, "\(arguments): \(result.status) \(result.stderr)")
+            #expect(result.stderr.hasPrefix("accord: the stored object \(report) is damaged"), "\(result.stderr)")
+            #expect(result.stderr.contains("accord verify"))
+            #expect(result.stderr.split(separator: "\n").count == 1)
+            #expect(seconds < 30, "\(arguments) took \(seconds) s")
+        }
+    }
+
+    /// Texts that once passed `amend` and then made the tracker invalid: each is refused
+    /// with nothing committed, or recorded as a revision that `validate` accepts.
+    @Test func amendNeverCommitsATextThatBreaksTheTracker() throws {
+        let folder = try Self.tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let texts = [
+            "empty": "",
+            "blank": "\n\n   \n",
+            "title only": "# Agreement against trafficking\n",
+            "truncated": "# Agreement against trafficking\n\n## Article 4. Prev",
+            "no articles": "# Agreement against trafficking\n\nSome words.\n",
+            "CR only": Self.text.replacingOccurrences(of: "\n", with: "\r"),
+            "CRLF": Self.text.replacingOccurrences(of: "\n", with: "\r\n"),
+            "tab-indented clause": Self.text.replacingOccurrences(of: "1. Inform communities.", with: "\t1. Inform communities."),
+            "clause lost": "# Agreement against trafficking\n\n## Article 4. Prevention\n\nNothing.\n",
+            "article renumbered": Self.text.replacingOccurrences(of: "Article 4.", with: "Article 5."),
+            "NUL": Self.text.replacingOccurrences(of: "Inform", with: "In\u{0}form"),
+        ]
+        for (name, text) in texts.sorted(by: { $0.key < $1.key }) {
+            let file = folder.appendingPathComponent("draft.en.md")
+            try Data(text.utf8).write(to: file)
+            let before = try Command.git(["rev-parse", "HEAD"], in: folder)
+            let amend = try CLI.run(["amend", "tip-2005", "--text", file.path, "--date", Self.today, "--message", name,
+                                     "--repo", folder.path])
+            if amend.status == 0 {
+                let validate = try CLI.run(["validate", "--repo", folder.path])
+                #expect(validate.status == 0, "\(name): committed, then \(validate.stderr)")
+                try Command.git(["reset", "-q", "--hard", before], in: folder)
+                try Command.git(["tag", "-d", "tip-2005@\(Self.today)"], in: folder)
+            } else {
+                #expect([64, 65].contains(amend.status), "\(name): \(amend.status) \(amend.stderr)")
+                #expect(amend.stderr.hasPrefix("accord: "), "\(name): \(amend.stderr)")
+                #expect(try Command.git(["rev-parse", "HEAD"], in: folder) == before, "\(name)")
+            }
+        }
+    }
 }

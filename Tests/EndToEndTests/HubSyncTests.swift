@@ -182,7 +182,9 @@ import Testing
         let configured = try accord(["sync", "silent-http"], in: "a")
         #expect(configured.status == 75 && configured.stderr.contains("no progress in 1 s"))
         try Command.git(["config", "accord.timeout", "soon"], in: scratch.path("a"))
-        #expect(try accord(["sync", "silent-http"], in: "a").status == 65)
+        // A git config value accord cannot use is a usage error, as docs/config.md says.
+        let soon = try accord(["sync", "silent-http"], in: "a")
+        #expect(soon.status == 64 && soon.stderr.hasPrefix("accord: git config accord.timeout"), "\(soon.stderr)")
 
         #expect(try rev("main", in: "a") == tip)
         #expect(try Command.run("git", ["rev-parse", "--verify", "-q", "silent/main"], in: scratch.path("a")).status != 0)
@@ -239,6 +241,110 @@ import Testing
         let sync = try accord(["sync"], in: "a")
         #expect(sync.status == 0, "\(sync.stderr)")
         #expect(try rev("main", in: "hub.git") == rev("main", in: "a"))
+    }
+
+    /// Syncs of one copy and writers in it, all started at once: every one exits 0 (a second
+    /// sync waits for the first), no record is staged as deleted, `git status` is clean, and
+    /// a plain `git commit` afterwards (the way out of a conflict) finds nothing to record.
+    @Test func syncsAndWritesOfOneCopyAtOnceLeaveItsIndexWhole() throws {
+        try twoCopies()
+        for round in 0..<3 {
+            try addReport("b-\(round)", in: "b")
+            #expect(try accord(["sync"], in: "b").status == 0)
+            let runs: [[String]] = [["sync"], ["sync"], ["sync"]] + (1...4).map { day in
+                ["log", "tip-2005#10.1", "--status", "in-progress", "--party", "VN", "--date", "2024-06-0\(day)",
+                 "--by", "An", "--note", "round \(round) writer \(day)"]
+            }
+            let processes = try runs.map { arguments -> Process in
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: SyncCommandTests.accord)
+                process.arguments = arguments
+                process.currentDirectoryURL = scratch.path("a")
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = FileHandle.nullDevice
+                try process.run()
+                return process
+            }
+            for process in processes { process.waitUntilExit() }
+            #expect(processes.map(\.terminationStatus) == Array(repeating: 0, count: runs.count), "round \(round)")
+            #expect(try Command.git(["status", "--porcelain"], in: scratch.path("a")) == "", "round \(round)")
+            #expect(try Command.git(["diff", "--cached", "--name-status", "HEAD"], in: scratch.path("a")) == "")
+            let commit = try Command.run("git", ["commit", "-q", "-m", "by hand"], in: scratch.path("a"))
+            #expect(commit.status != 0, "git commit found something to record: \(commit.stdout)")
+        }
+        #expect(try accord(["sync"], in: "a").status == 0)
+        #expect(try accord(["sync"], in: "b").status == 0)
+        #expect(try rev("main", in: "a") == rev("main", in: "b"))
+        #expect(try shell("ls Events/2024/05 Events/2024/06 | grep -c yaml", in: "b") == "\(1 + 3 + 12)")
+    }
+
+    /// The disk fills while a sync writes an arriving attachment, after the hub has the
+    /// merge: the sync fails (74) with the branch where it was and no half-written file left
+    /// to be committed, and the next sync finishes the job with `git status` clean.
+    @Test(.enabled(if: KillPointTests.strace != nil, "needs strace"))
+    func aDiskThatFillsDuringTheCheckoutOfASyncLeavesNoHalfFile() throws {
+        try twoCopies()
+        try shell("head -c 300000 /dev/urandom > ../minutes.pdf", in: "b")
+        let add = try accord(["evidence", "add", "--title", "Minutes", "--kind", "minutes", "--date", "2024-05-02",
+                              "--file", "../minutes.pdf", "--supports", "tip-2005#10.1"], in: "b")
+        #expect(add.status == 0, "\(add.stderr)")
+        #expect(try accord(["sync"], in: "b").status == 0)
+        let attachment = try shell("git ls-tree -r --name-only HEAD Evidence/attachments", in: "b")
+        try #require(!attachment.isEmpty && !attachment.contains("\n"))
+        try addReport("a-2", in: "a")
+        let before = try rev("main", in: "a")
+
+        let target = scratch.path("a/\(attachment)").path
+        let full = try Command.run(KillPointTests.strace!, ["-f", "-o", "/dev/null", "-P", target, "-e", "trace=write",
+                                                            "-e", "inject=write:error=ENOSPC", SyncCommandTests.accord, "sync"],
+                                   in: scratch.path("a"))
+        #expect(full.status == 74, "\(full.status) \(full.stderr)")
+        #expect(full.stderr.contains("accord: "), "\(full.stderr)")
+        #expect(try rev("main", in: "a") == before)
+        #expect(try Command.git(["status", "--porcelain"], in: scratch.path("a")) == "")
+        #expect(!FileManager.default.fileExists(atPath: target))
+
+        let next = try accord(["sync"], in: "a")
+        #expect(next.status == 0, "\(next.stderr)")
+        #expect(try Command.git(["status", "--porcelain"], in: scratch.path("a")) == "")
+        #expect(try rev("main", in: "a") == rev("main", in: "hub.git"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: target)) == Data(contentsOf: scratch.path("minutes.pdf")))
+    }
+
+    /// A bare tracker that syncs with a second hub passes on nothing it was given by plain
+    /// git that accord would refuse to take; nor does a copy where one was committed by hand.
+    @Test func unsafeTreesAreNotPassedOnByABareTrackerNorByACopy() throws {
+        try twoCopies()
+        try shell("git init -q --bare outer.git")
+        #expect(try accord(["remote", "add", "outer", "../outer.git"], in: "hub.git").status == 0)
+        let first = try accord(["sync", "outer"], in: "hub.git")
+        #expect(first.status == 0, "\(first.stderr)")
+        let outer = try rev("main", in: "outer.git")
+
+        // A symbolic link pushed to the hub with plain git, from b.
+        try shell("ln -s /etc/passwd Agreements/tip-2005/link && git add -A && git commit -qm link "
+                  + "&& git push -q origin main", in: "b")
+        let passed = try accord(["sync", "outer"], in: "hub.git")
+        #expect(passed.status == 65, "\(passed.status) \(passed.stderr)")
+        #expect(passed.stderr.hasPrefix("accord: this copy holds files that must not be passed on to outer"), "\(passed.stderr)")
+        #expect(passed.stderr.contains("Agreements/tip-2005/link") && passed.stderr.contains("symbolic link"))
+        #expect(try rev("main", in: "outer.git") == outer)
+        #expect(try accord(["validate"], in: "hub.git").status == 65)
+
+        // The same commit in b, which syncs itself: refused before anything is sent.
+        try shell("git config user.name b && git config user.email b@example.org", in: "b")
+        try shell("printf '[submodule]\\n' > .gitmodules && git add -A && git commit -qm modules", in: "b")
+        let hub = try rev("main", in: "hub.git")
+        let own = try accord(["sync"], in: "b")
+        #expect(own.status == 65 && own.stderr.contains(".gitmodules"), "\(own.stderr)")
+        #expect(try rev("main", in: "hub.git") == hub)
+
+        // Removed with a new commit, everything flows again.
+        try shell("git rm -q Agreements/tip-2005/link .gitmodules && git commit -qm 'remove them'", in: "b")
+        #expect(try accord(["sync"], in: "b").status == 0)
+        let again = try accord(["sync", "outer"], in: "hub.git")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try rev("main", in: "outer.git") == rev("main", in: "hub.git"))
     }
 
     @Test func noPushTakesWhatTheRemoteHasAndWritesNothingThere() throws {

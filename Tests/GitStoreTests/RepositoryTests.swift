@@ -184,7 +184,8 @@ import Testing
     @Test func refusesUnsafePathsAndEmptyChangeSets() throws {
         let scratch = try Scratch()
         let repository = try Repository.create(at: scratch.url)
-        for path in [".git/config", "a/../b", "/etc/passwd", "a//b", "x/.GIT/y", ".git\u{200D}/x", "line\nbreak", ""] {
+        for path in [".git/config", "a/../b", "/etc/passwd", "a//b", "x/.GIT/y", ".git\u{200D}/x", "line\nbreak", "",
+                     ".gitmodules", "Events/.gitattributes", "a\\b", "x/\u{FFFD}.yaml"] {
             var changes = ChangeSet()
             changes.write(path, Data("x".utf8))
             let error = #expect(throws: GitError.self) { try repository.apply(changes, message: "Bad", author: alice) }

@@ -42,12 +42,13 @@ public enum TrackerSync {
     }
 
     /// The stall limit in seconds: `explicit` (`--timeout`), else git's `accord.timeout`, else
-    /// 60. Zero means no limit. A setting that is not a number of seconds is refused.
+    /// 60. Zero means no limit. A setting that is not a number of seconds is refused (exit 64,
+    /// as for any `accord.*` value that cannot be used).
     public static func stallTimeout(explicit: Double?, repository: Repository) throws -> TimeInterval {
         if let explicit { return explicit }
         guard let text = repository.configString(timeoutSetting) else { return defaultTimeout }
         guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0, seconds.isFinite else {
-            throw AccordError(.data, "git config \(timeoutSetting) is \"\(text)\": give a number of seconds (0 for no limit)")
+            throw AccordError(.usage, "git config \(timeoutSetting) is \"\(text)\": give a number of seconds (0 for no limit)")
         }
         return seconds
     }
@@ -64,7 +65,13 @@ public enum TrackerSync {
     /// problems neither side has (an id both sides gave to different records). Problems the
     /// remote's commits bring are listed in the check, not refused: the other copy holds them
     /// already, and a copy on an older accord must still be able to take newer records.
+    /// Refused too: a push or merge that would pass on entries accord never writes (links,
+    /// `.git…` names: see ``TreeShape``), committed here by hand or pushed to a bare hub.
     public static func review(_ proposal: SyncProposal, in repository: Repository) throws -> Check {
+        if proposal.kind != .fastForward {
+            try TreeShape.requireSafeOutgoing(from: proposal.incoming, to: proposal.result, remote: proposal.remote,
+                                              in: repository)
+        }
         let sides = [(proposal.local, "here"), (proposal.incoming, "on \(proposal.remote)")]
         for case let (side?, place) in sides where side != proposal.result {
             let deleted = try repository.changes(from: side, to: proposal.result).filter { change in

@@ -8,10 +8,17 @@ public enum JSONOutput {
     /// removed or renamed, or a value changes type or meaning (docs/json.md).
     public static let version = 1
 
-    /// A report as the document a `--json` output prints: its keys and `version`. The
-    /// report must encode as a JSON object.
+    /// A report as the document a `--json` output prints: its keys and `version`. A list
+    /// (an array or a set) goes under `items`, beside `version`, so that every output is
+    /// an object; any other value that encodes as a list is printed as it is, without `version`.
     public static func render<Value: Encodable>(_ value: Value) throws -> String {
-        try encode(Versioned(report: value))
+        if value is any JSONList { return try encode(Versioned(report: Items(items: value))) }
+        return try encode(Versioned(report: value))
+    }
+
+    /// A list as a report: `{"items": [...]}`.
+    private struct Items<List: Encodable>: Encodable {
+        let items: List
     }
 
     /// A value as canonical JSON text, without `version`: for what is hashed rather than
@@ -31,10 +38,46 @@ public enum JSONOutput {
         private enum Key: String, CodingKey { case version }
 
         func encode(to encoder: any Encoder) throws {
-            try report.encode(to: encoder)
-            // The report's keyed container is the same object: the key joins its keys.
+            let watched = ContainerWatch(base: encoder)
+            try report.encode(to: watched)
+            // The report's keyed container is the same object: the key joins its keys. A
+            // value that took a list's container cannot have one.
+            guard watched.kind.value != .other else { return }
             var container = encoder.container(keyedBy: Key.self)
             try container.encode(JSONOutput.version, forKey: .version)
         }
     }
+
+    /// An encoder that passes everything to `base` and notes which container the value
+    /// took: asking JSONEncoder for an object after a list stops the process.
+    private struct ContainerWatch: Encoder {
+        enum Kind { case none, keyed, other }
+        final class Box: @unchecked Sendable { var value = Kind.none }
+        let base: any Encoder
+        let kind = Box()
+
+        var codingPath: [any CodingKey] { base.codingPath }
+        var userInfo: [CodingUserInfoKey: Any] { base.userInfo }
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            if kind.value == .none { kind.value = .keyed }
+            return base.container(keyedBy: type)
+        }
+
+        func unkeyedContainer() -> any UnkeyedEncodingContainer {
+            kind.value = .other
+            return base.unkeyedContainer()
+        }
+
+        // A single value may be an object (a wrapper that encodes what it holds): as before.
+        func singleValueContainer() -> any SingleValueEncodingContainer {
+            base.singleValueContainer()
+        }
+    }
 }
+
+/// What `JSONOutput.render` prints under `items`: lists, which cannot be an object.
+protocol JSONList {}
+extension Array: JSONList {}
+extension ContiguousArray: JSONList {}
+extension Set: JSONList {}

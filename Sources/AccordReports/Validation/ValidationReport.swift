@@ -19,12 +19,13 @@ public struct ValidationReport: Sendable, Encodable {
         public let instruments, commitments, plans, planItems, meetings, evidence, statusReports: Int
     }
 
-    /// The report on `snapshot`, read from the place `checked` names.
-    public init(_ snapshot: TrackerSnapshot, checked: String, revision: String? = nil) {
+    /// The report on `snapshot`, read from the place `checked` names, with `more` problems
+    /// found outside the records (the shape of the git tree: ``TreeShape``).
+    public init(_ snapshot: TrackerSnapshot, checked: String, revision: String? = nil, more: [Diagnostic] = []) {
         self.checked = checked
         self.revision = revision
-        valid = snapshot.diagnostics.isEmpty
-        problems = snapshot.diagnostics
+        valid = snapshot.diagnostics.isEmpty && more.isEmpty
+        problems = more.isEmpty ? snapshot.diagnostics : (snapshot.diagnostics + more).sorted()
         counts = Counts(
             instruments: snapshot.instruments.count,
             commitments: snapshot.instruments.map(\.commitments.count).reduce(0, +),

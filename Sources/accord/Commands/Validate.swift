@@ -16,8 +16,11 @@ extension Accord {
             committed or not (what the next commit would hold); in a bare repository, the tip \
             of its branch. --revision REV reads a commit's files instead; FOLDER, the files \
             in that folder (a folder holding accord.example.yaml is read as the project's \
-            example). Prints each problem as file:line: field: message and exits 65 when \
-            there is any; otherwise prints what the tracker holds and what was checked.
+            example). In a repository, the commit's tree is checked too: a symbolic link, a \
+            submodule link, a .git… name, a . or .. folder, a backslash or a name that is not \
+            UTF-8 is a problem (accord never writes them; sync neither takes nor passes them \
+            on). Prints each problem as file:line: field: message and exits 65 when there is \
+            any; otherwise prints what the tracker holds and what was checked.
 
               accord validate                       # the working tree
               accord validate --revision HEAD~1     # a commit
@@ -60,12 +63,16 @@ extension Accord {
                 if revision == nil, let workingTree = tracker.workingDirectory {
                     let snapshot = try TrackerSnapshot.load(folder: workingTree)
                     KeptUntilExit.keep(snapshot)
-                    report = ValidationReport(snapshot, checked: "working-tree")
+                    // The files on disk say nothing of links and names git holds: the
+                    // commit checked out is looked at for those.
+                    let shape = try (try? tracker.tip()).map { try TreeShape.diagnostics(repository: tracker, commit: $0) } ?? []
+                    report = ValidationReport(snapshot, checked: "working-tree", more: shape)
                 } else {
                     let commit = try tracker.resolve(revision ?? "HEAD")
                     let snapshot = try TrackerSnapshot.load(repository: tracker, commit: commit)
                     KeptUntilExit.keep(snapshot)
-                    report = ValidationReport(snapshot, checked: "revision", revision: commit.description)
+                    report = ValidationReport(snapshot, checked: "revision", revision: commit.description,
+                                              more: try TreeShape.diagnostics(repository: tracker, commit: commit))
                 }
             }
             let console = try Console(terminal, repository: nil)

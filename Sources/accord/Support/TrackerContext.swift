@@ -50,6 +50,9 @@ struct TrackerContext {
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
                      terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false) throws -> TrackerContext {
+        // history and show read old objects, where a damaged one is most likely met; the
+        // watch starts before the tracker is looked for, which reads HEAD's tree already.
+        if history, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
         let repository = try options.openTracker()
         let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
