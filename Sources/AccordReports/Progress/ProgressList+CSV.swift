@@ -7,6 +7,8 @@ extension ProgressList {
     /// not bind leaves its cells empty.
     public func renderCSV(parties: [String]) -> String {
         var table: CSVTable
+        /// An id a row refers to, with the mark of what it names (`tip-2005#7.2 [illustrative]`).
+        func referenced(_ id: String) -> String { id + ProvenanceNotice.suffix(referenceMarks[id] ?? []) }
         if let instruments {
             table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue", "marks"])
             for row in instruments {
@@ -34,14 +36,14 @@ extension ProgressList {
                               "source", "url", "note", "attachment", "marks"])
             for row in evidence {
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "", row.sensitivity, CSVTable.flag(row.redacted),
-                           row.title, CSVTable.list(row.supports), row.source ?? "", row.url ?? "", row.note ?? "",
+                           row.title, CSVTable.list(row.supports.map(referenced)), row.source ?? "", row.url ?? "", row.note ?? "",
                            row.attachment?.path ?? "", CSVTable.marks(row.marks)])
             }
         } else {
             table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"])
             for row in meetings ?? [] {
                 table.add([row.id, "\(row.date)", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
-                           CSVTable.list(row.reviews), CSVTable.marks(row.marks)])
+                           CSVTable.list(row.reviews.map(referenced)), CSVTable.marks(row.marks)])
             }
         }
         return table.render()
