@@ -324,4 +324,7 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public var planTargets: [PlanTarget] = []
     /// How many gaps the summary prints; the JSON always holds them all.
     public var gapDetail: GapDetail = .top
+    /// The marks of the marked records the summary refers to by id (the review cycles the
+    /// meeting held, the targets new evidence supports), so a reference shows its mark.
+    public var referenceMarks: [String: [ProvenanceMark]] = [:]
 }
