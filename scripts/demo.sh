@@ -59,4 +59,4 @@ echo "                                $out/summary-2019.km.html"
 echo "  review calendar:              $out/schedule.ics"
 echo "  2005→2012 redline:            $out/tip-2005-2005-to-2012.html"
 echo
-echo "Try: accord --repo $tracker show tip-2005#7.2   (the binary is $bin)"
+echo "Try: accord --repo $tracker show tip-2005#7.2   (an [illustrative] commitment; the binary is $bin)"

@@ -21,6 +21,8 @@ public struct DueDigest: Sendable, Hashable, Codable {
     public let through: CalendarDate
     /// The deadlines, by date then target.
     public let entries: [Entry]
+    /// The banner when any deadline is marked.
+    public let notice: ProvenanceNotice?
 
     /// The deadlines from `state`'s as-of date through `days` days later; with `party`, only
     /// what that party owes; with `agency`, only what an agency whose name contains it
@@ -43,5 +45,6 @@ public struct DueDigest: Sendable, Hashable, Codable {
                 entry.marks = index.marks(of: item.target.description).ordered
                 return entry
             }
+        notice = ProvenanceNotice(Set(entries.flatMap(\.marks)))
     }
 }

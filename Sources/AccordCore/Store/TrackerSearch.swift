@@ -24,6 +24,40 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public let path: String
     /// The words themselves, as written (a whole note, title or article).
     public let text: String
+    /// What the reader must be told of the record the words are in (see
+    /// ``ProvenanceMark``); set by ``marked(in:)``.
+    public var marks: [ProvenanceMark] = []
+}
+
+extension Array where Element == SearchHit {
+    /// The hits with the marks of the records they are in: a commitment, item, decision,
+    /// report, piece of evidence or meeting written for illustration; an article of a
+    /// working-summary text. A title or note of an instrument is marked only when the
+    /// instrument itself is illustrative: its texts being summaries says nothing of its title.
+    public func marked(in snapshot: TrackerSnapshot) -> [SearchHit] {
+        let index = ProvenanceIndex(snapshot)
+        let reports = Dictionary(snapshot.reports.map { ($0.id.rawValue, ProvenanceIndex.marks(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        let evidence = Dictionary(snapshot.evidence.map { ($0.id.rawValue, ProvenanceIndex.marks(of: $0)) }, uniquingKeysWith: { a, _ in a })
+        return map { hit in
+            var hit = hit
+            let marks: Set<ProvenanceMark>
+            switch hit.kind {
+            case .text:
+                marks = InstrumentID(hit.id).flatMap(snapshot.instrument)?.marks(of: hit.language)
+                    ?? index.marks(of: hit.id)
+            case .instrument, .plan:
+                marks = index.marks(of: hit.id).intersection([.illustrative])
+            case .commitment, .item, .decision, .meeting:
+                marks = index.marks(of: hit.id)
+            case .report:
+                marks = reports[hit.id] ?? []
+            case .evidence:
+                marks = evidence[hit.id] ?? []
+            }
+            hit.marks = marks.ordered
+            return hit
+        }
+    }
 }
 
 /// Finds records by the words in their titles, notes and texts, through a full-text index

@@ -67,6 +67,13 @@ extension ReviewSummary {
         used.formUnion(gaps.gaps.flatMap(\.marks) + indicators.flatMap { $0.points.flatMap(\.marks) })
         used.formUnion((nextReview?.marks ?? []) + (nextReview?.dueBefore.flatMap(\.marks) ?? []))
         used.formUnion(textChanges.flatMap { index.marks(of: $0.instrument.rawValue) })
+        let referenced = (self.meeting?.reviews ?? []) + newEvidence.flatMap { $0.supports.map(\.description) }
+            + sides.flatMap { $0.evidence.flatMap { $0.supports.map(\.description) } }
+        for id in referenced {
+            let marks = index.marks(of: id).ordered
+            if !marks.isEmpty { referenceMarks[id] = marks }
+        }
+        used.formUnion(referenceMarks.values.joined())
         notice = ProvenanceNotice(used)
     }
 

@@ -351,4 +351,7 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
     public var registers = RequestRegister([], asOf: CalendarDate(year: 1, month: 1, day: 1)!)
     /// How many gaps the summary prints; the JSON always holds them all.
     public var gapDetail: GapDetail = .top
+    /// The marks of the marked records the summary refers to by id (the review cycles the
+    /// meeting held, the targets new evidence supports), so a reference shows its mark.
+    public var referenceMarks: [String: [ProvenanceMark]] = [:]
 }

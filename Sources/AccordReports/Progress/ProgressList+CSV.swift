@@ -10,6 +10,8 @@ extension ProgressList {
     /// The list as a table with typed columns: what `--csv` and `--format xlsx` write.
     public func csvTable(parties: [String]) -> CSVTable {
         var table: CSVTable
+        /// An id a row refers to, with the mark of what it names (`tip-2005#7.2 [illustrative]`).
+        func referenced(_ id: String) -> String { id + ProvenanceNotice.suffix(referenceMarks[id] ?? []) }
         if let instruments {
             table = CSVTable(["id", "kind", "title", "parties", "date", "status", "targets", "overdue", "marks"],
                              kinds: ["date": .date, "targets": .number, "overdue": .number])
@@ -43,7 +45,7 @@ extension ProgressList {
                              kinds: ["date": .date, "redacted": .flag])
             for row in evidence {
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "", row.sensitivity, CSVTable.flag(row.redacted),
-                           row.title, CSVTable.list(row.supports), row.source ?? "", row.url ?? "", row.note ?? "",
+                           row.title, CSVTable.list(row.supports.map(referenced)), row.source ?? "", row.url ?? "", row.note ?? "",
                            row.attachment?.path ?? "", CSVTable.marks(row.marks)])
             }
         } else {
@@ -51,7 +53,7 @@ extension ProgressList {
                              kinds: ["date": .date, "decisions": .number])
             for row in meetings ?? [] {
                 table.add([row.id, "\(row.date)", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
-                           CSVTable.list(row.reviews), CSVTable.marks(row.marks)])
+                           CSVTable.list(row.reviews.map(referenced)), CSVTable.marks(row.marks)])
             }
         }
         return table

@@ -36,8 +36,25 @@ public struct ProgressList: Codable, Sendable {
     public let targets: [TargetRow]?
     public let evidence: [EvidenceView]?
     public let meetings: [MeetingRow]?
-    /// The banner when any row is marked.
-    public let notice: ProvenanceNotice?
+    /// The banner when any row, or any record a row refers to, is marked.
+    public private(set) var notice: ProvenanceNotice?
+    /// The marks of the marked records the rows refer to by id (the targets a piece of
+    /// evidence supports, the review cycles a meeting held).
+    public private(set) var referenceMarks: [String: [ProvenanceMark]] = [:]
+
+    /// The list with the marks of the records its rows refer to.
+    private func marking(references ids: [String], in snapshot: TrackerSnapshot) -> ProgressList {
+        let index = ProvenanceIndex(snapshot)
+        var list = self
+        for id in ids {
+            let marks = index.marks(of: id).ordered
+            if !marks.isEmpty { list.referenceMarks[id] = marks }
+        }
+        if !list.referenceMarks.isEmpty {
+            list.notice = ProvenanceNotice(Set(notice?.marks ?? []).union(list.referenceMarks.values.joined()))
+        }
+        return list
+    }
 
     private init(asOf: CalendarDate, kind: String, instruments: [InstrumentRow]?, targets: [TargetRow]?,
                  evidence: [EvidenceView]?, meetings: [MeetingRow]?) {
@@ -89,6 +106,7 @@ public struct ProgressList: Codable, Sendable {
                 && (supporting == nil || item.supports.contains(supporting!))
         }.reversed().map { EvidenceView($0, redaction: redaction, withdrawal: snapshot.withdrawal(of: $0.id)) }
         return ProgressList(asOf: asOf, kind: "evidence", instruments: nil, targets: nil, evidence: Array(rows), meetings: nil)
+            .marking(references: rows.flatMap(\.supports), in: snapshot)
     }
 
     /// The meetings held by the as-of date.
@@ -99,6 +117,7 @@ public struct ProgressList: Codable, Sendable {
                        marks: meeting.provenance.illustrative ? [.illustrative] : [])
         }
         return ProgressList(asOf: asOf, kind: "meetings", instruments: nil, targets: nil, evidence: nil, meetings: rows)
+            .marking(references: rows.flatMap(\.reviews), in: snapshot)
     }
 
     /// The list as a terminal table.

@@ -7,6 +7,10 @@ extension ShowReport {
         func line(_ text: String = "") { out += text + "\n" }
         func fact(_ label: String, _ value: String?) { if let value, !value.isEmpty { line("\(style.dim(label + ":")) \(value)") } }
         func section(_ title: String) { line(); line(style.bold(title)) }
+        /// Ids referred to, each with its mark.
+        func references(_ ids: [String]) -> String {
+            ids.map { $0 + ProvenanceNotice.suffix(referenceMarks[$0] ?? []) }.joined(separator: ", ")
+        }
         func targets(_ rows: [TargetRow]) {
             var table = TextTable([.init(L10n.t("id")), .init(L10n.t("due")), .init(L10n.t("status")), .init(L10n.t("summary"))])
             for row in rows {
@@ -85,7 +89,7 @@ extension ShowReport {
                      + (schedule.until.map { " until \($0)" } ?? ""))
             }
             fact(L10n.t("period"), [target.start, target.end].compactMap { $0?.description }.joined(separator: " to "))
-            fact(L10n.t("linked"), target.linked.joined(separator: ", "))
+            fact(L10n.t("linked"), references(target.linked))
             if let finding = target.amendedSinceEvidence {
                 line("\(style.yellow("text amended since evidence:")) \(Self.describe(finding))")
             }
@@ -137,7 +141,7 @@ extension ShowReport {
             fact(L10n.t("date"), "\(item.date)")
             fact(L10n.t("party"), item.party)
             fact(L10n.t("sensitivity"), item.sensitivity)
-            fact(L10n.t("supports"), item.supports.joined(separator: ", "))
+            fact(L10n.t("supports"), references(item.supports))
             fact(L10n.t("source"), item.source)
             fact(L10n.t("url"), item.url)
             fact(L10n.t("attachment"), item.attachment.map { "\($0.name) (\($0.size) bytes) at \($0.path)" })
@@ -153,7 +157,7 @@ extension ShowReport {
             fact(L10n.t("date"), "\(meeting.date)" + (meeting.endDate.map { " to \($0)" } ?? ""))
             fact(L10n.t("venue"), meeting.venue)
             fact(L10n.t("host"), meeting.host)
-            fact(L10n.t("reviews"), meeting.reviews.joined(separator: ", "))
+            fact(L10n.t("reviews"), references(meeting.reviews))
             fact(L10n.t("attendees"), meeting.attendees.joined(separator: "; "))
             fact(L10n.t("source"), meeting.source)
             fact(L10n.t("url"), meeting.url)

@@ -135,7 +135,11 @@ public struct ShowReport: Codable, Sendable {
     /// The marks of what `id` names (see ``ProvenanceMark``).
     public let marks: [ProvenanceMark]
     /// The banner when anything shown is marked.
-    public let notice: ProvenanceNotice?
+    public private(set) var notice: ProvenanceNotice?
+    /// The marks of the marked records the report refers to by id (the plan items a
+    /// commitment is linked to, the targets a piece of evidence supports, the review cycles
+    /// a meeting held), so a reference shows its mark like the record itself.
+    public private(set) var referenceMarks: [String: [ProvenanceMark]] = [:]
 
     private init(asOf: CalendarDate, resolved: IDResolver.Resolved, marks: Set<ProvenanceMark>,
                  instrument: InstrumentDetail? = nil,
@@ -240,15 +244,15 @@ public struct ShowReport: Codable, Sendable {
                 .map(TargetRow.init)
             self.init(asOf: asOf, resolved: resolved, marks: Set(rows.flatMap(\.marks)).union(ownerMarks), planArea: rows)
         case .commitment, .planItem, .decision:
-            guard let id = resolved.qualifiedID, let targetState = state.target(id) else {
+            if let id = resolved.qualifiedID, let targetState = state.target(id) {
+                self.init(asOf: asOf, resolved: resolved, marks: targetState.marks,
+                          target: Self.target(targetState, asOf: asOf, snapshot: snapshot, redaction: redaction, revisions: revisions,
+                                              amended: amendedSinceEvidence.first { $0.commitment == id }))
+            } else {
                 // An untracked decision: shown with its meeting.
                 self.init(asOf: asOf, resolved: resolved, marks: ownerMarks,
                           meeting: Self.meeting(owner, snapshot: snapshot, state: state, index: index))
-                return
             }
-            self.init(asOf: asOf, resolved: resolved, marks: targetState.marks,
-                      target: Self.target(targetState, asOf: asOf, snapshot: snapshot, redaction: redaction, revisions: revisions,
-                                          amended: amendedSinceEvidence.first { $0.commitment == id }))
         case .meeting:
             self.init(asOf: asOf, resolved: resolved, marks: ownerMarks,
                       meeting: Self.meeting(owner, snapshot: snapshot, state: state, index: index))
@@ -260,6 +264,14 @@ public struct ShowReport: Codable, Sendable {
             let item = snapshot.report(resolved.id)
             self.init(asOf: asOf, resolved: resolved, marks: item.map(ProvenanceIndex.marks(of:)) ?? [],
                       report: item.map { StatusReportView($0, withdrawal: snapshot.withdrawal(of: $0.id)) })
+        }
+        let referenced = (target?.linked ?? []) + (evidence?.supports ?? []) + (meeting?.reviews ?? [])
+        for id in referenced {
+            let marks = index.marks(of: id).ordered
+            if !marks.isEmpty { referenceMarks[id] = marks }
+        }
+        if !referenceMarks.isEmpty {
+            notice = ProvenanceNotice(Set(notice?.marks ?? []).union(referenceMarks.values.joined()))
         }
     }
 

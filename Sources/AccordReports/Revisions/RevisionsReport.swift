@@ -12,10 +12,19 @@ public struct RevisionsReport: Sendable, Codable {
     public let revisions: [TextRevision]
     /// The languages that lag behind the latest revision; nil when they are in step.
     public let outOfStep: LanguagesOutOfStep?
+    /// The marks of the texts listed (``ProvenanceMark``): `working-summary` when they are
+    /// summaries, not authentic texts.
+    public let marks: [ProvenanceMark]
+    /// The banner when the texts are marked.
+    public let notice: ProvenanceNotice?
 
     /// The report on `revisions`, limited to those touching `language` when given and to
     /// those dated on or before `asOf`.
-    public init(_ revisions: TextRevisions, language: String? = nil, asOf: CalendarDate? = nil) {
+    /// `marks` are those of the texts (``Instrument/marks(of:)``).
+    public init(_ revisions: TextRevisions, language: String? = nil, asOf: CalendarDate? = nil,
+                marks: Set<ProvenanceMark> = []) {
+        self.marks = marks.ordered
+        notice = ProvenanceNotice(marks)
         instrument = revisions.instrument
         self.language = language
         self.revisions = (language.map(revisions.revisions(of:)) ?? revisions.revisions)

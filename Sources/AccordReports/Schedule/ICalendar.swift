@@ -38,6 +38,8 @@ public struct ICalendarRenderer: Sendable {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//accord//review schedule//EN", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + Self.escape("\(calendarName): reviews and deadlines"),
         ]
+        // What the marks in the events' titles mean, for a reader of the calendar.
+        if let notice = schedule.notice { lines.append("X-WR-CALDESC:" + Self.escape(notice.text)) }
         let stamp = Self.compact(schedule.asOf) + "T000000Z"
         let sequence = String(max(0, CalendarDate(year: 2000, month: 1, day: 1)!.days(until: schedule.asOf)))
         func alarm(days: Int, _ text: String) -> [String] {

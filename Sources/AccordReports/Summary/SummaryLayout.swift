@@ -34,7 +34,7 @@ enum SummaryLayout {
             rows.append([L10n.t("Venue"), meeting.venue ?? L10n.t("not recorded")])
             rows.append([L10n.t("Host"), partyName(summary, meeting.host)])
             if let body = meeting.body { rows.append(["Body", body]) }
-            if !meeting.reviews.isEmpty { rows.append([L10n.t("Reviews held"), meeting.reviews.joined(separator: ", ")]) }
+            if !meeting.reviews.isEmpty { rows.append([L10n.t("Reviews held"), references(summary, meeting.reviews)]) }
             if !meeting.coChairs.isEmpty { rows.append(["Co-chairs", meeting.coChairs.joined(separator: "; ")]) }
             for delegation in meeting.delegations where !brief {
                 rows.append(["Delegation \(delegation.party)", delegation.members.joined(separator: "; ")])
@@ -69,8 +69,13 @@ enum SummaryLayout {
             [$0.date.description, ProgressStyle.marked("\($0.title) (\($0.id))", $0.marks)
                 + (summary.unverified?[$0.id.rawValue].map { L10n.t(", not verified: {1}", $0) } ?? ""),
              $0.kind, $0.party?.code ?? L10n.t("both"),
-             $0.supports.map(\.description).joined(separator: ", ")]
+             references(summary, $0.supports.map(\.description))]
         })
+    }
+
+    /// Ids the summary refers to, each with the mark of what it names.
+    static func references(_ summary: ReviewSummary, _ ids: [String]) -> String {
+        ids.map { $0 + ProvenanceNotice.suffix(summary.referenceMarks[$0] ?? []) }.joined(separator: ", ")
     }
 
     /// `tip-2005 (en), 2012-09-28, tip-2005@2012-09-28: 3 of 12 articles changed …`.
@@ -227,7 +232,7 @@ enum SummaryLayout {
         Table(header: ["Date", "Evidence", "Supports", "Note"], rows: side.evidence.map { item in
             [item.date.description, ProgressStyle.marked("\(item.title) (\(item.id), \(item.kind))", item.marks)
                 + (summary.unverified?[item.id.rawValue].map { ", not verified: \($0)" } ?? ""),
-             item.supports.map(\.description).joined(separator: ", "), short(item.note ?? "", 160)]
+             references(summary, item.supports.map(\.description)), short(item.note ?? "", 160)]
         }, dates: [0])
     }
 

@@ -49,12 +49,13 @@ extension Accord {
             } else if digest.entries.isEmpty {
                 text = ""
             } else {
-                var lines = ["Due from \(digest.asOf) through \(digest.through): \(digest.entries.count) "
-                             + (digest.entries.count == 1 ? "item" : "items")]
+                var lines = digest.notice.map { ["Note: \($0.text)", ""] } ?? []
+                lines.append("Due from \(digest.asOf) through \(digest.through): \(digest.entries.count) "
+                             + (digest.entries.count == 1 ? "item" : "items"))
                 for entry in digest.entries {
                     let left = entry.daysLeft == 0 ? "today" : entry.daysLeft == 1 ? "in 1 day" : "in \(entry.daysLeft) days"
                     let owners = entry.owners.map { "\($0.party)" + ($0.agency.map { " (\($0))" } ?? " (no agency named)") }
-                    lines.append("\(entry.date)  \(left)  \(entry.target)  \(owners.joined(separator: ", "))")
+                    lines.append("\(entry.date)  \(left)  \(entry.target)\(ProvenanceNotice.suffix(entry.marks))  \(owners.joined(separator: ", "))")
                     lines.append("    " + entry.summary + ProvenanceNotice.suffix(entry.marks))
                 }
                 text = lines.joined(separator: "\n") + "\n"

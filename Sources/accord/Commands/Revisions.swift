@@ -42,7 +42,8 @@ extension Accord {
             let instrument = try context.instrument(id)
             let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: context.repository,
                                                    from: context.commit)
-            let report = RevisionsReport(revisions, language: lang, asOf: read.asOf)
+            let marks = lang.map(instrument.marks(of:)) ?? instrument.marks
+            let report = RevisionsReport(revisions, language: lang, asOf: read.asOf, marks: marks)
             try context.console.show(report, json: read.json) { RevisionsTerminalRenderer(style: $0).render(report) }
         }
     }

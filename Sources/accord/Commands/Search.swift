@@ -23,7 +23,7 @@ extension Accord {
             (.git/accord/derived.sqlite, see docs/derived-store.md); the first search \
             indexes every file, later ones only the files that changed since, whoever \
             committed them. With --as-of, records dated after that day are left out \
-            (texts are searched as they read now). --json prints {query, asOf, hits} \
+            (texts are searched as they read now). Hits in illustrative records or working-summary texts carry their mark. --json prints {query, asOf, notice, hits} \
             (docs/json.md). Exits 0 whether or not anything was found.
 
               accord search trafficking
@@ -61,11 +61,17 @@ extension Accord {
         func run() throws {
             let repository = try repository.openTracker()
             let commit = try repository.resolve(revision ?? "HEAD")
-            let hits = try TrackerSearch.search(text, repository: repository, commit: commit, asOf: asOf)
+            var hits = try TrackerSearch.search(text, repository: repository, commit: commit, asOf: asOf)
+            if !hits.isEmpty {
+                // The marks come from the records, which the index does not hold.
+                hits = hits.marked(in: try TrackerSnapshot.load(repository: repository, commit: commit))
+            }
+            let notice = ProvenanceNotice(Set(hits.flatMap(\.marks)))
             if json {
-                print(try JSONOutput.render(Found(query: text, asOf: asOf?.description, hits: hits)), terminator: "")
+                print(try JSONOutput.render(Found(query: text, asOf: asOf?.description, notice: notice, hits: hits)), terminator: "")
                 return
             }
+            if let notice { print("Note: \(notice.text)\n") }
             if hits.isEmpty {
                 print("No title, note or text holds \(TrackerSearch.words(of: text).count == 1 ? "this word" : "these words").")
                 return
@@ -75,7 +81,7 @@ extension Accord {
                 if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " article \(hit.part)" } else { heading += " \(hit.part)" }
                 if !hit.language.isEmpty { heading += " (\(hit.language))" }
                 if let date = hit.date { heading += "  \(date)" }
-                print(heading)
+                print(heading + ProvenanceNotice.suffix(hit.marks))
                 print("  " + Self.excerpt(hit.text))
             }
             print("\(hits.count) \(hits.count == 1 ? "match" : "matches")")
@@ -91,6 +97,8 @@ extension Accord {
         struct Found: Encodable {
             let query: String
             let asOf: String?
+            /// The banner when any hit is marked.
+            let notice: ProvenanceNotice?
             let hits: [SearchHit]
         }
     }

@@ -76,22 +76,39 @@ import Testing
         #expect(checked == 59)
     }
 
+    /// Whether a citation or note credits the study, by its journal or as "the study".
+    static func credits(_ text: String?) -> Bool {
+        guard let text else { return false }
+        return text.contains(StudySources.citation) || text.lowercased().contains("the study")
+    }
+
     @Test func everyRecordCitingTheStudyHoldsOnlyWhatTheStudyContains() {
         var citing: [(id: String, text: String, alone: Bool)] = []
+        // An instrument or plan credits the study in its own source, its source notes, a review
+        // cycle's source or a commitment's or item's note; what it says is all of these.
         for instrument in snapshot.instruments {
-            let sources = ([instrument.provenance.source] + instrument.sources.map(\.source)).compactMap { $0 }
-            if sources.contains(where: { $0.contains(StudySources.citation) }) {
-                citing.append((instrument.id.rawValue, ([instrument.note ?? ""] + instrument.sources.compactMap(\.says)).joined(separator: " "),
-                               false))
-            }
+            let cited = [instrument.provenance.source] + instrument.sources.map(\.source)
+                + instrument.reviewCycles.map(\.provenance.source) + instrument.commitments.flatMap { [$0.note, $0.provenance.source] }
+            guard cited.contains(where: Self.credits) else { continue }
+            let said = [instrument.note] + instrument.sources.flatMap { [$0.says, $0.source] }
+                + instrument.reviewCycles.map(\.provenance.source) + instrument.commitments.map(\.note)
+            citing.append((instrument.id.rawValue, said.compactMap { $0 }.joined(separator: " "), false))
         }
-        for evidence in snapshot.evidence where evidence.source?.contains(StudySources.citation) == true {
+        for plan in snapshot.plans {
+            let cited = [plan.provenance.source] + plan.sources.map(\.source) + plan.reviewCycles.map(\.provenance.source)
+                + plan.items.flatMap { [$0.note, $0.provenance.source] }
+            guard cited.contains(where: Self.credits) else { continue }
+            let said = [plan.note] + plan.sources.flatMap { [$0.says, $0.source] } + plan.items.map(\.note)
+            citing.append((plan.id.rawValue, said.compactMap { $0 }.joined(separator: " "), false))
+        }
+        for evidence in snapshot.evidence where Self.credits(evidence.source) || Self.credits(evidence.note) {
             // A source naming others beside the study (`study; VNA`) may add what they say.
-            let alone = !(evidence.source ?? "").contains(";")
+            let alone = evidence.source?.contains(StudySources.citation) == true && !(evidence.source ?? "").contains(";")
             citing.append((evidence.id.rawValue, [evidence.title, evidence.note ?? ""].joined(separator: " "), alone))
         }
-        for meeting in snapshot.meetings where meeting.provenance.source?.contains(StudySources.citation) == true {
-            citing.append((meeting.id.rawValue, meeting.note ?? "", true))
+        for meeting in snapshot.meetings where Self.credits(meeting.provenance.source) || Self.credits(meeting.note) {
+            let alone = meeting.provenance.source?.contains(StudySources.citation) == true && !(meeting.provenance.source ?? "").contains(";")
+            citing.append((meeting.id.rawValue, [meeting.title, meeting.note ?? "", meeting.provenance.source ?? ""].joined(separator: " "), alone))
         }
         #expect(Set(citing.map(\.id)) == Set(StudySources.contents.keys))
         for record in citing {

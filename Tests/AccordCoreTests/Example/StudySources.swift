@@ -49,6 +49,12 @@ enum StudySources {
     /// checked, and fails.
     static let contents: [String: [String]] = [
         "crime-1997": ["1997"],
+        "tip-2005": ["October 2005", "five-year review of 2012–2017"],
+        "extradition-2013": ["no documents guiding the application of the extradition"],
+        "plan-2017-2020": ["General Action Plan for the implementation of the", "six areas"],
+        "2011-dong-thap-conference": ["Dong Thap", "2011"],
+        "ev-2011-dong-thap-conference": ["Dong Thap", "2011"],
+        "2019-03-26-clv-conference": ["2018"],
         "ev-2009-mps-moi-plan-2009-2010": ["2009"],
         "ev-2017-five-year-review": ["9 cases", "10 suspects", "10 victims", "nearly 20 requests", "192 victims", "77 of them"],
         "ev-2017-mps-report-2012-2017": ["3,090", "90 %", "1,021", "2,035"],
