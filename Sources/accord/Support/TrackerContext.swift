@@ -187,7 +187,7 @@ extension TrackerContext {
     func instrument(_ text: String) throws -> Instrument {
         let resolved = try resolve(text, as: [.instrument])
         guard let id = InstrumentID(resolved.id), let instrument = snapshot.instrument(id) else {
-            throw AccordError(.notFound, "no instrument \"\(text)\" in the tracker")
+            throw AccordError(.notFound, L10n.t("no instrument \"{1}\" in the tracker", text))
         }
         return instrument
     }
