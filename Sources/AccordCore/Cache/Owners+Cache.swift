@@ -238,6 +238,11 @@ extension CacheWriter {
         optional(provenance.source) { $0.string($1) }
         optional(provenance.url) { $0.string($1) }
         flag(provenance.illustrative)
+        string(provenance.textLanguage.rawValue)
+        list(provenance.translations.keys.sorted { $0.rawValue < $1.rawValue }) { writer, language in
+            writer.string(language.rawValue)
+            writer.texts(provenance.translations[language]!)
+        }
     }
 
     /// Text by language tag, sorted by tag.
@@ -263,7 +268,11 @@ extension CacheReader {
     }
 
     mutating func provenance() throws -> Provenance {
-        Provenance(source: try optional { try $0.string() }, url: try optional { try $0.string() }, illustrative: try flag())
+        let source = try optional { try $0.string() }, url = try optional { try $0.string() }, illustrative = try flag()
+        let textLanguage = try valid { Language(rawValue: $0) }
+        let translations = try Dictionary(try list { (try $0.valid { Language(rawValue: $0) }, try $0.texts()) },
+                                          uniquingKeysWith: { _, _ in throw CacheCorrupt() })
+        return Provenance(source: source, url: url, illustrative: illustrative, textLanguage: textLanguage, translations: translations)
     }
 
     mutating func texts() throws -> [String: String] {

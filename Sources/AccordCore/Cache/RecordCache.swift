@@ -25,7 +25,7 @@ public import GitStore
 struct RecordCache {
     /// Bump when the binary layout, or what ``TrackerRecord/parse(path:data:)`` makes of
     /// a file, changes: files of another version are then ignored and replaced.
-    static let formatVersion = 21
+    static let formatVersion = 22
     static let magic = Array("accord-record-cache\n".utf8)
     /// The newest files kept, with the files their chains rest on.
     static let kept = 3

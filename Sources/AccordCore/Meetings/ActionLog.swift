@@ -140,7 +140,7 @@ public enum ActionLog {
             }
             marks.formUnion(news.flatMap(\.marks) + evidence.flatMap(\.marks))
             var entry = ActionLogEntry(
-                meeting: meeting.id, decision: decision.id, text: decision.text, owners: owners,
+                meeting: meeting.id, decision: decision.id, text: decision.provenance.shown("text", decision.text), owners: owners,
                 joint: decision.bound == .joint, due: decision.due?.first, followUp: followUp, news: news,
                 evidence: evidence, flags: flags)
             entry.marks = marks.ordered
