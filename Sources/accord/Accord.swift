@@ -64,6 +64,8 @@ struct Accord: ParsableCommand {
             command = try parseAsRoot(try chooseLanguage(Array(CommandLine.arguments.dropFirst())))
         } catch let error as L10n.UnknownLanguage {
             fail(ErrorReport(usage: error.description))
+        } catch let error as LocalForms.UnknownDigits {
+            fail(ErrorReport(usage: error.description))
         } catch {
             // Help and version leave as ArgumentParser prints them; a wrong command line is
             // one `accord:` line (exit 64) with a pointer to the command's help.
@@ -94,6 +96,7 @@ struct Accord: ParsableCommand {
         let keepsOption = arguments.first { !$0.hasPrefix("-") }.map(textCommands.contains) ?? false
         var rest: [String] = []
         var option: String?
+        var digits: String?
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -105,6 +108,12 @@ struct Accord: ParsableCommand {
                 if keepsOption { rest += [argument, arguments[index + 1]] }
                 index += 2
                 continue
+            } else if argument == "--digits", index + 1 < arguments.count {
+                digits = arguments[index + 1]
+                index += 2
+                continue
+            } else if argument.hasPrefix("--digits=") {
+                digits = String(argument.dropFirst("--digits=".count))
             } else if argument.hasPrefix("--lang=") {
                 option = String(argument.dropFirst("--lang=".count))
                 if keepsOption { rest.append(argument) }
@@ -117,6 +126,7 @@ struct Accord: ParsableCommand {
         let machineReadable = zip(rest, rest.dropFirst()).contains { $0 == "--format" && ($1 == "json" || $1 == "csv") }
             || rest.contains { ["--json", "--csv", "--format=json", "--format=csv"].contains($0) }
         try L10n.choose(option: option, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
+        try LocalForms.choose(option: digits, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
         return rest
     }
 

@@ -25,7 +25,8 @@ public struct SummaryHTMLRenderer: Sendable {
             .joined(separator: " / ")
         let sections = summaries.map { item in
             L10n.with(item.language) {
-                "<section lang=\"\(item.language.tag)\" class=\"language\">\n" + body(item.summary).joined(separator: "\n") + "\n</section>"
+                "<section lang=\"\(item.language.tag)\" class=\"language\">\n"
+                    + LocalForms.applyHTML(body(item.summary).joined(separator: "\n"), language: item.language) + "\n</section>"
             }
         }
         return L10n.with(summaries.first?.language ?? L10n.language) {

@@ -123,11 +123,13 @@ extension Accord {
             let text: String
             switch format {
             case .markdown:
-                text = languages.map { language in L10n.with(language) { SummaryMarkdownRenderer(brief: brief).render(summary(in: language)) } }
+                text = languages.map { language in
+                    L10n.with(language) { LocalForms.apply(SummaryMarkdownRenderer(brief: brief).render(summary(in: language)), language: language) }
+                }
                     .joined(separator: "\n---\n\n")
             case .html:
                 text = languages.count == 1
-                    ? SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0]))
+                    ? LocalForms.applyHTML(SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0])), language: languages[0])
                     : SummaryHTMLRenderer(brief: brief).render(languages: languages.map { (language: $0, summary: summary(in: $0)) })
             case .json: text = try JSONOutput.render(summary(in: .english))
             }

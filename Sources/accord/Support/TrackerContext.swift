@@ -64,6 +64,7 @@ struct TrackerContext {
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit, use: use)
         // The tracker's language applies when the user chose none.
         L10n.adoptTrackerDefault(snapshot.settings?.interfaceLanguages ?? [])
+        LocalForms.adoptTrackerDefault(snapshot.settings?.digits)
         if warn && !snapshot.isValid {
             let count = snapshot.diagnostics.count
             FileHandle.standardError.write(Data(
