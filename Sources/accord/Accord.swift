@@ -25,7 +25,8 @@ struct Accord: ParsableCommand {
         current folder.
 
         Every command takes --lang en|vi|km (else ACCORD_LANG, LC_ALL, LC_MESSAGES, LANG, \
-        then accord.yaml's language:); this help stays in English (docs/languages.md). \
+        then accord.yaml's language:) and --digits latin|khmer (else ACCORD_DIGITS, then \
+        accord.yaml's digits:); this help stays in English (docs/languages.md). \
         Reports take --json (with a version key; docs/json.md), --color auto|always|never \
         and --no-pager; on a terminal long output goes through $ACCORD_PAGER, git config \
         accord.pager or core.pager, $PAGER, else less -FRX. --output - is standard output. \
@@ -87,8 +88,9 @@ struct Accord: ParsableCommand {
         }
     }
 
-    /// The command line without `--lang LIST` (or `--lang=LIST`), which every command takes
-    /// and which chooses the run's languages before anything prints (see `L10n.choose`).
+    /// The command line without `--lang LIST` (or `--lang=LIST`) and `--digits STYLE`, which
+    /// every command takes and which choose the run's languages and digits before anything
+    /// prints (see `L10n.choose`, `LocalForms.choose`).
     /// `diff`, `revisions`, `amend` and `instrument` keep their own `--lang`, the language of
     /// a text: it sets the interface's language too when accord speaks it.
     private static func chooseLanguage(_ arguments: [String]) throws -> [String] {
