@@ -57,7 +57,7 @@ echo "  2019 review summary:          $out/summary-2019.md"
 echo "                                $out/summary-2019.html"
 echo "  in Vietnamese and Khmer:      $out/summary-2019.vi.html"
 echo "                                $out/summary-2019.km.html"
-echo "                                $out/summary-2019.vi-km.html (side by side, for joint minutes)"
+echo "                                $out/summary-2019.vi-km.html (both languages, for joint minutes)"
 echo "  review calendar:              $out/schedule.ics"
 echo "  2005→2012 redline:            $out/tip-2005-2005-to-2012.html"
 echo
