@@ -124,7 +124,7 @@ extension Accord.EvidenceCommand {
             let replacing = try supersedes.map { record in
                 let request = WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: author.person.description)
                 guard try request.resolve(in: context.snapshot, resolver: context.resolver).kind == .evidence else {
-                    throw AccordError(.usage, "\(record) is a status report: replace it with accord log --supersedes")
+                    throw AccordError(.usage, L10n.t("{1} is a status report: replace it with accord log --supersedes", record))
                 }
                 return request
             }

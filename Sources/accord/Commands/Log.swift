@@ -111,10 +111,10 @@ extension Accord {
             if let replacing {
                 let (old, kind) = try replacing.resolve(in: context.snapshot, resolver: context.resolver)
                 guard kind == .report, let earlier = context.snapshot.report(old.rawValue) else {
-                    throw AccordError(.usage, "\(old) is evidence: replace it with accord evidence add --supersedes")
+                    throw AccordError(.usage, L10n.t("{1} is evidence: replace it with accord evidence add --supersedes", old))
                 }
                 guard earlier.target == target.id, earlier.party == request.party else {
-                    throw AccordError(.data, "\(old) is \(earlier.party)'s report on \(earlier.target); a report replaces one of the same target and party (or retract it)")
+                    throw AccordError(.data, L10n.t("{1} is {2}'s report on {3}; a report replaces one of the same target and party (or retract it)", old, earlier.party, earlier.target))
                 }
             }
             var recorded: StatusReport?
