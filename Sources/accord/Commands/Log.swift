@@ -129,10 +129,11 @@ extension Accord {
             }
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
-                var lines = ["recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))"]
-                if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
+                var lines = [L10n.t("recorded {1}: {2} {3} {4} on {5} (commit {6})", recorded.id, recorded.target, recorded.party,
+                                    recorded.status.rawValue, recorded.date, commit.short)]
+                if let withdrawn { lines.append(L10n.t("superseded {1} (withdrawn by {2})", withdrawn.withdraws, withdrawn.id)) }
                 if withdrawn == nil, let reason = context.snapshot.changesNothing(recorded, asOf: today) {
-                    lines.append("note: this report changes nothing: \(reason)")
+                    lines.append(L10n.t("note: this report changes nothing: {1}", reason))
                 }
                 try write.report(id: recorded.id.rawValue, lines, commits: [commit], in: context.repository)
             }
