@@ -110,7 +110,7 @@ public struct SummaryHTMLRenderer: Sendable {
         }
 
         body.append("<h2 id=\"gaps\">\(e(L10n.t("Gaps")))</h2>")
-        body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
+        body.append("<p>\(e(SummaryLayout.gapTotals(summary)))</p>")
         if !summary.gaps.gaps.isEmpty {
             body.append(table(SummaryLayout.gapSummary(summary)))
             let shown = SummaryLayout.shownGaps(summary)
@@ -168,7 +168,7 @@ public struct SummaryHTMLRenderer: Sendable {
     private func briefEnd(_ summary: ReviewSummary, _ start: [String]) -> [String] {
         var body = start
         body.append("<h2 id=\"gaps\">\(e(L10n.t("Most serious gaps")))</h2>")
-        body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
+        body.append("<p>\(e(SummaryLayout.gapTotals(summary)))</p>")
         let shown = SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps)
         if !shown.isEmpty {
             body.append("<ul class=\"gaps\">" + shown.map { gap in

@@ -109,8 +109,18 @@ enum SummaryLayout {
         return Table(header: [L10n.t("Area"), L10n.t("Party"), L10n.t("Settled"), L10n.t("Share"), L10n.t("Statuses reported; not reported")], rows: rows, numeric: [2, 3])
     }
 
+    /// `221 gaps: 85 high, 30 medium, 106 low.` as a sentence of the run's language.
+    static func gapTotals(_ summary: ReviewSummary) -> String {
+        let totals = GapLayout.totals(summary.gaps)
+        return L10n.t("{1}.", totals.prefix(1).uppercased() + totals.dropFirst())
+    }
+
     /// `text` cut at `limit` characters, on a word, with an ellipsis: long titles in tables.
+    /// The tag of an untranslated text (`[en]`) is kept after the cut.
     static func short(_ text: String, _ limit: Int = 80) -> String {
+        if let tag = text.firstMatch(of: / \[[a-z]{2}\]$/) {
+            return short(String(text[..<tag.range.lowerBound]), limit) + text[tag.range]
+        }
         guard text.count > limit else { return text }
         let cut = text.prefix(limit)
         return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + "…"

@@ -93,7 +93,7 @@ public struct SummaryMarkdownRenderer: Sendable {
         }
 
         blocks.append("## " + L10n.t("Gaps"))
-        blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
+        blocks.append(escape(SummaryLayout.gapTotals(summary)))
         if !summary.gaps.gaps.isEmpty {
             blocks.append(table(SummaryLayout.gapSummary(summary)))
             let shown = SummaryLayout.shownGaps(summary)
@@ -149,7 +149,7 @@ public struct SummaryMarkdownRenderer: Sendable {
     private func renderBriefEnd(_ summary: ReviewSummary, _ start: [String]) -> String {
         var blocks = start
         blocks.append("## " + L10n.t("Most serious gaps"))
-        blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
+        blocks.append(escape(SummaryLayout.gapTotals(summary)))
         let shown = SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps)
         if !shown.isEmpty {
             blocks.append(shown.map { gap in
