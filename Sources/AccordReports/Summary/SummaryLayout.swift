@@ -118,7 +118,7 @@ enum SummaryLayout {
     /// `text` cut at `limit` characters, on a word, with an ellipsis: long titles in tables.
     /// The tag of an untranslated text (`[en]`) is kept after the cut.
     static func short(_ text: String, _ limit: Int = 80) -> String {
-        if let tag = text.firstMatch(of: / \[[a-z]{2}\]$/) {
+        if let tag = text.firstMatch(of: /\ \[[a-z]{2}\]$/) {
             return short(String(text[..<tag.range.lowerBound]), limit) + text[tag.range]
         }
         guard text.count > limit else { return text }
