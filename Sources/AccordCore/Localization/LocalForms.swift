@@ -135,7 +135,7 @@ public enum LocalForms {
                 continue
             }
             var end = index
-            while isDigit(end) || ((scalars[end] == "-" || scalars[end] == ".") && isDigit(end + 1)) { end += 1 }
+            while isDigit(end) || (end < scalars.count && (scalars[end] == "-" || scalars[end] == ".") && isDigit(end + 1)) { end += 1 }
             let token = String(String.UnicodeScalarView(scalars[index..<end]))
             let lineStart = index == 0 || scalars[..<index].last { $0 != " " }.map { $0 == "\n" } ?? true
             if joins(end) && !(end < scalars.count && scalars[end] == "." && !joins(end + 1)) {
