@@ -118,6 +118,22 @@ public enum LocalForms {
             guard index >= 0, index < scalars.count else { return false }
             return isDigit(index) || CharacterSet.letters.contains(scalars[index]) || "-#.@_".unicodeScalars.contains(scalars[index])
         }
+        // Whether the nearest letter before `index` in the same cell (a cell ends at a line
+        // end, a `|`, a tab or two spaces) is a Latin one.
+        func latinBefore(_ index: Int) -> Bool {
+            var position = index - 1
+            while position >= 0, index - position < 200 {
+                let scalar = scalars[position]
+                if scalar == "\n" || scalar == "|" || scalar == "\t" || (scalar == " " && position > 0 && scalars[position - 1] == " ") {
+                    return false
+                }
+                if CharacterSet.letters.contains(scalar) {
+                    return scalar.value < 0x250 || (0x1E00...0x1EFF).contains(scalar.value)
+                }
+                position -= 1
+            }
+            return false
+        }
         var index = 0
         while index < scalars.count {
             if scalars[index] == "\u{1B}" {
@@ -143,10 +159,12 @@ public enum LocalForms {
                 result.append(contentsOf: token.unicodeScalars)
             } else if lineStart, end + 1 < scalars.count, scalars[end] == ".", scalars[end + 1] == " " {
                 result.append(contentsOf: token.unicodeScalars)  // a Markdown list number
-            } else if token.count == 10, token.split(separator: "-").count == 3 {
-                result.append(contentsOf: Self.digits(date(token, in: language), digits).unicodeScalars)
             } else {
-                result.append(contentsOf: Self.digits(token, digits).unicodeScalars)
+                // Khmer digits in a record's English words (`for 2017–2019`) read oddly: a
+                // number inside Latin text keeps its digits.
+                let style = latinBefore(index) ? Digits.latin : digits
+                let form = token.count == 10 && token.split(separator: "-").count == 3 ? date(token, in: language) : token
+                result.append(contentsOf: Self.digits(form, style).unicodeScalars)
             }
             index = end
         }

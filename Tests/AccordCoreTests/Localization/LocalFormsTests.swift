@@ -20,6 +20,10 @@ struct LocalFormsTests {
         #expect(LocalForms.apply("1. Opening\n2. Progress in 2019.", language: .khmer, digits: .khmer)
                 == "1. Opening\n2. Progress in ២០១៩.")
         #expect(LocalForms.digits("2005", .khmer) == "២០០៥")
+        // A number in a record's English words keeps its digits; one after Khmer words, or
+        // in a cell of its own, takes Khmer digits.
+        #expect(LocalForms.apply("Review for 2017–2019 | ចំណុច 12  VN  3/4", language: .khmer, digits: .khmer)
+                == "Review for 2017–2019 | ចំណុច ១២  VN  ៣/៤")
     }
 
     @Test func htmlChangesTextOnly() {
