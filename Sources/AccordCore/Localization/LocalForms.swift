@@ -124,6 +124,10 @@ public enum LocalForms {
             var position = index - 1
             while position >= 0, index - position < 200 {
                 let scalar = scalars[position]
+                if let start = escapeStart(endingAt: position) {
+                    position = start - 1
+                    continue
+                }
                 if scalar == "\n" || scalar == "|" || scalar == "\t" || (scalar == " " && position > 0 && scalars[position - 1] == " ") {
                     return false
                 }
@@ -133,6 +137,16 @@ public enum LocalForms {
                 position -= 1
             }
             return false
+        }
+        // Where the colour sequence whose last letter is at `end` starts, if it is one.
+        func escapeStart(endingAt end: Int) -> Int? {
+            guard CharacterSet.letters.contains(scalars[end]) else { return nil }
+            var position = end - 1
+            while position >= 0, end - position < 12, scalars[position] == ";" || scalars[position] == "[" || isDigit(position) {
+                if scalars[position] == "[", position > 0, scalars[position - 1] == "\u{1B}" { return position - 1 }
+                position -= 1
+            }
+            return nil
         }
         var index = 0
         while index < scalars.count {
@@ -145,7 +159,7 @@ public enum LocalForms {
                 index = end
                 continue
             }
-            guard isDigit(index), !joins(index - 1) else {
+            guard isDigit(index), !joins(index - 1) || escapeStart(endingAt: index - 1) != nil else {
                 result.append(scalars[index])
                 index += 1
                 continue

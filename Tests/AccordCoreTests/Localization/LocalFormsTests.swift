@@ -17,8 +17,8 @@ struct LocalFormsTests {
     @Test func colourSequencesListNumbersAndSentenceEndsAreKept() {
         let red = "\u{1B}[31m3 overdue\u{1B}[0m"
         #expect(LocalForms.apply(red, language: .khmer, digits: .khmer) == "\u{1B}[31m៣ overdue\u{1B}[0m")
-        #expect(LocalForms.apply("1. Opening\n2. Progress in 2019.", language: .khmer, digits: .khmer)
-                == "1. Opening\n2. Progress in ២០១៩.")
+        #expect(LocalForms.apply("1. បើក\n2. វឌ្ឍនភាព 2019.", language: .khmer, digits: .khmer)
+                == "1. បើក\n2. វឌ្ឍនភាព ២០១៩.")
         #expect(LocalForms.digits("2005", .khmer) == "២០០៥")
         // A number in a record's English words keeps its digits; one after Khmer words, or
         // in a cell of its own, takes Khmer digits.
