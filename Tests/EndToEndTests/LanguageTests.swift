@@ -46,7 +46,8 @@ import Testing
         var text = ""
         for folder in ["Agreements", "Plans", "Sources/AccordCore/Example"] {
             let walker = FileManager.default.enumerator(at: root.appendingPathComponent(folder), includingPropertiesForKeys: nil)
-            while let url = walker?.nextObject() as? URL where ["yaml", "md", "swift"].contains(url.pathExtension) {
+            while let url = walker?.nextObject() as? URL {
+                guard ["yaml", "md", "swift"].contains(url.pathExtension) else { continue }
                 text += (try? String(contentsOf: url, encoding: .utf8)) ?? ""
             }
         }
