@@ -24,7 +24,7 @@ git -C "$tracker" log --format='   %h %ad %s' --date=short -n 3
 
 step status --as-of "$as_of"
 step gaps --as-of "$as_of" --summary --lang vi
-step schedule --as-of "$as_of" --horizon 6m --lang km
+step schedule --as-of "$as_of" --horizon 6m --lang km --digits khmer
 step gaps --as-of "$as_of" --rule one-sided --rule languages-out-of-step
 step schedule --as-of "$as_of" --horizon 12m
 step diff tip-2005 --stat
@@ -32,7 +32,8 @@ step diff tip-2005 --stat
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format markdown --output "$out/summary-2019.md"
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format html --output "$out/summary-2019.html"
 "$bin" summary --repo "$tracker" --meeting "$meeting" --format html --lang vi --output "$out/summary-2019.vi.html"
-"$bin" summary --repo "$tracker" --meeting "$meeting" --format html --lang km --output "$out/summary-2019.km.html"
+"$bin" summary --repo "$tracker" --meeting "$meeting" --format html --lang km --digits khmer --output "$out/summary-2019.km.html"
+"$bin" summary --repo "$tracker" --meeting "$meeting" --format html --lang vi,km --output "$out/summary-2019.vi-km.html"
 "$bin" schedule --repo "$tracker" --as-of "$as_of" --ics --output "$out/schedule.ics"
 "$bin" diff tip-2005 --repo "$tracker" --format html --output "$out/tip-2005-2005-to-2012.html"
 echo
@@ -56,6 +57,7 @@ echo "  2019 review summary:          $out/summary-2019.md"
 echo "                                $out/summary-2019.html"
 echo "  in Vietnamese and Khmer:      $out/summary-2019.vi.html"
 echo "                                $out/summary-2019.km.html"
+echo "                                $out/summary-2019.vi-km.html (both languages, for joint minutes)"
 echo "  review calendar:              $out/schedule.ics"
 echo "  2005→2012 redline:            $out/tip-2005-2005-to-2012.html"
 echo

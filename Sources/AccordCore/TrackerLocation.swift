@@ -26,7 +26,7 @@ public enum TrackerLocation {
             do {
                 return try Repository.open(at: url(path))
             } catch let error as GitError where error.kind == .notARepository {
-                throw AccordError(.notFound, "no tracker at \(url(path).path) (from \(source)): it is not a git repository")
+                throw AccordError(.notFound, L10n.t("no tracker at {1} (from {2}): it is not a git repository", url(path).path, source))
             }
         }
         let workTree = variable("GIT_WORK_TREE").map(url)
@@ -34,7 +34,7 @@ public enum TrackerLocation {
             do {
                 return try Repository.open(gitDirectory: gitDirectory, workTree: workTree)
             } catch let error as GitError where error.kind == .notARepository {
-                throw AccordError(.notFound, "no tracker at \(gitDirectory.path) (from GIT_DIR): it is not a git folder")
+                throw AccordError(.notFound, L10n.t("no tracker at {1} (from GIT_DIR): it is not a git folder", gitDirectory.path))
             }
         }
         do {
@@ -42,8 +42,8 @@ public enum TrackerLocation {
             guard let workTree else { return found }
             return try Repository.open(gitDirectory: found.gitDirectory, workTree: workTree)
         } catch let error as GitError where error.kind == .notARepository {
-            throw AccordError(.notFound, "no tracker found: \(currentDirectory.path) is not inside a git repository; "
-                + "give --repo PATH, set ACCORD_REPO, or run accord init")
+            throw AccordError(.notFound, L10n.t("no tracker found: {1} is not inside a git repository; give --repo PATH, set ACCORD_REPO, or run accord init",
+                                      currentDirectory.path))
         }
     }
 
@@ -58,10 +58,10 @@ public enum TrackerLocation {
                               + "\(tracker.dropFirst("refs/remotes/".count)) holds a tracker (the hub it was cloned from "
                               + "names no branch as its HEAD): check it out with: git -C \(place) checkout \(branch)")
             }
-            throw AccordError(.notFound, "\(place) is an empty git repository, not a tracker; run accord init there")
+            throw AccordError(.notFound, L10n.t("{1} is an empty git repository, not a tracker; run accord init there", place))
         }
         guard try repository.entry(TrackerSettings.fileName, at: tip) != nil else {
-            throw AccordError(.notFound, "\(place) is a git repository but not a tracker: it has no \(TrackerSettings.fileName)")
+            throw AccordError(.notFound, L10n.t("{1} is a git repository but not a tracker: it has no {2}", place, TrackerSettings.fileName))
         }
         return repository
     }

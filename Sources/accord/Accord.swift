@@ -25,7 +25,8 @@ struct Accord: ParsableCommand {
         current folder.
 
         Every command takes --lang en|vi|km (else ACCORD_LANG, LC_ALL, LC_MESSAGES, LANG, \
-        then accord.yaml's language:); this help stays in English (docs/languages.md). \
+        then accord.yaml's language:) and --digits latin|khmer (else ACCORD_DIGITS, then \
+        accord.yaml's digits:); this help stays in English (docs/languages.md). \
         Reports take --json (with a version key; docs/json.md), --color auto|always|never \
         and --no-pager; on a terminal long output goes through $ACCORD_PAGER, git config \
         accord.pager or core.pager, $PAGER, else less -FRX. --output - is standard output. \
@@ -63,6 +64,8 @@ struct Accord: ParsableCommand {
             command = try parseAsRoot(try chooseLanguage(Array(CommandLine.arguments.dropFirst())))
         } catch let error as L10n.UnknownLanguage {
             fail(ErrorReport(usage: error.description))
+        } catch let error as LocalForms.UnknownDigits {
+            fail(ErrorReport(usage: error.description))
         } catch {
             // Help and version leave as ArgumentParser prints them; a wrong command line is
             // one `accord:` line (exit 64) with a pointer to the command's help.
@@ -84,8 +87,9 @@ struct Accord: ParsableCommand {
         }
     }
 
-    /// The command line without `--lang LIST` (or `--lang=LIST`), which every command takes
-    /// and which chooses the run's languages before anything prints (see `L10n.choose`).
+    /// The command line without `--lang LIST` (or `--lang=LIST`) and `--digits STYLE`, which
+    /// every command takes and which choose the run's languages and digits before anything
+    /// prints (see `L10n.choose`, `LocalForms.choose`).
     /// `diff`, `revisions`, `amend` and `instrument` keep their own `--lang`, the language of
     /// a text: it sets the interface's language too when accord speaks it.
     private static func chooseLanguage(_ arguments: [String]) throws -> [String] {
@@ -93,6 +97,7 @@ struct Accord: ParsableCommand {
         let keepsOption = arguments.first { !$0.hasPrefix("-") }.map(textCommands.contains) ?? false
         var rest: [String] = []
         var option: String?
+        var digits: String?
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
@@ -104,6 +109,12 @@ struct Accord: ParsableCommand {
                 if keepsOption { rest += [argument, arguments[index + 1]] }
                 index += 2
                 continue
+            } else if argument == "--digits", index + 1 < arguments.count {
+                digits = arguments[index + 1]
+                index += 2
+                continue
+            } else if argument.hasPrefix("--digits=") {
+                digits = String(argument.dropFirst("--digits=".count))
             } else if argument.hasPrefix("--lang=") {
                 option = String(argument.dropFirst("--lang=".count))
                 if keepsOption { rest.append(argument) }
@@ -116,6 +127,7 @@ struct Accord: ParsableCommand {
         let machineReadable = zip(rest, rest.dropFirst()).contains { $0 == "--format" && ($1 == "json" || $1 == "csv" || $1 == "xlsx") }
             || rest.contains { ["--json", "--csv", "--format=json", "--format=csv", "--format=xlsx"].contains($0) }
         try L10n.choose(option: option, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
+        try LocalForms.choose(option: digits, environment: ProcessInfo.processInfo.environment, machineReadable: machineReadable)
         return rest
     }
 

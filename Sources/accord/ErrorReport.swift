@@ -27,7 +27,7 @@ struct ErrorReport {
         case let error as ValidationError:
             self = ErrorReport(usage: error.message)
         default:
-            message = "internal error: \(String(describing: error)); please report it"
+            message = L10n.t("internal error: {1}; please report it", String(describing: error))
             exitCode = ExitStatus.software.rawValue
         }
     }

@@ -168,12 +168,12 @@ struct GapChecks {
         let parties = snapshot.settings?.partyCodes ?? []
         return snapshot.meetings.filter { !$0.planned && $0.date <= state.asOf }.flatMap { meeting in
             meeting.decisions.filter { $0.due == nil }.map { decision -> Gap in
-                var why = ["decided \(meeting.date) by \(meeting.id)", "no due date"]
+                var why = [L10n.t("decided {1} by {2}", meeting.date, meeting.id), L10n.t("no due date")]
                 let unnamed = decision.bound.parties(of: parties).filter { decision.responsible[$0] == nil }
-                if !unnamed.isEmpty { why.append("no responsible agency named for \(unnamed.map(\.code).joined(separator: ", "))") }
+                if !unnamed.isEmpty { why.append(L10n.t("no responsible agency named for {1}", unnamed.map(\.code).joined(separator: ", "))) }
                 var gap = Gap(rule: .noDueDate, item: "\(meeting.id)#\(decision.id)", instrument: meeting.id.rawValue,
                               title: decision.text, party: nil, why: why,
-                              toClose: "Give the decision a due date (due:) and the agencies responsible (responsible:) in \(meeting.path).",
+                              toClose: L10n.t("Give the decision a due date (due:) and the agencies responsible (responsible:) in {1}.", meeting.path),
                               since: meeting.date)
                 if meeting.provenance.illustrative || decision.provenance.illustrative { gap.marks = [.illustrative] }
                 return gap

@@ -24,3 +24,4 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
     /// The BCP 47 tag for HTML `lang` attributes and ICU formatters.
     public var tag: String { rawValue }
 }
+extension Language: CodingKeyRepresentable {}

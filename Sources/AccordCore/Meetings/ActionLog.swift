@@ -20,10 +20,10 @@ public struct ActionLogEntry: Sendable, Hashable, Codable {
         /// The words a summary shows: `done`, `in progress`, `late`, `no news`.
         public var label: String {
             switch self {
-            case .done: "done"
-            case .inProgress: "in progress"
-            case .late: "late"
-            case .noNews: "no news"
+            case .done: L10n.t("done", context: "follow-up")
+            case .inProgress: L10n.t("in progress", context: "follow-up")
+            case .late: L10n.t("late", context: "follow-up")
+            case .noNews: L10n.t("no news", context: "follow-up")
             }
         }
     }
@@ -65,8 +65,8 @@ public struct ActionLogEntry: Sendable, Hashable, Codable {
         /// `no due date`, `no owner`.
         public var label: String {
             switch self {
-            case .noDueDate: "no due date"
-            case .noOwner: "no owner"
+            case .noDueDate: L10n.t("no due date", context: "follow-up")
+            case .noOwner: L10n.t("no owner", context: "follow-up")
             }
         }
     }
@@ -140,7 +140,7 @@ public enum ActionLog {
             }
             marks.formUnion(news.flatMap(\.marks) + evidence.flatMap(\.marks))
             var entry = ActionLogEntry(
-                meeting: meeting.id, decision: decision.id, text: decision.text, owners: owners,
+                meeting: meeting.id, decision: decision.id, text: decision.provenance.shown("text", decision.text), owners: owners,
                 joint: decision.bound == .joint, due: decision.due?.first, followUp: followUp, news: news,
                 evidence: evidence, flags: flags)
             entry.marks = marks.ordered

@@ -11,16 +11,52 @@ public struct Provenance: Sendable, Hashable, Codable {
     public var url: String?
     /// True when the record was written for illustration and states no real fact.
     public var illustrative: Bool
+    /// The language the record's free text is written in (`en` when not said).
+    public var textLanguage: Language
+    /// Translations of the record's free text, by language and then field:
+    /// `["km": ["title": "…"]]`. A field with no translation into a language shows as written.
+    public var translations: [Language: [String: String]]
 
     /// Creates a provenance.
-    public init(source: String? = nil, url: String? = nil, illustrative: Bool = false) {
+    public init(source: String? = nil, url: String? = nil, illustrative: Bool = false,
+                textLanguage: Language = .english, translations: [Language: [String: String]] = [:]) {
         self.source = source
         self.url = url
         self.illustrative = illustrative
+        self.textLanguage = textLanguage
+        self.translations = translations
     }
 
-    /// Nothing said: no source, not illustrative.
-    public var isEmpty: Bool { source == nil && url == nil && !illustrative }
+    /// Nothing said: no source, not illustrative, no translations.
+    public var isEmpty: Bool { source == nil && url == nil && !illustrative && translations.isEmpty && textLanguage == .english }
+
+    private enum CodingKeys: String, CodingKey { case source, url, illustrative, textLanguage, translations }
+
+    // Written by hand so values stored before translations existed still read.
+    public init(from decoder: any Decoder) throws {
+        let values = try decoder.container(keyedBy: CodingKeys.self)
+        source = try values.decodeIfPresent(String.self, forKey: .source)
+        url = try values.decodeIfPresent(String.self, forKey: .url)
+        illustrative = try values.decodeIfPresent(Bool.self, forKey: .illustrative) ?? false
+        textLanguage = try values.decodeIfPresent(Language.self, forKey: .textLanguage) ?? .english
+        translations = try values.decodeIfPresent([Language: [String: String]].self, forKey: .translations) ?? [:]
+    }
+
+    /// The record's `field`, written as `original`, in `language`: the record's translation,
+    /// or the text as written with ``untranslated`` set when the record has none (and the
+    /// text is in another language).
+    public func text(_ field: String, _ original: String, in language: Language) -> (text: String, untranslated: Language?) {
+        if language == textLanguage { return (original, nil) }
+        if let translated = translations[language]?[field] { return (translated, nil) }
+        return (original, textLanguage)
+    }
+
+    /// ``text(_:_:in:)`` in the run's language as one string: an untranslated text is
+    /// followed by the tag of the language it is written in, `Strengthen training [en]`.
+    public func shown(_ field: String, _ original: String) -> String {
+        let result = text(field, original, in: L10n.language)
+        return result.untranslated.map { result.text + " [\($0.tag)]" } ?? result.text
+    }
 }
 
 /// What a reader must be told about a record shown in an output: that it was written for

@@ -71,6 +71,8 @@ public struct TrackerSettings: Sendable, Hashable, Codable {
     /// The languages accord speaks for this tracker when its user chose none (`language:`);
     /// more than one makes summaries bilingual. Empty: the user's locale, else English.
     public var interfaceLanguages: [Language] = []
+    /// The digits outputs use when the user chose none (`digits:`); nil for ASCII.
+    public var digits: LocalForms.Digits? = nil
 
     /// Creates settings.
     public init(

@@ -26,13 +26,13 @@ public struct AttachmentFile: Sendable {
             attributes = try FileManager.default.attributesOfItem(atPath: path)
         } catch {
             let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
-            throw AccordError(.notFound, "cannot read attachment \(path): \(cause ?? "no such file or not readable")")
+            throw AccordError(.notFound, L10n.t("cannot read attachment {1}: {2}", path, cause ?? "no such file or not readable"))
         }
         switch attributes[.type] as? FileAttributeType {
         case .typeRegular?: break
-        case .typeDirectory?: throw AccordError(.data, "cannot attach \(path): it is a folder; attach one file (an archive of the folder, say)")
-        case .typeSymbolicLink?: throw AccordError(.data, "cannot attach \(path): it is a symbolic link; give the file it points to")
-        default: throw AccordError(.data, "cannot attach \(path): it is not a regular file (a device, fifo or socket)")
+        case .typeDirectory?: throw AccordError(.data, L10n.t("cannot attach {1}: it is a folder; attach one file (an archive of the folder, say)", path))
+        case .typeSymbolicLink?: throw AccordError(.data, L10n.t("cannot attach {1}: it is a symbolic link; give the file it points to", path))
+        default: throw AccordError(.data, L10n.t("cannot attach {1}: it is not a regular file (a device, fifo or socket)", path))
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maxBytes {
@@ -40,7 +40,7 @@ public struct AttachmentFile: Sendable {
                 + "over the limit of \(Self.megabytes(maxBytes)) MB (thresholds.attachment-max-mb in accord.yaml)")
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw AccordError(.notFound, "cannot read attachment \(path): \(String(cString: strerror(errno)))")
+            throw AccordError(.notFound, L10n.t("cannot read attachment {1}: {2}", path, String(cString: strerror(errno))))
         }
         defer { try? handle.close() }
         // Read at most one byte past the limit: the file may have grown since lstat.
@@ -50,10 +50,10 @@ public struct AttachmentFile: Sendable {
         } catch {
             // Opened but not readable to its end (a disk error, or a file like /proc/self/mem).
             let cause = ((error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError).map { String(cString: strerror(Int32($0.code))) }
-            throw AccordError(.io, "cannot read attachment \(path): \(cause ?? "reading failed")")
+            throw AccordError(.io, L10n.t("cannot read attachment {1}: {2}", path, cause ?? "reading failed"))
         }
         if data.count > maxBytes {
-            throw AccordError(.data, "cannot attach \(path): it grew past the limit of \(Self.megabytes(maxBytes)) MB while being read")
+            throw AccordError(.data, L10n.t("cannot attach {1}: it grew past the limit of {2} MB while being read", path, Self.megabytes(maxBytes)))
         }
         name = URL(fileURLWithPath: path).lastPathComponent
         self.data = data

@@ -47,10 +47,10 @@ public struct EvidenceRequest: Sendable {
                          attachment: Evidence.Attachment?,
                          id: (CalendarDate, String) -> RecordID = RecordName.evidence) throws -> Evidence {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !title.isEmpty else { throw AccordError(.usage, "the title is empty: say what the evidence is with --title") }
+        guard !title.isEmpty else { throw AccordError(.usage, L10n.t("the title is empty: say what the evidence is with --title")) }
         try FactDate.requireReached(date, today: today, what: "evidence")
         if let party, let parties = snapshot.settings?.partyCodes, !parties.contains(party) {
-            throw AccordError(.data, "\(party) is not a party of this tracker (\(parties.map(\.code).joined(separator: ", ")))")
+            throw AccordError(.data, L10n.t("{1} is not a party of this tracker ({2})", party, parties.map(\.code).joined(separator: ", ")))
         }
         let supports = try self.supports.map { text -> QualifiedID in
             let resolved = try resolver.resolve(text, as: [.commitment, .planItem, .decision])
@@ -60,10 +60,10 @@ public struct EvidenceRequest: Sendable {
         let values = try self.values.map { text -> Evidence.Value in
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]), number.isFinite else {
-                throw AccordError(.usage, "--value \(text) should read INDICATOR=NUMBER, e.g. victims=77")
+                throw AccordError(.usage, L10n.t("--value {1} should read INDICATOR=NUMBER, e.g. victims=77", text))
             }
             guard abs(number) <= YAMLValue.largestNumber else {
-                throw AccordError(.usage, "--value \(text): the number is too large (at most 1000000000000000 either way)")
+                throw AccordError(.usage, L10n.t("--value {1}: the number is too large (at most 1000000000000000 either way)", text))
             }
             return Evidence.Value(indicator: parts[0], scope: scope, period: period, value: number)
         }
@@ -108,7 +108,7 @@ extension Evidence {
         guard let sealed else { return self }
         guard let text = try AgeEnvelope.open(Data(sealed.utf8), identity: identity) else { return nil }
         guard var inner = Evidence.parse(text, file: path).value, inner.id == id else {
-            throw AccordError(.data, "\(path): the sealed record does not read as evidence \(id)")
+            throw AccordError(.data, L10n.t("{1}: the sealed record does not read as evidence {2}", path, id))
         }
         // What everyone sees stays as the outer record has it: the copies must agree on it.
         inner.kind = kind

@@ -60,14 +60,14 @@ public struct IDResolver: Sendable {
         public var accordError: AccordError {
             switch self {
             case .unknown(let text, let suggestions):
-                let hint = suggestions.isEmpty ? "" : " (did you mean \(suggestions.joined(separator: ", "))?)"
-                return AccordError(.notFound, "unknown id '\(text)'\(hint)")
+                return AccordError(.notFound, suggestions.isEmpty ? L10n.t("unknown id '{1}'", text)
+                    : L10n.t("unknown id '{1}' (did you mean {2}?)", text, suggestions.joined(separator: ", ")))
             case .ambiguous(let text, let candidates):
                 let shown = candidates.prefix(10).joined(separator: ", ")
-                let more = candidates.count > 10 ? " and \(candidates.count - 10) more" : ""
-                return AccordError(.usage, "ambiguous id '\(text)': it could be \(shown)\(more); give the full id")
+                let more = candidates.count > 10 ? " " + L10n.t("and {1} more", candidates.count - 10) : ""
+                return AccordError(.usage, L10n.t("ambiguous id '{1}': it could be {2}; give the full id", text, shown + more))
             case .notYet(let text, let reason):
-                return AccordError(.notFound, "\(text) did not exist yet: \(reason)")
+                return AccordError(.notFound, L10n.t("{1} did not exist yet: {2}", text, reason))
             }
         }
     }

@@ -39,7 +39,7 @@ public struct StatusReportRequest: Sendable {
     public func resolveTarget(in snapshot: TrackerSnapshot, resolver: IDResolver) throws -> TrackedTarget {
         let resolved = try resolver.resolve(target, as: [.commitment, .planItem, .decision])
         guard let id = resolved.qualifiedID, let tracked = snapshot.target(id) else {
-            throw AccordError(.data, "\(resolved.id) is a decision without a due date, so it is not tracked; record evidence for it instead")
+            throw AccordError(.data, L10n.t("{1} is a decision without a due date, so it is not tracked; record evidence for it instead", resolved.id))
         }
         return tracked
     }
@@ -51,19 +51,19 @@ public struct StatusReportRequest: Sendable {
         let bound = target.parties.map(\.code).joined(separator: " and ")
         if party == .joint {
             guard target.isJoint else {
-                throw AccordError(.data, "\(target.id) binds \(bound) separately, not jointly: each party reports for itself (--party \(target.parties.first?.code ?? "VN"))")
+                throw AccordError(.data, L10n.t("{1} binds {2} separately, not jointly: each party reports for itself (--party {3})", target.id, bound, target.parties.first?.code ?? "VN"))
             }
             return .joint
         }
         if party == nil, let preferred, target.parties.contains(preferred) { return preferred }
         if let party {
             guard target.parties.contains(party) else {
-                throw AccordError(.data, "\(target.id) does not bind \(party) (it binds \(bound))")
+                throw AccordError(.data, L10n.t("{1} does not bind {2} (it binds {3})", target.id, party, bound))
             }
             return party
         }
         guard target.parties.count == 1, let only = target.parties.first else {
-            throw AccordError(.usage, "\(target.id) binds \(bound): say which party reports with --party")
+            throw AccordError(.usage, L10n.t("{1} binds {2}: say which party reports with --party", target.id, bound))
         }
         return only
     }
@@ -81,11 +81,11 @@ public struct StatusReportRequest: Sendable {
         if party == .joint {
             parties = self.parties.isEmpty ? target.parties : self.parties
             for named in parties where !target.parties.contains(named) {
-                throw AccordError(.data, "\(target.id) does not bind \(named) (it binds \(target.parties.map(\.code).joined(separator: " and ")))")
+                throw AccordError(.data, L10n.t("{1} does not bind {2} (it binds {3})", target.id, named, target.parties.map(\.code).joined(separator: " and ")))
             }
-            if Set(parties).count < 2 { throw AccordError(.data, "a joint report is made by two or more parties (--parties VN KH)") }
+            if Set(parties).count < 2 { throw AccordError(.data, L10n.t("a joint report is made by two or more parties (--parties VN KH)")) }
         } else if !self.parties.isEmpty {
-            throw AccordError(.usage, "--parties names the parties of a joint report (--party joint)")
+            throw AccordError(.usage, L10n.t("--parties names the parties of a joint report (--party joint)"))
         }
         let earlier = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.party == party }.compactMap(\.recordedAt).max()
         let recordedAt = max(RecordingTime(now), earlier?.next ?? RecordingTime(now))
@@ -93,7 +93,7 @@ public struct StatusReportRequest: Sendable {
         try FactDate.requireExisting(target.id, on: date, in: snapshot, what: "a status report")
         let note = self.note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         if status == .notApplicable, note == nil {
-            throw AccordError(.data, "a not-applicable status needs a note saying why (--note or --note-file)")
+            throw AccordError(.data, L10n.t("a not-applicable status needs a note saying why (--note or --note-file)"))
         }
         let evidence = try self.evidence.map { text in
             RecordID(try resolver.resolve(text, as: [.evidence]).id)!

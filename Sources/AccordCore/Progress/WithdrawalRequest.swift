@@ -21,12 +21,12 @@ public struct WithdrawalRequest: Sendable {
     /// not withdrawn already (65).
     public func resolve(in snapshot: TrackerSnapshot, resolver: IDResolver) throws -> (id: RecordID, kind: IDResolver.Kind) {
         let resolved = try resolver.resolve(record, as: [.report, .evidence])
-        guard let id = RecordID(resolved.id) else { throw AccordError(.usage, "\(resolved.id) is not a record id") }
+        guard let id = RecordID(resolved.id) else { throw AccordError(.usage, L10n.t("{1} is not a record id", resolved.id)) }
         if let earlier = snapshot.withdrawal(of: id) {
             if let replacement = earlier.replacedBy {
-                throw AccordError(.data, "\(id) was superseded by \(replacement) on \(earlier.date) (\(earlier.id)); withdraw \(replacement) instead")
+                throw AccordError(.data, L10n.t("{1} was superseded by {2} on {3} ({4}); withdraw {2} instead", id, replacement, earlier.date, earlier.id))
             }
-            throw AccordError(.data, "\(id) was retracted already on \(earlier.date) (\(earlier.id))")
+            throw AccordError(.data, L10n.t("{1} was retracted already on {2} ({3})", id, earlier.date, earlier.id))
         }
         return (id, resolved.kind)
     }
@@ -37,7 +37,7 @@ public struct WithdrawalRequest: Sendable {
                            replacement: RecordID? = nil) throws -> Withdrawal {
         let (id, _) = try resolve(in: snapshot, resolver: resolver)
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        if reason.isEmpty { throw AccordError(.usage, "say why the record is withdrawn (--reason)") }
+        if reason.isEmpty { throw AccordError(.usage, L10n.t("say why the record is withdrawn (--reason)")) }
         var withdrawalID = RecordName.withdrawal(date: today)
         while resolver.isTaken(withdrawalID.rawValue) { withdrawalID = RecordName.withdrawal(date: today) }
         return Withdrawal(id: withdrawalID, withdraws: id, date: today, reason: reason, replacedBy: replacement,

@@ -20,7 +20,7 @@ public struct TextVersion: Sendable {
         if let date = CalendarDate(spec) {
             guard let revision = revisions.inForce(on: date) else {
                 let first = revisions.revisions.first.map { " (its first revision is dated \($0.date))" } ?? ""
-                throw AccordError(.notFound, "no revision of \(instrument) was in force on \(date)\(first)")
+                throw AccordError(.notFound, L10n.t("no revision of {1} was in force on {2}{3}", instrument, date, first))
             }
             return try read(instrument, language: language, at: revision.commit, label: revision.label, in: repository)
         }
@@ -28,7 +28,7 @@ public struct TextVersion: Sendable {
         do {
             commit = try repository.resolve(spec)
         } catch let error as GitError where error.kind == .notFound || error.kind == .invalid {
-            throw AccordError(.notFound, "unknown revision \"\(spec)\": not a date (yyyy-mm-dd), a tag or a commit of this tracker")
+            throw AccordError(.notFound, L10n.t("unknown revision \"{1}\": not a date (yyyy-mm-dd), a tag or a commit of this tracker", spec))
         }
         let isTag = try repository.tags().contains { $0.name == spec }
         let label = revisions.revision(at: commit)?.tag ?? (isTag ? spec : commit.short)
@@ -40,7 +40,7 @@ public struct TextVersion: Sendable {
                             in repository: Repository) throws -> TextVersion {
         let path = TextRevisions.path(of: instrument, language: language)
         guard let data = try repository.read(path, at: commit) else {
-            throw AccordError(.notFound, "\(instrument) has no \(language) text at \(label) (no \(path))")
+            throw AccordError(.notFound, L10n.t("{1} has no {2} text at {3} (no {4})", instrument, language, label, path))
         }
         return TextVersion(commit: commit, label: label, text: try InstrumentText.parse(data, file: "\(label):\(path)"))
     }

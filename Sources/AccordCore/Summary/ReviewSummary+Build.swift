@@ -33,7 +33,7 @@ extension ReviewSummary {
         // Withdrawn evidence counts for nothing (a summary regenerated later leaves it out).
         let evidence = snapshot.evidence.filter { inPeriod($0.date) && snapshot.withdrawn[$0.id] == nil }
         newEvidence = evidence.filter { !redaction.hides($0) }.map(redaction.apply).map { item in
-            var entry = EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.title,
+            var entry = EvidenceEntry(id: item.id, date: item.date, kind: item.kind.rawValue, title: item.provenance.shown("title", item.title),
                                       party: item.party, supports: item.supports)
             entry.marks = ProvenanceIndex.marks(of: item).ordered
             entry.note = item.note
@@ -42,7 +42,7 @@ extension ReviewSummary {
         restrictedOmitted = evidence.count { redaction.hides($0) }
         let partyCodes = snapshot.settings?.partyCodes ?? []
         let reports = Self.reports(snapshot: snapshot, inPeriod: inPeriod)
-        previousMeetingTitle = since == nil ? previous.map { "\($0.title) (\($0.date))" } : nil
+        previousMeetingTitle = since == nil ? previous.map { "\($0.provenance.shown("title", $0.title)) (\($0.date))" } : nil
         followUp = previous.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         self.textChanges = textChanges
         progress = Self.progress(snapshot: snapshot, state: state, index: index)
@@ -83,7 +83,7 @@ extension ReviewSummary {
         var changes: [StatusChange] = []
         func change(_ report: StatusReport, from before: Status) -> StatusChange {
             var change = StatusChange(date: report.date, target: report.target,
-                                      summary: snapshot.target(report.target)?.summary ?? "",
+                                      summary: snapshot.target(report.target)?.shownSummary ?? "",
                                       party: report.party, from: before, to: report.status, report: report.id)
             change.marks = ProvenanceIndex.marks(of: report).ordered
             return change
@@ -280,7 +280,7 @@ extension ReviewSummary {
         var entries: [ReportEntry] = []
         func entry(_ report: StatusReport, from before: Status) -> ReportEntry {
             var entry = ReportEntry(date: report.date, target: report.target,
-                                    summary: snapshot.target(report.target)?.summary ?? "", party: report.party,
+                                    summary: snapshot.target(report.target)?.shownSummary ?? "", party: report.party,
                                     from: before, status: report.status, note: report.note, report: report.id,
                                     evidence: report.evidence)
             entry.marks = ProvenanceIndex.marks(of: report).ordered
@@ -331,7 +331,7 @@ extension ReviewSummary {
             let given = target.parties.map { JointStanding.Given(party: $0.party, status: $0.status, date: $0.latestDate!) }
             let agreed: Status? = target.joint.flatMap { $0.latestDate != nil ? $0.status : nil }
                 ?? (Set(given.map(\.status)).count == 1 ? given[0].status : nil)
-            var standing = JointStanding(target: report.target, summary: target.target.summary, statuses: given, agreed: agreed)
+            var standing = JointStanding(target: report.target, summary: target.target.shownSummary, statuses: given, agreed: agreed)
             standing.marks = target.marks.ordered
             return standing
         }.sorted { $0.target < $1.target }
@@ -355,16 +355,16 @@ extension ReviewSummary {
         }
         func parties(_ gaps: [Gap]) -> String {
             let named = gaps.compactMap(\.party).map(\.code)
-            return named.isEmpty ? "the parties together" : named.joined(separator: ", ")
+            return named.isEmpty ? L10n.t("the parties together") : named.joined(separator: ", ")
         }
         var items = [AgendaItem(title: L10n.t("Opening and adoption of the agenda"), points: [])]
         if let previous, !followUp.isEmpty {
-            items.append(AgendaItem(title: "Follow-up of the decisions of \(previous.title) (\(previous.date))", points: followUp.map { entry in
+            items.append(AgendaItem(title: L10n.t("Follow-up of the decisions of {1} ({2})", previous.provenance.shown("title", previous.title), previous.date), points: followUp.map { entry in
                 "\(entry.id) — \(entry.followUp.label)" + (entry.flags.isEmpty ? "" : " (" + entry.flags.map(\.label).joined(separator: ", ") + ")")
                     + ProvenanceNotice.suffix(entry.marks)
             }))
         }
-        let period = previous.map { L10n.t("since {1} ({2})", $0.title, $0.date) } ?? since.map { L10n.t("since {1}", $0) } ?? L10n.t("to date")
+        let period = previous.map { L10n.t("since {1} ({2})", $0.provenance.shown("title", $0.title), $0.date) } ?? since.map { L10n.t("since {1}", $0) } ?? L10n.t("to date")
         items.append(AgendaItem(title: L10n.t("Progress {1}", period), points: [
             L10n.t("{1}, {2}, {3}",
                    statusChanges == 1 ? L10n.t("1 status change") : L10n.t("{1} status changes", statusChanges),
@@ -379,7 +379,7 @@ extension ReviewSummary {
                 return "\(entry.item) — \(entry.gaps[0].title) (" + L10n.t("overdue for {1}", parties(entry.gaps)) + "\(since))"
                     + ProvenanceNotice.suffix(entry.gaps[0].marks)
             }
-            if overdue.count > agendaOverdue { points.append("\(overdue.count - agendaOverdue) more overdue (see the gaps)") }
+            if overdue.count > agendaOverdue { points.append(L10n.t("{1} more overdue (see the gaps)", overdue.count - agendaOverdue)) }
             items.append(AgendaItem(title: L10n.t("Overdue commitments and plan items"), points: points))
         }
         let oneSided = byItem(.oneSided)
@@ -404,10 +404,10 @@ extension ReviewSummary {
 extension ReviewSummary.MeetingInfo {
     init(_ meeting: Meeting) {
         self.init(
-            id: meeting.id, title: meeting.title, date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
+            id: meeting.id, title: meeting.provenance.shown("title", meeting.title), date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
             host: meeting.host, reviews: meeting.reviews.map(\.description), attendees: meeting.attendees,
             decisions: meeting.decisions.map { decision in
-                "\(decision.id): \(decision.text)" + (decision.due.map { " (" + L10n.t("due {1}", $0.first) + ")" } ?? "")
+                "\(decision.id): \(decision.provenance.shown("text", decision.text))" + (decision.due.map { " (" + L10n.t("due {1}", $0.first) + ")" } ?? "")
                     + ProvenanceNotice.suffix(decision.provenance.illustrative ? [.illustrative] : [])
             })
         body = meeting.body

@@ -31,6 +31,12 @@ public struct TrackedTarget: Sendable, Hashable {
     /// meeting it belongs to, was written for illustration; a working summary when it rests
     /// on an instrument whose text is one.
     public let marks: Set<ProvenanceMark>
+    /// The translations its record carries of its summary, title or text.
+    public internal(set) var texts = Provenance()
+
+    /// The summary in the run's language: the record's translation, or as written with
+    /// the tag of its language (see ``Provenance/shown(_:_:)``).
+    public var shownSummary: String { texts.shown(kind == .commitment ? "summary" : kind == .planItem ? "title" : "text", summary) }
 
     /// Creates a target.
     public init(
@@ -72,6 +78,7 @@ public struct TrackedTarget: Sendable, Hashable {
                     isJoint: commitment.bound == .joint, responsible: commitment.responsible,
                     schedule: commitment.due,
                     marks: instrument.marks.union(commitment.provenance.illustrative ? [.illustrative] : [])))
+                result[result.count - 1].texts = commitment.provenance
             }
         }
         for plan in plans {
@@ -81,6 +88,7 @@ public struct TrackedTarget: Sendable, Hashable {
                     id: id, kind: .planItem, summary: item.title, parties: plan.parties,
                     responsible: item.lead, start: item.start, end: item.end,
                     marks: plan.provenance.illustrative || item.provenance.illustrative ? [.illustrative] : []))
+                result[result.count - 1].texts = item.provenance
             }
         }
         for meeting in meetings {
@@ -91,6 +99,7 @@ public struct TrackedTarget: Sendable, Hashable {
                     parties: decision.bound.parties(of: parties), isJoint: decision.bound == .joint,
                     responsible: decision.responsible, schedule: decision.due,
                     marks: meeting.provenance.illustrative || decision.provenance.illustrative ? [.illustrative] : []))
+                result[result.count - 1].texts = decision.provenance
             }
         }
         return result.sorted { $0.id < $1.id }

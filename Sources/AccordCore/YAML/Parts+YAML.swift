@@ -59,14 +59,49 @@ extension Provenance {
         let source = f.optional("source")?.nonEmptyText()
         let url = f.optional("url")?.webAddress()
         let illustrative = f.optional("illustrative")?.boolean() ?? false
-        self.init(source: source, url: url, illustrative: illustrative)
+        let textLanguage = f.optional("text-language").flatMap { value -> Language? in
+            guard let code = value.text() else { return nil }
+            guard let language = Language(rawValue: code) else {
+                return value.problem("\(code) is not a language accord speaks (en, vi, km)")
+            }
+            return language
+        } ?? .english
+        var translations: [Language: [String: String]] = [:]
+        if let value = f.optional("translations"), let byLanguage = value.textMaps() {
+            for (code, fields) in byLanguage {
+                guard let language = Language(rawValue: code) else {
+                    f.problem(at: "translations", "\(code) is not a language accord speaks (en, vi, km)")
+                    continue
+                }
+                if language == textLanguage {
+                    f.problem(at: "translations", "\(code) is the language the record is written in (text-language)")
+                }
+                for field in fields.keys.sorted() where !Self.translatable.contains(field) || !f.has(field) {
+                    f.problem(at: "translations", "\(code).\(field) translates a field this record does not have "
+                              + "(translations are of \(Self.translatable.joined(separator: ", ")))")
+                }
+                translations[language] = fields
+            }
+        }
+        self.init(source: source, url: url, illustrative: illustrative, textLanguage: textLanguage, translations: translations)
     }
+
+    /// The free-text fields a record may carry translations of.
+    static let translatable = ["title", "text", "summary", "note", "description"]
 
     /// Writes the fields that say something; `illustrative` only when true.
     func add(to map: inout YAMLMap) {
         map.add("source", .text(source))
         map.add("url", .text(url))
         if illustrative { map.add("illustrative", .plain("true")) }
+        if textLanguage != .english { map.add("text-language", .plain(textLanguage.rawValue)) }
+        if !translations.isEmpty {
+            var byLanguage = YAMLMap()
+            for language in translations.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                byLanguage.add(language.rawValue, .textMap(translations[language]!))
+            }
+            map.add("translations", .map(byLanguage))
+        }
     }
 }
 

@@ -24,11 +24,13 @@ extension TrackerSettings {
         let scopes = f.optional("scopes")?.list(Scope.init(yaml:)) ?? []
         let signatures = f.optional("signatures")?.choice(SignaturePolicy.self) ?? .off
         let interface = f.optional("language")?.interfaceLanguages() ?? []
+        let digits = f.optional("digits")?.choice(LocalForms.Digits.self)
         guard f.finish(), let format, let name, let parties else { return nil }
         self.init(
             format: format, name: name, parties: parties, languages: languages,
             thresholds: thresholds, indicators: indicators, scopes: scopes, signatures: signatures,
             interfaceLanguages: interface)
+        self.digits = digits
     }
 
     var yaml: YAMLMap {
@@ -44,6 +46,7 @@ extension TrackerSettings {
         if !interfaceLanguages.isEmpty {
             map.add("language", .plain(interfaceLanguages.map(\.rawValue).joined(separator: ",")))
         }
+        if let digits { map.add("digits", .plain(digits.rawValue)) }
         return map
     }
 }

@@ -387,6 +387,22 @@ struct YAMLValue {
         return failed ? nil : result
     }
 
+    /// A mapping from keys to mappings of text: `translations`, language to field to text.
+    func textMaps() -> [String: [String: String]]? {
+        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        var result: [String: [String: String]] = [:]
+        var failed = false
+        for pair in pairs {
+            guard let name = YAMLValue(node: pair.key, path: path, log: log).text() else { failed = true; continue }
+            if let texts = YAMLValue(node: pair.value, path: "\(path).\(name)", log: log).textMap() {
+                result[name] = texts
+            } else {
+                failed = true
+            }
+        }
+        return failed ? nil : result
+    }
+
     private var shape: String {
         switch node {
         case .scalar(let text, _, _): return text.isEmpty ? "nothing" : "text"
@@ -446,6 +462,9 @@ final class YAMLFields {
         let value = YAMLValue(node: pair.value, path: childPath(key), log: log)
         return value.isNull ? nil : value
     }
+
+    /// Whether the mapping has the field `key` (read or not).
+    func has(_ key: String) -> Bool { pairs.contains { $0.key == key } }
 
     /// Reports a problem with the field `key`, on the line of `key` if it is there, else of
     /// `near`, else of the mapping.

@@ -3,7 +3,7 @@ public import AccordCore
 extension ProgressHistory {
     /// The history as a terminal table.
     public func renderTerminal(style: TerminalStyle) -> String {
-        var table = TextTable([.init("date"), .init("commit"), .init("author"), .init("what")])
+        var table = TextTable([.init(L10n.t("date", context: "column")), .init(L10n.t("commit", context: "column")), .init(L10n.t("author", context: "column")), .init(L10n.t("what", context: "column"))])
         for entry in entries {
             table.add(["\(entry.date)", style.dim(String(entry.commit.prefix(7))), ProgressStyle.clip(entry.author, 32),
                        ProgressStyle.marked(entry.summary, entry.marks)])

@@ -124,28 +124,28 @@ public struct ProgressList: Codable, Sendable {
     public func renderTerminal(style: TerminalStyle) -> String {
         var table: TextTable
         if let instruments {
-            table = TextTable([.init("id"), .init("kind"), .init("date"), .init("status"), .init("targets", .right),
-                               .init("overdue", .right), .init("title")])
+            table = TextTable([.init(L10n.t("id", context: "column")), .init(L10n.t("kind", context: "column")), .init(L10n.t("date", context: "column")), .init(L10n.t("status", context: "column")), .init(L10n.t("targets", context: "column"), .right),
+                               .init(L10n.t("overdue", context: "column"), .right), .init(L10n.t("title", context: "column"))])
             for row in instruments {
                 table.add([row.id, row.kind, "\(row.date)", row.status, "\(row.targets)",
                            row.overdue > 0 ? style.red("\(row.overdue)") : "0",
                            ProgressStyle.marked(ProgressStyle.clip(row.title, 60), row.marks)])
             }
         } else if let targets {
-            table = TextTable([.init("id"), .init("due"), .init("status"), .init("summary")])
+            table = TextTable([.init(L10n.t("id", context: "column")), .init(L10n.t("due", context: "column")), .init(L10n.t("status", context: "column")), .init(L10n.t("summary", context: "column"))])
             for row in targets {
                 table.add([row.id, row.due.map(\.description) ?? "", ProgressStyle.parties(row.parties, style: style),
                            ProgressStyle.marked(ProgressStyle.clip(row.summary, 60), row.marks)])
             }
         } else if let evidence {
-            table = TextTable([.init("id"), .init("date"), .init("kind"), .init("party"), .init("title")])
+            table = TextTable([.init(L10n.t("id", context: "column")), .init(L10n.t("date", context: "column")), .init(L10n.t("kind", context: "column")), .init(L10n.t("party", context: "column")), .init(L10n.t("title", context: "column"))])
             for row in evidence {
-                let title = row.redacted ? style.dim("(restricted)") : ProgressStyle.clip(row.title, 60)
+                let title = row.redacted ? style.dim(L10n.t("(restricted)")) : ProgressStyle.clip(row.title, 60)
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "",
                            ProgressStyle.marked(row.withdrawn.map { style.yellow("[\($0.kind)]") + " " + title } ?? title, row.marks)])
             }
         } else {
-            table = TextTable([.init("id"), .init("date"), .init("venue"), .init("decisions", .right), .init("title")])
+            table = TextTable([.init(L10n.t("id", context: "column")), .init(L10n.t("date", context: "column")), .init(L10n.t("venue", context: "column")), .init(L10n.t("decisions", context: "column"), .right), .init(L10n.t("title", context: "column"))])
             for row in meetings ?? [] {
                 table.add([row.id, "\(row.date)", row.venue ?? "", "\(row.decisions)",
                            ProgressStyle.marked(ProgressStyle.clip(row.title, 50), row.marks)])
@@ -153,6 +153,16 @@ public struct ProgressList: Codable, Sendable {
         }
         let count = (instruments?.count ?? 0) + (targets?.count ?? 0) + (evidence?.count ?? 0) + (meetings?.count ?? 0)
         return ProgressStyle.banner(notice, style: style) + table.render(style: style)
-            + style.dim("\(count) \(kind) as of \(asOf)") + "\n"
+            + style.dim(countLine(count)) + "\n"
+    }
+
+    /// `12 meetings as of 2026-12-05`, in the run's language.
+    private func countLine(_ count: Int) -> String {
+        switch kind {
+        case "instruments": L10n.t("{1} instruments and plans as of {2}", count, asOf)
+        case "evidence": L10n.t("{1} pieces of evidence as of {2}", count, asOf)
+        case "meetings": L10n.t("{1} meetings as of {2}", count, asOf)
+        default: L10n.t("{1} targets as of {2}", count, asOf)
+        }
     }
 }

@@ -212,7 +212,8 @@ public struct WithdrawnView: Codable, Sendable, Hashable {
 
     /// `retracted on 2026-12-05 (wd-…): reason` or `superseded by sr-… on …`.
     public var sentence: String {
-        (replacedBy.map { "superseded by \($0)" } ?? "retracted") + " on \(date) (\(by)): \(reason)"
+        replacedBy.map { L10n.t("superseded by {1} on {2} ({3}): {4}", $0, date, by, reason) }
+            ?? L10n.t("retracted on {1} ({2}): {3}", date, by, reason)
     }
 }
 
@@ -220,7 +221,7 @@ public struct WithdrawnView: Codable, Sendable, Hashable {
 enum ProgressStyle {
     /// A status coloured for a terminal: green when settled, red when blocked or overdue.
     static func status(_ status: String, overdue: Bool, style: TerminalStyle) -> String {
-        let text = overdue ? "\(status) (overdue)" : status
+        let text = overdue ? L10n.t("{1} (overdue)", status) : status
         if overdue || status == Status.blocked.rawValue { return style.red(text) }
         if status == Status.implemented.rawValue || status == Status.notApplicable.rawValue { return style.green(text) }
         if status == Status.notStarted.rawValue { return style.dim(text) }
@@ -240,7 +241,7 @@ enum ProgressStyle {
     /// The banner of a terminal view, followed by a blank line; empty without a notice.
     static func banner(_ notice: ProvenanceNotice?, style: TerminalStyle) -> String {
         guard let notice else { return "" }
-        return style.bold("Note:") + " " + notice.text + "\n\n"
+        return style.bold(L10n.t("Note:")) + " " + notice.text + "\n\n"
     }
 
     /// Text cut to `width` characters with an ellipsis.

@@ -91,7 +91,7 @@ public struct StatusDashboard: Codable, Sendable {
         }
         let decisions = state.targets.filter { $0.target.kind == .decision }
         if !decisions.isEmpty {
-            groups.append(group("decisions", "decisions", "Meeting decisions", decisions, review: nil))
+            groups.append(group("decisions", "decisions", L10n.t("Meeting decisions"), decisions, review: nil))
         }
         self.groups = groups
         nextReview = calendar.next(after: state.asOf)

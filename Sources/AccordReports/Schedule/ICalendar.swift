@@ -63,14 +63,14 @@ public struct ICalendarRenderer: Sendable {
                 "TRANSP:TRANSPARENT",
             ]
             if review.standing == .upcoming {
-                lines += alarm(days: Self.reviewAlarmDays, "In \(Self.reviewAlarmDays) days: " + ScheduleLayout.eventSummary(review))
+                lines += alarm(days: Self.reviewAlarmDays, L10n.t("In {1} days: {2}", Self.reviewAlarmDays, ScheduleLayout.eventSummary(review)))
             }
             lines.append("END:VEVENT")
         }
         // Each deadline once, though several reviews may list it.
         var seen = Set<String>()
         for item in schedule.upcoming.flatMap(\.dueBefore) where seen.insert(uid(item)).inserted {
-            let summary = "Due: \(item.target) \(item.summary)" + ProvenanceNotice.suffix(item.marks)
+            let summary = L10n.t("Due: {1} {2}", item.target, item.summary) + ProvenanceNotice.suffix(item.marks)
             lines += [
                 "BEGIN:VEVENT",
                 "UID:" + uid(item),
@@ -80,12 +80,12 @@ public struct ICalendarRenderer: Sendable {
                 "DTSTART;VALUE=DATE:" + Self.compact(item.date.firstDay),
                 "DTEND;VALUE=DATE:" + Self.compact(item.date.lastDay.adding(days: 1)),
                 "SUMMARY:" + Self.escape(summary),
-                "DESCRIPTION:" + Self.escape("\(item.target) falls due on \(item.date) for "
-                                             + item.parties.map { party in partyNames[party].map { "\($0) (\(party))" } ?? party.code }.joined(separator: ", ") + "."),
+                "DESCRIPTION:" + Self.escape(L10n.t("{1} falls due on {2} for {3}.", item.target, item.date,
+                                                    item.parties.map { party in partyNames[party].map { "\($0) (\(party))" } ?? party.code }.joined(separator: ", "))),
                 "CATEGORIES:deadline",
                 "STATUS:CONFIRMED",
                 "TRANSP:TRANSPARENT",
-            ] + alarm(days: Self.deadlineAlarmDays, "In \(Self.deadlineAlarmDays) days: " + summary) + ["END:VEVENT"]
+            ] + alarm(days: Self.deadlineAlarmDays, L10n.t("In {1} days: {2}", Self.deadlineAlarmDays, summary)) + ["END:VEVENT"]
         }
         lines.append("END:VCALENDAR")
         return lines.map(Self.fold).joined(separator: "\r\n") + "\r\n"

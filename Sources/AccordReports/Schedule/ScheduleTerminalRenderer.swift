@@ -23,7 +23,7 @@ public struct ScheduleTerminalRenderer: Sendable {
                     : review.standing == .held ? style.green(review.standing.rawValue) : style.yellow(review.standing.rawValue)
                 table.add([review.date.description, "\(review.instrument)/\(review.cycle)" + ProvenanceNotice.suffix(review.marks),
                            review.host?.code ?? "",
-                           standing + " " + ScheduleLayout.outcome(review).drop { $0 != " " }.dropFirst()])
+                           standing + " " + ScheduleLayout.outcomeDetail(review)])
             }
             out += style.bold(L10n.t("Past reviews")) + "\n" + table.render(style: style) + "\n"
         }

@@ -14,7 +14,7 @@ public struct SummaryHTMLRenderer: Sendable {
 
     /// The summary as a complete HTML document.
     public func render(_ summary: ReviewSummary) -> String {
-        HTMLText.page(title: SummaryLayout.title(summary) + (brief ? " (brief)" : ""), style: Self.style, body: body(summary))
+        HTMLText.page(title: SummaryLayout.title(summary) + (brief ? " " + L10n.t("(brief)") : ""), style: Self.style, body: body(summary))
     }
 
     /// One document holding the summary in each language, one after the other, each half
@@ -25,7 +25,8 @@ public struct SummaryHTMLRenderer: Sendable {
             .joined(separator: " / ")
         let sections = summaries.map { item in
             L10n.with(item.language) {
-                "<section lang=\"\(item.language.tag)\" class=\"language\">\n" + body(item.summary).joined(separator: "\n") + "\n</section>"
+                "<section lang=\"\(item.language.tag)\" class=\"language\">\n"
+                    + LocalForms.applyHTML(body(item.summary).joined(separator: "\n"), language: item.language) + "\n</section>"
             }
         }
         return L10n.with(summaries.first?.language ?? L10n.language) {
@@ -35,33 +36,32 @@ public struct SummaryHTMLRenderer: Sendable {
 
     /// The page's content for `summary`, in the run's language.
     private func body(_ summary: ReviewSummary) -> [String] {
-        var body = ["<h1>\(e(SummaryLayout.title(summary) + (brief ? " (brief)" : "")))</h1>"]
+        var body = ["<h1>\(e(SummaryLayout.title(summary) + (brief ? " " + L10n.t("(brief)") : "")))</h1>"]
         if let notice = SummaryLayout.notice(summary) {
             body.append("<p class=\"notice\" role=\"note\"><strong>\(e(L10n.t("Note:")))</strong> \(e(notice))</p>")
         }
         body.append(table(SummaryLayout.header(summary, brief: brief), headerless: true))
         if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
-            body.append("<p>Agenda of the meeting:</p>\n<ol>" + meeting.agenda.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
+            body.append("<p>\(e(L10n.t("Agenda of the meeting:")))</p>\n<ol>" + meeting.agenda.map { "<li>\(e($0))</li>" }.joined() + "</ol>")
         }
 
-        body.append("<h2 id=\"follow-up\">Follow-up of the previous meeting's decisions</h2>")
+        body.append("<h2 id=\"follow-up\">\(e(L10n.t("Follow-up of the previous meeting's decisions")))</h2>")
         if let previous = summary.previousMeetingTitle {
-            body.append("<p>Decisions of \(e(previous)): "
-                        + (summary.followUp.isEmpty ? "none recorded." : e(SummaryLayout.followUpCounts(summary.followUp)) + ".") + "</p>")
+            body.append("<p>\(e(SummaryLayout.followUpHeadline(summary, previous)))</p>")
             if brief {
                 body.append("<ul>" + summary.followUp.map { "<li>\(e(SummaryLayout.followUpLine($0)))</li>" }.joined() + "</ul>")
             } else if !summary.followUp.isEmpty {
                 body.append(table(SummaryLayout.followUp(summary)))
             }
         } else {
-            body.append("<p>No previous meeting of this body is recorded.</p>")
+            body.append("<p>\(e(L10n.t("No previous meeting of this body is recorded.")))</p>")
         }
         if !brief, !summary.actionLog.isEmpty {
-            body.append("<h2 id=\"decisions\">Decisions of this meeting</h2>")
+            body.append("<h2 id=\"decisions\">\(e(L10n.t("Decisions of this meeting")))</h2>")
             body.append(table(SummaryLayout.actionLog(summary)))
         }
 
-        body.append("<h2 id=\"sides\">What each side did</h2>")
+        body.append("<h2 id=\"sides\">\(e(L10n.t("What each side did")))</h2>")
         if brief { body.append(table(SummaryLayout.sideCounts(summary))) }
         for side in summary.sides where !brief {
             body.append("<h3>\(e(SummaryLayout.sideTitle(summary, side)))</h3>")
@@ -71,7 +71,7 @@ public struct SummaryHTMLRenderer: Sendable {
             if !side.evidence.isEmpty { body.append(table(SummaryLayout.sideEvidence(summary, side))) }
         }
         if !brief, !summary.jointStandings.isEmpty {
-            body.append("<h3>Where every party reported</h3>")
+            body.append("<h3>\(e(L10n.t("Where every party reported")))</h3>")
             body.append(table(SummaryLayout.jointStandings(summary)))
         }
         if summary.restrictedOmitted > 0 {
@@ -109,8 +109,8 @@ public struct SummaryHTMLRenderer: Sendable {
                         + "<figcaption>\(e(L10n.t("Share of items settled (implemented or not applicable), by area and party.")))</figcaption></figure>")
         }
 
-        body.append("<h2 id=\"gaps\">Gaps</h2>")
-        body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
+        body.append("<h2 id=\"gaps\">\(e(L10n.t("Gaps")))</h2>")
+        body.append("<p>\(e(SummaryLayout.gapTotals(summary)))</p>")
         if !summary.gaps.gaps.isEmpty {
             body.append(table(SummaryLayout.gapSummary(summary)))
             let shown = SummaryLayout.shownGaps(summary)
@@ -136,8 +136,8 @@ public struct SummaryHTMLRenderer: Sendable {
         for indicator in indicators {
             var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
             if !indicator.totals.isEmpty {
-                section += "<p>Reported totals and the yearly figures:</p><ul class=\"totals\">"
-                    + indicator.totals.map { "<li\($0.hasPrefix("Warning") ? " class=\"warning\"" : "")>\(e($0))</li>" }.joined() + "</ul>"
+                section += "<p>\(e(L10n.t("Reported totals and the yearly figures:")))</p><ul class=\"totals\">"
+                    + indicator.totals.map { "<li\($0.hasPrefix(SummaryLayout.warningPrefix) ? " class=\"warning\"" : "")>\(e($0))</li>" }.joined() + "</ul>"
             }
             if !indicator.sources.isEmpty {
                 section += "<p>\(e(L10n.t("Figures the sources give differently:")))</p><ul class=\"sources\">"
@@ -156,7 +156,7 @@ public struct SummaryHTMLRenderer: Sendable {
         }
 
         if !summary.planTargets.isEmpty {
-            body.append("<h3>Plan targets against what is recorded</h3>")
+            body.append("<h3>\(e(L10n.t("Plan targets against what is recorded")))</h3>")
             let targets = SummaryLayout.planTargets(summary)
             if !targets.rows.isEmpty { body.append(table(targets)) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { body.append("<p class=\"small\">\(e(missing))</p>") }
@@ -173,7 +173,7 @@ public struct SummaryHTMLRenderer: Sendable {
             "<li>\(e(item.title))" + (item.points.isEmpty ? "" : "<ul>" + item.points.map { "<li>\(e($0))</li>" }.joined() + "</ul>") + "</li>"
         }.joined(separator: "\n") + "</ol>")
         if summary.gapDetail == .all, !summary.gaps.gaps.isEmpty {
-            body.append("<h2 id=\"annex\" class=\"annex\">Annex: every gap</h2>")
+            body.append("<h2 id=\"annex\" class=\"annex\">\(e(L10n.t("Annex: every gap")))</h2>")
             body.append(table(SummaryLayout.gapTable(summary.gaps.gaps, toClose: true), small: true))
         }
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
@@ -183,17 +183,16 @@ public struct SummaryHTMLRenderer: Sendable {
     /// The brief's last part: the most serious gaps and the next review.
     private func briefEnd(_ summary: ReviewSummary, _ start: [String]) -> [String] {
         var body = start
-        body.append("<h2 id=\"gaps\">Most serious gaps</h2>")
-        body.append("<p>\(e(GapLayout.totals(summary.gaps))).</p>")
+        body.append("<h2 id=\"gaps\">\(e(L10n.t("Most serious gaps")))</h2>")
+        body.append("<p>\(e(SummaryLayout.gapTotals(summary)))</p>")
         let shown = SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps)
         if !shown.isEmpty {
             body.append("<ul class=\"gaps\">" + shown.map { gap in
-                "<li>" + e("\(gap.severity.rawValue): \(gap.rule.title), \(gap.item) (\(gap.party?.code ?? "both"))"
-                           + (gap.since.map { " since \($0)" } ?? "") + ProvenanceNotice.suffix(gap.marks)) + "</li>"
+                "<li>" + e(SummaryLayout.briefGapLine(gap)) + "</li>"
             }.joined() + "</ul>")
         }
-        body.append("<h2 id=\"next\">Next review</h2>")
-        body.append("<p>" + e(summary.nextReview.map { SummaryLayout.nextReview($0, summary) } ?? "No review is scheduled within the horizon.") + "</p>")
+        body.append("<h2 id=\"next\">\(e(L10n.t("Next review")))</h2>")
+        body.append("<p>" + e(summary.nextReview.map { SummaryLayout.nextReview($0, summary) } ?? L10n.t("No review is scheduled within the horizon.")) + "</p>")
         body.append("<footer>\(e(SummaryLayout.footer(summary)))</footer>")
         return body
     }

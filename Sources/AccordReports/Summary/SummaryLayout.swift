@@ -33,16 +33,16 @@ enum SummaryLayout {
             rows.append([L10n.t("Date"), meeting.endDate.map { L10n.t("{1} to {2}", meeting.date, $0) } ?? meeting.date.description])
             rows.append([L10n.t("Venue"), meeting.venue ?? L10n.t("not recorded")])
             rows.append([L10n.t("Host"), partyName(summary, meeting.host)])
-            if let body = meeting.body { rows.append(["Body", body]) }
+            if let body = meeting.body { rows.append([L10n.t("Body"), body]) }
             if !meeting.reviews.isEmpty { rows.append([L10n.t("Reviews held"), references(summary, meeting.reviews)]) }
-            if !meeting.coChairs.isEmpty { rows.append(["Co-chairs", meeting.coChairs.joined(separator: "; ")]) }
+            if !meeting.coChairs.isEmpty { rows.append([L10n.t("Co-chairs"), meeting.coChairs.joined(separator: "; ")]) }
             for delegation in meeting.delegations where !brief {
-                rows.append(["Delegation \(delegation.party)", delegation.members.joined(separator: "; ")])
+                rows.append([L10n.t("Delegation {1}", delegation.party), delegation.members.joined(separator: "; ")])
             }
             if !brief, !meeting.attendees.isEmpty {
-                rows.append([meeting.delegations.isEmpty ? "Attendees" : "Also present", meeting.attendees.joined(separator: "; ")])
+                rows.append([meeting.delegations.isEmpty ? L10n.t("Attendees") : L10n.t("Also present"), meeting.attendees.joined(separator: "; ")])
             }
-            if !meeting.minutesSignedBy.isEmpty { rows.append(["Minutes signed by", meeting.minutesSignedBy.joined(separator: "; ")]) }
+            if !meeting.minutesSignedBy.isEmpty { rows.append([L10n.t("Minutes signed by"), meeting.minutesSignedBy.joined(separator: "; ")]) }
         }
         rows.append([L10n.t("Parties"), summary.parties.map { "\($0.name) (\($0.code))" }.joined(separator: ", ")])
         let period: String
@@ -58,7 +58,7 @@ enum SummaryLayout {
     static func statusChanges(_ summary: ReviewSummary) -> Table {
         Table(header: [L10n.t("Date"), L10n.t("Item"), L10n.t("Party"), L10n.t("From"), L10n.t("To"), L10n.t("What")],
               rows: summary.statusChanges.map {
-            [$0.date.description, $0.target.description, $0.party.code, $0.from.rawValue, $0.to.rawValue,
+            [$0.date.description, $0.target.description, $0.party.code, $0.from.displayName, $0.to.displayName,
              ProgressStyle.marked($0.summary, $0.marks)]
         })
     }
@@ -103,19 +103,29 @@ enum SummaryLayout {
         for area in summary.progress {
             for tally in area.parties where tally.total > 0 {
                 var counts = statusColumns.compactMap { status in
-                    tally.statuses[status].map { "\($0) \(status.rawValue)" }
+                    tally.statuses[status].map { "\($0) \(status.displayName)" }
                 }
-                if tally.notReported > 0 { counts.append("\(tally.notReported) not reported") }
+                if tally.notReported > 0 { counts.append(L10n.t("{1} not reported", tally.notReported)) }
                 rows.append([ProgressStyle.marked("\(area.id) \(area.title)", area.marks), tally.party.code,
                              "\(tally.settled)/\(tally.total)", Percentage.text(tally.settled, of: tally.total),
                              counts.joined(separator: ", ")])
             }
         }
-        return Table(header: [L10n.t("Area"), L10n.t("Party"), L10n.t("Settled"), L10n.t("Share"), "Statuses reported; not reported"], rows: rows, numeric: [2, 3])
+        return Table(header: [L10n.t("Area"), L10n.t("Party"), L10n.t("Settled"), L10n.t("Share"), L10n.t("Statuses reported; not reported")], rows: rows, numeric: [2, 3])
+    }
+
+    /// `221 gaps: 85 high, 30 medium, 106 low.` as a sentence of the run's language.
+    static func gapTotals(_ summary: ReviewSummary) -> String {
+        let totals = GapLayout.totals(summary.gaps)
+        return L10n.t("{1}.", totals.prefix(1).uppercased() + totals.dropFirst())
     }
 
     /// `text` cut at `limit` characters, on a word, with an ellipsis: long titles in tables.
+    /// The tag of an untranslated text (`[en]`) is kept after the cut.
     static func short(_ text: String, _ limit: Int = 80) -> String {
+        if let tag = text.firstMatch(of: /\ \[[a-z]{2}\]$/) {
+            return short(String(text[..<tag.range.lowerBound]), limit) + text[tag.range]
+        }
         guard text.count > limit else { return text }
         let cut = text.prefix(limit)
         return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + "…"
@@ -144,21 +154,21 @@ enum SummaryLayout {
 
     /// `VN (Ministry of Public Security), KH (no agency named)`; `VN and KH together (...)`.
     static func owners(_ entry: ActionLogEntry) -> String {
-        guard !entry.owners.isEmpty else { return "nobody named" }
-        let each = entry.owners.map { "\($0.party) (\($0.agency ?? "no agency named"))" }
-        return entry.joint ? each.joined(separator: " and ") + " together" : each.joined(separator: ", ")
+        guard !entry.owners.isEmpty else { return L10n.t("nobody named") }
+        let each = entry.owners.map { "\($0.party) (\($0.agency ?? L10n.t("no agency named")))" }
+        return entry.joint ? L10n.t("{1} together", each.joined(separator: L10n.t(" and "))) : each.joined(separator: ", ")
     }
 
     /// What is on record: each party's latest report with its note, then the evidence.
     static func news(_ entry: ActionLogEntry) -> String {
         var parts = entry.news.map { news in
-            "\(news.party == .joint ? "joint" : news.party.code) reported \(news.status.rawValue) on \(news.date)"
+            L10n.t("{1} reported {2} on {3}", news.party == .joint ? L10n.t("joint") : news.party.code, news.status.displayName, news.date)
                 + (news.note.map { ": \($0)" } ?? "") + ProvenanceNotice.suffix(news.marks)
         }
         parts += entry.evidence.map { item in
-            "evidence \(item.id) (\(item.date)): \(item.title)" + ProvenanceNotice.suffix(item.marks)
+            L10n.t("evidence {1} ({2}): {3}", item.id, item.date, item.title) + ProvenanceNotice.suffix(item.marks)
         }
-        return parts.isEmpty ? "nothing on record" : parts.joined(separator: "; ")
+        return parts.isEmpty ? L10n.t("nothing on record") : parts.joined(separator: "; ")
     }
 
     static func flags(_ entry: ActionLogEntry) -> String {
@@ -167,17 +177,30 @@ enum SummaryLayout {
 
     /// The previous meeting's decisions as they stand.
     static func followUp(_ summary: ReviewSummary) -> Table {
-        Table(header: ["Decision", "Owners", "Due", "Standing", "On record"], rows: summary.followUp.map { entry in
+        Table(header: [L10n.t("Decision"), L10n.t("Owners"), L10n.t("Due"), L10n.t("Standing"), L10n.t("On record")], rows: summary.followUp.map { entry in
             [ProgressStyle.marked("\(entry.decision): \(entry.text)", entry.marks), owners(entry),
-             entry.due?.description ?? "none", entry.followUp.label + (entry.flags.isEmpty ? "" : " (\(flags(entry)))"), news(entry)]
+             entry.due?.description ?? L10n.t("none"), entry.followUp.label + (entry.flags.isEmpty ? "" : " (\(flags(entry)))"), news(entry)]
         })
     }
 
     /// One line of a brief: `2: Strengthen staff training… — late; VN partial (2017-12-20), KH partial (2017-12-20)`.
     static func followUpLine(_ entry: ActionLogEntry) -> String {
-        let news = entry.news.map { "\($0.party == .joint ? "joint" : $0.party.code) \($0.status.rawValue) (\($0.date))" }
+        let news = entry.news.map { "\($0.party == .joint ? L10n.t("joint") : $0.party.code) \($0.status.displayName) (\($0.date))" }
         return ProgressStyle.marked("\(entry.decision): \(short(entry.text, 70))", entry.marks) + " — \(entry.followUp.label)"
             + (entry.flags.isEmpty ? "" : " (\(flags(entry)))") + (news.isEmpty ? "" : "; " + news.joined(separator: ", "))
+    }
+
+    /// `Decisions of <previous meeting>: 2 done, 1 late.`, or that none were recorded.
+    static func followUpHeadline(_ summary: ReviewSummary, _ previous: String) -> String {
+        summary.followUp.isEmpty
+            ? L10n.t("Decisions of {1}: none recorded.", previous)
+            : L10n.t("Decisions of {1}: {2}.", previous, followUpCounts(summary.followUp))
+    }
+
+    /// A brief's gap: `high: Overdue, tip-2005#7.2 (VN) since 2019-06-30`.
+    static func briefGapLine(_ gap: Gap) -> String {
+        "\(gap.severity.displayName): \(gap.rule.title), \(gap.item) (\(gap.party?.code ?? L10n.t("both")))"
+            + (gap.since.map { " " + L10n.t("since {1}", $0) } ?? "") + ProvenanceNotice.suffix(gap.marks)
     }
 
     /// `2 done, 1 late, 3 no news`.
@@ -190,21 +213,23 @@ enum SummaryLayout {
 
     /// This meeting's decisions with owners, due dates and what is missing.
     static func actionLog(_ summary: ReviewSummary) -> Table {
-        Table(header: ["Decision", "Owners", "Due", "Missing"], rows: summary.actionLog.map { entry in
+        Table(header: [L10n.t("Decision"), L10n.t("Owners"), L10n.t("Due"), L10n.t("Missing")], rows: summary.actionLog.map { entry in
             [ProgressStyle.marked("\(entry.decision): \(entry.text)", entry.marks), owners(entry),
-             entry.due?.description ?? "none", flags(entry)]
+             entry.due?.description ?? L10n.t("none"), flags(entry)]
         })
     }
 
     // MARK: What each side did
 
     static func sideTitle(_ summary: ReviewSummary, _ side: ReviewSummary.Side) -> String {
-        side.party == .joint ? "Both parties together" : partyName(summary, side.party)
+        side.party == .joint ? L10n.t("Both parties together") : partyName(summary, side.party)
     }
 
-    /// `12 reports and 3 pieces of evidence in the period; never reported on 20 of 58 items it is bound by.`
+    /// `12 reports and 1 piece of evidence in the period; never reported on 20 of 58 items it is bound by.`
     static func sideLine(_ side: ReviewSummary.Side) -> String {
-        var text = L10n.t("{1} reports and {2} pieces of evidence in the period", side.reports.count, side.evidence.count)
+        let reports = side.reports.count == 1 ? L10n.t("1 report") : L10n.t("{1} reports", side.reports.count)
+        let evidence = side.evidence.count == 1 ? L10n.t("1 piece of evidence") : L10n.t("{1} pieces of evidence", side.evidence.count)
+        var text = L10n.t("{1} and {2} in the period", reports, evidence)
         if side.bound > 0 {
             text += L10n.t("; not reported on {1} of the {2} items it is bound by (no report is not the same as not started)",
                            side.notReported, side.bound)
@@ -214,24 +239,24 @@ enum SummaryLayout {
 
     /// The brief's view of the sides: counts only.
     static func sideCounts(_ summary: ReviewSummary) -> Table {
-        Table(header: ["Party", "Reports", "Evidence", "Items never reported on"], rows: summary.sides.map { side in
+        Table(header: [L10n.t("Party"), L10n.t("Reports"), L10n.t("Evidence"), L10n.t("Items never reported on")], rows: summary.sides.map { side in
             [sideTitle(summary, side), String(side.reports.count), String(side.evidence.count),
-             side.bound > 0 ? "\(side.notReported) of \(side.bound)" : ""]
+             side.bound > 0 ? L10n.t("{1} of {2}", side.notReported, side.bound) : ""]
         }, numeric: [1, 2, 3])
     }
 
     static func sideReports(_ side: ReviewSummary.Side) -> Table {
-        Table(header: ["Date", "Item", "Status", "What the party reported"], rows: side.reports.map { report in
+        Table(header: [L10n.t("Date"), L10n.t("Item"), L10n.t("Status"), L10n.t("What the party reported")], rows: side.reports.map { report in
             [report.date.description, ProgressStyle.marked("\(report.target) \(short(report.summary, 60))", report.marks),
-             report.from == report.status ? "\(report.status.rawValue) (unchanged)" : "\(report.from.rawValue) → \(report.status.rawValue)",
-             report.note ?? "no note"]
+             report.from == report.status ? L10n.t("{1} (unchanged)", report.status.displayName) : "\(report.from.displayName) → \(report.status.displayName)",
+             report.note ?? L10n.t("no note")]
         }, dates: [0])
     }
 
     static func sideEvidence(_ summary: ReviewSummary, _ side: ReviewSummary.Side) -> Table {
-        Table(header: ["Date", "Evidence", "Supports", "Note"], rows: side.evidence.map { item in
+        Table(header: [L10n.t("Date"), L10n.t("Evidence"), L10n.t("Supports"), L10n.t("Note")], rows: side.evidence.map { item in
             [item.date.description, ProgressStyle.marked("\(item.title) (\(item.id), \(item.kind))", item.marks)
-                + (summary.unverified?[item.id.rawValue].map { ", not verified: \($0)" } ?? ""),
+                + (summary.unverified?[item.id.rawValue].map { L10n.t(", not verified: {1}", $0) } ?? ""),
              references(summary, item.supports.map(\.description)), short(item.note ?? "", 160)]
         }, dates: [0])
     }
@@ -239,10 +264,10 @@ enum SummaryLayout {
     /// Items on which each party bound reported: the statuses side by side and whether they agree.
     static func jointStandings(_ summary: ReviewSummary) -> Table {
         let parties = summary.parties.map(\.code)
-        return Table(header: ["Item"] + parties.map(\.code) + ["Agreed"], rows: summary.jointStandings.map { standing in
+        return Table(header: [L10n.t("Item")] + parties.map(\.code) + [L10n.t("Agreed")], rows: summary.jointStandings.map { standing in
             [ProgressStyle.marked(standing.target.description, standing.marks)]
-                + parties.map { party in standing.statuses.first { $0.party == party }.map { "\($0.status.rawValue) (\($0.date))" } ?? "" }
-                + [standing.agreed?.rawValue ?? "differ"]
+                + parties.map { party in standing.statuses.first { $0.party == party }.map { "\($0.status.displayName) (\($0.date))" } ?? "" }
+                + [standing.agreed?.displayName ?? L10n.t("differ")]
         })
     }
 
@@ -270,15 +295,15 @@ enum SummaryLayout {
         guard left > 0 else { return nil }
         let total = summary.gaps.gaps.count
         return summary.gapDetail == .all
-            ? "The \(total - left) most serious and most recent of \(total) gaps; the annex lists every one."
-            : "The \(total - left) most serious and most recent of \(total) gaps; \(left) more (accord summary --gaps all lists every one in an annex)."
+            ? L10n.t("The {1} most serious and most recent of {2} gaps; the annex lists every one.", total - left, total)
+            : L10n.t("The {1} most serious and most recent of {2} gaps; {3} more (accord summary --gaps all lists every one in an annex).", total - left, total, left)
     }
 
     /// The gaps as a table; `toClose` adds what would close each (the annex has room for it).
     static func gapTable(_ gaps: [Gap], toClose: Bool = false) -> Table {
-        Table(header: ["Severity", "Gap", "Item", "Party", "Since", "Why"] + (toClose ? ["To close"] : []), rows: gaps.map { gap in
-            [gap.severity.rawValue, gap.rule.title, ProgressStyle.marked("\(gap.item) \(short(gap.title, 60))", gap.marks),
-             gap.party?.code ?? "both", gap.since?.description ?? "", gap.why.joined(separator: "; ")] + (toClose ? [gap.toClose] : [])
+        Table(header: [L10n.t("Severity"), L10n.t("Gap"), L10n.t("Item"), L10n.t("Party"), L10n.t("Since"), L10n.t("Why")] + (toClose ? [L10n.t("To close")] : []), rows: gaps.map { gap in
+            [gap.severity.displayName, gap.rule.title, ProgressStyle.marked("\(gap.item) \(short(gap.title, 60))", gap.marks),
+             gap.party?.code ?? L10n.t("both"), gap.since?.description ?? "", gap.why.joined(separator: "; ")] + (toClose ? [gap.toClose] : [])
         }, dates: [4])
     }
 
@@ -345,7 +370,7 @@ enum SummaryLayout {
         var seen = Set<Double>()
         return point.attributions.enumerated().compactMap { index, attribution in
             guard seen.insert(attribution.value).inserted else { return nil }
-            return (attribution.value, [attribution.party?.code, "source \(index + 1)"].compactMap { $0 }.joined(separator: ", "))
+            return (attribution.value, [attribution.party?.code, L10n.t("source {1}", index + 1)].compactMap { $0 }.joined(separator: ", "))
         }
     }
 
@@ -353,15 +378,15 @@ enum SummaryLayout {
     static func totalChecks(_ series: [ReviewSummary.IndicatorSeries]) -> [String] {
         series.flatMap { series in
             series.totals.map { check in
-                let scope = series.scopeTitle ?? series.scope ?? "all"
+                let scope = series.scopeTitle ?? series.scope ?? L10n.t("all")
                 let sum = SVGChart.format(check.computed), total = SVGChart.format(check.reported)
-                if check.agrees { return "\(scope), \(check.period): the reported total \(total) equals the sum of the yearly figures." }
+                if check.agrees { return L10n.t("{1}, {2}: the reported total {3} equals the sum of the yearly figures.", scope, check.period, total) }
                 if !check.missingYears.isEmpty {
-                    return "\(scope), \(check.period): reported total \(total); the yearly figures recorded add up to \(sum), "
-                        + "with no figure for \(check.missingYears.joined(separator: ", "))."
+                    return L10n.t("{1}, {2}: reported total {3}; the yearly figures recorded add up to {4}, with no figure for {5}.",
+                                  scope, check.period, total, sum, check.missingYears.joined(separator: ", "))
                 }
-                return "Warning: \(scope), \(check.period): the reported total is \(total) but the yearly figures add up to \(sum) "
-                    + "(a difference of \(SVGChart.format(check.computed - check.reported))); check the source before quoting either."
+                return warningPrefix + L10n.t("{1}, {2}: the reported total is {3} but the yearly figures add up to {4} (a difference of {5}); check the source before quoting either.",
+                                              scope, check.period, total, sum, SVGChart.format(check.computed - check.reported))
             }
         }
     }
@@ -415,11 +440,14 @@ enum SummaryLayout {
         Table(header: RegisterLayout.header, rows: RegisterLayout.rows(summary.registers), numeric: RegisterLayout.numeric)
     }
 
+    /// What starts a total check that disagrees; the HTML marks such lines.
+    static var warningPrefix: String { L10n.t("Warning:") + " " }
+
     /// Plan targets with a value recorded: target against the latest value.
     static func planTargets(_ summary: ReviewSummary) -> Table {
         // The latest value is shown with its scope and period, not as a share of the target:
         // a target may count a scope or a span the value does not.
-        Table(header: ["Plan item", "Indicator", "Target", "Latest value recorded"], rows: summary.planTargets.compactMap { entry in
+        Table(header: [L10n.t("Plan item"), L10n.t("Indicator"), L10n.t("Target"), L10n.t("Latest value recorded")], rows: summary.planTargets.compactMap { entry in
             guard let actual = entry.actual else { return nil }
             let unit = entry.unit.map { " \($0)" } ?? ""
             let context = [entry.scope, entry.period, entry.evidence?.rawValue].compactMap { $0 }.joined(separator: ", ")
@@ -432,7 +460,7 @@ enum SummaryLayout {
     static func unmeasuredTargets(_ summary: ReviewSummary) -> String? {
         let missing = summary.planTargets.count { $0.actual == nil }
         guard missing > 0 else { return nil }
-        return "\(missing) of \(summary.planTargets.count) plan targets have no value recorded yet (the JSON's planTargets lists them)."
+        return L10n.t("{1} of {2} plan targets have no value recorded yet (the JSON's planTargets lists them).", missing, summary.planTargets.count)
     }
 
     static func indicatorTables(_ summary: ReviewSummary)
@@ -478,6 +506,9 @@ enum SummaryLayout {
 
     static func footer(_ summary: ReviewSummary) -> String {
         var text = L10n.t("Generated by accord from the tracker as of {1}.", summary.asOf)
+        if L10n.language != .english {
+            text += " " + L10n.t("A record's text followed by a language tag, such as [en], has no translation on record and is shown as written.")
+        }
         if summary.restrictedOmitted > 0 {
             text += " " + (summary.restrictedOmitted == 1
                 ? L10n.t("1 restricted piece of evidence left out (--include-restricted shows them).")

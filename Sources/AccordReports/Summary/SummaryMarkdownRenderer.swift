@@ -15,30 +15,30 @@ public struct SummaryMarkdownRenderer: Sendable {
 
     /// The summary as Markdown, ending with a newline.
     public func render(_ summary: ReviewSummary) -> String {
-        var blocks = ["# " + SummaryLayout.title(summary) + (brief ? " (brief)" : "")]
+        var blocks = ["# " + SummaryLayout.title(summary) + (brief ? " " + L10n.t("(brief)") : "")]
         if let notice = SummaryLayout.notice(summary) { blocks.append("> **" + L10n.t("Note:") + "** " + escape(notice)) }
         blocks.append(table(SummaryLayout.header(summary, brief: brief), headerless: true))
         if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
-            blocks.append("Agenda of the meeting:\n\n" + meeting.agenda.enumerated().map { "\($0 + 1). \(escape($1))" }.joined(separator: "\n"))
+            blocks.append(L10n.t("Agenda of the meeting:") + "\n\n" + meeting.agenda.enumerated().map { "\($0 + 1). \(escape($1))" }.joined(separator: "\n"))
         }
 
-        blocks.append("## Follow-up of the previous meeting's decisions")
+        blocks.append("## " + L10n.t("Follow-up of the previous meeting's decisions"))
         if let previous = summary.previousMeetingTitle {
-            blocks.append("Decisions of \(escape(previous)): " + (summary.followUp.isEmpty ? "none recorded." : escape(SummaryLayout.followUpCounts(summary.followUp)) + "."))
+            blocks.append(escape(SummaryLayout.followUpHeadline(summary, previous)))
             if brief {
                 blocks.append(summary.followUp.map { "- " + escape(SummaryLayout.followUpLine($0)) }.joined(separator: "\n"))
             } else if !summary.followUp.isEmpty {
                 blocks.append(table(SummaryLayout.followUp(summary)))
             }
         } else {
-            blocks.append("No previous meeting of this body is recorded.")
+            blocks.append(L10n.t("No previous meeting of this body is recorded."))
         }
         if !brief, !summary.actionLog.isEmpty {
-            blocks.append("## Decisions of this meeting")
+            blocks.append("## " + L10n.t("Decisions of this meeting"))
             blocks.append(table(SummaryLayout.actionLog(summary)))
         }
 
-        blocks.append("## What each side did")
+        blocks.append("## " + L10n.t("What each side did"))
         if brief { blocks.append(table(SummaryLayout.sideCounts(summary))) }
         for side in summary.sides where !brief {
             blocks.append("### " + escape(SummaryLayout.sideTitle(summary, side)))
@@ -48,7 +48,7 @@ public struct SummaryMarkdownRenderer: Sendable {
             if !side.evidence.isEmpty { blocks.append(table(SummaryLayout.sideEvidence(summary, side))) }
         }
         if !brief, !summary.jointStandings.isEmpty {
-            blocks.append("### Where every party reported")
+            blocks.append("### " + L10n.t("Where every party reported"))
             blocks.append(table(SummaryLayout.jointStandings(summary)))
         }
         if summary.restrictedOmitted > 0 {
@@ -92,8 +92,8 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append(lines.joined(separator: "\n"))
         }
 
-        blocks.append("## Gaps")
-        blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
+        blocks.append("## " + L10n.t("Gaps"))
+        blocks.append(escape(SummaryLayout.gapTotals(summary)))
         if !summary.gaps.gaps.isEmpty {
             blocks.append(table(SummaryLayout.gapSummary(summary)))
             let shown = SummaryLayout.shownGaps(summary)
@@ -116,7 +116,7 @@ public struct SummaryMarkdownRenderer: Sendable {
             blocks.append("### " + escape(indicator.title))
             blocks.append(table(indicator.table))
             if !indicator.totals.isEmpty {
-                blocks.append("Reported totals and the yearly figures:\n\n" + indicator.totals.map { "- " + escape($0) }.joined(separator: "\n"))
+                blocks.append(L10n.t("Reported totals and the yearly figures:") + "\n\n" + indicator.totals.map { "- " + escape($0) }.joined(separator: "\n"))
             }
             if !indicator.sources.isEmpty {
                 blocks.append(L10n.t("Figures the sources give differently:") + "\n\n"
@@ -129,7 +129,7 @@ public struct SummaryMarkdownRenderer: Sendable {
         }
 
         if !summary.planTargets.isEmpty {
-            blocks.append("### Plan targets against what is recorded")
+            blocks.append("### " + L10n.t("Plan targets against what is recorded"))
             let targets = SummaryLayout.planTargets(summary)
             if !targets.rows.isEmpty { blocks.append(table(targets)) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { blocks.append(escape(missing)) }
@@ -149,7 +149,7 @@ public struct SummaryMarkdownRenderer: Sendable {
         }.joined(separator: "\n"))
 
         if summary.gapDetail == .all, !summary.gaps.gaps.isEmpty {
-            blocks.append("## Annex: every gap")
+            blocks.append("## " + L10n.t("Annex: every gap"))
             blocks.append(table(SummaryLayout.gapTable(summary.gaps.gaps, toClose: true)))
         }
 
@@ -160,17 +160,16 @@ public struct SummaryMarkdownRenderer: Sendable {
     /// The brief's last part: the most serious gaps and the next review.
     private func renderBriefEnd(_ summary: ReviewSummary, _ start: [String]) -> String {
         var blocks = start
-        blocks.append("## Most serious gaps")
-        blocks.append(GapLayout.totals(summary.gaps).prefix(1).uppercased() + GapLayout.totals(summary.gaps).dropFirst() + ".")
+        blocks.append("## " + L10n.t("Most serious gaps"))
+        blocks.append(escape(SummaryLayout.gapTotals(summary)))
         let shown = SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps)
         if !shown.isEmpty {
             blocks.append(shown.map { gap in
-                "- " + escape("\(gap.severity.rawValue): \(gap.rule.title), \(gap.item) (\(gap.party?.code ?? "both"))"
-                              + (gap.since.map { " since \($0)" } ?? "") + ProvenanceNotice.suffix(gap.marks))
+                "- " + escape(SummaryLayout.briefGapLine(gap))
             }.joined(separator: "\n"))
         }
-        blocks.append("## Next review")
-        blocks.append(summary.nextReview.map { escape(SummaryLayout.nextReview($0, summary)) } ?? "No review is scheduled within the horizon.")
+        blocks.append("## " + L10n.t("Next review"))
+        blocks.append(summary.nextReview.map { escape(SummaryLayout.nextReview($0, summary)) } ?? L10n.t("No review is scheduled within the horizon."))
         blocks.append("---\n\n*" + escape(SummaryLayout.footer(summary)) + "*")
         return blocks.joined(separator: "\n\n") + "\n"
     }

@@ -39,26 +39,23 @@ public struct ValidationReport: Sendable, Encodable {
     /// What was read, in words: `the working tree`, `revision 1a2b3c4`, `the folder`.
     public var source: String {
         switch checked {
-        case "working-tree": "the working tree, committed or not"
-        case "revision": "revision \(revision.map { String($0.prefix(7)) } ?? "?")"
-        default: "the folder"
+        case "working-tree": L10n.t("the working tree, committed or not")
+        case "revision": L10n.t("revision {1}", revision.map { String($0.prefix(7)) } ?? "?")
+        default: L10n.t("the folder")
         }
     }
 
     /// `valid: 3 instruments, 34 plan items, … (the working tree)`.
     public var summaryLine: String {
-        func count(_ number: Int, _ singular: String, _ plural: String) -> String {
-            "\(number) \(number == 1 ? singular : plural)"
-        }
         let parts = [
-            count(counts.instruments, "instrument", "instruments"),
-            count(counts.commitments, "commitment", "commitments"),
-            count(counts.plans, "plan", "plans"),
-            count(counts.planItems, "plan item", "plan items"),
-            count(counts.meetings, "meeting", "meetings"),
-            count(counts.evidence, "piece of evidence", "pieces of evidence"),
-            count(counts.statusReports, "status report", "status reports"),
+            counts.instruments == 1 ? L10n.t("1 instrument") : L10n.t("{1} instruments", counts.instruments),
+            counts.commitments == 1 ? L10n.t("1 commitment") : L10n.t("{1} commitments", counts.commitments),
+            counts.plans == 1 ? L10n.t("1 plan") : L10n.t("{1} plans", counts.plans),
+            counts.planItems == 1 ? L10n.t("1 plan item") : L10n.t("{1} plan items", counts.planItems),
+            counts.meetings == 1 ? L10n.t("1 meeting") : L10n.t("{1} meetings", counts.meetings),
+            counts.evidence == 1 ? L10n.t("1 piece of evidence") : L10n.t("{1} pieces of evidence", counts.evidence),
+            counts.statusReports == 1 ? L10n.t("1 status report") : L10n.t("{1} status reports", counts.statusReports),
         ]
-        return "valid: " + parts.joined(separator: ", ") + " (checked \(source))"
+        return L10n.t("valid: {1} (checked {2})", parts.joined(separator: ", "), source)
     }
 }

@@ -84,7 +84,7 @@ extension Accord {
         let author = TrackerLocation.defaultAuthor(of: repository)
         let commit = try update.record(in: repository, author: Signature(name: author.name, email: author.email, date: Date()))
         let message = try repository.commit(commit).message.trimmingCharacters(in: .newlines)
-        try write.report(id: id, ["Recorded \(message) (commit \(commit.short))"], commits: [commit], in: repository)
+        try write.report(id: id, [L10n.t("Recorded {1} (commit {2})", message, commit.short)], commits: [commit], in: repository)
     }
 }
 

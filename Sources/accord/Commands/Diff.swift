@@ -119,7 +119,9 @@ extension Accord {
             } else {
                 let ofLanguage = revisions.revisions(of: language).filter { $0.date <= day }
                 guard ofLanguage.count >= 2 else {
-                    throw AccordError(.notFound, "the \(language) text of \(instrument.id) has \(ofLanguage.count) revision\(ofLanguage.count == 1 ? "" : "s") in force by \(day): nothing earlier to compare with; name FROM")
+                    throw AccordError(.notFound, ofLanguage.count == 1
+                        ? L10n.t("the {1} text of {2} has 1 revision in force by {3}: nothing earlier to compare with; name FROM", language, instrument.id, day)
+                        : L10n.t("the {1} text of {2} has {3} revisions in force by {4}: nothing earlier to compare with; name FROM", language, instrument.id, ofLanguage.count, day))
                 }
                 let previous = ofLanguage[ofLanguage.count - 2], last = ofLanguage[ofLanguage.count - 1]
                 old = try TextVersion.read(instrument.id, language: language, at: previous.commit, label: previous.label, in: repository)
@@ -164,7 +166,7 @@ extension Accord {
         private func latest(of language: String, in revisions: TextRevisions, repository: Repository) throws -> TextVersion {
             let day = asOf ?? .today()
             guard let last = revisions.inForce(on: day) else {
-                throw AccordError(.notFound, "\(revisions.instrument) has no text revision in force by \(day)")
+                throw AccordError(.notFound, L10n.t("{1} has no text revision in force by {2}", revisions.instrument, day))
             }
             return try TextVersion.read(revisions.instrument, language: language, at: last.commit, label: last.label, in: repository)
         }

@@ -124,7 +124,7 @@ extension Accord.EvidenceCommand {
             let replacing = try supersedes.map { record in
                 let request = WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: author.person.description)
                 guard try request.resolve(in: context.snapshot, resolver: context.resolver).kind == .evidence else {
-                    throw AccordError(.usage, "\(record) is a status report: replace it with accord log --supersedes")
+                    throw AccordError(.usage, L10n.t("{1} is a status report: replace it with accord log --supersedes", record))
                 }
                 return request
             }
@@ -148,10 +148,10 @@ extension Accord.EvidenceCommand {
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
                 let stored = recorded.sensitivity == .restricted
-                    ? " (encrypted)" + (recorded.attachment.map { ", attachment at \($0.path)" } ?? "")
-                    : recorded.attachment.map { ", attachment \($0.name) at \($0.path)" } ?? ""
-                var lines = ["recorded \(recorded.id)\(stored) (commit \(commit.short))"]
-                if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
+                    ? " " + L10n.t("(encrypted)") + (recorded.attachment.map { ", " + L10n.t("attachment at {1}", $0.path) } ?? "")
+                    : recorded.attachment.map { ", " + L10n.t("attachment {1} at {2}", $0.name, $0.path) } ?? ""
+                var lines = [L10n.t("recorded {1}{2} (commit {3})", recorded.id, stored, commit.short)]
+                if let withdrawn { lines.append(L10n.t("superseded {1} (withdrawn by {2})", withdrawn.withdraws, withdrawn.id)) }
                 try write.report(id: recorded.id.rawValue, lines, commits: [commit], in: context.repository)
             }
         }

@@ -111,10 +111,10 @@ extension Accord {
             if let replacing {
                 let (old, kind) = try replacing.resolve(in: context.snapshot, resolver: context.resolver)
                 guard kind == .report, let earlier = context.snapshot.report(old.rawValue) else {
-                    throw AccordError(.usage, "\(old) is evidence: replace it with accord evidence add --supersedes")
+                    throw AccordError(.usage, L10n.t("{1} is evidence: replace it with accord evidence add --supersedes", old))
                 }
                 guard earlier.target == target.id, earlier.party == request.party else {
-                    throw AccordError(.data, "\(old) is \(earlier.party)'s report on \(earlier.target); a report replaces one of the same target and party (or retract it)")
+                    throw AccordError(.data, L10n.t("{1} is {2}'s report on {3}; a report replaces one of the same target and party (or retract it)", old, earlier.party, earlier.target))
                 }
             }
             var recorded: StatusReport?
@@ -129,10 +129,11 @@ extension Accord {
             }
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
-                var lines = ["recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))"]
-                if let withdrawn { lines.append("superseded \(withdrawn.withdraws) (withdrawn by \(withdrawn.id))") }
+                var lines = [L10n.t("recorded {1}: {2} {3} {4} on {5} (commit {6})", recorded.id, recorded.target, recorded.party,
+                                    recorded.status.rawValue, recorded.date, commit.short)]
+                if let withdrawn { lines.append(L10n.t("superseded {1} (withdrawn by {2})", withdrawn.withdraws, withdrawn.id)) }
                 if withdrawn == nil, let reason = context.snapshot.changesNothing(recorded, asOf: today) {
-                    lines.append("note: this report changes nothing: \(reason)")
+                    lines.append(L10n.t("note: this report changes nothing: {1}", reason))
                 }
                 try write.report(id: recorded.id.rawValue, lines, commits: [commit], in: context.repository)
             }

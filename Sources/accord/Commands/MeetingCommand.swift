@@ -136,7 +136,7 @@ extension Accord.MeetingCommand {
             let commitments = meeting.decisions.filter(\.isCommitment).map { decision in
                 "  commitment \(meeting.id)#\(decision.id) due \(decision.due!.first)"
             }
-            try write.report(id: meeting.id.rawValue, ["Recorded \(meeting.path) (commit \(commit.short))"] + commitments,
+            try write.report(id: meeting.id.rawValue, [L10n.t("Recorded {1} (commit {2})", meeting.path, commit.short)] + commitments,
                              commits: [commit], in: tracker)
         }
     }

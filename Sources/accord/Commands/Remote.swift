@@ -63,7 +63,7 @@ struct RemoteCommand: ParsableCommand {
             if json {
                 print(try JSONOutput.render(["remotes": remotes]), terminator: "")
             } else if remotes.isEmpty {
-                print("no remotes; add one with: accord remote add origin URL")
+                print(L10n.t("no remotes; add one with: accord remote add origin URL"))
             } else {
                 let width = remotes.map(\.name.count).max() ?? 0
                 for remote in remotes {

@@ -47,7 +47,7 @@ extension Accord {
             }
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
-                print("retracted \(recorded.withdraws) by \(recorded.id) (commit \(commit.short)); it no longer counts")
+                print(L10n.t("retracted {1} by {2} (commit {3}); it no longer counts", recorded.withdraws, recorded.id, commit.short))
             }
         }
     }

@@ -73,18 +73,18 @@ extension Accord {
             }
             if let notice { print("Note: \(notice.text)\n") }
             if hits.isEmpty {
-                print("No title, note or text holds \(TrackerSearch.words(of: text).count == 1 ? "this word" : "these words").")
+                print(TrackerSearch.words(of: text).count == 1 ? L10n.t("No title, note or text holds this word.") : L10n.t("No title, note or text holds these words."))
                 return
             }
             for hit in hits {
                 var heading = "\(hit.kind.rawValue) \(hit.id)"
-                if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " article \(hit.part)" } else { heading += " \(hit.part)" }
+                if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " " + L10n.t("article {1}", hit.part) } else { heading += " \(hit.part)" }
                 if !hit.language.isEmpty { heading += " (\(hit.language))" }
                 if let date = hit.date { heading += "  \(date)" }
-                print(heading + ProvenanceNotice.suffix(hit.marks))
+                print(LocalForms.apply(heading + ProvenanceNotice.suffix(hit.marks)))
                 print("  " + Self.excerpt(hit.text))
             }
-            print("\(hits.count) \(hits.count == 1 ? "match" : "matches")")
+            print(LocalForms.apply(hits.count == 1 ? L10n.t("1 match") : L10n.t("{1} matches", hits.count)))
         }
 
         /// The first lines of a hit's words, on one line.

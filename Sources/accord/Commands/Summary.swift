@@ -129,14 +129,16 @@ extension Accord {
             let languages = L10n.languages
             func html() -> String {
                 languages.count == 1
-                    ? SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0]))
+                    ? LocalForms.applyHTML(SummaryHTMLRenderer(brief: brief).render(summary(in: languages[0])), language: languages[0])
                     : SummaryHTMLRenderer(brief: brief).render(languages: languages.map { (language: $0, summary: summary(in: $0)) })
             }
             let text: String
             let data: Data
             switch format {
             case .markdown:
-                text = languages.map { language in L10n.with(language) { SummaryMarkdownRenderer(brief: brief).render(summary(in: language)) } }
+                text = languages.map { language in
+                    L10n.with(language) { LocalForms.apply(SummaryMarkdownRenderer(brief: brief).render(summary(in: language)), language: language) }
+                }
                     .joined(separator: "\n---\n\n")
             case .html: text = html()
             case .json: text = try JSONOutput.render(summary(in: .english))

@@ -32,7 +32,7 @@ extension Accord {
         func run() throws {
             let tracker = try repository.openTracker()
             guard let last = LastWrite.read(tracker) else {
-                throw AccordError(.notFound, "nothing to undo: accord has written no record in this copy since the last undo")
+                throw AccordError(.notFound, L10n.t("nothing to undo: accord has written no record in this copy since the last undo"))
             }
             guard let tip = try tracker.tip(), tip == last.commit else {
                 throw AccordError(.data, "the last commit is not the record you wrote (\(last.record), commit \(last.commit.short)): "
@@ -42,11 +42,11 @@ extension Accord {
             do {
                 let parent = try tracker.removeUnpublishedTip(tip)
                 LastWrite.forget(tracker)
-                print("undone: \(last.record) (commit \(tip.short), \"\(info.summary)\") removed; the branch is back at \(parent.short)")
+                print(L10n.t("undone: {1} (commit {2}, \"{3}\") removed; the branch is back at {4}", last.record, tip.short, info.summary, parent.short))
             } catch let error as GitError where error.kind == .invalid {
-                throw AccordError(.data, "cannot undo \(last.record): \(error.message); withdraw it with accord retract \(last.record) --reason TEXT")
+                throw AccordError(.data, L10n.t("cannot undo {1}: {2}; withdraw it with accord retract {1} --reason TEXT", last.record, error.message))
             } catch let error as GitError where error.kind == .conflict {
-                throw AccordError(.data, "cannot undo \(last.record): \(error.message)")
+                throw AccordError(.data, L10n.t("cannot undo {1}: {2}", last.record, error.message))
             }
         }
     }

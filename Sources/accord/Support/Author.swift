@@ -11,7 +11,7 @@ extension TrackerContext {
         let person: Person
         if let text {
             guard let given = Person(text) else {
-                throw AccordError(.usage, "--by \(text.debugDescription) should be a name or \"Name <email>\"")
+                throw AccordError(.usage, L10n.t("--by {1} should be a name or \"Name <email>\"", text.debugDescription))
             }
             person = given
         } else {

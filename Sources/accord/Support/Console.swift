@@ -93,7 +93,7 @@ struct Console {
     func show<Report: Encodable>(_ report: Report, json: Bool, csv: String? = nil,
                                  terminal: (TerminalStyle) -> String) throws {
         // A terminal rendering is escaped even when piped: forced colour sends it to `less -R`.
-        show(json ? try JSONOutput.render(report) : csv ?? TerminalText.visible(terminal(style), style: style))
+        show(json ? try JSONOutput.render(report) : csv ?? TerminalText.visible(LocalForms.apply(terminal(style)), style: style))
     }
 }
 

@@ -64,6 +64,7 @@ struct TrackerContext {
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
         // The tracker's language applies when the user chose none.
         L10n.adoptTrackerDefault(snapshot.settings?.interfaceLanguages ?? [])
+        LocalForms.adoptTrackerDefault(snapshot.settings?.digits)
         if warn && !snapshot.isValid {
             let count = snapshot.diagnostics.count
             FileHandle.standardError.write(Data(
@@ -187,7 +188,7 @@ extension TrackerContext {
     func instrument(_ text: String) throws -> Instrument {
         let resolved = try resolve(text, as: [.instrument])
         guard let id = InstrumentID(resolved.id), let instrument = snapshot.instrument(id) else {
-            throw AccordError(.notFound, "no instrument \"\(text)\" in the tracker")
+            throw AccordError(.notFound, L10n.t("no instrument \"{1}\" in the tracker", text))
         }
         return instrument
     }

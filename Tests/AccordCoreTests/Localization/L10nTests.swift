@@ -51,6 +51,40 @@ struct L10nTests {
         }
     }
 
+    /// A message the update script and the test above cannot see (not a string literal on
+    /// the `L10n.t(` line) could be missing from a catalog unnoticed.
+    @Test func everyMessageIsAStringLiteralTheCatalogCheckSees() throws {
+        let sources = Self.root.appendingPathComponent("Sources")
+        let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
+        var hidden: [String] = []
+        while let url = walker?.nextObject() as? URL {
+            guard url.pathExtension == "swift" else { continue }
+            for (number, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//") {
+                for match in line.matches(of: /L10n\.t\(([^)]?)/) where match.output.1 != "\"" {
+                    hidden.append("\(url.lastPathComponent):\(number + 1)")
+                    _ = match
+                }
+            }
+        }
+        #expect(hidden.isEmpty, "L10n.t without a literal message: \(hidden)")
+    }
+
+    /// A translation left as the English words (a copy-paste, or a message filled in
+    /// without translating) shows English in a Vietnamese or Khmer output.
+    @Test func noLongMessageIsLeftInEnglish() throws {
+        for (code, text) in L10n.builtInCatalogs {
+            let catalog = try MessageCatalog(po: text, file: "Languages/\(code).po")
+            let same = catalog.translations.filter { key, value in
+                let english = key.split(separator: "\u{4}").last.map(String.init) ?? key
+                let words = english.replacing(/\{[0-9]+\}/, with: "").filter(\.isLetter)
+                // accord's own command lines (`accord init`) and codes stay as they are.
+                return value == english && words.count >= 8 && !english.contains("accord ")
+            }
+            #expect(same.isEmpty, "Languages/\(code).po leaves English: \(same.keys.sorted().prefix(5))")
+        }
+    }
+
     static func placeholders(_ text: String) -> [String] {
         text.matches(of: /\{[0-9]+\}|\{\{[^{}]+\}\}/).map { String($0.output) }.sorted()
     }

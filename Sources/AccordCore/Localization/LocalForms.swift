@@ -1,0 +1,211 @@
+internal import Foundation
+
+/// Dates and digits in the reader's forms. Reports are built with ISO dates (`2019-12-01`)
+/// and ASCII digits; for a reader in Vietnamese or Khmer the finished text is turned into
+/// the locale's numeric date form (ICU's, through Foundation: `01/12/2019`) and, when asked
+/// for, Khmer digits (`០១/១២/២០១៩`). Ids stay as written, since users type them: a number
+/// or date joined to letters, `-`, `#`, `.`, `@` or `_` (`tip-2005#7.2`,
+/// `ev-2019-12-01-…`) is part of an id and is left alone.
+public enum LocalForms {
+    /// The digits numbers are written with.
+    public enum Digits: String, Sendable, CaseIterable, Codable {
+        /// 0–9, the default.
+        case latin
+        /// ០–៩, as Cambodian official documents write them.
+        case khmer
+    }
+
+    /// A `--digits`, `ACCORD_DIGITS` or `digits:` value that is no style of digits.
+    public struct UnknownDigits: Error, Sendable, CustomStringConvertible {
+        public let given: String
+        public let origin: String
+        public var description: String {
+            "unknown digits \(given) in \(origin): accord writes \(Digits.allCases.map(\.rawValue).joined(separator: ", "))"
+        }
+    }
+
+    /// The digits of this run.
+    public static var digits: Digits { chosen.value.digits }
+
+    /// Chooses the digits from `--digits` (`option`), else `ACCORD_DIGITS`; the tracker's
+    /// `digits:` (``adoptTrackerDefault(_:)``) applies when neither is given. Output for
+    /// programs (`machineReadable`) keeps ASCII digits.
+    public static func choose(option: String?, environment: [String: String],
+                              machineReadable: Bool = false) throws(UnknownDigits) {
+        defer { if machineReadable { set(.latin, strength: 0) } }
+        if let option {
+            guard let digits = Digits(rawValue: option) else { throw UnknownDigits(given: option, origin: "--digits") }
+            set(digits, strength: 1)
+        } else if let value = environment["ACCORD_DIGITS"], !value.isEmpty {
+            guard let digits = Digits(rawValue: value) else { throw UnknownDigits(given: value, origin: "ACCORD_DIGITS") }
+            set(digits, strength: 2)
+        }
+    }
+
+    /// The tracker's `digits:` from accord.yaml, used when the user chose none.
+    public static func adoptTrackerDefault(_ digits: Digits?) {
+        if let digits { set(digits, strength: 3) }
+    }
+
+    private struct Choice: Sendable {
+        var digits: Digits
+        /// Lower is stronger; 4 is the default.
+        var strength: Int
+    }
+
+    private static let chosen = Guarded(Choice(digits: .latin, strength: 4))
+
+    private static func set(_ digits: Digits, strength: Int) {
+        chosen.update { if strength <= $0.strength { $0 = Choice(digits: digits, strength: strength) } }
+    }
+
+    // MARK: Forms
+
+    /// Whether a run in `language` with `digits` changes anything.
+    static func changes(_ language: Language, _ digits: Digits) -> Bool {
+        language != .english || digits != .latin
+    }
+
+    /// `date` (`yyyy-mm-dd`) in `language`'s numeric form, from ICU's pattern for day, month
+    /// and year: `01/12/2019` in Vietnamese and Khmer. English keeps ISO 8601.
+    public static func date(_ iso: String, in language: Language = L10n.language) -> String {
+        guard language != .english, let pattern = patterns[language] else { return iso }
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3 else { return iso }
+        return pattern.replacingOccurrences(of: "yyyy", with: parts[0])
+            .replacingOccurrences(of: "MM", with: parts[1]).replacingOccurrences(of: "dd", with: parts[2])
+    }
+
+    /// ICU's numeric date pattern for each language, with two-digit day and month and a
+    /// four-digit year so a date keeps the ten cells of its ISO form and tables stay aligned.
+    private static let patterns: [Language: String] = {
+        var result: [Language: String] = [:]
+        for language in Language.allCases where language != .english {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: language.tag)
+            formatter.setLocalizedDateFormatFromTemplate("ddMMyyyy")
+            let pattern = formatter.dateFormat ?? ""
+            // Only a pattern of these three fields and separators is used; anything else
+            // (an ICU without the locale's data) keeps ISO.
+            let fields = pattern.replacingOccurrences(of: "dd", with: "").replacingOccurrences(of: "MM", with: "")
+                .replacingOccurrences(of: "yyyy", with: "")
+            if pattern.count == 10, fields.allSatisfy({ "/.-".contains($0) }) { result[language] = pattern }
+        }
+        return result
+    }()
+
+    /// `number` written in the run's digits.
+    public static func number(_ number: Int) -> String { digits(String(number)) }
+
+    /// `text` with every ASCII digit in the run's digits.
+    public static func digits(_ text: String, _ style: Digits = LocalForms.digits) -> String {
+        guard style == .khmer else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            (0x30...0x39).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0x30 + 0x17E0)! : scalar
+        }))
+    }
+
+    /// A report's plain text (terminal, Markdown) with its dates and standalone numbers in
+    /// the run's forms. Terminal colour sequences and Markdown's list numbers (`1. ` at the
+    /// start of a line) stay as they are.
+    public static func apply(_ text: String, language: Language = L10n.language, digits: Digits = LocalForms.digits) -> String {
+        guard changes(language, digits) else { return text }
+        let scalars = Array(text.unicodeScalars)
+        var result = String.UnicodeScalarView()
+        func isDigit(_ index: Int) -> Bool { index < scalars.count && (0x30...0x39).contains(scalars[index].value) }
+        // What joins a number to an id or a word: letters, digits and `-#.@_`.
+        func joins(_ index: Int) -> Bool {
+            guard index >= 0, index < scalars.count else { return false }
+            return isDigit(index) || CharacterSet.letters.contains(scalars[index]) || "-#.@_".unicodeScalars.contains(scalars[index])
+        }
+        // Whether the nearest letter before `index` in the same cell (a cell ends at a line
+        // end, a `|`, a tab or two spaces) is a Latin one.
+        func latinBefore(_ index: Int) -> Bool {
+            var position = index - 1
+            while position >= 0, index - position < 200 {
+                let scalar = scalars[position]
+                if let start = escapeStart(endingAt: position) {
+                    position = start - 1
+                    continue
+                }
+                if scalar == "\n" || scalar == "|" || scalar == "\t" || (scalar == " " && position > 0 && scalars[position - 1] == " ") {
+                    return false
+                }
+                if CharacterSet.letters.contains(scalar) {
+                    return scalar.value < 0x250 || (0x1E00...0x1EFF).contains(scalar.value)
+                }
+                position -= 1
+            }
+            return false
+        }
+        // Where the colour sequence whose last letter is at `end` starts, if it is one.
+        func escapeStart(endingAt end: Int) -> Int? {
+            guard CharacterSet.letters.contains(scalars[end]) else { return nil }
+            var position = end - 1
+            while position >= 0, end - position < 12, scalars[position] == ";" || scalars[position] == "[" || isDigit(position) {
+                if scalars[position] == "[", position > 0, scalars[position - 1] == "\u{1B}" { return position - 1 }
+                position -= 1
+            }
+            return nil
+        }
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "\u{1B}" {
+                // A colour sequence: ESC [ digits ; … letter.
+                var end = index + 1
+                while end < scalars.count, !CharacterSet.letters.contains(scalars[end]) { end += 1 }
+                end = min(end + 1, scalars.count)
+                result.append(contentsOf: scalars[index..<end])
+                index = end
+                continue
+            }
+            guard isDigit(index), !joins(index - 1) || escapeStart(endingAt: index - 1) != nil else {
+                result.append(scalars[index])
+                index += 1
+                continue
+            }
+            var end = index
+            while isDigit(end) || (end < scalars.count && (scalars[end] == "-" || scalars[end] == ".") && isDigit(end + 1)) { end += 1 }
+            let token = String(String.UnicodeScalarView(scalars[index..<end]))
+            let lineStart = index == 0 || scalars[..<index].last { $0 != " " }.map { $0 == "\n" } ?? true
+            if joins(end) && !(end < scalars.count && scalars[end] == "." && !joins(end + 1)) {
+                // Joined to what follows (`2005#7`, `2019-12-01-joint-review`): part of an id.
+                result.append(contentsOf: token.unicodeScalars)
+            } else if lineStart, end + 1 < scalars.count, scalars[end] == ".", scalars[end + 1] == " " {
+                result.append(contentsOf: token.unicodeScalars)  // a Markdown list number
+            } else {
+                // Khmer digits in a record's English words (`for 2017–2019`) read oddly: a
+                // number inside Latin text keeps its digits.
+                let style = latinBefore(index) ? Digits.latin : digits
+                let form = token.count == 10 && token.split(separator: "-").count == 3 ? date(token, in: language) : token
+                result.append(contentsOf: Self.digits(form, style).unicodeScalars)
+            }
+            index = end
+        }
+        return String(result)
+    }
+
+    /// An HTML page with the forms of ``apply(_:language:digits:)`` in its text, outside
+    /// tags and outside `<style>` (attributes, CSS and the embedded font stay as they are).
+    public static func applyHTML(_ html: String, language: Language = L10n.language, digits: Digits = LocalForms.digits) -> String {
+        guard changes(language, digits) else { return html }
+        var result = ""
+        var rest = Substring(html)
+        while let open = rest.firstIndex(of: "<") {
+            result += apply(String(rest[..<open]), language: language, digits: digits)
+            let tagRest = rest[open...]
+            if tagRest.hasPrefix("<style"), let close = tagRest.range(of: "</style>") {
+                result += tagRest[..<close.upperBound]
+                rest = tagRest[close.upperBound...]
+                continue
+            }
+            guard let close = tagRest.firstIndex(of: ">") else {
+                result += tagRest
+                return result
+            }
+            result += tagRest[...close]
+            rest = tagRest[tagRest.index(after: close)...]
+        }
+        return result + apply(String(rest), language: language, digits: digits)
+    }
+}
