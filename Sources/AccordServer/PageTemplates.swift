@@ -28,7 +28,7 @@ enum PageTemplates {
             for match in marked.matches(in: template, range: NSRange(template.startIndex..., in: template)) {
                 let whole = Range(match.range, in: template)!, english = Range(match.range(at: 1), in: template)!
                 result += template[last..<whole.lowerBound]
-                result += escaped(L10n.t(String(template[english]), in: language))
+                result += escaped(L10n.t(String(template[english]), in: language))  // catalog: template words
                 last = whole.upperBound
             }
             return result + template[last...]

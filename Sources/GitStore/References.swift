@@ -28,6 +28,15 @@ extension Repository {
         return try check(git_graph_descendant_of(pointer, &descendant, &older), "cannot compare two histories") == 1
     }
 
+    /// The newest commit both histories hold (their merge base); nil when they share none.
+    func mergeBase(_ one: ObjectID, _ other: ObjectID) throws -> ObjectID? {
+        var base = git_oid(), first = one.oid, second = other.oid
+        let code = git_merge_base(&base, pointer, &first, &second)
+        if code == GIT_ENOTFOUND.rawValue { return nil }
+        try check(code, "cannot find where the two histories meet")
+        return ObjectID(base)
+    }
+
     /// True when the two commits share some history (a merge base exists).
     func haveCommonHistory(_ one: ObjectID, _ other: ObjectID) throws -> Bool {
         var base = git_oid(), first = one.oid, second = other.oid

@@ -186,8 +186,13 @@ extension Repository {
                 report.remoteTip = remoteTip
                 try requireContinuity(of: remote.name, branch: shortBranch, known: known, now: remoteTip,
                                       tracking: tracking, synced: synced)
-                if let remoteTip, remoteTip != local {
-                    let unsafe = try unsafeFiles(from: local, to: remoteTip, maximumFileSize: options.maximumFileSize)
+                // Only what the remote's own commits add is judged: measured from where the two
+                // histories meet, a file this copy removed since is not "brought" again, and a
+                // remote behind this copy brings nothing.
+                if let remoteTip, remoteTip != local,
+                   try !(local.map { try history(of: $0, contains: remoteTip) } ?? false) {
+                    let base = try local.flatMap { try mergeBase($0, remoteTip) }
+                    let unsafe = try unsafeFiles(from: base, to: remoteTip, maximumFileSize: options.maximumFileSize)
                     guard unsafe.isEmpty else {
                         throw GitError(.refused, "the remote '\(remote.name)' brings files that cannot be taken safely: "
                                        + unsafe.prefix(5).joined(separator: "; ") + (unsafe.count > 5 ? "; …" : "")

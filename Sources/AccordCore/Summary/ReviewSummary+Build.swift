@@ -61,7 +61,9 @@ extension ReviewSummary {
         used.formUnion(registers.marks)
         used.formUnion(followUp.flatMap(\.marks) + actionLog.flatMap(\.marks) + reports.flatMap(\.marks))
         used.formUnion(jointStandings.flatMap(\.marks))
-        used.formUnion(planTargets.filter { $0.actual != nil }.flatMap(\.marks))
+        // A target is shown where it has a value, and on its indicator's chart.
+        let charted = Set(indicators.map(\.indicator))
+        used.formUnion(planTargets.filter { $0.actual != nil || charted.contains($0.indicator) }.flatMap(\.marks))
         if meeting?.decisions.contains(where: \.provenance.illustrative) == true { used.insert(.illustrative) }
         used.formUnion(statusChanges.flatMap(\.marks) + newEvidence.flatMap(\.marks) + progress.flatMap(\.marks))
         used.formUnion(gaps.gaps.flatMap(\.marks) + indicators.flatMap { $0.points.flatMap(\.marks) })

@@ -490,7 +490,8 @@ enum SummaryLayout {
             let years = periods.filter { $0.count == 4 && Int($0) != nil }
             let lines = all.flatMap { chartLines($0, years: years) }
             let targets = summary.planTargets.filter { $0.indicator == id }.map { target in
-                SVGChart.Target(label: L10n.t("target {1} ({2})", SVGChart.format(target.target), target.item.description),
+                SVGChart.Target(label: L10n.t("target {1} ({2})", SVGChart.format(target.target), target.item.description)
+                                    + ProvenanceNotice.suffix(target.marks),
                                 value: target.target)
             }
             let description = L10n.t("{1}, by year, as each party's evidence gives it:", all[0].title) + " "
