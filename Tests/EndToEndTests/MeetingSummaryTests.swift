@@ -15,14 +15,7 @@ import Testing
         return (chromium, "/usr/bin/pdfinfo", "/usr/bin/pdftotext")
     }
 
-    func example() throws -> (scratch: URL, tracker: URL) {
-        let scratch = try ScratchFolder.make()
-        let tracker = scratch.appendingPathComponent("tracker")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
-        return (scratch, tracker)
-    }
+    func example() throws -> (scratch: URL, tracker: URL) { try AccordProcess.exampleTracker() }
 
     /// The summary printed to PDF: its page count and its text.
     func printed(_ arguments: [String], tracker: URL, scratch: URL, name: String,

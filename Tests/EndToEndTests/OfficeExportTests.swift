@@ -8,14 +8,7 @@ import Testing
     static let python = URL(fileURLWithPath: "/usr/bin/python3")
 
     /// The example tracker in a scratch folder.
-    func example() throws -> (scratch: URL, tracker: URL) {
-        let scratch = try ScratchFolder.make()
-        let tracker = scratch.appendingPathComponent("tracker")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
-        return (scratch, tracker)
-    }
+    func example() throws -> (scratch: URL, tracker: URL) { try AccordProcess.exampleTracker() }
 
     /// Runs a Python script on `arguments` and decodes what it prints as JSON.
     func python(_ script: String, _ arguments: [String]) throws -> Any {

@@ -5,14 +5,7 @@ import Testing
 /// `accord plan add` and `accord plan import` on the example tracker: each change one
 /// commit, every row of a matrix checked first, nothing recorded on a problem.
 @Suite struct PlanCommandTests {
-    func example() throws -> (scratch: URL, tracker: URL) {
-        let scratch = try ScratchFolder.make()
-        let tracker = scratch.appendingPathComponent("tracker")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
-        return (scratch, tracker)
-    }
+    func example() throws -> (scratch: URL, tracker: URL) { try AccordProcess.exampleTracker() }
 
     func count(_ tracker: URL) throws -> Int {
         Int(try CLI.git("rev-list", "--count", "HEAD", in: tracker).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1

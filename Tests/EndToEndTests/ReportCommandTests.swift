@@ -7,14 +7,7 @@ import Testing
     static let meeting = "2019-12-01-joint-review-2017-2019"
 
     /// A fresh example tracker in a scratch folder.
-    func example() throws -> (scratch: URL, tracker: URL) {
-        let scratch = try ScratchFolder.make()
-        let tracker = scratch.appendingPathComponent("tracker")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
-        return (scratch, tracker)
-    }
+    func example() throws -> (scratch: URL, tracker: URL) { try AccordProcess.exampleTracker() }
 
     @Test func reportsFolderMatchesARegeneration() throws {
         let scratchFolder = try ScratchFolder()

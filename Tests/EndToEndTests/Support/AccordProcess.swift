@@ -1,5 +1,6 @@
 import Foundation
 import TestSupport
+import Testing
 
 /// The spelling of `CLI`'s calls that some end-to-end tests use: every run goes through
 /// `CLI.run`, so all tests share one way of starting, timing out and reading a process.
@@ -27,5 +28,14 @@ enum AccordProcess {
     /// Runs git in `directory` and returns its standard output.
     static func git(_ arguments: [String], in directory: URL) throws -> String {
         try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"), arguments, cwd: directory).stdout
+    }
+
+    /// The built-in example tracker, made with `accord init --example` in a new scratch folder.
+    static func exampleTracker() throws -> (scratch: URL, tracker: URL) {
+        let scratch = try ScratchFolder.make()
+        let tracker = scratch.appendingPathComponent("tracker")
+        let created = try run(["init", "--example", tracker.path], environment: ["ACCORD_EXAMPLE_DIR": packageRoot.path])
+        #expect(created.status == 0, "\(created.stderr)")
+        return (scratch, tracker)
     }
 }
