@@ -9,10 +9,14 @@ public struct Indicator: Sendable, Hashable, Codable {
     public var unit: String?
     /// The value aimed at, in a plan item.
     public var target: Double?
+    /// What is counted and how, in a sentence or two (so that two parties' figures are read
+    /// alike); shown with the indicator in review summaries.
+    public var definition: String?
 
     /// Creates an indicator.
-    public init(id: String, title: String? = nil, unit: String? = nil, target: Double? = nil) {
+    public init(id: String, title: String? = nil, unit: String? = nil, target: Double? = nil, definition: String? = nil) {
         self.id = id
+        self.definition = definition
         self.title = title
         self.unit = unit
         self.target = target

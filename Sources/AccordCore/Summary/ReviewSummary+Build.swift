@@ -216,6 +216,7 @@ extension ReviewSummary {
                 scope: key.scope, scopeTitle: key.scope.flatMap { scope in scopes.first { $0.id == scope }?.title },
                 points: points)
             series.totals = Self.totals(points)
+            series.definition = indicator?.definition
             return series
         }
     }

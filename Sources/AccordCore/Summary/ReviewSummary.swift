@@ -256,6 +256,8 @@ public struct ReviewSummary: Sendable, Hashable, Codable {
         public let points: [IndicatorPoint]
         /// Each total a source reports for a span of years, next to the sum of the yearly figures.
         public var totals: [TotalCheck] = []
+        /// What the indicator counts (accord.yaml's `definition`), when given.
+        public var definition: String?
     }
 
     /// A total reported for a span of years (a value whose period is `2015-2019`) and the sum

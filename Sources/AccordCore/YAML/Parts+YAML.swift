@@ -174,8 +174,9 @@ extension Indicator {
         let title = requireTitle ? f.required("title")?.nonEmptyText() : f.optional("title")?.nonEmptyText()
         let unit = f.optional("unit")?.nonEmptyText()
         let target = f.optional("target")?.number()
+        let definition = f.optional("definition")?.nonEmptyText()
         guard f.finish(), let id, !requireTitle || title != nil else { return nil }
-        self.init(id: id, title: title, unit: unit, target: target)
+        self.init(id: id, title: title, unit: unit, target: target, definition: definition)
     }
 
     var yaml: YAMLOutput {
@@ -184,6 +185,7 @@ extension Indicator {
         map.add("title", .text(title))
         map.add("unit", .text(unit))
         map.add("target", .number(target))
+        map.add("definition", .text(definition))
         return .map(map)
     }
 }

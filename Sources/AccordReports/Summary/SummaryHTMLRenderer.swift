@@ -134,7 +134,9 @@ public struct SummaryHTMLRenderer: Sendable {
             body.append("<p class=\"small\">\(e(L10n.t("Each line is named after its scope and the party whose evidence gives its figures; dashed lines are plan targets.")))</p>")
         }
         for indicator in indicators {
-            var section = "<section class=\"indicator\"><h3>\(e(indicator.title))</h3>" + table(indicator.table)
+            // The definition shares the heading's line: on paper a paragraph each costs a page.
+            var section = "<section class=\"indicator\"><h3>\(e(indicator.title))"
+                + (indicator.definition.map { " <span class=\"definition\">\(e($0))</span>" } ?? "") + "</h3>" + table(indicator.table)
             if !indicator.totals.isEmpty {
                 section += "<p>\(e(L10n.t("Reported totals and the yearly figures:")))</p><ul class=\"totals\">"
                     + indicator.totals.map { "<li\($0.hasPrefix(SummaryLayout.warningPrefix) ? " class=\"warning\"" : "")>\(e($0))</li>" }.joined() + "</ul>"
@@ -231,6 +233,7 @@ public struct SummaryHTMLRenderer: Sendable {
         th, td { border: 1px solid #ccc; padding: .2rem .5rem; text-align: left; vertical-align: top; }
         thead th { background: #eef3f8; }
         table.small, p.small { font-size: .8rem; }
+        h3 .definition { font-size: .8rem; font-weight: normal; color: #444; }
         table.header { width: auto; } table.header th { background: #f6f6f6; font-weight: 600; }
         .number { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         ul.gaps li { margin: .2rem 0; }

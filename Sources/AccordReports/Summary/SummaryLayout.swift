@@ -465,7 +465,7 @@ enum SummaryLayout {
 
     static func indicatorTables(_ summary: ReviewSummary)
         -> [(title: String, table: Table, years: [String], series: [SVGChart.Series], sources: [String], totals: [String],
-             breakdowns: [(text: String, warning: Bool)], targets: [SVGChart.Target], description: String)] {
+             breakdowns: [(text: String, warning: Bool)], targets: [SVGChart.Target], description: String, definition: String?)] {
         var order: [String] = []
         var grouped: [String: [ReviewSummary.IndicatorSeries]] = [:]
         for series in summary.indicators {
@@ -501,7 +501,8 @@ enum SummaryLayout {
                 }.joined(separator: "; ")
                 + (targets.isEmpty ? "" : "; " + targets.map(\.label).joined(separator: "; "))
             return (title, Table(header: [L10n.t("Scope")] + periods, rows: rows, numeric: Set(1...max(1, periods.count))),
-                    years, lines, attributions(all), totalChecks(all), breakdowns(all), targets, description)
+                    years, lines, attributions(all), totalChecks(all), breakdowns(all), targets, description,
+                    all[0].definition.map { L10n.t("Definition: {1}", $0) })
         }
     }
 

@@ -114,6 +114,7 @@ public struct SummaryMarkdownRenderer: Sendable {
         if indicators.isEmpty { blocks.append(L10n.t("No indicator values recorded.")) }
         for indicator in indicators {
             blocks.append("### " + escape(indicator.title))
+            if let definition = indicator.definition { blocks.append(escape(definition)) }
             blocks.append(table(indicator.table))
             if !indicator.totals.isEmpty {
                 blocks.append(L10n.t("Reported totals and the yearly figures:") + "\n\n" + indicator.totals.map { "- " + escape($0) }.joined(separator: "\n"))

@@ -118,9 +118,10 @@ public struct SummaryWordRenderer: Sendable {
         if indicators.isEmpty { document.paragraph(L10n.t("No indicator values recorded.")) }
         for indicator in indicators {
             document.heading(indicator.title, level: 2)
+            if let definition = indicator.definition { document.paragraph(definition) }
             table(indicator.table, into: &document)
             if !indicator.totals.isEmpty {
-                document.paragraph("Reported totals and the yearly figures:")
+                document.paragraph(L10n.t("Reported totals and the yearly figures:"))
                 document.bullets(indicator.totals)
             }
             if !indicator.sources.isEmpty {

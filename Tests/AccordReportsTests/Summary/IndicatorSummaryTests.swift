@@ -25,6 +25,7 @@ import Testing
           - id: victims
             title: Victims identified
             unit: persons
+            definition: Persons the police identified as victims in the year
         scopes:
           - id: border
             title: Border provinces
@@ -92,6 +93,15 @@ import Testing
                              + "Border provinces (KH): 2016 110; Border provinces (VN): 2015 80, 2016 100</desc>"), "\(svg.prefix(2000))")
         #expect(svg.contains(">Border provinces (VN)</text>") && svg.contains(">Border provinces (KH)</text>"))
         #expect(html.contains("dashed lines are plan targets"))
+    }
+
+    @Test func eachIndicatorStandsWithItsDefinitionInEveryFormat() throws {
+        let summary = try Self.summary()
+        let line = "Definition: Persons the police identified as victims in the year"
+        #expect(SummaryMarkdownRenderer().render(summary).contains("### Victims identified (persons)\n\n" + line), "\(SummaryMarkdownRenderer().render(summary))")
+        #expect(SummaryHTMLRenderer().render(summary).contains("<h3>Victims identified (persons) <span class=\"definition\">\(line)</span></h3>"))
+        let vietnamese = L10n.with(.vietnamese) { SummaryMarkdownRenderer().render(summary) }
+        #expect(vietnamese.contains("Định nghĩa: Persons the police identified"))
     }
 
     @Test func aTargetIsADashedLineWithItsLabel() {
