@@ -4,7 +4,14 @@
 Articles as bold lines with clauses and points, words drawn from a fixed vocabulary with a
 fixed seed, so the file is the same every time (about 500 KB with the default 3,000 articles).
 """
-import html, random, sys, zipfile
+import html, importlib.util, os, random, sys
+
+# The .docx writer of the test fixtures' script, so both write the same minimal package.
+_spec = importlib.util.spec_from_file_location(
+    "make_fixtures", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "Fixtures", "Import", "make-fixtures.py"))
+_fixtures = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(_fixtures)
+write_docx = _fixtures.write_docx
 
 out = sys.argv[1]
 articles = int(sys.argv[2]) if len(sys.argv) > 2 else 3000
@@ -13,7 +20,6 @@ vocabulary = ("party parties agency cooperate prevent trafficking persons victim
               "information exchange training police officers ministry annual plan review report focal "
               "meeting host consent territory cost assistance protection shelter child woman justice "
               "investigate prosecute extradite request thirty days verification identity documents").split()
-W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
 
 
 def sentence(n):
@@ -34,17 +40,4 @@ for a in range(1, articles + 1):
         body.append(p(f"{c}. {sentence(rng.randint(10, 40))}"))
     body.append(p("a) " + sentence(8)))
     body.append(p("b) " + sentence(8)))
-document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document {W}><w:body>'
-            + "".join(body) + "<w:sectPr/></w:body></w:document>")
-with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-    z.writestr("[Content_Types].xml",
-               '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-               '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
-               '<Default Extension="xml" ContentType="application/xml"/>'
-               '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
-               "</Types>")
-    z.writestr("_rels/.rels",
-               '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-               '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
-               "</Relationships>")
-    z.writestr("word/document.xml", document)
+write_docx(out, body)
