@@ -80,19 +80,7 @@ import Testing
     @Test func damagedStoreFilesAreReadAsNoStore() throws {
         try expectCachedEqualsUncached()
         let good = try Data(contentsOf: storeFile)
-        var generator = SystemRandomNumberGenerator()
-        let damages: [(String, Data)] = [
-            ("random bytes", Data((0..<good.count).map { _ in UInt8.random(in: 0...255, using: &generator) })),
-            ("truncated", good.prefix(good.count / 2)),
-            ("cut to its header", good.prefix(100)),
-            ("another version", {
-                var bytes = good
-                bytes.replaceSubrange(60..<64, with: [0, 0, 0, 99])
-                return bytes
-            }()),
-            ("empty", Data()),
-        ]
-        for (name, bytes) in damages {
+        for (name, bytes) in DamagedFile.variants(of: good) {
             // What this process holds open is let go, as a new command would start.
             try derived.reset()
             try bytes.write(to: storeFile)

@@ -13,9 +13,7 @@ import Testing
     init() throws {
         scratch = try ScratchFolder()
         tracker = scratch.path("example")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        try #require(created.status == 0, "\(created.stderr)")
+        try AccordProcess.copyExample(to: tracker)
     }
 
     var kept: URL { tracker.appendingPathComponent(".git/accord") }
@@ -127,20 +125,7 @@ import Testing
         let manager = FileManager.default
         #expect(manager.fileExists(atPath: store.path))
         let good = try Data(contentsOf: store)
-        var generator = SystemRandomNumberGenerator()
-        let damages: [(String, Data)] = [
-            ("random bytes", Data((0..<good.count).map { _ in UInt8.random(in: 0...255, using: &generator) })),
-            ("truncated", good.prefix(good.count / 2)),
-            ("cut to its header", good.prefix(100)),
-            ("another version", {
-                var bytes = good
-                // The header's user version (bytes 60-63, big-endian).
-                bytes.replaceSubrange(60..<64, with: [0, 0, 0, 99])
-                return bytes
-            }()),
-            ("empty", Data()),
-        ]
-        for (name, bytes) in damages {
+        for (name, bytes) in DamagedFile.variants(of: good) {
             for suffix in ["-wal", "-shm"] { try? manager.removeItem(atPath: store.path + suffix) }
             try bytes.write(to: store)
             #expect(try answers() == cold, "\(name)")

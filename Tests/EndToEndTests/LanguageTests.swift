@@ -10,9 +10,7 @@ import Testing
     static let tracker: URL = {
         let scratch = try! ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("example")
-        let created = try! AccordProcess.run(["init", "--example", tracker.path],
-                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        precondition(created.status == 0, created.stderr)
+        try! AccordProcess.copyExample(to: tracker)
         return tracker
     }()
 
@@ -98,9 +96,7 @@ import Testing
     @Test func recordTranslationsShowInTheirLanguage() throws {
         let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("translated")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
+        try AccordProcess.copyExample(to: tracker)
         let file = tracker.appendingPathComponent("Meetings/\(Self.meeting).yaml")
         let original = try String(contentsOf: file, encoding: .utf8)
         var text = original
@@ -200,9 +196,7 @@ import Testing
     @Test func theTrackerDefaultAppliesWhenTheUserChoseNone() throws {
         let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("km-tracker")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
+        try AccordProcess.copyExample(to: tracker)
         let settings = tracker.appendingPathComponent("accord.yaml")
         var text = try String(contentsOf: settings, encoding: .utf8)
         text += "language: km\n"
@@ -224,8 +218,7 @@ import Testing
     @Test func idsFromVietnameseAndKhmerTitlesAreReadable() throws {
         let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("ids")
-        _ = try AccordProcess.run(["init", "--example", tracker.path],
-                                  environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        try AccordProcess.copyExample(to: tracker)
         let evidence = try AccordProcess.run(["evidence", "add", "--title", "Công văn số 12", "--kind", "report",
                                               "--date", "2019-12-01", "--quiet", "--repo", tracker.path])
         #expect(evidence.status == 0, "\(evidence.stderr)")

@@ -30,12 +30,30 @@ enum AccordProcess {
         try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"), arguments, cwd: directory).stdout
     }
 
-    /// The built-in example tracker, made with `accord init --example` in a new scratch folder.
+    /// The built-in example tracker in a new scratch folder, for the caller to change.
     static func exampleTracker() throws -> (scratch: URL, tracker: URL) {
         let scratch = try ScratchFolder.make()
         let tracker = scratch.appendingPathComponent("tracker")
-        let created = try run(["init", "--example", tracker.path], environment: ["ACCORD_EXAMPLE_DIR": packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
+        try copyExample(to: tracker)
         return (scratch, tracker)
     }
+
+    /// Copies the example tracker to `tracker` (a path that does not exist yet). The
+    /// example is made once per test process with `accord init --example`, which commits
+    /// each of its facts one by one; a copy of it is the same repository.
+    static func copyExample(to tracker: URL) throws {
+        let template = try #require(exampleTemplate.tracker, "accord init --example failed: \(exampleTemplate.problem)")
+        let copied = try Command.run("cp", ["-a", template.path, tracker.path])
+        try #require(copied.status == 0, "\(copied.stderr)")
+    }
+
+    private static let exampleTemplate: (tracker: URL?, problem: String) = {
+        do {
+            let tracker = try ScratchFolder.make().appendingPathComponent("example")
+            let created = try run(["init", "--example", tracker.path], environment: ["ACCORD_EXAMPLE_DIR": packageRoot.path])
+            return created.status == 0 ? (tracker, "") : (nil, created.stderr)
+        } catch {
+            return (nil, "\(error)")
+        }
+    }()
 }
