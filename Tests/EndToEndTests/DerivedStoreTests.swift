@@ -30,9 +30,13 @@ import Testing
         ["search", "trafficking", "--as-of", "2010-01-01"],
     ]
 
+    /// Reads that use every part of the store: records, texts and their comparisons, the
+    /// search index.
+    static let storeReads: [[String]] = [["status"], ["diff", "tip-2005"], ["search", "nạn", "nhân"]]
+
     /// Every read's output and exit status, through what is kept in the git folder.
-    func answers() throws -> [String] {
-        try Self.reads.map { arguments in
+    func answers(_ reads: [[String]] = Self.reads) throws -> [String] {
+        try reads.map { arguments in
             let json = arguments.contains("--format") ? [] : ["--json"]
             let result = try AccordProcess.run(arguments + json + ["--repo", tracker.path])
             return "\(arguments): \(result.status)\n\(result.stdout)\(result.stderr)"
@@ -130,7 +134,8 @@ import Testing
             try bytes.write(to: store)
             #expect(try answers() == cold, "\(name)")
             // And the next run finds a good store again.
-            #expect(try answers() == cold, "\(name), next run")
+            #expect(try answers(Self.storeReads) == cold.filter { answer in Self.storeReads.contains { answer.hasPrefix("\($0):") } },
+                    "\(name), next run")
         }
     }
 

@@ -37,14 +37,25 @@ import Testing
 
         """
 
-    /// A tracker with one instrument, committed; `files` are committed on top.
+    /// A tracker with one instrument, committed; `files` are committed on top. The tracker
+    /// is made once per test process, and each test changes a copy.
     static func tracker(_ files: [String: String] = [:]) throws -> URL {
-        let folder = try ScratchFolder.make()
-        #expect(try CLI.run(["init", folder.path]).status == 0)
-        try commit(["Agreements/tip-2005/instrument.yaml": instrument, "Agreements/tip-2005/text.en.md": text], in: folder)
+        let folder = try ScratchFolder.copy(of: try #require(template.tracker, "\(template.problem)"))
         if !files.isEmpty { try commit(files, in: folder) }
         return folder
     }
+
+    private static let template: (tracker: URL?, problem: String) = {
+        do {
+            let folder = try ScratchFolder.make().appendingPathComponent("tracker")
+            let created = try CLI.run(["init", folder.path])
+            guard created.status == 0 else { return (nil, created.stderr) }
+            try commit(["Agreements/tip-2005/instrument.yaml": instrument, "Agreements/tip-2005/text.en.md": text], in: folder)
+            return (folder, "")
+        } catch {
+            return (nil, "\(error)")
+        }
+    }()
 
     /// Writes `files` and commits them with git, as a sync or a hand edit would bring them.
     static func commit(_ files: [String: String], in folder: URL) throws {

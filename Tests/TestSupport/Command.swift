@@ -72,16 +72,17 @@ public struct Command {
 public final class ScratchFolder {
     public let url: URL
 
-    /// A fresh folder. What the tests of this process write through GitStore is not flushed
-    /// to disk (fsync) from then on: a fixture can simply be made again.
+    /// A fresh folder, removed when this value goes.
     public init() throws {
-        Durability.setForProcess(.relaxed)
         url = try Self.make()
     }
 
     /// A fresh temporary folder that outlives the call, for a fixture a helper builds and
-    /// returns; the system's temporary folder is left to clean it.
+    /// returns; the system's temporary folder is left to clean it. What the tests of this
+    /// process write through GitStore is not flushed to disk (fsync) from then on: a fixture
+    /// can simply be made again.
     public static func make() throws -> URL {
+        Durability.setForProcess(.relaxed)
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
@@ -97,4 +98,18 @@ public final class ScratchFolder {
     }
 
     public func path(_ name: String) -> URL { url.appendingPathComponent(name) }
+
+    /// A copy of `folder` (a fixture made once for many tests) at a fresh temporary path,
+    /// for one test to change; the system's temporary folder is left to clean it.
+    public static func copy(of folder: URL) throws -> URL {
+        let url = try make().appendingPathComponent(folder.lastPathComponent)
+        try copy(folder, to: url)
+        return url
+    }
+
+    /// Copies `folder` to `destination`, which must not exist yet, as `cp -a` does.
+    public static func copy(_ folder: URL, to destination: URL) throws {
+        let copied = try Command.run("cp", ["-a", folder.path, destination.path])
+        guard copied.status == 0 else { throw Command.TimedOut(description: "cp -a \(folder.path): \(copied.stderr)") }
+    }
 }
