@@ -28,7 +28,7 @@ DEB_DIR    ?= .build/deb
 # Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
 PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
 
-.PHONY: all build release deps test-deps demo test check test-hardening test-hardening-ci bench reports clean static extras install install-files deb test-install
+.PHONY: all build release deps test-deps demo test test-slow check test-hardening test-hardening-ci bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -57,15 +57,23 @@ demo: deps
 test-deps:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
+# Every test but the slow ones (tagged `.slow`: stress, the browser, hub syncs, the PDF
+# print, the demo, reports regenerated) and the benchmark smoke tests; `make test-slow` runs
+# those, and CI runs both.
+SLOW_TESTS := BenchmarkTests|StressTests|HubSyncTests|ReportCommandTests|ServeTests/browserScript|summaryAndDiffPrintToPDFThroughChromium|theDemoMarksEveryIllustrativeRecordInEveryOutput
 test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
-	$(SWIFT) test $(BUILD_FLAGS)
+	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
 
-# The quick loop while working: every test but the suites tagged slow (stress, the browser,
-# hub syncs) and the benchmark smoke tests.
+test-slow: deps test-deps
+	$(SWIFT) build $(BUILD_FLAGS)
+	$(SWIFT) test $(BUILD_FLAGS) --filter '$(SLOW_TESTS)'
+
+# The quick loop while working: the library targets' tests, without the end-to-end suites
+# that start the binary.
 check: deps
 	$(SWIFT) build $(BUILD_FLAGS)
-	ACCORD_QUICK=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
+	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip 'BenchmarkTests|EndToEndTests'
 
 # The bad-input corpus (scripts/make-bad-input-corpus.py) through every read command, each
 # run under a time and memory limit, then every writing command killed at each point where

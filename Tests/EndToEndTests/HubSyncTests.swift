@@ -5,7 +5,7 @@ import Testing
 /// Hubs made the ways people make them, drives that are not there, servers that stop
 /// answering, and remotes whose history changed under a copy: the built binary against
 /// real git repositories.
-@Suite(.tags(.slow), leftOutOfQuickLoop) struct HubSyncTests {
+@Suite(.tags(.slow), runBySlowTarget) struct HubSyncTests {
     let scratch: ScratchFolder
 
     init() throws { scratch = try ScratchFolder() }

@@ -263,7 +263,7 @@ import Testing
         return "at word \(index) of \(a.count)/\(b.count): \(a[index..<min(a.count, index + 8)]) vs \(b[index..<min(b.count, index + 8)])"
     }
 
-    @Test(.tags(.slow)) func summaryAndDiffPrintToPDFThroughChromium() throws {
+    @Test(.tags(.slow), runBySlowTarget) func summaryAndDiffPrintToPDFThroughChromium() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium"),
               FileManager.default.isExecutableFile(atPath: "/usr/bin/pdftotext") else {
             Issue.record("chromium or poppler-utils is missing: make test installs them")

@@ -416,7 +416,7 @@ extension ProvenanceMarkTests {
         return (marks, notices)
     }()
 
-    @Test(.tags(.slow)) func theDemoMarksEveryIllustrativeRecordInEveryOutput() throws {
+    @Test(.tags(.slow), runBySlowTarget) func theDemoMarksEveryIllustrativeRecordInEveryOutput() throws {
         let scratch = try ScratchFolder()
         let out = scratch.url.appendingPathComponent("demo")
         let demo = try CLI.run(executable: URL(fileURLWithPath: "/bin/bash"),

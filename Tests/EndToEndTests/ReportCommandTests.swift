@@ -3,25 +3,11 @@ import TestSupport
 import Testing
 
 /// gaps, schedule, summary and meeting add on the example, through the binary.
-@Suite(.serialized, .tags(.slow), leftOutOfQuickLoop) struct ReportCommandTests {
+@Suite(.serialized, .tags(.slow), runBySlowTarget) struct ReportCommandTests {
     static let meeting = "2019-12-01-joint-review-2017-2019"
 
     /// A fresh example tracker in a scratch folder.
     func example() throws -> (scratch: URL, tracker: URL) { try AccordProcess.exampleTracker() }
-
-    @Test func reportsFolderMatchesARegeneration() throws {
-        let scratchFolder = try ScratchFolder()
-        let scratch = scratchFolder.url
-        let result = try AccordProcess.run(URL(fileURLWithPath: "/bin/bash"),
-            [AccordProcess.packageRoot.appendingPathComponent("scripts/reports.sh").path, AccordProcess.binary.path],
-            environment: ["REPORTS_DIR": scratch.path])
-        #expect(result.status == 0, "\(result.stderr)")
-        for name in ["gaps-2019.txt", "schedule-2019.txt", "schedule-2019.ics", "summary-2019.md", "summary-2019.html"] {
-            let kept = try String(contentsOf: AccordProcess.packageRoot.appendingPathComponent("Reports/\(name)"), encoding: .utf8)
-            let fresh = try String(contentsOf: scratch.appendingPathComponent(name), encoding: .utf8)
-            #expect(kept == fresh, "Reports/\(name) is out of date: run make reports")
-        }
-    }
 
     @Test func gapsFailOnSeverityAndFilter() throws {
         let (scratch, tracker) = try example()

@@ -6,36 +6,20 @@ import Testing
 /// Selenium (python3-selenium and chromium-driver, installed by make test) and checks
 /// sign-in, the forms, their refusals and what lands in git.
 @Suite struct ServeTests {
-    @Test func browserSignsInRecordsThroughFormsAndIsRefusedWhereItShouldBe() throws {
+    /// Each script checks one part in Chromium: sign-in, the forms and their refusals
+    /// (`serve_browser_test.py`); restricted evidence shown only to the accounts allowed to
+    /// see it (`serve_restricted_test.py`); the Sync button against a hub (`serve_sync_test.py`).
+    @Test(.tags(.slow), runBySlowTarget,
+          arguments: ["serve_browser_test.py", "serve_restricted_test.py", "serve_sync_test.py"])
+    func browserScript(_ name: String) throws {
         for tool in ["/usr/bin/chromedriver", "/usr/bin/chromium"] where !FileManager.default.isExecutableFile(atPath: tool) {
-            Issue.record("\(tool) is missing: make test installs it (apt-get install chromium chromium-driver python3-selenium)")
+            Issue.record("\(tool) is missing: make test-slow installs it (apt-get install chromium chromium-driver python3-selenium)")
             return
         }
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/serve_browser_test.py")
+        let scratch = try ScratchFolder()
+        let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/\(name)")
         let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
-                                 [script.path, AccordProcess.binary.path, scratch.path], timeout: 600)
-        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-        #expect(result.stdout.contains("all checks passed"))
-    }
-
-    @Test func restrictedEvidenceShowsOnlyToTheAccountsAllowedToSeeIt() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/serve_restricted_test.py")
-        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
-                                 [script.path, AccordProcess.binary.path, scratch.path], timeout: 600)
-        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
-        #expect(result.stdout.contains("all checks passed"))
-    }
-
-    @Test func theSyncButtonRunsAccordSyncAndShowsWhatItDid() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/serve_sync_test.py")
-        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
-                                 [script.path, AccordProcess.binary.path, scratch.path], timeout: 600)
+                                 [script.path, AccordProcess.binary.path, scratch.url.path], timeout: 600)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("all checks passed"))
     }

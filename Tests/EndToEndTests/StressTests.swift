@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite(.tags(.slow), leftOutOfQuickLoop) struct StressTests {
+@Suite(.tags(.slow), runBySlowTarget) struct StressTests {
     @Test func eightWritersAtOnceLoseNothing() throws {
         let folderScratch = try ScratchFolder()
         let folder = folderScratch.url
