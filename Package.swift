@@ -104,7 +104,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["GitStore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports"], swiftSettings: strictSettings),
+        .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordServerTests", dependencies: ["AccordServer"], swiftSettings: strictSettings),
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")],

@@ -10,18 +10,7 @@ import Testing
         let folder = try ScratchFolder.make()
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let files: [String: String] = [
-            "accord.yaml": """
-            format: 1
-            name: Test tracker
-            parties:
-              - code: VN
-                name: Viet Nam
-              - code: KH
-                name: Cambodia
-            languages: [en]
-            thresholds:
-              attachment-max-mb: \(attachmentLimitMB)
-            """,
+            "accord.yaml": SmallTracker.settings("thresholds:\n  attachment-max-mb: \(attachmentLimitMB)\n"),
             "Agreements/tip-2005/instrument.yaml": """
             id: tip-2005
             kind: agreement

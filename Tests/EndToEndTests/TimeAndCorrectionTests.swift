@@ -13,16 +13,7 @@ import Testing
         let folder = try ScratchFolder.make()
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let files: [String: String] = [
-            "accord.yaml": """
-            format: 1
-            name: Test tracker
-            parties:
-              - code: VN
-                name: Viet Nam
-              - code: KH
-                name: Cambodia
-            languages: [en]
-            """,
+            "accord.yaml": SmallTracker.settings(),
             "Agreements/stat-2020/instrument.yaml": """
             id: stat-2020
             kind: agreement

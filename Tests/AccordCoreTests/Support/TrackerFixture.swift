@@ -1,5 +1,6 @@
 import AccordCore
 import Foundation
+import TestSupport
 
 /// A tracker held in memory: path → text. `valid` is a small tracker with no problems that
 /// tests change one file of.
@@ -24,15 +25,7 @@ struct TrackerFixture: TrackerFiles {
     /// The rendered diagnostics of a load.
     func problems() throws -> [String] { try snapshot().diagnostics.map(\.description) }
 
-    static let settings = """
-        format: 1
-        name: Test tracker
-        parties:
-          - code: VN
-            name: Viet Nam
-          - code: KH
-            name: Cambodia
-        languages: [en]
+    static let settings = SmallTracker.settings("""
         indicators:
           - id: cases
             title: Cases
@@ -41,7 +34,7 @@ struct TrackerFixture: TrackerFiles {
           - id: vn-nationwide
             title: Viet Nam, nationwide
 
-        """
+        """)
 
     static let instrument = """
         id: tip-2005

@@ -1,6 +1,7 @@
 import AccordCore
 import AccordReports
 import Foundation
+import TestSupport
 import Testing
 
 /// Indicators in the summary: breakdowns next to their figure and source, a warning where
@@ -12,15 +13,7 @@ import Testing
         func read(_ path: String) throws -> Data { Data(files[path]!.utf8) }
     }
 
-    static let settings = """
-        format: 1
-        name: Test tracker
-        parties:
-          - code: VN
-            name: Viet Nam
-          - code: KH
-            name: Cambodia
-        languages: [en]
+    static let settings = SmallTracker.settings("""
         indicators:
           - id: victims
             title: Victims identified
@@ -30,7 +23,7 @@ import Testing
           - id: border
             title: Border provinces
 
-        """
+        """)
 
     static func evidence(_ id: String, party: String, date: String, values: String) -> String {
         "id: \(id)\nkind: statistics\ntitle: Figures\ndate: \(date)\nparty: \(party)\nsource: Statistics office of \(party)\nvalues:\n\(values)\n"
