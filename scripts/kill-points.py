@@ -114,10 +114,16 @@ def commands(folder, attempt):
 def count_calls(accord, template, kind, scratch):
     folder = os.path.join(scratch, "count", "tracker")
     shutil.copytree(template, folder, symlinks=True)
-    trace = os.path.join(scratch, "count.trace")
-    args = commands(folder, 0)[kind]
+    counts = traced_calls(kind, [accord, *commands(folder, 0)[kind], "--repo", folder],
+                          os.path.join(scratch, "count.trace"))
+    shutil.rmtree(os.path.join(scratch, "count"))
+    return counts
+
+
+def traced_calls(kind, argv, trace, cwd=None):
+    """Runs argv once under strace, which must succeed; how often it made each of CALLS."""
     result = run(["strace", "-f", "-qq", "-c", "-U", "name,calls", "-o", trace, "-e", "trace=" + ",".join(CALLS),
-                  accord, *args, "--repo", folder])
+                  *argv], cwd=cwd)
     if result.returncode != 0:
         raise RuntimeError(f"{kind}: the clean run failed: {result.stderr}")
     counts = {}
@@ -126,7 +132,6 @@ def count_calls(accord, template, kind, scratch):
             parts = line.split()
             if len(parts) == 2 and parts[0] in CALLS and parts[1].isdigit():
                 counts[parts[0]] = int(parts[1])
-    shutil.rmtree(os.path.join(scratch, "count"))
     return counts
 
 
@@ -304,17 +309,7 @@ def leftovers_bare(gitdir):
 def count_sync_calls(accord, sync_template, scratch):
     case = os.path.join(scratch, "count-sync")
     shutil.copytree(sync_template, case, symlinks=True)
-    trace = os.path.join(scratch, "count-sync.trace")
-    result = run(["strace", "-f", "-qq", "-c", "-U", "name,calls", "-o", trace, "-e", "trace=" + ",".join(CALLS),
-                  accord, "sync"], cwd=os.path.join(case, "a"))
-    if result.returncode != 0:
-        raise RuntimeError(f"sync: the clean run failed: {result.stderr}")
-    counts = {}
-    with open(trace) as f:
-        for line in f:
-            parts = line.split()
-            if len(parts) == 2 and parts[0] in CALLS and parts[1].isdigit():
-                counts[parts[0]] = int(parts[1])
+    counts = traced_calls("sync", [accord, "sync"], os.path.join(scratch, "count-sync.trace"), cwd=os.path.join(case, "a"))
     shutil.rmtree(case)
     return counts
 
