@@ -43,8 +43,7 @@ enum AccordProcess {
     /// each of its facts one by one; a copy of it is the same repository.
     static func copyExample(to tracker: URL) throws {
         let template = try #require(exampleTemplate.tracker, "accord init --example failed: \(exampleTemplate.problem)")
-        let copied = try Command.run("cp", ["-a", template.path, tracker.path])
-        try #require(copied.status == 0, "\(copied.stderr)")
+        try ScratchFolder.copy(template, to: tracker)
     }
 
     private static let exampleTemplate: (tracker: URL?, problem: String) = {
