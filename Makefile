@@ -70,9 +70,8 @@ test-slow: deps test-deps
 	$(SWIFT) test $(BUILD_FLAGS) --filter '$(SLOW_TESTS)'
 
 # The quick loop while working: the library targets' tests, without the end-to-end suites
-# that start the binary.
+# that start the binary (`swift test` builds what they need: no separate build step).
 check: deps
-	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip 'BenchmarkTests|EndToEndTests'
 
 # The bad-input corpus (scripts/make-bad-input-corpus.py) through every read command, each
