@@ -238,9 +238,15 @@ struct InstrumentTextParser {
             return nil
         }
         var title = characters[index...].drop(while: { $0 == " " })
-        if let first = title.first, ".—–-:៖".contains(first) { title = title.dropFirst() }
+        // One separator, which Khmer laws often write as two marks (`មាត្រា ១.-`).
+        if let first = title.first, titleSeparators.contains(first) {
+            title = title.dropFirst().drop(while: { $0 == " " || titleSeparators.contains($0) })
+        }
         return (id, String(title).trimmingCharacters(in: .whitespaces))
     }
+
+    /// The marks between an article's number and its title.
+    static let titleSeparators: Set<Character> = [".", "—", "–", "-", ":", "៖"]
 
     /// What may follow an article's number and belongs to its id: a Latin ordinal, attached
     /// or after a space (`8bis`, `8 bis`), Khmer "new" (`១៩ថ្មី`), or one letter of any
