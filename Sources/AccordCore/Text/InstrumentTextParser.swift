@@ -184,13 +184,13 @@ struct InstrumentTextParser {
             if index < characters.count, asciiDigit(characters[index]) != nil {
                 return numbered(characters, from: index)
             }
-            // Skip a label word (`Article`, `Điều`, `មាត្រា`) and the space after it. Khmer,
-            // written without spaces, and `§` may carry the number attached (`មាត្រា១៩`,
-            // `មាត្រាទី១៩`, `§7`); a Latin word may not (`2nd`, `A4` are no article numbers).
+            // Skip a label word (`Article`, `Điều`, `មាត្រា`) and the space after it. Khmer's
+            // article label, in a script written without spaces, and `§` may carry the number
+            // attached (`មាត្រា១៩`, `មាត្រាទី១៩`, `§7`); other words may not (`2nd`, `A4`, and
+            // `ឆ្នាំ២០០៨`, "year 2008", are no article numbers).
             let start = index
             while index < characters.count, characters[index] != " " {
-                if asciiDigit(characters[index]) != nil, index > start,
-                   characters[start..<index].allSatisfy({ $0 == "§" || isKhmerLetter($0) }) {
+                if asciiDigit(characters[index]) != nil, attachedNumberLabels.contains(String(characters[start..<index])) {
                     return numbered(characters, from: index)
                 }
                 index += 1
@@ -200,11 +200,9 @@ struct InstrumentTextParser {
         return nil
     }
 
-    /// True for a character of the Khmer script other than a digit or punctuation.
-    static func isKhmerLetter(_ character: Character) -> Bool {
-        guard let scalar = character.unicodeScalars.first else { return false }
-        return (0x1780...0x17D3).contains(scalar.value) || scalar.value == 0x17DC || scalar.value == 0x17DD
-    }
+    /// The labels an article number may be attached to: `§` and Khmer's "article", also
+    /// with the ordinal (`មាត្រាទី`).
+    static let attachedNumberLabels: Set<String> = ["§", "មាត្រា", "មាត្រា" + khmerOrdinal]
 
     /// Latin ordinals that insert an article between two others (`8 bis`, `8ter`).
     static let latinOrdinals = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies",

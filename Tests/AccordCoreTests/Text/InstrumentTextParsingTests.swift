@@ -186,9 +186,9 @@ import Testing
             """)
         #expect(khmer.articles.map(\.id) == ["ជំពូកទី-១-អំពីអធិបតេយ្យ", "1", "2", "ជំពូកទី២", "គន្ថីទី-១", "3ថ្មី", "4", "5"])
         #expect(khmer.articles.map(\.title)[1...] == ["ព្រះរាជាណាចក្រ", "", "ជំពូកទី២ ៖ អំពីព្រះមហាក្សត្រ", "គន្ថីទី ១", "", "Zusatz", "គោលបំណង"])
-        // A Latin word with a number attached is no article label.
-        let latin = try TextFixtures.parse("## Article 1\n\n## A4 paper\n")
-        #expect(latin.articles.map(\.id) == ["1", "a4-paper"])
+        // Another word with a number attached is no article label.
+        let latin = try TextFixtures.parse("## Article 1\n\n## A4 paper\n\n## ច្បាប់ឆ្នាំ២០០៨\n")
+        #expect(latin.articles.map(\.id) == ["1", "a4-paper", "ច្បាប់ឆ្នាំ២០០៨"])
     }
 
     @Test func unnumberedMatterAfterTheArticlesIsASectionOfItsOwn() throws {
