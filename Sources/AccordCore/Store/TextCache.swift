@@ -11,7 +11,7 @@ public import GitStore
 public final class TextCache: @unchecked Sendable {
     /// Bump when what ``InstrumentText/parse(_:file:)`` makes of a text changes: stored
     /// texts of another version are parsed again.
-    static let textVersion = 11
+    static let textVersion = 12
 
     /// The repository whose blobs are read; used by one thread at a time, with the cache.
     let repository: Repository

@@ -129,21 +129,31 @@ struct InstrumentTextParser {
     }
 
     /// Words that start the heading of a part of the text that is not an article, numbered
-    /// or not: annexes, appendices and schedules, and the chapters and parts that group
-    /// articles. (`Phụ` starts `Phụ lục`, annex; `Chương` is chapter, `Phần` part, `Mục`
-    /// section; `ឧបសម្ព័ន្ធ` annex, `ជំពូក` chapter, `ផ្នែក` part.)
+    /// or not: annexes, appendices and schedules, and the books, chapters and parts that
+    /// group articles. (`Phụ` starts `Phụ lục`, annex; `Chương` is chapter, `Phần` part,
+    /// `Mục` section, `Tiểu` starts `Tiểu mục`, subsection; `ឧបសម្ព័ន្ធ` annex, `គន្ថី` and
+    /// `ភាគ` book, `ជំពូក` chapter, `កថាភាគ` division, `ផ្នែក` part.)
     static let sectionLabels: Set<String> = [
-        "annex", "annexe", "appendix", "schedule", "attachment", "chapter", "part", "title", "section",
-        "anhang", "anlage", "kapitel", "teil", "abschnitt", "titel", "unterabschnitt",
-        "anexo", "apéndice", "capítulo", "título", "sección",
-        "phụ", "chương", "phần", "mục",
-        "ឧបសម្ព័ន្ធ", "ជំពូក", "ផ្នែក",
+        "annex", "annexe", "appendix", "schedule", "attachment", "book", "chapter", "part", "title", "section",
+        "subsection", "division",
+        "anhang", "anlage", "buch", "kapitel", "teil", "abschnitt", "titel", "unterabschnitt",
+        "anexo", "apéndice", "libro", "capítulo", "título", "sección",
+        "phụ", "chương", "phần", "mục", "tiểu",
+        "ឧបសម្ព័ន្ធ", "គន្ថី", "ភាគ", "ជំពូក", "កថាភាគ", "ផ្នែក",
     ]
 
-    /// True when the heading's first word names an annex, chapter or part (see ``sectionLabels``).
+    /// Khmer's ordinal prefix, written between a label and its number (`ជំពូកទី ១`,
+    /// `ជំពូកទី១`: chapter 1).
+    static let khmerOrdinal = "ទី"
+
+    /// True when the heading's first word names an annex, chapter or part (see ``sectionLabels``),
+    /// also with a number or Khmer's ordinal attached to it (`ជំពូកទី១`).
     static func isSectionLabel(_ heading: String) -> Bool {
         let first = heading.prefix(while: { $0 != " " }).lowercased()
-        return sectionLabels.contains(first) || sectionLabels.contains(String(first.drop(while: { !$0.isLetter })))
+        var word = Substring(first.drop(while: { !$0.isLetter }))
+        while let last = word.last, asciiDigit(last) != nil { word = word.dropLast() }
+        if word.hasSuffix(khmerOrdinal), word.count > khmerOrdinal.count { word = word.dropLast(khmerOrdinal.count) }
+        return sectionLabels.contains(first) || sectionLabels.contains(String(word))
     }
 
     /// The id of an unnumbered section: its heading's words, lowercased, joined by `-`
@@ -151,7 +161,7 @@ struct InstrumentTextParser {
     static func sectionID(_ heading: String) -> String {
         // The name ends where a title would start: `Annex 1. Forms` is `annex-1`.
         var name = withoutExplicitID(heading)
-        for separator in [". ", " — ", " – ", " - ", ": "] {
+        for separator in [". ", " — ", " – ", " - ", ": ", " ៖ "] {
             if let range = name.range(of: separator) { name = String(name[..<range.lowerBound]) }
         }
         let words = name.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) })
@@ -174,12 +184,25 @@ struct InstrumentTextParser {
             if index < characters.count, asciiDigit(characters[index]) != nil {
                 return numbered(characters, from: index)
             }
-            // Skip a label word (`Article`, `Điều`, `មាត្រា`) and the space after it.
-            while index < characters.count, characters[index] != " " { index += 1 }
+            // Skip a label word (`Article`, `Điều`, `មាត្រា`) and the space after it. Khmer's
+            // article label, in a script written without spaces, and `§` may carry the number
+            // attached (`មាត្រា១៩`, `មាត្រាទី១៩`, `§7`); other words may not (`2nd`, `A4`, and
+            // `ឆ្នាំ២០០៨`, "year 2008", are no article numbers).
+            let start = index
+            while index < characters.count, characters[index] != " " {
+                if asciiDigit(characters[index]) != nil, attachedNumberLabels.contains(String(characters[start..<index])) {
+                    return numbered(characters, from: index)
+                }
+                index += 1
+            }
             index += 1
         }
         return nil
     }
+
+    /// The labels an article number may be attached to: `§` and Khmer's "article", also
+    /// with the ordinal (`មាត្រាទី`).
+    static let attachedNumberLabels: Set<String> = ["§", "មាត្រា", "មាត្រា" + khmerOrdinal]
 
     /// Latin ordinals that insert an article between two others (`8 bis`, `8ter`).
     static let latinOrdinals = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies",
@@ -213,9 +236,15 @@ struct InstrumentTextParser {
             return nil
         }
         var title = characters[index...].drop(while: { $0 == " " })
-        if let first = title.first, ".—–-:".contains(first) { title = title.dropFirst() }
+        // One separator, which Khmer laws often write as two marks (`មាត្រា ១.-`).
+        if let first = title.first, titleSeparators.contains(first) {
+            title = title.dropFirst().drop(while: { $0 == " " || titleSeparators.contains($0) })
+        }
         return (id, String(title).trimmingCharacters(in: .whitespaces))
     }
+
+    /// The marks between an article's number and its title.
+    static let titleSeparators: Set<Character> = [".", "—", "–", "-", ":", "៖"]
 
     /// What may follow an article's number and belongs to its id: a Latin ordinal, attached
     /// or after a space (`8bis`, `8 bis`), Khmer "new" (`១៩ថ្មី`), or one letter of any

@@ -161,6 +161,36 @@ import Testing
         #expect(again.articles.map(\.id) == text.articles.map(\.id))
     }
 
+    /// Published Vietnamese and Khmer laws group articles under numbered chapters and
+    /// subsections (`Tiểu mục 1`, `ជំពូកទី ១`, Khmer often with the number attached), and
+    /// Khmer articles are written `មាត្រា១` as often as `មាត្រា ១`: the groups are sections,
+    /// never a second article 1, and an attached article number is read.
+    @Test func chaptersOfVietnameseAndKhmerLawsAreSectionsAndAttachedNumbersAreRead() throws {
+        let vietnamese = try TextFixtures.parse("""
+            ## Chương I. NHỮNG QUY ĐỊNH CHUNG
+            ## Điều 1. Phạm vi điều chỉnh
+            ## Mục 1. QUY ĐỊNH CHUNG
+            ## Tiểu mục 1. Hợp đồng
+            ## Điều 2
+            """)
+        #expect(vietnamese.articles.map(\.id) == ["chương-i", "1", "mục-1", "tiểu-mục-1", "2"])
+        let khmer = try TextFixtures.parse("""
+            ## ជំពូកទី ១ អំពីអធិបតេយ្យ
+            ## មាត្រា១ ៖ ព្រះរាជាណាចក្រ
+            ## មាត្រាទី២
+            ## ជំពូកទី២ ៖ អំពីព្រះមហាក្សត្រ
+            ## គន្ថីទី ១
+            ## មាត្រា ៣ថ្មី
+            ## §4 Zusatz
+            ## មាត្រា ៥.- គោលបំណង
+            """)
+        #expect(khmer.articles.map(\.id) == ["ជំពូកទី-១-អំពីអធិបតេយ្យ", "1", "2", "ជំពូកទី២", "គន្ថីទី-១", "3ថ្មី", "4", "5"])
+        #expect(khmer.articles.map(\.title)[1...] == ["ព្រះរាជាណាចក្រ", "", "ជំពូកទី២ ៖ អំពីព្រះមហាក្សត្រ", "គន្ថីទី ១", "", "Zusatz", "គោលបំណង"])
+        // Another word with a number attached is no article label.
+        let latin = try TextFixtures.parse("## Article 1\n\n## A4 paper\n\n## ច្បាប់ឆ្នាំ២០០៨\n")
+        #expect(latin.articles.map(\.id) == ["1", "a4-paper", "ច្បាប់ឆ្នាំ២០០៨"])
+    }
+
     @Test func unnumberedMatterAfterTheArticlesIsASectionOfItsOwn() throws {
         let text = try TextFixtures.parse("""
             ## Article 1
