@@ -51,7 +51,7 @@ public struct TargetRow: Codable, Sendable, Hashable {
     public init(_ state: TargetState) {
         id = state.target.id.description
         kind = state.target.kind.rawValue
-        summary = state.target.summary
+        summary = state.target.readerSummary
         joint = state.target.isJoint
         due = state.target.schedule?.first ?? state.target.end
         overdue = state.isOverdue
@@ -133,7 +133,7 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         kind = shown.kind.rawValue
         date = shown.date
         party = shown.party?.code
-        title = shown.title
+        title = redaction.hides(evidence) ? shown.title : evidence.provenance.forReader("title", shown.title)
         sensitivity = shown.sensitivity.rawValue
         redacted = redaction.hides(evidence)
         supports = shown.supports.map(\.description)

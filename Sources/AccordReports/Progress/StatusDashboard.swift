@@ -132,18 +132,44 @@ public struct StatusDashboard: Codable, Sendable {
             text += L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))") + "\n"
         }
         if !registers.isEmpty {
-            var requests = TextTable(RegisterLayout.header.enumerated().map { index, title in
-                TextTable.Column(title, RegisterLayout.numeric.contains(index) ? .right : .left)
-            })
-            for row in RegisterLayout.rows(registers) { requests.add(row) }
-            text += "\n" + style.bold(RegisterLayout.heading) + "\n\n" + requests.render(style: style)
+            text += "\n" + style.bold(RegisterLayout.heading) + "\n\n" + registerTable(style: style)
                 + "\n" + RegisterLayout.explanation(registers) + "\n"
         }
         return text
     }
+
+    /// The registers' table made to fit an 80-column terminal in every language: the
+    /// columns of ``RegisterLayout`` under short lowercase headings, as in the table above,
+    /// and the oldest open request of a row folded into a line of its own under the table.
+    private func registerTable(style: TerminalStyle) -> String {
+        var table = TextTable([
+            .init(L10n.t("request", context: "column")), .init(L10n.t("from → to", context: "column")),
+            .init(L10n.t("year", context: "column"), .right), .init(L10n.t("sent", context: "column"), .right),
+            .init(L10n.t("answered", context: "column"), .right), .init(L10n.t("median days", context: "column"), .right),
+            .init(L10n.t("open", context: "column"), .right),
+        ])
+        var folded: [String] = []
+        for cells in RegisterLayout.rows(registers) {
+            table.add(Array(cells.prefix(7)))
+            if let oldest = cells.last, cells.count == 8, oldest != "—" {
+                folded.append(L10n.t("{1}, {2}, {3}: oldest open request {4}", cells[0], cells[1], cells[2], oldest))
+            }
+        }
+        return table.render(style: style) + folded.map { $0 + "\n" }.joined()
+    }
 }
 
 extension Dictionary where Key == String, Value == String {
-    /// The title in the run's language, else the English one, else the first by language tag.
-    var preferred: String { self[L10n.language.rawValue] ?? self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
+    /// The title in the run's language, else the English one, else the first by language
+    /// tag; for a reader of Vietnamese or Khmer a title in another language is followed by
+    /// the tag of its language (`Agreement on … [en]`), as the summary marks what is
+    /// untranslated. Output for programs is English and shows no tag.
+    var preferred: String {
+        let language = L10n.language.rawValue
+        if let own = self[language] { return own }
+        guard let (tag, title) = self["en"].map({ ("en", $0) }) ?? sorted(by: { $0.key < $1.key }).first.map({ ($0.key, $0.value) }) else {
+            return ""
+        }
+        return L10n.language == .english ? title : "\(title) [\(tag)]"
+    }
 }
