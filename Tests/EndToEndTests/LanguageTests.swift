@@ -85,6 +85,63 @@ import Testing
         #expect(shown.isEmpty, "\(command) in \(language) shows English: \(shown)")
     }
 
+    /// A tracker with a meeting record that breaks several rules, beside input files that
+    /// cannot be read (`reports.csv`, `reports.ods` in its parent folder); made once.
+    static let broken: URL = {
+        let scratch = try! ScratchFolder.make()
+        let tracker = scratch.appendingPathComponent("broken")
+        let created = try! AccordProcess.run(["init", "--example", tracker.path],
+                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        precondition(created.status == 0, created.stderr)
+        let file = tracker.appendingPathComponent("Meetings/\(meeting).yaml")
+        let text = try! String(contentsOf: file, encoding: .utf8)
+        try! (text.replacingOccurrences(of: "\nvenue:", with: "\nbogus: 1\nvenue:")
+              + "translations:\n  fr:\n    title: Réunion\n").write(to: file, atomically: true, encoding: .utf8)
+        _ = try! AccordProcess.git(["commit", "-qam", "A broken meeting"], in: tracker)
+        try! "target,status,date,colour\ntip-2005#7.2,implemented,2019-01-01,red\n"
+            .write(to: scratch.appendingPathComponent("reports.csv"), atomically: true, encoding: .utf8)
+        try! "not a table".write(to: scratch.appendingPathComponent("reports.ods"), atomically: true, encoding: .utf8)
+        return tracker
+    }()
+
+    /// Errors speak the reader's language too: failing commands (bad records, bad input
+    /// files, unknown ids, wrong options) print no English message of the catalogs, only
+    /// their `accord:` prefix and the places (file, line, field) as written.
+    @Test(arguments: ["vi", "km"], [
+        ["validate"], ["show", "tip-2099"], ["import", "reports", "../reports.csv", "--dry-run"],
+        ["import", "reports", "../reports.ods"], ["log", "tip-2005#7.2", "--status", "implemented", "--party", "VN", "--date", "2999-01-01"],
+        ["meeting", "add", "--date", "2019-12-02", "--venue", "", "--host", "VN"], ["sync"],
+        ["summary", "--meeting", LanguageTests.meeting, "--since", "2019-01-01"],
+        ["amend", "tip-2005", "--text", "missing.md", "--lang", "en", "--date", "2020-01-01", "--message", "x"],
+        ["history", "--limit", "0"],
+    ])
+    func aFailingCommandInVietnameseOrKhmerShowsNoEnglishMessage(language: String, command: [String]) throws {
+        // Only validate reads the broken tracker; the others fail on their own input.
+        let tracker = command == ["validate"] ? Self.broken : Self.tracker
+        let folder = Self.broken
+        let result = try AccordProcess.run(command + ["--lang", language, "--repo", tracker.path], in: folder)
+        #expect(result.status != 0, "\(command) succeeded: \(result.stdout)")
+        #expect(result.stderr.hasPrefix("accord: "), "\(command): \(result.stderr)")
+        let shown = Self.englishPieces.filter { result.stderr.contains($0) && !Self.recordText.contains($0) }
+        #expect(shown.isEmpty, "\(command) in \(language) says in English: \(shown)\n\(result.stderr)")
+        // The check can fail: the same command in English says some of these pieces.
+        let english = try AccordProcess.run(command + ["--lang", "en", "--repo", tracker.path], in: folder)
+        #expect(Self.englishPieces.contains { english.stderr.contains($0) }, "\(command) in English: \(english.stderr)")
+    }
+
+    /// A problem list keeps its places as written and says the rest in the reader's
+    /// language: the validation report names the file, line and field of each problem.
+    @Test func validationProblemsAreTranslatedAroundTheirPlaces() throws {
+        let result = try AccordProcess.run(["validate", "--lang", "vi", "--repo", Self.broken.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("Meetings/\(Self.meeting).yaml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("bogus: trường không xác định"), "\(result.stderr)")
+        #expect(result.stderr.contains("fr không phải ngôn ngữ accord hỗ trợ"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("accord: ") && result.stderr.contains(" lỗi trong dữ liệu hồ sơ theo dõi"), "\(result.stderr)")
+        let json = try AccordProcess.run(["validate", "--json", "--lang", "vi", "--repo", Self.broken.path])
+        #expect(json.stdout.contains("unknown field") && !json.stdout.contains("trường không xác định"), "\(json.stdout)")
+    }
+
     @Test func theSideLineCountsInSingularAndPlural() throws {
         let english = try run(["summary", "--meeting", Self.meeting])
         #expect(english.contains("pieces of evidence in the period") || english.contains("piece of evidence in the period"))
