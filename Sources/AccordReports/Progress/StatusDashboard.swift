@@ -132,30 +132,35 @@ public struct StatusDashboard: Codable, Sendable {
             text += L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))") + "\n"
         }
         if !registers.isEmpty {
-            text += "\n" + style.bold(RegisterLayout.heading) + "\n\n" + registerTable(style: style)
-                + "\n" + RegisterLayout.explanation(registers) + "\n"
+            text += "\n" + registerTable(style: style) + "\n" + RegisterLayout.explanation(registers) + "\n"
         }
         return text
     }
 
-    /// The registers' table made to fit an 80-column terminal in every language: the
-    /// columns of ``RegisterLayout`` under short lowercase headings, as in the table above,
-    /// and the oldest open request of a row folded into a line of its own under the table.
+    /// The registers' heading and table, made to fit an 80-column terminal in every language:
+    /// the columns of ``RegisterLayout`` under short lowercase headings, as in the table
+    /// above; the marks every row carries said once, after the heading; and the oldest open
+    /// request of a row folded into a line of its own under the table.
     private func registerTable(style: TerminalStyle) -> String {
+        let common = registers.rows.dropFirst().reduce(Set(registers.rows.first?.marks ?? [])) { $0.intersection($1.marks) }
         var table = TextTable([
             .init(L10n.t("request", context: "column")), .init(L10n.t("from → to", context: "column")),
             .init(L10n.t("year", context: "column"), .right), .init(L10n.t("sent", context: "column"), .right),
-            .init(L10n.t("answered", context: "column"), .right), .init(L10n.t("median days", context: "column"), .right),
+            .init(L10n.t("answered", context: "column"), .right), .init(L10n.t("median", context: "column"), .right),
             .init(L10n.t("open", context: "column"), .right),
         ])
         var folded: [String] = []
-        for cells in RegisterLayout.rows(registers) {
-            table.add(Array(cells.prefix(7)))
-            if let oldest = cells.last, cells.count == 8, oldest != "—" {
-                folded.append(L10n.t("{1}, {2}, {3}: oldest open request {4}", cells[0], cells[1], cells[2], oldest))
+        for row in registers.rows {
+            let request = ProgressStyle.marked(row.kind.label, row.marks.filter { !common.contains($0) })
+            let parties = "\(row.from) → \(row.to)"
+            table.add([request, parties, "\(row.year)", "\(row.sent)", "\(row.answered)", row.medianDays?.text ?? "—", "\(row.open)"])
+            if let oldest = row.oldestOpen {
+                folded.append(L10n.t("{1}, {2}, {3}: oldest open request {4}", request, parties, row.year,
+                                     L10n.t("{1} days (sent {2}, {3})", oldest.days.text, oldest.sent, oldest.reference)))
             }
         }
-        return table.render(style: style) + folded.map { $0 + "\n" }.joined()
+        let heading = style.bold(RegisterLayout.heading) + ProvenanceNotice.suffix(ProvenanceMark.allCases.filter(common.contains))
+        return heading + "\n\n" + table.render(style: style) + folded.map { $0 + "\n" }.joined()
     }
 }
 
