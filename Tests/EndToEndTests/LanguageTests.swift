@@ -95,7 +95,7 @@ import Testing
         precondition(created.status == 0, created.stderr)
         let file = tracker.appendingPathComponent("Meetings/\(meeting).yaml")
         let text = try! String(contentsOf: file, encoding: .utf8)
-        try! (text.replacingOccurrences(of: "\nvenue:", with: "\nbogus: 1\nvenue:")
+        try! (text.replacingOccurrences(of: "\ndate:", with: "\nbogus: 1\ndate:")
               + "translations:\n  fr:\n    title: Réunion\n").write(to: file, atomically: true, encoding: .utf8)
         _ = try! AccordProcess.git(["commit", "-qam", "A broken meeting"], in: tracker)
         try! "target,status,date,colour\ntip-2005#7.2,implemented,2019-01-01,red\n"
@@ -112,7 +112,7 @@ import Testing
         ["import", "reports", "../reports.ods"], ["log", "tip-2005#7.2", "--status", "implemented", "--party", "VN", "--date", "2999-01-01"],
         ["meeting", "add", "--date", "2019-12-02", "--venue", "", "--host", "VN"], ["sync"],
         ["summary", "--meeting", LanguageTests.meeting, "--since", "2019-01-01"],
-        ["amend", "tip-2005", "--text", "missing.md", "--lang", "en", "--date", "2020-01-01", "--message", "x"],
+        ["amend", "tip-2005", "--text", "missing.md", "--date", "2020-01-01", "--message", "x"],
         ["history", "--limit", "0"],
     ])
     func aFailingCommandInVietnameseOrKhmerShowsNoEnglishMessage(language: String, command: [String]) throws {
@@ -190,6 +190,20 @@ import Testing
         // The decisions carry no translation: shown as written, with the tag of their language.
         #expect(khmer.contains(" \\[en\\]"))  // Markdown escapes the brackets
         #expect(!(try summary("en")).contains("\\[en\\]"))
+        // The terminal views name records the same way; English and JSON keep the record's text.
+        func view(_ arguments: [String]) throws -> String {
+            let result = try AccordProcess.run(arguments + ["--repo", tracker.path])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let meetings = try view(["list", "meetings", "--lang", "vi"])
+        #expect(meetings.contains("Hội nghị đánh giá chung 2017–2019"), "\(meetings)")
+        #expect(meetings.contains("[en]"), "an untranslated title is tagged: \(meetings)")
+        #expect(try view(["show", Self.meeting, "--lang", "km"]).contains("កិច្ចប្រជុំពិនិត្យឡើងវិញរួម"))
+        #expect(try view(["list", "instruments", "--lang", "km"]).contains("[en]"), "a plan titled only in English")
+        let englishList = try view(["list", "meetings"])
+        #expect(!englishList.contains("[en]") && !englishList.contains("Hội nghị đánh giá chung"))
+        #expect(!(try view(["list", "meetings", "--json", "--lang", "vi"])).contains("[en]"))
         // A translation into a language accord does not speak, or of a missing field, is refused.
         text = original + "translations:\n  fr:\n    title: Réunion\n  km:\n    venue: ភ្នំពេញ\n"
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -130,7 +130,7 @@ enum YAMLReader {
 
     /// A line and a lowercase sentence for a Yams error.
     private static func describe(_ error: any Error) -> (Int, String) {
-        guard let error = error as? YamlError else { return (1, L10n.english("not readable as YAML: {1}", error)) }
+        guard let error = error as? YamlError else { return (1, L10n.english("not readable as YAML: {1}", String(describing: error))) }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):

@@ -247,6 +247,11 @@ enum ProgressStyle {
     /// Text cut to `width` characters with an ellipsis.
     static func clip(_ text: String, _ width: Int) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
-        return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
+        guard line.count > width else { return line }
+        // The tag of an untranslated text (`… [en]`) is kept: it is what tells the reader.
+        if let tag = Language.allCases.map({ " [\($0.tag)]" }).first(where: line.hasSuffix) {
+            return String(line.dropLast(tag.count).prefix(width - tag.count - 1)) + "…" + tag
+        }
+        return String(line.prefix(width - 1)) + "…"
     }
 }

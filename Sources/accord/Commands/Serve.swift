@@ -77,7 +77,7 @@ extension Accord {
             done.wait()
             if let failure = outcome.failure {
                 if failure is any AccordFailure { throw failure }
-                throw AccordError(.io, L10n.t("cannot serve on {1}: {2}", listen, failure))
+                throw AccordError(.io, L10n.t("cannot serve on {1}: {2}", listen, String(describing: failure)))
             }
         }
     }
