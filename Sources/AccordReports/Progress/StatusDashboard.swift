@@ -140,7 +140,7 @@ public struct StatusDashboard: Codable, Sendable {
     /// The registers' heading and table, made to fit an 80-column terminal in every language:
     /// the columns of ``RegisterLayout`` under short lowercase headings, as in the table
     /// above; the marks every row carries said once, after the heading; and the oldest open
-    /// request of a row folded into a line of its own under the table.
+    /// request of each row with one in a second table under the first.
     private func registerTable(style: TerminalStyle) -> String {
         let common = registers.rows.dropFirst().reduce(Set(registers.rows.first?.marks ?? [])) { $0.intersection($1.marks) }
         var table = TextTable([
@@ -149,18 +149,22 @@ public struct StatusDashboard: Codable, Sendable {
             .init(L10n.t("answered", context: "column"), .right), .init(L10n.t("median", context: "column"), .right),
             .init(L10n.t("open", context: "column"), .right),
         ])
-        var folded: [String] = []
+        var waiting = TextTable([
+            .init(L10n.t("request", context: "column")), .init(L10n.t("from → to", context: "column")),
+            .init(L10n.t("year", context: "column"), .right), .init(L10n.t("oldest open", context: "column"), .right),
+            .init(L10n.t("sent", context: "column")), .init(L10n.t("reference", context: "column")),
+        ])
         for row in registers.rows {
             let request = ProgressStyle.marked(row.kind.label, row.marks.filter { !common.contains($0) })
             let parties = "\(row.from) → \(row.to)"
             table.add([request, parties, "\(row.year)", "\(row.sent)", "\(row.answered)", row.medianDays?.text ?? "—", "\(row.open)"])
             if let oldest = row.oldestOpen {
-                folded.append(L10n.t("{1}, {2}, {3}: oldest open request {4}", request, parties, row.year,
-                                     L10n.t("{1} days (sent {2}, {3})", oldest.days.text, oldest.sent, oldest.reference)))
+                waiting.add([request, parties, "\(row.year)", L10n.t("{1} days", oldest.days.text), "\(oldest.sent)", oldest.reference])
             }
         }
         let heading = style.bold(RegisterLayout.heading) + ProvenanceNotice.suffix(ProvenanceMark.allCases.filter(common.contains))
-        return heading + "\n\n" + table.render(style: style) + folded.map { $0 + "\n" }.joined()
+        return heading + "\n\n" + table.render(style: style)
+            + (waiting.rows.isEmpty ? "" : "\n" + waiting.render(style: style))
     }
 }
 
