@@ -95,7 +95,7 @@ public enum L10n {
     }
 
     /// Each language's messages with placeholders, most English words first, so the most
-    /// specific message wins; messages with fewer than six letters of their own (`{1}: {2}`)
+    /// specific message wins; messages with fewer than four letters of their own (`{1}: {2}`)
     /// would match almost anything and are left out.
     static let patterns: [Language: [Pattern]] = {
         var result: [Language: [Pattern]] = [:]
@@ -112,7 +112,7 @@ public enum L10n {
                 }
                 pieces.append(String(rest))
                 guard !order.isEmpty, Set(order).count == order.count,
-                      pieces.joined().filter(\.isLetter).count >= 6 else { continue }
+                      pieces.joined().filter(\.isLetter).count >= 4 else { continue }
                 // Two placeholders side by side cannot be told apart.
                 guard !pieces.dropFirst().dropLast().contains(where: \.isEmpty) else { continue }
                 list.append(Pattern(pieces: pieces, order: order, translation: translation))
