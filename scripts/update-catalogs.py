@@ -4,7 +4,7 @@ appends them to it with an empty msgstr for a translator to fill (their English 
 until then, and the catalog tests fail). Usage: scripts/update-catalogs.py [--check]"""
 import glob, re, sys
 
-CALL = re.compile(r'L10n\.t\("((?:[^"\\]|\\.)*)"(?:,\s*context:\s*"((?:[^"\\]|\\.)*)")?')
+CALL = re.compile(r'L10n\.(?:t|english)\("((?:[^"\\]|\\.)*)"(?:,\s*context:\s*"((?:[^"\\]|\\.)*)")?')
 # The web pages' words, written [[English]] in their templates.
 MARKED = re.compile(r'\[\[(.+?)\]\]')
 

@@ -64,12 +64,14 @@ public struct AccordError: Error, Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The line a user reads: `file:line: field: reason`, or `id: reason`, with what is known.
+    /// The reason is in the run's language (a reason kept in English is translated here); the
+    /// place stays as written.
     public var message: String {
         var place: [String] = []
         if let file { place.append(line.map { "\(file):\($0)" } ?? file) }
         if let field { place.append(field) }
         if let id, file == nil { place.append(id) }
-        return (place + [reason]).joined(separator: ": ")
+        return (place + [L10n.shown(reason)]).joined(separator: ": ")
     }
 
     public var description: String { message }

@@ -30,7 +30,7 @@ public enum IntegrityCheck {
     }
 
     /// Why the worker gave up on an object; passed back to it with `--skip` on the next run.
-    static let hungReason = "reading did not finish within the time limit: the object is truncated or damaged"
+    static let hungReason = L10n.t("reading did not finish within the time limit: the object is truncated or damaged")
 
     /// The shared file: a count of objects started (8 bytes), then the id being read (20 bytes).
     private static let progressSize = 28
@@ -43,7 +43,7 @@ public enum IntegrityCheck {
         guard descriptor >= 0, ftruncate(descriptor, off_t(progressSize)) == 0,
               let mapped = mmap(nil, progressSize, PROT_READ | PROT_WRITE, MAP_SHARED, descriptor, 0),
               mapped != UnsafeMutableRawPointer(bitPattern: -1) else {
-            throw AccordError(.io, "verify cannot use \(progressFile.path): \(String(cString: strerror(errno)))")
+            throw AccordError(.io, L10n.t("verify cannot use {1}: {2}", progressFile.path, String(cString: strerror(errno))))
         }
         close(descriptor)
         defer { munmap(mapped, progressSize) }
@@ -69,7 +69,7 @@ public enum IntegrityCheck {
             .appendingPathComponent("accord-verify-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
         guard FileManager.default.createFile(atPath: progressFile.path, contents: Data(count: progressSize),
                                              attributes: [.posixPermissions: 0o600]) else {
-            throw AccordError(.cannotCreate, "verify cannot create \(progressFile.path)")
+            throw AccordError(.cannotCreate, L10n.t("verify cannot create {1}", progressFile.path))
         }
         defer { try? FileManager.default.removeItem(at: progressFile) }
         var knownBad: [ObjectID: String] = [:]
@@ -88,7 +88,7 @@ public enum IntegrityCheck {
                 knownBad[id] = reason
             }
         }
-        throw AccordError(.io, "verify gave up: too many objects could not be read")
+        throw AccordError(.io, L10n.t("verify gave up: too many objects could not be read"))
     }
 
     private enum Run {
@@ -108,7 +108,7 @@ public enum IntegrityCheck {
         let progressDescriptor = open(progressFile.path, O_RDWR | O_CLOEXEC)
         guard progressDescriptor >= 0, ftruncate(progressDescriptor, 0) == 0,
               ftruncate(progressDescriptor, off_t(progressSize)) == 0 else {
-            throw AccordError(.io, "verify cannot use \(progressFile.path)")
+            throw AccordError(.io, L10n.t("verify cannot use {1}", progressFile.path))
         }
         defer { close(progressDescriptor) }
         let process = Process()
@@ -145,7 +145,7 @@ public enum IntegrityCheck {
                 kill(process.processIdentifier, SIGKILL)
                 process.waitUntilExit()
                 if let current { return .stuck(current, "\(hungReason) (\(formatted(timeout)) s)") }
-                throw AccordError(.io, "verify stalled before reading any object; nothing is known to be bad")
+                throw AccordError(.io, L10n.t("verify stalled before reading any object; nothing is known to be bad"))
             }
             guard ready > 0 else { continue }
             let count = read(descriptor, &chunk, chunk.count)
@@ -165,9 +165,9 @@ public enum IntegrityCheck {
             return .finished(problems, checked: checked)
         }
         if let current = progress(of: progressDescriptor).id {
-            return .stuck(current, "reading it crashed the checker (status \(process.terminationStatus))")
+            return .stuck(current, L10n.t("reading it crashed the checker (status {1})", process.terminationStatus))
         }
-        throw AccordError(.io, "verify failed: the checker ended with status \(process.terminationStatus)")
+        throw AccordError(.io, L10n.t("verify failed: the checker ended with status {1}", process.terminationStatus))
     }
 
     private static func formatted(_ seconds: TimeInterval) -> String {

@@ -54,9 +54,7 @@ public enum TrackerLocation {
         guard let tip = try repository.tip() else {
             if let tracker = try remoteTracker(in: repository) {
                 let branch = tracker.dropFirst("refs/remotes/".count).split(separator: "/", maxSplits: 1).last.map(String.init) ?? ""
-                throw AccordError(.notFound, "\(place) has no commits on its branch \(repository.branch), but "
-                              + "\(tracker.dropFirst("refs/remotes/".count)) holds a tracker (the hub it was cloned from "
-                              + "names no branch as its HEAD): check it out with: git -C \(place) checkout \(branch)")
+                throw AccordError(.notFound, L10n.t("{1} has no commits on its branch {2}, but {3} holds a tracker (the hub it was cloned from names no branch as its HEAD): check it out with: git -C {1} checkout {4}", place, repository.branch, tracker.dropFirst("refs/remotes/".count), branch))
             }
             throw AccordError(.notFound, L10n.t("{1} is an empty git repository, not a tracker; run accord init there", place))
         }
@@ -82,8 +80,7 @@ public enum TrackerLocation {
     public static func createHub(at url: URL) throws -> Repository {
         if let existing = try? Repository.open(at: url) {
             if try existing.tip() != nil || !(try existing.references(under: "refs/heads/").isEmpty) {
-                throw AccordError(.cannotCreate, "cannot create a hub at \(url.path): it is a git repository with commits already; "
-                              + "nothing was changed")
+                throw AccordError(.cannotCreate, L10n.t("cannot create a hub at {1}: it is a git repository with commits already; nothing was changed", url.path))
             }
             return existing
         }
@@ -91,7 +88,7 @@ public enum TrackerLocation {
         do {
             return try Repository.create(at: url, bare: true, branch: "main")
         } catch let error as GitError {
-            throw AccordError(.cannotCreate, "cannot create a hub at \(url.path): \(error.message)")
+            throw AccordError(.cannotCreate, L10n.t("cannot create a hub at {1}: {2}", url.path, error.message))
         }
     }
 
@@ -107,15 +104,15 @@ public enum TrackerLocation {
         if let existing = try? Repository.open(at: url) {
             if let tip = try existing.tip() {
                 let what = (try? existing.entry(TrackerSettings.fileName, at: tip)) != nil
-                    ? "a tracker exists already" : "it is a git repository with commits already"
-                throw AccordError(.cannotCreate, "cannot create a tracker at \(url.path): \(what); nothing was changed")
+                    ? L10n.t("a tracker exists already") : L10n.t("it is a git repository with commits already")
+                throw AccordError(.cannotCreate, L10n.t("cannot create a tracker at {1}: {2}; nothing was changed", url.path, what))
             }
             repository = signing(existing)
         } else {
             do {
                 repository = signing(try Repository.create(at: url, bare: bare, branch: "main"))
             } catch let error as GitError {
-                throw AccordError(.cannotCreate, "cannot create a tracker at \(url.path): \(error.message)")
+                throw AccordError(.cannotCreate, L10n.t("cannot create a tracker at {1}: {2}", url.path, error.message))
             }
         }
         if let populate { return (repository, try populate(repository)) }
@@ -133,7 +130,7 @@ public enum TrackerLocation {
             var isFolder: ObjCBool = false
             if FileManager.default.fileExists(atPath: ancestor.path, isDirectory: &isFolder) {
                 if !isFolder.boolValue {
-                    throw AccordError(.cannotCreate, "cannot create a tracker at \(url.path): \(ancestor.path) is a file")
+                    throw AccordError(.cannotCreate, L10n.t("cannot create a tracker at {1}: {2} is a file", url.path, ancestor.path))
                 }
                 return
             }

@@ -80,7 +80,7 @@ public struct UserStore: Sendable {
         do {
             return try JSONDecoder().decode(Stored.self, from: data).users
         } catch {
-            throw AccordError(.data, "\(file.path): not a readable list of accounts (\(error.localizedDescription))")
+            throw AccordError(.data, L10n.t("{1}: not a readable list of accounts ({2})", file.path, error.localizedDescription))
         }
     }
 
@@ -94,7 +94,7 @@ public struct UserStore: Sendable {
         var users = try load()
         if let index = users.firstIndex(where: { $0.name == account.name }) {
             guard replacing else {
-                throw AccordError(.data, "user \(account.name) exists: give --replace to set a new password, party or role")
+                throw AccordError(.data, L10n.t("user {1} exists: give --replace to set a new password, party or role", account.name))
             }
             users[index] = account
         } else {
@@ -107,7 +107,7 @@ public struct UserStore: Sendable {
     public func remove(_ name: String) throws {
         var users = try load()
         guard let index = users.firstIndex(where: { $0.name == name }) else {
-            throw AccordError(.notFound, "no user \(name)")
+            throw AccordError(.notFound, L10n.t("no user {1}", name))
         }
         users.remove(at: index)
         try write(users)
@@ -125,7 +125,7 @@ public struct UserStore: Sendable {
             try data.write(to: temporary)
             guard rename(temporary.path, file.path) == 0 else { throw CocoaError(.fileWriteUnknown) }
         } catch {
-            throw AccordError(.cannotCreate, "cannot write \(file.path): \(error.localizedDescription)")
+            throw AccordError(.cannotCreate, L10n.t("cannot write {1}: {2}", file.path, error.localizedDescription))
         }
     }
 }
@@ -164,7 +164,7 @@ public enum PasswordHash {
                                n, r, p, 64 * 1_048_576, &key, length)
             }
         }
-        guard result == 1 else { throw AccordError(.internal, "password hashing failed (scrypt)") }
+        guard result == 1 else { throw AccordError(.internal, L10n.t("password hashing failed (scrypt)")) }
         return Data(key)
     }
 }

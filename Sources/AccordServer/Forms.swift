@@ -118,8 +118,7 @@ extension Site {
 
     func forged(session: Session, cookie: Cookie?) -> Response {
         message(status: .forbidden, heading: L10n.t("Form refused", in: session.language),
-                text: "the form's token is missing or out of date, so it may not have come from this site: nothing was recorded; "
-                    + "open the form again and send it from there", session: session, cookie: cookie)
+                text: "the form's token is missing or out of date, so it may not have come from this site: nothing was recorded; open the form again and send it from there", session: session, cookie: cookie)
     }
 
     // MARK: The records
@@ -136,8 +135,7 @@ extension Site {
     /// A reporter records for their own party only; editors and the local desk for any.
     static func checkParty(_ party: PartyCode?, of visitor: Visitor, into outcome: inout FormOutcome) {
         guard let account = visitor.account, account.role == .reporter, party != account.party else { return }
-        outcome.problems["party"] = "\(account.name) reports for \(account.party) only; a report for "
-            + "\(party?.code ?? "no party") needs an editor"
+        outcome.problems["party"] = "\(account.name) reports for \(account.party) only; a report for \(party?.code ?? "no party") needs an editor"
     }
 
     static func day(_ form: FormFields, today: CalendarDate, into outcome: inout FormOutcome) -> CalendarDate {
@@ -204,8 +202,7 @@ extension Site {
                 return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
             }
             if let recorded {
-                outcome.recorded = "recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) "
-                    + "on \(recorded.date) (commit \(commit.short))"
+                outcome.recorded = "recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))"
             }
         } catch {
             outcome.add("record", error)

@@ -65,7 +65,7 @@ extension Site {
                                                       verify: TrackerWriteCheck.verify(reading.repository))
             outcome.recorded = "recorded \(meeting.path) (commit \(commit.short))"
         } catch let error as GitError where error.kind == .exists {
-            outcome.add("record", AccordError(.cannotCreate, "meeting \(meeting.id) exists already; give another slug", id: nil))
+            outcome.add("record", AccordError(.cannotCreate, L10n.t("meeting {1} exists already; give another slug", meeting.id), id: nil))
         } catch {
             outcome.add("record", error)
         }

@@ -194,7 +194,7 @@ struct Site: Sendable {
     static func asOf(_ query: FormFields) throws -> CalendarDate {
         guard let text = query["as-of"] else { return .today() }
         guard let date = CalendarDate(text) else {
-            throw AccordError(.usage, "as-of \(text.debugDescription) is not a date (yyyy-mm-dd)")
+            throw AccordError(.usage, L10n.t("as-of {1} is not a date (yyyy-mm-dd)", text.debugDescription))
         }
         return date
     }
@@ -223,7 +223,7 @@ struct Site: Sendable {
     }
 
     func show(_ view: PageRequest) throws -> (String, Any) {
-        guard let id = view.query["id"] else { throw AccordError(.usage, "which record? give ?id=") }
+        guard let id = view.query["id"] else { throw AccordError(.usage, L10n.t("which record? give ?id=")) }
         let reading = view.reading
         let report = try reading.show(id)
         var value = try TemplateValue.of(report) as? [String: Any] ?? [:]
@@ -268,7 +268,7 @@ struct Site: Sendable {
 
     func redline(_ reading: TrackerReading, _ query: FormFields) throws -> String {
         guard let id = query["id"], let instrumentID = InstrumentID(id), let instrument = reading.snapshot.instrument(instrumentID) else {
-            throw AccordError(.notFound, "no instrument \(query["id"] ?? "named") in the tracker")
+            throw AccordError(.notFound, L10n.t("no instrument {1} in the tracker", query["id"] ?? "named"))
         }
         let language = query["lang"] ?? instrument.languages.first ?? "en"
         let revisions = try TextRevisions.read(instrument.id, languages: instrument.languages, in: reading.repository, from: reading.commit)
@@ -282,12 +282,12 @@ struct Site: Sendable {
     func gapFilter(_ query: FormFields, reading: TrackerReading) throws -> GapReport.Filter {
         let party = try query["party"].map { text in
             guard let code = PartyCode(text), reading.snapshot.settings?.partyCodes.contains(code) ?? false else {
-                throw AccordError(.usage, "unknown party \(text)")
+                throw AccordError(.usage, L10n.t("unknown party {1}", text))
             }
             return code
         }
         let rules = try query.all("rule").map { text in
-            guard let rule = GapRule(rawValue: text) else { throw AccordError(.usage, "unknown rule \(text)") }
+            guard let rule = GapRule(rawValue: text) else { throw AccordError(.usage, L10n.t("unknown rule {1}", text)) }
             return rule
         }
         let owner = try query["instrument"].map { try reading.resolver.resolve($0, as: [.instrument, .plan, .meeting]).id }
@@ -313,10 +313,10 @@ struct Site: Sendable {
     }
 
     func meeting(_ query: FormFields, in reading: TrackerReading) throws -> Meeting {
-        guard let text = query["id"] else { throw AccordError(.usage, "which meeting? give ?id=") }
+        guard let text = query["id"] else { throw AccordError(.usage, L10n.t("which meeting? give ?id=")) }
         let id = try reading.resolver.resolve(text, as: [.meeting]).id
         guard let meeting = reading.snapshot.meetings.first(where: { $0.id.rawValue == id }) else {
-            throw AccordError(.notFound, "no meeting \(text)")
+            throw AccordError(.notFound, L10n.t("no meeting {1}", text))
         }
         return meeting
     }

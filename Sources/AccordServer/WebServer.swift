@@ -52,12 +52,11 @@ public struct WebServer: Sendable {
         let path = repository.workingDirectory?.path ?? repository.gitDirectory.path
         let accounts = UserStore(repository: repository)
         if try !settings.isLoopbackOnly && accounts.load().isEmpty {
-            throw AccordError(.usage, "serving \(settings.behindTLSProxy ? "behind a proxy" : "on \(settings.host)") needs accounts, and the tracker has none: "
-                + "add one with accord user add NAME --party CODE --role admin")
+            throw AccordError(.usage, L10n.t("serving {1} needs accounts, and the tracker has none: add one with accord user add NAME --party CODE --role admin", settings.behindTLSProxy ? L10n.t("behind a proxy") : L10n.t("on {1}", settings.host)))
         }
         let opener = try settings.identityPath.map { identity in
             try SealedEvidenceOpener(identity: URL(fileURLWithPath: identity)) {
-                FileHandle.standardError.write(Data("accord: warning: restricted records not encrypted for \(identity) stay hidden\n".utf8))
+                FileHandle.standardError.write(Data((L10n.t("accord: warning: restricted records not encrypted for {1} stay hidden", identity) + "\n").utf8))
             }
         }
         if let opener, let sample = try TrackerSnapshot.load(repository: repository).evidence.last(where: { $0.sealed != nil }) {

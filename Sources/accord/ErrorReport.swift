@@ -55,9 +55,9 @@ struct ErrorReport {
         if sentence.hasPrefix("Error: ") { sentence.removeFirst("Error: ".count) }
         if !choices.isEmpty {
             sentence = sentence.replacingOccurrences(of: ". Please provide one of the following:", with: "")
-                + ": one of " + choices.joined(separator: ", ")
+                + L10n.t(": one of {1}", choices.joined(separator: ", "))
         }
-        if let help { sentence += "; see \(help)" }
+        if let help { sentence += L10n.t("; see {1}", help) }
         message = sentence.prefix(1).lowercased() + sentence.dropFirst()
         exitCode = ExitStatus.usage.rawValue
     }

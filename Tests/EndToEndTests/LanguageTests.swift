@@ -83,6 +83,80 @@ import Testing
         #expect(shown.isEmpty, "\(command) in \(language) shows English: \(shown)")
     }
 
+    /// A tracker with a meeting record that breaks several rules, beside input files that
+    /// cannot be read (`reports.csv`, `reports.ods` in its parent folder); made once.
+    static let broken: URL = {
+        let scratch = try! ScratchFolder.make()
+        let tracker = scratch.appendingPathComponent("broken")
+        let created = try! AccordProcess.run(["init", "--example", tracker.path],
+                                             environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
+        precondition(created.status == 0, created.stderr)
+        let file = tracker.appendingPathComponent("Meetings/\(meeting).yaml")
+        let text = try! String(contentsOf: file, encoding: .utf8)
+        try! (text.replacingOccurrences(of: "\ndate:", with: "\nbogus: 1\ndate:")
+              + "translations:\n  fr:\n    title: Réunion\n").write(to: file, atomically: true, encoding: .utf8)
+        _ = try! AccordProcess.git(["commit", "-qam", "A broken meeting"], in: tracker)
+        try! "target,status,date,colour\ntip-2005#7.2,implemented,2019-01-01,red\n"
+            .write(to: scratch.appendingPathComponent("reports.csv"), atomically: true, encoding: .utf8)
+        try! "not a table".write(to: scratch.appendingPathComponent("reports.ods"), atomically: true, encoding: .utf8)
+        return tracker
+    }()
+
+    /// Errors speak the reader's language too: failing commands (bad records, bad input
+    /// files, unknown ids, wrong options) print no English message of the catalogs, only
+    /// their `accord:` prefix and the places (file, line, field) as written.
+    @Test(arguments: ["vi", "km"], [
+        ["validate"], ["show", "tip-2099"], ["import", "reports", "../reports.csv", "--dry-run"],
+        ["import", "reports", "../reports.ods"], ["log", "tip-2005#7.2", "--status", "implemented", "--party", "VN", "--date", "2999-01-01"],
+        ["meeting", "add", "--date", "2019-12-02", "--venue", "", "--host", "VN"], ["sync"],
+        ["summary", "--meeting", LanguageTests.meeting, "--since", "2019-01-01"],
+        ["amend", "tip-2005", "--text", "missing.md", "--date", "2020-01-01", "--message", "x"],
+        ["history", "--limit", "0"],
+    ])
+    func aFailingCommandInVietnameseOrKhmerShowsNoEnglishMessage(language: String, command: [String]) throws {
+        // Only validate reads the broken tracker; the others fail on their own input.
+        let tracker = command == ["validate"] ? Self.broken : Self.tracker
+        let folder = Self.broken
+        let result = try AccordProcess.run(command + ["--lang", language, "--repo", tracker.path], in: folder)
+        #expect(result.status != 0, "\(command) succeeded: \(result.stdout)")
+        #expect(result.stderr.hasPrefix("accord: "), "\(command): \(result.stderr)")
+        let shown = Self.englishPieces.filter { result.stderr.contains($0) && !Self.recordText.contains($0) }
+        #expect(shown.isEmpty, "\(command) in \(language) says in English: \(shown)\n\(result.stderr)")
+        // The check can fail: the same command in English says some of these pieces.
+        let english = try AccordProcess.run(command + ["--lang", "en", "--repo", tracker.path], in: folder)
+        #expect(Self.englishPieces.contains { english.stderr.contains($0) }, "\(command) in English: \(english.stderr)")
+    }
+
+    /// A problem list keeps its places as written and says the rest in the reader's
+    /// language: the validation report names the file, line and field of each problem.
+    @Test func validationProblemsAreTranslatedAroundTheirPlaces() throws {
+        let result = try AccordProcess.run(["validate", "--lang", "vi", "--repo", Self.broken.path])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("Meetings/\(Self.meeting).yaml:"), "\(result.stderr)")
+        #expect(result.stderr.contains("bogus: trường không xác định"), "\(result.stderr)")
+        #expect(result.stderr.contains("fr không phải ngôn ngữ accord hỗ trợ"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("accord: ") && result.stderr.contains(" lỗi trong dữ liệu hồ sơ theo dõi"), "\(result.stderr)")
+        let json = try AccordProcess.run(["validate", "--json", "--lang", "vi", "--repo", Self.broken.path])
+        #expect(json.stdout.contains("unknown field") && !json.stdout.contains("trường không xác định"), "\(json.stdout)")
+    }
+
+    /// The registers' table of `status` fits an 80-column terminal in every language,
+    /// measured in terminal cells (Khmer signs above and below a letter take none); the
+    /// oldest open requests are a second table under it.
+    @Test(arguments: ["en", "vi", "km"])
+    func theRegisterTableFitsEightyColumns(language: String) throws {
+        let output = try run(["status", "--as-of", "2019-12-01", "--lang", language])
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let heading = try #require(lines.firstIndex { $0.hasPrefix(L10n.t("Requests between the parties: days to answer", in: Language(rawValue: language)!)) })
+        // The table, a blank line, the table of the oldest open requests, a blank line.
+        let first = lines[(heading + 2)...].prefix { !$0.isEmpty }
+        let table = first + lines[(heading + 3 + first.count)...].prefix { !$0.isEmpty }
+        #expect(first.count > 3 && table.count > first.count + 2, "\(output)")
+        for line in table { #expect(DisplayWidth.of(line) <= 80, "\(language): \(DisplayWidth.of(line)) cells: \(line)") }
+        #expect(lines[heading].contains("[") , "the marks every row carries follow the heading: \(lines[heading])")
+        #expect(table.contains { $0.contains("EX-KH-LA-2019-001") }, "\(table)")
+    }
+
     @Test func theSideLineCountsInSingularAndPlural() throws {
         let english = try run(["summary", "--meeting", Self.meeting])
         #expect(english.contains("pieces of evidence in the period") || english.contains("piece of evidence in the period"))
@@ -114,6 +188,20 @@ import Testing
         // The decisions carry no translation: shown as written, with the tag of their language.
         #expect(khmer.contains(" \\[en\\]"))  // Markdown escapes the brackets
         #expect(!(try summary("en")).contains("\\[en\\]"))
+        // The terminal views name records the same way; English and JSON keep the record's text.
+        func view(_ arguments: [String]) throws -> String {
+            let result = try AccordProcess.run(arguments + ["--repo", tracker.path])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            return result.stdout
+        }
+        let meetings = try view(["list", "meetings", "--lang", "vi"])
+        #expect(meetings.contains("Hội nghị đánh giá chung 2017–2019"), "\(meetings)")
+        #expect(meetings.contains("[en]"), "an untranslated title is tagged: \(meetings)")
+        #expect(try view(["show", Self.meeting, "--lang", "km"]).contains("កិច្ចប្រជុំពិនិត្យឡើងវិញរួម"))
+        #expect(try view(["list", "instruments", "--lang", "km"]).contains("[en]"), "a plan titled only in English")
+        let englishList = try view(["list", "meetings"])
+        #expect(!englishList.contains("[en]") && !englishList.contains("Hội nghị đánh giá chung"))
+        #expect(!(try view(["list", "meetings", "--json", "--lang", "vi"])).contains("[en]"))
         // A translation into a language accord does not speak, or of a missing field, is refused.
         text = original + "translations:\n  fr:\n    title: Réunion\n  km:\n    venue: ភ្នំពេញ\n"
         try text.write(to: file, atomically: true, encoding: .utf8)

@@ -53,7 +53,8 @@ import Testing
         let terminal = try CLI.run(["status", "--as-of", "2019-12-31"], cwd: folder)
         #expect(terminal.stdout.contains("Requests between the parties: days to answer"))
         #expect(terminal.stdout.contains("KH → VN") && terminal.stdout.contains("58–88"))
-        #expect(terminal.stdout.contains("204 days (sent 2019-06-10, VN-EX-2019-002)"), "\(terminal.stdout)")
+        // The oldest open request has a table of its own, so the registers fit 80 columns.
+        #expect(terminal.stdout.contains("204 days  2019-06-10  VN-EX-2019-002"), "\(terminal.stdout)")
     }
 
     @Test func aNameOrAPersonalDetailIsRefusedAndNothingIsCommitted() throws {

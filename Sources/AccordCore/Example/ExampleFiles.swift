@@ -61,7 +61,7 @@ public struct ExampleFiles: TrackerFiles {
     /// The file at project path `path`.
     private func readProject(_ path: String) throws -> Data {
         guard let root else {
-            guard let data = builtIn[path] else { throw AccordError(.io, "\(path) is not part of the example") }
+            guard let data = builtIn[path] else { throw AccordError(.io, L10n.t("{1} is not part of the example", path)) }
             return data
         }
         return try FolderFiles(root: root).read(path)
@@ -87,7 +87,7 @@ public struct ExampleFiles: TrackerFiles {
 
     public func read(_ path: String) throws -> Data {
         guard let source = try mapping()[path] else {
-            throw AccordError(.io, "\(path) is not part of the example")
+            throw AccordError(.io, L10n.t("{1} is not part of the example", path))
         }
         return try readProject(source)
     }
@@ -126,7 +126,7 @@ public struct ExampleFiles: TrackerFiles {
         for given in [explicit, environment["ACCORD_EXAMPLE_DIR"]].compactMap({ $0 }) {
             let url = URL(fileURLWithPath: given).standardizedFileURL
             guard holdsExample(url) else {
-                throw AccordError(.notFound, "\(given) holds no \(settingsFile): it is not accord's example folder")
+                throw AccordError(.notFound, L10n.t("{1} holds no {2}: it is not accord's example folder", given, settingsFile))
             }
             return ExampleFiles(root: url)
         }
@@ -141,6 +141,6 @@ public struct ExampleFiles: TrackerFiles {
         if let executable, let found = above(executable.resolvingSymlinksInPath()) { return found }
         if let built = embedded { return built }
         if let found = above(URL(fileURLWithPath: sourceFile)) { return found }
-        throw AccordError(.notFound, "cannot find accord's example; pass --example-dir or set ACCORD_EXAMPLE_DIR to the project folder")
+        throw AccordError(.notFound, L10n.t("cannot find accord's example; pass --example-dir or set ACCORD_EXAMPLE_DIR to the project folder"))
     }
 }

@@ -24,19 +24,18 @@ public struct ImportedText: Sendable {
         let url = URL(fileURLWithPath: path)
         let kind = url.pathExtension.lowercased()
         guard extensions.contains(kind) else {
-            throw AccordError(.data, "\(file): accord reads texts from .md, .txt, .docx and .pdf files, not .\(kind)"
-                + (kind == "doc" ? " (save the document as .docx)" : ""))
+            throw AccordError(.data, L10n.t("{1}: accord reads texts from .md, .txt, .docx and .pdf files, not .{2}", file, kind)
+                + (kind == "doc" ? L10n.t(" (save the document as .docx)") : ""))
         }
         let size: Int
         do {
             size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
         } catch {
-            throw AccordError(.notFound, "\(file): no such file or not readable")
+            throw AccordError(.notFound, L10n.t("{1}: no such file or not readable", file))
         }
-        guard size > 0 else { throw AccordError(.data, "\(file): the file is empty") }
+        guard size > 0 else { throw AccordError(.data, L10n.t("{1}: the file is empty", file)) }
         guard size <= maximumFileBytes else {
-            throw AccordError(.data, "\(file): the file is \(size / 1_048_576) MiB; accord imports texts of at most "
-                + "\(maximumFileBytes / 1_048_576) MiB (is it the agreement's text?)")
+            throw AccordError(.data, L10n.t("{1}: the file is {2} MiB; accord imports texts of at most {3} MiB (is it the agreement's text?)", file, size / 1_048_576, maximumFileBytes / 1_048_576))
         }
         let markdown: String
         switch kind {
@@ -44,7 +43,7 @@ public struct ImportedText: Sendable {
             markdown = TextLayout.markdown(try PlainDocument.pdfLines(path: path, file: file))
         default:
             let data: Data
-            do { data = try Data(contentsOf: url) } catch { throw AccordError(.notFound, "\(file): not readable") }
+            do { data = try Data(contentsOf: url) } catch { throw AccordError(.notFound, L10n.t("{1}: not readable", file)) }
             switch kind {
             case "docx":
                 markdown = TextLayout.markdown(try WordDocument.paragraphs(of: data, file: file, changes: changes))
@@ -53,12 +52,12 @@ public struct ImportedText: Sendable {
             default:
                 // Already in accord's format: kept byte for byte.
                 guard let text = String(data: data, encoding: .utf8) else {
-                    throw AccordError(.data, "\(file): the text is not valid UTF-8")
+                    throw AccordError(.data, L10n.t("{1}: the text is not valid UTF-8", file))
                 }
                 markdown = text
             }
         }
-        guard markdown.contains(where: \.isLetter) else { throw AccordError(.data, "\(file): the document has no text") }
+        guard markdown.contains(where: \.isLetter) else { throw AccordError(.data, L10n.t("{1}: the document has no text", file)) }
         let text = try InstrumentText.parse(Data(markdown.utf8), file: file)
         return ImportedText(markdown: markdown, text: text)
     }

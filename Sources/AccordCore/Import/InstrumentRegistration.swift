@@ -59,21 +59,20 @@ public struct InstrumentRegistration: Sendable {
         let folder = "\(TextRevisions.instrumentsFolder)/\(instrument.id)"
         let tip = try repository.tip()
         if let tip, try repository.read("\(folder)/instrument.yaml", at: tip) != nil {
-            throw AccordError(.cannotCreate, "the instrument \(instrument.id) exists already (\(folder)/instrument.yaml); "
-                + "record a new text of it with accord amend")
+            throw AccordError(.cannotCreate, L10n.t("the instrument {1} exists already ({2}/instrument.yaml); record a new text of it with accord amend", instrument.id, folder))
         }
         if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
-            throw AccordError(.data, "two texts given for the language \(repeated.key)")
+            throw AccordError(.data, L10n.t("two texts given for the language {1}", repeated.key))
         }
         do {
-            try FactDate.requireReached(instrument.signed.date, today: today, what: "an instrument",
-                                        instead: "record it once it is signed")
+            try FactDate.requireReached(instrument.signed.date, today: today, what: L10n.t("an instrument"),
+                                        instead: L10n.t("record it once it is signed"))
         } catch { throw AccordError(.data, error.message) }
         // The record must read back as written: a value the YAML cannot carry is caught here.
         let parsed = Instrument.parse(Data(instrument.yamlText().utf8), file: "\(folder)/instrument.yaml")
         guard parsed.diagnostics.isEmpty else { throw InvalidTrackerData(parsed.diagnostics) }
         if try repository.tags().contains(where: { $0.name == tag }) {
-            throw AccordError(.cannotCreate, "the tag \(tag) exists already")
+            throw AccordError(.cannotCreate, L10n.t("the tag {1} exists already", tag))
         }
         var changes = ChangeSet()
         for file in files { changes.write(file.path, file.data) }

@@ -9,7 +9,7 @@ enum PlainDocument {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw AccordError(.data, "\(file): the text is not valid UTF-8 (save it as UTF-8 and import it again)")
+            throw AccordError(.data, L10n.t("{1}: the text is not valid UTF-8 (save it as UTF-8 and import it again)", file))
         }
         return lines(of: text)
     }
@@ -37,22 +37,21 @@ enum PlainDocument {
         do {
             result = try ExternalTool(program: "pdftotext").run(["-enc", "UTF-8", path, "-"])
         } catch let failure as AccordError {
-            throw AccordError(.internal, "\(file): \(failure.message) (install poppler-utils)")
+            throw AccordError(.internal, L10n.t("{1}: {2} (install poppler-utils)", file, failure.message))
         }
         guard result.status == 0 else {
-            let why = result.errorText.split(separator: "\n").first.map(String.init) ?? "pdftotext failed (status \(result.status))"
+            let why = result.errorText.split(separator: "\n").first.map(String.init) ?? L10n.t("pdftotext failed (status {1})", result.status)
             if why.lowercased().contains("password") || result.status == 1 && why.lowercased().contains("encrypt") {
-                throw AccordError(.data, "\(file): the PDF is password-protected; import an unprotected copy")
+                throw AccordError(.data, L10n.t("{1}: the PDF is password-protected; import an unprotected copy", file))
             }
-            throw AccordError(.data, "\(file): not a readable PDF (\(why))")
+            throw AccordError(.data, L10n.t("{1}: not a readable PDF ({2})", file, why))
         }
         guard let text = String(data: result.output, encoding: .utf8) else {
-            throw AccordError(.data, "\(file): the PDF's text is not valid UTF-8")
+            throw AccordError(.data, L10n.t("{1}: the PDF's text is not valid UTF-8", file))
         }
         let lines = lines(of: text)
         guard lines.contains(where: { $0.text.contains(where: \.isLetter) }) else {
-            throw AccordError(.data, "\(file): the PDF has no text layer (a scanned image?); "
-                + "run it through OCR or import the Word or text file it was made from")
+            throw AccordError(.data, L10n.t("{1}: the PDF has no text layer (a scanned image?); run it through OCR or import the Word or text file it was made from", file))
         }
         return lines
     }

@@ -40,9 +40,9 @@ public struct PlanUpdate: Sendable {
 
     /// The plan as it stands at the tip of `repository`.
     public static func current(_ plan: InstrumentID, in repository: Repository) throws -> ActionPlan {
-        guard let tip = try repository.tip() else { throw AccordError(.notFound, "the tracker has no commits") }
+        guard let tip = try repository.tip() else { throw AccordError(.notFound, L10n.t("the tracker has no commits")) }
         guard let data = try repository.read(path(of: plan), at: tip) else {
-            throw AccordError(.notFound, "no plan \(plan) in the tracker (no \(path(of: plan)))")
+            throw AccordError(.notFound, L10n.t("no plan {1} in the tracker (no {2})", plan, path(of: plan)))
         }
         let parsed = ActionPlan.parse(data, file: path(of: plan))
         guard parsed.diagnostics.isEmpty, let value = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
@@ -54,21 +54,20 @@ public struct PlanUpdate: Sendable {
     public static func problems(of entry: Entry, in plan: ActionPlan) -> [(field: String, message: String)] {
         var problems: [(field: String, message: String)] = []
         if plan.items.contains(where: { $0.id == entry.item.id }) {
-            problems.append(("item", "item \(plan.id)#\(entry.item.id) is in the plan already"))
+            problems.append(("item", L10n.t("item {1}#{2} is in the plan already", plan.id, entry.item.id)))
         }
         if !plan.areas.contains(where: { $0.id == entry.area }) && (entry.areaTitle ?? "").isEmpty {
-            problems.append(("area", "the plan has no area \(entry.area): give its title to add it "
-                + "(areas: \(plan.areas.map(\.id).joined(separator: ", ")))"))
+            problems.append(("area", L10n.t("the plan has no area {1}: give its title to add it (areas: {2})", entry.area, plan.areas.map(\.id).joined(separator: ", "))))
         }
         if !entry.item.id.hasPrefix(entry.area + ".") {
-            problems.append(("item", "item id \(entry.item.id) does not start with its area's id \(entry.area) and a dot (\(entry.area).1)"))
+            problems.append(("item", L10n.t("item id {1} does not start with its area's id {2} and a dot ({2}.1)", entry.item.id, entry.area)))
         }
         for party in Set(entry.item.lead.keys).union(entry.item.partners.keys).sorted(by: { $0.code < $1.code })
         where !plan.parties.contains(party) {
-            problems.append(("party", "\(party) is not a party to \(plan.id) (\(plan.parties.map(\.code).joined(separator: ", ")))"))
+            problems.append(("party", L10n.t("{1} is not a party to {2} ({3})", party, plan.id, plan.parties.map(\.code).joined(separator: ", "))))
         }
         if let start = entry.item.start, let end = entry.item.end, end < start {
-            problems.append(("period", "the period ends (\(end)) before it starts (\(start))"))
+            problems.append(("period", L10n.t("the period ends ({1}) before it starts ({2})", end, start)))
         }
         return problems
     }
@@ -93,7 +92,7 @@ public struct PlanUpdate: Sendable {
     public func record(in repository: Repository, author: Signature, message: String) throws -> ObjectID {
         let path = Self.path(of: plan)
         guard let tip = try repository.tip(), let original = try repository.read(path, at: tip) else {
-            throw AccordError(.notFound, "no plan \(plan) in the tracker (no \(path))")
+            throw AccordError(.notFound, L10n.t("no plan {1} in the tracker (no {2})", plan, path))
         }
         let updated = try applied(to: Self.current(plan, in: repository))
         var changes = ChangeSet()
@@ -206,13 +205,12 @@ public enum PlanMatrix {
         var problems: [String] = []
         let columns = table.columns.map(normal)
         for (index, column) in columns.enumerated() where !known.contains(column) {
-            problems.append("\(file):1:\(SpreadsheetTable.columnLetter(index)): unknown column \"\(table.columns[index])\" "
-                + "(accord reads \(known.joined(separator: ", ")))")
+            problems.append(L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, SpreadsheetTable.columnLetter(index), table.columns[index], known.joined(separator: ", ")))
         }
         for required in ["area", "item", "title"] where !columns.contains(required) {
-            problems.append("\(file):1: no \(required) column (needed: area, item, title)")
+            problems.append(L10n.t("{1}:1: no {2} column (needed: area, item, title)", file, required))
         }
-        if table.rows.isEmpty { problems.append("\(file): the table has a header and no rows") }
+        if table.rows.isEmpty { problems.append(L10n.t("{1}: the table has a header and no rows", file)) }
         guard problems.isEmpty else { return ([], problems) }
         let names = Dictionary(zip(columns, table.columns), uniquingKeysWith: { first, _ in first })
 
@@ -230,14 +228,14 @@ public enum PlanMatrix {
             var party: PartyCode?
             if !partyText.isEmpty {
                 party = PartyCode(partyText.uppercased())
-                if party == nil { problems.append("\(at("party")): \"\(partyText)\" is not a party code") }
+                if party == nil { problems.append(L10n.t("{1}: \"{2}\" is not a party code", at("party"), partyText)) }
             }
             if let party {
                 if !agency.isEmpty { lead[party] = agency }
                 let named = text("partners").split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 if !named.isEmpty { partners[party] = named }
             } else if !agency.isEmpty || !text("partners").isEmpty {
-                problems.append("\(at("party")): empty; a lead agency or partners belong to a party (VN, KH)")
+                problems.append(L10n.t("{1}: empty; a lead agency or partners belong to a party (VN, KH)", at("party")))
             }
             var start: CalendarDate?, end: CalendarDate?
             for (column, slot) in [("start", 0), ("end", 1)] {
@@ -246,11 +244,11 @@ public enum PlanMatrix {
                 case .date(let date): if slot == 0 { start = date } else { end = date }
                 case .text(let written):
                     guard let date = CalendarDate(written.trimmingCharacters(in: .whitespaces)) else {
-                        problems.append("\(at(column)): \"\(written)\" is a date typed as text accord cannot read; write yyyy-mm-dd or use a date cell")
+                        problems.append(L10n.t("{1}: \"{2}\" is a date typed as text accord cannot read; write yyyy-mm-dd or use a date cell", at(column), written))
                         continue
                     }
                     if slot == 0 { start = date } else { end = date }
-                case .number, .bool: problems.append("\(at(column)): not a date")
+                case .number, .bool: problems.append(L10n.t("{1}: not a date", at(column)))
                 }
             }
             let periodText = text("period")
@@ -259,21 +257,21 @@ public enum PlanMatrix {
                     start = start ?? period.start
                     end = end ?? period.end
                 } else {
-                    problems.append("\(at("period")): \"\(periodText)\" is not a period: write 2017-01-01/2017-12-31, 2017-03/2018-06 or 2017-2018")
+                    problems.append(L10n.t("{1}: \"{2}\" is not a period: write 2017-01-01/2017-12-31, 2017-03/2018-06 or 2017-2018", at("period"), periodText))
                 }
             }
-            if let start, let end, end < start { problems.append("\(at("period")): ends (\(end)) before it starts (\(start))") }
+            if let start, let end, end < start { problems.append(L10n.t("{1}: ends ({2}) before it starts ({3})", at("period"), end, start)) }
             guard problems.count == before else { continue }
             let target = text("target"), note = text("note"), areaTitle = text("area title")
             if let index = entries.firstIndex(where: { $0.item.id == id }) {
                 // A further party's row of an item already read.
                 var entry = entries[index]
                 if !title.isEmpty && title != entry.item.title {
-                    problems.append("\(at("title")): item \(id) is titled \"\(entry.item.title)\" on an earlier row")
+                    problems.append(L10n.t("{1}: item {2} is titled \"{3}\" on an earlier row", at("title"), id, entry.item.title))
                     continue
                 }
                 if let party, entry.item.lead[party] != nil, !agency.isEmpty {
-                    problems.append("\(at("party")): item \(id) names \(party)'s lead agency on an earlier row")
+                    problems.append(L10n.t("{1}: item {2} names {3}'s lead agency on an earlier row", at("party"), id, party))
                     continue
                 }
                 entry.item.lead.merge(lead) { first, _ in first }

@@ -28,10 +28,10 @@ public struct RegisterUpdate: Sendable {
 
     /// The register as it stands at the tip of `repository`.
     public static func current(_ instrument: InstrumentID, in repository: Repository) throws -> Instrument {
-        guard let tip = try repository.tip() else { throw AccordError(.notFound, "the tracker has no commits") }
+        guard let tip = try repository.tip() else { throw AccordError(.notFound, L10n.t("the tracker has no commits")) }
         let path = "\(TextRevisions.instrumentsFolder)/\(instrument)/instrument.yaml"
         guard let data = try repository.read(path, at: tip) else {
-            throw AccordError(.notFound, "no instrument \(instrument) in the tracker (no \(path))")
+            throw AccordError(.notFound, L10n.t("no instrument {1} in the tracker (no {2})", instrument, path))
         }
         let parsed = Instrument.parse(data, file: path)
         guard parsed.diagnostics.isEmpty, let value = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
@@ -49,28 +49,28 @@ public struct RegisterUpdate: Sendable {
         switch change {
         case .add(let commitment):
             guard !register.contains(where: { $0.id == commitment.id }) else {
-                throw AccordError(.cannotCreate, "\(instrument)#\(commitment.id) is in the register already; change it with accord commitment edit")
+                throw AccordError(.cannotCreate, L10n.t("{1}#{2} is in the register already; change it with accord commitment edit", instrument, commitment.id))
             }
             register.append(commitment)
             message = "Register: add \(instrument)#\(commitment.id)"
         case .replace(let commitment):
             guard let index = register.firstIndex(where: { $0.id == commitment.id }) else {
-                throw AccordError(.notFound, "no commitment \(instrument)#\(commitment.id) in the register")
+                throw AccordError(.notFound, L10n.t("no commitment {1}#{2} in the register", instrument, commitment.id))
             }
             guard register[index] != commitment else {
-                throw AccordError(.data, "no change: \(instrument)#\(commitment.id) reads the same already")
+                throw AccordError(.data, L10n.t("no change: {1}#{2} reads the same already", instrument, commitment.id))
             }
             register[index] = commitment
             message = "Register: edit \(instrument)#\(commitment.id)"
         case .remove(let id):
             guard let index = register.firstIndex(where: { $0.id == id }) else {
-                throw AccordError(.notFound, "no commitment \(instrument)#\(id) in the register")
+                throw AccordError(.notFound, L10n.t("no commitment {1}#{2} in the register", instrument, id))
             }
             register.remove(at: index)
             message = "Register: remove \(instrument)#\(id)"
         }
         guard let tip = try repository.tip(), let data = try repository.read(path, at: tip) else {
-            throw AccordError(.notFound, "no instrument \(instrument) in the tracker")
+            throw AccordError(.notFound, L10n.t("no instrument {1} in the tracker", instrument))
         }
         let edited = current.editedYAML(String(decoding: data, as: UTF8.self), file: path, register: register)
         var changes = ChangeSet()

@@ -52,21 +52,20 @@ public struct SpreadsheetTable: Sendable {
         let file = file ?? path
         let kind = URL(fileURLWithPath: path).pathExtension.lowercased()
         guard kind == "xlsx" || kind == "csv" else {
-            throw AccordError(.data, "\(file): accord reads tables from .xlsx and .csv files, not .\(kind)"
-                + (kind == "xls" ? " (save the sheet as .xlsx)" : ""))
+            throw AccordError(.data, L10n.t("{1}: accord reads tables from .xlsx and .csv files, not .{2}", file, kind)
+                + (kind == "xls" ? L10n.t(" (save the sheet as .xlsx)") : ""))
         }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw AccordError(.notFound, "\(file): no such file or not readable")
+            throw AccordError(.notFound, L10n.t("{1}: no such file or not readable", file))
         }
-        guard !data.isEmpty else { throw AccordError(.data, "\(file): the file is empty") }
+        guard !data.isEmpty else { throw AccordError(.data, L10n.t("{1}: the file is empty", file)) }
         guard data.count <= maximumFileBytes else {
-            throw AccordError(.data, "\(file): the file is \(data.count / 1_048_576) MiB; accord reads tables of at most "
-                + "\(maximumFileBytes / 1_048_576) MiB")
+            throw AccordError(.data, L10n.t("{1}: the file is {2} MiB; accord reads tables of at most {3} MiB", file, data.count / 1_048_576, maximumFileBytes / 1_048_576))
         }
         let grid = kind == "csv" ? try CSVGrid.rows(of: data, file: file) : try XLSXGrid.rows(of: data, file: file)
         guard let headerIndex = grid.firstIndex(where: { !$0.cells.allSatisfy { $0 == .empty } }) else {
-            throw AccordError(.data, "\(file): the table is empty (no header row)")
+            throw AccordError(.data, L10n.t("{1}: the table is empty (no header row)", file))
         }
         let header = grid[headerIndex]
         var columns: [String] = []
@@ -74,15 +73,15 @@ public struct SpreadsheetTable: Sendable {
             let name = cell.text.trimmingCharacters(in: .whitespaces).lowercased()
             if name.isEmpty && index >= header.cells.lastIndex(where: { $0 != .empty })! { break }
             guard !name.isEmpty else {
-                throw AccordError(.data, "\(file):\(header.number):\(columnLetter(index)): the header has no name for this column")
+                throw AccordError(.data, L10n.t("{1}:{2}:{3}: the header has no name for this column", file, header.number, columnLetter(index)))
             }
-            if columns.contains(name) { throw AccordError(.data, "\(file):\(header.number):\(columnLetter(index)): column \"\(name)\" appears twice") }
+            if columns.contains(name) { throw AccordError(.data, L10n.t("{1}:{2}:{3}: column \"{4}\" appears twice", file, header.number, columnLetter(index), name)) }
             columns.append(name)
         }
         var rows: [Row] = []
         for row in grid[(headerIndex + 1)...] where !row.cells.allSatisfy({ $0 == .empty }) {
             if let extra = row.cells.indices.first(where: { $0 >= columns.count && row.cells[$0] != .empty }) {
-                throw AccordError(.data, "\(file):\(row.number):\(columnLetter(extra)): a value in a column without a header")
+                throw AccordError(.data, L10n.t("{1}:{2}:{3}: a value in a column without a header", file, row.number, columnLetter(extra)))
             }
             var cells: [String: Cell] = [:]
             for (index, name) in columns.enumerated() { cells[name] = index < row.cells.count ? row.cells[index] : .empty }
@@ -115,7 +114,7 @@ enum CSVGrid {
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(data: bytes, encoding: .utf8) else {
-            throw AccordError(.data, "\(file): the file is not valid UTF-8 (save it as CSV UTF-8)")
+            throw AccordError(.data, L10n.t("{1}: the file is not valid UTF-8 (save it as CSV UTF-8)", file))
         }
         var rows: [SpreadsheetTable.GridRow] = []
         var field = "", fields: [String] = [], quoted = false, line = 1, rowLine = 1, afterQuote = false
@@ -151,12 +150,12 @@ enum CSVGrid {
                 rowLine = line
             default:
                 if afterQuote {
-                    throw AccordError(.data, "\(file):\(rowLine): text after a closing quote (a field with quotes must be quoted whole)")
+                    throw AccordError(.data, L10n.t("{1}:{2}: text after a closing quote (a field with quotes must be quoted whole)", file, rowLine))
                 }
                 field.unicodeScalars.append(scalar)
             }
         }
-        if quoted { throw AccordError(.data, "\(file):\(rowLine): a quoted field is not closed") }
+        if quoted { throw AccordError(.data, L10n.t("{1}:{2}: a quoted field is not closed", file, rowLine)) }
         if !field.isEmpty || !fields.isEmpty { endRow() }
         // Rows are numbered as a spreadsheet shows them: by record, a quoted line break inside.
         return rows.enumerated().map { .init(number: $0.offset + 1, cells: $0.element.cells) }
@@ -169,7 +168,7 @@ enum XLSXGrid {
         let archive = try ZipContainer.open(data, file: file, kind: "spreadsheet (.xlsx)")
         let limit: UInt64 = 64 * 1_048_576
         guard let sheet = try ZipContainer.part("xl/worksheets/sheet1.xml", of: archive, file: file, limit: limit) else {
-            throw AccordError(.data, "\(file): not a spreadsheet: it has no first sheet (xl/worksheets/sheet1.xml)")
+            throw AccordError(.data, L10n.t("{1}: not a spreadsheet: it has no first sheet (xl/worksheets/sheet1.xml)", file))
         }
         let strings = try ZipContainer.part("xl/sharedStrings.xml", of: archive, file: file, limit: limit)
             .map { try SharedStrings.read($0, file: file) } ?? []
@@ -180,12 +179,11 @@ enum XLSXGrid {
         parser.delegate = reader
         if !parser.parse() {
             if let failure = reader.failure { throw failure }
-            throw AccordError(.data, "\(file): xl/worksheets/sheet1.xml:\(parser.lineNumber): the sheet is damaged (not well-formed XML)")
+            throw AccordError(.data, L10n.t("{1}: xl/worksheets/sheet1.xml:{2}: the sheet is damaged (not well-formed XML)", file, parser.lineNumber))
         }
         if let failure = reader.failure { throw failure }
         if let merged = reader.merged.first {
-            throw AccordError(.data, "\(file):\(merged.row):\(merged.column): merged cells (\(merged.range)); "
-                + "unmerge them and fill in each row")
+            throw AccordError(.data, L10n.t("{1}:{2}:{3}: merged cells ({4}); unmerge them and fill in each row", file, merged.row, merged.column, merged.range))
         }
         return reader.rows
     }
@@ -206,7 +204,7 @@ enum XLSXGrid {
             let reader = SharedStrings()
             let parser = XMLParser(data: data)
             parser.delegate = reader
-            guard parser.parse() else { throw AccordError(.data, "\(file): xl/sharedStrings.xml is damaged") }
+            guard parser.parse() else { throw AccordError(.data, L10n.t("{1}: xl/sharedStrings.xml is damaged", file)) }
             return reader.strings
         }
 
@@ -242,7 +240,7 @@ enum XLSXGrid {
             let reader = DateStyles()
             let parser = XMLParser(data: data)
             parser.delegate = reader
-            guard parser.parse() else { throw AccordError(.data, "\(file): xl/styles.xml is damaged") }
+            guard parser.parse() else { throw AccordError(.data, L10n.t("{1}: xl/styles.xml is damaged", file)) }
             return reader.formats.map { id in
                 if (14...22).contains(id) || (45...47).contains(id) { return true }
                 guard let code = reader.custom[id] else { return false }
@@ -321,24 +319,24 @@ enum XLSXGrid {
                 guard let position = XLSXGrid.position(reference), !rows.isEmpty else { return }
                 let at = "\(file):\(position.row):\(SpreadsheetTable.columnLetter(position.column))"
                 if formula {
-                    return fail(parser, "\(at): a formula; accord records values, not calculations: paste the values (Paste Special → Values only)")
+                    return fail(parser, L10n.t("{1}: a formula; accord records values, not calculations: paste the values (Paste Special → Values only)", at))
                 }
                 let cell: SpreadsheetTable.Cell
                 switch type {
                 case "s":
                     guard let index = Int(value), strings.indices.contains(index) else {
-                        return fail(parser, "\(at): the cell names a string the file does not have (the file is damaged)")
+                        return fail(parser, L10n.t("{1}: the cell names a string the file does not have (the file is damaged)", at))
                     }
                     cell = strings[index].isEmpty ? .empty : .text(strings[index])
                 case "inlineStr", "str": cell = value.isEmpty ? .empty : .text(value)
                 case "b": cell = .bool(value == "1")
-                case "e": return fail(parser, "\(at): an error value (\(value)) in the cell")
+                case "e": return fail(parser, L10n.t("{1}: an error value ({2}) in the cell", at, value))
                 case "d":
-                    guard let date = CalendarDate(String(value.prefix(10))) else { return fail(parser, "\(at): \(value) is not a date") }
+                    guard let date = CalendarDate(String(value.prefix(10))) else { return fail(parser, L10n.t("{1}: {2} is not a date", at, value)) }
                     cell = .date(date)
                 default:
                     guard !value.isEmpty else { cell = .empty; break }
-                    guard let number = Double(value) else { return fail(parser, "\(at): \(value) is not a number (the file is damaged)") }
+                    guard let number = Double(value) else { return fail(parser, L10n.t("{1}: {2} is not a number (the file is damaged)", at, value)) }
                     if dateStyles.indices.contains(style), dateStyles[style] {
                         // Serial days since 1899-12-30 (the 1900 date system, its leap-year bug included).
                         let seconds = Int((number.rounded(.down) - 25_569) * 86_400)

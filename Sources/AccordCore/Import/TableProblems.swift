@@ -13,7 +13,9 @@ public struct TableProblems: AccordFailure, Sendable {
     }
 
     public var accordError: AccordError {
-        let count = problems.count == 1 ? "1 problem" : "\(problems.count) problems"
-        return AccordError(.data, (["\(count) in \(file); nothing was recorded:"] + problems.map { "  \($0)" }).joined(separator: "\n"))
+        let heading = problems.count == 1
+            ? L10n.t("1 problem in {1}; nothing was recorded:", file)
+            : L10n.t("{1} problems in {2}; nothing was recorded:", LocalForms.count(problems.count), file)
+        return AccordError(.data, ([heading] + problems.map { "  \($0)" }).joined(separator: "\n"))
     }
 }

@@ -27,7 +27,7 @@ enum WordDocument {
     static func paragraphs(of data: Data, file: String, changes: TrackedChanges?) throws -> [SourceParagraph] {
         let archive = try ZipContainer.open(data, file: file, kind: "Word document (.docx)")
         guard let body = try ZipContainer.part("word/document.xml", of: archive, file: file, limit: maximumPartBytes) else {
-            throw AccordError(.data, "\(file): not a Word document: it has no word/document.xml (is it a .docx?)")
+            throw AccordError(.data, L10n.t("{1}: not a Word document: it has no word/document.xml (is it a .docx?)", file))
         }
         let styles = try ZipContainer.part("word/styles.xml", of: archive, file: file, limit: maximumPartBytes)
             .map { try StyleSheet(xml: $0, file: file) } ?? StyleSheet()
@@ -37,11 +37,10 @@ enum WordDocument {
         parser.delegate = reader
         guard parser.parse() else {
             let line = parser.lineNumber
-            throw AccordError(.data, "\(file): word/document.xml:\(line): the document is damaged (not well-formed XML)")
+            throw AccordError(.data, L10n.t("{1}: word/document.xml:{2}: the document is damaged (not well-formed XML)", file, line))
         }
         if changes == nil, reader.trackedChanges > 0 {
-            throw AccordError(.data, "\(file): the draft has \(reader.trackedChanges) tracked change(s); "
-                + "say which text to import with --changes accept (the text as changed) or --changes reject (the text before)")
+            throw AccordError(.data, L10n.t("{1}: the draft has {2} tracked change(s); say which text to import with --changes accept (the text as changed) or --changes reject (the text before)", file, reader.trackedChanges))
         }
         return reader.paragraphs
     }
@@ -64,7 +63,7 @@ enum WordDocument {
             let parser = XMLParser(data: xml)
             parser.delegate = reader
             guard parser.parse() else {
-                throw AccordError(.data, "\(file): word/styles.xml:\(parser.lineNumber): the document is damaged (not well-formed XML)")
+                throw AccordError(.data, L10n.t("{1}: word/styles.xml:{2}: the document is damaged (not well-formed XML)", file, parser.lineNumber))
             }
             styles = reader.styles
         }
@@ -257,11 +256,10 @@ enum ZipContainer {
     static func open(_ data: Data, file: String, kind: String) throws -> Archive {
         // An encrypted (password-protected) Office file is an OLE compound file, not a zip.
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-            throw AccordError(.data, "\(file): the file is password-protected (encrypted) or an old binary Office file; "
-                + "save an unprotected copy as a \(kind) and import that")
+            throw AccordError(.data, L10n.t("{1}: the file is password-protected (encrypted) or an old binary Office file; save an unprotected copy as a {2} and import that", file, kind))
         }
         guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: data, accessMode: .read) else {
-            throw AccordError(.data, "\(file): not a \(kind): the file is damaged or of another kind (it is not a zip container)")
+            throw AccordError(.data, L10n.t("{1}: not a {2}: the file is damaged or of another kind (it is not a zip container)", file, kind))
         }
         return archive
     }
@@ -270,19 +268,18 @@ enum ZipContainer {
     static func part(_ path: String, of archive: Archive, file: String, limit: UInt64) throws -> Data? {
         guard let entry = archive[path] else { return nil }
         guard entry.uncompressedSize <= limit else {
-            throw AccordError(.data, "\(file): \(path) unpacks to \(entry.uncompressedSize) bytes, more than accord reads "
-                + "(\(limit / 1_048_576) MiB)")
+            throw AccordError(.data, L10n.t("{1}: {2} unpacks to {3} bytes, more than accord reads ({4} MiB)", file, path, entry.uncompressedSize, limit / 1_048_576))
         }
         var data = Data()
         do {
             _ = try archive.extract(entry) { chunk in
                 data.append(chunk)
-                if UInt64(data.count) > limit { throw AccordError(.data, "\(file): \(path) unpacks to more than \(limit / 1_048_576) MiB") }
+                if UInt64(data.count) > limit { throw AccordError(.data, L10n.t("{1}: {2} unpacks to more than {3} MiB", file, path, limit / 1_048_576)) }
             }
         } catch let error as AccordError {
             throw error
         } catch {
-            throw AccordError(.data, "\(file): \(path) is damaged (\(error.localizedDescription))")
+            throw AccordError(.data, L10n.t("{1}: {2} is damaged ({3})", file, path, error.localizedDescription))
         }
         return data
     }

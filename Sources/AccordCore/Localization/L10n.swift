@@ -31,6 +31,100 @@ public enum L10n {
         translate(english, context: nil, in: language, arguments)
     }
 
+    /// `english` filled with `arguments` but not translated: a message that is kept (in the
+    /// derived store, in JSON) in English and translated where it is shown, by
+    /// ``shown(_:)``. The catalogs list it like any other message.
+    public static func english(_ english: String, _ arguments: any CustomStringConvertible...) -> String {
+        arguments.isEmpty ? english : fill(english, arguments)
+    }
+
+    /// `text`, an English message already filled with its values (``english(_:_:)``, or a
+    /// ``t(_:_:)`` made in English), in the run's language: the catalog message it was made
+    /// from is found by its words, and the values it holds are put into the translation
+    /// (each translated too when it is a message itself). Text no message matches is
+    /// returned as it is, so a message already translated, or a value such as a path, passes
+    /// through unchanged.
+    public static func shown(_ text: String) -> String {
+        shown(text, in: language, depth: 0)
+    }
+
+    private static func shown(_ text: String, in language: Language, depth: Int) -> String {
+        guard language != .english, !text.isEmpty, depth < 4, let patterns = patterns[language] else { return text }
+        if text.contains("\n") {
+            // One message a line, indentation kept (a list of problems).
+            return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                let indent = line.prefix { $0 == " " }
+                return indent + shown(String(line.dropFirst(indent.count)), in: language, depth: depth)
+            }.joined(separator: "\n")
+        }
+        if let exact = catalogs[language]?.translations[text] { return exact }
+        for pattern in patterns {
+            guard let values = pattern.match(text) else { continue }
+            return fill(pattern.translation, values.map { shown($0, in: language, depth: depth + 1) })
+        }
+        return text
+    }
+
+    /// A catalog message with placeholders, as the pieces of English between them: what
+    /// ``shown(_:)`` matches a filled message against.
+    struct Pattern: Sendable {
+        /// The English between placeholders; `pieces.count == order.count + 1`.
+        let pieces: [String]
+        /// The number of each placeholder, in the English's order.
+        let order: [Int]
+        let translation: String
+
+        /// The values of `text` by placeholder number, when `text` is this message filled.
+        func match(_ text: String) -> [String]? {
+            guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
+                  text.count >= pieces.reduce(0) { $0 + $1.count } + order.count else { return nil }
+            var rest = text.dropFirst(pieces[0].count).dropLast(pieces[pieces.count - 1].count)
+            var found: [String] = []
+            for piece in pieces.dropFirst().dropLast() {
+                // The first occurrence: values are usually shorter than the words around them.
+                guard let range = rest.range(of: piece), range.lowerBound > rest.startIndex else { return nil }
+                found.append(String(rest[..<range.lowerBound]))
+                rest = rest[range.upperBound...]
+            }
+            guard !rest.isEmpty else { return nil }
+            found.append(String(rest))
+            var values = Array(repeating: "", count: order.max() ?? 0)
+            for (index, number) in order.enumerated() { values[number - 1] = found[index] }
+            return values
+        }
+    }
+
+    /// Each language's messages with placeholders, most English words first, so the most
+    /// specific message wins; messages with fewer than four letters of their own (`{1}: {2}`)
+    /// would match almost anything and are left out.
+    static let patterns: [Language: [Pattern]] = {
+        var result: [Language: [Pattern]] = [:]
+        for (language, catalog) in catalogs {
+            var list: [Pattern] = []
+            for (key, translation) in catalog.translations where !key.contains("\u{4}") {
+                var pieces: [String] = []
+                var order: [Int] = []
+                var rest = Substring(key)
+                while let match = rest.firstMatch(of: /\{([0-9]+)\}/) {
+                    pieces.append(String(rest[..<match.range.lowerBound]))
+                    order.append(Int(match.output.1) ?? 1)
+                    rest = rest[match.range.upperBound...]
+                }
+                pieces.append(String(rest))
+                guard !order.isEmpty, Set(order).count == order.count,
+                      pieces.joined().filter(\.isLetter).count >= 4 else { continue }
+                // Two placeholders side by side cannot be told apart.
+                guard !pieces.dropFirst().dropLast().contains(where: \.isEmpty) else { continue }
+                list.append(Pattern(pieces: pieces, order: order, translation: translation))
+            }
+            result[language] = list.sorted {
+                let a = $0.pieces.joined().count, b = $1.pieces.joined().count
+                return a != b ? a > b : $0.translation < $1.translation
+            }
+        }
+        return result
+    }()
+
     /// Whether `language`'s catalog translates `english` (an untranslated message shows
     /// in English; a check can say so).
     public static func isTranslated(_ english: String, context: String? = nil, in language: Language) -> Bool {
@@ -136,7 +230,14 @@ public enum L10n {
         let template = language == .english
             ? english
             : catalogs[language]?.translations[MessageCatalog.key(english, context: context)] ?? english
-        return arguments.isEmpty ? template : fill(template, arguments)
+        guard !arguments.isEmpty else { return template }
+        // Counts of five digits or more are grouped the reader's way (`12.345`); shorter
+        // numbers, years among them, are left as they are.
+        let values = language == .english ? arguments : arguments.map { value -> any CustomStringConvertible in
+            guard let number = value as? Int, abs(number) >= 10_000 else { return value }
+            return LocalForms.count(number, in: language)
+        }
+        return fill(template, values)
     }
 
     /// `template` with `{n}` replaced by the n-th argument; other braces stay as written.

@@ -94,6 +94,20 @@ public enum LocalForms {
         return result
     }()
 
+    /// `count` as a reader of `language` writes a count: grouped in thousands with the
+    /// locale's separator, from ICU through Foundation (`12.345` in Vietnamese, `12,345` in
+    /// Khmer), from five digits up, so a four-digit number (a year above all) is never split.
+    /// English keeps its plain digits, as it keeps ISO dates. Khmer digits, when
+    /// chosen, come from ``apply(_:language:digits:)`` on the finished text, like every
+    /// other number. Only for counts in text for people: JSON and CSV keep plain digits.
+    public static func count(_ count: Int, in language: Language = L10n.language) -> String {
+        guard language != .english, abs(count) >= 10_000 else { return String(count) }
+        let formatter = NumberFormatter()
+        formatter.locale = Locale(identifier: language.tag)
+        formatter.numberStyle = .decimal
+        return formatter.string(from: NSNumber(value: count)) ?? String(count)
+    }
+
     /// `number` written in the run's digits.
     public static func number(_ number: Int) -> String { digits(String(number)) }
 

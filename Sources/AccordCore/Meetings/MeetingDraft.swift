@@ -7,7 +7,7 @@ public struct MeetingDraft: Sendable {
     /// The error for a meeting `id` that is in the tracker already (exit 73). Other refusals
     /// of a draft are data errors (65) naming the value.
     public static func exists(_ id: RecordID) -> AccordError {
-        AccordError(.cannotCreate, "meeting \(id) exists already (Meetings/\(id).yaml); give another --slug")
+        AccordError(.cannotCreate, L10n.t("meeting {1} exists already (Meetings/{1}.yaml); give another --slug", id))
     }
 
     public var date: CalendarDate
@@ -56,35 +56,35 @@ public struct MeetingDraft: Sendable {
         func bad(_ message: String) -> AccordError { AccordError(.data, message) }
         if planned {
             guard date > today else {
-                throw bad("--planned is for a meeting still ahead, and \(date) is not after today (\(today)): record it as held without --planned")
+                throw bad(L10n.t("--planned is for a meeting still ahead, and {1} is not after today ({2}): record it as held without --planned", date, today))
             }
-            guard decisions.isEmpty else { throw bad("a planned meeting has decided nothing yet: record its decisions once it is held") }
+            guard decisions.isEmpty else { throw bad(L10n.t("a planned meeting has decided nothing yet: record its decisions once it is held")) }
         } else {
             do {
-                try FactDate.requireReached(date, today: today, what: "a meeting", instead: "give --planned to record a meeting still ahead")
+                try FactDate.requireReached(date, today: today, what: L10n.t("a meeting"), instead: L10n.t("give --planned to record a meeting still ahead"))
             } catch { throw bad(error.message) }
         }
         let parties = snapshot.settings?.partyCodes ?? []
         guard parties.contains(host) else {
-            throw bad("unknown host party \(host): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))")
+            throw bad(L10n.t("unknown host party {1}: accord.yaml lists {2}", host, parties.map(\.code).joined(separator: ", ")))
         }
-        if let endDate, endDate < date { throw bad("--end-date \(endDate) is before --date \(date)") }
+        if let endDate, endDate < date { throw bad(L10n.t("--end-date {1} is before --date {2}", endDate, date)) }
         if let body, !InstrumentID.isSlug(body) {
-            throw bad("--body '\(body)' is not a slug: use lowercase letters, digits and single hyphens (such as tip-2005-joint-review)")
+            throw bad(L10n.t("--body '{1}' is not a slug: use lowercase letters, digits and single hyphens (such as tip-2005-joint-review)", body))
         }
         var delegations: [PartyCode: [String]] = [:]
         for delegate in delegates {
             let pair = delegate.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard pair.count == 2, !pair[1].isEmpty, let party = PartyCode(pair[0]), parties.contains(party) else {
-                throw bad("--delegate '\(delegate)' is not PARTY=NAME with a party of accord.yaml")
+                throw bad(L10n.t("--delegate '{1}' is not PARTY=NAME with a party of accord.yaml", delegate))
             }
             delegations[party, default: []].append(pair[1])
         }
         let venue = venue.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !venue.isEmpty else { throw bad("--venue is empty") }
+        guard !venue.isEmpty else { throw bad(L10n.t("--venue is empty")) }
         let slugText = slug ?? Self.slug(venue)
         guard let id = RecordID("\(date)-\(slugText)") else {
-            throw bad("'\(slugText)' cannot be part of a meeting id: use lowercase letters, digits and single hyphens")
+            throw bad(L10n.t("'{1}' cannot be part of a meeting id: use lowercase letters, digits and single hyphens", slugText))
         }
         guard !snapshot.meetings.contains(where: { $0.id == id }) else {
             throw Self.exists(id)
@@ -114,45 +114,45 @@ public struct MeetingDraft: Sendable {
         guard matches.count == 1 else {
             let known = declared.map(\.description).joined(separator: ", ")
             throw AccordError(.data, matches.isEmpty
-                            ? "unknown review cycle '\(text)': the tracker declares \(known.isEmpty ? "none" : known)"
-                            : "review cycle '\(text)' is ambiguous: give one of \(matches.map(\.description).joined(separator: ", "))")
+                            ? L10n.t("unknown review cycle '{1}': the tracker declares {2}", text, known.isEmpty ? "none" : known)
+                            : L10n.t("review cycle '{1}' is ambiguous: give one of {2}", text, matches.map(\.description).joined(separator: ", ")))
         }
         return matches[0]
     }
 
     /// `TEXT[::due=DATE][::bound=B][::every=N][::PARTY=AGENCY]`.
     static func decision(_ text: String, id: String, parties: [PartyCode]) throws(AccordError) -> Decision {
-        func bad(_ message: String) -> AccordError { AccordError(.data, "--decision \(id): \(message)") }
+        func bad(_ message: String) -> AccordError { AccordError(.data, L10n.t("--decision {1}: {2}", id, message)) }
         let parts = text.components(separatedBy: "::")
         let statement = parts[0].trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !statement.isEmpty else { throw bad("the decision's text is empty") }
+        guard !statement.isEmpty else { throw bad(L10n.t("the decision's text is empty")) }
         var due: CalendarDate?, every: Int?, bound = Commitment.Bound.each
         var responsible: [PartyCode: String] = [:]
         for option in parts.dropFirst() {
             let pair = option.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard pair.count == 2, !pair[1].isEmpty else { throw bad("'\(option)' is not KEY=VALUE") }
+            guard pair.count == 2, !pair[1].isEmpty else { throw bad(L10n.t("'{1}' is not KEY=VALUE", option)) }
             switch pair[0] {
             case "due":
-                guard let date = CalendarDate(pair[1]) else { throw bad("due=\(pair[1]) is not a date (yyyy-mm-dd)") }
+                guard let date = CalendarDate(pair[1]) else { throw bad(L10n.t("due={1} is not a date (yyyy-mm-dd)", pair[1])) }
                 due = date
             case "every":
-                guard let months = Int(pair[1]), (1...1200).contains(months) else { throw bad("every=\(pair[1]) is not a number of months") }
+                guard let months = Int(pair[1]), (1...1200).contains(months) else { throw bad(L10n.t("every={1} is not a number of months", pair[1])) }
                 every = months
             case "bound":
                 guard let value = Commitment.Bound(pair[1]), value.parties(of: parties).allSatisfy(parties.contains) else {
-                    throw bad("bound=\(pair[1]) is not each, joint or a party of accord.yaml")
+                    throw bad(L10n.t("bound={1} is not each, joint or a party of accord.yaml", pair[1]))
                 }
                 bound = value
             default:
                 guard let party = PartyCode(pair[0]), parties.contains(party) else {
-                    throw bad("unknown option '\(pair[0])': use due, every, bound or a party code")
+                    throw bad(L10n.t("unknown option '{1}': use due, every, bound or a party code", pair[0]))
                 }
                 responsible[party] = pair[1]
             }
         }
         // Agencies may be named without a date: the action log flags the missing due date.
         if due == nil && (every != nil || bound != .each) {
-            throw bad("every= and bound= need due=DATE: only a decision with a due date is tracked")
+            throw bad(L10n.t("every= and bound= need due=DATE: only a decision with a due date is tracked"))
         }
         return Decision(id: id, text: statement, due: due.map { DueSchedule(first: $0, everyMonths: every) },
                         bound: bound, responsible: responsible)

@@ -219,7 +219,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         let text = try container.decode(String.self)
         guard let date = CalendarDate(written: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(text) is not a date (yyyy-mm-dd, yyyy-mm or yyyy)")
+                in: container, debugDescription: L10n.english("{1} is not a date (yyyy-mm-dd, yyyy-mm or yyyy)", text))
         }
         self = date
     }

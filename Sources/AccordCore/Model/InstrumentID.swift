@@ -36,7 +36,7 @@ public struct InstrumentID: Sendable, Hashable, Comparable, CustomStringConverti
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let id = InstrumentID(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not an id")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: L10n.english("{1} is not an id", text))
         }
         self = id
     }

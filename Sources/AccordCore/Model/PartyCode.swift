@@ -31,7 +31,7 @@ public struct PartyCode: Sendable, Hashable, Comparable, CustomStringConvertible
         let text = try container.decode(String.self)
         guard let party = PartyCode(reportingParty: text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "\(text) is not a party code")
+                in: container, debugDescription: L10n.english("{1} is not a party code", text))
         }
         self = party
     }

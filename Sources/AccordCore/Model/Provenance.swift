@@ -57,6 +57,13 @@ public struct Provenance: Sendable, Hashable, Codable {
         let result = text(field, original, in: L10n.language)
         return result.untranslated.map { result.text + " [\($0.tag)]" } ?? result.text
     }
+
+    /// ``shown(_:_:)`` for a reader of Vietnamese or Khmer, the text as written in English.
+    /// For views that terminal tables and JSON share: output for programs is English, and
+    /// keeps the record's own text.
+    public func forReader(_ field: String, _ original: String) -> String {
+        L10n.language == .english ? original : shown(field, original)
+    }
 }
 
 /// What a reader must be told about a record shown in an output: that it was written for

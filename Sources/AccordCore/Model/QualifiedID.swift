@@ -72,7 +72,7 @@ public struct QualifiedID: Sendable, Hashable, Comparable, CustomStringConvertib
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let id = QualifiedID(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not an id")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: L10n.english("{1} is not an id", text))
         }
         self = id
     }

@@ -20,7 +20,7 @@ public struct RecordID: Sendable, Hashable, Comparable, CustomStringConvertible,
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let id = RecordID(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not an id")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: L10n.english("{1} is not an id", text))
         }
         self = id
     }

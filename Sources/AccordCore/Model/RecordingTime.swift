@@ -54,7 +54,7 @@ public struct RecordingTime: Sendable, Hashable, Comparable, CustomStringConvert
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let time = RecordingTime(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\(text) is not a recording time")
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: L10n.english("{1} is not a recording time", text))
         }
         self = time
     }

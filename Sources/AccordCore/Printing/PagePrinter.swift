@@ -16,7 +16,7 @@ public enum PagePrinter {
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
             try Data(html.utf8).write(to: folder.appendingPathComponent("page.html"))
         } catch {
-            throw AccordError(.cannotCreate, "cannot write a temporary file in \(folder.deletingLastPathComponent().path)")
+            throw AccordError(.cannotCreate, L10n.t("cannot write a temporary file in {1}", folder.deletingLastPathComponent().path))
         }
         defer { try? FileManager.default.removeItem(at: folder) }
         let pdf = folder.appendingPathComponent("page.pdf")

@@ -36,8 +36,7 @@ public struct AttachmentFile: Sendable {
         }
         let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
         if size > maxBytes {
-            throw AccordError(.data, "cannot attach \(path): it is \(Self.megabytes(size)) MB, "
-                + "over the limit of \(Self.megabytes(maxBytes)) MB (thresholds.attachment-max-mb in accord.yaml)")
+            throw AccordError(.data, L10n.t("cannot attach {1}: it is {2} MB, over the limit of {3} MB (thresholds.attachment-max-mb in accord.yaml)", path, Self.megabytes(size), Self.megabytes(maxBytes)))
         }
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw AccordError(.notFound, L10n.t("cannot read attachment {1}: {2}", path, String(cString: strerror(errno))))

@@ -48,7 +48,7 @@ public struct EvidenceRequest: Sendable {
                          id: (CalendarDate, String) -> RecordID = RecordName.evidence) throws -> Evidence {
         let title = self.title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !title.isEmpty else { throw AccordError(.usage, L10n.t("the title is empty: say what the evidence is with --title")) }
-        try FactDate.requireReached(date, today: today, what: "evidence")
+        try FactDate.requireReached(date, today: today, what: L10n.t("evidence"))
         if let party, let parties = snapshot.settings?.partyCodes, !parties.contains(party) {
             throw AccordError(.data, L10n.t("{1} is not a party of this tracker ({2})", party, parties.map(\.code).joined(separator: ", ")))
         }
@@ -56,7 +56,7 @@ public struct EvidenceRequest: Sendable {
             let resolved = try resolver.resolve(text, as: [.commitment, .planItem, .decision])
             return resolved.qualifiedID!
         }
-        for target in supports { try FactDate.requireExisting(target, on: date, in: snapshot, what: "evidence") }
+        for target in supports { try FactDate.requireExisting(target, on: date, in: snapshot, what: L10n.t("evidence")) }
         let values = try self.values.map { text -> Evidence.Value in
             let parts = text.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
             guard parts.count == 2, !parts[0].isEmpty, let number = Double(parts[1]), number.isFinite else {

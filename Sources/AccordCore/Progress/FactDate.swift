@@ -8,7 +8,7 @@ public enum FactDate {
     public static func requireReached(_ date: CalendarDate, today: CalendarDate, what: String,
                                       instead: String? = nil) throws(AccordError) {
         guard date > today else { return }
-        throw AccordError(.data, "the date \(date) is in the future (today is \(today)); \(what) records what has happened"
+        throw AccordError(.data, L10n.t("the date {1} is in the future (today is {2}); {3} records what has happened", date, today, what)
                                + (instead.map { "; \($0)" } ?? ""))
     }
 
@@ -17,7 +17,6 @@ public enum FactDate {
     public static func requireExisting(_ target: QualifiedID, on date: CalendarDate, in snapshot: TrackerSnapshot,
                                        what: String) throws(AccordError) {
         guard let existence = snapshot.existence(of: target.owner), date < existence.date else { return }
-        throw AccordError(.data, "the date \(date) is before \(target.owner) \(existence.event) (\(existence.date)): "
-                               + "\(what) on \(target) cannot precede it")
+        throw AccordError(.data, L10n.t("the date {1} is before {2} {3} ({4}): {5} on {6} cannot precede it", date, target.owner, existence.event, existence.date, what, target))
     }
 }

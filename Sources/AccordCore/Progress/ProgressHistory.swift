@@ -36,13 +36,15 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
         }
         for change in changes {
             let path = change.path
-            let verb = change.kind == .added ? "added" : change.kind == .deleted ? "removed" : "edited"
+            // Kept in English (the history's JSON, the derived store) and translated where the
+            // table shows it (`L10n.shown`).
+            let verb = change.kind == .added ? L10n.english("added") : change.kind == .deleted ? L10n.english("removed") : L10n.english("edited")
             if path.hasPrefix("Events/") {
                 if change.kind == .added, let report = reportAt(path) {
-                    note("status-report", "\(report.party) reported \(report.status.rawValue) on \(report.target)")
+                    note("status-report", L10n.english("{1} reported {2} on {3}", report.party, report.status.rawValue, report.target))
                     if report.illustrative { marks.insert(.illustrative) }
                 } else {
-                    note("status-report", "status report \(Self.stem(path)) \(verb)")
+                    note("status-report", L10n.english("status report {1} {2}", Self.stem(path), verb))
                 }
             } else if path.hasPrefix("Evidence/attachments/") {
                 continue
@@ -52,38 +54,40 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
                     marks.formUnion(ProvenanceIndex.marks(of: item))
                     for target in item.supports { marks.formUnion(index?.marks(of: target.description) ?? []) }
                 }
-                let supports = evidenceAt(path).map { $0.supports.isEmpty ? "" : " for " + $0.supports.map(\.description).joined(separator: ", ") } ?? ""
-                note("evidence", "evidence \(Self.stem(path)) \(verb)\(supports)")
+                let supports = evidenceAt(path).map { $0.supports.map(\.description).joined(separator: ", ") } ?? ""
+                note("evidence", supports.isEmpty ? L10n.english("evidence {1} {2}", Self.stem(path), verb)
+                    : L10n.english("evidence {1} {2} for {3}", Self.stem(path), verb, supports))
             } else if path.hasPrefix("Agreements/"), path.hasSuffix(".md") {
                 let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
                 marks.formUnion(index?.marks(of: folder) ?? [])
-                note("text-revised", change.kind == .added ? "text of \(folder) added (\(Self.stem(path)))" : "text of \(folder) revised (\(Self.stem(path)))")
+                note("text-revised", change.kind == .added ? L10n.english("text of {1} added ({2})", folder, Self.stem(path))
+                    : L10n.english("text of {1} revised ({2})", folder, Self.stem(path)))
             } else if path.hasPrefix("Agreements/") {
                 let folder = path.split(separator: "/").dropFirst().first.map(String.init) ?? path
                 marks.formUnion(index?.marks(of: folder) ?? [])
-                note("register-edited", change.kind == .added ? "instrument \(folder) recorded" : "register of \(folder) \(verb)")
+                note("register-edited", change.kind == .added ? L10n.english("instrument {1} recorded", folder) : L10n.english("register of {1} {2}", folder, verb))
             } else if path.hasPrefix("Plans/") {
                 marks.formUnion(index?.marks(of: Self.stem(path)) ?? [])
-                note("plan-edited", "plan \(Self.stem(path)) \(change.kind == .added ? "adopted" : verb)")
+                note("plan-edited", change.kind == .added ? L10n.english("plan {1} adopted", Self.stem(path)) : L10n.english("plan {1} {2}", Self.stem(path), verb))
             } else if path.hasPrefix("Meetings/") {
                 marks.formUnion(index?.marks(of: Self.stem(path)) ?? [])
-                note("meeting-recorded", "meeting \(Self.stem(path)) \(change.kind == .added ? "recorded" : verb)")
+                note("meeting-recorded", change.kind == .added ? L10n.english("meeting {1} recorded", Self.stem(path)) : L10n.english("meeting {1} {2}", Self.stem(path), verb))
             } else if path.hasPrefix("Withdrawals/") {
                 let stem = Self.stem(path)
                 let withdrawal = snapshot.withdrawals.first { $0.id.rawValue == stem }
                 let what = withdrawal.map { withdrawal in
-                    withdrawal.replacedBy.map { "\(withdrawal.withdraws) superseded by \($0)" } ?? "\(withdrawal.withdraws) retracted"
+                    withdrawal.replacedBy.map { L10n.english("{1} superseded by {2}", withdrawal.withdraws, $0) } ?? L10n.english("{1} retracted", withdrawal.withdraws)
                 }
-                note("withdrawal", what ?? "withdrawal \(stem) \(verb)")
+                note("withdrawal", what ?? L10n.english("withdrawal {1} {2}", stem, verb))
             } else if path == TrackerSettings.fileName {
-                note("settings-edited", "settings \(verb)")
+                note("settings-edited", L10n.english("settings {1}", verb))
             }
         }
         let order = ["status-report", "evidence", "withdrawal", "text-revised", "register-edited", "plan-edited", "meeting-recorded", "settings-edited"]
         kind = order.first { kinds.contains($0) } ?? "other"
         self.marks = marks.ordered
         summary = summaries.isEmpty ? commit.summary : summaries.prefix(3).joined(separator: "; ")
-            + (summaries.count > 3 ? "; and \(summaries.count - 3) more" : "")
+            + (summaries.count > 3 ? "; " + L10n.english("and {1} more", summaries.count - 3) : "")
     }
 
     static func stem(_ path: String) -> String {

@@ -64,6 +64,6 @@ public struct RecordWriter {
                 lastError = error
             }
         }
-        throw lastError.map(AccordError.init) ?? AccordError(.internal, "no attempt to write the record was made")
+        throw lastError.map(AccordError.init) ?? AccordError(.internal, L10n.t("no attempt to write the record was made"))
     }
 }

@@ -73,7 +73,7 @@ public final class SealedEvidenceOpener: @unchecked Sendable, Hashable {
     /// An opener reading `identity`; fails when the file is missing or unreadable.
     public init(identity: URL, notARecipient: @escaping @Sendable () -> Void) throws {
         guard FileManager.default.isReadableFile(atPath: identity.path) else {
-            throw AccordError(.notFound, "the age identity \(identity.path) is missing or unreadable")
+            throw AccordError(.notFound, L10n.t("the age identity {1} is missing or unreadable", identity.path))
         }
         self.identity = identity
         self.notARecipient = notARecipient

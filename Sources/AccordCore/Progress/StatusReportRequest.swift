@@ -89,8 +89,8 @@ public struct StatusReportRequest: Sendable {
         }
         let earlier = snapshot.reports(onTargets: { $0 == target.id }).filter { $0.party == party }.compactMap(\.recordedAt).max()
         let recordedAt = max(RecordingTime(now), earlier?.next ?? RecordingTime(now))
-        try FactDate.requireReached(date, today: today, what: "a status report")
-        try FactDate.requireExisting(target.id, on: date, in: snapshot, what: "a status report")
+        try FactDate.requireReached(date, today: today, what: L10n.t("a status report"))
+        try FactDate.requireExisting(target.id, on: date, in: snapshot, what: L10n.t("a status report"))
         let note = self.note.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.flatMap { $0.isEmpty ? nil : $0 }
         if status == .notApplicable, note == nil {
             throw AccordError(.data, L10n.t("a not-applicable status needs a note saying why (--note or --note-file)"))

@@ -16,14 +16,13 @@ public enum RequestEntry {
         }
         let parties = snapshot.settings?.partyCodes ?? []
         for (field, party) in [("--from", from), ("--to", to)] where !parties.contains(party) {
-            throw AccordError(.data, "\(party) is not a party of this tracker (\(parties.map(\.code).joined(separator: ", ")))",
+            throw AccordError(.data, L10n.t("{1} is not a party of this tracker ({2})", party, parties.map(\.code).joined(separator: ", ")),
                               field: field)
         }
-        guard from != to else { throw AccordError(.usage, "a request goes from one party to the other; both are \(to)", field: "--to") }
-        try FactDate.requireReached(sent.firstDay, today: today, what: "a request sent")
+        guard from != to else { throw AccordError(.usage, L10n.t("a request goes from one party to the other; both are {1}", to), field: "--to") }
+        try FactDate.requireReached(sent.firstDay, today: today, what: L10n.t("a request sent"))
         if let same = snapshot.requests.first(where: { $0.kind == kind && $0.from == from && $0.reference == reference }) {
-            throw AccordError(.data, "\(from)'s \(kind.rawValue) request \(reference) is recorded already as \(same.id); "
-                + "record its answer with accord request answer \(same.id)", field: "--reference")
+            throw AccordError(.data, L10n.t("{1}'s {2} request {3} is recorded already as {4}; record its answer with accord request answer {4}", from, kind.rawValue, reference, same.id), field: "--reference")
         }
         var id = RecordName.request(sent: sent)
         while snapshot.requests.contains(where: { $0.id == id }) { id = RecordName.request(sent: sent) }
@@ -33,7 +32,7 @@ public enum RequestEntry {
         if let answered {
             request = try answering(request, on: answered, outcome: outcome, note: nil, today: today)
         } else if outcome != nil {
-            throw AccordError(.usage, "an outcome needs the date the request was answered (--answered)", field: "--outcome")
+            throw AccordError(.usage, L10n.t("an outcome needs the date the request was answered (--answered)"), field: "--outcome")
         }
         return request
     }
@@ -44,7 +43,7 @@ public enum RequestEntry {
                               in snapshot: TrackerSnapshot, today: CalendarDate) throws -> CooperationRequest {
         let request = try find(id, in: snapshot)
         if let earlier = request.answered {
-            throw AccordError(.data, "it was answered already on \(earlier) (\(request.path))", id: request.id.rawValue)
+            throw AccordError(.data, L10n.t("it was answered already on {1} ({2})", earlier, request.path), id: request.id.rawValue)
         }
         return try answering(request, on: answered, outcome: outcome, note: note, today: today)
     }
@@ -55,22 +54,21 @@ public enum RequestEntry {
         let matches = snapshot.requests.filter { $0.id.rawValue.hasPrefix(text) || $0.reference == text }
         switch matches.count {
         case 1: return matches[0]
-        case 0: throw AccordError(.notFound, "no request with this id or reference (accord status lists the registers)", id: text)
+        case 0: throw AccordError(.notFound, L10n.t("no request with this id or reference (accord status lists the registers)"), id: text)
         default:
-            throw AccordError(.usage, "more than one request matches: \(matches.prefix(5).map(\.id.rawValue).joined(separator: ", "))", id: text)
+            throw AccordError(.usage, L10n.t("more than one request matches: {1}", matches.prefix(5).map(\.id.rawValue).joined(separator: ", ")), id: text)
         }
     }
 
     private static func answering(_ request: CooperationRequest, on answered: CalendarDate, outcome: CooperationRequest.Outcome?,
                                   note: String?, today: CalendarDate) throws -> CooperationRequest {
-        try FactDate.requireReached(answered.firstDay, today: today, what: "an answer")
+        try FactDate.requireReached(answered.firstDay, today: today, what: L10n.t("an answer"))
         if answered.lastDay < request.sent.firstDay {
-            throw AccordError(.data, "the answer (\(answered)) is dated before the request was sent (\(request.sent))",
+            throw AccordError(.data, L10n.t("the answer ({1}) is dated before the request was sent ({2})", answered, request.sent),
                               field: "--answered")
         }
         if let outcome, !request.kind.outcomes.contains(outcome) {
-            throw AccordError(.usage, "\(request.kind.rawValue) requests are answered "
-                + "\(request.kind.outcomes.map(\.rawValue).joined(separator: ", ")), not \(outcome.rawValue)", field: "--outcome")
+            throw AccordError(.usage, L10n.t("{1} requests are answered {2}, not {3}", request.kind.rawValue, request.kind.outcomes.map(\.rawValue).joined(separator: ", "), outcome.rawValue), field: "--outcome")
         }
         var answeredRequest = request
         answeredRequest.answered = answered

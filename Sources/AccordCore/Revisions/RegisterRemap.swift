@@ -53,7 +53,7 @@ public struct RegisterRemap: Sendable, Hashable {
                          register: [Commitment]) throws -> [String: String] {
         let resting = Set(register.map { $0.clause ?? $0.id })
         if let stray = explicit.keys.sorted().first(where: { !resting.contains($0) }) {
-            throw AccordError(.data, "--remap \(stray)=…: no commitment of \(instrument) rests on clause \(stray)")
+            throw AccordError(.data, L10n.t("--remap {1}=…: no commitment of {2} rests on clause {1}", stray, instrument))
         }
         var result: [String: String] = [:]
         var open: [Move] = []
@@ -73,12 +73,12 @@ public struct RegisterRemap: Sendable, Hashable {
         guard open.isEmpty else {
             let proposal = moves.compactMap { move in move.proposed.map { "\(move.old)=\($0)" } }.joined(separator: ",")
             let removed = open.filter { $0.proposed == nil }.map(\.old)
-            throw AccordError(.data, "the new text moves or changes clauses \(instrument)'s register rests on: "
+            throw AccordError(.data, L10n.t("the new text moves or changes clauses {1}'s register rests on: ", instrument)
                 + open.map(\.description).joined(separator: ", ")
-                + "; check them, then pass --accept-remap to take the proposal"
+                + L10n.t("; check them, then pass --accept-remap to take the proposal")
                 + (proposal.isEmpty ? "" : " (--remap \(proposal))")
-                + (removed.isEmpty ? "" : "; say where each removed clause went with --remap \(removed.map { "\($0)=NEW" }.joined(separator: ","))")
-                + " or give your own --remap OLD=NEW,…")
+                + (removed.isEmpty ? "" : L10n.t("; say where each removed clause went with --remap {1}", removed.map { "\($0)=NEW" }.joined(separator: ",")))
+                + L10n.t(" or give your own --remap OLD=NEW,…"))
         }
         return result
     }

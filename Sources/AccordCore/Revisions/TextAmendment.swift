@@ -92,33 +92,29 @@ public struct TextAmendment: Sendable {
     /// - the tag exists already: 73.
     public func record(in repository: Repository, author: (name: String, email: String),
                        today: CalendarDate = .today()) throws -> Recorded {
-        guard let tip = try repository.tip() else { throw AccordError(.notFound, "the tracker has no commits") }
+        guard let tip = try repository.tip() else { throw AccordError(.notFound, L10n.t("the tracker has no commits")) }
         let folder = "Agreements/\(instrument)"
         let yamlPath = "\(folder)/instrument.yaml"
         guard let yamlData = try repository.read(yamlPath, at: tip) else {
-            throw AccordError(.notFound, "no instrument \(instrument) in the tracker (no \(yamlPath))")
+            throw AccordError(.notFound, L10n.t("no instrument {1} in the tracker (no {2})", instrument, yamlPath))
         }
         let parsed = Instrument.parse(yamlData, file: yamlPath)
         guard parsed.diagnostics.isEmpty, let current = parsed.value else { throw InvalidTrackerData(parsed.diagnostics) }
-        guard !texts.isEmpty else { throw AccordError(.usage, "no text given") }
+        guard !texts.isEmpty else { throw AccordError(.usage, L10n.t("no text given")) }
         if date < current.signed.date {
-            throw AccordError(.data, "\(date) is before \(instrument) was signed (\(current.signed.date)); a revision cannot precede the text")
+            throw AccordError(.data, L10n.t("{1} is before {2} was signed ({3}); a revision cannot precede the text", date, instrument, current.signed.date))
         }
         do {
-            try FactDate.requireReached(date, today: today, what: "an amendment", instead: "record it once it is signed")
+            try FactDate.requireReached(date, today: today, what: L10n.t("an amendment"), instead: L10n.t("record it once it is signed"))
         } catch { throw AccordError(.data, error.message) }
         // Each revision is in force from its date until the next: one dated before the
         // latest would put the texts out of order.
         if let latest = try TextRevisions.read(instrument, languages: current.languages, in: repository, from: tip).revisions.last,
            date < latest.date {
-            throw AccordError(.data, "\(date) is before \(instrument)'s latest revision (\(latest.label), \(latest.date)): "
-                + "each text is in force from its date until the next, so texts are recorded oldest first; to enter an "
-                + "earlier text, commit the instrument with its first text dated on its signing day (git commit --date), "
-                + "then each later text with accord amend in date order; a correction of the current text is dated on or "
-                + "after \(latest.date)")
+            throw AccordError(.data, L10n.t("{1} is before {2}'s latest revision ({3}, {4}): each text is in force from its date until the next, so texts are recorded oldest first; to enter an earlier text, commit the instrument with its first text dated on its signing day (git commit --date), then each later text with accord amend in date order; a correction of the current text is dated on or after {4}", date, instrument, latest.label, latest.date))
         }
         if let repeated = Dictionary(grouping: texts, by: \.language).first(where: { $0.value.count > 1 }) {
-            throw AccordError(.usage, "two texts given for the language \(repeated.key)")
+            throw AccordError(.usage, L10n.t("two texts given for the language {1}", repeated.key))
         }
 
         var languages = current.languages
@@ -130,8 +126,7 @@ public struct TextAmendment: Sendable {
             if !languages.contains(text.language) {
                 guard addingLanguages else {
                     let known = languages.isEmpty ? "none" : languages.joined(separator: ", ")
-                    throw AccordError(.data, "\(instrument) has no text in \(text.language) (its languages: \(known)); "
-                                  + "pass --add-language to add a \(text.language) text")
+                    throw AccordError(.data, L10n.t("{1} has no text in {2} (its languages: {3}); pass --add-language to add a {2} text", instrument, text.language, known))
                 }
                 languages.append(text.language)
             }
@@ -142,7 +137,7 @@ public struct TextAmendment: Sendable {
                     if let untagged = try untaggedRevision(in: repository, from: tip) {
                         return untagged
                     }
-                    throw AccordError(.data, "no change: \(text.file) reads the same as \(path); nothing to record")
+                    throw AccordError(.data, L10n.t("no change: {1} reads the same as {2}; nothing to record", text.file, path))
                 }
                 diffs[text.language] = diff
             }
@@ -150,8 +145,7 @@ public struct TextAmendment: Sendable {
         }
 
         if try repository.tags().contains(where: { $0.name == tag }) {
-            throw AccordError(.cannotCreate, "the tag \(tag) exists already: \(instrument) has a revision dated \(date); "
-                          + "record every language of one revision in one amend (repeat --text)")
+            throw AccordError(.cannotCreate, L10n.t("the tag {1} exists already: {2} has a revision dated {3}; record every language of one revision in one amend (repeat --text)", tag, instrument, date))
         }
 
         // The register rests on the text of its first language: what the new text moved,
@@ -162,7 +156,7 @@ public struct TextAmendment: Sendable {
                 .resolved(explicit: remap, accepting: acceptingRemap, instrument: instrument, register: current.commitments)
                 .filter { id, clause in current.commitments.first { $0.id == id }.map { ($0.clause ?? $0.id) != clause } ?? false }
         } else if !remap.isEmpty {
-            throw AccordError(.usage, "--remap needs a new \(current.languages.first ?? "") text: the register rests on that language")
+            throw AccordError(.usage, L10n.t("--remap needs a new {1} text: the register rests on that language", current.languages.first ?? ""))
         }
 
         var registered = false
@@ -187,15 +181,13 @@ public struct TextAmendment: Sendable {
         // amend may have recorded this date, or these very texts, since they were read.
         let commit = try repository.apply(changes, message: message, author: signature, verify: { commit, base in
             if try repository.tags().contains(where: { $0.name == tag }) {
-                throw AccordError(.cannotCreate, "the tag \(tag) exists already: another amend recorded a revision of "
-                                        + "\(instrument) dated \(date) meanwhile; nothing was recorded")
+                throw AccordError(.cannotCreate, L10n.t("the tag {1} exists already: another amend recorded a revision of {2} dated {3} meanwhile; nothing was recorded", tag, instrument, date))
             }
             if let base {
                 for text in texts {
                     let path = TextRevisions.path(of: instrument, language: text.language)
                     if try repository.read(path, at: base) == text.data {
-                        throw AccordError(.data, "no change: \(text.file) reads the same as \(path), which another "
-                                                + "writer recorded meanwhile; nothing to record")
+                        throw AccordError(.data, L10n.t("no change: {1} reads the same as {2}, which another writer recorded meanwhile; nothing to record", text.file, path))
                     }
                 }
             }

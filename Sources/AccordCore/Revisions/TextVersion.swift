@@ -19,7 +19,7 @@ public struct TextVersion: Sendable {
         let instrument = revisions.instrument
         if let date = CalendarDate(spec) {
             guard let revision = revisions.inForce(on: date) else {
-                let first = revisions.revisions.first.map { " (its first revision is dated \($0.date))" } ?? ""
+                let first = revisions.revisions.first.map { L10n.t(" (its first revision is dated {1})", $0.date) } ?? ""
                 throw AccordError(.notFound, L10n.t("no revision of {1} was in force on {2}{3}", instrument, date, first))
             }
             return try read(instrument, language: language, at: revision.commit, label: revision.label, in: repository)

@@ -114,7 +114,7 @@ enum RecordStore {
     private static func update(_ stored: (key: TrackerKey, diagnostics: [Diagnostic]?, rows: [Row]), changes: [PathChange],
                                to key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> (rows: [Row], diagnostics: [Diagnostic]?) {
         let inputs = try changes.filter { $0.kind != .deleted }.map { change -> (path: String, blob: ObjectID, data: Data) in
-            guard let blob = change.newID else { throw AccordError(.internal, "\(change.path) changed without a new id") }
+            guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
             return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
         }
         let parsed = ParallelMap.map(inputs, perCore: 16) { Row(path: $0.path, blob: $0.blob, record: TrackerRecord.parse(path: $0.path, data: $0.data)) }
@@ -137,7 +137,7 @@ enum RecordStore {
                 try db.execute(sql: "DELETE FROM record WHERE path = ?", arguments: [change.path])
             }
             for (path, blob, body) in encoded {
-                guard let body else { throw AccordError(.internal, "\(path) could not be encoded") }
+                guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", path)) }
                 try db.execute(sql: "INSERT OR REPLACE INTO record (path, blob, body) VALUES (?, ?, ?)", arguments: [path, blob, body])
             }
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1",
@@ -201,7 +201,7 @@ enum RecordStore {
             try db.execute(sql: "DELETE FROM record")
             let insert = try db.makeStatement(sql: "INSERT INTO record (path, blob, body) VALUES (?, ?, ?)")
             for (row, body) in zip(rows, bodies) {
-                guard let body else { throw AccordError(.internal, "\(row.path) could not be encoded") }
+                guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
                 try insert.execute(arguments: [row.path, row.blob.hex, body])
             }
             try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, NULL)",
@@ -233,7 +233,7 @@ enum RecordStore {
             guard let state = try Row_State.fetch(db), state.key == base.text,
                   let data = state.diagnostics, DerivedStore.decode([Diagnostic].self, from: data)?.isEmpty == true else { return }
             for (path, blob, body) in encoded {
-                guard let body else { throw AccordError(.internal, "\(path) could not be encoded") }
+                guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", path)) }
                 try db.execute(sql: "INSERT OR REPLACE INTO record (path, blob, body) VALUES (?, ?, ?)", arguments: [path, blob, body])
             }
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1", arguments: [key.text, none])

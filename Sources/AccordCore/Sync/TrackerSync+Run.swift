@@ -11,7 +11,7 @@ extension TrackerSync {
                            environment: [String: String], progress: ((TransferProgress) -> Void)?,
                            reviewed: @escaping ([String]) -> Void) throws -> SyncReport {
         if remote == nil, try repository.remotes().isEmpty {
-            throw AccordError(.notFound, "this tracker has no remote; add one with: accord remote add origin URL")
+            throw AccordError(.notFound, L10n.t("this tracker has no remote; add one with: accord remote add origin URL"))
         }
         var options = SyncOptions(
             progress: progress, pushes: pushes,
@@ -41,23 +41,23 @@ extension TrackerSync {
     /// The one line (and the tags that crossed, a line each) saying what a sync did.
     public static func summary(_ report: SyncReport) -> String {
         let short = { (id: ObjectID?) in id?.short ?? "nothing" }
-        let rounds = report.attempts > 1 ? " (after \(report.attempts) rounds, the remote moved meanwhile)" : ""
+        let rounds = report.attempts > 1 ? L10n.t(" (after {1} rounds, the remote moved meanwhile)", report.attempts) : ""
         switch report.outcome {
         case .upToDate:
-            return "\(report.branch) is up to date with \(report.remote) (\(short(report.after)))" + tags(report)
+            return L10n.t("{1} is up to date with {2} ({3})", report.branch, report.remote, short(report.after)) + tags(report)
         case .pushed:
-            return "pushed \(report.branch) to \(report.remote): \(short(report.remoteTip)) → \(short(report.after))\(rounds)"
+            return L10n.t("pushed {1} to {2}: {3} → {4}{5}", report.branch, report.remote, short(report.remoteTip), short(report.after), rounds)
                 + tags(report)
         case .ahead:
-            return "\(report.branch) has commits \(report.remote) lacks (\(short(report.after))); not pushed (--no-push)"
+            return L10n.t("{1} has commits {2} lacks ({3}); not pushed (--no-push)", report.branch, report.remote, short(report.after))
         case .fastForwarded:
-            return "fast-forwarded \(report.branch): \(short(report.before)) → \(short(report.after))\(rounds)" + tags(report)
+            return L10n.t("fast-forwarded {1}: {2} → {3}{4}", report.branch, short(report.before), short(report.after), rounds) + tags(report)
         case .merged:
-            return "merged \(report.remote)/\(report.branch) into \(report.branch)"
-                + (report.pushed ? " and pushed: " : " (not pushed: --no-push): ")
+            return L10n.t("merged {1}/{2} into {2}", report.remote, report.branch)
+                + (report.pushed ? L10n.t(" and pushed: ") : L10n.t(" (not pushed: --no-push): "))
                 + "\(short(report.before)) → \(short(report.after))\(rounds)" + tags(report)
         case .conflict:
-            return "sync with \(report.remote) stopped: \(report.conflicts.count) file(s) conflict"
+            return L10n.t("sync with {1} stopped: {2} file(s) conflict", report.remote, report.conflicts.count)
         }
     }
 

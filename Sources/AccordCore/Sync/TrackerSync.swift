@@ -32,12 +32,12 @@ public enum TrackerSync {
         /// One line for the user: `checked the tracker the sync leads to (1a2b3c4): no problems`,
         /// and the first problems that arrive, if any.
         public var summary: String {
-            var found = problems == 0 ? "no problems" : "\(problems) problem(s) (accord validate lists them)"
+            var found = problems == 0 ? L10n.t("no problems") : L10n.t("{1} problem(s) (accord validate lists them)", problems)
             if !arriving.isEmpty {
-                found += "; \(arriving.count) of them arrive with this sync: "
+                found += L10n.t("; {1} of them arrive with this sync: ", arriving.count)
                     + arriving.prefix(3).map(\.description).joined(separator: "; ") + (arriving.count > 3 ? "; …" : "")
             }
-            return "checked the tracker the sync leads to (\(result.short)): \(found)"
+            return L10n.t("checked the tracker the sync leads to ({1}): {2}", result.short, found)
         }
     }
 
@@ -48,7 +48,7 @@ public enum TrackerSync {
         if let explicit { return explicit }
         guard let text = repository.configString(timeoutSetting) else { return defaultTimeout }
         guard let seconds = Double(text.trimmingCharacters(in: .whitespaces)), seconds >= 0, seconds.isFinite else {
-            throw AccordError(.usage, "git config \(timeoutSetting) is \"\(text)\": give a number of seconds (0 for no limit)")
+            throw AccordError(.usage, L10n.t("git config {1} is \"{2}\": give a number of seconds (0 for no limit)", timeoutSetting, text))
         }
         return seconds
     }
@@ -79,9 +79,7 @@ public enum TrackerSync {
             }.map(\.path)
             guard deleted.isEmpty else {
                 let listed = deleted.prefix(5).joined(separator: ", ") + (deleted.count > 5 ? ", …" : "")
-                throw AccordError(.data, "the sync with \(proposal.remote) would delete \(deleted.count) record(s) that are "
-                              + "\(place) (\(listed)); status reports and evidence are never deleted. "
-                              + "Nothing was changed; restore them with a new commit, then sync again")
+                throw AccordError(.data, L10n.t("the sync with {1} would delete {2} record(s) that are {3} ({4}); status reports and evidence are never deleted. Nothing was changed; restore them with a new commit, then sync again", proposal.remote, deleted.count, place, listed))
             }
         }
 
@@ -97,9 +95,7 @@ public enum TrackerSync {
         let made = found.filter { !here.contains(key($0)) && !there.contains(key($0)) }
         guard made.isEmpty else {
             let listed = made.prefix(3).map(\.description).joined(separator: "; ")
-            throw AccordError(.data, "merging with \(proposal.remote) would make \(made.count) new problem(s) that neither side has: "
-                          + "\(listed)\(made.count > 3 ? "; …" : ""). Nothing was changed; change one side so the two "
-                          + "agree (e.g. rename a duplicated id), then sync again")
+            throw AccordError(.data, L10n.t("merging with {1} would make {2} new problem(s) that neither side has: {3}{4}. Nothing was changed; change one side so the two agree (e.g. rename a duplicated id), then sync again", proposal.remote, made.count, listed, made.count > 3 ? "; …" : ""))
         }
         return Check(result: proposal.result, problems: found.count,
                      arriving: found.filter { !here.contains(key($0)) })

@@ -11,10 +11,10 @@ extension InstrumentDiff {
             if !matches { throw InstrumentDiffError(file: old.file, part: part()) }
         }
         try check(old.title == title.oldText, "the title")
-        try check(old.frontMatter == frontMatter.oldText, "the front matter")
+        try check(old.frontMatter == frontMatter.oldText, L10n.t("the front matter"))
         let oldSides = Dictionary(
             articles.compactMap { change in change.oldID.map { ($0, change) } }, uniquingKeysWith: { first, _ in first })
-        try check(Set(oldSides.keys) == Set(old.articles.map(\.id)), "the list of articles")
+        try check(Set(oldSides.keys) == Set(old.articles.map(\.id)), L10n.t("the list of articles"))
         for article in old.articles {
             guard let change = oldSides[article.id] else { continue }
             let oldClauses = change.clauses.filter { $0.oldID != nil }

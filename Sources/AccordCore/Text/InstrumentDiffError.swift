@@ -13,6 +13,6 @@ public struct InstrumentDiffError: AccordFailure, Sendable, Hashable {
 
     /// A data error (65) naming the file and the part.
     public var accordError: AccordError {
-        AccordError(.data, "the diff does not apply: \(part) differs from the diff's old text", file: file)
+        AccordError(.data, L10n.t("the diff does not apply: {1} differs from the diff's old text", part), file: file)
     }
 }

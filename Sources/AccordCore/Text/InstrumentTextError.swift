@@ -32,15 +32,15 @@ public struct InstrumentTextError: AccordFailure, Sendable, Hashable, Codable {
     public var accordError: AccordError {
         let what = switch reason {
         case .notUTF8:
-            "the text is not valid UTF-8"
+            L10n.t("the text is not valid UTF-8")
         case .duplicateArticle(let id, let first):
-            "article \(id) appears twice (first at line \(first)); to keep both, end this heading with an id of its own, e.g. {#\(id)-2}"
+            L10n.t("article {1} appears twice (first at line {2}); to keep both, end this heading with an id of its own, e.g. {#{1}-2}", id, first)
         case .duplicateClause(let id, let first):
-            "clause \(id) appears twice (first at line \(first))"
+            L10n.t("clause {1} appears twice (first at line {2})", id, first)
         case .misplacedTitle:
-            "a `# ` title may appear only once, before the first `## ` heading"
+            L10n.t("a `# ` title may appear only once, before the first `## ` heading")
         case .tooLarge(let bytes):
-            "the text is \(bytes) bytes; an instrument text may hold at most \(InstrumentText.maximumBytes / 1_048_576) MiB"
+            L10n.t("the text is {1} bytes; an instrument text may hold at most {2} MiB", bytes, InstrumentText.maximumBytes / 1_048_576)
         }
         return AccordError(.data, what, file: file, line: line)
     }

@@ -31,6 +31,14 @@ public struct Diagnostic: Error, Sendable, Hashable, Comparable, CustomStringCon
         field.isEmpty ? "\(file):\(line): \(message)" : "\(file):\(line): \(field): \(message)"
     }
 
+    /// The line a user reads: as ``description``, the message in the run's language. The
+    /// message itself is kept in English (the derived store keeps diagnostics, and JSON
+    /// shows them), and translated only here.
+    public var shown: String {
+        let text = L10n.shown(message)
+        return field.isEmpty ? "\(file):\(line): \(text)" : "\(file):\(line): \(field): \(text)"
+    }
+
     public static func < (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
         (lhs.file, lhs.line, lhs.field, lhs.message) < (rhs.file, rhs.line, rhs.field, rhs.message)
     }
@@ -51,9 +59,12 @@ public struct InvalidTrackerData: AccordFailure, Sendable {
 
     /// A data error (65): the count, then one indented line per problem.
     public var accordError: AccordError {
-        let count = diagnostics.count == 1 ? "1 problem" : "\(diagnostics.count) problems"
-        let checked = source.map { " (checked \($0))" } ?? ""
-        return AccordError(.data, (["\(count) in the tracker data\(checked):"] + diagnostics.map { "  \($0)" })
-            .joined(separator: "\n"))
+        let heading = switch (diagnostics.count == 1, source) {
+        case (true, nil): L10n.t("1 problem in the tracker data:")
+        case (false, nil): L10n.t("{1} problems in the tracker data:", LocalForms.count(diagnostics.count))
+        case (true, let source?): L10n.t("1 problem in the tracker data (checked {1}):", source)
+        case (false, let source?): L10n.t("{1} problems in the tracker data (checked {2}):", LocalForms.count(diagnostics.count), source)
+        }
+        return AccordError(.data, ([heading] + diagnostics.map { "  \($0.shown)" }).joined(separator: "\n"))
     }
 }

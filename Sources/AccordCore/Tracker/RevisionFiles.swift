@@ -45,7 +45,7 @@ public struct RevisionFiles: TrackerFiles {
 
     public func read(_ path: String) throws -> Data {
         guard let id = blob(of: path) else {
-            throw AccordError(.io, "\(path) is not in commit \(commit.short)")
+            throw AccordError(.io, L10n.t("{1} is not in commit {2}", path, commit.short))
         }
         return try repository.blob(id)
     }

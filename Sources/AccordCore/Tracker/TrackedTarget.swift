@@ -36,7 +36,14 @@ public struct TrackedTarget: Sendable, Hashable {
 
     /// The summary in the run's language: the record's translation, or as written with
     /// the tag of its language (see ``Provenance/shown(_:_:)``).
-    public var shownSummary: String { texts.shown(kind == .commitment ? "summary" : kind == .planItem ? "title" : "text", summary) }
+    public var shownSummary: String { texts.shown(textField, summary) }
+
+    /// The summary for a reader of Vietnamese or Khmer as ``shownSummary``, in English as
+    /// written (see ``Provenance/forReader(_:_:)``).
+    public var readerSummary: String { texts.forReader(textField, summary) }
+
+    /// The field of its record that ``summary`` is.
+    private var textField: String { kind == .commitment ? "summary" : kind == .planItem ? "title" : "text" }
 
     /// Creates a target.
     public init(

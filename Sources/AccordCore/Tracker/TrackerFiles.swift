@@ -51,7 +51,7 @@ public struct FolderFiles: TrackerFiles {
         let manager = FileManager.default
         var isFolder: ObjCBool = false
         guard manager.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw AccordError(.notFound, "\(root.path) is not a folder")
+            throw AccordError(.notFound, L10n.t("{1} is not a folder", root.path))
         }
         if manager.fileExists(atPath: root.appendingPathComponent(TrackerLayout.settings).path) {
             result.append(TrackerLayout.settings)
@@ -75,7 +75,7 @@ public struct FolderFiles: TrackerFiles {
         do {
             return try Data(contentsOf: root.appendingPathComponent(path))
         } catch {
-            throw AccordError(.io, "\(path) cannot be read: \(error.localizedDescription)")
+            throw AccordError(.io, L10n.t("{1} cannot be read: {2}", path, error.localizedDescription))
         }
     }
 }

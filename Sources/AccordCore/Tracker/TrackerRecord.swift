@@ -179,9 +179,9 @@ public enum TrackerRecord: Sendable {
         case "Meetings": "Meetings/<meeting-id>.yaml"
         case "Withdrawals": "Withdrawals/<yyyy>/<withdrawal-id>.yaml"
         case "Requests": "Requests/<yyyy>/<request-id>.yaml"
-        default: "a place accord reads"
+        default: L10n.english("a place accord reads")
         }
-        return .misplaced("accord does not read this file; records belong at \(expected)")
+        return .misplaced(L10n.english("accord does not read this file; records belong at {1}", expected))
     }
 }
 

@@ -145,11 +145,11 @@ extension TrackerSnapshot {
                 // The id table answers first: the reports are decoded only on a clash.
                 guard let report = file.value, hasReport(report.id.rawValue),
                       let other = reports.first(where: { $0.id == report.id && $0.path != file.file }) else { continue }
-                problems.append(file.diagnostic("id", "\(report.id) is also the id of \(other.path)"))
+                problems.append(file.diagnostic("id", L10n.english("{1} is also the id of {2}", report.id, other.path)))
             case .evidence(let file):
                 guard let item = file.value,
                       let other = evidence(withID: item.id).first(where: { $0.path != file.file }) else { continue }
-                problems.append(file.diagnostic("id", "\(item.id) is also the id of \(other.path)"))
+                problems.append(file.diagnostic("id", L10n.english("{1} is also the id of {2}", item.id, other.path)))
             default:
                 continue
             }
@@ -179,11 +179,11 @@ extension TrackerSnapshot {
         guard let before = progress(self), let now = progress(after),
               before.status == now.status, before.isOverdue == now.isOverdue,
               before.periods.map(\.isSettled) == now.periods.map(\.isSettled) else { return nil }
-        let who = report.party == .joint ? "the joint status" : "\(report.party)'s status"
+        let who = report.party == .joint ? L10n.t("the joint status") : L10n.t("{1}'s status", report.party)
         if let latest = now.reports.last, latest.id != report.id {
-            return "a later report (\(latest.id), \(latest.date), \(latest.status.rawValue)) still decides \(who) on \(report.target)"
+            return L10n.t("a later report ({1}, {2}, {3}) still decides {4} on {5}", latest.id, latest.date, latest.status.rawValue, who, report.target)
         }
-        return "\(who) on \(report.target) was \(before.status.rawValue) already"
-            + (before.latestDate.map { " (since \($0))" } ?? "")
+        return L10n.t("{1} on {2} was {3} already", who, report.target, before.status.rawValue)
+            + (before.latestDate.map { L10n.t(" (since {1})", $0) } ?? "")
     }
 }

@@ -101,10 +101,10 @@ extension TrackerSnapshot {
     /// instrument's signing, a plan's adoption, a meeting's first day. Nil for an unknown owner.
     public func existence(of owner: String) -> (date: CalendarDate, event: String)? {
         if let id = InstrumentID(owner) {
-            if let instrument = instrument(id) { return (instrument.signed.date, "was signed") }
-            if let plan = plan(id) { return (plan.adopted.date, "was adopted") }
+            if let instrument = instrument(id) { return (instrument.signed.date, L10n.t("was signed")) }
+            if let plan = plan(id) { return (plan.adopted.date, L10n.t("was adopted")) }
         }
-        return meetings.first { $0.id.rawValue == owner }.map { ($0.date, "was held") }
+        return meetings.first { $0.id.rawValue == owner }.map { ($0.date, L10n.t("was held")) }
     }
 
     /// Whether `target` binds on `date`: from its effective date, and, for a commitment

@@ -47,7 +47,7 @@ struct TrackerValidation {
             meeting.decisions.compactMap { QualifiedID(owner: meeting.id.rawValue, local: $0.id) }
         })
         if files.settings.isEmpty {
-            diagnostics.append(Diagnostic(file: "accord.yaml", line: 1, field: "", message: "the tracker has no accord.yaml"))
+            diagnostics.append(Diagnostic(file: "accord.yaml", line: 1, field: "", message: L10n.english("the tracker has no accord.yaml")))
         }
         checkOwnersAreUnique()
         func wanted(_ file: String) -> Bool { only?.contains(file) ?? true }
@@ -77,7 +77,7 @@ struct TrackerValidation {
         checkRecordName(request.id, file)
         let year = String(request.sent.year)
         expect(file.file.split(separator: "/").dropFirst().first.map(String.init) == year, file, "sent",
-               "the request was sent in \(year) but is filed under another year; move it to Requests/\(year)/")
+               L10n.english("the request was sent in {1} but is filed under another year; move it to Requests/{1}/", year))
         checkParty(request.from, file, "from")
         checkParty(request.to, file, "to")
     }
@@ -87,7 +87,7 @@ struct TrackerValidation {
     private mutating func check(_ file: ParsedFile<Instrument>) {
         guard let instrument = file.value else { return }
         expect(instrument.id.rawValue == Self.folderName(file.file), file, "id",
-               "\(instrument.id) does not match its folder \(Self.folderName(file.file))")
+               L10n.english("{1} does not match its folder {2}", instrument.id, Self.folderName(file.file)))
         checkParties(instrument.parties, file, "parties")
         for (index, signatory) in instrument.signatories.enumerated() {
             checkParty(signatory.party, of: instrument.parties, file, "signatories[\(index + 1)].party")
@@ -97,7 +97,7 @@ struct TrackerValidation {
         }
         for (field, reference) in [("amends", instrument.amends), ("supersedes", instrument.supersedes)] {
             if let reference, !files.instruments.contains(where: { $0.value?.id == reference }) {
-                report(file, field, "no instrument \(reference) in the tracker")
+                report(file, field, L10n.english("no instrument {1} in the tracker", reference))
             }
         }
         // Texts sit beside the file, whatever id the file claims.
@@ -105,7 +105,7 @@ struct TrackerValidation {
         let texts = InstrumentID(folder).flatMap { files.texts[$0] } ?? [:]
         let present = files.textFiles[folder] ?? []
         for (index, language) in instrument.languages.enumerated() where !present.contains(language) {
-            report(file, "languages[\(index + 1)]", "text.\(language).md is missing")
+            report(file, "languages[\(index + 1)]", L10n.english("text.{1}.md is missing", language))
         }
         checkUnique(instrument.reviewCycles.map(\.id), list: "review-cycles", file, what: "review cycle")
         checkUnique(instrument.commitments.map(\.id), list: "commitments", file, what: "commitment")
@@ -119,7 +119,7 @@ struct TrackerValidation {
                 let clause = commitment.clauseID
                 if text.clause(clause) == nil && text.article(clause) == nil {
                     report(file, "\(path).\(commitment.clause == nil ? "id" : "clause")",
-                           "clause \(clause) is not in text.\(language).md")
+                           L10n.english("clause {1} is not in text.{2}.md", clause, language))
                 }
             }
             if case .party(let party) = commitment.bound {
@@ -129,7 +129,7 @@ struct TrackerValidation {
                 checkParty(party, of: instrument.parties, file, "\(path).responsible.\(party)")
             }
             for (index, indicator) in commitment.indicators.enumerated() where !indicators.contains(indicator) {
-                report(file, "\(path).indicators[\(index + 1)]", "no indicator \(indicator) in accord.yaml")
+                report(file, "\(path).indicators[\(index + 1)]", L10n.english("no indicator {1} in accord.yaml", indicator))
             }
         }
     }
@@ -139,11 +139,11 @@ struct TrackerValidation {
     private mutating func check(_ file: ParsedFile<ActionPlan>) {
         guard let plan = file.value else { return }
         expect(plan.id.rawValue == Self.baseName(file.file), file, "id",
-               "\(plan.id) does not match its file name \(Self.baseName(file.file)).yaml")
+               L10n.english("{1} does not match its file name {2}.yaml", plan.id, Self.baseName(file.file)))
         checkParties(plan.parties, file, "parties")
         for (index, instrument) in plan.implements.enumerated()
         where !files.instruments.contains(where: { $0.value?.id == instrument }) {
-            report(file, "implements[\(index + 1)]", "no instrument \(instrument) in the tracker")
+            report(file, "implements[\(index + 1)]", L10n.english("no instrument {1} in the tracker", instrument))
         }
         checkUnique(plan.reviewCycles.map(\.id), list: "review-cycles", file, what: "review cycle")
         checkUnique(plan.areas.map(\.id), list: "areas", file, what: "area")
@@ -152,7 +152,7 @@ struct TrackerValidation {
             for item in area.items {
                 let path = file.path(of: "items", id: item.id)
                 if !item.id.hasPrefix(area.id + ".") {
-                    report(file, "\(path).id", "item \(item.id) does not start with its area's id \(area.id).")
+                    report(file, "\(path).id", L10n.english("item {1} does not start with its area's id {2}.", item.id, area.id))
                 }
                 for party in item.lead.keys.sorted() { checkParty(party, of: plan.parties, file, "\(path).lead.\(party)") }
                 for party in item.partners.keys.sorted() {
@@ -161,7 +161,7 @@ struct TrackerValidation {
                 for (index, indicator) in item.indicators.enumerated() where indicator.title == nil && !settingsUnread {
                     if !(files.settings.first?.value?.indicators.contains { $0.id == indicator.id } ?? false) {
                         report(file, "\(path).indicators[\(index + 1)].id",
-                               "\(indicator.id) is not in accord.yaml; give it a title to make it local to the item")
+                               L10n.english("{1} is not in accord.yaml; give it a title to make it local to the item", indicator.id))
                     }
                 }
                 for (index, reference) in item.implements.enumerated() {
@@ -178,21 +178,21 @@ struct TrackerValidation {
         checkRecordName(evidence.id, file)
         let year = file.file.split(separator: "/")[1]
         expect(year == String(evidence.date.year), file, "date",
-               "the evidence is dated \(evidence.date) but filed under \(year); move it to Evidence/\(evidence.date.year)/")
+               L10n.english("the evidence is dated {1} but filed under {2}; move it to Evidence/{3}/", evidence.date, year, evidence.date.year))
         if let party = evidence.party { checkParty(party, file, "party") }
         // Evidence may also back a decision that needs no follow-up (minutes adopting a plan).
         for (index, target) in evidence.supports.enumerated() where !isDecision(target) {
             checkTarget(target, file, "supports[\(index + 1)]", kinds: nil)
         }
         if let attachment = evidence.attachment, !files.attachments.contains(attachment.blob) {
-            report(file, "attachment.blob", "the attachment's bytes are missing at \(attachment.path)")
+            report(file, "attachment.blob", L10n.english("the attachment's bytes are missing at {1}", attachment.path))
         }
         for (index, value) in evidence.values.enumerated() where !settingsUnread {
             if !indicators.contains(value.indicator) {
-                report(file, "values[\(index + 1)].indicator", "no indicator \(value.indicator) in accord.yaml or a plan")
+                report(file, "values[\(index + 1)].indicator", L10n.english("no indicator {1} in accord.yaml or a plan", value.indicator))
             }
             if let scope = value.scope, !scopes.contains(scope) {
-                report(file, "values[\(index + 1)].scope", "no scope \(scope) in accord.yaml")
+                report(file, "values[\(index + 1)].scope", L10n.english("no scope {1} in accord.yaml", scope))
             }
         }
     }
@@ -204,22 +204,22 @@ struct TrackerValidation {
             let parts = file.file.split(separator: "/")
             let month = report.date.month < 10 ? "0\(report.date.month)" : "\(report.date.month)"
             expect(parts[1] == String(report.date.year) && parts[2] == month, file, "date",
-                   "the report is dated \(report.date) but filed under \(parts[1])/\(parts[2]); move it to Events/\(report.date.year)/\(month)/")
+                   L10n.english("the report is dated {1} but filed under {2}/{3}; move it to Events/{4}/{5}/", report.date, parts[1], parts[2], report.date.year, month))
         }
         if report.party != .joint { checkParty(report.party, file, "party") }
         // A decision binds the tracker's parties, unknown while accord.yaml is unread.
         if checkTarget(report.target, file, "target", kinds: nil), let target = targets[report.target], !settingsUnread {
             if report.party == .joint && !target.isJoint {
-                self.report(file, "party", "\(report.target) binds \(target.parties.map(\.code).joined(separator: " and ")) separately, not jointly: each party reports for itself")
+                self.report(file, "party", L10n.english("{1} binds {2} separately, not jointly: each party reports for itself", report.target, target.parties.map(\.code).joined(separator: " and ")))
             } else if !target.reportingParties.contains(report.party) {
-                self.report(file, "party", "\(report.target) does not bind \(report.party)")
+                self.report(file, "party", L10n.english("{1} does not bind {2}", report.target, report.party))
             }
             for (index, party) in report.parties.enumerated() where !target.parties.contains(party) {
-                self.report(file, "parties[\(index + 1)]", "\(report.target) does not bind \(party)")
+                self.report(file, "parties[\(index + 1)]", L10n.english("{1} does not bind {2}", report.target, party))
             }
         }
         for (index, id) in report.evidence.enumerated() where !evidenceIDs.contains(id) && !knownEvidence(id) {
-            self.report(file, "evidence[\(index + 1)]", "no evidence \(id) in the tracker")
+            self.report(file, "evidence[\(index + 1)]", L10n.english("no evidence {1} in the tracker", id))
         }
     }
 
@@ -230,26 +230,26 @@ struct TrackerValidation {
         checkRecordName(withdrawal.id, file)
         let year = String(withdrawal.date.year)
         expect(file.file.split(separator: "/").dropFirst().first.map(String.init) == year, file, "date",
-               "the withdrawal is dated \(withdrawal.date) but filed under another year; move it to Withdrawals/\(year)/")
+               L10n.english("the withdrawal is dated {1} but filed under another year; move it to Withdrawals/{2}/", withdrawal.date, year))
         func kind(_ id: RecordID) -> String? {
             if reportIDs.contains(id) { return "status report" }
             if evidenceIDs.contains(id) || knownEvidence(id) { return "evidence" }
             return nil
         }
         let withdrawnKind = kind(withdrawal.withdraws)
-        expect(withdrawnKind != nil, file, "withdraws", "no status report or evidence \(withdrawal.withdraws) in the tracker")
+        expect(withdrawnKind != nil, file, "withdraws", L10n.english("no status report or evidence {1} in the tracker", withdrawal.withdraws))
         if let earlier {
-            report(file, "withdraws", "\(withdrawal.withdraws) was withdrawn already, by \(earlier)")
+            report(file, "withdraws", L10n.english("{1} was withdrawn already, by {2}", withdrawal.withdraws, earlier))
         }
         if let replacement = withdrawal.replacedBy {
             if replacement == withdrawal.withdraws {
-                report(file, "replaced-by", "a record cannot replace itself")
+                report(file, "replaced-by", L10n.english("a record cannot replace itself"))
             } else if let replacementKind = kind(replacement) {
                 if let withdrawnKind, withdrawnKind != replacementKind {
-                    report(file, "replaced-by", "\(replacement) is \(replacementKind == "evidence" ? "evidence" : "a status report"), but \(withdrawal.withdraws) is \(withdrawnKind == "evidence" ? "evidence" : "a status report")")
+                    report(file, "replaced-by", L10n.english("{1} is {2}, but {3} is {4}", replacement, replacementKind == "evidence" ? "evidence" : "a status report", withdrawal.withdraws, withdrawnKind == "evidence" ? "evidence" : "a status report"))
                 }
             } else {
-                report(file, "replaced-by", "no status report or evidence \(replacement) in the tracker")
+                report(file, "replaced-by", L10n.english("no status report or evidence {1} in the tracker", replacement))
             }
         }
     }
@@ -263,7 +263,7 @@ struct TrackerValidation {
         expect(idDate.map { $0 >= meeting.date.firstDay && $0 <= last } ?? false
                 && meeting.id.rawValue.dropFirst(10).hasPrefix("-")
                 || meeting.date.isPartial && meeting.id.rawValue.hasPrefix("\(meeting.date)-"), file, "id",
-               "a meeting's id starts with one of its days: \(meeting.date)-…")
+               L10n.english("a meeting's id starts with one of its days: {1}-…", meeting.date))
         if let host = meeting.host { checkParty(host, file, "host") }
         for (index, review) in meeting.reviews.enumerated() {
             let cycles = files.instruments.compactMap(\.value).first { $0.id == review.instrument }?.reviewCycles
@@ -271,10 +271,10 @@ struct TrackerValidation {
             guard !brokenOwners.contains(review.instrument.rawValue) else { continue }
             if let cycles {
                 if !cycles.contains(where: { $0.id == review.cycle }) {
-                    report(file, "reviews[\(index + 1)]", "\(review.instrument) has no review cycle \(review.cycle)")
+                    report(file, "reviews[\(index + 1)]", L10n.english("{1} has no review cycle {2}", review.instrument, review.cycle))
                 }
             } else {
-                report(file, "reviews[\(index + 1)]", "no instrument or plan \(review.instrument) in the tracker")
+                report(file, "reviews[\(index + 1)]", L10n.english("no instrument or plan {1} in the tracker", review.instrument))
             }
         }
         checkUnique(meeting.decisions.map(\.id), list: "decisions", file, what: "decision")
@@ -293,7 +293,7 @@ struct TrackerValidation {
         func note(_ id: String?, _ file: String, into diagnostics: inout [Diagnostic], line: Int) {
             guard let id else { return }
             if let first = seen[id] {
-                diagnostics.append(Diagnostic(file: file, line: line, field: "id", message: "\(id) is also the id of \(first)"))
+                diagnostics.append(Diagnostic(file: file, line: line, field: "id", message: L10n.english("{1} is also the id of {2}", id, first)))
             } else {
                 seen[id] = file
             }
@@ -319,7 +319,7 @@ struct TrackerValidation {
             guard let recordID = list[index].value.map(id) else { continue }
             if let first = seen.updateValue(index, forKey: recordID) {
                 seen[recordID] = first
-                report(list[index], "id", "\(recordID) is also the id of \(list[first].file)")
+                report(list[index], "id", L10n.english("{1} is also the id of {2}", recordID, list[first].file))
             }
         }
     }
@@ -331,7 +331,7 @@ struct TrackerValidation {
             let paths = file.paths(of: list, id: id)
             let first = file.line(of: paths.first ?? list)
             for path in paths.dropFirst() {
-                report(file, "\(path).id", "\(what) \(id) appears twice (first at line \(first))")
+                report(file, "\(path).id", L10n.english("{1} {2} appears twice (first at line {3})", what, id, first))
             }
         }
     }
@@ -346,15 +346,15 @@ struct TrackerValidation {
         if brokenOwners.contains(id.owner) { return false }
         if let target = targets[id] {
             if let kinds, !kinds.contains(target.kind) {
-                report(file, field, "\(id) is a \(target.kind.rawValue), not a commitment")
+                report(file, field, L10n.english("{1} is a {2}, not a commitment", id, target.kind.rawValue))
                 return false
             }
             return true
         }
         if isDecision(id) {
-            report(file, field, "decision \(id) has no due date, so it is not tracked")
+            report(file, field, L10n.english("decision {1} has no due date, so it is not tracked", id))
         } else {
-            report(file, field, "no commitment, plan item or decision \(id) in the tracker")
+            report(file, field, L10n.english("no commitment, plan item or decision {1} in the tracker", id))
         }
         return false
     }
@@ -373,16 +373,16 @@ struct TrackerValidation {
         _ party: PartyCode, of instrumentParties: [PartyCode]? = nil, _ file: ParsedFile<Value>, _ field: String
     ) {
         if let instrumentParties, !instrumentParties.contains(party) {
-            report(file, field, "\(party) is not a party to this instrument")
+            report(file, field, L10n.english("{1} is not a party to this instrument", party))
         } else if let parties, !parties.contains(party) {
-            report(file, field, "\(party) is not a party in accord.yaml")
+            report(file, field, L10n.english("{1} is not a party in accord.yaml", party))
         }
     }
 
     private mutating func checkRecordName<Value>(_ id: RecordID, _ file: ParsedFile<Value>) {
         if Self.isNamed(file.file, id.rawValue) { return }
         let name = Self.baseName(file.file)
-        expect(id.rawValue == name, file, "id", "\(id) does not match its file name \(name).yaml")
+        expect(id.rawValue == name, file, "id", L10n.english("{1} does not match its file name {2}.yaml", id, name))
     }
 
     // A cold read checks 100,000 report files; these two answer yes on the bytes of the

@@ -21,13 +21,12 @@ public enum AgeEnvelope {
     /// inside a YAML record), else binary (an attachment).
     public static func seal(_ data: Data, for recipients: [String], armored: Bool) throws -> Data {
         guard !recipients.isEmpty else {
-            throw AccordError(.data, "no recipients to encrypt for: list the parties' age public keys under recipients "
-                          + "in accord.yaml")
+            throw AccordError(.data, L10n.t("no recipients to encrypt for: list the parties' age public keys under recipients in accord.yaml"))
         }
         let arguments = (armored ? ["-a"] : []) + ["-e"] + recipients.flatMap { ["-r", $0] }
         let result = try tool.run(arguments, input: data)
         guard result.status == 0, !result.output.isEmpty else {
-            throw AccordError(.internal, "cannot encrypt restricted content: age said: \(result.firstErrorLine); nothing was committed")
+            throw AccordError(.internal, L10n.t("cannot encrypt restricted content: age said: {1}; nothing was committed", result.firstErrorLine))
         }
         return result.output
     }
@@ -38,8 +37,8 @@ public enum AgeEnvelope {
     public static func open(_ sealed: Data, identity: URL) throws -> Data? {
         let result = try tool.run(["-d", "-i", identity.path], input: sealed)
         guard result.status == 0 else {
-            if result.errorText.contains("no identity matched") { return nil }
-            throw AccordError(.data, "cannot decrypt restricted content with \(identity.path): age said: "
+            if result.errorText.contains(L10n.t("no identity matched")) { return nil }
+            throw AccordError(.data, L10n.t("cannot decrypt restricted content with {1}: age said: ", identity.path)
                               + result.firstErrorLine)
         }
         return result.output

@@ -46,16 +46,13 @@ public enum CommitSigning {
     static func key(of repository: Repository) throws -> Key {
         let own = repository.configString("accord.signingKey").flatMap { $0.isEmpty ? nil : $0 }
         if own == nil, let format = repository.configString("gpg.format"), format != "ssh" {
-            throw AccordError(.cannotCreate, "commits are to be signed (commit.gpgsign) with gpg.format=\(format), but accord signs "
-                          + "with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned")
+            throw AccordError(.cannotCreate, L10n.t("commits are to be signed (commit.gpgsign) with gpg.format={1}, but accord signs with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned", format))
         }
         if own == nil, repository.configString("gpg.format") == nil {
-            throw AccordError(.cannotCreate, "commits are to be signed (commit.gpgsign) with OpenPGP, git's default, but accord signs "
-                          + "with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned")
+            throw AccordError(.cannotCreate, L10n.t("commits are to be signed (commit.gpgsign) with OpenPGP, git's default, but accord signs with SSH keys only: set gpg.format=ssh, or accord.sign=false to leave accord's commits unsigned"))
         }
         guard let raw = own ?? repository.configString("user.signingkey").flatMap({ $0.isEmpty ? nil : $0 }) else {
-            throw AccordError(.cannotCreate, "commits are to be signed but no key is set: set user.signingkey (or accord.signingKey) "
-                          + "to the path of an SSH key")
+            throw AccordError(.cannotCreate, L10n.t("commits are to be signed but no key is set: set user.signingkey (or accord.signingKey) to the path of an SSH key"))
         }
         var value = raw.hasPrefix("key::") ? String(raw.dropFirst(5)) : raw
         if value.hasPrefix("ssh-") || raw.hasPrefix("key::") { return Key(value: value, literal: true) }
@@ -78,15 +75,13 @@ public enum CommitSigning {
             }
         } else {
             guard FileManager.default.isReadableFile(atPath: key.value) else {
-                throw AccordError(.cannotCreate, "cannot sign the commit: the signing key \(key.value) is missing or unreadable; "
-                              + "nothing was committed")
+                throw AccordError(.cannotCreate, L10n.t("cannot sign the commit: the signing key {1} is missing or unreadable; nothing was committed", key.value))
             }
             result = try tool.run(["-Y", "sign", "-n", namespace, "-f", key.value], input: Data(text.utf8))
         }
         let signature = String(decoding: result.output, as: UTF8.self)
         guard result.status == 0, signature.contains("-----BEGIN SSH SIGNATURE-----") else {
-            throw AccordError(.cannotCreate, "cannot sign the commit with \(key.literal ? "the key in the agent" : key.value): "
-                          + "\(program) said: \(result.firstErrorLine); nothing was committed")
+            throw AccordError(.cannotCreate, L10n.t("cannot sign the commit with {1}: {2} said: {3}; nothing was committed", key.literal ? L10n.t("the key in the agent") : key.value, program, result.firstErrorLine))
         }
         return signature
     }

@@ -19,7 +19,7 @@ struct ExternalTool {
     func run(_ arguments: [String], input: Data = Data()) throws -> Result {
         let errorFile = FileManager.default.temporaryDirectory.appendingPathComponent("accord-tool-\(UUID().uuidString).err")
         guard FileManager.default.createFile(atPath: errorFile.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
-            throw AccordError(.cannotCreate, "cannot write a temporary file in \(errorFile.deletingLastPathComponent().path)")
+            throw AccordError(.cannotCreate, L10n.t("cannot write a temporary file in {1}", errorFile.deletingLastPathComponent().path))
         }
         defer { try? FileManager.default.removeItem(at: errorFile) }
         let errors = try FileHandle(forWritingTo: errorFile)
@@ -35,7 +35,7 @@ struct ExternalTool {
         do {
             try process.run()
         } catch {
-            throw AccordError(.internal, "cannot run \(program): \(error.localizedDescription)")
+            throw AccordError(.internal, L10n.t("cannot run {1}: {2}", program, error.localizedDescription))
         }
         // Written on a thread of its own while this one reads: each side may fill a pipe. A
         // tool that stops reading early must not kill accord with SIGPIPE: that thread blocks
@@ -57,7 +57,7 @@ struct ExternalTool {
         let errorText = (try? String(contentsOf: errorFile, encoding: .utf8)) ?? ""
         // env says 127 when the program is not on PATH.
         if process.terminationStatus == 127 {
-            throw AccordError(.internal, "cannot run \(program): it is not installed or not on PATH")
+            throw AccordError(.internal, L10n.t("cannot run {1}: it is not installed or not on PATH", program))
         }
         return Result(status: process.terminationStatus, output: output, errorText: errorText)
     }
@@ -67,7 +67,7 @@ struct ExternalTool {
     static func withTemporaryFile<T>(_ data: Data, _ body: (URL) throws -> T) throws -> T {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-\(UUID().uuidString)")
         guard FileManager.default.createFile(atPath: url.path, contents: data, attributes: [.posixPermissions: 0o600]) else {
-            throw AccordError(.cannotCreate, "cannot write a temporary file in \(url.deletingLastPathComponent().path)")
+            throw AccordError(.cannotCreate, L10n.t("cannot write a temporary file in {1}", url.deletingLastPathComponent().path))
         }
         defer { try? FileManager.default.removeItem(at: url) }
         return try body(url)

@@ -303,14 +303,13 @@ public enum IncomingSignatures {
         guard !unverified.isEmpty else { return [] }
         let lines = unverified.map { change in
             "  \(change.commit.prefix(7)) \(change.path): \(change.status.rawValue)"
-                + (change.party.map { ", a record of \($0)" } ?? "") + (change.signedBy.map { ", signed by \($0)" } ?? "")
+                + (change.party.map { L10n.t(", a record of {1}", $0) } ?? "") + (change.signedBy.map { L10n.t(", signed by {1}", $0) } ?? "")
         }
         let commits = Set(unverified.map(\.commit)).count
         if settings.signatures == .require {
-            throw AccordError(.data, "sync refused: \(commits) incoming commit(s) change records without the signature of "
-                          + "their party (signatures: require in accord.yaml); nothing was merged:\n"
-                          + lines.joined(separator: "\n"))
+            throw AccordError(.data, L10n.t("sync refused: {1} incoming commit(s) change records without the signature of their party (signatures: require in accord.yaml); nothing was merged:", commits)
+                          + "\n" + lines.joined(separator: "\n"))
         }
-        return ["accord: warning: \(commits) incoming commit(s) change records without the signature of their party:"] + lines
+        return [L10n.t("accord: warning: {1} incoming commit(s) change records without the signature of their party:", commits)] + lines
     }
 }

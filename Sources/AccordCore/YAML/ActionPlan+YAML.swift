@@ -13,7 +13,7 @@ extension ActionPlan {
         let id = f.required("id")?.instrumentID()
         let kindValue = f.required("kind")
         if let kind = kindValue?.text(), kind != "plan" {
-            kindValue?.problem("an action plan has kind plan, not \(kind)") as Void?
+            kindValue?.problem(L10n.english("an action plan has kind plan, not {1}", kind)) as Void?
         }
         let title = f.required("title")?.textMap()
         let parties = f.required("parties")?.list { $0.party() }
@@ -24,7 +24,7 @@ extension ActionPlan {
             end = period.required("end")?.date()
             _ = period.finish()
             if let start, let end, end < start {
-                period.owner.problem("the period ends before it starts") as Void?
+                period.owner.problem(L10n.english("the period ends before it starts")) as Void?
             }
         }
         let implements = f.optional("implements")?.list { $0.instrumentID() } ?? []
@@ -95,7 +95,7 @@ extension PlanItem {
         let partners = f.optional("partners")?.perParty { $0.list { $0.nonEmptyText() } } ?? [:]
         let start = f.optional("start")?.date()
         let end = f.optional("end")?.date()
-        if let start, let end, end < start { f.owner.problem("the item ends before it starts") as Void? }
+        if let start, let end, end < start { f.owner.problem(L10n.english("the item ends before it starts")) as Void? }
         let deliverables = f.optional("deliverables")?.list { $0.nonEmptyText() } ?? []
         let indicators = f.optional("indicators")?.list { Indicator(yaml: $0, requireTitle: false) } ?? []
         let implements = f.optional("implements")?.list { $0.qualifiedID() } ?? []

@@ -41,7 +41,7 @@ extension DueSchedule {
         let until = f.optional("until")?.date()
         guard dueValue != nil else {
             if every != nil || until != nil {
-                f.owner.problem("every-months and until need a due date") as Void?
+                f.owner.problem(L10n.english("every-months and until need a due date")) as Void?
             }
             return nil
         }

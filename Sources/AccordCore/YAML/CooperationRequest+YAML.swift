@@ -19,7 +19,7 @@ extension CooperationRequest {
 
     init?(yaml f: YAMLFields) {
         f.refuse(Self.personalFields) { field in
-            "\(field) would identify a person: a register holds the sending authority's reference only"
+            L10n.english("{1} would identify a person: a register holds the sending authority's reference only", field)
         }
         let id = f.required("id")?.recordID()
         let kind = f.required("kind")?.choice(Kind.self)
@@ -36,13 +36,13 @@ extension CooperationRequest {
         let provenance = Provenance(yaml: f)
         let reporter = f.optional("reporter")?.nonEmptyText()
         let recordedAt = f.optional("recorded-at")?.recordingTime()
-        if let from, let to, from == to { f.problem(at: "to", "a request goes from one party to the other; both are \(to)") }
+        if let from, let to, from == to { f.problem(at: "to", L10n.english("a request goes from one party to the other; both are {1}", to)) }
         if let sent, let answered, answered.lastDay < sent.firstDay {
-            f.problem(at: "answered", "the answer (\(answered)) is dated before the request was sent (\(sent))")
+            f.problem(at: "answered", L10n.english("the answer ({1}) is dated before the request was sent ({2})", answered, sent))
         }
-        if outcome != nil, answered == nil { f.problem(at: "outcome", "an outcome needs the date the request was answered (answered)") }
+        if outcome != nil, answered == nil { f.problem(at: "outcome", L10n.english("an outcome needs the date the request was answered (answered)")) }
         if let kind, let outcome, !kind.outcomes.contains(outcome) {
-            f.problem(at: "outcome", "\(kind.rawValue) requests are answered \(kind.outcomes.map(\.rawValue).joined(separator: ", ")), not \(outcome.rawValue)")
+            f.problem(at: "outcome", L10n.english("{1} requests are answered {2}, not {3}", kind.rawValue, kind.outcomes.map(\.rawValue).joined(separator: ", "), outcome.rawValue))
         }
         guard f.finish(), let id, let kind, let reference, let from, let to, let sent else { return nil }
         self.init(id: id, kind: kind, reference: reference, from: from, to: to, sent: sent, answered: answered,
@@ -56,8 +56,9 @@ extension CooperationRequest {
         let allowed = text.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./".unicodeScalars.contains($0)) }
         let hasDigit = text.unicodeScalars.contains { ("0"..."9").contains($0) }
         if text.isEmpty || text.count > 40 || !allowed || !hasDigit {
-            return "\(text.isEmpty ? "an empty reference" : "this") is not a file reference: write the sending authority's "
-                + "number (letters, digits and - _ . /, with a digit, no spaces, at most 40), never a name"
+            return text.isEmpty
+                ? L10n.english("an empty reference is not a file reference: write the sending authority's number (letters, digits and - _ . /, with a digit, no spaces, at most 40), never a name")
+                : L10n.english("this is not a file reference: write the sending authority's number (letters, digits and - _ . /, with a digit, no spaces, at most 40), never a name")
         }
         return nil
     }

@@ -27,7 +27,7 @@ extension Evidence {
         let values = f.optional("values")?.list(Value.init(yaml:)) ?? []
         let note = f.optional("note")?.text()
         if sealed != nil, sensitivity != .restricted {
-            f.problem(at: "sealed", "only restricted evidence is sealed: add sensitivity: restricted or remove sealed")
+            f.problem(at: "sealed", L10n.english("only restricted evidence is sealed: add sensitivity: restricted or remove sealed"))
         }
         guard f.finish(), let id, let kind, let title, let date else { return nil }
         self.init(
@@ -64,7 +64,7 @@ extension Evidence.Attachment {
         let blobValue = f.required("blob")
         var blob = blobValue?.text()
         if let text = blob, text.utf8.count != 40 || !text.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) {
-            blobValue?.problem("\(text) is not a git blob id (40 lowercase hex digits)") as Void?
+            blobValue?.problem(L10n.english("{1} is not a git blob id (40 lowercase hex digits)", text)) as Void?
             blob = nil
         }
         let size = f.required("size")?.integer(atLeast: 0)
@@ -94,7 +94,7 @@ extension Evidence.Value {
             for dimension in Evidence.Breakdown.Dimension.allCases {
                 guard let parts = split.optional(dimension.rawValue)?.orderedMap({ category, value -> Evidence.Breakdown.Part? in
                     guard RecordID(category) != nil else {
-                        return value.problem("\(category) is not a category name (lowercase letters, digits and dashes, such as under-18)")
+                        return value.problem(L10n.english("{1} is not a category name (lowercase letters, digits and dashes, such as under-18)", category))
                     }
                     return value.number().map { Evidence.Breakdown.Part(category: category, value: $0) }
                 }) else { continue }

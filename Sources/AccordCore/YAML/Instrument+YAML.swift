@@ -20,18 +20,17 @@ extension Instrument {
         let status = f.required("status")?.choice(Standing.self)
         let ended = f.optional("ended")?.date()
         if let ended, let status, ![.superseded, .expired, .terminated].contains(status) {
-            f.problem(at: "ended", near: "status", "\(ended) ends an instrument whose status is \(status.rawValue): "
-                      + "an end date goes with superseded, expired or terminated")
+            f.problem(at: "ended", near: "status", L10n.english("{1} ends an instrument whose status is {2}: an end date goes with superseded, expired or terminated", ended, status.rawValue))
         }
         if let ended, let date = signed?.date, ended < date {
-            f.problem(at: "ended", "the instrument ends (\(ended)) before it was signed (\(date))")
+            f.problem(at: "ended", L10n.english("the instrument ends ({1}) before it was signed ({2})", ended, date))
         }
         let languages = f.optional("languages")?.languages() ?? []
         let texts = f.optional("texts")?.textStandings(languages: languages) ?? [:]
         let prevailsValue = f.optional("prevails")
         let prevails = prevailsValue?.text()
         if let prevails, !languages.contains(prevails) {
-            prevailsValue?.problem("\(prevails) is not one of the instrument's languages") as Void?
+            prevailsValue?.problem(L10n.english("{1} is not one of the instrument's languages", prevails)) as Void?
         }
         let amends = f.optional("amends")?.instrumentID()
         let supersedes = f.optional("supersedes")?.instrumentID()

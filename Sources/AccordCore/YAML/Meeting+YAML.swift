@@ -15,13 +15,13 @@ extension Meeting {
         let date = f.required("date")?.date()
         let endDate = f.optional("end-date")?.date()
         if let date, let endDate, endDate < date {
-            f.problem(at: "end-date", "the meeting ends before it starts")
+            f.problem(at: "end-date", L10n.english("the meeting ends before it starts"))
         }
         let venue = f.optional("venue")?.nonEmptyText()
         let host = f.optional("host")?.party()
         let body = f.optional("body")?.text().flatMap { text -> String? in
             guard InstrumentID.isSlug(text) else {
-                f.problem(at: "body", "\(text) is not a body's slug (lower-case letters, digits and hyphens, such as tip-2005-joint-review)")
+                f.problem(at: "body", L10n.english("{1} is not a body's slug (lower-case letters, digits and hyphens, such as tip-2005-joint-review)", text))
                 return nil
             }
             return text
@@ -33,7 +33,7 @@ extension Meeting {
         let reviews = f.optional("reviews")?.list { value -> ReviewReference? in
             guard let text = value.text() else { return nil }
             guard let reference = ReviewReference(text) else {
-                value.problem("\(text) is not a review cycle (such as tip-2005/annual)") as Void?
+                value.problem(L10n.english("{1} is not a review cycle (such as tip-2005/annual)", text)) as Void?
                 return nil
             }
             return reference
@@ -44,7 +44,7 @@ extension Meeting {
         let note = f.optional("note")?.text()
         let planned = f.optional("planned")?.choice(Planned.self) == .yes
         if planned, !decisions.isEmpty {
-            f.problem(at: "decisions", near: "planned", "a planned meeting has decided nothing yet")
+            f.problem(at: "decisions", near: "planned", L10n.english("a planned meeting has decided nothing yet"))
         }
         guard f.finish(), let id, let title, let date else { return nil }
         self.init(

@@ -62,7 +62,7 @@ extension Provenance {
         let textLanguage = f.optional("text-language").flatMap { value -> Language? in
             guard let code = value.text() else { return nil }
             guard let language = Language(rawValue: code) else {
-                return value.problem("\(code) is not a language accord speaks (en, vi, km)")
+                return value.problem(L10n.english("{1} is not a language accord speaks (en, vi, km)", code))
             }
             return language
         } ?? .english
@@ -70,15 +70,14 @@ extension Provenance {
         if let value = f.optional("translations"), let byLanguage = value.textMaps() {
             for (code, fields) in byLanguage {
                 guard let language = Language(rawValue: code) else {
-                    f.problem(at: "translations", "\(code) is not a language accord speaks (en, vi, km)")
+                    f.problem(at: "translations", L10n.english("{1} is not a language accord speaks (en, vi, km)", code))
                     continue
                 }
                 if language == textLanguage {
-                    f.problem(at: "translations", "\(code) is the language the record is written in (text-language)")
+                    f.problem(at: "translations", L10n.english("{1} is the language the record is written in (text-language)", code))
                 }
                 for field in fields.keys.sorted() where !Self.translatable.contains(field) || !f.has(field) {
-                    f.problem(at: "translations", "\(code).\(field) translates a field this record does not have "
-                              + "(translations are of \(Self.translatable.joined(separator: ", ")))")
+                    f.problem(at: "translations", L10n.english("{1}.{2} translates a field this record does not have (translations are of {3})", code, field, Self.translatable.joined(separator: ", ")))
                 }
                 translations[language] = fields
             }
@@ -143,7 +142,7 @@ extension ReviewCycle {
         case (nil, _?, _?):
             if let every, let from { schedule = DueSchedule(first: from, everyMonths: every, until: until) }
         default:
-            value.problem("needs either `on: DATE` or `every-months: N` with `from: DATE`") as Void?
+            value.problem(L10n.english("needs either `on: DATE` or `every-months: N` with `from: DATE`")) as Void?
         }
         guard f.finish(), let id, let title, let schedule else { return nil }
         self.init(id: id, title: title, schedule: schedule, hosts: hosts, provenance: provenance)
@@ -194,7 +193,7 @@ extension Commitment.Bound {
     init?(yaml value: YAMLValue) {
         guard let text = value.text() else { return nil }
         guard let bound = Self(text) else {
-            value.problem("\(text) is not each, joint or a party code") as Void?
+            value.problem(L10n.english("{1} is not each, joint or a party code", text)) as Void?
             return nil
         }
         self = bound
@@ -208,7 +207,7 @@ extension YAMLValue {
         switch text {
         case "true": return true
         case "false": return false
-        default: return problem("\(text) is not true or false")
+        default: return problem(L10n.english("{1} is not true or false", text))
         }
     }
 
@@ -216,7 +215,7 @@ extension YAMLValue {
     func webAddress() -> String? {
         guard let text = nonEmptyText() else { return nil }
         guard text.hasPrefix("https://") || text.hasPrefix("http://"), !text.contains(where: \.isWhitespace) else {
-            return problem("\(text) is not a web address (http:// or https://, no spaces)")
+            return problem(L10n.english("{1} is not a web address (http:// or https://, no spaces)", text))
         }
         return text
     }
@@ -224,7 +223,7 @@ extension YAMLValue {
     /// Whether each language's text is authentic (`texts: {en: {authentic: false}}`); a
     /// language must be one of `languages`.
     func textStandings(languages: [String]) -> [String: TextStanding]? {
-        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping of language tags") }
+        guard case .mapping(let pairs, _) = node else { return problem(L10n.english("expected a mapping of language tags")) }
         var result: [String: TextStanding] = [:]
         var failed = false
         for pair in pairs {
@@ -232,7 +231,7 @@ extension YAMLValue {
             guard let language = key.text() else { failed = true; continue }
             let value = YAMLValue(node: pair.value, path: "\(path).\(language)", log: log)
             guard languages.contains(language) else {
-                value.problem("\(language) is not one of the instrument's languages") as Void?
+                value.problem(L10n.english("{1} is not one of the instrument's languages", language)) as Void?
                 failed = true
                 continue
             }
@@ -246,7 +245,7 @@ extension YAMLValue {
         list { value in
             guard let text = value.text() else { return nil }
             guard !text.isEmpty, text.utf8.allSatisfy({ (97...122).contains($0) || $0 == 45 }) else {
-                return value.problem("\(text) is not a language tag (such as en, vi, km)")
+                return value.problem(L10n.english("{1} is not a language tag (such as en, vi, km)", text))
             }
             return text
         }
@@ -258,7 +257,7 @@ extension YAMLValue {
         do {
             return try L10n.parse(text, origin: "language")
         } catch {
-            return problem("\(text) is not a language accord speaks (\(Language.allCases.map(\.rawValue).joined(separator: ", ")))")
+            return problem(L10n.english("{1} is not a language accord speaks ({2})", text, Language.allCases.map(\.rawValue).joined(separator: ", ")))
         }
     }
 }

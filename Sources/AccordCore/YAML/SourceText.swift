@@ -29,7 +29,7 @@ public enum SourceText {
             let line = bytes[..<offset].reduce(1) { $1 == 10 ? $0 + 1 : $0 }
             return .failure(Diagnostic(
                 file: file, line: line, field: "",
-                message: "the file is not UTF-8 text (byte \(offset + 1))"))
+                message: L10n.english("the file is not UTF-8 text (byte {1})", offset + 1)))
         }
         if bytes.contains(13) {
             var text = String(decoding: bytes, as: UTF8.self)

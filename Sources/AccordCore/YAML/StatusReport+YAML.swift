@@ -22,13 +22,13 @@ extension StatusReport {
         let parties = f.optional("parties")?.list { $0.party() } ?? []
         let recordedAt = f.optional("recorded-at")?.recordingTime()
         if party == .joint, parties.count < 2 {
-            f.problem(at: "parties", near: "party", "a joint report names the parties who made it together (two or more)")
+            f.problem(at: "parties", near: "party", L10n.english("a joint report names the parties who made it together (two or more)"))
         }
         if let party, party != .joint, !parties.isEmpty {
-            f.problem(at: "parties", "only a joint report (party: joint) names parties; this one is \(party)'s")
+            f.problem(at: "parties", L10n.english("only a joint report (party: joint) names parties; this one is {1}'s", party))
         }
         if status == .notApplicable, ReadableText.isBlank(note ?? "") {
-            f.problem(at: "note", near: "status", "a not-applicable status needs a note saying why")
+            f.problem(at: "note", near: "status", L10n.english("a not-applicable status needs a note saying why"))
         }
         guard f.finish(), let id, let target, let status, let date, let party else { return nil }
         self.init(

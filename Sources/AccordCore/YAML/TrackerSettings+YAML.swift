@@ -13,7 +13,7 @@ extension TrackerSettings {
         let formatValue = f.required("format")
         var format = formatValue?.integer()
         if let value = format, value != 1 {
-            formatValue?.problem("format \(value) is not known to this version of accord (it reads format 1)") as Void?
+            formatValue?.problem(L10n.english("format {1} is not known to this version of accord (it reads format 1)", value)) as Void?
             format = nil
         }
         let name = f.required("name")?.nonEmptyText()
@@ -60,7 +60,7 @@ extension TrackerSettings.Party {
         let recipients = f.optional("recipients")?.list { value -> String? in
             guard let text = value.text() else { return nil }
             guard AgeRecipient.isPublicKey(text) else {
-                return value.problem("\(text) is not an age public key (age1… in lowercase, as age-keygen prints it)")
+                return value.problem(L10n.english("{1} is not an age public key (age1… in lowercase, as age-keygen prints it)", text))
             }
             return text
         } ?? []
@@ -84,7 +84,7 @@ extension Signer {
         let keyValue = f.required("key")
         var key = keyValue?.nonEmptyText()
         if let text = key, !Self.looksLikeSSHKey(text) {
-            keyValue?.problem("\(text.prefix(30)) is not an SSH public key (ssh-ed25519 AAAA…, as in a .pub file)") as Void?
+            keyValue?.problem(L10n.english("{1} is not an SSH public key (ssh-ed25519 AAAA…, as in a .pub file)", text.prefix(30))) as Void?
             key = nil
         }
         let name = f.optional("name")?.nonEmptyText()

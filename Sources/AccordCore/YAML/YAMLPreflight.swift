@@ -44,8 +44,8 @@ enum YAMLPreflight {
                 case YAML_STREAM_END_EVENT: return nil
                 default: anchored = false
                 }
-                if anchored { return (line, "anchors and aliases are not allowed in records") }
-                if depth > maximumDepth { return (line, "lists and mappings are nested more than \(maximumDepth) deep") }
+                if anchored { return (line, L10n.english("anchors and aliases are not allowed in records")) }
+                if depth > maximumDepth { return (line, L10n.english("lists and mappings are nested more than {1} deep", maximumDepth)) }
             }
         }
     }

@@ -80,7 +80,7 @@ enum YAMLReader {
                        lines: [:], elementPaths: [:])
         }
         guard data.count <= maximumBytes else {
-            return refused(1, "the file is \(data.count) bytes; a record file may hold at most \(maximumBytes / 1_048_576) MiB")
+            return refused(1, L10n.english("the file is {1} bytes; a record file may hold at most {2} MiB", data.count, maximumBytes / 1_048_576))
         }
         let text: String
         switch SourceText.decode(data, file: file) {
@@ -108,7 +108,7 @@ enum YAMLReader {
                 }
             }
             guard let root else {
-                log.report("", line: 1, "the file is empty")
+                log.report("", line: 1, L10n.english("the file is empty"))
                 return nil
             }
             let value = YAMLValue(node: root, path: "", log: log)
@@ -130,19 +130,19 @@ enum YAMLReader {
 
     /// A line and a lowercase sentence for a Yams error.
     private static func describe(_ error: any Error) -> (Int, String) {
-        guard let error = error as? YamlError else { return (1, "not readable as YAML: \(error)") }
+        guard let error = error as? YamlError else { return (1, L10n.english("not readable as YAML: {1}", String(describing: error))) }
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
              .composer(_, let problem, let mark, _):
-            return (mark.line, "YAML syntax: \(problem)")
+            return (mark.line, L10n.english("YAML syntax: {1}", problem))
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, "duplicate key \(duplicates.joined(separator: ", "))")
+            return (context.mark.line, L10n.english("duplicate key {1}", duplicates.joined(separator: ", ")))
         case .reader(let problem, let offset, _, let yaml):
             // The offset counts characters; the line is one more than the line ends before it.
             let line = offset.map { offset in yaml.prefix(offset).reduce(1) { $1 == "\n" ? $0 + 1 : $0 } } ?? 1
-            return (line, "YAML syntax: \(problem)")
+            return (line, L10n.english("YAML syntax: {1}", problem))
         default:
-            return (1, "not readable as YAML: \(error)")
+            return (1, L10n.english("not readable as YAML: {1}", error))
         }
     }
 }
@@ -188,7 +188,7 @@ struct YAMLValue {
     /// The scalar's text exactly as written, whatever YAML would resolve it to, so that
     /// `3.1`, `no` or `2019` stay text.
     func text() -> String? {
-        guard case .scalar(let text, _, _) = node else { return problem("expected text, found \(shape)") }
+        guard case .scalar(let text, _, _) = node else { return problem(L10n.english("expected text, found {1}", shape)) }
         return text
     }
 
@@ -198,7 +198,7 @@ struct YAMLValue {
         if Self.startsWithPrintable(text) { return text }
         // Blank means only what `CharacterSet.whitespaces` holds: tab and the space separators.
         let blank = text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
-        guard !blank else { return problem("must not be empty") }
+        guard !blank else { return problem(L10n.english("must not be empty")) }
         return text
     }
 
@@ -207,8 +207,8 @@ struct YAMLValue {
     func date() -> CalendarDate? {
         guard let text = text() else { return nil }
         guard let date = CalendarDate(written: text) else {
-            return problem(Self.isDateShaped(text) ? "\(text) is not a date"
-                                                   : "\(text) is not a date (expected yyyy-mm-dd, yyyy-mm or yyyy)")
+            return problem(Self.isDateShaped(text) ? L10n.english("{1} is not a date", text)
+                                                   : L10n.english("{1} is not a date (expected yyyy-mm-dd, yyyy-mm or yyyy)", text))
         }
         return date
     }
@@ -218,9 +218,9 @@ struct YAMLValue {
         guard let text = text() else { return nil }
         guard let date = CalendarDate(text) else {
             if let partial = CalendarDate(written: text) {
-                return problem("\(partial) is not a day: a status report is dated yyyy-mm-dd")
+                return problem(L10n.english("{1} is not a day: a status report is dated yyyy-mm-dd", partial))
             }
-            return problem(Self.isDateShaped(text) ? "\(text) is not a date" : "\(text) is not a date (expected yyyy-mm-dd)")
+            return problem(Self.isDateShaped(text) ? L10n.english("{1} is not a date", text) : L10n.english("{1} is not a date (expected yyyy-mm-dd)", text))
         }
         return date
     }
@@ -234,9 +234,9 @@ struct YAMLValue {
 
     func integer(atLeast minimum: Int = Int.min, atMost maximum: Int = Int.max) -> Int? {
         guard let text = text() else { return nil }
-        guard let value = Int(text) else { return problem("\(text) is not a whole number") }
-        guard value >= minimum else { return problem("\(value) is less than \(minimum)") }
-        guard value <= maximum else { return problem("\(value) is more than \(maximum)") }
+        guard let value = Int(text) else { return problem(L10n.english("{1} is not a whole number", text)) }
+        guard value >= minimum else { return problem(L10n.english("{1} is less than {2}", value, minimum)) }
+        guard value <= maximum else { return problem(L10n.english("{1} is more than {2}", value, maximum)) }
         return value
     }
 
@@ -246,9 +246,9 @@ struct YAMLValue {
 
     func number() -> Double? {
         guard let text = text() else { return nil }
-        guard let value = Double(text), value.isFinite else { return problem("\(text) is not a number") }
+        guard let value = Double(text), value.isFinite else { return problem(L10n.english("{1} is not a number", text)) }
         guard abs(value) <= Self.largestNumber else {
-            return problem("\(text) is too large (at most 1000000000000000 either way)")
+            return problem(L10n.english("{1} is too large (at most 1000000000000000 either way)", text))
         }
         return value
     }
@@ -262,13 +262,13 @@ struct YAMLValue {
     /// When accord wrote a record (see ``RecordingTime``).
     func recordingTime() -> RecordingTime? {
         guard let text = text() else { return nil }
-        return RecordingTime(text) ?? problem("\(text) is not a time (expected yyyy-mm-ddThh:mm:ss.sssZ, in UTC)")
+        return RecordingTime(text) ?? problem(L10n.english("{1} is not a time (expected yyyy-mm-ddThh:mm:ss.sssZ, in UTC)", text))
     }
 
     func party() -> PartyCode? {
         guard let text = text() else { return nil }
         guard let party = PartyCode(text) else {
-            return problem("\(text) is not a party code (two capital letters, such as VN)")
+            return problem(L10n.english("{1} is not a party code (two capital letters, such as VN)", text))
         }
         return party
     }
@@ -276,7 +276,7 @@ struct YAMLValue {
     func instrumentID() -> InstrumentID? {
         guard let text = text() else { return nil }
         guard let id = InstrumentID(text) else {
-            return problem("\(text) is not an id (lowercase letters, digits and hyphens)")
+            return problem(L10n.english("{1} is not an id (lowercase letters, digits and hyphens)", text))
         }
         return id
     }
@@ -284,7 +284,7 @@ struct YAMLValue {
     func recordID() -> RecordID? {
         guard let text = text() else { return nil }
         guard let id = RecordID(text) else {
-            return problem("\(text) is not an id (lowercase letters, digits and hyphens)")
+            return problem(L10n.english("{1} is not an id (lowercase letters, digits and hyphens)", text))
         }
         return id
     }
@@ -292,7 +292,7 @@ struct YAMLValue {
     func qualifiedID() -> QualifiedID? {
         guard let text = text() else { return nil }
         guard let id = QualifiedID(text) else {
-            return problem("\(text) is not a qualified id (such as tip-2005#7.2)")
+            return problem(L10n.english("{1} is not a qualified id (such as tip-2005#7.2)", text))
         }
         return id
     }
@@ -301,7 +301,7 @@ struct YAMLValue {
     func localID() -> String? {
         guard let text = text() else { return nil }
         guard QualifiedID.isLocalID(text) else {
-            return problem("\(text) is not a local id (digits or letters joined by dots, such as 7.2)")
+            return problem(L10n.english("{1} is not a local id (digits or letters joined by dots, such as 7.2)", text))
         }
         return text
     }
@@ -311,20 +311,20 @@ struct YAMLValue {
         guard let text = text() else { return nil }
         guard let value = T(rawValue: text) else {
             let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            return problem("\(text) is not one of: \(allowed)")
+            return problem(L10n.english("{1} is not one of: {2}", text, allowed))
         }
         return value
     }
 
     func fields() -> YAMLFields? {
-        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem(L10n.english("expected a mapping, found {1}", shape)) }
         return YAMLFields(pairs: pairs, owner: self)
     }
 
     /// Every element read by `each`, or nil when any element failed (after reading them
     /// all, so every problem is reported). Use for lists whose positions matter.
     func list<T>(_ each: (YAMLValue) -> T?) -> [T]? {
-        guard case .sequence(let sequence, _) = node else { return problem("expected a list, found \(shape)") }
+        guard case .sequence(let sequence, _) = node else { return problem(L10n.english("expected a list, found {1}", shape)) }
         var result: [T] = []
         var failed = false
         for (index, element) in sequence.enumerated() {
@@ -337,7 +337,7 @@ struct YAMLValue {
     /// The elements that could be read; the others are reported and left out. Use for lists
     /// of records with ids, whose positions are found again through the id.
     func elements<T>(_ each: (YAMLValue) -> T?) -> [T] {
-        guard case .sequence(let sequence, _) = node else { return problem("expected a list, found \(shape)") ?? [] }
+        guard case .sequence(let sequence, _) = node else { return problem(L10n.english("expected a list, found {1}", shape)) ?? [] }
         return sequence.enumerated().compactMap { index, element in
             each(YAMLValue(node: element, path: "\(path)[\(index + 1)]", log: log))
         }
@@ -345,7 +345,7 @@ struct YAMLValue {
 
     /// A mapping from party codes to values (`responsible`, `lead`).
     func perParty<T>(_ each: (YAMLValue) -> T?) -> [PartyCode: T]? {
-        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem(L10n.english("expected a mapping, found {1}", shape)) }
         var result: [PartyCode: T] = [:]
         var failed = false
         for pair in pairs {
@@ -360,7 +360,7 @@ struct YAMLValue {
 
     /// A mapping read in the order written: `each` gets each key and its value.
     func orderedMap<T>(_ each: (String, YAMLValue) -> T?) -> [T]? {
-        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem(L10n.english("expected a mapping, found {1}", shape)) }
         var result: [T] = []
         var failed = false
         for pair in pairs {
@@ -372,7 +372,7 @@ struct YAMLValue {
 
     /// A mapping from keys (language tags) to text.
     func textMap() -> [String: String]? {
-        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem(L10n.english("expected a mapping, found {1}", shape)) }
         var result: [String: String] = [:]
         var failed = false
         for pair in pairs {
@@ -389,7 +389,7 @@ struct YAMLValue {
 
     /// A mapping from keys to mappings of text: `translations`, language to field to text.
     func textMaps() -> [String: [String: String]]? {
-        guard case .mapping(let pairs, _) = node else { return problem("expected a mapping, found \(shape)") }
+        guard case .mapping(let pairs, _) = node else { return problem(L10n.english("expected a mapping, found {1}", shape)) }
         var result: [String: [String: String]] = [:]
         var failed = false
         for pair in pairs {
@@ -440,7 +440,7 @@ final class YAMLFields {
     /// The field, or nil (and a problem) when it is missing or null.
     func required(_ key: String) -> YAMLValue? {
         if let value = optional(key) { return value }
-        log.report(childPath(key), line: owner.line, "is required")
+        log.report(childPath(key), line: owner.line, L10n.english("is required"))
         return nil
     }
 
@@ -494,7 +494,7 @@ final class YAMLFields {
     func finish() -> Bool {
         let clean = log.diagnostics.count == problemsBefore
         for (pair, read) in zip(pairs, read) where !read {
-            log.report(childPath(pair.key), line: pair.line, "unknown field")
+            log.report(childPath(pair.key), line: pair.line, L10n.english("unknown field"))
         }
         return clean
     }

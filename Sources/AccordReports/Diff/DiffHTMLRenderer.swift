@@ -30,7 +30,7 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
             body.append("<p class=\"versions\">\(version(heading.old)) → \(version(heading.new))</p>")
         }
         body += [
-            diff.notice.map { "<p class=\"notice\" role=\"note\"><strong>Note:</strong> \(escape($0.text))</p>" } ?? "",
+            diff.notice.map { "<p class=\"notice\" role=\"note\"><strong>\(escape(L10n.t("Note:")))</strong> \(escape($0.text))</p>" } ?? "",
             "<p class=\"files\"><code>\(escape(diff.oldFile))</code> → <code>\(escape(diff.newFile))</code></p>",
             "</header>",
         ]

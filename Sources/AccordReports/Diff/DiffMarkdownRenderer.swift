@@ -19,7 +19,7 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
 
     /// The diff as Markdown.
     public func render(_ diff: InstrumentDiff) -> String {
-        var blocks = ["# Changes to the text"] + (diff.notice.map { ["> **Note:** " + $0.text] } ?? [])
+        var blocks = ["# Changes to the text"] + (diff.notice.map { ["> **" + L10n.t("Note:") + "** " + $0.text] } ?? [])
             + ["`\(diff.oldFile)` → `\(diff.newFile)`"]
         guard !diff.isEmpty || full else { return (blocks + ["No changes."]).joined(separator: "\n\n") + "\n" }
         blocks.append(DiffLayout.summary(diff) + ".")

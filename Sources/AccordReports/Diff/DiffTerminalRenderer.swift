@@ -20,7 +20,7 @@ public struct DiffTerminalRenderer: InstrumentDiffRenderer {
 
     /// The diff as terminal text.
     public func render(_ diff: InstrumentDiff) -> String {
-        var lines = (diff.notice.map { ["Note: " + $0.text, ""] } ?? []) + [bold("--- \(diff.oldFile)"), bold("+++ \(diff.newFile)")]
+        var lines = (diff.notice.map { [L10n.t("Note:") + " " + $0.text, ""] } ?? []) + [bold("--- \(diff.oldFile)"), bold("+++ \(diff.newFile)")]
         if diff.isEmpty && !full {
             return (lines + ["no changes"]).joined(separator: "\n") + "\n"
         }

@@ -70,17 +70,23 @@ public struct SpreadsheetWorkbook: Sendable {
         return cleaned.isEmpty ? "Sheet" : cleaned
     }
 
-    /// Style 0: plain; 1: the header (bold); 2: a date shown `yyyy-mm-dd`.
+    /// Style 0: plain; 1: the header (bold); 2: a date shown `yyyy-mm-dd`; 3 and 4: text and
+    /// header with Khmer letters, in the Khmer font the Word reports ask for (a cell has one
+    /// font, and Calibri has no Khmer: without it Excel and LibreOffice draw boxes or a
+    /// fallback chosen by the machine).
     static let styles = OfficeXML.declaration + """
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
         <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>\
-        <fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts>\
+        <fonts count="4"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font>\
+        <font><sz val="11"/><name val="\(WordFile.khmerFont)"/></font><font><b/><sz val="11"/><name val="\(WordFile.khmerFont)"/></font></fonts>\
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+        <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
         """
@@ -98,7 +104,7 @@ public struct SpreadsheetWorkbook: Sendable {
         }
         xml += "<sheetData>"
         xml += "<row r=\"1\">" + table.columns.enumerated().map { column, name in
-            "<c r=\"\(reference(column, 1))\" s=\"1\" t=\"inlineStr\"><is>\(text(name))</is></c>"
+            "<c r=\"\(reference(column, 1))\" s=\"\(hasKhmer(name) ? 4 : 1)\" t=\"inlineStr\"><is>\(text(name))</is></c>"
         }.joined() + "</row>"
         for (index, row) in table.rows.enumerated() {
             let number = index + 2
@@ -126,8 +132,12 @@ public struct SpreadsheetWorkbook: Sendable {
             if value == "true" || value == "false" { return "<c r=\"\(reference)\" t=\"b\"><v>\(value == "true" ? 1 : 0)</v></c>" }
         case .text: break
         }
-        return "<c r=\"\(reference)\" t=\"inlineStr\"><is>\(text(value))</is></c>"
+        let style = hasKhmer(value) ? " s=\"3\"" : ""
+        return "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is>\(text(value))</is></c>"
     }
+
+    /// Whether `value` has Khmer letters, so its cell asks for the Khmer font.
+    static func hasKhmer(_ value: String) -> Bool { value.unicodeScalars.contains(where: DocumentFont.isKhmer) }
 
     /// An inline string, keeping leading and trailing spaces.
     static func text(_ value: String) -> String {

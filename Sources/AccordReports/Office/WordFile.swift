@@ -63,6 +63,10 @@ public struct WordFile: Sendable {
     /// The font Khmer runs ask for; the same family as the one the HTML reports embed.
     static let khmerFont = "Noto Sans Khmer"
 
+    /// Whether dates and numbers take the reader's forms (``LocalForms``), in the language
+    /// each text is added in: for reports; a redline keeps the text compared as it is.
+    public var localForms = false
+
     private var body: [String] = []
     private let language: String
     private let revision: Revision?
@@ -121,11 +125,18 @@ public struct WordFile: Sendable {
         let count = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
         guard count > 0 else { return }
         // Columns share the text width of an A4 page with 2 cm margins (in twentieths of a
-        // point) by their longest cell, within bounds, so dates and counts stay narrow.
+        // point) by their longest cell, within bounds, so dates and counts stay narrow; never
+        // narrower than their longest word, so a date or an id is not broken over lines.
+        // Khmer letters print wider than the terminal cells they are counted in.
+        func width(_ text: some StringProtocol) -> Int {
+            let cells = DisplayWidth.of(String(text))
+            return text.unicodeScalars.contains(where: DocumentFont.isKhmer) ? cells * 3 / 2 : cells
+        }
         let weights = (0..<count).map { column in
-            let cells = (header.map { [$0] } ?? []) + rows
-            let longest = cells.map { column < $0.count ? DisplayWidth.of($0[column]) : 0 }.max() ?? 0
-            return min(40, max(5, longest))
+            let cells = ((header.map { [$0] } ?? []) + rows).map { column < $0.count ? $0[column] : "" }
+            let longest = cells.map(width).max() ?? 0
+            let word = cells.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(width).max() ?? 0
+            return min(40, max(5, longest, word + 1))
         }
         let widths = weights.map { 9638 * $0 / weights.reduce(0, +) }
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
@@ -148,15 +159,18 @@ public struct WordFile: Sendable {
     /// A table cell's paragraph: never a tracked change.
     private func cellParagraph(_ text: String, bold: Bool, alignRight: Bool) -> String {
         "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>" + (alignRight ? "<w:jc w:val=\"right\"/>" : "") + "</w:pPr>"
-            + Self.scriptRuns(text).map { runXML(Run(text, bold: bold), text: $0.text, khmer: $0.khmer) }.joined() + "</w:p>"
+            + Self.scriptRuns(formed(text)).map { runXML(Run(text, bold: bold), text: $0.text, khmer: $0.khmer) }.joined() + "</w:p>"
     }
+
+    /// `text` in the reader's forms when ``localForms`` is set.
+    private func formed(_ text: String) -> String { localForms ? LocalForms.apply(text) : text }
 
     private mutating func paragraphXML(_ runs: [Run], style: String?, change: Change?) -> String {
         var properties = style.map { "<w:pStyle w:val=\"\($0)\"/>" } ?? ""
         if let change, let mark = changeMark(change) { properties += "<w:rPr>\(mark)</w:rPr>" }
         var xml = "<w:p>" + (properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>")
         for run in runs where !run.text.isEmpty {
-            let pieces = Self.scriptRuns(run.text).map { runXML(run, text: $0.text, khmer: $0.khmer) }.joined()
+            let pieces = Self.scriptRuns(formed(run.text)).map { runXML(run, text: $0.text, khmer: $0.khmer) }.joined()
             guard let change = run.change, let revision else {
                 xml += pieces
                 continue

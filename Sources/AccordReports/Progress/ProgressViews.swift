@@ -51,7 +51,7 @@ public struct TargetRow: Codable, Sendable, Hashable {
     public init(_ state: TargetState) {
         id = state.target.id.description
         kind = state.target.kind.rawValue
-        summary = state.target.summary
+        summary = state.target.readerSummary
         joint = state.target.isJoint
         due = state.target.schedule?.first ?? state.target.end
         overdue = state.isOverdue
@@ -133,7 +133,7 @@ public struct EvidenceView: Codable, Sendable, Hashable {
         kind = shown.kind.rawValue
         date = shown.date
         party = shown.party?.code
-        title = shown.title
+        title = redaction.hides(evidence) ? shown.title : evidence.provenance.forReader("title", shown.title)
         sensitivity = shown.sensitivity.rawValue
         redacted = redaction.hides(evidence)
         supports = shown.supports.map(\.description)
@@ -247,6 +247,11 @@ enum ProgressStyle {
     /// Text cut to `width` characters with an ellipsis.
     static func clip(_ text: String, _ width: Int) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
-        return line.count <= width ? line : String(line.prefix(width - 1)) + "…"
+        guard line.count > width else { return line }
+        // The tag of an untranslated text (`… [en]`) is kept: it is what tells the reader.
+        if let tag = Language.allCases.map({ " [\($0.tag)]" }).first(where: line.hasSuffix) {
+            return String(line.dropLast(tag.count).prefix(width - tag.count - 1)) + "…" + tag
+        }
+        return String(line.prefix(width - 1)) + "…"
     }
 }

@@ -297,7 +297,7 @@ public struct ShowReport: Codable, Sendable {
                 linked = item.implements.map(\.description)
             }
         case .decision:
-            text = target.summary
+            text = target.readerSummary
         }
         let evidence = state.parties.flatMap(\.evidence).reduce(into: [Evidence]()) { list, item in
             if !list.contains(where: { $0.id == item.id }) { list.append(item) }
@@ -319,13 +319,13 @@ public struct ShowReport: Codable, Sendable {
                                 index: ProvenanceIndex) -> MeetingDetail? {
         guard let meeting = snapshot.meetings.first(where: { $0.id.rawValue == id }) else { return nil }
         return MeetingDetail(
-            id: id, title: meeting.title, date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
+            id: id, title: meeting.provenance.forReader("title", meeting.title), date: meeting.date, endDate: meeting.endDate, venue: meeting.venue,
             host: meeting.host?.code, attendees: meeting.attendees, reviews: meeting.reviews.map(\.description),
             decisions: meeting.decisions.map { decision in
                 let tracked = QualifiedID(owner: id, local: decision.id).flatMap(state.target).map(TargetRow.init)
                 let marks = index.marks(of: id).union(decision.provenance.illustrative ? [.illustrative] : [])
                     .union(tracked?.marks ?? [])
-                return MeetingDetail.Decision(id: decision.id, text: decision.text, tracked: tracked, marks: marks.ordered)
+                return MeetingDetail.Decision(id: decision.id, text: decision.provenance.forReader("text", decision.text), tracked: tracked, marks: marks.ordered)
             }, source: meeting.provenance.source, url: meeting.provenance.url)
     }
 }

@@ -132,18 +132,53 @@ public struct StatusDashboard: Codable, Sendable {
             text += L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))") + "\n"
         }
         if !registers.isEmpty {
-            var requests = TextTable(RegisterLayout.header.enumerated().map { index, title in
-                TextTable.Column(title, RegisterLayout.numeric.contains(index) ? .right : .left)
-            })
-            for row in RegisterLayout.rows(registers) { requests.add(row) }
-            text += "\n" + style.bold(RegisterLayout.heading) + "\n\n" + requests.render(style: style)
-                + "\n" + RegisterLayout.explanation(registers) + "\n"
+            text += "\n" + registerTable(style: style) + "\n" + RegisterLayout.explanation(registers) + "\n"
         }
         return text
+    }
+
+    /// The registers' heading and table, made to fit an 80-column terminal in every language:
+    /// the columns of ``RegisterLayout`` under short lowercase headings, as in the table
+    /// above; the marks every row carries said once, after the heading; and the oldest open
+    /// request of each row with one in a second table under the first.
+    private func registerTable(style: TerminalStyle) -> String {
+        let common = registers.rows.dropFirst().reduce(Set(registers.rows.first?.marks ?? [])) { $0.intersection($1.marks) }
+        var table = TextTable([
+            .init(L10n.t("request", context: "column")), .init(L10n.t("from → to", context: "column")),
+            .init(L10n.t("year", context: "column"), .right), .init(L10n.t("sent", context: "column"), .right),
+            .init(L10n.t("answered", context: "column"), .right), .init(L10n.t("median", context: "column"), .right),
+            .init(L10n.t("open", context: "column"), .right),
+        ])
+        var waiting = TextTable([
+            .init(L10n.t("request", context: "column")), .init(L10n.t("from → to", context: "column")),
+            .init(L10n.t("year", context: "column"), .right), .init(L10n.t("oldest open", context: "column"), .right),
+            .init(L10n.t("sent", context: "column")), .init(L10n.t("reference", context: "column")),
+        ])
+        for row in registers.rows {
+            let request = ProgressStyle.marked(row.kind.label, row.marks.filter { !common.contains($0) })
+            let parties = "\(row.from) → \(row.to)"
+            table.add([request, parties, "\(row.year)", "\(row.sent)", "\(row.answered)", row.medianDays?.text ?? "—", "\(row.open)"])
+            if let oldest = row.oldestOpen {
+                waiting.add([request, parties, "\(row.year)", L10n.t("{1} days", oldest.days.text), "\(oldest.sent)", oldest.reference])
+            }
+        }
+        let heading = style.bold(RegisterLayout.heading) + ProvenanceNotice.suffix(ProvenanceMark.allCases.filter(common.contains))
+        return heading + "\n\n" + table.render(style: style)
+            + (waiting.rows.isEmpty ? "" : "\n" + waiting.render(style: style))
     }
 }
 
 extension Dictionary where Key == String, Value == String {
-    /// The title in the run's language, else the English one, else the first by language tag.
-    var preferred: String { self[L10n.language.rawValue] ?? self["en"] ?? sorted { $0.key < $1.key }.first?.value ?? "" }
+    /// The title in the run's language, else the English one, else the first by language
+    /// tag; for a reader of Vietnamese or Khmer a title in another language is followed by
+    /// the tag of its language (`Agreement on … [en]`), as the summary marks what is
+    /// untranslated. Output for programs is English and shows no tag.
+    var preferred: String {
+        let language = L10n.language.rawValue
+        if let own = self[language] { return own }
+        guard let (tag, title) = self["en"].map({ ("en", $0) }) ?? sorted(by: { $0.key < $1.key }).first.map({ ($0.key, $0.value) }) else {
+            return ""
+        }
+        return L10n.language == .english ? title : "\(title) [\(tag)]"
+    }
 }

@@ -14,7 +14,7 @@ public struct RevisionsTerminalRenderer: Sendable {
     public func render(_ report: RevisionsReport) -> String {
         let count = report.revisions.count
         let scope = report.language.map { " of the \($0) text" } ?? " of the text"
-        var lines = report.notice.map { [style.bold("Note:") + " " + $0.text, ""] } ?? []
+        var lines = report.notice.map { [style.bold(L10n.t("Note:")) + " " + $0.text, ""] } ?? []
         lines.append(style.bold("\(report.instrument): \(count) revision\(count == 1 ? "" : "s")\(scope)")
                      + ProvenanceNotice.suffix(report.marks))
         for revision in report.revisions {

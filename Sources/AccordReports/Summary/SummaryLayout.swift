@@ -162,7 +162,7 @@ enum SummaryLayout {
     /// What is on record: each party's latest report with its note, then the evidence.
     static func news(_ entry: ActionLogEntry) -> String {
         var parts = entry.news.map { news in
-            L10n.t("{1} reported {2} on {3}", news.party == .joint ? L10n.t("joint") : news.party.code, news.status.displayName, news.date)
+            L10n.t("{1} reported {2} on {3}", context: "date", news.party == .joint ? L10n.t("joint") : news.party.code, news.status.displayName, news.date)
                 + (news.note.map { ": \($0)" } ?? "") + ProvenanceNotice.suffix(news.marks)
         }
         parts += entry.evidence.map { item in

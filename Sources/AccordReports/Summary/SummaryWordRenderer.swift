@@ -18,6 +18,7 @@ public struct SummaryWordRenderer: Sendable {
     /// The summaries, each in its language, one after the other in one document.
     public func render(_ summaries: [(language: Language, summary: ReviewSummary)]) throws -> Data {
         var document = WordFile(language: summaries.first?.language.tag ?? L10n.language.tag)
+        document.localForms = true
         for (language, summary) in summaries {
             L10n.with(language) { write(summary, into: &document) }
         }
@@ -25,33 +26,32 @@ public struct SummaryWordRenderer: Sendable {
     }
 
     private func write(_ summary: ReviewSummary, into document: inout WordFile) {
-        document.heading(SummaryLayout.title(summary) + (brief ? " (brief)" : ""), level: 0)
+        document.heading(SummaryLayout.title(summary) + (brief ? " " + L10n.t("(brief)") : ""), level: 0)
         if let notice = SummaryLayout.notice(summary) { document.notice(L10n.t("Note:"), notice) }
         let header = SummaryLayout.header(summary, brief: brief)
         document.table(header: nil, rows: header.rows)
         if !brief, let meeting = summary.meeting, !meeting.agenda.isEmpty {
-            document.paragraph("Agenda of the meeting:")
+            document.paragraph(L10n.t("Agenda of the meeting:"))
             document.bullets(meeting.agenda.enumerated().map { "\($0 + 1). \($1)" })
         }
 
-        document.heading("Follow-up of the previous meeting's decisions", level: 1)
+        document.heading(L10n.t("Follow-up of the previous meeting's decisions"), level: 1)
         if let previous = summary.previousMeetingTitle {
-            document.paragraph("Decisions of \(previous): "
-                               + (summary.followUp.isEmpty ? "none recorded." : SummaryLayout.followUpCounts(summary.followUp) + "."))
+            document.paragraph(SummaryLayout.followUpHeadline(summary, previous))
             if brief {
                 document.bullets(summary.followUp.map(SummaryLayout.followUpLine))
             } else if !summary.followUp.isEmpty {
                 table(SummaryLayout.followUp(summary), into: &document)
             }
         } else {
-            document.paragraph("No previous meeting of this body is recorded.")
+            document.paragraph(L10n.t("No previous meeting of this body is recorded."))
         }
         if !brief, !summary.actionLog.isEmpty {
-            document.heading("Decisions of this meeting", level: 1)
+            document.heading(L10n.t("Decisions of this meeting"), level: 1)
             table(SummaryLayout.actionLog(summary), into: &document)
         }
 
-        document.heading("What each side did", level: 1)
+        document.heading(L10n.t("What each side did"), level: 1)
         if brief { table(SummaryLayout.sideCounts(summary), into: &document) }
         for side in summary.sides where !brief {
             document.heading(SummaryLayout.sideTitle(summary, side), level: 2)
@@ -60,7 +60,7 @@ public struct SummaryWordRenderer: Sendable {
             if !side.evidence.isEmpty { table(SummaryLayout.sideEvidence(summary, side), into: &document) }
         }
         if !brief, !summary.jointStandings.isEmpty {
-            document.heading("Where every party reported", level: 2)
+            document.heading(L10n.t("Where every party reported"), level: 2)
             table(SummaryLayout.jointStandings(summary), into: &document)
         }
         if summary.restrictedOmitted > 0 {
@@ -91,7 +91,7 @@ public struct SummaryWordRenderer: Sendable {
         let progress = SummaryLayout.progress(summary)
         if progress.rows.isEmpty { document.paragraph(L10n.t("Nothing tracked yet.")) } else { table(progress, into: &document) }
 
-        document.heading("Gaps", level: 1)
+        document.heading(L10n.t("Gaps"), level: 1)
         let totals = GapLayout.totals(summary.gaps)
         document.paragraph(totals.prefix(1).uppercased() + totals.dropFirst() + ".")
         if !summary.gaps.gaps.isEmpty {
@@ -130,7 +130,7 @@ public struct SummaryWordRenderer: Sendable {
             }
         }
         if !summary.planTargets.isEmpty {
-            document.heading("Plan targets against what is recorded", level: 2)
+            document.heading(L10n.t("Plan targets against what is recorded"), level: 2)
             let targets = SummaryLayout.planTargets(summary)
             if !targets.rows.isEmpty { table(targets, into: &document) }
             if let missing = SummaryLayout.unmeasuredTargets(summary) { document.paragraph(missing) }
@@ -143,7 +143,7 @@ public struct SummaryWordRenderer: Sendable {
         }
 
         if summary.gapDetail == .all, !summary.gaps.gaps.isEmpty {
-            document.heading("Annex: every gap", level: 1)
+            document.heading(L10n.t("Annex: every gap"), level: 1)
             table(SummaryLayout.gapTable(summary.gaps.gaps, toClose: true), into: &document)
         }
         document.paragraph([WordFile.Run(SummaryLayout.footer(summary), italic: true)])
@@ -151,15 +151,12 @@ public struct SummaryWordRenderer: Sendable {
 
     /// The brief's last part: the most serious gaps and the next review.
     private func writeBriefEnd(_ summary: ReviewSummary, into document: inout WordFile) {
-        document.heading("Most serious gaps", level: 1)
+        document.heading(L10n.t("Most serious gaps"), level: 1)
         let totals = GapLayout.totals(summary.gaps)
         document.paragraph(totals.prefix(1).uppercased() + totals.dropFirst() + ".")
-        document.bullets(SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps).map { gap in
-            "\(gap.severity.rawValue): \(gap.rule.title), \(gap.item) (\(gap.party?.code ?? "both"))"
-                + (gap.since.map { " since \($0)" } ?? "") + ProvenanceNotice.suffix(gap.marks)
-        })
-        document.heading("Next review", level: 1)
-        document.paragraph(summary.nextReview.map { SummaryLayout.nextReview($0, summary) } ?? "No review is scheduled within the horizon.")
+        document.bullets(SummaryLayout.shownGaps(summary).gaps.prefix(SummaryLayout.briefGaps).map(SummaryLayout.briefGapLine))
+        document.heading(L10n.t("Next review"), level: 1)
+        document.paragraph(summary.nextReview.map { SummaryLayout.nextReview($0, summary) } ?? L10n.t("No review is scheduled within the horizon."))
         document.paragraph([WordFile.Run(SummaryLayout.footer(summary), italic: true)])
     }
 

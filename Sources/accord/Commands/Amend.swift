@@ -101,14 +101,14 @@ extension Accord {
         var acceptRemap = false
 
         func validate() throws {
-            if text.isEmpty { throw ValidationError("give the new text with --text FILE") }
+            if text.isEmpty { throw ValidationError(L10n.t("give the new text with --text FILE")) }
             if !lang.isEmpty && lang.count != text.count {
-                throw ValidationError("give one --lang per --text (\(text.count) texts, \(lang.count) languages)")
+                throw ValidationError(L10n.t("give one --lang per --text ({1} texts, {2} languages)", text.count, lang.count))
             }
-            if CalendarDate(date) == nil { throw ValidationError("--date \(date) is not a date (yyyy-mm-dd)") }
-            if message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError("--message is empty") }
+            if CalendarDate(date) == nil { throw ValidationError(L10n.t("--date {1} is not a date (yyyy-mm-dd)", date)) }
+            if message.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { throw ValidationError(L10n.t("--message is empty")) }
             _ = try signatories()
-            if place != nil && signedBy.isEmpty { throw ValidationError("--place needs --signed-by") }
+            if place != nil && signedBy.isEmpty { throw ValidationError(L10n.t("--place needs --signed-by")) }
             _ = try clauseRemap()
         }
 
@@ -120,10 +120,10 @@ extension Accord {
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, QualifiedID(owner: "x", local: parts[0]) != nil,
                       QualifiedID(owner: "x", local: parts[1]) != nil else {
-                    throw ValidationError("--remap \(pair) should read OLD=NEW with clause numbers, e.g. 4.2=5.2")
+                    throw ValidationError(L10n.t("--remap {1} should read OLD=NEW with clause numbers, e.g. 4.2=5.2", pair))
                 }
                 guard result.updateValue(parts[1], forKey: parts[0]) == nil else {
-                    throw ValidationError("--remap names clause \(parts[0]) twice")
+                    throw ValidationError(L10n.t("--remap names clause {1} twice", parts[0]))
                 }
             }
             return result
@@ -142,7 +142,7 @@ extension Accord {
                     do {
                         data = try Data(contentsOf: URL(fileURLWithPath: file))
                     } catch {
-                        throw AccordError(.notFound, "cannot read \(file): no such file or not readable")
+                        throw AccordError(.notFound, L10n.t("cannot read {1}: no such file or not readable", file))
                     }
                 }
                 let language = lang.isEmpty ? Self.language(of: file, instrument: instrument) : lang[index]
@@ -155,8 +155,7 @@ extension Accord {
             let recorded = try amendment.record(in: repository, author: (author.name, author.email))
             let languages = texts.map(\.language).joined(separator: ", ")
             if recorded.repaired {
-                let lines = ["Tagged \(recorded.tag) (commit \(recorded.commit.short)): an earlier amend recorded these texts "
-                             + "but was stopped before it could tag them; nothing new was committed"]
+                let lines = ["Tagged \(recorded.tag) (commit \(recorded.commit.short)): an earlier amend recorded these texts but was stopped before it could tag them; nothing new was committed"]
                 try write.report(id: recorded.tag, lines, commits: [], in: repository)
                 return
             }
@@ -178,7 +177,7 @@ extension Accord {
                 let parts = value.split(separator: ":", maxSplits: 1)
                 guard parts.count == 2, let party = PartyCode(parts[0].trimmingCharacters(in: .whitespaces)),
                       case let name = parts[1].trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-                    throw ValidationError("--signed-by \"\(value)\" needs the party first, e.g. \"VN: Minister of Public Security\"")
+                    throw ValidationError(L10n.t("--signed-by \"{1}\" needs the party first, e.g. \"VN: Minister of Public Security\"", value))
                 }
                 return Signatory(party: party, name: name)
             }

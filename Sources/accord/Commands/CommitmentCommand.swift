@@ -36,11 +36,11 @@ extension Accord {
         var note: String?
 
         func validate() throws {
-            if let bound, Commitment.Bound(bound) == nil { throw ValidationError("--bound \(bound) is not each, joint or a party code") }
-            if let due, CalendarDate(due) == nil { throw ValidationError("--due \(due) is not a date (yyyy-mm-dd)") }
-            if let every, every < 1 || every > 1200 { throw ValidationError("--every must be 1 to 1200 months") }
-            if every != nil && due == nil { throw ValidationError("--every needs --due") }
-            if let summary, summary.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--summary is empty") }
+            if let bound, Commitment.Bound(bound) == nil { throw ValidationError(L10n.t("--bound {1} is not each, joint or a party code", bound)) }
+            if let due, CalendarDate(due) == nil { throw ValidationError(L10n.t("--due {1} is not a date (yyyy-mm-dd)", due)) }
+            if let every, every < 1 || every > 1200 { throw ValidationError(L10n.t("--every must be 1 to 1200 months")) }
+            if every != nil && due == nil { throw ValidationError(L10n.t("--every needs --due")) }
+            if let summary, summary.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(L10n.t("--summary is empty")) }
             _ = try agencies()
         }
 
@@ -49,7 +49,7 @@ extension Accord {
             for value in agency {
                 let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, let party = PartyCode(parts[0]), !parts[1].isEmpty else {
-                    throw ValidationError("--agency \"\(value)\" should read PARTY: AGENCY, e.g. \"VN: Ministry of Public Security\"")
+                    throw ValidationError(L10n.t("--agency \"{1}\" should read PARTY: AGENCY, e.g. \"VN: Ministry of Public Security\"", value))
                 }
                 result[party] = parts[1]
             }
@@ -73,7 +73,7 @@ extension Accord {
     /// `tip-2005#4.1` as the instrument and the commitment's id; a usage error otherwise.
     static func commitmentID(_ text: String) throws -> (InstrumentID, String) {
         guard let qualified = QualifiedID(text), let instrument = InstrumentID(qualified.owner) else {
-            throw ValidationError("\(text) is not a commitment id such as tip-2005#4.1")
+            throw ValidationError(L10n.t("{1} is not a commitment id such as tip-2005#4.1", text))
         }
         return (instrument, qualified.local)
     }
@@ -117,7 +117,7 @@ extension Accord.CommitmentCommand {
 
         func validate() throws {
             _ = try Accord.commitmentID(id)
-            if fields.summary == nil { throw ValidationError("give what was committed with --summary") }
+            if fields.summary == nil { throw ValidationError(L10n.t("give what was committed with --summary")) }
         }
 
         func run() throws {
@@ -154,7 +154,7 @@ extension Accord.CommitmentCommand {
             let (instrument, local) = try Accord.commitmentID(id)
             let current = try RegisterUpdate.current(instrument, in: try repository.openTracker())
             guard let old = current.commitments.first(where: { $0.id == local }) else {
-                throw AccordError(.notFound, "no commitment \(id) in the register")
+                throw AccordError(.notFound, L10n.t("no commitment {1} in the register", id))
             }
             try Accord.record(RegisterUpdate(instrument: instrument, change: .replace(try fields.applied(to: old))),
                               repository: repository, write: write, id: id)

@@ -90,13 +90,13 @@ extension Accord {
         @OptionGroup var terminal: TerminalOptions
 
         func validate() throws {
-            if json && format != .terminal && format != .json { throw ValidationError("give either --json or --format, not both") }
+            if json && format != .terminal && format != .json { throw ValidationError(L10n.t("give either --json or --format, not both")) }
             if full && (stat || json || format == .json) {
-                throw ValidationError("--full shows the text; it cannot be combined with \(stat ? "--stat" : "JSON, which always holds every article")")
+                throw ValidationError(L10n.t("--full shows the text; it cannot be combined with {1}", stat ? "--stat" : L10n.t("JSON, which always holds every article")))
             }
-            if author != nil && format != .docx { throw ValidationError("--author goes with --format docx") }
+            if author != nil && format != .docx { throw ValidationError(L10n.t("--author goes with --format docx")) }
             if stat && (json || format != .terminal) {
-                throw ValidationError("--stat prints text; it cannot be combined with \(json ? "--json" : "--format \(format.rawValue)")")
+                throw ValidationError(L10n.t("--stat prints text; it cannot be combined with {1}", json ? "--json" : "--format \(format.rawValue)"))
             }
         }
 

@@ -49,7 +49,7 @@ extension Accord {
             } else if digest.entries.isEmpty {
                 text = ""
             } else {
-                var lines = digest.notice.map { ["Note: \($0.text)", ""] } ?? []
+                var lines = digest.notice.map { [L10n.t("Note:") + " " + $0.text, ""] } ?? []
                 lines.append("Due from \(digest.asOf) through \(digest.through): \(digest.entries.count) "
                              + (digest.entries.count == 1 ? "item" : "items"))
                 for entry in digest.entries {

@@ -93,8 +93,8 @@ extension Accord.EvidenceCommand {
         @OptionGroup(title: "Provenance") var provenance: ProvenanceOptions
 
         func validate() throws {
-            if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
-            if party == .joint { throw ValidationError("--party names the one party that supplied the evidence; leave it out when it is the parties' together") }
+            if reason != nil && supersedes == nil { throw ValidationError(L10n.t("--reason goes with --supersedes")) }
+            if party == .joint { throw ValidationError(L10n.t("--party names the one party that supplied the evidence; leave it out when it is the parties' together")) }
         }
 
         func run() throws {
@@ -107,8 +107,7 @@ extension Accord.EvidenceCommand {
             // attachment too (stored under the id of the encrypted bytes).
             let recipients = context.snapshot.settings?.recipients ?? []
             if sensitivity == .restricted && recipients.isEmpty {
-                throw AccordError(.data, "restricted evidence is stored encrypted, but accord.yaml lists no recipients: add each party's "
-                        + "age public key under parties[].recipients (see docs/security.md); nothing was recorded")
+                throw AccordError(.data, L10n.t("restricted evidence is stored encrypted, but accord.yaml lists no recipients: add each party's age public key under parties[].recipients (see docs/security.md); nothing was recorded"))
             }
             let stored = try file.map { file in
                 sensitivity == .restricted ? try AgeEnvelope.seal(file.data, for: recipients, armored: false) : file.data

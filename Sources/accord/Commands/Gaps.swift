@@ -55,14 +55,14 @@ extension Accord {
         func validate() throws {
             try format.refuseWithJSON(read)
             if summary && (format.isCSV || format.isWorkbook) {
-                throw ValidationError("give either --summary or --csv/--format xlsx, not both: the table has one row per gap")
+                throw ValidationError(L10n.t("give either --summary or --csv/--format xlsx, not both: the table has one row per gap"))
             }
         }
 
         func run() throws {
             let context = try TrackerContext.open(repository, read, texts: true)
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
-                throw ValidationError("unknown party \(party): accord.yaml lists \(context.snapshot.settings?.partyCodes.map(\.code).joined(separator: ", ") ?? "none")")
+                throw ValidationError(L10n.t("unknown party {1}: accord.yaml lists {2}", party, context.snapshot.settings?.partyCodes.map(\.code).joined(separator: ", ") ?? "none"))
             }
             let owner = try instrument.map { try context.resolve($0, as: [.instrument, .plan, .meeting]).id }
             let schedule = context.schedule()

@@ -30,7 +30,7 @@ extension Accord {
         var limit: Int?
 
         func validate() throws {
-            if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+            if let limit, limit < 1 { throw ValidationError(L10n.t("--limit must be at least 1")) }
         }
 
         func run() throws {

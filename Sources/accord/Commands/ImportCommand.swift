@@ -57,13 +57,12 @@ extension Accord.ImportCommand {
         func run() throws {
             let table = try SpreadsheetTable.read(path: file)
             for (index, column) in table.columns.enumerated() where !Self.known.contains(column) {
-                throw AccordError(.data, "\(file):1:\(SpreadsheetTable.columnLetter(index)): unknown column \"\(column)\" "
-                    + "(accord reads \(Self.known.joined(separator: ", ")))")
+                throw AccordError(.data, L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, SpreadsheetTable.columnLetter(index), column, Self.known.joined(separator: ", ")))
             }
             for required in ["target", "status", "date"] where !table.columns.contains(required) {
-                throw AccordError(.data, "\(file):1: no \(required) column (needed: target, status, date)")
+                throw AccordError(.data, L10n.t("{1}:1: no {2} column (needed: target, status, date)", file, required))
             }
-            guard !table.rows.isEmpty else { throw AccordError(.data, "\(file): the table has a header and no rows") }
+            guard !table.rows.isEmpty else { throw AccordError(.data, L10n.t("{1}: the table has a header and no rows", file)) }
             let today = CalendarDate.today()
             let context = try TrackerContext.open(repository, asOf: today, warn: false)
             var problems: [String] = []
@@ -76,8 +75,7 @@ extension Accord.ImportCommand {
                 let statusText = row.cells["status"]?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 let status = Status(rawValue: statusText)
                 if status == nil {
-                    problems.append("\(at("status")): \(statusText.isEmpty ? "empty" : "\"\(statusText)\" is not a status") "
-                        + "(one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    problems.append("\(at("status")): \(statusText.isEmpty ? "empty" : "\"\(statusText)\" is not a status") (one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")))")
                 }
                 var date: CalendarDate?
                 switch row.cells["date"] ?? .empty {

@@ -46,7 +46,7 @@ extension Accord {
 
         func validate() throws {
             if exampleDir != nil && !example {
-                throw ValidationError("--example-dir needs --example")
+                throw ValidationError(L10n.t("--example-dir needs --example"))
             }
         }
 
@@ -54,8 +54,7 @@ extension Accord {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             if bare && !example {
                 let hub = try TrackerLocation.createHub(at: url)
-                print("Created an empty hub in \(hub.gitDirectory.path) (branch main, no commits yet); fill it from a "
-                      + "tracker with: accord remote add hub \(hub.gitDirectory.path) && accord sync hub")
+                print("Created an empty hub in \(hub.gitDirectory.path) (branch main, no commits yet); fill it from a tracker with: accord remote add hub \(hub.gitDirectory.path) && accord sync hub")
                 return
             }
             var populate: ((Repository) throws -> ObjectID)?
@@ -67,7 +66,7 @@ extension Accord {
                 let history = try ExampleHistory(files)
                 populate = { repository in
                     guard let last = try history.write(into: repository) else {
-                        throw AccordError(.notFound, "\(files.origin) has no instruments")
+                        throw AccordError(.notFound, L10n.t("{1} has no instruments", files.origin))
                     }
                     return last
                 }

@@ -89,13 +89,13 @@ extension Accord.InstrumentCommand {
         var dryRun = false
 
         func validate() throws {
-            if InstrumentID(id) == nil { throw ValidationError("\(id) is not an instrument id (lowercase letters, digits and -)") }
+            if InstrumentID(id) == nil { throw ValidationError(L10n.t("{1} is not an instrument id (lowercase letters, digits and -)", id)) }
             if Instrument.Kind(rawValue: kind) == nil {
-                throw ValidationError("--kind \(kind) is not one of \(Instrument.Kind.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw ValidationError(L10n.t("--kind {1} is not one of {2}", kind, Instrument.Kind.allCases.map(\.rawValue).joined(separator: ", ")))
             }
-            if CalendarDate(signed) == nil { throw ValidationError("--signed \(signed) is not a date (yyyy-mm-dd)") }
-            if title.isEmpty { throw ValidationError("give the title with --title") }
-            if lang.count != text.count { throw ValidationError("give one --lang per --text (\(text.count) texts, \(lang.count) languages)") }
+            if CalendarDate(signed) == nil { throw ValidationError(L10n.t("--signed {1} is not a date (yyyy-mm-dd)", signed)) }
+            if title.isEmpty { throw ValidationError(L10n.t("give the title with --title")) }
+            if lang.count != text.count { throw ValidationError(L10n.t("give one --lang per --text ({1} texts, {2} languages)", text.count, lang.count)) }
             _ = try partyCodes()
             _ = try signatories()
             _ = try entries()
@@ -103,9 +103,9 @@ extension Accord.InstrumentCommand {
 
         private func partyCodes() throws -> [PartyCode] {
             let codes = parties.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-            guard !codes.isEmpty else { throw ValidationError("--parties is empty") }
+            guard !codes.isEmpty else { throw ValidationError(L10n.t("--parties is empty")) }
             return try codes.map { code in
-                guard let party = PartyCode(code) else { throw ValidationError("--parties: \(code) is not a party code (e.g. VN)") }
+                guard let party = PartyCode(code) else { throw ValidationError(L10n.t("--parties: {1} is not a party code (e.g. VN)", code)) }
                 return party
             }
         }
@@ -115,7 +115,7 @@ extension Accord.InstrumentCommand {
                 let parts = value.split(separator: ":", maxSplits: 1)
                 guard parts.count == 2, let party = PartyCode(parts[0].trimmingCharacters(in: .whitespaces)),
                       case let name = parts[1].trimmingCharacters(in: .whitespaces), !name.isEmpty else {
-                    throw ValidationError("--signatory \"\(value)\" needs the party first, e.g. \"VN: Minister of Public Security\"")
+                    throw ValidationError(L10n.t("--signatory \"{1}\" needs the party first, e.g. \"VN: Minister of Public Security\"", value))
                 }
                 return Signatory(party: party, name: name)
             }
@@ -126,7 +126,7 @@ extension Accord.InstrumentCommand {
                 let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 if parts.count == 1, let date = CalendarDate(parts[0]) { return Instrument.EntryIntoForce(date: date) }
                 guard parts.count == 2, let party = PartyCode(parts[0]), let date = CalendarDate(parts[1]) else {
-                    throw ValidationError("--in-force \(value) should be a date or PARTY: DATE")
+                    throw ValidationError(L10n.t("--in-force {1} should be a date or PARTY: DATE", value))
                 }
                 return Instrument.EntryIntoForce(date: date, party: party)
             }

@@ -85,8 +85,8 @@ extension Accord {
         @OptionGroup(title: "Provenance") var provenance: ProvenanceOptions
 
         func validate() throws {
-            if note != nil && noteFile != nil { throw ValidationError("give --note or --note-file, not both") }
-            if reason != nil && supersedes == nil { throw ValidationError("--reason goes with --supersedes") }
+            if note != nil && noteFile != nil { throw ValidationError(L10n.t("give --note or --note-file, not both")) }
+            if reason != nil && supersedes == nil { throw ValidationError(L10n.t("--reason goes with --supersedes")) }
         }
 
         func run() throws {

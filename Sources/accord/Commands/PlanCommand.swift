@@ -65,15 +65,15 @@ extension Accord.PlanCommand {
 
         func validate() throws {
             _ = try itemID()
-            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("--title is empty") }
+            if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(L10n.t("--title is empty")) }
             _ = try agencies(lead, option: "--lead")
             _ = try agencies(partner, option: "--partner")
-            if let start, let end, end < start { throw ValidationError("--end \(end) is before --start \(start)") }
+            if let start, let end, end < start { throw ValidationError(L10n.t("--end {1} is before --start {2}", end, start)) }
         }
 
         func itemID() throws -> (plan: InstrumentID, item: String, area: String) {
             guard let qualified = QualifiedID(id), let plan = InstrumentID(qualified.owner), qualified.local.contains(".") else {
-                throw ValidationError("\(id) is not a plan item id such as plan-2017-2020#3.4")
+                throw ValidationError(L10n.t("{1} is not a plan item id such as plan-2017-2020#3.4", id))
             }
             let area = String(qualified.local.prefix { $0 != "." })
             return (plan, qualified.local, area)
@@ -84,7 +84,7 @@ extension Accord.PlanCommand {
             for value in values {
                 let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
                 guard parts.count == 2, let party = PartyCode(parts[0]), !parts[1].isEmpty else {
-                    throw ValidationError("\(option) \"\(value)\" should read PARTY: AGENCY, e.g. \"VN: Ministry of Public Security\"")
+                    throw ValidationError(L10n.t("{1} \"{2}\" should read PARTY: AGENCY, e.g. \"VN: Ministry of Public Security\"", option, value))
                 }
                 result[party, default: []].append(parts[1])
             }
@@ -95,7 +95,7 @@ extension Accord.PlanCommand {
             let (plan, local, area) = try itemID()
             let leads = try agencies(lead, option: "--lead")
             if let party = leads.first(where: { $0.value.count > 1 })?.key {
-                throw ValidationError("--lead names \(party) twice: an item has one lead agency per party")
+                throw ValidationError(L10n.t("--lead names {1} twice: an item has one lead agency per party", party))
             }
             let item = PlanItem(id: local, title: title, lead: leads.mapValues { $0[0] }, partners: try agencies(partner, option: "--partner"),
                                 start: start, end: end, deliverables: target, note: note)
@@ -148,7 +148,7 @@ extension Accord.PlanCommand {
         func run() throws {
             let table = try SpreadsheetTable.read(path: file)
             let repository = try self.repository.openTracker()
-            guard let planID = InstrumentID(plan) else { throw ValidationError("\(plan) is not a plan id such as plan-2017-2020") }
+            guard let planID = InstrumentID(plan) else { throw ValidationError(L10n.t("{1} is not a plan id such as plan-2017-2020", plan)) }
             let current = try PlanUpdate.current(planID, in: repository)
             let read = PlanMatrix.entries(table, file: file, plan: current)
             guard read.problems.isEmpty else { throw TableProblems(file: file, problems: read.problems) }

@@ -50,10 +50,10 @@ extension Accord {
         func validate() throws {
             try format.refuseWithJSON(read)
             if ics && (format.isJSON(read) || format.isCSV || format.isWorkbook) {
-                throw ValidationError("give only one of --json, --csv, --format and --ics")
+                throw ValidationError(L10n.t("give only one of --json, --csv, --format and --ics"))
             }
             if let uidDomain, !ICalendarRenderer.isDomain(uidDomain) {
-                throw ValidationError("--uid-domain \(uidDomain) is not a domain name (such as mps.gov.vn)")
+                throw ValidationError(L10n.t("--uid-domain {1} is not a domain name (such as mps.gov.vn)", uidDomain))
             }
         }
 
@@ -88,7 +88,7 @@ extension Accord {
             if let uidDomain { return uidDomain }
             if let domain = ProcessInfo.processInfo.environment["ACCORD_UID_DOMAIN"], !domain.isEmpty {
                 guard ICalendarRenderer.isDomain(domain) else {
-                    throw ValidationError("ACCORD_UID_DOMAIN \(domain) is not a domain name (such as mps.gov.vn)")
+                    throw ValidationError(L10n.t("ACCORD_UID_DOMAIN {1} is not a domain name (such as mps.gov.vn)", domain))
                 }
                 return domain
             }

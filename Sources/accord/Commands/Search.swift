@@ -52,7 +52,7 @@ extension Accord {
 
         func validate() throws {
             guard !TrackerSearch.words(of: text).isEmpty else {
-                throw ValidationError("the query holds no word to search for (punctuation and spaces are not searched)")
+                throw ValidationError(L10n.t("the query holds no word to search for (punctuation and spaces are not searched)"))
             }
         }
 
@@ -71,7 +71,7 @@ extension Accord {
                 print(try JSONOutput.render(Found(query: text, asOf: asOf?.description, notice: notice, hits: hits)), terminator: "")
                 return
             }
-            if let notice { print("Note: \(notice.text)\n") }
+            if let notice { print(L10n.t("Note:") + " " + notice.text + "\n") }
             if hits.isEmpty {
                 print(TrackerSearch.words(of: text).count == 1 ? L10n.t("No title, note or text holds this word.") : L10n.t("No title, note or text holds these words."))
                 return

@@ -54,7 +54,7 @@ extension Accord {
         func run() throws {
             guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
                   (1...65535).contains(port) else {
-                throw ValidationError("--listen \(listen.debugDescription) should be ADDRESS:PORT, as 127.0.0.1:8080")
+                throw ValidationError(L10n.t("--listen {1} should be ADDRESS:PORT, as 127.0.0.1:8080", listen.debugDescription))
             }
             let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
             let tracker = try repository.openTracker()
@@ -77,7 +77,7 @@ extension Accord {
             done.wait()
             if let failure = outcome.failure {
                 if failure is any AccordFailure { throw failure }
-                throw AccordError(.io, "cannot serve on \(listen): \(failure)")
+                throw AccordError(.io, L10n.t("cannot serve on {1}: {2}", listen, String(describing: failure)))
             }
         }
     }

@@ -84,11 +84,11 @@ extension Accord {
         @OptionGroup var write: WriteOptions
 
         func validate() throws {
-            if meeting != nil && since != nil { throw ValidationError("give either --meeting or --since, not both") }
-            if read.json && format != .markdown && format != .json { throw ValidationError("give either --json or --format, not both") }
+            if meeting != nil && since != nil { throw ValidationError(L10n.t("give either --meeting or --since, not both")) }
+            if read.json && format != .markdown && format != .json { throw ValidationError(L10n.t("give either --json or --format, not both")) }
             // Reports/ is stored in clear in every copy: restricted content must not go there.
             if commit && read.includeRestricted {
-                throw ValidationError("--commit stores the summary in clear in every copy: it cannot include restricted evidence")
+                throw ValidationError(L10n.t("--commit stores the summary in clear in every copy: it cannot include restricted evidence"))
             }
         }
 

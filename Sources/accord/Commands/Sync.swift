@@ -58,17 +58,16 @@ struct Sync: ParsableCommand {
     @Argument(help: "The remote to sync with (default: origin, else the only remote).") var remote: String?
     @Flag(help: "Forget a sync that stopped on a conflict, restoring the remote-tracking branch.") var abort = false
     @Flag(help: "Fetch and merge only; never write to the remote (for read-only remotes).") var noPush = false
-    @Option(help: ArgumentHelp("Stop after this many seconds without progress (default: git config "
-                               + "accord.timeout, else 60; 0 for no limit).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Stop after this many seconds without progress (default: git config accord.timeout, else 60; 0 for no limit).", valueName: "seconds"))
     var timeout: Double?
     @Flag(help: "Print the result as JSON.") var json = false
 
     func validate() throws {
         if abort && (remote != nil || noPush || timeout != nil) {
-            throw ValidationError("--abort takes no remote, --no-push or --timeout")
+            throw ValidationError(L10n.t("--abort takes no remote, --no-push or --timeout"))
         }
         if let timeout, !(timeout >= 0 && timeout.isFinite) {
-            throw ValidationError("--timeout takes a number of seconds, 0 for no limit")
+            throw ValidationError(L10n.t("--timeout takes a number of seconds, 0 for no limit"))
         }
     }
 
@@ -103,8 +102,7 @@ struct Sync: ParsableCommand {
             return try write.report(id: nil, ["no stopped sync to abort"], in: repo)
         }
         let restored = state.trackingBefore.map { "back to \($0.short)" } ?? "removed (it did not exist before)"
-        try write.report(id: nil, ["aborted the sync with \(state.remote): \(state.trackingReference) \(restored); "
-                                   + "branch \(state.branch) was never changed"], in: repo)
+        try write.report(id: nil, ["aborted the sync with \(state.remote): \(state.trackingReference) \(restored); branch \(state.branch) was never changed"], in: repo)
     }
 
     static func summary(_ report: SyncReport) -> String { TrackerSync.summary(report) }

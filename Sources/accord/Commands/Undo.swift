@@ -35,8 +35,7 @@ extension Accord {
                 throw AccordError(.notFound, L10n.t("nothing to undo: accord has written no record in this copy since the last undo"))
             }
             guard let tip = try tracker.tip(), tip == last.commit else {
-                throw AccordError(.data, "the last commit is not the record you wrote (\(last.record), commit \(last.commit.short)): "
-                    + "other commits came after it; withdraw it with accord retract \(last.record) --reason TEXT")
+                throw AccordError(.data, L10n.t("the last commit is not the record you wrote ({1}, commit {2}): other commits came after it; withdraw it with accord retract {1} --reason TEXT", last.record, last.commit.short))
             }
             let info = try tracker.commit(tip)
             do {

@@ -43,28 +43,28 @@ extension Accord {
 
             func run() throws {
                 if let language, Language(code: language) == nil {
-                    throw AccordError(.usage, "--language \(language) should be one of \(Language.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw AccordError(.usage, L10n.t("--language {1} should be one of {2}", language, Language.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 let access = try restricted.map { text in
                     guard let access = RestrictedAccess(rawValue: text) else {
-                        throw AccordError(.usage, "--restricted \(text) should be own or all")
+                        throw AccordError(.usage, L10n.t("--restricted {1} should be own or all", text))
                     }
                     return access
                 }
                 guard let role = Role(rawValue: role) else {
-                    throw ValidationError("--role \(role) should be one of \(Role.allCases.map(\.rawValue).joined(separator: ", "))")
+                    throw ValidationError(L10n.t("--role {1} should be one of {2}", role, Role.allCases.map(\.rawValue).joined(separator: ", ")))
                 }
                 guard !name.isEmpty, !name.contains(where: { $0.isNewline || $0 == "<" || $0 == ">" }) else {
-                    throw ValidationError("the name \(name.debugDescription) cannot be a commit author's name")
+                    throw ValidationError(L10n.t("the name {1} cannot be a commit author's name", name.debugDescription))
                 }
                 let tracker = try repository.openTracker()
                 let parties = try TrackerSnapshot.load(repository: tracker).settings?.partyCodes ?? []
                 guard let code = PartyCode(party), parties.contains(code) else {
-                    throw AccordError(.usage, "unknown party \(party): accord.yaml lists \(parties.map(\.code).joined(separator: ", "))")
+                    throw AccordError(.usage, L10n.t("unknown party {1}: accord.yaml lists {2}", party, parties.map(\.code).joined(separator: ", ")))
                 }
                 let password = try readPassword()
                 guard password.count >= 10 else {
-                    throw AccordError(.usage, "the password is shorter than 10 characters; nothing was saved")
+                    throw AccordError(.usage, L10n.t("the password is shorter than 10 characters; nothing was saved"))
                 }
                 let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password),
                                           language: language.flatMap(Language.init(code:))?.rawValue, restricted: access)
@@ -75,15 +75,15 @@ extension Accord {
             private func readPassword() throws -> String {
                 if passwordStdin || isatty(STDIN_FILENO) == 0 {
                     guard let line = readLine(strippingNewline: true) else {
-                        throw AccordError(.usage, "no password on standard input")
+                        throw AccordError(.usage, L10n.t("no password on standard input"))
                     }
                     return line
                 }
                 guard let first = getpass("Password for \(name): ").map({ String(cString: $0) }),
                       let second = getpass("Again: ").map({ String(cString: $0) }) else {
-                    throw AccordError(.usage, "no password given")
+                    throw AccordError(.usage, L10n.t("no password given"))
                 }
-                guard first == second else { throw AccordError(.usage, "the two passwords differ; nothing was saved") }
+                guard first == second else { throw AccordError(.usage, L10n.t("the two passwords differ; nothing was saved")) }
                 return first
             }
         }

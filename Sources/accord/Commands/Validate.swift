@@ -42,10 +42,10 @@ extension Accord {
 
         func validate() throws {
             if folder != nil && repository.repo != nil {
-                throw ValidationError("give either --repo or FOLDER, not both")
+                throw ValidationError(L10n.t("give either --repo or FOLDER, not both"))
             }
             if folder != nil && revision != nil {
-                throw ValidationError("give either --revision or FOLDER, not both")
+                throw ValidationError(L10n.t("give either --revision or FOLDER, not both"))
             }
         }
 

@@ -44,7 +44,7 @@ extension Accord {
         @Option(help: .hidden) var progressFile: String?
 
         func validate() throws {
-            guard timeout > 0 else { throw ValidationError("--timeout must be more than 0 seconds") }
+            guard timeout > 0 else { throw ValidationError(L10n.t("--timeout must be more than 0 seconds")) }
         }
 
         func run() throws {

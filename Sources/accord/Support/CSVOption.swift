@@ -38,11 +38,11 @@ struct CSVOption: ParsableArguments {
 
     /// Refuses two formats at once (exit 64): one output has one format.
     func refuseWithJSON(_ read: ReadOptions) throws {
-        if csv && read.json { throw ValidationError("give either --json or --csv, not both") }
+        if csv && read.json { throw ValidationError(L10n.t("give either --json or --csv, not both")) }
         if let format, (csv && format != .csv) || (read.json && format != .json) {
-            throw ValidationError("give either --format or \(csv ? "--csv" : "--json"), not both")
+            throw ValidationError(L10n.t("give either --format or {1}, not both", csv ? "--csv" : "--json"))
         }
-        if bom && !isCSV { throw ValidationError("--bom goes with --csv") }
+        if bom && !isCSV { throw ValidationError(L10n.t("--bom goes with --csv")) }
     }
 
     /// Writes a table report as these options ask: JSON, CSV (the first sheet), an .xlsx

@@ -50,7 +50,7 @@ struct Console {
         let text = standardOutputIsTerminal ? TerminalText.visible(text, style: style) : text
         if let pager {
             if Pager.show(text, through: pager) { return }
-            FileHandle.standardError.write(Data("accord: warning: cannot run the pager \(pager.debugDescription); printing without it\n".utf8))
+            FileHandle.standardError.write(Data((L10n.t("accord: warning: cannot run the pager {1}; printing without it", pager.debugDescription) + "\n").utf8))
         }
         FileHandle.standardOutput.write(Data(text.utf8))
     }
@@ -84,7 +84,7 @@ struct Console {
         do {
             try data.write(to: URL(fileURLWithPath: path), options: atomic ? .atomic : [])
         } catch {
-            throw AccordError(.cannotCreate, "cannot write \(path): \(error.localizedDescription)")
+            throw AccordError(.cannotCreate, L10n.t("cannot write {1}: {2}", path, error.localizedDescription))
         }
     }
 

@@ -21,15 +21,15 @@ enum NoteEditor {
         process.arguments = ["-c", "\(editor) \"$1\"", "accord-editor", file.path]
         // As git does, a failed editor (or an aborted edit, vi's :cq) takes nothing; the way
         // round it is on the command line, hence a usage error.
-        let remedy = "nothing was recorded; give the note with --note or --note-file"
+        let remedy = L10n.t("nothing was recorded; give the note with --note or --note-file")
         do { try process.run() } catch {
-            throw AccordError(.usage, "cannot start the editor (\(editor)): \(error.localizedDescription); \(remedy)")
+            throw AccordError(.usage, L10n.t("cannot start the editor ({1}): {2}; {3}", editor, error.localizedDescription, remedy))
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             // 127 is the shell's "command not found".
-            let what = process.terminationStatus == 127 ? "was not found" : "failed with status \(process.terminationStatus)"
-            throw AccordError(.usage, "the editor (\(editor)) \(what); \(remedy)")
+            let what = process.terminationStatus == 127 ? L10n.t("was not found") : L10n.t("failed with status {1}", process.terminationStatus)
+            throw AccordError(.usage, L10n.t("the editor ({1}) {2}; {3}", editor, what, remedy))
         }
         let text = String(decoding: try Data(contentsOf: file), as: UTF8.self)
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
@@ -52,7 +52,7 @@ enum NoteEditor {
                 handle = FileHandle.standardInput
             } else {
                 guard let opened = FileHandle(forReadingAtPath: file) else {
-                    throw AccordError(.notFound, "cannot read the note file \(file): \(String(cString: strerror(errno)))")
+                    throw AccordError(.notFound, L10n.t("cannot read the note file {1}: {2}", file, String(cString: strerror(errno))))
                 }
                 handle = opened
             }
@@ -61,13 +61,13 @@ enum NoteEditor {
             do {
                 data = try handle.read(upToCount: maximumNoteBytes + 1) ?? Data()
             } catch {
-                throw AccordError(.io, "cannot read the note file \(file): \(error.localizedDescription)")
+                throw AccordError(.io, L10n.t("cannot read the note file {1}: {2}", file, error.localizedDescription))
             }
             guard data.count <= maximumNoteBytes else {
-                throw AccordError(.data, "the note file \(file) is over 1 MiB; a note may hold at most 1 MiB")
+                throw AccordError(.data, L10n.t("the note file {1} is over 1 MiB; a note may hold at most 1 MiB", file))
             }
             guard let text = String(data: data, encoding: .utf8) else {
-                throw AccordError(.data, "the note file \(file) is not UTF-8 text")
+                throw AccordError(.data, L10n.t("the note file {1} is not UTF-8 text", file))
             }
             return text
         }

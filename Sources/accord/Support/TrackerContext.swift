@@ -68,7 +68,8 @@ struct TrackerContext {
         if warn && !snapshot.isValid {
             let count = snapshot.diagnostics.count
             FileHandle.standardError.write(Data(
-                "accord: warning: \(count) \(count == 1 ? "problem" : "problems") in the tracker, run accord validate\n".utf8))
+                ((count == 1 ? L10n.t("accord: warning: 1 problem in the tracker, run accord validate")
+                    : L10n.t("accord: warning: {1} problems in the tracker, run accord validate", count)) + "\n").utf8))
         }
         let redaction = try opened(redaction, snapshot: snapshot, repository: repository, identity: identity)
         let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit)
@@ -88,12 +89,11 @@ struct TrackerContext {
         guard redaction.includeRestricted else { return redaction }
         let environment = ProcessInfo.processInfo.environment["ACCORD_IDENTITY"].flatMap { $0.isEmpty ? nil : $0 }
         guard let path = identity ?? environment ?? repository.configString("accord.identity") else {
-            throw AccordError(.usage, "--include-restricted needs your age identity, the key restricted evidence is encrypted for: "
-                    + "give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE")
+            throw AccordError(.usage, L10n.t("--include-restricted needs your age identity, the key restricted evidence is encrypted for: give --identity FILE, set ACCORD_IDENTITY, or git config accord.identity FILE"))
         }
         let opener = try SealedEvidenceOpener(identity: URL(fileURLWithPath: path)) {
             FileHandle.standardError.write(Data(
-                "accord: warning: restricted records not encrypted for \(path) stay hidden\n".utf8))
+                (L10n.t("accord: warning: restricted records not encrypted for {1} stay hidden", path) + "\n").utf8))
         }
         if let sample = snapshot.evidence.last(where: { $0.sealed != nil }) { try opener.check(with: sample) }
         return Redaction(includeRestricted: true, opener: opener)
@@ -106,7 +106,7 @@ struct TrackerContext {
     /// all be written (a full disk): the command succeeded, and must not be run again.
     static func warnAboutWorkingFolder(of repository: Repository) {
         guard let problem = repository.workingFolderProblem else { return }
-        FileHandle.standardError.write(Data("accord: warning: \(problem); the record is saved, do not record it again\n".utf8))
+        FileHandle.standardError.write(Data((L10n.t("accord: warning: {1}; the record is saved, do not record it again", problem) + "\n").utf8))
     }
 
     /// For a `--supersedes` `request`, the withdrawal of the record `replacement` replaces,
@@ -148,9 +148,9 @@ struct TrackerContext {
         guard let later else { return nil }
         let owner = later.qualifiedID?.owner ?? later.id
         if let existence = whole.existence(of: owner), existence.date > asOf {
-            return .notYet(later.id, reason: "\(owner) \(existence.event) on \(existence.date), after \(asOf)")
+            return .notYet(later.id, reason: L10n.t("{1} {2} on {3}, after {4}", owner, existence.event, existence.date, asOf))
         }
-        return .notYet(later.id, reason: "on \(asOf) it was not in the text and register of \(owner) then in force")
+        return .notYet(later.id, reason: L10n.t("on {1} it was not in the text and register of {2} then in force", asOf, owner))
     }
 }
 

@@ -28,7 +28,7 @@ struct UserSettings {
         }
         if let text = value("accord.party") {
             guard let code = PartyCode(text.uppercased()) else {
-                throw AccordError(.usage, "git config accord.party \(text.debugDescription) is not a party code (e.g. VN)")
+                throw AccordError(.usage, L10n.t("git config accord.party {1} is not a party code (e.g. VN)", text.debugDescription))
             }
             party = code
         }
@@ -38,7 +38,7 @@ struct UserSettings {
         pager = config?.string("accord.pager") ?? config?.string("core.pager")
         if let text = value("accord.color") {
             guard let choice = ColourChoice(setting: text) else {
-                throw AccordError(.usage, "git config accord.color \(text.debugDescription) should be auto, always or never")
+                throw AccordError(.usage, L10n.t("git config accord.color {1} should be auto, always or never", text.debugDescription))
             }
             colour = choice
         }

@@ -1,3 +1,4 @@
+import AccordCore
 import ArgumentParser
 import Foundation
 import GitStore
@@ -13,7 +14,7 @@ struct WriteOptions: ParsableArguments {
     var verbose = false
 
     func validate() throws {
-        if quiet && verbose { throw ValidationError("give either --quiet or --verbose, not both") }
+        if quiet && verbose { throw ValidationError(L10n.t("give either --quiet or --verbose, not both")) }
     }
 
     /// Prints what a write did on `output` (standard error for a command whose standard

@@ -10,7 +10,7 @@ struct L10nTests {
 
     /// Every message the sources pass to `L10n.t` (outside comments), with its context.
     static func sourceKeys() throws -> Set<String> {
-        let call = /L10n\.t\("((?:[^"\\]|\\.)*)"(?:,\s*context:\s*"((?:[^"\\]|\\.)*)")?/
+        let call = /L10n\.(?:t|english)\("((?:[^"\\]|\\.)*)"(?:,\s*context:\s*"((?:[^"\\]|\\.)*)")?/
         var keys: Set<String> = []
         let sources = root.appendingPathComponent("Sources")
         let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
@@ -65,7 +65,7 @@ struct L10nTests {
             where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
                 // The web pages' `[[words]]` are collected from the templates by the update script.
                 && !line.contains("// catalog: template words") {
-                for match in line.matches(of: /L10n\.t\(([^)]?)/) where match.output.1 != "\"" {
+                for match in line.matches(of: /L10n\.(?:t|english)\(([^)]?)/) where match.output.1 != "\"" {
                     hidden.append("\(url.lastPathComponent):\(number + 1)")
                     _ = match
                 }
