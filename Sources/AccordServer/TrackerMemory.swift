@@ -65,8 +65,9 @@ final class TrackerMemory: @unchecked Sendable {
     }
 
     /// The tracker at the branch tip as it stood on `asOf`, with every record of the tip.
-    /// Unless `fresh`, the tip last read will do when there is one (for what cannot go
-    /// stale: a form's choices of parties and statuses).
+    /// Unless `fresh`, the tip last read will do when there is one, and its records as
+    /// they are when that date was not asked for yet (for what cannot go stale: a form's
+    /// choices of parties and statuses).
     func reading(asOf: CalendarDate, fresh: Bool = true) throws -> (whole: TrackerSnapshot, dated: Dated) {
         lock.lock()
         defer { lock.unlock() }
@@ -80,6 +81,12 @@ final class TrackerMemory: @unchecked Sendable {
             tip = head
         }
         let records = whole!
+        if !fresh && dated[asOf] == nil {
+            // What a form's choices need (parties, statuses, instruments) does not change
+            // with the date: the tip's records will do, without making the tracker as it
+            // stood (after a form's own write, that would be made again for every post).
+            return (records, Dated(commit: head, asOf: asOf, snapshot: records))
+        }
         datesAskedFor.removeAll { $0 == asOf }
         datesAskedFor.append(asOf)
         if let known = dated[asOf] { return (records, known) }
@@ -133,15 +140,17 @@ final class TrackerMemory: @unchecked Sendable {
         return body()
     }
 
-    /// After this server wrote `files` in `commit` on top of `base`: when `base` is the tip
-    /// remembered and `commit` its only child, the tip becomes `commit` with the files added
-    /// in memory (what reading it would give), so the next request need not read it.
-    /// Otherwise (another writer came between) the next request reads the tip.
-    func advance(from base: ObjectID, to commit: ObjectID, adding files: [String: Data]) {
+    /// After this server wrote `files` in `commit`: when `commit`'s only parent is the tip
+    /// remembered, the tip becomes `commit` with the files added in memory (what reading it
+    /// would give, since a record write only adds files), so the next request need not read
+    /// it. That parent need not be the commit the write was checked against: when several
+    /// forms post at once, each write lands on the tip the one before made. Otherwise
+    /// (another writer's commit came between) the next request reads the tip.
+    func advance(to commit: ObjectID, adding files: [String: Data]) {
         lock.lock()
         defer { lock.unlock() }
-        guard tip == base, let whole, let repository = try? handle(),
-              (try? repository.commit(commit).parents) == [base],
+        guard let remembered = tip, let whole, let repository = try? handle(),
+              (try? repository.commit(commit).parents) == [remembered],
               let appended = whole.appending(files: files) else { return }
         clear()
         (self.whole, tip) = (appended, commit)
