@@ -20,6 +20,16 @@ import Testing
         #expect(result.stdout.contains("all checks passed"))
     }
 
+    @Test func anEditorAddsAndAmendsAnInstrumentFromUploadedFilesAndListsDownloadAsSpreadsheets() throws {
+        let scratch = try ScratchFolder.make()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/serve_instrument_test.py")
+        let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
+                                 [script.path, AccordProcess.binary.path, scratch.path], timeout: 600)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("all checks passed"))
+    }
+
     @Test func restrictedEvidenceShowsOnlyToTheAccountsAllowedToSeeIt() throws {
         let scratch = try ScratchFolder.make()
         defer { try? FileManager.default.removeItem(at: scratch) }
