@@ -74,10 +74,11 @@ final class TrackerMemory: @unchecked Sendable {
         let repository = try handle()
         let head = try !fresh && tip != nil ? tip! : repository.resolve("HEAD")
         if head != tip || whole == nil {
+            let caughtUp = tip.flatMap { known in whole.flatMap { Self.catchUp($0, from: known, to: head, in: repository) } }
             // Drop the old tip's values before reading the new one: two whole trackers
             // are never held at once.
             clear()
-            whole = try TrackerSnapshot.load(repository: repository, commit: head)
+            whole = try caughtUp ?? TrackerSnapshot.load(repository: repository, commit: head)
             tip = head
         }
         let records = whole!
@@ -154,6 +155,27 @@ final class TrackerMemory: @unchecked Sendable {
               let appended = whole.appending(files: files) else { return }
         clear()
         (self.whole, tip) = (appended, commit)
+    }
+
+    /// The most files a tip may have added since the one remembered for them to be added
+    /// to the remembered records rather than the tracker read again.
+    static let catchUpFiles = 64
+
+    /// `records` (those of `known`) with what `head` adds, when `head`'s files are
+    /// `known`'s plus a few new status reports, evidence and attachments: what reading
+    /// `head` would give, at the cost of the new files. Nil for anything else (a file
+    /// changed or removed, another kind of record, a problem), which is then read whole.
+    /// When forms post at once, each commit lands before its own form can tell this
+    /// memory, so the next request finds the tip moved by a record or two.
+    static func catchUp(_ records: TrackerSnapshot, from known: ObjectID, to head: ObjectID, in repository: Repository) -> TrackerSnapshot? {
+        guard let changes = try? repository.changes(from: known, to: head), !changes.isEmpty, changes.count <= catchUpFiles,
+              changes.allSatisfy({ $0.kind == .added }) else { return nil }
+        var files: [String: Data] = [:]
+        for change in changes {
+            guard let data = try? repository.read(change.path, at: head) else { return nil }
+            files[change.path] = data
+        }
+        return records.appending(files: files)
     }
 
     /// Forgets everything read: the next request reads the tip again.
