@@ -71,7 +71,7 @@ enum PageTemplates {
     input[type=text], input[type=password], textarea, select.wide { width: 100%; }
     button { background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; min-height: 2.5rem; }
     .problem { color: var(--bad); margin: .2rem 0; }
-    fieldset { border: 1px solid var(--line); margin: .75rem 0; }
+    fieldset { border: 1px solid var(--line); margin: .75rem 0; min-width: 0; }
     label.check { display: inline; font-weight: 400; }
     .problems { border: 2px solid var(--bad); padding: .5rem 1rem; }
     .done { border: 2px solid var(--good); padding: .5rem 1rem; }
@@ -126,9 +126,9 @@ enum PageTemplates {
     <h1>[[Where things stand on {{asOf}}]]</h1>
     <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>[[Download CSV]]</a> · <a href="/status.xlsx?as-of={{asOf}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     {{#nextReview}}<p>[[Next review: {{date}} — {{title}}]] (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
+    <p class="muted" id="dashboard-legend">[[Targets done (implemented or not applicable), in progress, not started and blocked, per party]]</p>
     <div class="scroll">
-    <table>
-    <caption class="muted">[[Targets done (implemented or not applicable), in progress, not started and blocked, per party]]</caption>
+    <table aria-describedby="dashboard-legend">
     <thead><tr><th scope="col">[[Instrument or plan area]]</th><th scope="col">[[Party]]</th><th scope="col" class="n">[[Targets]]</th>
     <th scope="col" class="n">[[Done]]</th><th scope="col" class="n">[[In progress]]</th><th scope="col" class="n">[[Partial]]</th><th scope="col" class="n">[[Not started]]</th>
     <th scope="col" class="n">[[Blocked]]</th><th scope="col" class="n">[[Overdue]]</th><th scope="col" class="n">[[With evidence]]</th></tr></thead>
