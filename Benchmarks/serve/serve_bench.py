@@ -9,12 +9,14 @@ Starts the server on 127.0.0.1 (no accounts), then
 2. runs CLIENTS threads (default 20), each taking its own session and form token and
    posting REPORTS_EACH (default 50) status reports on ITEM_ID through the log form;
 3. counts the commits made (must equal CLIENTS x REPORTS_EACH: none lost), runs
-   `git fsck --strict`, and reads the server's resident memory (VmRSS) after the run.
+   `git fsck --strict`, and reads the server's resident memory (VmRSS) after the run and
+   the processor time it spent on the posts.
 Prints one line per figure. Each request has a 120 s timeout; the run stops at the first
 failure.
 """
 import concurrent.futures
 import http.cookiejar
+import os
 import re
 import socket
 import statistics
@@ -78,13 +80,22 @@ try:
                 failures += 1
         return failures
 
+    def cpu_seconds():
+        # The server's own processor time, user and system: on a machine shared with
+        # other work this, unlike the elapsed time, is the server's cost alone.
+        fields = open(f"/proc/{server.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+    cpu_before = cpu_seconds()
     start = time.perf_counter()
     with concurrent.futures.ThreadPoolExecutor(max_workers=clients) as pool:
         failed = sum(pool.map(client, range(clients)))
     elapsed = time.perf_counter() - start
+    cpu = cpu_seconds() - cpu_before
     made = commits() - before
     print(f"posts: {clients} clients x {each} reports in {elapsed:.1f} s ({clients * each / elapsed:.1f} per second); "
-          f"{made} commits, {clients * each - made} lost, {failed} refused", flush=True)
+          f"{made} commits, {clients * each - made} lost, {failed} refused; server processor time "
+          f"{cpu:.1f} s ({cpu * 1000 / max(made, 1):.0f} ms a report)", flush=True)
     with open(f"/proc/{server.pid}/status") as status:
         rss = next(line for line in status if line.startswith("VmRSS")).split()[1]
     print(f"server resident memory after the run: {int(rss) / 1024:.0f} MB", flush=True)

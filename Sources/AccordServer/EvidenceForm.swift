@@ -28,18 +28,34 @@ extension Site {
         let (session, cookie) = await session(for: request)
         guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
         guard visitor.may(.reporter) else { return refused(.reporter, session: session, cookie: cookie) }
-        // The token rides in the address too, so a forged upload is refused before a byte is stored.
+        let limit = try await blocking { Self.attachmentLimit(try tracker(asOf: .today(), fresh: false)) }
+        return try await receiveUpload(request, limit: limit, session: session, cookie: cookie) { upload in
+            try await answer("evidence", upload.fields, session: session, cookie: cookie, choices: { reading, visitor, values in
+                evidenceChoices(reading, visitor: visitor, values: values)
+            }) {
+                try addEvidence(upload.fields, file: upload.file, visitor: visitor)
+            }
+        }
+    }
+
+    /// Takes a `multipart/form-data` form with files of up to `limit` bytes in all: checks
+    /// the form token in the address (so a forged upload is refused before a byte is
+    /// stored), streams the body to a private folder in the git directory (never held whole
+    /// in memory, refused once past the limit), splits it, checks the token among the
+    /// fields, and gives the upload to `use`. The folder is removed afterwards.
+    func receiveUpload(_ request: Request, limit: Int, session: Session, cookie: Cookie?,
+                       limitSource: String = " (thresholds.attachment-max-mb in accord.yaml)",
+                       _ use: (MultipartUpload) async throws -> Response) async throws -> Response {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         guard query["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
-            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: "the evidence form is sent as multipart/form-data",
+            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: "the form is sent as multipart/form-data",
                            session: session, cookie: cookie)
         }
-        let limit = try await blocking { Self.attachmentLimit(try tracker(asOf: .today(), fresh: false)) }
-        // The file plus the other fields and the part headers.
+        // The files plus the other fields and the part headers.
         let bodyLimit = limit + Self.formLimit
         if let length = request.headers[.contentLength].flatMap(Int.init), length > bodyLimit {
-            return tooLarge(limit, session: session, cookie: cookie)
+            return tooLarge(limit, source: limitSource, session: session, cookie: cookie)
         }
         let folder = try uploadFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -50,7 +66,7 @@ extension Site {
         do {
             for try await buffer in request.body {
                 written += buffer.readableBytes
-                if written > bodyLimit { try handle.close(); return tooLarge(limit, session: session, cookie: cookie) }
+                if written > bodyLimit { try handle.close(); return tooLarge(limit, source: limitSource, session: session, cookie: cookie) }
                 try handle.write(contentsOf: Data(buffer.readableBytesView))
             }
             try handle.close()
@@ -67,16 +83,12 @@ extension Site {
             return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: failure.message, session: session, cookie: cookie)
         }
         guard upload.fields["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
-        return try await answer("evidence", upload.fields, session: session, cookie: cookie, choices: { reading, visitor, values in
-            evidenceChoices(reading, visitor: visitor, values: values)
-        }) {
-            try addEvidence(upload.fields, file: upload.file, visitor: visitor)
-        }
+        return try await use(upload)
     }
 
-    func tooLarge(_ limit: Int, session: Session, cookie: Cookie?) -> Response {
+    func tooLarge(_ limit: Int, source: String, session: Session, cookie: Cookie?) -> Response {
         message(status: .contentTooLarge, heading: L10n.t("Form refused", in: session.language),
-                text: "the file is over the limit of \(limit / 1_048_576) MB (thresholds.attachment-max-mb in accord.yaml); nothing was recorded",
+                text: "the upload is over the limit of \(limit / 1_048_576) MB\(source); nothing was recorded",
                 session: session, cookie: cookie)
     }
 

@@ -6,9 +6,14 @@ import Hummingbird
 import NIOCore
 
 /// What a submitted form came to: every problem by field, or what was recorded.
-struct FormOutcome: Sendable {
+struct FormOutcome: @unchecked Sendable {
     var problems: [String: String] = [:]
     var recorded: String?
+    /// The id of the record made, for a link to its page.
+    var link: String?
+    /// What would be recorded, shown instead of recording (the texts' article outlines).
+    var preview: [[String: Any]]?
+    var previewSummary: String?
 
     /// Adds `error`'s one-line message as `field`'s problem (the first one stays).
     mutating func add(_ field: String, _ error: any Error) {
@@ -66,7 +71,7 @@ extension Site {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         let html = try await blocking { () throws -> String in
             let reading = try tracker(asOf: .today(), fresh: false)
-            var value = try choices(reading, session, query)
+            var value = try L10n.with(session.language) { try choices(reading, session, query) }
             value["hideAsOf"] = true
             return render(template, value, session: session, reading: reading, query: FormFields())
         }
@@ -97,11 +102,15 @@ extension Site {
             let outcome = try record()
             // The choices (parties, statuses) do not go stale: the tip last read will do.
             let reading = try tracker(asOf: .today(), fresh: false)
-            var values = outcome.problems.isEmpty ? [:] : fields.values
+            // A preview keeps the values for the form that records them.
+            var values = outcome.problems.isEmpty && outcome.preview == nil ? [:] : fields.values
             values["csrf"] = nil
-            var value = choices(reading, session.visitor, values)
+            var value = L10n.with(session.language) { choices(reading, session.visitor, values) }
             value["hideAsOf"] = true
             value["recorded"] = outcome.recorded
+            value["recordedLink"] = outcome.link.map(Self.urlEncoded)
+            value["preview"] = outcome.preview
+            value["previewSummary"] = outcome.previewSummary
             value["hasProblems"] = !outcome.problems.isEmpty
             value["fields"] = outcome.problems.mapValues { ["problem": $0] }.reduce(into: [String: Any]()) { result, entry in
                 result[entry.key] = ["problem": entry.value["problem"]!, "field": entry.key]
@@ -154,7 +163,7 @@ extension Site {
         let chosen = values["party"] ?? ownParty?.code
         return [
             "values": values.merging(["date": values["date"] ?? CalendarDate.today().description]) { $1 },
-            "statuses": Status.allCases.map { ["code": $0.rawValue, "selected": values["status"] == $0.rawValue] as [String: Any] },
+            "statuses": Status.allCases.map { ["code": $0.rawValue, "name": $0.displayName, "selected": values["status"] == $0.rawValue] as [String: Any] },
             "partyChoices": parties.map { ["code": $0.code, "selected": chosen == $0.code] as [String: Any] },
         ]
     }

@@ -1,11 +1,15 @@
 import Foundation
 
-/// A `multipart/form-data` body saved to disk: its text fields, and its one file (if
-/// chosen) in a file of its own under `folder`, named after the file the browser sent.
+/// A `multipart/form-data` body saved to disk: its text fields, and each file chosen in a
+/// file of its own under `folder`, named after the file the browser sent.
 struct MultipartUpload {
     var fields = FormFields()
-    /// The uploaded file's path on disk, nil when no file was chosen.
-    var file: URL?
+    /// The uploaded files on disk by the name of their field; a field with no file chosen
+    /// is absent.
+    var files: [String: URL] = [:]
+
+    /// The file of the field named `file`, nil when none was chosen.
+    var file: URL? { files["file"] }
 
     /// The boundary named by a `multipart/form-data` content type, nil for any other type.
     static func boundary(of contentType: String?) -> String? {
@@ -42,10 +46,13 @@ struct MultipartUpload {
             let name = Self.parameter("name", in: headers) ?? ""
             if let filename = Self.parameter("filename", in: headers) {
                 let safe = Self.safeName(filename)
-                if !safe.isEmpty && !(content.isEmpty && filename.isEmpty) {
-                    let url = folder.appendingPathComponent(safe)
+                if !safe.isEmpty && !(content.isEmpty && filename.isEmpty) && files[name] == nil {
+                    // A folder per file: two fields may send files of one name.
+                    let own = folder.appendingPathComponent(String(files.count))
+                    try FileManager.default.createDirectory(at: own, withIntermediateDirectories: true)
+                    let url = own.appendingPathComponent(safe)
                     try Data(content).write(to: url)
-                    file = url
+                    files[name] = url
                 }
             } else {
                 fields.append(name, String(decoding: content, as: UTF8.self))

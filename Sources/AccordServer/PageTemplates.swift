@@ -16,6 +16,7 @@ enum PageTemplates {
         "schedule": schedule, "meetings": meetings, "meeting": meeting, "history": history,
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
         "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search, "sync": sync,
+        "instrumentForm": instrumentForm, "amendForm": amendForm, "outcome": outcome, "changesField": changesField,
     ]
 
     /// The templates in `language`: each `[[English]]` replaced by its translation
@@ -70,6 +71,8 @@ enum PageTemplates {
     input[type=text], input[type=password], textarea, select.wide { width: 100%; }
     button { background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; min-height: 2.5rem; }
     .problem { color: var(--bad); margin: .2rem 0; }
+    fieldset { border: 1px solid var(--line); margin: .75rem 0; min-width: 0; }
+    label.check { display: inline; font-weight: 400; }
     .problems { border: 2px solid var(--bad); padding: .5rem 1rem; }
     .done { border: 2px solid var(--good); padding: .5rem 1rem; }
     .muted, .notice { color: var(--muted); font-size: .9rem; }
@@ -92,7 +95,7 @@ enum PageTemplates {
     <a href="/search?as-of={{asOf}}">[[Search]]</a>
     <a href="/sync">[[Sync]]</a>
     {{#canReport}}<a href="/log">[[Log progress]]</a> <a href="/evidence">[[Add evidence]]</a>{{/canReport}}
-    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
+    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/instruments/new">[[Add an instrument]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
     <span lang="en"><a href="/language?to=en&amp;back={{hereURL}}" hreflang="en">English</a></span>
     <span lang="vi"><a href="/language?to=vi&amp;back={{hereURL}}" hreflang="vi">Tiếng Việt</a></span>
     <span lang="km"><a href="/language?to=km&amp;back={{hereURL}}" hreflang="km">ខ្មែរ</a></span>
@@ -121,11 +124,11 @@ enum PageTemplates {
     {{$title}}[[Dashboard]]{{/title}}
     {{$content}}
     <h1>[[Where things stand on {{asOf}}]]</h1>
-    <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>[[Download CSV]]</a></p>
+    <p class="downloads"><a href="/status.csv?as-of={{asOf}}" download>[[Download CSV]]</a> · <a href="/status.xlsx?as-of={{asOf}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     {{#nextReview}}<p>[[Next review: {{date}} — {{title}}]] (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
+    <p class="muted" id="dashboard-legend">[[Targets done (implemented or not applicable), in progress, not started and blocked, per party]]</p>
     <div class="scroll">
-    <table>
-    <caption class="muted">[[Targets done (implemented or not applicable), in progress, not started and blocked, per party]]</caption>
+    <table aria-describedby="dashboard-legend">
     <thead><tr><th scope="col">[[Instrument or plan area]]</th><th scope="col">[[Party]]</th><th scope="col" class="n">[[Targets]]</th>
     <th scope="col" class="n">[[Done]]</th><th scope="col" class="n">[[In progress]]</th><th scope="col" class="n">[[Partial]]</th><th scope="col" class="n">[[Not started]]</th>
     <th scope="col" class="n">[[Blocked]]</th><th scope="col" class="n">[[Overdue]]</th><th scope="col" class="n">[[With evidence]]</th></tr></thead>
@@ -190,6 +193,7 @@ enum PageTemplates {
     <p>[[{{kind}}, signed {{date}}, parties]] {{#parties}}{{.}} {{/parties}}[[, languages]] {{#languages}}{{.}} {{/languages}}</p>
     <h2>[[Revisions]]</h2>
     <ul>{{#revisions}}<li>{{date}} {{summary}}</li>{{/revisions}}</ul>
+    {{#canEdit}}<p class="noprint"><a href="/amend?id={{idURL}}">[[Record a new revision of its text]]</a></p>{{/canEdit}}
     {{/instrument}}
     {{#redline}}
     <form method="get" action="/redline" class="inline" aria-label="[[Redline]]">
@@ -219,12 +223,12 @@ enum PageTemplates {
     <form method="get" class="inline" aria-label="[[Filter gaps]]">
     <input type="hidden" name="as-of" value="{{asOf}}">
     <div><label for="party">[[Party]]</label><select id="party" name="party"><option value="">[[all]]</option>{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select></div>
-    <div><label for="rule">[[Rule]]</label><select id="rule" name="rule"><option value="">[[all]]</option>{{#ruleChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/ruleChoices}}</select></div>
+    <div><label for="rule">[[Rule]]</label><select id="rule" name="rule"><option value="">[[all]]</option>{{#ruleChoices}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/ruleChoices}}</select></div>
     <div><label for="instrument">[[Instrument, plan or meeting]]</label><input type="text" id="instrument" name="instrument" value="{{instrumentFilter}}"></div>
     <button type="submit">[[Filter]]</button>
     </form>
     {{#filterProblem}}<p class="problem" role="alert">{{filterProblem}}</p>{{/filterProblem}}
-    <p class="downloads"><a href="/gaps.csv?{{query}}" download>[[Download CSV]]</a></p>
+    <p class="downloads"><a href="/gaps.csv?{{query}}" download>[[Download CSV]]</a> · <a href="/gaps.xlsx?{{query}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     <p>[[{{count}} gaps.]]</p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Severity]]</th><th scope="col">[[Rule]]</th><th scope="col">[[Item]]</th><th scope="col">[[Party]]</th><th scope="col">[[Since]]</th><th scope="col">[[Why]]</th></tr></thead>
@@ -240,7 +244,7 @@ enum PageTemplates {
     {{$title}}[[Schedule]]{{/title}}
     {{$content}}
     <h1>[[Reviews on and around {{asOf}}]]</h1>
-    <p class="downloads"><a href="/schedule.ics?as-of={{asOf}}" download>[[Download calendar (.ics)]]</a> · <a href="/schedule.csv?as-of={{asOf}}" download>[[Download CSV]]</a></p>
+    <p class="downloads"><a href="/schedule.ics?as-of={{asOf}}" download>[[Download calendar (.ics)]]</a> · <a href="/schedule.csv?as-of={{asOf}}" download>[[Download CSV]]</a> · <a href="/schedule.xlsx?as-of={{asOf}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Review]]</th><th scope="col">[[Instrument]]</th><th scope="col">[[Host]]</th><th scope="col">[[Standing]]</th></tr></thead>
     <tbody>{{#reviews}}<tr><td>{{date}}</td><td>{{title}} <span class="muted">({{cycle}})</span></td><td><a href="/show?id={{instrumentURL}}&amp;as-of={{asOf}}">{{instrument}}</a></td><td>{{host}}</td><td>{{standing}}</td></tr>{{/reviews}}</tbody>
@@ -254,7 +258,7 @@ enum PageTemplates {
     {{$title}}[[Meetings]]{{/title}}
     {{$content}}
     <h1>[[Meetings held by {{asOf}}]]</h1>
-    <p class="downloads"><a href="/meetings.csv?as-of={{asOf}}" download>[[Download CSV]]</a></p>
+    <p class="downloads"><a href="/meetings.csv?as-of={{asOf}}" download>[[Download CSV]]</a> · <a href="/meetings.xlsx?as-of={{asOf}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Meeting]]</th><th scope="col">[[Venue]]</th><th scope="col" class="n">[[Decisions]]</th></tr></thead>
     <tbody>{{#meetings}}<tr><td>{{date}}</td><td><a href="/meeting?id={{idURL}}&amp;as-of={{asOf}}">{{title}}</a>{{#planned}} <span class="muted">[[(planned)]]</span>{{/planned}}</td><td>{{venue}}</td><td class="n">{{count(decisions)}}</td></tr>{{/meetings}}</tbody>
@@ -288,7 +292,7 @@ enum PageTemplates {
     {{$content}}
     <h1>[[History]]</h1>
     <p class="muted">[[The newest {{limit}} changes of the tracker, one commit each.]]</p>
-    <p class="downloads"><a href="/history.csv" download>[[Download CSV]]</a></p>
+    <p class="downloads"><a href="/history.csv" download>[[Download CSV]]</a> · <a href="/history.xlsx" download>[[Download spreadsheet (.xlsx)]]</a></p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[What]]</th><th scope="col">[[Author]]</th><th scope="col">[[Commit]]</th></tr></thead>
     <tbody>{{#entries}}<tr><td>{{date}}</td><td>{{summary}}</td><td>{{author}}</td><td><code>{{short}}</code></td></tr>{{/entries}}</tbody>
@@ -308,7 +312,7 @@ enum PageTemplates {
     <button type="submit">[[Search]]</button>
     </form>
     {{#searched}}
-    <p class="downloads"><a href="/search.csv?{{query}}" download>[[Download CSV]]</a></p>
+    <p class="downloads"><a href="/search.csv?{{query}}" download>[[Download CSV]]</a> · <a href="/search.xlsx?{{query}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     <p>[[{{count}} found.]]</p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[What]]</th><th scope="col">[[Record id]]</th><th scope="col">[[Part]]</th><th scope="col">[[Date]]</th><th scope="col">[[Words]]</th></tr></thead>
@@ -356,7 +360,7 @@ enum PageTemplates {
     <input type="text" id="target" name="target" value="{{values.target}}" placeholder="tip-2005#7.2" required {{#fields.target.problem}}aria-invalid="true" aria-describedby="target-problem"{{/fields.target.problem}}>
     <label for="status">[[Status]]</label>
     {{#fields.status}}{{> fieldProblem}}{{/fields.status}}
-    <select id="status" name="status" class="wide">{{#statuses}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/statuses}}</select>
+    <select id="status" name="status" class="wide">{{#statuses}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/statuses}}</select>
     <label for="party">[[Party]]</label>
     {{#fields.party}}{{> fieldProblem}}{{/fields.party}}
     <select id="party" name="party" class="wide">{{#partyChoices}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/partyChoices}}</select>
@@ -470,6 +474,122 @@ enum PageTemplates {
     <textarea id="note" name="note" rows="3">{{values.note}}</textarea>
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
     <p><button type="submit">[[Record]]</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    /// One text file of an instrument form and its language.
+    static func textSlot(_ slot: Int, languageLabel: String) -> String {
+        """
+        <fieldset>
+        <legend>[[Text]] \(slot)</legend>
+        <label for="text-\(slot)">[[File: .docx, .pdf, .md or .txt, up to {{maxMB}} MB]]</label>
+        {{#fields.text-\(slot)}}{{> fieldProblem}}{{/fields.text-\(slot)}}
+        <input type="file" id="text-\(slot)" name="text-\(slot)" accept=".docx,.pdf,.md,.txt" {{#fields.text-\(slot).problem}}aria-invalid="true" aria-describedby="text-\(slot)-problem"{{/fields.text-\(slot).problem}}>
+        <label for="lang-\(slot)">\(languageLabel)</label>
+        {{#fields.lang-\(slot)}}{{> fieldProblem}}{{/fields.lang-\(slot)}}
+        <input type="text" id="lang-\(slot)" name="lang-\(slot)" value="{{values.lang-\(slot)}}" {{#fields.lang-\(slot).problem}}aria-invalid="true" aria-describedby="lang-\(slot)-problem"{{/fields.lang-\(slot).problem}}>
+        </fieldset>
+        """
+    }
+
+    /// What a form recorded, or the outline its preview found.
+    static let outcome = """
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p>{{#recordedLink}}<p><a href="/show?id={{recordedLink}}">[[Open the instrument]]</a></p>{{/recordedLink}}</div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
+    {{#previewSummary}}<div class="done" role="status"><p>[[Nothing is recorded yet. Check the articles found, choose the files again and press Record.]]</p>
+    <p>{{previewSummary}}</p>
+    {{#preview}}<h2>{{file}} ({{language}})</h2><ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/preview}}</div>{{/previewSummary}}
+    """
+
+    static let changesField = """
+    <label for="changes">[[Tracked changes in a Word draft]]</label>
+    {{#fields.changes}}{{> fieldProblem}}{{/fields.changes}}
+    <select id="changes" name="changes" class="wide"><option value="">[[none in the file]]</option>{{#changes}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/changes}}</select>
+    <p class="muted">[[accept: the text as changed; reject: the text before the changes]]</p>
+    """
+
+    static let instrumentForm = """
+    {{<layout}}
+    {{$title}}[[Add an instrument]]{{/title}}
+    {{$content}}
+    <h1>[[Add an instrument]]</h1>
+    <p class="muted">[[Records the instrument and its texts as one commit dated on the signing day, as accord instrument add does. Articles are found by their headings (Article 7, Điều 7, មាត្រា ៧).]]</p>
+    {{> outcome}}
+    <form method="post" action="/instruments/new?csrf={{csrf}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="id">[[Id (lowercase letters, digits and -)]]</label>
+    {{#fields.id}}{{> fieldProblem}}{{/fields.id}}
+    <input type="text" id="id" name="id" value="{{values.id}}" placeholder="tip-2005" required {{#fields.id.problem}}aria-invalid="true" aria-describedby="id-problem"{{/fields.id.problem}}>
+    <label for="title">[[Title, in the first text's language]]</label>
+    {{#fields.title}}{{> fieldProblem}}{{/fields.title}}
+    <input type="text" id="title" name="title" value="{{values.title}}" required {{#fields.title.problem}}aria-invalid="true" aria-describedby="title-problem"{{/fields.title.problem}}>
+    <label for="other-titles">[[Titles in other languages (optional, one a line: vi: TITLE)]]</label>
+    <textarea id="other-titles" name="other-titles" rows="2">{{values.other-titles}}</textarea>
+    <label for="kind">[[Kind]]</label>
+    {{#fields.kind}}{{> fieldProblem}}{{/fields.kind}}
+    <select id="kind" name="kind" class="wide">{{#kinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/kinds}}</select>
+    <label for="parties">[[Parties (codes separated by spaces)]]</label>
+    {{#fields.parties}}{{> fieldProblem}}{{/fields.parties}}
+    <input type="text" id="parties" name="parties" value="{{values.parties}}" placeholder="VN KH" required {{#fields.parties.problem}}aria-invalid="true" aria-describedby="parties-problem"{{/fields.parties.problem}}>
+    <label for="signed">[[Signed on]]</label>
+    {{#fields.signed}}{{> fieldProblem}}{{/fields.signed}}
+    <input type="date" id="signed" name="signed" value="{{values.signed}}" required {{#fields.signed.problem}}aria-invalid="true" aria-describedby="signed-problem"{{/fields.signed.problem}}>
+    <label for="place">[[Place (optional)]]</label>
+    <input type="text" id="place" name="place" value="{{values.place}}">
+    <label for="signatories">[[Signatories (optional, one a line: VN: Minister of Public Security)]]</label>
+    {{#fields.signatories}}{{> fieldProblem}}{{/fields.signatories}}
+    <textarea id="signatories" name="signatories" rows="2">{{values.signatories}}</textarea>
+    <label for="in-force">[[In force from (optional, one a line: a date, or VN: 2005-10-10)]]</label>
+    {{#fields.in-force}}{{> fieldProblem}}{{/fields.in-force}}
+    <textarea id="in-force" name="in-force" rows="2">{{values.in-force}}</textarea>
+    \(textSlot(1, languageLabel: "[[Its language (en, vi, km …)]]"))
+    \(textSlot(2, languageLabel: "[[Its language (en, vi, km …)]]"))
+    \(textSlot(3, languageLabel: "[[Its language (en, vi, km …)]]"))
+    {{> changesField}}
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit" name="preview" value="1">[[Preview the articles]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let amendForm = """
+    {{<layout}}
+    {{$title}}[[Amend an instrument]]{{/title}}
+    {{$content}}
+    <h1>[[Record a new revision of an instrument's text]]</h1>
+    <p class="muted">[[Records the new texts as one tagged commit dated on the revision's day, as accord amend does. Record every language of one revision together.]]</p>
+    {{> outcome}}
+    <form method="post" action="/amend?csrf={{csrf}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="id">[[Instrument]]</label>
+    {{#fields.id}}{{> fieldProblem}}{{/fields.id}}
+    <select id="id" name="id" class="wide">{{#instruments}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} — {{title}}</option>{{/instruments}}</select>
+    <label for="date">[[The day of the revision]]</label>
+    {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
+    <input type="date" id="date" name="date" value="{{values.date}}" required {{#fields.date.problem}}aria-invalid="true" aria-describedby="date-problem"{{/fields.date.problem}}>
+    <label for="message">[[What the revision is (the commit message)]]</label>
+    {{#fields.message}}{{> fieldProblem}}{{/fields.message}}
+    <input type="text" id="message" name="message" value="{{values.message}}" required {{#fields.message.problem}}aria-invalid="true" aria-describedby="message-problem"{{/fields.message.problem}}>
+    <label for="signed-by">[[Signed by, for an amending act (optional, one a line: VN: Minister of Public Security)]]</label>
+    {{#fields.signed-by}}{{> fieldProblem}}{{/fields.signed-by}}
+    <textarea id="signed-by" name="signed-by" rows="2">{{values.signed-by}}</textarea>
+    <label for="place">[[Place of signing (optional)]]</label>
+    {{#fields.place}}{{> fieldProblem}}{{/fields.place}}
+    <input type="text" id="place" name="place" value="{{values.place}}">
+    \(textSlot(1, languageLabel: "[[Its language (blank: from the file name, else the instrument's first)]]"))
+    \(textSlot(2, languageLabel: "[[Its language (blank: from the file name, else the instrument's first)]]"))
+    \(textSlot(3, languageLabel: "[[Its language (blank: from the file name, else the instrument's first)]]"))
+    {{> changesField}}
+    <p><input type="checkbox" id="add-language" name="add-language" value="1"{{#checked.add-language}} checked{{/checked.add-language}}> <label for="add-language" class="check">[[Add the language if the instrument has no text in it yet]]</label></p>
+    <label for="remap">[[Where register clauses went (optional: 4.2=5.2, separated by spaces)]]</label>
+    {{#fields.remap}}{{> fieldProblem}}{{/fields.remap}}
+    <input type="text" id="remap" name="remap" value="{{values.remap}}">
+    <p><input type="checkbox" id="accept-remap" name="accept-remap" value="1"{{#checked.accept-remap}} checked{{/checked.accept-remap}}> <label for="accept-remap" class="check">[[Take the proposed remap of the register's clauses]]</label></p>
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit" name="preview" value="1">[[Preview the articles]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
     </form>
     {{/content}}
     {{/layout}}

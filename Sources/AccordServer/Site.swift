@@ -40,15 +40,15 @@ struct Site: Sendable {
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in try await page(request) { try dashboard($0) } }
-        router.get("/status.csv") { request, _ in try await download(request, "status.csv", "text/csv") { reading, _ in
-            StatusDashboard(snapshot: reading.snapshot, state: reading.state).renderCSV()
-        } }
+        addTableDownloads(router, "status") { reading, _ in
+            [.init(name: "status", table: StatusDashboard(snapshot: reading.snapshot, state: reading.state).csvTable())]
+        }
         router.get("/show") { request, _ in try await page(request) { try show($0) } }
         router.get("/redline") { request, _ in try await download(request, nil, "text/html") { reading, query in try redline(reading, query) } }
         router.get("/gaps") { request, _ in try await page(request) { try gaps($0) } }
-        router.get("/gaps.csv") { request, _ in try await download(request, "gaps.csv", "text/csv") { reading, query in
-            GapCSVRenderer.render(try reading.gaps(filter: try gapFilter(query, reading: reading)))
-        } }
+        addTableDownloads(router, "gaps") { reading, query in
+            [.init(name: "gaps", table: GapCSVRenderer.table(try reading.gaps(filter: try gapFilter(query, reading: reading))))]
+        }
         router.get("/schedule") { request, _ in try await page(request) { view in
             ("schedule", try TemplateValue.of(view.reading.schedule()))
         } }
@@ -57,20 +57,22 @@ struct Site: Sendable {
             return ICalendarRenderer(calendarName: reading.snapshot.settings?.name ?? "accord", partyNames: names)
                 .render(reading.schedule())
         } }
-        router.get("/schedule.csv") { request, _ in try await download(request, "schedule.csv", "text/csv") { reading, _ in
-            ScheduleCSVRenderer.render(reading.schedule())
-        } }
+        addTableDownloads(router, "schedule") { reading, _ in
+            let schedule = reading.schedule()
+            return [.init(name: "reviews", table: ScheduleCSVRenderer.table(schedule)), .init(name: "due", table: ScheduleCSVRenderer.dueTable(schedule))]
+        }
         router.get("/meetings") { request, _ in try await page(request) { view in
             ("meetings", ["meetings": try TemplateValue.of(view.reading.snapshot.meetings.reversed() as [Meeting])])
         } }
-        router.get("/meetings.csv") { request, _ in try await download(request, "meetings.csv", "text/csv") { reading, _ in
-            var table = CSVTable(["id", "date", "end", "title", "venue", "host", "decisions"])
+        addTableDownloads(router, "meetings") { reading, _ in
+            var table = CSVTable(["id", "date", "end", "title", "venue", "host", "decisions"],
+                                 kinds: ["date": .date, "end": .date, "decisions": .number])
             for meeting in reading.snapshot.meetings {
                 table.add([meeting.id.rawValue, meeting.date.description, meeting.endDate?.description ?? "", meeting.title,
                               meeting.venue ?? "", meeting.host?.code ?? "", String(meeting.decisions.count)])
             }
-            return table.render()
-        } }
+            return [.init(name: "meetings", table: table)]
+        }
         router.get("/meeting") { request, _ in try await page(request) { view in
             ("meeting", ["meeting": try TemplateValue.of(try meeting(view.query, in: view.reading))])
         } }
@@ -91,13 +93,13 @@ struct Site: Sendable {
             value["limit"] = 200
             return ("history", value)
         } }
-        router.get("/history.csv") { request, _ in try await download(request, "history.csv", "text/csv") { reading, _ in
-            var table = CSVTable(["date", "kind", "summary", "author", "commit"])
+        addTableDownloads(router, "history") { reading, _ in
+            var table = CSVTable(["date", "kind", "summary", "author", "commit"], kinds: ["date": .date])
             for entry in try reading.history(limit: 5000).entries {
                 table.add([entry.date.description, entry.kind, entry.summary, entry.author, entry.commit])
             }
-            return table.render()
-        } }
+            return [.init(name: "history", table: table)]
+        }
         router.get("/language") { request, _ in chooseLanguage(request) }
         router.get("/search") { request, _ in try await page(request) { view in
             let text = view.query["q"] ?? ""
@@ -106,15 +108,16 @@ struct Site: Sendable {
                                "hits": try TemplateValue.of(hits),
                                "query": "q=\(Self.urlEncoded(text))&as-of=\(view.reading.asOf)"] as [String: Any])
         } }
-        router.get("/search.csv") { request, _ in try await download(request, "search.csv", "text/csv") { reading, query in
-            var table = CSVTable(["kind", "id", "part", "language", "date", "path", "text"])
+        addTableDownloads(router, "search") { reading, query in
+            var table = CSVTable(["kind", "id", "part", "language", "date", "path", "text"], kinds: ["date": .date])
             for hit in try search(query["q"] ?? "", in: reading) {
                 table.add([hit.kind.rawValue, hit.id, hit.part, hit.language, hit.date?.description ?? "", hit.path, hit.text])
             }
-            return table.render()
-        } }
+            return [.init(name: "search", table: table)]
+        }
         addForms(to: router)
         addMeetingForm(to: router)
+        addInstrumentForms(to: router)
         addSyncPage(to: router)
         addSignIn(to: router)
     }
@@ -153,22 +156,43 @@ struct Site: Sendable {
         }
     }
 
+    /// A list's downloads, `/NAME.csv` and `/NAME.xlsx`, of the same tables `make` builds
+    /// (the columns of `--csv` and `--format xlsx`): the CSV holds the first, the workbook
+    /// a sheet each.
+    func addTableDownloads(_ router: Router<BasicRequestContext>, _ name: String,
+                           _ make: @escaping @Sendable (TrackerReading, FormFields) throws -> [SpreadsheetWorkbook.Sheet]) {
+        router.get("/\(name).csv") { request, _ in try await download(request, "\(name).csv", "text/csv") { reading, query in
+            try make(reading, query).first?.table.render() ?? ""
+        } }
+        router.get("/\(name).xlsx") { request, _ in
+            try await downloadData(request, "\(name).xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") { reading, query in
+                try SpreadsheetWorkbook(try make(reading, query)).data()
+            }
+        }
+    }
+
     /// A file for download (or a self-contained page): the text `make` writes.
     func download(_ request: Request, _ name: String?, _ type: String,
                   _ make: @escaping @Sendable (TrackerReading, FormFields) throws -> String) async throws -> Response {
+        try await downloadData(request, name, "\(type); charset=utf-8") { reading, query in Data(try make(reading, query).utf8) }
+    }
+
+    /// A file for download of `type`: the bytes `make` writes, named `name` when saved.
+    func downloadData(_ request: Request, _ name: String?, _ type: String,
+                      _ make: @escaping @Sendable (TrackerReading, FormFields) throws -> Data) async throws -> Response {
         let (session, cookie) = await session(for: request)
         guard session.visitor != nil else { return redirect("/login", cookie: cookie) }
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         do {
-            let text = try await blocking { () throws -> String in
+            let data = try await blocking { () throws -> Data in
                 var reading = try tracker(asOf: try Self.asOf(query))
                 reading.redaction = redaction(for: session)
                 return try make(reading, query)
             }
-            var headers: HTTPFields = [.contentType: "\(type); charset=utf-8"]
+            var headers: HTTPFields = [.contentType: type]
             if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
             Self.addSecurityHeaders(&headers)
-            var response = Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+            var response = Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
             if let cookie { response.setCookie(cookie) }
             return response
         } catch let failure as any AccordFailure {
@@ -307,7 +331,9 @@ struct Site: Sendable {
         value["partyChoices"] = (reading.snapshot.settings?.partyCodes ?? []).map {
             ["code": $0.code, "selected": view.query["party"] == $0.code] as [String: Any]
         }
-        value["ruleChoices"] = GapRule.allCases.map { ["code": $0.rawValue, "selected": view.query["rule"] == $0.rawValue] as [String: Any] }
+        value["ruleChoices"] = L10n.with(view.session.language) {
+            GapRule.allCases.map { ["code": $0.rawValue, "name": $0.title, "selected": view.query["rule"] == $0.rawValue] as [String: Any] }
+        }
         value["query"] = view.query.pairs.map { "\(Self.urlEncoded($0.name))=\(Self.urlEncoded($0.value))" }.joined(separator: "&")
         return ("gaps", value)
     }

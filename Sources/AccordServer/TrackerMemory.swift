@@ -65,21 +65,29 @@ final class TrackerMemory: @unchecked Sendable {
     }
 
     /// The tracker at the branch tip as it stood on `asOf`, with every record of the tip.
-    /// Unless `fresh`, the tip last read will do when there is one (for what cannot go
-    /// stale: a form's choices of parties and statuses).
+    /// Unless `fresh`, the tip last read will do when there is one, and its records as
+    /// they are when that date was not asked for yet (for what cannot go stale: a form's
+    /// choices of parties and statuses).
     func reading(asOf: CalendarDate, fresh: Bool = true) throws -> (whole: TrackerSnapshot, dated: Dated) {
         lock.lock()
         defer { lock.unlock() }
         let repository = try handle()
         let head = try !fresh && tip != nil ? tip! : repository.resolve("HEAD")
         if head != tip || whole == nil {
+            let caughtUp = tip.flatMap { known in whole.flatMap { Self.catchUp($0, from: known, to: head, in: repository) } }
             // Drop the old tip's values before reading the new one: two whole trackers
             // are never held at once.
             clear()
-            whole = try TrackerSnapshot.load(repository: repository, commit: head)
+            whole = try caughtUp ?? TrackerSnapshot.load(repository: repository, commit: head)
             tip = head
         }
         let records = whole!
+        if !fresh && dated[asOf] == nil {
+            // What a form's choices need (parties, statuses, instruments) does not change
+            // with the date: the tip's records will do, without making the tracker as it
+            // stood (after a form's own write, that would be made again for every post).
+            return (records, Dated(commit: head, asOf: asOf, snapshot: records))
+        }
         datesAskedFor.removeAll { $0 == asOf }
         datesAskedFor.append(asOf)
         if let known = dated[asOf] { return (records, known) }
@@ -133,18 +141,41 @@ final class TrackerMemory: @unchecked Sendable {
         return body()
     }
 
-    /// After this server wrote `files` in `commit` on top of `base`: when `base` is the tip
-    /// remembered and `commit` its only child, the tip becomes `commit` with the files added
-    /// in memory (what reading it would give), so the next request need not read it.
-    /// Otherwise (another writer came between) the next request reads the tip.
-    func advance(from base: ObjectID, to commit: ObjectID, adding files: [String: Data]) {
+    /// After this server wrote `files` in `commit`: when `commit`'s only parent is the tip
+    /// remembered, the tip becomes `commit` with the files added in memory (what reading it
+    /// would give, since a record write only adds files), so the next request need not read
+    /// it. That parent need not be the commit the write was checked against: when several
+    /// forms post at once, each write lands on the tip the one before made. Otherwise
+    /// (another writer's commit came between) the next request reads the tip.
+    func advance(to commit: ObjectID, adding files: [String: Data]) {
         lock.lock()
         defer { lock.unlock() }
-        guard tip == base, let whole, let repository = try? handle(),
-              (try? repository.commit(commit).parents) == [base],
+        guard let remembered = tip, let whole, let repository = try? handle(),
+              (try? repository.commit(commit).parents) == [remembered],
               let appended = whole.appending(files: files) else { return }
         clear()
         (self.whole, tip) = (appended, commit)
+    }
+
+    /// The most files a tip may have added since the one remembered for them to be added
+    /// to the remembered records rather than the tracker read again.
+    static let catchUpFiles = 64
+
+    /// `records` (those of `known`) with what `head` adds, when `head`'s files are
+    /// `known`'s plus a few new status reports, evidence and attachments: what reading
+    /// `head` would give, at the cost of the new files. Nil for anything else (a file
+    /// changed or removed, another kind of record, a problem), which is then read whole.
+    /// When forms post at once, each commit lands before its own form can tell this
+    /// memory, so the next request finds the tip moved by a record or two.
+    static func catchUp(_ records: TrackerSnapshot, from known: ObjectID, to head: ObjectID, in repository: Repository) -> TrackerSnapshot? {
+        guard let changes = try? repository.changes(from: known, to: head), !changes.isEmpty, changes.count <= catchUpFiles,
+              changes.allSatisfy({ $0.kind == .added }) else { return nil }
+        var files: [String: Data] = [:]
+        for change in changes {
+            guard let data = try? repository.read(change.path, at: head) else { return nil }
+            files[change.path] = data
+        }
+        return records.appending(files: files)
     }
 
     /// Forgets everything read: the next request reads the tip again.

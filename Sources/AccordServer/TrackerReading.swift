@@ -45,7 +45,7 @@ struct TrackerReading {
             written = made.files
             return made
         }
-        memory.advance(from: self.commit, to: commit, adding: written)
+        memory.advance(to: commit, adding: written)
         return commit
     }
 

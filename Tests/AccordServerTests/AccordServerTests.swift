@@ -55,6 +55,25 @@ import Testing
         #expect(try String(contentsOf: try #require(upload.file), encoding: .utf8) == "line one\r\nline two")
     }
 
+    @Test func twoFilesOfOneNameInTwoFieldsAreKeptApart() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("multipart-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let body = [
+            "--B", "Content-Disposition: form-data; name=\"text-1\"; filename=\"agreement.md\"", "", "English",
+            "--B", "Content-Disposition: form-data; name=\"text-2\"; filename=\"agreement.md\"", "", "Tiếng Việt",
+            "--B", "Content-Disposition: form-data; name=\"text-3\"; filename=\"\"", "", "",
+            "--B--", "",
+        ].joined(separator: "\r\n")
+        let bodyFile = folder.appendingPathComponent("body")
+        try Data(body.utf8).write(to: bodyFile)
+        let upload = try MultipartUpload(body: bodyFile, boundary: "B", folder: folder)
+        #expect(upload.files.keys.sorted() == ["text-1", "text-2"])
+        #expect(try String(contentsOf: try #require(upload.files["text-1"]), encoding: .utf8) == "English")
+        #expect(try String(contentsOf: try #require(upload.files["text-2"]), encoding: .utf8) == "Tiếng Việt")
+        #expect(upload.files["text-2"]?.lastPathComponent == "agreement.md")
+    }
+
     @Test func aNameIsReducedToItsLastPlainComponent() {
         #expect(MultipartUpload.safeName("C:\\Users\\lan\\minutes.pdf") == "minutes.pdf")
         #expect(MultipartUpload.safeName("..") == "")

@@ -7,10 +7,13 @@ import Testing
 /// sign-in, the forms, their refusals and what lands in git.
 @Suite struct ServeTests {
     /// Each script checks one part in Chromium: sign-in, the forms and their refusals
-    /// (`serve_browser_test.py`); restricted evidence shown only to the accounts allowed to
-    /// see it (`serve_restricted_test.py`); the Sync button against a hub (`serve_sync_test.py`).
+    /// (`serve_browser_test.py`); an instrument added and amended from uploaded files and every
+    /// list downloaded as a spreadsheet (`serve_instrument_test.py`); restricted evidence shown
+    /// only to the accounts allowed to see it (`serve_restricted_test.py`); the Sync button
+    /// against a hub (`serve_sync_test.py`).
     @Test(.tags(.slow), runBySlowTarget,
-          arguments: ["serve_browser_test.py", "serve_restricted_test.py", "serve_sync_test.py"])
+          arguments: ["serve_browser_test.py", "serve_instrument_test.py", "serve_restricted_test.py",
+                     "serve_sync_test.py"])
     func browserScript(_ name: String) throws {
         for tool in ["/usr/bin/chromedriver", "/usr/bin/chromium"] where !FileManager.default.isExecutableFile(atPath: tool) {
             Issue.record("\(tool) is missing: make test-slow installs it (apt-get install chromium chromium-driver python3-selenium)")

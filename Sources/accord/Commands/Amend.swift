@@ -114,19 +114,9 @@ extension Accord {
 
         /// `--remap 4.2=5.2,4.4=5.4` as old clause to new; a usage error for anything else.
         private func clauseRemap() throws -> [String: String] {
-            var result: [String: String] = [:]
-            for pair in remap.flatMap({ $0.split(separator: ",") }) {
-                let parts = pair.split(separator: "=", omittingEmptySubsequences: false)
-                    .map { $0.trimmingCharacters(in: .whitespaces) }
-                guard parts.count == 2, QualifiedID(owner: "x", local: parts[0]) != nil,
-                      QualifiedID(owner: "x", local: parts[1]) != nil else {
-                    throw ValidationError(L10n.t("--remap {1} should read OLD=NEW with clause numbers, e.g. 4.2=5.2", pair))
-                }
-                guard result.updateValue(parts[1], forKey: parts[0]) == nil else {
-                    throw ValidationError(L10n.t("--remap names clause {1} twice", parts[0]))
-                }
+            do { return try TextAmendment.remap(written: remap) } catch let error as AccordError {
+                throw ValidationError(error.message)
             }
-            return result
         }
 
         func run() throws {
@@ -174,25 +164,17 @@ extension Accord {
         /// `--signed-by "VN: Minister"` as signatories; a usage error without `PARTY:`.
         private func signatories() throws -> [Signatory] {
             try signedBy.map { value in
-                let parts = value.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2, let party = PartyCode(parts[0].trimmingCharacters(in: .whitespaces)),
-                      case let name = parts[1].trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+                guard let signatory = Signatory(written: value) else {
                     throw ValidationError(L10n.t("--signed-by \"{1}\" needs the party first, e.g. \"VN: Minister of Public Security\"", value))
                 }
-                return Signatory(party: party, name: name)
+                return signatory
             }
         }
 
         /// The language of `file` when its name ends `.<lang>.md` with one of the instrument's
         /// languages, else the instrument's first language.
         static func language(of file: String, instrument: Instrument) -> String {
-            let name = URL(fileURLWithPath: file).lastPathComponent
-            let parts = name.split(separator: ".")
-            if parts.count >= 3, ImportedText.extensions.contains(parts.last!.lowercased()),
-               instrument.languages.contains(String(parts[parts.count - 2])) {
-                return String(parts[parts.count - 2])
-            }
-            return instrument.languages.first ?? "en"
+            TextAmendment.language(ofFile: file, instrument: instrument)
         }
     }
 }

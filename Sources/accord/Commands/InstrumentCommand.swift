@@ -112,39 +112,25 @@ extension Accord.InstrumentCommand {
 
         private func signatories() throws -> [Signatory] {
             try signatory.map { value in
-                let parts = value.split(separator: ":", maxSplits: 1)
-                guard parts.count == 2, let party = PartyCode(parts[0].trimmingCharacters(in: .whitespaces)),
-                      case let name = parts[1].trimmingCharacters(in: .whitespaces), !name.isEmpty else {
+                guard let signatory = Signatory(written: value) else {
                     throw ValidationError(L10n.t("--signatory \"{1}\" needs the party first, e.g. \"VN: Minister of Public Security\"", value))
                 }
-                return Signatory(party: party, name: name)
+                return signatory
             }
         }
 
         private func entries() throws -> [Instrument.EntryIntoForce] {
             try inForce.map { value in
-                let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if parts.count == 1, let date = CalendarDate(parts[0]) { return Instrument.EntryIntoForce(date: date) }
-                guard parts.count == 2, let party = PartyCode(parts[0]), let date = CalendarDate(parts[1]) else {
+                guard let entry = Instrument.EntryIntoForce(written: value) else {
                     throw ValidationError(L10n.t("--in-force {1} should be a date or PARTY: DATE", value))
                 }
-                return Instrument.EntryIntoForce(date: date, party: party)
+                return entry
             }
         }
 
         /// The title per language: the first plain one in the first language, `LANG: TITLE` for others.
         private func titles() -> [String: String] {
-            var result: [String: String] = [:]
-            let first = lang.first ?? "en"
-            for value in title {
-                let parts = value.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-                if parts.count == 2, parts[0].count <= 3, parts[0].allSatisfy({ $0.isLowercase }) {
-                    result[parts[0]] = parts[1]
-                } else if result[first] == nil {
-                    result[first] = value
-                }
-            }
-            return result
+            Instrument.titles(written: title, firstLanguage: lang.first ?? "en")
         }
 
         func run() throws {

@@ -14,9 +14,10 @@ extension Accord {
             Pages: the dashboard, each instrument (text in force, revisions, redline), each \
             commitment and plan item (timeline, evidence, gaps), gaps with filters, the \
             schedule (.ics), meetings with their summaries and the history, each at any date \
-            (the as-of picker) and with CSV downloads, and a search page. Forms log progress, add \
-            evidence (with a file) and retract, through the same checks and write path as the \
-            commands; the Sync button runs accord sync. Pages are in English, Vietnamese or \
+            (the as-of picker) and with CSV and XLSX downloads, and a search page. Forms log \
+            progress, add evidence (with a file), add meetings, add or amend an instrument from \
+            uploaded .docx/.pdf/.md/.txt files (with a preview of the articles found) and \
+            retract, through the same checks and write path as the commands; the Sync button runs accord sync. Pages are in English, Vietnamese or \
             Khmer: the links on every page, else the account's --language, else the browser's.
 
               accord serve                                   # http://127.0.0.1:8080/, this machine only
