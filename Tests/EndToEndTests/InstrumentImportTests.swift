@@ -222,6 +222,14 @@ import Testing
         let shown = try CLI.run(["show", "tip-2005#1.1"], cwd: tracker)
         #expect(shown.stdout.contains("Cục Cảnh sát hình sự được chỉ định."), "\(shown.stdout)")
         #expect(try CLI.run(["validate"], cwd: tracker).status == 0)
+        // The series brought the working folder and its index up to date once, at the end.
+        #expect(try CLI.git("status", "--porcelain", in: tracker).stdout == "")
+        // What the import left in the derived store is what a read from nothing gives.
+        let stored = try CLI.run(["status", "--json"], cwd: tracker)
+        for kept in ["cache", "derived.sqlite", "derived.sqlite-wal", "derived.sqlite-shm"] {
+            try? FileManager.default.removeItem(at: tracker.appendingPathComponent(".git/accord/\(kept)"))
+        }
+        #expect(try CLI.run(["status", "--json"], cwd: tracker).stdout == stored.stdout)
     }
 
     @Test func everyProblemIsListedAndNothingRecorded() throws {

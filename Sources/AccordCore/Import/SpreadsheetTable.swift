@@ -55,15 +55,22 @@ public struct SpreadsheetTable: Sendable {
             throw AccordError(.data, "\(file): accord reads tables from .xlsx and .csv files, not .\(kind)"
                 + (kind == "xls" ? " (save the sheet as .xlsx)" : ""))
         }
+        // The size is asked first, so a file over the limit is refused without being read.
+        let size: Int
+        do {
+            size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw AccordError(.notFound, "\(file): no such file or not readable")
+        }
+        guard size <= maximumFileBytes else {
+            throw AccordError(.data, "\(file): the file is \(size / 1_048_576) MiB; accord reads tables of at most "
+                + "\(maximumFileBytes / 1_048_576) MiB")
+        }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw AccordError(.notFound, "\(file): no such file or not readable")
         }
         guard !data.isEmpty else { throw AccordError(.data, "\(file): the file is empty") }
-        guard data.count <= maximumFileBytes else {
-            throw AccordError(.data, "\(file): the file is \(data.count / 1_048_576) MiB; accord reads tables of at most "
-                + "\(maximumFileBytes / 1_048_576) MiB")
-        }
         let grid = kind == "csv" ? try CSVGrid.rows(of: data, file: file) : try XLSXGrid.rows(of: data, file: file)
         guard let headerIndex = grid.firstIndex(where: { !$0.cells.allSatisfy { $0 == .empty } }) else {
             throw AccordError(.data, "\(file): the table is empty (no header row)")
