@@ -8,6 +8,11 @@
 # gitstore: commit throughput into a 10,000-record tracker and path history next to git log.
 # verify:   accord verify next to git fsck on a clone of the tracker.
 # sync:     accord sync receiving one report, and needing a merge, next to git pull (and push).
+# import:   (on DATA_DIR/SCALE.git, generated when missing)
+#           `accord import reports` of IMPORT_ROWS (10,000) rows from .csv and .xlsx into a clone
+#           of the tracker, next to `accord log` one report at a time and git committing the same
+#           reports by hand (extrapolated from LOG_RUNS / GIT_RUNS runs) or all at once; a
+#           500 KB Word agreement through `instrument add --text`; a 50 MB table (peak memory).
 # Results go to stdout (a summary table at the end); copy them into Benchmarks/README.md with
 # the machine they ran on.
 set -euo pipefail
@@ -21,9 +26,12 @@ if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get install -y -qq hyperfine time >/dev/null || echo "run.sh: could not install hyperfine/time"
 fi
-swift build -c release --product accord-bench >/dev/null
-swift build -c release --product accord >/dev/null
-bin=$(swift build -c release --show-bin-path)
+# BIN_DIR: binaries built already (release) to time instead of building them here.
+if [ -z "${BIN_DIR:-}" ]; then
+  swift build -c release --product accord-bench >/dev/null
+  swift build -c release --product accord >/dev/null
+fi
+bin=${BIN_DIR:-$(swift build -c release --show-bin-path)}
 bench=$bin/accord-bench
 accord=$bin/accord
 mkdir -p "$data"
@@ -194,7 +202,7 @@ for path in sorted(glob.glob(f"{results}/path-history-*.json")):
 PY
 fi
 
-if [ "$part" = all ] || [ "$part" = verify ] || [ "$part" = sync ]; then
+if [ "$part" = all ] || [ "$part" = verify ] || [ "$part" = sync ] || [ "$part" = import ]; then
   repo=$data/$scale.git
   if [ ! -d "$repo" ] || [ "${REGEN:-0}" = 1 ]; then
     rm -rf "$repo"
@@ -286,4 +294,118 @@ if [ "$part" = all ] || [ "$part" = diff ]; then
   echo "== text diff: a 200-article instrument with 30 % of its articles reworded"
   "$bench" diff --articles 200 --changed 30 --runs 7
   "$bench" diff --articles 200 --changed 30 --runs 7 --insert
+fi
+
+if [ "$part" = all ] || [ "$part" = import ]; then
+  repo=$data/$scale.git work=$data/import-$scale
+  rows=${IMPORT_ROWS:-10000}
+  rm -rf "$work" && mkdir -p "$work"
+  clone=$work/tracker
+  git clone -q "$repo" "$clone"
+  git -C "$clone" config user.name Bench && git -C "$clone" config user.email bench@example.org
+  base=$(git -C "$clone" rev-parse HEAD)
+  echo "== import: $rows report rows into the $scale tracker ($(git -C "$clone" rev-list --count HEAD) commits)"
+  "$accord" list items --csv --repo "$clone" >"$work/items.csv"
+  python3 Benchmarks/make-reports.py "$work/items.csv" "$work" "$rows"
+  # Back to the tracker as cloned (the branch, the working folder), read once so the next
+  # command starts warm, as a desk's copy is.
+  reset() {
+    git -C "$clone" reset -q --hard "$base" && git -C "$clone" clean -qfd
+    "$accord" status --repo "$clone" >/dev/null
+  }
+  timed() { # $1: name; the rest: the command, run in the clone
+    local name=$1; shift
+    ( cd "$clone" && /usr/bin/time -f "%e %U %S %M" -o "$work/$name.time" "$@" >"$work/$name.out" 2>"$work/$name.err" ) \
+      || echo "$name: exit $? ($(head -c 300 "$work/$name.err"))" >"$work/$name.failed"
+  }
+  reset
+  timed check-csv "$accord" import reports "$work/reports.csv" --dry-run
+  timed check-xlsx "$accord" import reports "$work/reports.xlsx" --dry-run
+  timed import-csv "$accord" import reports "$work/reports.csv" --quiet
+  echo "$(git -C "$clone" rev-list --count "$base..HEAD") commits; $(git -C "$clone" status --porcelain | wc -l) paths not clean" >"$work/import-csv.check"
+  timed status-after "$accord" status
+  "$accord" validate --repo "$clone" >/dev/null && echo "validate: clean" >>"$work/import-csv.check"
+  reset
+  timed import-xlsx "$accord" import reports "$work/reports.xlsx" --quiet
+  echo "$(git -C "$clone" rev-list --count "$base..HEAD") commits" >"$work/import-xlsx.check"
+  reset
+  # What a desk does without the import: one `accord log` per report (LOG_RUNS of them timed).
+  first=$(sed -n 2p "$work/items.csv" | cut -d, -f1)
+  hyperfine -N --runs "${LOG_RUNS:-10}" --export-json "$work/log.json" -n "accord log" \
+    "$accord log --repo $clone $first --status in-progress --party VN --date 2025-01-02 --by Bench --note benchmark" >/dev/null
+  reset
+  # What a user does without accord: write each report's file by hand, then git add and git
+  # commit it (GIT_RUNS of them timed), or all of them in one commit (the floor of git add);
+  # and git fast-import making the same commits (git's floor for one commit per report).
+  n=${GIT_RUNS:-20}
+  ( cd "$work/files" && find Events -type f | sort | head -n "$n" ) >"$work/git-some"
+  { echo 'set -e'; while read -r f; do
+      echo "mkdir -p \"$clone/$(dirname "$f")\" && cp \"$work/files/$f\" \"$clone/$f\""
+      echo "git -C \"$clone\" add \"$f\" && git -C \"$clone\" commit -qm \"report $f\""
+    done <"$work/git-some"; } >"$work/git-some.sh"
+  timed git-one-by-one sh "$work/git-some.sh"
+  reset
+  timed git-all-at-once sh -c "cp -r '$work/files/Events' . && git add Events && git commit -qm 'reports'"
+  reset
+  timed git-fast-import sh -c "git fast-import --quiet <'$work/fast-import'"
+  reset
+  # A 500 KB Word agreement (3,000 articles): checked, then recorded.
+  python3 Benchmarks/make-large-docx.py "$work/big.docx"
+  add="instrument add agr-big --title Big --parties VN,KH --signed 2024-01-01 --text $work/big.docx --lang en"
+  timed docx-check $accord $add --dry-run
+  timed docx-add $accord $add
+  reset
+  # 50 MB of reports: a CSV over the size accord reads, and a workbook of 200,000 rows under it.
+  python3 - "$work/reports.csv" "$work/huge.csv" <<'PY'
+import sys
+rows = open(sys.argv[1], encoding="utf-8").read().split("\n", 1)[1]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.write("target,status,date,party,note\n")
+    while f.tell() < 50 * 1_000_000:
+        f.write(rows)
+PY
+  timed huge-csv "$accord" import reports "$work/huge.csv" --dry-run
+  # A 50 MB workbook: the 10,000 rows and a 48 MB picture pasted into it (random bytes).
+  python3 - "$work/reports.xlsx" "$work/huge.xlsx" <<'PY'
+import os, shutil, sys, zipfile
+shutil.copy(sys.argv[1], sys.argv[2])
+with zipfile.ZipFile(sys.argv[2], "a", zipfile.ZIP_STORED) as z:
+    z.writestr("xl/media/image1.png", os.urandom(48 * 1_000_000))
+PY
+  timed huge-xlsx "$accord" import reports "$work/huge.xlsx" --dry-run
+  python3 - "$work" "$rows" "$n" <<'PY'
+import json, os, sys
+work, rows, n = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+def t(name):
+    if os.path.exists(f"{work}/{name}.failed"):
+        return None
+    wall, user, system, kb = open(f"{work}/{name}.time").read().split()[-4:]
+    return float(wall), float(user) + float(system), int(kb) / 1024
+def row(label, name, note=""):
+    r = t(name)
+    if r is None:
+        print(f"| {label} | failed: {open(f'{work}/{name}.failed').read().strip()} | | |")
+    else:
+        print(f"| {label} | {r[0]:.1f} s | {r[1]:.1f} s | {r[2]:.0f} MB |{note}")
+def check(name):
+    return open(f"{work}/{name}.check").read().strip().replace("\n", "; ") if os.path.exists(f"{work}/{name}.check") else ""
+print(f"\n| {rows:,} rows | wall | CPU | peak memory |\n|---|---|---|---|")
+row("`import reports --dry-run`, .csv", "check-csv")
+row("`import reports --dry-run`, .xlsx", "check-xlsx")
+row(f"`import reports`, .csv ({check('import-csv')})", "import-csv")
+row("first `accord status` after it", "status-after")
+row(f"`import reports`, .xlsx ({check('import-xlsx')})", "import-xlsx")
+log = json.load(open(f"{work}/log.json"))["results"][0]
+print(f"| `accord log` one report at a time: median {log['median'] * 1000:.0f} ms × {rows:,} (extrapolated) | {log['median'] * rows:.0f} s | | |")
+g = t("git-one-by-one")
+if g:
+    print(f"| git add + git commit of a hand-written file per report: {g[0] / n * 1000:.0f} ms × {rows:,} (from {n}) | {g[0] / n * rows:.0f} s | | |")
+row("git add of all the files, one commit (not one per report)", "git-all-at-once")
+row(f"`git fast-import` of the {rows:,} commits (no working folder)", "git-fast-import")
+row("`instrument add --text big.docx --dry-run` (500 KB Word file)", "docx-check")
+row("`instrument add --text big.docx`", "docx-add")
+for name, label in [("huge-csv", "50 MB .csv, `--dry-run`"), ("huge-xlsx", "50 MB .xlsx (a picture in it), `--dry-run`")]:
+    answer = open(f"{work}/{name}.err").read().strip().split("\n")[0][:120] or open(f"{work}/{name}.out").read().strip().split("\n")[-1][:120]
+    row(f"{label}: {answer}", name)
+PY
 fi

@@ -25,6 +25,12 @@ static inline int accord_git_set_pack_windows(size_t size, size_t limit) {
     int code = git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, size);
     return code ? code : git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, limit);
 }
+// syncfs(2) is declared only under _GNU_SOURCE; the system call itself is always there.
+#include <sys/syscall.h>
+#include <unistd.h>
+static inline int accord_syncfs(int fd) {
+    return (int)syscall(SYS_syncfs, fd);
+}
 static inline int accord_inflate_init(z_stream *stream) {
     return inflateInit(stream);
 }

@@ -106,6 +106,126 @@ extension Repository {
         throw GitError(.lostRace, "other writers kept moving branch \(branch); \(Self.maximumAttempts) attempts failed, nothing was committed")
     }
 
+    /// One commit of a series written by ``applySeries(_:)``.
+    public struct SeriesCommit: Sendable {
+        /// The files the commit writes and removes.
+        public var changes: ChangeSet
+        /// Its message.
+        public var message: String
+        /// Its author, with the (possibly past) date; the committer is the same person now.
+        public var author: Signature
+
+        /// One commit of `changes` by `author`.
+        public init(changes: ChangeSet, message: String, author: Signature) {
+            self.changes = changes
+            self.message = message
+            self.author = author
+        }
+    }
+
+    /// Commits `series` on the current branch, one commit each, in order, each on the one
+    /// before, and returns their ids; the branch moves once, from its tip to the last of
+    /// them, so another reader sees all of them or none.
+    ///
+    /// As ``apply(_:message:author:verify:whileLocked:)`` does for one commit: under
+    /// `WriteLock`, by compare-and-swap on the tip the series was built on (rebuilt on a
+    /// moved tip, up to `maximumAttempts` times), every object written before the branch
+    /// moves (and flushed as the process's ``Durability`` says), `.exists` when a path
+    /// created by one commit is in the tree it is built on (the tip's, or an earlier commit
+    /// of the series). The working folder and its index are brought in line once, at the
+    /// end, for every path of the series: updating a large index is what costs most, and
+    /// once is enough for `git status` to be clean.
+    @discardableResult
+    public func applySeries(_ series: [SeriesCommit]) throws -> [ObjectID] {
+        guard !series.isEmpty else { return [] }
+        let branch = branch
+        guard branch != "HEAD" else { throw GitError(.invalid, "HEAD is detached: check out a branch before writing") }
+        let referenceName = "refs/heads/\(branch)"
+        var steps: [(updates: [(path: String, blob: ObjectID?)], mustBeNew: (String) -> Bool, message: String, author: Signature)] = []
+        steps.reserveCapacity(series.count)
+        // The blobs are flushed to disk with the commits' objects (below), before the branch moves.
+        let full = Durability.current == .full
+        if full { _ = accord_git_enable_fsync(0) }
+        defer { if full { _ = accord_git_enable_fsync(1) } }
+        for item in series {
+            guard !item.changes.isEmpty else { throw GitError(.invalid, "nothing to commit: the change set is empty") }
+            var updates: [(path: String, blob: ObjectID?)] = []
+            for (path, operation) in item.changes.operations {
+                if let problem = RepositoryPath.problem(with: path) { throw GitError(.invalid, problem) }
+                switch operation {
+                case .write(let data): updates.append((path, try writeBlob(data)))
+                case .remove: updates.append((path, nil))
+                }
+            }
+            steps.append((updates, item.changes.mustBeNew, CommitMessage.clean(item.message), item.author))
+        }
+        if full { _ = accord_git_enable_fsync(1) }
+        // What the working folder gets at the end: each path as the last commit touching it leaves it.
+        var last: [String: ObjectID?] = [:]
+        for step in steps { for update in step.updates { last[update.path] = update.blob } }
+        let finalUpdates = last.map { (path: $0.key, blob: $0.value) }.sorted { $0.path < $1.path }
+
+        let lock = try WriteLock(gitDirectory: gitDirectory)
+        lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        lock.removeStaleLocks(under: "refs/tags", in: gitDirectory)
+        lock.removeStaleTemporaryFiles(in: gitDirectory)
+        try? repairInterruptedWrite()
+        workingFolderProblem = nil
+        if workingDirectory != nil { try notePendingPaths(finalUpdates.map(\.path)) }
+        var moved = false
+        defer { if !moved { forgetPendingPaths() } }
+        let now = Date()
+
+        for attempt in 1...Self.maximumAttempts {
+            let base = try referenceTarget(referenceName)
+            // Thousands of objects: flushed to disk together, before the branch moves, rather
+            // than one fsync each.
+            let commits = try Durability.flushingOnce(in: gitDirectory) {
+                var tip = base
+                var commits: [ObjectID] = []
+                commits.reserveCapacity(steps.count)
+                for step in steps {
+                    var committer = step.author
+                    committer.date = now
+                    committer.timeZoneOffsetMinutes = step.author.timeZoneOffsetMinutes
+                    let commit = try makeCommit(on: tip, updates: step.updates, mustBeNew: step.mustBeNew, message: step.message,
+                                                author: step.author, committer: committer)
+                    commits.append(commit)
+                    tip = commit
+                }
+                return commits
+            }
+            var newOID = commits[commits.count - 1].oid
+            var reference: OpaquePointer?
+            let logMessage = "commit: \(commits.count) commits, \(steps[steps.count - 1].message.prefix { $0 != "\n" })"
+            let code: Int32
+            if let base {
+                var oldOID = base.oid
+                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 1, &oldOID, logMessage)
+            } else {
+                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 0, nil, logMessage)
+            }
+            git_reference_free(reference)
+            if code == 0 {
+                moved = true
+                do {
+                    try updateWorkingFolder(finalUpdates)
+                    forgetPendingPaths()
+                } catch {
+                    workingFolderProblem = "the commits up to \(commits[commits.count - 1].short) were made, but the working "
+                        + "folder could not be updated (\(error)); the next write puts it right"
+                }
+                return commits
+            }
+            let lostRace = code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue
+            guard lostRace else { try check(code, "cannot move branch \(branch)"); continue }
+            if attempt < Self.maximumAttempts {
+                usleep(UInt32.random(in: 1_000...UInt32(min(50, 2 * attempt) * 1_000)))
+            }
+        }
+        throw GitError(.lostRace, "other writers kept moving branch \(branch); \(Self.maximumAttempts) attempts failed, nothing was committed")
+    }
+
     private func writeBlob(_ data: Data) throws -> ObjectID {
         var oid = git_oid()
         let code = data.withUnsafeBytes { bytes in

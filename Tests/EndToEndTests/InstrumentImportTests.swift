@@ -222,6 +222,14 @@ import Testing
         let shown = try CLI.run(["show", "tip-2005#1.1"], cwd: tracker)
         #expect(shown.stdout.contains("Cục Cảnh sát hình sự được chỉ định."), "\(shown.stdout)")
         #expect(try CLI.run(["validate"], cwd: tracker).status == 0)
+        // The series brought the working folder and its index up to date once, at the end.
+        #expect(try CLI.git("status", "--porcelain", in: tracker).stdout == "")
+        // What the import left in the derived store is what a read from nothing gives.
+        let stored = try CLI.run(["status", "--json"], cwd: tracker)
+        for kept in ["cache", "derived.sqlite", "derived.sqlite-wal", "derived.sqlite-shm"] {
+            try? FileManager.default.removeItem(at: tracker.appendingPathComponent(".git/accord/\(kept)"))
+        }
+        #expect(try CLI.run(["status", "--json"], cwd: tracker).stdout == stored.stdout)
     }
 
     @Test func everyProblemIsListedAndNothingRecorded() throws {
@@ -258,6 +266,31 @@ import Testing
                     "\(refused.stderr)")
         }
         #expect(try CLI.run(["import", "reports", folder.appendingPathComponent("none.xlsx").path], cwd: tracker).status == 66)
+        #expect(try count(tracker) == before)
+    }
+
+    /// Files saved with a password (make-locked.py: an encrypted package that
+    /// msoffcrypto-tool opens with the password) are refused in one line naming the file.
+    @Test func passwordProtectedFilesAreRefused() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let before = try count(tracker)
+        let workbook = sheet("reports-locked.xlsx"), document = sheet("agreement-locked.docx")
+        let runs: [(arguments: [String], file: String)] = [
+            (["import", "reports", workbook], workbook),
+            (["import", "reports", workbook, "--dry-run"], workbook),
+            (["plan", "import", workbook, "--plan", "plan-2006"], workbook),
+            (["instrument", "add", "agr-2", "--title", "Second", "--parties", "VN,KH", "--signed", "2006-01-01",
+              "--text", document, "--lang", "en"], document),
+            (["instrument", "add", "agr-2", "--title", "Second", "--parties", "VN,KH", "--signed", "2006-01-01",
+              "--text", document, "--lang", "en", "--dry-run"], document),
+        ]
+        for run in runs {
+            let result = try CLI.run(run.arguments, cwd: tracker)
+            #expect(result.status == 65, "\(run.arguments): \(result.stderr)")
+            #expect(result.stderr.hasPrefix("accord: \(run.file): the file is password-protected"), "\(result.stderr)")
+            #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
+        }
         #expect(try count(tracker) == before)
     }
 }

@@ -55,14 +55,22 @@ public struct SpreadsheetTable: Sendable {
             throw AccordError(.data, L10n.t("{1}: accord reads tables from .xlsx and .csv files, not .{2}", file, kind)
                 + (kind == "xls" ? L10n.t(" (save the sheet as .xlsx)") : ""))
         }
+        // The size is asked first, so a file over the limit is refused without being read.
+        let size: Int
+        do {
+            size = (try FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue ?? 0
+        } catch {
+            throw AccordError(.notFound, L10n.t("{1}: no such file or not readable", file))
+        }
+        guard size <= maximumFileBytes else {
+            throw AccordError(.data, L10n.t("{1}: the file is {2} MiB; accord reads tables of at most {3} MiB",
+                                            file, size / 1_048_576, maximumFileBytes / 1_048_576))
+        }
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw AccordError(.notFound, L10n.t("{1}: no such file or not readable", file))
         }
         guard !data.isEmpty else { throw AccordError(.data, L10n.t("{1}: the file is empty", file)) }
-        guard data.count <= maximumFileBytes else {
-            throw AccordError(.data, L10n.t("{1}: the file is {2} MiB; accord reads tables of at most {3} MiB", file, data.count / 1_048_576, maximumFileBytes / 1_048_576))
-        }
         let grid = kind == "csv" ? try CSVGrid.rows(of: data, file: file) : try XLSXGrid.rows(of: data, file: file)
         guard let headerIndex = grid.firstIndex(where: { !$0.cells.allSatisfy { $0 == .empty } }) else {
             throw AccordError(.data, L10n.t("{1}: the table is empty (no header row)", file))

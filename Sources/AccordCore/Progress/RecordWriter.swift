@@ -66,4 +66,60 @@ public struct RecordWriter {
         }
         throw lastError.map(AccordError.init) ?? AccordError(.internal, L10n.t("no attempt to write the record was made"))
     }
+
+    /// One record of a series (``commitSeries(_:)``): its files (path → content, all new),
+    /// its commit message and author.
+    public struct SeriesRecord {
+        /// The record's files, path → content; every one must be new.
+        public var files: [String: Data]
+        /// The commit message.
+        public var message: String
+        /// The author, with the date of the fact recorded.
+        public var author: Signature
+
+        /// A record of `files`, committed with `message` as `author`.
+        public init(files: [String: Data], message: String, author: Signature) {
+            self.files = files
+            self.message = message
+            self.author = author
+        }
+    }
+
+    /// Commits many new append-only records (status reports, evidence), one commit each, in
+    /// order: what ``commit(author:replacing:_:)`` would make for each in turn, written
+    /// together. The files of all of them are checked at once against the snapshot (each
+    /// other included: no two may share an id), and the branch moves once to the last
+    /// commit, so a reader sees all of them or none. `make` is asked again, at most
+    /// ``attempts`` times, when another writer took one of the names meanwhile. Returns
+    /// the commits in order; `accord undo` may take back the last.
+    public func commitSeries(_ make: () throws -> [SeriesRecord]) throws -> [ObjectID] {
+        var lastError: GitError?
+        for _ in 0..<Self.attempts {
+            let records = try make()
+            guard !records.isEmpty else { return [] }
+            var all: [String: Data] = [:]
+            for record in records { all.merge(record.files) { first, _ in first } }
+            try requireValid(adding: all)
+            let series = records.map { record in
+                var changes = ChangeSet()
+                for (path, data) in record.files {
+                    if TrackerLayout.isAttachment(path) { changes.write(path, data) } else { changes.create(path, data) }
+                }
+                return Repository.SeriesCommit(changes: changes, message: record.message, author: record.author)
+            }
+            do {
+                let commits = try repository.applySeries(series)
+                snapshot.storeAppended(all, repository: repository, parent: base, series: commits)
+                if let last = commits.last,
+                   let path = records[records.count - 1].files.keys.filter({ !TrackerLayout.isAttachment($0) }).sorted().first {
+                    LastWrite.remember(last, record: URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent,
+                                       in: repository)
+                }
+                return commits
+            } catch let error as GitError where error.kind == .exists {
+                lastError = error
+            }
+        }
+        throw lastError.map(AccordError.init) ?? AccordError(.internal, "no attempt to write the records was made")
+    }
 }

@@ -48,6 +48,25 @@ extension TrackerSnapshot {
         RecordStore.saveAppended(rows, repository: repository, parent: parent, commit: commit)
     }
 
+    /// As ``storeAppended(_:repository:parent:commit:)``, after `series` (each commit on the
+    /// one before, the first on `parent`) added `files` between them: the store moves from
+    /// `parent` to the last commit of the series.
+    public func storeAppended(_ files: [String: Data], repository: Repository, parent: ObjectID, series: [ObjectID]) {
+        guard diagnostics.isEmpty, let last = series.last else { return }
+        var expected = parent
+        for commit in series {
+            guard (try? repository.commit(commit).parents) == [expected] else { return }
+            expected = commit
+        }
+        var rows: [RecordStore.Row] = []
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
+            let record = TrackerRecord.parse(path: path, data: data)
+            guard Self.isAppendable(record), let entry = try? repository.entry(path, at: last) else { return }
+            rows.append(RecordStore.Row(path: path, blob: entry.id, record: record))
+        }
+        RecordStore.saveAppended(rows, repository: repository, parent: parent, commit: last)
+    }
+
     /// This snapshot with the record files `files` (path → content) added, as a full read of
     /// a commit adding them to this snapshot's revision gives (what a long-running reader,
     /// the web server, keeps after its own write); nil unless this snapshot has no problems

@@ -73,7 +73,8 @@ public struct SpreadsheetWorkbook: Sendable {
     /// Style 0: plain; 1: the header (bold); 2: a date shown `yyyy-mm-dd`; 3 and 4: text and
     /// header with Khmer letters, in the Khmer font the Word reports ask for (a cell has one
     /// font, and Calibri has no Khmer: without it Excel and LibreOffice draw boxes or a
-    /// fallback chosen by the machine).
+    /// fallback chosen by the machine); 5 and 6: plain and Khmer text wrapped within its
+    /// column, from the top (a column too wide to show whole).
     static let styles = OfficeXML.declaration + """
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
         <numFmts count="1"><numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/></numFmts>\
@@ -82,24 +83,33 @@ public struct SpreadsheetWorkbook: Sendable {
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <cellXfs count="7"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
         <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
         <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
-        <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/></cellXfs>\
+        <xf numFmtId="0" fontId="3" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
+        <xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>\
+        <xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1" applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>\
         </styleSheet>
         """
 
     /// One sheet: frozen header, column widths, typed cells.
     static func sheetXML(_ table: CSVTable) -> String {
+        // Printed, a sheet fits the width of a landscape A4 page: its columns stay together.
         var xml = OfficeXML.declaration
             + "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\">"
+            + "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
             + "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
             + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
+        let widths = table.columns.indices.map { width(of: $0, in: table) }
+        // Text wider than its column is wrapped there rather than cut off by the next cell.
+        let wrapped = table.columns.indices.map { column in
+            table.kinds[column] == .text && widths[column] == maximumWidth
+        }
         if !table.columns.isEmpty {
             xml += "<cols>" + table.columns.indices.map { column in
-                "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(width(of: column, in: table))\" customWidth=\"1\"/>"
+                "<col min=\"\(column + 1)\" max=\"\(column + 1)\" width=\"\(widths[column])\" customWidth=\"1\"/>"
             }.joined() + "</cols>"
         }
         xml += "<sheetData>"
@@ -110,16 +120,17 @@ public struct SpreadsheetWorkbook: Sendable {
             let number = index + 2
             xml += "<row r=\"\(number)\">"
             for (column, value) in row.enumerated() where !value.isEmpty {
-                xml += cell(value, kind: table.kinds[column], at: reference(column, number))
+                xml += cell(value, kind: table.kinds[column], at: reference(column, number), wrapped: wrapped[column])
             }
             xml += "</row>"
         }
-        return xml + "</sheetData></worksheet>"
+        return xml + "</sheetData><pageMargins left=\"0.5\" right=\"0.5\" top=\"0.75\" bottom=\"0.75\" header=\"0.3\" footer=\"0.3\"/>"
+            + "<pageSetup paperSize=\"9\" orientation=\"landscape\" fitToWidth=\"1\" fitToHeight=\"0\"/></worksheet>"
     }
 
     /// A cell typed by its column's kind; a value that does not read as that kind (a partial
     /// date such as `2019-10`) stays text rather than being lost or guessed at.
-    static func cell(_ value: String, kind: CSVTable.ColumnKind, at reference: String) -> String {
+    static func cell(_ value: String, kind: CSVTable.ColumnKind, at reference: String, wrapped: Bool = false) -> String {
         switch kind {
         case .number:
             // Only plain decimal numbers: Double also reads `inf` or `0x10`, which a cell cannot hold.
@@ -132,8 +143,8 @@ public struct SpreadsheetWorkbook: Sendable {
             if value == "true" || value == "false" { return "<c r=\"\(reference)\" t=\"b\"><v>\(value == "true" ? 1 : 0)</v></c>" }
         case .text: break
         }
-        let style = hasKhmer(value) ? " s=\"3\"" : ""
-        return "<c r=\"\(reference)\"\(style) t=\"inlineStr\"><is>\(text(value))</is></c>"
+        let style = hasKhmer(value) ? (wrapped ? 6 : 3) : (wrapped ? 5 : 0)
+        return "<c r=\"\(reference)\"\(style == 0 ? "" : " s=\"\(style)\"") t=\"inlineStr\"><is>\(text(value))</is></c>"
     }
 
     /// Whether `value` has Khmer letters, so its cell asks for the Khmer font.
@@ -167,6 +178,9 @@ public struct SpreadsheetWorkbook: Sendable {
     static func width(of column: Int, in table: CSVTable) -> Int {
         if table.kinds[column] == .date { return max(12, DisplayWidth.of(table.columns[column]) + 2) }
         let widest = table.rows.lazy.prefix(1000).map { DisplayWidth.of($0[column]) }.max() ?? 0
-        return min(60, max(8, max(widest, DisplayWidth.of(table.columns[column])) + 2))
+        return min(maximumWidth, max(8, max(widest, DisplayWidth.of(table.columns[column])) + 2))
     }
+
+    /// The widest a column is made, in characters.
+    static let maximumWidth = 60
 }

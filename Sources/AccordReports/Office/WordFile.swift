@@ -138,7 +138,19 @@ public struct WordFile: Sendable {
             let word = cells.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(width).max() ?? 0
             return min(40, max(5, longest, word + 1))
         }
-        let widths = weights.map { 9638 * $0 / weights.reduce(0, +) }
+        // Each column is at least as wide as its longest word (up to 14 characters), so a
+        // date or an id is never broken across lines; the rest is shared by the weights.
+        let minimums = (0..<count).map { column in
+            let cells = (header.map { [$0] } ?? []) + rows
+            let word = cells.map { row in
+                column < row.count ? row[column].split(whereSeparator: \.isWhitespace).map { DisplayWidth.of(String($0)) }.max() ?? 0 : 0
+            }.max() ?? 0
+            return 230 + 110 * min(14, word)
+        }
+        let spare = max(0, 9638 - minimums.reduce(0, +))
+        let widths = zip(minimums, weights).map { minimum, weight in
+            minimums.reduce(0, +) > 9638 ? 9638 * minimum / minimums.reduce(0, +) : minimum + spare * weight / weights.reduce(0, +)
+        }
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
             + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         func row(_ cells: [String], header: Bool) -> String {

@@ -51,6 +51,7 @@ extension Accord.ImportCommand {
             let row: Int
             let request: StatusReportRequest
             let author: Signature
+            let report: StatusReport
             let summary: String
         }
 
@@ -67,6 +68,7 @@ extension Accord.ImportCommand {
             let context = try TrackerContext.open(repository, asOf: today, warn: false)
             var problems: [String] = []
             var checked: [Checked] = []
+            var series = ReportSeries()
             for row in table.rows {
                 let at = { (column: String) in "\(file):\(row.number):\(column)" }
                 let before = problems.count
@@ -124,8 +126,8 @@ extension Accord.ImportCommand {
                 }
                 request.reporter = reporter.person.description
                 do {
-                    let report = try request.report(in: context.snapshot, resolver: context.resolver, today: today)
-                    checked.append(Checked(row: row.number, request: request, author: reporter.signature,
+                    let report = try series.next(request, in: context.snapshot, resolver: context.resolver, today: today)
+                    checked.append(Checked(row: row.number, request: request, author: reporter.signature, report: report,
                                            summary: "\(report.target) \(report.party) \(report.status.rawValue) on \(report.date)"))
                 } catch let failure as any AccordFailure {
                     problems.append("\(file):\(row.number): \(failure.message)")
@@ -137,24 +139,52 @@ extension Accord.ImportCommand {
                        + ["\(counted(checked.count, "report")) would be recorded; nothing was recorded (--dry-run)"]).joined(separator: "\n"))
                 return
             }
-            var commits: [ObjectID] = []
-            var lines: [String] = []
-            var ids: [String] = []
-            for item in checked {
-                var id = ""
-                let commit = try context.writer.commit(author: item.author) {
-                    let report = try item.request.report(in: context.snapshot, resolver: context.resolver, today: today)
-                    id = report.id.rawValue
-                    return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
+            // One commit per report, as `log` makes it, written as one series: the rows are
+            // checked together and the branch moves once, so the import lands whole or not at all.
+            var reports = checked.map(\.report)
+            var attempt = 0
+            let commits = try context.writer.commitSeries {
+                // Asked again only when another writer took one of the names meanwhile.
+                attempt += 1
+                if attempt > 1 {
+                    var again = ReportSeries()
+                    reports = try checked.map { try again.next($0.request, in: context.snapshot, resolver: context.resolver, today: today) }
                 }
-                TrackerContext.warnAboutWorkingFolder(of: context.repository)
-                commits.append(commit)
-                ids.append(id)
-                lines.append("recorded \(id): \(item.summary) (row \(item.row), commit \(commit.short))")
+                return zip(reports, checked).map { report, item in
+                    RecordWriter.SeriesRecord(files: [report.path: Data(report.yamlText().utf8)],
+                                              message: report.commitMessage, author: item.author)
+                }
+            }
+            TrackerContext.warnAboutWorkingFolder(of: context.repository)
+            let ids = reports.map(\.id.rawValue)
+            var lines = zip(zip(reports, checked), commits).map { pair, commit in
+                "recorded \(pair.0.id): \(pair.1.summary) (row \(pair.1.row), commit \(commit.short))"
             }
             lines.append("\(counted(checked.count, "report")) recorded from \(file)")
             try write.report(id: ids.joined(separator: "\n"), lines, commits: commits, in: context.repository)
         }
+    }
+}
+
+/// The reports of one import: named apart from each other as well as from the tracker's
+/// records, and each of a target and party recorded after the one before it, as they would
+/// be if each row were logged in turn.
+private struct ReportSeries {
+    private var taken = Set<String>()
+    private var latest: [String: RecordingTime] = [:]
+
+    mutating func next(_ request: StatusReportRequest, in snapshot: TrackerSnapshot, resolver: IDResolver,
+                       today: CalendarDate) throws -> StatusReport {
+        var report = try request.report(in: snapshot, resolver: resolver, today: today) { date, party in
+            var id = RecordName.statusReport(date: date, party: party)
+            while self.taken.contains(id.rawValue) { id = RecordName.statusReport(date: date, party: party) }
+            return id
+        }
+        self.taken.insert(report.id.rawValue)
+        let key = "\(report.target) \(report.party)"
+        if let previous = latest[key], let at = report.recordedAt, at <= previous { report.recordedAt = previous.next }
+        latest[key] = report.recordedAt
+        return report
     }
 }
 
