@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# accord benchmarks. Usage: [SCALE=tenth|full] [PART=all|tracker|gitstore|diff] Benchmarks/run.sh [DATA_DIR]
+# accord benchmarks. Usage: [SCALE=tenth|full] [PART=all|tracker|verify|sync|reads|import|gitstore|diff] [BIN_DIR=...]
+#                          Benchmarks/run.sh [DATA_DIR]
 #
 # tracker:  generates a synthetic tracker (accord-bench generate, seed 8; kept in DATA_DIR and
 #           reused, REGEN=1 makes it again), clones it, then times accord's commands warm (record
@@ -7,12 +8,16 @@
 #           (ls-tree | cat-file --batch; git log -- PATH) on the same clone in the same run.
 # gitstore: commit throughput into a 10,000-record tracker and path history next to git log.
 # verify:   accord verify next to git fsck on a clone of the tracker.
-# sync:     accord sync receiving one report, and needing a merge, next to git pull (and push).
+# sync:     accord sync receiving one report, and needing a merge, next to git pull (and push);
+#           the first status after such a sync and after such a git pull, next to a warm one.
+# reads:    warm and cold status, schedule and gaps next to git's floor (ls-tree | cat-file).
 # import:   (on DATA_DIR/SCALE.git, generated when missing)
 #           `accord import reports` of IMPORT_ROWS (10,000) rows from .csv and .xlsx into a clone
 #           of the tracker, next to `accord log` one report at a time and git committing the same
 #           reports by hand (extrapolated from LOG_RUNS / GIT_RUNS runs) or all at once; a
 #           500 KB Word agreement through `instrument add --text`; a 50 MB table (peak memory).
+# verify, sync and reads alternate the commands (Benchmarks/alternate.py): wall and CPU time,
+# peak memory, and the ratio pair by pair.
 # Results go to stdout (a summary table at the end); copy them into Benchmarks/README.md with
 # the machine they ran on.
 set -euo pipefail
@@ -26,12 +31,14 @@ if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get install -y -qq hyperfine time >/dev/null || echo "run.sh: could not install hyperfine/time"
 fi
-# BIN_DIR: binaries built already (release) to time instead of building them here.
-if [ -z "${BIN_DIR:-}" ]; then
+# BIN_DIR: release binaries built already (accord, and accord-bench for the parts that use it).
+if [ -n "${BIN_DIR:-}" ]; then
+  bin=$(cd "$BIN_DIR" && pwd)
+else
   swift build -c release --product accord-bench >/dev/null
   swift build -c release --product accord >/dev/null
+  bin=$(swift build -c release --show-bin-path)
 fi
-bin=${BIN_DIR:-$(swift build -c release --show-bin-path)}
 bench=$bin/accord-bench
 accord=$bin/accord
 mkdir -p "$data"
@@ -202,7 +209,7 @@ for path in sorted(glob.glob(f"{results}/path-history-*.json")):
 PY
 fi
 
-if [ "$part" = all ] || [ "$part" = verify ] || [ "$part" = sync ] || [ "$part" = import ]; then
+if [ "$part" = all ] || [ "$part" = verify ] || [ "$part" = sync ] || [ "$part" = reads ] || [ "$part" = import ]; then
   repo=$data/$scale.git
   if [ ! -d "$repo" ] || [ "${REGEN:-0}" = 1 ]; then
     rm -rf "$repo"
@@ -217,15 +224,7 @@ if [ "$part" = all ] || [ "$part" = verify ]; then
   rm -rf "$clone" && git clone -q --bare "$repo" "$clone"
   echo "== verify: $(git -C "$clone" count-objects -v | grep in-pack), next to git fsck"
   "$accord" verify --repo "$clone"
-  hyperfine -N --warmup 1 --runs "${VERIFY_RUNS:-3}" --export-json "$data/verify-$scale.json" \
-    -n "accord verify" "$accord verify --repo $clone" -n "git fsck" "git -C $clone fsck" >/dev/null
-  /usr/bin/time -f "%M" -o "$data/verify-$scale-rss" "$accord" verify --repo "$clone" >/dev/null
-  python3 - "$data/verify-$scale.json" "$data/verify-$scale-rss" "$scale" <<'PY2'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-ours, git = r[0]["median"], r[1]["median"]
-print(f"| {sys.argv[3]}: `accord verify` / `git fsck` | {ours:.2f} / {git:.2f} s = {ours / git:.2f}x | {int(open(sys.argv[2]).read().split()[-1]) // 1024} MB |")
-PY2
+  python3 Benchmarks/alternate.py "${VERIFY_RUNS:-3}" "accord verify||$accord verify --repo $clone" "git fsck||git -C $clone fsck"
   rm -rf "$clone"
 fi
 
@@ -238,32 +237,56 @@ if [ "$part" = all ] || [ "$part" = sync ]; then
   git clone -q "$hub" "$send" && git clone -q "$hub" "$recv"
   "$accord" status --repo "$recv" >/dev/null
   base=$(git -C "$recv" rev-parse HEAD)
+  # The receiver's derived store as it stands at base (and below at L), put back before each
+  # run: every run then reads the incoming report for the first time, as a real sync does.
+  store=$recv/.git/accord/derived.sqlite
+  cp "$store" "$data/$scale-store-base"
   id="plan-01#1.1"
   "$accord" log --repo "$send" "$id" --status in-progress --party KH --date 2024-12-30 --by Bench --note benchmark >/dev/null
   x=$(git -C "$send" rev-parse HEAD)
   git -C "$send" push -q origin main
   "$accord" log --repo "$recv" "$id" --status in-progress --party VN --date 2024-12-30 --by Bench --note local >/dev/null
   l=$(git -C "$recv" rev-parse HEAD)
+  cp "$store" "$data/$scale-store-l"
   git -C "$recv" fetch -q origin
   for g in "$recv"; do git -C "$g" config user.name Bench; git -C "$g" config user.email bench@example.org; done
-  reset() { # $1: the receiver's commit
-    echo "git -C $hub update-ref refs/heads/main $x && git -C $recv reset -q --hard $1 && git -C $recv update-ref refs/remotes/origin/main $base && git -C $recv update-ref refs/accord/synced/origin/main $base"
+  reset() { # $1: the receiver's commit, $2: its store
+    echo "git -C $hub update-ref refs/heads/main $x && git -C $recv reset -q --hard $1 && git -C $recv update-ref refs/remotes/origin/main $base && git -C $recv update-ref refs/accord/synced/origin/main $base && rm -f $store-wal $store-shm && cp $data/$scale-store-$2 $store"
   }
-  echo "== sync: receiving one report, and with a merge (the receiver has one of its own), next to git"
-  hyperfine --runs "${SYNC_RUNS:-5}" --export-json "$data/sync-$scale.json" \
-    --prepare "$(reset "$base")" -n "accord sync, one report" "$accord sync --repo $recv" \
-    --prepare "$(reset "$base")" -n "git pull, one report" "git -C $recv pull -q --ff-only origin main" \
-    --prepare "$(reset "$l")" -n "accord sync, merge" "$accord sync --repo $recv" \
-    --prepare "$(reset "$l")" -n "git pull, merge" "git -C $recv pull -q --no-rebase --no-edit origin main" \
-    --prepare "$(reset "$l")" -n "git pull + push, merge" "git -C $recv pull -q --no-rebase --no-edit origin main && git -C $recv push -q origin main" >/dev/null
-  python3 - "$data/sync-$scale.json" "$scale" <<'PY2'
-import json, sys
-r = {x["command"]: x["median"] for x in json.load(open(sys.argv[1]))["results"]}
-one, pull = r["accord sync, one report"], r["git pull, one report"]
-merge, git_merge, push = r["accord sync, merge"], r["git pull, merge"], r["git pull + push, merge"]
-print(f"| {sys.argv[2]}: `accord sync` receiving one report / `git pull` | {one * 1000:.0f} / {pull * 1000:.0f} ms = {one / pull:.2f}x |")
-print(f"| {sys.argv[2]}: `accord sync` with a merge / `git pull` (merge) / and `git push` | {merge * 1000:.0f} / {git_merge * 1000:.0f} / {push * 1000:.0f} ms = {merge / git_merge:.2f}x / {merge / push:.2f}x |")
-PY2
+  runs=${SYNC_RUNS:-7}
+  alternate="python3 Benchmarks/alternate.py"
+  echo "== sync, $scale: receiving one report, and with a merge (the receiver has one of its own), next to git, alternating"
+  echo "| command | wall, median (range) | CPU (user + sys) | peak memory | ratio to the last row, pair by pair |"
+  echo "|---|---|---|---|---|"
+  $alternate "$runs" "accord sync, one report|$(reset "$base" base)|$accord sync --repo $recv" \
+    "git pull --ff-only, one report|$(reset "$base" base)|git -C $recv pull -q --ff-only origin main"
+  $alternate "$runs" "accord sync, merge|$(reset "$l" l)|$accord sync --repo $recv" \
+    "git pull --no-rebase, merge|$(reset "$l" l)|git -C $recv pull -q --no-rebase --no-edit origin main"
+  $alternate "$runs" "accord sync, merge (pushes it)|$(reset "$l" l)|$accord sync --repo $recv" \
+    "git pull --no-rebase + git push|$(reset "$l" l)|git -C $recv pull -q --no-rebase --no-edit origin main && git -C $recv push -q origin main"
+  # The first read after a sync, and after git pull, that brings one report, next to a warm read.
+  $alternate "$runs" "accord status, first after that sync|$(reset "$base" base) && $accord sync --repo $recv -q|$accord status --repo $recv" \
+    "accord status, first after git pull|$(reset "$base" base) && git -C $recv pull -q --ff-only origin main|$accord status --repo $recv" \
+    "accord status, warm||$accord status --repo $recv"
+fi
+
+if [ "$part" = reads ]; then
+  # Warm and cold reads next to git's floor (every record read once), alternating, with peak
+  # memory, on a clone of the tracker kept between calls (CLONE_DIR to reuse one).
+  repo=$data/$scale.git clone=${CLONE_DIR:-$data/$scale-reads}
+  [ -d "$clone" ] || git clone -q "$repo" "$clone"
+  "$accord" status --repo "$clone" >/dev/null
+  cold="rm -rf $clone/.git/accord/cache $clone/.git/accord/derived.sqlite $clone/.git/accord/derived.sqlite-wal $clone/.git/accord/derived.sqlite-shm"
+  floor="git -C $clone ls-tree -r --object-only HEAD | git -C $clone cat-file --batch >/dev/null"
+  alternate="python3 Benchmarks/alternate.py"
+  echo "== reads, $scale: $(git -C "$clone" ls-tree -r HEAD | wc -l) files, alternating with git's floor"
+  echo "| command | wall, median (range) | CPU (user + sys) | peak memory | ratio to the last row, pair by pair |"
+  echo "|---|---|---|---|---|"
+  $alternate "${RUNS:-5}" "accord status, warm||$accord status --repo $clone" "accord schedule, warm||$accord schedule --repo $clone" \
+    "accord gaps, warm||$accord gaps --repo $clone" "floor: ls-tree | cat-file --batch||$floor"
+  $alternate "${COLD_RUNS:-5}" "accord status, cold|$cold|$accord status --repo $clone" \
+    "accord schedule, cold|$cold|$accord schedule --repo $clone" "accord gaps, cold|$cold|$accord gaps --repo $clone" \
+    "floor: ls-tree | cat-file --batch||$floor"
 fi
 
 if [ "$part" = all ] || [ "$part" = gitstore ]; then

@@ -1,4 +1,5 @@
 internal import CLibGit2
+internal import Foundation
 
 /// What bringing a remote branch into a local one takes.
 enum MergePlan {
@@ -46,6 +47,10 @@ extension Repository {
         try check(git_commit_lookup(&theirs, pointer, &remote), "cannot read the remote commit")
         defer { git_commit_free(theirs) }
 
+        if let tree = try mergeSeparateChanges(ours: ours!, theirs: theirs!) {
+            return .merged(try createMergeCommit(tree: tree, parents: [ours!, theirs!], message: message, author: author))
+        }
+
         var options = git_merge_options()
         git_merge_options_init(&options, UInt32(GIT_MERGE_OPTIONS_VERSION))
         var index: OpaquePointer?
@@ -57,6 +62,59 @@ extension Repository {
         var tree = git_oid()
         try check(git_index_write_tree_to(&tree, index, pointer), "cannot write the merged tree")
         return .merged(try createMergeCommit(tree: tree, parents: [ours!, theirs!], message: message, author: author))
+    }
+
+    /// The merged tree when the two sides changed separate files since their one merge base
+    /// and the remote only added or changed files (records are added, not removed): the
+    /// remote's changes written over the local tree, which rewrites only the folders on
+    /// their paths. That is the tree a three-way merge makes of such changes, without
+    /// reading every entry of the three trees into an index as `git_merge_commits` does.
+    /// Nil when the fast way does not apply (a file or a folder both sides touched, a
+    /// removal on the remote side, several merge bases): the caller then merges in full.
+    private func mergeSeparateChanges(ours: OpaquePointer, theirs: OpaquePointer) throws -> git_oid? {
+        var bases = git_oidarray()
+        var one = git_commit_id(ours).pointee, other = git_commit_id(theirs).pointee
+        guard git_merge_bases(&bases, pointer, &one, &other) == 0 else { return nil }
+        defer { git_oidarray_dispose(&bases) }
+        guard bases.count == 1, let base = bases.ids else { return nil }
+        let trees = try TreeComparison(repository: self)
+        let baseTree = try trees.rootTree(ofCommit: RawObjectID(base))
+        let localChanges = try trees.changes(from: baseTree, to: RawObjectID(git_commit_tree_id(ours)))
+        let remoteChanges = try trees.changes(from: baseTree, to: RawObjectID(git_commit_tree_id(theirs)))
+        guard !remoteChanges.isEmpty else { return nil }
+        // Every path the local side changed, and every folder above one.
+        var touched = Set<Substring>()
+        for change in localChanges {
+            var path = Substring(change.path)
+            touched.insert(path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                guard touched.insert(path).inserted else { break }
+            }
+        }
+        let localFiles = Set(localChanges.map { Substring($0.path) })
+        for change in remoteChanges {
+            guard change.kind != .deleted, !touched.contains(Substring(change.path)) else { return nil }
+            // A file the remote changed where the local side changed a file in place of one
+            // of its folders.
+            var path = Substring(change.path)
+            while let slash = path.lastIndex(of: "/") {
+                path = path[..<slash]
+                if localFiles.contains(path) { return nil }
+            }
+        }
+        let paths = remoteChanges.map { strdup($0.path) }
+        defer { paths.forEach { free($0) } }
+        var updates = zip(remoteChanges, paths).map { change, path in
+            git_tree_update(action: GIT_TREE_UPDATE_UPSERT, id: change.newID.oid,
+                            filemode: git_filemode_t(rawValue: change.newMode), path: UnsafePointer(path))
+        }
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, ours), "cannot read the local tree")
+        defer { git_tree_free(tree) }
+        var merged = git_oid()
+        try check(git_tree_create_updated(&merged, pointer, tree, updates.count, &updates), "cannot write the merged tree")
+        return merged
     }
 
     /// The paths with conflict entries in a merged index, sorted, each once.

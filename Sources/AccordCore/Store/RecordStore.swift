@@ -103,6 +103,16 @@ enum RecordStore {
         }
     }
 
+    /// The problems a check of the tracker at `commit` found, when the store stands at that
+    /// revision and knows them; nil otherwise. Reads the state row alone.
+    static func storedDiagnostics(repository: Repository, commit: ObjectID) -> [Diagnostic]? {
+        guard let key = try? key(of: repository, at: commit),
+              let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
+              let state = store.access({ db in try Row_State.fetch(db) }) ?? nil,
+              state.key == key.text, let data = state.diagnostics else { return nil }
+        return DerivedStore.decode([Diagnostic].self, from: data)
+    }
+
     // MARK: Following a change
 
     /// The rows of the revision `key`, made from the stored ones by the files `changes`

@@ -83,12 +83,22 @@ public enum TrackerSync {
             }
         }
 
+        // What this copy's own check found, when the derived store still holds it: read before
+        // the store moves on to the result.
+        let checkedHere = proposal.local.flatMap { RecordStore.storedDiagnostics(repository: repository, commit: $0) }
+        // Through the derived store: only the files that differ from the revision it holds
+        // are parsed, and only those are checked when they merely add records to a revision
+        // without problems. The next command then reads the result without any work.
         let found = try TrackerSnapshot.load(repository: repository, commit: proposal.result).diagnostics
         guard proposal.local != proposal.result else { return Check(result: proposal.result, problems: found.count, arriving: []) }
+        // A result without problems has none that arrive and none that the merge made: the
+        // two sides need not be read again.
+        guard !found.isEmpty else { return Check(result: proposal.result, problems: 0, arriving: []) }
         // Lines move when texts merge, so problems are compared without them.
         func known(at commit: ObjectID?) -> Set<String> {
             guard let commit else { return [] }
             if commit == proposal.result { return Set(found.map(key)) }  // a fast-forward's incoming
+            if commit == proposal.local, let checkedHere { return Set(checkedHere.map(key)) }
             return Set(((try? TrackerSnapshot.load(repository: repository, commit: commit))?.diagnostics ?? []).map(key))
         }
         let here = known(at: proposal.local), there = known(at: proposal.incoming)
