@@ -500,5 +500,47 @@ final class YAMLFields {
     }
 }
 
-/// A parsed file as the derived store keeps it: every field through `Codable`.
-extension ParsedFile: Codable where Value: Codable {}
+/// A parsed file as the derived store keeps it: every field through `Codable`, but the field
+/// lines and element paths (a dozen entries a record, read only to name a line in a problem)
+/// as one string each, since decoding them as keyed containers cost about half of every read
+/// of the store. The separators are control characters, which YAML keys cannot hold.
+extension ParsedFile: Codable where Value: Codable {
+    private enum CodingKeys: String, CodingKey { case file, value, diagnostics, lines, elementPaths }
+    private static var entrySeparator: Character { "\u{1E}" }
+    private static var fieldSeparator: Character { "\u{1F}" }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encodeIfPresent(value, forKey: .value)
+        try container.encode(diagnostics, forKey: .diagnostics)
+        let lines = self.lines.map { "\($0.key)\(Self.fieldSeparator)\($0.value)" }
+        try container.encode(lines.joined(separator: String(Self.entrySeparator)), forKey: .lines)
+        let paths = elementPaths.map { ([$0.key] + $0.value).joined(separator: String(Self.fieldSeparator)) }
+        try container.encode(paths.joined(separator: String(Self.entrySeparator)), forKey: .elementPaths)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        file = try container.decode(String.self, forKey: .file)
+        value = try container.decodeIfPresent(Value.self, forKey: .value)
+        diagnostics = try container.decode([Diagnostic].self, forKey: .diagnostics)
+        var lines: [String: Int] = [:]
+        for entry in try container.decode(String.self, forKey: .lines).split(separator: Self.entrySeparator) {
+            guard let cut = entry.lastIndex(of: Self.fieldSeparator), let line = Int(entry[entry.index(after: cut)...]) else {
+                throw DecodingError.dataCorruptedError(forKey: .lines, in: container, debugDescription: "a field line")
+            }
+            lines[String(entry[..<cut])] = line
+        }
+        self.lines = lines
+        var paths: [String: [String]] = [:]
+        for entry in try container.decode(String.self, forKey: .elementPaths).split(separator: Self.entrySeparator) {
+            let parts = entry.split(separator: Self.fieldSeparator, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2 else {
+                throw DecodingError.dataCorruptedError(forKey: .elementPaths, in: container, debugDescription: "an element path")
+            }
+            paths[parts[0]] = Array(parts.dropFirst())
+        }
+        elementPaths = paths
+    }
+}
