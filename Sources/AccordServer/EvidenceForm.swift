@@ -60,7 +60,7 @@ extension Site {
         let folder = try uploadFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let bodyFile = folder.appendingPathComponent("body")
-        FileManager.default.createFile(atPath: bodyFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
+        _ = FileManager.default.createFile(atPath: bodyFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
         let handle = try FileHandle(forWritingTo: bodyFile)
         var written = 0
         do {

@@ -1,4 +1,4 @@
-public import AccordCore
+internal import AccordCore
 import AccordReports
 import Foundation
 import GitStore

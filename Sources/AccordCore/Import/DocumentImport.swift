@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 
 /// An instrument text read from a file a ministry holds (`.md`, `.txt`, `.docx`, `.pdf`)
 /// and laid out in accord's text format, articles found by their headings in English,

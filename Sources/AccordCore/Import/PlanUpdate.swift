@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 public import GitStore
 
 /// Items added to an action plan's matrix (`accord plan add`, `accord plan import`), recorded

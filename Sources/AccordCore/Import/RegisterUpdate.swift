@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 public import GitStore
 
 /// A change to an instrument's commitment register (`accord commitment add|edit|remove`),

@@ -258,7 +258,7 @@ enum ZipContainer {
         if data.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
             throw AccordError(.data, L10n.t("{1}: the file is password-protected (encrypted) or an old binary Office file; save an unprotected copy as a {2} and import that", file, kind))
         }
-        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: data, accessMode: .read) else {
+        guard data.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: data, accessMode: .read, pathEncoding: nil) else {
             throw AccordError(.data, L10n.t("{1}: not a {2}: the file is damaged or of another kind (it is not a zip container)", file, kind))
         }
         return archive

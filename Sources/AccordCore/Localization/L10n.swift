@@ -77,7 +77,7 @@ public enum L10n {
         /// The values of `text` by placeholder number, when `text` is this message filled.
         func match(_ text: String) -> [String]? {
             guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
-                  text.count >= pieces.reduce(0) { $0 + $1.count } + order.count else { return nil }
+                  text.count >= pieces.reduce(0, { $0 + $1.count }) + order.count else { return nil }
             var rest = text.dropFirst(pieces[0].count).dropLast(pieces[pieces.count - 1].count)
             var found: [String] = []
             for piece in pieces.dropFirst().dropLast() {

@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 public import GitStore
 
 /// The last record accord wrote in this copy, kept in `<git folder>/accord/last-write`

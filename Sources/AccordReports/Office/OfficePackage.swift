@@ -1,4 +1,4 @@
-public import Foundation
+internal import Foundation
 import ZIPFoundation
 
 /// The zip container of an Office Open XML file (.xlsx, .docx): named XML parts, stored

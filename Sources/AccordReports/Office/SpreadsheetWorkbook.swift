@@ -1,4 +1,4 @@
-public import AccordCore
+internal import AccordCore
 public import Foundation
 
 /// A report as an Excel workbook (.xlsx, Office Open XML), one sheet per table: a bold header

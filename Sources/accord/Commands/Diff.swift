@@ -142,7 +142,7 @@ extension Accord {
                 let revision = WordFile.Revision(author: author ?? heading.new.label, date: heading.new.date ?? day)
                 return try context.console.write(DiffWordRenderer(heading: heading, revision: revision).render(diff), to: output, format: "docx")
             case .pdf:
-                let html = try DiffHTMLRenderer(heading: heading, full: full).render(diff)
+                let html = DiffHTMLRenderer(heading: heading, full: full).render(diff)
                 return try context.console.write(PagePrinter.pdf(of: html), to: output, format: "pdf")
             default: break
             }

@@ -105,7 +105,7 @@ extension Accord {
                 "Note for \(target.id) (\(request.party!) \(status.rawValue) on \(day)): \(target.summary)",
                 "Lines starting with # are dropped." + (status == .notApplicable ? " A note is required." : " An empty note is fine."),
             ])
-            let replacing = try supersedes.map { record in
+            let replacing = supersedes.map { record in
                 WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: reporter.person.description)
             }
             if let replacing {
