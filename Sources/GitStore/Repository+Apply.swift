@@ -74,17 +74,7 @@ extension Repository {
             let commitID = try makeCommit(on: base, updates: updates, mustBeNew: changes.mustBeNew, message: message,
                                           author: author, committer: committer)
             try verify?(commitID, base)
-            var newOID = commitID.oid
-            var reference: OpaquePointer?
-            let logMessage = "commit: \(message.prefix { $0 != "\n" })"
-            let code: Int32
-            if let base {
-                var oldOID = base.oid
-                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 1, &oldOID, logMessage)
-            } else {
-                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 0, nil, logMessage)
-            }
-            git_reference_free(reference)
+            let code = moveBranch(referenceName, from: base, to: commitID, log: "commit: \(message.prefix { $0 != "\n" })")
             if code == 0 {
                 moved = true
                 do {
@@ -97,11 +87,7 @@ extension Repository {
                 try whileLocked?(commitID)
                 return commitID
             }
-            let lostRace = code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue
-            guard lostRace else { try check(code, "cannot move branch \(branch)"); continue }
-            if attempt < Self.maximumAttempts {
-                usleep(UInt32.random(in: 1_000...UInt32(min(50, 2 * attempt) * 1_000)))
-            }
+            try waitAfterLostRace(code, attempt: attempt, branch: branch)
         }
         throw GitError(.lostRace, "other writers kept moving branch \(branch); \(Self.maximumAttempts) attempts failed, nothing was committed")
     }
@@ -195,17 +181,8 @@ extension Repository {
                 }
                 return commits
             }
-            var newOID = commits[commits.count - 1].oid
-            var reference: OpaquePointer?
-            let logMessage = "commit: \(commits.count) commits, \(steps[steps.count - 1].message.prefix { $0 != "\n" })"
-            let code: Int32
-            if let base {
-                var oldOID = base.oid
-                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 1, &oldOID, logMessage)
-            } else {
-                code = git_reference_create_matching(&reference, pointer, referenceName, &newOID, 0, nil, logMessage)
-            }
-            git_reference_free(reference)
+            let code = moveBranch(referenceName, from: base, to: commits[commits.count - 1],
+                                  log: "commit: \(commits.count) commits, \(steps[steps.count - 1].message.prefix { $0 != "\n" })")
             if code == 0 {
                 moved = true
                 do {
@@ -217,13 +194,32 @@ extension Repository {
                 }
                 return commits
             }
-            let lostRace = code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue
-            guard lostRace else { try check(code, "cannot move branch \(branch)"); continue }
-            if attempt < Self.maximumAttempts {
-                usleep(UInt32.random(in: 1_000...UInt32(min(50, 2 * attempt) * 1_000)))
-            }
+            try waitAfterLostRace(code, attempt: attempt, branch: branch)
         }
         throw GitError(.lostRace, "other writers kept moving branch \(branch); \(Self.maximumAttempts) attempts failed, nothing was committed")
+    }
+
+    /// Moves `referenceName` from `base` (or creates it when nil) to `new` by
+    /// compare-and-swap; libgit2's code, 0 when it moved.
+    private func moveBranch(_ referenceName: String, from base: ObjectID?, to new: ObjectID, log: String) -> Int32 {
+        var newOID = new.oid
+        var reference: OpaquePointer?
+        defer { git_reference_free(reference) }
+        guard let base else {
+            return git_reference_create_matching(&reference, pointer, referenceName, &newOID, 0, nil, log)
+        }
+        var oldOID = base.oid
+        return git_reference_create_matching(&reference, pointer, referenceName, &newOID, 1, &oldOID, log)
+    }
+
+    /// After a branch move that failed with `code`: throws unless another writer moved the
+    /// branch first, then waits a little (longer with each attempt) before the next one.
+    private func waitAfterLostRace(_ code: Int32, attempt: Int, branch: String) throws {
+        let lostRace = code == GIT_EMODIFIED.rawValue || code == GIT_ELOCKED.rawValue || code == GIT_EEXISTS.rawValue
+        guard lostRace else { try check(code, "cannot move branch \(branch)"); return }
+        if attempt < Self.maximumAttempts {
+            usleep(UInt32.random(in: 1_000...UInt32(min(50, 2 * attempt) * 1_000)))
+        }
     }
 
     private func writeBlob(_ data: Data) throws -> ObjectID {
