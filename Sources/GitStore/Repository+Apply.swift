@@ -56,13 +56,7 @@ extension Repository {
         }
 
         let lock = try WriteLock(gitDirectory: gitDirectory)
-        lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
-        // Tags are made under this lock too (`whileLocked`): a tag lock now is a killed writer's.
-        lock.removeStaleLocks(under: "refs/tags", in: gitDirectory)
-        lock.removeStaleTemporaryFiles(in: gitDirectory)
-        try? repairInterruptedWrite()
-        workingFolderProblem = nil
-        if workingDirectory != nil { try notePendingPaths(updates.map(\.path)) }
+        try beginWrite(under: lock, referenceName, paths: updates.map(\.path))
         var moved = false
         defer { if !moved { forgetPendingPaths() } }
         var committer = author
@@ -152,12 +146,7 @@ extension Repository {
         let finalUpdates = last.map { (path: $0.key, blob: $0.value) }.sorted { $0.path < $1.path }
 
         let lock = try WriteLock(gitDirectory: gitDirectory)
-        lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
-        lock.removeStaleLocks(under: "refs/tags", in: gitDirectory)
-        lock.removeStaleTemporaryFiles(in: gitDirectory)
-        try? repairInterruptedWrite()
-        workingFolderProblem = nil
-        if workingDirectory != nil { try notePendingPaths(finalUpdates.map(\.path)) }
+        try beginWrite(under: lock, referenceName, paths: finalUpdates.map(\.path))
         var moved = false
         defer { if !moved { forgetPendingPaths() } }
         let now = Date()
@@ -197,6 +186,19 @@ extension Repository {
             try waitAfterLostRace(code, attempt: attempt, branch: branch)
         }
         throw GitError(.lostRace, "other writers kept moving branch \(branch); \(Self.maximumAttempts) attempts failed, nothing was committed")
+    }
+
+    /// Under `lock`, held by the caller until its write ends: clears what a killed writer left
+    /// (stale locks, temporary files, an interrupted working-folder update) and notes `paths`
+    /// as pending until the working folder has them.
+    private func beginWrite(under lock: borrowing WriteLock, _ referenceName: String, paths: [String]) throws {
+        lock.removeStaleLocks(["\(referenceName).lock", "HEAD.lock", "index.lock"], in: gitDirectory)
+        // Tags are made under this lock too (`whileLocked`): a tag lock now is a killed writer's.
+        lock.removeStaleLocks(under: "refs/tags", in: gitDirectory)
+        lock.removeStaleTemporaryFiles(in: gitDirectory)
+        try? repairInterruptedWrite()
+        workingFolderProblem = nil
+        if workingDirectory != nil { try notePendingPaths(paths) }
     }
 
     /// Moves `referenceName` from `base` (or creates it when nil) to `new` by
