@@ -17,16 +17,13 @@ Needs python3-selenium and chromium-driver (Debian). Exits 0 when every check pa
 """
 import http.cookiejar
 import os
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
+import serving
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -54,11 +51,6 @@ def commits():
     return int(subprocess.run(["git", "-C", TRACKER, "rev-list", "--count", "HEAD"],
                               capture_output=True, text=True, check=True).stdout)
 
-
-def free_port(host):
-    with socket.socket() as s:
-        s.bind((host, 0))
-        return s.getsockname()[1]
 
 
 def find_axe():
@@ -89,38 +81,7 @@ def main():
                     "--repo", TRACKER, stdin="short\n")
     check(result.returncode == 64, "a password under 10 characters is refused (64)")
 
-    host = "127.0.0.2"
-    port = free_port(host)
-    base = f"http://{host}:{port}"
-    server = subprocess.Popen([ACCORD, "serve", "--repo", TRACKER, "--listen", f"{host}:{port}"],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        for _ in range(300):
-            try:
-                urllib.request.urlopen(base + "/login", timeout=2)
-                break
-            except OSError:
-                if server.poll() is not None:
-                    check(False, "accord serve started: " + server.stderr.read().strip()[-2000:])
-                    sys.exit(1)
-                time.sleep(0.2)
-        options = webdriver.ChromeOptions()
-        for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1200,900"):
-            options.add_argument(argument)
-        driver = webdriver.Chrome(service=Service("/usr/bin/chromedriver"), options=options)
-        driver.set_page_load_timeout(120)
-        try:
-            run_checks(driver, base)
-        finally:
-            driver.quit()
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.kill()
-    fsck = subprocess.run(["git", "-C", TRACKER, "fsck", "--strict"], capture_output=True, text=True)
-    check(fsck.returncode == 0, "git fsck --strict is clean")
+    serving.serve_and_drive(ACCORD, TRACKER, run_checks, check, page_load_timeout=120)
     print(f"{len(failures)} failed" if failures else "all checks passed")
     sys.exit(1 if failures else 0)
 
