@@ -38,14 +38,7 @@ extension TrackerSnapshot {
     /// status reports, evidence and attachments without problems. Failures are ignored:
     /// the next read then brings the store up to `commit` itself.
     public func storeAppended(_ files: [String: Data], repository: Repository, parent: ObjectID, commit: ObjectID) {
-        guard diagnostics.isEmpty, (try? repository.commit(commit).parents) == [parent] else { return }
-        var rows: [RecordStore.Row] = []
-        for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let record = TrackerRecord.parse(path: path, data: data)
-            guard Self.isAppendable(record), let entry = try? repository.entry(path, at: commit) else { return }
-            rows.append(RecordStore.Row(path: path, blob: entry.id, record: record))
-        }
-        RecordStore.saveAppended(rows, repository: repository, parent: parent, commit: commit)
+        storeAppended(files, repository: repository, parent: parent, series: [commit])
     }
 
     /// As ``storeAppended(_:repository:parent:commit:)``, after `series` (each commit on the
