@@ -68,8 +68,10 @@ public struct ImportedText: Sendable {
         var lines: [String] = []
         if !text.title.isEmpty { lines.append("Title: \(text.title)") }
         for article in text.articles {
-            let name = article.id == Article.preambleID ? "Preamble" : "Article \(article.id)"
-            let title = article.title.isEmpty || article.id == Article.preambleID ? "" : " — \(article.title)"
+            // A section (a chapter, an annex) is named by its heading as written.
+            let section = article.id != Article.preambleID && article.number == nil
+            let name = article.id == Article.preambleID ? "Preamble" : section ? article.heading : "Article \(article.id)"
+            let title = article.title.isEmpty || article.id == Article.preambleID || section ? "" : " — \(article.title)"
             let clauses = article.clauses.isEmpty ? "" : " (\(article.clauses.count) clause\(article.clauses.count == 1 ? "" : "s"))"
             lines.append("\(name)\(title)\(clauses)")
         }

@@ -11,7 +11,7 @@ public import GitStore
 public final class TextCache: @unchecked Sendable {
     /// Bump when what ``InstrumentText/parse(_:file:)`` makes of a text changes: stored
     /// texts of another version are parsed again.
-    static let textVersion = 12
+    static let textVersion = 13
 
     /// The repository whose blobs are read; used by one thread at a time, with the cache.
     let repository: Repository
@@ -67,7 +67,7 @@ struct TextChange: Sendable, Codable {
 
 extension TextCache {
     /// Bump when ``InstrumentDiff`` (matching, word counts) changes what it finds.
-    static let changeFormatVersion = 3
+    static let changeFormatVersion = 4
 
     /// What changed in `instrument`'s text from blob `old` to blob `new`, if that
     /// comparison was stored (``store(_:in:from:to:)``, table `textChange`). Two blob ids

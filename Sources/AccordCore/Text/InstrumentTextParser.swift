@@ -200,9 +200,71 @@ struct InstrumentTextParser {
         return nil
     }
 
+    /// The words that label an article, lowercased: `Article` (`Art.`), German `Artikel`,
+    /// Spanish `Artículo`, Vietnamese `Điều`, Khmer `មាត្រា`, and `§`. A heading needs none
+    /// of them (any word may stand before the number); a document being imported, which has
+    /// no `## ` marks, needs one to tell a heading from a sentence (``labelledHeading(_:)``).
+    static let articleLabels: Set<String> = ["article", "art.", "artikel", "artículo", "điều", khmerArticle, "§"]
+
+    /// Khmer's "article".
+    static let khmerArticle = "មាត្រា"
+
     /// The labels an article number may be attached to: `§` and Khmer's "article", also
     /// with the ordinal (`មាត្រាទី`).
-    static let attachedNumberLabels: Set<String> = ["§", "មាត្រា", "មាត្រា" + khmerOrdinal]
+    static let attachedNumberLabels: Set<String> = ["§", khmerArticle, khmerArticle + khmerOrdinal]
+
+    /// A line of a document that reads as a heading by its label alone, as the import finds
+    /// them: an article label and its number (`Điều 7đ.`, `មាត្រា១៩`, `មាត្រាទី ១៩ថ្មី`,
+    /// `§ 7`, `Art. 8 bis`), or a word of ``sectionLabels`` and a number in ASCII, Khmer or
+    /// roman numerals (`Chương II`, `Tiểu mục 2`, `Phụ lục 1`, `ជំពូកទី១`, `គន្ថី ១`,
+    /// `Annex 3`). `rest` is what follows the number: the title with its separator.
+    enum LabelledHeading: Equatable {
+        case article(id: String, title: String, rest: String)
+        case section(rest: String)
+    }
+
+    /// The ``LabelledHeading`` `line` (one line, white space collapsed) starts with, if any.
+    static func labelledHeading(_ line: String) -> LabelledHeading? {
+        let characters = Array(ReadableText.nfc(line))
+        let firstWord = characters.prefix(while: { $0 != " " })
+        let label = String(firstWord).lowercased()
+        var start: Int?
+        if articleLabels.contains(label) || attachedNumberLabels.contains(label) {
+            start = firstWord.count + 1
+        } else if let attached = attachedNumberLabels.sorted(by: { $0.count > $1.count })
+                    .first(where: { label.hasPrefix($0) && label.count > $0.count }) {
+            start = attached.count
+        }
+        if let start, start < characters.count, asciiDigit(characters[start]) != nil,
+           let found = numberedHeading(characters, from: start) {
+            return .article(id: found.id, title: found.title, rest: found.rest)
+        }
+        let text = String(characters)
+        guard isSectionLabel(text) else { return nil }
+        // The section's number: attached to its label (`ជំពូកទី១`) or one of the two words
+        // after it (`Chương II`, `Tiểu mục 2`, `ជំពូកទី ១`).
+        let words = text.split(separator: " ", maxSplits: 3, omittingEmptySubsequences: true)
+        var number: Substring?
+        if let attached = words.first?.drop(while: { asciiDigit($0) == nil }), !attached.isEmpty,
+           attached.allSatisfy({ asciiDigit($0) != nil || titleSeparators.contains($0) }) {
+            number = attached
+        } else {
+            number = words.dropFirst().prefix(2).first(where: isSectionNumber)
+        }
+        guard var number else { return nil }
+        // The rest keeps its separator (`Chương II. Quy định chung`: `. Quy định chung`).
+        while let last = number.last, titleSeparators.contains(last) { number = number.dropLast() }
+        return .section(rest: String(text[number.endIndex...]).trimmingCharacters(in: .whitespaces))
+    }
+
+    /// A section's number as a word: ASCII or Khmer digits or an upper-case roman numeral,
+    /// with an optional separator after it (`2`, `១`, `II.`, `IV:`).
+    private static func isSectionNumber(_ word: Substring) -> Bool {
+        var word = word
+        while let last = word.last, titleSeparators.contains(last) { word = word.dropLast() }
+        guard !word.isEmpty else { return false }
+        return word.allSatisfy { asciiDigit($0) != nil } || word.allSatisfy { "IVXLC".contains($0) }
+    }
 
     /// Latin ordinals that insert an article between two others (`8 bis`, `8ter`).
     static let latinOrdinals = ["bis", "ter", "quater", "quinquies", "sexies", "septies", "octies", "novies",
@@ -211,6 +273,11 @@ struct InstrumentTextParser {
     static let khmerNew = "ថ្មី"
 
     private static func numbered(_ characters: [Character], from start: Int) -> (id: String, title: String)? {
+        numberedHeading(characters, from: start).map { ($0.id, $0.title) }
+    }
+
+    /// The id and title of the number at `start`, and what follows the number as written.
+    private static func numberedHeading(_ characters: [Character], from start: Int) -> (id: String, title: String, rest: String)? {
         var index = start
         var id = ""
         func digits() {
@@ -235,12 +302,13 @@ struct InstrumentTextParser {
         if index < characters.count, characters[index].isLetter || characters[index].isNumber || characters[index] == "-" {
             return nil
         }
-        var title = characters[index...].drop(while: { $0 == " " })
+        let afterNumber = characters[index...]
+        var title = afterNumber.drop(while: { $0 == " " })
         // One separator, which Khmer laws often write as two marks (`មាត្រា ១.-`).
         if let first = title.first, titleSeparators.contains(first) {
             title = title.dropFirst().drop(while: { $0 == " " || titleSeparators.contains($0) })
         }
-        return (id, String(title).trimmingCharacters(in: .whitespaces))
+        return (id, String(title).trimmingCharacters(in: .whitespaces), String(afterNumber))
     }
 
     /// The marks between an article's number and its title.
@@ -301,7 +369,8 @@ struct InstrumentTextParser {
             let trimmed = ReadableText.collapsed(line.text)
             defer { previous = trimmed }
             if let (number, marker, rest) = Self.clauseMarker(line.text),
-               Self.startsClause(after: previous, parenthesised: marker.hasPrefix("("), articleStyle: parenthesised) {
+               Self.startsClause(after: previous, parenthesised: marker.hasPrefix("("), articleStyle: parenthesised)
+                || Self.continuesKhmerNumbering(marker: marker, number: number, after: clauses.last?.id, in: draft.id) {
                 parenthesised = parenthesised ?? marker.hasPrefix("(")
                 let id = "\(draft.id).\(number)"
                 if let first = firstLines[id] {
@@ -349,12 +418,22 @@ struct InstrumentTextParser {
         return sentenceEnds.contains(last)
     }
 
-    /// Characters that end a sentence, an item or a quotation, in the scripts of the texts
-    /// (`។` and `៕` are Khmer's full stops).
-    static let sentenceEnds: Set<Character> = [".", ";", ":", ",", "!", "?", ")", "]", "\"", "”", "’", "'", "»", "។", "៕", "…"]
+    /// Whether a Khmer dash marker (`២-`) numbers the clause after the last one (or the
+    /// first clause, `១-`). Khmer lists often end their points with no mark at all, so the
+    /// line before says nothing; a line wrapped inside a sentence that happens to begin with
+    /// the next number and a dash is not a thing Khmer text does.
+    static func continuesKhmerNumbering(marker: String, number: String, after lastClause: String?, in article: String) -> Bool {
+        guard let dash = marker.last, ReadableText.khmerPointDashes.contains(dash), let value = Int(number) else { return false }
+        guard let lastClause else { return value == 1 }
+        return Int(lastClause.dropFirst(article.count + 1)).map { $0 + 1 == value } ?? false
+    }
 
-    /// A clause marker at the start of a line (`2. `, `2) `, `(2) `, at most three spaces
-    /// in, ASCII or Khmer digits): the clause number in ASCII digits, the marker as written
+    /// Characters that end a sentence, an item or a quotation, in the scripts of the texts
+    /// (`។` and `៕` are Khmer's full stops, `៖` its colon).
+    static let sentenceEnds: Set<Character> = [".", ";", ":", ",", "!", "?", ")", "]", "\"", "”", "’", "'", "»", "។", "៕", "៖", "…"]
+
+    /// A clause marker at the start of a line (`2. `, `2) `, `(2) `, Khmer `២- `, at most
+    /// three spaces in, ASCII or Khmer digits): the clause number in ASCII digits, the marker as written
     /// and the rest of the line.
     static func clauseMarker(_ line: String) -> (number: String, marker: String, rest: String)? {
         let indent = line.prefix(while: { $0 == " " }).count
@@ -364,7 +443,8 @@ struct InstrumentTextParser {
         let marker = String(text.prefix(length))
         let digits = marker.compactMap(asciiDigit)
         // Only digits make a clause: `(a)` and `(iv)` are sub-points inside one.
-        guard digits.count == marker.filter({ $0 != "(" && $0 != ")" && $0 != "." }).count else { return nil }
+        guard digits.count == marker.filter({ !"().".contains($0) && !ReadableText.khmerPointDashes.contains($0) }).count
+        else { return nil }
         return (String(digits), marker, String(text.dropFirst(length)))
     }
 }

@@ -222,10 +222,12 @@ enum ReadableText {
         return subPointMarkerLength(line) != nil
     }
 
-    /// The length of a sub-point or list marker (`a)`, `(b)`, `(iv)`, `3.`, `3)`, `(3)`)
-    /// followed by a space or the end of the line, or nil.
+    /// The length of a sub-point or list marker (`a)`, `(b)`, `(iv)`, `3.`, `3)`, `(3)`, and
+    /// Khmer's `ក-`, `ក.`, `១-`: see ``khmerMarkerLength(_:)``) followed by a space or the end
+    /// of the line, or nil.
     static func subPointMarkerLength(_ line: String) -> Int? {
         let characters = Array(line.prefix(8))
+        if let length = khmerMarkerLength(characters) { return length }
         var index = 0
         let parenthesised = characters.first == "("
         if parenthesised { index += 1 }
@@ -248,5 +250,41 @@ enum ReadableText {
         index += 1
         guard index == characters.count || characters[index] == " " else { return nil }
         return index
+    }
+
+    /// The length of a Khmer point marker: one Khmer consonant (`ក`, `ខ`, `គ` … in the
+    /// alphabet's order) or Khmer digits (`១`, `១២`), then a hyphen or dash (`ក-`, `១-`,
+    /// `១–`), or a consonant then a full stop (`ក.`), as Cambodian laws number their points.
+    /// After the mark comes a space, the end of the line or, after a dash, the point's first
+    /// Khmer letter (`ក-ការ…`, as often typed). A consonant with a vowel or a subscript
+    /// (`កា-`, `ក្ក.`) is a word, not a marker; a dash before a digit is a range (`២-៣`).
+    static func khmerMarkerLength(_ characters: [Character]) -> Int? {
+        guard let first = characters.first, let scalar = singleScalar(first) else { return nil }
+        var index = 1
+        let consonant = (0x1780...0x17A2).contains(scalar.value)
+        if !consonant {
+            guard (0x17E0...0x17E9).contains(scalar.value) else { return nil }
+            while index < characters.count, let digit = singleScalar(characters[index]),
+                  (0x17E0...0x17E9).contains(digit.value) { index += 1 }
+        }
+        guard index < characters.count else { return nil }
+        let mark = characters[index]
+        let dash = khmerPointDashes.contains(mark)
+        guard dash || (consonant && mark == ".") else { return nil }
+        index += 1
+        guard index < characters.count else { return index }
+        let next = characters[index]
+        if next == " " { return index }
+        if dash, let letter = next.unicodeScalars.first, (0x1780...0x17B3).contains(letter.value) { return index }
+        return nil
+    }
+
+    /// The marks that close a Khmer point marker: hyphen, non-breaking hyphen, en and em dash.
+    static let khmerPointDashes: Set<Character> = ["-", "\u{2011}", "–", "—"]
+
+    /// The one scalar of a character made of one, or nil.
+    private static func singleScalar(_ character: Character) -> Unicode.Scalar? {
+        let scalars = character.unicodeScalars
+        return scalars.count == 1 ? scalars.first : nil
     }
 }

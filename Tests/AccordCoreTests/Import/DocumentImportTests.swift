@@ -61,14 +61,14 @@ import Testing
     }
 
     @Test func headingsNeedASeparatorOrEmphasis() {
-        #expect(TextLayout.articleHeading("Article 5 of this Agreement applies", emphasised: false) == nil)
-        #expect(TextLayout.articleHeading("Article 5 Scope", emphasised: true)?.id == "5")
-        #expect(TextLayout.articleHeading("Điều 12. Hiệu lực", emphasised: false)?.id == "12")
-        #expect(TextLayout.articleHeading("ĐIỀU 3: PHẠM VI", emphasised: false)?.id == "3")
-        #expect(TextLayout.articleHeading("មាត្រា ១២ — ការអនុវត្ត", emphasised: false)?.id == "12")
-        #expect(TextLayout.articleHeading("Articles 5 and 6", emphasised: true) == nil)
+        #expect(TextLayout.heading("Article 5 of this Agreement applies", emphasised: false) == nil)
+        #expect(TextLayout.heading("Article 5 Scope", emphasised: true)?.id == "5")
+        #expect(TextLayout.heading("Điều 12. Hiệu lực", emphasised: false)?.id == "12")
+        #expect(TextLayout.heading("ĐIỀU 3: PHẠM VI", emphasised: false)?.id == "3")
+        #expect(TextLayout.heading("មាត្រា ១២ — ការអនុវត្ត", emphasised: false)?.id == "12")
+        #expect(TextLayout.heading("Articles 5 and 6", emphasised: true) == nil)
         let long = "Article 4. " + String(repeating: "The Parties shall cooperate. ", count: 12)
-        let split = TextLayout.articleHeading(long, emphasised: false)
+        let split = TextLayout.heading(long, emphasised: false)
         #expect(split?.heading == "Article 4.")
         #expect(split?.rest?.hasPrefix("The Parties shall cooperate.") == true)
     }
@@ -78,5 +78,50 @@ import Testing
         #expect(markdown == "# Title\n\n # not a heading\n\n## Article 1. One\n\n1. First.\n")
         let text = try InstrumentText.parse(Data(markdown.utf8), file: "x")
         #expect(text.articles.map(\.id) == ["1"])
+    }
+
+    /// A Khmer law as ministries write it (law.km.docx, made by make-khmer-law.py with
+    /// python-docx): the import finds its articles and its books, chapters and parts with the
+    /// text format's own labels — numbers attached to `មាត្រា` and `មាត្រាទី`, `៣ថ្មី`, the
+    /// `.-` and `៖` separators, bold headings without one — and keeps every word.
+    @Test func aKhmerLawFindsItsArticlesAndChapters() throws {
+        let imported = try Self.read("law.km.docx")
+        let source = try String(contentsOf: Self.fixtures.appendingPathComponent("source/law.km.txt"), encoding: .utf8)
+        let sourceWords = source.split(separator: "\n").map { $0.hasPrefix("*") ? String($0.dropFirst()) : String($0) }
+            .joined(separator: "\n")
+        #expect(Self.words(imported.markdown) == Self.words(sourceWords))
+        let text = imported.text
+        #expect(text.title == "ច្បាប់ស្តីពីកិច្ចសហប្រតិបត្តិការប្រឆាំងការជួញដូរមនុស្ស")
+        #expect(text.articles.filter { $0.number != nil }.map(\.id) == ["1", "2", "3ថ្មី", "4"])
+        #expect(text.articles.filter { $0.number == nil }.map(\.heading)
+                == ["គន្ថីទី១ បទប្បញ្ញត្តិទូទៅ", "ជំពូកទី១", "ជំពូកទី២ ការការពារជនរងគ្រោះ", "ភាគ ២ បទប្បញ្ញត្តិអវសាន្ត"])
+        #expect(text.articles.first { $0.id == "1" }?.title == "គោលបំណង")
+        #expect(text.articles.first { $0.id == "2" }?.title == "វិសាលភាព")
+        #expect(text.articles.first { $0.id == "1" }?.lead.contains("\n\nខ- ការពារសិទ្ធិ") == true)
+        #expect(text.clause("2.2")?.marker == "២-")
+        // The sentence that starts with `មាត្រា១` stays in article 3ថ្មី.
+        #expect(text.articles.first { $0.id == "3ថ្មី" }?.lead.hasSuffix("ដែលជាកុមារ។") == true)
+        #expect(imported.outline.contains("ជំពូកទី១"))
+        #expect(imported.outline.contains("Article 2 — វិសាលភាព (2 clauses)"))
+    }
+
+    /// The import knows the headings the text format knows, and no others.
+    @Test func importHeadingsAreTheTextFormatsLabels() {
+        #expect(TextLayout.heading("មាត្រា១៩.- ការការពារ", emphasised: false)?.id == "19")
+        #expect(TextLayout.heading("មាត្រាទី ១៩ថ្មី ៖ ការការពារ", emphasised: false)?.id == "19ថ្មី")
+        #expect(TextLayout.heading("§ 7 Begriffe", emphasised: true)?.id == "7")
+        #expect(TextLayout.heading("§7. Begriffe", emphasised: false)?.id == "7")
+        #expect(TextLayout.heading("Điều 7đ. Quyền của nạn nhân", emphasised: false)?.id == "7đ")
+        #expect(TextLayout.heading("Art. 8 bis", emphasised: false)?.id == "8bis")
+        for section in ["Chương II. NHỮNG QUY ĐỊNH CHUNG", "Chương I", "Tiểu mục 2", "Mục 1.", "Phụ lục 1",
+                        "ជំពូកទី១", "គន្ថី ១", "ភាគទី ២", "Annex 3: Forms"] {
+            let heading = TextLayout.heading(section, emphasised: false)
+            #expect(heading != nil && heading?.id == nil, "\(section)")
+        }
+        #expect(TextLayout.heading("ជំពូកទី២ ការការពារជនរងគ្រោះ", emphasised: true)?.heading == "ជំពូកទី២ ការការពារជនរងគ្រោះ")
+        for sentence in ["Chương này quy định về hợp đồng.", "Section 3 of this Agreement applies", "ជំពូកទី២ ការការពារជនរងគ្រោះ",
+                         "មាត្រា១ នៃច្បាប់នេះ", "ឆ្នាំ២០០៨ ច្បាប់", "Part of the costs"] {
+            #expect(TextLayout.heading(sentence, emphasised: false) == nil, "\(sentence)")
+        }
     }
 }

@@ -231,4 +231,73 @@ import Testing
         let english = try TextFixtures.parse("## Article 4\n\n1. Each party acts under paragraph\n2) of Article 3.\n2. The parties meet.\n")
         #expect(english.articles[0].clauses.map(\.id) == ["4.1", "4.2"])
     }
+
+    /// Cambodian laws number an article's points `១-`, `២-` (Khmer digits and a dash) and
+    /// letter their sub-points `ក-`, `ខ-` (Khmer consonants in the alphabet's order), also
+    /// `ក.` and `(ក)`; the dash is often typed with no space after it. Numbered points are
+    /// clauses, lettered ones stay on their own lines inside the clause or the lead text,
+    /// and a list whose points end with no mark still numbers its clauses.
+    @Test func khmerPointsWithDashesAreClausesAndSubPoints() throws {
+        let text = try TextFixtures.parse("""
+            ## មាត្រា ៤.- និយមន័យ
+
+            ក្នុងច្បាប់នេះ ពាក្យខាងក្រោមមានន័យដូចតទៅ៖
+            ក- ជនរងគ្រោះ សំដៅដល់បុគ្គលដែលរងការជួញដូរ
+            ខ-កុមារ សំដៅដល់បុគ្គលដែលមានអាយុក្រោមដប់ប្រាំបីឆ្នាំ
+            គ. ស្ថាប័នបង្គោល សំដៅដល់ស្ថាប័នដែលភាគីចាត់តាំង
+            (ឃ) ភាគី សំដៅដល់រដ្ឋាភិបាលនីមួយៗ។
+
+            ## មាត្រា ៥.- កាតព្វកិច្ច
+
+            ភាគីនីមួយៗមានកាតព្វកិច្ចដូចខាងក្រោម៖
+            ១- ចាត់តាំងស្ថាប័នបង្គោលមួយ
+            ២-ផ្តល់ជំនួយដល់ជនរងគ្រោះ ដូចជា៖
+               ក- ការស្នាក់នៅ
+               ខ- ការថែទាំសុខភាព
+            ៣– រាយការណ៍ជារៀងរាល់ឆ្នាំ។
+            """)
+        let definitions = text.articles[0]
+        #expect(definitions.clauses.isEmpty)
+        let lines = definitions.lead.split(separator: "\n")
+        #expect(lines.count == 5)
+        #expect(lines.dropFirst().map { String($0.prefix(2)) } == ["ក-", "ខ-", "គ.", "(ឃ"])
+        let duties = text.articles[1]
+        #expect(duties.clauses.map(\.id) == ["5.1", "5.2", "5.3"])
+        #expect(duties.clauses.map(\.marker) == ["១-", "២-", "៣–"])
+        #expect(duties.clauses[0].text == "ចាត់តាំងស្ថាប័នបង្គោលមួយ")
+        #expect(duties.clauses[1].text == "ផ្តល់ជំនួយដល់ជនរងគ្រោះ ដូចជា៖\nក- ការស្នាក់នៅ\nខ- ការថែទាំសុខភាព")
+        // The canonical form reads back to the same clauses.
+        let again = try TextFixtures.parse(text.normalizedMarkdown)
+        #expect(again.articles.map(\.lead) == text.articles.map(\.lead))
+        #expect(again.articles.flatMap(\.clauses).map { [$0.id, $0.marker, $0.text] }
+                == text.articles.flatMap(\.clauses).map { [$0.id, $0.marker, $0.text] })
+    }
+
+    /// A Khmer line wrapped anywhere in a sentence never becomes a point: a range (`២-៣`),
+    /// an abbreviation (`គ.ជ.ប`), a word with a vowel (`កា-`), a number out of sequence, and
+    /// the same marker written with ASCII digits stay in the line they continue.
+    @Test func wrappedKhmerLinesNeverBecomePoints() throws {
+        let text = try TextFixtures.parse("""
+            ## មាត្រា ៦
+
+            ១- ភាគីទាំងពីរជួបប្រជុំគ្នា
+            ២-៣ ដងក្នុងមួយឆ្នាំ ហើយអញ្ជើញ
+            គ.ជ.ប ចូលរួម និង
+            កា- ផ្សេងៗ និង
+            ៥- នាក់ទៀត។
+            ២- ស្ថាប័នបង្គោលរៀបចំរបាយការណ៍ តាមមាត្រា
+            1- នៃច្បាប់នេះ។
+            """)
+        #expect(text.articles[0].clauses.map(\.id) == ["6.1", "6.2"])
+        // `៥-` after a line that stops mid-sentence, out of sequence, keeps its line but stays
+        // in the clause it continues.
+        #expect(text.clause("6.1")?.text == "ភាគីទាំងពីរជួបប្រជុំគ្នា ២-៣ ដងក្នុងមួយឆ្នាំ ហើយអញ្ជើញ គ.ជ.ប ចូលរួម និង កា- ផ្សេងៗ និង\n៥- នាក់ទៀត។")
+        #expect(text.clause("6.2")?.text == "ស្ថាប័នបង្គោលរៀបចំរបាយការណ៍ តាមមាត្រា 1- នៃច្បាប់នេះ។")
+        for wrapped in ["២-៣ ដង", "គ.ជ.ប ចូលរួម", "កា- ផ្សេងៗ", "1- នៃ", "ក.- x", "១២ x"] {
+            #expect(!ReadableText.startsOwnLine(wrapped), "\(wrapped)")
+        }
+        for point in ["ក- x", "ខ-ការ", "គ. x", "(ឃ) x", "ង) x", "១- x", "១២- x", "៣– x", "៤— x", "ក-"] {
+            #expect(ReadableText.startsOwnLine(point), "\(point)")
+        }
+    }
 }

@@ -1,0 +1,40 @@
+#!/usr/bin/env python3
+"""Turns a Vietnamese law as plain text (one paragraph a line, as published on the national
+legal databases and kept in the Vietnamese Legal Corpus of undertheseanlp/underthesea) into
+an accord text: `# ` and the law's name (the line after `LUẬT` or `BỘ LUẬT`), each
+`Điều N. Title` line made an article heading (`## Điều N. Title`), every other line a
+paragraph of its own. The chapter and section headings that group articles (`Chương I` and
+the title line after it, `Mục 1. …`) and everything before the first article (the header,
+the number, the grounds `Căn cứ …`) are dropped, as convert-gesetze.py drops them.
+Usage: convert-vietnamese.py < law.txt > text.md"""
+import re
+import sys
+
+lines = [line.strip() for line in sys.stdin.read().replace("\r", "").split("\n")]
+title = None
+for index, line in enumerate(lines):
+    if line in ("LUẬT", "BỘ LUẬT") and index + 1 < len(lines):
+        title = (line + " " + lines[index + 1]).strip()
+        break
+out = ["# " + (title or "LUẬT")]
+started, skip_title = False, False
+for line in lines:
+    if not line:
+        continue
+    if re.match(r"^Chương [IVXLC]+\b", line):
+        # The chapter's name is the next non-empty line, in capitals.
+        skip_title = line.strip() == line.split(".")[0].strip() and len(line.split()) <= 2
+        continue
+    if skip_title and line.upper() == line:
+        skip_title = False
+        continue
+    skip_title = False
+    if re.match(r"^(Mục|MỤC) \d+\.?", line):
+        continue
+    if re.match(r"^Điều \d+[a-zđ]?\.", line):
+        started = True
+        out += ["", "## " + line]
+        continue
+    if started:
+        out += ["", line]
+sys.stdout.write("\n".join(out) + "\n")
