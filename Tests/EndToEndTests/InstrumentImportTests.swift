@@ -63,6 +63,21 @@ import Testing
         #expect(try commitCount(tracker) == before)
     }
 
+    /// A Khmer law as ministries write it: numbers attached to `មាត្រា`, bold chapter and
+    /// book headings, points `១-` and `ក-`; the outline shows what the import found.
+    @Test func aKhmerLawsArticlesAndChaptersAreFound() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try CLI.run(record + ["--text", fixture("law.km.docx"), "--lang", "km", "--dry-run"], cwd: tracker)
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        for expected in ["គន្ថីទី១ បទប្បញ្ញត្តិទូទៅ", "ជំពូកទី១", "Article 1 — គោលបំណង", "Article 2 — វិសាលភាព (2 clauses)",
+                         "ជំពូកទី២ ការការពារជនរងគ្រោះ", "Article 3ថ្មី — ការស្នាក់នៅ", "ភាគ ២ បទប្បញ្ញត្តិអវសាន្ត",
+                         "Article 4 — ការចូលជាធរមាន"] {
+            #expect(lines.contains(expected), "\(expected): \(result.stdout)")
+        }
+    }
+
     @Test func aTrackChangesDraftIsTheOldAndTheNewText() throws {
         let (folder, tracker) = try tracker()
         defer { try? FileManager.default.removeItem(at: folder) }
