@@ -22,6 +22,9 @@ struct ProvisionMatcher {
     /// How much the share of the smaller provision found in the larger one counts, against
     /// the Dice coefficient, for an article that grew or shrank much.
     static let containmentWeight = 0.75
+    /// The least likeness of two titles (Dice coefficient) at which the share of the
+    /// smaller provision found in the larger counts at all.
+    static let containmentTitleFloor = 0.25
     /// What a shared number adds: a weak signal, enough to decide between near-equals.
     static let sameNumberBonus = 0.04
 
@@ -245,14 +248,18 @@ struct WordBags {
         }
         let shared = common(a, b)
         let wordDice = a.ids.isEmpty && b.ids.isEmpty ? 1 : 2 * shared / (a.weight + b.weight)
+        let titleDice = titled ? dice(oldTitle[old], newTitle[new]) : 0
         // An article that grew or shrank much (a sentence become a page) keeps most of the
-        // smaller version: the weight in common over the smaller weight, discounted.
+        // smaller version: the weight in common over the smaller weight, discounted. Not
+        // when both have titles and these are unlike (sharing a word such as "of" at most):
+        // a long article (the definitions, the transitional provisions) holds the words of
+        // many short ones, which are not its predecessors for that.
         let smaller = min(a.weight, b.weight)
-        let containment = smaller > 0 ? shared / smaller : 0
+        let containment = smaller > 0 && (!titled || titleDice >= ProvisionMatcher.containmentTitleFloor)
+            ? shared / smaller : 0
         var score = max(wordDice, ProvisionMatcher.containmentWeight * containment)
         if titled {
-            score = max(score, (1 - ProvisionMatcher.titleWeight) * score
-                + ProvisionMatcher.titleWeight * dice(oldTitle[old], newTitle[new]))
+            score = max(score, (1 - ProvisionMatcher.titleWeight) * score + ProvisionMatcher.titleWeight * titleDice)
         }
         return score + bonus
     }
