@@ -370,7 +370,8 @@ struct InstrumentTextParser {
             defer { previous = trimmed }
             if let (number, marker, rest) = Self.clauseMarker(line.text),
                Self.startsClause(after: previous, parenthesised: marker.hasPrefix("("), articleStyle: parenthesised)
-                || Self.continuesKhmerNumbering(marker: marker, number: number, after: clauses.last?.id, in: draft.id) {
+                || parenthesised != true
+                    && Self.continuesKhmerNumbering(marker: marker, number: number, after: clauses.last?.id, in: draft.id) {
                 parenthesised = parenthesised ?? marker.hasPrefix("(")
                 let id = "\(draft.id).\(number)"
                 if let first = firstLines[id] {

@@ -293,6 +293,10 @@ import Testing
         // in the clause it continues.
         #expect(text.clause("6.1")?.text == "ភាគីទាំងពីរជួបប្រជុំគ្នា ២-៣ ដងក្នុងមួយឆ្នាំ ហើយអញ្ជើញ គ.ជ.ប ចូលរួម និង កា- ផ្សេងៗ និង\n៥- នាក់ទៀត។")
         #expect(text.clause("6.2")?.text == "ស្ថាប័នបង្គោលរៀបចំរបាយការណ៍ តាមមាត្រា 1- នៃច្បាប់នេះ។")
+        // In an article of paragraphs `(1)`, numbered points are items inside them.
+        let paragraphs = try TextFixtures.parse("## មាត្រា ៧\n\n(១) ភាគីទាំងពីរ៖\n១- ជួបប្រជុំគ្នា\n២- រាយការណ៍។\n(២) ស្ថាប័នបង្គោល។\n")
+        #expect(paragraphs.articles[0].clauses.map(\.id) == ["7.1", "7.2"])
+        #expect(paragraphs.clause("7.1")?.text == "ភាគីទាំងពីរ៖\n១- ជួបប្រជុំគ្នា\n២- រាយការណ៍។")
         for wrapped in ["២-៣ ដង", "គ.ជ.ប ចូលរួម", "កា- ផ្សេងៗ", "1- នៃ", "ក.- x", "១២ x"] {
             #expect(!ReadableText.startsOwnLine(wrapped), "\(wrapped)")
         }
