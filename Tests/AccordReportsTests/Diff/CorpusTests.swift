@@ -20,6 +20,26 @@ import Testing
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Corpus")
 
+    /// Every entry with its comparison, made once for the whole suite (on all cores): the
+    /// comparisons of 400–500 KB laws are the suite's whole cost.
+    static let compared: Result<[(entry: Entry, diff: InstrumentDiff)], any Error> = Result {
+        let entries = try entries()
+        let diffs = LockedDiffs(count: entries.count)
+        DispatchQueue.concurrentPerform(iterations: entries.count) { index in
+            diffs.set(index, InstrumentDiff(old: entries[index].old, new: entries[index].new))
+        }
+        return zip(entries, diffs.values).map { ($0, $1) }
+    }
+
+    /// The comparisons being made, one slot per entry.
+    final class LockedDiffs: @unchecked Sendable {
+        private let lock = NSLock()
+        private var slots: [InstrumentDiff?]
+        init(count: Int) { slots = Array(repeating: nil, count: count) }
+        func set(_ index: Int, _ diff: InstrumentDiff) { lock.withLock { slots[index] = diff } }
+        var values: [InstrumentDiff] { lock.withLock { slots.compactMap { $0 } } }
+    }
+
     static func entries() throws -> [Entry] {
         let names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
             .filter { FileManager.default.fileExists(atPath: folder.appendingPathComponent("\($0)/expected.txt").path) }
@@ -41,12 +61,11 @@ import Testing
     }
 
     @Test func matchingPrecisionAndRecallAreAtLeast98Percent() throws {
-        let entries = try Self.entries()
-        #expect(entries.count >= 5)
+        let compared = try Self.compared.get()
+        #expect(compared.count >= 5)
         var (truePositives, falsePositives, falseNegatives) = (0, 0, 0)
         var mistakes: [String] = []
-        for entry in entries {
-            let diff = InstrumentDiff(old: entry.old, new: entry.new)
+        for (entry, diff) in compared {
             var predicted: [String: String] = [:]
             for change in diff.articles where change.kind != .replaced {
                 if let old = change.oldID, let new = change.newID { predicted[old] = new }
@@ -69,8 +88,7 @@ import Testing
     }
 
     @Test func theJSONRebuildsTheNewTextAndTerminalMarksHoldNoSpace() throws {
-        for entry in try Self.entries() {
-            let diff = InstrumentDiff(old: entry.old, new: entry.new)
+        for (entry, diff) in try Self.compared.get() {
             let json = try DiffJSONRenderer().render(diff)
             let decoded = try JSONDecoder().decode(InstrumentDiff.self, from: Data(json.utf8))
             #expect(try decoded.apply(to: entry.old).normalizedMarkdown == entry.new.normalizedMarkdown, "\(entry.name)")
@@ -114,8 +132,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         var files: [String] = []
         var markers = 0
-        for entry in try Self.entries() {
-            let markdown = DiffMarkdownRenderer(full: true).render(InstrumentDiff(old: entry.old, new: entry.new))
+        for (entry, diff) in try Self.compared.get() {
+            let markdown = DiffMarkdownRenderer(full: true).render(diff)
             markers += markdown.components(separatedBy: "**").count - 1
             let file = scratch.appendingPathComponent("\(entry.name).md")
             try Data(markdown.utf8).write(to: file)
