@@ -96,6 +96,17 @@ extension AccordError {
     }
 }
 
+extension AccordError {
+    /// A git failure with accord's own words before git's: `context` (translated, such as
+    /// `sync could not reach the remote origin`) then the text of libgit2 or GitStore as it
+    /// came, which no catalog can translate. The kind, and so the exit status, is the git
+    /// error's.
+    public init(_ error: GitError, context: String) {
+        self = AccordError(error)
+        reason = context + ": " + error.description
+    }
+}
+
 /// An error that keeps more structure than ``AccordError`` for its callers (a reason to
 /// switch on, the diagnostics of a whole run) and reports as one.
 public protocol AccordFailure: Error {

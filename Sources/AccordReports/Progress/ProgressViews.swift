@@ -210,6 +210,11 @@ public struct WithdrawnView: Codable, Sendable, Hashable {
         replacedBy = withdrawal.replacedBy?.rawValue
     }
 
+    /// `retracted` or `superseded` for people, in the run's language.
+    public var displayKind: String {
+        kind == "superseded" ? L10n.t("superseded", context: "withdrawal") : kind == "retracted" ? L10n.t("retracted", context: "withdrawal") : kind
+    }
+
     /// `retracted on 2026-12-05 (wd-…): reason` or `superseded by sr-… on …`.
     public var sentence: String {
         replacedBy.map { L10n.t("superseded by {1} on {2} ({3}): {4}", $0, date, by, reason) }
