@@ -157,6 +157,21 @@ import Testing
         #expect(table.contains { $0.contains("EX-KH-LA-2019-001") }, "\(table)")
     }
 
+    /// All of `status` fits an 80-column terminal in every language, in terminal cells: the
+    /// counts under short (two-line where needed) headings, the marks every group carries
+    /// after the heading, and the next reviews in a table of their own, titles clipped.
+    @Test(arguments: ["en", "vi", "km"])
+    func theStatusTableFitsEightyColumns(language: String) throws {
+        let output = try run(["status", "--as-of", "2019-12-01", "--lang", language])
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(language): \(DisplayWidth.of(line)) cells: \(line)") }
+        let words = Language(rawValue: language)!
+        let heading = try #require(lines.firstIndex { $0.hasPrefix(L10n.t("Status as of {1}", in: words, "")) }, "\(output)")
+        #expect(lines[heading].contains("["), "the marks every group carries follow the heading: \(lines[heading])")
+        #expect(lines.contains { $0.hasPrefix("tip-2005 ") && $0.contains("VN") }, "\(output)")
+        #expect(lines.contains { $0.hasPrefix(L10n.t("id", in: words)) && $0.contains(L10n.t("next review", in: words)) }, "\(output)")
+    }
+
     @Test func theSideLineCountsInSingularAndPlural() throws {
         let english = try run(["summary", "--meeting", Self.meeting])
         #expect(english.contains("pieces of evidence in the period") || english.contains("piece of evidence in the period"))

@@ -94,14 +94,15 @@ enum DiffLayout {
         for kind in [ArticleChange.Kind.added, .removed, .replaced, .renumbered, .moved, .modified] {
             let count = changed.count { $0.kind == kind }
             guard count > 0 else { continue }
-            counts.append(switch kind {
+            let text: String = switch kind {
             case .added: L10n.t("{1} added", context: "redline", in: language, count)
             case .removed: L10n.t("{1} removed", context: "redline", in: language, count)
             case .replaced: L10n.t("{1} replaced", context: "redline", in: language, count)
             case .renumbered: L10n.t("{1} renumbered", context: "redline", in: language, count)
             case .moved: L10n.t("{1} moved", context: "redline", in: language, count)
             default: L10n.t("{1} modified", context: "redline", in: language, count)
-            })
+            }
+            counts.append(text)
         }
         let kinds = counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")
         let words = diff.wordsAdded == 1

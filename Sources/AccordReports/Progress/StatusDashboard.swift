@@ -102,25 +102,30 @@ public struct StatusDashboard: Codable, Sendable {
 
     /// The dashboard as terminal tables made to fit 80 columns in every language: the
     /// counts under short headings (on two lines where a language needs them), the marks
-    /// every group carries said once after the heading, and each group's next review in a
-    /// second table, its title clipped to the line.
+    /// every group carries said once after the heading and a group's other marks under its
+    /// id, and each group's next review in a second table, its title clipped to the line.
     public func renderTerminal(style: TerminalStyle) -> String {
-        let common = groups.dropFirst().reduce(Set(groups.first?.marks ?? [])) { $0.intersection($1.marks) }
+        let shown = groups.filter { !$0.parties.isEmpty }
+        let common = shown.dropFirst().reduce(Set(shown.first?.marks ?? [])) { $0.intersection($1.marks) }
         var table = TextTable([
-            .init(L10n.t("id")), .init(L10n.t("party")), .init(L10n.t("done"), .right),
+            .init(L10n.t("id")), .init(L10n.t("party")), .init(L10n.t("done", context: "status column"), .right),
             .init(L10n.t("in\nprogress", context: "column"), .right), .init(L10n.t("not\nstarted", context: "column"), .right),
-            .init(L10n.t("blocked", context: "column"), .right), .init(L10n.t("overdue"), .right),
-            .init(L10n.t("evidence"), .right),
+            .init(L10n.t("blocked", context: "column"), .right), .init(L10n.t("overdue", context: "status column"), .right),
+            .init(L10n.t("evidence", context: "status column"), .right),
         ])
         var reviews = TextTable([.init(L10n.t("id")), .init(L10n.t("next review")), .init(L10n.t("title", context: "column"))])
         var reviewed: [(id: String, date: String, title: String)] = []
-        for group in groups {
-            let id = group.id + ProvenanceNotice.suffix(group.marks.filter { !common.contains($0) })
-            for (index, party) in group.parties.enumerated() {
+        for group in shown {
+            let marks = ProvenanceNotice.tags(group.marks.filter { !common.contains($0) })
+            let rows = group.parties.count + (group.parties.count < 2 && !marks.isEmpty ? 1 : 0)
+            for index in 0..<rows {
+                let id = index == 0 ? group.id : index == 1 && !marks.isEmpty ? "  " + marks : ""
+                guard index < group.parties.count else { table.add([id]); continue }
+                let party = group.parties[index]
                 let done = (party.counts["implemented"] ?? 0) + (party.counts["not-applicable"] ?? 0)
                 let working = (party.counts["in-progress"] ?? 0) + (party.counts["partial"] ?? 0)
                 table.add([
-                    index == 0 ? id : "",
+                    id,
                     party.party,
                     "\(done)/\(party.targets)",
                     "\(working)",
@@ -131,7 +136,7 @@ public struct StatusDashboard: Codable, Sendable {
                 ])
             }
             if let review = group.nextReview {
-                reviewed.append((id, review.date.description, ProgressStyle.marked(review.title, review.marks)))
+                reviewed.append((group.id, review.date.description, ProgressStyle.marked(review.title, review.marks)))
             }
         }
         // The title gets what the id and the date leave of 80 columns.
@@ -139,7 +144,9 @@ public struct StatusDashboard: Codable, Sendable {
         let dateWidth = ([L10n.t("next review")] + reviewed.map(\.date)).map(DisplayWidth.of).max() ?? 0
         let titleWidth = max(20, 80 - idWidth - dateWidth - 4)
         for review in reviewed { reviews.add([review.id, review.date, ProgressStyle.clip(review.title, titleWidth)]) }
-        var text = ProgressStyle.banner(notice, style: style) + style.bold(L10n.t("Status as of {1}", asOf))
+        // The notice's prose wrapped to the terminal's 80 columns, as the notes below.
+        let banner = ProgressStyle.banner(notice, style: style)
+        var text = (banner.isEmpty ? "" : ProgressStyle.wrap(String(banner.dropLast(2))) + "\n\n") + style.bold(L10n.t("Status as of {1}", asOf))
             + ProvenanceNotice.suffix(ProvenanceMark.allCases.filter(common.contains)) + "\n\n"
             + table.render(style: style) + (reviews.rows.isEmpty ? "" : "\n" + reviews.render(style: style))
         text += "\n" + ProgressStyle.wrap(L10n.t("done: implemented or not applicable; evidence: targets with at least one piece of evidence")) + "\n"
