@@ -143,10 +143,15 @@ public struct WordFile: Sendable {
         // is never broken across lines; the rest is shared by the weights. When the words
         // alone overfill the page, the columns of short values (dates, counts, ids) keep
         // their width and the columns of prose share what is left: prose wraps at spaces.
+        // Khmer writes no spaces between words, and a line breaks between them where the
+        // dictionary finds them: a Khmer run is not one long word.
+        func wordWidth(_ word: some StringProtocol) -> Int {
+            word.unicodeScalars.contains(where: DocumentFont.isKhmer) ? min(width(word), 6) : width(word)
+        }
         let words = (0..<count).map { column in
             let cells = (header.map { [$0] } ?? []) + rows
             return cells.map { row in
-                column < row.count ? row[column].split(whereSeparator: \.isWhitespace).map { width($0) }.max() ?? 0 : 0
+                column < row.count ? row[column].split(whereSeparator: \.isWhitespace).map { wordWidth($0) }.max() ?? 0 : 0
             }.max() ?? 0
         }
         let minimums = words.map { 220 + 125 * min(14, $0) }
@@ -230,9 +235,26 @@ public struct WordFile: Sendable {
         let deleted = run.change == .deleted && revision != nil
         let textElement = deleted ? "w:delText" : "w:t"
         let content = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.isEmpty ? "" : "<\(textElement) xml:space=\"preserve\">\(OfficeXML.escape(String(line)))</\(textElement)>"
+            // The hyphens of a date are Word's non-breaking hyphens: a date never breaks over lines.
+            Self.dateHyphens(String(line)).map { piece in
+                piece.isEmpty ? "" : piece == "-" ? "<w:noBreakHyphen/>"
+                    : "<\(textElement) xml:space=\"preserve\">\(OfficeXML.escape(piece))</\(textElement)>"
+            }.joined()
         }.joined(separator: "<w:br/>")
         return "<w:r><w:rPr>\(properties)</w:rPr>\(content)</w:r>"
+    }
+
+    /// `line` in pieces, each hyphen of an ISO date (`2019-12-01`) a piece `-` of its own.
+    static func dateHyphens(_ line: String) -> [String] {
+        var pieces: [String] = []
+        var rest = Substring(line)
+        while let match = rest.firstMatch(of: /(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])/) {
+            pieces.append(String(rest[..<match.range.lowerBound]))
+            let date = rest[match.range]
+            pieces += [String(date.prefix(4)), "-", String(date.dropFirst(5).prefix(2)), "-", String(date.suffix(2))]
+            rest = rest[match.range.upperBound...]
+        }
+        return pieces + [String(rest)]
     }
 
     /// `text` cut where it passes between Khmer and other scripts; white space between two
