@@ -248,10 +248,11 @@ public struct WordFile: Sendable {
     static func dateHyphens(_ line: String) -> [String] {
         var pieces: [String] = []
         var rest = Substring(line)
-        while let match = rest.firstMatch(of: /(?<![0-9])[0-9]{4}-[0-9]{2}-[0-9]{2}(?![0-9])/) {
-            pieces.append(String(rest[..<match.range.lowerBound]))
-            let date = rest[match.range]
-            pieces += [String(date.prefix(4)), "-", String(date.dropFirst(5).prefix(2)), "-", String(date.suffix(2))]
+        // Swift's regular expressions look ahead but not behind: the character before a date
+        // (anything but a digit) is matched and kept with the text before it.
+        while let match = rest.firstMatch(of: /(^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/) {
+            pieces.append(String(rest[..<match.range.lowerBound]) + match.output.1)
+            pieces += [String(match.output.2), "-", String(match.output.3), "-", String(match.output.4)]
             rest = rest[match.range.upperBound...]
         }
         return pieces + [String(rest)]
