@@ -235,27 +235,9 @@ public struct WordFile: Sendable {
         let deleted = run.change == .deleted && revision != nil
         let textElement = deleted ? "w:delText" : "w:t"
         let content = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            // The hyphens of a date are Word's non-breaking hyphens: a date never breaks over lines.
-            Self.dateHyphens(String(line)).map { piece in
-                piece.isEmpty ? "" : piece == "-" ? "<w:noBreakHyphen/>"
-                    : "<\(textElement) xml:space=\"preserve\">\(OfficeXML.escape(piece))</\(textElement)>"
-            }.joined()
+            line.isEmpty ? "" : "<\(textElement) xml:space=\"preserve\">\(OfficeXML.escape(String(line)))</\(textElement)>"
         }.joined(separator: "<w:br/>")
         return "<w:r><w:rPr>\(properties)</w:rPr>\(content)</w:r>"
-    }
-
-    /// `line` in pieces, each hyphen of an ISO date (`2019-12-01`) a piece `-` of its own.
-    static func dateHyphens(_ line: String) -> [String] {
-        var pieces: [String] = []
-        var rest = Substring(line)
-        // Swift's regular expressions look ahead but not behind: the character before a date
-        // (anything but a digit) is matched and kept with the text before it.
-        while let match = rest.firstMatch(of: /(^|[^0-9])([0-9]{4})-([0-9]{2})-([0-9]{2})(?![0-9])/) {
-            pieces.append(String(rest[..<match.range.lowerBound]) + match.output.1)
-            pieces += [String(match.output.2), "-", String(match.output.3), "-", String(match.output.4)]
-            rest = rest[match.range.upperBound...]
-        }
-        return pieces + [String(rest)]
     }
 
     /// `text` cut where it passes between Khmer and other scripts; white space between two
