@@ -151,7 +151,12 @@ public struct StatusDashboard: Codable, Sendable {
             + table.render(style: style) + (reviews.rows.isEmpty ? "" : "\n" + reviews.render(style: style))
         text += "\n" + ProgressStyle.wrap(L10n.t("done: implemented or not applicable; evidence: targets with at least one piece of evidence")) + "\n"
         if let nextReview {
-            text += ProgressStyle.wrap(L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))")) + "\n"
+            // One line of 80 columns: the title is clipped, its mark and the cycle's name kept.
+            let line = { (title: String) in
+                L10n.t("next review: {1}", "\(nextReview.date) \(title) (\(nextReview.owner)/\(nextReview.cycle))")
+            }
+            let room = max(20, 80 - DisplayWidth.of(line("")))
+            text += line(ProgressStyle.clip(ProgressStyle.marked(nextReview.title, nextReview.marks), room)) + "\n"
         }
         if !registers.isEmpty {
             text += "\n" + registerTable(style: style) + "\n" + ProgressStyle.wrap(RegisterLayout.explanation(registers)) + "\n"
