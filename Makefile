@@ -16,7 +16,7 @@ APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config libicu-dev libssl-dev libsqlit
 # in Chromium through Selenium; the Khmer summary is rendered with only DejaVu among the fonts
 # Chromium sees, to show it brings its own font. The .xlsx and .docx exports are read back with
 # openpyxl and python-docx.
-TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core python3-openpyxl python3-docx
+TEST_APT_PACKAGES := chromium curl python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core python3-openpyxl python3-docx
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.

@@ -50,6 +50,9 @@ public struct AccordError: Error, Sendable, Hashable, CustomStringConvertible {
     public var field: String?
     /// The id concerned, such as `tip-2005#7.2`.
     public var id: String?
+    /// Text from outside accord (git's, libgit2's) that follows the reason as it came: no
+    /// catalog can translate it, and no part of it is taken for a message of accord's.
+    public var detail: String?
 
     /// A failure of `kind`; `reason` is one sentence, without the place when it is given
     /// separately as `file`, `line`, `field` or `id`.
@@ -71,7 +74,7 @@ public struct AccordError: Error, Sendable, Hashable, CustomStringConvertible {
         if let file { place.append(line.map { "\(file):\($0)" } ?? file) }
         if let field { place.append(field) }
         if let id, file == nil { place.append(id) }
-        return (place + [L10n.shown(reason)]).joined(separator: ": ")
+        return (place + [L10n.shown(reason)] + (detail.map { [$0] } ?? [])).joined(separator: ": ")
     }
 
     public var description: String { message }
@@ -93,6 +96,18 @@ extension AccordError {
         case .other: .internal
         }
         self.init(kind, error.description)
+    }
+}
+
+extension AccordError {
+    /// A git failure with accord's own words before git's: `context` (translated, such as
+    /// `sync could not reach the remote origin`) then the text of libgit2 or GitStore as it
+    /// came, which no catalog can translate. The kind, and so the exit status, is the git
+    /// error's.
+    public init(_ error: GitError, context: String) {
+        self = AccordError(error)
+        reason = context
+        detail = error.description
     }
 }
 

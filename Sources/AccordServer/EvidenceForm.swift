@@ -44,12 +44,12 @@ extension Site {
     /// in memory, refused once past the limit), splits it, checks the token among the
     /// fields, and gives the upload to `use`. The folder is removed afterwards.
     func receiveUpload(_ request: Request, limit: Int, session: Session, cookie: Cookie?,
-                       limitSource: String = " (thresholds.attachment-max-mb in accord.yaml)",
+                       limitSource: String? = "thresholds.attachment-max-mb",
                        _ use: (MultipartUpload) async throws -> Response) async throws -> Response {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
         guard query["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
         guard let boundary = MultipartUpload.boundary(of: request.headers[.contentType]) else {
-            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: "the form is sent as multipart/form-data",
+            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: L10n.t("the form is sent as multipart/form-data", in: session.language),
                            session: session, cookie: cookie)
         }
         // The files plus the other fields and the part headers.
@@ -80,15 +80,16 @@ extension Site {
         do {
             upload = try MultipartUpload(body: bodyFile, boundary: boundary, folder: files)
         } catch let failure as UploadFailure {
-            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: failure.message, session: session, cookie: cookie)
+            return message(status: .badRequest, heading: L10n.t("Form refused", in: session.language), text: L10n.with(session.language) { L10n.shown(failure.message) }, session: session, cookie: cookie)
         }
         guard upload.fields["csrf"] == session.csrfToken else { return forged(session: session, cookie: cookie) }
         return try await use(upload)
     }
 
-    func tooLarge(_ limit: Int, source: String, session: Session, cookie: Cookie?) -> Response {
+    func tooLarge(_ limit: Int, source: String?, session: Session, cookie: Cookie?) -> Response {
         message(status: .contentTooLarge, heading: L10n.t("Form refused", in: session.language),
-                text: "the upload is over the limit of \(limit / 1_048_576) MB\(source); nothing was recorded",
+                text: source.map { L10n.t("the upload is over the limit of {1} MB ({2} in accord.yaml); nothing was recorded", in: session.language, limit / 1_048_576, $0) }
+                    ?? L10n.t("the upload is over the limit of {1} MB; nothing was recorded", in: session.language, limit / 1_048_576),
                 session: session, cookie: cookie)
     }
 
@@ -105,17 +106,17 @@ extension Site {
         let today = CalendarDate.today()
         let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
-        if form["title"] == nil { outcome.problems["title"] = "say what the evidence is" }
+        if form["title"] == nil { outcome.problems["title"] = L10n.t("say what the evidence is") }
         let kind = form["kind"].flatMap(AccordCore.Evidence.Kind.init(rawValue:))
         if kind == nil {
-            outcome.problems["kind"] = "choose a kind: \(AccordCore.Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+            outcome.problems["kind"] = L10n.t("choose a kind: {1}", AccordCore.Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let day = Self.day(form, today: today, into: &outcome)
         let party = form["party"].flatMap { PartyCode($0) }
-        if form["party"] != nil && party == nil { outcome.problems["party"] = "\(form["party"]!) is not a party code" }
+        if form["party"] != nil && party == nil { outcome.problems["party"] = L10n.t("{1} is not a party code", form["party"]!) }
         Self.checkParty(party, of: visitor, into: &outcome)
         let supports = form.all("supports")
-        if supports.isEmpty { outcome.problems["supports"] = "say which commitments, plan items or decisions it supports" }
+        if supports.isEmpty { outcome.problems["supports"] = L10n.t("say which commitments, plan items or decisions it supports") }
         for id in supports {
             do { _ = try reading.resolver.resolve(id, as: [.commitment, .planItem, .decision]) } catch { outcome.add("supports", error) }
         }
@@ -144,8 +145,8 @@ extension Site {
                 return (files, evidence.commitMessage)
             }
             if let recorded {
-                outcome.recorded = "recorded \(recorded.id)" + (recorded.attachment.map { ", attachment \($0.name)" } ?? "")
-                    + " (commit \(commit.short))"
+                outcome.recorded = recorded.attachment.map { L10n.t("recorded {1}, attachment {2} (commit {3})", recorded.id, $0.name, commit.short) }
+                    ?? L10n.t("recorded {1} (commit {2})", recorded.id, commit.short)
             }
         } catch {
             outcome.add("record", error)

@@ -25,6 +25,12 @@ struct FormOutcome: @unchecked Sendable {
         if let failure = error as? GitError { return failure.message }
         return String(describing: error)
     }
+
+    /// Whether `message` (in the visitor's language) was made from the catalog message
+    /// `english`: how a refusal is put under the field it concerns whatever the language.
+    static func message(_ message: String, isFrom english: String) -> Bool {
+        L10n.isMessage(message, madeFrom: english) || L10n.isMessage(message, madeFrom: english, in: .english)
+    }
 }
 
 extension Site {
@@ -99,7 +105,9 @@ extension Site {
                 choices: @escaping @Sendable (TrackerReading, Visitor?, [String: String]) -> [String: Any],
                 record: @escaping @Sendable () throws -> FormOutcome) async throws -> Response {
         let (html, failed) = try await blocking { () throws -> (String, Bool) in
-            let outcome = try record()
+            // The problems and the confirmation in the visitor's language: a task-local
+            // choice, so requests in other languages at the same time keep theirs.
+            let outcome = try L10n.with(session.language) { try record() }
             // The choices (parties, statuses) do not go stale: the tip last read will do.
             let reading = try tracker(asOf: .today(), fresh: false)
             // A preview keeps the values for the form that records them.
@@ -122,12 +130,12 @@ extension Site {
 
     func refused(_ role: Role, session: Session, cookie: Cookie?) -> Response {
         message(status: .forbidden, heading: L10n.t("Not allowed", in: session.language),
-                text: "this needs the role \(role.rawValue) or above; ask an administrator of this server", session: session, cookie: cookie)
+                text: L10n.t("this needs the role {1} or above; ask an administrator of this server", in: session.language, role.rawValue), session: session, cookie: cookie)
     }
 
     func forged(session: Session, cookie: Cookie?) -> Response {
         message(status: .forbidden, heading: L10n.t("Form refused", in: session.language),
-                text: "the form's token is missing or out of date, so it may not have come from this site: nothing was recorded; open the form again and send it from there", session: session, cookie: cookie)
+                text: L10n.t("the form's token is missing or out of date, so it may not have come from this site: nothing was recorded; open the form again and send it from there", in: session.language), session: session, cookie: cookie)
     }
 
     // MARK: The records
@@ -144,16 +152,17 @@ extension Site {
     /// A reporter records for their own party only; editors and the local desk for any.
     static func checkParty(_ party: PartyCode?, of visitor: Visitor, into outcome: inout FormOutcome) {
         guard let account = visitor.account, account.role == .reporter, party != account.party else { return }
-        outcome.problems["party"] = "\(account.name) reports for \(account.party) only; a report for \(party?.code ?? "no party") needs an editor"
+        outcome.problems["party"] = party.map { L10n.t("{1} reports for {2} only; a report for {3} needs an editor", account.name, account.party, $0.code) }
+            ?? L10n.t("{1} reports for {2} only; a report for no party needs an editor", account.name, account.party)
     }
 
     static func day(_ form: FormFields, today: CalendarDate, into outcome: inout FormOutcome) -> CalendarDate {
         guard let text = form["date"] else { return today }
         guard let date = CalendarDate(text) else {
-            outcome.problems["date"] = "\(text.debugDescription) is not a date (yyyy-mm-dd)"
+            outcome.problems["date"] = L10n.t("{1} is not a date (yyyy-mm-dd)", text.debugDescription)
             return today
         }
-        if date > today { outcome.problems["date"] = "\(date) is after today: a record says what is true from a day already reached" }
+        if date > today { outcome.problems["date"] = L10n.t("{1} is after today: a record says what is true from a day already reached", date) }
         return date
     }
 
@@ -176,17 +185,17 @@ extension Site {
         var outcome = FormOutcome()
         let status = form["status"].flatMap(Status.init(rawValue:))
         if status == nil {
-            outcome.problems["status"] = "choose a status: \(Status.allCases.map(\.rawValue).joined(separator: ", "))"
+            outcome.problems["status"] = L10n.t("choose a status: {1}", Status.allCases.map(\.rawValue).joined(separator: ", "))
         }
         let day = Self.day(form, today: today, into: &outcome)
         let party = form["party"].flatMap(PartyCode.init(reportingParty:))
-        if form["party"] != nil && party == nil { outcome.problems["party"] = "\(form["party"]!) is not a party code" }
+        if form["party"] != nil && party == nil { outcome.problems["party"] = L10n.t("{1} is not a party code", form["party"]!) }
         var request = StatusReportRequest(target: form["target"] ?? "", status: status ?? .notStarted, date: day, party: party,
                                           evidence: form.all("evidence"))
         request.note = form["note"]
         var target: TrackedTarget?
         if form["target"] == nil {
-            outcome.problems["target"] = "say which commitment, plan item or decision the report is on"
+            outcome.problems["target"] = L10n.t("say which commitment, plan item or decision the report is on")
         } else {
             do { target = try request.resolveTarget(in: reading.snapshot, resolver: reading.resolver) } catch { outcome.add("target", error) }
         }
@@ -195,7 +204,7 @@ extension Site {
             do { request.party = try request.resolveParty(for: target) } catch { outcome.add("party", error) }
         }
         if status == .notApplicable && request.note == nil {
-            outcome.problems["note"] = "a not-applicable status needs a note saying why"
+            outcome.problems["note"] = L10n.t("a not-applicable status needs a note saying why")
         }
         for id in request.evidence {
             do { _ = try reading.resolver.resolve(id, as: [.evidence]) } catch { outcome.add("evidence", error) }
@@ -211,7 +220,8 @@ extension Site {
                 return ([report.path: Data(report.yamlText().utf8)], report.commitMessage)
             }
             if let recorded {
-                outcome.recorded = "recorded \(recorded.id): \(recorded.target) \(recorded.party) \(recorded.status.rawValue) on \(recorded.date) (commit \(commit.short))"
+                outcome.recorded = L10n.t("recorded {1}: {2} {3} {4} on {5} (commit {6})", recorded.id, recorded.target, recorded.party,
+                                          recorded.status.rawValue, recorded.date, commit.short)
             }
         } catch {
             outcome.add("record", error)
@@ -223,11 +233,11 @@ extension Site {
         let today = CalendarDate.today()
         let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
-        if form["reason"] == nil { outcome.problems["reason"] = "say why the record no longer counts" }
+        if form["reason"] == nil { outcome.problems["reason"] = L10n.t("say why the record no longer counts") }
         let author = Self.author(visitor, on: today, in: reading.repository)
         let request = WithdrawalRequest(record: form["record"] ?? "", reason: form["reason"] ?? "", reporter: author.person.description)
         if form["record"] == nil {
-            outcome.problems["record"] = "give the id of the status report or evidence to retract"
+            outcome.problems["record"] = L10n.t("give the id of the status report or evidence to retract")
         } else {
             do { _ = try request.resolve(in: reading.snapshot, resolver: reading.resolver) } catch { outcome.add("record", error) }
         }
@@ -240,7 +250,7 @@ extension Site {
                 return ([withdrawal.path: Data(withdrawal.yamlText().utf8)], withdrawal.commitMessage)
             }
             if let recorded {
-                outcome.recorded = "retracted \(recorded.withdraws) by \(recorded.id) (commit \(commit.short)); it no longer counts"
+                outcome.recorded = L10n.t("retracted {1} by {2} (commit {3}); it no longer counts", recorded.withdraws, recorded.id, commit.short)
             }
         } catch {
             outcome.add("record", error)

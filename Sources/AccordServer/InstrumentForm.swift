@@ -39,7 +39,7 @@ extension Site {
         guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
         guard visitor.may(.editor) else { return refused(.editor, session: session, cookie: cookie) }
         return try await receiveUpload(request, limit: Self.textSlots * ImportedText.maximumFileBytes, session: session, cookie: cookie,
-                                       limitSource: "") { upload in
+                                       limitSource: nil) { upload in
             try await answer(template, upload.fields, session: session, cookie: cookie, choices: choices) { try record(upload, visitor) }
         }
     }
@@ -80,11 +80,11 @@ extension Site {
             guard let file = upload.files["text-\(slot)"] else { continue }
             let name = file.lastPathComponent
             guard let lang = upload.fields["lang-\(slot)"] ?? language(file) else {
-                outcome.problems["lang-\(slot)"] = "say the language of \(name) (en, vi, km …)"
+                outcome.problems["lang-\(slot)"] = L10n.t("say the language of {1} (en, vi, km …)", name)
                 continue
             }
             if texts.contains(where: { $0.language == lang }) {
-                outcome.problems["lang-\(slot)"] = "two texts given for the language \(lang)"
+                outcome.problems["lang-\(slot)"] = L10n.t("two texts given for the language {1}", lang)
                 continue
             }
             do {
@@ -94,12 +94,12 @@ extension Site {
             }
         }
         if upload.files.keys.allSatisfy({ !$0.hasPrefix("text-") }) {
-            outcome.problems["text-1"] = "choose the file with the text: .docx, .pdf, .md or .txt"
+            outcome.problems["text-1"] = L10n.t("choose the file with the text: .docx, .pdf, .md or .txt")
         }
         return texts
     }
 
-    static func articles(_ count: Int) -> String { count == 1 ? "1 article" : "\(count) articles" }
+    static func articles(_ count: Int) -> String { count == 1 ? L10n.t("1 article") : L10n.t("{1} articles", count) }
 
     static func lines(_ form: FormFields, _ name: String) -> [String] {
         (form[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
@@ -109,7 +109,7 @@ extension Site {
         lines(form, name).compactMap { line in
             guard let signatory = Signatory(written: line) else {
                 outcome.problems[name] = outcome.problems[name]
-                    ?? "\(line.debugDescription) needs the party first, e.g. \"VN: Minister of Public Security\""
+                    ?? L10n.t("{1} needs the party first, e.g. \"VN: Minister of Public Security\"", line.debugDescription)
                 return nil
             }
             return signatory
@@ -119,7 +119,7 @@ extension Site {
     static func changes(_ form: FormFields, into outcome: inout FormOutcome) -> TrackedChanges? {
         guard let text = form["changes"] else { return nil }
         guard let changes = TrackedChanges(rawValue: text) else {
-            outcome.problems["changes"] = "\(text) is not accept or reject"
+            outcome.problems["changes"] = L10n.t("{1} is not accept or reject", text)
             return nil
         }
         return changes
@@ -142,39 +142,39 @@ extension Site {
         if let text = form["id"] {
             id = InstrumentID(text)
             if id == nil {
-                outcome.problems["id"] = "\(text) is not an instrument id (lowercase letters, digits and -)"
+                outcome.problems["id"] = L10n.t("{1} is not an instrument id (lowercase letters, digits and -)", text)
             } else if reading.whole.instrument(id!) != nil {
-                outcome.problems["id"] = "the instrument \(id!) exists already; record a new text of it with the Amend form"
+                outcome.problems["id"] = L10n.t("the instrument {1} exists already; record a new text of it with the Amend form", id!)
             }
         } else {
-            outcome.problems["id"] = "give the new instrument's id, e.g. tip-2005"
+            outcome.problems["id"] = L10n.t("give the new instrument's id, e.g. tip-2005")
         }
         let kind = Instrument.Kind(rawValue: form["kind"] ?? "agreement")
         if kind == nil {
-            outcome.problems["kind"] = "choose a kind: \(Instrument.Kind.allCases.map(\.rawValue).joined(separator: ", "))"
+            outcome.problems["kind"] = L10n.t("choose a kind: {1}", Instrument.Kind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        if form["title"] == nil { outcome.problems["title"] = "give the title, in the first text's language" }
+        if form["title"] == nil { outcome.problems["title"] = L10n.t("give the title, in the first text's language") }
         let codes = form.all("parties")
         var parties: [PartyCode] = []
         for code in codes {
-            if let party = PartyCode(code) { parties.append(party) } else { outcome.problems["parties"] = "\(code) is not a party code (e.g. VN)" }
+            if let party = PartyCode(code) { parties.append(party) } else { outcome.problems["parties"] = L10n.t("{1} is not a party code (e.g. VN)", code) }
         }
-        if codes.isEmpty { outcome.problems["parties"] = "give the parties' codes, e.g. VN KH" }
+        if codes.isEmpty { outcome.problems["parties"] = L10n.t("give the parties' codes, e.g. VN KH") }
         var signed: CalendarDate?
         if let text = form["signed"] {
             signed = CalendarDate(text)
             if signed == nil {
-                outcome.problems["signed"] = "\(text.debugDescription) is not a date (yyyy-mm-dd)"
+                outcome.problems["signed"] = L10n.t("{1} is not a date (yyyy-mm-dd)", text.debugDescription)
             } else if signed! > today {
-                outcome.problems["signed"] = "\(signed!) is after today: record an instrument once it is signed"
+                outcome.problems["signed"] = L10n.t("{1} is after today: record an instrument once it is signed", signed!)
             }
         } else {
-            outcome.problems["signed"] = "give the day it was signed"
+            outcome.problems["signed"] = L10n.t("give the day it was signed")
         }
         let signatories = Self.signatories(form, "signatories", into: &outcome)
         let entries = Self.lines(form, "in-force").compactMap { line in
             guard let entry = Instrument.EntryIntoForce(written: line) else {
-                outcome.problems["in-force"] = outcome.problems["in-force"] ?? "\(line.debugDescription) should be a date or PARTY: DATE"
+                outcome.problems["in-force"] = outcome.problems["in-force"] ?? L10n.t("{1} should be a date or PARTY: DATE", line.debugDescription)
                 return nil
             }
             return entry
@@ -192,16 +192,16 @@ extension Site {
             instrument: instrument, texts: texts.map { InstrumentRegistration.Text(language: $0.language, imported: $0.imported) })
         if form["preview"] != nil {
             outcome.preview = Self.outline(texts)
-            outcome.previewSummary = "would record \(registration.tag): " + registration.files.map(\.path).joined(separator: ", ")
+            outcome.previewSummary = L10n.t("would record {1}: {2}", registration.tag, registration.files.map(\.path).joined(separator: ", "))
             return outcome
         }
         let author = Self.author(visitor, on: signed, in: reading.repository)
         do {
             let recorded = try registration.record(in: reading.repository, author: (author.signature.name, author.signature.email), today: today)
             let counts = texts.map { text in
-                "\(text.language): " + Self.articles(text.imported.text.articles.filter { $0.id != Article.preambleID }.count)
+                text.language + ": " + Self.articles(text.imported.text.articles.filter { $0.id != Article.preambleID }.count)
             }
-            outcome.recorded = "recorded \(recorded.tag) (commit \(recorded.commit.short)): " + counts.joined(separator: ", ")
+            outcome.recorded = L10n.t("recorded {1} (commit {2}): {3}", recorded.tag, recorded.commit.short, counts.joined(separator: ", "))
             outcome.link = id.description
         } catch let failure as AccordError where failure.kind == .cannotCreate {
             outcome.add("id", failure)
@@ -221,36 +221,36 @@ extension Site {
         var instrument: Instrument?
         if let text = form["id"] {
             instrument = InstrumentID(text).flatMap { reading.whole.instrument($0) }
-            if instrument == nil { outcome.problems["id"] = "no instrument \(text) in the tracker" }
+            if instrument == nil { outcome.problems["id"] = L10n.t("no instrument {1} in the tracker", text) }
         } else {
-            outcome.problems["id"] = "choose the instrument"
+            outcome.problems["id"] = L10n.t("choose the instrument")
         }
         var date: CalendarDate?
         if let text = form["date"] {
             date = CalendarDate(text)
             if date == nil {
-                outcome.problems["date"] = "\(text.debugDescription) is not a date (yyyy-mm-dd)"
+                outcome.problems["date"] = L10n.t("{1} is not a date (yyyy-mm-dd)", text.debugDescription)
             } else if date! > today {
-                outcome.problems["date"] = "\(date!) is after today: record the revision once it is signed or made"
+                outcome.problems["date"] = L10n.t("{1} is after today: record the revision once it is signed or made", date!)
             } else if let instrument {
                 // The checks `amend` makes of the date, made here so that they show next to it.
                 let latest = try TextRevisions.read(instrument.id, languages: instrument.languages, in: reading.repository,
                                                     from: reading.commit).revisions.last
                 if date! < instrument.signed.date {
-                    outcome.problems["date"] = "\(date!) is before \(instrument.id) was signed (\(instrument.signed.date)); a revision cannot precede the text"
+                    outcome.problems["date"] = L10n.t("{1} is before {2} was signed ({3}); a revision cannot precede the text", date!, instrument.id, instrument.signed.date)
                 } else if let latest, date! < latest.date {
-                    outcome.problems["date"] = "\(date!) is before \(instrument.id)'s latest revision (\(latest.date)): texts are recorded oldest first"
+                    outcome.problems["date"] = L10n.t("{1} is before the latest revision of {2} ({3}): texts are recorded oldest first", date!, instrument.id, latest.date)
                 } else if try reading.repository.tags().contains(where: { $0.name == "\(instrument.id)@\(date!)" }) {
-                    outcome.problems["date"] = "\(instrument.id) has a revision dated \(date!) already: record every language of one revision together"
+                    outcome.problems["date"] = L10n.t("{1} has a revision dated {2} already: record every language of one revision together", instrument.id, date!)
                 }
             }
         } else {
-            outcome.problems["date"] = "give the day of the revision"
+            outcome.problems["date"] = L10n.t("give the day of the revision")
         }
-        if form["message"] == nil { outcome.problems["message"] = "say what the revision is (an amending act, a corrected translation …)" }
+        if form["message"] == nil { outcome.problems["message"] = L10n.t("say what the revision is (an amending act, a corrected translation …)") }
         let signatories = Self.signatories(form, "signed-by", into: &outcome)
         if form["place"] != nil && signatories.isEmpty && outcome.problems["signed-by"] == nil {
-            outcome.problems["place"] = "a place goes with an amending act: say who signed it too"
+            outcome.problems["place"] = L10n.t("a place goes with an amending act: say who signed it too")
         }
         var remap: [String: String] = [:]
         do { remap = try TextAmendment.remap(written: form.all("remap")) } catch { outcome.add("remap", error) }
@@ -261,15 +261,15 @@ extension Site {
         }
         if let instrument, !addingLanguage {
             for (slot, text) in zip(1..., texts) where !instrument.languages.contains(text.language) {
-                outcome.problems["lang-\(slot)"] = "\(instrument.id) has no text in \(text.language) (its languages: "
-                    + "\(instrument.languages.joined(separator: ", "))); tick \"add the language\" to add one"
+                outcome.problems["lang-\(slot)"] = L10n.t("{1} has no text in {2} (its languages: {3}); tick \"add the language\" to add one",
+                                                           instrument.id, text.language, instrument.languages.joined(separator: ", "))
             }
         }
         guard outcome.problems.isEmpty, let instrument, let date, let message = form["message"] else { return outcome }
         if form["preview"] != nil {
             outcome.preview = Self.outline(texts)
-            outcome.previewSummary = "would record \(instrument.id)@\(date): " + texts.map { TextRevisions.path(of: instrument.id, language: $0.language) }
-                .joined(separator: ", ")
+            outcome.previewSummary = L10n.t("would record {1}: {2}", "\(instrument.id)@\(date)",
+                                            texts.map { TextRevisions.path(of: instrument.id, language: $0.language) }.joined(separator: ", "))
             return outcome
         }
         let amendment = TextAmendment(
@@ -280,18 +280,21 @@ extension Site {
         do {
             let recorded = try amendment.record(in: reading.repository, author: (author.signature.name, author.signature.email), today: today)
             let changed = texts.map { text in
-                guard let diff = recorded.diffs[text.language] else { return "\(text.language): first text" }
-                return "\(text.language): \(Self.articles(diff.changedArticles.count)) changed"
+                guard let diff = recorded.diffs[text.language] else { return L10n.t("{1}: first text", text.language) }
+                return L10n.t("{1}: {2} changed", text.language, Self.articles(diff.changedArticles.count))
             }
-            outcome.recorded = "recorded \(recorded.tag) (commit \(recorded.commit.short)): " + changed.joined(separator: ", ")
-                + (recorded.remapped.isEmpty ? "" : "; register clauses moved: "
-                    + recorded.remapped.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", "))
+            let moved = recorded.remapped.sorted { $0.key < $1.key }.map { "\($0.key) → \($0.value)" }.joined(separator: ", ")
+            outcome.recorded = L10n.t("recorded {1} (commit {2}): {3}", recorded.tag, recorded.commit.short, changed.joined(separator: ", "))
+                + (recorded.remapped.isEmpty ? "" : L10n.t("; register clauses moved: {1}", moved))
             outcome.link = instrument.id.description
         } catch {
             // What is left to find is in the texts themselves: a text reading the same as
             // the current one, or register clauses it moves.
             let message = FormOutcome.message(error)
-            outcome.add(message.hasPrefix("no change") ? "text-1" : message.contains("remap") ? "remap" : "record", error)
+            let unchanged = ["no change: {1} reads the same as {2}; nothing to record",
+                             "no change: {1} reads the same as {2}, which another writer recorded meanwhile; nothing to record"]
+            outcome.add(unchanged.contains { FormOutcome.message(message, isFrom: $0) } ? "text-1"
+                            : message.contains("remap") ? "remap" : "record", error)
         }
         return outcome
     }

@@ -33,10 +33,10 @@ extension Site {
         let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
         let day = Self.day(form, today: today, into: &outcome)
-        if form["venue"] == nil { outcome.problems["venue"] = "say where the meeting was held" }
+        if form["venue"] == nil { outcome.problems["venue"] = L10n.t("say where the meeting was held") }
         let host = form["host"].flatMap { PartyCode($0) }
         if host == nil || !(reading.snapshot.settings?.partyCodes.contains(host!) ?? false) {
-            outcome.problems["host"] = "choose the host party"
+            outcome.problems["host"] = L10n.t("choose the host party")
         }
         func lines(_ name: String) -> [String] {
             (form.pairs.first { $0.name == name }?.value ?? "").split(whereSeparator: \.isNewline)
@@ -52,7 +52,9 @@ extension Site {
         } catch {
             // The draft names the field it refuses (a decision's due date, a review cycle).
             let message = FormOutcome.message(error)
-            let field = message.contains("decision") ? "decisions" : message.contains("cycle") ? "cycles"
+            let cycles = ["unknown review cycle '{1}': the tracker declares {2}", "review cycle '{1}' is ambiguous: give one of {2}"]
+            let field = message.contains("decision") ? "decisions"
+                : cycles.contains { FormOutcome.message(message, isFrom: $0) } ? "cycles"
                 : message.contains("attendee") ? "attendees" : "record"
             outcome.problems[field] = message
             return outcome
@@ -63,7 +65,7 @@ extension Site {
         do {
             let commit = try reading.repository.apply(changes, message: "Record meeting \(meeting.id)", author: author.signature,
                                                       verify: TrackerWriteCheck.verify(reading.repository))
-            outcome.recorded = "recorded \(meeting.path) (commit \(commit.short))"
+            outcome.recorded = L10n.t("recorded {1} (commit {2})", meeting.path, commit.short)
         } catch let error as GitError where error.kind == .exists {
             outcome.add("record", AccordError(.cannotCreate, L10n.t("meeting {1} exists already; give another slug", meeting.id), id: nil))
         } catch {

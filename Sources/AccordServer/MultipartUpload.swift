@@ -1,3 +1,4 @@
+import AccordCore
 import Foundation
 
 /// A `multipart/form-data` body saved to disk: its text fields, and each file chosen in a
@@ -30,7 +31,7 @@ struct MultipartUpload {
         let headerEnd = Data("\r\n\r\n".utf8)
         var position = data.startIndex
         guard let first = data.range(of: delimiter, in: position..<data.endIndex) else {
-            throw UploadFailure("the form's body has no parts")
+            throw UploadFailure(L10n.english("the form's body has no parts"))
         }
         position = first.upperBound
         while position < data.endIndex {
@@ -40,7 +41,7 @@ struct MultipartUpload {
             let headers = String(decoding: data[position..<headersRange.lowerBound], as: UTF8.self)
             let contentStart = headersRange.upperBound
             guard let next = data.range(of: Data("\r\n".utf8) + delimiter, in: contentStart..<data.endIndex) else {
-                throw UploadFailure("the form's body ends in the middle of a part")
+                throw UploadFailure(L10n.english("the form's body ends in the middle of a part"))
             }
             let content = data[contentStart..<next.lowerBound]
             let name = Self.parameter("name", in: headers) ?? ""

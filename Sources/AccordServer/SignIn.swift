@@ -1,3 +1,4 @@
+import AccordCore
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -35,7 +36,7 @@ extension Site {
                            query: FormFields()), status: status, cookie: cookie)
         }
         guard await throttle.allows(name) else {
-            return again("too many failed sign-ins: wait five minutes and try again", .tooManyRequests)
+            return again(L10n.t("too many failed sign-ins: wait five minutes and try again", in: session.language), .tooManyRequests)
         }
         let password = fields.pairs.first { $0.name == "password" }?.value ?? ""
         let account = try await blocking { () throws -> UserAccount? in
@@ -46,7 +47,7 @@ extension Site {
         }
         guard let account else {
             await throttle.failed(name)
-            return again("the name or the password is wrong", .unauthorized)
+            return again(L10n.t("the name or the password is wrong", in: session.language), .unauthorized)
         }
         await throttle.succeeded(name)
         await sessions.close(request.cookies[Self.cookieName]?.value)

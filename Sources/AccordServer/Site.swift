@@ -146,13 +146,13 @@ struct Site: Sendable {
                 let asOf = try Self.asOf(query)
                 var reading = try tracker(asOf: asOf)
                 reading.redaction = redaction(for: session)
-                let (template, value) = try build(PageRequest(reading: reading, query: query, session: session))
+                let (template, value) = try L10n.with(session.language) { try build(PageRequest(reading: reading, query: query, session: session)) }
                 return render(template, value, session: session, reading: reading, query: query)
             }
             return html200(html, cookie: cookie)
         } catch let failure as any AccordFailure {
             return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: L10n.t("Not shown", in: session.language),
-                           text: failure.message, session: session, cookie: cookie)
+                           text: L10n.with(session.language) { failure.message }, session: session, cookie: cookie)
         }
     }
 
@@ -187,7 +187,7 @@ struct Site: Sendable {
             let data = try await blocking { () throws -> Data in
                 var reading = try tracker(asOf: try Self.asOf(query))
                 reading.redaction = redaction(for: session)
-                return try make(reading, query)
+                return try L10n.with(session.language) { try make(reading, query) }
             }
             var headers: HTTPFields = [.contentType: type]
             if let name { headers[.contentDisposition] = "attachment; filename=\"\(name)\"" }
@@ -197,7 +197,7 @@ struct Site: Sendable {
             return response
         } catch let failure as any AccordFailure {
             return message(status: failure.exitStatus == .noInput ? .notFound : .badRequest, heading: L10n.t("Not shown", in: session.language),
-                           text: failure.message, session: session, cookie: cookie)
+                           text: L10n.with(session.language) { failure.message }, session: session, cookie: cookie)
         }
     }
 

@@ -51,24 +51,28 @@ extension Site {
             func line(_ text: String) { continuation.yield(ByteBuffer(string: "<li>\(PageTemplates.escaped(text))</li>\n")) }
             var lastShown = Date.distantPast
             var lastLine = ""
-            var outcome: (ok: Bool, lines: [String])
-            do {
-                let repository = try TrackerLocation.openTracker(explicit: path, environment: [:],
-                                                                 currentDirectory: URL(fileURLWithPath: path))
-                let report = try TrackerSync.run(repository, environment: [:], progress: { progress in
-                    // A line a second at most, and the last one.
-                    guard Date().timeIntervalSince(lastShown) >= 1 || progress.objects == progress.totalObjects else { return }
-                    let text = "\(progress.direction == .receiving ? "received" : "sent") \(progress.objects) of "
-                        + "\(progress.totalObjects) objects (\(progress.bytes / 1024) KiB)"
-                    guard text != lastLine else { return }
-                    (lastShown, lastLine) = (Date(), text)
-                    line(text)
-                }, reviewed: { lines in lines.forEach(line) })
-                outcome = (report.outcome != .conflict, TrackerSync.summary(report).split(separator: "\n").map(String.init)
-                    + (report.outcome == .conflict ? ["files both sides changed differently: " + report.conflicts.joined(separator: ", "),
-                                                      "nothing moved here; resolve them on a desk (accord sync --help)"] : []))
-            } catch {
-                outcome = (false, [FormOutcome.message(error)])
+            // The whole run in the visitor's language: progress, the check's lines, the result.
+            let outcome = L10n.with(language) { () -> (ok: Bool, lines: [String]) in
+                do {
+                    let repository = try TrackerLocation.openTracker(explicit: path, environment: [:],
+                                                                     currentDirectory: URL(fileURLWithPath: path))
+                    let report = try TrackerSync.run(repository, environment: [:], progress: { progress in
+                        // A line a second at most, and the last one.
+                        guard Date().timeIntervalSince(lastShown) >= 1 || progress.objects == progress.totalObjects else { return }
+                        let text = progress.direction == .receiving
+                            ? L10n.t("received {1} of {2} objects ({3} KiB)", progress.objects, progress.totalObjects, progress.bytes / 1024)
+                            : L10n.t("sent {1} of {2} objects ({3} KiB)", progress.objects, progress.totalObjects, progress.bytes / 1024)
+                        guard text != lastLine else { return }
+                        (lastShown, lastLine) = (Date(), text)
+                        line(text)
+                    }, reviewed: { lines in lines.forEach(line) })
+                    return (report.outcome != .conflict, TrackerSync.summary(report).split(separator: "\n").map(String.init)
+                        + (report.outcome == .conflict
+                            ? [L10n.t("files both sides changed differently: {1}", report.conflicts.joined(separator: ", ")),
+                               L10n.t("nothing moved here; resolve them on a desk (accord sync --help)")] : []))
+                } catch {
+                    return (false, [FormOutcome.message(error)])
+                }
             }
             let heading = outcome.ok ? L10n.t("Sync done", in: language) : L10n.t("Sync stopped", in: language)
             continuation.yield(ByteBuffer(string: "</ol>\n<div class=\"\(outcome.ok ? "done" : "problems")\" role=\"status\"><h2>"

@@ -157,6 +157,43 @@ import Testing
         #expect(table.contains { $0.contains("EX-KH-LA-2019-001") }, "\(table)")
     }
 
+    /// A git failure keeps git's own text, after accord's words in the reader's language
+    /// naming what failed; the exit status is the git failure's.
+    @Test func aGitFailureIsIntroducedInTheReadersLanguage() throws {
+        let scratch = try ScratchFolder.make()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let tracker = scratch.appendingPathComponent("tracker")
+        #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
+        let hub = scratch.appendingPathComponent("no-such-drive/hub.git").path
+        #expect(try AccordProcess.run(["remote", "add", "hub", hub, "--repo", tracker.path]).status == 0)
+        let introductions = ["en": "accord: sync could not reach the remote hub: ",
+                             "vi": "accord: đồng bộ không kết nối được tới kho từ xa hub: ",
+                             "km": "accord: សមកាលកម្មមិនអាចភ្ជាប់ទៅឃ្លាំងពីចម្ងាយ hub បានទេ: "]
+        for (language, introduction) in introductions {
+            let sync = try AccordProcess.run(["sync", "--repo", tracker.path], environment: ["ACCORD_LANG": language])
+            #expect(sync.status == 66, "\(language): \(sync.stderr)")
+            #expect(sync.stderr.hasPrefix(introduction + "the remote 'hub' is not found at \(hub)"), "\(language): \(sync.stderr)")
+        }
+        let again = try AccordProcess.run(["remote", "add", "hub", hub, "--repo", tracker.path], environment: ["ACCORD_LANG": "vi"])
+        #expect(again.status == 73)
+        #expect(again.stderr == "accord: không thể thêm kho từ xa hub: a remote called 'hub' exists already\n", "\(again.stderr)")
+    }
+
+    /// All of `status` fits an 80-column terminal in every language, in terminal cells: the
+    /// counts under short (two-line where needed) headings, the marks every group carries
+    /// after the heading, and the next reviews in a table of their own, titles clipped.
+    @Test(arguments: ["en", "vi", "km"])
+    func theStatusTableFitsEightyColumns(language: String) throws {
+        let output = try run(["status", "--as-of", "2019-12-01", "--lang", language])
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 80, "\(language): \(DisplayWidth.of(line)) cells: \(line)") }
+        let words = Language(rawValue: language)!
+        let heading = try #require(lines.firstIndex { $0.hasPrefix(L10n.t("Status as of {1}", in: words, "")) }, "\(output)")
+        #expect(lines[heading].contains("["), "the marks every group carries follow the heading: \(lines[heading])")
+        #expect(lines.contains { $0.hasPrefix("tip-2005 ") && $0.contains("VN") }, "\(output)")
+        #expect(lines.contains { $0.hasPrefix(L10n.t("id", in: words)) && $0.contains(L10n.t("next review", in: words)) }, "\(output)")
+    }
+
     @Test func theSideLineCountsInSingularAndPlural() throws {
         let english = try run(["summary", "--meeting", Self.meeting])
         #expect(english.contains("pieces of evidence in the period") || english.contains("piece of evidence in the period"))

@@ -31,6 +31,11 @@ public enum L10n {
         translate(english, context: nil, in: language, arguments)
     }
 
+    /// `english` in `context`, in `language` whatever the run's.
+    public static func t(_ english: String, context: String, in language: Language, _ arguments: any CustomStringConvertible...) -> String {
+        translate(english, context: context, in: language, arguments)
+    }
+
     /// `english` filled with `arguments` but not translated: a message that is kept (in the
     /// derived store, in JSON) in English and translated where it is shown, by
     /// ``shown(_:)``. The catalogs list it like any other message.
@@ -124,6 +129,26 @@ public enum L10n {
         }
         return result
     }()
+
+    /// Whether `text` is the catalog message `english` filled with values, as written in
+    /// `language` (the run's when nil): code that tells failures apart by their message
+    /// asks this rather than matching English words a translation does not keep.
+    public static func isMessage(_ text: String, madeFrom english: String, in language: Language? = nil) -> Bool {
+        let template = translate(english, context: nil, in: language ?? self.language, [])
+        var pieces: [String] = []
+        var order: [Int] = []
+        var rest = Substring(template)
+        while let match = rest.firstMatch(of: /\{([0-9]+)\}/) {
+            pieces.append(String(rest[..<match.range.lowerBound]))
+            order.append(Int(match.output.1) ?? 1)
+            rest = rest[match.range.upperBound...]
+        }
+        pieces.append(String(rest))
+        guard !order.isEmpty else { return text == template }
+        // A placeholder used twice is matched by its first use only.
+        let numbered = order.enumerated().map { $0.offset + 1 }
+        return Pattern(pieces: pieces, order: numbered, translation: template).match(text) != nil
+    }
 
     /// Whether `language`'s catalog translates `english` (an untranslated message shows
     /// in English; a check can say so).

@@ -25,7 +25,23 @@ extension TrackerSync {
                 reviewed(unsigned + [check.summary])
             })
         options.maximumFileSize = maximumIncomingFileSize
-        return try repository.sync(with: remote, options: options)
+        do {
+            return try repository.sync(with: remote, options: options)
+        } catch let error as GitError {
+            throw AccordError(error, context: syncContext(error, remote: remote ?? (try? repository.defaultRemote().name) ?? "?"))
+        }
+    }
+
+    /// accord's words before a git failure of a sync, by what kind of failure it is.
+    static func syncContext(_ error: GitError, remote: String) -> String {
+        switch error.kind {
+        case .timedOut: L10n.t("sync with {1} stopped: the remote stopped answering", remote)
+        case .notFound, .io, .other, .notARepository, .notOwned: L10n.t("sync could not reach the remote {1}", remote)
+        case .refused: L10n.t("sync with {1} refused what the remote holds; nothing changed here", remote)
+        case .lostRace, .locked: L10n.t("sync with {1} did not finish; run it again", remote)
+        case .conflict: L10n.t("sync with {1} stopped on a conflict", remote)
+        case .exists, .invalid: L10n.t("sync with {1} failed", remote)
+        }
     }
 
     /// What accord.yaml's `signatures` policy (as the local branch has it) says of the
@@ -40,7 +56,7 @@ extension TrackerSync {
 
     /// The one line (and the tags that crossed, a line each) saying what a sync did.
     public static func summary(_ report: SyncReport) -> String {
-        let short = { (id: ObjectID?) in id?.short ?? "nothing" }
+        let short = { (id: ObjectID?) in id?.short ?? L10n.t("nothing", context: "commit") }
         let rounds = report.attempts > 1 ? L10n.t(" (after {1} rounds, the remote moved meanwhile)", report.attempts) : ""
         switch report.outcome {
         case .upToDate:
@@ -64,8 +80,8 @@ extension TrackerSync {
     /// The tags that crossed, on lines of their own; empty when none did.
     private static func tags(_ report: SyncReport) -> String {
         var lines = ""
-        if !report.tagsReceived.isEmpty { lines += "\nreceived tags: " + report.tagsReceived.joined(separator: ", ") }
-        if !report.tagsSent.isEmpty { lines += "\nsent tags: " + report.tagsSent.joined(separator: ", ") }
+        if !report.tagsReceived.isEmpty { lines += "\n" + L10n.t("received tags: {1}", report.tagsReceived.joined(separator: ", ")) }
+        if !report.tagsSent.isEmpty { lines += "\n" + L10n.t("sent tags: {1}", report.tagsSent.joined(separator: ", ")) }
         return lines
     }
 }

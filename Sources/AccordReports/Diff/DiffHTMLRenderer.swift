@@ -30,14 +30,14 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
             body.append("<p class=\"versions\">\(version(heading.old)) → \(version(heading.new))</p>")
         }
         body += [
-            diff.notice.map { "<p class=\"notice\" role=\"note\"><strong>\(escape(L10n.t("Note:")))</strong> \(escape($0.text))</p>" } ?? "",
+            diff.notice.map { "<p class=\"notice\" role=\"note\"><strong>\(escape(L10n.t("Note:", in: labels.language)))</strong> \(escape($0.text))</p>" } ?? "",
             "<p class=\"files\"><code>\(escape(diff.oldFile))</code> → <code>\(escape(diff.newFile))</code></p>",
             "</header>",
         ]
         if diff.isEmpty && !full {
             body.append("<p>\(escape(labels.noChanges))</p>")
         } else {
-            body.append("<p class=\"summary\">\(escape(DiffLayout.summary(diff))). "
+            body.append("<p class=\"summary\">\(escape(DiffLayout.summary(diff, labels: labels))). "
                 + "<span class=\"legend\"><del>\(escape(labels.deleted))</del> <ins>\(escape(labels.inserted))</ins></span></p>")
             if !diff.changedArticles.isEmpty { body.append(summaryTable(diff, labels)) }
             if full { body.append("<h2 class=\"full\">\(escape(labels.fullText))</h2>") }
@@ -49,7 +49,7 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
             }
             body += DiffLayout.articles(diff, full: full).map { section($0, labels) }
         }
-        let title = heading.map { "\(labels.changes): \($0.title)" } ?? "Changes: \(diff.oldFile) → \(diff.newFile)"
+        let title = heading.map { "\(labels.changes): \($0.title)" } ?? L10n.t("Changes: {1} → {2}", in: labels.language, diff.oldFile, diff.newFile)
         return HTMLText.page(title: title, style: Self.style, body: body, language: heading?.language ?? "en")
     }
 
@@ -63,8 +63,8 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
 
     private func summaryTable(_ diff: InstrumentDiff, _ labels: DiffLabels) -> String {
         let rows = diff.changedArticles.map { change in
-            "<tr><td>\(escape(DiffLayout.name(change, labels: labels) + DiffLayout.qualifier(change)))</td>"
-                + "<td>\(escape(DiffLayout.outcome(change)))</td>"
+            "<tr><td>\(escape(DiffLayout.name(change, labels: labels) + DiffLayout.qualifier(change, labels: labels)))</td>"
+                + "<td>\(escape(DiffLayout.outcome(change, labels: labels)))</td>"
                 + "<td class=\"number\">\(change.wordsAdded)</td><td class=\"number\">\(change.wordsRemoved)</td></tr>"
         }
         let head = "<thead><tr><th>\(escape(labels.article))</th><th>\(escape(labels.change))</th>"
@@ -108,9 +108,9 @@ public struct DiffHTMLRenderer: InstrumentDiffRenderer {
             switch segment {
             case .equal(let text): HTMLText.escape(text)
             case .deleted(let text) where DiffLayout.isSpaceOnly(text):
-                "<del class=\"space\" title=\"\(text.contains("\n") ? "line break" : "space")\">\(DiffLayout.visibleSpace(text))</del>"
+                "<del class=\"space\" title=\"\(HTMLText.escape(text.contains("\n") ? L10n.t("line break") : L10n.t("space", context: "redline")))\">\(DiffLayout.visibleSpace(text))</del>"
             case .inserted(let text) where DiffLayout.isSpaceOnly(text):
-                "<ins class=\"space\" title=\"\(text.contains("\n") ? "line break" : "space")\">\(DiffLayout.visibleSpace(text))</ins>\(text)"
+                "<ins class=\"space\" title=\"\(HTMLText.escape(text.contains("\n") ? L10n.t("line break") : L10n.t("space", context: "redline")))\">\(DiffLayout.visibleSpace(text))</ins>\(text)"
             case .deleted(let text): "<del>\(HTMLText.escape(text))</del>"
             case .inserted(let text): "<ins>\(HTMLText.escape(text))</ins>"
             }

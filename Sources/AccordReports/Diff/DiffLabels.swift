@@ -1,44 +1,39 @@
-/// The words a redline page is labelled with, in the language of the text compared:
-/// English, Vietnamese and Khmer; any other language reads English.
+import AccordCore
+
+/// The words a redline is labelled with, in one language through the message catalogs:
+/// the HTML and Word redlines use the language of the text compared, the terminal,
+/// Markdown and `--stat` views the run's. A language accord does not speak reads English.
 struct DiffLabels: Sendable {
+    /// The language of the labels.
+    var language: Language
+
     /// The page's heading.
-    var changes: String
+    var changes: String { L10n.t("Changes to the text", in: language) }
     /// The word before an article's number.
-    var article: String
+    var article: String { L10n.t("Article", context: "redline", in: language) }
     /// The preamble.
-    var preamble: String
+    var preamble: String { L10n.t("Preamble", context: "redline", in: language) }
     /// The label of an article's title.
-    var title: String
+    var title: String { L10n.t("Title", context: "redline", in: language) }
     /// The legend.
-    var deleted: String
-    var inserted: String
+    var deleted: String { L10n.t("deleted", context: "redline", in: language) }
+    var inserted: String { L10n.t("inserted", context: "redline", in: language) }
     /// Said when nothing changed.
-    var noChanges: String
+    var noChanges: String { L10n.t("No changes.", in: language) }
     /// The summary table's columns.
-    var change: String
-    var wordsAdded: String
-    var wordsRemoved: String
+    var change: String { L10n.t("Change", context: "redline", in: language) }
+    var wordsAdded: String { L10n.t("Words added", in: language) }
+    var wordsRemoved: String { L10n.t("Words removed", in: language) }
     /// The heading of the consolidated text.
-    var fullText: String
+    var fullText: String { L10n.t("Full text", context: "redline", in: language) }
 
     /// The labels for a BCP 47 language tag (`vi`, `km-KH`); English when unknown.
     static func forLanguage(_ tag: String) -> DiffLabels {
-        switch tag.prefix(while: { $0 != "-" && $0 != "_" }).lowercased() {
-        case "vi":
-            DiffLabels(changes: "Những thay đổi của văn bản", article: "Điều", preamble: "Lời nói đầu", title: "Tiêu đề",
-                       deleted: "đã xóa", inserted: "đã thêm", noChanges: "Không có thay đổi.", change: "Thay đổi",
-                       wordsAdded: "Số từ thêm", wordsRemoved: "Số từ bỏ", fullText: "Toàn văn")
-        case "km":
-            DiffLabels(changes: "ការផ្លាស់ប្តូរនៃអត្ថបទ", article: "មាត្រា", preamble: "បុព្វកថា", title: "ចំណងជើង",
-                       deleted: "បានលុប", inserted: "បានបន្ថែម", noChanges: "គ្មានការផ្លាស់ប្តូរ។", change: "ការផ្លាស់ប្តូរ",
-                       wordsAdded: "ពាក្យបន្ថែម", wordsRemoved: "ពាក្យលុប", fullText: "អត្ថបទពេញ")
-        default:
-            english
-        }
+        DiffLabels(language: Language(code: tag) ?? .english)
     }
 
-    static let english = DiffLabels(
-        changes: "Changes to the text", article: "Article", preamble: "Preamble", title: "Title",
-        deleted: "deleted", inserted: "inserted", noChanges: "No changes.", change: "Change",
-        wordsAdded: "Words added", wordsRemoved: "Words removed", fullText: "Full text")
+    /// The labels in the run's language.
+    static var current: DiffLabels { DiffLabels(language: L10n.language) }
+
+    static let english = DiffLabels(language: .english)
 }

@@ -19,23 +19,24 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
 
     /// The diff as Markdown.
     public func render(_ diff: InstrumentDiff) -> String {
-        var blocks = ["# Changes to the text"] + (diff.notice.map { ["> **" + L10n.t("Note:") + "** " + $0.text] } ?? [])
+        let labels = DiffLabels.current
+        var blocks = ["# " + labels.changes] + (diff.notice.map { ["> **" + L10n.t("Note:") + "** " + $0.text] } ?? [])
             + ["`\(diff.oldFile)` → `\(diff.newFile)`"]
-        guard !diff.isEmpty || full else { return (blocks + ["No changes."]).joined(separator: "\n\n") + "\n" }
+        guard !diff.isEmpty || full else { return (blocks + [labels.noChanges]).joined(separator: "\n\n") + "\n" }
         blocks.append(DiffLayout.summary(diff) + ".")
-        var table = ["| Article | Change | Words added | Words removed |", "|---|---|--:|--:|"]
+        var table = ["| \(labels.article) | \(labels.change) | \(labels.wordsAdded) | \(labels.wordsRemoved) |", "|---|---|--:|--:|"]
         for change in diff.changedArticles {
             table.append("| \(Self.inert(DiffLayout.name(change) + DiffLayout.qualifier(change)).replacingOccurrences(of: "|", with: "\\|")) | \(DiffLayout.outcome(change)) "
                 + "| \(change.wordsAdded) | \(change.wordsRemoved) |")
         }
         blocks.append(table.joined(separator: "\n"))
-        if diff.title.isChanged { blocks.append("**Title:** " + Self.redline(diff.title)) }
+        if diff.title.isChanged { blocks.append("**\(labels.title):** " + Self.redline(diff.title)) }
         if diff.frontMatter.isChanged { blocks.append(Self.redline(diff.frontMatter)) }
         for change in DiffLayout.articles(diff, full: full) {
             blocks.append("## " + Self.escaped(DiffLayout.headline(change)))
             for block in DiffLayout.blocks(change, full: full) {
                 switch block {
-                case .title(let title): blocks.append("**Title:** " + Self.redline(title))
+                case .title(let title): blocks.append("**\(labels.title):** " + Self.redline(title))
                 case .text(let text): blocks.append(Self.redline(text))
                 case .clause(let label, let text): blocks.append("**\(Self.inert(label))** " + Self.redline(text))
                 }

@@ -8,18 +8,19 @@ public struct DiffStatRenderer: InstrumentDiffRenderer {
 
     /// The summary lines and the total.
     public func render(_ diff: InstrumentDiff) -> String {
-        var rows: [(String, String, String, String)] = [("article", "change", "added", "removed")]
+        var rows: [(String, String, String, String)] = [(L10n.t("article", context: "redline"), L10n.t("change", context: "redline"),
+                                                         L10n.t("added", context: "redline"), L10n.t("removed", context: "redline"))]
         if diff.title.isChanged {
-            rows.append(("title", "modified", "+\(diff.title.wordsAdded)", "-\(diff.title.wordsRemoved)"))
+            rows.append((L10n.t("title", context: "redline"), L10n.t("modified", context: "redline"), "+\(diff.title.wordsAdded)", "-\(diff.title.wordsRemoved)"))
         }
         if diff.frontMatter.isChanged {
-            rows.append(("front matter", "modified", "+\(diff.frontMatter.wordsAdded)", "-\(diff.frontMatter.wordsRemoved)"))
+            rows.append((L10n.t("front matter", context: "redline"), L10n.t("modified", context: "redline"), "+\(diff.frontMatter.wordsAdded)", "-\(diff.frontMatter.wordsRemoved)"))
         }
         for change in diff.changedArticles {
             rows.append((DiffLayout.name(change) + DiffLayout.qualifier(change), DiffLayout.outcome(change),
                          "+\(change.wordsAdded)", "-\(change.wordsRemoved)"))
         }
-        let widths = (rows.map(\.0.count).max() ?? 0, rows.map(\.1.count).max() ?? 0,
+        let widths = (rows.map { DisplayWidth.of($0.0) }.max() ?? 0, rows.map { DisplayWidth.of($0.1) }.max() ?? 0,
                       rows.map(\.2.count).max() ?? 0, rows.map(\.3.count).max() ?? 0)
         var lines = rows.count == 1 ? [] : rows.map { row in
             pad(row.0, widths.0) + "  " + pad(row.1, widths.1) + "  "
@@ -30,7 +31,7 @@ public struct DiffStatRenderer: InstrumentDiffRenderer {
     }
 
     private func pad(_ text: String, _ width: Int) -> String {
-        text + String(repeating: " ", count: max(0, width - text.count))
+        text + String(repeating: " ", count: max(0, width - DisplayWidth.of(text)))
     }
 
     private func padLeft(_ text: String, _ width: Int) -> String {

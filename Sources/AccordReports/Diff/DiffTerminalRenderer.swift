@@ -22,15 +22,15 @@ public struct DiffTerminalRenderer: InstrumentDiffRenderer {
     public func render(_ diff: InstrumentDiff) -> String {
         var lines = (diff.notice.map { [L10n.t("Note:") + " " + $0.text, ""] } ?? []) + [bold("--- \(diff.oldFile)"), bold("+++ \(diff.newFile)")]
         if diff.isEmpty && !full {
-            return (lines + ["no changes"]).joined(separator: "\n") + "\n"
+            return (lines + [L10n.t("no changes")]).joined(separator: "\n") + "\n"
         }
-        if diff.title.isChanged { lines += ["", "Title: " + redline(diff.title, indent: "  ")] }
+        if diff.title.isChanged { lines += ["", DiffLabels.current.title + ": " + redline(diff.title, indent: "  ")] }
         if diff.frontMatter.isChanged { lines += ["", redline(diff.frontMatter, indent: "")] }
         for change in DiffLayout.articles(diff, full: full) {
             lines += ["", bold(DiffLayout.headline(change))]
             for block in DiffLayout.blocks(change, full: full) {
                 switch block {
-                case .title(let title): lines.append("  Title: " + redline(title, indent: "    "))
+                case .title(let title): lines.append("  " + DiffLabels.current.title + ": " + redline(title, indent: "    "))
                 case .text(let text): lines.append("  " + redline(text, indent: "  "))
                 case .clause(let label, let text): lines.append("  \(label)  " + redline(text, indent: "      "))
                 }

@@ -26,10 +26,10 @@ public struct DiffWordRenderer: Sendable {
         let labels = DiffLabels.forLanguage(heading.language)
         document.heading(labels.changes, level: 0)
         document.paragraph([WordFile.Run(heading.title, bold: true)])
-        if let notice = diff.notice { document.notice(L10n.t("Note:"), notice.text) }
-        document.paragraph(L10n.t("From {1} to {2}.", version(heading.old), version(heading.new)))
-        document.paragraph(DiffLayout.summary(diff) + ".")
-        document.paragraph([WordFile.Run(L10n.t("The changes are tracked: accept them all for the new text, reject them all for the old."), italic: true)])
+        if let notice = diff.notice { document.notice(L10n.t("Note:", in: labels.language), notice.text) }
+        document.paragraph(L10n.t("From {1} to {2}.", in: labels.language, version(heading.old), version(heading.new)))
+        document.paragraph(DiffLayout.summary(diff, labels: labels) + ".")
+        document.paragraph([WordFile.Run(L10n.t("The changes are tracked: accept them all for the new text, reject them all for the old.", in: labels.language), italic: true)])
 
         if !diff.title.segments.isEmpty { document.paragraph(Self.tracked(diff.title).map(bold), style: "Heading1") }
         if !diff.frontMatter.segments.isEmpty { document.paragraph(Self.tracked(diff.frontMatter)) }
@@ -38,7 +38,7 @@ public struct DiffWordRenderer: Sendable {
             document.heading(articleName(change, labels: labels, whole: whole), level: 2, change: whole)
             // The blocks list the clauses in the order of `change.clauses`.
             var clauses = change.clauses.makeIterator()
-            for block in DiffLayout.blocks(change, full: true) {
+            for block in DiffLayout.blocks(change, full: true, labels: labels) {
                 switch block {
                 case .title(let title):
                     // An unnumbered section (the preamble) is named by its title: the heading says it.

@@ -31,33 +31,34 @@ enum DiffLayout {
 
     /// The parts of a changed article to show: none when only its number or place changed,
     /// unless `full` asks for its whole text.
-    static func blocks(_ change: ArticleChange, full: Bool = false) -> [Block] {
+    static func blocks(_ change: ArticleChange, full: Bool = false, labels: DiffLabels = .current) -> [Block] {
         guard change.isModified || full else { return [] }
         var blocks: [Block] = []
         if !change.title.segments.isEmpty { blocks.append(.title(change.title)) }
         if !change.lead.segments.isEmpty { blocks.append(.text(change.lead)) }
-        blocks += change.clauses.map { .clause(label: clauseLabel($0), $0.text) }
+        blocks += change.clauses.map { .clause(label: clauseLabel($0, labels: labels), $0.text) }
         if !change.closing.segments.isEmpty { blocks.append(.text(change.closing)) }
         return blocks
     }
 
-    static func clauseLabel(_ clause: ClauseChange) -> String {
-        switch clause.kind {
-        case .added: "\(clause.newID ?? "") (added)"
-        case .removed: "\(clause.oldID ?? "") (removed)"
-        case .renumbered: "\(clause.newID ?? "") (was \(clause.oldID ?? ""))"
+    static func clauseLabel(_ clause: ClauseChange, labels: DiffLabels = .current) -> String {
+        let language = labels.language
+        return switch clause.kind {
+        case .added: L10n.t("{1} (added)", context: "redline", in: language, clause.newID ?? "")
+        case .removed: L10n.t("{1} (removed)", context: "redline", in: language, clause.oldID ?? "")
+        case .renumbered: L10n.t("{1} (was {2})", context: "redline", in: language, clause.newID ?? "", clause.oldID ?? "")
         case .modified, .unchanged: clause.newID ?? ""
         }
     }
 
     /// `Article 7 (renumbered from 6) — modified`, `Preamble — unchanged text`.
-    static func headline(_ change: ArticleChange, labels: DiffLabels = .english) -> String {
-        "\(name(change, labels: labels))\(qualifier(change)) — \(outcome(change))"
+    static func headline(_ change: ArticleChange, labels: DiffLabels = .current) -> String {
+        "\(name(change, labels: labels))\(qualifier(change, labels: labels)) — \(outcome(change, labels: labels))"
     }
 
     /// `Article 7`, `Preamble`, or an unnumbered section's heading (`Final provisions`), by
     /// the newest version.
-    static func name(_ change: ArticleChange, labels: DiffLabels = .english) -> String {
+    static func name(_ change: ArticleChange, labels: DiffLabels = .current) -> String {
         let id = change.newID ?? change.oldID ?? ""
         if id == Article.preambleID { return labels.preamble }
         if id.first?.isNumber == false { return change.newHeading ?? change.oldHeading ?? id }
@@ -65,35 +66,49 @@ enum DiffLayout {
     }
 
     /// ` (renumbered from 6)`, ` (moved)`, or nothing.
-    static func qualifier(_ change: ArticleChange) -> String {
+    static func qualifier(_ change: ArticleChange, labels: DiffLabels = .current) -> String {
         var notes: [String] = []
-        if change.kind == .renumbered, let old = change.oldID { notes.append("renumbered from \(old)") }
-        if change.isMoved { notes.append("moved") }
+        if change.kind == .renumbered, let old = change.oldID { notes.append(L10n.t("renumbered from {1}", in: labels.language, old)) }
+        if change.isMoved { notes.append(L10n.t("moved", context: "redline", in: labels.language)) }
         return notes.isEmpty ? "" : " (\(notes.joined(separator: ", ")))"
     }
 
     /// `added`, `removed`, `modified`, or `unchanged text` for a renumbered or moved article.
-    static func outcome(_ change: ArticleChange) -> String {
-        switch change.kind {
-        case .added: "added"
-        case .removed: "removed"
-        case .replaced: "replaced"
-        default: change.isModified ? "modified" : "unchanged text"
+    static func outcome(_ change: ArticleChange, labels: DiffLabels = .current) -> String {
+        let language = labels.language
+        return switch change.kind {
+        case .added: L10n.t("added", context: "redline", in: language)
+        case .removed: L10n.t("removed", context: "redline", in: language)
+        case .replaced: L10n.t("replaced", context: "redline", in: language)
+        default: change.isModified ? L10n.t("modified", context: "redline", in: language)
+            : L10n.t("unchanged text", context: "redline", in: language)
         }
     }
 
     /// `3 of 12 articles changed: 1 added, 2 modified; 35 words added, 20 removed`, counting
     /// the articles of both versions.
-    static func summary(_ diff: InstrumentDiff) -> String {
+    static func summary(_ diff: InstrumentDiff, labels: DiffLabels = .current) -> String {
+        let language = labels.language
         let changed = diff.changedArticles
         var counts: [String] = []
         for kind in [ArticleChange.Kind.added, .removed, .replaced, .renumbered, .moved, .modified] {
             let count = changed.count { $0.kind == kind }
-            if count > 0 { counts.append("\(count) \(kind.rawValue)") }
+            guard count > 0 else { continue }
+            let text: String = switch kind {
+            case .added: L10n.t("{1} added", context: "redline", in: language, count)
+            case .removed: L10n.t("{1} removed", context: "redline", in: language, count)
+            case .replaced: L10n.t("{1} replaced", context: "redline", in: language, count)
+            case .renumbered: L10n.t("{1} renumbered", context: "redline", in: language, count)
+            case .moved: L10n.t("{1} moved", context: "redline", in: language, count)
+            default: L10n.t("{1} modified", context: "redline", in: language, count)
+            }
+            counts.append(text)
         }
         let kinds = counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")
-        return "\(changed.count) of \(diff.articles.count) articles changed\(kinds); "
-            + "\(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed"
+        let words = diff.wordsAdded == 1
+            ? L10n.t("1 word added, {1} removed", in: language, diff.wordsRemoved)
+            : L10n.t("{1} words added, {2} removed", in: language, diff.wordsAdded, diff.wordsRemoved)
+        return L10n.t("{1} of {2} articles changed{3}; {4}", in: language, changed.count, diff.articles.count, kinds, words)
     }
 
     /// Splits a segment's text at line breaks, and each line into leading space, content

@@ -138,18 +138,41 @@ public struct WordFile: Sendable {
             let word = cells.flatMap { $0.split(whereSeparator: \.isWhitespace) }.map(width).max() ?? 0
             return min(40, max(5, longest, word + 1))
         }
-        // Each column is at least as wide as its longest word (up to 14 characters), so a
-        // date or an id is never broken across lines; the rest is shared by the weights.
-        let minimums = (0..<count).map { column in
-            let cells = (header.map { [$0] } ?? []) + rows
-            let word = cells.map { row in
-                column < row.count ? row[column].split(whereSeparator: \.isWhitespace).map { DisplayWidth.of(String($0)) }.max() ?? 0 : 0
-            }.max() ?? 0
-            return 230 + 110 * min(14, word)
+        // Each column is at least as wide as its longest word (up to 14 characters) at the
+        // widest digits of the 9-point table text, with the cell's margins, so a date or an id
+        // is never broken across lines; the rest is shared by the weights. When the words
+        // alone overfill the page, the columns of short values (dates, counts, ids) keep
+        // their width and the columns of prose share what is left: prose wraps at spaces.
+        // Khmer writes no spaces between words, and a line breaks between them where the
+        // dictionary finds them: a Khmer run is not one long word.
+        func wordWidth(_ word: some StringProtocol) -> Int {
+            word.unicodeScalars.contains(where: DocumentFont.isKhmer) ? min(width(word), 6) : width(word)
         }
-        let spare = max(0, 9638 - minimums.reduce(0, +))
-        let widths = zip(minimums, weights).map { minimum, weight in
-            minimums.reduce(0, +) > 9638 ? 9638 * minimum / minimums.reduce(0, +) : minimum + spare * weight / weights.reduce(0, +)
+        let words = (0..<count).map { column in
+            let cells = (header.map { [$0] } ?? []) + rows
+            return cells.map { row in
+                column < row.count ? row[column].split(whereSeparator: \.isWhitespace).map { wordWidth($0) }.max() ?? 0 : 0
+            }.max() ?? 0
+        }
+        let minimums = words.map { 220 + 125 * min(14, $0) }
+        let page = 9638
+        let widths: [Int]
+        if minimums.reduce(0, +) <= page {
+            let spare = page - minimums.reduce(0, +)
+            widths = zip(minimums, weights).map { minimum, weight in minimum + spare * weight / weights.reduce(0, +) }
+        } else {
+            // Short values: no cell of the column longer than its longest word plus a little.
+            let short = (0..<count).map { column in
+                let cells = ((header.map { [$0] } ?? []) + rows).map { column < $0.count ? $0[column] : "" }
+                return (cells.map(width).max() ?? 0) <= 16
+            }
+            let kept = zip(minimums, short).filter(\.1).map(\.0).reduce(0, +)
+            let shared = minimums.enumerated().filter { !short[$0.offset] }.map(\.element).reduce(0, +)
+            let left = max(page - kept, 0)
+            widths = minimums.enumerated().map { column, minimum in
+                short[column] || shared == 0 ? (kept > page ? page * minimum / max(kept, 1) : minimum)
+                    : max(600, left * minimum / shared)
+            }
         }
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
             + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"

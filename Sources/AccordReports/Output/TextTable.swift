@@ -7,7 +7,8 @@ public struct TextTable: Sendable {
     /// How a column's cells are aligned.
     public enum Alignment: Sendable { case left, right }
 
-    /// A column: its header and alignment.
+    /// A column: its header and alignment. A header may hold line breaks: a long heading
+    /// on two short lines keeps a narrow column narrow.
     public struct Column: Sendable {
         public var header: String
         public var alignment: Alignment
@@ -32,8 +33,9 @@ public struct TextTable: Sendable {
     /// The table as lines of text, each line without trailing spaces; `indent` is put
     /// before every line.
     public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false)) -> String {
+        let headers = columns.map { $0.header.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         let widths = columns.indices.map { index in
-            ([columns[index].header] + rows.map { $0[index] }).map(Self.width).max() ?? 0
+            (headers[index] + rows.map { $0[index] }).map(Self.width).max() ?? 0
         }
         func line(_ cells: [String]) -> String {
             let padded = cells.indices.map { index -> String in
@@ -46,7 +48,14 @@ public struct TextTable: Sendable {
             while text.last == " " { text.removeLast() }
             return indent + text
         }
-        var lines = [style.bold(line(columns.map(\.header)))]
+        // A header of fewer lines than the tallest sits on the last ones, next to the rule.
+        let height = headers.map(\.count).max() ?? 1
+        var lines = (0..<height).map { number in
+            style.bold(line(headers.map { lines in
+                let first = height - lines.count
+                return number >= first ? lines[number - first] : ""
+            }))
+        }
         lines.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
         lines += rows.map(line)
         return lines.joined(separator: "\n") + "\n"

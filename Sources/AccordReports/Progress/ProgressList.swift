@@ -142,7 +142,7 @@ public struct ProgressList: Codable, Sendable {
             for row in evidence {
                 let title = row.redacted ? style.dim(L10n.t("(restricted)")) : ProgressStyle.clip(row.title, 60)
                 table.add([row.id, "\(row.date)", row.kind, row.party ?? "",
-                           ProgressStyle.marked(row.withdrawn.map { style.yellow("[\($0.kind)]") + " " + title } ?? title, row.marks)])
+                           ProgressStyle.marked(row.withdrawn.map { style.yellow("[\($0.displayKind)]") + " " + title } ?? title, row.marks)])
             }
         } else {
             table = TextTable([.init(L10n.t("id", context: "column")), .init(L10n.t("date", context: "column")), .init(L10n.t("venue", context: "column")), .init(L10n.t("decisions", context: "column"), .right), .init(L10n.t("title", context: "column"))])

@@ -210,6 +210,11 @@ public struct WithdrawnView: Codable, Sendable, Hashable {
         replacedBy = withdrawal.replacedBy?.rawValue
     }
 
+    /// `retracted` or `superseded` for people, in the run's language.
+    public var displayKind: String {
+        kind == "superseded" ? L10n.t("superseded", context: "withdrawal") : kind == "retracted" ? L10n.t("retracted", context: "withdrawal") : kind
+    }
+
     /// `retracted on 2026-12-05 (wd-…): reason` or `superseded by sr-… on …`.
     public var sentence: String {
         replacedBy.map { L10n.t("superseded by {1} on {2} ({3}): {4}", $0, date, by, reason) }
@@ -244,14 +249,44 @@ enum ProgressStyle {
         return style.bold(L10n.t("Note:")) + " " + notice.text + "\n\n"
     }
 
-    /// Text cut to `width` characters with an ellipsis.
+    /// Text cut to `width` terminal cells (its first line) with an ellipsis.
     static func clip(_ text: String, _ width: Int) -> String {
         let line = text.split(separator: "\n").first.map(String.init) ?? ""
-        guard line.count > width else { return line }
+        guard DisplayWidth.of(line) > width else { return line }
         // The tag of an untranslated text (`… [en]`) is kept: it is what tells the reader.
         if let tag = Language.allCases.map({ " [\($0.tag)]" }).first(where: line.hasSuffix) {
-            return String(line.dropLast(tag.count).prefix(width - tag.count - 1)) + "…" + tag
+            return prefix(String(line.dropLast(tag.count)), width: width - tag.count - 1) + "…" + tag
         }
-        return String(line.prefix(width - 1)) + "…"
+        return prefix(line, width: width - 1) + "…"
+    }
+
+    /// `text` broken at spaces into lines of at most `width` terminal cells (a word wider
+    /// than that keeps a line of its own): prose under a table that fits the terminal.
+    static func wrap(_ text: String, _ width: Int = 80) -> String {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            let candidate = current.isEmpty ? String(word) : current + " " + word
+            if DisplayWidth.of(candidate) > width, !current.isEmpty {
+                lines.append(current)
+                current = String(word)
+            } else {
+                current = candidate
+            }
+        }
+        return (lines + [current]).joined(separator: "\n")
+    }
+
+    /// The longest start of `text` that takes at most `width` terminal cells.
+    static func prefix(_ text: String, width: Int) -> String {
+        var result = ""
+        var used = 0
+        for character in text {
+            let cells = DisplayWidth.of(String(character))
+            guard used + cells <= width else { break }
+            result.append(character)
+            used += cells
+        }
+        return result
     }
 }

@@ -30,16 +30,16 @@ extension ShowReport {
         }
         func evidence(_ item: EvidenceView) {
             let title = item.redacted ? style.dim(L10n.t("(restricted)")) : item.title
-            line("  \(item.date)  \(item.id)  \(item.kind)\(item.party.map { " " + $0 } ?? "")  \(ProgressStyle.marked(title, item.marks))\(mark(item.id))")
+            line("  \(item.date)  \(item.id)  \(Self.evidenceKind(item.kind))\(item.party.map { " " + $0 } ?? "")  \(ProgressStyle.marked(title, item.marks))\(mark(item.id))")
         }
         out += ProgressStyle.banner(notice, style: style)
-        line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  " + L10n.t("{1}, as of {2}", kind, asOf)) + mark(id))
+        line(style.bold("\(id)") + ProvenanceNotice.suffix(marks) + style.dim("  " + L10n.t("{1}, as of {2}", IDResolver.Kind(rawValue: kind)?.displayName ?? kind, asOf)) + mark(id))
         if let instrument {
             line(instrument.title)
-            fact(L10n.t("kind"), instrument.kind)
+            fact(L10n.t("kind"), Instrument.Kind(rawValue: instrument.kind)?.displayName ?? instrument.kind)
             fact(L10n.t("parties"), instrument.parties.joined(separator: ", "))
             fact(instrument.kind == "plan" ? L10n.t("adopted") : L10n.t("signed"), "\(instrument.date)")
-            fact(L10n.t("status"), instrument.status)
+            fact(L10n.t("status"), Instrument.Standing(rawValue: instrument.status)?.displayName ?? instrument.status)
             fact(L10n.t("languages"), instrument.languages.map { language in
                 instrument.texts[language].map { "\(language) (\($0 == "authentic" ? L10n.t("authentic") : L10n.t("working summary")))" } ?? language
             }.joined(separator: ", "))
@@ -120,10 +120,10 @@ extension ShowReport {
                 section(L10n.t("Timeline"))
                 for report in target.timeline {
                     let party = report.parties.isEmpty ? report.party : "\(report.party) (\(report.parties.joined(separator: ", ")))"
-                    let entry = "  \(report.date)  \(party) \(report.status)\(report.reporter.map { "  " + L10n.t("by {1}", $0) } ?? "")"
+                    let entry = "  \(report.date)  \(party) \(Self.statusName(report.status))\(report.reporter.map { "  " + L10n.t("by {1}", $0) } ?? "")"
                         + ProvenanceNotice.suffix(report.marks) + mark(report.id)
                     if let withdrawn = report.withdrawn {
-                        line(style.dim(entry) + "  " + style.yellow("[\(withdrawn.kind)]"))
+                        line(style.dim(entry) + "  " + style.yellow("[\(withdrawn.displayKind)]"))
                         line("      \(style.dim(withdrawn.sentence))")
                     } else {
                         line(entry)
@@ -138,10 +138,10 @@ extension ShowReport {
         }
         if let item = self.evidence {
             line(item.redacted ? style.dim(L10n.t("(restricted: title, note, source, url, attachment and values withheld; --include-restricted shows them)")) : item.title)
-            fact(L10n.t("kind"), item.kind)
+            fact(L10n.t("kind"), Self.evidenceKind(item.kind))
             fact(L10n.t("date"), "\(item.date)")
             fact(L10n.t("party"), item.party)
-            fact(L10n.t("sensitivity"), item.sensitivity)
+            fact(L10n.t("sensitivity"), Evidence.Sensitivity(rawValue: item.sensitivity)?.displayName ?? item.sensitivity)
             fact(L10n.t("supports"), references(item.supports))
             fact(L10n.t("source"), item.source)
             fact(L10n.t("url"), item.url)
@@ -172,7 +172,7 @@ extension ShowReport {
         }
         if let report {
             fact(L10n.t("target"), report.target)
-            fact(L10n.t("status"), L10n.t("{1} {2} from {3}", report.party, report.status, report.date))
+            fact(L10n.t("status"), L10n.t("{1} {2} from {3}", report.party, Self.statusName(report.status), report.date))
             fact(L10n.t("reporter"), report.reporter)
             fact(L10n.t("source"), report.source)
             fact(L10n.t("evidence"), report.evidence.joined(separator: ", "))
@@ -181,6 +181,13 @@ extension ShowReport {
         }
         return out
     }
+
+    /// An evidence kind's name for people (`legal-act`: `legal act`); a code accord does
+    /// not know as written.
+    static func evidenceKind(_ code: String) -> String { Evidence.Kind(rawValue: code)?.displayName ?? code }
+
+    /// A status code's name for people (`in-progress`: `in progress`).
+    static func statusName(_ code: String) -> String { Status(rawValue: code)?.displayName ?? code }
 
     /// `clause 7.2 changed on 2012-09-28 (tip-2005@2012-09-28); latest evidence 2009-12-01 (ev-…)`.
     static func describe(_ finding: AmendedSinceEvidence) -> String {

@@ -100,20 +100,32 @@ public struct StatusDashboard: Codable, Sendable {
                                     .union(registers.marks))
     }
 
-    /// The dashboard as a terminal table.
+    /// The dashboard as terminal tables made to fit 80 columns in every language: the
+    /// counts under short headings (on two lines where a language needs them), the marks
+    /// every group carries said once after the heading and a group's other marks under its
+    /// id, and each group's next review in a second table, its title clipped to the line.
     public func renderTerminal(style: TerminalStyle) -> String {
+        let shown = groups.filter { !$0.parties.isEmpty }
+        let common = shown.dropFirst().reduce(Set(shown.first?.marks ?? [])) { $0.intersection($1.marks) }
         var table = TextTable([
-            .init(L10n.t("id")), .init(L10n.t("party")), .init(L10n.t("done"), .right),
-            .init(Status.inProgress.displayName, .right), .init(Status.notStarted.displayName, .right),
-            .init(Status.blocked.displayName, .right), .init(L10n.t("overdue"), .right),
-            .init(L10n.t("evidence"), .right), .init(L10n.t("next review")),
+            .init(L10n.t("id")), .init(L10n.t("party")), .init(L10n.t("done", context: "status column"), .right),
+            .init(L10n.t("in\nprogress", context: "column"), .right), .init(L10n.t("not\nstarted", context: "column"), .right),
+            .init(L10n.t("blocked", context: "column"), .right), .init(L10n.t("overdue", context: "status column"), .right),
+            .init(L10n.t("evidence", context: "status column"), .right),
         ])
-        for group in groups {
-            for (index, party) in group.parties.enumerated() {
+        var reviews = TextTable([.init(L10n.t("id")), .init(L10n.t("next review")), .init(L10n.t("title", context: "column"))])
+        var reviewed: [(id: String, date: String, title: String)] = []
+        for group in shown {
+            let marks = ProvenanceNotice.tags(group.marks.filter { !common.contains($0) })
+            let rows = group.parties.count + (group.parties.count < 2 && !marks.isEmpty ? 1 : 0)
+            for index in 0..<rows {
+                let id = index == 0 ? group.id : index == 1 && !marks.isEmpty ? "  " + marks : ""
+                guard index < group.parties.count else { table.add([id]); continue }
+                let party = group.parties[index]
                 let done = (party.counts["implemented"] ?? 0) + (party.counts["not-applicable"] ?? 0)
                 let working = (party.counts["in-progress"] ?? 0) + (party.counts["partial"] ?? 0)
                 table.add([
-                    index == 0 ? group.id + ProvenanceNotice.suffix(group.marks) : "",
+                    id,
                     party.party,
                     "\(done)/\(party.targets)",
                     "\(working)",
@@ -121,18 +133,33 @@ public struct StatusDashboard: Codable, Sendable {
                     "\(party.counts["blocked"] ?? 0)",
                     party.overdue > 0 ? style.red("\(party.overdue)") : "0",
                     index == 0 ? Percentage.text(group.withEvidence, of: group.targets) : "",
-                    index == 0 ? group.nextReview.map { "\($0.date) \(ProgressStyle.marked($0.title, $0.marks))" } ?? "" : "",
                 ])
             }
+            if let review = group.nextReview {
+                reviewed.append((group.id, review.date.description, ProgressStyle.marked(review.title, review.marks)))
+            }
         }
-        var text = ProgressStyle.banner(notice, style: style) + style.bold(L10n.t("Status as of {1}", asOf)) + "\n\n"
-            + table.render(style: style)
-        text += "\n" + L10n.t("done: implemented or not applicable; evidence: targets with at least one piece of evidence") + "\n"
+        // The title gets what the id and the date leave of 80 columns.
+        let idWidth = ([L10n.t("id")] + reviewed.map(\.id)).map(DisplayWidth.of).max() ?? 0
+        let dateWidth = ([L10n.t("next review")] + reviewed.map(\.date)).map(DisplayWidth.of).max() ?? 0
+        let titleWidth = max(20, 80 - idWidth - dateWidth - 4)
+        for review in reviewed { reviews.add([review.id, review.date, ProgressStyle.clip(review.title, titleWidth)]) }
+        // The notice's prose wrapped to the terminal's 80 columns, as the notes below.
+        let banner = ProgressStyle.banner(notice, style: style)
+        var text = (banner.isEmpty ? "" : ProgressStyle.wrap(String(banner.dropLast(2))) + "\n\n") + style.bold(L10n.t("Status as of {1}", asOf))
+            + ProvenanceNotice.suffix(ProvenanceMark.allCases.filter(common.contains)) + "\n\n"
+            + table.render(style: style) + (reviews.rows.isEmpty ? "" : "\n" + reviews.render(style: style))
+        text += "\n" + ProgressStyle.wrap(L10n.t("done: implemented or not applicable; evidence: targets with at least one piece of evidence")) + "\n"
         if let nextReview {
-            text += L10n.t("next review: {1}", "\(nextReview.date) \(ProgressStyle.marked(nextReview.title, nextReview.marks)) (\(nextReview.owner)/\(nextReview.cycle))") + "\n"
+            // One line of 80 columns: the title is clipped, its mark and the cycle's name kept.
+            let line = { (title: String) in
+                L10n.t("next review: {1}", "\(nextReview.date) \(title) (\(nextReview.owner)/\(nextReview.cycle))")
+            }
+            let room = max(20, 80 - DisplayWidth.of(line("")))
+            text += line(ProgressStyle.clip(ProgressStyle.marked(nextReview.title, nextReview.marks), room)) + "\n"
         }
         if !registers.isEmpty {
-            text += "\n" + registerTable(style: style) + "\n" + RegisterLayout.explanation(registers) + "\n"
+            text += "\n" + registerTable(style: style) + "\n" + ProgressStyle.wrap(RegisterLayout.explanation(registers)) + "\n"
         }
         return text
     }

@@ -13,9 +13,14 @@ public struct RevisionsTerminalRenderer: Sendable {
     /// The report as terminal text.
     public func render(_ report: RevisionsReport) -> String {
         let count = report.revisions.count
-        let scope = report.language.map { " of the \($0) text" } ?? " of the text"
         var lines = report.notice.map { [style.bold(L10n.t("Note:")) + " " + $0.text, ""] } ?? []
-        lines.append(style.bold("\(report.instrument): \(count) revision\(count == 1 ? "" : "s")\(scope)")
+        let heading = switch (count == 1, report.language) {
+        case (true, let language?): L10n.t("{1}: 1 revision of the {2} text", report.instrument, language)
+        case (false, let language?): L10n.t("{1}: {2} revisions of the {3} text", report.instrument, count, language)
+        case (true, nil): L10n.t("{1}: 1 revision of the text", report.instrument)
+        case (false, nil): L10n.t("{1}: {2} revisions of the text", report.instrument, count)
+        }
+        lines.append(style.bold(heading)
                      + ProvenanceNotice.suffix(report.marks))
         for revision in report.revisions {
             lines.append("")
@@ -24,13 +29,13 @@ public struct RevisionsTerminalRenderer: Sendable {
             lines.append("  " + revision.summary)
             for change in revision.languages { lines.append("  " + describe(change)) }
             for language in revision.unrevised {
-                lines.append("  " + style.yellow("\(language.language) not revised since \(language.since)"))
+                lines.append("  " + style.yellow(L10n.t("{1} not revised since {2}", language.language, language.since)))
             }
         }
         if let step = report.outOfStep {
             lines.append("")
-            let lagging = step.lagging.map { "\($0.language) last revised \($0.lastRevised)" }.joined(separator: ", ")
-            lines.append(style.yellow("Out of step: \(step.latestLanguage) revised \(step.latestRevision) (\(step.revision)); \(lagging)"))
+            let lagging = step.lagging.map { L10n.t("{1} last revised {2}", $0.language, $0.lastRevised) }.joined(separator: ", ")
+            lines.append(style.yellow(L10n.t("Out of step: {1} revised {2} ({3}); {4}", step.latestLanguage, step.latestRevision, step.revision, lagging)))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -38,20 +43,22 @@ public struct RevisionsTerminalRenderer: Sendable {
     /// `en revised: articles 1, 3 (renumbered from 2); clauses 1.2, 3.1; 45 words added, 12 removed`.
     func describe(_ change: LanguageRevision) -> String {
         switch change.kind {
-        case .added: return "\(change.language): first text"
-        case .removed: return style.red("\(change.language): text removed")
+        case .added: return L10n.t("{1}: first text", change.language)
+        case .removed: return style.red(L10n.t("{1}: text removed", change.language))
         case .revised:
             var parts: [String] = []
             if !change.articles.isEmpty {
-                parts.append((change.articles.count == 1 ? "article " : "articles ")
-                             + change.articles.map(\.description).joined(separator: ", "))
+                let list = change.articles.map(\.description).joined(separator: ", ")
+                parts.append(change.articles.count == 1 ? L10n.t("article {1}", list) : L10n.t("articles {1}", list))
             }
             let clauses = change.provisions.filter { $0.contains(".") }
             if !clauses.isEmpty {
-                parts.append((clauses.count == 1 ? "clause " : "clauses ") + clauses.joined(separator: ", "))
+                let list = clauses.joined(separator: ", ")
+                parts.append(clauses.count == 1 ? L10n.t("clause {1}", list) : L10n.t("clauses {1}", list))
             }
-            parts.append("\(counted(change.wordsAdded, "word")) added, \(change.wordsRemoved) removed")
-            return "\(style.green(change.language + " revised")): " + parts.joined(separator: "; ")
+            parts.append(change.wordsAdded == 1 ? L10n.t("1 word added, {1} removed", change.wordsRemoved)
+                         : L10n.t("{1} words added, {2} removed", change.wordsAdded, change.wordsRemoved))
+            return style.green(L10n.t("{1} revised", change.language)) + ": " + parts.joined(separator: "; ")
         }
     }
 }

@@ -145,18 +145,21 @@ extension Accord {
             let recorded = try amendment.record(in: repository, author: (author.name, author.email))
             let languages = texts.map(\.language).joined(separator: ", ")
             if recorded.repaired {
-                let lines = ["Tagged \(recorded.tag) (commit \(recorded.commit.short)): an earlier amend recorded these texts but was stopped before it could tag them; nothing new was committed"]
+                let lines = [L10n.t("Tagged {1} (commit {2}): an earlier amend recorded these texts but was stopped before it could tag them; nothing new was committed", recorded.tag, recorded.commit.short)]
                 try write.report(id: recorded.tag, lines, commits: [], in: repository)
                 return
             }
-            let remapped = recorded.remapped.isEmpty ? [] : ["  register: " + recorded.remapped
+            let remapped = recorded.remapped.isEmpty ? [] : ["  " + L10n.t("register: {1}", recorded.remapped
                 .sorted { QualifiedID.localOrder($0.key, $1.key) }
-                .map { "\(instrument.id)#\($0.key) now rests on clause \($0.value)" }.joined(separator: ", ")]
-            let lines = ["Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(languages)"
-                + (recorded.registered ? "; added to amendments: in instrument.yaml" : "")] + remapped
+                .map { L10n.t("{1} now rests on clause {2}", "\(instrument.id)#\($0.key)", $0.value) }.joined(separator: ", "))]
+            let lines = [L10n.t("Recorded {1} (commit {2}): {3}", recorded.tag, recorded.commit.short, languages)
+                + (recorded.registered ? L10n.t("; added to amendments: in instrument.yaml") : "")] + remapped
                 + texts.map(\.language).map { language in
-                    guard let diff = recorded.diffs[language] else { return "  \(language): first text" }
-                    return "  \(language): \(counted(diff.changedArticles.count, "article")) changed, \(counted(diff.wordsAdded, "word")) added, \(diff.wordsRemoved) removed"
+                    guard let diff = recorded.diffs[language] else { return "  " + L10n.t("{1}: first text", language) }
+                    let articles = diff.changedArticles.count == 1 ? L10n.t("1 article") : L10n.t("{1} articles", diff.changedArticles.count)
+                    let words = diff.wordsAdded == 1 ? L10n.t("1 word added, {1} removed", diff.wordsRemoved)
+                        : L10n.t("{1} words added, {2} removed", diff.wordsAdded, diff.wordsRemoved)
+                    return "  " + L10n.t("{1}: {2} changed, {3}", language, articles, words)
                 }
             try write.report(id: recorded.tag, lines, commits: [recorded.commit], in: repository)
         }

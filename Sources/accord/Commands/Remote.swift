@@ -24,6 +24,11 @@ struct RemoteCommand: ParsableCommand {
         subcommands: [Add.self, List.self, SetURL.self, Remove.self]
     )
 
+    /// Runs `body`; a git failure gets `context` (accord's words, translated) before git's text.
+    static func withContext<T>(_ context: @autoclosure () -> String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as GitError { throw AccordError(error, context: context()) }
+    }
+
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "add",
@@ -44,8 +49,8 @@ struct RemoteCommand: ParsableCommand {
 
         func run() throws {
             let tracker = try repository.openTracker()
-            let remote = try tracker.addRemote(named: name, url: url)
-            try write.report(id: nil, ["added remote \(remote.name) → \(remote.url)"], in: tracker)
+            let remote = try RemoteCommand.withContext(L10n.t("could not add the remote {1}", name)) { try tracker.addRemote(named: name, url: url) }
+            try write.report(id: nil, [L10n.t("added remote {1} → {2}", remote.name, remote.url)], in: tracker)
         }
     }
 
@@ -94,8 +99,8 @@ struct RemoteCommand: ParsableCommand {
 
         func run() throws {
             let tracker = try repository.openTracker()
-            let remote = try tracker.setRemoteURL(named: name, url: url)
-            try write.report(id: nil, ["remote \(remote.name) → \(remote.url)"], in: tracker)
+            let remote = try RemoteCommand.withContext(L10n.t("could not change the remote {1}", name)) { try tracker.setRemoteURL(named: name, url: url) }
+            try write.report(id: nil, [L10n.t("remote {1} → {2}", remote.name, remote.url)], in: tracker)
         }
     }
 
@@ -118,9 +123,9 @@ struct RemoteCommand: ParsableCommand {
 
         func run() throws {
             let tracker = try repository.openTracker()
-            try tracker.removeRemote(named: name)
+            try RemoteCommand.withContext(L10n.t("could not remove the remote {1}", name)) { try tracker.removeRemote(named: name) }
             try tracker.forgetSyncs(with: name, referencePrefix: TrackerSync.referencePrefix)
-            try write.report(id: nil, ["removed remote \(name)"], in: tracker)
+            try write.report(id: nil, [L10n.t("removed remote {1}", name)], in: tracker)
         }
     }
 }

@@ -112,7 +112,7 @@ extension Accord.RequestCommand {
             }
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
-                try write.report(id: recorded.id.rawValue, ["recorded \(recorded.id) at \(recorded.path) (commit \(commit.short))"],
+                try write.report(id: recorded.id.rawValue, [L10n.t("recorded {1} at {2} (commit {3})", recorded.id, recorded.path, commit.short)],
                                  commits: [commit], in: context.repository)
             }
         }
@@ -169,7 +169,7 @@ extension Accord.RequestCommand {
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded, let days = recorded.daysToAnswer {
                 let taken = days.lowerBound == days.upperBound ? "\(days.lowerBound)" : "\(days.lowerBound)–\(days.upperBound)"
-                try write.report(id: recorded.id.rawValue, ["recorded the answer to \(recorded.id): \(taken) days after it was sent (commit \(commit.short))"],
+                try write.report(id: recorded.id.rawValue, [L10n.t("recorded the answer to {1}: {2} days after it was sent (commit {3})", recorded.id, taken, commit.short)],
                                  commits: [commit], in: context.repository)
             }
         }

@@ -164,7 +164,7 @@ extension Accord {
                 let id = try context.repository.apply(changes, message: "Add review summary \(path)",
                                                       author: TrackerLocation.defaultAuthor(of: context.repository),
                                                       verify: TrackerWriteCheck.verify(context.repository))
-                try write.report(id: nil, ["accord: committed \(path) (\(id.short))"], commits: [id],
+                try write.report(id: nil, ["accord: " + L10n.t("committed {1} ({2})", path, id.short)], commits: [id],
                                  in: context.repository, on: .standardError)
             }
         }

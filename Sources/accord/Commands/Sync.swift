@@ -99,10 +99,11 @@ struct Sync: ParsableCommand {
 
     private func runAbort(_ repo: Repository) throws {
         guard let state = try repo.abortSync() else {
-            return try write.report(id: nil, ["no stopped sync to abort"], in: repo)
+            return try write.report(id: nil, [L10n.t("no stopped sync to abort")], in: repo)
         }
-        let restored = state.trackingBefore.map { "back to \($0.short)" } ?? "removed (it did not exist before)"
-        try write.report(id: nil, ["aborted the sync with \(state.remote): \(state.trackingReference) \(restored); branch \(state.branch) was never changed"], in: repo)
+        let restored = state.trackingBefore.map { L10n.t("back to {1}", $0.short) } ?? L10n.t("removed (it did not exist before)")
+        try write.report(id: nil, [L10n.t("aborted the sync with {1}: {2} {3}; branch {4} was never changed", state.remote, state.trackingReference,
+                                          restored, state.branch)], in: repo)
     }
 
     static func summary(_ report: SyncReport) -> String { TrackerSync.summary(report) }

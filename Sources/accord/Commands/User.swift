@@ -69,7 +69,7 @@ extension Accord {
                 let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password),
                                           language: language.flatMap(Language.init(code:))?.rawValue, restricted: access)
                 try UserStore(repository: tracker).save(account, replacing: replace)
-                print("added \(name) (\(code), \(role.rawValue))")
+                print(L10n.t("added {1} ({2}, {3})", name, code, role.rawValue))
             }
 
             private func readPassword() throws -> String {
@@ -106,7 +106,7 @@ extension Accord {
 
             func run() throws {
                 try UserStore(repository: repository.openTracker()).remove(name)
-                print("removed \(name); a running server signs the account out at its next request")
+                print(L10n.t("removed {1}; a running server signs the account out at its next request", name))
             }
         }
     }

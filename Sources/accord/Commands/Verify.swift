@@ -67,7 +67,8 @@ extension Accord {
             if json {
                 print(try JSONOutput.render(Checked(checked: report.checked, problems: report.problems)), terminator: "")
             } else {
-                print("checked \(report.checked) objects: " + (problems == 0 ? "no problems" : "\(problems) bad"))
+                print(problems == 0 ? L10n.t("checked {1} objects: no problems", report.checked)
+                      : L10n.t("checked {1} objects: {2} bad", report.checked, problems))
                 for bad in report.problems {
                     let place = bad.path.map { $0.isEmpty ? " (root folder)" : " \($0)" } ?? ""
                     print("\(bad.id.hex) \(bad.type ?? "object")\(place): \(bad.problem ?? "")")

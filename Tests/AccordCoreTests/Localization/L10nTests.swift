@@ -21,7 +21,9 @@ struct L10nTests {
                 // The web pages' `[[words]]` are collected from the templates by the update script.
                 && !line.contains("// catalog: template words") {
                 for match in line.matches(of: call) {
+                    // The literal's escapes, as the compiler reads them: `\"` and `\n`.
                     let english = String(match.output.1).replacingOccurrences(of: "\\\"", with: "\"")
+                        .replacingOccurrences(of: "\\n", with: "\n")
                     keys.insert(MessageCatalog.key(english, context: match.output.2.map(String.init)))
                 }
                 // The web pages' words, written [[English]] in their templates.
