@@ -77,6 +77,20 @@ import Testing
         #expect(try readable())
     }
 
+    /// A report's row that holds another report's bytes (a plausible file, but not the one
+    /// its blob id names) is not believed.
+    @Test func aRowHoldingAnotherFilesBytesIsReadAgainFromGit() throws {
+        try expectCachedEqualsUncached()
+        let reports = try TrackerSnapshot.load(repository: repository, cache: .disabled).reports
+        let (first, second) = (try #require(reports.first).path, try #require(reports.last).path)
+        _ = try derived.access {
+            try $0.execute(sql: "UPDATE record SET body = (SELECT body FROM record WHERE path = ?) WHERE path = ?",
+                           arguments: [second, first])
+        }
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
     @Test func damagedStoreFilesAreReadAsNoStore() throws {
         try expectCachedEqualsUncached()
         let good = try Data(contentsOf: storeFile)

@@ -5,8 +5,8 @@ public import GitStore
 /// Parsed tracker records in the ``DerivedStore`` (tables `record` and `recordState`).
 ///
 /// The store holds the records of one revision of the tracker: each row is one file's
-/// path, the git blob id it was parsed from and the parsed ``TrackerRecord`` (through its
-/// `Codable` form); the state row names the revision by its ``TrackerKey`` and keeps the
+/// path, the git blob id it was parsed from and what it takes to have its ``TrackerRecord``
+/// again without git (``Body``); the state row names the revision by its ``TrackerKey`` and keeps the
 /// problems the whole-tracker check found there (null until checked). Reading a revision
 /// with the same key reads the rows and checks nothing. Reading another revision, whoever
 /// made it (accord, `git commit`, a pull, a checkout of an older commit, a rebase),
@@ -20,17 +20,74 @@ public import GitStore
 enum RecordStore {
     /// Bump when what ``TrackerRecord/parse(path:data:)`` makes of a file, or the coded
     /// form of a record, changes: rows of another version are then read again.
-    static let formatVersion = 4
+    static let formatVersion = 5
 
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.
     static let parseChunk = 4096
 
-    /// One stored file.
+    /// One stored file. `source` holds the file's bytes between reading and storing when
+    /// ``keepsSource(_:)`` says the row keeps them; it is empty otherwise.
     struct Row: Sendable {
         let path: String
         let blob: ObjectID
         let record: TrackerRecord
+        var source = Data()
+    }
+
+    /// How a row keeps its record: the file's own bytes, parsed again when read, or the
+    /// parsed record in its `Codable` form.
+    ///
+    /// Status reports, evidence, withdrawals and requests are small files in the layout
+    /// accord writes, which their parsers read faster than any `Codable` decoder reads the
+    /// parsed record back, and they are nearly every row; so they keep their bytes, and the
+    /// stored row is the file itself, whatever the parser becomes. Attachments and misplaced
+    /// files are known from the path alone and keep nothing. Instruments, texts, plans,
+    /// meetings and the settings (few, large, read by the general YAML parser or the text
+    /// parser) keep the parsed record.
+    enum Body: Int {
+        case source = 0
+        case coded = 1
+    }
+
+    /// The form in which the row of `path` keeps its record.
+    static func body(of path: String) -> Body {
+        switch TrackerRecord.classify(path) {
+        case .report, .evidence, .withdrawal, .request, .attachment, .misplaced: return .source
+        case .settings, .instrument, .text, .plan, .meeting: return .coded
+        }
+    }
+
+    /// A row parsed from `data`, the content of `path` at `blob`, keeping the bytes when its
+    /// body is the source.
+    static func row(path: String, blob: ObjectID, data: Data) -> Row {
+        let record = TrackerRecord.parse(path: path, data: data)
+        return Row(path: path, blob: blob, record: record, source: body(of: path) == .source ? data : Data())
+    }
+
+    /// What the `record` table keeps of `row`: its form and bytes; nil when the record
+    /// cannot be encoded.
+    private static func stored(_ row: Row) -> (form: Int, bytes: Data)? {
+        switch body(of: row.path) {
+        case .source: return (Body.source.rawValue, row.source)
+        case .coded: return DerivedStore.encode(row.record).map { (Body.coded.rawValue, $0) }
+        }
+    }
+
+    /// The record a stored row keeps; nil when the bytes are not what its form says. A row
+    /// that keeps the file's bytes is parsed only when they hash to the row's blob id: bytes
+    /// damaged into another file would otherwise parse into a different, plausible record.
+    private static func storedRecord(path: String, blob: ObjectID, form: Int, bytes: Data) -> TrackerRecord? {
+        guard let kept = Body(rawValue: form), kept == body(of: path) else { return nil }
+        switch kept {
+        case .source:
+            if TrackerRecord.needsContent(path) {
+                guard (try? Repository.blobID(of: bytes)) == blob else { return nil }
+            }
+            return TrackerRecord.parse(path: path, data: bytes)
+        case .coded:
+            return DerivedStore.decode(TrackerRecord.self, from: bytes)
+        }
     }
 
     /// The key of the tracker at `commit` for this version of the stored records.
@@ -54,42 +111,57 @@ enum RecordStore {
                 return (updated.rows, updated.diagnostics, key)
             }
         }
-        let rows = try parseAll(repository: repository, commit: commit)
+        var rows = try parseAll(repository: repository, commit: commit)
         saveAll(rows, key: key, in: store)
+        // The files' bytes were kept for the store alone.
+        for index in rows.indices { rows[index].source = Data() }
         return (rows, nil, key)
     }
 
     /// The stored state and every row, read in one transaction; nil when there is no
-    /// state, it is of another version, or anything fails to decode.
+    /// state, it is of another version, or any row does not give its record back. Rows are
+    /// fetched a chunk at a time and each chunk turned into records on all cores, so the
+    /// stored bytes of the whole tracker are never held at once.
     private static func read(_ store: DerivedStore) -> (key: TrackerKey, diagnostics: [Diagnostic]?, rows: [Row])? {
-        let fetched = store.access { db -> (String, Data?, [(String, String, Data)])? in
-            var result: (String, Data?, [(String, String, Data)])?
+        let fetched = store.access { db -> (String, Data?, [Row])? in
+            var result: (String, Data?, [Row])?
             try db.inTransaction(.deferred) {
-                guard let state = try Row_State.fetch(db) else { return .commit }
-                let rows = try GRDB.Row.fetchAll(db, sql: "SELECT path, blob, body FROM record").map { row in
-                    (row[0] as String, row[1] as String, row[2] as Data)
+                guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) ") else { return .commit }
+                var rows: [Row] = []
+                rows.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0)
+                var chunk: [(path: String, blob: String, form: Int, bytes: Data)] = []
+                chunk.reserveCapacity(parseChunk)
+                func finish() -> Bool {
+                    let decoded = ParallelMap.map(chunk) { stored -> Row? in
+                        guard let id = ObjectID(hex: stored.blob),
+                              let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
+                        return Row(path: stored.path, blob: id, record: record)
+                    }
+                    chunk.removeAll(keepingCapacity: true)
+                    for row in decoded {
+                        guard let row else { return false }
+                        rows.append(row)
+                    }
+                    return true
                 }
+                let cursor = try GRDB.Row.fetchCursor(db, sql: "SELECT path, blob, form, body FROM record")
+                while let row = try cursor.next() {
+                    chunk.append((row[0], row[1], row[2], row[3]))
+                    if chunk.count == parseChunk, !finish() { return .commit }
+                }
+                guard finish() else { return .commit }
                 result = (state.key, state.diagnostics, rows)
                 return .commit
             }
             return result
         }
-        guard let found = fetched ?? nil, found.0.hasPrefix("v\(formatVersion) ") else { return nil }
+        guard let found = fetched ?? nil else { return nil }
         var diagnostics: [Diagnostic]?
         if let data = found.1 {
             guard let decoded = DerivedStore.decode([Diagnostic].self, from: data) else { return nil }
             diagnostics = decoded
         }
-        let decoded = ParallelMap.map(found.2) { path, blob, body -> Row? in
-            guard let id = ObjectID(hex: blob), let record = DerivedStore.decode(TrackerRecord.self, from: body) else { return nil }
-            return Row(path: path, blob: id, record: record)
-        }
-        var rows: [Row] = []
-        rows.reserveCapacity(decoded.count)
-        for row in decoded {
-            guard let row else { return nil }
-            rows.append(row)
-        }
+        var rows = found.2
         rows.sort { $0.path < $1.path }
         return (TrackerKey(text: found.0), diagnostics, rows)
     }
@@ -127,7 +199,7 @@ enum RecordStore {
             guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
             return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
         }
-        let parsed = ParallelMap.map(inputs, perCore: 16) { Row(path: $0.path, blob: $0.blob, record: TrackerRecord.parse(path: $0.path, data: $0.data)) }
+        let parsed = ParallelMap.map(inputs, perCore: 16) { row(path: $0.path, blob: $0.blob, data: $0.data) }
         let changed = Dictionary(changes.map { ($0.path, $0.kind) }, uniquingKeysWith: { _, last in last })
         var rows = stored.rows.filter { changed[$0.path] == nil }
         rows.append(contentsOf: parsed)
@@ -139,21 +211,17 @@ enum RecordStore {
             let problems = TrackerSnapshot.problems(in: rows.map(\.record), only: Set(parsed.map(\.path)))
             if problems.isEmpty { diagnostics = [] }
         }
-        let encoded = parsed.map { ($0.path, $0.blob.hex, DerivedStore.encode($0.record)) }
         let diagnosticsBody = diagnostics.flatMap { DerivedStore.encode($0) }
         _ = store.write { db in
             guard try Row_State.fetch(db)?.key == stored.key.text else { return }
             for change in changes where change.kind == .deleted {
                 try db.execute(sql: "DELETE FROM record WHERE path = ?", arguments: [change.path])
             }
-            for (path, blob, body) in encoded {
-                guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", path)) }
-                try db.execute(sql: "INSERT OR REPLACE INTO record (path, blob, body) VALUES (?, ?, ?)", arguments: [path, blob, body])
-            }
+            try insert(parsed, into: db)
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1",
                            arguments: [key.text, diagnosticsBody])
         }
-        return (rows, diagnostics)
+        return (rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) }, diagnostics)
     }
 
     /// Whether a new report or piece of evidence has the id of another one: the whole
@@ -196,7 +264,7 @@ enum RecordStore {
             }
             finished()
             DispatchQueue.global().async(group: parsing) {
-                chunk.rows = ParallelMap.map(inputs) { Row(path: $0.path, blob: $0.blob, record: TrackerRecord.parse(path: $0.path, data: $0.data)) }
+                chunk.rows = ParallelMap.map(inputs) { row(path: $0.path, blob: $0.blob, data: $0.data) }
             }
         }
         finished()
@@ -206,16 +274,21 @@ enum RecordStore {
     /// Replaces every row with `rows`, the records of `key`, not yet checked. Failures are
     /// ignored: the store only saves time.
     private static func saveAll(_ rows: [Row], key: TrackerKey, in store: DerivedStore) {
-        let bodies = ParallelMap.map(rows) { DerivedStore.encode($0.record) }
         _ = store.write { db in
             try db.execute(sql: "DELETE FROM record")
-            let insert = try db.makeStatement(sql: "INSERT INTO record (path, blob, body) VALUES (?, ?, ?)")
-            for (row, body) in zip(rows, bodies) {
-                guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
-                try insert.execute(arguments: [row.path, row.blob.hex, body])
-            }
+            try insert(rows, into: db)
             try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, NULL)",
                            arguments: [key.text])
+        }
+    }
+
+    /// Writes `rows` over the rows of their paths.
+    private static func insert(_ rows: [Row], into db: Database) throws {
+        let bodies = ParallelMap.map(rows) { stored($0) }
+        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO record (path, blob, form, body) VALUES (?, ?, ?, ?)")
+        for (row, body) in zip(rows, bodies) {
+            guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
+            try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes])
         }
     }
 
@@ -237,15 +310,11 @@ enum RecordStore {
     static func saveAppended(_ added: [Row], repository: Repository, parent: ObjectID, commit: ObjectID) {
         guard let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
               let base = try? key(of: repository, at: parent), let key = try? key(of: repository, at: commit) else { return }
-        let encoded = added.map { ($0.path, $0.blob.hex, DerivedStore.encode($0.record)) }
         guard let none = DerivedStore.encode([Diagnostic]()) else { return }
         _ = store.write { db in
             guard let state = try Row_State.fetch(db), state.key == base.text,
                   let data = state.diagnostics, DerivedStore.decode([Diagnostic].self, from: data)?.isEmpty == true else { return }
-            for (path, blob, body) in encoded {
-                guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", path)) }
-                try db.execute(sql: "INSERT OR REPLACE INTO record (path, blob, body) VALUES (?, ?, ?)", arguments: [path, blob, body])
-            }
+            try insert(added, into: db)
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1", arguments: [key.text, none])
         }
     }

@@ -53,9 +53,10 @@ extension TrackerSnapshot {
         }
         var rows: [RecordStore.Row] = []
         for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-            let record = TrackerRecord.parse(path: path, data: data)
-            guard Self.isAppendable(record), let entry = try? repository.entry(path, at: last) else { return }
-            rows.append(RecordStore.Row(path: path, blob: entry.id, record: record))
+            guard let entry = try? repository.entry(path, at: last) else { return }
+            let row = RecordStore.row(path: path, blob: entry.id, data: data)
+            guard Self.isAppendable(row.record) else { return }
+            rows.append(row)
         }
         RecordStore.saveAppended(rows, repository: repository, parent: parent, commit: last)
     }
