@@ -23,7 +23,7 @@ import Testing
     /// Every entry with its comparison, made once for the whole suite (on all cores): the
     /// comparisons of 400–500 KB laws are the suite's whole cost.
     static let compared: Result<[(entry: Entry, diff: InstrumentDiff)], any Error> = Result {
-        let entries = try entries()
+        let entries = try Self.entries()
         let diffs = LockedDiffs(count: entries.count)
         DispatchQueue.concurrentPerform(iterations: entries.count) { index in
             diffs.set(index, InstrumentDiff(old: entries[index].old, new: entries[index].new))
