@@ -91,6 +91,7 @@ enum PageTemplates {
       table.stack td.whole { grid-column: 1 / -1; display: block; overflow-wrap: anywhere; }
       table.stack td.whole::before { content: none; }
       table.stack td.party { font-weight: 600; }
+      table.stack td.across { grid-column: 1 / -1; }
       table.stack td:empty { display: none; }
     }
     @media print { header, form, .downloads, .noprint { display: none !important; } main { max-width: none; } a { color: inherit; text-decoration: none; } }
@@ -152,7 +153,7 @@ enum PageTemplates {
     <td class="whole party">{{party}}</td><td class="n" data-label="[[Targets]]">{{targets}}</td><td class="n" data-label="[[Done]]">{{done}}</td><td class="n" data-label="[[In progress]]">{{counts.in-progress}}</td>
     <td class="n" data-label="[[Partial]]">{{counts.partial}}</td><td class="n" data-label="[[Not started]]">{{counts.not-started}}</td><td class="n" data-label="[[Blocked]]">{{counts.blocked}}</td>
     <td class="n" data-label="[[Overdue]]">{{#overdueAlert}}<span class="status-overdue">{{overdue}}</span>{{/overdueAlert}}{{^overdueAlert}}0{{/overdueAlert}}</td>
-    <td class="n" data-label="[[With evidence]]">{{#first}}[[{{withEvidence}} of {{groupTargets}}]]{{/first}}</td></tr>
+    <td class="n across" data-label="[[With evidence]]">{{#first}}[[{{withEvidence}} of {{groupTargets}}]]{{/first}}</td></tr>
     {{/parties}}
     {{/groups}}
     </tbody>

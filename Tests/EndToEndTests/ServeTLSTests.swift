@@ -56,35 +56,19 @@ import Testing
         let onlyOne = try refusal(["--tls-cert", cert])
         #expect(onlyOne.status == 64)
 
-        let port = Int.random(in: 20000...29999)
-        let server = Process()
-        server.executableURL = Self.tlsBinary
-        server.arguments = ["serve", "--repo", tracker.path, "--listen", "127.0.0.1:\(port)", "--tls-cert", cert, "--tls-key", key]
-        let errors = Pipe()
-        server.standardError = errors
-        server.standardOutput = FileHandle.nullDevice
-        try server.run()
-        defer {
-            server.terminate()
-            server.waitUntilExit()
-        }
-        // The server says where it serves once the port is open.
-        var said = ""
-        let deadline = Date().addingTimeInterval(60)
-        while !said.contains("\n"), Date() < deadline, server.isRunning {
-            said += String(decoding: errors.fileHandleForReading.availableData, as: UTF8.self)
-        }
-        try #require(said.contains("at https://127.0.0.1:\(port)/"), "the server said: \(said)")
+        let server = try RunningServer(binary: Self.tlsBinary, tracker: tracker, arguments: ["--tls-cert", cert, "--tls-key", key])
+        defer { server.stop() }
+        let port = server.port
+        try #require(server.said.contains("at https://127.0.0.1:\(port)/"), "the server said: \(server.said)")
 
-        let page = try Command.run("curl", ["-sS", "--fail", "--max-time", "30", "--cacert", cert, "https://127.0.0.1:\(port)/"],
-                                   timeout: 60)
+        let page = try server.fetch("/", scheme: "https", ["--fail", "--cacert", cert])
         #expect(page.status == 0, "\(page.stderr)")
         #expect(page.stdout.contains("<html"))
         #expect(page.stdout.contains("Dashboard"))
         // Without the certificate curl does not trust the server; plain HTTP gets no page.
-        let untrusted = try Command.run("curl", ["-sS", "--max-time", "30", "https://127.0.0.1:\(port)/"], timeout: 60)
+        let untrusted = try server.fetch("/", scheme: "https")
         #expect(untrusted.status == 60)
-        let plain = try Command.run("curl", ["-sS", "--fail", "--max-time", "30", "http://127.0.0.1:\(port)/"], timeout: 60)
+        let plain = try server.fetch("/", ["--fail"])
         #expect(plain.status != 0)
         #expect(!plain.stdout.contains("Dashboard"))
     }
