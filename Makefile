@@ -16,7 +16,9 @@ APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config libicu-dev libssl-dev libsqlit
 # in Chromium through Selenium; the Khmer summary is rendered with only DejaVu among the fonts
 # Chromium sees, to show it brings its own font. The .xlsx and .docx exports are read back with
 # openpyxl and python-docx.
-TEST_APT_PACKAGES := chromium curl python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core python3-openpyxl python3-docx
+# The HTTPS test makes its certificate with openssl and fetches a page with curl; the server
+# language test posts its forms with curl.
+TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core python3-openpyxl python3-docx openssl curl
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.
@@ -28,7 +30,7 @@ DEB_DIR    ?= .build/deb
 # Making the Debian package and trying it in a fresh Debian 12 root (`make test-install`).
 PACKAGE_APT_PACKAGES := dpkg-dev binutils debootstrap
 
-.PHONY: all build release deps test-deps demo test test-slow check test-hardening test-hardening-ci bench reports clean static extras install install-files deb test-install
+.PHONY: all build build-tls release deps test-deps demo test test-slow check test-hardening test-hardening-ci bench reports clean static extras install install-files deb test-install
 
 all: build
 
@@ -46,6 +48,12 @@ deps:
 build: deps
 	$(SWIFT) build $(BUILD_FLAGS)
 
+# accord with HTTPS in `accord serve` (--tls-cert/--tls-key): the TLS package trait compiles
+# BoringSSL, several minutes more, so it has its own build folder and the default build
+# leaves it out. The HTTPS test in `make test-slow` runs .build-tls/debug/accord.
+build-tls: deps
+	$(SWIFT) build --traits TLS --scratch-path .build-tls --product accord $(BUILD_FLAGS)
+
 release: deps
 	$(SWIFT) build -c release $(BUILD_FLAGS)
 
@@ -58,14 +66,14 @@ test-deps:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
 
 # Every test but the slow ones (tagged `.slow`: stress, the browser, hub syncs, the PDF
-# print, the demo, reports regenerated) and the benchmark smoke tests; `make test-slow` runs
-# those, and CI runs both.
-SLOW_TESTS := BenchmarkTests|StressTests|HubSyncTests|ReportCommandTests|ServeTests/browserScript|summaryAndDiffPrintToPDFThroughChromium|theDemoMarksEveryIllustrativeRecordInEveryOutput
+# print, the demo, reports regenerated, HTTPS from the TLS build) and the benchmark smoke
+# tests; `make test-slow` runs those (after `make build-tls`), and CI runs both.
+SLOW_TESTS := BenchmarkTests|StressTests|HubSyncTests|ReportCommandTests|ServeTests/browserScript|ServeTLSTests/servesHTTPS|summaryAndDiffPrintToPDFThroughChromium|theDemoMarksEveryIllustrativeRecordInEveryOutput
 test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
 
-test-slow: deps test-deps
+test-slow: deps test-deps build-tls
 	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --filter '$(SLOW_TESTS)'
 

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Swift 6 language mode with the upcoming features the house style asks for.
@@ -16,6 +16,11 @@ let package = Package(
         .library(name: "AccordCore", targets: ["AccordCore"]),
         .library(name: "GitStore", targets: ["GitStore"]),
     ],
+    // HTTPS in `accord serve` (--tls-cert/--tls-key) needs BoringSSL, which takes minutes to
+    // compile: only builds that ask for it (`swift build --traits TLS`) carry it.
+    traits: [
+        .trait(name: "TLS", description: "accord serve speaks HTTPS itself (--tls-cert, --tls-key): compiles BoringSSL."),
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -27,6 +32,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // Only with the TLS trait: certificates, keys and the TLS handshake (BoringSSL).
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .systemLibrary(
@@ -73,9 +80,12 @@ let package = Package(
             dependencies: [
                 "AccordReports", "AccordCore", "GitStore", "CCrypto",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "HummingbirdTLS", package: "hummingbird", condition: .when(traits: ["TLS"])),
+                .product(name: "NIOSSL", package: "swift-nio-ssl", condition: .when(traits: ["TLS"])),
             ],
             swiftSettings: strictSettings
         ),

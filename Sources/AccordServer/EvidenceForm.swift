@@ -11,7 +11,9 @@ extension Site {
         let chosen = values["party"] ?? visitor?.account?.party.code
         return [
             "values": values.merging(["date": values["date"] ?? CalendarDate.today().description]) { $1 },
-            "kinds": AccordCore.Evidence.Kind.allCases.map { ["code": $0.rawValue, "selected": values["kind"] == $0.rawValue] as [String: Any] },
+            "kinds": AccordCore.Evidence.Kind.allCases.map {
+                ["code": $0.rawValue, "name": $0.title, "selected": values["kind"] == $0.rawValue] as [String: Any]
+            },
             "partyChoices": parties.map { ["code": $0.code, "selected": chosen == $0.code] as [String: Any] },
             "maxMB": Self.attachmentLimit(reading) / 1_048_576,
         ]

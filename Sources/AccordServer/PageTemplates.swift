@@ -12,7 +12,7 @@ import Foundation
 /// print style that drops the navigation and forms).
 enum PageTemplates {
     static let all: [String: String] = [
-        "layout": layout, "dashboard": dashboard, "show": show, "instrument": instrument, "gaps": gaps,
+        "layout": layout, "dashboard": dashboard, "show": show, "instrument": instrument, "gaps": gaps, "gapPages": gapPages,
         "schedule": schedule, "meetings": meetings, "meeting": meeting, "history": history,
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
         "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search, "sync": sync,
@@ -80,6 +80,20 @@ enum PageTemplates {
     .bar { display: inline-block; height: .7rem; background: var(--good); vertical-align: middle; }
     .status-overdue, .severity-high { color: var(--bad); font-weight: 600; }
     @media (max-width: 40rem) { td, th { padding: .25rem; font-size: .9rem; } main { padding: .5rem; } }
+    /* A narrow screen shows each row of a .stack table as a card: the name across, then
+       each count with its column's heading (data-label) beside it, two to a line. */
+    @media (max-width: 40rem) {
+      table.stack thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+      table.stack, table.stack tbody { display: block; }
+      table.stack tr { display: grid; grid-template-columns: 1fr 1fr; column-gap: 1rem; border-bottom: 2px solid var(--line); padding: .25rem 0; }
+      table.stack td { display: flex; justify-content: space-between; gap: .5rem; border: 0; padding: .1rem 0; min-width: 0; }
+      table.stack td::before { content: attr(data-label); color: var(--muted); text-align: left; }
+      table.stack td.whole { grid-column: 1 / -1; display: block; overflow-wrap: anywhere; }
+      table.stack td.whole::before { content: none; }
+      table.stack td.party { font-weight: 600; }
+      table.stack td.across { grid-column: 1 / -1; }
+      table.stack td:empty { display: none; }
+    }
     @media print { header, form, .downloads, .noprint { display: none !important; } main { max-width: none; } a { color: inherit; text-decoration: none; } }
     </style>
     </head>
@@ -128,18 +142,18 @@ enum PageTemplates {
     {{#nextReview}}<p>[[Next review: {{date}} — {{title}}]] (<a href="/show?id={{owner}}&amp;as-of={{asOf}}">{{owner}}</a>)</p>{{/nextReview}}
     <p class="muted" id="dashboard-legend">[[Targets done (implemented or not applicable), in progress, not started and blocked, per party]]</p>
     <div class="scroll">
-    <table aria-describedby="dashboard-legend">
+    <table aria-describedby="dashboard-legend" class="stack">
     <thead><tr><th scope="col">[[Instrument or plan area]]</th><th scope="col">[[Party]]</th><th scope="col" class="n">[[Targets]]</th>
     <th scope="col" class="n">[[Done]]</th><th scope="col" class="n">[[In progress]]</th><th scope="col" class="n">[[Partial]]</th><th scope="col" class="n">[[Not started]]</th>
     <th scope="col" class="n">[[Blocked]]</th><th scope="col" class="n">[[Overdue]]</th><th scope="col" class="n">[[With evidence]]</th></tr></thead>
     <tbody>
     {{#groups}}
     {{#parties}}
-    <tr><td>{{#first}}<a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a><br><span class="muted">{{title}}</span>{{/first}}</td>
-    <td>{{party}}</td><td class="n">{{targets}}</td><td class="n">{{done}}</td><td class="n">{{counts.in-progress}}</td>
-    <td class="n">{{counts.partial}}</td><td class="n">{{counts.not-started}}</td><td class="n">{{counts.blocked}}</td>
-    <td class="n">{{#overdueAlert}}<span class="status-overdue">{{overdue}}</span>{{/overdueAlert}}{{^overdueAlert}}0{{/overdueAlert}}</td>
-    <td class="n">{{#first}}[[{{withEvidence}} of {{groupTargets}}]]{{/first}}</td></tr>
+    <tr><td class="whole">{{#first}}<a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a><br><span class="muted">{{title}}</span>{{/first}}</td>
+    <td class="whole party">{{party}}</td><td class="n" data-label="[[Targets]]">{{targets}}</td><td class="n" data-label="[[Done]]">{{done}}</td><td class="n" data-label="[[In progress]]">{{counts.in-progress}}</td>
+    <td class="n" data-label="[[Partial]]">{{counts.partial}}</td><td class="n" data-label="[[Not started]]">{{counts.not-started}}</td><td class="n" data-label="[[Blocked]]">{{counts.blocked}}</td>
+    <td class="n" data-label="[[Overdue]]">{{#overdueAlert}}<span class="status-overdue">{{overdue}}</span>{{/overdueAlert}}{{^overdueAlert}}0{{/overdueAlert}}</td>
+    <td class="n across" data-label="[[With evidence]]">{{#first}}[[{{withEvidence}} of {{groupTargets}}]]{{/first}}</td></tr>
     {{/parties}}
     {{/groups}}
     </tbody>
@@ -169,7 +183,7 @@ enum PageTemplates {
     <tbody>{{#timeline}}<tr><td>{{date}}</td><td>{{party}}</td><td>{{status}}</td><td>{{note}}<br><span class="muted">{{id}}</span></td><td>{{reporter}}</td></tr>{{/timeline}}</tbody></table>
     <h2>[[Evidence]]</h2>
     {{^evidence}}<p class="muted">[[No evidence.]]</p>{{/evidence}}
-    <ul>{{#evidence}}<li><strong>{{title}}</strong> ({{kind}}, {{date}}{{#party}}, {{party}}{{/party}}) <span class="muted">{{id}}</span>{{#source}}<br><span class="muted">{{source}}</span>{{/source}}{{#attachment}}<br>[[Attachment: {{name}}]]{{/attachment}}</li>{{/evidence}}</ul>
+    <ul>{{#evidence}}<li><strong>{{title}}</strong> ({{kindName}}, {{date}}{{#party}}, {{party}}{{/party}}) <span class="muted">{{id}}</span>{{#source}}<br><span class="muted">{{source}}</span>{{/source}}{{#attachment}}<br>[[Attachment: {{name}}]]{{/attachment}}</li>{{/evidence}}</ul>
     {{#first(periods)}}<h2>[[Reporting periods]]</h2>{{/first(periods)}}
     <table>{{#first(periods)}}<thead><tr><th scope="col">[[Party]]</th><th scope="col">[[Opens]]</th><th scope="col">[[Due]]</th><th scope="col">[[Settled by]]</th></tr></thead>{{/first(periods)}}
     <tbody>{{#periods}}<tr><td>{{party}}</td><td>{{opens}}</td><td>{{due}}</td><td>{{settledBy}} {{settledOn}}{{#overdue}} <span class="status-overdue">[[overdue]]</span>{{/overdue}}</td></tr>{{/periods}}</tbody></table>
@@ -215,6 +229,11 @@ enum PageTemplates {
     {{/layout}}
     """
 
+    /// The links between the pages of a long gaps list (filters kept).
+    static let gapPages = """
+    <nav class="pages" aria-label="[[Pages of gaps]]">{{#previous}}<a href="/gaps?{{previous}}" rel="prev">[[Previous page]]</a> · {{/previous}}[[Page {{page}} of {{pages}}]]{{#next}} · <a href="/gaps?{{next}}" rel="next">[[Next page]]</a>{{/next}}</nav>
+    """
+
     static let gaps = """
     {{<layout}}
     {{$title}}[[Gaps]]{{/title}}
@@ -229,12 +248,14 @@ enum PageTemplates {
     </form>
     {{#filterProblem}}<p class="problem" role="alert">{{filterProblem}}</p>{{/filterProblem}}
     <p class="downloads"><a href="/gaps.csv?{{query}}" download>[[Download CSV]]</a> · <a href="/gaps.xlsx?{{query}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
-    <p>[[{{count}} gaps.]]</p>
+    <p>[[{{count}} gaps.]]{{#paging}} [[Showing {{from}} to {{through}}.]]{{/paging}}</p>
+    {{#paging}}{{>gapPages}}{{/paging}}
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Severity]]</th><th scope="col">[[Rule]]</th><th scope="col">[[Item]]</th><th scope="col">[[Party]]</th><th scope="col">[[Since]]</th><th scope="col">[[Why]]</th></tr></thead>
     <tbody>{{#gaps}}<tr><td class="severity-{{severity}}">{{severity}}</td><td>{{rule}}</td><td><a href="/show?id={{itemURL}}&amp;as-of={{asOf}}">{{item}}</a><br><span class="muted">{{title}}</span></td>
     <td>{{party}}</td><td>{{since}}</td><td>{{#why}}{{.}}<br>{{/why}}<span class="muted">[[To close: {{toClose}}]]</span></td></tr>{{/gaps}}</tbody>
     </table></div>
+    {{#paging}}{{>gapPages}}{{/paging}}
     {{/content}}
     {{/layout}}
     """
@@ -394,7 +415,7 @@ enum PageTemplates {
     <input type="text" id="title" name="title" value="{{values.title}}" required>
     <label for="kind">[[Kind]]</label>
     {{#fields.kind}}{{> fieldProblem}}{{/fields.kind}}
-    <select id="kind" name="kind" class="wide">{{#kinds}}<option{{#selected}} selected{{/selected}}>{{code}}</option>{{/kinds}}</select>
+    <select id="kind" name="kind" class="wide">{{#kinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select>
     <label for="supports">[[Supports (commitment, plan item or decision ids, separated by spaces)]]</label>
     {{#fields.supports}}{{> fieldProblem}}{{/fields.supports}}
     <input type="text" id="supports" name="supports" value="{{values.supports}}" required>

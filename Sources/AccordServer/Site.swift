@@ -224,7 +224,17 @@ struct Site: Sendable {
     }
 
     func dashboard(_ view: PageRequest) throws -> (String, Any) {
-        let dashboard = StatusDashboard(snapshot: view.reading.snapshot, state: view.reading.state)
+        // The counts depend on the tracker and the language only: made once per tip, date
+        // and language, then only rendered.
+        let language = view.session.language
+        let value = try view.reading.remembered("dashboard.\(language.rawValue)") {
+            try L10n.with(language) { try dashboardValue(view.reading) }
+        }
+        return ("dashboard", value)
+    }
+
+    private func dashboardValue(_ reading: TrackerReading) throws -> [String: Any] {
+        let dashboard = StatusDashboard(snapshot: reading.snapshot, state: reading.state)
         var value = try TemplateValue.of(dashboard) as? [String: Any] ?? [:]
         value["groups"] = (value["groups"] as? [[String: Any]] ?? []).map { group in
             var group = group
@@ -243,7 +253,7 @@ struct Site: Sendable {
             }
             return group
         }
-        return ("dashboard", value)
+        return value
     }
 
     func show(_ view: PageRequest) throws -> (String, Any) {
@@ -280,7 +290,25 @@ struct Site: Sendable {
         }
         let gaps = try reading.gaps(filter: GapReport.Filter())
         value["gaps"] = try TemplateValue.of(gaps.gaps.filter { $0.item == report.id })
-        return ("show", value)
+        return ("show", L10n.with(view.session.language) { Self.withEvidenceKindNames(value) })
+    }
+
+    /// `value` with `kindName`, the kind's name in the run's language, beside the `kind`
+    /// code of each entry of its evidence lists.
+    static func withEvidenceKindNames(_ value: Any) -> Any {
+        if var dictionary = value as? [String: Any] {
+            for (key, inner) in dictionary { dictionary[key] = withEvidenceKindNames(inner) }
+            if let list = dictionary["evidence"] as? [[String: Any]] {
+                dictionary["evidence"] = list.map { entry in
+                    var entry = entry
+                    if let code = entry["kind"] as? String { entry["kindName"] = AccordCore.Evidence.Kind(rawValue: code)?.title ?? code }
+                    return entry
+                }
+            }
+            return dictionary
+        }
+        if let array = value as? [Any] { return array.map(withEvidenceKindNames) }
+        return value
     }
 
     /// `accord search` at the page's date: the titles, notes and articles holding every
@@ -318,14 +346,33 @@ struct Site: Sendable {
         return GapReport.Filter(party: party, instrument: owner, rules: Set(rules))
     }
 
+    /// How many gaps one page of the gaps list shows.
+    static let gapsPerPage = 100
+
     func gaps(_ view: PageRequest) throws -> (String, Any) {
         let reading = view.reading
         var problem: String?
         var filter = GapReport.Filter()
         do { filter = try gapFilter(view.query, reading: reading) } catch let failure as any AccordFailure { problem = failure.message }
         let report = try reading.gaps(filter: filter)
-        var value = try TemplateValue.of(report) as? [String: Any] ?? [:]
+        // A page shows one bounded slice; the downloads carry every gap the filter keeps.
+        let pages = max(1, (report.gaps.count + Self.gapsPerPage - 1) / Self.gapsPerPage)
+        let pageNumber = min(max(Int(view.query["page"] ?? "") ?? 1, 1), pages)
+        let first = (pageNumber - 1) * Self.gapsPerPage
+        let shown = Array(report.gaps[first..<min(first + Self.gapsPerPage, report.gaps.count)])
+        var value = try TemplateValue.of(GapReport(asOf: report.asOf, parties: report.parties, gaps: shown)) as? [String: Any] ?? [:]
+        // The banner speaks of every gap found, not only of those on this page.
+        value["notice"] = try report.notice.map { try TemplateValue.of($0) }
         value["count"] = report.gaps.count
+        let filters = view.query.pairs.filter { $0.name != "page" }
+        let filterQuery = filters.map { "\(Self.urlEncoded($0.name))=\(Self.urlEncoded($0.value))" }.joined(separator: "&")
+        if pages > 1 {
+            let link = { (page: Int) in filterQuery.isEmpty ? "page=\(page)" : "\(filterQuery)&page=\(page)" }
+            var paging: [String: Any] = ["page": pageNumber, "pages": pages, "from": first + 1, "through": first + shown.count]
+            if pageNumber > 1 { paging["previous"] = link(pageNumber - 1) }
+            if pageNumber < pages { paging["next"] = link(pageNumber + 1) }
+            value["paging"] = paging
+        }
         value["filterProblem"] = problem
         value["instrumentFilter"] = view.query["instrument"] ?? ""
         value["partyChoices"] = (reading.snapshot.settings?.partyCodes ?? []).map {
@@ -334,7 +381,7 @@ struct Site: Sendable {
         value["ruleChoices"] = L10n.with(view.session.language) {
             GapRule.allCases.map { ["code": $0.rawValue, "name": $0.title, "selected": view.query["rule"] == $0.rawValue] as [String: Any] }
         }
-        value["query"] = view.query.pairs.map { "\(Self.urlEncoded($0.name))=\(Self.urlEncoded($0.value))" }.joined(separator: "&")
+        value["query"] = filterQuery
         return ("gaps", value)
     }
 

@@ -32,6 +32,10 @@ final class TrackerMemory: @unchecked Sendable {
         let state: Lazy<TrackerState>
         let resolver: Lazy<IDResolver>
         let schedule: Lazy<ReviewSchedule>
+        /// Page values made from this tracker that depend on nothing else but the
+        /// language (the dashboard's), kept with it so a page is made once and then only
+        /// rendered.
+        let pageValues = PageValues()
 
         init(commit: ObjectID, asOf: CalendarDate, snapshot: TrackerSnapshot) {
             self.commit = commit
@@ -41,6 +45,28 @@ final class TrackerMemory: @unchecked Sendable {
             self.state = state
             resolver = Lazy { IDResolver(snapshot) }
             schedule = Lazy { ReviewSchedule(snapshot: snapshot, state: state.value, horizonMonths: 18) }
+        }
+    }
+
+    /// Template values by name, made once each.
+    final class PageValues: @unchecked Sendable {
+        // `@unchecked`: `values` is only touched under `lock`; the values, once stored, are
+        // never changed (pages copy them before adding their own keys).
+        private let lock = NSLock()
+        private var values: [String: [String: Any]] = [:]
+
+        /// The value stored under `key`, made by `make` the first time it is asked for.
+        func value(_ key: String, make: () throws -> [String: Any]) rethrows -> [String: Any] {
+            if let known = locked({ values[key] }) { return known }
+            let made = try make()
+            locked { values[key] = made }
+            return made
+        }
+
+        private func locked<T>(_ body: () -> T) -> T {
+            lock.lock()
+            defer { lock.unlock() }
+            return body()
         }
     }
 

@@ -49,6 +49,12 @@ struct TrackerReading {
         return commit
     }
 
+    /// The template value `key` names, made by `make` once per tip and date and then
+    /// remembered (for values that depend only on the tracker and on `key`).
+    func remembered(_ key: String, make: () throws -> [String: Any]) rethrows -> [String: Any] {
+        try dated.pageValues.value(key, make: make)
+    }
+
     /// The review schedule at the as-of date.
     func schedule() -> ReviewSchedule {
         dated.schedule.value

@@ -3,7 +3,12 @@ import AccordReports
 import Foundation
 import GitStore
 import Hummingbird
+import HummingbirdCore
 import Mustache
+#if TLS
+import HummingbirdTLS
+import NIOSSL
+#endif
 
 /// `accord serve`: the tracker in a browser. Pages are rendered on the server from the
 /// same report values the command line prints; forms write through the same code
@@ -23,11 +28,15 @@ public struct WebServer: Sendable {
         /// An age identity file restricted evidence is encrypted for: with it, the accounts
         /// allowed to (and the local desk) see restricted evidence; without, nobody does.
         public var identityPath: String?
+        /// The PEM files of the certificate (with its chain) and private key the server
+        /// speaks HTTPS with, in builds with the TLS trait; nil: plain HTTP.
+        public var tls: (certificate: String, key: String)?
 
         /// Settings for serving `repositoryPath` on `host`:`port`.
         public init(repositoryPath: String, host: String = "127.0.0.1", port: Int = 8080, behindTLSProxy: Bool = false,
-                    identityPath: String? = nil) {
+                    identityPath: String? = nil, tls: (certificate: String, key: String)? = nil) {
             self.identityPath = identityPath
+            self.tls = tls
             self.repositoryPath = repositoryPath
             self.host = host
             self.port = port
@@ -42,11 +51,43 @@ public struct WebServer: Sendable {
 
     let settings: Settings
     let site: Site
+    #if TLS
+    let tlsConfiguration: TLSConfiguration?
+    #endif
+
+    /// Whether this build speaks HTTPS itself (it was built with the TLS package trait).
+    public static var speaksTLS: Bool {
+        #if TLS
+        true
+        #else
+        false
+        #endif
+    }
+
+    /// Exit 64 when `--tls-cert` and `--tls-key` come without each other, with
+    /// `--behind-tls-proxy`, or in a build without the TLS trait (the message says how to
+    /// make one). Checked before anything is read.
+    public static func checkTLSOptions(certificate: String?, key: String?, behindTLSProxy: Bool) throws {
+        guard certificate != nil || key != nil else { return }
+        guard speaksTLS else {
+            throw AccordError(.usage, L10n.t("this accord was built without TLS: build it with swift build --traits TLS (make build-tls), or serve behind an HTTPS proxy with --behind-tls-proxy"))
+        }
+        guard certificate != nil, key != nil else {
+            throw AccordError(.usage, L10n.t("--tls-cert and --tls-key go together: give both PEM files"))
+        }
+        if behindTLSProxy {
+            throw AccordError(.usage, L10n.t("give either --tls-cert and --tls-key or --behind-tls-proxy, not both"))
+        }
+    }
 
     /// A server for `settings`; exit 64 when it would listen beyond this machine with no
     /// account to sign in with.
     public init(settings: Settings) throws {
         self.settings = settings
+        try Self.checkTLSOptions(certificate: settings.tls?.certificate, key: settings.tls?.key, behindTLSProxy: settings.behindTLSProxy)
+        #if TLS
+        tlsConfiguration = try settings.tls.map { try Self.tlsConfiguration(certificate: $0.certificate, key: $0.key) }
+        #endif
         let repository = try TrackerLocation.openTracker(explicit: settings.repositoryPath, environment: [:],
                                                          currentDirectory: URL(fileURLWithPath: settings.repositoryPath))
         let path = repository.workingDirectory?.path ?? repository.gitDirectory.path
@@ -63,12 +104,12 @@ public struct WebServer: Sendable {
             try opener.check(with: sample)
         }
         site = try Site(repositoryPath: path, accounts: settings.isLoopbackOnly ? nil : accounts,
-                        secureCookies: settings.behindTLSProxy, opener: opener)
+                        secureCookies: settings.behindTLSProxy || settings.tls != nil, opener: opener)
     }
 
     /// The address people open in their browser.
     public var address: String {
-        let scheme = "http"
+        let scheme = settings.tls == nil ? "http" : "https"
         let host = settings.host.contains(":") ? "[\(settings.host)]" : settings.host
         return "\(scheme)://\(host):\(settings.port)/"
     }
@@ -78,7 +119,41 @@ public struct WebServer: Sendable {
         let router = Router()
         site.addRoutes(to: router)
         let configuration = ApplicationConfiguration(address: .hostname(settings.host, port: settings.port), serverName: nil)
-        let app = Application(router: router, configuration: configuration, onServerRunning: { _ in ready() })
+        let app = Application(router: router, server: try serverBuilder(), configuration: configuration, onServerRunning: { _ in ready() })
         try await app.runService()
     }
+
+    /// HTTP/1.1, inside TLS when the server was given a certificate.
+    private func serverBuilder() throws -> HTTPServerBuilder {
+        #if TLS
+        if let tlsConfiguration { return try .tls(.http1(), tlsConfiguration: tlsConfiguration) }
+        #endif
+        return .http1()
+    }
+
+    #if TLS
+    /// The server's TLS settings from two PEM files: exit 66 when one is missing, 65 when
+    /// it holds no certificate or key, or the key is not the certificate's.
+    static func tlsConfiguration(certificate: String, key: String) throws -> TLSConfiguration {
+        for (option, path) in [("--tls-cert", certificate), ("--tls-key", key)] where !FileManager.default.isReadableFile(atPath: path) {
+            throw AccordError(.notFound, L10n.t("{1} {2}: no such readable file", option, path))
+        }
+        let chain: [NIOSSLCertificate]
+        do { chain = try NIOSSLCertificate.fromPEMFile(certificate) } catch {
+            throw AccordError(.data, L10n.t("--tls-cert {1}: not a PEM certificate ({2})", certificate, String(describing: error)))
+        }
+        guard !chain.isEmpty else { throw AccordError(.data, L10n.t("--tls-cert {1}: not a PEM certificate ({2})", certificate, "empty")) }
+        let privateKey: NIOSSLPrivateKey
+        do { privateKey = try NIOSSLPrivateKey(file: key, format: .pem) } catch {
+            throw AccordError(.data, L10n.t("--tls-key {1}: not a PEM private key without a passphrase ({2})", key, String(describing: error)))
+        }
+        let configuration = TLSConfiguration.makeServerConfiguration(certificateChain: chain.map { .certificate($0) },
+                                                                     privateKey: .privateKey(privateKey))
+        // Made once here so that a key that is not the certificate's stops the start, not each connection.
+        do { _ = try NIOSSLContext(configuration: configuration) } catch {
+            throw AccordError(.data, L10n.t("--tls-key {1} is not the key of --tls-cert {2} ({3})", key, certificate, String(describing: error)))
+        }
+        return configuration
+    }
+    #endif
 }

@@ -153,7 +153,7 @@ def run_checks(driver, base):
         f.write("Minutes of the border liaison meeting.\n")
     driver.get(base + "/evidence")
     driver.find_element(By.ID, "title").send_keys("Browser test minutes of the border liaison meeting")
-    Select(driver.find_element(By.ID, "kind")).select_by_visible_text("minutes")
+    Select(driver.find_element(By.ID, "kind")).select_by_value("minutes")
     driver.find_element(By.ID, "supports").send_keys("tip-2005#7.2")
     driver.find_element(By.ID, "file").send_keys(upload)
     driver.save_screenshot(os.path.join(SHOTS, "evidence-form.png"))
@@ -167,6 +167,7 @@ def run_checks(driver, base):
     driver.get(base + "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe=""))
     check(note in driver.page_source, "the report shows on the item page")
     check("Browser test minutes" in driver.page_source, "the evidence shows on the item page")
+    check("(Minutes, " in driver.page_source, "the evidence's kind shows by its name, not its code")
     driver.save_screenshot(os.path.join(SHOTS, "item.png"))
     driver.get(base + "/")
     check(driver.find_element(By.TAG_NAME, "tbody").text != dashboard_before, "the dashboard counts the new report")
@@ -228,8 +229,15 @@ def run_checks(driver, base):
     check(any("KH only" in p for p in shown), "a KH reporter cannot record for VN: " + repr(shown))
     check(commits() == before, "nothing recorded for VN by KH")
     driver.set_window_size(390, 844)
-    driver.get(base + "/")
-    driver.save_screenshot(os.path.join(SHOTS, "dashboard-phone.png"))
+    for language in ("en", "vi", "km"):
+        driver.get(base + "/language?to=" + language + "&back=/")
+        # On a phone the dashboard's rows stack: nothing is wider than the screen.
+        wide = driver.execute_script(
+            "return [document.documentElement.scrollWidth, window.innerWidth,"
+            " Math.max(...Array.from(document.querySelectorAll('.scroll')).map(e => e.scrollWidth - e.clientWidth))]")
+        check(wide[0] <= wide[1] and wide[2] <= 0, f"the {language} dashboard fits a 390 px screen (page, screen, overflow): {wide}")
+        driver.save_screenshot(os.path.join(SHOTS, f"dashboard-phone-{language}.png"))
+    driver.get(base + "/language?to=en&back=/")
     driver.set_window_size(1200, 900)
 
     axe = find_axe()

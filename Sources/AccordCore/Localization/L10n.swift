@@ -267,22 +267,33 @@ public enum L10n {
 
     /// `template` with `{n}` replaced by the n-th argument; other braces stay as written.
     static func fill(_ template: String, _ arguments: [any CustomStringConvertible]) -> String {
+        // Scanned as UTF-8 bytes: every gap and message of a large tracker passes through
+        // here, and `{`, `}` and ASCII digits never occur inside a longer UTF-8 sequence.
+        let bytes = Array(template.utf8)
         var result = ""
-        var rest = Substring(template)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let after = rest[rest.index(after: open)...]
-            let digits = after.prefix(while: \.isASCII).prefix(while: \.isNumber)
-            if !digits.isEmpty, let close = after.dropFirst(digits.count).first, close == "}",
-               let number = Int(digits), number >= 1, number <= arguments.count {
+        var copied = 0
+        var index = 0
+        while index < bytes.count {
+            guard bytes[index] == UInt8(ascii: "{") else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            var number = 0
+            while end < bytes.count, end - index <= 9, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[end]) {
+                number = number * 10 + Int(bytes[end] - UInt8(ascii: "0"))
+                end += 1
+            }
+            if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: "}"), number >= 1, number <= arguments.count {
+                result += String(decoding: bytes[copied..<index], as: UTF8.self)
                 result += arguments[number - 1].description
-                rest = after.dropFirst(digits.count + 1)
+                index = end + 1
+                copied = index
             } else {
-                result += "{"
-                rest = after
+                index += 1
             }
         }
-        return result + rest
+        return result + String(decoding: bytes[copied...], as: UTF8.self)
     }
 }
 

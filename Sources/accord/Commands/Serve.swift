@@ -33,11 +33,15 @@ extension Accord {
             key it is encrypted for); then the desk on 127.0.0.1 sees it, and so does an account \
             made with --restricted own (its own party's) or --restricted all.
 
-            HTTPS: put a TLS-terminating proxy in front (docs/commands/serve.md) and give \
-            --behind-tls-proxy, so session cookies are sent over HTTPS only.
+            HTTPS: give --tls-cert and --tls-key (PEM files) to a build made with the TLS \
+            trait (swift build --traits TLS, or make build-tls; the default build leaves \
+            BoringSSL out and refuses them), or put a TLS-terminating proxy in front \
+            (docs/commands/serve.md) and give --behind-tls-proxy. Either way session cookies \
+            are sent over HTTPS only.
 
-            Exit codes: 64 usage (a bad --listen, another address with no accounts), 66 no \
-            tracker, 74 the port cannot be opened.
+            Exit codes: 64 usage (a bad --listen, another address with no accounts, --tls-cert \
+            in a build without TLS), 65 a certificate or key that cannot be used, 66 no \
+            tracker or no such certificate or key file, 74 the port cannot be opened.
             """)
 
         @OptionGroup var repository: RepositoryOptions
@@ -47,6 +51,14 @@ extension Accord {
 
         @Flag(name: .customLong("behind-tls-proxy"), help: "Browsers reach the server through an HTTPS proxy: mark session cookies Secure.")
         var behindTLSProxy = false
+
+        @Option(name: .customLong("tls-cert"),
+                help: ArgumentHelp("Serve HTTPS with this certificate (PEM, with its chain); needs --tls-key and a build with the TLS trait.",
+                                   valueName: "pem"))
+        var tlsCertificate: String?
+
+        @Option(name: .customLong("tls-key"), help: ArgumentHelp("The certificate's private key (PEM, no passphrase).", valueName: "pem"))
+        var tlsKey: String?
 
         @Option(help: ArgumentHelp("An age identity restricted evidence is encrypted for: accounts given --restricted (and the desk on 127.0.0.1) then see it.",
                                    valueName: "file"))
@@ -58,10 +70,12 @@ extension Accord {
                 throw ValidationError(L10n.t("--listen {1} should be ADDRESS:PORT, as 127.0.0.1:8080", listen.debugDescription))
             }
             let host = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+            try WebServer.checkTLSOptions(certificate: tlsCertificate, key: tlsKey, behindTLSProxy: behindTLSProxy)
             let tracker = try repository.openTracker()
             let path = tracker.workingDirectory?.path ?? tracker.gitDirectory.path
             let server = try WebServer(settings: .init(repositoryPath: path, host: host, port: port,
-                                                       behindTLSProxy: behindTLSProxy, identityPath: identity))
+                                                       behindTLSProxy: behindTLSProxy, identityPath: identity,
+                                                       tls: tlsCertificate.flatMap { cert in tlsKey.map { (cert, $0) } }))
             let address = server.address
             let done = DispatchSemaphore(value: 0)
             let outcome = ServeOutcome()
