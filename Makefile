@@ -18,7 +18,7 @@ APT_PACKAGES := libgit2-dev zlib1g-dev pkg-config libicu-dev libssl-dev libsqlit
 # openpyxl and python-docx.
 # The HTTPS test makes its certificate with openssl and fetches a page with curl; the server
 # language test posts its forms with curl.
-TEST_APT_PACKAGES := chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core python3-openpyxl python3-docx openssl curl
+TEST_APT_PACKAGES := python3-pip chromium python3-icalendar strace python3-markdown-it chromium-driver python3-selenium fonts-dejavu-core python3-openpyxl python3-docx openssl curl
 
 # Packaging: where `make install` puts accord, and the release build it installs, which
 # carries the Swift standard library inside so it runs without the toolchain.
@@ -64,6 +64,11 @@ demo: deps
 
 test-deps:
 	@$(MAKE) --no-print-directory deps APT_PACKAGES="$(TEST_APT_PACKAGES)"
+	@test -f $(AXE_JS) || python3 -m pip install --quiet --disable-pip-version-check --no-deps --target .build/axe axe-selenium-python
+
+# axe-core, the accessibility checker the browser test runs on the main pages, as the PyPI
+# package axe-selenium-python bundles it (only its script is used; Debian does not package it).
+AXE_JS := .build/axe/axe_selenium_python/node_modules/axe-core/axe.min.js
 
 # Every test but the slow ones (tagged `.slow`: stress, the browser, hub syncs, the PDF
 # print, the demo, reports regenerated, HTTPS from the TLS build) and the benchmark smoke
