@@ -238,7 +238,7 @@ extension Repository {
 
     /// Keeps the folder histories `other` (a handle on the same repository) has read or
     /// built, so this handle does not read or walk them again: what a command gets from a
-    /// read made on another thread, which matters most when the cache folder cannot be
+    /// read made on another thread, which matters most when the history store cannot be
     /// written. `other` must no longer be in use on another thread. A history is used only
     /// for the tip it starts from, and a commit id fixes all its ancestors.
     public func keepFolderHistories(of other: Repository) {
