@@ -67,26 +67,30 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
 
     func addCommitChanges(_ added: StoredCommitChanges) {
         _ = derived?.write { db in
+            // Statements prepared once for the whole addition: it may hold 50,000 commits.
+            let addPath = try db.cachedStatement(sql: """
+                INSERT INTO historyPath (path) VALUES (?)
+                ON CONFLICT (path) DO UPDATE SET path = excluded.path RETURNING number
+                """)
             let paths = try added.paths.map { path -> Int64 in
-                try Int64.fetchOne(db, sql: """
-                    INSERT INTO historyPath (path) VALUES (?)
-                    ON CONFLICT (path) DO UPDATE SET path = excluded.path RETURNING number
-                    """, arguments: [path]) ?? -1
+                try Int64.fetchOne(addPath, arguments: [path]) ?? -1
             }
+            let isKnown = try db.cachedStatement(sql: "SELECT changesKnown FROM historyCommit WHERE number = ?")
+            let addChange = try db.cachedStatement(sql: """
+                INSERT INTO historyChange (commitNumber, list, path, kind, oldID, newID) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let markKnown = try db.cachedStatement(sql: "UPDATE historyCommit SET changesKnown = 1 WHERE number = ?")
             for commit in added.commits {
                 let number = try self.commitNumber(commit.id, time: commit.time, parents: commit.parents, in: db)
-                let known = try Bool.fetchOne(db, sql: "SELECT changesKnown FROM historyCommit WHERE number = ?", arguments: [number]) ?? false
-                guard !known else { continue }
+                guard try !(Bool.fetchOne(isKnown, arguments: [number]) ?? false) else { continue }
                 for (list, changes) in commit.changes.enumerated() {
                     for change in changes {
-                        try db.execute(sql: """
-                            INSERT INTO historyChange (commitNumber, list, path, kind, oldID, newID) VALUES (?, ?, ?, ?, ?, ?)
-                            """, arguments: [number, list, paths[Int(change.path)], Self.kinds.firstIndex(of: change.kind),
-                                             change.oldID.isNone ? nil : Self.data(change.oldID),
-                                             change.newID.isNone ? nil : Self.data(change.newID)])
+                        try addChange.execute(arguments: [number, list, paths[Int(change.path)], Self.kinds.firstIndex(of: change.kind),
+                                                          change.oldID.isNone ? nil : Self.data(change.oldID),
+                                                          change.newID.isNone ? nil : Self.data(change.newID)])
                     }
                 }
-                try db.execute(sql: "UPDATE historyCommit SET changesKnown = 1 WHERE number = ?", arguments: [number])
+                try markKnown.execute(arguments: [number])
             }
         }
     }
@@ -114,9 +118,9 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
         _ = derived?.write { db in
             for commit in commits {
                 let number = try self.commitNumber(commit.id, time: commit.time, parents: commit.parents, in: db)
-                try db.execute(sql: """
+                try db.cachedStatement(sql: """
                     INSERT OR IGNORE INTO historyFolder (folder, commitNumber, entry, mode) VALUES (?, ?, ?, ?)
-                    """, arguments: [folder, number, commit.entry.map(Self.data), commit.mode])
+                    """).execute(arguments: [folder, number, commit.entry.map(Self.data), commit.mode])
             }
         }
     }
@@ -151,13 +155,14 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     /// The commit's row number, adding the row when there is none.
     private func commitNumber(_ id: RawObjectID, time: Int64, parents: [RawObjectID], in db: Database) throws -> Int64 {
         let key = Self.data(id)
-        if let number = try Int64.fetchOne(db, sql: "SELECT number FROM historyCommit WHERE id = ?", arguments: [key]) {
+        if let number = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM historyCommit WHERE id = ?"),
+                                           arguments: [key]) {
             return number
         }
         var joined: [UInt8] = []
         parents.forEach { $0.append(to: &joined) }
-        try db.execute(sql: "INSERT INTO historyCommit (id, time, parents) VALUES (?, ?, ?)",
-                       arguments: [key, time, Data(joined)])
+        try db.cachedStatement(sql: "INSERT INTO historyCommit (id, time, parents) VALUES (?, ?, ?)")
+            .execute(arguments: [key, time, Data(joined)])
         return db.lastInsertedRowID
     }
 
