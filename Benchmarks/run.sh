@@ -112,9 +112,9 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/history-vs-git.json" \
     -n "accord history $id" "$accord history --repo $clone $id" \
     -n "git log -- its files" "git -C $clone log --format=%H -- Plans/plan-01.yaml $files" >/dev/null
-  # The commit index built from nothing (as after a clone; the record cache stays), next to
+  # The commit index built from nothing (as after a clone: an empty derived store), next to
   # git's own walk over every commit's changes; then a path history answered from it.
-  index="rm -rf $clone/.git/accord/cache/commits"
+  index="$cold"
   hyperfine -N --runs "${COLD_RUNS:-3}" --prepare "$index" --export-json "$results/index-build.json" \
     -n "commit index build" "$bench history --repo $clone --path Plans/plan-01.yaml" \
     -n "git log --raw" "git -C $clone log --format=%H --raw --no-renames" >/dev/null

@@ -144,7 +144,7 @@ public enum TrackerLocation {
     /// every handle accord writes through is opened here.
     static func signing(_ repository: Repository) -> Repository {
         CommitSigning.configure(repository)
-        return repository
+        return repository.keepingHistoryInDerivedStore()
     }
 
     /// The author for commits accord makes on its own: git's `user.name` and `user.email`,

@@ -2,11 +2,6 @@ internal import CLibGit2
 internal import Foundation
 
 extension CommitIndex {
-    /// A chain of more segments than this is rewritten as one.
-    static let compactionDepth = 8
-    /// At most this many segment files are kept; the oldest go first.
-    static let maximumFiles = 24
-
     /// A commit read from git for the index, before it is compared with its parents.
     private struct WalkedCommit {
         var id: RawObjectID
@@ -17,43 +12,25 @@ extension CommitIndex {
 
     /// Makes the index hold every commit reachable from `start` and returns its position.
     ///
-    /// Reads the stored segments it needs (the one named `start`, else the newest), then walks
-    /// from `start` through the index; a commit found neither there nor in any stored segment
-    /// is read from git and compared with its parents, and those commits are stored as a new
-    /// segment named after the newest of them, whose bases are the segments holding their
-    /// parents. Throws only what git throws; storing is best effort.
-    mutating func cover(_ start: RawObjectID, in repository: Repository) throws -> Int32 {
+    /// Reads what `store` holds (once per index), then walks from `start` through the index;
+    /// a commit found there is not read again, one that is not is read from git and compared
+    /// with its parents, and those commits are given to `store`. Throws only what git throws;
+    /// storing is best effort.
+    mutating func cover(_ start: RawObjectID, in repository: Repository, store: (any HistoryStore)?) throws -> Int32 {
         if coveredStarts.contains(start), let found = position(of: start) { return found }
-        return try withoutObjectCache { try extend(toCover: start, in: repository) }
+        return try withoutObjectCache { try extend(toCover: start, in: repository, store: store) }
     }
 
-    /// Reads the stored segment `name` and the segments it rests on, skipping those in
-    /// `tried` (and adding every one it tries there). A damaged segment is left out.
-    mutating func load(_ name: RawObjectID, from folder: CacheFolder, tried: inout Set<RawObjectID>) {
-        var pending = [name]
-        while let next = pending.popLast() {
-            guard tried.insert(next).inserted, let data = folder.read(next) else { continue }
-            if let bases = try? data.withUnsafeBytes({ try appendSegment($0, name: next) }) { pending += bases }
-        }
+    /// Reads what `store` holds, unless read already. Reads no git object, so it may run on
+    /// another thread.
+    mutating func load(from store: (any HistoryStore)?) {
+        guard !loadedStore, let store else { return }
+        loadedStore = true
+        try? append(store.storedCommitChanges())
     }
 
-    /// The newest stored segment and those it rests on: what a question about the tip
-    /// usually needs. Reads files only (no git object), so it may run on another thread.
-    static func newestStored(in folder: CacheFolder) -> CommitIndex {
-        var index = CommitIndex()
-        var tried: Set<RawObjectID> = []
-        if let newest = folder.names().first { index.load(newest, from: folder, tried: &tried) }
-        return index
-    }
-
-    private mutating func extend(toCover start: RawObjectID, in repository: Repository) throws -> Int32 {
-        let folder = CacheFolder.commitIndex(gitDirectory: repository.gitDirectory)
-        let stored = folder.names()
-        var tried = Set(segments.map(\.name))
-        func load(_ name: RawObjectID) { self.load(name, from: folder, tried: &tried) }
-        if position(of: start) == nil, stored.contains(start) { load(start) }
-        if segments.isEmpty, let newest = stored.first { load(newest) }
-
+    private mutating func extend(toCover start: RawObjectID, in repository: Repository, store: (any HistoryStore)?) throws -> Int32 {
+        load(from: store)
         // Child first along first parents, so each commit's parent is compared next and its
         // trees are still loaded.
         var walked: [WalkedCommit] = []
@@ -72,11 +49,6 @@ extension CommitIndex {
                 continue
             }
             if walkedIDs.contains(id) { continue }
-            if let unread = stored.first(where: { !tried.contains($0) }) {
-                load(stored.contains(id) && !tried.contains(id) ? id : unread)
-                stack.append((id, -1))
-                continue
-            }
             walkedIDs.insert(id)
             let commit = try repository.withCommit(id) { commit in
                 WalkedCommit(id: id, time: Int64(git_commit_time(commit)),
@@ -87,54 +59,17 @@ extension CommitIndex {
             stack.append(contentsOf: commit.parents.reversed().map { ($0, -1) })
         }
         if !walked.isEmpty {
-            try addWalked(walked, reachableFrom: start, in: repository, folder: folder, stored: stored)
+            let added = try Self.compare(walked, gitDirectory: repository.gitDirectory)
+            do {
+                try append(added)
+            } catch {
+                throw GitError(.other, "the commit index could not take the commits it read")
+            }
+            store?.addCommitChanges(added)
         }
         guard let found = position(of: start) else { throw GitError(.other, "the commit index lost \(start.objectID.short)") }
         coveredStarts.insert(start)
         return found
-    }
-
-    /// Compares the walked commits with their parents and adds them as a segment named after
-    /// the first (the newest: `start` itself unless only older commits were missing); compacts
-    /// the chain into one segment named `start` when it has grown too deep.
-    private mutating func addWalked(_ walked: [WalkedCommit],
-                                    reachableFrom start: RawObjectID, in repository: Repository,
-                                    folder: CacheFolder, stored: [RawObjectID]) throws {
-        let name = walked[0].id
-        let compared = try Self.compare(walked, gitDirectory: repository.gitDirectory)
-        var built = NewSegment()
-        built.commits.reserveCapacity(walked.count)
-        for (commit, lists) in zip(walked, compared) {
-            built.commits.append(NewCommit(id: commit.id, time: commit.time, parents: commit.parents,
-                                           lists: lists.map { $0.map { built.change($0) } }))
-        }
-        var bases: [RawObjectID] = []
-        var depth = 1
-        for parent in built.commits.flatMap(\.parents) {
-            guard let found = position(of: parent), let segment = segment(containing: found),
-                  !bases.contains(segment.name) else { continue }
-            bases.append(segment.name)
-            depth = max(depth, segment.depth + 1)
-        }
-        let bytes = Self.encodeSegment(built, bases: bases, depth: depth)
-        built = NewSegment()
-        do {
-            _ = try bytes.withUnsafeBytes { try appendSegment($0, name: name) }
-        } catch {
-            throw GitError(.other, "the commit index could not read the segment it wrote")
-        }
-        guard depth > Self.compactionDepth, let tip = position(of: start), let reachable = reachable(from: tip) else {
-            folder.write(bytes, as: name)
-            prune(folder, keeping: name, stored: stored)
-            return
-        }
-        // One segment for the whole history of `start`; the segments it replaces all lie in it.
-        folder.write(Self.encodeSegment(newSegment(of: reachable), bases: [], depth: 1), as: start)
-        let inChain = Set(reachable)
-        for segment in segments where segment.name != start {
-            if let segmentTip = position(of: segment.name), inChain.contains(segmentTip) { folder.remove(segment.name) }
-        }
-        prune(folder, keeping: start, stored: stored)
     }
 
     /// Each walked commit's changes against each parent (against nothing for a root), on
@@ -142,7 +77,7 @@ extension CommitIndex {
     /// of consecutive commits (child first, so the trees it loaded for a commit serve its
     /// parent next) through a repository handle of its own, since libgit2 objects may not
     /// be shared between threads.
-    private static func compare(_ walked: [WalkedCommit], gitDirectory: URL) throws -> [[[RawPathChange]]] {
+    private static func compare(_ walked: [WalkedCommit], gitDirectory: URL) throws -> StoredCommitChanges {
         let walkedTrees = Dictionary(walked.map { ($0.id, $0.tree) }, uniquingKeysWith: { first, _ in first })
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, max(1, walked.count / 8))
         let size = (walked.count + workers - 1) / workers
@@ -163,14 +98,23 @@ extension CommitIndex {
                 }
             })
         }
-        return try results.all().flatMap { try $0.get() }
-    }
-
-    /// Keeps the folder small: the oldest files beyond `maximumFiles` go.
-    private func prune(_ folder: CacheFolder, keeping name: RawObjectID, stored: [RawObjectID]) {
-        let others = stored.filter { $0 != name }
-        guard others.count >= Self.maximumFiles else { return }
-        for old in others.dropFirst(Self.maximumFiles - 1) { folder.remove(old) }
+        let compared = try results.all().flatMap { try $0.get() }
+        // Each path numbered once, in the order first met.
+        var added = StoredCommitChanges()
+        var numbers: [String: Int32] = [:]
+        func number(_ path: String) -> Int32 {
+            if let number = numbers[path] { return number }
+            numbers[path] = Int32(added.paths.count)
+            added.paths.append(path)
+            return Int32(added.paths.count - 1)
+        }
+        added.commits.reserveCapacity(walked.count)
+        for (commit, lists) in zip(walked, compared) {
+            added.commits.append(StoredCommit(id: commit.id, time: commit.time, parents: commit.parents, changes: lists.map { list in
+                list.map { StoredChange(path: number($0.path), kind: $0.kind, oldID: $0.oldID, newID: $0.newID) }
+            }))
+        }
+        return added
     }
 }
 

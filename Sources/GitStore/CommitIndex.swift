@@ -2,11 +2,11 @@ internal import Foundation
 
 /// What history questions need of every commit reachable from a tip: its parents, its commit
 /// time, and the files it changed against each parent (against the empty tree for a root).
-/// Built from git once, stored in the git folder in segments keyed by commit ids
-/// (`CommitIndex+Storage.swift`), extended by the commits added since (`CommitIndex+Build.swift`).
+/// Built from git once, kept by the caller's ``HistoryStore`` (keyed by commit ids), extended
+/// by the commits added since (`CommitIndex+Build.swift`).
 ///
-/// Everything is held in flat arrays of plain values, and paths once each per segment as
-/// bytes, so that reading 50,000 commits and asking about a few paths costs milliseconds.
+/// Everything is held in flat arrays of plain values, and paths once each per addition as
+/// bytes, so that asking about a few paths among 50,000 commits costs milliseconds.
 struct CommitIndex {
     struct Commit {
         var id: RawObjectID
@@ -21,21 +21,8 @@ struct CommitIndex {
         var listCount: Int32 { max(parentCount, 1) }
     }
 
-    struct Change {
-        var path: Int32
-        var kind: PathChange.Kind
-        /// `.none` when added.
-        var oldID: RawObjectID
-        /// `.none` when deleted.
-        var newID: RawObjectID
-    }
-
-    /// A stored file the index was read from or written to.
-    struct Segment {
-        var name: RawObjectID
-        var depth: Int
-        var commits: Range<Int32>
-    }
+    /// A change's path is a number in the index's path table.
+    typealias Change = StoredChange
 
     private(set) var commits: [Commit] = []
     /// Parent ids, and the position of each in `commits` (-1 while not loaded).
@@ -51,7 +38,8 @@ struct CommitIndex {
     /// the newest commit, and hashing 50,000 ids costs more than reading them.
     private var lookup: [RawObjectID: Int32]?
     private var lookupMisses = 0
-    private(set) var segments: [Segment] = []
+    /// Whether what the store holds has been read (see `cover`).
+    var loadedStore = false
     /// The starts whose whole history is known to be here.
     var coveredStarts: Set<RawObjectID> = []
 
@@ -63,10 +51,6 @@ struct CommitIndex {
 
     func pathBytes(_ index: Int32) -> ArraySlice<UInt8> {
         pathBytes[Int(pathStarts[Int(index)])..<Int(pathStarts[Int(index) + 1])]
-    }
-
-    func segment(containing position: Int32) -> Segment? {
-        segments.first { $0.commits.contains(position) }
     }
 
     func parentRange(of position: Int32) -> Range<Int> {
@@ -101,64 +85,59 @@ struct CommitIndex {
         pathBytes.removeLast(pathBytes.count - mark.pathBytes)
     }
 
-    /// Room for the paths and then the commits of a segment of `size` bytes, so that
-    /// reading it never moves the arrays: path bytes and changes are bounded by the size (a
-    /// change takes at least 22 bytes). Space reserved and never written costs address
-    /// space only.
-    mutating func reservePaths(_ count: Int, segmentSize size: Int) {
-        pathStarts.reserveCapacity(pathStarts.count + count)
-        pathBytes.reserveCapacity(pathBytes.count + size)
-    }
+    /// A store's commits whose numbers do not add up (a path or a change list that is not
+    /// there): the whole addition is left out.
+    struct DamagedAddition: Error {}
 
-    mutating func reserveCommits(_ count: Int, segmentSize size: Int) {
-        commits.reserveCapacity(commits.count + count)
-        parents.reserveCapacity(parents.count + 2 * count)
-        parentPositions.reserveCapacity(parentPositions.count + 2 * count)
-        listStarts.reserveCapacity(listStarts.count + 2 * count)
-        changes.reserveCapacity(changes.count + size / 22)
-    }
-
-    mutating func addPath(_ bytes: UnsafeRawBufferPointer) {
-        pathBytes.append(contentsOf: bytes)
-        pathStarts.append(Int32(pathBytes.count))
-    }
-
-    /// Adds a commit; `known` gives the positions of parents already placed (-1 for the others).
-    mutating func addCommit(id: RawObjectID, time: Int64, parents commitParents: [RawObjectID], known: [Int32]) {
-        commits.append(Commit(id: id, time: time, firstParent: Int32(parents.count),
-                              parentCount: Int32(commitParents.count), firstList: Int32(listStarts.count - 1)))
-        parents.append(contentsOf: commitParents)
-        parentPositions.append(contentsOf: known)
-    }
-
-    mutating func addChange(_ change: Change) {
-        changes.append(change)
-    }
-
-    mutating func endList() {
-        listStarts.append(Int32(changes.count))
-    }
-
-    /// Registers the commits added since `mark` as a segment and resolves parent positions.
-    mutating func endSegment(name: RawObjectID, depth: Int, from mark: Mark) {
+    /// Adds `added`'s commits not held yet, with their paths, and finds each parent's place.
+    /// On any inconsistency the index is left as it was.
+    mutating func append(_ added: StoredCommitChanges) throws(DamagedAddition) {
+        let mark = self.mark
+        let pathBase = Int32(pathCount)
+        pathStarts.reserveCapacity(pathStarts.count + added.paths.count)
+        for path in added.paths {
+            pathBytes.append(contentsOf: path.utf8)
+            pathStarts.append(Int32(pathBytes.count))
+        }
+        commits.reserveCapacity(commits.count + added.commits.count)
+        var placed = Set<RawObjectID>()
+        for commit in added.commits {
+            guard commit.changes.count == max(commit.parents.count, 1) else {
+                rollBack(to: mark)
+                throw DamagedAddition()
+            }
+            guard placed.insert(commit.id).inserted, lookup?[commit.id] == nil else { continue }
+            commits.append(Commit(id: commit.id, time: commit.time, firstParent: Int32(parents.count),
+                                  parentCount: Int32(commit.parents.count), firstList: Int32(listStarts.count - 1)))
+            parents.append(contentsOf: commit.parents)
+            parentPositions.append(contentsOf: repeatElement(-1, count: commit.parents.count))
+            for list in commit.changes {
+                for change in list {
+                    guard change.path >= 0, Int(change.path) < added.paths.count else {
+                        rollBack(to: mark)
+                        throw DamagedAddition()
+                    }
+                    var change = change
+                    change.path += pathBase
+                    changes.append(change)
+                }
+                listStarts.append(Int32(changes.count))
+            }
+        }
         if lookup != nil {
             for position in mark.commits..<commits.count where lookup?[commits[position].id] == nil {
                 lookup?[commits[position].id] = Int32(position)
             }
         }
-        segments.append(Segment(name: name, depth: depth, commits: Int32(mark.commits)..<Int32(commits.count)))
         for index in parentPositions.indices where parentPositions[index] < 0 {
             parentPositions[index] = position(of: parents[index]) ?? -1
         }
     }
 
     /// Where the commit `id` is; nil when it is not in the index. The first few questions scan
-    /// (segment names first: the usual question is about a tip), then a table is built.
+    /// from the newest commits (the usual question is about a tip), then a table is built.
     mutating func position(of id: RawObjectID) -> Int32? {
         if let lookup { return lookup[id] }
-        for segment in segments.reversed() where segment.name == id && commits[Int(segment.commits.lowerBound)].id == id {
-            return segment.commits.lowerBound
-        }
         if lookupMisses < 64 {
             lookupMisses += 1
             return commits.lastIndex { $0.id == id }.map(Int32.init)

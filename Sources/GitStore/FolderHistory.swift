@@ -10,16 +10,9 @@ internal import Foundation
 /// commit; this reads each commit and its root tree only, about a third of the objects, and
 /// looks inside the folder only in the few versions of it there are.
 ///
-/// Stored as `.git/accord/cache/folders/<folder>/<tip, 40 hex digits>`. Commit ids never
-/// change meaning, so a file can never be stale; a later tip reads the newest file and reads
-/// from git only the commits that file lacks. Layout (integers unsigned LEB128, times zigzag
-/// LEB128, ids 20 raw bytes):
-///
-///     magic "accord folder history\n", format version, folder name (byte count, UTF-8)
-///     entry count, then per entry: id, mode (the folder's distinct versions)
-///     commit count, then per commit: id, time, entry (0 absent, k: entry k - 1),
-///       parent count, parent positions
-///     the magic again, so that a truncated file is never taken for a whole one
+/// Kept by the caller's ``HistoryStore``, per commit. Commit ids never change meaning, so
+/// nothing stored can be stale; a later tip reads what is stored and reads from git only
+/// the commits it lacks, which are then stored too.
 struct FolderHistory {
     /// The folder's entry in one commit's root tree: a mode change alone is a change, as
     /// for git.
@@ -27,11 +20,6 @@ struct FolderHistory {
         var id: RawObjectID
         var mode: UInt32
     }
-
-    static let formatVersion: UInt64 = 1
-    private static let magic = Array("accord folder history\n".utf8)
-    /// Files kept per folder; the oldest go first.
-    static let maximumFiles = 4
 
     /// The top-level folder's name (no slash).
     let folder: String
@@ -56,44 +44,48 @@ struct FolderHistory {
         Int(parentStarts[commit])..<Int(parentStarts[commit + 1])
     }
 
-    /// Whether `name` can be the folder of a stored history: one path component that is
-    /// also a safe file name.
-    static func isStorable(_ name: String) -> Bool {
-        !name.isEmpty && name.utf8.count <= 200 && !name.hasPrefix(".")
-            && name.utf8.allSatisfy { $0 != UInt8(ascii: "/") && $0 != 0 }
-    }
-
     // MARK: - Building
 
-    /// The folder's history from `tip`: the newest stored file when it is `tip`'s, else that
-    /// file extended by the commits it lacks, read from git (and stored, best effort).
-    static func load(_ folder: String, from tip: RawObjectID, in repository: Repository) throws -> FolderHistory {
-        let store = CacheFolder(gitDirectory: repository.gitDirectory, path: "folders/\(folder)")
-        let stored = isStorable(folder) ? store.names() : []
-        var known = FolderHistory(folder: folder)
-        if stored.contains(tip), let found = read(folder, tip, from: store) { return found }
-        for name in stored.prefix(maximumFiles) {
-            if let found = read(folder, name, from: store) { known = found; break }
-        }
-        let history = try withoutObjectCache { try walk(folder, from: tip, in: repository, known: known) }
-        if isStorable(folder) {
-            store.write(history.encoded(), as: tip)
-            for old in stored.filter({ $0 != tip }).dropFirst(maximumFiles - 1) { store.remove(old) }
-        }
+    /// The folder's history from `tip`: what `store` holds, extended by the commits it
+    /// lacks, read from git (and given to `store`, best effort).
+    static func load(_ folder: String, from tip: RawObjectID, in repository: Repository,
+                     store: (any HistoryStore)?) throws -> FolderHistory {
+        let known = store.map { stored(folder, in: $0) } ?? FolderHistory(folder: folder)
+        var added: [StoredFolderCommit] = []
+        let history = try withoutObjectCache { try walk(folder, from: tip, in: repository, known: known, added: &added) }
+        if !added.isEmpty { store?.addFolderCommits(added, folder: folder) }
         return history
     }
 
-    private static func read(_ folder: String, _ name: RawObjectID, from store: CacheFolder) -> FolderHistory? {
-        guard let data = store.read(name),
-              let history = try? data.withUnsafeBytes({ try FolderHistory(decoding: $0, folder: folder) }),
-              history.count > 0, history.ids[0] == name else { return nil }
+    /// What `store` holds of `folder`'s history, in no particular order; empty when a commit
+    /// there lacks a parent (a store that lost part of an addition): then it is all read again.
+    private static func stored(_ folder: String, in store: any HistoryStore) -> FolderHistory {
+        let commits = store.storedFolderCommits(folder)
+        var history = FolderHistory(folder: folder)
+        var positions: [RawObjectID: Int32] = [:]
+        positions.reserveCapacity(commits.count)
+        for commit in commits where positions[commit.id] == nil { positions[commit.id] = Int32(positions.count) }
+        var entryNumbers: [Entry: Int32] = [:]
+        var placed = Set<RawObjectID>()
+        history.ids.reserveCapacity(positions.count)
+        for commit in commits where placed.insert(commit.id).inserted {
+            history.ids.append(commit.id)
+            history.times.append(commit.time)
+            history.entryOf.append(commit.entry.map { history.entryNumber(Entry(id: $0, mode: commit.mode), numbers: &entryNumbers) } ?? -1)
+            for parent in commit.parents {
+                guard let position = positions[parent] else { return FolderHistory(folder: folder) }
+                history.parents.append(position)
+            }
+            history.parentStarts.append(Int32(history.parents.count))
+        }
         return history
     }
 
     /// Reads from git every commit reachable from `tip` that `known` lacks (its commit and
     /// root tree), then keeps of the two only what `tip` reaches, `tip` first.
+    /// The commits read from git are appended to `added`.
     private static func walk(_ folder: String, from tip: RawObjectID, in repository: Repository,
-                             known: FolderHistory) throws -> FolderHistory {
+                             known: FolderHistory, added: inout [StoredFolderCommit]) throws -> FolderHistory {
         var knownPositions: [RawObjectID: Int32] = [:]
         knownPositions.reserveCapacity(known.count)
         for (position, id) in known.ids.enumerated() { knownPositions[id] = Int32(position) }
@@ -122,6 +114,8 @@ struct FolderHistory {
             }
             readPositions[id] = Int32(read.count)
             read.append(commit)
+            added.append(StoredFolderCommit(id: id, time: commit.time, parents: commit.parents,
+                                            entry: commit.entry?.id, mode: commit.entry?.mode ?? 0))
             // First parent last, so a line of commits is read child before parent.
             pending.append(contentsOf: commit.parents.reversed())
         }
@@ -230,73 +224,5 @@ struct FolderHistory {
             if let same { follow(same) } else { for index in parentRange { follow(parents[index]) } }
         }
         return result
-    }
-
-    // MARK: - Storage
-
-    func encoded() -> [UInt8] {
-        var writer = SegmentWriter()
-        writer.bytes(Self.magic)
-        writer.number(Self.formatVersion)
-        let name = Array(folder.utf8)
-        writer.number(UInt64(name.count))
-        writer.bytes(name)
-        writer.number(UInt64(entries.count))
-        for entry in entries {
-            writer.id(entry.id)
-            writer.number(UInt64(entry.mode))
-        }
-        writer.number(UInt64(count))
-        for commit in 0..<count {
-            writer.id(ids[commit])
-            writer.signedNumber(times[commit])
-            writer.number(UInt64(entryOf[commit] + 1))
-            let range = parentRange(of: commit)
-            writer.number(UInt64(range.count))
-            for index in range { writer.number(UInt64(parents[index])) }
-        }
-        writer.bytes(Self.magic)
-        return writer.buffer
-    }
-
-    /// Reads a stored file; throws on any damage, a different format version or folder.
-    init(decoding bytes: UnsafeRawBufferPointer, folder: String) throws(CommitIndex.DamagedSegment) {
-        self.folder = folder
-        var reader = SegmentReader(bytes)
-        try reader.expect(Self.magic)
-        guard try reader.number() == Self.formatVersion else { throw CommitIndex.DamagedSegment() }
-        let name = Array(folder.utf8)
-        guard try reader.count() == name.count else { throw CommitIndex.DamagedSegment() }
-        try reader.expect(name)
-        let entryCount = try reader.count()
-        entries.reserveCapacity(entryCount)
-        for _ in 0..<entryCount {
-            let id = try reader.id()
-            let mode = try reader.number()
-            guard mode <= UInt64(UInt32.max) else { throw CommitIndex.DamagedSegment() }
-            entries.append(Entry(id: id, mode: UInt32(mode)))
-        }
-        let commitCount = try reader.count()
-        ids.reserveCapacity(commitCount)
-        times.reserveCapacity(commitCount)
-        entryOf.reserveCapacity(commitCount)
-        parentStarts.reserveCapacity(commitCount + 1)
-        parents.reserveCapacity(commitCount)
-        for _ in 0..<commitCount {
-            ids.append(try reader.id())
-            times.append(try reader.signedNumber())
-            let entry = try reader.count()
-            guard entry <= entryCount else { throw CommitIndex.DamagedSegment() }
-            entryOf.append(Int32(entry) - 1)
-            let parentCount = try reader.count()
-            for _ in 0..<parentCount {
-                let parent = try reader.count()
-                guard parent < commitCount else { throw CommitIndex.DamagedSegment() }
-                parents.append(Int32(parent))
-            }
-            parentStarts.append(Int32(parents.count))
-        }
-        try reader.expect(Self.magic)
-        guard reader.isAtEnd else { throw CommitIndex.DamagedSegment() }
     }
 }

@@ -59,12 +59,13 @@ extension Repository {
     ///
     /// The comparisons come from the commit index (a commit's entry at `path` equals a
     /// parent's when none of the files it changed against that parent lie at or under
-    /// `path`); when the index cannot be had, each commit's tree is looked up in git.
+    /// `path`), kept in ``historyStore``; when the index cannot be had, each commit's tree
+    /// is looked up in git.
     public func history(of path: String, from start: ObjectID? = nil, limit: Int? = nil) throws -> [CommitInfo] {
         guard let start = try start ?? tip() else { return [] }
         let path = Self.normalized(path)
         readyCommitIndex()
-        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self) {
+        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self, store: historyStore) {
             let matches = commitIndex.pathsAt(path)
             return try commitIndex.history(matching: matches, from: position, limit: limit).map { position in
                 try commit(commitIndex.commits[Int(position)].id.objectID)
@@ -90,7 +91,7 @@ extension Repository {
             }
         }
         readyCommitIndex()
-        if usesCommitIndex, paths.count > 1, let position = try? commitIndex.cover(RawObjectID(start), in: self),
+        if usesCommitIndex, paths.count > 1, let position = try? commitIndex.cover(RawObjectID(start), in: self, store: historyStore),
            let found = commitIndex.linearHistories(matching: paths.map { commitIndex.pathsAt(Self.normalized($0)) }, from: position) {
             return try found.map { positions in try positions.map { try commit(commitIndex.commits[Int($0)].id.objectID) } }
         }
@@ -105,7 +106,7 @@ extension Repository {
                           touching relevant: PathSelection? = nil) throws -> [CommitChanges] {
         guard let start = try start ?? tip() else { return [] }
         readyCommitIndex()
-        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self),
+        if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self, store: historyStore),
            let reachable = commitIndex.reachable(from: position) {
             let index = commitIndex
             // Each path is matched once (1 kept, 2 not); most commits of a long history touch

@@ -67,14 +67,15 @@ private extension UInt8 {
 }
 
 /// The 20 bytes of an object id as plain integers: hashed and compared without building the
-/// hex text, for the commit index and tree comparison, which handle hundreds of thousands.
-struct RawObjectID: Hashable {
+/// hex text, for the commit index and tree comparison, which handle hundreds of thousands,
+/// and for a ``HistoryStore`` that keeps them.
+public struct RawObjectID: Hashable, Sendable {
     private var head: UInt64
     private var middle: UInt64
     private var tail: UInt32
 
     /// The all-zero id, which names no object; the commit index uses it for "none".
-    static let none = RawObjectID(head: 0, middle: 0, tail: 0)
+    public static let none = RawObjectID(head: 0, middle: 0, tail: 0)
 
     private init(head: UInt64, middle: UInt64, tail: UInt32) {
         self.head = head
@@ -83,7 +84,7 @@ struct RawObjectID: Hashable {
     }
 
     /// Reads 20 bytes at `bytes`.
-    init(bytes: UnsafeRawPointer) {
+    public init(bytes: UnsafeRawPointer) {
         head = bytes.loadUnaligned(as: UInt64.self)
         middle = bytes.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
         tail = bytes.loadUnaligned(fromByteOffset: 16, as: UInt32.self)
@@ -117,12 +118,14 @@ struct RawObjectID: Hashable {
         }
     }
 
-    init(_ id: ObjectID) {
+    /// The id's 20 bytes.
+    public init(_ id: ObjectID) {
         var oid = id.oid
         self.init(bytes: &oid)
     }
 
-    var isNone: Bool { self == .none }
+    /// Whether this is ``none``.
+    public var isNone: Bool { self == .none }
 
     /// The id as libgit2's struct.
     var oid: git_oid {
@@ -134,12 +137,12 @@ struct RawObjectID: Hashable {
     }
 
     /// Appends the 20 bytes to `buffer`.
-    func append(to buffer: inout [UInt8]) {
+    public func append(to buffer: inout [UInt8]) {
         withUnsafeBytes(of: self) { buffer.append(contentsOf: $0.prefix(20)) }
     }
 
     /// The public id, in hex.
-    var objectID: ObjectID {
+    public var objectID: ObjectID {
         let digits = Array("0123456789abcdef".utf8)
         var text = [UInt8](repeating: 0, count: 40)
         withUnsafeBytes(of: self) { bytes in

@@ -11,10 +11,12 @@ public final class Repository {
     /// The working folder; nil when the repository is bare.
     public let workingDirectory: URL?
     /// Whether history questions (`history(of:)`, `histories(of:)`, `changeLog`) answer from
-    /// the commit index and the folder histories stored in the git folder; on by default. Off,
-    /// they walk git's objects commit by commit, as before either existed: for comparisons
-    /// and benchmarks.
+    /// the commit index and the folder histories; on by default. Off, they walk git's objects
+    /// commit by commit, as before either existed: for comparisons and benchmarks.
     public var usesCommitIndex = true
+    /// Where the commit index and the folder histories are kept between runs; nil keeps them
+    /// only as long as this handle.
+    public var historyStore: (any HistoryStore)?
     /// The commit index as far as this handle has read or built it (see `readyCommitIndex()`).
     var commitIndex = CommitIndex()
     /// The stored commit index being read on another thread (`prefetchCommitIndex()`).
@@ -187,12 +189,13 @@ public final class Repository {
 }
 
 extension Repository {
-    /// Starts reading the stored commit index on another thread, for a command that will ask
+    /// Starts reading the commit index from ``historyStore`` on another thread, for a command that will ask
     /// history questions after other work (loading the tracker): the two then overlap. Only
-    /// files are read there, never git objects. Does nothing when the index is off or read.
+    /// the store is read there, never git objects. Does nothing when the index is off or read,
+    /// or there is no store.
     public func prefetchCommitIndex() {
-        guard usesCommitIndex, commitIndex.segments.isEmpty, prefetchedIndex == nil else { return }
-        prefetchedIndex = CommitIndexPrefetch(folder: CacheFolder.commitIndex(gitDirectory: gitDirectory))
+        guard usesCommitIndex, !commitIndex.loadedStore, prefetchedIndex == nil, let historyStore else { return }
+        prefetchedIndex = CommitIndexPrefetch(store: historyStore)
     }
 
     /// Takes over the prefetched index, waiting for it if need be; called before the index
@@ -201,18 +204,18 @@ extension Repository {
         guard let prefetch = prefetchedIndex else { return }
         prefetchedIndex = nil
         let loaded = prefetch.wait()
-        if commitIndex.segments.isEmpty { commitIndex = loaded }
+        if !commitIndex.loadedStore, commitIndex.commits.isEmpty { commitIndex = loaded }
     }
 }
 
-/// A commit index read from its files on a global queue; `wait()` hands it over.
+/// A commit index read from its store on a global queue; `wait()` hands it over.
 private final class CommitIndexPrefetch: @unchecked Sendable {
     private let group = DispatchGroup()
     private var index = CommitIndex()
 
-    init(folder: CacheFolder) {
+    init(store: any HistoryStore) {
         DispatchQueue.global().async(group: group) { [self] in
-            index = CommitIndex.newestStored(in: folder)
+            index.load(from: store)
         }
     }
 
@@ -228,14 +231,14 @@ extension Repository {
     func folderHistory(_ folder: String, from start: ObjectID) throws -> FolderHistory {
         let tip = RawObjectID(start)
         if let kept = folderHistories[folder], kept.ids.first == tip { return kept }
-        let built = try FolderHistory.load(folder, from: tip, in: self)
+        let built = try FolderHistory.load(folder, from: tip, in: self, store: historyStore)
         folderHistories[folder] = built
         return built
     }
 
     /// Keeps the folder histories `other` (a handle on the same repository) has read or
     /// built, so this handle does not read or walk them again: what a command gets from a
-    /// read made on another thread, which matters most when the cache folder cannot be
+    /// read made on another thread, which matters most when the history store cannot be
     /// written. `other` must no longer be in use on another thread. A history is used only
     /// for the tip it starts from, and a commit id fixes all its ancestors.
     public func keepFolderHistories(of other: Repository) {

@@ -1,3 +1,4 @@
+@testable import AccordCore
 import Foundation
 import GitStore
 import SyntheticTracker
@@ -5,7 +6,8 @@ import TestSupport
 import Testing
 
 /// The benchmark's data at a tiny scale: history questions answered from the commit index
-/// must equal the walk over git, before and after a new commit. No timing is asserted.
+/// and the folder histories kept in the derived store must equal the walk over git, before
+/// and after a new commit, and after the store was damaged. No timing is asserted.
 @Suite struct CommitIndexSmokeTests {
     /// Removed with the suite instance, when the test ends.
     let scratch: ScratchFolder
@@ -20,7 +22,7 @@ import Testing
 
     /// Each question asked of a fresh handle with the index and of one walking git.
     func expectIndexEqualsWalk(sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let indexed = try Repository.open(at: folder)
+        let indexed = try Repository.open(at: folder).keepingHistoryInDerivedStore()
         let walked = try Repository.open(at: folder)
         walked.usesCommitIndex = false
         let tip = try #require(try walked.tip())
@@ -45,9 +47,30 @@ import Testing
     @Test func historyFromTheIndexEqualsTheWalk() throws {
         try expectIndexEqualsWalk()  // builds and stores the index
         try expectIndexEqualsWalk()  // reads it back
-        let segments = try FileManager.default.contentsOfDirectory(
-            atPath: folder.appendingPathComponent("accord/cache/commits").path)
-        #expect(segments.count == 1)
+        let count = try Repository.open(at: folder).log().count
+        #expect(stored().commits.count == count)
+        #expect(DerivedHistoryStore(gitDirectory: folder).storedFolderCommits("Agreements").count == count)
+    }
+
+    func stored() -> StoredCommitChanges {
+        DerivedHistoryStore(gitDirectory: folder).storedCommitChanges()
+    }
+
+    /// The derived store's file replaced by random bytes, cut short, of another version or
+    /// empty: the answers are the same, and the history tables are filled again.
+    @Test func aDamagedStoreGivesTheSameAnswers() throws {
+        try expectIndexEqualsWalk()
+        let count = stored().commits.count
+        let file = DerivedStore.location(gitDirectory: folder)
+        DerivedStore.open(gitDirectory: folder)?.close()
+        let good = try Data(contentsOf: file)
+        for (name, bytes) in DamagedFile.variants(of: good) {
+            DerivedStore.open(gitDirectory: folder)?.close()
+            for suffix in ["-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file.path + suffix) }
+            try bytes.write(to: file)
+            try expectIndexEqualsWalk()
+            #expect(stored().commits.count == count, "\(name): stored again")
+        }
     }
 
     @Test func aNewCommitExtendsTheIndex() throws {
@@ -60,10 +83,10 @@ import Testing
         changes.write("Events/2030/01/sr-new.yaml", Data("new\n".utf8))
         let added = try repository.apply(changes, message: "One more", author: Signature(
             name: "Bench", email: "bench@example.org", date: Date(timeIntervalSince1970: 1_900_000_000)))
+        let before = stored().commits.count
         try expectIndexEqualsWalk()
-        let segments = try FileManager.default.contentsOfDirectory(
-            atPath: folder.appendingPathComponent("accord/cache/commits").path)
-        #expect(segments.contains(added.hex))
+        #expect(stored().commits.map(\.id.objectID).contains(added))
+        #expect(stored().commits.count == before + 1, "the new commit's rows added, nothing rewritten")
         #expect(try Repository.open(at: folder).history(of: plan, limit: 1).map(\.id) == [added])
     }
 }

@@ -31,8 +31,9 @@ import Testing
     ]
 
     /// Reads that use every part of the store: records, texts and their comparisons, the
-    /// search index.
-    static let storeReads: [[String]] = [["status"], ["diff", "tip-2005"], ["search", "nạn", "nhân"]]
+    /// search index, the commit index and the folder histories; in the order of `reads`.
+    static let storeReads: [[String]] = [["status"], ["history", "plan-2017-2020#1.6"], ["revisions", "tip-2005"],
+                                         ["diff", "tip-2005"], ["search", "nạn", "nhân"]]
 
     /// Every read's output and exit status, through what is kept in the git folder.
     func answers(_ reads: [[String]] = Self.reads) throws -> [String] {

@@ -3,19 +3,20 @@ import GitStore
 import TestSupport
 import Testing
 
-/// The commit index (`.git/accord/cache/commits/`) must give exactly what walking git gives,
-/// and what `git log` gives, however it was found on disk.
+/// The commit index must give exactly what walking git gives, and what `git log` gives,
+/// whatever its ``HistoryStore`` held.
 @Suite struct CommitIndexTests {
     static let paths = ["Plans/plan.yaml", "Plans", "Events/2020/03", "Events/2020/03/e2.yaml", "b.yaml", "a.yaml",
                         "missing.yaml", ""]
 
     /// Compares, for every path, history from the index, history without it and `git log`,
-    /// and the change log with and without the index. With `stored`, also requires a segment
-    /// named after the tip: the index answered, not the walk it falls back to when building
-    /// fails (which gives the same answers).
-    static func expectAgreement(_ scratch: Scratch, prefetch: Bool = false, stored: Bool = true,
+    /// and the change log with and without the index. With `stored`, also requires the tip
+    /// in `store`: the index answered, not the walk it falls back to when building fails
+    /// (which gives the same answers).
+    static func expectAgreement(_ scratch: Scratch, store: (any HistoryStore)?, prefetch: Bool = false, stored: Bool = true,
                                 sourceLocation: SourceLocation = #_sourceLocation) throws {
         let indexed = try Repository.open(at: scratch.url)
+        indexed.historyStore = store
         // The stored index read on another thread while nothing asks yet, as the commands do.
         if prefetch { indexed.prefetchCommitIndex() }
         let walked = try Repository.open(at: scratch.url)
@@ -38,32 +39,31 @@ import Testing
         #expect(try indexed.changeLog(limit: 2, touching: plans) == walked.changeLog(limit: 2, touching: plans),
                 sourceLocation: sourceLocation)
         #expect(try indexed.changeLog(touching: plans) == walked.changeLog(touching: plans), sourceLocation: sourceLocation)
-        // Any revision, including one inside a stored segment.
+        // Any revision, including one the store holds already.
         if let older = try walked.log().dropFirst(2).first?.id {
             #expect(try indexed.history(of: "", from: older) == walked.history(of: "", from: older), sourceLocation: sourceLocation)
             #expect(try indexed.changeLog(from: older) == walked.changeLog(from: older), sourceLocation: sourceLocation)
         }
-        if stored {
+        if stored, let store {
             let tip = try scratch.git("rev-parse", "HEAD", in: scratch.url).output.trimmingCharacters(in: .whitespacesAndNewlines)
-            #expect(try segments(scratch).contains(tip), "a segment named after the tip", sourceLocation: sourceLocation)
+            #expect(storedIDs(store).contains(tip), "the tip is stored", sourceLocation: sourceLocation)
         }
     }
 
-    static func segmentFolder(_ scratch: Scratch) -> URL {
-        scratch.url.appendingPathComponent(".git/accord/cache/commits")
-    }
-
-    static func segments(_ scratch: Scratch) throws -> [String] {
-        try FileManager.default.contentsOfDirectory(atPath: segmentFolder(scratch).path).filter { !$0.hasPrefix(".") }.sorted()
+    static func storedIDs(_ store: any HistoryStore) -> [String] {
+        store.storedCommitChanges().commits.map(\.id.objectID.hex)
     }
 
     @Test func linearHistoryFromTheIndexEqualsGit() throws {
         let scratch = try Scratch()
         try scratch.linearHistory()
-        try Self.expectAgreement(scratch)
-        #expect(try Self.segments(scratch).count >= 1, "the index was stored")
-        try Self.expectAgreement(scratch)  // now read back from the stored segment
-        try Self.expectAgreement(scratch, prefetch: true)
+        let store = MemoryHistoryStore()
+        try Self.expectAgreement(scratch, store: store)
+        let count = Self.storedIDs(store).count
+        #expect(count == 30, "every commit stored once")
+        try Self.expectAgreement(scratch, store: store)  // now read back from the store
+        try Self.expectAgreement(scratch, store: store, prefetch: true)
+        #expect(Self.storedIDs(store).count == count, "nothing stored twice")
     }
 
     /// A prefetched index that does not reach the tip (a commit came after it was stored)
@@ -71,10 +71,11 @@ import Testing
     @Test func aPrefetchedIndexBehindTheTipIsExtended() throws {
         let scratch = try Scratch()
         try scratch.linearHistory(steps: 0..<20)
-        try Self.expectAgreement(scratch)
+        let store = MemoryHistoryStore()
+        try Self.expectAgreement(scratch, store: store)
         try scratch.linearHistory(steps: 20..<22)
-        try Self.expectAgreement(scratch, prefetch: true)
-        try Self.expectAgreement(scratch, prefetch: true)
+        try Self.expectAgreement(scratch, store: store, prefetch: true)
+        try Self.expectAgreement(scratch, store: store, prefetch: true)
     }
 
     /// Branches and merges made with git, all committed in the same second, so that both
@@ -101,8 +102,9 @@ import Testing
         try git.run("checkout", "-q", "main")
         try git.run("merge", "-q", "--no-edit", "side")
         try git.commit(["a.yaml": "a2\n"], "Main 3")
-        try Self.expectAgreement(scratch)
-        try Self.expectAgreement(scratch)
+        let store = MemoryHistoryStore()
+        try Self.expectAgreement(scratch, store: store)
+        try Self.expectAgreement(scratch, store: store)
     }
 
     /// A commit that only makes a file executable changes that file, for git and for us.
@@ -112,68 +114,73 @@ import Testing
         let git = GitCommand(scratch: scratch)
         try git.run("update-index", "--chmod=+x", "Plans/plan.yaml")
         try git.run("commit", "-q", "-m", "Executable plan")
-        try Self.expectAgreement(scratch)
+        try Self.expectAgreement(scratch, store: MemoryHistoryStore())
         let change = try #require(try Repository.open(at: scratch.url).changeLog(limit: 1).first?.changes.first)
         #expect(change.path == "Plans/plan.yaml" && change.kind == .modified && change.oldID == change.newID)
     }
 
-    @Test func oneMoreCommitAddsASegmentAndKeepsTheAnswers() throws {
+    /// A new commit adds itself to the store, nothing else.
+    @Test func oneMoreCommitAddsOnlyItself() throws {
         let scratch = try Scratch()
         try scratch.linearHistory(steps: 0..<20)
-        try Self.expectAgreement(scratch)
-        let before = try Self.segments(scratch)
+        let store = CountingStore()
+        try Self.expectAgreement(scratch, store: store)
+        #expect(store.added == [20])
         let repository = try scratch.linearHistory(steps: 20..<21)
-        try Self.expectAgreement(scratch)
-        let after = try Self.segments(scratch)
-        #expect(after.count == before.count + 1)
-        #expect(after.contains(try #require(try repository.tip()).hex), "the new segment is named after the new tip")
-        #expect(Set(before).isSubset(of: Set(after)), "the old segment stays as the new one's base")
+        try Self.expectAgreement(scratch, store: store)
+        #expect(store.added == [20, 1])
+        #expect(Self.storedIDs(store).contains(try #require(try repository.tip()).hex))
     }
 
-    /// A long chain of one-commit segments is compacted into one file.
-    @Test func aLongChainIsCompacted() throws {
-        let scratch = try Scratch()
-        try scratch.linearHistory(steps: 0..<5)
-        for step in 5..<20 {
-            try scratch.linearHistory(steps: step..<step + 1)
-            _ = try Repository.open(at: scratch.url).history(of: "Plans")
-        }
-        #expect(try Self.segments(scratch).count <= 9)
-        try Self.expectAgreement(scratch)
-    }
-
-    @Test(arguments: ["truncated", "garbage", "older version", "empty"])
-    func aDamagedSegmentIsIgnoredAndRewritten(damage: String) throws {
+    /// A store whose answer does not add up (a path number out of range, change lists that do
+    /// not match the parents, a commit without its parent) is ignored: the history is read
+    /// from git and answers the same.
+    @Test(arguments: ["path out of range", "lists", "parent missing", "empty"])
+    func aDamagedStoreIsIgnored(damage: String) throws {
         let scratch = try Scratch()
         try scratch.linearHistory()
-        _ = try Repository.open(at: scratch.url).history(of: "Plans")
-        let names = try Self.segments(scratch)
-        #expect(names.count == 1)
-        let file = Self.segmentFolder(scratch).appendingPathComponent(try #require(names.first))
-        let good = try Data(contentsOf: file)
-        let bad: Data
+        let good = MemoryHistoryStore()
+        try Self.expectAgreement(scratch, store: good)
+        var stored = good.storedCommitChanges()
         switch damage {
-        case "truncated": bad = good.prefix(good.count - 7)
-        case "garbage": bad = Data((0..<good.count).map { UInt8(truncatingIfNeeded: $0 &* 31) })
-        case "older version":
-            var bytes = good
-            bytes[bytes.startIndex + "accord commit index\n".utf8.count] = 0  // format version 0
-            bad = bytes
-        default: bad = Data()
+        case "path out of range":
+            if let index = stored.commits.firstIndex(where: { !($0.changes.first ?? []).isEmpty }) {
+                stored.commits[index].changes[0][0].path = Int32(stored.paths.count + 5)
+            }
+        case "lists": stored.commits[3].changes.append([])
+        case "parent missing": stored.commits.removeAll { $0.parents.isEmpty }
+        default: stored = StoredCommitChanges()
         }
-        try bad.write(to: file)
-        try Self.expectAgreement(scratch)
-        #expect(try Data(contentsOf: file) == good, "the segment was written again")
+        let bad = MemoryHistoryStore()
+        bad.addCommitChanges(stored)
+        try Self.expectAgreement(scratch, store: bad, stored: false)
     }
 
-    /// Nothing can be written (the cache folder is a file): history is still right.
-    @Test func anUnwritableCacheDoesNotBreakHistory() throws {
+    /// Nothing can be kept (no store): history is still right.
+    @Test func noStoreDoesNotBreakHistory() throws {
         let scratch = try Scratch()
         try scratch.linearHistory()
-        let cache = scratch.url.appendingPathComponent(".git/accord/cache")
-        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
-        try Data("not a folder".utf8).write(to: cache.appendingPathComponent("commits"))
-        try Self.expectAgreement(scratch, stored: false)
+        try Self.expectAgreement(scratch, store: nil, stored: false)
+    }
+}
+
+/// A memory store that counts the commits of each addition.
+final class CountingStore: HistoryStore, @unchecked Sendable {
+    private let memory = MemoryHistoryStore()
+    private(set) var added: [Int] = []
+
+    func storedCommitChanges() -> StoredCommitChanges { memory.storedCommitChanges() }
+
+    func addCommitChanges(_ commits: StoredCommitChanges) {
+        added.append(commits.commits.count)
+        memory.addCommitChanges(commits)
+    }
+
+    func storedFolderCommits(_ folder: String) -> [StoredFolderCommit] { memory.storedFolderCommits(folder) }
+
+    func addFolderCommits(_ commits: [StoredFolderCommit], folder: String) {
+        added.append(commits.count)
+        memory.addFolderCommits(commits, folder: folder)
     }
 }
 

@@ -9,22 +9,29 @@ import Testing
 /// extended, rebuilt after damage).
 @Suite struct FolderHistoryTests {
     let scratch: Scratch
+    /// What the handles keep between them, as the derived store keeps it between commands.
+    let store = CountingStore()
 
     init() throws {
         scratch = try Scratch()
     }
 
-    var folder: URL { scratch.url.appendingPathComponent(".git/accord/cache/folders/Agreements") }
+    func storedCommits() -> Set<String> {
+        Set(store.storedFolderCommits("Agreements").map(\.id.objectID.hex))
+    }
 
-    func storedTips() throws -> Set<String> {
-        Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+    /// A handle on the scratch repository that keeps its history in `store`.
+    func opened() throws -> Repository {
+        let repository = try Repository.open(at: scratch.url)
+        repository.historyStore = store
+        return repository
     }
 
     /// Each path's history from `histories(of:)` on a fresh handle, against git log, the
     /// commit index and the walk over git.
     func expectGitsAnswers(_ paths: [String], sourceLocation: SourceLocation = #_sourceLocation) throws {
-        let ours = try Repository.open(at: scratch.url).histories(of: paths).map { $0.map(\.id.hex) }
-        let indexed = try Repository.open(at: scratch.url)
+        let ours = try opened().histories(of: paths).map { $0.map(\.id.hex) }
+        let indexed = try opened()
         let walked = try Repository.open(at: scratch.url)
         walked.usesCommitIndex = false
         for (path, found) in zip(paths, ours) {
@@ -62,8 +69,11 @@ import Testing
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<40, in: repository)
         try expectGitsAnswers(Self.paths)  // built and stored
-        #expect(try storedTips() == [try #require(try repository.tip()).hex])
+        #expect(storedCommits().count == 40)
+        #expect(storedCommits().contains(try #require(try repository.tip()).hex))
+        let additions = store.added
         try expectGitsAnswers(Self.paths)  // read back
+        #expect(store.added == additions, "nothing stored again")
     }
 
     @Test func aModeChangeAloneIsAChange() throws {
@@ -81,22 +91,21 @@ import Testing
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<20, in: repository)
         try expectGitsAnswers(Self.paths)
-        let first = try #require(try repository.tip()).hex
+        let before = storedCommits()
+        let additions = store.added.count
         try revisedInstruments(steps: 20..<23, in: repository)
         try expectGitsAnswers(Self.paths)
-        let second = try #require(try repository.tip()).hex
-        #expect(try storedTips() == [first, second])
-        // The extended file holds the whole history: read alone, it answers the same.
-        try FileManager.default.removeItem(at: folder.appendingPathComponent(first))
-        try expectGitsAnswers(Self.paths)
+        #expect(storedCommits().subtracting(before).count == 3)
+        // Only the three new commits were added: to the folder history, and to the commit index.
+        #expect(store.added.dropFirst(additions).sorted() == [3, 3])
     }
 
     @Test func anOlderRevisionIsAnsweredFromItsOwnHistory() throws {
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<30, in: repository)
-        _ = try repository.histories(of: Self.paths)
+        _ = try opened().histories(of: Self.paths)
         let older = try repository.resolve("HEAD~12")
-        let ours = try Repository.open(at: scratch.url).histories(of: Self.paths, from: older).map { $0.map(\.id.hex) }
+        let ours = try opened().histories(of: Self.paths, from: older).map { $0.map(\.id.hex) }
         for (path, found) in zip(Self.paths, ours) {
             let theirs = try scratch.git("log", "--format=%H", older.hex, "--", path, in: scratch.url)
                 .output.split(separator: "\n").map(String.init)
@@ -104,28 +113,20 @@ import Testing
         }
     }
 
-    @Test(arguments: ["truncated", "garbage", "other version", "other tip"])
-    func aDamagedFileIsIgnoredAndRewritten(damage: String) throws {
+    /// A store that lost part of what it was given (a commit without its parent) is not
+    /// trusted: the history is read from git again, and answers the same.
+    @Test func aStoreMissingAParentIsReadAgain() throws {
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<20, in: repository)
         try expectGitsAnswers(Self.paths)
-        let tip = try #require(try repository.tip()).hex
-        let file = folder.appendingPathComponent(tip)
-        let bytes = try Data(contentsOf: file)
-        switch damage {
-        case "truncated": try bytes.prefix(bytes.count - 30).write(to: file)
-        case "garbage": try Data(repeating: 0x80, count: bytes.count).write(to: file)
-        case "other version":
-            var changed = bytes
-            changed[Array("accord folder history\n".utf8).count] = 99
-            try changed.write(to: file)
-        default:
-            // A whole, well-formed file stored under another commit's name.
-            try bytes.write(to: folder.appendingPathComponent(try repository.resolve("HEAD~3").hex))
-            try FileManager.default.removeItem(at: file)
-        }
-        try expectGitsAnswers(Self.paths)
-        #expect(try Data(contentsOf: file) == bytes)
+        let partial = store.storedFolderCommits("Agreements").filter { !$0.parents.isEmpty }
+        let damaged = MemoryHistoryStore()
+        damaged.addFolderCommits(partial, folder: "Agreements")
+        let reader = try Repository.open(at: scratch.url)
+        reader.historyStore = damaged
+        let walked = try Repository.open(at: scratch.url)
+        walked.usesCommitIndex = false
+        #expect(try reader.histories(of: Self.paths) == walked.histories(of: Self.paths))
     }
 
     /// Across merges git follows, per path, the parent whose entry it shares: two paths of
@@ -155,6 +156,6 @@ import Testing
         #expect(Repository.sharedFolder(of: ["Agreements/agr-a", ""]) == nil)
         #expect(Repository.sharedFolder(of: ["Agreements/agr-a", "AgreementsX/b"]) == nil)
         try expectGitsAnswers(["Agreements/agr-a", "Events/2020/02"])
-        #expect(!FileManager.default.fileExists(atPath: folder.path))
+        #expect(storedCommits().isEmpty)
     }
 }

@@ -1,3 +1,4 @@
+import AccordCore
 import ArgumentParser
 import Foundation
 import GitStore
@@ -130,7 +131,7 @@ extension AccordBench {
         @Flag(help: "Walk git commit by commit instead of reading the commit index.") var noIndex = false
 
         func run() throws {
-            let repository = try Repository.open(at: URL(fileURLWithPath: repo))
+            let repository = try Repository.open(at: URL(fileURLWithPath: repo)).keepingHistoryInDerivedStore()
             repository.usesCommitIndex = !noIndex
             guard let first = path.first else { throw ValidationError("give at least one --path") }
             let start = Date()

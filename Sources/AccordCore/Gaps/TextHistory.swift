@@ -71,7 +71,7 @@ public struct TextHistory: Sendable {
         public init(gitDirectory: URL, commit: ObjectID) {
             self.commit = commit
             DispatchQueue.global().async(group: group) { [self] in
-                guard let repository = try? Repository.open(at: gitDirectory),
+                guard let repository = try? Repository.open(at: gitDirectory).keepingHistoryInDerivedStore(),
                       let folders = try? repository.list(TextRevisions.instrumentsFolder, at: commit) else { return }
                 let instruments = folders.filter { $0.kind == .tree }.compactMap { InstrumentID($0.name) }
                 guard let read = try? TextHistory.read(instruments.map { ($0, []) }, repository: repository, commit: commit)

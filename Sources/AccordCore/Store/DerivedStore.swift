@@ -59,7 +59,7 @@ final class DerivedStore: @unchecked Sendable {
         return true
     }()
 
-    private func close() {
+    func close() {
         lock.withLock {
             try? queue?.close()
             queue = nil
@@ -111,7 +111,9 @@ final class DerivedStore: @unchecked Sendable {
 
     /// The tables. Texts and comparisons carry the version of what made them, so that a
     /// change to the text parser replaces those rows alone; the parsed records carry theirs
-    /// in the state's key (see ``RecordStore``).
+    /// in the state's key (see ``RecordStore``). The `history…` tables are GitStore's
+    /// commit index and folder histories (``DerivedHistoryStore``): a commit's parents are
+    /// their 20-byte ids one after another, a change's `list` is which parent it is against.
     private static let schema = """
         CREATE TABLE text (
             blob TEXT PRIMARY KEY,
@@ -154,6 +156,32 @@ final class DerivedStore: @unchecked Sendable {
             trackerKey TEXT NOT NULL,
             diagnostics BLOB
         );
+        CREATE TABLE historyCommit (
+            number INTEGER PRIMARY KEY,
+            id BLOB NOT NULL UNIQUE,
+            time INTEGER NOT NULL,
+            parents BLOB NOT NULL,
+            changesKnown INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE historyPath (
+            number INTEGER PRIMARY KEY,
+            path TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE historyChange (
+            commitNumber INTEGER NOT NULL,
+            list INTEGER NOT NULL,
+            path INTEGER NOT NULL,
+            kind INTEGER NOT NULL,
+            oldID BLOB,
+            newID BLOB
+        );
+        CREATE TABLE historyFolder (
+            folder TEXT NOT NULL,
+            commitNumber INTEGER NOT NULL,
+            entry BLOB,
+            mode INTEGER NOT NULL,
+            PRIMARY KEY (folder, commitNumber)
+        ) WITHOUT ROWID;
         """
 
     /// Runs `body` on the database; nil on any failure. A damaged database is closed and

@@ -26,10 +26,7 @@ import Testing
     }
 
     func removeCaches() throws {
-        for cache in ["folders", "commits"] {
-            try? FileManager.default.removeItem(at: repository.gitDirectory.appendingPathComponent("accord/cache/\(cache)"))
-        }
-        // The parsed texts and their comparisons live in the derived store.
+        // The parsed texts, their comparisons and the folder histories live in the derived store.
         DerivedStore.open(gitDirectory: repository.gitDirectory)?.reset()
     }
 
@@ -52,8 +49,8 @@ import Testing
         let prefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
         let cold = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, after: prefetch)
         #expect(try shown(cold) == plain)
-        #expect(FileManager.default.fileExists(
-            atPath: repository.gitDirectory.appendingPathComponent("accord/cache/folders/Agreements/\(commit.hex)").path))
+        #expect(DerivedHistoryStore(gitDirectory: repository.gitDirectory).storedFolderCommits("Agreements")
+            .contains { $0.id.objectID == commit }, "the prefetch stored the folder history")
         // Warm, and a prefetch of another commit, which is not used.
         let warm = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
                                    after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit))
@@ -71,12 +68,12 @@ import Testing
 
     @Test func aPrefetchedHistoryIsTheSameWhenNoCacheCanBeWritten() throws {
         let plain = try shown(TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit))
-        // A file where the cache folder would be: nothing can be stored (as in a repository
+        // A file where the store's folder would be: nothing can be stored (as in a repository
         // one may only read), so the command reads what the prefetch's handle walked.
+        DerivedStore.open(gitDirectory: repository.gitDirectory)?.close()
         try FileManager.default.removeItem(at: repository.gitDirectory.appendingPathComponent("accord"))
-        try FileManager.default.createDirectory(at: repository.gitDirectory.appendingPathComponent("accord"),
-                                                withIntermediateDirectories: true)
-        try Data("not a folder".utf8).write(to: repository.gitDirectory.appendingPathComponent("accord/cache"))
+        try Data("not a folder".utf8).write(to: repository.gitDirectory.appendingPathComponent("accord"))
+        #expect(DerivedStore.open(gitDirectory: repository.gitDirectory) == nil)
         let prefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
         let read = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, after: prefetch)
         #expect(try shown(read) == plain)

@@ -1,0 +1,200 @@
+internal import Foundation
+internal import GRDB
+public import GitStore
+
+/// GitStore's commit index and folder histories kept in the ``DerivedStore``: what a
+/// repository handle learned of history (each commit's parents, time and changed files; a
+/// top-level folder's entry in each commit), in the tables `historyCommit`, `historyPath`,
+/// `historyChange` and `historyFolder`.
+///
+/// Rows are keyed by commit ids, so none goes stale; an addition is one transaction, so the
+/// store never holds a commit without its parents. A damaged store is deleted by
+/// ``DerivedStore/access(_:)`` and answers nothing: the history is read from git again.
+final class DerivedHistoryStore: HistoryStore, Sendable {
+    private let gitDirectory: URL
+
+    /// The history kept in the derived store of the repository at `gitDirectory`, opened
+    /// when first asked.
+    init(gitDirectory: URL) {
+        self.gitDirectory = gitDirectory
+    }
+
+    /// The process's connection to the store (see ``DerivedStore/open(gitDirectory:)``); a
+    /// store that cannot be opened answers nothing and keeps nothing.
+    private var derived: DerivedStore? { DerivedStore.open(gitDirectory: gitDirectory) }
+
+    // MARK: - The commit index
+
+    func storedCommitChanges() -> StoredCommitChanges {
+        damageChecked { db -> StoredCommitChanges in
+            var result = StoredCommitChanges()
+            // Path numbers are the table's; a hole (none is ever deleted) stays an empty path.
+            let paths = try Row.fetchCursor(db, sql: "SELECT number, path FROM historyPath ORDER BY number")
+            while let row = try paths.next() {
+                let number: Int = try row.decode(atIndex: 0)
+                guard number >= result.paths.count, number < 1 << 30 else { throw DamagedRow() }
+                while result.paths.count < number { result.paths.append("") }
+                result.paths.append(try row.decode(atIndex: 1))
+            }
+            var numbers: [Int64: Int] = [:]
+            let commits = try Row.fetchCursor(db, sql: """
+                SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number
+                """)
+            while let row = try commits.next() {
+                let parents = try Self.ids(row, 3)
+                numbers[try row.decode(atIndex: 0)] = result.commits.count
+                result.commits.append(StoredCommit(id: try Self.id(row, 1), time: try row.decode(atIndex: 2), parents: parents,
+                                                   changes: Array(repeating: [], count: max(parents.count, 1))))
+            }
+            let changes = try Row.fetchCursor(db, sql: """
+                SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange ORDER BY rowid
+                """)
+            while let row = try changes.next() {
+                let list: Int = try row.decode(atIndex: 1)
+                let kind: Int = try row.decode(atIndex: 3)
+                let path: Int = try row.decode(atIndex: 2)
+                guard let commit = numbers[try row.decode(atIndex: 0)], list >= 0, list < result.commits[commit].changes.count,
+                      path >= 0, path < result.paths.count, Self.kinds.indices.contains(kind) else { throw DamagedRow() }
+                let change = Self.kinds[kind]
+                result.commits[commit].changes[list].append(StoredChange(
+                    path: Int32(path), kind: change,
+                    oldID: change == .added ? .none : try Self.id(row, 4),
+                    newID: change == .deleted ? .none : try Self.id(row, 5)))
+            }
+            return result
+        } ?? StoredCommitChanges()
+    }
+
+    func addCommitChanges(_ added: StoredCommitChanges) {
+        _ = derived?.write { db in
+            // Statements prepared once for the whole addition: it may hold 50,000 commits.
+            let addPath = try db.cachedStatement(sql: """
+                INSERT INTO historyPath (path) VALUES (?)
+                ON CONFLICT (path) DO UPDATE SET path = excluded.path RETURNING number
+                """)
+            let paths = try added.paths.map { path -> Int64 in
+                try Int64.fetchOne(addPath, arguments: [path]) ?? -1
+            }
+            let isKnown = try db.cachedStatement(sql: "SELECT changesKnown FROM historyCommit WHERE number = ?")
+            let addChange = try db.cachedStatement(sql: """
+                INSERT INTO historyChange (commitNumber, list, path, kind, oldID, newID) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            let markKnown = try db.cachedStatement(sql: "UPDATE historyCommit SET changesKnown = 1 WHERE number = ?")
+            for commit in added.commits {
+                let number = try self.commitNumber(commit.id, time: commit.time, parents: commit.parents, in: db)
+                guard try !(Bool.fetchOne(isKnown, arguments: [number]) ?? false) else { continue }
+                for (list, changes) in commit.changes.enumerated() {
+                    for change in changes {
+                        try addChange.execute(arguments: [number, list, paths[Int(change.path)], Self.kinds.firstIndex(of: change.kind),
+                                                          change.oldID.isNone ? nil : Self.data(change.oldID),
+                                                          change.newID.isNone ? nil : Self.data(change.newID)])
+                    }
+                }
+                try markKnown.execute(arguments: [number])
+            }
+        }
+    }
+
+    // MARK: - Folder histories
+
+    func storedFolderCommits(_ folder: String) -> [StoredFolderCommit] {
+        damageChecked { db -> [StoredFolderCommit] in
+            var result: [StoredFolderCommit] = []
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT c.id, c.time, c.parents, f.entry, f.mode FROM historyFolder f
+                JOIN historyCommit c ON c.number = f.commitNumber WHERE f.folder = ?
+                """, arguments: [folder])
+            while let row = try rows.next() {
+                let hasEntry = try row.decode(Data?.self, atIndex: 3) != nil
+                guard let mode = UInt32(exactly: try row.decode(Int64.self, atIndex: 4)) else { throw DamagedRow() }
+                result.append(StoredFolderCommit(id: try Self.id(row, 0), time: try row.decode(atIndex: 1), parents: try Self.ids(row, 2),
+                                                 entry: hasEntry ? try Self.id(row, 3) : nil, mode: mode))
+            }
+            return result
+        } ?? []
+    }
+
+    func addFolderCommits(_ commits: [StoredFolderCommit], folder: String) {
+        _ = derived?.write { db in
+            for commit in commits {
+                let number = try self.commitNumber(commit.id, time: commit.time, parents: commit.parents, in: db)
+                try db.cachedStatement(sql: """
+                    INSERT OR IGNORE INTO historyFolder (folder, commitNumber, entry, mode) VALUES (?, ?, ?, ?)
+                    """).execute(arguments: [folder, number, commit.entry.map(Self.data), commit.mode])
+            }
+        }
+    }
+
+    // MARK: - Rows
+
+    /// A row that is not what this version writes.
+    private struct DamagedRow: Error {}
+
+    /// `body` on the database; nil on any failure, and a store whose rows do not decode
+    /// is deleted, to be made again by the next command.
+    private func damageChecked<T>(_ body: (Database) throws -> T) -> T? {
+        var damaged = false
+        let derived = derived
+        let result = derived?.access { db -> T? in
+            do {
+                return try body(db)
+            } catch let error as DatabaseError {
+                throw error
+            } catch {
+                damaged = true
+                return nil
+            }
+        } ?? nil
+        if damaged { derived?.reset() }
+        return result
+    }
+
+    /// The change kinds by their stored number.
+    private static let kinds: [PathChange.Kind] = [.added, .modified, .deleted]
+
+    /// The commit's row number, adding the row when there is none.
+    private func commitNumber(_ id: RawObjectID, time: Int64, parents: [RawObjectID], in db: Database) throws -> Int64 {
+        let key = Self.data(id)
+        if let number = try Int64.fetchOne(db.cachedStatement(sql: "SELECT number FROM historyCommit WHERE id = ?"),
+                                           arguments: [key]) {
+            return number
+        }
+        var joined: [UInt8] = []
+        parents.forEach { $0.append(to: &joined) }
+        try db.cachedStatement(sql: "INSERT INTO historyCommit (id, time, parents) VALUES (?, ?, ?)")
+            .execute(arguments: [key, time, Data(joined)])
+        return db.lastInsertedRowID
+    }
+
+    private static func data(_ id: RawObjectID) -> Data {
+        var bytes: [UInt8] = []
+        id.append(to: &bytes)
+        return Data(bytes)
+    }
+
+    /// The id in column `index`; throws when it is not 20 bytes.
+    private static func id(_ row: Row, _ index: Int) throws -> RawObjectID {
+        let data: Data = try row.decode(atIndex: index)
+        guard data.count == 20 else { throw DamagedRow() }
+        return data.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!) }
+    }
+
+    /// The ids joined in column `index` (20 bytes each, none for an empty blob).
+    private static func ids(_ row: Row, _ index: Int) throws -> [RawObjectID] {
+        let data: Data = try row.decode(atIndex: index)
+        guard data.count % 20 == 0 else { throw DamagedRow() }
+        return data.withUnsafeBytes { bytes in
+            stride(from: 0, to: bytes.count, by: 20).map { RawObjectID(bytes: bytes.baseAddress! + $0) }
+        }
+    }
+}
+
+extension Repository {
+    /// This handle, its commit index and folder histories kept in the repository's derived
+    /// store (``DerivedHistoryStore``).
+    @discardableResult
+    public func keepingHistoryInDerivedStore() -> Repository {
+        historyStore = DerivedHistoryStore(gitDirectory: gitDirectory)
+        return self
+    }
+}
