@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
