@@ -79,7 +79,12 @@ enum PageTemplates {
     .text { white-space: pre-wrap; }
     .bar { display: inline-block; height: .7rem; background: var(--good); vertical-align: middle; }
     .status-overdue, .severity-high { color: var(--bad); font-weight: 600; }
-    @media (max-width: 40rem) { td, th { padding: .25rem; font-size: .9rem; } main { padding: .5rem; } }
+    /* On a narrow screen a table wider than the screen (a reporter's address, a long id)
+       scrolls inside its own box; the page itself never does. */
+    @media (max-width: 40rem) {
+      td, th { padding: .25rem; font-size: .9rem; } main { padding: .5rem; }
+      main table:not(.stack) { display: block; overflow-x: auto; }
+    }
     /* A narrow screen shows each row of a .stack table as a card: the name across, then
        each count with its column's heading (data-label) beside it, two to a line. */
     @media (max-width: 40rem) {
