@@ -102,20 +102,26 @@ public enum L10n {
     /// Each language's messages with placeholders, most English words first, so the most
     /// specific message wins; messages with fewer than four letters of their own (`{1}: {2}`)
     /// would match almost anything and are left out.
+    /// The text around each `{n}` of `template`, and the numbers in the order they stand.
+    static func placeholders(in template: String) -> (pieces: [String], order: [Int]) {
+        var pieces: [String] = []
+        var order: [Int] = []
+        var rest = Substring(template)
+        while let match = rest.firstMatch(of: /\{([0-9]+)\}/) {
+            pieces.append(String(rest[..<match.range.lowerBound]))
+            order.append(Int(match.output.1) ?? 1)
+            rest = rest[match.range.upperBound...]
+        }
+        pieces.append(String(rest))
+        return (pieces, order)
+    }
+
     static let patterns: [Language: [Pattern]] = {
         var result: [Language: [Pattern]] = [:]
         for (language, catalog) in catalogs {
             var list: [Pattern] = []
             for (key, translation) in catalog.translations where !key.contains("\u{4}") {
-                var pieces: [String] = []
-                var order: [Int] = []
-                var rest = Substring(key)
-                while let match = rest.firstMatch(of: /\{([0-9]+)\}/) {
-                    pieces.append(String(rest[..<match.range.lowerBound]))
-                    order.append(Int(match.output.1) ?? 1)
-                    rest = rest[match.range.upperBound...]
-                }
-                pieces.append(String(rest))
+                let (pieces, order) = placeholders(in: key)
                 guard !order.isEmpty, Set(order).count == order.count,
                       pieces.joined().filter(\.isLetter).count >= 4 else { continue }
                 // Two placeholders side by side cannot be told apart.
@@ -135,15 +141,7 @@ public enum L10n {
     /// asks this rather than matching English words a translation does not keep.
     public static func isMessage(_ text: String, madeFrom english: String, in language: Language? = nil) -> Bool {
         let template = translate(english, context: nil, in: language ?? self.language, [])
-        var pieces: [String] = []
-        var order: [Int] = []
-        var rest = Substring(template)
-        while let match = rest.firstMatch(of: /\{([0-9]+)\}/) {
-            pieces.append(String(rest[..<match.range.lowerBound]))
-            order.append(Int(match.output.1) ?? 1)
-            rest = rest[match.range.upperBound...]
-        }
-        pieces.append(String(rest))
+        let (pieces, order) = placeholders(in: template)
         guard !order.isEmpty else { return text == template }
         // A placeholder used twice is matched by its first use only.
         let numbered = order.enumerated().map { $0.offset + 1 }
