@@ -255,6 +255,11 @@ import Testing
         let status = try run(["status", "--lang", "km", "--digits", "khmer", "--as-of", "2019-12-01"])
         #expect(status.contains("០១/១២/២០១៩"), "\(status.prefix(300))")
         #expect(status.contains("tip-2005") && !status.contains(" 2019-12-01"))
+        // The schedule too, with each review's standing named in the reader's language.
+        let schedule = try run(["schedule", "--lang", "km", "--digits", "khmer", "--as-of", "2019-12-01"])
+        #expect(schedule.contains("១០/១០/២០០៦") && !schedule.contains("2006-10-10"), "\(schedule.prefix(600))")
+        #expect(schedule.contains("ខកខាន") && !schedule.contains(" missed ") && !schedule.contains(" held "))
+        #expect(try run(["schedule", "--lang", "vi", "--as-of", "2019-12-01"]).contains("bị lỡ"))
         let vietnamese = try run(["summary", "--meeting", Self.meeting, "--lang", "vi"])
         #expect(vietnamese.contains("01/12/2019") && !vietnamese.contains("| 2019-12-01 |"))
         let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "km"],

@@ -96,3 +96,15 @@ extension Evidence.Sensitivity {
         }
     }
 }
+
+extension ReviewSchedule.Standing {
+    /// `held`, `đã tổ chức`, `បានធ្វើ`.
+    public var displayName: String {
+        switch self {
+        case .held: L10n.t("held", context: "review")
+        case .missed: L10n.t("missed", context: "review")
+        case .due: L10n.t("due", context: "review")
+        case .upcoming: L10n.t("upcoming", context: "review")
+        }
+    }
+}

@@ -5,7 +5,7 @@ import AccordCore
 enum ScheduleLayout {
     /// `Annual joint review of the agreement — tip-2005 [missed]`, after its marks.
     static func eventSummary(_ review: ReviewSchedule.Review) -> String {
-        ProgressStyle.marked("\(review.title) — \(review.instrument) [\(review.standing.rawValue)]", review.marks)
+        ProgressStyle.marked("\(review.title) — \(review.instrument) [\(review.standing.displayName)]", review.marks)
     }
 
     /// What happened or is expected: the holding meeting, the tolerance, the host, what is due.

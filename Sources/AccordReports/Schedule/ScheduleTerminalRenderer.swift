@@ -19,8 +19,8 @@ public struct ScheduleTerminalRenderer: Sendable {
         if !past.isEmpty {
             var table = TextTable([.init(L10n.t("Date")), .init(L10n.t("Review")), .init(L10n.t("Host")), .init(L10n.t("Outcome"))])
             for review in past {
-                let standing = review.standing == .missed ? style.red(review.standing.rawValue)
-                    : review.standing == .held ? style.green(review.standing.rawValue) : style.yellow(review.standing.rawValue)
+                let name = review.standing.displayName
+                let standing = review.standing == .missed ? style.red(name) : review.standing == .held ? style.green(name) : style.yellow(name)
                 table.add([review.date.description, "\(review.instrument)/\(review.cycle)" + ProvenanceNotice.suffix(review.marks),
                            review.host?.code ?? "",
                            standing + " " + ScheduleLayout.outcomeDetail(review)])

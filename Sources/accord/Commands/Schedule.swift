@@ -77,7 +77,8 @@ extension Accord {
             } else if format.isCSV {
                 text = format.marked(ScheduleCSVRenderer.render(schedule))
             } else {
-                text = ScheduleTerminalRenderer(style: context.console.style(for: output)).render(schedule)
+                // Dates and numbers in the reader's forms, as every other terminal report.
+                text = LocalForms.apply(ScheduleTerminalRenderer(style: context.console.style(for: output)).render(schedule))
             }
             try context.console.write(text, to: output)
         }
