@@ -77,7 +77,9 @@ final class TrackerMemory: @unchecked Sendable {
     }
 
     private var findings: [CalendarDate: TextFindings] = [:]
-    private var gapReports: [CalendarDate: GapReport] = [:]
+    /// Gap reports by date, then by language: a gap's reasons are sentences in the language
+    /// it was found in.
+    private var gapReports: [CalendarDate: [Language: GapReport]] = [:]
     private var fileHistories: [String: [CommitInfo]] = [:]
 
     /// Forgets every value of the tip remembered (under the lock).
@@ -142,13 +144,14 @@ final class TrackerMemory: @unchecked Sendable {
     }
 
     /// Every gap at `dated`'s date, unfiltered, as `accord gaps` finds them: made once per
-    /// tip and date (a filter keeps some of them, see `TrackerReading.gaps`).
+    /// tip, date and language (a filter keeps some of them, see `TrackerReading.gaps`).
     func allGaps(_ dated: Dated) throws -> GapReport {
         let found = try textFindings(dated)
-        if let known = locked({ dated.commit == tip ? gapReports[dated.asOf] : nil }) { return known }
+        let language = L10n.language
+        if let known = locked({ dated.commit == tip ? gapReports[dated.asOf]?[language] : nil }) { return known }
         let report = GapReport(snapshot: dated.snapshot, state: dated.state.value, schedule: dated.schedule.value,
                                amendedSinceEvidence: found.amendedSinceEvidence, languagesOutOfStep: found.languagesOutOfStep)
-        locked { if dated.commit == tip { gapReports[dated.asOf] = report } }
+        locked { if dated.commit == tip { gapReports[dated.asOf, default: [:]][language] = report } }
         return report
     }
 

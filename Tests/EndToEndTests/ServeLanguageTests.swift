@@ -61,6 +61,22 @@ import Testing
         #expect(try AccordProcess.git(["rev-list", "--count", "HEAD"], in: tracker) == commits)
     }
 
+    /// The gaps page's severities and reasons follow the visitor too, whichever language asked
+    /// for that date's gaps first (the server keeps them by date and language).
+    @Test func theGapsPageSpeaksTheVisitorsLanguage() throws {
+        let scratch = try ScratchFolder.make()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let tracker = scratch.appendingPathComponent("tracker")
+        #expect(try AccordProcess.run(["init", "--example", tracker.path]).status == 0)
+        let (server, base) = try Self.serve(tracker)
+        defer { server.terminate(); server.waitUntilExit() }
+        let english = try Self.curl(["-H", "Accept-Language: en", "\(base)/gaps?as-of=2019-12-01"])
+        #expect(english.body.contains(">high<") && english.body.contains("due 2017-12-31"), "\(english.body.prefix(300))")
+        let vietnamese = try Self.curl(["-H", "Accept-Language: vi", "\(base)/gaps?as-of=2019-12-01"])
+        #expect(vietnamese.body.contains(">cao<") && vietnamese.body.contains("hạn 2017-12-31"), "\(vietnamese.body.prefix(300))")
+        #expect(!vietnamese.body.contains(">high<") && !vietnamese.body.contains("due 2017-12-31"))
+    }
+
     /// The pages of all requests, by request.
     final class Pages: @unchecked Sendable {
         // `@unchecked`: `pages` is only touched under `lock`.
