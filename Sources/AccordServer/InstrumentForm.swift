@@ -51,7 +51,9 @@ extension Site {
     func instrumentChoices(values: [String: String]) -> [String: Any] {
         [
             "values": values.merging(["lang-1": values["lang-1"] ?? "en"]) { $1 },
-            "kinds": Instrument.Kind.allCases.map { ["code": $0.rawValue, "selected": (values["kind"] ?? "agreement") == $0.rawValue] as [String: Any] },
+            "kinds": Instrument.Kind.allCases.map {
+                ["code": $0.rawValue, "name": $0.displayName, "selected": (values["kind"] ?? "agreement") == $0.rawValue] as [String: Any]
+            },
             "changes": Self.changesChoices(values),
             "maxMB": ImportedText.maximumFileBytes / 1_048_576,
         ]

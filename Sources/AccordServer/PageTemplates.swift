@@ -555,7 +555,7 @@ enum PageTemplates {
     <textarea id="other-titles" name="other-titles" rows="2">{{values.other-titles}}</textarea>
     <label for="kind">[[Kind]]</label>
     {{#fields.kind}}{{> fieldProblem}}{{/fields.kind}}
-    <select id="kind" name="kind" class="wide">{{#kinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}}</option>{{/kinds}}</select>
+    <select id="kind" name="kind" class="wide">{{#kinds}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/kinds}}</select>
     <label for="parties">[[Parties (codes separated by spaces)]]</label>
     {{#fields.parties}}{{> fieldProblem}}{{/fields.parties}}
     <input type="text" id="parties" name="parties" value="{{values.parties}}" placeholder="VN KH" required {{#fields.parties.problem}}aria-invalid="true" aria-describedby="parties-problem"{{/fields.parties.problem}}>

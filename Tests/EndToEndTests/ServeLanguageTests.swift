@@ -75,6 +75,10 @@ import Testing
         let vietnamese = try Self.curl(["-H", "Accept-Language: vi", "\(base)/gaps?as-of=2019-12-01"])
         #expect(vietnamese.body.contains(">cao<") && vietnamese.body.contains("hạn 2017-12-31"), "\(vietnamese.body.prefix(300))")
         #expect(!vietnamese.body.contains(">high<") && !vietnamese.body.contains("due 2017-12-31"))
+        // The instrument form names the kinds; the codes stay the values sent.
+        let form = try Self.curl(["-H", "Accept-Language: vi", "\(base)/instruments/new"])
+        #expect(form.body.contains("<option value=\"treaty\">điều ước</option>"), "\(form.status) \(form.body.prefix(200))")
+        #expect(!form.body.contains(">treaty</option>"))
     }
 
     /// The pages of all requests, by request.
