@@ -5,7 +5,12 @@ an accord text: `# ` and the law's name (the line after `LUẬT` or `BỘ LUẬT
 `Điều N. Title` line made an article heading (`## Điều N. Title`), every other line a
 paragraph of its own. The chapter and section headings that group articles (`Chương I` and
 the title line after it, `Mục 1. …`) and everything before the first article (the header,
-the number, the grounds `Căn cứ …`) are dropped, as convert-gesetze.py drops them.
+the number, the grounds `Căn cứ …`) are dropped, as convert-gesetze.py drops them. The closing matter
+after the last article (the sentence saying when the National Assembly adopted the law,
+`Luật này (đã) được Quốc hội … thông qua ngày …`, then the signature: `CHỦ TỊCH QUỐC HỘI`
+and the name) has no heading in the published text; it is put under one, `## Thông qua và
+chữ ký` ("adoption and signature"), so that it is a back-matter section of its own rather
+than the last article's closing text.
 Usage: convert-vietnamese.py < law.txt > text.md"""
 import re
 import sys
@@ -17,13 +22,15 @@ for index, line in enumerate(lines):
         title = (line + " " + lines[index + 1]).strip()
         break
 out = ["# " + (title or "LUẬT")]
-started, skip_title = False, False
+started, skip_title, closing = False, False, False
+ADOPTION = re.compile(r"^(Bộ luật|Luật) này (đã )?được Quốc hội\b.*\bthông qua\b")
 for line in lines:
     if not line:
         continue
     if re.match(r"^Chương [IVXLC]+\b", line):
-        # The chapter's name is the next non-empty line, in capitals.
-        skip_title = line.strip() == line.split(".")[0].strip() and len(line.split()) <= 2
+        # The chapter's name is the next non-empty line, in capitals, unless it follows the
+        # number on the same line (`Chương I. NHỮNG QUY ĐỊNH CHUNG`).
+        skip_title = re.match(r"^Chương [IVXLC]+\.?$", line) is not None
         continue
     if skip_title and line.upper() == line:
         skip_title = False
@@ -35,6 +42,9 @@ for line in lines:
         started = True
         out += ["", "## " + line]
         continue
+    if started and not closing and ADOPTION.match(line):
+        closing = True
+        out += ["", "## Thông qua và chữ ký"]
     if started:
         out += ["", line]
 sys.stdout.write("\n".join(out) + "\n")
