@@ -91,6 +91,42 @@ import Testing
         #expect(try readable())
     }
 
+    /// A report's stored head (what a read files it by without parsing it) that says what
+    /// its file does not, another status, or another report's head, is not believed.
+    @Test func aReportHeadThatDoesNotMatchItsFileIsReadAgainFromGit() throws {
+        try expectCachedEqualsUncached()
+        let reports = try TrackerSnapshot.load(repository: repository, cache: .disabled).reports
+        let (first, last) = (try #require(reports.first), try #require(reports.last))
+        let head = try #require(try derived.access { try String.fetchOne($0, sql: "SELECT head FROM record WHERE path = ?", arguments: [first.path]) } ?? nil)
+        var fields = head.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init)
+        #expect(fields[4] == first.status.rawValue)
+        fields[4] = first.status == .implemented ? Status.notStarted.rawValue : Status.implemented.rawValue
+        _ = try derived.access {
+            try $0.execute(sql: "UPDATE record SET head = ? WHERE path = ?", arguments: [fields.joined(separator: "\u{1F}"), first.path])
+        }
+        try expectCachedEqualsUncached()
+        _ = try derived.access {
+            try $0.execute(sql: "UPDATE record SET head = (SELECT head FROM record WHERE path = ?) WHERE path = ?", arguments: [first.path, last.path])
+        }
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
+    /// A read of a checked revision from the store files the reports by their heads and
+    /// parses none until one is looked at; the state it folds is a full read's.
+    @Test func aStoredReadParsesNoReportUntilOneIsLookedAt() throws {
+        try expectCachedEqualsUncached()
+        let snapshot = try TrackerSnapshot.load(repository: repository)
+        let groups = snapshot.reportGroups.groups.filter { $0.count > 0 }
+        #expect(!groups.isEmpty)
+        #expect(groups.allSatisfy { !$0.isParsed })
+        let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        let asOf = CalendarDate(year: 2022, month: 6, day: 30)!
+        #expect(stateSummary(TrackerState(snapshot, asOf: asOf).targets) == stateSummary(TrackerState(uncached, asOf: asOf).targets))
+        #expect(snapshot.reports == uncached.reports)
+        #expect(groups.allSatisfy { $0.isParsed })
+    }
+
     @Test func damagedStoreFilesAreReadAsNoStore() throws {
         try expectCachedEqualsUncached()
         let good = try Data(contentsOf: storeFile)

@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
@@ -149,7 +149,8 @@ final class DerivedStore: @unchecked Sendable {
             path TEXT PRIMARY KEY,
             blob TEXT NOT NULL,
             form INTEGER NOT NULL,
-            body BLOB NOT NULL
+            body BLOB NOT NULL,
+            head TEXT
         );
         CREATE TABLE recordState (
             id INTEGER PRIMARY KEY CHECK (id = 1),

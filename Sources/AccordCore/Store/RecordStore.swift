@@ -33,6 +33,13 @@ enum RecordStore {
         let blob: ObjectID
         let record: TrackerRecord
         var source = Data()
+
+        /// What the `head` column keeps of a status report (see ``StoredReportHead``);
+        /// nil for other records and for a report that did not parse.
+        var head: String? {
+            guard case .report(let file) = record, let report = file.value else { return nil }
+            return StoredReportHead(report).text(blob: blob)
+        }
     }
 
     /// How a row keeps its record: the file's own bytes, parsed again when read, or the
@@ -100,57 +107,106 @@ enum RecordStore {
     /// The records of the tracker at `commit` in path order, and the problems a check of
     /// all of them finds when that is known without checking them again.
     static func records(repository: Repository, commit: ObjectID) throws -> (rows: [Row], diagnostics: [Diagnostic]?, key: TrackerKey) {
+        let read = try load(repository: repository, commit: commit, parsingReports: true)
+        return (read.rows, read.diagnostics, read.key)
+    }
+
+    /// The records of the tracker at `commit`, as ``records(repository:commit:)``; with
+    /// `parsingReports` false, status reports may be left unparsed (``Stored/reports``)
+    /// when the problems of the revision are known: what building a snapshot needs.
+    static func load(repository: Repository, commit: ObjectID, parsingReports: Bool) throws -> Stored {
         let key = try key(of: repository, at: commit)
         guard let store = DerivedStore.open(gitDirectory: repository.gitDirectory) else {
-            return (try parseAll(repository: repository, commit: commit), nil, key)
+            return Stored(key: key, diagnostics: nil, rows: try parseAll(repository: repository, commit: commit))
         }
-        if let stored = read(store) {
-            if stored.key == key { return (stored.rows, stored.diagnostics, key) }
-            if let changes = key.changes(since: stored.key, repository: repository),
-               let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) {
-                return (updated.rows, updated.diagnostics, key)
+        if var stored = read(store, parsingReports: parsingReports) {
+            if stored.key == key { return stored }
+            if let changes = key.changes(since: stored.key, repository: repository) {
+                if !stored.reports.isEmpty {
+                    if let appended = try? appending(changes, to: stored, key: key, in: store, repository: repository) { return appended }
+                    // Rows are changed one by one only when every record is at hand.
+                    guard let parsed = read(store) else { return try saveParsed(commit: commit, key: key, in: store, repository: repository) }
+                    stored = parsed
+                }
+                if let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) {
+                    return Stored(key: key, diagnostics: updated.diagnostics, rows: updated.rows)
+                }
             }
         }
+        return try saveParsed(commit: commit, key: key, in: store, repository: repository)
+    }
+
+    /// Every file parsed from git and stored anew.
+    private static func saveParsed(commit: ObjectID, key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> Stored {
         var rows = try parseAll(repository: repository, commit: commit)
         saveAll(rows, key: key, in: store)
         // The files' bytes were kept for the store alone.
         for index in rows.indices { rows[index].source = Data() }
-        return (rows, nil, key)
+        return Stored(key: key, diagnostics: nil, rows: rows)
+    }
+
+    /// What a read of the stored rows gives: the state's key and problems, the rows in path
+    /// order, and, when the read left status reports unparsed, their entries.
+    struct Stored {
+        let key: TrackerKey
+        let diagnostics: [Diagnostic]?
+        let rows: [Row]
+        var reports: [ReportEntry] = []
     }
 
     /// The stored state and every row, read in one transaction; nil when there is no
     /// state, it is of another version, or any row does not give its record back. Rows are
     /// fetched a chunk at a time and each chunk turned into records on all cores, so the
     /// stored bytes of the whole tracker are never held at once.
-    private static func read(_ store: DerivedStore) -> (key: TrackerKey, diagnostics: [Diagnostic]?, rows: [Row])? {
-        let fetched = store.access { db -> (String, Data?, [Row])? in
-            var result: (String, Data?, [Row])?
+    ///
+    /// With `parsingReports` false and the state's problems known, a status report whose
+    /// row has a head (see ``StoredReportHead``) is not parsed: it becomes a
+    /// ``ReportEntry`` holding its head and bytes, parsed only if a command looks at it.
+    private static func read(_ store: DerivedStore, parsingReports: Bool = true) -> Stored? {
+        enum Read {
+            case row(Row)
+            case report(ReportEntry)
+        }
+        let fetched = store.access { db -> (String, Data?, [Row], [ReportEntry])? in
+            var result: (String, Data?, [Row], [ReportEntry])?
             try db.inTransaction(.deferred) {
                 guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) ") else { return .commit }
-                var rows: [Row] = []
-                rows.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0)
-                var chunk: [(path: String, blob: String, form: Int, bytes: Data)] = []
+                let lazy = !parsingReports && state.diagnostics != nil
+                var rows: [Row] = [], reports: [ReportEntry] = []
+                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
+                rows.reserveCapacity(lazy ? count / 4 : count)
+                if lazy { reports.reserveCapacity(count) }
+                var chunk: [(path: String, blob: String, form: Int, bytes: Data, head: String?)] = []
                 chunk.reserveCapacity(parseChunk)
                 func finish() -> Bool {
-                    let decoded = ParallelMap.map(chunk) { stored -> Row? in
-                        guard let id = ObjectID(hex: stored.blob),
-                              let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
-                        return Row(path: stored.path, blob: id, record: record)
+                    let decoded = ParallelMap.map(chunk) { stored -> Read? in
+                        guard let id = ObjectID(hex: stored.blob) else { return nil }
+                        if lazy, let text = stored.head {
+                            guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
+                                  let head = StoredReportHead(text: text, blob: id),
+                                  (try? Repository.blobID(of: stored.bytes)) == id else { return nil }
+                            return .report(ReportEntry(head, path: stored.path, bytes: stored.bytes))
+                        }
+                        guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
+                        return .row(Row(path: stored.path, blob: id, record: record))
                     }
                     chunk.removeAll(keepingCapacity: true)
-                    for row in decoded {
-                        guard let row else { return false }
-                        rows.append(row)
+                    for item in decoded {
+                        switch item {
+                        case .some(.row(let row)): rows.append(row)
+                        case .some(.report(let entry)): reports.append(entry)
+                        case .none: return false
+                        }
                     }
                     return true
                 }
-                let cursor = try GRDB.Row.fetchCursor(db, sql: "SELECT path, blob, form, body FROM record")
+                let cursor = try GRDB.Row.fetchCursor(db, sql: "SELECT path, blob, form, body, head FROM record")
                 while let row = try cursor.next() {
-                    chunk.append((row[0], row[1], row[2], row[3]))
+                    chunk.append((row[0], row[1], row[2], row[3], row[4]))
                     if chunk.count == parseChunk, !finish() { return .commit }
                 }
                 guard finish() else { return .commit }
-                result = (state.key, state.diagnostics, rows)
+                result = (state.key, state.diagnostics, rows, reports)
                 return .commit
             }
             return result
@@ -163,7 +219,7 @@ enum RecordStore {
         }
         var rows = found.2
         rows.sort { $0.path < $1.path }
-        return (TrackerKey(text: found.0), diagnostics, rows)
+        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: rows, reports: found.3)
     }
 
     /// The one state row: the key of the revision the rows hold, and its problems (nil
@@ -193,7 +249,7 @@ enum RecordStore {
     /// and the new files, checked against the rest, have none either (what `accord log`
     /// checks of a new report). The database is changed in place, row by row, in one
     /// transaction that first makes sure no other process moved it meanwhile.
-    private static func update(_ stored: (key: TrackerKey, diagnostics: [Diagnostic]?, rows: [Row]), changes: [PathChange],
+    private static func update(_ stored: Stored, changes: [PathChange],
                                to key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> (rows: [Row], diagnostics: [Diagnostic]?) {
         let inputs = try changes.filter { $0.kind != .deleted }.map { change -> (path: String, blob: ObjectID, data: Data) in
             guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
@@ -222,6 +278,44 @@ enum RecordStore {
                            arguments: [key.text, diagnosticsBody])
         }
         return (rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) }, diagnostics)
+    }
+
+    /// The records of revision `key`, when `changes` only add status reports, evidence and
+    /// attachments to a stored revision without problems whose reports were left unparsed,
+    /// and the new files, checked against the rest, have none either: the new rows are
+    /// added to the store and the reports stay unparsed. Nil otherwise.
+    private static func appending(_ changes: [PathChange], to stored: Stored, key: TrackerKey, in store: DerivedStore,
+                                  repository: Repository) throws -> Stored? {
+        guard stored.diagnostics?.isEmpty == true, changes.allSatisfy({ $0.kind == .added }) else { return nil }
+        let inputs = try changes.map { change -> (path: String, blob: ObjectID, data: Data) in
+            guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
+            return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
+        }
+        let parsed = ParallelMap.map(inputs, perCore: 16) { row(path: $0.path, blob: $0.blob, data: $0.data) }
+        guard parsed.allSatisfy({ TrackerSnapshot.isAppendable($0.record) }) else { return nil }
+        let addedIDs = parsed.compactMap { row -> String? in
+            if case .report(let file) = row.record { return file.value?.id.rawValue }
+            return nil
+        }
+        if !addedIDs.isEmpty {
+            let added = Set(addedIDs)
+            if added.count < addedIDs.count || stored.reports.contains(where: { added.contains($0.id) }) { return nil }
+        }
+        if repeatsAnID(parsed, in: stored.rows) { return nil }
+        var rows = stored.rows + parsed
+        rows.sort { $0.path < $1.path }
+        // Nothing refers to a report, so the unparsed ones play no part in the check.
+        guard TrackerSnapshot.problems(in: rows.map(\.record), only: Set(parsed.map(\.path))).isEmpty,
+              let none = DerivedStore.encode([Diagnostic]()) else { return nil }
+        let written = store.write { db -> Bool in
+            guard try Row_State.fetch(db)?.key == stored.key.text else { return false }
+            try insert(parsed, into: db)
+            try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1", arguments: [key.text, none])
+            return true
+        }
+        guard written == true else { return nil }
+        return Stored(key: key, diagnostics: [], rows: rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) },
+                      reports: stored.reports)
     }
 
     /// Whether a new report or piece of evidence has the id of another one: the whole
@@ -285,10 +379,10 @@ enum RecordStore {
     /// Writes `rows` over the rows of their paths.
     private static func insert(_ rows: [Row], into db: Database) throws {
         let bodies = ParallelMap.map(rows) { stored($0) }
-        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO record (path, blob, form, body) VALUES (?, ?, ?, ?)")
+        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO record (path, blob, form, body, head) VALUES (?, ?, ?, ?, ?)")
         for (row, body) in zip(rows, bodies) {
             guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
-            try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes])
+            try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes, row.head])
         }
     }
 
@@ -343,10 +437,13 @@ extension TrackerSnapshot {
     }
 
     /// Reads the tracker at `commit`, through the derived store unless `cache` is `.disabled`.
+    /// Status reports read from the store are parsed only when a command looks at them.
     public static func load(repository: Repository, commit: ObjectID, cache: CacheUse = .enabled) throws -> TrackerSnapshot {
         guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
-        let read = try RecordStore.records(repository: repository, commit: commit)
-        let snapshot = TrackerSnapshot(files: TrackerFileSet(read.rows.map(\.record)), diagnostics: read.diagnostics)
+        let read = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        var files = TrackerFileSet(read.rows.map(\.record))
+        files.storedReports = read.reports
+        let snapshot = TrackerSnapshot(files: files, diagnostics: read.diagnostics)
         if read.diagnostics == nil {
             RecordStore.saveDiagnostics(snapshot.diagnostics, key: read.key, repository: repository)
         }

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// What the state needs of a status report without the rest of it: its date, its status
 /// and the evidence it cites. A cached read decodes these for all reports, and a report's
 /// other fields (id, reporter, note) only for the groups a command looks into.
@@ -21,6 +23,70 @@ public struct ReportHead: Sendable, Hashable {
     }
 }
 
+/// A status report as it is filed: what filing it and folding the state need (its id,
+/// target, party, time recorded and head), and the report itself, which a report read
+/// from the derived store is parsed into only when a command looks at it.
+struct ReportEntry: Sendable {
+    let recordID: RecordID
+    var id: String { recordID.rawValue }
+    let target: QualifiedID
+    let party: PartyCode
+    let recordedAt: RecordingTime?
+    let head: ReportHead
+    private let source: Source
+
+    private enum Source: Sendable {
+        case parsed(StatusReport)
+        /// The bytes of its file at `path`, checked against the file's blob id when read.
+        case stored(path: String, bytes: Data)
+    }
+
+    init(_ report: StatusReport) {
+        recordID = report.id
+        target = report.target
+        party = report.party
+        recordedAt = report.recordedAt
+        head = ReportHead(report)
+        source = .parsed(report)
+    }
+
+    /// A report read from the store: its filing fields as the store kept them (``StoredReportHead``)
+    /// and its file's bytes.
+    init(_ stored: StoredReportHead, path: String, bytes: Data) {
+        recordID = stored.id
+        target = stored.target
+        party = stored.party
+        recordedAt = stored.recordedAt
+        head = ReportHead(date: stored.date, status: stored.status, evidence: stored.evidence, illustrative: stored.illustrative)
+        source = .stored(path: path, bytes: bytes)
+    }
+
+    /// The report. Stored bytes were checked against their blob id and gave this very head
+    /// when they were stored, so they parse; should they not, the report is rebuilt from
+    /// what the head holds rather than stopping the command.
+    var report: StatusReport {
+        switch source {
+        case .parsed(let report): return report
+        case .stored(let path, let bytes):
+            if let report = StatusReport.parse(bytes, file: path).value { return report }
+            return StatusReport(id: recordID, target: target, status: head.status, date: head.date,
+                                party: party, evidence: head.evidence,
+                                provenance: Provenance(illustrative: head.illustrative), recordedAt: recordedAt)
+        }
+    }
+
+    /// Report order, as ``StatusReport/precedes(_:)``: date, time recorded, id.
+    func precedes(_ other: ReportEntry) -> Bool {
+        if head.date != other.head.date { return head.date < other.head.date }
+        if recordedAt != other.recordedAt {
+            guard let mine = recordedAt else { return true }
+            guard let theirs = other.recordedAt else { return false }
+            return mine < theirs
+        }
+        return recordID < other.recordID
+    }
+}
+
 /// The status reports of one party on one target, oldest first (in report order: see `StatusReport.precedes`),
 /// with their heads: `accord status` needs the latest status of each group, not the
 /// text of every report.
@@ -28,16 +94,26 @@ final class ReportGroup: Sendable {
     let count: Int
     /// The heads (date, status, cited evidence), oldest first.
     let heads: [ReportHead]
-    /// The reports.
-    let reports: [StatusReport]
+    let entries: [ReportEntry]
+    private let decoded: Lazy<[StatusReport]>
+    /// The reports, parsed when first asked for.
+    var reports: [StatusReport] { decoded.value }
+    /// Whether the reports have been made from their entries (parsed, when stored).
+    var isParsed: Bool { decoded.isMade }
 
     static let empty = ReportGroup([])
 
     /// A group of reports sorted in report order (see `StatusReport.precedes`).
-    init(_ reports: [StatusReport]) {
-        count = reports.count
-        heads = reports.map(ReportHead.init)
-        self.reports = reports
+    convenience init(_ reports: [StatusReport]) {
+        self.init(entries: reports.map(ReportEntry.init))
+    }
+
+    /// A group of entries sorted in report order.
+    init(entries: [ReportEntry]) {
+        count = entries.count
+        heads = entries.map(\.head)
+        self.entries = entries
+        decoded = Lazy { entries.map(\.report) }
     }
 
     /// How many reports are dated on or before `date` (they come first).
@@ -54,10 +130,11 @@ final class ReportGroup: Sendable {
 
     /// The same group with `report` added in its place, and that place.
     func inserting(_ report: StatusReport) -> (group: ReportGroup, index: Int) {
-        var reports = reports
-        let index = reports.firstIndex { report.precedes($0) } ?? reports.endIndex
-        reports.insert(report, at: index)
-        return (ReportGroup(reports), index)
+        var entries = entries
+        let entry = ReportEntry(report)
+        let index = entries.firstIndex { entry.precedes($0) } ?? entries.endIndex
+        entries.insert(entry, at: index)
+        return (ReportGroup(entries: entries), index)
     }
 }
 
@@ -142,11 +219,6 @@ final class ReportGroups: Sendable {
     private let owners: [(target: Int, party: Int)]
     private let sorted: Lazy<[StatusReport]>
 
-    /// Groups read or changed: every report is decoded when the whole list is first asked for.
-    convenience init(filed: [[ReportGroup]], unfiled: ReportGroup, ids: ReportIDs) {
-        self.init(filed: filed, unfiled: unfiled, idTable: Lazy { ids }, hasID: { ids.contains($0) })
-    }
-
     private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>, hasID: @escaping @Sendable (String) -> Bool) {
         self.filed = filed
         self.unfiled = unfiled
@@ -161,29 +233,40 @@ final class ReportGroups: Sendable {
         }
     }
 
-    /// Files `reports` (sorted in report order (see `StatusReport.precedes`)) under `targets`. The sorted list is not
-    /// kept: the groups hold the reports, and a cold read of a large tracker is at its
-    /// peak of memory here.
+    /// Files `reports` (sorted in report order (see `StatusReport.precedes`)) under `targets`.
     convenience init(sorting reports: [StatusReport], targets: [TrackedTarget], position: (QualifiedID) -> Int?) {
-        var filed = targets.map { [[StatusReport]](repeating: [], count: $0.reportingParties.count) }
-        var unfiled: [StatusReport] = []
-        for report in reports {
-            if let index = position(report.target), let party = targets[index].reportingParties.firstIndex(of: report.party) {
-                filed[index][party].append(report)
+        self.init(filing: reports.map(ReportEntry.init), targets: targets, position: position)
+    }
+
+    /// Files `entries` (sorted in report order) under `targets`. The sorted list is not
+    /// kept: the groups hold the entries, and a cold read of a large tracker is at its
+    /// peak of memory here.
+    convenience init(filing entries: [ReportEntry], targets: [TrackedTarget], position: (QualifiedID) -> Int?) {
+        var filed = targets.map { [[ReportEntry]](repeating: [], count: $0.reportingParties.count) }
+        var unfiled: [ReportEntry] = []
+        for entry in entries {
+            if let index = position(entry.target), let party = targets[index].reportingParties.firstIndex(of: entry.party) {
+                filed[index][party].append(entry)
             } else {
-                unfiled.append(report)
+                unfiled.append(entry)
             }
         }
-        var places: [(id: String, place: ReportIDs.Place)] = []
-        places.reserveCapacity(reports.count)
-        let numbered: [[StatusReport]] = Array(filed.joined()) + [unfiled]
-        for (number, group) in numbered.enumerated() {
-            for (index, report) in group.enumerated() { places.append((report.id.rawValue, .init(group: number, index: index))) }
+        let groups = filed.map { $0.map { $0.isEmpty ? ReportGroup.empty : ReportGroup(entries: $0) } }
+        let unfiledGroup = unfiled.isEmpty ? ReportGroup.empty : ReportGroup(entries: unfiled)
+        // The id table is made when first asked for: `status` and `gaps` look up no report by id.
+        let table = Lazy {
+            var places: [(id: String, place: ReportIDs.Place)] = []
+            places.reserveCapacity(entries.count)
+            for (number, group) in (Array(groups.joined()) + [unfiledGroup]).enumerated() {
+                for (index, entry) in group.entries.enumerated() { places.append((entry.id, .init(group: number, index: index))) }
+            }
+            return ReportIDs(sorting: places)
         }
-        self.init(filed: filed.map { $0.map { $0.isEmpty ? ReportGroup.empty : ReportGroup($0) } },
-                  unfiled: unfiled.isEmpty ? ReportGroup.empty : ReportGroup(unfiled),
-                  ids: ReportIDs(sorting: places))
+        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, hasID: { table.value.contains($0) })
     }
+
+    /// Every entry, in no particular order (filed groups first).
+    var entries: [ReportEntry] { groups.flatMap(\.entries) }
 
     /// The same reports with `reports` added, filed under `targets` (those of the snapshot
     /// they are added to): only the groups they join are decoded.

@@ -52,7 +52,8 @@ extension TrackerSnapshot {
             settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidenceStore,
             meetings: meetings, attachments: attachments, withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: diagnostics
         ) { [reportGroups, self] targets, position in
-            targets == self.targets ? reportGroups : ReportGroups(sorting: self.reports, targets: targets, position: position)
+            targets == self.targets ? reportGroups
+                : ReportGroups(filing: reportGroups.entries.sorted { $0.precedes($1) }, targets: targets, position: position)
         }
         stood.commitmentsSince = since
         stood.plannedMeetings = planned

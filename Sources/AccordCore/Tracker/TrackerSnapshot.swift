@@ -86,9 +86,11 @@ public struct TrackerSnapshot: Sendable {
             known ?? TrackerValidation(files: files, targets: targets).diagnostics.sorted()
         }, {
             let evidence = EvidenceStore(files.evidence.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) })
-            let reports = files.reports.compactMap(\.value).sorted { $0.precedes($1) }
+            var reports = files.storedReports
+            reports.append(contentsOf: files.reports.lazy.compactMap(\.value).map(ReportEntry.init))
+            reports.sort { $0.precedes($1) }
             let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return (evidence, ReportGroups(sorting: reports, targets: targets) { position[$0] })
+            return (evidence, ReportGroups(filing: reports, targets: targets) { position[$0] })
         })
         self.init(
             settings: settings, instruments: instruments, texts: files.texts, plans: plans, evidence: evidence,
@@ -254,6 +256,9 @@ struct TrackerFileSet {
     var plans: [ParsedFile<ActionPlan>] = []
     var evidence: [ParsedFile<Evidence>] = []
     var reports: [ParsedFile<StatusReport>] = []
+    /// Status reports read from the derived store and left unparsed, with the problems of
+    /// the whole revision known: they are filed, never checked (see ``RecordStore``).
+    var storedReports: [ReportEntry] = []
     var meetings: [ParsedFile<Meeting>] = []
     var withdrawals: [ParsedFile<Withdrawal>] = []
     var requests: [ParsedFile<CooperationRequest>] = []
