@@ -15,7 +15,8 @@ public struct PartyCode: Sendable, Hashable, Comparable, CustomStringConvertible
     /// only ever the party of a status report on a joint commitment.
     public static let joint = PartyCode(unchecked: "joint")
 
-    private init(unchecked code: String) { self.code = code }
+    /// A code known to be well formed (read back from what accord wrote and checked).
+    init(unchecked code: String) { self.code = code }
 
     /// Accepts a party code, or `joint` (see ``joint``) where a status report's party is read.
     public init?(reportingParty text: String) {

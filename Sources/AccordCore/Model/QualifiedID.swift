@@ -14,6 +14,12 @@ public struct QualifiedID: Sendable, Hashable, Comparable, CustomStringConvertib
         self.local = local
     }
 
+    /// An id known to be well formed (read back from what accord wrote and checked).
+    init(uncheckedOwner owner: String, local: String) {
+        self.owner = owner
+        self.local = local
+    }
+
     /// Parses `owner#local`.
     public init?(_ text: String) {
         // An ASCII id (every well-formed one) is cut at its first `#` byte; other text is

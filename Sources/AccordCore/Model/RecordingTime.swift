@@ -22,6 +22,9 @@ public struct RecordingTime: Sendable, Hashable, Comparable, CustomStringConvert
         self.text = text
     }
 
+    /// A time known to be well formed (read back from what accord wrote and checked).
+    init(unchecked text: String) { self.text = text }
+
     /// The time of `date` (its milliseconds, in UTC).
     public init(_ date: Date) {
         var calendar = Calendar(identifier: .gregorian)

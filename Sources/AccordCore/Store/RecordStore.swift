@@ -183,7 +183,7 @@ enum RecordStore {
                         guard let id = ObjectID(hex: stored.blob) else { return nil }
                         if lazy, let text = stored.head {
                             guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
-                                  let head = StoredReportHead(text: text, blob: id),
+                                  let head = StoredReportHead(text: text, blobHex: stored.blob),
                                   (try? Repository.blobID(of: stored.bytes)) == id else { return nil }
                             return .report(ReportEntry(head, path: stored.path, bytes: stored.bytes))
                         }

@@ -31,43 +31,29 @@ struct StoredReportHead: Sendable, Equatable {
         illustrative = report.provenance.illustrative
     }
 
-    private static let field: Character = "\u{1F}"
-    private static let item: Character = "\u{1E}"
+    private static let field: UInt8 = 0x1F
+    private static let item: UInt8 = 0x1E
 
     /// The stored text for the report kept in blob `blob`.
     func text(blob: ObjectID) -> String {
         let fields = [id.rawValue, target.description, party.code, date.description, status.rawValue,
-                      recordedAt?.text ?? "", evidence.map(\.rawValue).joined(separator: String(Self.item)),
+                      recordedAt?.text ?? "", evidence.map(\.rawValue).joined(separator: "\u{1E}"),
                       illustrative ? "1" : "0"]
-        let body = fields.joined(separator: String(Self.field))
-        return body + String(Self.field) + Self.checksum(body, blob: blob)
+        let body = fields.joined(separator: "\u{1F}")
+        return body + "\u{1F}" + Self.checksum(Array(body.utf8)[...], blobHex: blob.hex)
     }
 
-    /// The head kept as `text` for blob `blob`; nil when the text is not one this type
-    /// wrote for that blob.
-    init?(text: String, blob: ObjectID) {
-        guard let cut = text.lastIndex(of: Self.field),
-              text[text.index(after: cut)...] == Self.checksum(text[..<cut], blob: blob) else { return nil }
-        let fields = text[..<cut].split(separator: Self.field, omittingEmptySubsequences: false)
-        guard fields.count == 8,
-              let id = RecordID(String(fields[0])),
-              let target = QualifiedID(String(fields[1])),
-              let party = PartyCode(reportingParty: String(fields[2])),
-              let date = CalendarDate(String(fields[3])),
-              let status = Status(rawValue: String(fields[4])) else { return nil }
-        var recordedAt: RecordingTime?
-        if !fields[5].isEmpty {
-            guard let time = RecordingTime(String(fields[5])) else { return nil }
-            recordedAt = time
-        }
-        var evidence: [RecordID] = []
-        if !fields[6].isEmpty {
-            for part in fields[6].split(separator: Self.item, omittingEmptySubsequences: false) {
-                guard let cited = RecordID(String(part)) else { return nil }
-                evidence.append(cited)
-            }
-        }
-        guard fields[7] == "0" || fields[7] == "1" else { return nil }
+    /// The head kept as `text` for the blob whose id is `blobHex`; nil when the text is not
+    /// one this type wrote for that blob. Read byte by byte: a read of a large tracker
+    /// takes 100,000 of them.
+    init?(text: String, blobHex: String) {
+        var text = text
+        guard let head = text.withUTF8({ Self.decode($0, blobHex: blobHex) }) else { return nil }
+        self = head
+    }
+
+    private init(id: RecordID, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status,
+                 recordedAt: RecordingTime?, evidence: [RecordID], illustrative: Bool) {
         self.id = id
         self.target = target
         self.party = party
@@ -75,21 +61,60 @@ struct StoredReportHead: Sendable, Equatable {
         self.status = status
         self.recordedAt = recordedAt
         self.evidence = evidence
-        self.illustrative = fields[7] == "1"
+        self.illustrative = illustrative
     }
 
-    /// FNV-1a (64 bits) of `body` then the blob id's bytes, as 16 hex digits.
-    private static func checksum(_ body: Substring, blob: ObjectID) -> String {
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, blobHex: String) -> StoredReportHead? {
+        // The values were checked when the report was parsed; the checksum says these are
+        // the bytes written then, so they are taken as they are.
+        guard let cut = bytes.lastIndex(of: field), bytes.count - cut == 17,
+              bytes[(cut + 1)...].elementsEqual(checksum(bytes[..<cut], blobHex: blobHex).utf8) else { return nil }
+        var starts: [Int] = [0]
+        starts.reserveCapacity(9)
+        for index in 0..<cut where bytes[index] == field { starts.append(index + 1) }
+        starts.append(cut + 1)
+        guard starts.count == 9 else { return nil }
+        func part(_ number: Int) -> Slice<UnsafeBufferPointer<UInt8>> { bytes[starts[number]..<(starts[number + 1] - 1)] }
+        func string(_ slice: Slice<UnsafeBufferPointer<UInt8>>) -> String { String(decoding: UnsafeBufferPointer(rebasing: slice), as: UTF8.self) }
+        let target = part(1)
+        guard let hash = target.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        let date = part(3)
+        guard date.count == 10 else { return nil }
+        func number(_ from: Int, _ count: Int) -> Int {
+            (0..<count).reduce(0) { $0 * 10 + Int(date[date.startIndex + from + $1] &- 48) }
+        }
+        guard let day = CalendarDate(year: number(0, 4), month: number(5, 2), day: number(8, 2)),
+              let status = Status(rawValue: string(part(4))) else { return nil }
+        let party = string(part(2))
+        let recorded = part(5)
+        var evidence: [RecordID] = []
+        let cited = part(6)
+        if !cited.isEmpty {
+            evidence = cited.split(separator: item, omittingEmptySubsequences: false).map { RecordID(unchecked: string($0)) }
+        }
+        let flag = part(7)
+        guard flag.count == 1, flag.first == UInt8(ascii: "0") || flag.first == UInt8(ascii: "1") else { return nil }
+        return StoredReportHead(
+            id: RecordID(unchecked: string(part(0))),
+            target: QualifiedID(uncheckedOwner: string(target[..<hash]), local: string(target[(hash + 1)...])),
+            party: party == PartyCode.joint.code ? .joint : PartyCode(unchecked: party),
+            date: day, status: status,
+            recordedAt: recorded.isEmpty ? nil : RecordingTime(unchecked: string(recorded)),
+            evidence: evidence, illustrative: flag.first == UInt8(ascii: "1"))
+    }
+
+    /// FNV-1a (64 bits) of `body` then the blob id's hex digits, as 16 hex digits.
+    private static func checksum<Bytes: Collection<UInt8>>(_ body: Bytes, blobHex: String) -> String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func add(_ byte: UInt8) {
+        for byte in body {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01b3
         }
-        for byte in body.utf8 { add(byte) }
-        for byte in blob.hex.utf8 { add(byte) }
+        for byte in blobHex.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
         let digits = String(hash, radix: 16)
         return String(repeating: "0", count: 16 - digits.count) + digits
     }
-
-    private static func checksum(_ body: String, blob: ObjectID) -> String { checksum(Substring(body), blob: blob) }
 }

@@ -26,7 +26,7 @@ public struct ReportHead: Sendable, Hashable {
 /// A status report as it is filed: what filing it and folding the state need (its id,
 /// target, party, time recorded and head), and the report itself, which a report read
 /// from the derived store is parsed into only when a command looks at it.
-struct ReportEntry: Sendable {
+final class ReportEntry: Sendable {
     let recordID: RecordID
     var id: String { recordID.rawValue }
     let target: QualifiedID
