@@ -378,11 +378,11 @@ enum RecordStore {
 
     /// Writes `rows` over the rows of their paths.
     private static func insert(_ rows: [Row], into db: Database) throws {
-        let bodies = ParallelMap.map(rows) { stored($0) }
+        let bodies = ParallelMap.map(rows) { (body: stored($0), head: $0.head) }
         let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO record (path, blob, form, body, head) VALUES (?, ?, ?, ?, ?)")
-        for (row, body) in zip(rows, bodies) {
-            guard let body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
-            try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes, row.head])
+        for (row, stored) in zip(rows, bodies) {
+            guard let body = stored.body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
+            try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes, stored.head])
         }
     }
 

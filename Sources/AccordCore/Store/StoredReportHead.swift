@@ -36,11 +36,23 @@ struct StoredReportHead: Sendable, Equatable {
 
     /// The stored text for the report kept in blob `blob`.
     func text(blob: ObjectID) -> String {
-        let fields = [id.rawValue, target.description, party.code, date.description, status.rawValue,
-                      recordedAt?.text ?? "", evidence.map(\.rawValue).joined(separator: "\u{1E}"),
-                      illustrative ? "1" : "0"]
-        let body = fields.joined(separator: "\u{1F}")
-        return body + "\u{1F}" + Self.checksum(Array(body.utf8)[...], blobHex: blob.hex)
+        var body = ""
+        body.reserveCapacity(128)
+        body += id.rawValue
+        body += "\u{1F}"; body += target.owner; body += "#"; body += target.local
+        body += "\u{1F}"; body += party.code
+        body += "\u{1F}"; body += date.description
+        body += "\u{1F}"; body += status.rawValue
+        body += "\u{1F}"; body += recordedAt?.text ?? ""
+        body += "\u{1F}"
+        for (index, cited) in evidence.enumerated() {
+            if index > 0 { body += "\u{1E}" }
+            body += cited.rawValue
+        }
+        body += "\u{1F}"; body += illustrative ? "1" : "0"
+        let sum = Self.checksum(body.utf8, blobHex: blob.hex)
+        body += "\u{1F}"; body += sum
+        return body
     }
 
     /// The head kept as `text` for the blob whose id is `blobHex`; nil when the text is not
