@@ -194,6 +194,21 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(L10n.t("id", in: words)) && $0.contains(L10n.t("next review", in: words)) }, "\(output)")
     }
 
+    /// The table of past reviews fits an 80-column terminal in every language: a long
+    /// outcome continues on the lines below, under its column, and nothing of it is lost.
+    @Test(arguments: ["en", "vi", "km"])
+    func theScheduleTableFitsEightyColumns(language: String) throws {
+        let output = try run(["schedule", "--as-of", "2026-12-01", "--lang", language])
+        let lines = output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let words = Language(rawValue: language)!
+        let start = try #require(lines.firstIndex { $0.hasPrefix(L10n.t("Past reviews", in: words)) }, "\(output)")
+        let table = lines[(start + 1)...].prefix { !$0.isEmpty }
+        #expect(table.count > 20, "\(output)")
+        for line in table { #expect(DisplayWidth.of(line) <= 80, "\(language): \(DisplayWidth.of(line)) cells: \(line)") }
+        // The meeting that held the 2019 review late is named whole, on a line of its own or not.
+        #expect(table.contains { $0.contains("2019-12-01-joint-review-2017-2019") }, "\(output)")
+    }
+
     @Test func theSideLineCountsInSingularAndPlural() throws {
         let english = try run(["summary", "--meeting", Self.meeting])
         #expect(english.contains("pieces of evidence in the period") || english.contains("piece of evidence in the period"))

@@ -12,10 +12,14 @@ public struct TextTable: Sendable {
     public struct Column: Sendable {
         public var header: String
         public var alignment: Alignment
+        /// Whether the column's text wraps onto more lines when the table is wider than
+        /// the width it is rendered for (a column of sentences: an outcome, a reason).
+        public var wraps: Bool
         /// A column with a header, left-aligned unless said otherwise.
-        public init(_ header: String, _ alignment: Alignment = .left) {
+        public init(_ header: String, _ alignment: Alignment = .left, wraps: Bool = false) {
             self.header = header
             self.alignment = alignment
+            self.wraps = wraps
         }
     }
 
@@ -31,11 +35,47 @@ public struct TextTable: Sendable {
     }
 
     /// The table as lines of text, each line without trailing spaces; `indent` is put
-    /// before every line.
-    public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false)) -> String {
+    /// before every line. When the table is wider than `width` terminal cells, the
+    /// columns that wrap are narrowed to fit (down to a few words' width) and their text
+    /// continues on the lines below, under the same column.
+    public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false), width: Int? = nil) -> String {
         let headers = columns.map { $0.header.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        let widths = columns.indices.map { index in
-            (headers[index] + rows.map { $0[index] }).map(Self.width).max() ?? 0
+        var widths = columns.indices.map { index in
+            (headers[index] + self.rows.map { $0[index] }).map(Self.width).max() ?? 0
+        }
+        var rows = self.rows
+        let wrapping = columns.indices.filter { columns[$0].wraps }
+        if let width, !wrapping.isEmpty {
+            let total = Self.width(indent) + widths.reduce(0, +) + 2 * (widths.count - 1)
+            if total > width {
+                let available = width - (total - wrapping.reduce(0) { $0 + widths[$1] })
+                // Each wrapping column keeps room for its heading and its longest word (an id
+                // is not cut unless it is longer than `longestWordKept`); the widest are
+                // narrowed first, to one width, until the table fits.
+                let longestWords = wrapping.map { index in
+                    self.rows.lazy.flatMap { Self.words($0[index]) }.map { Self.width(String($0)) }.max() ?? 0
+                }
+                func floors(keeping kept: Int) -> [Int] {
+                    zip(wrapping, longestWords).map { index, longestWord in
+                        min(widths[index], max(headers[index].map(Self.width).max() ?? 0, min(longestWord, kept)))
+                    }
+                }
+                // Words are kept whole only as far as the width allows.
+                var kept = Self.longestWordKept
+                while kept > 0, floors(keeping: kept).reduce(0, +) > available { kept -= 1 }
+                let floors = floors(keeping: kept)
+                func fitted(_ cap: Int) -> [Int] { zip(wrapping, floors).map { max($1, min(widths[$0], cap)) } }
+                var cap = wrapping.map { widths[$0] }.max() ?? 0
+                while cap > 1, fitted(cap).reduce(0, +) > available { cap -= 1 }
+                for (index, fit) in zip(wrapping, fitted(cap)) { widths[index] = fit }
+                rows = rows.flatMap { cells -> [[String]] in
+                    let wrapped = cells.indices.map { index in
+                        wrapping.contains(index) ? Self.wrap(cells[index], width: widths[index]) : [cells[index]]
+                    }
+                    let height = wrapped.map(\.count).max() ?? 1
+                    return (0..<height).map { line in wrapped.map { line < $0.count ? $0[line] : "" } }
+                }
+            }
         }
         func line(_ cells: [String]) -> String {
             let padded = cells.indices.map { index -> String in
@@ -63,4 +103,59 @@ public struct TextTable: Sendable {
 
     /// The display width of a cell in terminal cells, ignoring ANSI escapes.
     static func width(_ text: String) -> Int { DisplayWidth.of(text) }
+
+    /// The words of `text` at its spaces, a bracketed mark (`[minh họa]`) one word.
+    static func words(_ text: String) -> [Substring] {
+        var words: [Substring] = []
+        var start = text.startIndex, depth = 0
+        for index in text.indices {
+            switch text[index] {
+            case "[": depth += 1
+            case "]": depth = max(0, depth - 1)
+            case " " where depth == 0:
+                if start < index { words.append(text[start..<index]) }
+                start = text.index(after: index)
+            default: break
+            }
+        }
+        if start < text.endIndex { words.append(text[start...]) }
+        return words
+    }
+
+    /// The widest word a wrapping column keeps whole when it narrows.
+    static let longestWordKept = 36
+
+    /// `text` cut into lines of at most `width` cells, at spaces; a word wider than the
+    /// line is cut at its word boundaries, and between characters only when one word is.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        guard Self.width(text) > width else { return [text] }
+        var lines: [String] = []
+        var line = ""
+        func add(_ word: Substring) {
+            if Self.width(String(word)) > width {
+                // Cut at the word boundaries ICU finds (Khmer writes no spaces between
+                // words), between characters only where one word is wider than the line;
+                // the last piece goes on with the words after it.
+                if !line.isEmpty { lines.append(line); line = "" }
+                for token in WordSegmenter.tokens(String(word)) {
+                    if Self.width(line + token.text) <= width { line += token.text; continue }
+                    if !line.isEmpty { lines.append(line); line = "" }
+                    for character in token.text {
+                        if !line.isEmpty, Self.width(line + String(character)) > width { lines.append(line); line = "" }
+                        line.append(character)
+                    }
+                }
+            } else if line.isEmpty {
+                line = String(word)
+            } else if Self.width(line) + 1 + Self.width(String(word)) <= width {
+                line += " " + word
+            } else {
+                lines.append(line)
+                line = String(word)
+            }
+        }
+        for word in words(text) { add(word) }
+        if !line.isEmpty { lines.append(line) }
+        return lines
+    }
 }

@@ -9,6 +9,9 @@ public struct ScheduleTerminalRenderer: Sendable {
     /// A renderer.
     public init(style: TerminalStyle = TerminalStyle(colour: false)) { self.style = style }
 
+    /// The width the table of past reviews fits: a standard terminal's.
+    static let width = 80
+
     /// The schedule as text.
     public func render(_ schedule: ReviewSchedule) -> String {
         let past = schedule.reviews.filter { $0.standing != .upcoming }
@@ -17,7 +20,7 @@ public struct ScheduleTerminalRenderer: Sendable {
             + L10n.t("{1} past ({2} held, {3} missed), {4} upcoming in the next {5} months; a meeting within {6} months of a date holds it",
                      past.count, held, missed, schedule.upcoming.count, schedule.horizonMonths, schedule.toleranceMonths) + "\n\n"
         if !past.isEmpty {
-            var table = TextTable([.init(L10n.t("Date")), .init(L10n.t("Review")), .init(L10n.t("Host")), .init(L10n.t("Outcome"))])
+            var table = TextTable([.init(L10n.t("Date")), .init(L10n.t("Review"), wraps: true), .init(L10n.t("Host")), .init(L10n.t("Outcome"), wraps: true)])
             for review in past {
                 let name = review.standing.displayName
                 let standing = review.standing == .missed ? style.red(name) : review.standing == .held ? style.green(name) : style.yellow(name)
@@ -25,7 +28,7 @@ public struct ScheduleTerminalRenderer: Sendable {
                            review.host?.code ?? "",
                            standing + " " + ScheduleLayout.outcomeDetail(review)])
             }
-            out += style.bold(L10n.t("Past reviews")) + "\n" + table.render(style: style) + "\n"
+            out += style.bold(L10n.t("Past reviews")) + "\n" + table.render(style: style, width: Self.width) + "\n"
         }
         out += style.bold(L10n.t("Upcoming reviews")) + "\n"
         if schedule.upcoming.isEmpty { out += "  " + L10n.t("none in the next {1} months", schedule.horizonMonths) + "\n" }

@@ -46,4 +46,31 @@ struct TextTableTests {
         let lines = table.render().split(separator: "\n").map(String.init)
         #expect(Set(lines.map(DisplayWidth.of)).count == 1, "\(lines)")
     }
+
+    /// A column that wraps is narrowed to fit the width asked for: its words go on the
+    /// lines below, in order and under the same column; a Khmer run with no spaces is cut
+    /// between characters; the other columns keep their width.
+    @Test func aWrappingColumnFitsTheWidthWithoutLosingWords() {
+        var table = TextTable([.init("date"), .init("outcome", wraps: true)])
+        let english = "missed no meeting on record within the tolerance; reviewed late by 2019-12-01-joint-review-2017-2019 on 2019-12-01"
+        let khmer = String(repeating: "ការពិនិត្យឡើងវិញ", count: 6)
+        table.add(["2019-03-31", english])
+        table.add(["2020-12-31", khmer])
+        table.add(["2021-10-10", "held"])
+        let lines = table.render(width: 50).split(separator: "\n").map(String.init)
+        for line in lines { #expect(DisplayWidth.of(line) <= 50, "\(DisplayWidth.of(line)) cells: \(line)") }
+        let body = Array(lines.dropFirst(2))
+        // Each row starts with its date; its continuation lines start with the date's width of spaces.
+        #expect(body.filter { !$0.hasPrefix(" ") }.map { String($0.prefix(10)) } == ["2019-03-31", "2020-12-31", "2021-10-10"])
+        let first = body.prefix { !$0.hasPrefix("2020") }.map { String($0.dropFirst(12)) }
+        #expect(first.joined(separator: " ") == english)
+        #expect(first.count > 1)
+        let second = body.drop { !$0.hasPrefix("2020") }.prefix { !$0.hasPrefix("2021") }.map { String($0.dropFirst(12)) }
+        #expect(second.joined() == khmer)
+        // The meeting's id fits a line: it is not cut.
+        #expect(body.contains { $0.contains("2019-12-01-joint-review-2017-2019") })
+        #expect(second.count > 1)
+        // Wide enough, nothing wraps.
+        #expect(table.render(width: 200) == table.render())
+    }
 }
