@@ -273,7 +273,7 @@ enum PageTemplates {
     <p class="downloads"><a href="/schedule.ics?as-of={{asOf}}" download>[[Download calendar (.ics)]]</a> · <a href="/schedule.csv?as-of={{asOf}}" download>[[Download CSV]]</a> · <a href="/schedule.xlsx?as-of={{asOf}}" download>[[Download spreadsheet (.xlsx)]]</a></p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Date]]</th><th scope="col">[[Review]]</th><th scope="col">[[Instrument]]</th><th scope="col">[[Host]]</th><th scope="col">[[Standing]]</th></tr></thead>
-    <tbody>{{#reviews}}<tr><td>{{date}}</td><td>{{title}} <span class="muted">({{cycle}})</span></td><td><a href="/show?id={{instrumentURL}}&amp;as-of={{asOf}}">{{instrument}}</a></td><td>{{host}}</td><td>{{standing}}</td></tr>{{/reviews}}</tbody>
+    <tbody>{{#reviews}}<tr><td>{{date}}</td><td>{{title}} <span class="muted">({{cycle}})</span></td><td><a href="/show?id={{instrumentURL}}&amp;as-of={{asOf}}">{{instrument}}</a></td><td>{{host}}</td><td>{{standingName}}</td></tr>{{/reviews}}</tbody>
     </table></div>
     {{/content}}
     {{/layout}}

@@ -50,7 +50,21 @@ struct Site: Sendable {
             [.init(name: "gaps", table: GapCSVRenderer.table(try reading.gaps(filter: try gapFilter(query, reading: reading))))]
         }
         router.get("/schedule") { request, _ in try await page(request) { view in
-            ("schedule", try TemplateValue.of(view.reading.schedule()))
+            let schedule = view.reading.schedule()
+            var value = try TemplateValue.of(schedule) as? [String: Any] ?? [:]
+            // The schedule is kept across visitors: its words are put in this visitor's
+            // language here (the standing's code stays what the JSON says).
+            if let reviews = value["reviews"] as? [[String: Any]] {
+                value["reviews"] = reviews.map { review in
+                    var review = review
+                    if let code = review["standing"] as? String, let standing = ReviewSchedule.Standing(rawValue: code) {
+                        review["standingName"] = standing.displayName
+                    }
+                    return review
+                }
+            }
+            value["notice"] = try schedule.notice.flatMap { ProvenanceNotice(Set($0.marks)) }.map { try TemplateValue.of($0) }
+            return ("schedule", value)
         } }
         router.get("/schedule.ics") { request, _ in try await download(request, "schedule.ics", "text/calendar") { reading, _ in
             let names = Dictionary(reading.snapshot.settings?.parties.map { ($0.code, $0.name) } ?? [], uniquingKeysWith: { a, _ in a })
@@ -417,7 +431,9 @@ struct Site: Sendable {
         context["canEdit"] = session.visitor?.may(.editor) ?? false
         context["lang"] = session.language.rawValue
         context["hereURL"] = Self.urlEncoded(session.here)
-        return templates[session.language]?.render(context, withTemplate: template) ?? ""
+        // Dates and digits in the visitor's forms, as the terminal shows them; form values
+        // (attributes, text areas) keep what the tracker stores.
+        return LocalForms.applyHTML(templates[session.language]?.render(context, withTemplate: template) ?? "", language: session.language)
     }
 
     /// `value` with an `xURL` beside every id-like string `x`, percent-encoded for links

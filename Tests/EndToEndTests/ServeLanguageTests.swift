@@ -40,7 +40,7 @@ import Testing
                 let form = try Self.curl(["-c", jar, "-H", "Accept-Language: \(language)", "\(base)/log"])
                 let token = form.body.firstMatch(of: /name="csrf" value="([^"]+)"/).map { String($0.output.1) } ?? ""
                 let sent = try Self.curl(["-b", jar, "-H", "Accept-Language: \(language)", "--data",
-                                          "csrf=\(token)&date=not-a-date&party=x1&note=", "\(base)/log"])
+                                          "csrf=\(token)&date=not-a-date&party=x1&note=met+on+2019-12-01+in+1+place", "\(base)/log"])
                 pages.add(index, sent)
             } catch {
                 pages.add(index, (0, "\(error)"))
@@ -56,6 +56,8 @@ import Testing
             for text in Self.expected[language]!.absent {
                 #expect(!page.body.contains(text), "\(language) page holds \(text)")
             }
+            // What the visitor typed comes back as typed, whatever forms the page's dates take.
+            #expect(page.body.contains("met on 2019-12-01 in 1 place</textarea>"), "\(language): \(page.body)")
         }
         // Nothing was recorded.
         #expect(try AccordProcess.git(["rev-list", "--count", "HEAD"], in: tracker) == commits)
@@ -73,8 +75,19 @@ import Testing
         let english = try Self.curl(["-H", "Accept-Language: en", "\(base)/gaps?as-of=2019-12-01"])
         #expect(english.body.contains(">high<") && english.body.contains("due 2017-12-31"), "\(english.body.prefix(300))")
         let vietnamese = try Self.curl(["-H", "Accept-Language: vi", "\(base)/gaps?as-of=2019-12-01"])
-        #expect(vietnamese.body.contains(">cao<") && vietnamese.body.contains("hạn 2017-12-31"), "\(vietnamese.body.prefix(300))")
-        #expect(!vietnamese.body.contains(">high<") && !vietnamese.body.contains("due 2017-12-31"))
+        // Dates in the visitor's form, as the terminal writes them; the date field keeps ISO.
+        #expect(vietnamese.body.contains(">cao<") && vietnamese.body.contains("hạn 31/12/2017"), "\(vietnamese.body.prefix(300))")
+        #expect(!vietnamese.body.contains(">high<") && !vietnamese.body.contains("due 2017-12-31") && !vietnamese.body.contains("hạn 2017-12-31"))
+        #expect(vietnamese.body.contains("value=\"2019-12-01\""), "\(vietnamese.body.prefix(2000))")
+        // The schedule, kept across visitors, names standings and says what the marks mean
+        // in each visitor's language, whoever asked first.
+        let englishSchedule = try Self.curl(["-H", "Accept-Language: en", "\(base)/schedule?as-of=2019-12-01"])
+        #expect(englishSchedule.body.contains("<td>missed</td>") && englishSchedule.body.contains("Entries marked [illustrative]"))
+        let khmerSchedule = try Self.curl(["-H", "Accept-Language: km", "\(base)/schedule?as-of=2019-12-01"])
+        let missed = "ខកខាន"
+        #expect(missed != "missed" && khmerSchedule.body.contains("<td>\(missed)</td>"), "\(khmerSchedule.body.suffix(1500))")
+        #expect(!khmerSchedule.body.contains("<td>missed</td>") && !khmerSchedule.body.contains("Entries marked"))
+        #expect(khmerSchedule.body.contains("10/10/2006"))
         // The instrument form names the kinds; the codes stay the values sent.
         let form = try Self.curl(["-H", "Accept-Language: vi", "\(base)/instruments/new"])
         #expect(form.body.contains("<option value=\"treaty\">điều ước</option>"), "\(form.status) \(form.body.prefix(200))")

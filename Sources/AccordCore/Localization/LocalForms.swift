@@ -200,7 +200,8 @@ public enum LocalForms {
     }
 
     /// An HTML page with the forms of ``apply(_:language:digits:)`` in its text, outside
-    /// tags and outside `<style>` (attributes, CSS and the embedded font stay as they are).
+    /// tags and outside `<style>`, `<script>` and `<textarea>` (attributes, CSS, the
+    /// embedded font and what a visitor typed into a form stay as they are).
     public static func applyHTML(_ html: String, language: Language = L10n.language, digits: Digits = LocalForms.digits) -> String {
         guard changes(language, digits) else { return html }
         var result = ""
@@ -208,7 +209,8 @@ public enum LocalForms {
         while let open = rest.firstIndex(of: "<") {
             result += apply(String(rest[..<open]), language: language, digits: digits)
             let tagRest = rest[open...]
-            if tagRest.hasPrefix("<style"), let close = tagRest.range(of: "</style>") {
+            if let element = ["style", "script", "textarea"].first(where: { tagRest.hasPrefix("<" + $0) }),
+               let close = tagRest.range(of: "</\(element)>") {
                 result += tagRest[..<close.upperBound]
                 rest = tagRest[close.upperBound...]
                 continue
