@@ -108,6 +108,8 @@ final class TrackerMemory: @unchecked Sendable {
             clear()
             whole = try caughtUp ?? TrackerSnapshot.load(repository: repository, commit: head)
             tip = head
+            // The tracker's digits, as the commands take them, unless the server was told otherwise.
+            LocalForms.adoptTrackerDefault(whole?.settings?.digits)
         }
         let records = whole!
         if !fresh && dated[asOf] == nil {

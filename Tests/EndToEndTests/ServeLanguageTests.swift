@@ -94,6 +94,23 @@ import Testing
         #expect(!form.body.contains(">treaty</option>"))
     }
 
+    /// A tracker that writes Khmer digits (`digits: khmer`) has the server write them too,
+    /// in the page's text; the date picker keeps the ISO date.
+    @Test func aTrackerThatWritesKhmerDigitsHasThePagesWriteThem() throws {
+        let scratch = try ScratchFolder.make()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let tracker = scratch.appendingPathComponent("tracker")
+        #expect(try AccordProcess.run(["init", "--example", tracker.path]).status == 0)
+        let settings = tracker.appendingPathComponent("accord.yaml")
+        try (try String(contentsOf: settings, encoding: .utf8) + "digits: khmer\n").write(to: settings, atomically: true, encoding: .utf8)
+        _ = try AccordProcess.git(["-c", "user.name=Test", "-c", "user.email=test@example.org", "commit", "-q", "-am", "Khmer digits"], in: tracker)
+        let (server, base) = try Self.serve(tracker)
+        defer { server.terminate(); server.waitUntilExit() }
+        let page = try Self.curl(["-H", "Accept-Language: km", "\(base)/schedule?as-of=2019-12-01"])
+        #expect(page.body.contains("<td>១០/១០/២០០៦</td>"), "\(page.body.suffix(1500))")
+        #expect(page.body.contains("value=\"2019-12-01\""))
+    }
+
     /// The pages of all requests, by request.
     final class Pages: @unchecked Sendable {
         // `@unchecked`: `pages` is only touched under `lock`.
