@@ -20,7 +20,7 @@ public struct ScheduleTerminalRenderer: Sendable {
             + L10n.t("{1} past ({2} held, {3} missed), {4} upcoming in the next {5} months; a meeting within {6} months of a date holds it",
                      past.count, held, missed, schedule.upcoming.count, schedule.horizonMonths, schedule.toleranceMonths) + "\n\n"
         if !past.isEmpty {
-            var table = TextTable([.init(L10n.t("Date")), .init(L10n.t("Review"), wraps: true), .init(L10n.t("Host")), .init(L10n.t("Outcome"), wraps: true)])
+            var table = TextTable([.init(L10n.t("Date")), .init(L10n.t("Review")), .init(L10n.t("Host")), .init(L10n.t("Outcome"), wraps: true)])
             for review in past {
                 let name = review.standing.displayName
                 let standing = review.standing == .missed ? style.red(name) : review.standing == .held ? style.green(name) : style.yellow(name)
