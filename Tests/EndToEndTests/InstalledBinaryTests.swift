@@ -13,8 +13,8 @@ import Testing
         return copy
     }
 
-    @Test func initExampleWorksWithoutTheSourceTreeAndBuildsTheSameHistory() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func initExampleWorksWithoutTheSourceTreeAndBuildsTheSameHistory() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let accord = try installedCopy(in: scratch)
         let built = try CLI.run(executable: accord, ["init", "--example", "built-in"], cwd: scratch)
@@ -42,8 +42,8 @@ import Testing
                 "\(version)")
     }
 
-    @Test func idsCompleteFromTheTrackerAndNothingElsewhere() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func idsCompleteFromTheTrackerAndNothingElsewhere() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("example")
         try AccordProcess.copyExample(to: tracker)
