@@ -402,7 +402,7 @@ extension LanguageTests {
         return found.compactMapValues { $0 as? [[String: Any]] }
     }
 
-    @Test func chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly() throws {
+    @Test(.tags(.slow), runBySlowTarget) func chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
             Issue.record("chromium is missing: make test installs it (apt-get install chromium)")
             return
