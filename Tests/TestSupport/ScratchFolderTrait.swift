@@ -4,6 +4,8 @@ public import Testing
 /// (each case of a parameterized one) runs with a fresh folder of its own,
 /// `ScratchFolder.current`, removed when the test ends.
 public struct ScratchFolderTrait: TestTrait, SuiteTrait, TestScoping {
+    public init() {}
+
     /// Given to a suite, every test in it gets its own folder.
     public var isRecursive: Bool { true }
 
