@@ -299,7 +299,8 @@ import Testing
         #expect(try CLI.run(["show", "crime"], cwd: folder).stdout.contains("Police cooperation"))
     }
 
-    @Test func eightProcessesLoggingFiftyReportsEachLoseNothing() throws {
+    /// Stress: 400 runs of the binary, eight at a time on one tracker; `make test-slow` runs it.
+    @Test(.tags(.slow), runBySlowTarget) func eightProcessesLoggingFiftyReportsEachLoseNothing() throws {
         let folder = try Self.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
         let parties = ["VN", "KH"]
