@@ -64,9 +64,8 @@ import Testing
         #expect(khmer.contains("<option value=\"minutes\">កំណត់ហេតុប្រជុំ</option>"))
     }
 
-    @Test func serveRefusesAnotherAddressWithoutAccounts() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    @Test(.scratchFolder) func serveRefusesAnotherAddressWithoutAccounts() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
         let result = try AccordProcess.run(["serve", "--repo", tracker.path, "--listen", "0.0.0.0:18099"])
