@@ -72,10 +72,12 @@ test-deps:
 # Without it only that check fails, in `make test-slow`: `make test` goes on.
 AXE_JS := .build/axe/axe_selenium_python/node_modules/axe-core/axe.min.js
 
-# Every test but the slow ones (tagged `.slow`: stress, the browser, hub syncs, the PDF
-# print, the demo, reports regenerated, HTTPS from the TLS build) and the benchmark smoke
-# tests; `make test-slow` runs those (after `make build-tls`), and CI runs both.
-SLOW_TESTS := BenchmarkTests|StressTests|HubSyncTests|ReportCommandTests|ServeTests/browserScript|ServeTLSTests/servesHTTPS|summaryAndDiffPrintToPDFThroughChromium|theDemoMarksEveryIllustrativeRecordInEveryOutput
+# Every test but the slow ones (tagged `.slow`: stress and concurrent writers, the
+# browser, hub syncs, the PDF prints and Chromium's rendering, the demo, reports
+# regenerated, HTTPS from the TLS build, the law corpus, the derived store's
+# cold-against-warm comparisons) and the benchmark smoke tests; `make test-slow` runs
+# those (after `make build-tls`), and CI runs both.
+SLOW_TESTS := BenchmarkTests|StressTests|eightProcessesLoggingFiftyReportsEachLoseNothing|HubSyncTests|ReportCommandTests|AccordReportsTests.CorpusTests|DerivedStoreTests/commitsAccordDidNotMakeGiveTheAnswersOfAColdRead|DerivedStoreTests/aDamagedStoreGivesTheAnswersOfNoStore|ServeTests/browserScript|ServeTLSTests/servesHTTPS|summaryAndDiffPrintToPDFThroughChromium|the2019ReviewPrintsOnAtMostEightPagesWithEverySection|chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly|theDemoMarksEveryIllustrativeRecordInEveryOutput
 test: deps test-deps
 	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests

@@ -28,8 +28,8 @@ struct BadInputCorpusTests {
         let kind: String
     }
 
-    @Test func everyDamagedFileIsRefusedOrReadWithoutACrashOrAHang() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func everyDamagedFileIsRefusedOrReadWithoutACrashOrAHang() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let corpus = scratch.appendingPathComponent("corpus")
         let script = AccordProcess.packageRoot.appendingPathComponent("scripts/make-bad-input-corpus.py")

@@ -27,8 +27,8 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: data) as? [[String]])
     }
 
-    @Test func eachReportParsesWithTheDocumentedColumns() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func eachReportParsesWithTheDocumentedColumns() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("tracker")
         try AccordProcess.copyExample(to: tracker)

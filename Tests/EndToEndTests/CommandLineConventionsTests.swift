@@ -222,10 +222,10 @@ import Testing
         #expect(try Self.head(folder) == before)
     }
 
-    @Test func gitDirAndWorkTreeFindTheTracker() throws {
+    @Test(.scratchFolder) func gitDirAndWorkTreeFindTheTracker() throws {
         let folder = try Self.trackerWithRevision()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let elsewhereScratch = try ScratchFolder()
+        let elsewhereScratch = try ScratchFolder.current
         let elsewhere = elsewhereScratch.url
         let gitDirectory = folder.appendingPathComponent(".git").path
         #expect(try Self.accord(["status"], in: elsewhere).status == 66)

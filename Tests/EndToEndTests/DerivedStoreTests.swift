@@ -5,13 +5,15 @@ import Testing
 /// What accord keeps in the git folder (`.git/accord`: the record cache and the derived
 /// store) never changes an answer: after commits accord did not make (a `git commit`, a
 /// pull, a checkout of an older commit, a rebase), and with a damaged store, every read
-/// command prints what it prints with nothing kept at all.
-@Suite struct DerivedStoreTests {
+/// command prints what it prints with nothing kept at all. The two comparisons run every
+/// read command with and without what is kept, some four hundred runs of the binary: they
+/// are tagged slow, and `make test-slow` runs them.
+@Suite(.scratchFolder) struct DerivedStoreTests {
     let scratch: ScratchFolder
     let tracker: URL
 
     init() throws {
-        scratch = try ScratchFolder()
+        scratch = try ScratchFolder.current
         tracker = scratch.path("example")
         try AccordProcess.copyExample(to: tracker)
     }
@@ -88,7 +90,7 @@ import Testing
         return path
     }
 
-    @Test func commitsAccordDidNotMakeGiveTheAnswersOfAColdRead() throws {
+    @Test(.tags(.slow), runBySlowTarget) func commitsAccordDidNotMakeGiveTheAnswersOfAColdRead() throws {
         try expectSameAsCold("the example")
 
         // A `git commit` of a new report: the kept snapshot is brought up to it.
@@ -124,7 +126,7 @@ import Testing
         try expectSameAsCold("after a text edit")
     }
 
-    @Test func aDamagedStoreGivesTheAnswersOfNoStore() throws {
+    @Test(.tags(.slow), runBySlowTarget) func aDamagedStoreGivesTheAnswersOfNoStore() throws {
         let cold = try coldAnswers()
         _ = try answers()
         let manager = FileManager.default

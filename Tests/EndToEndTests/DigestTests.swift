@@ -4,8 +4,8 @@ import Testing
 
 /// `accord digest` fingerprints what the records mean; `--files` what the files hold.
 @Suite struct DigestTests {
-    @Test func stateDigestIgnoresHowRecordsAreWrittenButNotWhatTheySay() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func stateDigestIgnoresHowRecordsAreWrittenButNotWhatTheySay() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let original = scratch.appendingPathComponent("original"), copy = scratch.appendingPathComponent("copy")
         try AccordProcess.copyExample(to: original)

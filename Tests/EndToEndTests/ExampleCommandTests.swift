@@ -11,13 +11,13 @@ import Testing
         #expect(result.stdout.contains("34 plan items"))
     }
 
-    @Test func initExampleCommitsEachFactOnItsDateAndTagsTheRevision() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func initExampleCommitsEachFactOnItsDateAndTagsTheRevision() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("example")
-        let created = try AccordProcess.run(["init", "--example", tracker.path],
-                                            environment: ["ACCORD_EXAMPLE_DIR": AccordProcess.packageRoot.path])
-        #expect(created.status == 0, "\(created.stderr)")
+        // The example the end-to-end tests copy is made once per test process by this very
+        // command (`init --example` with the project's example folder); its history is read here.
+        try AccordProcess.copyExample(to: tracker)
         let dates = try AccordProcess.git(["log", "--reverse", "--format=%ad %s", "--date=short"], in: tracker)
             .split(separator: "\n").map(String.init)
         #expect(dates.first == "1997-01-01 Add crime-1997, signed 1997")
@@ -46,8 +46,8 @@ import Testing
         #expect(validated.status == 0, "\(validated.stdout)\(validated.stderr)")
     }
 
-    @Test func aBadExampleWritesNothing() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func aBadExampleWritesNothing() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let example = scratch.appendingPathComponent("project")
         try FileManager.default.createDirectory(at: example.appendingPathComponent("Agreements/x-1"), withIntermediateDirectories: true)
@@ -61,8 +61,8 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: tracker.path))
     }
 
-    @Test func validateReportsEveryProblemWithExit65() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func validateReportsEveryProblemWithExit65() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         try FileManager.default.createDirectory(at: scratch.appendingPathComponent("Meetings"), withIntermediateDirectories: true)
         try Data("format: 1\nname: t\nparties:\n  - code: VN\n    name: Viet Nam\n".utf8)

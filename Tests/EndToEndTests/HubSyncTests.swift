@@ -5,10 +5,10 @@ import Testing
 /// Hubs made the ways people make them, drives that are not there, servers that stop
 /// answering, and remotes whose history changed under a copy: the built binary against
 /// real git repositories.
-@Suite(.tags(.slow), runBySlowTarget) struct HubSyncTests {
+@Suite(.scratchFolder, .tags(.slow), runBySlowTarget) struct HubSyncTests {
     let scratch: ScratchFolder
 
-    init() throws { scratch = try ScratchFolder() }
+    init() throws { scratch = try ScratchFolder.current }
 
     func accord(_ arguments: [String], in folder: String) throws -> Command.Result {
         try Command.run(SyncCommandTests.accord, arguments, in: scratch.path(folder), timeout: 60)

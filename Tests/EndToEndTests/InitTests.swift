@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 
 @Suite struct InitTests {
-    @Test func initCreatesATrackerWithOneCommit() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func initCreatesATrackerWithOneCommit() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         let tracker = folder.appendingPathComponent("new/tracker")
         let result = try CLI.run(["init", tracker.path])
@@ -19,8 +19,8 @@ import Testing
         #expect(try CLI.git("fsck", "--full", "--strict", in: tracker).status == 0)
     }
 
-    @Test func initTwiceRefusesAndChangesNothing() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func initTwiceRefusesAndChangesNothing() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         try CLI.run(["init"], cwd: folder)
         let head = try CLI.git("rev-parse", "HEAD", in: folder).stdout
@@ -40,8 +40,8 @@ import Testing
         #expect(onRepo.stderr.contains("git repository with commits"))
     }
 
-    @Test func unwritablePlacesGiveExit73() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func unwritablePlacesGiveExit73() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
@@ -52,8 +52,8 @@ import Testing
         }
     }
 
-    @Test func bareHubs() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func bareHubs() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         let hub = folder.appendingPathComponent("hub.git")
         #expect(try CLI.run(["init", "--bare", hub.path]).status == 0)
@@ -64,8 +64,8 @@ import Testing
         #expect(try CLI.run(["verify", "--repo", hub.path]).status == 0)
     }
 
-    @Test func missingTrackersExit66() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func missingTrackersExit66() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         let outside = try CLI.run(["verify"], cwd: folder)
         #expect(outside.status == 66)

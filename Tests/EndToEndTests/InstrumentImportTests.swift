@@ -143,9 +143,8 @@ import Testing
 /// `accord commitment add|edit|remove` on the built binary: one commit each, only the entry
 /// touched, and nothing the tracker would not validate.
 @Suite struct CommitmentCommandTests {
-    @Test func theRegisterIsKeptWithoutYAML() throws {
-        let folder = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(.scratchFolder) func theRegisterIsKeptWithoutYAML() throws {
+        let folder = try ScratchFolder.current.url
         let tracker = folder.appendingPathComponent("tracker")
         #expect(try CLI.run(["init", tracker.path]).status == 0)
         let text = InstrumentImportTests.fixtures.appendingPathComponent("agreement.en.docx").path
@@ -182,9 +181,8 @@ import Testing
 
 /// `--bom` puts a UTF-8 byte order mark before the CSV, for Excel; nothing else changes.
 @Suite struct CSVByteOrderMarkTests {
-    @Test func bomStartsTheCSVAndNeedsCSV() throws {
-        let folder = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: folder) }
+    @Test(.scratchFolder) func bomStartsTheCSVAndNeedsCSV() throws {
+        let folder = try ScratchFolder.current.url
         let tracker = folder.appendingPathComponent("tracker")
         #expect(try CLI.run(["init", tracker.path]).status == 0)
         let text = InstrumentImportTests.fixtures.appendingPathComponent("agreement.vi.docx").path

@@ -159,9 +159,8 @@ import Testing
 
     /// A git failure keeps git's own text, after accord's words in the reader's language
     /// naming what failed; the exit status is the git failure's.
-    @Test func aGitFailureIsIntroducedInTheReadersLanguage() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    @Test(.scratchFolder) func aGitFailureIsIntroducedInTheReadersLanguage() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
         let hub = scratch.appendingPathComponent("no-such-drive/hub.git").path
@@ -222,8 +221,8 @@ import Testing
     /// A record's `translations:` give its title and text in a language; what has none is
     /// shown as written, tagged with its language; a translation into an unknown language
     /// or of a field the record lacks is a validation problem naming file and line.
-    @Test func recordTranslationsShowInTheirLanguage() throws {
-        let scratch = try ScratchFolder.make()
+    @Test(.scratchFolder) func recordTranslationsShowInTheirLanguage() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("translated")
         try AccordProcess.copyExample(to: tracker)
         let file = tracker.appendingPathComponent("Meetings/\(Self.meeting).yaml")
@@ -341,8 +340,8 @@ import Testing
         #expect(french.status == 0 && french.stdout.contains("Status as of"))
     }
 
-    @Test func theTrackerDefaultAppliesWhenTheUserChoseNone() throws {
-        let scratch = try ScratchFolder.make()
+    @Test(.scratchFolder) func theTrackerDefaultAppliesWhenTheUserChoseNone() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("km-tracker")
         try AccordProcess.copyExample(to: tracker)
         let settings = tracker.appendingPathComponent("accord.yaml")
@@ -363,8 +362,8 @@ import Testing
         #expect(bad.status == 0, "\(bad.stdout)\(bad.stderr)")
     }
 
-    @Test func idsFromVietnameseAndKhmerTitlesAreReadable() throws {
-        let scratch = try ScratchFolder.make()
+    @Test(.scratchFolder) func idsFromVietnameseAndKhmerTitlesAreReadable() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("ids")
         try AccordProcess.copyExample(to: tracker)
         let evidence = try AccordProcess.run(["evidence", "add", "--title", "Công văn số 12", "--kind", "report",
@@ -405,13 +404,12 @@ extension LanguageTests {
         return found.compactMapValues { $0 as? [[String: Any]] }
     }
 
-    @Test func chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly() throws {
+    @Test(.scratchFolder, .tags(.slow), runBySlowTarget) func chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly() throws {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/chromium") else {
             Issue.record("chromium is missing: make test installs it (apt-get install chromium)")
             return
         }
-        let folder = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try ScratchFolder.current.url
         let page = folder.appendingPathComponent("summary.km.html")
         let html = try run(["summary", "--meeting", Self.meeting, "--format", "html", "--lang", "km"])
         try html.write(to: page, atomically: true, encoding: .utf8)

@@ -44,7 +44,7 @@ import Testing
         return String(rest[..<end])
     }
 
-    @Test func the2019ReviewPrintsOnAtMostEightPagesWithEverySection() throws {
+    @Test(.tags(.slow), runBySlowTarget) func the2019ReviewPrintsOnAtMostEightPagesWithEverySection() throws {
         guard let tools = Self.tools() else {
             Issue.record("chromium or poppler-utils is missing: make test installs them (apt-get install chromium poppler-utils)")
             return

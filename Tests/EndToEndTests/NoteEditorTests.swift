@@ -3,9 +3,9 @@ import TestSupport
 import Testing
 
 /// `accord log` with no note on a terminal opens $EDITOR, as `git commit` does.
-@Suite struct NoteEditorTests {
+@Suite(.scratchFolder) struct NoteEditorTests {
     @Test func theEditorsNoteIsRecordedWithoutItsCommentLines() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try ScratchFolder.current
         let tracker = scratch.path("tracker")
         try AccordProcess.copyExample(to: tracker)
         // An "editor" that keeps accord's comment lines and writes a note above them.

@@ -219,10 +219,10 @@ import Testing
         #expect(!other.stdout.contains("reported"))
     }
 
-    @Test func evidenceAttachmentsAreStoredOnceAndRefusalsCommitNothing() throws {
+    @Test(.scratchFolder) func evidenceAttachmentsAreStoredOnceAndRefusalsCommitNothing() throws {
         let folder = try Self.smallTracker(attachmentLimitMB: 1)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let scratchFolder = try ScratchFolder()
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let file = scratch.appendingPathComponent("minutes.txt")
         try Data("Minutes of the joint review.\n".utf8).write(to: file)
@@ -263,10 +263,10 @@ import Testing
         #expect(try Self.head(folder) == before)
     }
 
-    @Test func restrictedEvidenceIsRedactedWithoutTheFlag() throws {
+    @Test(.scratchFolder) func restrictedEvidenceIsRedactedWithoutTheFlag() throws {
         let folder = try Self.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keysScratch = try ScratchFolder()
+        let keysScratch = try ScratchFolder.current
         let keys = keysScratch.url
         let key = try TrustFixture.ageKey("vn", in: keys)
         try TrustFixture.extendSettings(folder, vn: ["recipients: [\(key.recipient)]"])
@@ -299,7 +299,8 @@ import Testing
         #expect(try CLI.run(["show", "crime"], cwd: folder).stdout.contains("Police cooperation"))
     }
 
-    @Test func eightProcessesLoggingFiftyReportsEachLoseNothing() throws {
+    /// Stress: 400 runs of the binary, eight at a time on one tracker; `make test-slow` runs it.
+    @Test(.tags(.slow), runBySlowTarget) func eightProcessesLoggingFiftyReportsEachLoseNothing() throws {
         let folder = try Self.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
         let parties = ["VN", "KH"]

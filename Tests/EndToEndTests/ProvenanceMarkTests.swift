@@ -6,7 +6,7 @@ import Testing
 /// No output of the example lets an illustrative record pass for a fact. The illustrative
 /// records are read from the example itself, so a record marked later is checked too; each
 /// output of every read command is then searched for them.
-@Suite(.serialized) struct ProvenanceMarkTests {
+@Suite(.scratchFolder, .serialized) struct ProvenanceMarkTests {
     /// What identifies an illustrative record in an output.
     struct Illustrative {
         /// Target, report and evidence ids, and review cycles as `<owner>/<cycle>`.
@@ -181,8 +181,8 @@ import Testing
 
     /// A record written for training through `log --illustrative` or `evidence add
     /// --illustrative` says so in its file, and the outputs mark it like the example's own.
-    @Test func writersRecordIllustrativeRecordsThatOutputsMark() throws {
-        let scratchFolder = try ScratchFolder()
+    @Test(.scratchFolder) func writersRecordIllustrativeRecordsThatOutputsMark() throws {
+        let scratchFolder = try ScratchFolder.current
         let scratch = scratchFolder.url
         let tracker = scratch.appendingPathComponent("training")
         try AccordProcess.copyExample(to: tracker)
@@ -417,7 +417,7 @@ extension ProvenanceMarkTests {
     }()
 
     @Test(.tags(.slow), runBySlowTarget) func theDemoMarksEveryIllustrativeRecordInEveryOutput() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try ScratchFolder.current
         let out = scratch.url.appendingPathComponent("demo")
         let demo = try CLI.run(executable: URL(fileURLWithPath: "/bin/bash"),
                                [AccordProcess.packageRoot.appendingPathComponent("scripts/demo.sh").path,

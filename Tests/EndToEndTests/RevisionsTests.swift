@@ -4,7 +4,7 @@ import TestSupport
 import Testing
 
 /// `accord amend`, `revisions` and `diff` on the built binary, on the example tracker.
-@Suite struct RevisionsTests {
+@Suite(.scratchFolder) struct RevisionsTests {
     /// The package's root folder (for Reports/ and scripts/).
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -143,7 +143,7 @@ import Testing
 
     /// Every file in Reports/ is what scripts/reports.sh makes with this build.
     @Test func storedReportsEqualAFreshRegeneration() throws {
-        let scratch = try ScratchFolder()
+        let scratch = try ScratchFolder.current
         let result = try CLI.run(executable: URL(fileURLWithPath: "/bin/bash"),
                                  [Self.packageRoot.appendingPathComponent("scripts/reports.sh").path,
                                   CLI.productsFolder.appendingPathComponent("accord").path],

@@ -21,9 +21,8 @@ import Testing
                ["không phải là ngày", "មិនមែនជាកាលបរិច្ឆេទ"]),
     ]
 
-    @Test func aBadFormShowsItsProblemsInEachVisitorsLanguage() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    @Test(.scratchFolder) func aBadFormShowsItsProblemsInEachVisitorsLanguage() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
         let commits = try AccordProcess.git(["rev-list", "--count", "HEAD"], in: tracker)
@@ -65,9 +64,8 @@ import Testing
 
     /// The gaps page's severities and reasons follow the visitor too, whichever language asked
     /// for that date's gaps first (the server keeps them by date and language).
-    @Test func theGapsPageSpeaksTheVisitorsLanguage() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    @Test(.scratchFolder) func theGapsPageSpeaksTheVisitorsLanguage() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", "--example", tracker.path]).status == 0)
         let (server, base) = try Self.serve(tracker)

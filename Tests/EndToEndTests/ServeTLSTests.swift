@@ -6,9 +6,8 @@ import Testing
 /// build that has it; a build with the TLS trait (`make build-tls`, in `.build-tls`)
 /// serves the dashboard over HTTPS with a certificate made by openssl.
 @Suite struct ServeTLSTests {
-    @Test func theDefaultBuildRefusesTLSOptionsAndSaysHowToGetThem() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    @Test(.scratchFolder) func theDefaultBuildRefusesTLSOptionsAndSaysHowToGetThem() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
         let result = try AccordProcess.run(["serve", "--repo", tracker.path, "--tls-cert", "cert.pem", "--tls-key", "key.pem"])
@@ -21,13 +20,12 @@ import Testing
     /// The binary `make build-tls` makes: the same sources built with `--traits TLS`.
     static let tlsBinary = AccordProcess.packageRoot.appendingPathComponent(".build-tls/debug/accord")
 
-    @Test(.tags(.slow), runBySlowTarget) func servesHTTPSWithACertificateFromOpenSSL() throws {
+    @Test(.scratchFolder, .tags(.slow), runBySlowTarget) func servesHTTPSWithACertificateFromOpenSSL() throws {
         guard FileManager.default.isExecutableFile(atPath: Self.tlsBinary.path) else {
             Issue.record("\(Self.tlsBinary.path) is missing: make build-tls builds it (swift build --traits TLS)")
             return
         }
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         try AccordProcess.copyExample(to: tracker)
         let cert = scratch.appendingPathComponent("cert.pem").path

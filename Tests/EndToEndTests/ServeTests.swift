@@ -5,7 +5,7 @@ import Testing
 /// `accord serve` in a real browser: the script drives headless Chromium through
 /// Selenium (python3-selenium and chromium-driver, installed by make test) and checks
 /// sign-in, the forms, their refusals and what lands in git.
-@Suite struct ServeTests {
+@Suite(.scratchFolder) struct ServeTests {
     /// Each script checks one part in Chromium: sign-in, the forms and their refusals
     /// (`serve_browser_test.py`); an instrument added and amended from uploaded files and every
     /// list downloaded as a spreadsheet (`serve_instrument_test.py`); restricted evidence shown
@@ -19,7 +19,7 @@ import Testing
             Issue.record("\(tool) is missing: make test-slow installs it (apt-get install chromium chromium-driver python3-selenium)")
             return
         }
-        let scratch = try ScratchFolder()
+        let scratch = try ScratchFolder.current
         let script = AccordProcess.packageRoot.appendingPathComponent("Tests/Browser/\(name)")
         let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/python3"),
                                  [script.path, AccordProcess.binary.path, scratch.url.path], timeout: 600)
@@ -64,9 +64,8 @@ import Testing
         #expect(khmer.contains("<option value=\"minutes\">កំណត់ហេតុប្រជុំ</option>"))
     }
 
-    @Test func serveRefusesAnotherAddressWithoutAccounts() throws {
-        let scratch = try ScratchFolder.make()
-        defer { try? FileManager.default.removeItem(at: scratch) }
+    @Test(.scratchFolder) func serveRefusesAnotherAddressWithoutAccounts() throws {
+        let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
         #expect(try AccordProcess.run(["init", tracker.path]).status == 0)
         let result = try AccordProcess.run(["serve", "--repo", tracker.path, "--listen", "0.0.0.0:18099"])

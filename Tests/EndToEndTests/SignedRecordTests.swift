@@ -5,10 +5,10 @@ import TestSupport
 /// Signed commits, checked by the real `git verify-commit` and `ssh-keygen -Y verify`;
 /// `verify --signatures`; and the `signatures` policy of `sync`.
 @Suite struct SignedRecordTests {
-    @Test func commitsAreSignedAsGitAsksAndGitAndSSHKeygenAcceptThem() throws {
+    @Test(.scratchFolder) func commitsAreSignedAsGitAsksAndGitAndSSHKeygenAcceptThem() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keysScratch = try ScratchFolder()
+        let keysScratch = try ScratchFolder.current
         let keys = keysScratch.url
         let key = try TrustFixture.sshKey("vn-desk", in: keys)
         try TrustFixture.signWith(key, in: folder)
@@ -68,10 +68,10 @@ import TestSupport
         #expect(try CLI.run(logging, cwd: folder).status == 0)
     }
 
-    @Test func verifySignaturesClassifiesEveryRecord() throws {
+    @Test(.scratchFolder) func verifySignaturesClassifiesEveryRecord() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keysScratch = try ScratchFolder()
+        let keysScratch = try ScratchFolder.current
         let keys = keysScratch.url
         let vn = try TrustFixture.sshKey("vn", in: keys), kh = try TrustFixture.sshKey("kh", in: keys)
         let stranger = try TrustFixture.sshKey("stranger", in: keys)
@@ -101,10 +101,10 @@ import TestSupport
         #expect(text.stdout.contains("by VN (Hanoi desk)"))
     }
 
-    @Test func statusShowAndSummaryMarkRecordsTheirPartyDidNotSign() throws {
+    @Test(.scratchFolder) func statusShowAndSummaryMarkRecordsTheirPartyDidNotSign() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keysScratch = try ScratchFolder()
+        let keysScratch = try ScratchFolder.current
         let keys = keysScratch.url
         let vn = try TrustFixture.sshKey("vn", in: keys)
         let logging = ["log", "tip-2005#1.1", "--status", "in-progress", "--date", "2019-03-26", "--party"]
@@ -136,10 +136,10 @@ import TestSupport
         #expect(summary.contains("1 record is not signed by their party"), "\(summary)")
     }
 
-    @Test func aRevokedKeyNoLongerSpeaksForItsParty() throws {
+    @Test(.scratchFolder) func aRevokedKeyNoLongerSpeaksForItsParty() throws {
         let folder = try ProgressCommandTests.smallTracker()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let keysScratch = try ScratchFolder()
+        let keysScratch = try ScratchFolder.current
         let keys = keysScratch.url
         let vn = try TrustFixture.sshKey("vn", in: keys)
         // Valid until yesterday (the committer date counts, not the date of the report).

@@ -3,8 +3,8 @@ import TestSupport
 import Testing
 
 @Suite(.tags(.slow), runBySlowTarget) struct StressTests {
-    @Test func eightWritersAtOnceLoseNothing() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func eightWritersAtOnceLoseNothing() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let writers = (0..<8).map { index -> Process in
@@ -25,8 +25,8 @@ import Testing
         #expect(try CLI.git("status", "--porcelain", in: folder).stdout == "")
     }
 
-    @Test func killedWritersLeaveARepositoryThatWorks() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func killedWritersLeaveARepositoryThatWorks() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         #expect(try CLI.run(["init", folder.path]).status == 0)
         for round in 0..<20 {

@@ -4,10 +4,10 @@ import Testing
 
 /// `accord remote`, `accord sync` and `accord digest`, run as a user would: the built binary
 /// against trackers made with git, a bare hub, and `git daemon` on loopback.
-@Suite struct SyncCommandTests {
+@Suite(.scratchFolder) struct SyncCommandTests {
     let scratch: ScratchFolder
 
-    init() throws { scratch = try ScratchFolder() }
+    init() throws { scratch = try ScratchFolder.current }
 
     static let accord: String = {
         let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()

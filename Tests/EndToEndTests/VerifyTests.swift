@@ -4,8 +4,8 @@ import Testing
 
 @Suite struct VerifyTests {
     /// A tracker with four files whose loose objects are then damaged one way each.
-    @Test func damagedObjectsAreEachReportedWithoutHanging() throws {
-        let folderScratch = try ScratchFolder()
+    @Test(.scratchFolder) func damagedObjectsAreEachReportedWithoutHanging() throws {
+        let folderScratch = try ScratchFolder.current
         let folder = folderScratch.url
         #expect(try CLI.run(["init", folder.path]).status == 0)
         let names = ["flipped", "truncated", "empty", "missing", "swapped"]

@@ -4,12 +4,12 @@ import TestSupport
 import Testing
 
 /// Two copies of a tracker and a bare hub, all on disk: the border-post case.
-@Suite struct SyncTests {
+@Suite(.scratchFolder) struct SyncTests {
     let scratch: ScratchFolder
     let hub: URL
 
     init() throws {
-        scratch = try ScratchFolder()
+        scratch = try ScratchFolder.current
         hub = scratch.path("hub.git")
         try Command.git(["init", "-q", "--bare", "-b", "main", hub.path])
     }

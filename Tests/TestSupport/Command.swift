@@ -1,4 +1,5 @@
 public import Foundation
+import Dispatch
 import GitStore
 
 /// Runs a program to completion with a deadline, so no test can hang: past `timeout` the
@@ -40,10 +41,11 @@ public struct Command {
         process.standardOutput = outHandle
         process.standardError = errHandle
         process.standardInput = FileHandle.nullDevice
+        // Woken by the child's exit, not by polling: a test waits no longer than its child.
+        let exited = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in exited.signal() }
         try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(5_000) }
-        if process.isRunning {
+        if exited.wait(timeout: .now() + timeout) == .timedOut {
             process.terminate()
             process.waitUntilExit()
             throw TimedOut(description: "\(executable) \(arguments.joined(separator: " ")) ran over \(timeout) s")
@@ -68,8 +70,8 @@ public struct Command {
 }
 
 /// A temporary folder for one test, removed when the test ends: every test target makes its
-/// scratch folders here.
-public final class ScratchFolder {
+/// scratch folders here, most through the `.scratchFolder` trait (`ScratchFolder.current`).
+public final class ScratchFolder: Sendable {
     public let url: URL
 
     /// A fresh folder, removed when this value goes.

@@ -5,13 +5,13 @@ import TestSupport
 import Testing
 
 /// Writing a record: validated, laid out, committed once, retried on a name taken meanwhile.
-@Suite struct RecordWriterTests {
+@Suite(.scratchFolder) struct RecordWriterTests {
     let scratch: ScratchFolder
     let repository: Repository
     let tip: ObjectID
 
     init() throws {
-        scratch = try ScratchFolder()
+        scratch = try ScratchFolder.current
         repository = try Repository.create(at: scratch.url, bare: true)
         var changes = ChangeSet()
         for (path, data) in TrackerFixture.valid.files { changes.write(path, data) }

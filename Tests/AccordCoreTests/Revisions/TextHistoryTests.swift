@@ -7,7 +7,7 @@ import Testing
 /// The text history of the example's git history (the 2005 agreement, its 2012 amendment):
 /// read while the tracker loads (`TextHistory.Prefetch`, as `gaps` and `summary` do) it must
 /// equal a read made afterwards, cold or warm.
-@Suite struct TextHistoryTests {
+@Suite(.scratchFolder) struct TextHistoryTests {
     /// Removed with the suite instance, when the test ends.
     let scratch: ScratchFolder
     let folder: URL
@@ -16,7 +16,7 @@ import Testing
     let snapshot: TrackerSnapshot
 
     init() throws {
-        scratch = try ScratchFolder()
+        scratch = try ScratchFolder.current
         folder = scratch.path("repository.git")
         repository = try Repository.create(at: folder, bare: true)
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

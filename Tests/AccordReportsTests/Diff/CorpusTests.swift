@@ -1,12 +1,14 @@
 import AccordCore
 import AccordReports
 import Foundation
+import TestSupport
 import Testing
 
 /// Real laws with real revisions (Tests/Corpus, provenance in its README): article matching
 /// measured against the correspondences a reader of the two versions would draw, and every
-/// output checked on them.
-@Suite struct CorpusTests {
+/// output checked on them. Comparing laws of hundreds of kilobytes in a debug build takes
+/// minutes of CPU: `make test-slow` runs this suite, the quick loops leave it out.
+@Suite(.tags(.slow), runBySlowTarget) struct CorpusTests {
     struct Entry: Sendable, CustomTestStringConvertible {
         var name: String
         var old: InstrumentText
