@@ -101,7 +101,7 @@ import Testing
         // A pull bringing a report from another copy.
         let other = scratch.path("other")
         _ = try CLI.git("clone", "-q", tracker.path, other.path, in: scratch.url)
-        try writeReport("d3e4f", in: other)
+        _ = try writeReport("d3e4f", in: other)
         for arguments in [["add", "."], ["-c", "user.name=Other", "-c", "user.email=o@example.org", "commit", "-q", "-m", "From the other desk"]] {
             let result = try CLI.run(executable: URL(fileURLWithPath: "/usr/bin/git"), arguments, cwd: other)
             try #require(result.status == 0, "\(result.stderr)")

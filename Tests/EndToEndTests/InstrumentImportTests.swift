@@ -114,7 +114,7 @@ import Testing
             return url.path
         }
         let big = folder.appendingPathComponent("big.docx")
-        FileManager.default.createFile(atPath: big.path, contents: nil)
+        #expect(FileManager.default.createFile(atPath: big.path, contents: nil))
         let handle = try FileHandle(forWritingTo: big)
         try handle.truncate(atOffset: 50 * 1_048_576)
         try handle.close()
