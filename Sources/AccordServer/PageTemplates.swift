@@ -257,7 +257,7 @@ enum PageTemplates {
     {{#paging}}{{>gapPages}}{{/paging}}
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[Severity]]</th><th scope="col">[[Rule]]</th><th scope="col">[[Item]]</th><th scope="col">[[Party]]</th><th scope="col">[[Since]]</th><th scope="col">[[Why]]</th></tr></thead>
-    <tbody>{{#gaps}}<tr><td class="severity-{{severity}}">{{severityName}}</td><td>{{rule}}</td><td><a href="/show?id={{itemURL}}&amp;as-of={{asOf}}">{{item}}</a><br><span class="muted">{{title}}</span></td>
+    <tbody>{{#gaps}}<tr><td class="severity-{{severity}}">{{severityName}}</td><td>{{ruleName}}</td><td><a href="/show?id={{itemURL}}&amp;as-of={{asOf}}">{{item}}</a><br><span class="muted">{{title}}</span></td>
     <td>{{party}}</td><td>{{since}}</td><td>{{#why}}{{.}}<br>{{/why}}<span class="muted">[[To close: {{toClose}}]]</span></td></tr>{{/gaps}}</tbody>
     </table></div>
     {{#paging}}{{>gapPages}}{{/paging}}

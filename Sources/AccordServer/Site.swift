@@ -378,10 +378,11 @@ struct Site: Sendable {
         // The banner speaks of every gap found, not only of those on this page.
         value["notice"] = try report.notice.map { try TemplateValue.of($0) }
         value["count"] = report.gaps.count
-        // Severities by name in the visitor's language; the code stays the style's class.
+        // Severities and rules by name in the visitor's language; the codes stay the style's
+        // class and the filter's value.
         if let rows = value["gaps"] as? [[String: Any]] {
             value["gaps"] = zip(rows, shown).map { row, gap in
-                row.merging(["severityName": L10n.with(view.session.language) { gap.severity.displayName }]) { _, new in new }
+                row.merging(L10n.with(view.session.language) { ["severityName": gap.severity.displayName, "ruleName": gap.rule.title] }) { _, new in new }
             }
         }
         let filters = view.query.pairs.filter { $0.name != "page" }

@@ -77,6 +77,8 @@ import Testing
         #expect(vietnamese.body.contains(">cao<") && vietnamese.body.contains("hạn 31/12/2017"), "\(vietnamese.body.prefix(300))")
         #expect(!vietnamese.body.contains(">high<") && !vietnamese.body.contains("due 2017-12-31") && !vietnamese.body.contains("hạn 2017-12-31"))
         #expect(vietnamese.body.contains("value=\"2019-12-01\""), "\(vietnamese.body.prefix(2000))")
+        // Rules by name too (the English page says Overdue; the code stays the filter's value).
+        #expect(english.body.contains("<td>Overdue</td>") && !vietnamese.body.contains("<td>Overdue</td>") && !vietnamese.body.contains("<td>overdue</td>"))
         // The schedule, kept across visitors, names standings and says what the marks mean
         // in each visitor's language, whoever asked first.
         let englishSchedule = try Self.curl(["-H", "Accept-Language: en", "\(base)/schedule?as-of=2019-12-01"])
