@@ -119,17 +119,15 @@ enum RecordStore {
         guard let store = DerivedStore.open(gitDirectory: repository.gitDirectory) else {
             return Stored(key: key, diagnostics: nil, rows: try parseAll(repository: repository, commit: commit))
         }
-        if var stored = read(store, parsingReports: parsingReports) {
+        if let stored = read(store, parsingReports: parsingReports) {
             if stored.key == key { return stored }
             if let changes = key.changes(since: stored.key, repository: repository) {
-                if !stored.reports.isEmpty {
-                    if let appended = try? appending(changes, to: stored, key: key, in: store, repository: repository) { return appended }
-                    // Rows are changed one by one only when every record is at hand.
-                    guard let parsed = read(store) else { return try saveParsed(commit: commit, key: key, in: store, repository: repository) }
-                    stored = parsed
-                }
-                if let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) {
-                    return Stored(key: key, diagnostics: updated.diagnostics, rows: updated.rows)
+                if let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) { return updated }
+                // Reports left unparsed follow only a change whose problems are known without
+                // them; any other change is followed with every record at hand.
+                if !stored.reports.isEmpty, let parsed = read(store),
+                   let updated = try? update(parsed, changes: changes, to: key, in: store, repository: repository) {
+                    return updated
                 }
             }
         }
@@ -243,14 +241,17 @@ enum RecordStore {
 
     // MARK: Following a change
 
-    /// The rows of the revision `key`, made from the stored ones by the files `changes`
+    /// The records of the revision `key`, made from the stored ones by the files `changes`
     /// lists, and the problems when they are known without a whole check: the change only
     /// adds status reports, evidence and attachments, the stored revision had no problems,
-    /// and the new files, checked against the rest, have none either (what `accord log`
-    /// checks of a new report). The database is changed in place, row by row, in one
-    /// transaction that first makes sure no other process moved it meanwhile.
+    /// no new id repeats another, and the new files, checked against the rest, have none
+    /// either (what `accord log` checks of a new report; nothing refers to a report, so
+    /// reports left unparsed play no part in it). Nil when the stored reports were left
+    /// unparsed and the problems are not known so: the whole check needs them. The database
+    /// is changed in place, row by row, in one transaction that first makes sure no other
+    /// process moved it meanwhile.
     private static func update(_ stored: Stored, changes: [PathChange],
-                               to key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> (rows: [Row], diagnostics: [Diagnostic]?) {
+                               to key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> Stored? {
         let inputs = try changes.filter { $0.kind != .deleted }.map { change -> (path: String, blob: ObjectID, data: Data) in
             guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
             return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
@@ -263,10 +264,11 @@ enum RecordStore {
 
         var diagnostics: [Diagnostic]?
         if stored.diagnostics?.isEmpty == true, changes.allSatisfy({ $0.kind == .added }),
-           parsed.allSatisfy({ TrackerSnapshot.isAppendable($0.record) }), !repeatsAnID(parsed, in: stored.rows) {
+           parsed.allSatisfy({ TrackerSnapshot.isAppendable($0.record) }), !repeatsAnID(parsed, in: stored) {
             let problems = TrackerSnapshot.problems(in: rows.map(\.record), only: Set(parsed.map(\.path)))
             if problems.isEmpty { diagnostics = [] }
         }
+        if diagnostics == nil, !stored.reports.isEmpty { return nil }
         let diagnosticsBody = diagnostics.flatMap { DerivedStore.encode($0) }
         _ = store.write { db in
             guard try Row_State.fetch(db)?.key == stored.key.text else { return }
@@ -277,50 +279,13 @@ enum RecordStore {
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1",
                            arguments: [key.text, diagnosticsBody])
         }
-        return (rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) }, diagnostics)
-    }
-
-    /// The records of revision `key`, when `changes` only add status reports, evidence and
-    /// attachments to a stored revision without problems whose reports were left unparsed,
-    /// and the new files, checked against the rest, have none either: the new rows are
-    /// added to the store and the reports stay unparsed. Nil otherwise.
-    private static func appending(_ changes: [PathChange], to stored: Stored, key: TrackerKey, in store: DerivedStore,
-                                  repository: Repository) throws -> Stored? {
-        guard stored.diagnostics?.isEmpty == true, changes.allSatisfy({ $0.kind == .added }) else { return nil }
-        let inputs = try changes.map { change -> (path: String, blob: ObjectID, data: Data) in
-            guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
-            return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
-        }
-        let parsed = ParallelMap.map(inputs, perCore: 16) { row(path: $0.path, blob: $0.blob, data: $0.data) }
-        guard parsed.allSatisfy({ TrackerSnapshot.isAppendable($0.record) }) else { return nil }
-        let addedIDs = parsed.compactMap { row -> String? in
-            if case .report(let file) = row.record { return file.value?.id.rawValue }
-            return nil
-        }
-        if !addedIDs.isEmpty {
-            let added = Set(addedIDs)
-            if added.count < addedIDs.count || stored.reports.contains(where: { added.contains($0.id) }) { return nil }
-        }
-        if repeatsAnID(parsed, in: stored.rows) { return nil }
-        var rows = stored.rows + parsed
-        rows.sort { $0.path < $1.path }
-        // Nothing refers to a report, so the unparsed ones play no part in the check.
-        guard TrackerSnapshot.problems(in: rows.map(\.record), only: Set(parsed.map(\.path))).isEmpty,
-              let none = DerivedStore.encode([Diagnostic]()) else { return nil }
-        let written = store.write { db -> Bool in
-            guard try Row_State.fetch(db)?.key == stored.key.text else { return false }
-            try insert(parsed, into: db)
-            try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1", arguments: [key.text, none])
-            return true
-        }
-        guard written == true else { return nil }
-        return Stored(key: key, diagnostics: [], rows: rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) },
+        return Stored(key: key, diagnostics: diagnostics, rows: rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) },
                       reports: stored.reports)
     }
 
-    /// Whether a new report or piece of evidence has the id of another one: the whole
-    /// check then decides which file it names.
-    private static func repeatsAnID(_ added: [Row], in rows: [Row]) -> Bool {
+    /// Whether a new report or piece of evidence has the id of another one, parsed or
+    /// left unparsed in `stored`: the whole check then decides which file it names.
+    private static func repeatsAnID(_ added: [Row], in stored: Stored) -> Bool {
         func id(_ record: TrackerRecord) -> String? {
             switch record {
             case .report(let file): return file.value.map { "report " + $0.id.rawValue }
@@ -332,7 +297,8 @@ enum RecordStore {
         let distinct = Set(ids)
         if distinct.count < ids.count { return true }
         if distinct.isEmpty { return false }
-        return rows.contains { id($0.record).map(distinct.contains) ?? false }
+        return stored.rows.contains { id($0.record).map(distinct.contains) ?? false }
+            || stored.reports.contains { distinct.contains("report " + $0.id) }
     }
 
     // MARK: Reading everything
