@@ -49,13 +49,19 @@ public struct StatusReport: Sendable, Hashable, Codable {
     /// were recorded (reports without that time first), then by id. The state's latest
     /// report is the last in this order.
     public func precedes(_ other: StatusReport) -> Bool {
-        if date != other.date { return date < other.date }
-        if recordedAt != other.recordedAt {
-            guard let mine = recordedAt else { return true }
+        Self.precedes((date, recordedAt, id), (other.date, other.recordedAt, other.id))
+    }
+
+    /// Report order on the fields that decide it (what a report left unparsed still has).
+    static func precedes(_ one: (date: CalendarDate, recordedAt: RecordingTime?, id: RecordID),
+                         _ other: (date: CalendarDate, recordedAt: RecordingTime?, id: RecordID)) -> Bool {
+        if one.date != other.date { return one.date < other.date }
+        if one.recordedAt != other.recordedAt {
+            guard let mine = one.recordedAt else { return true }
             guard let theirs = other.recordedAt else { return false }
             return mine < theirs
         }
-        return id < other.id
+        return one.id < other.id
     }
 
     /// The path of its file in the tracker.

@@ -77,13 +77,7 @@ final class ReportEntry: Sendable {
 
     /// Report order, as ``StatusReport/precedes(_:)``: date, time recorded, id.
     func precedes(_ other: ReportEntry) -> Bool {
-        if head.date != other.head.date { return head.date < other.head.date }
-        if recordedAt != other.recordedAt {
-            guard let mine = recordedAt else { return true }
-            guard let theirs = other.recordedAt else { return false }
-            return mine < theirs
-        }
-        return recordID < other.recordID
+        StatusReport.precedes((head.date, recordedAt, recordID), (other.head.date, other.recordedAt, other.recordID))
     }
 }
 
@@ -101,12 +95,7 @@ final class ReportGroup: Sendable {
     /// Whether the reports have been made from their entries (parsed, when stored).
     var isParsed: Bool { decoded.isMade }
 
-    static let empty = ReportGroup([])
-
-    /// A group of reports sorted in report order (see `StatusReport.precedes`).
-    convenience init(_ reports: [StatusReport]) {
-        self.init(entries: reports.map(ReportEntry.init))
-    }
+    static let empty = ReportGroup(entries: [])
 
     /// A group of entries sorted in report order.
     init(entries: [ReportEntry]) {
@@ -231,11 +220,6 @@ final class ReportGroups: Sendable {
             all.sort { $0.precedes($1) }
             return all
         }
-    }
-
-    /// Files `reports` (sorted in report order (see `StatusReport.precedes`)) under `targets`.
-    convenience init(sorting reports: [StatusReport], targets: [TrackedTarget], position: (QualifiedID) -> Int?) {
-        self.init(filing: reports.map(ReportEntry.init), targets: targets, position: position)
     }
 
     /// Files `entries` (sorted in report order) under `targets`. The sorted list is not
