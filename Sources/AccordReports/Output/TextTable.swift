@@ -36,8 +36,9 @@ public struct TextTable: Sendable {
 
     /// The table as lines of text, each line without trailing spaces; `indent` is put
     /// before every line. When the table is wider than `width` terminal cells, the
-    /// columns that wrap are narrowed to fit (down to a few words' width) and their text
-    /// continues on the lines below, under the same column.
+    /// columns that wrap are narrowed to fit (keeping their headings, and their words whole
+    /// as far as the width allows) and their text continues on the lines below, under the
+    /// same column.
     public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false), width: Int? = nil) -> String {
         let headers = columns.map { $0.header.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
         var widths = columns.indices.map { index in
@@ -79,7 +80,7 @@ public struct TextTable: Sendable {
         }
         func line(_ cells: [String]) -> String {
             let padded = cells.indices.map { index -> String in
-                let pad = String(repeating: " ", count: widths[index] - Self.width(cells[index]))
+                let pad = String(repeating: " ", count: max(0, widths[index] - Self.width(cells[index])))
                 return columns[index].alignment == .right ? pad + cells[index] : cells[index] + pad
             }
             // Trimmed in place: rebuilding the line from a reversed copy cost half of
