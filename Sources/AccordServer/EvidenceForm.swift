@@ -12,7 +12,7 @@ extension Site {
         return [
             "values": values.merging(["date": values["date"] ?? CalendarDate.today().description]) { $1 },
             "kinds": AccordCore.Evidence.Kind.allCases.map {
-                ["code": $0.rawValue, "name": $0.title, "selected": values["kind"] == $0.rawValue] as [String: Any]
+                ["code": $0.rawValue, "name": $0.displayName, "selected": values["kind"] == $0.rawValue] as [String: Any]
             },
             "partyChoices": parties.map { ["code": $0.code, "selected": chosen == $0.code] as [String: Any] },
             "maxMB": Self.attachmentLimit(reading) / 1_048_576,

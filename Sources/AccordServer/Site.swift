@@ -315,7 +315,7 @@ struct Site: Sendable {
             if let list = dictionary["evidence"] as? [[String: Any]] {
                 dictionary["evidence"] = list.map { entry in
                     var entry = entry
-                    if let code = entry["kind"] as? String { entry["kindName"] = AccordCore.Evidence.Kind(rawValue: code)?.title ?? code }
+                    if let code = entry["kind"] as? String { entry["kindName"] = AccordCore.Evidence.Kind(rawValue: code)?.displayName ?? code }
                     return entry
                 }
             }

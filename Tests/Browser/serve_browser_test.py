@@ -158,7 +158,7 @@ def run_checks(driver, base):
         f.write("Minutes of the border liaison meeting.\n")
     driver.get(base + "/evidence")
     driver.find_element(By.ID, "title").send_keys("Browser test minutes of the border liaison meeting")
-    Select(driver.find_element(By.ID, "kind")).select_by_value("minutes")
+    Select(driver.find_element(By.ID, "kind")).select_by_value("training-record")
     driver.find_element(By.ID, "supports").send_keys("tip-2005#7.2")
     driver.find_element(By.ID, "file").send_keys(upload)
     driver.save_screenshot(os.path.join(SHOTS, "evidence-form.png"))
@@ -172,7 +172,8 @@ def run_checks(driver, base):
     driver.get(base + "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe=""))
     check(note in driver.page_source, "the report shows on the item page")
     check("Browser test minutes" in driver.page_source, "the evidence shows on the item page")
-    check("(Minutes, " in driver.page_source, "the evidence's kind shows by its name, not its code")
+    check("(training record, " in driver.page_source and "(training-record, " not in driver.page_source,
+          "the evidence's kind shows by its name, not its code")
     driver.save_screenshot(os.path.join(SHOTS, "item.png"))
     driver.get(base + "/")
     check(driver.find_element(By.TAG_NAME, "tbody").text != dashboard_before, "the dashboard counts the new report")

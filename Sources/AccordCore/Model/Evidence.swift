@@ -7,21 +7,6 @@ public struct Evidence: Sendable, Hashable, Codable {
         case legalAct = "legal-act"
         case trainingRecord = "training-record"
         case report, media, correspondence, other
-
-        /// The kind's name in the run's language, for people (`legal-act` is `Legal act`);
-        /// files and commands keep the code.
-        public var title: String {
-            switch self {
-            case .minutes: L10n.t("Minutes")
-            case .statistics: L10n.t("Statistics")
-            case .legalAct: L10n.t("Legal act")
-            case .trainingRecord: L10n.t("Training record")
-            case .report: L10n.t("Report")
-            case .media: L10n.t("Media")
-            case .correspondence: L10n.t("Correspondence")
-            case .other: L10n.t("Other")
-            }
-        }
     }
 
     /// Who may see it.
