@@ -184,6 +184,70 @@ import Testing
         #expect(try storeStands(at: twice))
     }
 
+    /// A piece of evidence dated `date`, citing the attachment `blob` when given.
+    func evidence(_ id: String, date: String, attachment blob: String? = nil) -> (String, Data) {
+        var text = "id: \(id)\nkind: minutes\ntitle: Minutes\ndate: \(date)\nsensitivity: public\nsupports: [plan-01#1.1]\n"
+        if let blob { text += "attachment:\n  name: minutes.txt\n  blob: \(blob)\n  size: 7\n" }
+        return ("Evidence/\(date.prefix(4))/\(id).yaml", Data(text.utf8))
+    }
+
+    /// Commits `files` as another desk would (the store untouched) and returns the commit.
+    func commitElsewhere(_ files: [(String, Data)], message: String) throws -> ObjectID {
+        var changes = ChangeSet()
+        for (path, data) in files { changes.create(path, data) }
+        return try repository.apply(changes, message: message, author: author)
+    }
+
+    /// What a sync's check relies on: the problems of a revision that only adds records to
+    /// the stored one are told from the new files alone (the store then stands there), and
+    /// are those of a full read whatever the new files hold.
+    @Test func theProblemsOfAddedRecordsAreToldFromTheNewFilesAlone() throws {
+        let snapshot = try TrackerSnapshot.load(repository: repository)
+        let existingEvidence = try #require(snapshot.evidence.last)
+        let existingReport = try #require(snapshot.reports.first)
+
+        // A report citing evidence already there, evidence with its attachment, and a report
+        // citing that new evidence: no problems, known without a full read.
+        let attachment = Data("minutes".utf8)
+        let blob = try Repository.blobID(of: attachment).hex
+        let good = try commitElsewhere([
+            report("sr-2024-12-29-vn-synced1", evidence: [existingEvidence.id.rawValue]),
+            evidence("ev-2024-12-28-synced", date: "2024-12-28", attachment: blob),
+            ("Evidence/attachments/\(blob.prefix(2))/\(blob.dropFirst(2))", attachment),
+            report("sr-2024-12-30-kh-synced2", target: "plan-01#1.2", party: "KH", evidence: ["ev-2024-12-28-synced"]),
+        ], message: "From another desk")
+        #expect(RecordStore.knownDiagnostics(repository: repository, commit: good) == [])
+        #expect(try storeStands(at: good))
+        #expect(try stored()?.valid == true)
+        #expect(try rows("record") == (try RevisionFiles(repository: repository, commit: good).paths().count))
+        expectSame(try TrackerSnapshot.load(repository: repository, commit: good),
+                   try TrackerSnapshot.load(repository: repository, commit: good, cache: .disabled))
+
+        // Each of these has a problem the new file alone shows; the store does not tell them
+        // (a full read names them), and the answer is a full read's.
+        let month = existingReport.date.month == 1 ? "02" : "01"
+        let cases: [(String, [(String, Data)])] = [
+            ("an unknown target", [report("sr-2024-12-31-vn-target", target: "plan-01#99.9")]),
+            ("unknown evidence", [report("sr-2024-12-31-vn-cites", evidence: ["ev-2024-nothing"])]),
+            ("a report id taken in another month", [(
+                "Events/\(existingReport.date.year)/\(month)/\(existingReport.id).yaml",
+                Data("id: \(existingReport.id)\ntarget: plan-01#1.1\nstatus: in-progress\ndate: \(existingReport.date.year)-\(month)-15\nparty: VN\n".utf8))]),
+            ("an evidence id taken in another year", [evidence(existingEvidence.id.rawValue, date: "2003-05-05")]),
+            ("a missing attachment", [evidence("ev-2024-12-31-noattachment", date: "2024-12-31", attachment: String(repeating: "ab", count: 20))]),
+        ]
+        for (what, files) in cases {
+            let base = try repository.resolve("HEAD")
+            _ = try TrackerSnapshot.load(repository: repository, commit: base)
+            let commit = try commitElsewhere(files, message: what)
+            #expect(RecordStore.knownDiagnostics(repository: repository, commit: commit) == nil, "\(what)")
+            let told = try TrackerSnapshot.diagnostics(repository: repository, commit: commit)
+            let full = try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled).diagnostics
+            #expect(!told.isEmpty && told == full, "\(what)")
+            // Back to the good revision for the next case.
+            _ = try Command.git(["update-ref", "refs/heads/\(repository.branch)", good.hex], in: folder)
+        }
+    }
+
     func parent(of commit: ObjectID) throws -> ObjectID {
         try #require(try repository.commit(commit).parents.first)
     }

@@ -252,53 +252,181 @@ enum RecordStore {
     /// process moved it meanwhile.
     private static func update(_ stored: Stored, changes: [PathChange],
                                to key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> Stored? {
-        let inputs = try changes.filter { $0.kind != .deleted }.map { change -> (path: String, blob: ObjectID, data: Data) in
-            guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
-            return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
-        }
-        let parsed = ParallelMap.map(inputs, perCore: 16) { row(path: $0.path, blob: $0.blob, data: $0.data) }
+        let parsed = try parsedRows(changes, repository: repository)
         let changed = Dictionary(changes.map { ($0.path, $0.kind) }, uniquingKeysWith: { _, last in last })
         var rows = stored.rows.filter { changed[$0.path] == nil }
         rows.append(contentsOf: parsed)
         rows.sort { $0.path < $1.path }
 
         var diagnostics: [Diagnostic]?
-        if stored.diagnostics?.isEmpty == true, changes.allSatisfy({ $0.kind == .added }),
-           parsed.allSatisfy({ TrackerSnapshot.isAppendable($0.record) }), !repeatsAnID(parsed, in: stored) {
-            let problems = TrackerSnapshot.problems(in: rows.map(\.record), only: Set(parsed.map(\.path)))
-            if problems.isEmpty { diagnostics = [] }
+        if stored.diagnostics?.isEmpty == true, changes.allSatisfy({ $0.kind == .added }) {
+            let check = appendCheck(for: parsed) { wanted in answers(wanted, rows: stored.rows, reports: stored.reports) }
+            if let check, check.problems(of: parsed.map(\.record), paths: Set(parsed.map(\.path))).isEmpty { diagnostics = [] }
         }
         if diagnostics == nil, !stored.reports.isEmpty { return nil }
-        let diagnosticsBody = diagnostics.flatMap { DerivedStore.encode($0) }
-        _ = store.write { db in
-            guard try Row_State.fetch(db)?.key == stored.key.text else { return }
-            for change in changes where change.kind == .deleted {
-                try db.execute(sql: "DELETE FROM record WHERE path = ?", arguments: [change.path])
-            }
-            try insert(parsed, into: db)
-            try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1",
-                           arguments: [key.text, diagnosticsBody])
-        }
+        advance(store, from: stored.key, to: key, deleting: changes.filter { $0.kind == .deleted }.map(\.path),
+                adding: parsed, diagnostics: diagnostics)
         return Stored(key: key, diagnostics: diagnostics, rows: rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) },
                       reports: stored.reports)
     }
 
-    /// Whether a new report or piece of evidence has the id of another one, parsed or
-    /// left unparsed in `stored`: the whole check then decides which file it names.
-    private static func repeatsAnID(_ added: [Row], in stored: Stored) -> Bool {
-        func id(_ record: TrackerRecord) -> String? {
-            switch record {
-            case .report(let file): return file.value.map { "report " + $0.id.rawValue }
-            case .evidence(let file): return file.value.map { "evidence " + $0.id.rawValue }
-            default: return nil
+    /// The problems of the tracker at `commit` when the store can tell them without reading
+    /// every row: it stands at `commit` and knows them, or it stands, without problems, at
+    /// a revision that `commit` only adds status reports, evidence and attachments to (a
+    /// sync, a pull, a `git commit` of new records), and an ``AppendCheck`` of the new files
+    /// against the owners' rows and the ids the store holds finds none. The store then moves
+    /// to `commit`, the new files' rows added. Nil otherwise (the caller reads the tracker).
+    static func knownDiagnostics(repository: Repository, commit: ObjectID) -> [Diagnostic]? {
+        guard let key = try? key(of: repository, at: commit),
+              let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
+              let state = store.access({ db in try Row_State.fetch(db) }) ?? nil else { return nil }
+        let diagnostics = state.diagnostics.flatMap { DerivedStore.decode([Diagnostic].self, from: $0) }
+        if state.key == key.text { return diagnostics }
+        guard diagnostics?.isEmpty == true, state.key.hasPrefix("v\(formatVersion) ") else { return nil }
+        let base = TrackerKey(text: state.key)
+        guard let changes = key.changes(since: base, repository: repository),
+              changes.allSatisfy({ $0.kind == .added && AppendCheck.covers(kind: TrackerRecord.classify($0.path)) }),
+              let added = try? parsedRows(changes, repository: repository),
+              let check = appendCheck(for: added, answers: { wanted in store.access { db in try answers(wanted, in: db) } ?? nil }),
+              check.problems(of: added.map(\.record), paths: Set(added.map(\.path))).isEmpty else { return nil }
+        advance(store, from: base, to: key, deleting: [], adding: added, diagnostics: [])
+        return []
+    }
+
+    /// The files `changes` adds or modifies, read from git and parsed.
+    private static func parsedRows(_ changes: [PathChange], repository: Repository) throws -> [Row] {
+        let inputs = try changes.filter { $0.kind != .deleted }.map { change -> (path: String, blob: ObjectID, data: Data) in
+            guard let blob = change.newID else { throw AccordError(.internal, L10n.t("{1} changed without a new id", change.path)) }
+            return (change.path, blob, TrackerRecord.needsContent(change.path) ? try repository.blob(blob) : Data())
+        }
+        return ParallelMap.map(inputs, perCore: 16) { row(path: $0.path, blob: $0.blob, data: $0.data) }
+    }
+
+    /// Moves the store from the revision `base` to `key` in one transaction, unless another
+    /// process moved it meanwhile: the rows of `deleting` go, those of `adding` are written
+    /// over their paths, and the problems are kept (nil: not known). Failures are ignored.
+    private static func advance(_ store: DerivedStore, from base: TrackerKey, to key: TrackerKey,
+                                deleting: [String], adding: [Row], diagnostics: [Diagnostic]?) {
+        let diagnosticsBody = diagnostics.flatMap { DerivedStore.encode($0) }
+        _ = store.write { db in
+            guard try Row_State.fetch(db)?.key == base.text else { return }
+            for path in deleting {
+                try db.execute(sql: "DELETE FROM record WHERE path = ?", arguments: [path])
+            }
+            try insert(adding, into: db)
+            try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1",
+                           arguments: [key.text, diagnosticsBody])
+        }
+    }
+
+    // MARK: Checking added records
+
+    /// What an ``AppendCheck`` of added records asks of the revision they join: the paths of
+    /// the records with their ids, the evidence their reports cite, the attachments their
+    /// evidence cites.
+    private struct Wanted {
+        var reports = Set<RecordID>(), evidence = Set<RecordID>(), attachments: [String: String] = [:]
+    }
+
+    /// The revision's answers: its owners (settings, instruments, texts, plans, meetings),
+    /// where each wanted report and piece of evidence is, which wanted attachments it holds.
+    private struct Answers {
+        var owners: [TrackerRecord] = []
+        var reports: [RecordID: String] = [:], evidence: [RecordID: String] = [:], attachments = Set<String>()
+    }
+
+    /// The check of `added`, the revision answering through `answers`; nil when a record is
+    /// of a kind the check does not take, or the revision cannot answer.
+    private static func appendCheck(for added: [Row], answers: (Wanted) -> Answers?) -> AppendCheck? {
+        var wanted = Wanted()
+        for row in added {
+            switch row.record {
+            case .report(let file):
+                guard let report = file.value else { continue }
+                wanted.reports.insert(report.id)
+                wanted.evidence.formUnion(report.evidence)
+            case .evidence(let file):
+                guard let item = file.value else { continue }
+                wanted.evidence.insert(item.id)
+                if let attachment = item.attachment { wanted.attachments[attachment.blob] = attachment.path }
+            case .attachment:
+                continue
+            default:
+                return nil
             }
         }
-        let ids = added.compactMap { id($0.record) }
-        let distinct = Set(ids)
-        if distinct.count < ids.count { return true }
-        if distinct.isEmpty { return false }
-        return stored.rows.contains { id($0.record).map(distinct.contains) ?? false }
-            || stored.reports.contains { distinct.contains("report " + $0.id) }
+        guard let found = answers(wanted) else { return nil }
+        return AppendCheck(
+            owners: found.owners, hasAttachment: found.attachments.contains, hasEvidence: { found.evidence[$0] != nil },
+            pathOfID: { kind, id in kind == .report ? found.reports[id] : found.evidence[id] })
+    }
+
+    /// Whether a record of this kind is one of a revision's owners.
+    private static func isOwner(_ kind: TrackerRecord.Kind) -> Bool {
+        switch kind {
+        case .settings, .instrument, .text, .plan, .meeting: return true
+        default: return false
+        }
+    }
+
+    /// The answers of the revision whose rows are `rows`, its unparsed reports `reports`.
+    private static func answers(_ wanted: Wanted, rows: [Row], reports: [ReportEntry]) -> Answers {
+        var found = Answers()
+        for row in rows {
+            switch row.record {
+            case .settings, .instrument, .text, .plan, .meeting:
+                found.owners.append(row.record)
+            case .report(let file):
+                if let id = file.value?.id, wanted.reports.contains(id) { found.reports[id] = found.reports[id] ?? row.path }
+            case .evidence(let file):
+                if let id = file.value?.id, wanted.evidence.contains(id) { found.evidence[id] = found.evidence[id] ?? row.path }
+            case .attachment(let blob):
+                if wanted.attachments[blob] != nil { found.attachments.insert(blob) }
+            default:
+                continue
+            }
+        }
+        for entry in reports {
+            if wanted.reports.contains(entry.recordID) { found.reports[entry.recordID] = found.reports[entry.recordID] ?? entry.path }
+        }
+        return found
+    }
+
+    /// The answers of the revision the store holds, read from its tables: the owners' rows
+    /// (a few dozen) decoded, the paths under `Events/` and `Evidence/` scanned by name
+    /// only when an id is wanted there. A status report or piece of evidence is filed as
+    /// `<id>.yaml`, which a revision without problems makes sure of. Nil when a row does not
+    /// give its record back.
+    private static func answers(_ wanted: Wanted, in db: Database) throws -> Answers? {
+        var found = Answers()
+        let owners = try GRDB.Row.fetchCursor(db, sql: """
+            SELECT path, blob, form, body FROM record WHERE path = ? OR (path >= 'Agreements/' AND path < 'Agreements0')
+            OR (path >= 'Plans/' AND path < 'Plans0') OR (path >= 'Meetings/' AND path < 'Meetings0')
+            """, arguments: [TrackerLayout.settings])
+        while let row = try owners.next() {
+            let path: String = row[0]
+            guard isOwner(TrackerRecord.classify(path)) else { continue }
+            guard let blob = ObjectID(hex: row[1]), let record = storedRecord(path: path, blob: blob, form: row[2], bytes: row[3]) else { return nil }
+            found.owners.append(record)
+        }
+        func scan(_ folder: String, kind: TrackerRecord.Kind, ids: Set<RecordID>, into places: inout [RecordID: String]) throws {
+            guard !ids.isEmpty else { return }
+            let names = Dictionary(ids.map { ($0.rawValue + ".yaml", $0) }, uniquingKeysWith: { first, _ in first })
+            let paths = try String.fetchCursor(db, sql: "SELECT path FROM record WHERE path >= ? AND path < ?",
+                                               arguments: [folder + "/", folder + "0"])
+            while let path = try paths.next() {
+                guard let slash = path.lastIndex(of: "/"), let id = names[String(path[path.index(after: slash)...])],
+                      places[id] == nil, TrackerRecord.classify(path) == kind else { continue }
+                places[id] = path
+            }
+        }
+        try scan("Events", kind: .report, ids: wanted.reports, into: &found.reports)
+        try scan("Evidence", kind: .evidence, ids: wanted.evidence, into: &found.evidence)
+        for (blob, path) in wanted.attachments
+        where try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM record WHERE path = ?)", arguments: [path]) == true {
+            found.attachments.insert(blob)
+        }
+        return found
     }
 
     // MARK: Reading everything
@@ -414,6 +542,17 @@ extension TrackerSnapshot {
             RecordStore.saveDiagnostics(snapshot.diagnostics, key: read.key, repository: repository)
         }
         return snapshot
+    }
+}
+
+extension TrackerSnapshot {
+    /// The problems of the tracker at `commit`, as ``load(repository:commit:cache:)`` finds
+    /// them: told by the derived store when it knows them, or when `commit` only adds status
+    /// reports, evidence and attachments to the revision it holds (then only the new files
+    /// are read); otherwise from a read of the tracker.
+    public static func diagnostics(repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
+        if let known = RecordStore.knownDiagnostics(repository: repository, commit: commit) { return known }
+        return try load(repository: repository, commit: commit).diagnostics
     }
 }
 

@@ -86,10 +86,10 @@ public enum TrackerSync {
         // What this copy's own check found, when the derived store still holds it: read before
         // the store moves on to the result.
         let checkedHere = proposal.local.flatMap { RecordStore.storedDiagnostics(repository: repository, commit: $0) }
-        // Through the derived store: only the files that differ from the revision it holds
-        // are parsed, and only those are checked when they merely add records to a revision
-        // without problems. The next command then reads the result without any work.
-        let found = try TrackerSnapshot.load(repository: repository, commit: proposal.result).diagnostics
+        // Through the derived store: when the result merely adds records to the revision it
+        // holds, without problems, only the new files are read and checked, and the store
+        // moves to the result, so the next command reads it without any work.
+        let found = try TrackerSnapshot.diagnostics(repository: repository, commit: proposal.result)
         guard proposal.local != proposal.result else { return Check(result: proposal.result, problems: found.count, arriving: []) }
         // A result without problems has none that arrive and none that the merge made: the
         // two sides need not be read again.

@@ -61,6 +61,14 @@ final class ReportEntry: Sendable {
         source = .stored(path: path, bytes: bytes)
     }
 
+    /// The path of the report's file.
+    var path: String {
+        switch source {
+        case .parsed(let report): return report.path
+        case .stored(let path, _): return path
+        }
+    }
+
     /// The report. Stored bytes were checked against their blob id and gave this very head
     /// when they were stored, so they parse; should they not, the report is rebuilt from
     /// what the head holds rather than stopping the command.

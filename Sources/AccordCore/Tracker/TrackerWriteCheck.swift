@@ -22,9 +22,9 @@ public enum TrackerWriteCheck {
     /// The problems of the tracker at `commit` not found at `base`. A problem is the same
     /// when its file, field and message are: an edit above it may move its line.
     public static func newProblems(in repository: Repository, commit: ObjectID, base: ObjectID?) throws -> [Diagnostic] {
-        let after = try TrackerSnapshot.load(repository: repository, commit: commit).diagnostics
+        let after = try TrackerSnapshot.diagnostics(repository: repository, commit: commit)
         guard !after.isEmpty else { return [] }
-        let before = try base.map { try TrackerSnapshot.load(repository: repository, commit: $0).diagnostics } ?? []
+        let before = try base.map { try TrackerSnapshot.diagnostics(repository: repository, commit: $0) } ?? []
         let known = Set(before.map { [$0.file, $0.field, $0.message] })
         return after.filter { !known.contains([$0.file, $0.field, $0.message]) }
     }
