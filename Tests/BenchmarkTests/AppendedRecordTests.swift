@@ -185,9 +185,10 @@ import Testing
     }
 
     /// A piece of evidence dated `date`, citing the attachment `blob` when given.
-    func evidence(_ id: String, date: String, attachment blob: String? = nil) -> (String, Data) {
+    func evidence(_ id: String, date: String, attachment blob: String? = nil, indicator: String? = nil) -> (String, Data) {
         var text = "id: \(id)\nkind: minutes\ntitle: Minutes\ndate: \(date)\nsensitivity: public\nsupports: [plan-01#1.1]\n"
         if let blob { text += "attachment:\n  name: minutes.txt\n  blob: \(blob)\n  size: 7\n" }
+        if let indicator { text += "values:\n  - indicator: \(indicator)\n    scope: vn-kh-border\n    period: \"2024\"\n    value: 3\n" }
         return ("Evidence/\(date.prefix(4))/\(id).yaml", Data(text.utf8))
     }
 
@@ -215,6 +216,7 @@ import Testing
             evidence("ev-2024-12-28-synced", date: "2024-12-28", attachment: blob),
             ("Evidence/attachments/\(blob.prefix(2))/\(blob.dropFirst(2))", attachment),
             report("sr-2024-12-30-kh-synced2", target: "plan-01#1.2", party: "KH", evidence: ["ev-2024-12-28-synced"]),
+            evidence("ev-2024-12-29-figures", date: "2024-12-29", indicator: "cases"),
         ], message: "From another desk")
         #expect(RecordStore.knownDiagnostics(repository: repository, commit: good) == [])
         #expect(try storeStands(at: good))
@@ -233,6 +235,7 @@ import Testing
                 "Events/\(existingReport.date.year)/\(month)/\(existingReport.id).yaml",
                 Data("id: \(existingReport.id)\ntarget: plan-01#1.1\nstatus: in-progress\ndate: \(existingReport.date.year)-\(month)-15\nparty: VN\n".utf8))]),
             ("an evidence id taken in another year", [evidence(existingEvidence.id.rawValue, date: "2003-05-05")]),
+            ("an unknown indicator", [evidence("ev-2024-12-31-figures", date: "2024-12-31", indicator: "no-such-indicator")]),
             ("a missing attachment", [evidence("ev-2024-12-31-noattachment", date: "2024-12-31", attachment: String(repeating: "ab", count: 20))]),
         ]
         for (what, files) in cases {

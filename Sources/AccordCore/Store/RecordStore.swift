@@ -326,6 +326,10 @@ enum RecordStore {
     /// evidence cites.
     private struct Wanted {
         var reports = Set<RecordID>(), evidence = Set<RecordID>(), attachments: [String: String] = [:]
+        /// The instruments, plans and meetings the records name (targets, supported
+        /// decisions); nil when every one is needed (evidence with values: an indicator may
+        /// be any plan's).
+        var owners: Set<String>? = []
     }
 
     /// The revision's answers: its owners (settings, instruments, texts, plans, meetings),
@@ -345,10 +349,12 @@ enum RecordStore {
                 guard let report = file.value else { continue }
                 wanted.reports.insert(report.id)
                 wanted.evidence.formUnion(report.evidence)
+                wanted.owners?.insert(report.target.owner)
             case .evidence(let file):
                 guard let item = file.value else { continue }
                 wanted.evidence.insert(item.id)
                 if let attachment = item.attachment { wanted.attachments[attachment.blob] = attachment.path }
+                if item.values.isEmpty { wanted.owners?.formUnion(item.supports.map(\.owner)) } else { wanted.owners = nil }
             case .attachment:
                 continue
             default:
@@ -361,20 +367,12 @@ enum RecordStore {
             pathOfID: { kind, id in kind == .report ? found.reports[id] : found.evidence[id] })
     }
 
-    /// Whether a record of this kind is one of a revision's owners.
-    private static func isOwner(_ kind: TrackerRecord.Kind) -> Bool {
-        switch kind {
-        case .settings, .instrument, .text, .plan, .meeting: return true
-        default: return false
-        }
-    }
-
     /// The answers of the revision whose rows are `rows`, its unparsed reports `reports`.
     private static func answers(_ wanted: Wanted, rows: [Row], reports: [ReportEntry]) -> Answers {
         var found = Answers()
         for row in rows {
             switch row.record {
-            case .settings, .instrument, .text, .plan, .meeting:
+            case .settings, .instrument, .plan, .meeting:
                 found.owners.append(row.record)
             case .report(let file):
                 if let id = file.value?.id, wanted.reports.contains(id) { found.reports[id] = found.reports[id] ?? row.path }
@@ -392,20 +390,35 @@ enum RecordStore {
         return found
     }
 
-    /// The answers of the revision the store holds, read from its tables: the owners' rows
-    /// (a few dozen) decoded, the paths under `Events/` and `Evidence/` scanned by name
-    /// only when an id is wanted there. A status report or piece of evidence is filed as
-    /// `<id>.yaml`, which a revision without problems makes sure of. Nil when a row does not
-    /// give its record back.
+    /// The answers of the revision the store holds, read from its tables: the settings and
+    /// the owners the records name decoded (each filed under its id, which a revision
+    /// without problems makes sure of; every instrument, plan and meeting when the names are
+    /// not enough), and the paths under `Events/` and `Evidence/` scanned by name only when
+    /// an id is wanted there (a status report or piece of evidence is filed as `<id>.yaml`).
+    /// Texts are not read: only an instrument's own check looks at them. Nil when a row does
+    /// not give its record back.
     private static func answers(_ wanted: Wanted, in db: Database) throws -> Answers? {
         var found = Answers()
-        let owners = try GRDB.Row.fetchCursor(db, sql: """
-            SELECT path, blob, form, body FROM record WHERE path = ? OR (path >= 'Agreements/' AND path < 'Agreements0')
-            OR (path >= 'Plans/' AND path < 'Plans0') OR (path >= 'Meetings/' AND path < 'Meetings0')
-            """, arguments: [TrackerLayout.settings])
+        let owners: RowCursor
+        if let names = wanted.owners {
+            var paths = [TrackerLayout.settings]
+            for name in names.sorted() {
+                paths += ["Agreements/\(name)/instrument.yaml", "Plans/\(name).yaml", "Meetings/\(name).yaml"]
+            }
+            owners = try GRDB.Row.fetchCursor(db, sql: "SELECT path, blob, form, body FROM record WHERE path IN (SELECT value FROM json_each(?))",
+                                              arguments: [String(decoding: try JSONEncoder().encode(paths), as: UTF8.self)])
+        } else {
+            owners = try GRDB.Row.fetchCursor(db, sql: """
+                SELECT path, blob, form, body FROM record WHERE path = ? OR (path >= 'Agreements/' AND path < 'Agreements0')
+                OR (path >= 'Plans/' AND path < 'Plans0') OR (path >= 'Meetings/' AND path < 'Meetings0')
+                """, arguments: [TrackerLayout.settings])
+        }
         while let row = try owners.next() {
             let path: String = row[0]
-            guard isOwner(TrackerRecord.classify(path)) else { continue }
+            switch TrackerRecord.classify(path) {
+            case .settings, .instrument, .plan, .meeting: break
+            default: continue
+            }
             guard let blob = ObjectID(hex: row[1]), let record = storedRecord(path: path, blob: blob, form: row[2], bytes: row[3]) else { return nil }
             found.owners.append(record)
         }
@@ -414,8 +427,11 @@ enum RecordStore {
             let names = Dictionary(ids.map { ($0.rawValue + ".yaml", $0) }, uniquingKeysWith: { first, _ in first })
             let paths = try String.fetchCursor(db, sql: "SELECT path FROM record WHERE path >= ? AND path < ?",
                                                arguments: [folder + "/", folder + "0"])
+            // By bytes: 100,000 paths at full size, and a path is ASCII.
             while let path = try paths.next() {
-                guard let slash = path.lastIndex(of: "/"), let id = names[String(path[path.index(after: slash)...])],
+                let bytes = path.utf8
+                guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")),
+                      let id = names[String(path[bytes.index(after: slash)...])],
                       places[id] == nil, TrackerRecord.classify(path) == kind else { continue }
                 places[id] = path
             }

@@ -7,13 +7,15 @@ internal import Foundation
 ///
 /// These records are append-only and nothing refers to a report, so adding one cannot change
 /// what another file means: the new records are checked against what they refer to alone
-/// (the settings, instruments, texts, plans and meetings, called the owners here), the
+/// (the settings, instruments, plans and meetings, called the owners here), the
 /// evidence and attachments they cite, and the ids already taken. The whole-tracker check
 /// gives the same problems for the new files; reading 100,000 reports to find them is what
 /// this avoids. Whoever builds the check says how the revision answers each question: from a
 /// snapshot, from parsed rows, or from the derived store's tables.
 struct AppendCheck {
-    /// The settings, instruments, texts, plans and meetings of the revision.
+    /// The settings, instruments, plans and meetings of the revision (all of them, or at
+    /// least those the added records name when none of them is evidence with values).
+    /// Texts play no part: only an instrument's own check reads them.
     let owners: [TrackerRecord]
     /// The targets the owners define, when the caller has them already.
     var targets: [TrackedTarget]?

@@ -118,11 +118,6 @@ extension TrackerSnapshot {
         for instrument in instruments {
             owners.append(.instrument(.checked("Agreements/\(instrument.id)/instrument.yaml", instrument)))
         }
-        for (instrument, languages) in texts {
-            for (language, text) in languages {
-                owners.append(.text(instrument: instrument.rawValue, language: language, .success(text)))
-            }
-        }
         for plan in plans { owners.append(.plan(.checked("Plans/\(plan.id).yaml", plan))) }
         for meeting in meetings { owners.append(.meeting(.checked(meeting.path, meeting))) }
         // The targets are this snapshot's: the owners are the very records they came from.
