@@ -119,13 +119,13 @@ enum RecordStore {
         guard let store = DerivedStore.open(gitDirectory: repository.gitDirectory) else {
             return Stored(key: key, diagnostics: nil, rows: try parseAll(repository: repository, commit: commit))
         }
-        if let stored = read(store, parsingReports: parsingReports) {
+        if let stored = read(store, gitDirectory: repository.gitDirectory, parsingReports: parsingReports) {
             if stored.key == key { return stored }
             if let changes = key.changes(since: stored.key, repository: repository) {
                 if let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) { return updated }
                 // Reports left unparsed follow only a change whose problems are known without
                 // them; any other change is followed with every record at hand.
-                if !stored.reports.isEmpty, let parsed = read(store),
+                if !stored.reports.isEmpty, let parsed = read(store, gitDirectory: repository.gitDirectory),
                    let updated = try? update(parsed, changes: changes, to: key, in: store, repository: repository) {
                     return updated
                 }
@@ -159,12 +159,13 @@ enum RecordStore {
     ///
     /// With `parsingReports` false and the state's problems known, a status report whose
     /// row has a head (see ``StoredReportHead``) is not parsed: it becomes a
-    /// ``ReportEntry`` holding its head and bytes, parsed only if a command looks at it.
-    private static func read(_ store: DerivedStore, parsingReports: Bool = true) -> Stored? {
+    /// ``ReportEntry`` holding its head, its bytes fetched and parsed only if a command looks at it.
+    private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true) -> Stored? {
         enum Read {
             case row(Row)
             case report(ReportEntry)
         }
+        let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
         let fetched = store.access { db -> (String, Data?, [Row], [ReportEntry])? in
             var result: (String, Data?, [Row], [ReportEntry])?
             try db.inTransaction(.deferred) {
@@ -181,9 +182,8 @@ enum RecordStore {
                         guard let id = ObjectID(hex: stored.blob) else { return nil }
                         if lazy, let text = stored.head {
                             guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
-                                  let head = StoredReportHead(text: text, blobHex: stored.blob),
-                                  (try? Repository.blobID(of: stored.bytes)) == id else { return nil }
-                            return .report(ReportEntry(head, path: stored.path, bytes: stored.bytes))
+                                  let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
+                            return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
                         }
                         guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
                         return .row(Row(path: stored.path, blob: id, record: record))
@@ -198,7 +198,10 @@ enum RecordStore {
                     }
                     return true
                 }
-                let cursor = try GRDB.Row.fetchCursor(db, sql: "SELECT path, blob, form, body, head FROM record")
+                // A report filed by its head is read without its bytes (fetched when looked at).
+                let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
+                    ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
+                    : "SELECT path, blob, form, body, head FROM record")
                 while let row = try cursor.next() {
                     chunk.append((row[0], row[1], row[2], row[3], row[4]))
                     if chunk.count == parseChunk, !finish() { return .commit }
@@ -520,6 +523,35 @@ enum RecordStore {
                   let data = state.diagnostics, DerivedStore.decode([Diagnostic].self, from: data)?.isEmpty == true else { return }
             try insert(added, into: db)
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1", arguments: [key.text, none])
+        }
+    }
+}
+
+/// The bytes of status reports a read filed by their heads: fetched from the store's rows
+/// a group at a time, each checked against its blob id, and read from git when a row is
+/// gone, changed or damaged meanwhile (another process may have moved the store on).
+private final class StoredReportBytes: ReportBytes {
+    private let store: DerivedStore
+    private let gitDirectory: URL
+
+    init(store: DerivedStore, gitDirectory: URL) {
+        self.store = store
+        self.gitDirectory = gitDirectory
+    }
+
+    func bytes(of files: [(path: String, blob: ObjectID)]) -> [Data?] {
+        let paths = String(decoding: (try? JSONEncoder().encode(files.map(\.path))) ?? Data("[]".utf8), as: UTF8.self)
+        let stored = store.access { db in
+            try Dictionary(GRDB.Row.fetchAll(db, sql: "SELECT path, body FROM record WHERE path IN (SELECT value FROM json_each(?))",
+                                             arguments: [paths]).map { ($0[0] as String, $0[1] as Data) },
+                           uniquingKeysWith: { first, _ in first })
+        } ?? [:]
+        // A repository handle of its own: entries may be looked at from any thread.
+        var repository: Repository??
+        return files.map { file in
+            if let data = stored[file.path], (try? Repository.blobID(of: data)) == file.blob { return data }
+            if repository == nil { repository = .some(try? Repository.open(gitDirectory: gitDirectory, workTree: nil)) }
+            return try? repository??.blob(file.blob)
         }
     }
 }

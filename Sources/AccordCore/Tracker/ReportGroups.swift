@@ -1,4 +1,5 @@
 internal import Foundation
+internal import GitStore
 
 /// What the state needs of a status report without the rest of it: its date, its status
 /// and the evidence it cites. A cached read decodes these for all reports, and a report's
@@ -23,6 +24,13 @@ public struct ReportHead: Sendable, Hashable {
     }
 }
 
+/// Where the bytes of status reports read without them are had when a command looks at
+/// them (the derived store's rows, else git).
+protocol ReportBytes: AnyObject, Sendable {
+    /// The bytes of each file (path and blob id), in order: exactly the blob's, or nil.
+    func bytes(of files: [(path: String, blob: ObjectID)]) -> [Data?]
+}
+
 /// A status report as it is filed: what filing it and folding the state need (its id,
 /// target, party, time recorded and head), and the report itself, which a report read
 /// from the derived store is parsed into only when a command looks at it.
@@ -37,8 +45,9 @@ final class ReportEntry: Sendable {
 
     private enum Source: Sendable {
         case parsed(StatusReport)
-        /// The bytes of its file at `path`, checked against the file's blob id when read.
-        case stored(path: String, bytes: Data)
+        /// Its file at `path`, git blob `blob`, whose bytes `bytes` gives when the report is
+        /// looked at (a read keeps no report's bytes: 22 MB for 100,000 reports).
+        case stored(path: String, blob: ObjectID, bytes: any ReportBytes)
     }
 
     init(_ report: StatusReport) {
@@ -50,36 +59,53 @@ final class ReportEntry: Sendable {
         source = .parsed(report)
     }
 
-    /// A report read from the store: its filing fields as the store kept them (``StoredReportHead``)
-    /// and its file's bytes.
-    init(_ stored: StoredReportHead, path: String, bytes: Data) {
+    /// A report read from the store: its filing fields as the store kept them
+    /// (``StoredReportHead``), and where its file's bytes are had.
+    init(_ stored: StoredReportHead, path: String, blob: ObjectID, bytes: any ReportBytes) {
         recordID = stored.id
         target = stored.target
         party = stored.party
         recordedAt = stored.recordedAt
         head = ReportHead(date: stored.date, status: stored.status, evidence: stored.evidence, illustrative: stored.illustrative)
-        source = .stored(path: path, bytes: bytes)
+        source = .stored(path: path, blob: blob, bytes: bytes)
     }
 
     /// The path of the report's file.
     var path: String {
         switch source {
         case .parsed(let report): return report.path
-        case .stored(let path, _): return path
+        case .stored(let path, _, _): return path
         }
     }
 
-    /// The report. Stored bytes were checked against their blob id and gave this very head
-    /// when they were stored, so they parse; should they not, the report is rebuilt from
-    /// what the head holds rather than stopping the command.
-    var report: StatusReport {
-        switch source {
-        case .parsed(let report): return report
-        case .stored(let path, let bytes):
-            if let report = StatusReport.parse(bytes, file: path).value { return report }
-            return StatusReport(id: recordID, target: target, status: head.status, date: head.date,
-                                party: party, evidence: head.evidence,
-                                provenance: Provenance(illustrative: head.illustrative), recordedAt: recordedAt)
+    /// The report, its bytes fetched when it was read from the store.
+    var report: StatusReport { Self.reports(of: [self])[0] }
+
+    /// The reports of `entries`, in order: the bytes of those read from the store fetched
+    /// together (a group's reports are looked at together). The bytes are those of the
+    /// report's blob and gave this very head when they were stored, so they parse; should
+    /// they not, or not be had, the report is rebuilt from what the head holds rather than
+    /// stopping the command.
+    static func reports(of entries: [ReportEntry]) -> [StatusReport] {
+        var wanted: [ObjectIdentifier: (source: any ReportBytes, files: [(path: String, blob: ObjectID)])] = [:]
+        for entry in entries {
+            guard case .stored(let path, let blob, let bytes) = entry.source else { continue }
+            wanted[ObjectIdentifier(bytes), default: (bytes, [])].files.append((path, blob))
+        }
+        var fetched: [String: Data] = [:]
+        for (source, files) in wanted.values {
+            for (file, data) in zip(files, source.bytes(of: files)) { fetched[file.path] = data }
+        }
+        return entries.map { entry in
+            switch entry.source {
+            case .parsed(let report):
+                return report
+            case .stored(let path, _, _):
+                if let data = fetched[path] ?? nil, let report = StatusReport.parse(data, file: path).value { return report }
+                return StatusReport(id: entry.recordID, target: entry.target, status: entry.head.status, date: entry.head.date,
+                                    party: entry.party, evidence: entry.head.evidence,
+                                    provenance: Provenance(illustrative: entry.head.illustrative), recordedAt: entry.recordedAt)
+            }
         }
     }
 
@@ -110,7 +136,7 @@ final class ReportGroup: Sendable {
         count = entries.count
         heads = entries.map(\.head)
         self.entries = entries
-        decoded = Lazy { entries.map(\.report) }
+        decoded = Lazy { ReportEntry.reports(of: entries) }
     }
 
     /// How many reports are dated on or before `date` (they come first).
