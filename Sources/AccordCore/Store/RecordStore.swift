@@ -529,10 +529,16 @@ enum RecordStore {
 
 /// The bytes of status reports a read filed by their heads: fetched from the store's rows
 /// a group at a time, each checked against its blob id, and read from git when a row is
-/// gone, changed or damaged meanwhile (another process may have moved the store on).
+/// gone, changed or damaged meanwhile (another process may have moved the store on). A
+/// command that looks at many groups (a summary) gets every report's bytes in one pass
+/// after the first few groups: one query per group would cost it more than the pass.
 private final class StoredReportBytes: ReportBytes {
     private let store: DerivedStore
     private let gitDirectory: URL
+    /// Groups fetched one by one so far, and the bytes of every report not yet served, once
+    /// fetched at once.
+    private let fetched = LockedValue<(groups: Int, all: [String: Data]?)>((0, nil))
+    private static let groupsBeforeAll = 32
 
     init(store: DerivedStore, gitDirectory: URL) {
         self.store = store
@@ -540,12 +546,31 @@ private final class StoredReportBytes: ReportBytes {
     }
 
     func bytes(of files: [(path: String, blob: ObjectID)]) -> [Data?] {
-        let paths = String(decoding: (try? JSONEncoder().encode(files.map(\.path))) ?? Data("[]".utf8), as: UTF8.self)
-        let stored = store.access { db in
-            try Dictionary(GRDB.Row.fetchAll(db, sql: "SELECT path, body FROM record WHERE path IN (SELECT value FROM json_each(?))",
-                                             arguments: [paths]).map { ($0[0] as String, $0[1] as Data) },
-                           uniquingKeysWith: { first, _ in first })
-        } ?? [:]
+        let stored = fetched.withLock { state -> [String: Data] in
+            if state.all == nil, state.groups >= Self.groupsBeforeAll {
+                state.all = store.access { db in
+                    var all: [String: Data] = [:]
+                    let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL")
+                    while let row = try rows.next() { all[row[0]] = row[1] }
+                    return all
+                } ?? [:]
+            }
+            if state.all != nil {
+                // Taken out as served: a group's reports are parsed once and kept.
+                var served: [String: Data] = [:]
+                for file in files { served[file.path] = state.all?.removeValue(forKey: file.path) }
+                return served
+            }
+            state.groups += 1
+            return store.access { db in
+                var found: [String: Data] = [:]
+                let statement = try db.cachedStatement(sql: "SELECT body FROM record WHERE path = ?")
+                for file in files {
+                    if let body = try Data.fetchOne(statement, arguments: [file.path]) { found[file.path] = body }
+                }
+                return found
+            } ?? [:]
+        }
         // A repository handle of its own: entries may be looked at from any thread.
         var repository: Repository??
         return files.map { file in

@@ -78,9 +78,6 @@ final class ReportEntry: Sendable {
         }
     }
 
-    /// The report, its bytes fetched when it was read from the store.
-    var report: StatusReport { Self.reports(of: [self])[0] }
-
     /// The reports of `entries`, in order: the bytes of those read from the store fetched
     /// together (a group's reports are looked at together). The bytes are those of the
     /// report's blob and gave this very head when they were stored, so they parse; should
