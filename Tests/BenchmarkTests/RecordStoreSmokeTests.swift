@@ -127,6 +127,26 @@ import Testing
         #expect(groups.allSatisfy { $0.isParsed })
     }
 
+    /// A command that looks at every group (a summary) gets the reports' bytes in one pass
+    /// after the first groups; a row damaged after the read is then read from git. On the
+    /// example, whose 72 groups of reports pass the one-by-one fetches.
+    @Test func everyGroupLookedAtGivesAFullReadsReports() throws {
+        let example = try Repository.create(at: scratch.path("example.git"), bare: true)
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let commit = try #require(try ExampleHistory(ExampleFiles(root: root)).write(into: example))
+        _ = try TrackerSnapshot.load(repository: example, commit: commit)
+        let snapshot = try TrackerSnapshot.load(repository: example, commit: commit)
+        let groups = snapshot.reportGroups.groups.filter { $0.count > 0 }
+        #expect(groups.count > 40, "too few groups to pass the one-by-one fetches: \(groups.count)")
+        #expect(groups.allSatisfy { !$0.isParsed })
+        let uncached = try TrackerSnapshot.load(repository: example, commit: commit, cache: .disabled)
+        let last = try #require(groups.last?.entries.last)
+        let store = try #require(DerivedStore.open(gitDirectory: example.gitDirectory))
+        _ = try store.access { try $0.execute(sql: "UPDATE record SET body = X'00FF' WHERE path = ?", arguments: [last.path]) }
+        #expect(snapshot.reports == uncached.reports)
+        #expect(groups.allSatisfy { $0.isParsed })
+    }
+
     @Test func damagedStoreFilesAreReadAsNoStore() throws {
         try expectCachedEqualsUncached()
         let good = try Data(contentsOf: storeFile)
