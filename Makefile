@@ -78,12 +78,12 @@ AXE_JS := .build/axe/axe_selenium_python/node_modules/axe-core/axe.min.js
 # cold-against-warm comparisons) and the benchmark smoke tests; `make test-slow` runs
 # those (after `make build-tls`), and CI runs both.
 SLOW_TESTS := BenchmarkTests|StressTests|eightProcessesLoggingFiftyReportsEachLoseNothing|HubSyncTests|ReportCommandTests|AccordReportsTests.CorpusTests|DerivedStoreTests/commitsAccordDidNotMakeGiveTheAnswersOfAColdRead|DerivedStoreTests/aDamagedStoreGivesTheAnswersOfNoStore|ServeTests/browserScript|ServeTLSTests/servesHTTPS|summaryAndDiffPrintToPDFThroughChromium|the2019ReviewPrintsOnAtMostEightPagesWithEverySection|chromiumRendersTheKhmerSummaryWithTheEmbeddedFontOnly|theDemoMarksEveryIllustrativeRecordInEveryOutput
+# `swift test` builds what the tests run (the end-to-end tests depend on the accord and
+# accord-bench executables): a separate `swift build` would only load the package again.
 test: deps test-deps
-	$(SWIFT) build $(BUILD_FLAGS)
 	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
 
 test-slow: deps test-deps build-tls
-	$(SWIFT) build $(BUILD_FLAGS)
 	$(SWIFT) test $(BUILD_FLAGS) --filter '$(SLOW_TESTS)'
 
 # The quick loop while working: the library targets' tests, without the end-to-end suites
