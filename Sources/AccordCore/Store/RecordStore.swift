@@ -247,9 +247,9 @@ enum RecordStore {
     /// The records of the revision `key`, made from the stored ones by the files `changes`
     /// lists, and the problems when they are known without a whole check: the change only
     /// adds status reports, evidence and attachments, the stored revision had no problems,
-    /// no new id repeats another, and the new files, checked against the rest, have none
-    /// either (what `accord log` checks of a new report; nothing refers to a report, so
-    /// reports left unparsed play no part in it). Nil when the stored reports were left
+    /// and an ``AppendCheck`` of the new files against the stored rows finds none (what
+    /// `accord log` checks of a new report; nothing refers to a report, so reports left
+    /// unparsed count only by their ids). Nil when the stored reports were left
     /// unparsed and the problems are not known so: the whole check needs them. The database
     /// is changed in place, row by row, in one transaction that first makes sure no other
     /// process moved it meanwhile.
@@ -335,7 +335,7 @@ enum RecordStore {
         var owners: Set<String>? = []
     }
 
-    /// The revision's answers: its owners (settings, instruments, texts, plans, meetings),
+    /// The revision's answers: its owners (settings, instruments, plans, meetings),
     /// where each wanted report and piece of evidence is, which wanted attachments it holds.
     private struct Answers {
         var owners: [TrackerRecord] = []

@@ -29,16 +29,8 @@ struct AppendCheck {
     /// A record that has an id of its own among those that may be added.
     enum Kind { case report, evidence }
 
-    /// Whether `record` is of a kind this check takes: a status report, evidence or an
-    /// attachment (with problems of its own or not: those are reported too).
-    static func covers(_ record: TrackerRecord) -> Bool {
-        switch record {
-        case .report, .evidence, .attachment: return true
-        default: return false
-        }
-    }
-
-    /// Whether a file of this kind (by its path) is one this check takes.
+    /// Whether a file of this kind (by its path) is one this check takes: a status report,
+    /// evidence or an attachment (with problems of its own or not: those are reported too).
     static func covers(kind: TrackerRecord.Kind) -> Bool {
         switch kind {
         case .report, .evidence, .attachment: return true
@@ -46,7 +38,7 @@ struct AppendCheck {
         }
     }
 
-    /// The problems of `added` (files at the paths `paths`, all of kinds it ``covers(_:)``) in
+    /// The problems of `added` (files at the paths `paths`, all of kinds it ``covers(kind:)``) in
     /// the revision: what a whole check of the revision with them would report for their
     /// files, and a new id that another file of the revision already has (the whole check
     /// would name whichever file sorts later, which may be the one already there).

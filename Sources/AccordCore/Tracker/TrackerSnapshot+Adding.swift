@@ -14,7 +14,9 @@ extension TrackerSnapshot {
     public func problems(adding files: [String: Data], repository: Repository, commit: ObjectID) throws -> [Diagnostic] {
         let newFiles = Set(files.keys)
         let added = files.map { TrackerRecord.parse(path: $0.key, data: $0.value) }
-        if let check = appendCheck(for: added) { return check.problems(of: added, paths: newFiles) }
+        if newFiles.allSatisfy({ AppendCheck.covers(kind: TrackerRecord.classify($0)) }), let check = appendCheck() {
+            return check.problems(of: added, paths: newFiles)
+        }
         // A file written anew (a request being answered) stands in for the one committed.
         let kept = try TrackerRecord.all(in: repository, at: commit).filter { record in
             guard case .request(let file) = record else { return true }
@@ -105,12 +107,10 @@ extension TrackerSnapshot {
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
     }
 
-    /// The check of append-only `added` records against this snapshot; nil when `added`
-    /// holds another kind of record or the owners have problems. Evidence and reports are
-    /// known by id, looked up in the snapshot's tables: rebuilding 20,000 evidence records
-    /// was a sixth of `accord log`.
-    private func appendCheck(for added: [TrackerRecord]) -> AppendCheck? {
-        guard added.allSatisfy(AppendCheck.covers) else { return nil }
+    /// The check of append-only records added to this snapshot; nil when its owners have
+    /// problems. Evidence and reports are known by id, looked up in the snapshot's tables:
+    /// rebuilding 20,000 evidence records was a sixth of `accord log`.
+    private func appendCheck() -> AppendCheck? {
         let ownerFolders = ["accord.yaml", "Agreements/", "Plans/", "Meetings/"]
         if diagnostics.contains(where: { problem in ownerFolders.contains { problem.file.hasPrefix($0) } }) { return nil }
         var owners: [TrackerRecord] = []
