@@ -69,3 +69,65 @@ private final class Pair<A, B>: @unchecked Sendable {
         self.second = second
     }
 }
+
+/// Batches transformed on other threads while the caller makes the next one (fetching
+/// rows from a database, say), so the caller's work and the transform overlap instead of
+/// taking turns. Each batch is mapped in order on one thread; results come back in the
+/// order the batches were given, each batch as soon as it and those before it are done.
+/// One batch per core but one runs on a thread of its own at a time; a batch given while
+/// all those threads are busy is mapped on the caller's own thread (which then makes
+/// nothing new), so every core works and what is made is never all held at once.
+final class BatchPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
+    private let transform: @Sendable (Input) -> Output
+    private let group = DispatchGroup()
+    private let room = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
+    /// Batches done and not yet taken, by the order they were given in; how many were given.
+    private let done = LockedValue<(batches: [Int: [Output]], given: Int)>(([:], 0))
+    /// The next batch to hand back; used on the caller's thread only.
+    private var next = 0
+
+    init(_ transform: @escaping @Sendable (Input) -> Output) {
+        self.transform = transform
+    }
+
+    /// Hands `batch` to another thread, or maps it here when every other thread is busy.
+    func submit(_ batch: [Input]) {
+        guard !batch.isEmpty else { return }
+        let index = done.withLock { state in
+            state.given += 1
+            return state.given - 1
+        }
+        guard room.wait(timeout: .now()) == .success else {
+            let output = batch.map(transform)
+            done.withLock { $0.batches[index] = output }
+            return
+        }
+        // A thread of its own, not dispatch's pool: on Linux the pool's threads may all be
+        // taken by other work waiting on something, and the batch would not start.
+        group.enter()
+        Thread { [self] in
+            let output = batch.map(transform)
+            done.withLock { $0.batches[index] = output }
+            room.signal()
+            group.leave()
+        }.start()
+    }
+
+    /// The batches done so far that follow those already taken, in the order given.
+    func ready() -> [[Output]] {
+        done.withLock { state in
+            var taken: [[Output]] = []
+            while let batch = state.batches.removeValue(forKey: next) {
+                taken.append(batch)
+                next += 1
+            }
+            return taken
+        }
+    }
+
+    /// The batches not taken yet, in the order given, once all are done.
+    func finish() -> [[Output]] {
+        group.wait()
+        return ready()
+    }
+}

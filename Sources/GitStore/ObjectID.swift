@@ -8,7 +8,8 @@ public struct ObjectID: Hashable, Sendable, Comparable, Codable, CustomStringCon
     /// Accepts exactly 40 hex digits (either case); short ids go through `Repository.resolve`.
     public init?(hex: String) {
         guard hex.utf8.count == 40, hex.utf8.allSatisfy({ $0.isHexDigit }) else { return nil }
-        self.hex = hex.lowercased()
+        // Ids read back from a store are lowercase already: kept as given, not copied.
+        self.hex = hex.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }) ? hex.lowercased() : hex
     }
 
     init(_ oid: git_oid) {

@@ -14,12 +14,11 @@ public struct TextHistory: Sendable {
 
     /// Reads the revisions of every instrument of `snapshot` in the history of `commit`,
     /// or only of those named in `only` (`accord show` needs one instrument's). With
-    /// `prefetch`, waits for it first: what it read is then found in the caches.
+    /// `prefetched`, what a ``Prefetch`` of `commit` read is found in its caches.
     public init(snapshot: TrackerSnapshot, repository: Repository, commit: ObjectID,
-                only: Set<InstrumentID>? = nil, after prefetch: Prefetch? = nil) throws {
-        let handed = prefetch?.handOver(for: commit)
-        if let walked = handed?.repository { repository.keepFolderHistories(of: walked) }
-        let caches = handed?.caches ?? [:]
+                only: Set<InstrumentID>? = nil, prefetched: Prefetched? = nil) throws {
+        if let walked = prefetched?.repository { repository.keepFolderHistories(of: walked) }
+        let caches = prefetched?.caches ?? [:]
         let instruments = snapshot.instruments.filter { only?.contains($0.id) ?? true }
         let done = try Self.read(instruments.map { ($0.id, $0.languages) }, repository: repository, commit: commit,
                                  caches: caches).map { try $0.get() }
@@ -51,21 +50,22 @@ public struct TextHistory: Sendable {
         }
     }
 
-    /// Reads the revisions of every instrument folder under `Agreements/` on another thread,
-    /// for a command that will ask for them once the tracker is loaded (`gaps`, `summary`):
-    /// after a clone, the walk over every commit and the parsing of every text then overlap
-    /// with reading the records. What it reads is stored in the caches in the git folder
-    /// (the folder history, the parsed texts, their comparisons), and handed to
-    /// `TextHistory.init` in memory as well: the text caches it read through and the handle
-    /// that walked the history, so nothing is read twice even where nothing can be stored.
-    /// Its failures are ignored: the same reads are made again there, and fail there.
+    /// Reads the revisions of every instrument folder under `Agreements/` on another thread
+    /// while the tracker loads: every command opening the tracker needs them for the
+    /// instruments whose text was revised (what stood on the as-of date,
+    /// ``TrackerSnapshot/inForce(on:repository:commit:prefetched:)``), and `gaps` and
+    /// `summary` for every instrument. After a clone, the walk over every commit and the
+    /// parsing of every text then overlap with reading the records; with the derived store,
+    /// reading the folder history and the stored comparisons does. What it reads is stored
+    /// in the caches in the git folder (the folder history, the parsed texts, their
+    /// comparisons), and handed over in memory as well (``Prefetched``), so nothing is read
+    /// twice even where nothing can be stored. Its failures are ignored: the same reads are
+    /// made again where they are needed, and fail there.
     public final class Prefetch: @unchecked Sendable {
         private let group = DispatchGroup()
         private let commit: ObjectID
         /// Set once, on the prefetch's thread, before `group` is left.
-        private var caches: [InstrumentID: TextCache] = [:]
-        /// The handle the instrument folders' history was walked through, set with `caches`.
-        private var repository: Repository?
+        private var read: Prefetched?
 
         /// Starts reading `commit`'s history in the repository at `gitDirectory`.
         public init(gitDirectory: URL, commit: ObjectID) {
@@ -74,25 +74,34 @@ public struct TextHistory: Sendable {
                 guard let repository = try? Repository.open(at: gitDirectory).keepingHistoryInDerivedStore(),
                       let folders = try? repository.list(TextRevisions.instrumentsFolder, at: commit) else { return }
                 let instruments = folders.filter { $0.kind == .tree }.compactMap { InstrumentID($0.name) }
-                guard let read = try? TextHistory.read(instruments.map { ($0, []) }, repository: repository, commit: commit)
+                guard let results = try? TextHistory.read(instruments.map { ($0, []) }, repository: repository, commit: commit)
                 else { return }
-                self.repository = repository
-                for (id, result) in zip(instruments, read) {
-                    if case .success(let done) = result { caches[id] = done.1 }
+                var revisions: [InstrumentID: TextRevisions] = [:], caches: [InstrumentID: TextCache] = [:]
+                for (id, result) in zip(instruments, results) {
+                    if case .success(let done) = result { (revisions[id], caches[id]) = done }
                 }
+                read = Prefetched(revisions: revisions, caches: caches, repository: repository)
             }
         }
 
-        /// Waits for the prefetch, then hands over, when it read `commit`, the text cache
-        /// each instrument was read through (each with a repository handle of its own) and
-        /// the handle the folders' history was walked through. Each is handed over once:
-        /// neither may be used by two threads at once.
-        func handOver(for commit: ObjectID) -> (caches: [InstrumentID: TextCache], repository: Repository?) {
+        /// Waits for the prefetch, then hands over what it read, when it read `commit`; nil
+        /// otherwise. Handed over once: what it holds may not be used by two threads at once.
+        public func handOver(for commit: ObjectID) -> Prefetched? {
             group.wait()
-            guard commit == self.commit else { return ([:], nil) }
-            defer { (caches, repository) = ([:], nil) }
-            return (caches, repository)
+            guard commit == self.commit else { return nil }
+            defer { read = nil }
+            return read
         }
+    }
+
+    /// What a ``Prefetch`` read: each instrument's revisions (languages in the order first
+    /// met) and the text cache they were read through, each cache with a repository handle
+    /// of its own, and the handle the folders' history was walked through. Its holder uses
+    /// it on one thread, or hands each cache to one thread at a time.
+    public struct Prefetched: @unchecked Sendable {
+        let revisions: [InstrumentID: TextRevisions]
+        let caches: [InstrumentID: TextCache]
+        let repository: Repository
     }
 
     /// Commitments whose clause changed after their latest evidence, at `asOf`.

@@ -24,7 +24,16 @@ public struct InstrumentInForce: Sendable {
                             commit: ObjectID, texts cache: TextCache? = nil) throws -> InstrumentInForce? {
         let cache = cache ?? TextCache(repository: repository)
         let revisions = try TextRevisions.read(current.id, languages: current.languages, in: repository,
-                                               from: commit, texts: cache).revisions
+                                               from: commit, texts: cache)
+        return try read(current, revisions: revisions, on: date, repository: repository, commit: commit, texts: cache)
+    }
+
+    /// As ``read(_:on:repository:commit:texts:)``, with the revisions of `current`'s texts
+    /// in `commit`'s ancestry already read (by a ``TextHistory/Prefetch``): `cache` must be
+    /// the one they were read through, or one over the same repository.
+    static func read(_ current: Instrument, revisions history: TextRevisions, on date: CalendarDate,
+                     repository: Repository, commit: ObjectID, texts cache: TextCache) throws -> InstrumentInForce? {
+        let revisions = history.revisions
         guard revisions.count > 1 else { return nil }
         let inForce = revisions.lastIndex { $0.date <= date } ?? 0
         let folder = "Agreements/\(current.id)"

@@ -20,15 +20,17 @@ final class DerivedStore: @unchecked Sendable {
 
     let url: URL
     private let lock = NSLock()
-    private var queue: DatabaseQueue?
+    /// A pool: one connection writes, and reads made on other threads (a prefetch while the
+    /// records are read) go on at once, each on a connection of its own.
+    private var pool: DatabasePool?
 
-    private init(url: URL, queue: DatabaseQueue) {
+    private init(url: URL, pool: DatabasePool) {
         self.url = url
-        self.queue = queue
+        self.pool = pool
     }
 
-    /// One store per file for the whole process: every reader of a run shares its
-    /// connection, which serialises their statements.
+    /// One store per file for the whole process: every part of a run shares its
+    /// connections, writes one at a time.
     private static let opened = LockedValue<[String: DerivedStore]>([:])
 
     /// The store of the repository whose git folder is `gitDirectory`, made when missing,
@@ -39,8 +41,8 @@ final class DerivedStore: @unchecked Sendable {
         return opened.withLock { stores in
             if let store = stores[url.path], store.isOpen { return store }
             guard FileManager.default.fileExists(atPath: gitDirectory.path),
-                  let queue = connect(url) ?? { remove(url); return connect(url) }() else { return nil }
-            let store = DerivedStore(url: url, queue: queue)
+                  let pool = connect(url) ?? { remove(url); return connect(url) }() else { return nil }
+            let store = DerivedStore(url: url, pool: pool)
             stores[url.path] = store
             return store
         }
@@ -61,28 +63,27 @@ final class DerivedStore: @unchecked Sendable {
 
     func close() {
         lock.withLock {
-            try? queue?.close()
-            queue = nil
+            try? pool?.close()
+            pool = nil
         }
     }
 
-    private var isOpen: Bool { lock.withLock { queue != nil } }
+    private var isOpen: Bool { lock.withLock { pool != nil } }
 
     /// Opens the database at `url` and makes sure it holds this version's tables; nil when
     /// it is not a database of this version or cannot be read.
-    private static func connect(_ url: URL) -> DatabaseQueue? {
+    private static func connect(_ url: URL) -> DatabasePool? {
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             var configuration = Configuration()
             // Another accord may be writing (two commands at once): wait for it a little.
             configuration.busyMode = .timeout(2)
             configuration.label = "accord derived store"
-            let queue = try DatabaseQueue(path: url.path, configuration: configuration)
-            let fits = try queue.writeWithoutTransaction { db -> Bool in
-                // Write-ahead logging keeps the file whole if the machine stops mid-write,
-                // and lets readers go on while another process writes.
-                _ = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // A pool keeps the database in write-ahead-log mode, which keeps the file whole
+            // if the machine stops mid-write and lets readers go on while another writes.
+            configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+            let pool = try DatabasePool(path: url.path, configuration: configuration)
+            let fits = try pool.writeWithoutTransaction { db -> Bool in
                 let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
                 if version == schemaVersion { return true }
                 let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
@@ -94,8 +95,8 @@ final class DerivedStore: @unchecked Sendable {
                 }
                 return true
             }
-            if fits { return queue }
-            try? queue.close()
+            if fits { return pool }
+            try? pool.close()
             return nil
         } catch {
             return nil
@@ -185,18 +186,34 @@ final class DerivedStore: @unchecked Sendable {
         ) WITHOUT ROWID;
         """
 
-    /// Runs `body` on the database; nil on any failure. A damaged database is closed and
-    /// deleted, so that the next command makes it again; this one goes on without it.
+    /// Runs `body` on the database, on the connection that writes; nil on any failure. A
+    /// damaged database is closed and deleted, so that the next command makes it again;
+    /// this one goes on without it.
     func access<T>(_ body: (Database) throws -> T) -> T? {
         lock.lock()
         defer { lock.unlock() }
-        guard let queue else { return nil }
+        guard let pool else { return nil }
         do {
-            return try queue.inDatabase(body)
+            return try pool.writeWithoutTransaction(body)
         } catch let error as DatabaseError where Self.isDamage(error) {
-            try? queue.close()
-            self.queue = nil
+            try? pool.close()
+            self.pool = nil
             Self.remove(url)
+            return nil
+        } catch {
+            return nil
+        }
+    }
+
+    /// Runs `body`, which only reads, in one read transaction of its own: it sees one
+    /// state of the database throughout, and goes on while other threads read or write.
+    /// Nil on any failure; a damaged database is closed and deleted, as by ``access(_:)``.
+    func read<T>(_ body: (Database) throws -> T) -> T? {
+        guard let pool = lock.withLock({ pool }) else { return nil }
+        do {
+            return try pool.read(body)
+        } catch let error as DatabaseError where Self.isDamage(error) {
+            reset()
             return nil
         } catch {
             return nil
@@ -223,8 +240,8 @@ final class DerivedStore: @unchecked Sendable {
     /// Closes and deletes the store, so that the next open makes it again.
     func reset() {
         lock.withLock {
-            try? queue?.close()
-            queue = nil
+            try? pool?.close()
+            pool = nil
             Self.remove(url)
         }
     }

@@ -135,7 +135,7 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     private func damageChecked<T>(_ body: (Database) throws -> T) -> T? {
         var damaged = false
         let derived = derived
-        let result = derived?.access { db -> T? in
+        let result = derived?.read { db -> T? in
             do {
                 return try body(db)
             } catch let error as DatabaseError {

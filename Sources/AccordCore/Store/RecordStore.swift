@@ -26,6 +26,11 @@ enum RecordStore {
     /// holds in raw file contents.
     static let parseChunk = 4096
 
+    /// The stored bytes after which a warm read hands the rows fetched so far to be turned
+    /// into records: the few large coded records (plans, registers, texts) then spread
+    /// over several pieces of work instead of ending the read on one core.
+    static let readChunkBytes = 256 * 1024
+
     /// One stored file. `source` holds the file's bytes between reading and storing when
     /// ``keepsSource(_:)`` says the row keeps them; it is empty otherwise.
     struct Row: Sendable {
@@ -152,10 +157,11 @@ enum RecordStore {
         var reports: [ReportEntry] = []
     }
 
-    /// The stored state and every row, read in one transaction; nil when there is no
+    /// The stored state and every row, read in one read transaction; nil when there is no
     /// state, it is of another version, or any row does not give its record back. Rows are
-    /// fetched a chunk at a time and each chunk turned into records on all cores, so the
-    /// stored bytes of the whole tracker are never held at once.
+    /// fetched a chunk at a time, each chunk turned into records on other cores while the
+    /// next is fetched (``BatchPipeline``), so the stored bytes of the whole tracker are
+    /// never held at once.
     ///
     /// With `parsingReports` false and the state's problems known, a status report whose
     /// row has a head (see ``StoredReportHead``) is not parsed: it becomes a
@@ -166,51 +172,59 @@ enum RecordStore {
             case report(ReportEntry)
         }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
-        let fetched = store.access { db -> (String, Data?, [Row], [ReportEntry])? in
-            var result: (String, Data?, [Row], [ReportEntry])?
-            try db.inTransaction(.deferred) {
-                guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) ") else { return .commit }
-                let lazy = !parsingReports && state.diagnostics != nil
-                var rows: [Row] = [], reports: [ReportEntry] = []
-                let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
-                rows.reserveCapacity(lazy ? count / 4 : count)
-                if lazy { reports.reserveCapacity(count) }
-                var chunk: [(path: String, blob: String, form: Int, bytes: Data, head: String?)] = []
-                chunk.reserveCapacity(parseChunk)
-                func finish() -> Bool {
-                    let decoded = ParallelMap.map(chunk) { stored -> Read? in
-                        guard let id = ObjectID(hex: stored.blob) else { return nil }
-                        if lazy, let text = stored.head {
-                            guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
-                                  let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
-                            return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
-                        }
-                        guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
-                        return .row(Row(path: stored.path, blob: id, record: record))
-                    }
-                    chunk.removeAll(keepingCapacity: true)
-                    for item in decoded {
+        // One read transaction: the state and every row as they stood together.
+        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
+            guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) ") else { return nil }
+            let lazy = !parsingReports && state.diagnostics != nil
+            var rows: [Row] = [], reports: [ReportEntry] = []
+            let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
+            rows.reserveCapacity(lazy ? count / 4 : count)
+            if lazy { reports.reserveCapacity(count) }
+            // Rows are decoded on other cores while the next chunk is fetched.
+            let pipeline = BatchPipeline<(path: String, blob: String, form: Int, bytes: Data, head: String?), Read?> { stored in
+                guard let id = ObjectID(hex: stored.blob) else { return nil }
+                if lazy, let text = stored.head {
+                    guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
+                          let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
+                    return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
+                }
+                guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
+                return .row(Row(path: stored.path, blob: id, record: record))
+            }
+            var chunk: [(path: String, blob: String, form: Int, bytes: Data, head: String?)] = []
+            var chunkBytes = 0
+            chunk.reserveCapacity(parseChunk)
+            // A report filed by its head is read without its bytes (fetched when looked at).
+            let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
+                ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
+                : "SELECT path, blob, form, body, head FROM record")
+            func take(_ batches: [[Read?]]) -> Bool {
+                for batch in batches {
+                    for item in batch {
                         switch item {
                         case .some(.row(let row)): rows.append(row)
                         case .some(.report(let entry)): reports.append(entry)
                         case .none: return false
                         }
                     }
-                    return true
                 }
-                // A report filed by its head is read without its bytes (fetched when looked at).
-                let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
-                    ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
-                    : "SELECT path, blob, form, body, head FROM record")
-                while let row = try cursor.next() {
-                    chunk.append((row[0], row[1], row[2], row[3], row[4]))
-                    if chunk.count == parseChunk, !finish() { return .commit }
-                }
-                guard finish() else { return .commit }
-                result = (state.key, state.diagnostics, rows, reports)
-                return .commit
+                return true
             }
-            return result
+            while let row = try cursor.next() {
+                let bytes: Data = row[3]
+                chunk.append((row[0], row[1], row[2], bytes, row[4]))
+                chunkBytes += bytes.count
+                if chunk.count == parseChunk || chunkBytes >= readChunkBytes {
+                    pipeline.submit(chunk)
+                    chunk = []
+                    chunkBytes = 0
+                    chunk.reserveCapacity(parseChunk)
+                    guard take(pipeline.ready()) else { return nil }
+                }
+            }
+            pipeline.submit(chunk)
+            guard take(pipeline.finish()) else { return nil }
+            return (state.key, state.diagnostics, rows, reports)
         }
         guard let found = fetched ?? nil else { return nil }
         var diagnostics: [Diagnostic]?
@@ -237,7 +251,7 @@ enum RecordStore {
     static func storedDiagnostics(repository: Repository, commit: ObjectID) -> [Diagnostic]? {
         guard let key = try? key(of: repository, at: commit),
               let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
-              let state = store.access({ db in try Row_State.fetch(db) }) ?? nil,
+              let state = store.read({ db in try Row_State.fetch(db) }) ?? nil,
               state.key == key.text, let data = state.diagnostics else { return nil }
         return DerivedStore.decode([Diagnostic].self, from: data)
     }
@@ -282,7 +296,7 @@ enum RecordStore {
     static func knownDiagnostics(repository: Repository, commit: ObjectID) -> [Diagnostic]? {
         guard let key = try? key(of: repository, at: commit),
               let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
-              let state = store.access({ db in try Row_State.fetch(db) }) ?? nil else { return nil }
+              let state = store.read({ db in try Row_State.fetch(db) }) ?? nil else { return nil }
         let diagnostics = state.diagnostics.flatMap { DerivedStore.decode([Diagnostic].self, from: $0) }
         if state.key == key.text { return diagnostics }
         guard diagnostics?.isEmpty == true, state.key.hasPrefix("v\(formatVersion) ") else { return nil }
@@ -290,7 +304,7 @@ enum RecordStore {
         guard let changes = key.changes(since: base, repository: repository),
               changes.allSatisfy({ $0.kind == .added && AppendCheck.covers(kind: TrackerRecord.classify($0.path)) }),
               let added = try? parsedRows(changes, repository: repository),
-              let check = appendCheck(for: added, answers: { wanted in store.access { db in try answers(wanted, in: db) } ?? nil }),
+              let check = appendCheck(for: added, answers: { wanted in store.read { db in try answers(wanted, in: db) } ?? nil }),
               check.problems(of: added.map(\.record), paths: Set(added.map(\.path))).isEmpty else { return nil }
         advance(store, from: base, to: key, deleting: [], adding: added, diagnostics: [])
         return []
@@ -548,7 +562,7 @@ private final class StoredReportBytes: ReportBytes {
     func bytes(of files: [(path: String, blob: ObjectID)]) -> [Data?] {
         let stored = fetched.withLock { state -> [String: Data] in
             if state.all == nil, state.groups >= Self.groupsBeforeAll {
-                state.all = store.access { db in
+                state.all = store.read { db in
                     var all: [String: Data] = [:]
                     let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL")
                     while let row = try rows.next() { all[row[0]] = row[1] }
@@ -562,7 +576,7 @@ private final class StoredReportBytes: ReportBytes {
                 return served
             }
             state.groups += 1
-            return store.access { db in
+            return store.read { db in
                 var found: [String: Data] = [:]
                 let statement = try db.cachedStatement(sql: "SELECT body FROM record WHERE path = ?")
                 for file in files {
@@ -608,7 +622,7 @@ extension TrackerSnapshot {
     public static func load(repository: Repository, commit: ObjectID, cache: CacheUse = .enabled) throws -> TrackerSnapshot {
         guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
         let read = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
-        var files = TrackerFileSet(read.rows.map(\.record))
+        var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
         let snapshot = TrackerSnapshot(files: files, diagnostics: read.diagnostics)
         if read.diagnostics == nil {

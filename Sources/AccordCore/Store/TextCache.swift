@@ -40,7 +40,7 @@ public final class TextCache: @unchecked Sendable {
     }
 
     private func load(_ blob: ObjectID) -> InstrumentText? {
-        let row = derived?.access { db in
+        let row = derived?.read { db in
             try Data.fetchOne(db, sql: "SELECT body FROM text WHERE blob = ? AND version = ?",
                               arguments: [blob.hex, Self.textVersion])
         }
@@ -75,7 +75,7 @@ extension TextCache {
     func change(in instrument: InstrumentID, from old: ObjectID, to new: ObjectID) -> TextChange? {
         let name = Self.changeName(instrument, old, new)
         if let known = compared[name] { return known }
-        let row = derived?.access { db in
+        let row = derived?.read { db in
             try Data.fetchOne(db, sql: "SELECT body FROM textChange WHERE name = ? AND version = ?",
                               arguments: [name, Self.changeFormatVersion])
         }

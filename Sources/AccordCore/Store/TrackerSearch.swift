@@ -134,7 +134,7 @@ public enum TrackerSearch {
     /// failed (it is then made again by the next command).
     private static func indexed(_ words: Set<String>, store: DerivedStore, repository: Repository,
                                 commit: ObjectID, key: String, asOf: CalendarDate?) throws -> [SearchHit]? {
-        let indexedKey = store.access { db in try String.fetchOne(db, sql: "SELECT trackerKey FROM searchState") } ?? nil
+        let indexedKey = store.read { db in try String.fetchOne(db, sql: "SELECT trackerKey FROM searchState") } ?? nil
         if indexedKey != key {
             let changes = indexedKey.flatMap { changedPaths(from: $0, to: key, repository: repository) }
             let files: [(path: String, blob: ObjectID?)]
@@ -188,7 +188,7 @@ public enum TrackerSearch {
             guard written == true else { return nil }
         }
         let match = words.sorted().map { "\"\($0.replacingOccurrences(of: "\"", with: "\"\""))\"" }.joined(separator: " AND ")
-        return store.access { db in
+        return store.read { db in
             try Row.fetchAll(db, sql: """
                 SELECT e.kind, e.record, e.part, e.language, e.date, e.path, e.body
                 FROM searchWords JOIN searchEntry e ON e.id = searchWords.rowid

@@ -63,6 +63,19 @@ final class YAMLLog {
     }
 }
 
+/// One copy of each small field-line table: thousands of evidence files laid out alike
+/// have the same table, which otherwise each keeps (close to a kilobyte apiece).
+private enum LineTables {
+    private static let known = LockedValue<Set<[String: Int]>>([])
+
+    /// `lines`, or an equal table already kept; a large table (a plan's, a register's) is
+    /// given back as it is.
+    static func shared(_ lines: [String: Int]) -> [String: Int] {
+        guard lines.count <= 24 else { return lines }
+        return known.withLock { known in known.insert(lines).memberAfterInsert }
+    }
+}
+
 /// Reads a whole file into a value through `decode`, collecting every problem.
 enum YAMLReader {
     /// The largest record file read, in bytes. Records are a few hundred bytes and a large
@@ -117,7 +130,7 @@ enum YAMLReader {
         }()
         return ParsedFile(
             file: file, value: value, diagnostics: log.diagnostics,
-            lines: log.lines, elementPaths: log.elementPaths)
+            lines: LineTables.shared(log.lines), elementPaths: log.elementPaths)
     }
 
     /// The document read by the general YAML parser.

@@ -60,7 +60,7 @@ extension Accord {
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, texts: true)
+            let context = try TrackerContext.open(repository, read)
             if let party, !(context.snapshot.settings?.partyCodes.contains(party) ?? false) {
                 throw ValidationError(L10n.t("unknown party {1}: accord.yaml lists {2}", party, context.snapshot.settings?.partyCodes.map(\.code).joined(separator: ", ") ?? "none"))
             }

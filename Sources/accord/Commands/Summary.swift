@@ -95,7 +95,7 @@ extension Accord {
         func run() throws {
             let format = read.json ? .json : self.format
             // The meeting's own date is the default as-of, so its summary reads the same every day.
-            var context = try TrackerContext.open(repository, read, texts: true)
+            var context = try TrackerContext.open(repository, read)
             var chosen: Meeting?
             if let meeting {
                 let id = try context.resolve(meeting, as: [.meeting]).id

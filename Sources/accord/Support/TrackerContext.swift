@@ -24,8 +24,9 @@ struct TrackerContext {
     let redaction: Redaction
     /// Builds its id catalog on first use (see `IDResolver`).
     let resolver: IDResolver
-    /// The instruments' text revisions being read on another core (`texts` of `open`).
-    let textPrefetch: TextHistory.Prefetch?
+    /// The instruments' text revisions, read on another core while the tracker loaded
+    /// (`TextHistory.Prefetch`); waited for when first asked for.
+    let prefetchedTexts: Lazy<TextHistory.Prefetched?>
     /// The user's defaults from git config (`accord.*`).
     let user: UserSettings
     /// Where the command's text goes, and how it looks.
@@ -38,18 +39,17 @@ struct TrackerContext {
 
     /// Opens the tracker named by `repository` options and reads it as `read` asks; with
     /// `history`, for a command that asks the repository's history too (see
-    /// `Repository.prefetchCommitIndex()`); with `texts`, for one that reads the revisions
-    /// of instrument texts (`textHistory`; see `TextHistory.Prefetch`).
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, texts: Bool = false) throws -> TrackerContext {
+    /// `Repository.prefetchCommitIndex()`).
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false) throws -> TrackerContext {
         try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, identity: read.identity,
-                 terminal: read.terminal, history: history, texts: texts)
+                 terminal: read.terminal, history: history)
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
     /// `terminal` asks (by default: as without options).
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
-                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false, texts: Bool = false) throws -> TrackerContext {
+                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false) throws -> TrackerContext {
         // history and show read old objects, where a damaged one is most likely met; the
         // watch starts before the tracker is looked for, which reads HEAD's tree already.
         if history, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
@@ -59,7 +59,11 @@ struct TrackerContext {
         // The stored commit index is read, and the instruments' folder history read or
         // built, on another core while the snapshot loads.
         if history { repository.prefetchCommitIndex() }
-        let textPrefetch = texts ? TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit) : nil
+        // What stood on the as-of date needs the revisions of every revised instrument's
+        // texts (and `gaps` and `summary` every instrument's): read on another core while
+        // the snapshot loads.
+        let textPrefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
+        let prefetchedTexts = Lazy { textPrefetch.handOver(for: commit) }
         // Through the derived store in the git folder: a revision read before costs no parsing.
         let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
         // The tracker's language applies when the user chose none.
@@ -72,9 +76,12 @@ struct TrackerContext {
                     : L10n.t("accord: warning: {1} problems in the tracker, run accord validate", count)) + "\n").utf8))
         }
         let redaction = try opened(redaction, snapshot: snapshot, repository: repository, identity: identity)
-        let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit)
+        let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit) { prefetchedTexts.value }
+        // Taken even when no instrument was revised: the prefetch's thread, which reads git
+        // and the derived store, must not still run when the command ends.
+        _ = prefetchedTexts.value
         let context = TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: snapshot, asOf: asOf,
-                                     redaction: redaction, resolver: IDResolver(stood), textPrefetch: textPrefetch,
+                                     redaction: redaction, resolver: IDResolver(stood), prefetchedTexts: prefetchedTexts,
                                      user: user, console: Console(terminal, settings: user),
                                      lazyState: Lazy { TrackerState(stood, asOf: asOf) })
         KeptUntilExit.keep(context)

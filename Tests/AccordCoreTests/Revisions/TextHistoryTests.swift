@@ -47,23 +47,44 @@ import Testing
         // Cold: the prefetch builds the folder history and parses every text.
         try removeCaches()
         let prefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
-        let cold = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, after: prefetch)
+        let cold = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
+                                   prefetched: prefetch.handOver(for: commit))
         #expect(try shown(cold) == plain)
         #expect(DerivedHistoryStore(gitDirectory: repository.gitDirectory).storedFolderCommits("Agreements")
             .contains { $0.id.objectID == commit }, "the prefetch stored the folder history")
         // Warm, and a prefetch of another commit, which is not used.
         let warm = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
-                                   after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit))
+                                   prefetched: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit).handOver(for: commit))
         #expect(try shown(warm) == plain)
         let older = try repository.resolve("HEAD~1")
         let other = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
-                                    after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: older))
+                                    prefetched: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: older).handOver(for: commit))
         #expect(try shown(other) == plain)
         // One instrument only, as `accord show` asks.
         let tip = try #require(InstrumentID("tip-2005"))
         let one = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, only: [tip],
-                                  after: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit))
+                                  prefetched: TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit).handOver(for: commit))
         #expect(one.revisions.map(\.instrument) == [tip])
+    }
+
+    /// Every command reads what stood on its as-of date with the revisions the prefetch
+    /// read: before the amendment, on its day and after it, cold and warm, it must be what a
+    /// read without the prefetch gives (the register, texts and binding dates in force).
+    @Test func whatStoodOnADateIsTheSameWithTheRevisionsPrefetched() throws {
+        for text in ["2008-06-30", "2012-01-01", "2013-06-30", "2020-12-31"] {
+            let date = try #require(CalendarDate(text))
+            let plain = try snapshot.inForce(on: date, repository: Repository.open(at: folder), commit: commit)
+            for cold in [true, false] {
+                if cold { try removeCaches() }
+                let handed = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit).handOver(for: commit)
+                #expect(handed?.revisions.isEmpty == false, "the prefetch read the revisions (\(text))")
+                let stood = try snapshot.inForce(on: date, repository: Repository.open(at: folder), commit: commit) { handed }
+                #expect(stood.instruments == plain.instruments, "\(text), cold: \(cold)")
+                #expect(stood.texts == plain.texts, "\(text), cold: \(cold)")
+                #expect(stood.targets == plain.targets, "\(text), cold: \(cold)")
+                #expect(stood.commitmentsSince == plain.commitmentsSince, "\(text), cold: \(cold)")
+            }
+        }
     }
 
     @Test func aPrefetchedHistoryIsTheSameWhenNoCacheCanBeWritten() throws {
@@ -75,7 +96,8 @@ import Testing
         try Data("not a folder".utf8).write(to: repository.gitDirectory.appendingPathComponent("accord"))
         #expect(DerivedStore.open(gitDirectory: repository.gitDirectory) == nil)
         let prefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
-        let read = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit, after: prefetch)
+        let read = try TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit,
+                                   prefetched: prefetch.handOver(for: commit))
         #expect(try shown(read) == plain)
         #expect(try shown(TextHistory(snapshot: snapshot, repository: Repository.open(at: folder), commit: commit)) == plain)
     }
