@@ -20,7 +20,7 @@ public import GitStore
 enum RecordStore {
     /// Bump when what ``TrackerRecord/parse(path:data:)`` makes of a file, or the coded
     /// form of a record, changes: rows of another version are then read again.
-    static let formatVersion = 5
+    static let formatVersion = 6
 
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.
@@ -50,13 +50,13 @@ enum RecordStore {
     /// How a row keeps its record: the file's own bytes, parsed again when read, or the
     /// parsed record in its `Codable` form.
     ///
-    /// Status reports, evidence, withdrawals and requests are small files in the layout
-    /// accord writes, which their parsers read faster than any `Codable` decoder reads the
-    /// parsed record back, and they are nearly every row; so they keep their bytes, and the
-    /// stored row is the file itself, whatever the parser becomes. Attachments and misplaced
-    /// files are known from the path alone and keep nothing. Instruments, texts, plans,
-    /// meetings and the settings (few, large, read by the general YAML parser or the text
-    /// parser) keep the parsed record.
+    /// Every YAML record (status reports, evidence, withdrawals, requests, instruments,
+    /// plans, meetings, the settings) keeps its file's bytes: accord's YAML readers read
+    /// the layout accord writes faster than any `Codable` decoder reads the parsed record
+    /// back (Benchmarks/README.md), and the stored row is the file itself, whatever the
+    /// parser becomes. Attachments and misplaced files are known from
+    /// the path alone and keep nothing. Instrument texts keep the parsed text, which the
+    /// text parser takes longer to make.
     enum Body: Int {
         case source = 0
         case coded = 1
@@ -65,8 +65,9 @@ enum RecordStore {
     /// The form in which the row of `path` keeps its record.
     static func body(of path: String) -> Body {
         switch TrackerRecord.classify(path) {
-        case .report, .evidence, .withdrawal, .request, .attachment, .misplaced: return .source
-        case .settings, .instrument, .text, .plan, .meeting: return .coded
+        case .report, .evidence, .withdrawal, .request, .attachment, .misplaced,
+             .settings, .instrument, .plan, .meeting: return .source
+        case .text: return .coded
         }
     }
 
