@@ -142,6 +142,19 @@ import Testing
         }
     }
 
+    /// Once a command has ended, the store is its one file: the write-ahead log is folded
+    /// back into it, so a copy of `derived.sqlite` alone (a backup's, a USB stick's) holds
+    /// every row the command wrote, and the log does not grow from command to command.
+    @Test func theStoreIsOneFileOnceACommandEnds() throws {
+        for arguments in [["status"], ["gaps"], ["search", "nạn", "nhân"]] {
+            let result = try AccordProcess.run(arguments + ["--json", "--repo", tracker.path])
+            #expect(result.status == 0, "\(arguments): \(result.stderr)")
+            let log = store.path + "-wal"
+            let size = (try? FileManager.default.attributesOfItem(atPath: log)[.size] as? Int) ?? 0
+            #expect(size == 0, "after \(arguments), the write-ahead log holds \(size) bytes")
+        }
+    }
+
     @Test func searchFindsVietnameseAndKhmerWordsAndNeverRestrictedEvidence() throws {
         try git("add", try writeReport("k7m8n"))
         try git("commit", "-q", "-m", "A report with Vietnamese and Khmer")

@@ -48,8 +48,9 @@ final class DerivedStore: @unchecked Sendable {
         }
     }
 
-    /// Closes every store when the process exits: the last connection to close folds the
-    /// write-ahead log into the database file, so the next command opens one file.
+    /// Closes every store when the process exits, its write-ahead log folded into the
+    /// database file first (``close()``): the next command reads one file, and a copy of
+    /// that file alone (a USB stick's, a backup's) holds everything.
     private static let closesAtExit: Bool = {
         atexit {
             let stores = DerivedStore.opened.withLock { stores in
@@ -63,6 +64,9 @@ final class DerivedStore: @unchecked Sendable {
 
     func close() {
         lock.withLock {
+            // A pool closes its writer before its readers, which open the file read-only and
+            // cannot fold the write-ahead log back into it: the writer folds it first.
+            _ = try? pool?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
             try? pool?.close()
             pool = nil
         }
