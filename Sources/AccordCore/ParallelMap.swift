@@ -74,9 +74,9 @@ private final class Pair<A, B>: @unchecked Sendable {
 /// rows from a database, say), so the caller's work and the transform overlap instead of
 /// taking turns. Each batch is mapped in order on one thread; results come back in the
 /// order the batches were given, each batch as soon as it and those before it are done.
-/// One batch per core but one runs on a thread of its own at a time; a batch given while
-/// all those threads are busy is mapped on the caller's own thread (which then makes
-/// nothing new), so every core works and what is made is never all held at once.
+/// As many batches as there are cores but one run on threads of their own at a time; a
+/// batch given while they are all busy is mapped on the caller's own thread (which then
+/// makes nothing new), so every core works and what is made is never all held at once.
 final class BatchPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     private let transform: @Sendable (Input) -> Output
     private let group = DispatchGroup()

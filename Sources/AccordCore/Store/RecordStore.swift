@@ -27,12 +27,12 @@ enum RecordStore {
     static let parseChunk = 4096
 
     /// The stored bytes after which a warm read hands the rows fetched so far to be turned
-    /// into records: the few large coded records (plans, registers, texts) then spread
-    /// over several pieces of work instead of ending the read on one core.
+    /// into records: the few large records (plans, registers, texts) then spread over
+    /// several pieces of work instead of ending the read on one core.
     static let readChunkBytes = 256 * 1024
 
     /// One stored file. `source` holds the file's bytes between reading and storing when
-    /// ``keepsSource(_:)`` says the row keeps them; it is empty otherwise.
+    /// ``body(of:)`` says the row keeps them; it is empty otherwise.
     struct Row: Sendable {
         let path: String
         let blob: ObjectID

@@ -63,18 +63,16 @@ extension TrackerSnapshot {
     /// ``inForce(on:history:)`` with the history of every instrument whose text was revised
     /// (it lists amendments, or more than one tag `<id>@<date>` names a revision of it)
     /// read from `repository` in the ancestry of `commit`. With `prefetched` (what a
-    /// ``TextHistory/Prefetch`` of `commit` read, asked for only when an instrument was
-    /// revised), the revisions it holds are used as they are, each instrument on its own
-    /// core through its own cache and repository handle.
+    /// ``TextHistory/Prefetch`` of `commit` read), the revisions it holds are used as they
+    /// are, each instrument on its own core through its own cache and repository handle.
     public func inForce(on date: CalendarDate, repository: Repository, commit: ObjectID,
-                        prefetched: () -> TextHistory.Prefetched? = { nil }) throws -> TrackerSnapshot {
+                        prefetched: TextHistory.Prefetched? = nil) throws -> TrackerSnapshot {
         let tagged = Dictionary(grouping: try repository.tags().compactMap { tag in
             tag.name.split(separator: "@").first.map(String.init)
         }, by: { $0 }).mapValues(\.count)
         let revised = instruments.filter { instrument in
             (!instrument.amendments.isEmpty || tagged[instrument.id.rawValue, default: 0] > 1) && instrument.signed.date <= date
         }
-        let prefetched = revised.isEmpty ? nil : prefetched()
         let read = ParallelMap.map(revised, perCore: 1) { instrument -> Result<InstrumentInForce?, any Error> in
             Result {
                 guard let revisions = prefetched?.revisions[instrument.id], let cache = prefetched?.caches[instrument.id] else {

@@ -69,10 +69,13 @@ private enum LineTables {
     private static let known = LockedValue<Set<[String: Int]>>([])
 
     /// `lines`, or an equal table already kept; a large table (a plan's, a register's) is
-    /// given back as it is.
+    /// given back as it is, and so is every table once many are kept (a long-running
+    /// `accord serve` reads files of every shape).
     static func shared(_ lines: [String: Int]) -> [String: Int] {
         guard lines.count <= 24 else { return lines }
-        return known.withLock { known in known.insert(lines).memberAfterInsert }
+        return known.withLock { known in
+            known.count < 4096 ? known.insert(lines).memberAfterInsert : known.firstIndex(of: lines).map { known[$0] } ?? lines
+        }
     }
 }
 

@@ -8,7 +8,7 @@ extension TrackerContext {
 
     /// The same commit evaluated at another date, as it stood then.
     func evaluated(at date: CalendarDate) throws -> TrackerContext {
-        let stood = try whole.inForce(on: date, repository: repository, commit: commit) { prefetchedTexts.value }
+        let stood = try whole.inForce(on: date, repository: repository, commit: commit, prefetched: prefetchedTexts)
         return TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: whole, asOf: date,
                               redaction: redaction, resolver: IDResolver(stood), prefetchedTexts: prefetchedTexts,
                               user: user, console: console, lazyState: Lazy { TrackerState(stood, asOf: date) })
@@ -23,7 +23,7 @@ extension TrackerContext {
     /// only of `instrument`'s.
     func textHistory(of instrument: InstrumentID? = nil) throws -> TextHistory {
         try TextHistory(snapshot: snapshot, repository: repository, commit: commit, only: instrument.map { [$0] },
-                        prefetched: prefetchedTexts.value)
+                        prefetched: prefetchedTexts)
     }
 
     /// Every gap at the as-of date that `filter` keeps.

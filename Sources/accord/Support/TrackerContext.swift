@@ -25,8 +25,8 @@ struct TrackerContext {
     /// Builds its id catalog on first use (see `IDResolver`).
     let resolver: IDResolver
     /// The instruments' text revisions, read on another core while the tracker loaded
-    /// (`TextHistory.Prefetch`); waited for when first asked for.
-    let prefetchedTexts: Lazy<TextHistory.Prefetched?>
+    /// (`TextHistory.Prefetch`).
+    let prefetchedTexts: TextHistory.Prefetched?
     /// The user's defaults from git config (`accord.*`).
     let user: UserSettings
     /// Where the command's text goes, and how it looks.
@@ -63,9 +63,18 @@ struct TrackerContext {
         // texts (and `gaps` and `summary` every instrument's): read on another core while
         // the snapshot loads.
         let textPrefetch = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit)
-        let prefetchedTexts = Lazy { textPrefetch.handOver(for: commit) }
         // Through the derived store in the git folder: a revision read before costs no parsing.
-        let snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+        // The prefetch is taken whatever happens, even when no instrument was revised: its
+        // thread, which reads git and the derived store, must not still run when the
+        // command ends, on an error too.
+        let snapshot: TrackerSnapshot
+        do {
+            snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+        } catch {
+            _ = textPrefetch.handOver(for: commit)
+            throw error
+        }
+        let prefetchedTexts = textPrefetch.handOver(for: commit)
         // The tracker's language applies when the user chose none.
         L10n.adoptTrackerDefault(snapshot.settings?.interfaceLanguages ?? [])
         LocalForms.adoptTrackerDefault(snapshot.settings?.digits)
@@ -76,10 +85,7 @@ struct TrackerContext {
                     : L10n.t("accord: warning: {1} problems in the tracker, run accord validate", count)) + "\n").utf8))
         }
         let redaction = try opened(redaction, snapshot: snapshot, repository: repository, identity: identity)
-        let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit) { prefetchedTexts.value }
-        // Taken even when no instrument was revised: the prefetch's thread, which reads git
-        // and the derived store, must not still run when the command ends.
-        _ = prefetchedTexts.value
+        let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit, prefetched: prefetchedTexts)
         let context = TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: snapshot, asOf: asOf,
                                      redaction: redaction, resolver: IDResolver(stood), prefetchedTexts: prefetchedTexts,
                                      user: user, console: Console(terminal, settings: user),

@@ -78,7 +78,7 @@ import Testing
                 if cold { try removeCaches() }
                 let handed = TextHistory.Prefetch(gitDirectory: repository.gitDirectory, commit: commit).handOver(for: commit)
                 #expect(handed?.revisions.isEmpty == false, "the prefetch read the revisions (\(text))")
-                let stood = try snapshot.inForce(on: date, repository: Repository.open(at: folder), commit: commit) { handed }
+                let stood = try snapshot.inForce(on: date, repository: Repository.open(at: folder), commit: commit, prefetched: handed)
                 #expect(stood.instruments == plain.instruments, "\(text), cold: \(cold)")
                 #expect(stood.texts == plain.texts, "\(text), cold: \(cold)")
                 #expect(stood.targets == plain.targets, "\(text), cold: \(cold)")
