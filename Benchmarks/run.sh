@@ -168,6 +168,14 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
     -n "git update-index --add" "sh -c 'f=index-floor/git-\$\$.yaml; echo x >$clone/\$f; git -C $clone update-index --add \$f'" \
     -n "accord --version" "$accord --version" >/dev/null
   git -C "$clone" rm -rq --cached index-floor && rm -rf "$clone/index-floor"
+  # The generated tracker has no withdrawal; a real one has a few. One report retracted
+  # (the first status after it checks the whole tracker again), then status warm.
+  retracted=$(git -C "$clone" ls-tree -r --name-only HEAD -- Events | awk -F/ 'NR == 1 { sub(/\.yaml$/, "", $NF); print $NF }')
+  "$accord" retract --repo "$clone" "$retracted" --reason benchmark --by Bench >/dev/null
+  "$accord" status --repo "$clone" >/dev/null
+  hyperfine -N --warmup 1 --runs "$runs" --export-json "$results/status-withdrawal.json" -n "status warm, one withdrawal" \
+    "$accord status --repo $clone" >/dev/null
+  /usr/bin/time -f "%M" -o "$results/status-withdrawal-rss" "$accord" status --repo "$clone" >/dev/null
   python3 - "$results" "$scale" <<'PY'
 import json, os, sys, glob
 results, scale = sys.argv[1], sys.argv[2]
@@ -192,6 +200,7 @@ for name, label in [("after-commit", "status after that commit (one run)"),
                     ("after-commit-warm", "status again (one run)")]:
     seconds, kb = open(f"{results}/{name}").read().split()[-2:]
     print(f"| `accord {label}` | {float(seconds) * 1000:.0f} ms | {int(kb) / 1024:.0f} MB |")
+print(f"| `accord status` warm with one report retracted (one withdrawal) | {median('status-withdrawal'):.0f} ms | {rss('status-withdrawal-rss'):.0f} MB |")
 pull, warm = median("after-pull"), median("status-warm-again")
 print(f"| `accord status` first after a pull of one report / warm, same clone | {pull:.0f} / {warm:.0f} ms = {pull / warm:.1f}× | {rss('after-pull'):.0f} MB |")
 ours, git = median("history-vs-git", 0), median("history-vs-git", 1)

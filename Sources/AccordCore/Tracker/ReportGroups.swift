@@ -226,14 +226,13 @@ final class ReportGroups: Sendable {
     /// Reports on no known target, or by a party the target does not bind (problems that
     /// `validate` reports), in report order (see `StatusReport.precedes`).
     let unfiled: ReportGroup
-    /// Every report's id. Built when first asked for: a read through a chain of appended
-    /// cache files adds its reports to the table, which commands that look up no report by
-    /// id (`status`, `show` of a plan item) need not pay for.
+    /// Every report's id. Built when first asked for: commands that look up no report by
+    /// id (`status`, `show` of a plan item) need not pay for sorting them all.
     var ids: ReportIDs { idTable.value }
     private let idTable: Lazy<ReportIDs>
-    /// Whether a report has the id, answered without building the table: the ids a chain
-    /// added are asked first, then the table they are added to (what `log` asks of the id
-    /// it is about to give).
+    /// Whether a report has the id (what `log` asks of the id it is about to give): the
+    /// table when it is built, else a pass over the entries; the ids a write added are
+    /// asked first.
     let hasID: @Sendable (String) -> Bool
     /// The target position and party position of each filed group, by group number.
     private let owners: [(target: Int, party: Int)]
@@ -277,7 +276,13 @@ final class ReportGroups: Sendable {
             }
             return ReportIDs(sorting: places)
         }
-        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, hasID: { table.value.contains($0) })
+        // One id asked (a new report's) is a pass over the entries, far less than sorting
+        // every id to build the table.
+        let all = Array(groups.joined()) + [unfiledGroup]
+        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, hasID: { id in
+            if table.isMade { return table.value.contains(id) }
+            return all.contains { group in group.entries.contains { $0.recordID.rawValue == id } }
+        })
     }
 
     /// Every entry, in no particular order (filed groups first).
@@ -327,6 +332,22 @@ final class ReportGroups: Sendable {
         return (owners[place.group].target, owners[place.group].party, place.index)
     }
 
+    /// Where the filed reports whose ids are among `ids` are (as ``filedPlace(of:)``, every
+    /// one of them when two share an id). A pass over the entries: a tracker's few
+    /// withdrawals must not cost every read the sorting of every report id.
+    func filedPlaces(of ids: Set<String>) -> [(target: Int, party: Int, index: Int)] {
+        guard !ids.isEmpty else { return [] }
+        var found: [(target: Int, party: Int, index: Int)] = []
+        for (target, groups) in filed.enumerated() {
+            for (party, group) in groups.enumerated() {
+                for (index, entry) in group.entries.enumerated() where ids.contains(entry.id) {
+                    found.append((target, party, index))
+                }
+            }
+        }
+        return found
+    }
+
     /// The report with `id`; only its group is decoded.
     func report(_ id: String) -> StatusReport? {
         guard let place = ids.place(of: id) else { return nil }
@@ -347,8 +368,8 @@ final class ReportGroups: Sendable {
 /// The ids of a snapshot's status reports, sorted, in a flat byte table, each with where its
 /// report is (group number, position in the group): whether an id is taken, and what a
 /// report says in brief (its target, party, date and status, from its group and head), are
-/// answered by a binary search over bytes, with no report decoded. A new report's id must be
-/// checked against 100,000 others, and `accord history` names every report.
+/// answered by a binary search over bytes, with no report decoded: `accord history` and
+/// `show` of a report look up ids by the hundred.
 ///
 /// Layout: the number of ids (4 bytes, little-endian), then `count + 1` offsets (4 bytes
 /// each) into the text, then each id's group number and position (4 bytes each), then the

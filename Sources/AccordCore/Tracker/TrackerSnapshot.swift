@@ -168,10 +168,10 @@ public struct TrackerSnapshot: Sendable {
         self.requests = requests
         let withdrawn = Dictionary(withdrawals.map { ($0.withdraws, $0) }, uniquingKeysWith: { first, _ in first })
         self.withdrawn = withdrawn
-        // Found through the id table, without decoding a report.
+        // Found by their ids, without decoding a report.
         var places: [Int: [Int: Set<Int>]] = [:]
-        for id in withdrawn.keys {
-            if let place = groups.filedPlace(of: id.rawValue) { places[place.target, default: [:]][place.party, default: []].insert(place.index) }
+        for place in groups.filedPlaces(of: Set(withdrawn.keys.map(\.rawValue))) {
+            places[place.target, default: [:]][place.party, default: []].insert(place.index)
         }
         withdrawnPlaces = places
     }
