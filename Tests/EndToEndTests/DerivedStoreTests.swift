@@ -142,6 +142,60 @@ import Testing
         }
     }
 
+    /// `accord log` on a target named in full reads, through the store, only that target's
+    /// reports (the others by id): what it prints, what it commits and what every read shows
+    /// afterwards are what the same reports give recorded with nothing kept at all. The
+    /// report ids, random, are compared by the order they were given in.
+    @Test func aReportRecordedThroughTheStoreIsOneRecordedWithout() throws {
+        let cold = scratch.path("cold")
+        try AccordProcess.copyExample(to: cold)
+        _ = try AccordProcess.run(["status", "--repo", tracker.path])
+        let logs: [[String]] = [
+            ["plan-2017-2020#1.6", "--status", "in-progress", "--party", "VN", "--date", "2019-05-01", "--note", "Bắt đầu."],
+            ["PLAN-2017-2020#1.6", "--status", "in-progress", "--party", "VN", "--date", "2019-05-02"],
+            ["plan-2017-2020#1.6", "--status", "implemented", "--party", "KH", "--date", "2019-06-01",
+             "--evidence", "ev-2019-12-31-training-support"],
+            ["plan-2017-2020#1.6", "--status", "implemented", "--party", "VN", "--date", "2019-01-01"],
+            ["1.6", "--status", "partial", "--party", "KH", "--date", "2019-07-01"],
+            ["plan-2017-2020#1.6", "--status", "implemented", "--party", "VN", "--date", "2099-01-01"],
+            ["plan-2017-2020#9.9", "--status", "implemented", "--party", "VN", "--date", "2019-01-01"],
+            ["plan-2017-2020#1.6", "--status", "implemented", "--party", "XX", "--date", "2019-01-01"],
+        ]
+        var given: [[String]] = [[], []]
+        func normalized(_ text: String, _ copy: Int) -> String {
+            var text = text
+            for (number, id) in given[copy].enumerated() { text = text.replacingOccurrences(of: id, with: "<report \(number)>") }
+            return text.replacingOccurrences(of: #"commit [0-9a-f]{7,}"#, with: "commit <id>", options: .regularExpression)
+                .replacingOccurrences(of: #"recorded-at: .*"#, with: "recorded-at: <time>", options: .regularExpression)
+                .replacingOccurrences(of: #""recordedAt" : "[^"]*""#, with: #""recordedAt" : "<time>""#, options: .regularExpression)
+        }
+        for arguments in logs {
+            var printed: [String] = []
+            for (copy, folder) in [tracker, cold].enumerated() {
+                if copy == 1 { try? FileManager.default.removeItem(at: folder.appendingPathComponent(".git/accord")) }
+                let result = try AccordProcess.run(["log"] + arguments + ["--by", "Desk <desk@example.org>", "--repo", folder.path])
+                if let match = result.stdout.firstMatch(of: #/recorded (sr-[a-z0-9-]+):/#) { given[copy].append(String(match.1)) }
+                var committed = ""
+                if result.status == 0, let id = given[copy].last {
+                    let show = try AccordProcess.git(["show", "HEAD", "--format=%an%n%ad%n%B", "--stat=200"], in: folder)
+                    let path = try AccordProcess.git(["diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD"], in: folder)
+                    committed = show + (try AccordProcess.git(["show", "HEAD:" + path.trimmingCharacters(in: .newlines)], in: folder))
+                }
+                printed.append(normalized("\(result.status)\n\(result.stdout)\(result.stderr)\(committed)", copy))
+            }
+            #expect(printed[0] == printed[1], "log \(arguments)")
+        }
+        #expect(given[0].count == 5 && given[1].count == 5)
+        for arguments in [["status"], ["show", "plan-2017-2020#1.6"], ["history", "plan-2017-2020#1.6"], ["gaps"]] {
+            let answers = try [tracker, cold].enumerated().map { copy, folder in
+                let result = try AccordProcess.run(arguments + ["--json", "--repo", folder.path])
+                return normalized("\(result.status)\n\(result.stdout)\(result.stderr)", copy)
+                    .replacingOccurrences(of: #"[0-9a-f]{40}"#, with: "<commit>", options: .regularExpression)
+            }
+            #expect(answers[0] == answers[1], "\(arguments) after the reports")
+        }
+    }
+
     /// Once a command has ended, the store is its one file: the write-ahead log is folded
     /// back into it, so a copy of `derived.sqlite` alone (a backup's, a USB stick's) holds
     /// every row the command wrote, and the log does not grow from command to command.

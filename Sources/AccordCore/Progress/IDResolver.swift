@@ -246,6 +246,31 @@ extension TrackerSnapshot {
     }
 }
 
+extension IDResolver {
+    /// The target `target` names when it is a full target id, as typed (spaces around it
+    /// and case do not matter); nil for a short form, which needs the catalog.
+    public static func fullTargetID(_ target: String) -> QualifiedID? {
+        QualifiedID(target.trimmingSpaces.lowercased())
+    }
+
+    /// Whether `target` and `evidence`, as typed, name records of `snapshot` that it finds
+    /// without its id catalog: a target's full id and the full ids of pieces of evidence,
+    /// all there. Only then does a snapshot that knows some status reports by id alone
+    /// (``TrackerSnapshot/load(repository:commit:reportsOn:)``) resolve them as one holding
+    /// every report does: short forms and unknown ids are matched, and suggested, against
+    /// every id.
+    public static func resolvesWithoutCatalog(target: String, evidence: [String], in snapshot: TrackerSnapshot) -> Bool {
+        guard let id = fullTargetID(target), snapshot.target(id) != nil else { return false }
+        return evidence.allSatisfy { text in
+            let typed = text.trimmingSpaces.lowercased()
+            guard let id = RecordID(typed), snapshot.evidence(id) != nil else { return false }
+            // An instrument, plan or meeting of that id would be found first.
+            return !snapshot.instruments.contains { $0.id.rawValue == typed } && !snapshot.plans.contains { $0.id.rawValue == typed }
+                && !snapshot.meetings.contains { $0.id.rawValue == typed }
+        }
+    }
+}
+
 extension String {
     fileprivate var trimmingSpaces: String {
         String(drop(while: \.isWhitespace).reversed().drop(while: \.isWhitespace).reversed())

@@ -140,6 +140,19 @@ enum RecordStore {
         return try saveParsed(commit: commit, key: key, in: store, repository: repository)
     }
 
+    /// The records of the tracker at `commit` with the status reports on `target` alone
+    /// (every party's), and where the revision's other reports are, found by id: what
+    /// recording one report on `target` needs. Nil unless the store stands at `commit` and
+    /// knows it has no problems (the caller then reads everything, which brings the store
+    /// up to `commit`).
+    static func load(repository: Repository, commit: ObjectID, reportsOn target: QualifiedID) -> (Stored, ReportsElsewhere)? {
+        guard let key = try? key(of: repository, at: commit),
+              let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
+              let stored = read(store, gitDirectory: repository.gitDirectory, parsingReports: false, at: key, reportsOn: target),
+              stored.diagnostics?.isEmpty == true else { return nil }
+        return (stored, StoredReportPaths(store: store, key: key, gitDirectory: repository.gitDirectory, commit: commit).elsewhere)
+    }
+
     /// Every file parsed from git and stored anew.
     private static func saveParsed(commit: ObjectID, key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> Stored {
         var rows = try parseAll(repository: repository, commit: commit)
@@ -167,44 +180,59 @@ enum RecordStore {
     /// With `parsingReports` false and the state's problems known, a status report whose
     /// row has a head (see ``StoredReportHead``) is not parsed: it becomes a
     /// ``ReportEntry`` holding its head, its bytes fetched and parsed only if a command looks at it.
-    private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true) -> Stored? {
+    /// With `expected`, nil unless the state is that revision's; with `target` too (which
+    /// needs the problems known), only the reports on `target` are read, their heads found
+    /// by the database.
+    private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true,
+                             at expected: TrackerKey? = nil, reportsOn target: QualifiedID? = nil) -> Stored? {
         enum Read {
             case row(Row)
             case report(ReportEntry)
+            /// A report on another target than the one read for.
+            case skipped
         }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
         // One read transaction: the state and every row as they stood together.
         let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
-            guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) ") else { return nil }
+            guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
+                  expected.map({ $0.text == state.key }) ?? true else { return nil }
             let lazy = !parsingReports && state.diagnostics != nil
+            if target != nil && !lazy { return nil }
             var rows: [Row] = [], reports: [ReportEntry] = []
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
             rows.reserveCapacity(lazy ? count / 4 : count)
-            if lazy { reports.reserveCapacity(count) }
+            if lazy && target == nil { reports.reserveCapacity(count) }
             // Rows are decoded on other cores while the next chunk is fetched.
             let pipeline = BatchPipeline<(path: String, blob: String, form: Int, bytes: Data, head: String?), Read?> { stored in
                 guard let id = ObjectID(hex: stored.blob) else { return nil }
                 if lazy, let text = stored.head {
                     guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
                           let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
+                    if let target, head.target != target { return .skipped }
                     return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
                 }
                 guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
+                if let target, case .report(let file) = record, file.value?.target != target { return .skipped }
                 return .row(Row(path: stored.path, blob: id, record: record))
             }
             var chunk: [(path: String, blob: String, form: Int, bytes: Data, head: String?)] = []
             var chunkBytes = 0
             chunk.reserveCapacity(parseChunk)
             // A report filed by its head is read without its bytes (fetched when looked at).
+            // Read for one target, the database leaves out the heads that do not name it (the
+            // target is a head's second field, and only a target holds a `#`).
             let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
                 ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
-                : "SELECT path, blob, form, body, head FROM record")
+                    + (target == nil ? "" : " WHERE head IS NULL OR instr(head, ?) > 0")
+                : "SELECT path, blob, form, body, head FROM record",
+                arguments: StatementArguments(target.map { ["\u{1F}\($0.owner)#\($0.local)\u{1F}"] } ?? []))
             func take(_ batches: [[Read?]]) -> Bool {
                 for batch in batches {
                     for item in batch {
                         switch item {
                         case .some(.row(let row)): rows.append(row)
                         case .some(.report(let entry)): reports.append(entry)
+                        case .some(.skipped): continue
                         case .none: return false
                         }
                     }
@@ -596,6 +624,39 @@ private final class StoredReportBytes: ReportBytes {
     }
 }
 
+/// Where the reports of the revision `key` are, found by id in the store's paths (a report
+/// is filed as `Events/<yyyy>/<mm>/<id>.yaml`, which a revision without problems makes sure
+/// of); in the tree of `commit` when the store has moved to another revision meanwhile.
+private final class StoredReportPaths: Sendable {
+    private let store: DerivedStore
+    private let key: TrackerKey
+    private let gitDirectory: URL
+    private let commit: ObjectID
+
+    init(store: DerivedStore, key: TrackerKey, gitDirectory: URL, commit: ObjectID) {
+        self.store = store
+        self.key = key
+        self.gitDirectory = gitDirectory
+        self.commit = commit
+    }
+
+    var elsewhere: ReportsElsewhere { ReportsElsewhere(path: path(of:)) }
+
+    func path(of id: RecordID) -> String? {
+        let name = "/\(id.rawValue).yaml"
+        func isReport(_ path: String) -> Bool { path.hasSuffix(name) && TrackerRecord.classify(path) == .report }
+        let stored = store.read { db -> [String]? in
+            guard try String.fetchOne(db, sql: "SELECT trackerKey FROM recordState WHERE id = 1") == key.text else { return nil }
+            return try String.fetchAll(
+                db, sql: "SELECT path FROM record WHERE path >= 'Events/' AND path < 'Events0' AND substr(path, -?) = ? ORDER BY path",
+                arguments: [name.utf8.count, name])
+        }
+        if let found = stored ?? nil { return found.first(where: isReport) }
+        let repository = try? Repository.open(gitDirectory: gitDirectory, workTree: nil)
+        return (try? repository?.files(under: "Events", at: commit))??.first { isReport($0.path) }?.path
+    }
+}
+
 /// The rows of the chunk being parsed; written by the parsing task, read on the reading
 /// thread only after waiting for that task, before the next task starts.
 private final class ParsedChunk: @unchecked Sendable {
@@ -634,6 +695,19 @@ extension TrackerSnapshot {
 }
 
 extension TrackerSnapshot {
+    /// The tracker at `commit` for recording a status report on `target`: every record but
+    /// the status reports on other targets, which it knows by id alone (``hasReport(_:)``
+    /// and the check of a new report's id still see them; ``report(_:)``, ``reports`` and
+    /// the id catalog do not). Nil unless the derived store stands at `commit` and knows it
+    /// has no problems; the caller then loads the whole tracker.
+    public static func load(repository: Repository, commit: ObjectID, reportsOn target: QualifiedID) -> TrackerSnapshot? {
+        guard let (read, elsewhere) = RecordStore.load(repository: repository, commit: commit, reportsOn: target) else { return nil }
+        var files = TrackerFileSet(read.rows.lazy.map(\.record))
+        files.storedReports = read.reports
+        files.reportsElsewhere = elsewhere
+        return TrackerSnapshot(files: files, diagnostics: read.diagnostics)
+    }
+
     /// The problems of the tracker at `commit`, as ``load(repository:commit:cache:)`` finds
     /// them: told by the derived store when it knows them, or when `commit` only adds status
     /// reports, evidence and attachments to the revision it holds (then only the new files

@@ -217,6 +217,13 @@ public struct ReportList: RandomAccessCollection, Sendable {
     }
 }
 
+/// Status reports a snapshot knows by id alone: those on other targets than the one it was
+/// read for (``TrackerSnapshot/load(repository:commit:reportsOn:)``).
+struct ReportsElsewhere: Sendable {
+    /// The path of the revision's report with this id, if it has one.
+    let path: @Sendable (RecordID) -> String?
+}
+
 /// Every status report of a snapshot, grouped by the target and party it is filed under.
 final class ReportGroups: Sendable {
     /// By target position in the snapshot's targets, then party position in the target's
@@ -234,14 +241,19 @@ final class ReportGroups: Sendable {
     /// table when it is built, else a pass over the entries; the ids a write added are
     /// asked first.
     let hasID: @Sendable (String) -> Bool
+    /// The reports that are not among the groups' entries, known by id alone; nil when
+    /// every report of the revision is an entry.
+    let elsewhere: ReportsElsewhere?
     /// The target position and party position of each filed group, by group number.
     private let owners: [(target: Int, party: Int)]
     private let sorted: Lazy<[StatusReport]>
 
-    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>, hasID: @escaping @Sendable (String) -> Bool) {
+    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>, elsewhere: ReportsElsewhere?,
+                 hasID: @escaping @Sendable (String) -> Bool) {
         self.filed = filed
         self.unfiled = unfiled
         self.idTable = idTable
+        self.elsewhere = elsewhere
         self.hasID = hasID
         owners = filed.enumerated().flatMap { position, groups in groups.indices.map { (position, $0) } }
         sorted = Lazy {
@@ -254,8 +266,10 @@ final class ReportGroups: Sendable {
 
     /// Files `entries` (sorted in report order) under `targets`. The sorted list is not
     /// kept: the groups hold the entries, and a cold read of a large tracker is at its
-    /// peak of memory here.
-    convenience init(filing entries: [ReportEntry], targets: [TrackedTarget], position: (QualifiedID) -> Int?) {
+    /// peak of memory here. `elsewhere` finds the reports of the revision that are not
+    /// among `entries`, when some are left out.
+    convenience init(filing entries: [ReportEntry], targets: [TrackedTarget], position: (QualifiedID) -> Int?,
+                     elsewhere: ReportsElsewhere? = nil) {
         var filed = targets.map { [[ReportEntry]](repeating: [], count: $0.reportingParties.count) }
         var unfiled: [ReportEntry] = []
         for entry in entries {
@@ -279,9 +293,11 @@ final class ReportGroups: Sendable {
         // One id asked (a new report's) is a pass over the entries, far less than sorting
         // every id to build the table.
         let all = Array(groups.joined()) + [unfiledGroup]
-        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, hasID: { id in
-            if table.isMade { return table.value.contains(id) }
-            return all.contains { group in group.entries.contains { $0.recordID.rawValue == id } }
+        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, elsewhere: elsewhere, hasID: { id in
+            if table.isMade ? table.value.contains(id) : all.contains(where: { group in
+                group.entries.contains { $0.recordID.rawValue == id }
+            }) { return true }
+            return elsewhere.map { elsewhere in RecordID(id).flatMap(elsewhere.path) != nil } ?? false
         })
     }
 
@@ -308,7 +324,7 @@ final class ReportGroups: Sendable {
         }
         let before = idTable, added = places, hadID = hasID
         let addedIDs = Set(places.map(\.id))
-        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) },
+        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) }, elsewhere: elsewhere,
                             hasID: { addedIDs.contains($0) || hadID($0) })
     }
 
@@ -346,6 +362,15 @@ final class ReportGroups: Sendable {
             }
         }
         return found
+    }
+
+    /// The path of the report with `id` (the first filed, when two share it), or of the one
+    /// ``elsewhere`` knows; nil when no report has it. No report is decoded.
+    func path(of id: RecordID) -> String? {
+        for group in groups {
+            if let entry = group.entries.first(where: { $0.recordID == id }) { return entry.path }
+        }
+        return elsewhere?.path(id)
     }
 
     /// The report with `id`; only its group is decoded.

@@ -130,9 +130,7 @@ extension TrackerSnapshot {
     private func pathOfID(_ kind: AppendCheck.Kind, _ id: RecordID) -> String? {
         switch kind {
         case .report:
-            // The id table answers first: the reports are decoded only on a clash.
-            guard hasReport(id.rawValue) else { return nil }
-            return reports.first { $0.id == id }?.path
+            return reportGroups.path(of: id)
         case .evidence:
             return evidence(withID: id).first?.path
         }

@@ -93,7 +93,7 @@ public struct TrackerSnapshot: Sendable {
             reports.append(contentsOf: files.reports.lazy.compactMap(\.value).map(ReportEntry.init))
             reports.sort { $0.precedes($1) }
             let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-            return ReportGroups(filing: reports, targets: targets) { position[$0] }
+            return ReportGroups(filing: reports, targets: targets, position: { position[$0] }, elsewhere: files.reportsElsewhere)
         }
         let diagnostics: [Diagnostic], evidence: EvidenceStore, reportGroups: ReportGroups
         if let known {
@@ -274,6 +274,9 @@ struct TrackerFileSet {
     /// Status reports read from the derived store and left unparsed, with the problems of
     /// the whole revision known: they are filed, never checked (see ``RecordStore``).
     var storedReports: [ReportEntry] = []
+    /// The status reports of the revision that are not in the set, found by id: set when
+    /// the set holds only the reports on some targets.
+    var reportsElsewhere: ReportsElsewhere?
     var meetings: [ParsedFile<Meeting>] = []
     var withdrawals: [ParsedFile<Withdrawal>] = []
     var requests: [ParsedFile<CooperationRequest>] = []

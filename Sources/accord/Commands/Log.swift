@@ -91,7 +91,9 @@ extension Accord {
 
         func run() throws {
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            // Replacing a report looks it up by id: that needs every report at hand.
+            let context = try TrackerContext.open(repository, asOf: today, warn: false,
+                                                  recording: supersedes == nil ? .init(target: id, evidence: evidence) : nil)
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
             request.parties = parties

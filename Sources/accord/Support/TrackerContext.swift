@@ -45,11 +45,21 @@ struct TrackerContext {
                  terminal: read.terminal, history: history)
     }
 
+    /// What a command that records one status report names, as typed: its target and the
+    /// evidence it cites. The tracker is then read with the reports on that target alone
+    /// when the derived store allows it and the names resolve as they would among every
+    /// report (``IDResolver/resolvesWithoutCatalog(target:evidence:in:)``); else whole.
+    struct Recording {
+        let target: String
+        let evidence: [String]
+    }
+
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
-    /// `terminal` asks (by default: as without options).
+    /// `terminal` asks (by default: as without options); for `recording`, see ``Recording``.
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
-                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false) throws -> TrackerContext {
+                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false,
+                     recording: Recording? = nil) throws -> TrackerContext {
         // history and show read old objects, where a damaged one is most likely met; the
         // watch starts before the tracker is looked for, which reads HEAD's tree already.
         if history, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
@@ -67,9 +77,15 @@ struct TrackerContext {
         // The prefetch is taken whatever happens, even when no instrument was revised: its
         // thread, which reads git and the derived store, must not still run when the
         // command ends, on an error too.
-        let snapshot: TrackerSnapshot
+        var snapshot: TrackerSnapshot
+        // A report recorded on one target reads the other targets' reports by id alone.
+        let scoped = recording.flatMap { recording in
+            IDResolver.fullTargetID(recording.target).flatMap {
+                TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0)
+            }
+        }
         do {
-            snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+            snapshot = try scoped ?? TrackerSnapshot.load(repository: repository, commit: commit)
         } catch {
             _ = textPrefetch.handOver(for: commit)
             throw error
@@ -84,8 +100,14 @@ struct TrackerContext {
                 ((count == 1 ? L10n.t("accord: warning: 1 problem in the tracker, run accord validate")
                     : L10n.t("accord: warning: {1} problems in the tracker, run accord validate", count)) + "\n").utf8))
         }
+        var standing = try snapshot.inForce(on: asOf, repository: repository, commit: commit, prefetched: prefetchedTexts)
+        if scoped != nil, let recording,
+           !IDResolver.resolvesWithoutCatalog(target: recording.target, evidence: recording.evidence, in: standing) {
+            snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
+            standing = try snapshot.inForce(on: asOf, repository: repository, commit: commit, prefetched: prefetchedTexts)
+        }
+        let stood = standing
         let redaction = try opened(redaction, snapshot: snapshot, repository: repository, identity: identity)
-        let stood = try snapshot.inForce(on: asOf, repository: repository, commit: commit, prefetched: prefetchedTexts)
         let context = TrackerContext(repository: repository, commit: commit, snapshot: stood, whole: snapshot, asOf: asOf,
                                      redaction: redaction, resolver: IDResolver(stood), prefetchedTexts: prefetchedTexts,
                                      user: user, console: Console(terminal, settings: user),

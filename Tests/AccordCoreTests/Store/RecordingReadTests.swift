@@ -1,0 +1,125 @@
+import AccordCore
+import Foundation
+import GitStore
+import TestSupport
+import Testing
+
+/// The tracker read for recording a report on one target (its reports alone, the others
+/// known by id through the derived store) answers what recording asks as the whole tracker
+/// does, and is not had when the store cannot stand in for the rest.
+@Suite(.scratchFolder) struct RecordingReadTests {
+    let repository: Repository
+    let tip: ObjectID
+    static let target = QualifiedID("tip-2005#4.1")!
+    static let other = QualifiedID("tip-2005#5.1")!
+    static let author = Signature(name: "Test", email: "test@example.org", date: Date(timeIntervalSince1970: 1_500_000_000))
+
+    /// The fixture with reports on 4.1 (both parties) and on 5.1, one of them retracted.
+    init() throws {
+        repository = try Repository.create(at: try ScratchFolder.current.url, bare: true)
+        var fixture = TrackerFixture.valid
+        for (id, target, party, date) in [("sr-2017-03-01-kh", "tip-2005#4.1", "KH", "2017-03-01"),
+                                          ("sr-2018-05-02-vn", "tip-2005#4.1", "VN", "2018-05-02"),
+                                          ("sr-2017-04-01-vn", "tip-2005#5.1", "VN", "2017-04-01"),
+                                          ("sr-2019-01-09-vn", "tip-2005#5.1", "VN", "2019-01-09")] {
+            let (path, text) = TrackerFixture.report(id, target: target, status: "in-progress", date: date, party: party)
+            fixture[path] = text
+        }
+        fixture["Withdrawals/2019/wd-2019-02-01-a.yaml"] = "id: wd-2019-02-01-a\nwithdraws: sr-2019-01-09-vn\ndate: 2019-02-01\nreason: A mistake.\n"
+        var changes = ChangeSet()
+        for (path, data) in fixture.files { changes.write(path, data) }
+        tip = try repository.apply(changes, message: "A tracker", author: Self.author)
+    }
+
+    /// The whole tracker through the store (which leaves the store at `tip`), and the one
+    /// read for recording on 4.1.
+    func both() throws -> (whole: TrackerSnapshot, recording: TrackerSnapshot) {
+        let whole = try TrackerSnapshot.load(repository: repository, commit: tip)
+        let recording = try #require(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target))
+        return (whole, recording)
+    }
+
+    @Test func itIsHadOnlyWhenTheStoreStandsAtTheRevisionWithoutProblems() throws {
+        // No store yet: the caller must read everything.
+        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target) == nil)
+        _ = try TrackerSnapshot.load(repository: repository, commit: tip)
+        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target) != nil)
+        // A revision with a problem: its reports cannot be vouched for by id alone.
+        var bad = ChangeSet()
+        bad.create("Events/2019/03/sr-2019-03-03-vn.yaml", Data("id: sr-2019-03-03-vn\ntarget: tip-2005#9.9\nstatus: implemented\ndate: 2019-03-03\nparty: VN\n".utf8))
+        let broken = try repository.apply(bad, message: "A bad report", author: Self.author)
+        _ = try TrackerSnapshot.load(repository: repository, commit: broken)
+        #expect(TrackerSnapshot.load(repository: repository, commit: broken, reportsOn: Self.target) == nil)
+        // The store now stands elsewhere: not had for `tip` either.
+        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target) == nil)
+    }
+
+    @Test func itHoldsTheTargetsReportsAndKnowsEveryOtherByID() throws {
+        let (whole, recording) = try both()
+        #expect(recording.reports(onTargets: { $0 == Self.target }).map(\.id) == whole.reports(onTargets: { $0 == Self.target }).map(\.id))
+        #expect(recording.reports(onTargets: { $0 == Self.other }).isEmpty)
+        for report in whole.reports {
+            let known = recording.hasReport(report.id.rawValue)
+            #expect(known, "\(report.id)")
+        }
+        let unknown = recording.hasReport("sr-2019-01-09-vn-x")
+        #expect(!unknown)
+        #expect(!whole.hasReport("sr-2019-01-09-vn-x"))
+        #expect(recording.evidence.map(\.id) == whole.evidence.map(\.id))
+        #expect(recording.withdrawals.map(\.id) == whole.withdrawals.map(\.id))
+    }
+
+    @Test func aNewReportIsCheckedAndTellsWhatItChangesAsAgainstTheWholeTracker() throws {
+        let (whole, recording) = try both()
+        // A new report, and one given the id of a report on the other target in a file of
+        // another name: the same problems (none; the repeated id, naming the file with it).
+        let (newPath, new) = TrackerFixture.report("sr-2018-06-01-vn", target: "tip-2005#4.1", status: "in-progress",
+                                                   date: "2018-06-01", party: "VN")
+        let (_, clash) = TrackerFixture.report("sr-2017-04-01-vn", target: "tip-2005#4.1", status: "implemented",
+                                               date: "2017-04-01", party: "VN")
+        let clashPath = "Events/2017/04/sr-2017-04-01-vn-b.yaml"
+        for (path, text) in [(newPath, new), (clashPath, clash)] {
+            let files = [path: Data(text.utf8)]
+            let expected = try whole.problems(adding: files, repository: repository, commit: tip).map(\.description)
+            #expect(try recording.problems(adding: files, repository: repository, commit: tip).map(\.description) == expected)
+            #expect(expected.isEmpty == (path == newPath))
+            if path == clashPath { #expect(expected.contains { $0.contains("Events/2017/04/sr-2017-04-01-vn.yaml") }) }
+        }
+        // What the report changes: nothing, as the whole tracker tells, when VN's status stays.
+        let today = CalendarDate("2020-01-01")!
+        for status in [Status.inProgress, .implemented] {
+            let report = StatusReport(id: RecordID("sr-2018-06-01-vn")!, target: Self.target, status: status,
+                                      date: CalendarDate("2018-06-01")!, party: PartyCode("VN")!)
+            #expect(recording.changesNothing(report, asOf: today) == whole.changesNothing(report, asOf: today))
+        }
+        // A request given the id of a report on the other target first asks for another.
+        var offered = ["sr-2017-04-01-vn", "sr-2018-06-01-vn-z"]
+        func nextID(_: CalendarDate, _: PartyCode) -> RecordID { RecordID(offered.removeFirst())! }
+        let request = StatusReportRequest(target: "tip-2005#4.1", status: .inProgress, date: CalendarDate("2018-06-01")!,
+                                          party: PartyCode("VN")!)
+        let made = try request.report(in: recording, resolver: IDResolver(recording), today: today, id: nextID)
+        #expect(made.id.rawValue == "sr-2018-06-01-vn-z")
+    }
+
+    @Test func itKnowsTheRevisionsReportsWhenTheStoreHasMovedOn() throws {
+        let (_, recording) = try both()
+        var more = ChangeSet()
+        let (path, text) = TrackerFixture.report("sr-2019-05-05-kh", target: "tip-2005#5.1", status: "implemented",
+                                                 date: "2019-05-05", party: "KH")
+        more.create(path, Data(text.utf8))
+        let next = try repository.apply(more, message: "One more", author: Self.author)
+        _ = try TrackerSnapshot.load(repository: repository, commit: next)
+        // Answered from the tree of the revision read, not from the store's newer rows.
+        let before = recording.hasReport("sr-2017-04-01-vn"), after = recording.hasReport("sr-2019-05-05-kh")
+        #expect(before)
+        #expect(!after)
+    }
+
+    @Test func onlyFullIDsResolveWithoutTheCatalog() throws {
+        let (whole, _) = try both()
+        #expect(IDResolver.resolvesWithoutCatalog(target: " TIP-2005#4.1 ", evidence: ["ev-2016-review"], in: whole))
+        #expect(!IDResolver.resolvesWithoutCatalog(target: "4.1", evidence: [], in: whole))
+        #expect(!IDResolver.resolvesWithoutCatalog(target: "tip-2005#4.1", evidence: ["ev-2016"], in: whole))
+        #expect(!IDResolver.resolvesWithoutCatalog(target: "tip-2005#9.9", evidence: [], in: whole))
+    }
+}
