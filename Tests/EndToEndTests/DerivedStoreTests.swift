@@ -142,11 +142,12 @@ import Testing
         }
     }
 
-    /// `accord log` on a target named in full reads, through the store, only that target's
-    /// reports (the others by id): what it prints, what it commits and what every read shows
-    /// afterwards are what the same reports give recorded with nothing kept at all. The
-    /// report ids, random, are compared by the order they were given in.
-    @Test func aReportRecordedThroughTheStoreIsOneRecordedWithout() throws {
+    /// `accord log` on a target named in full, and `accord show` of a target, instrument,
+    /// plan or meeting, read through the store only the reports they are about (the others
+    /// by id): what log prints and commits, and what show and every read print afterwards,
+    /// are what the same commands give with nothing kept at all. The report ids, random,
+    /// are compared by the order they were given in.
+    @Test func aReportRecordedOrShownThroughTheStoreIsOneRecordedOrShownWithout() throws {
         let cold = scratch.path("cold")
         try AccordProcess.copyExample(to: cold)
         _ = try AccordProcess.run(["status", "--repo", tracker.path])
@@ -186,8 +187,13 @@ import Testing
             #expect(printed[0] == printed[1], "log \(arguments)")
         }
         #expect(given[0].count == 5 && given[1].count == 5)
-        for arguments in [["status"], ["show", "plan-2017-2020#1.6"], ["history", "plan-2017-2020#1.6"], ["gaps"]] {
+        for arguments in [["show", "plan-2017-2020#1.6"], ["show", "PLAN-2017-2020#1.6"], ["show", "plan-2017-2020"],
+                          ["show", "tip-2005"], ["show", "tip-2005#7"], ["show", "1.6"], ["show", "ev-2019-12-31-training-support"],
+                          ["show", given[0][2]], ["show", "plan-2017-2020#1.6", "--as-of", "2019-05-01"], ["show", "tip-2005#99"],
+                          ["status"], ["history", "plan-2017-2020#1.6"], ["gaps"]] {
             let answers = try [tracker, cold].enumerated().map { copy, folder in
+                if copy == 1 { try? FileManager.default.removeItem(at: folder.appendingPathComponent(".git/accord")) }
+                let arguments = copy == 1 && arguments.count == 2 && arguments[1] == given[0][2] ? ["show", given[1][2]] : arguments
                 let result = try AccordProcess.run(arguments + ["--json", "--repo", folder.path])
                 return normalized("\(result.status)\n\(result.stdout)\(result.stderr)", copy)
                     .replacingOccurrences(of: #"[0-9a-f]{40}"#, with: "<commit>", options: .regularExpression)

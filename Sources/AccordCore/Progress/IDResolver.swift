@@ -162,11 +162,12 @@ public struct IDResolver: Sendable {
             || snapshot.plans.contains { $0.id.rawValue == id } || snapshot.withdrawals.contains { $0.id.rawValue == id }
     }
 
-    /// Resolves `text`, accepting unique short forms.
-    public func resolve(_ text: String) throws(Failure) -> Resolved {
+    /// Resolves `text` when it is a full id, which needs no catalog: nil otherwise (a short
+    /// form, an unknown id). The first steps of ``resolve(_:)``, and the same answer.
+    public func resolveWithoutCatalog(_ text: String) -> Resolved? {
         let typed = text.trimmingSpaces.lowercased()
-        // The common case, a target's full id, needs no catalog: targets are the kinds
-        // that win when one id names several things.
+        // The common case, a target's full id: targets are the kinds that win when one id
+        // names several things.
         if let id = QualifiedID(typed), let target = snapshot.target(id) {
             switch target.kind {
             case .commitment: return Resolved(id: typed, kind: .commitment)
@@ -174,10 +175,17 @@ public struct IDResolver: Sendable {
             case .decision: return Resolved(id: typed, kind: .decision)
             }
         }
-        // So does the full id of an instrument, plan, meeting, piece of evidence or report,
+        // Then the full id of an instrument, plan, meeting, piece of evidence or report,
         // and of an article, clause or plan area.
         if !typed.utf8.contains(UInt8(ascii: "#")), let kind = recordKind(typed) { return Resolved(id: typed, kind: kind) }
         if let id = QualifiedID(typed), let kind = partKind(id) { return Resolved(id: typed, kind: kind) }
+        return nil
+    }
+
+    /// Resolves `text`, accepting unique short forms.
+    public func resolve(_ text: String) throws(Failure) -> Resolved {
+        if let resolved = resolveWithoutCatalog(text) { return resolved }
+        let typed = text.trimmingSpaces.lowercased()
         if let kind = catalog[typed] { return Resolved(id: typed, kind: kind) }
         var candidates: [String]
         if let hash = typed.firstIndex(of: "#") {
@@ -243,31 +251,6 @@ extension TrackerSnapshot {
         let texts = self.texts[instrument.id] ?? [:]
         for language in instrument.languages { if let text = texts[language] { return text } }
         return texts.keys.sorted().first.flatMap { texts[$0] }
-    }
-}
-
-extension IDResolver {
-    /// The target `target` names when it is a full target id, as typed (spaces around it
-    /// and case do not matter); nil for a short form, which needs the catalog.
-    public static func fullTargetID(_ target: String) -> QualifiedID? {
-        QualifiedID(target.trimmingSpaces.lowercased())
-    }
-
-    /// Whether `target` and `evidence`, as typed, name records of `snapshot` that it finds
-    /// without its id catalog: a target's full id and the full ids of pieces of evidence,
-    /// all there. Only then does a snapshot that knows some status reports by id alone
-    /// (``TrackerSnapshot/load(repository:commit:reportsOn:)``) resolve them as one holding
-    /// every report does: short forms and unknown ids are matched, and suggested, against
-    /// every id.
-    public static func resolvesWithoutCatalog(target: String, evidence: [String], in snapshot: TrackerSnapshot) -> Bool {
-        guard let id = fullTargetID(target), snapshot.target(id) != nil else { return false }
-        return evidence.allSatisfy { text in
-            let typed = text.trimmingSpaces.lowercased()
-            guard let id = RecordID(typed), snapshot.evidence(id) != nil else { return false }
-            // An instrument, plan or meeting of that id would be found first.
-            return !snapshot.instruments.contains { $0.id.rawValue == typed } && !snapshot.plans.contains { $0.id.rawValue == typed }
-                && !snapshot.meetings.contains { $0.id.rawValue == typed }
-        }
     }
 }
 

@@ -140,15 +140,15 @@ enum RecordStore {
         return try saveParsed(commit: commit, key: key, in: store, repository: repository)
     }
 
-    /// The records of the tracker at `commit` with the status reports on `target` alone
+    /// The records of the tracker at `commit` with the status reports in `scope` alone
     /// (every party's), and where the revision's other reports are, found by id: what
-    /// recording one report on `target` needs. Nil unless the store stands at `commit` and
+    /// recording or showing one target needs. Nil unless the store stands at `commit` and
     /// knows it has no problems (the caller then reads everything, which brings the store
     /// up to `commit`).
-    static func load(repository: Repository, commit: ObjectID, reportsOn target: QualifiedID) -> (Stored, ReportsElsewhere)? {
+    static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope) -> (Stored, ReportsElsewhere)? {
         guard let key = try? key(of: repository, at: commit),
               let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
-              let stored = read(store, gitDirectory: repository.gitDirectory, parsingReports: false, at: key, reportsOn: target),
+              let stored = read(store, gitDirectory: repository.gitDirectory, parsingReports: false, at: key, reportsOn: scope),
               stored.diagnostics?.isEmpty == true else { return nil }
         return (stored, StoredReportPaths(store: store, key: key, gitDirectory: repository.gitDirectory, commit: commit).elsewhere)
     }
@@ -180,15 +180,15 @@ enum RecordStore {
     /// With `parsingReports` false and the state's problems known, a status report whose
     /// row has a head (see ``StoredReportHead``) is not parsed: it becomes a
     /// ``ReportEntry`` holding its head, its bytes fetched and parsed only if a command looks at it.
-    /// With `expected`, nil unless the state is that revision's; with `target` too (which
-    /// needs the problems known), only the reports on `target` are read, their heads found
+    /// With `expected`, nil unless the state is that revision's; with `scope` too (which
+    /// needs the problems known), only the reports in `scope` are read, their heads found
     /// by the database.
     private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true,
-                             at expected: TrackerKey? = nil, reportsOn target: QualifiedID? = nil) -> Stored? {
+                             at expected: TrackerKey? = nil, reportsOn scope: ReportScope? = nil) -> Stored? {
         enum Read {
             case row(Row)
             case report(ReportEntry)
-            /// A report on another target than the one read for.
+            /// A report out of the scope read for.
             case skipped
         }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
@@ -197,35 +197,35 @@ enum RecordStore {
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
                   expected.map({ $0.text == state.key }) ?? true else { return nil }
             let lazy = !parsingReports && state.diagnostics != nil
-            if target != nil && !lazy { return nil }
+            if scope != nil && !lazy { return nil }
             var rows: [Row] = [], reports: [ReportEntry] = []
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
             rows.reserveCapacity(lazy ? count / 4 : count)
-            if lazy && target == nil { reports.reserveCapacity(count) }
+            if lazy && scope == nil { reports.reserveCapacity(count) }
             // Rows are decoded on other cores while the next chunk is fetched.
             let pipeline = BatchPipeline<(path: String, blob: String, form: Int, bytes: Data, head: String?), Read?> { stored in
                 guard let id = ObjectID(hex: stored.blob) else { return nil }
                 if lazy, let text = stored.head {
                     guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
                           let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
-                    if let target, head.target != target { return .skipped }
+                    if let scope, !scope.contains(head.target) { return .skipped }
                     return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
                 }
                 guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
-                if let target, case .report(let file) = record, file.value?.target != target { return .skipped }
+                if let scope, case .report(let file) = record, !(file.value.map { scope.contains($0.target) } ?? false) { return .skipped }
                 return .row(Row(path: stored.path, blob: id, record: record))
             }
             var chunk: [(path: String, blob: String, form: Int, bytes: Data, head: String?)] = []
             var chunkBytes = 0
             chunk.reserveCapacity(parseChunk)
             // A report filed by its head is read without its bytes (fetched when looked at).
-            // Read for one target, the database leaves out the heads that do not name it (the
-            // target is a head's second field, and only a target holds a `#`).
+            // Read for a scope, the database leaves out the heads that do not name a target
+            // in it (``ReportScope/headPattern``).
             let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
                 ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
-                    + (target == nil ? "" : " WHERE head IS NULL OR instr(head, ?) > 0")
+                    + (scope == nil ? "" : " WHERE head IS NULL OR instr(head, ?) > 0")
                 : "SELECT path, blob, form, body, head FROM record",
-                arguments: StatementArguments(target.map { ["\u{1F}\($0.owner)#\($0.local)\u{1F}"] } ?? []))
+                arguments: StatementArguments(scope.map { [$0.headPattern] } ?? []))
             func take(_ batches: [[Read?]]) -> Bool {
                 for batch in batches {
                     for item in batch {
@@ -695,13 +695,14 @@ extension TrackerSnapshot {
 }
 
 extension TrackerSnapshot {
-    /// The tracker at `commit` for recording a status report on `target`: every record but
-    /// the status reports on other targets, which it knows by id alone (``hasReport(_:)``
-    /// and the check of a new report's id still see them; ``report(_:)``, ``reports`` and
-    /// the id catalog do not). Nil unless the derived store stands at `commit` and knows it
-    /// has no problems; the caller then loads the whole tracker.
-    public static func load(repository: Repository, commit: ObjectID, reportsOn target: QualifiedID) -> TrackerSnapshot? {
-        guard let (read, elsewhere) = RecordStore.load(repository: repository, commit: commit, reportsOn: target) else { return nil }
+    /// The tracker at `commit` for a command about one target, or one instrument, plan or
+    /// meeting: every record but the status reports out of `scope`, which it knows by id
+    /// alone (``hasReport(_:)``, the check of a new report's id and
+    /// ``IDResolver/resolveWithoutCatalog(_:)`` still see them; ``report(_:)``, ``reports``
+    /// and the id catalog do not). Nil unless the derived store stands at `commit` and knows
+    /// it has no problems; the caller then loads the whole tracker.
+    public static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope) -> TrackerSnapshot? {
+        guard let (read, elsewhere) = RecordStore.load(repository: repository, commit: commit, reportsOn: scope) else { return nil }
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
         files.reportsElsewhere = elsewhere

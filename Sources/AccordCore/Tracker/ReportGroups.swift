@@ -217,8 +217,32 @@ public struct ReportList: RandomAccessCollection, Sendable {
     }
 }
 
-/// Status reports a snapshot knows by id alone: those on other targets than the one it was
-/// read for (``TrackerSnapshot/load(repository:commit:reportsOn:)``).
+/// The status reports a read for one command holds (``TrackerSnapshot/load(repository:commit:reportsOn:)``):
+/// those on one target, or on every target of one instrument, plan or meeting.
+public enum ReportScope: Sendable, Hashable {
+    case target(QualifiedID)
+    case owner(String)
+
+    /// Whether a report on `target` is in the scope.
+    func contains(_ target: QualifiedID) -> Bool {
+        switch self {
+        case .target(let id): return target == id
+        case .owner(let owner): return target.owner == owner
+        }
+    }
+
+    /// What the stored head of a report in the scope holds (``StoredReportHead``): its
+    /// target is the second field, and only a target holds a `#`.
+    var headPattern: String {
+        switch self {
+        case .target(let id): return "\u{1F}\(id.owner)#\(id.local)\u{1F}"
+        case .owner(let owner): return "\u{1F}\(owner)#"
+        }
+    }
+}
+
+/// Status reports a snapshot knows by id alone: those out of the scope it was read for
+/// (``TrackerSnapshot/load(repository:commit:reportsOn:)``).
 struct ReportsElsewhere: Sendable {
     /// The path of the revision's report with this id, if it has one.
     let path: @Sendable (RecordID) -> String?

@@ -38,7 +38,7 @@ extension Accord {
         var id: String
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, history: true)
+            let context = try TrackerContext.open(repository, read, history: true, focus: .showing(id))
             let resolved = try context.resolve(id)
             let revisions = try ShowReport.revisedFile(of: resolved, in: context.snapshot).map {
                 try context.repository.history(of: $0, from: context.commit).map(RevisionView.init)

@@ -40,26 +40,50 @@ struct TrackerContext {
     /// Opens the tracker named by `repository` options and reads it as `read` asks; with
     /// `history`, for a command that asks the repository's history too (see
     /// `Repository.prefetchCommitIndex()`).
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false) throws -> TrackerContext {
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, focus: Focus? = nil) throws -> TrackerContext {
         try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, identity: read.identity,
-                 terminal: read.terminal, history: history)
+                 terminal: read.terminal, history: history, focus: focus)
     }
 
-    /// What a command that records one status report names, as typed: its target and the
-    /// evidence it cites. The tracker is then read with the reports on that target alone
-    /// when the derived store allows it and the names resolve as they would among every
-    /// report (``IDResolver/resolvesWithoutCatalog(target:evidence:in:)``); else whole.
-    struct Recording {
-        let target: String
-        let evidence: [String]
+    /// A command about one target, or one instrument, plan or meeting: the tracker is read
+    /// with the status reports in `scope` alone when the derived store allows it
+    /// (``TrackerSnapshot/load(repository:commit:reportsOn:)``), and read again whole when
+    /// the ids typed would not resolve there as among every report (`resolvesAlike`, asked
+    /// of the tracker as it stood: only full ids, `IDResolver.resolveWithoutCatalog`, do).
+    struct Focus {
+        let scope: ReportScope
+        let resolvesAlike: (IDResolver) -> Bool
+
+        /// Recording a report on `target`, citing `evidence`.
+        static func recording(target: String, evidence: [String]) -> Focus? {
+            guard let id = QualifiedID(target.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { return nil }
+            return Focus(scope: .target(id)) { resolver in
+                guard let found = resolver.resolveWithoutCatalog(target), found.qualifiedID == id,
+                      [.commitment, .planItem, .decision].contains(found.kind) else { return false }
+                return evidence.allSatisfy { resolver.resolveWithoutCatalog($0)?.kind == .evidence }
+            }
+        }
+
+        /// Showing `text`: a target, or an instrument, plan or meeting or a part of one, with
+        /// the targets of its owner. Ids of the names accord gives evidence and status reports
+        /// (`ev-`, `sr-`) are shown from every record.
+        static func showing(_ text: String) -> Focus? {
+            let typed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let owner = QualifiedID(typed)?.owner ?? typed
+            guard !owner.isEmpty, !owner.hasPrefix("ev-"), !owner.hasPrefix("sr-") else { return nil }
+            return Focus(scope: .owner(owner)) { resolver in
+                guard let found = resolver.resolveWithoutCatalog(text), found.kind != .evidence, found.kind != .report else { return false }
+                return (found.qualifiedID?.owner ?? found.id) == owner
+            }
+        }
     }
 
     /// Opens the tracker at `revision` (default HEAD), evaluated at `asOf`, printing as
-    /// `terminal` asks (by default: as without options); for `recording`, see ``Recording``.
+    /// `terminal` asks (by default: as without options); for `focus`, see ``Focus``.
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
                      terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false,
-                     recording: Recording? = nil) throws -> TrackerContext {
+                     focus: Focus? = nil) throws -> TrackerContext {
         // history and show read old objects, where a damaged one is most likely met; the
         // watch starts before the tracker is looked for, which reads HEAD's tree already.
         if history, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
@@ -78,12 +102,8 @@ struct TrackerContext {
         // thread, which reads git and the derived store, must not still run when the
         // command ends, on an error too.
         var snapshot: TrackerSnapshot
-        // A report recorded on one target reads the other targets' reports by id alone.
-        let scoped = recording.flatMap { recording in
-            IDResolver.fullTargetID(recording.target).flatMap {
-                TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0)
-            }
-        }
+        // A command about one target or owner reads the other reports by id alone.
+        let scoped = focus.flatMap { TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0.scope) }
         do {
             snapshot = try scoped ?? TrackerSnapshot.load(repository: repository, commit: commit)
         } catch {
@@ -101,8 +121,7 @@ struct TrackerContext {
                     : L10n.t("accord: warning: {1} problems in the tracker, run accord validate", count)) + "\n").utf8))
         }
         var standing = try snapshot.inForce(on: asOf, repository: repository, commit: commit, prefetched: prefetchedTexts)
-        if scoped != nil, let recording,
-           !IDResolver.resolvesWithoutCatalog(target: recording.target, evidence: recording.evidence, in: standing) {
+        if scoped != nil, let focus, !focus.resolvesAlike(IDResolver(standing)) {
             snapshot = try TrackerSnapshot.load(repository: repository, commit: commit)
             standing = try snapshot.inForce(on: asOf, repository: repository, commit: commit, prefetched: prefetchedTexts)
         }

@@ -35,23 +35,23 @@ import Testing
     /// read for recording on 4.1.
     func both() throws -> (whole: TrackerSnapshot, recording: TrackerSnapshot) {
         let whole = try TrackerSnapshot.load(repository: repository, commit: tip)
-        let recording = try #require(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target))
+        let recording = try #require(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: .target(Self.target)))
         return (whole, recording)
     }
 
     @Test func itIsHadOnlyWhenTheStoreStandsAtTheRevisionWithoutProblems() throws {
         // No store yet: the caller must read everything.
-        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target) == nil)
+        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: .target(Self.target)) == nil)
         _ = try TrackerSnapshot.load(repository: repository, commit: tip)
-        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target) != nil)
+        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: .target(Self.target)) != nil)
         // A revision with a problem: its reports cannot be vouched for by id alone.
         var bad = ChangeSet()
         bad.create("Events/2019/03/sr-2019-03-03-vn.yaml", Data("id: sr-2019-03-03-vn\ntarget: tip-2005#9.9\nstatus: implemented\ndate: 2019-03-03\nparty: VN\n".utf8))
         let broken = try repository.apply(bad, message: "A bad report", author: Self.author)
         _ = try TrackerSnapshot.load(repository: repository, commit: broken)
-        #expect(TrackerSnapshot.load(repository: repository, commit: broken, reportsOn: Self.target) == nil)
+        #expect(TrackerSnapshot.load(repository: repository, commit: broken, reportsOn: .target(Self.target)) == nil)
         // The store now stands elsewhere: not had for `tip` either.
-        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: Self.target) == nil)
+        #expect(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: .target(Self.target)) == nil)
     }
 
     @Test func itHoldsTheTargetsReportsAndKnowsEveryOtherByID() throws {
@@ -115,11 +115,35 @@ import Testing
         #expect(!after)
     }
 
-    @Test func onlyFullIDsResolveWithoutTheCatalog() throws {
-        let (whole, _) = try both()
-        #expect(IDResolver.resolvesWithoutCatalog(target: " TIP-2005#4.1 ", evidence: ["ev-2016-review"], in: whole))
-        #expect(!IDResolver.resolvesWithoutCatalog(target: "4.1", evidence: [], in: whole))
-        #expect(!IDResolver.resolvesWithoutCatalog(target: "tip-2005#4.1", evidence: ["ev-2016"], in: whole))
-        #expect(!IDResolver.resolvesWithoutCatalog(target: "tip-2005#9.9", evidence: [], in: whole))
+    @Test func fullIDsResolveAsAmongEveryReportAndShortFormsAreLeftToTheCatalog() throws {
+        let (whole, recording) = try both()
+        let (all, some) = (IDResolver(whole), IDResolver(recording))
+        for typed in [" TIP-2005#4.1 ", "tip-2005#5.1", "tip-2005", "tip-2005#4", "plan-2017-2020", "2016-10-05-review",
+                      "ev-2016-review", "sr-2017-04-01-vn", "sr-2017-03-01-kh"] {
+            let expected = try all.resolve(typed)
+            #expect(some.resolveWithoutCatalog(typed) == expected, "\(typed)")
+            #expect(all.resolveWithoutCatalog(typed) == expected, "\(typed)")
+        }
+        for typed in ["4.1", "ev-2016", "sr-2017", "tip-2005#9.9"] {
+            #expect(some.resolveWithoutCatalog(typed) == nil, "\(typed)")
+        }
+    }
+
+    @Test func readForAnOwnerItHoldsTheReportsOnEachOfItsTargets() throws {
+        let whole = try TrackerSnapshot.load(repository: repository, commit: tip)
+        let shown = try #require(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: .owner("tip-2005")))
+        #expect(shown.reports.map(\.id) == whole.reports.filter { $0.target.owner == "tip-2005" }.map(\.id))
+        #expect(!shown.reports.isEmpty)
+        let none = try #require(TrackerSnapshot.load(repository: repository, commit: tip, reportsOn: .owner("plan-2017-2020")))
+        #expect(none.reports.isEmpty)
+        let known = none.hasReport("sr-2017-04-01-vn")
+        #expect(known)
+        let at = Set(["tip-2005"])
+        let state = TrackerState(shown, asOf: CalendarDate("2020-01-01")!, owners: at)
+        let expected = TrackerState(whole, asOf: CalendarDate("2020-01-01")!, owners: at)
+        for target in expected.targets {
+            #expect(state.target(target.target.id)?.parties.map(\.status) == target.parties.map(\.status), "\(target.target.id)")
+            #expect(state.target(target.target.id)?.parties.map(\.reports.count) == target.parties.map(\.reports.count))
+        }
     }
 }
