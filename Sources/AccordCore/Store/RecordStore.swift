@@ -649,7 +649,7 @@ private final class StoredReportPaths: Sendable {
             guard try String.fetchOne(db, sql: "SELECT trackerKey FROM recordState WHERE id = 1") == key.text else { return nil }
             return try String.fetchAll(
                 db, sql: "SELECT path FROM record WHERE path >= 'Events/' AND path < 'Events0' AND substr(path, -?) = ? ORDER BY path",
-                arguments: [name.utf8.count, name])
+                arguments: [name.unicodeScalars.count, name])
         }
         if let found = stored ?? nil { return found.first(where: isReport) }
         let repository = try? Repository.open(gitDirectory: gitDirectory, workTree: nil)

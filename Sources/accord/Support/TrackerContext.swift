@@ -50,6 +50,8 @@ struct TrackerContext {
     /// (``TrackerSnapshot/load(repository:commit:reportsOn:)``), and read again whole when
     /// the ids typed would not resolve there as among every report (`resolvesAlike`, asked
     /// of the tracker as it stood: only full ids, `IDResolver.resolveWithoutCatalog`, do).
+    /// The context's `snapshot.reports` and `state` then hold the scope's reports alone: a
+    /// command with a focus asks only about its scope (`TrackerState(_:asOf:owners:)`).
     struct Focus {
         let scope: ReportScope
         let resolvesAlike: (IDResolver) -> Bool
