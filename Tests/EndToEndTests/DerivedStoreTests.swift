@@ -190,7 +190,8 @@ import Testing
         for arguments in [["show", "plan-2017-2020#1.6"], ["show", "PLAN-2017-2020#1.6"], ["show", "plan-2017-2020"],
                           ["show", "tip-2005"], ["show", "tip-2005#7"], ["show", "1.6"], ["show", "ev-2019-12-31-training-support"],
                           ["show", given[0][2]], ["show", "plan-2017-2020#1.6", "--as-of", "2019-05-01"], ["show", "tip-2005#99"],
-                          ["status"], ["history", "plan-2017-2020#1.6"], ["gaps"]] {
+                          ["status"], ["history", "plan-2017-2020#1.6"], ["history", "tip-2005"], ["history", "plan-2017-2020"],
+                          ["history", "ev-2019-12-31-training-support"], ["history", "--limit", "5"], ["gaps"]] {
             let answers = try [tracker, cold].enumerated().map { copy, folder in
                 if copy == 1 { try? FileManager.default.removeItem(at: folder.appendingPathComponent(".git/accord")) }
                 let arguments = copy == 1 && arguments.count == 2 && arguments[1] == given[0][2] ? ["show", given[1][2]] : arguments

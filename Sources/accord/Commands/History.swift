@@ -34,7 +34,8 @@ extension Accord {
         }
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, history: true)
+            // The history of one id names only the reports of its owner's targets.
+            let context = try TrackerContext.open(repository, read, history: true, focus: id.flatMap(TrackerContext.Focus.showing))
             var relevant: PathSelection?
             var shownID: String?
             var known: [StatusReport]?

@@ -66,9 +66,9 @@ struct TrackerContext {
             }
         }
 
-        /// Showing `text`: a target, or an instrument, plan or meeting or a part of one, with
-        /// the targets of its owner. Ids of the names accord gives evidence and status reports
-        /// (`ev-`, `sr-`) are shown from every record.
+        /// Showing `text`, or its history: a target, or an instrument, plan or meeting or a
+        /// part of one, with the targets of its owner. Ids of the names accord gives evidence
+        /// and status reports (`ev-`, `sr-`) are shown from every record.
         static func showing(_ text: String) -> Focus? {
             let typed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             let owner = QualifiedID(typed)?.owner ?? typed
