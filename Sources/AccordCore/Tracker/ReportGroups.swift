@@ -261,24 +261,23 @@ final class ReportGroups: Sendable {
     /// id (`status`, `show` of a plan item) need not pay for sorting them all.
     var ids: ReportIDs { idTable.value }
     private let idTable: Lazy<ReportIDs>
-    /// Whether a report has the id (what `log` asks of the id it is about to give): the
-    /// table when it is built, else a pass over the entries; the ids a write added are
-    /// asked first.
-    let hasID: @Sendable (String) -> Bool
     /// The reports that are not among the groups' entries, known by id alone; nil when
     /// every report of the revision is an entry.
     let elsewhere: ReportsElsewhere?
     /// The target position and party position of each filed group, by group number.
     private let owners: [(target: Int, party: Int)]
     private let sorted: Lazy<[StatusReport]>
+    /// How many ids were looked up by a pass over the entries (see ``entry(_:)``).
+    private let passes = LockedValue(0)
+    /// The lookups by id answered by a pass over the entries before the id table is built:
+    /// recording one report asks one or two, an import thousands.
+    private static let passesBeforeTable = 8
 
-    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>, elsewhere: ReportsElsewhere?,
-                 hasID: @escaping @Sendable (String) -> Bool) {
+    private init(filed: [[ReportGroup]], unfiled: ReportGroup, idTable: Lazy<ReportIDs>, elsewhere: ReportsElsewhere?) {
         self.filed = filed
         self.unfiled = unfiled
         self.idTable = idTable
         self.elsewhere = elsewhere
-        self.hasID = hasID
         owners = filed.enumerated().flatMap { position, groups in groups.indices.map { (position, $0) } }
         sorted = Lazy {
             let groups = filed.flatMap { $0 } + [unfiled]
@@ -314,15 +313,7 @@ final class ReportGroups: Sendable {
             }
             return ReportIDs(sorting: places)
         }
-        // One id asked (a new report's) is a pass over the entries, far less than sorting
-        // every id to build the table.
-        let all = Array(groups.joined()) + [unfiledGroup]
-        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, elsewhere: elsewhere, hasID: { id in
-            if table.isMade ? table.value.contains(id) : all.contains(where: { group in
-                group.entries.contains { $0.recordID.rawValue == id }
-            }) { return true }
-            return elsewhere.map { elsewhere in RecordID(id).flatMap(elsewhere.path) != nil } ?? false
-        })
+        self.init(filed: groups, unfiled: unfiledGroup, idTable: table, elsewhere: elsewhere)
     }
 
     /// Every entry, in no particular order (filed groups first).
@@ -346,10 +337,8 @@ final class ReportGroups: Sendable {
                 places.append((report.id.rawValue, .init(group: filed.reduce(0) { $0 + $1.count }, index: at)))
             }
         }
-        let before = idTable, added = places, hadID = hasID
-        let addedIDs = Set(places.map(\.id))
-        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) }, elsewhere: elsewhere,
-                            hasID: { addedIDs.contains($0) || hadID($0) })
+        let before = idTable, added = places
+        return ReportGroups(filed: filed, unfiled: unfiled, idTable: Lazy { before.value.inserting(added) }, elsewhere: elsewhere)
     }
 
     /// What the report `id` says in brief, from its group and head: nil when no report has
@@ -388,13 +377,30 @@ final class ReportGroups: Sendable {
         return found
     }
 
-    /// The path of the report with `id` (the first filed, when two share it), or of the one
-    /// ``elsewhere`` knows; nil when no report has it. No report is decoded.
-    func path(of id: RecordID) -> String? {
-        for group in groups {
-            if let entry = group.entries.first(where: { $0.recordID == id }) { return entry.path }
+    /// The entry with `id` (one of them, when two share it). The first few lookups are a
+    /// pass over the entries (what `log` asks of the id it is about to give: far less than
+    /// sorting every id); later ones, and all once the table is built, search the table.
+    private func entry(_ id: String) -> ReportEntry? {
+        if !idTable.isMade, passes.withLock({ count in count += 1; return count <= Self.passesBeforeTable }) {
+            for group in groups {
+                if let entry = group.entries.first(where: { $0.recordID.rawValue == id }) { return entry }
+            }
+            return nil
         }
-        return elsewhere?.path(id)
+        guard let place = ids.place(of: id) else { return nil }
+        let group = place.group < owners.count ? filed[owners[place.group].target][owners[place.group].party] : unfiled
+        return place.index < group.entries.count ? group.entries[place.index] : nil
+    }
+
+    /// Whether a report has the id, among the entries or ``elsewhere``. No report is decoded.
+    func hasID(_ id: String) -> Bool {
+        entry(id) != nil || (elsewhere.map { elsewhere in RecordID(id).flatMap(elsewhere.path) != nil } ?? false)
+    }
+
+    /// The path of the report with `id`, among the entries or ``elsewhere``; nil when no
+    /// report has it. No report is decoded.
+    func path(of id: RecordID) -> String? {
+        entry(id.rawValue)?.path ?? elsewhere?.path(id)
     }
 
     /// The report with `id`; only its group is decoded.
