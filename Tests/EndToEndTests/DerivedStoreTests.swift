@@ -186,7 +186,7 @@ import Testing
             }
             #expect(printed[0] == printed[1], "log \(arguments)")
         }
-        #expect(given[0].count == 5 && given[1].count == 5)
+        try #require(given[0].count == 5 && given[1].count == 5, "the five reports were recorded in both copies")
         for arguments in [["show", "plan-2017-2020#1.6"], ["show", "PLAN-2017-2020#1.6"], ["show", "plan-2017-2020"],
                           ["show", "tip-2005"], ["show", "tip-2005#7"], ["show", "1.6"], ["show", "ev-2019-12-31-training-support"],
                           ["show", given[0][2]], ["show", "plan-2017-2020#1.6", "--as-of", "2019-05-01"], ["show", "tip-2005#99"],
