@@ -81,15 +81,32 @@ SLOW_TESTS := BenchmarkTests|StressTests|eightProcessesLoggingFiftyReportsEachLo
 # `swift test` builds what the tests run (the end-to-end tests depend on the accord and
 # accord-bench executables): a separate `swift build` would only load the package again.
 test: deps test-deps
-	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
+	@$(IN_MEMORY_SCRATCH) $(ECHOED) ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip BenchmarkTests
 
 test-slow: deps test-deps build-tls
-	$(SWIFT) test $(BUILD_FLAGS) --filter '$(SLOW_TESTS)'
+	@$(IN_MEMORY_SCRATCH) $(ECHOED) $(SWIFT) test $(BUILD_FLAGS) --filter '$(SLOW_TESTS)'
+
+# The tests make thousands of small repositories, trackers and files in their scratch
+# folders (TMPDIR), and on a virtual machine's disk creating a file costs more than most
+# of what a test does with it: these three targets give the tests a scratch folder in
+# memory (/dev/shm) when it has 4 GB free, removed when the run ends (TEST_SCRATCH=disk keeps
+# the system's temporary folder). What these tests check does not depend on the file
+# system; `make test-hardening` (the bad-input corpus, the kill points) stays on the disk.
+TEST_SCRATCH ?= memory
+IN_MEMORY_SCRATCH = scratch=""; \
+	if [ "$(TEST_SCRATCH)" = memory ] && [ -d /dev/shm ] && [ -w /dev/shm ] \
+	  && [ "$$(df -Pk /dev/shm | awk 'NR == 2 { print $$4 }')" -gt 4194304 ]; then \
+	  scratch=$$(mktemp -d /dev/shm/accord-test.XXXXXX) && export TMPDIR="$$scratch"; \
+	fi; \
+	trap '[ -z "$$scratch" ] || rm -rf "$$scratch"' EXIT; \
+	echo "make: the tests' scratch folder: $${scratch:-the system's temporary folder}";
+# Prints the command it runs, as make does for a plain recipe line.
+ECHOED = run() { echo "$$*"; env "$$@"; }; run
 
 # The quick loop while working: the library targets' tests, without the end-to-end suites
 # that start the binary (`swift test` builds what they need: no separate build step).
 check: deps
-	ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip 'BenchmarkTests|EndToEndTests'
+	@$(IN_MEMORY_SCRATCH) $(ECHOED) ACCORD_SKIP_SLOW=1 $(SWIFT) test $(BUILD_FLAGS) --skip 'BenchmarkTests|EndToEndTests'
 
 # The bad-input corpus (scripts/make-bad-input-corpus.py) through every read command, each
 # run under a time and memory limit, then every writing command killed at each point where
