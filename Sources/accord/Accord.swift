@@ -3,6 +3,9 @@ import AccordReports
 import ArgumentParser
 import Foundation
 import GitStore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The root command: `accord <subcommand>`.
 ///
@@ -57,6 +60,16 @@ struct Accord: ParsableCommand {
         // Where GitStore keeps its write lock, sync state and scratch files in a tracker's
         // git folder and in a hub: every accord, old and new, locks the same file.
         StateFolder.name = "accord"
+        #if canImport(Glibc)
+        // Blocks of 4 MB and more (a read's large arrays) get a mapping of their own, given
+        // back when freed. By default glibc raises that threshold as such blocks are freed,
+        // and the blocks of the store's update before a read then stay resident beside the
+        // read's own (Benchmarks/README.md, "Large blocks given back"). mallopt and
+        // M_MMAP_THRESHOLD (-3) are in malloc.h, which the Glibc module leaves out.
+        if let mallopt = dlsym(nil, "mallopt") {
+            _ = unsafeBitCast(mallopt, to: (@convention(c) (Int32, Int32) -> Int32).self)(-3, 4 << 20)
+        }
+        #endif
         // Test fixtures, which can simply be made again, write without fsync.
         if ProcessInfo.processInfo.environment["ACCORD_DURABILITY"] == "relaxed" { Durability.setForProcess(.relaxed) }
         let command: any ParsableCommand
