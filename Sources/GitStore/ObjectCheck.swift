@@ -203,10 +203,11 @@ private struct ObjectWalk {
             while zero < bytes.count, bytes[zero] != 0 { zero += 1 }
             guard space < bytes.count, zero + 21 <= bytes.count else { return "a tree entry is cut short" }
             let id = RawObjectID(bytes: bytes.baseAddress! + zero + 1)
-            let mode = UnsafeRawBufferPointer(rebasing: bytes[index..<space])
-            if mode.elementsEqual("40000".utf8) {
+            // Compared as bytes: this loop runs for every entry of every tree.
+            let mode = bytes.baseAddress! + index, modeLength = space - index
+            if modeLength == 5, memcmp(mode, "40000", 5) == 0 {
                 push(id, expected: GIT_OBJECT_TREE, origin: folder)
-            } else if !mode.elementsEqual("160000".utf8) {  // a submodule's commit lives in another repository
+            } else if !(modeLength == 6 && memcmp(mode, "160000", 6) == 0) {  // a submodule's commit lives in another repository
                 push(id, expected: GIT_OBJECT_BLOB, origin: folder)
             }
             index = zero + 21

@@ -128,6 +128,12 @@ public struct RawObjectID: Hashable, Sendable {
     /// Whether this is ``none``.
     public var isNone: Bool { self == .none }
 
+    /// Hashes the first 8 bytes alone: an id is a digest, already spread evenly (equality
+    /// still compares all 20). A set of every id in a repository hashes one per tree entry.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(head)
+    }
+
     /// The id as libgit2's struct.
     var oid: git_oid {
         var oid = git_oid()
