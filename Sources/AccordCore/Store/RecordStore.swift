@@ -154,11 +154,37 @@ enum RecordStore {
     }
 
     /// Every file parsed from git and stored anew.
+    /// Each chunk of rows is written as soon as it is parsed, while the next is parsed, and
+    /// its files' bytes, kept for the store alone, are then let go: the bytes of the whole
+    /// tracker are never held at once. When the store cannot be written, the tracker is
+    /// parsed again without it (the store only saves time); an error reading git is thrown.
     private static func saveParsed(commit: ObjectID, key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> Stored {
-        var rows = try parseAll(repository: repository, commit: commit)
-        saveAll(rows, key: key, in: store)
-        // The files' bytes were kept for the store alone.
-        for index in rows.indices { rows[index].source = Data() }
+        let files = try RevisionFiles(repository: repository, commit: commit).files
+        var rows: [Row] = []
+        var failure: (any Error)?
+        let saved: Void? = store.write { db in
+            rows.reserveCapacity(files.count)
+            try db.execute(sql: "DELETE FROM record")
+            let insertion = try db.makeStatement(sql: Self.insertion)
+            do {
+                try parse(files, repository: repository) { chunk in
+                    try insert(chunk, with: insertion)
+                    for var row in chunk {
+                        row.source = Data()
+                        rows.append(row)
+                    }
+                }
+            } catch let error as DatabaseError {
+                throw error
+            } catch {
+                failure = error
+                throw error
+            }
+            try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, NULL)",
+                           arguments: [key.text])
+        }
+        if let failure { throw failure }
+        guard saved != nil else { return Stored(key: key, diagnostics: nil, rows: try parseAll(repository: repository, commit: commit)) }
         return Stored(key: key, diagnostics: nil, rows: rows)
     }
 
@@ -493,49 +519,50 @@ enum RecordStore {
 
     // MARK: Reading everything
 
-    /// Every file of the tracker at `commit`, read from git and parsed. A chunk of files is
-    /// read on this thread (one libgit2 handle: libgit2 serialises reads of a pack) while
-    /// the chunk before it is parsed on all cores.
+    /// Every file of the tracker at `commit`, read from git and parsed.
     static func parseAll(repository: Repository, commit: ObjectID) throws -> [Row] {
         let files = try RevisionFiles(repository: repository, commit: commit).files
         var rows: [Row] = []
         rows.reserveCapacity(files.count)
+        try parse(files, repository: repository) { rows += $0 }
+        return rows
+    }
+
+    /// Reads `files` from git and parses them, handing their rows to `take` a chunk at a
+    /// time, in order, on this thread. A chunk of files is read on this thread (one libgit2
+    /// handle: libgit2 serialises reads of a pack) while the chunk before it is parsed on
+    /// all cores, and `take` runs while the next chunk is parsed.
+    private static func parse(_ files: [(path: String, blob: ObjectID)], repository: Repository, _ take: ([Row]) throws -> Void) throws {
         let parsing = DispatchGroup()
         let chunk = ParsedChunk()
-        func finished() {
-            parsing.wait()
-            rows.append(contentsOf: chunk.rows)
-            chunk.rows = []
-        }
+        defer { parsing.wait() }
         for start in stride(from: 0, to: files.count, by: parseChunk) {
             let inputs = try files[start..<min(start + parseChunk, files.count)].map { file in
                 (path: file.path, blob: file.blob,
                  data: TrackerRecord.needsContent(file.path) ? try repository.blob(file.blob) : Data())
             }
-            finished()
+            parsing.wait()
+            let parsed = chunk.rows
+            chunk.rows = []
             DispatchQueue.global().async(group: parsing) {
                 chunk.rows = ParallelMap.map(inputs) { row(path: $0.path, blob: $0.blob, data: $0.data) }
             }
+            if start > 0 { try take(parsed) }
         }
-        finished()
-        return rows
-    }
-
-    /// Replaces every row with `rows`, the records of `key`, not yet checked. Failures are
-    /// ignored: the store only saves time.
-    private static func saveAll(_ rows: [Row], key: TrackerKey, in store: DerivedStore) {
-        _ = store.write { db in
-            try db.execute(sql: "DELETE FROM record")
-            try insert(rows, into: db)
-            try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, NULL)",
-                           arguments: [key.text])
-        }
+        parsing.wait()
+        if !files.isEmpty { try take(chunk.rows) }
     }
 
     /// Writes `rows` over the rows of their paths.
     private static func insert(_ rows: [Row], into db: Database) throws {
+        try insert(rows, with: db.makeStatement(sql: insertion))
+    }
+
+    private static let insertion = "INSERT OR REPLACE INTO record (path, blob, form, body, head) VALUES (?, ?, ?, ?, ?)"
+
+    /// Writes `rows` with `statement`, an insertion of path, blob, form, body and head.
+    private static func insert(_ rows: [Row], with statement: Statement) throws {
         let bodies = ParallelMap.map(rows) { (body: stored($0), head: $0.head) }
-        let statement = try db.makeStatement(sql: "INSERT OR REPLACE INTO record (path, blob, form, body, head) VALUES (?, ?, ?, ?, ?)")
         for (row, stored) in zip(rows, bodies) {
             guard let body = stored.body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
             try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes, stored.head])
