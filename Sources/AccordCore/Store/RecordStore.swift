@@ -710,12 +710,15 @@ extension TrackerSnapshot {
     /// Status reports read from the store are parsed only when a command looks at them.
     public static func load(repository: Repository, commit: ObjectID, cache: CacheUse = .enabled) throws -> TrackerSnapshot {
         guard cache == .enabled else { return try load(RevisionFiles(repository: repository, commit: commit)) }
-        let read = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        var read = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        let key = read.key, known = read.diagnostics
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
-        let snapshot = TrackerSnapshot(files: files, diagnostics: read.diagnostics)
-        if read.diagnostics == nil {
-            RecordStore.saveDiagnostics(snapshot.diagnostics, key: read.key, repository: repository)
+        // The rows are let go before the snapshot is built: the file set holds their records.
+        read = RecordStore.Stored(key: key, diagnostics: known, rows: [])
+        let snapshot = TrackerSnapshot(files: files, diagnostics: known)
+        if known == nil {
+            RecordStore.saveDiagnostics(snapshot.diagnostics, key: key, repository: repository)
         }
         return snapshot
     }
