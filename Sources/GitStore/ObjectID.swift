@@ -7,9 +7,25 @@ public struct ObjectID: Hashable, Sendable, Comparable, Codable, CustomStringCon
 
     /// Accepts exactly 40 hex digits (either case); short ids go through `Repository.resolve`.
     public init?(hex: String) {
-        guard hex.utf8.count == 40, hex.utf8.allSatisfy({ $0.isHexDigit }) else { return nil }
+        var hex = hex
+        hex.makeContiguousUTF8()
+        // One pass over the bytes (a warm read makes an id for each of 120,000 rows): all hex
+        // digits, and whether any is an uppercase letter.
+        let digits = hex.utf8.withContiguousStorageIfAvailable { bytes -> (valid: Bool, upper: Bool) in
+            guard bytes.count == 40 else { return (false, false) }
+            var upper = false
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): continue
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): upper = true
+                default: return (false, false)
+                }
+            }
+            return (true, upper)
+        }
+        guard let digits, digits.valid else { return nil }
         // Ids read back from a store are lowercase already: kept as given, not copied.
-        self.hex = hex.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0) }) ? hex.lowercased() : hex
+        self.hex = digits.upper ? hex.lowercased() : hex
     }
 
     init(_ oid: git_oid) {
@@ -58,12 +74,6 @@ public struct ObjectID: Hashable, Sendable, Comparable, Codable, CustomStringCon
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(hex)
-    }
-}
-
-private extension UInt8 {
-    var isHexDigit: Bool {
-        (48...57).contains(self) || (65...70).contains(self) || (97...102).contains(self)
     }
 }
 
