@@ -1,0 +1,57 @@
+@testable import AccordCore
+import Foundation
+import GitStore
+import Testing
+
+/// The head the derived store keeps of a status report gives back the report's filing
+/// fields, and is refused when any byte of it differs from what was written for that blob.
+@Suite struct StoredReportHeadTests {
+    static let blob = ObjectID(hex: "0123456789abcdef0123456789abcdef01234567")!
+    static let other = ObjectID(hex: "0123456789abcdef0123456789abcdef01234568")!
+
+    static func report(_ yaml: String) throws -> StatusReport {
+        try #require(StatusReport.parse(Data(yaml.utf8), file: "Events/2019/04/sr-2019-04-01-vn.yaml").value)
+    }
+
+    static let cited = """
+        id: sr-2019-04-01-vn
+        target: tip-2005#4.1
+        status: in-progress
+        date: 2019-04-01
+        party: VN
+        recorded-at: 2019-04-02T02:30:00.000Z
+        evidence: [ev-2019-03-01-a, ev-2019-03-02-b]
+        illustrative: true
+
+        """
+
+    @Test(arguments: [cited, "id: sr-2019-04-01-vn\ntarget: tip-2005#4.1\nstatus: implemented\ndate: 2019-04-01\nparty: VN\n"])
+    func itGivesBackTheFilingFields(_ yaml: String) throws {
+        let report = try Self.report(yaml)
+        let head = StoredReportHead(report)
+        let text = head.text(blob: Self.blob)
+        #expect(StoredReportHead(text: text, blobHex: Self.blob.hex) == head)
+        #expect(head.id == report.id && head.target == report.target && head.party == report.party)
+        #expect(head.date == report.date && head.status == report.status && head.evidence == report.evidence)
+        #expect(head.recordedAt == report.recordedAt && head.illustrative == report.provenance.illustrative)
+    }
+
+    @Test func anyByteChangedOrAnotherBlobIsRefused() throws {
+        let text = StoredReportHead(try Self.report(Self.cited)).text(blob: Self.blob)
+        #expect(StoredReportHead(text: text, blobHex: Self.other.hex) == nil)
+        let bytes = Array(text.utf8)
+        for index in bytes.indices {
+            for replacement: UInt8 in [0x1F, 0x1E, UInt8(ascii: "0"), UInt8(ascii: "f"), UInt8(ascii: "x")] where replacement != bytes[index] {
+                var changed = bytes
+                changed[index] = replacement
+                #expect(StoredReportHead(text: String(decoding: changed, as: UTF8.self), blobHex: Self.blob.hex) == nil,
+                        "byte \(index) made \(replacement)")
+            }
+        }
+        for length in [0, 1, bytes.count - 17, bytes.count - 1] {
+            #expect(StoredReportHead(text: String(decoding: bytes.prefix(length), as: UTF8.self), blobHex: Self.blob.hex) == nil)
+        }
+        #expect(StoredReportHead(text: text + "0", blobHex: Self.blob.hex) == nil)
+        #expect(StoredReportHead(text: text.uppercased(), blobHex: Self.blob.hex) == nil)
+    }
+}
