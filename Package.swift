@@ -113,7 +113,8 @@ let package = Package(
         // Running processes with a deadline and scratch folders, shared by the test targets.
         .target(name: "TestSupport", dependencies: ["GitStore"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(name: "GitStoreTests", dependencies: ["GitStore", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "AccordCoreTests", dependencies: ["AccordCore", "TestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+                    swiftSettings: strictSettings),
         .testTarget(name: "AccordReportsTests", dependencies: ["AccordReports", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "AccordServerTests", dependencies: ["AccordServer"], swiftSettings: strictSettings),
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport",

@@ -166,18 +166,20 @@ enum RecordStore {
             rows.reserveCapacity(files.count)
             try db.execute(sql: "DELETE FROM record")
             let insertion = try db.makeStatement(sql: Self.insertion)
+            var writing = false
             do {
                 try parse(files, repository: repository) { chunk in
+                    writing = true
                     try insert(chunk, with: insertion)
+                    writing = false
                     for var row in chunk {
                         row.source = Data()
                         rows.append(row)
                     }
                 }
-            } catch let error as DatabaseError {
-                throw error
             } catch {
-                failure = error
+                // Git not giving a file fails the read; the store not taking a row only the store.
+                if !writing { failure = error }
                 throw error
             }
             try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, NULL)",

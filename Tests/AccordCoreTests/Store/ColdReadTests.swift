@@ -1,12 +1,14 @@
 import AccordCore
 import Foundation
 import GitStore
+import GRDB
 import TestSupport
 import Testing
 
 /// A read with no derived store writes the store chunk by chunk as it parses: the tracker
 /// it gives, and the one a later read gives from the store, are the tracker read without a
-/// store; a file git cannot give fails the read as it does without a store, and leaves no
+/// store; a store that refuses a row midway is left as it was and the read goes on without
+/// it; a file git cannot give fails the read as it does without a store, and leaves no
 /// store standing for that revision.
 @Suite(.scratchFolder) struct ColdReadTests {
     let repository: Repository
@@ -58,6 +60,27 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: store.path))
         let warm = Self.summary(try TrackerSnapshot.load(repository: repository, commit: tip))
         #expect(Self.difference(warm, plain) == nil)
+    }
+
+    @Test func aStoreThatRefusesARowMidwayGivesTheTrackerReadWithoutIt() throws {
+        let plain = Self.summary(try TrackerSnapshot.load(repository: repository, commit: tip, cache: .disabled))
+        _ = try TrackerSnapshot.load(repository: repository, commit: tip)
+        // The store forgets the revision, and will refuse the row of one report, in the
+        // second chunk, when the records are written again.
+        let path = repository.gitDirectory.appendingPathComponent("accord/derived.sqlite").path
+        let database = try DatabaseQueue(path: path)
+        try database.write { db in
+            try db.execute(sql: """
+                CREATE TRIGGER refuse BEFORE INSERT ON record WHEN NEW.path LIKE '%-4000.yaml'
+                BEGIN SELECT RAISE(ABORT, 'refused'); END
+                """)
+            try db.execute(sql: "DELETE FROM recordState")
+        }
+        let cold = Self.summary(try TrackerSnapshot.load(repository: repository, commit: tip))
+        #expect(Self.difference(cold, plain) == nil)
+        // The write was undone: no revision is stored.
+        #expect(try database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM recordState") } == 0)
+        try database.close()
     }
 
     @Test func aFileGitCannotGiveFailsTheReadAsWithoutAStore() throws {
