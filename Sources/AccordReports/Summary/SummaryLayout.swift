@@ -123,12 +123,25 @@ enum SummaryLayout {
     /// `text` cut at `limit` characters, on a word, with an ellipsis: long titles in tables.
     /// The tag of an untranslated text (`[en]`) is kept after the cut.
     static func short(_ text: String, _ limit: Int = 80) -> String {
-        if let tag = text.firstMatch(of: /\ \[[a-z]{2}\]$/) {
-            return short(String(text[..<tag.range.lowerBound]), limit) + text[tag.range]
+        if let tag = untranslatedTag(in: text) {
+            return short(String(text[..<tag]), limit) + text[tag...]
         }
         guard text.count > limit else { return text }
         let cut = text.prefix(limit)
         return String(cut.lastIndex(of: " ").map { cut[..<$0] } ?? cut) + "…"
+    }
+
+    /// Where the tag of an untranslated text starts when `text` ends in one: a space, then
+    /// two lowercase ASCII letters in brackets. Read as bytes: a summary shortens every row.
+    private static func untranslatedTag(in text: String) -> String.Index? {
+        let utf8 = text.utf8
+        guard utf8.count >= 5 else { return nil }
+        let start = utf8.index(utf8.endIndex, offsetBy: -5)
+        let tail = Array(utf8[start...])
+        let letters = UInt8(ascii: "a")...UInt8(ascii: "z")
+        guard tail[0] == UInt8(ascii: " "), tail[1] == UInt8(ascii: "["), letters.contains(tail[2]),
+              letters.contains(tail[3]), tail[4] == UInt8(ascii: "]") else { return nil }
+        return start
     }
 
     /// The bar chart's categories and one series per party (percent settled).
