@@ -153,8 +153,7 @@ enum RecordStore {
         return (stored, StoredReportPaths(store: store, key: key, gitDirectory: repository.gitDirectory, commit: commit).elsewhere)
     }
 
-    /// Every file parsed from git and stored anew.
-    /// Each chunk of rows is written as soon as it is parsed, while the next is parsed, and
+    /// Every file parsed from git and stored anew. Each chunk of rows is written as soon as it is parsed, while the next is parsed, and
     /// its files' bytes, kept for the store alone, are then let go: the bytes of the whole
     /// tracker are never held at once. When the store cannot be written, the tracker is
     /// parsed again without it (the store only saves time); an error reading git is thrown.

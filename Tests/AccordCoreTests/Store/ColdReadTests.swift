@@ -1,4 +1,4 @@
-import AccordCore
+@testable import AccordCore
 import Foundation
 import GitStore
 import GRDB
@@ -35,6 +35,15 @@ import Testing
         tip = try repository.apply(changes, message: "A tracker", author: Self.author)
     }
 
+    /// The path of the report the tests make unreadable or refused: one in the second chunk
+    /// of parsing, so that a chunk was written before it.
+    func laterReport() throws -> (path: String, blob: ObjectID) {
+        let files = try RevisionFiles(repository: repository, commit: tip).files
+        let position = try #require(files.firstIndex { $0.path.hasSuffix("-4499.yaml") })
+        #expect(position >= RecordStore.parseChunk, "the report is in the second chunk")
+        return files[position]
+    }
+
     /// What a read gives, compared in full: every report and piece of evidence, in order,
     /// the targets' ids and every problem.
     static func summary(_ snapshot: TrackerSnapshot) -> [String] {
@@ -67,11 +76,12 @@ import Testing
         _ = try TrackerSnapshot.load(repository: repository, commit: tip)
         // The store forgets the revision, and will refuse the row of one report, in the
         // second chunk, when the records are written again.
+        let refused = try laterReport().path
         let path = repository.gitDirectory.appendingPathComponent("accord/derived.sqlite").path
         let database = try DatabaseQueue(path: path)
         try database.write { db in
             try db.execute(sql: """
-                CREATE TRIGGER refuse BEFORE INSERT ON record WHEN NEW.path LIKE '%-4000.yaml'
+                CREATE TRIGGER refuse BEFORE INSERT ON record WHEN NEW.path = '\(refused)'
                 BEGIN SELECT RAISE(ABORT, 'refused'); END
                 """)
             try db.execute(sql: "DELETE FROM recordState")
@@ -85,9 +95,7 @@ import Testing
 
     @Test func aFileGitCannotGiveFailsTheReadAsWithoutAStore() throws {
         // The loose object of one report's bytes removed (the fixture is not packed).
-        let files = try RevisionFiles(repository: repository, commit: tip).files
-        let lost = try #require(files.first { $0.path.hasPrefix("Events/") && $0.path.hasSuffix("-4000.yaml") })
-        let hex = lost.blob.hex
+        let hex = try laterReport().blob.hex
         let object = repository.gitDirectory.appendingPathComponent("objects/\(hex.prefix(2))/\(hex.dropFirst(2))")
         try FileManager.default.removeItem(at: object)
         func failure(_ cache: CacheUse) -> String? {
