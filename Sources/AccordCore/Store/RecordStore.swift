@@ -137,7 +137,7 @@ enum RecordStore {
                 }
             }
         }
-        return try saveParsed(commit: commit, key: key, in: store, repository: repository)
+        return try saveParsed(commit: commit, key: key, in: store, repository: repository, filingReports: !parsingReports)
     }
 
     /// The records of the tracker at `commit` with the status reports in `scope` alone
@@ -153,16 +153,38 @@ enum RecordStore {
         return (stored, StoredReportPaths(store: store, key: key, gitDirectory: repository.gitDirectory, commit: commit).elsewhere)
     }
 
-    /// Every file parsed from git and stored anew. Each chunk of rows is written as soon as it is parsed, while the next is parsed, and
-    /// its files' bytes, kept for the store alone, are then let go: the bytes of the whole
-    /// tracker are never held at once. When the store cannot be written, the tracker is
-    /// parsed again without it (the store only saves time); an error reading git is thrown.
-    private static func saveParsed(commit: ObjectID, key: TrackerKey, in store: DerivedStore, repository: Repository) throws -> Stored {
-        let files = try RevisionFiles(repository: repository, commit: commit).files
+    /// Every file parsed from git and stored anew. Each chunk of rows is written as soon as
+    /// it is parsed, while the next is parsed, and its files' bytes, kept for the store
+    /// alone, are then let go: the bytes of the whole tracker are never held at once. When
+    /// the store cannot be written, the tracker is parsed again without it (the store only
+    /// saves time); an error reading git is thrown.
+    ///
+    /// With `filingReports`, the status reports are parsed after every other file and
+    /// checked as they come (``ReportFiling``): each is kept by its head, as a warm read
+    /// keeps it, and the parsed report let go, so the parsed reports of the whole tracker
+    /// are never held at once either. The problems of the revision are then known, and
+    /// stored with the rows.
+    private static func saveParsed(commit: ObjectID, key: TrackerKey, in store: DerivedStore, repository: Repository,
+                                   filingReports: Bool = false) throws -> Stored {
+        var files = try RevisionFiles(repository: repository, commit: commit).files
+        var reportCount = 0
+        if filingReports {
+            // Stable: each part stays in path order.
+            let reports = files.filter { TrackerRecord.classify($0.path) == .report }
+            reportCount = reports.count
+            if !reports.isEmpty {
+                files.removeAll { TrackerRecord.classify($0.path) == .report }
+                files += reports
+            }
+        }
         var rows: [Row] = []
+        var filing: ReportFiling?
+        defer { filing?.wait() }
+        var diagnostics: [Diagnostic]?
         var failure: (any Error)?
+        let bytes = StoredReportBytes(store: store, gitDirectory: repository.gitDirectory)
         let saved: Void? = store.write { db in
-            rows.reserveCapacity(files.count)
+            rows.reserveCapacity(files.count - reportCount)
             try db.execute(sql: "DELETE FROM record")
             let insertion = try db.makeStatement(sql: Self.insertion)
             var writing = false
@@ -171,22 +193,81 @@ enum RecordStore {
                     writing = true
                     try insert(chunk, with: insertion)
                     writing = false
+                    var reports: [(file: ParsedFile<StatusReport>, blob: ObjectID)] = []
                     for var row in chunk {
+                        if filingReports, case .report(let file) = row.record {
+                            reports.append((file, row.blob))
+                            if file.value != nil { continue }
+                        }
                         row.source = Data()
                         rows.append(row)
                     }
+                    guard !reports.isEmpty else { return }
+                    // The reports come last: every file they refer to is read.
+                    if filing == nil { filing = ReportFiling(rows: rows, reports: reportCount, bytes: bytes) }
+                    filing?.add(reports)
                 }
             } catch {
                 // Git not giving a file fails the read; the store not taking a row only the store.
                 if !writing { failure = error }
                 throw error
             }
-            try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, NULL)",
-                           arguments: [key.text])
+            diagnostics = filing?.finish()
+            try db.execute(sql: "INSERT OR REPLACE INTO recordState (id, trackerKey, diagnostics) VALUES (1, ?, ?)",
+                           arguments: [key.text, diagnostics.flatMap { DerivedStore.encode($0) }])
         }
         if let failure { throw failure }
         guard saved != nil else { return Stored(key: key, diagnostics: nil, rows: try parseAll(repository: repository, commit: commit)) }
-        return Stored(key: key, diagnostics: nil, rows: rows)
+        return Stored(key: key, diagnostics: diagnostics, rows: rows, reports: filing?.entries ?? [])
+    }
+
+    /// The status reports of a cold read, checked against the other files as they are
+    /// parsed and kept by their heads (``StoredReportHead``), their bytes fetched from the
+    /// store when a command looks at them. Each chunk is filed on a queue of its own while
+    /// the reading thread reads and stores the next.
+    private final class ReportFiling: @unchecked Sendable {
+        // Changed on `queue` alone, and read once `group` has been waited for.
+        private var validation: TrackerValidation
+        private var filed: [ReportEntry] = []
+        private let bytes: any ReportBytes
+        private let queue = DispatchQueue(label: "accord.report-filing")
+        private let group = DispatchGroup()
+
+        /// Ready to check the `reports` reports of a tracker whose other files are `rows`.
+        init(rows: [Row], reports: Int, bytes: any ReportBytes) {
+            // A report that could not be read is among `rows` too, but is checked with the others.
+            let files = TrackerFileSet(rows.lazy.map(\.record).filter { if case .report = $0 { false } else { true } })
+            validation = TrackerValidation.reportByReport(files: files, targets: TrackerSnapshot.owners(of: files).4, reports: reports)
+            filed.reserveCapacity(reports)
+            self.bytes = bytes
+        }
+
+        /// Checks `reports` (in path order, after those added before) and keeps each that
+        /// could be read by its head.
+        func add(_ reports: [(file: ParsedFile<StatusReport>, blob: ObjectID)]) {
+            queue.async(group: group) { [self] in
+                for (file, blob) in reports {
+                    validation.add(file)
+                    guard let report = file.value else { continue }
+                    filed.append(ReportEntry(StoredReportHead(report), path: file.file, blob: blob, bytes: bytes))
+                }
+            }
+        }
+
+        /// Waits for the reports handed over.
+        func wait() { group.wait() }
+
+        /// Every problem of the tracker, sorted, once the reports handed over are checked.
+        func finish() -> [Diagnostic] {
+            group.wait()
+            return validation.finish().sorted()
+        }
+
+        /// The reports kept by their heads, in path order.
+        var entries: [ReportEntry] {
+            group.wait()
+            return filed
+        }
     }
 
     /// What a read of the stored rows gives: the state's key and problems, the rows in path

@@ -117,7 +117,7 @@ public struct TrackerSnapshot: Sendable {
     }
 
     /// The settings, the sorted instruments, plans and meetings, and the targets they define.
-    private static func owners(of files: TrackerFileSet) -> (TrackerSettings?, [Instrument], [ActionPlan], [Meeting], [TrackedTarget]) {
+    static func owners(of files: TrackerFileSet) -> (TrackerSettings?, [Instrument], [ActionPlan], [Meeting], [TrackedTarget]) {
         let settings = files.settings.first?.value
         let instruments = files.instruments.compactMap(\.value).sorted { $0.id < $1.id }
         let plans = files.plans.compactMap(\.value).sorted { $0.id < $1.id }

@@ -24,9 +24,47 @@ struct TrackerValidation {
     private let knownEvidence: (RecordID) -> Bool
     private let decisionIDs: Set<QualifiedID>
 
+    /// The status reports checked so far, by id: the file of the first with each id.
+    private var reportFiles: [RecordID: String] = [:]
+    /// The reports found to repeat an earlier report's id, reported with the other
+    /// uniqueness problems.
+    private var repeatedReports: [Diagnostic] = []
+
     /// Checks `files`; given `only`, the checks of each file are run for those files alone
     /// (the tracker-wide uniqueness checks always run).
     init(files: TrackerFileSet, targets: [TrackedTarget], only: Set<String>? = nil) {
+        self.init(context: files, targets: targets)
+        checkOwnersAndEvidence(only: only)
+        for file in files.reports { check(file, wanted: only?.contains(file.file) ?? true) }
+        checkTheRest(only: only)
+    }
+
+    /// A check of the status reports of a tracker whose other files are `files` (which
+    /// hold no report), one report at a time (``add(_:)``), then of everything else
+    /// (``finish()``): what a cold read does as it parses, so that it never holds every
+    /// parsed report at once.
+    static func reportByReport(files: TrackerFileSet, targets: [TrackedTarget], reports: Int) -> TrackerValidation {
+        var validation = TrackerValidation(context: files, targets: targets)
+        validation.reportFiles.reserveCapacity(reports)
+        return validation
+    }
+
+    /// Checks one more status report, its file's own problems included; reports are added
+    /// in path order.
+    mutating func add(_ file: ParsedFile<StatusReport>) {
+        diagnostics += file.diagnostics
+        check(file, wanted: true)
+    }
+
+    /// Runs the checks of every file but the reports added, and gives every problem found.
+    mutating func finish() -> [Diagnostic] {
+        checkOwnersAndEvidence(only: nil)
+        checkTheRest(only: nil)
+        return diagnostics
+    }
+
+    /// What the checks look things up in, built from `files`; nothing is checked yet.
+    private init(context files: TrackerFileSet, targets: [TrackedTarget]) {
         self.files = files
         diagnostics = files.fileDiagnostics
         let settings = files.settings.first?.value
@@ -46,6 +84,11 @@ struct TrackerValidation {
         decisionIDs = Set(files.meetings.compactMap(\.value).flatMap { meeting in
             meeting.decisions.compactMap { QualifiedID(owner: meeting.id.rawValue, local: $0.id) }
         })
+        reportFiles.reserveCapacity(files.reports.count)
+    }
+
+    /// The checks that come before the reports' in the list of problems.
+    private mutating func checkOwnersAndEvidence(only: Set<String>?) {
         if files.settings.isEmpty {
             diagnostics.append(Diagnostic(file: "accord.yaml", line: 1, field: "", message: L10n.english("the tracker has no accord.yaml")))
         }
@@ -54,14 +97,17 @@ struct TrackerValidation {
         for file in files.instruments where wanted(file.file) { check(file) }
         for file in files.plans where wanted(file.file) { check(file) }
         for file in files.evidence where wanted(file.file) { check(file) }
-        for file in files.reports where wanted(file.file) { check(file) }
+    }
+
+    /// The checks that come after the reports' in the list of problems.
+    private mutating func checkTheRest(only: Set<String>?) {
+        func wanted(_ file: String) -> Bool { only?.contains(file) ?? true }
         for file in files.meetings where wanted(file.file) { check(file) }
         if !files.withdrawals.isEmpty {
-            let reportIDs = Set(files.reports.compactMap(\.value?.id))
             var withdrawn: [RecordID: String] = [:]
             for file in files.withdrawals {
                 guard let withdrawal = file.value else { continue }
-                if wanted(file.file) { check(file, reportIDs: reportIDs, earlier: withdrawn[withdrawal.withdraws]) }
+                if wanted(file.file) { check(file, earlier: withdrawn[withdrawal.withdraws]) }
                 if withdrawn[withdrawal.withdraws] == nil { withdrawn[withdrawal.withdraws] = withdrawal.id.rawValue }
             }
         }
@@ -197,8 +243,16 @@ struct TrackerValidation {
         }
     }
 
-    private mutating func check(_ file: ParsedFile<StatusReport>) {
+    /// Checks a report when `wanted`, and notes its id whether or not (ids are unique
+    /// across the tracker).
+    private mutating func check(_ file: ParsedFile<StatusReport>, wanted: Bool) {
         guard let report = file.value else { return }
+        if let first = reportFiles[report.id] {
+            repeatedReports.append(file.diagnostic("id", L10n.english("{1} is also the id of {2}", report.id, first)))
+        } else {
+            reportFiles[report.id] = file.file
+        }
+        guard wanted else { return }
         checkRecordName(report.id, file)
         if !Self.isFiled(file.file, under: report.date) {
             let parts = file.file.split(separator: "/")
@@ -225,14 +279,14 @@ struct TrackerValidation {
 
     /// A withdrawal must name a report or evidence that exists, once; what replaces it must
     /// be a record of the same kind.
-    private mutating func check(_ file: ParsedFile<Withdrawal>, reportIDs: Set<RecordID>, earlier: String?) {
+    private mutating func check(_ file: ParsedFile<Withdrawal>, earlier: String?) {
         guard let withdrawal = file.value else { return }
         checkRecordName(withdrawal.id, file)
         let year = String(withdrawal.date.year)
         expect(file.file.split(separator: "/").dropFirst().first.map(String.init) == year, file, "date",
                L10n.english("the withdrawal is dated {1} but filed under another year; move it to Withdrawals/{2}/", withdrawal.date, year))
         func kind(_ id: RecordID) -> String? {
-            if reportIDs.contains(id) { return "status report" }
+            if reportFiles[id] != nil { return "status report" }
             if evidenceIDs.contains(id) || knownEvidence(id) { return "evidence" }
             return nil
         }
@@ -306,7 +360,7 @@ struct TrackerValidation {
     /// Evidence and reports live in dated folders, so two files may carry one id.
     private mutating func checkRecordsAreUnique() {
         checkUnique(files.evidence) { $0.id }
-        checkUnique(files.reports) { $0.id }
+        diagnostics += repeatedReports
         checkUnique(files.withdrawals) { $0.id }
         checkUnique(files.requests) { $0.id }
     }

@@ -7,7 +7,8 @@ import Testing
 
 /// A read with no derived store writes the store chunk by chunk as it parses: the tracker
 /// it gives, and the one a later read gives from the store, are the tracker read without a
-/// store; a store that refuses a row midway is left as it was and the read goes on without
+/// store, problems between files included, and the store keeps the problems it found; a
+/// store that refuses a row midway is left as it was and the read goes on without
 /// it; a file git cannot give fails the read as it does without a store, and leaves no
 /// store standing for that revision.
 @Suite(.scratchFolder) struct ColdReadTests {
@@ -110,5 +111,51 @@ import Testing
         #expect(failure(.enabled) == plain)
         // Nothing was kept as that revision's records: the next read fails alike.
         #expect(failure(.enabled) == plain)
+    }
+
+    /// Reports with every problem a check between files finds in one (a repeated id, a
+    /// wrong folder or file name, an unknown target or party, a party not bound, evidence
+    /// that does not exist), and withdrawals that need the reports' ids: the problems of a
+    /// cold read, which checks each report as it is parsed and keeps it by its head, are
+    /// those of a read without a store, and the store keeps them for the next read.
+    @Test func reportsCheckedAsTheyAreParsedHaveTheProblemsOfAReadWithoutAStore() throws {
+        var fixture = TrackerFixture.valid
+        func report(_ path: String, _ id: String, target: String = "tip-2005#4.1", date: String, party: String = "VN",
+                    evidence: String = "") {
+            fixture[path] = "id: \(id)\ntarget: \(target)\nstatus: in-progress\ndate: \(date)\nparty: \(party)\n\(evidence)"
+        }
+        // The first report does not parse: its problems are counted once.
+        fixture["Events/2018/01/sr-2018-01-01-vn.yaml"] = "id: sr-2018-01-01-vn\ntarget: tip-2005#4.1\nstatus: [\n"
+        report("Events/2018/01/sr-2018-01-05-vn.yaml", "sr-2018-01-05-vn", date: "2018-01-05")
+        report("Events/2018/02/sr-2018-01-05-vn.yaml", "sr-2018-01-05-vn", date: "2018-01-05")
+        report("Events/2018/03/sr-2018-03-01-vn-name.yaml", "sr-2018-03-01-vn", date: "2018-03-01")
+        report("Events/2018/03/sr-2018-03-02-vn.yaml", "sr-2018-03-02-vn", target: "tip-2005#9.9", date: "2018-03-02")
+        report("Events/2018/03/sr-2018-03-03-vn.yaml", "sr-2018-03-03-vn", target: "2016-10-05-review#1", date: "2018-03-03")
+        report("Events/2018/03/sr-2018-03-04-kh.yaml", "sr-2018-03-04-kh", target: "tip-2005#5.1", date: "2018-03-04", party: "KH")
+        report("Events/2018/03/sr-2018-03-05-th.yaml", "sr-2018-03-05-th", date: "2018-03-05", party: "TH")
+        report("Events/2018/03/sr-2018-03-06-vn.yaml", "sr-2018-03-06-vn", date: "2018-03-06",
+               evidence: "evidence: [ev-2016-review, ev-missing]\n")
+        fixture["Withdrawals/2019/wd-2019-02-01-a.yaml"] = "id: wd-2019-02-01-a\nwithdraws: sr-2018-03-06-vn\ndate: 2019-02-01\nreason: A mistake.\n"
+        fixture["Withdrawals/2019/wd-2019-02-02-a.yaml"] = "id: wd-2019-02-02-a\nwithdraws: sr-2018-09-09-vn\ndate: 2019-02-02\nreason: A mistake.\n"
+        let other = try Repository.create(at: try ScratchFolder.current.path("problems.git"), bare: true)
+        var changes = ChangeSet()
+        for (path, data) in fixture.files { changes.write(path, data) }
+        let commit = try other.apply(changes, message: "A tracker with problems", author: Self.author)
+
+        let plain = try TrackerSnapshot.load(repository: other, commit: commit, cache: .disabled)
+        let expected = Self.summary(plain)
+        let messages = plain.diagnostics.map(\.message)
+        #expect(plain.diagnostics.filter { $0.file == "Events/2018/01/sr-2018-01-01-vn.yaml" }.count == 1)
+        for part in ["is also the id of", "filed under", "does not match its file name", "no commitment, plan item or decision tip-2005#9.9",
+                     "has no due date", "does not bind KH", "TH is not a party", "no evidence ev-missing", "no status report or evidence sr-2018-09-09-vn"] {
+            #expect(messages.contains { $0.contains(part) }, "a read without a store finds: \(part)")
+        }
+        let cold = try TrackerSnapshot.load(repository: other, commit: commit)
+        let groups = cold.reportGroups.groups.filter { $0.count > 0 }
+        #expect(!groups.isEmpty && groups.allSatisfy { !$0.isParsed }, "the reports are kept by their heads")
+        #expect(Self.difference(Self.summary(cold), expected) == nil)
+        #expect(RecordStore.storedDiagnostics(repository: other, commit: commit) == plain.diagnostics)
+        let warm = try TrackerSnapshot.load(repository: other, commit: commit)
+        #expect(Self.difference(Self.summary(warm), expected) == nil)
     }
 }
