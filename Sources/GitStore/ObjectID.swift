@@ -1,67 +1,52 @@
+internal import Foundation
 internal import CLibGit2
 
-/// The SHA-1 id of a git object (commit, tree, blob or tag), as 40 lowercase hex digits.
+/// The SHA-1 id of a git object (commit, tree, blob or tag), written as 40 lowercase hex digits.
 public struct ObjectID: Hashable, Sendable, Comparable, Codable, CustomStringConvertible {
-    /// The full id in lowercase hex.
-    public let hex: String
+    /// The id's 20 bytes: an id is a plain value, hashed and compared without text, and
+    /// holds no memory of its own (a read keeps one for each of 120,000 files).
+    let raw: RawObjectID
+
+    init(raw: RawObjectID) {
+        self.raw = raw
+    }
 
     /// Accepts exactly 40 hex digits (either case); short ids go through `Repository.resolve`.
     public init?(hex: String) {
         var hex = hex
-        hex.makeContiguousUTF8()
-        // One pass over the bytes (a warm read makes an id for each of 120,000 rows): all hex
-        // digits, and whether any is an uppercase letter.
-        let digits = hex.utf8.withContiguousStorageIfAvailable { bytes -> (valid: Bool, upper: Bool) in
-            guard bytes.count == 40 else { return (false, false) }
-            var upper = false
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): continue
-                case UInt8(ascii: "A")...UInt8(ascii: "F"): upper = true
-                default: return (false, false)
-                }
-            }
-            return (true, upper)
-        }
-        guard let digits, digits.valid else { return nil }
-        // Ids read back from a store are lowercase already: kept as given, not copied.
-        self.hex = digits.upper ? hex.lowercased() : hex
+        guard let raw = hex.withUTF8({ RawObjectID(hex: UnsafeRawBufferPointer($0)) }) else { return nil }
+        self.raw = raw
     }
 
     init(_ oid: git_oid) {
         var oid = oid
-        // Formatted straight into the string's storage: one allocation, where a cold read
-        // makes an id for each of 120,000 files.
-        hex = String(unsafeUninitializedCapacity: 40) { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { _ = git_oid_fmt($0.baseAddress, &oid) }
-            return 40
-        }
+        raw = RawObjectID(&oid)
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {
-        self.init(pointer.pointee)
+        raw = RawObjectID(pointer)
     }
+
+    /// The full id in lowercase hex.
+    public var hex: String { raw.hex }
 
     /// The id whose 20 raw bytes these are (as `Repository.checkObjects` hands them out).
     public init?(bytes: some Collection<UInt8>) {
         guard bytes.count == 20 else { return nil }
-        let raw = Array(bytes)
-        self = raw.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!).objectID }
+        let copy = Array(bytes)
+        raw = copy.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!) }
     }
 
     /// The id as libgit2's struct.
-    var oid: git_oid {
-        var oid = git_oid()
-        _ = git_oid_fromstrn(&oid, hex, 40)
-        return oid
-    }
+    var oid: git_oid { raw.oid }
 
     /// The first seven hex digits, as `git log --oneline` shows them.
     public var short: String { String(hex.prefix(7)) }
 
     public var description: String { hex }
 
-    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.hex < rhs.hex }
+    /// In the order of the hex text: byte by byte.
+    public static func < (lhs: ObjectID, rhs: ObjectID) -> Bool { lhs.raw.precedes(rhs.raw) }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)
@@ -131,8 +116,7 @@ public struct RawObjectID: Hashable, Sendable {
 
     /// The id's 20 bytes.
     public init(_ id: ObjectID) {
-        var oid = id.oid
-        self.init(bytes: &oid)
+        self = id.raw
     }
 
     /// Whether this is ``none``.
@@ -158,23 +142,29 @@ public struct RawObjectID: Hashable, Sendable {
         withUnsafeBytes(of: self) { buffer.append(contentsOf: $0.prefix(20)) }
     }
 
-    /// The public id, in hex.
-    public var objectID: ObjectID {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8](repeating: 0, count: 40)
-        withUnsafeBytes(of: self) { bytes in
-            for index in 0..<20 {
-                text[2 * index] = digits[Int(bytes[index] >> 4)]
-                text[2 * index + 1] = digits[Int(bytes[index] & 0x0f)]
-            }
-        }
-        return ObjectID(validatedHex: String(decoding: text, as: UTF8.self))
-    }
-}
+    /// The public id.
+    public var objectID: ObjectID { ObjectID(raw: self) }
 
-extension ObjectID {
-    /// Wraps 40 lowercase hex digits known to be well formed.
-    fileprivate init(validatedHex: String) {
-        hex = validatedHex
+    /// The id in lowercase hex.
+    var hex: String {
+        String(unsafeUninitializedCapacity: 40) { text in
+            withUnsafeBytes(of: self) { bytes in
+                for index in 0..<20 {
+                    text[2 * index] = Self.digits[Int(bytes[index] >> 4)]
+                    text[2 * index + 1] = Self.digits[Int(bytes[index] & 0x0f)]
+                }
+            }
+            return 40
+        }
+    }
+
+    private static let digits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// Whether this id's bytes come before `other`'s, compared as unsigned bytes from the
+    /// first (the order of the ids' hex texts).
+    func precedes(_ other: RawObjectID) -> Bool {
+        withUnsafeBytes(of: self) { left in
+            withUnsafeBytes(of: other) { right in memcmp(left.baseAddress!, right.baseAddress!, 20) < 0 }
+        }
     }
 }

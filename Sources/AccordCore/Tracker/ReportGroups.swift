@@ -44,7 +44,9 @@ final class ReportEntry: Sendable {
     private let source: Source
 
     private enum Source: Sendable {
-        case parsed(StatusReport)
+        /// Boxed: a report held inline would make every entry its size, the 100,000 filed
+        /// by their heads too.
+        indirect case parsed(StatusReport)
         /// Its file at `path`, git blob `blob`, whose bytes `bytes` gives when the report is
         /// looked at (a read keeps no report's bytes: 22 MB for 100,000 reports).
         case stored(path: String, blob: ObjectID, bytes: any ReportBytes)
