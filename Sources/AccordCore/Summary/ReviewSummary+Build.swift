@@ -91,7 +91,7 @@ extension ReviewSummary {
             return change
         }
         // A group is one party's reports on one target, oldest first: the changes are found
-        // in its heads, and only the groups with one in the period are decoded.
+        // in its heads, and only the reports that make one are decoded.
         for (target, groups) in snapshot.reportGroups.filed.enumerated() {
             for (party, group) in groups.enumerated() where group.count > 0 {
                 var before = Status.notStarted
@@ -103,8 +103,8 @@ extension ReviewSummary {
                     before = head.status
                 }
                 guard !found.isEmpty else { continue }
-                let reports = group.reports
-                changes += found.map { change(reports[$0.index], from: $0.from) }
+                let reports = group.reports(at: found.map(\.index))
+                changes += zip(reports, found).map { change($0, from: $1.from) }
             }
         }
         // Reports on no known target (a problem `validate` reports) still count, by target and party.
@@ -299,8 +299,8 @@ extension ReviewSummary {
                     before = head.status
                 }
                 guard !found.isEmpty else { continue }
-                let reports = group.reports
-                entries += found.map { entry(reports[$0.index], from: $0.from) }
+                let reports = group.reports(at: found.map(\.index))
+                entries += zip(reports, found).map { entry($0, from: $1.from) }
             }
         }
         return entries.sorted { ($0.date, $0.report) < ($1.date, $1.report) }

@@ -123,6 +123,8 @@ final class ReportGroup: Sendable {
     let heads: [ReportHead]
     let entries: [ReportEntry]
     private let decoded: Lazy<[StatusReport]>
+    /// The reports parsed one by one (``reports(at:)``), by place.
+    private let some: LockedValue<[Int: StatusReport]>
     /// The reports, parsed when first asked for.
     var reports: [StatusReport] { decoded.value }
     /// Whether the reports have been made from their entries (parsed, when stored).
@@ -135,7 +137,34 @@ final class ReportGroup: Sendable {
         count = entries.count
         heads = entries.map(\.head)
         self.entries = entries
-        decoded = Lazy { ReportEntry.reports(of: entries) }
+        let some = LockedValue<[Int: StatusReport]>([:])
+        self.some = some
+        // The reports parsed one by one already are not fetched again.
+        decoded = Lazy {
+            let known = some.withLock { $0 }
+            if known.isEmpty { return ReportEntry.reports(of: entries) }
+            var all = known
+            let missing = entries.indices.filter { known[$0] == nil }
+            for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { all[place] = report }
+            return entries.indices.map { all[$0]! }
+        }
+    }
+
+    /// The reports at `places` in the group: only those parsed (and kept for the next
+    /// ask), unless the whole group is already. A summary looks at the few reports of each
+    /// group that fall in its period, twice.
+    func reports(at places: [Int]) -> [StatusReport] {
+        if decoded.isMade {
+            let all = decoded.value
+            return places.map { all[$0] }
+        }
+        return some.withLock { kept in
+            let missing = places.filter { kept[$0] == nil }
+            if !missing.isEmpty {
+                for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { kept[place] = report }
+            }
+            return places.map { kept[$0]! }
+        }
     }
 
     /// How many reports are dated on or before `date` (they come first).
