@@ -5,19 +5,31 @@ import AccordCore
 public enum HTMLText {
     /// The text with `& < > " '` replaced by entities.
     public static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        // By bytes, not characters: a quote or `<` followed by a combining mark is one
+        // Character, yet a browser still reads the quote or `<` (the five are ASCII, and no
+        // byte of a longer UTF-8 sequence is ASCII). Most texts have none and come back as
+        // they are.
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            func special(_ byte: UInt8) -> Bool {
+                byte == UInt8(ascii: "&") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">")
+                    || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
             }
-        }
-        return result
+            guard bytes.contains(where: special) else { return nil }
+            var result: [UInt8] = []
+            result.reserveCapacity(bytes.count + 16)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "&"): result += "&amp;".utf8
+                case UInt8(ascii: "<"): result += "&lt;".utf8
+                case UInt8(ascii: ">"): result += "&gt;".utf8
+                case UInt8(ascii: "\""): result += "&quot;".utf8
+                case UInt8(ascii: "'"): result += "&#39;".utf8
+                default: result.append(byte)
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        } ?? text
     }
 
     /// `text` escaped for an element's content, each run of Khmer script in a page of
