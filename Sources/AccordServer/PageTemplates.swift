@@ -1,5 +1,7 @@
 import AccordCore
+import AccordReports
 import Foundation
+import Mustache
 
 /// The pages' templates, compiled into the binary so that an installed `accord` needs no
 /// data folder. Every word a page shows is here, in one place, written `[[English]]`:
@@ -34,6 +36,25 @@ enum PageTemplates {
             }
             return result + template[last...]
         }
+    }
+
+    /// The templates in `language`, compiled, each escaping values as ``HTMLText/escape(_:)``
+    /// does: Mustache's own HTML escaping goes character by character, so it leaves a quote
+    /// or `<` that carries a combining mark (one Character) as it is, and a browser reads
+    /// it (in an attribute, such a quote would end the value).
+    static func library(_ language: Language) throws -> MustacheLibrary {
+        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
+        var library = MustacheLibrary()
+        for (name, text) in localized(language) {
+            try library.register("{{% CONTENT_TYPE: \(EscapedHTML.name)}}" + text, named: name)
+        }
+        return library
+    }
+
+    /// HTML whose values are escaped byte by byte.
+    struct EscapedHTML: MustacheContentType {
+        static let name = "ACCORD_HTML"
+        func escapeText(_ text: String) -> String { HTMLText.escape(text) }
     }
 
     static func escaped(_ text: String) -> String {

@@ -30,11 +30,7 @@ struct Site: Sendable {
         self.secureCookies = secureCookies
         memory = TrackerMemory(repositoryPath: repositoryPath)
         var libraries: [Language: MustacheLibrary] = [:]
-        for language in Language.allCases {
-            var library = MustacheLibrary()
-            for (name, text) in PageTemplates.localized(language) { try library.register(text, named: name) }
-            libraries[language] = library
-        }
+        for language in Language.allCases { libraries[language] = try PageTemplates.library(language) }
         templates = libraries
     }
 

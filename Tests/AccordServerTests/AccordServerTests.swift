@@ -1,5 +1,7 @@
 @testable import AccordServer
+import AccordCore
 import Foundation
+import Mustache
 import Testing
 
 @Suite struct PasswordHashTests {
@@ -87,5 +89,21 @@ import Testing
         let bodyFile = folder.appendingPathComponent("body")
         try Data("--B\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nno end".utf8).write(to: bodyFile)
         #expect(throws: UploadFailure.self) { try MultipartUpload(body: bodyFile, boundary: "B", folder: folder) }
+    }
+}
+
+/// Every value a page shows is escaped byte by byte: a quote, `<` or `&` that carries a
+/// combining mark is one Character, which Mustache's own escaping leaves as it is.
+@Suite struct PageEscapingTests {
+    @Test func aQuoteOrBracketCarryingACombiningMarkIsEscapedInEveryLanguage() throws {
+        for language in Language.allCases {
+            let library = try PageTemplates.library(language)
+            let page = try #require(library.render(
+                ["heading": "Note \"\u{301} onfocus=x", "text": "<\u{301}script>alert(1)</script> & Hà Nội"], withTemplate: "message"))
+            #expect(page.contains("<h1>Note &quot;\u{301} onfocus=x</h1>"))
+            #expect(page.contains("<p>&lt;\u{301}script&gt;alert(1)&lt;/script&gt; &amp; Hà Nội</p>"))
+            #expect(!page.contains("\"\u{301}") && !page.contains("<\u{301}"))
+            #expect(page.hasPrefix("<!DOCTYPE html>"), "the content-type line leaves nothing in the page")
+        }
     }
 }
