@@ -124,7 +124,7 @@ final class ReportGroup: Sendable {
     let entries: [ReportEntry]
     private let decoded: Lazy<[StatusReport]>
     /// The reports parsed one by one (``reports(at:)``), by place.
-    private let some: LockedValue<[Int: StatusReport]>
+    private let parsedAlone: LockedValue<[Int: StatusReport]>
     /// The reports, parsed when first asked for.
     var reports: [StatusReport] { decoded.value }
     /// Whether the reports have been made from their entries (parsed, when stored).
@@ -137,11 +137,11 @@ final class ReportGroup: Sendable {
         count = entries.count
         heads = entries.map(\.head)
         self.entries = entries
-        let some = LockedValue<[Int: StatusReport]>([:])
-        self.some = some
+        let parsedAlone = LockedValue<[Int: StatusReport]>([:])
+        self.parsedAlone = parsedAlone
         // The reports parsed one by one already are not fetched again.
         decoded = Lazy {
-            let known = some.withLock { $0 }
+            let known = parsedAlone.withLock { $0 }
             if known.isEmpty { return ReportEntry.reports(of: entries) }
             var all = known
             let missing = entries.indices.filter { known[$0] == nil }
@@ -158,7 +158,7 @@ final class ReportGroup: Sendable {
             let all = decoded.value
             return places.map { all[$0] }
         }
-        return some.withLock { kept in
+        return parsedAlone.withLock { kept in
             let missing = places.filter { kept[$0] == nil }
             if !missing.isEmpty {
                 for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { kept[place] = report }
