@@ -64,6 +64,19 @@ import Testing
         #expect(khmer.contains("<option value=\"minutes\">កំណត់ហេតុ</option>"))
     }
 
+    /// A search link whose words hold a quote carrying a combining mark (one Character)
+    /// cannot add attributes to the page's search field: the quote is escaped.
+    @Test func aSearchLinkCannotAddAttributesToThePage() throws {
+        let (scratch, tracker) = try AccordProcess.exampleTracker()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let server = try RunningServer(tracker: tracker)
+        defer { server.stop() }
+        try #require(server.said.contains("accord: serving"), "the server said: \(server.said)")
+        let page = try server.fetch("/search?q=%22%CC%81%20autofocus%20onfocus%3Dx%20%3C%CC%81b%3E").stdout
+        #expect(page.contains("name=\"q\" value=\"&quot;\u{301} autofocus onfocus=x &lt;\u{301}b&gt;\""))
+        #expect(!page.contains("\"\u{301}") && !page.contains("<\u{301}"))
+    }
+
     @Test(.scratchFolder) func serveRefusesAnotherAddressWithoutAccounts() throws {
         let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
