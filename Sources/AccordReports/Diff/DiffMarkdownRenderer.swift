@@ -49,8 +49,13 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
     /// words, and a Markdown renderer (pandoc, a git host) never runs it. `>` and `&` stay:
     /// neither starts HTML, and `>` quotes a block in the texts' own Markdown.
     static func inert(_ text: String) -> String {
-        guard text.contains("<") else { return text }
-        return text.replacingOccurrences(of: "<", with: "&lt;")
+        // By scalars: a `<` carrying a combining mark is one Character.
+        guard text.unicodeScalars.contains("<") else { return text }
+        var result = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if scalar == "<" { result.append(contentsOf: "&lt;".unicodeScalars) } else { result.append(scalar) }
+        }
+        return String(result)
     }
 
     /// A redline in the Markdown convention; the review summary shows short redlines with it.
@@ -97,20 +102,22 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
     /// The characters of the text that Markdown would read as markup, backslash-escaped;
     /// `<` as an entity, and `&` only where it could start one (`&amp;`, `&#38;`).
     static func escaped(_ text: String) -> String {
-        guard text.contains(where: { "*_~`[]\\&<".contains($0) }) else { return text }
-        var result = ""
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            if character == "<" {
-                result += "&lt;"
+        // By scalars: a marker carrying a combining mark is one Character, yet Markdown reads it.
+        let markers: Set<Unicode.Scalar> = ["*", "_", "~", "`", "[", "]", "\\", "&", "<"]
+        guard text.unicodeScalars.contains(where: markers.contains) else { return text }
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == "<" {
+                result.append(contentsOf: "&lt;".unicodeScalars)
                 continue
             }
-            let startsEntity = character == "&" && index + 1 < characters.count
-                && (characters[index + 1].isLetter || characters[index + 1] == "#")
-            if "*_~`[]\\".contains(character) || startsEntity { result.append("\\") }
-            result.append(character)
+            let startsEntity = scalar == "&" && index + 1 < scalars.count
+                && (scalars[index + 1].properties.isAlphabetic || scalars[index + 1] == "#")
+            if (scalar != "&" && markers.contains(scalar)) || startsEntity { result.append("\\") }
+            result.append(scalar)
         }
-        return result
+        return String(result)
     }
 
     /// Punctuation as CommonMark's flanking rules count it: Unicode punctuation and symbols.

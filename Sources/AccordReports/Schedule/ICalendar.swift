@@ -113,17 +113,22 @@ public struct ICalendarRenderer: Sendable {
 
     /// TEXT escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks.
     static func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            switch character {
-            case "\\": result += "\\\\"
-            case ";": result += "\\;"
-            case ",": result += "\\,"
-            case "\n", "\r\n": result += "\\n"
-            default: result.append(character)
+        // By scalars: a comma or semicolon carrying a combining mark is one Character, yet a
+        // calendar reads the separator.
+        var result = String.UnicodeScalarView()
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
+            case ";": result.append(contentsOf: "\\;".unicodeScalars)
+            case ",": result.append(contentsOf: "\\,".unicodeScalars)
+            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
+            // CR LF is one line break, written by its LF.
+            case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n": continue
+            default: result.append(scalar)
             }
         }
-        return result
+        return String(result)
     }
 
     /// Folds a content line (RFC 5545 3.1): at most 75 octets per line, continuation

@@ -184,16 +184,34 @@ public struct SummaryMarkdownRenderer: Sendable {
     }
 
     private func cell(_ text: String) -> String {
-        escape(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        escape(text, cell: true)
     }
 
-    /// Markdown's inline markers in values are escaped so a summary's words read as written.
-    private func escape(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>&".contains(character) { result.append("\\") }
-            result.append(character)
+    /// Markdown's inline markers in values are escaped so a summary's words read as written;
+    /// in a table `cell`, `|` too, and a line break (LF, CR LF or CR) is a space. By scalars:
+    /// a marker carrying a combining mark is one Character, yet Markdown reads the marker.
+    private func escape(_ text: String, cell: Bool = false) -> String {
+        var result = String.UnicodeScalarView()
+        var afterCR = false
+        for scalar in text.unicodeScalars {
+            defer { afterCR = scalar == "\r" }
+            switch scalar {
+            case "\n" where cell && afterCR:
+                continue
+            case "\r" where cell:
+                result.append(" ")
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "&":
+                result.append("\\")
+                result.append(scalar)
+            case "|" where cell:
+                result.append("\\")
+                result.append(scalar)
+            case "\n" where cell:
+                result.append(" ")
+            default:
+                result.append(scalar)
+            }
         }
-        return result
+        return String(result)
     }
 }

@@ -17,4 +17,12 @@ import Testing
     @Test func escapesTextValues() {
         #expect(ICalendarRenderer.escape("a, b; c\\d\ne") == "a\\, b\\; c\\\\d\\ne")
     }
+
+    /// A separator carrying a combining mark is one Character, but a calendar reads the
+    /// separator; CR LF is one line break, a lone CR stays.
+    @Test func escapesSeparatorsCarryingACombiningMarkAndCRLFOnce() {
+        #expect(ICalendarRenderer.escape("a,\u{301} b;\u{300} c\\\u{323}") == "a\\,\u{301} b\\;\u{300} c\\\\\u{323}")
+        #expect(ICalendarRenderer.escape("one\r\ntwo\nthree\rfour") == "one\\ntwo\\nthree\rfour")
+        #expect(ICalendarRenderer.escape("Hà Nội — ភ្នំពេញ") == "Hà Nội — ភ្នំពេញ")
+    }
 }
