@@ -532,11 +532,19 @@ struct Site: Sendable {
         request.uri.query.map { "\(request.uri.path)?\($0)" } ?? request.uri.path
     }
 
+    /// Whether `path` is a path of this site: it starts with one `/`, and holds no `\\`
+    /// (a browser reads `/\\` as `//`, another site). By scalars: a `/` or `\\` carrying a
+    /// combining mark is one Character.
+    static func isLocalPath(_ path: String) -> Bool {
+        let scalars = Array(path.unicodeScalars.prefix(2))
+        return scalars.first == "/" && scalars.dropFirst().first != "/" && !path.unicodeScalars.contains("\\")
+    }
+
     /// `/language?to=vi&back=/gaps`: keeps the choice in a cookie for a year and goes
     /// back to the page (only to a path of this site).
     func chooseLanguage(_ request: Request) -> Response {
         let query = FormFields(urlEncoded: request.uri.query ?? "")
-        let back = query["back"].flatMap { $0.hasPrefix("/") && !$0.hasPrefix("//") && !$0.contains("\\") ? $0 : nil } ?? "/"
+        let back = query["back"].flatMap { Self.isLocalPath($0) ? $0 : nil } ?? "/"
         guard let language = query["to"].flatMap(Language.init(rawValue:)) else { return redirect(back, cookie: nil) }
         let cookie = Cookie(name: Self.languageCookie, value: language.rawValue, maxAge: 365 * 86400, path: "/",
                             secure: secureCookies, httpOnly: true, sameSite: .lax)

@@ -88,15 +88,18 @@ public enum RepositoryPath {
     /// that is how a name of other bytes is read from a tree.
     public static func kind(of path: String) -> Problem? {
         if path.isEmpty { return .empty }
-        if path.hasPrefix("/") { return .absolute }
-        for component in path.split(separator: "/", omittingEmptySubsequences: false) {
+        // By scalars, as git and the file system read the path: a `/` or `\\` followed by a
+        // combining mark is one Character, and would pass a check of characters.
+        if path.unicodeScalars.first == "/" { return .absolute }
+        for scalars in path.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false) {
+            let component = Substring(scalars)
             if component.isEmpty { return .emptyComponent }
             if component == "." || component == ".." { return .dotComponent(String(component)) }
             if component.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 return .controlCharacter
             }
             if isGitName(component) { return .gitName(String(component)) }
-            if component.contains("\\") { return .backslash }
+            if component.unicodeScalars.contains("\\") { return .backslash }
             if component.unicodeScalars.contains("\u{FFFD}") { return .notUTF8 }
         }
         return nil

@@ -107,3 +107,16 @@ import Testing
         }
     }
 }
+
+/// The language switch goes back only to a path of this site.
+@Suite struct LocalPathTests {
+    @Test func onlyAPathOfThisSiteIsGoneBackTo() {
+        for path in ["/", "/gaps?party=VN", "/show?id=tip-2005%237.2", "/\u{301}x"] {
+            #expect(Site.isLocalPath(path), "\(path)")
+        }
+        for path in ["", "gaps", "//evil.example", "/\\evil.example", "/\\\u{301}evil.example", "/a\\\u{301}b",
+                     "https://evil.example/"] {
+            #expect(!Site.isLocalPath(path), "\(path)")
+        }
+    }
+}
