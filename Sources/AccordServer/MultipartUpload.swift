@@ -77,8 +77,9 @@ struct MultipartUpload {
     /// The last component of the name a browser sent, without anything a path or a shell
     /// would read: the display name of the attachment. The stored file is named by its hash.
     static func safeName(_ name: String) -> String {
-        let last = name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
-        let cleaned = String(last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) }.map(Character.init))
+        // By scalars: a `/` or `\\` carrying a combining mark is one Character.
+        let last = name.unicodeScalars.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last ?? Substring.UnicodeScalarView()
+        let cleaned = String(String.UnicodeScalarView(last.filter { !CharacterSet.controlCharacters.contains($0) }))
         let trimmed = cleaned.trimmingCharacters(in: CharacterSet(charactersIn: ". ").union(.whitespaces))
         return String(trimmed.prefix(200))
     }

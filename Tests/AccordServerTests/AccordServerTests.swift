@@ -80,6 +80,9 @@ import Testing
         #expect(MultipartUpload.safeName("C:\\Users\\lan\\minutes.pdf") == "minutes.pdf")
         #expect(MultipartUpload.safeName("..") == "")
         #expect(MultipartUpload.safeName("a\nb.txt") == "ab.txt")
+        // A separator carrying a combining mark still separates.
+        #expect(MultipartUpload.safeName("x\\\u{301}..\\\u{301}minutes.pdf") == "\u{301}minutes.pdf")
+        #expect(MultipartUpload.safeName("Biên bản/\u{301}họp.pdf") == "\u{301}họp.pdf")
     }
 
     @Test func aTruncatedBodyIsRefused() throws {
