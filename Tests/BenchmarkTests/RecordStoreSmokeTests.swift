@@ -142,7 +142,7 @@ import Testing
         let uncached = try TrackerSnapshot.load(repository: example, commit: commit, cache: .disabled)
         let last = try #require(groups.last?.entries.last)
         let store = try #require(DerivedStore.open(gitDirectory: example.gitDirectory))
-        _ = try store.access { try $0.execute(sql: "UPDATE record SET body = X'00FF' WHERE path = ?", arguments: [last.path]) }
+        _ = store.access { try $0.execute(sql: "UPDATE record SET body = X'00FF' WHERE path = ?", arguments: [last.path]) }
         #expect(snapshot.reports == uncached.reports)
         #expect(groups.allSatisfy { $0.isParsed })
     }

@@ -177,7 +177,7 @@ import Testing
                 let result = try AccordProcess.run(["log"] + arguments + ["--by", "Desk <desk@example.org>", "--repo", folder.path])
                 if let match = result.stdout.firstMatch(of: #/recorded (sr-[a-z0-9-]+):/#) { given[copy].append(String(match.1)) }
                 var committed = ""
-                if result.status == 0, let id = given[copy].last {
+                if result.status == 0, given[copy].last != nil {
                     let show = try AccordProcess.git(["show", "HEAD", "--format=%an%n%ad%n%B", "--stat=200"], in: folder)
                     let path = try AccordProcess.git(["diff-tree", "--no-commit-id", "--name-only", "-r", "HEAD"], in: folder)
                     committed = show + (try AccordProcess.git(["show", "HEAD:" + path.trimmingCharacters(in: .newlines)], in: folder))
