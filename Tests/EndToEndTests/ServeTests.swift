@@ -27,54 +27,57 @@ import Testing
         #expect(result.stdout.contains("all checks passed"))
     }
 
-    /// A long gaps list is shown 100 to a page, with links that keep the filters, while the
-    /// downloads carry every gap; evidence kinds show by name in the page's language.
-    @Test func gapsArePagedAndEvidenceKindsNamed() throws {
+    /// The example tracker served while `body` runs.
+    private func withExampleServer(_ body: (RunningServer) throws -> Void) throws {
         let (scratch, tracker) = try AccordProcess.exampleTracker()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let server = try RunningServer(tracker: tracker)
         defer { server.stop() }
         try #require(server.said.contains("accord: serving"), "the server said: \(server.said)")
+        try body(server)
+    }
 
-        let csv = try server.fetch("/gaps.csv")
-        let total = csv.stdout.split(whereSeparator: \.isNewline).count - 1
-        try #require(total > 200, "the example has more than two pages of gaps: \(total) \(csv.stderr)")
-        let first = try server.fetch("/gaps").stdout
-        #expect(first.contains("<p>\(total) gaps. Showing 1 to 100.</p>"))
-        #expect(first.components(separatedBy: "<tr><td class=\"severity-").count - 1 == 100)
-        #expect(first.contains("<a href=\"/gaps?page=2\" rel=\"next\">Next page</a>"))
-        #expect(!first.contains("rel=\"prev\""))
-        let pages = (total + 99) / 100
-        let last = try server.fetch("/gaps?page=\(pages)").stdout
-        #expect(last.contains("Showing \(100 * (pages - 1) + 1) to \(total).</p>"))
-        #expect(last.components(separatedBy: "<tr><td class=\"severity-").count - 1 == total - 100 * (pages - 1))
-        #expect(last.contains("Page \(pages) of \(pages)") && !last.contains("rel=\"next\""))
-        // Past the end shows the last page; the links keep the filter, the downloads do not page.
-        #expect(try server.fetch("/gaps?page=999").stdout.contains("Page \(pages) of \(pages)"))
-        let filtered = try server.fetch("/gaps?party=VN&page=2").stdout
-        #expect(filtered.contains("href=\"/gaps?party=VN&amp;page=1\" rel=\"prev\""))
-        #expect(filtered.contains("href=\"/gaps.csv?party=VN\""))
+    /// A long gaps list is shown 100 to a page, with links that keep the filters, while the
+    /// downloads carry every gap; evidence kinds show by name in the page's language.
+    @Test func gapsArePagedAndEvidenceKindsNamed() throws {
+        try withExampleServer { server in
+            let csv = try server.fetch("/gaps.csv")
+            let total = csv.stdout.split(whereSeparator: \.isNewline).count - 1
+            try #require(total > 200, "the example has more than two pages of gaps: \(total) \(csv.stderr)")
+            let first = try server.fetch("/gaps").stdout
+            #expect(first.contains("<p>\(total) gaps. Showing 1 to 100.</p>"))
+            #expect(first.components(separatedBy: "<tr><td class=\"severity-").count - 1 == 100)
+            #expect(first.contains("<a href=\"/gaps?page=2\" rel=\"next\">Next page</a>"))
+            #expect(!first.contains("rel=\"prev\""))
+            let pages = (total + 99) / 100
+            let last = try server.fetch("/gaps?page=\(pages)").stdout
+            #expect(last.contains("Showing \(100 * (pages - 1) + 1) to \(total).</p>"))
+            #expect(last.components(separatedBy: "<tr><td class=\"severity-").count - 1 == total - 100 * (pages - 1))
+            #expect(last.contains("Page \(pages) of \(pages)") && !last.contains("rel=\"next\""))
+            // Past the end shows the last page; the links keep the filter, the downloads do not page.
+            #expect(try server.fetch("/gaps?page=999").stdout.contains("Page \(pages) of \(pages)"))
+            let filtered = try server.fetch("/gaps?party=VN&page=2").stdout
+            #expect(filtered.contains("href=\"/gaps?party=VN&amp;page=1\" rel=\"prev\""))
+            #expect(filtered.contains("href=\"/gaps.csv?party=VN\""))
 
-        let item = try server.fetch("/show?id=tip-2005%237.2").stdout
-        #expect(item.contains("(legal act, ") || item.contains("(report, ") || item.contains("(minutes, "))
-        #expect(!item.contains("(legal-act, ") && !item.contains("(training-record, "))
-        let form = try server.fetch("/evidence", ["-b", "accord_lang=vi"]).stdout
-        #expect(form.contains("<option value=\"legal-act\">văn bản pháp luật</option>"))
-        let khmer = try server.fetch("/evidence", ["-b", "accord_lang=km"]).stdout
-        #expect(khmer.contains("<option value=\"minutes\">កំណត់ហេតុ</option>"))
+            let item = try server.fetch("/show?id=tip-2005%237.2").stdout
+            #expect(item.contains("(legal act, ") || item.contains("(report, ") || item.contains("(minutes, "))
+            #expect(!item.contains("(legal-act, ") && !item.contains("(training-record, "))
+            let form = try server.fetch("/evidence", ["-b", "accord_lang=vi"]).stdout
+            #expect(form.contains("<option value=\"legal-act\">văn bản pháp luật</option>"))
+            let khmer = try server.fetch("/evidence", ["-b", "accord_lang=km"]).stdout
+            #expect(khmer.contains("<option value=\"minutes\">កំណត់ហេតុ</option>"))
+        }
     }
 
     /// A search link whose words hold a quote carrying a combining mark (one Character)
     /// cannot add attributes to the page's search field: the quote is escaped.
     @Test func aSearchLinkCannotAddAttributesToThePage() throws {
-        let (scratch, tracker) = try AccordProcess.exampleTracker()
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let server = try RunningServer(tracker: tracker)
-        defer { server.stop() }
-        try #require(server.said.contains("accord: serving"), "the server said: \(server.said)")
-        let page = try server.fetch("/search?q=%22%CC%81%20autofocus%20onfocus%3Dx%20%3C%CC%81b%3E").stdout
-        #expect(page.contains("name=\"q\" value=\"&quot;\u{301} autofocus onfocus=x &lt;\u{301}b&gt;\""))
-        #expect(!page.contains("\"\u{301}") && !page.contains("<\u{301}"))
+        try withExampleServer { server in
+            let page = try server.fetch("/search?q=%22%CC%81%20autofocus%20onfocus%3Dx%20%3C%CC%81b%3E").stdout
+            #expect(page.contains("name=\"q\" value=\"&quot;\u{301} autofocus onfocus=x &lt;\u{301}b&gt;\""))
+            #expect(!page.contains("\"\u{301}") && !page.contains("<\u{301}"))
+        }
     }
 
     @Test(.scratchFolder) func serveRefusesAnotherAddressWithoutAccounts() throws {
