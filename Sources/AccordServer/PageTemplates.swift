@@ -31,7 +31,7 @@ enum PageTemplates {
             for match in marked.matches(in: template, range: NSRange(template.startIndex..., in: template)) {
                 let whole = Range(match.range, in: template)!, english = Range(match.range(at: 1), in: template)!
                 result += template[last..<whole.lowerBound]
-                result += escaped(L10n.t(String(template[english]), in: language))  // catalog: template words
+                result += HTMLText.escape(L10n.t(String(template[english]), in: language))  // catalog: template words
                 last = whole.upperBound
             }
             return result + template[last...]
@@ -43,7 +43,7 @@ enum PageTemplates {
     /// or `<` that carries a combining mark (one Character) as it is, and a browser reads
     /// it (in an attribute, such a quote would end the value).
     static func library(_ language: Language) throws -> MustacheLibrary {
-        MustacheContentTypes.register(EscapedHTML(), named: EscapedHTML.name)
+        _ = EscapedHTML.registered
         var library = MustacheLibrary()
         for (name, text) in localized(language) {
             try library.register("{{% CONTENT_TYPE: \(EscapedHTML.name)}}" + text, named: name)
@@ -54,12 +54,9 @@ enum PageTemplates {
     /// HTML whose values are escaped byte by byte.
     struct EscapedHTML: MustacheContentType {
         static let name = "ACCORD_HTML"
+        /// Registered with Mustache once, before the first template naming it is read.
+        static let registered: Void = MustacheContentTypes.register(EscapedHTML(), named: name)
         func escapeText(_ text: String) -> String { HTMLText.escape(text) }
-    }
-
-    static func escaped(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     static let layout = """

@@ -1,4 +1,5 @@
 import AccordCore
+import AccordReports
 import Foundation
 import GitStore
 import HTTPTypes
@@ -48,7 +49,7 @@ extension Site {
         let path = repositoryPath
         let language = session.language
         DispatchQueue.global().async {
-            func line(_ text: String) { continuation.yield(ByteBuffer(string: "<li>\(PageTemplates.escaped(text))</li>\n")) }
+            func line(_ text: String) { continuation.yield(ByteBuffer(string: "<li>\(HTMLText.escape(text))</li>\n")) }
             var lastShown = Date.distantPast
             var lastLine = ""
             // The whole run in the visitor's language: progress, the check's lines, the result.
@@ -76,8 +77,8 @@ extension Site {
             }
             let heading = outcome.ok ? L10n.t("Sync done", in: language) : L10n.t("Sync stopped", in: language)
             continuation.yield(ByteBuffer(string: "</ol>\n<div class=\"\(outcome.ok ? "done" : "problems")\" role=\"status\"><h2>"
-                + PageTemplates.escaped(heading) + "</h2>"
-                + outcome.lines.map { "<p>\(PageTemplates.escaped($0))</p>" }.joined() + "</div>\n" + tail))
+                + HTMLText.escape(heading) + "</h2>"
+                + outcome.lines.map { "<p>\(HTMLText.escape($0))</p>" }.joined() + "</div>\n" + tail))
             continuation.finish()
         }
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8"]
