@@ -3,7 +3,7 @@ public import Foundation
 extension Evidence {
     /// Reads `Evidence/<yyyy>/<id>.yaml`; every problem is in the result.
     public static func parse(_ data: Data, file: String) -> ParsedFile<Evidence> {
-        YAMLReader.parse(data, file: file, decode: Evidence.init(yaml:))
+        YAMLReader.parse(data, file: file, direct: { readCanonical($0, file: file) }, decode: Evidence.init(yaml:))
     }
 
     /// The YAML text of the file, in the documented layout.

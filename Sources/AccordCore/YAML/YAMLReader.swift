@@ -211,11 +211,15 @@ struct YAMLValue {
     /// Text that must not be empty.
     func nonEmptyText() -> String? {
         guard let text = text() else { return nil }
-        if Self.startsWithPrintable(text) { return text }
-        // Blank means only what `CharacterSet.whitespaces` holds: tab and the space separators.
-        let blank = text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
-        guard !blank else { return problem(L10n.english("must not be empty")) }
+        guard !Self.isBlank(text) else { return problem(L10n.english("must not be empty")) }
         return text
+    }
+
+    /// Whether `text` holds only what `CharacterSet.whitespaces` holds (tab and the space
+    /// separators), or nothing.
+    static func isBlank(_ text: String) -> Bool {
+        if startsWithPrintable(text) { return false }
+        return text.unicodeScalars.allSatisfy { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
     }
 
     /// A date as a source may write it: a day, or a month or year where it gives no day
