@@ -37,7 +37,7 @@ extension TextRevisions {
         }
         let texts = texts ?? TextCache(repository: repository)
         return try TextRevisions(instrument: instrument, languages: languages, commits: commits, parsed: texts.text,
-                                 known: { texts.change(in: instrument, from: $0, to: $1) },
+                                 checked: texts.check, known: { texts.change(in: instrument, from: $0, to: $1) },
                                  learned: { texts.store($2, in: instrument, from: $0, to: $1) })
     }
 

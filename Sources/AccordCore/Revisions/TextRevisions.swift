@@ -32,14 +32,16 @@ public struct TextRevisions: Sendable, Hashable, Codable {
     public init(instrument: InstrumentID, languages: [String] = [], commits: [TextCommit],
                 parsed parse: (ObjectID, String) throws -> InstrumentText) throws {
         try self.init(instrument: instrument, languages: languages, commits: commits, parsed: parse,
-                      known: { _, _ in nil }, learned: { _, _, _ in })
+                      checked: { _ = try parse($0, $1) }, known: { _, _ in nil }, learned: { _, _, _ in })
     }
 
     /// Computes the revisions as above; what changed between two texts (old and new blob)
     /// is taken from `known` when it knows, and the texts are then not read at all, else
-    /// found by comparing them and handed to `learned` (a cache of comparisons).
+    /// found by comparing them and handed to `learned` (a cache of comparisons). A text
+    /// added and not compared is only `checked` (it throws what parsing it throws): a cache
+    /// may know that it parses without reading it.
     init(instrument: InstrumentID, languages: [String] = [], commits: [TextCommit],
-         parsed parse: (ObjectID, String) throws -> InstrumentText,
+         parsed parse: (ObjectID, String) throws -> InstrumentText, checked: (ObjectID, String) throws -> Void,
          known: (ObjectID, ObjectID) -> TextChange?, learned: (ObjectID, ObjectID, TextChange) -> Void) throws {
         self.instrument = instrument
         var parsed: [ObjectID: InstrumentText] = [:]
@@ -69,7 +71,8 @@ public struct TextRevisions: Sendable, Hashable, Codable {
                     continue
                 }
                 guard let before else {
-                    _ = try load(blob, language, label)  // a text that does not parse is an error
+                    // A text that does not parse is an error.
+                    if parsed[blob] == nil { try checked(blob, "\(label):\(Self.path(of: instrument, language: language))") }
                     changes.append(LanguageRevision(language: language, kind: .added, blob: blob,
                                                     previousBlob: nil, previousDate: nil))
                     continue

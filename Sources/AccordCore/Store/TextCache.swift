@@ -39,6 +39,17 @@ public final class TextCache: @unchecked Sendable {
         return text
     }
 
+    /// Throws what parsing the text of `blob` throws; a text parsed before, here or into
+    /// the store, is not read again (only texts that parse are stored).
+    public func check(_ blob: ObjectID, file: String) throws {
+        if parsed[blob] != nil { return }
+        let stored = derived?.read { db in
+            try Bool.fetchOne(db, sql: "SELECT 1 FROM text WHERE blob = ? AND version = ?", arguments: [blob.hex, Self.textVersion])
+        }
+        if (stored ?? nil) == true { return }
+        _ = try text(blob, file: file)
+    }
+
     private func load(_ blob: ObjectID) -> InstrumentText? {
         let row = derived?.read { db in
             try Data.fetchOne(db, sql: "SELECT body FROM text WHERE blob = ? AND version = ?",
