@@ -397,11 +397,15 @@ final class ReportGroups: Sendable {
     /// withdrawals must not cost every read the sorting of every report id.
     func filedPlaces(of ids: Set<String>) -> [(target: Int, party: Int, index: Int)] {
         guard !ids.isEmpty else { return [] }
+        // A few ids (a tracker withdraws a handful of reports) are compared directly: hashing
+        // every report's id to ask a set costs more than the comparisons.
+        let few = ids.count <= 16 ? Array(ids) : nil
         var found: [(target: Int, party: Int, index: Int)] = []
         for (target, groups) in filed.enumerated() {
             for (party, group) in groups.enumerated() {
-                for (index, entry) in group.entries.enumerated() where ids.contains(entry.id) {
-                    found.append((target, party, index))
+                for (index, entry) in group.entries.enumerated() {
+                    let id = entry.recordID.rawValue
+                    if few?.contains(id) ?? ids.contains(id) { found.append((target, party, index)) }
                 }
             }
         }
