@@ -50,45 +50,47 @@ struct FolderHistory {
     /// lacks, read from git (and given to `store`, best effort).
     static func load(_ folder: String, from tip: RawObjectID, in repository: Repository,
                      store: (any HistoryStore)?) throws -> FolderHistory {
-        let known = store.map { stored(folder, in: $0) } ?? FolderHistory(folder: folder)
+        let known = store.map { stored(folder, in: $0) } ?? (history: FolderHistory(folder: folder), positions: [:])
         var added: [StoredFolderCommit] = []
-        let history = try withoutObjectCache { try walk(folder, from: tip, in: repository, known: known, added: &added) }
+        let history = try withoutObjectCache {
+            try walk(folder, from: tip, in: repository, known: known.history, knownPositions: known.positions, added: &added)
+        }
         if !added.isEmpty { store?.addFolderCommits(added, folder: folder) }
         return history
     }
 
-    /// What `store` holds of `folder`'s history, in no particular order; empty when a commit
-    /// there lacks a parent (a store that lost part of an addition): then it is all read again.
-    private static func stored(_ folder: String, in store: any HistoryStore) -> FolderHistory {
+    /// What `store` holds of `folder`'s history, in no particular order, and the position of
+    /// each commit in it; empty when a commit there lacks a parent (a store that lost part of
+    /// an addition): then it is all read again.
+    private static func stored(_ folder: String, in store: any HistoryStore) -> (history: FolderHistory, positions: [RawObjectID: Int32]) {
         let commits = store.storedFolderCommits(folder)
         var history = FolderHistory(folder: folder)
         var positions: [RawObjectID: Int32] = [:]
         positions.reserveCapacity(commits.count)
         for commit in commits where positions[commit.id] == nil { positions[commit.id] = Int32(positions.count) }
         var entryNumbers: [Entry: Int32] = [:]
-        var placed = Set<RawObjectID>()
         history.ids.reserveCapacity(positions.count)
-        for commit in commits where placed.insert(commit.id).inserted {
+        // Positions were given in the order ids are first met: a commit is placed where its
+        // id is first met, and a repeated one passed over.
+        for commit in commits where positions[commit.id] == Int32(history.ids.count) {
             history.ids.append(commit.id)
             history.times.append(commit.time)
             history.entryOf.append(commit.entry.map { history.entryNumber(Entry(id: $0, mode: commit.mode), numbers: &entryNumbers) } ?? -1)
             for parent in commit.parents {
-                guard let position = positions[parent] else { return FolderHistory(folder: folder) }
+                guard let position = positions[parent] else { return (FolderHistory(folder: folder), [:]) }
                 history.parents.append(position)
             }
             history.parentStarts.append(Int32(history.parents.count))
         }
-        return history
+        return (history, positions)
     }
 
     /// Reads from git every commit reachable from `tip` that `known` lacks (its commit and
     /// root tree), then keeps of the two only what `tip` reaches, `tip` first.
-    /// The commits read from git are appended to `added`.
-    private static func walk(_ folder: String, from tip: RawObjectID, in repository: Repository,
-                             known: FolderHistory, added: inout [StoredFolderCommit]) throws -> FolderHistory {
-        var knownPositions: [RawObjectID: Int32] = [:]
-        knownPositions.reserveCapacity(known.count)
-        for (position, id) in known.ids.enumerated() { knownPositions[id] = Int32(position) }
+    /// `knownPositions` gives the position of each commit of `known`. The commits read from
+    /// git are appended to `added`.
+    private static func walk(_ folder: String, from tip: RawObjectID, in repository: Repository, known: FolderHistory,
+                             knownPositions: [RawObjectID: Int32], added: inout [StoredFolderCommit]) throws -> FolderHistory {
 
         struct Read {
             var id: RawObjectID
@@ -122,16 +124,32 @@ struct FolderHistory {
 
         // The commits `tip` reaches, numbered in the order they are first met (tip first):
         // read ones by their place in `read`, known ones by theirs in `known`.
-        enum Node: Hashable { case read(Int32), known(Int32) }
+        enum Node { case read(Int32), known(Int32) }
         func node(_ id: RawObjectID) -> Node {
             if let position = readPositions[id] { return .read(position) }
             return .known(knownPositions[id]!)
         }
         var history = FolderHistory(folder: folder)
-        var numbers: [Node: Int32] = [:]
+        // Each node's number once met (-1 before): by position, read and known apart.
+        var readNumbers = [Int32](repeating: -1, count: read.count)
+        var knownNumbers = [Int32](repeating: -1, count: known.count)
+        func number(_ node: Node) -> Int32 {
+            switch node {
+            case .read(let position): readNumbers[Int(position)]
+            case .known(let position): knownNumbers[Int(position)]
+            }
+        }
+        func setNumber(_ node: Node, _ value: Int32) {
+            switch node {
+            case .read(let position): readNumbers[Int(position)] = value
+            case .known(let position): knownNumbers[Int(position)] = value
+            }
+        }
         var entryNumbers: [Entry: Int32] = [:]
+        // The number in `history` of each of `known`'s entries, once one of its commits is placed.
+        var knownEntryNumbers = [Int32](repeating: -1, count: known.entries.count)
         var order: [Node] = [node(tip)]
-        numbers[order[0]] = 0
+        setNumber(order[0], 0)
         var next = 0
         while next < order.count {
             let current = order[next]
@@ -147,15 +165,19 @@ struct FolderHistory {
             case .known(let position):
                 history.ids.append(known.ids[Int(position)])
                 history.times.append(known.times[Int(position)])
-                let entry = known.entryOf[Int(position)]
-                history.entryOf.append(entry < 0 ? -1 : history.entryNumber(known.entries[Int(entry)], numbers: &entryNumbers))
+                let entry = Int(known.entryOf[Int(position)])
+                if entry >= 0, knownEntryNumbers[entry] < 0 {
+                    knownEntryNumbers[entry] = history.entryNumber(known.entries[entry], numbers: &entryNumbers)
+                }
+                history.entryOf.append(entry < 0 ? -1 : knownEntryNumbers[entry])
                 parentNodes = known.parentRange(of: Int(position)).map { .known(known.parents[$0]) }
             }
             for parent in parentNodes {
-                if let number = numbers[parent] {
-                    history.parents.append(number)
+                let found = number(parent)
+                if found >= 0 {
+                    history.parents.append(found)
                 } else {
-                    numbers[parent] = Int32(order.count)
+                    setNumber(parent, Int32(order.count))
                     history.parents.append(Int32(order.count))
                     order.append(parent)
                 }

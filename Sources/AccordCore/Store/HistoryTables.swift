@@ -105,10 +105,9 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
                 JOIN historyCommit c ON c.number = f.commitNumber WHERE f.folder = ?
                 """, arguments: [folder])
             while let row = try rows.next() {
-                let hasEntry = try row.decode(Data?.self, atIndex: 3) != nil
                 guard let mode = UInt32(exactly: try row.decode(Int64.self, atIndex: 4)) else { throw DamagedRow() }
                 result.append(StoredFolderCommit(id: try Self.id(row, 0), time: try row.decode(atIndex: 1), parents: try Self.ids(row, 2),
-                                                 entry: hasEntry ? try Self.id(row, 3) : nil, mode: mode))
+                                                 entry: try Self.id(row, 3, orNull: true), mode: mode))
             }
             return result
         } ?? []
@@ -173,18 +172,31 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     }
 
     /// The id in column `index`; throws when it is not 20 bytes.
+    /// The id in column `index` (20 bytes, read where SQLite holds them); nil for null when
+    /// `orNull`.
+    private static func id(_ row: Row, _ index: Int, orNull: Bool = false) throws -> RawObjectID? {
+        try row.withUnsafeData(atIndex: index) { data in
+            guard let data else {
+                if orNull { return nil }
+                throw DamagedRow()
+            }
+            guard data.count == 20 else { throw DamagedRow() }
+            return data.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!) }
+        }
+    }
+
     private static func id(_ row: Row, _ index: Int) throws -> RawObjectID {
-        let data: Data = try row.decode(atIndex: index)
-        guard data.count == 20 else { throw DamagedRow() }
-        return data.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!) }
+        guard let id = try id(row, index, orNull: false) else { throw DamagedRow() }
+        return id
     }
 
     /// The ids joined in column `index` (20 bytes each, none for an empty blob).
     private static func ids(_ row: Row, _ index: Int) throws -> [RawObjectID] {
-        let data: Data = try row.decode(atIndex: index)
-        guard data.count % 20 == 0 else { throw DamagedRow() }
-        return data.withUnsafeBytes { bytes in
-            stride(from: 0, to: bytes.count, by: 20).map { RawObjectID(bytes: bytes.baseAddress! + $0) }
+        try row.withUnsafeData(atIndex: index) { data in
+            guard let data, data.count % 20 == 0 else { throw DamagedRow() }
+            return data.withUnsafeBytes { bytes in
+                stride(from: 0, to: bytes.count, by: 20).map { RawObjectID(bytes: bytes.baseAddress! + $0) }
+            }
         }
     }
 }
