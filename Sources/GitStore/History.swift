@@ -84,11 +84,16 @@ extension Repository {
         guard let start = try start ?? tip() else { return paths.map { _ in [] } }
         let normalized = paths.map(Self.normalized)
         if usesCommitIndex, let folder = Self.sharedFolder(of: normalized) {
-            let history = try folderHistory(folder, from: start)
-            return try normalized.map { path in
-                try history.history(inside: { try entry(at: path, inFolder: folder, version: $0) })
-                    .map { try commit(history.ids[Int($0)].objectID) }
-            }
+            let tip = RawObjectID(start)
+            let answers = try knownPathHistories(normalized, folder: folder, from: tip) ?? {
+                let history = try folderHistory(folder, from: start)
+                let found = try normalized.map { path in
+                    try history.history(inside: { try entry(at: path, inFolder: folder, version: $0) }).map { history.ids[Int($0)] }
+                }
+                historyStore?.addPathHistories(found, paths: normalized, folder: folder, tip: tip)
+                return found
+            }()
+            return try answers.map { ids in try ids.map { try commit($0.objectID) } }
         }
         readyCommitIndex()
         if usesCommitIndex, paths.count > 1, let position = try? commitIndex.cover(RawObjectID(start), in: self, store: historyStore),
@@ -152,6 +157,47 @@ extension Repository {
         guard let first = paths.first?.split(separator: "/", maxSplits: 1).first else { return nil }
         let folder = String(first)
         return paths.allSatisfy({ $0 == folder || $0.hasPrefix(folder + "/") }) ? folder : nil
+    }
+
+    /// How many commits back from a tip its histories inside a folder are looked for in the
+    /// history store: a command after a few records were logged or synced finds them.
+    static let pathHistorySteps = 32
+
+    /// The histories of `paths` inside `folder` from `tip`, as the history store holds them
+    /// for `tip`, or for a commit `tip` comes from through a line of commits that each have
+    /// one parent and leave `folder` as it was (each changes no path inside it, and `git log
+    /// -- PATH` passes over it), at most ``pathHistorySteps`` back; nil otherwise. Found
+    /// for an earlier commit, they are stored for `tip` too.
+    private func knownPathHistories(_ paths: [String], folder: String, from tip: RawObjectID) throws -> [[RawObjectID]]? {
+        guard let store = historyStore else { return nil }
+        var current = tip
+        for _ in 0...Self.pathHistorySteps {
+            if let found = store.storedPathHistories(paths, folder: folder, tip: current) {
+                if current != tip { store.addPathHistories(found, paths: paths, folder: folder, tip: tip) }
+                return found
+            }
+            guard let parent = try parentLeaving(folder, asIn: current) else { return nil }
+            current = parent
+        }
+        return nil
+    }
+
+    /// The one parent of `commit`, when `commit` has one and its root tree holds the same
+    /// entry for `folder` (id and mode, or none) as the parent's; nil otherwise.
+    private func parentLeaving(_ folder: String, asIn commit: RawObjectID) throws -> RawObjectID? {
+        func folderEntry(_ commit: OpaquePointer) throws -> FolderHistory.Entry? {
+            var tree: OpaquePointer?
+            try check(git_commit_tree(&tree, commit), "cannot read the tree of a commit")
+            defer { git_tree_free(tree) }
+            guard let found = git_tree_entry_byname(tree, folder) else { return nil }
+            return FolderHistory.Entry(id: RawObjectID(git_tree_entry_id(found)), mode: git_tree_entry_filemode(found).rawValue)
+        }
+        let (parent, entry) = try withCommit(commit) { pointer -> (RawObjectID?, FolderHistory.Entry?) in
+            guard git_commit_parentcount(pointer) == 1, let id = git_commit_parent_id(pointer, 0) else { return (nil, nil) }
+            return (RawObjectID(id), try folderEntry(pointer))
+        }
+        guard let parent else { return nil }
+        return try withCommit(parent) { try folderEntry($0) } == entry ? parent : nil
     }
 
     /// The entry at `path` (`folder` itself or a path inside it) in one version of `folder`.

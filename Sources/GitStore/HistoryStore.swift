@@ -20,6 +20,18 @@ public protocol HistoryStore: AnyObject, Sendable {
     /// Stores `commits` with their entries for `folder`, whose parents are stored already
     /// or among them; best effort.
     func addFolderCommits(_ commits: [StoredFolderCommit], folder: String)
+    /// The commits that changed each of `paths` (inside the top-level `folder`) in the
+    /// history of `tip`, newest first, when stored for that tip; nil otherwise.
+    func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]?
+    /// Stores the answer of ``storedPathHistories(_:folder:tip:)``; best effort. A store may
+    /// keep the answers of a few tips only: each later tip's is found from them.
+    func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID)
+}
+
+extension HistoryStore {
+    /// A store that keeps no answers.
+    public func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? { nil }
+    public func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID) {}
 }
 
 /// Commits with the files each changed, every path given once.
@@ -140,11 +152,32 @@ public final class MemoryHistoryStore: HistoryStore, @unchecked Sendable {
         lock.withLock { folders[folder, default: []] += commits }
     }
 
+    /// The answers kept, by folder, tip and paths; and how many were asked for and found.
+    private var answers: [String: [[RawObjectID]]] = [:]
+    public private(set) var answersFound = 0
+
+    public func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? {
+        lock.withLock {
+            let found = answers[Self.key(paths, folder, tip)]
+            if found != nil { answersFound += 1 }
+            return found
+        }
+    }
+
+    public func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID) {
+        lock.withLock { answers[Self.key(paths, folder, tip)] = histories }
+    }
+
+    private static func key(_ paths: [String], _ folder: String, _ tip: RawObjectID) -> String {
+        ([folder, tip.objectID.hex] + paths).joined(separator: "\u{1F}")
+    }
+
     /// Forgets everything, as a store that was lost would.
     public func removeAll() {
         lock.withLock {
             commitChanges = StoredCommitChanges()
             folders = [:]
+            answers = [:]
         }
     }
 }

@@ -148,6 +148,55 @@ import Testing
         try expectGitsAnswers(Self.paths)
     }
 
+    /// The answers stored for a tip serve a later tip that only adds commits leaving the
+    /// folder as it was (what logging or syncing records makes); a commit that changes the
+    /// folder, or a merge, is answered from the folder's history again. Every answer is git's.
+    @Test func answersOfAnEarlierTipServeCommitsThatLeaveTheFolderAlone() throws {
+        let repository = try Repository.create(at: scratch.url)
+        try revisedInstruments(steps: 0..<20, in: repository)
+        let answers = MemoryHistoryStore()
+        func answered() throws -> [[String]] {
+            let handle = try Repository.open(at: scratch.url)
+            handle.historyStore = answers
+            return try handle.histories(of: Self.paths).map { $0.map(\.id.hex) }
+        }
+        func gits() throws -> [[String]] {
+            try Self.paths.map { path in
+                try scratch.git("log", "--format=%H", "--", path, in: scratch.url).output.split(separator: "\n").map(String.init)
+            }
+        }
+        func logRecords(_ names: [String]) throws {
+            for name in names {
+                var changes = ChangeSet()
+                changes.write("Events/2021/01/\(name).yaml", Data("record \(name)\n".utf8))
+                try repository.apply(changes, message: name, author: signature(daysAfter: 60))
+            }
+        }
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 0)
+        try logRecords(["r1", "r2", "r3"])
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 1, "found three commits back")
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 2, "stored for the new tip itself")
+        // A text revised (step 28 rewrites agr-a's English text): not from the answers.
+        try revisedInstruments(steps: 28..<29, in: repository)
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 2)
+        // A merge of a branch that leaves the folder alone: two parents, not from the answers.
+        try scratch.mergeBranch("side", writing: ["Events/2021/02/side.yaml": "side\n"]) { try logRecords(["r4"]) }
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 2)
+        // Records logged after the merge: found from the merge's answers, which are git's.
+        try logRecords(["r5"])
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 3)
+        // More commits than are looked through: answered from the history again.
+        try logRecords((0...Repository.pathHistorySteps).map { "many-\($0)" })
+        #expect(try answered() == gits())
+        #expect(answers.answersFound == 3)
+    }
+
     @Test func pathsInSeveralFoldersAreNotAFolderHistory() throws {
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<12, in: repository)

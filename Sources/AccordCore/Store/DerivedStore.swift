@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 5
+    static let schemaVersion = 6
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
@@ -188,6 +188,13 @@ final class DerivedStore: @unchecked Sendable {
             mode INTEGER NOT NULL,
             PRIMARY KEY (folder, commitNumber)
         ) WITHOUT ROWID;
+        CREATE TABLE historyAnswer (
+            folder TEXT NOT NULL,
+            tip BLOB NOT NULL,
+            paths TEXT NOT NULL,
+            histories BLOB NOT NULL,
+            PRIMARY KEY (folder, tip, paths)
+        );
         """
 
     /// Runs `body` on the database, on the connection that writes; nil on any failure. A

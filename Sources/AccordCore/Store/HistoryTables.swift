@@ -124,6 +124,62 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
         }
     }
 
+    // MARK: - Path histories
+
+    /// The answers of the last few tips of each folder are kept: a later tip finds its own
+    /// from them (``Repository/histories(of:from:)``), and the table does not grow with
+    /// every commit.
+    private static let answersKept = 16
+
+    func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? {
+        damageChecked { db -> [[RawObjectID]]? in
+            guard let row = try Row.fetchOne(db, sql: "SELECT histories FROM historyAnswer WHERE folder = ? AND tip = ? AND paths = ?",
+                                             arguments: [folder, Self.data(tip), Self.joined(paths)]) else { return nil }
+            let histories = try row.withUnsafeData(atIndex: 0) { data -> [[RawObjectID]] in
+                guard let data else { throw DamagedRow() }
+                return try Self.histories(data, count: paths.count)
+            }
+            return histories
+        } ?? nil
+    }
+
+    func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID) {
+        var body = Data()
+        for ids in histories {
+            withUnsafeBytes(of: UInt32(ids.count).littleEndian) { body.append(contentsOf: $0) }
+            for id in ids { body.append(Self.data(id)) }
+        }
+        _ = derived?.write { db in
+            try db.execute(sql: "INSERT OR REPLACE INTO historyAnswer (folder, tip, paths, histories) VALUES (?, ?, ?, ?)",
+                           arguments: [folder, Self.data(tip), Self.joined(paths), body])
+            try db.execute(sql: """
+                DELETE FROM historyAnswer WHERE folder = ? AND rowid NOT IN
+                    (SELECT rowid FROM historyAnswer WHERE folder = ? ORDER BY rowid DESC LIMIT ?)
+                """, arguments: [folder, folder, Self.answersKept])
+        }
+    }
+
+    /// The paths of one answer as one key (U+001F cannot be part of a path accord asks about).
+    private static func joined(_ paths: [String]) -> String { paths.joined(separator: "\u{1F}") }
+
+    /// `count` histories, each a 4-byte little-endian count and that many 20-byte ids.
+    private static func histories(_ data: Data, count: Int) throws -> [[RawObjectID]] {
+        try data.withUnsafeBytes { bytes in
+            var offset = 0
+            var result: [[RawObjectID]] = []
+            for _ in 0..<count {
+                guard offset + 4 <= bytes.count else { throw DamagedRow() }
+                let ids = Int(UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+                offset += 4
+                guard ids <= (bytes.count - offset) / 20 else { throw DamagedRow() }
+                result.append((0..<ids).map { RawObjectID(bytes: bytes.baseAddress! + offset + 20 * $0) })
+                offset += 20 * ids
+            }
+            guard offset == bytes.count else { throw DamagedRow() }
+            return result
+        }
+    }
+
     // MARK: - Rows
 
     /// A row that is not what this version writes.
