@@ -98,6 +98,12 @@ struct CanonicalRecord {
         guard next >= layout.required else { return nil }
     }
 
+    /// What `body` makes of the fields of `text` in `layout`; nil when they are not in it.
+    static func read<Value>(_ text: String, layout: Layout, _ body: (CanonicalRecord) -> Value?) -> Value? {
+        var text = text
+        return text.withUTF8 { bytes in CanonicalRecord(bytes, layout: layout).flatMap(body) }
+    }
+
     /// Whether the line from `offset` starts with `key` and `": "`.
     private static func hasKey(_ key: [UInt8], _ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, end: Int) -> Bool {
         guard offset + key.count + 2 <= end else { return false }

@@ -12,11 +12,7 @@ extension Evidence {
     /// and names. Where it answers, it gives what the general reader gives. A check added to
     /// `init(yaml:)` must be added here too, or answered nil.
     static func readCanonical(_ text: String, file: String) -> ParsedFile<Evidence>? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let fields = CanonicalRecord(bytes, layout: canonicalLayout) else { return nil }
-            return evidence(fields, file: file)
-        }
+        CanonicalRecord.read(text, layout: canonicalLayout) { evidence($0, file: file) }
     }
 
     private static func evidence(_ fields: CanonicalRecord, file: String) -> ParsedFile<Evidence>? {

@@ -15,11 +15,7 @@ extension StatusReport {
     /// nil for what it refuses; a field added to the layout is left to the general reader
     /// until it is added here.
     static func readCanonical(_ text: String, file: String) -> ParsedFile<StatusReport>? {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let fields = CanonicalRecord(bytes, layout: canonicalLayout) else { return nil }
-            return report(fields, file: file)
-        }
+        CanonicalRecord.read(text, layout: canonicalLayout) { report($0, file: file) }
     }
 
     private static func report(_ fields: CanonicalRecord, file: String) -> ParsedFile<StatusReport>? {

@@ -5,26 +5,8 @@ import Testing
 /// Flat evidence in the layout accord writes is read by a reader of its own; it must give
 /// exactly what the general reader gives, and leave every other text to it.
 @Suite struct CanonicalEvidenceTests {
-    static let file = "Evidence/2019/x.yaml"
-
-    func general(_ text: String) -> ParsedFile<Evidence> {
-        YAMLReader.parse(Data(text.utf8), file: Self.file, decode: Evidence.init(yaml:))
-    }
-
-    func direct(_ text: String) -> ParsedFile<Evidence>? {
-        guard case .success(let decoded) = SourceText.decode(Data(text.utf8), file: Self.file) else { return nil }
-        return Evidence.readCanonical(decoded, file: Self.file)
-    }
-
-    func expectSame(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) {
-        let expected = general(text)
-        guard let found = direct(text) else { return }
-        #expect(found.value == expected.value, "\(text)", sourceLocation: sourceLocation)
-        #expect(found.diagnostics == expected.diagnostics, "\(text)", sourceLocation: sourceLocation)
-        #expect(found.lines == expected.lines, "\(text)", sourceLocation: sourceLocation)
-        #expect(found.elementPaths == expected.elementPaths, "\(text)", sourceLocation: sourceLocation)
-        #expect(found.file == expected.file, sourceLocation: sourceLocation)
-    }
+    let check = CanonicalReaderCheck(file: "Evidence/2019/x.yaml", decode: Evidence.init(yaml:),
+                                     canonical: { Evidence.readCanonical($0, file: $1) })
 
     /// Evidence with the optional fields in many combinations, as accord writes it.
     static let written: [String] = {
@@ -59,15 +41,11 @@ import Testing
     }()
 
     @Test func evidenceAsWrittenIsReadDirectlyAndAlike() {
-        var direct = 0
-        for text in Self.written {
-            expectSame(text)
-            if self.direct(text) != nil { direct += 1 }
-        }
+        let direct = check.readDirectly(Self.written)
         #expect(direct == Self.written.count, "\(direct) of \(Self.written.count)")
         let plain = "id: ev-1\nkind: media\ntitle: A photo\ndate: 2019-03-10\n"
-        #expect(self.direct(plain)?.value?.title == "A photo")
-        #expect(self.direct(plain + "supports: [plan-08#1.1, \"plan-08#1.2\"]\n")?.value?.supports.map(\.description)
+        #expect(check.direct(plain)?.value?.title == "A photo")
+        #expect(check.direct(plain + "supports: [plan-08#1.1, \"plan-08#1.2\"]\n")?.value?.supports.map(\.description)
                 == ["plan-08#1.1", "plan-08#1.2"])
     }
 
@@ -78,58 +56,27 @@ import Testing
 
     /// Texts the general reader reads fine but not in the flat written layout: left to it.
     static let otherLayouts: [String] = [
-        replacing("id: ev-1\nkind: statistics\n", "kind: statistics\nid: ev-1\n"),
-        replacing("id: ev-1", "id: \"ev-1\""),
         replacing("[plan-08#1.16]", "[plan-08#1.16,plan-08#1.17]"),
-        replacing("supports: [plan-08#1.16]", "supports:\n  - plan-08#1.16"),
-        replacing("note: ok", "note: null"),
-        replacing("note: ok", "note:"),
         replacing("source: Provincial office", "source: ~"),
         replacing("note: ok\n", "values:\n  - indicator: cases\n    value: 139\n"),
         replacing("note: ok\n", "attachment:\n  name: a.pdf\n  blob: \(String(repeating: "a", count: 40))\n  size: 10\n"),
-        replacing("illustrative: true", "illustrative: false"),
-        base + "# comment\n",
-        "---\n" + base,
     ]
 
-    /// Texts with a problem the general reader names.
-    static let broken: [String] = [
-        base + "note: again\n", base + "colour: blue\n",
-        replacing("id: ev-1", "id: EV-1"),
-        replacing("kind: statistics", "kind: rumour"),
-        replacing("date: 2019-03-10", "date: 2019-02-30"),
-        replacing("date: 2019-03-10", "date: 10/03/2019"),
-        replacing("party: KH", "party: kh"),
-        replacing("title: Return", "title: \" \""),
-        replacing("title: Return", "title: \"\\u3000\""),
-        replacing("source: Provincial office", "source: \"\\t\""),
-        replacing("url: https://example.org/r", "url: example.org/r"),
-        replacing("url: https://example.org/r", "url: \"https://example.org/a b\""),
-        replacing("illustrative: true", "illustrative: yes"),
-        replacing("sensitivity: public", "sensitivity: secret"),
-        replacing("[plan-08#1.16]", "[plan-08]"),
-        replacing("title: Return\n", ""),
-        replacing("note: ok", "note: \"ok"),
-        " " + base,
-    ]
+    /// Texts with a problem the general reader names: each field given values its check
+    /// refuses, and the title left out.
+    static let broken = CanonicalReaderCheck<Evidence>.refusing([
+        "id": ["EV-1"], "kind": ["rumour"], "date": ["2019-02-30", "10/03/2019"], "party": ["kh"],
+        "title": ["\" \"", "\"\\u3000\""], "source": ["\"\\t\""], "url": ["example.org/r", "\"https://example.org/a b\""],
+        "illustrative": ["yes"], "sensitivity": ["secret"], "supports": ["[plan-08]"],
+    ], in: base) + [replacing("title: Return\n", "")]
 
     @Test func everyOtherTextIsLeftToTheGeneralReader() {
-        let fine = [Self.base, Self.replacing("note: ok", "note: a # b"), Self.replacing("title: Return", "title: \"tab\\there\""),
-                    Self.replacing("\n", "\r\n"), Self.replacing("date: 2019-03-10", "date: \"2019\""),
+        let fine = [Self.replacing("title: Return", "title: \"tab\\there\""),
+                    Self.replacing("date: 2019-03-10", "date: \"2019\""),
                     Self.replacing("supports: [plan-08#1.16]", "supports: []")]
-        for text in fine + Self.otherLayouts + Self.broken {
-            expectSame(text)
-        }
-        for text in Self.otherLayouts {
-            #expect(general(text).diagnostics.isEmpty, "\(text.debugDescription)")
-            if !text.contains("illustrative: false") {
-                #expect(direct(text) == nil, "read directly: \(text.debugDescription)")
-            }
-        }
-        for text in Self.broken {
-            #expect(!general(text).diagnostics.isEmpty, "general reader found no problem: \(text.debugDescription)")
-            #expect(direct(text) == nil, "read directly although the general reader refuses it: \(text.debugDescription)")
-        }
-        #expect(direct(Self.base) != nil)
+        // `illustrative: false` is read directly: it is what leaving the field out means.
+        check.expectLeftToTheGeneralReader(base: Self.base, list: "supports",
+                                           fine: fine + [Self.replacing("illustrative: true", "illustrative: false")],
+                                           otherLayouts: Self.otherLayouts, broken: Self.broken)
     }
 }
