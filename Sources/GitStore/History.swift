@@ -167,8 +167,9 @@ extension Repository {
     /// for `tip`, or for a commit `tip` comes from through a line of commits that each have
     /// one parent and leave `folder` as it was (each changes no path inside it, and `git log
     /// -- PATH` passes over it), at most ``pathHistorySteps`` back; nil otherwise. Found
-    /// for an earlier commit, they are stored for `tip` too.
-    private func knownPathHistories(_ paths: [String], folder: String, from tip: RawObjectID) throws -> [[RawObjectID]]? {
+    /// for an earlier commit, they are stored for `tip` too. A commit git cannot give (a
+    /// shallow clone's edge) ends the search: the history is then read as without answers.
+    private func knownPathHistories(_ paths: [String], folder: String, from tip: RawObjectID) -> [[RawObjectID]]? {
         guard let store = historyStore else { return nil }
         var current = tip
         for _ in 0...Self.pathHistorySteps {
@@ -176,7 +177,7 @@ extension Repository {
                 if current != tip { store.addPathHistories(found, paths: paths, folder: folder, tip: tip) }
                 return found
             }
-            guard let parent = try parentLeaving(folder, asIn: current) else { return nil }
+            guard let parent = (try? parentLeaving(folder, asIn: current)) ?? nil else { return nil }
             current = parent
         }
         return nil

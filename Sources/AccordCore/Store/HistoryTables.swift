@@ -227,9 +227,8 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
         return Data(bytes)
     }
 
-    /// The id in column `index`; throws when it is not 20 bytes.
     /// The id in column `index` (20 bytes, read where SQLite holds them); nil for null when
-    /// `orNull`.
+    /// `orNull`. Throws when it is not 20 bytes.
     private static func id(_ row: Row, _ index: Int, orNull: Bool = false) throws -> RawObjectID? {
         try row.withUnsafeData(atIndex: index) { data in
             guard let data else {
@@ -241,6 +240,7 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
         }
     }
 
+    /// The id in column `index`; throws when it is not 20 bytes.
     private static func id(_ row: Row, _ index: Int) throws -> RawObjectID {
         guard let id = try id(row, index, orNull: false) else { throw DamagedRow() }
         return id
