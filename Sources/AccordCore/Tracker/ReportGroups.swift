@@ -141,13 +141,18 @@ final class ReportGroup: Sendable {
         self.parsedAlone = parsedAlone
         // The reports parsed one by one already are not fetched again.
         decoded = Lazy {
-            let known = parsedAlone.withLock { $0 }
-            if known.isEmpty { return ReportEntry.reports(of: entries) }
-            var all = known
-            let missing = entries.indices.filter { known[$0] == nil }
-            for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { all[place] = report }
+            var all = parsedAlone.withLock { $0 }
+            if all.isEmpty { return ReportEntry.reports(of: entries) }
+            Self.parse(Array(entries.indices), of: entries, into: &all)
             return entries.indices.map { all[$0]! }
         }
+    }
+
+    /// Parses the reports at `places` that `kept` lacks, in one go, into `kept`.
+    private static func parse(_ places: [Int], of entries: [ReportEntry], into kept: inout [Int: StatusReport]) {
+        let missing = places.filter { kept[$0] == nil }
+        guard !missing.isEmpty else { return }
+        for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { kept[place] = report }
     }
 
     /// The reports at `places` in the group: only those parsed (and kept for the next
@@ -159,10 +164,7 @@ final class ReportGroup: Sendable {
             return places.map { all[$0] }
         }
         return parsedAlone.withLock { kept in
-            let missing = places.filter { kept[$0] == nil }
-            if !missing.isEmpty {
-                for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { kept[place] = report }
-            }
+            Self.parse(places, of: entries, into: &kept)
             return places.map { kept[$0]! }
         }
     }
@@ -404,8 +406,7 @@ final class ReportGroups: Sendable {
         for (target, groups) in filed.enumerated() {
             for (party, group) in groups.enumerated() {
                 for (index, entry) in group.entries.enumerated() {
-                    let id = entry.recordID.rawValue
-                    if few?.contains(id) ?? ids.contains(id) { found.append((target, party, index)) }
+                    if few?.contains(entry.id) ?? ids.contains(entry.id) { found.append((target, party, index)) }
                 }
             }
         }
