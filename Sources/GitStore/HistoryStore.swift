@@ -152,16 +152,11 @@ public final class MemoryHistoryStore: HistoryStore, @unchecked Sendable {
         lock.withLock { folders[folder, default: []] += commits }
     }
 
-    /// The answers kept, by folder, tip and paths; and how many were asked for and found.
+    /// The answers kept, by folder, tip and paths.
     private var answers: [String: [[RawObjectID]]] = [:]
-    public private(set) var answersFound = 0
 
     public func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? {
-        lock.withLock {
-            let found = answers[Self.key(paths, folder, tip)]
-            if found != nil { answersFound += 1 }
-            return found
-        }
+        lock.withLock { answers[Self.key(paths, folder, tip)] }
     }
 
     public func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID) {

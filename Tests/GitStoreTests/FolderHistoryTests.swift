@@ -154,7 +154,7 @@ import Testing
     @Test func answersOfAnEarlierTipServeCommitsThatLeaveTheFolderAlone() throws {
         let repository = try Repository.create(at: scratch.url)
         try revisedInstruments(steps: 0..<20, in: repository)
-        let answers = MemoryHistoryStore()
+        let answers = AnswerCountingStore()
         func answered() throws -> [[String]] {
             let handle = try Repository.open(at: scratch.url)
             handle.historyStore = answers
@@ -206,5 +206,26 @@ import Testing
         #expect(Repository.sharedFolder(of: ["Agreements/agr-a", "AgreementsX/b"]) == nil)
         try expectGitsAnswers(["Agreements/agr-a", "Events/2020/02"])
         #expect(storedCommits().isEmpty)
+    }
+}
+
+/// A memory store that counts the kept answers it gave.
+final class AnswerCountingStore: HistoryStore, @unchecked Sendable {
+    private let memory = MemoryHistoryStore()
+    private(set) var answersFound = 0
+
+    func storedCommitChanges() -> StoredCommitChanges { memory.storedCommitChanges() }
+    func addCommitChanges(_ commits: StoredCommitChanges) { memory.addCommitChanges(commits) }
+    func storedFolderCommits(_ folder: String) -> [StoredFolderCommit] { memory.storedFolderCommits(folder) }
+    func addFolderCommits(_ commits: [StoredFolderCommit], folder: String) { memory.addFolderCommits(commits, folder: folder) }
+
+    func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? {
+        let found = memory.storedPathHistories(paths, folder: folder, tip: tip)
+        if found != nil { answersFound += 1 }
+        return found
+    }
+
+    func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID) {
+        memory.addPathHistories(histories, paths: paths, folder: folder, tip: tip)
     }
 }
