@@ -45,18 +45,20 @@ struct CanonicalReaderCheck<Value: Sendable & Equatable> {
     /// Also its first two fields swapped, its id quoted, and its one-item list at `list`
     /// written as a block list.
     private static func otherLayouts(of base: String, list: String) -> [String] {
-        var lines = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let lines = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        func with(_ line: Int, as text: String) -> String {
+            var changed = lines
+            changed[line] = text
+            return changed.joined(separator: "\n")
+        }
         var swapped = lines
         swapped.swapAt(0, 1)
-        let id = lines[0].dropFirst("id: ".count)
-        lines[0] = "id: \"\(id)\""
-        let listLine = lines.firstIndex { $0.hasPrefix(list + ": [") }!
-        let item = base.split(separator: "\n")[listLine].dropFirst(list.count + 3).dropLast()
-        var block = base.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        block[listLine] = "\(list):\n  - \(item)"
-        return [base + "# comment\n", "---\n" + base, swapped.joined(separator: "\n"), lines.joined(separator: "\n"),
-                block.joined(separator: "\n")]
-            + ["note: null", "note: ~", "note:"].map { base.replacingOccurrences(of: "note: ok", with: $0) }
+        var variants = [base + "# comment\n", "---\n" + base, swapped.joined(separator: "\n"),
+                        with(0, as: "id: \"\(lines[0].dropFirst("id: ".count))\"")]
+        if let listLine = lines.firstIndex(where: { $0.hasPrefix(list + ": [") }) {
+            variants.append(with(listLine, as: "\(list):\n  - \(lines[listLine].dropFirst(list.count + 3).dropLast())"))
+        }
+        return variants + ["note: null", "note: ~", "note:"].map { base.replacingOccurrences(of: "note: ok", with: $0) }
     }
 
     /// Variants of `base` that any record's general reader refuses: a field given twice, an
@@ -85,6 +87,8 @@ struct CanonicalReaderCheck<Value: Sendable & Equatable> {
         let fine = fine + [base, base.replacingOccurrences(of: "note: ok", with: "note: a # b"),
                            base.replacingOccurrences(of: "\n", with: "\r\n")]
         let otherLayouts = otherLayouts + Self.otherLayouts(of: base, list: list)
+        #expect(otherLayouts.contains { $0.contains("\(list):\n  - ") }, "no one-item list \(list) in the base",
+                sourceLocation: sourceLocation)
         let broken = broken + Self.broken(base)
         #expect(direct(base) != nil, sourceLocation: sourceLocation)
         for text in fine + otherLayouts + broken {
