@@ -126,8 +126,8 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
 
     // MARK: - Path histories
 
-    /// The answers of the last few tips of each folder are kept: a later tip finds its own
-    /// from them (``Repository/histories(of:from:)``), and the table does not grow with
+    /// The last few answers of each folder (one per tip and list of paths) are kept: a later
+    /// tip finds its own from them (``Repository/histories(of:from:)``), and the table does not grow with
     /// every commit.
     private static let answersKept = 16
 
