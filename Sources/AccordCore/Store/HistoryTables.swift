@@ -126,9 +126,9 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
 
     // MARK: - Path histories
 
-    /// The last few answers of each folder (one per tip and list of paths) are kept: a later
-    /// tip finds its own from them (``Repository/histories(of:from:)``), and the table does not grow with
-    /// every commit.
+    /// The last few answers of each folder (one per tip and list of paths) are kept: a
+    /// later tip finds its own from them (``Repository/histories(of:from:)``), and the
+    /// table does not grow with every commit.
     private static let answersKept = 16
 
     func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? {
