@@ -25,7 +25,6 @@ import urllib.request
 
 import serving
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ACCORD, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -50,7 +49,6 @@ def accord(*args, stdin=None):
 def commits():
     return int(subprocess.run(["git", "-C", TRACKER, "rev-list", "--count", "HEAD"],
                               capture_output=True, text=True, check=True).stdout)
-
 
 
 def find_axe():
@@ -91,23 +89,15 @@ def main():
     sys.exit(1 if failures else 0)
 
 
-def press(driver, selector):
-    """Clicks the button and waits for the page the form answers with."""
-    button = driver.find_element(By.CSS_SELECTOR, selector)
-    button.click()
-    WebDriverWait(driver, 120).until(expected_conditions.staleness_of(button))
-    WebDriverWait(driver, 120).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
 def sign_in(driver, base, name, password):
     driver.get(base + "/login")
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password)
-    press(driver, "form[action='/login'] button")
+    serving.press(driver, "form[action='/login'] button")
 
 
 def sign_out(driver):
-    press(driver, "form[action='/logout'] button")
+    serving.press(driver, "form[action='/logout'] button")
 
 
 def fill_log(driver, base, target, status, party, date=None, note=""):
@@ -119,7 +109,7 @@ def fill_log(driver, base, target, status, party, date=None, note=""):
         # A date field takes typed digits in the browser's own order; set it directly.
         driver.execute_script("document.getElementById('date').value = arguments[0]", date)
     driver.find_element(By.ID, "note").send_keys(note)
-    press(driver, "form[action='/log'] button")
+    serving.press(driver, "form[action='/log'] button")
 
 
 def problems(driver):
@@ -162,7 +152,7 @@ def run_checks(driver, base):
     driver.find_element(By.ID, "supports").send_keys("tip-2005#7.2")
     driver.find_element(By.ID, "file").send_keys(upload)
     driver.save_screenshot(os.path.join(SHOTS, "evidence-form.png"))
-    press(driver, "form[enctype] button")
+    serving.press(driver, "form[enctype] button")
     recorded = driver.find_element(By.CSS_SELECTOR, ".done").text if driver.find_elements(By.CSS_SELECTOR, ".done") else ""
     check(recorded.startswith("recorded ev-") and "minutes-2026.txt" in recorded,
           "the evidence and its file are recorded: " + recorded + " " + repr(problems(driver)))

@@ -28,7 +28,6 @@ import urllib.request
 import openpyxl
 import serving
 from selenium.webdriver.common.by import By
-from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 ACCORD, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
@@ -59,29 +58,11 @@ def commits():
     return int(git("rev-list", "--count", "HEAD"))
 
 
-
-def press(driver, selector):
-    """Clicks the button and waits for the page the form answers with."""
-    button = driver.find_element(By.CSS_SELECTOR, selector)
-    button.click()
-
-    def gone(_):
-        # The old page's button is gone once the answer replaced the page; Chromium may
-        # say so as a stale element or as a node no longer in the document.
-        try:
-            button.is_enabled()
-            return False
-        except WebDriverException:
-            return True
-    WebDriverWait(driver, 180).until(gone)
-    WebDriverWait(driver, 180).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
 def sign_in(driver, base, name):
     driver.get(base + "/login")
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(PASSWORDS[name])
-    press(driver, "form[action='/login'] button")
+    serving.press(driver, "form[action='/login'] button")
 
 
 def problems(driver):
@@ -133,7 +114,7 @@ def run_checks(driver, base):
     driver.get(base + "/instruments/new")
     check("Not allowed" in driver.page_source and "id=\"signed\"" not in driver.page_source,
           "a reporter is refused the instrument form")
-    press(driver, "form[action='/logout'] button")
+    serving.press(driver, "form[action='/logout'] button")
     sign_in(driver, base, "minh")
     check("minh (VN, editor)" in driver.page_source, "signed in as the editor minh")
 
@@ -141,7 +122,7 @@ def run_checks(driver, base):
     before = commits()
     fill_instrument(driver, base, {"id": "Bad Id", "title": "Memorandum on border liaison", "parties": "VN KH",
                                    "signed": "2999-01-01", "signatories": "Minister without a party"}, {})
-    press(driver, "button[name='record']")
+    serving.press(driver, "button[name='record']")
     shown = problems(driver)
     check("Bad Id" in shown.get("id-problem", ""), "a bad id is named next to the id field: " + repr(shown))
     check("2999-01-01" in shown.get("signed-problem", ""), "a future signing day is named next to its field")
@@ -158,14 +139,14 @@ def run_checks(driver, base):
               "signed": "2026-03-02", "place": "Phnom Penh", "signatories": "VN: Minister of Public Security\nKH: Minister of Interior",
               "in-force": "2026-03-02", "lang-1": "en"}
     fill_instrument(driver, base, fields, {"text-1": broken})
-    press(driver, "button[name='record']")
+    serving.press(driver, "button[name='record']")
     shown = problems(driver)
     check("broken.docx" in shown.get("text-1-problem", ""), "a damaged .docx is named next to its field: " + repr(shown))
     check(commits() == before, "nothing recorded for a damaged file")
 
     # The preview shows the articles found and records nothing.
     fill_instrument(driver, base, fields, {"text-1": DOCX})
-    press(driver, "button[name='preview']")
+    serving.press(driver, "button[name='preview']")
     shown = done(driver)
     check("Article 1" in shown and "would record bl-2026@2026-03-02" in shown, "the preview lists the articles: " + shown[:300])
     check(commits() == before, "the preview records nothing")
@@ -174,7 +155,7 @@ def run_checks(driver, base):
 
     # Recorded from the .docx: one tagged commit by the editor.
     driver.find_element(By.ID, "text-1").send_keys(DOCX)
-    press(driver, "button[name='record']")
+    serving.press(driver, "button[name='record']")
     shown = done(driver)
     check(shown.startswith("recorded bl-2026@2026-03-02"), "the instrument is recorded: " + shown + " " + repr(problems(driver)))
     check(commits() == before + 1, "one commit for the instrument")
@@ -190,7 +171,7 @@ def run_checks(driver, base):
 
     # Again with the same id: refused next to the id.
     fill_instrument(driver, base, fields, {"text-1": DOCX})
-    press(driver, "button[name='record']")
+    serving.press(driver, "button[name='record']")
     check("exists already" in problems(driver).get("id-problem", ""), "an existing id is refused next to its field")
 
     # A new revision from a .md file through the amend form.
@@ -207,7 +188,7 @@ def run_checks(driver, base):
     set_value(driver, "date", "2026-06-01")
     driver.find_element(By.ID, "message").send_keys("Meetings twice a year")
     driver.find_element(By.ID, "text-1").send_keys(amended)
-    press(driver, "button[name='record']")
+    serving.press(driver, "button[name='record']")
     shown = done(driver)
     check(shown.startswith("recorded bl-2026@2026-06-01"), "the revision is recorded: " + shown + " " + repr(problems(driver)))
     check(commits() == before + 1, "one commit for the revision")
@@ -216,7 +197,7 @@ def run_checks(driver, base):
     set_value(driver, "date", "2026-06-02")
     driver.find_element(By.ID, "message").send_keys("The same again")
     driver.find_element(By.ID, "text-1").send_keys(amended)
-    press(driver, "button[name='record']")
+    serving.press(driver, "button[name='record']")
     shown = problems(driver)
     check("no change" in shown.get("text-1-problem", ""), "the same text again is refused next to the file: " + repr(shown))
     check(commits() == before + 1, "nothing recorded for no change")

@@ -7,13 +7,33 @@ import time
 import urllib.request
 
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 
 def free_port(host):
     with socket.socket() as s:
         s.bind((host, 0))
         return s.getsockname()[1]
+
+
+def press(driver, selector, timeout=180):
+    """Clicks the button and waits for the page the form answers with."""
+    button = driver.find_element(By.CSS_SELECTOR, selector)
+    button.click()
+
+    def gone(_):
+        # The old page's button is gone once the answer replaced the page; Chromium says so
+        # as a stale element or, mid-navigation, as a node no longer in the document.
+        try:
+            button.is_enabled()
+            return False
+        except WebDriverException:
+            return True
+    WebDriverWait(driver, timeout).until(gone)
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def serve_and_drive(accord, tracker, run_checks, check, page_load_timeout=120):
