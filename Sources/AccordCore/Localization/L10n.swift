@@ -148,12 +148,6 @@ public enum L10n {
         return Pattern(pieces: pieces, order: numbered, translation: template).match(text) != nil
     }
 
-    /// Whether `language`'s catalog translates `english` (an untranslated message shows
-    /// in English; a check can say so).
-    public static func isTranslated(_ english: String, context: String? = nil, in language: Language) -> Bool {
-        language == .english || catalogs[language]?.translations[MessageCatalog.key(english, context: context)] != nil
-    }
-
     /// Runs `body` with messages in `language`: how a bilingual document renders each half.
     public static func with<Result>(_ language: Language, _ body: () throws -> Result) rethrows -> Result {
         try $override.withValue(language, operation: body)

@@ -12,15 +12,6 @@ public enum Language: String, CaseIterable, Sendable, Codable, Hashable {
         self = known
     }
 
-    /// The language's own name for itself, for lists a reader of any language scans.
-    public var nativeName: String {
-        switch self {
-        case .english: "English"
-        case .vietnamese: "Tiếng Việt"
-        case .khmer: "ភាសាខ្មែរ"
-        }
-    }
-
     /// The BCP 47 tag for HTML `lang` attributes and ICU formatters.
     public var tag: String { rawValue }
 }

@@ -303,17 +303,6 @@ struct TrackerFileSet {
         for record in records { add(record) }
     }
 
-    /// Room for the status reports and evidence of `paths` (every file of a revision), so
-    /// that filing 100,000 of them does not grow and move the two lists again and again.
-    mutating func reserve(for paths: [String]) {
-        var counts = (reports: 0, evidence: 0)
-        for path in paths {
-            if path.hasPrefix("Events/") { counts.reports += 1 } else if path.hasPrefix("Evidence/") { counts.evidence += 1 }
-        }
-        reports.reserveCapacity(counts.reports)
-        evidence.reserveCapacity(counts.evidence)
-    }
-
     /// Files one more record; records are added in path order.
     mutating func add(_ record: TrackerRecord) {
         switch record {

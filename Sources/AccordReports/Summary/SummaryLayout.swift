@@ -325,22 +325,6 @@ enum SummaryLayout {
         return Table(header: header, rows: GapLayout.summaryRows(summary.gaps), numeric: Set(2..<header.count))
     }
 
-    /// The gaps of each rule, in report order.
-    static func gapsByRule(_ summary: ReviewSummary) -> [(rule: GapRule, gaps: [Gap])] {
-        var order: [GapRule] = []
-        var grouped: [GapRule: [Gap]] = [:]
-        for gap in summary.gaps.gaps {
-            if grouped[gap.rule] == nil { order.append(gap.rule) }
-            grouped[gap.rule, default: []].append(gap)
-        }
-        return order.map { ($0, grouped[$0]!) }
-    }
-
-    static func gapLine(_ gap: Gap) -> (item: String, text: String, close: String) {
-        ("\(gap.item) (\(gap.party?.code ?? L10n.t("both")))", ProgressStyle.marked("\(gap.title) — \(gap.why.joined(separator: "; "))", gap.marks),
-         gap.toClose)
-    }
-
     static func nextReview(_ review: ReviewSchedule.Review, _ summary: ReviewSummary) -> String {
         let what = "\(review.title) (\(review.instrument)/\(review.cycle))"
         return ProgressStyle.marked(review.host.map { L10n.t("{1} on {2}, hosted by {3}.", what, review.date, partyName(summary, $0)) }
