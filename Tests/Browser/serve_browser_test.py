@@ -25,7 +25,7 @@ import urllib.request
 
 import serving
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 ACCORD, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -200,7 +200,7 @@ def run_checks(driver, base):
     for code, word in (("vi", "Tổng quan"), ("km", "ផ្ទាំងសង្ខេប")):
         driver.get(base + "/gaps?party=VN")
         driver.find_element(By.CSS_SELECTOR, f"a[hreflang='{code}']").click()
-        WebDriverWait(driver, 120).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
+        serving.wait_until(driver, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == code)
         check("/gaps" in driver.current_url and word in driver.page_source,
               f"the {code} link shows the same page in {code}: " + driver.current_url)
         driver.save_screenshot(os.path.join(SHOTS, f"gaps-{code}.png"))
@@ -209,7 +209,7 @@ def run_checks(driver, base):
             driver.get(base + path)
             driver.save_screenshot(os.path.join(SHOTS, f"{name}-{code}.png"))
     driver.find_element(By.CSS_SELECTOR, "a[hreflang='en']").click()
-    WebDriverWait(driver, 120).until(lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    serving.wait_until(driver, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     check("Dashboard" in driver.page_source, "the en link brings English back")
 
     # The search page finds the report's note.

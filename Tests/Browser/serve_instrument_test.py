@@ -28,7 +28,7 @@ import urllib.request
 import openpyxl
 import serving
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select, WebDriverWait
+from selenium.webdriver.support.ui import Select
 
 ACCORD, WORK = os.path.abspath(sys.argv[1]), os.path.abspath(sys.argv[2])
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -164,7 +164,7 @@ def run_checks(driver, base):
     check("bl-2026@2026-03-02" in git("tag", "--list"), "the tag bl-2026@2026-03-02 is made")
     check("Agreements/bl-2026/text.en.md" in git("ls-tree", "-r", "--name-only", "HEAD"), "the text is committed as text.en.md")
     driver.find_element(By.LINK_TEXT, "Open the instrument").click()
-    WebDriverWait(driver, 180).until(lambda d: "bl-2026" in d.title)
+    serving.wait_until(driver, lambda d: "bl-2026" in d.title)
     check("Memorandum on border liaison" in driver.page_source and "focal agency" in driver.page_source,
           "the instrument page shows the title and the text in force")
     driver.save_screenshot(os.path.join(SHOTS, "instrument-added.png"))
@@ -181,7 +181,7 @@ def run_checks(driver, base):
         f.write(text.replace("at least once a year", "at least twice a year"))
     driver.get(base + "/show?id=bl-2026")
     driver.find_element(By.LINK_TEXT, "Record a new revision of its text").click()
-    WebDriverWait(driver, 180).until(lambda d: d.find_elements(By.ID, "message"))
+    serving.wait_until(driver, lambda d: d.find_elements(By.ID, "message"))
     check(Select(driver.find_element(By.ID, "id")).first_selected_option.get_attribute("value") == "bl-2026",
           "the amend form opens on the instrument")
     before = commits()

@@ -19,6 +19,12 @@ def free_port(host):
         return s.getsockname()[1]
 
 
+def wait_until(driver, condition, timeout=180):
+    """Waits for `condition(driver)` across a navigation: an element looked up while the
+    old page is being replaced may be reported gone, which only means "not yet"."""
+    return WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(condition)
+
+
 def press(driver, selector, timeout=180):
     """Clicks the button and waits for the page the form answers with."""
     button = driver.find_element(By.CSS_SELECTOR, selector)
@@ -33,7 +39,7 @@ def press(driver, selector, timeout=180):
         except WebDriverException:
             return True
     WebDriverWait(driver, timeout).until(gone)
-    WebDriverWait(driver, timeout).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    wait_until(driver, lambda d: d.execute_script("return document.readyState") == "complete", timeout)
 
 
 def serve_and_drive(accord, tracker, run_checks, check, page_load_timeout=120):
