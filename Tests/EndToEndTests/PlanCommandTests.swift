@@ -55,6 +55,35 @@ import Testing
         #expect(newArea.status == 0, "\(newArea.stderr)")
     }
 
+    /// `show` of a plan lists the commits that changed its file, as `git log -- FILE` does,
+    /// whether the answer is worked out or kept from an earlier command: after an item is
+    /// added, after a report leaves the plan's folder alone, and after a commit made with git.
+    @Test func showListsThePlansRevisionsAsGitLogDoes() throws {
+        let (scratch, tracker) = try example()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = "Plans/plan-2017-2020.yaml"
+        func check(_ step: String) throws {
+            let shown = try CLI.run(["show", "plan-2017-2020", "--json"], cwd: tracker)
+            try #require(shown.status == 0, "\(step): \(shown.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            let revisions = try #require((json["instrument"] as? [String: Any])?["revisions"] as? [[String: Any]], "\(step)")
+            let logged = try CLI.git("log", "--format=%H", "--", file, in: tracker).stdout.split(separator: "\n").map(String.init)
+            #expect(!logged.isEmpty, "\(step)")
+            #expect(revisions.compactMap { $0["commit"] as? String } == logged, "\(step)")
+        }
+        try check("the example")
+        let added = try CLI.run(["plan", "add", "plan-2017-2020#3.9", "--title", "Hotline staff trained"], cwd: tracker)
+        try #require(added.status == 0, "\(added.stderr)")
+        try check("an item added")
+        let logged = try CLI.run(["log", "plan-2017-2020#3.9", "--status", "in-progress", "--party", "VN", "--date", "2019-05-02"], cwd: tracker)
+        try #require(logged.status == 0, "\(logged.stderr)")
+        try check("a report logged")
+        let plan = tracker.appendingPathComponent(file)
+        try (String(contentsOf: plan, encoding: .utf8) + "# reviewed 2019-06-01\n").write(to: plan, atomically: true, encoding: .utf8)
+        _ = try CLI.git("commit", "-q", "-am", "Plan reviewed", in: tracker)
+        try check("a commit made with git")
+    }
+
     @Test func aMatrixIsCheckedWholeThenRecordedInOneCommit() throws {
         let (scratch, tracker) = try example()
         defer { try? FileManager.default.removeItem(at: scratch) }

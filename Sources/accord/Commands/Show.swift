@@ -38,10 +38,10 @@ extension Accord {
         var id: String
 
         func run() throws {
-            let context = try TrackerContext.open(repository, read, history: true, focus: .showing(id))
+            let context = try TrackerContext.open(repository, read, history: .files, focus: .showing(id))
             let resolved = try context.resolve(id)
             let revisions = try ShowReport.revisedFile(of: resolved, in: context.snapshot).map {
-                try context.repository.history(of: $0, from: context.commit).map(RevisionView.init)
+                try context.repository.histories(of: [$0], from: context.commit)[0].map(RevisionView.init)
             } ?? []
             let amended = try ShowReport.amendableInstrument(of: resolved).map {
                 try context.textHistory(of: $0).amendedSinceEvidence(snapshot: context.snapshot, asOf: context.asOf)

@@ -37,10 +37,23 @@ struct TrackerContext {
 
     var state: TrackerState { lazyState.value }
 
-    /// Opens the tracker named by `repository` options and reads it as `read` asks; with
-    /// `history`, for a command that asks the repository's history too (see
-    /// `Repository.prefetchCommitIndex()`).
-    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: Bool = false, focus: Focus? = nil) throws -> TrackerContext {
+    /// What a command reads of the repository's history besides the instruments' text
+    /// revisions (which every read takes from the `Agreements/` folder's history).
+    enum HistoryRead {
+        case none
+        /// The histories of a few files, from their folder's history
+        /// (`Repository.histories(of:from:)`), whose answers the history store keeps: the
+        /// commit index is read only when the tracker lists signers, whose checks ask it
+        /// for each record's newest commit.
+        case files
+        /// The commits and the files each changed (`Repository.changeLog`): the commit
+        /// index, read on another core while the tracker loads.
+        case commits
+    }
+
+    /// Opens the tracker named by `repository` options and reads it as `read` asks, with
+    /// the `history` the command asks of the repository (see ``HistoryRead``).
+    static func open(_ repository: RepositoryOptions, _ read: ReadOptions, history: HistoryRead = .none, focus: Focus? = nil) throws -> TrackerContext {
         try open(repository, revision: read.revision, asOf: read.date, redaction: read.redaction, identity: read.identity,
                  terminal: read.terminal, history: history, focus: focus)
     }
@@ -84,17 +97,16 @@ struct TrackerContext {
     /// `terminal` asks (by default: as without options); for `focus`, see ``Focus``.
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
-                     terminal: TerminalOptions? = nil, warn: Bool = true, history: Bool = false,
+                     terminal: TerminalOptions? = nil, warn: Bool = true, history: HistoryRead = .none,
                      focus: Focus? = nil) throws -> TrackerContext {
         // history and show read old objects, where a damaged one is most likely met; the
         // watch starts before the tracker is looked for, which reads HEAD's tree already.
-        if history, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
+        if history != .none, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
         let repository = try options.openTracker()
         let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
-        // The stored commit index is read, and the instruments' folder history read or
-        // built, on another core while the snapshot loads.
-        if history { repository.prefetchCommitIndex() }
+        // The stored commit index is read on another core while the snapshot loads.
+        if history == .commits { repository.prefetchCommitIndex() }
         // What stood on the as-of date needs the revisions of every revised instrument's
         // texts (and `gaps` and `summary` every instrument's): read on another core while
         // the snapshot loads.
@@ -113,6 +125,8 @@ struct TrackerContext {
             throw error
         }
         let prefetchedTexts = textPrefetch.handOver(for: commit)
+        // Signers' checks ask the commit index; it is read while the rest of the tracker is.
+        if history == .files, snapshot.settings?.hasSigners == true { repository.prefetchCommitIndex() }
         // The tracker's language applies when the user chose none.
         L10n.adoptTrackerDefault(snapshot.settings?.interfaceLanguages ?? [])
         LocalForms.adoptTrackerDefault(snapshot.settings?.digits)
