@@ -16,7 +16,12 @@ generator=$("$swift" build -c release --static-swift-stdlib --show-bin-path)/gen
 "$generator" "$binary" --multi-page --section 1 --output-directory "$out/man1" \
   --authors "accord contributors" >/dev/null
 # `accord.1` is the entry point: `man accord`. Commands are `man accord.status` etc.
-for page in "$out"/man1/*.1; do gzip -9n "$page"; done
+# The generator separates the paragraphs of a discussion with empty lines, which mdoc
+# warns about when the page is shown; `.Pp` is its paragraph break.
+for page in "$out"/man1/*.1; do
+  sed -i 's/^$/.Pp/' "$page"
+  gzip -9n "$page"
+done
 
 "$binary" --generate-completion-script bash >"$out/completions/accord.bash"
 "$binary" --generate-completion-script zsh >"$out/completions/_accord"

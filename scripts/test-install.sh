@@ -62,6 +62,7 @@ echo "test-install: accord status lists $(grep -c '^[a-z].*-[0-9]' <<<"$status")
 
 manual=$(in_root sh -c 'MANPAGER=cat MANWIDTH=80 man accord 2>&1') || fail "man accord: $manual"
 grep -q "accord" <<<"$manual" || fail "man accord shows no accord"
+! grep -q "mdoc warning" <<<"$manual" || fail "man accord warns: $(grep "mdoc warning" <<<"$manual" | head -3)"
 in_root sh -c 'MANPAGER=cat man accord.status' | grep -q "status" || fail "man accord.status"
 echo "test-install: man accord shows $(wc -l <<<"$manual") lines"
 
