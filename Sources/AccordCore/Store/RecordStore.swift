@@ -145,10 +145,12 @@ enum RecordStore {
     /// recording or showing one target needs. Nil unless the store stands at `commit` and
     /// knows it has no problems (the caller then reads everything, which brings the store
     /// up to `commit`).
-    static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope) -> (Stored, ReportsElsewhere)? {
+    static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope,
+                     citing: Set<String>) -> (Stored, ReportsElsewhere)? {
         guard let key = try? key(of: repository, at: commit),
               let store = DerivedStore.open(gitDirectory: repository.gitDirectory),
-              let stored = read(store, gitDirectory: repository.gitDirectory, parsingReports: false, at: key, reportsOn: scope),
+              let stored = read(store, gitDirectory: repository.gitDirectory, parsingReports: false, at: key, reportsOn: scope,
+                                citing: citing),
               stored.diagnostics?.isEmpty == true else { return nil }
         return (stored, StoredReportPaths(store: store, key: key, gitDirectory: repository.gitDirectory, commit: commit).elsewhere)
     }
@@ -290,17 +292,24 @@ enum RecordStore {
     /// ``ReportEntry`` holding its head, its bytes fetched and parsed only if a command looks at it.
     /// With `expected`, nil unless the state is that revision's; with `scope` too (which
     /// needs the problems known), only the reports in `scope` are read, their heads found
-    /// by the database.
+    /// by the database, and only the evidence that may support a target of the scope's
+    /// owner, or that those reports or `citing` cite (``mayNameOwner(_:in:)``).
     private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true,
-                             at expected: TrackerKey? = nil, reportsOn scope: ReportScope? = nil) -> Stored? {
+                             at expected: TrackerKey? = nil, reportsOn scope: ReportScope? = nil,
+                             citing: Set<String> = []) -> Stored? {
         enum Read {
             case row(Row)
             case report(ReportEntry)
             /// A report out of the scope read for.
             case skipped
+            /// Evidence of a scoped read whose file names no target of the scope's owner:
+            /// parsed only if a report read, or `citing`, cites it.
+            case aside(path: String, blob: ObjectID, bytes: Data)
         }
+        let ownerBytes = scope.map { Array("\($0.owner)#".utf8) }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
         // One read transaction: the state and every row as they stood together.
+        var aside: [(path: String, blob: ObjectID, bytes: Data)] = []
         let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
                   expected.map({ $0.text == state.key }) ?? true else { return nil }
@@ -318,6 +327,10 @@ enum RecordStore {
                           let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
                     if let scope, !scope.contains(head.target) { return .skipped }
                     return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
+                }
+                if let ownerBytes, Body(rawValue: stored.form) == .source, TrackerRecord.classify(stored.path) == .evidence,
+                   !mayNameOwner(ownerBytes, in: stored.bytes) {
+                    return .aside(path: stored.path, blob: id, bytes: stored.bytes)
                 }
                 guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
                 if let scope, case .report(let file) = record, !(file.value.map { scope.contains($0.target) } ?? false) { return .skipped }
@@ -341,6 +354,7 @@ enum RecordStore {
                         case .some(.row(let row)): rows.append(row)
                         case .some(.report(let entry)): reports.append(entry)
                         case .some(.skipped): continue
+                        case .some(.aside(let path, let blob, let bytes)): aside.append((path, blob, bytes))
                         case .none: return false
                         }
                     }
@@ -370,8 +384,51 @@ enum RecordStore {
             diagnostics = decoded
         }
         var rows = found.2
+        if !aside.isEmpty {
+            // The evidence set aside that a report read cites (or that a new report will) is
+            // parsed after all: a command shows, and checks, what a report of its scope cites.
+            var cited = citing
+            for entry in found.3 { for id in entry.head.evidence { cited.insert(id.rawValue) } }
+            for row in rows {
+                if case .report(let file) = row.record, let report = file.value { for id in report.evidence { cited.insert(id.rawValue) } }
+            }
+            for (path, blob, bytes) in aside where cited.contains(evidenceID(ofPath: path)) {
+                guard let record = storedRecord(path: path, blob: blob, form: Body.source.rawValue, bytes: bytes) else { return nil }
+                rows.append(Row(path: path, blob: blob, record: record))
+            }
+        }
         rows.sort { $0.path < $1.path }
         return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: rows, reports: found.3)
+    }
+
+    /// Whether a piece of evidence whose file holds `bytes` may support a target of the owner
+    /// whose id followed by `#` is `ownerBytes`. A target is written as its owner, `#`, and
+    /// its local id; YAML can write those characters otherwise only through an escape in a
+    /// double-quoted scalar, so a file with neither that text nor a backslash cannot name
+    /// one. (A file that names it elsewhere, in a note, is only parsed for nothing.)
+    static func mayNameOwner(_ ownerBytes: [UInt8], in bytes: Data) -> Bool {
+        bytes.withUnsafeBytes { file in
+            guard let start = file.baseAddress, let first = ownerBytes.first else { return true }
+            if memchr(start, Int32(UInt8(ascii: "\\")), file.count) != nil { return true }
+            return ownerBytes.withUnsafeBytes { owner in
+                // Each place the owner's first byte stands, compared with the whole owner.
+                var offset = 0
+                while file.count - offset >= owner.count,
+                      let found = memchr(start + offset, Int32(first), file.count - offset - owner.count + 1) {
+                    if memcmp(found, owner.baseAddress!, owner.count) == 0 { return true }
+                    offset = start.distance(to: UnsafeRawPointer(found)) + 1
+                }
+                return false
+            }
+        }
+    }
+
+    /// The id of the evidence file at `path`: its name without `.yaml` (the check between
+    /// files holds every record's id to its file's name, and a scoped read is made only of
+    /// a tracker without problems).
+    private static func evidenceID(ofPath path: String) -> String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }
 
     /// The one state row: the key of the revision the rows hold, and its problems (nil
@@ -811,10 +868,14 @@ extension TrackerSnapshot {
     /// meeting: every record but the status reports out of `scope`, which it knows by id
     /// alone (``hasReport(_:)``, the check of a new report's id and
     /// ``IDResolver/resolveWithoutCatalog(_:)`` still see them; ``report(_:)``, ``reports``
-    /// and the id catalog do not). Nil unless the derived store stands at `commit` and knows
-    /// it has no problems; the caller then loads the whole tracker.
-    public static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope) -> TrackerSnapshot? {
-        guard let (read, elsewhere) = RecordStore.load(repository: repository, commit: commit, reportsOn: scope) else { return nil }
+    /// and the id catalog do not), and but the evidence that supports no target of the
+    /// scope's owner and that neither a report in `scope` nor `citing` (the evidence a new
+    /// report will cite) cites, which it does not know. Nil unless the derived store stands
+    /// at `commit` and knows it has no problems; the caller then loads the whole tracker.
+    public static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope,
+                            citing: Set<String> = []) -> TrackerSnapshot? {
+        guard let (read, elsewhere) = RecordStore.load(repository: repository, commit: commit, reportsOn: scope, citing: citing)
+        else { return nil }
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
         files.reportsElsewhere = elsewhere

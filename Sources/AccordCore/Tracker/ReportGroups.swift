@@ -256,6 +256,14 @@ public enum ReportScope: Sendable, Hashable {
     case target(QualifiedID)
     case owner(String)
 
+    /// The instrument, plan or meeting whose targets the scope is about.
+    var owner: String {
+        switch self {
+        case .target(let id): return id.owner
+        case .owner(let owner): return owner
+        }
+    }
+
     /// Whether a report on `target` is in the scope.
     func contains(_ target: QualifiedID) -> Bool {
         switch self {

@@ -67,12 +67,16 @@ struct TrackerContext {
     /// command with a focus asks only about its scope (`TrackerState(_:asOf:owners:)`).
     struct Focus {
         let scope: ReportScope
+        /// Evidence the command needs besides what supports the scope's targets or its
+        /// reports cite: what a new report cites.
+        var citing: Set<String> = []
         let resolvesAlike: (IDResolver) -> Bool
 
         /// Recording a report on `target`, citing `evidence`.
         static func recording(target: String, evidence: [String]) -> Focus? {
             guard let id = QualifiedID(target.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { return nil }
-            return Focus(scope: .target(id)) { resolver in
+            let cited = Set(evidence.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            return Focus(scope: .target(id), citing: cited) { resolver in
                 guard let found = resolver.resolveWithoutCatalog(target), found.qualifiedID == id,
                       [.commitment, .planItem, .decision].contains(found.kind) else { return false }
                 return evidence.allSatisfy { resolver.resolveWithoutCatalog($0)?.kind == .evidence }
@@ -117,7 +121,7 @@ struct TrackerContext {
         // command ends, on an error too.
         var snapshot: TrackerSnapshot
         // A command about one target or owner reads the other reports by id alone.
-        let scoped = focus.flatMap { TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0.scope) }
+        let scoped = focus.flatMap { TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0.scope, citing: $0.citing) }
         do {
             snapshot = try scoped ?? TrackerSnapshot.load(repository: repository, commit: commit)
         } catch {

@@ -146,4 +146,47 @@ import Testing
             #expect(state.target(target.target.id)?.parties.map(\.reports.count) == target.parties.map(\.reports.count))
         }
     }
+
+    /// Read for an owner or a target, the evidence held is what supports a target of the
+    /// owner (whichever way its file writes the target), what a report read cites, and what
+    /// the caller says a new report will cite; no other.
+    @Test func itHoldsTheEvidenceOfTheOwnersTargetsAndWhatItsReportsCite() throws {
+        var changes = ChangeSet()
+        func evidence(_ id: String, supports: String) {
+            changes.create("Evidence/2017/\(id).yaml", Data("id: \(id)\nkind: report\ntitle: \(id)\ndate: 2017-05-01\nsupports: \(supports)\n".utf8))
+        }
+        evidence("ev-2017-plan-cited", supports: "[plan-2017-2020#1.1]")
+        evidence("ev-2017-plan-other", supports: "[plan-2017-2020#1.1]")
+        // A target written with a YAML escape: its owner's name is not in the file's bytes.
+        evidence("ev-2017-escaped", supports: #"["tip\u002D2005#5.1"]"#)
+        let (path, text) = TrackerFixture.report("sr-2017-06-01-vn", target: "tip-2005#4.1", status: "in-progress",
+                                                 date: "2017-06-01", party: "VN")
+        changes.create(path, Data((text + "evidence: [ev-2017-plan-cited]\n").utf8))
+        let commit = try repository.apply(changes, message: "Evidence on the plan", author: Self.author)
+        let whole = try TrackerSnapshot.load(repository: repository, commit: commit)
+        try #require(whole.isValid, "\(whole.diagnostics)")
+        #expect(whole.evidence(RecordID("ev-2017-escaped")!)?.supports == [QualifiedID("tip-2005#5.1")!])
+        #expect(whole.evidence.count == 4)
+
+        let shown = try #require(TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: .owner("tip-2005")))
+        #expect(Set(shown.evidence.map(\.id.rawValue)) == ["ev-2016-review", "ev-2017-escaped", "ev-2017-plan-cited"])
+        let recording = try #require(TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: .target(Self.target),
+                                                          citing: ["ev-2017-plan-other"]))
+        #expect(Set(recording.evidence.map(\.id.rawValue)) == ["ev-2016-review", "ev-2017-escaped", "ev-2017-plan-cited", "ev-2017-plan-other"])
+        let plan = try #require(TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: .owner("plan-2017-2020")))
+        // A file with an escape is read whatever the owner: its bytes cannot tell.
+        #expect(Set(plan.evidence.map(\.id.rawValue)) == ["ev-2017-escaped", "ev-2017-plan-cited", "ev-2017-plan-other"])
+
+        // What the owner's targets stand at is the whole tracker's.
+        let owners = Set(["tip-2005"])
+        let asOf = CalendarDate("2020-01-01")!
+        let state = TrackerState(shown, asOf: asOf, owners: owners)
+        let expected = TrackerState(whole, asOf: asOf, owners: owners)
+        #expect(state.targets.map(\.target.id) == expected.targets.map(\.target.id))
+        for target in expected.targets {
+            let found = state.target(target.target.id)
+            #expect(found?.parties.map(\.status) == target.parties.map(\.status), "\(target.target.id)")
+            #expect(found?.parties.map { $0.evidence.map(\.id) } == target.parties.map { $0.evidence.map(\.id) }, "\(target.target.id)")
+        }
+    }
 }
