@@ -170,6 +170,7 @@ import Testing
             var text = text
             for (number, id) in given[copy].enumerated() { text = text.replacingOccurrences(of: id, with: "<report \(number)>") }
             return text.replacingOccurrences(of: #"commit [0-9a-f]{7,}"#, with: "commit <id>", options: .regularExpression)
+                .replacingOccurrences(of: #"wd-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9a-z-]+"#, with: "<withdrawal>", options: .regularExpression)
                 .replacingOccurrences(of: #"recorded-at: .*"#, with: "recorded-at: <time>", options: .regularExpression)
                 .replacingOccurrences(of: #""recordedAt" : "[^"]*""#, with: #""recordedAt" : "<time>""#, options: .regularExpression)
         }
@@ -190,6 +191,12 @@ import Testing
             #expect(printed[0] == printed[1], "log \(arguments)")
         }
         try #require(given[0].count == 6 && given[1].count == 6, "the six reports were recorded in both copies")
+        // The piece of evidence of another instrument that a report cites, retracted.
+        for folder in [tracker, cold] {
+            let retracted = try AccordProcess.run(["retract", "ev-2006-07-joint-campaign-launch", "--reason", "A duplicate.",
+                                                   "--by", "Desk <desk@example.org>", "--repo", folder.path])
+            try #require(retracted.status == 0, "\(retracted.stderr)")
+        }
         for arguments in [["show", "plan-2017-2020#1.6"], ["show", "PLAN-2017-2020#1.6"], ["show", "plan-2017-2020"],
                           ["show", "tip-2005"], ["show", "tip-2005#7"], ["show", "1.6"], ["show", "ev-2019-12-31-training-support"],
                           ["show", given[0][2]], ["show", "plan-2017-2020#1.6", "--as-of", "2019-05-01"], ["show", "tip-2005#99"],

@@ -385,12 +385,20 @@ enum RecordStore {
         }
         var rows = found.2
         if !aside.isEmpty {
-            // The evidence set aside that a report read cites (or that a new report will) is
-            // parsed after all: a command shows, and checks, what a report of its scope cites.
+            // The evidence set aside that a report read cites (or that a new report will), or
+            // that a withdrawal names, is parsed after all: a command shows, and checks, what
+            // a report of its scope cites, and a withdrawn piece's replacement.
             var cited = citing
             for entry in found.3 { for id in entry.head.evidence { cited.insert(id.rawValue) } }
             for row in rows {
-                if case .report(let file) = row.record, let report = file.value { for id in report.evidence { cited.insert(id.rawValue) } }
+                switch row.record {
+                case .report(let file): for id in file.value?.evidence ?? [] { cited.insert(id.rawValue) }
+                case .withdrawal(let file):
+                    guard let withdrawal = file.value else { continue }
+                    cited.insert(withdrawal.withdraws.rawValue)
+                    if let replacement = withdrawal.replacedBy { cited.insert(replacement.rawValue) }
+                default: continue
+                }
             }
             for (path, blob, bytes) in aside where cited.contains(evidenceID(ofPath: path)) {
                 guard let record = storedRecord(path: path, blob: blob, form: Body.source.rawValue, bytes: bytes) else { return nil }
