@@ -414,7 +414,7 @@ enum RecordStore {
     /// its local id; YAML can write those characters otherwise only through an escape in a
     /// double-quoted scalar, so a file with neither that text nor a backslash cannot name
     /// one. (A file that names it elsewhere, in a note, is only parsed for nothing.)
-    static func mayNameOwner(_ ownerBytes: [UInt8], in bytes: Data) -> Bool {
+    private static func mayNameOwner(_ ownerBytes: [UInt8], in bytes: Data) -> Bool {
         bytes.withUnsafeBytes { file in
             guard let start = file.baseAddress, let first = ownerBytes.first else { return true }
             if memchr(start, Int32(UInt8(ascii: "\\")), file.count) != nil { return true }
@@ -873,13 +873,13 @@ extension TrackerSnapshot {
 
 extension TrackerSnapshot {
     /// The tracker at `commit` for a command about one target, or one instrument, plan or
-    /// meeting: every record but the status reports out of `scope`, which it knows by id
-    /// alone (``hasReport(_:)``, the check of a new report's id and
+    /// meeting: every record except two kinds. The status reports out of `scope` it knows by
+    /// id alone (``hasReport(_:)``, the check of a new report's id and
     /// ``IDResolver/resolveWithoutCatalog(_:)`` still see them; ``report(_:)``, ``reports``
-    /// and the id catalog do not), and but the evidence that supports no target of the
-    /// scope's owner and that neither a report in `scope` nor `citing` (the evidence a new
-    /// report will cite) cites, which it does not know. Nil unless the derived store stands
-    /// at `commit` and knows it has no problems; the caller then loads the whole tracker.
+    /// and the id catalog do not). The evidence that supports no target of the scope's owner,
+    /// and that no report in `scope`, no withdrawal and nothing in `citing` (what a new report
+    /// will cite) names, it does not hold at all. Nil unless the derived store stands at
+    /// `commit` and knows it has no problems; the caller then loads the whole tracker.
     public static func load(repository: Repository, commit: ObjectID, reportsOn scope: ReportScope,
                             citing: Set<String> = []) -> TrackerSnapshot? {
         guard let (read, elsewhere) = RecordStore.load(repository: repository, commit: commit, reportsOn: scope, citing: citing)
