@@ -44,6 +44,16 @@ struct FolderHistory {
         Int(parentStarts[commit])..<Int(parentStarts[commit + 1])
     }
 
+    /// The entry of `folder` in the root tree of `commit` (whose id is `id`); nil when the
+    /// folder is absent.
+    static func entry(of folder: String, inCommit commit: OpaquePointer, id: RawObjectID) throws -> Entry? {
+        var tree: OpaquePointer?
+        try check(git_commit_tree(&tree, commit), "cannot read the tree of commit \(id.objectID.short)")
+        defer { git_tree_free(tree) }
+        guard let found = git_tree_entry_byname(tree, folder) else { return nil }
+        return Entry(id: RawObjectID(git_tree_entry_id(found)), mode: git_tree_entry_filemode(found).rawValue)
+    }
+
     // MARK: - Building
 
     /// The folder's history from `tip`: what `store` holds, extended by the commits it
@@ -105,14 +115,8 @@ struct FolderHistory {
             if readPositions[id] != nil || knownPositions[id] != nil { continue }
             let commit = try repository.withCommit(id) { commit -> Read in
                 let parents = (0..<git_commit_parentcount(commit)).compactMap { git_commit_parent_id(commit, $0).map(RawObjectID.init) }
-                var tree: OpaquePointer?
-                try check(git_commit_tree(&tree, commit), "cannot read the tree of commit \(id.objectID.short)")
-                defer { git_tree_free(tree) }
-                var entry: Entry?
-                if let found = git_tree_entry_byname(tree, folder) {
-                    entry = Entry(id: RawObjectID(git_tree_entry_id(found)), mode: git_tree_entry_filemode(found).rawValue)
-                }
-                return Read(id: id, time: Int64(git_commit_time(commit)), parents: parents, entry: entry)
+                return Read(id: id, time: Int64(git_commit_time(commit)), parents: parents,
+                            entry: try entry(of: folder, inCommit: commit, id: id))
             }
             readPositions[id] = Int32(read.count)
             read.append(commit)

@@ -186,19 +186,12 @@ extension Repository {
     /// The one parent of `commit`, when `commit` has one and its root tree holds the same
     /// entry for `folder` (id and mode, or none) as the parent's; nil otherwise.
     private func parentLeaving(_ folder: String, asIn commit: RawObjectID) throws -> RawObjectID? {
-        func folderEntry(_ commit: OpaquePointer) throws -> FolderHistory.Entry? {
-            var tree: OpaquePointer?
-            try check(git_commit_tree(&tree, commit), "cannot read the tree of a commit")
-            defer { git_tree_free(tree) }
-            guard let found = git_tree_entry_byname(tree, folder) else { return nil }
-            return FolderHistory.Entry(id: RawObjectID(git_tree_entry_id(found)), mode: git_tree_entry_filemode(found).rawValue)
-        }
         let (parent, entry) = try withCommit(commit) { pointer -> (RawObjectID?, FolderHistory.Entry?) in
             guard git_commit_parentcount(pointer) == 1, let id = git_commit_parent_id(pointer, 0) else { return (nil, nil) }
-            return (RawObjectID(id), try folderEntry(pointer))
+            return (RawObjectID(id), try FolderHistory.entry(of: folder, inCommit: pointer, id: commit))
         }
         guard let parent else { return nil }
-        return try withCommit(parent) { try folderEntry($0) } == entry ? parent : nil
+        return try withCommit(parent) { try FolderHistory.entry(of: folder, inCommit: $0, id: parent) } == entry ? parent : nil
     }
 
     /// The entry at `path` (`folder` itself or a path inside it) in one version of `folder`.
