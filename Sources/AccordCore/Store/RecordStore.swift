@@ -676,18 +676,36 @@ enum RecordStore {
     }
 
     /// Reads `files` from git and parses them, handing their rows to `take` a chunk at a
-    /// time, in order, on this thread. A chunk of files is read on this thread (one libgit2
-    /// handle: libgit2 serialises reads of a pack) while the chunk before it is parsed on
-    /// all cores, and `take` runs while the next chunk is parsed.
+    /// time, in order, on this thread. Three stages overlap: a chunk of files is read on a
+    /// thread of its own (one libgit2 handle, used by that thread alone while this runs:
+    /// libgit2 serialises reads of a pack anyway), the chunk before it is parsed on all
+    /// cores, and `take` runs on this thread for the chunk before that.
     private static func parse(_ files: [(path: String, blob: ObjectID)], repository: Repository, _ take: ([Row]) throws -> Void) throws {
         let parsing = DispatchGroup()
         let chunk = ParsedChunk()
-        defer { parsing.wait() }
-        for start in stride(from: 0, to: files.count, by: parseChunk) {
-            let inputs = try files[start..<min(start + parseChunk, files.count)].map { file in
-                (path: file.path, blob: file.blob,
-                 data: TrackerRecord.needsContent(file.path) ? try repository.blob(file.blob) : Data())
+        let reading = DispatchGroup()
+        let read = ReadChunk(repository)
+        defer {
+            reading.wait()
+            parsing.wait()
+        }
+        func startReading(at start: Int) {
+            guard start < files.count else { return }
+            let slice = Array(files[start..<min(start + parseChunk, files.count)])
+            DispatchQueue.global().async(group: reading) {
+                read.inputs = Result {
+                    try slice.map { file in
+                        (path: file.path, blob: file.blob,
+                         data: TrackerRecord.needsContent(file.path) ? try read.repository.blob(file.blob) : Data())
+                    }
+                }
             }
+        }
+        startReading(at: 0)
+        for start in stride(from: 0, to: files.count, by: parseChunk) {
+            reading.wait()
+            let inputs = try read.inputs.get()
+            startReading(at: start + parseChunk)
             parsing.wait()
             let parsed = chunk.rows
             chunk.rows = []
@@ -835,6 +853,15 @@ private final class StoredReportPaths: Sendable {
 /// thread only after waiting for that task, before the next task starts.
 private final class ParsedChunk: @unchecked Sendable {
     var rows: [RecordStore.Row] = []
+}
+
+/// The files of the chunk being read from git, and the repository they are read from; both
+/// used by the reading task alone until the parsing thread has waited for it.
+private final class ReadChunk: @unchecked Sendable {
+    let repository: Repository
+    var inputs: Result<[(path: String, blob: ObjectID, data: Data)], any Error> = .success([])
+
+    init(_ repository: Repository) { self.repository = repository }
 }
 
 /// Whether a load may use the derived store.
