@@ -307,7 +307,14 @@ import Testing
     }
 
     /// The derived store of the test repository, opened as the caches open it.
-    var derived: DerivedStore { get throws { try #require(DerivedStore.open(gitDirectory: repository.gitDirectory)) } }
+    /// The repository's store, once the writes handed over to it are done.
+    var derived: DerivedStore {
+        get throws {
+            let store = try #require(DerivedStore.open(gitDirectory: repository.gitDirectory))
+            store.waitForLaterWrites()
+            return store
+        }
+    }
 
     /// How many rows of `table` the derived store holds.
     func rows(_ table: String) throws -> Int {

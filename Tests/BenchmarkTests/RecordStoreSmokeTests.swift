@@ -25,7 +25,14 @@ import Testing
     var storeFile: URL { DerivedStore.location(gitDirectory: repository.gitDirectory) }
 
     /// The derived store, opened as a command opens it.
-    var derived: DerivedStore { get throws { try #require(DerivedStore.open(gitDirectory: repository.gitDirectory)) } }
+    /// The repository's store, once the writes handed over to it are done.
+    var derived: DerivedStore {
+        get throws {
+            let store = try #require(DerivedStore.open(gitDirectory: repository.gitDirectory))
+            store.waitForLaterWrites()
+            return store
+        }
+    }
 
     /// The key the stored records stand at, if any.
     func storedKey() throws -> String? {

@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 6
+    static let schemaVersion = 7
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
@@ -63,6 +63,8 @@ final class DerivedStore: @unchecked Sendable {
     }()
 
     func close() {
+        // What was handed over to be written later is written first.
+        waitForLaterWrites()
         lock.withLock {
             // A pool closes its writer before its readers, which open the file read-only and
             // cannot fold the write-ahead log back into it: the writer folds it first.
@@ -183,10 +185,12 @@ final class DerivedStore: @unchecked Sendable {
         );
         CREATE TABLE historyFolder (
             folder TEXT NOT NULL,
-            commitNumber INTEGER NOT NULL,
+            id BLOB NOT NULL,
+            time INTEGER NOT NULL,
+            parents BLOB NOT NULL,
             entry BLOB,
             mode INTEGER NOT NULL,
-            PRIMARY KEY (folder, commitNumber)
+            PRIMARY KEY (folder, id)
         ) WITHOUT ROWID;
         CREATE TABLE historyAnswer (
             folder TEXT NOT NULL,
@@ -197,23 +201,37 @@ final class DerivedStore: @unchecked Sendable {
         );
         """
 
-    /// Runs `body` on the database, on the connection that writes; nil on any failure. A
-    /// damaged database is closed and deleted, so that the next command makes it again;
-    /// this one goes on without it.
+    /// Runs `body` on the database, on the connection that writes, once no other write is
+    /// under way; nil on any failure. A damaged database is closed and deleted, so that the
+    /// next command makes it again; this one goes on without it. The lock guards the
+    /// connection, not the write: reads on other threads go on meanwhile.
     func access<T>(_ body: (Database) throws -> T) -> T? {
-        lock.lock()
-        defer { lock.unlock() }
-        guard let pool else { return nil }
+        guard let pool = lock.withLock({ pool }) else { return nil }
         do {
             return try pool.writeWithoutTransaction(body)
         } catch let error as DatabaseError where Self.isDamage(error) {
-            try? pool.close()
-            self.pool = nil
-            Self.remove(url)
+            reset()
             return nil
         } catch {
             return nil
         }
+    }
+
+    /// Writes handed over by ``writeLater(_:)``, one at a time, in order.
+    private let later = DispatchQueue(label: "accord.derived-store.later")
+
+    /// Runs `body` in one transaction of its own on another thread, after the writes
+    /// handed over before it, and returns at once; failures are ignored. For what only
+    /// saves time later (parsed texts, what was learned of history): the thread that learned
+    /// it goes on while another write (a cold read's records) holds the database, and
+    /// ``close()`` waits for it before the process exits.
+    func writeLater(_ body: @escaping @Sendable (Database) throws -> Void) {
+        later.async { _ = self.write(body) }
+    }
+
+    /// Waits for the writes handed over by ``writeLater(_:)`` so far.
+    func waitForLaterWrites() {
+        later.sync {}
     }
 
     /// Runs `body`, which only reads, in one read transaction of its own: it sees one
@@ -248,7 +266,8 @@ final class DerivedStore: @unchecked Sendable {
         [.SQLITE_CORRUPT, .SQLITE_NOTADB, .SQLITE_FORMAT, .SQLITE_SCHEMA, .SQLITE_ERROR].contains(error.resultCode)
     }
 
-    /// Closes and deletes the store, so that the next open makes it again.
+    /// Closes and deletes the store, so that the next open makes it again. Waits for the
+    /// reads and writes under way on its connections; must not be called from inside one.
     func reset() {
         lock.withLock {
             try? pool?.close()

@@ -4,8 +4,8 @@ public import GitStore
 
 /// GitStore's commit index and folder histories kept in the ``DerivedStore``: what a
 /// repository handle learned of history (each commit's parents, time and changed files; a
-/// top-level folder's entry in each commit), in the tables `historyCommit`, `historyPath`,
-/// `historyChange` and `historyFolder`.
+/// top-level folder's entry in each commit), in the tables `historyCommit`, `historyPath`
+/// and `historyChange` (the commit index) and `historyFolder` (the folder histories).
 ///
 /// Rows are keyed by commit ids, so none goes stale; an addition is one transaction, so the
 /// store never holds a commit without its parents. A damaged store is deleted by
@@ -66,7 +66,7 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     }
 
     func addCommitChanges(_ added: StoredCommitChanges) {
-        _ = derived?.write { db in
+        derived?.writeLater { db in
             // Statements prepared once for the whole addition: it may hold 50,000 commits.
             let addPath = try db.cachedStatement(sql: """
                 INSERT INTO historyPath (path) VALUES (?)
@@ -100,10 +100,8 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     func storedFolderCommits(_ folder: String) -> [StoredFolderCommit] {
         damageChecked { db -> [StoredFolderCommit] in
             var result: [StoredFolderCommit] = []
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT c.id, c.time, c.parents, f.entry, f.mode FROM historyFolder f
-                JOIN historyCommit c ON c.number = f.commitNumber WHERE f.folder = ?
-                """, arguments: [folder])
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, time, parents, entry, mode FROM historyFolder WHERE folder = ?",
+                                           arguments: [folder])
             while let row = try rows.next() {
                 guard let mode = UInt32(exactly: try row.decode(Int64.self, atIndex: 4)) else { throw DamagedRow() }
                 result.append(StoredFolderCommit(id: try Self.id(row, 0), time: try row.decode(atIndex: 1), parents: try Self.ids(row, 2),
@@ -114,12 +112,18 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     }
 
     func addFolderCommits(_ commits: [StoredFolderCommit], folder: String) {
-        _ = derived?.write { db in
+        derived?.writeLater { db in
+            // One row a commit, its parents and time with it (not shared with the commit
+            // index's rows): a folder's walk over a long history adds tens of thousands.
+            let add = try db.makeStatement(sql: """
+                INSERT OR IGNORE INTO historyFolder (folder, id, time, parents, entry, mode) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            var parents: [UInt8] = []
             for commit in commits {
-                let number = try self.commitNumber(commit.id, time: commit.time, parents: commit.parents, in: db)
-                try db.cachedStatement(sql: """
-                    INSERT OR IGNORE INTO historyFolder (folder, commitNumber, entry, mode) VALUES (?, ?, ?, ?)
-                    """).execute(arguments: [folder, number, commit.entry.map(Self.data), commit.mode])
+                parents.removeAll(keepingCapacity: true)
+                commit.parents.forEach { $0.append(to: &parents) }
+                try add.execute(arguments: [folder, Self.data(commit.id), commit.time, Data(parents),
+                                            commit.entry.map(Self.data), commit.mode])
             }
         }
     }
@@ -149,7 +153,7 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
             withUnsafeBytes(of: UInt32(ids.count).littleEndian) { body.append(contentsOf: $0) }
             for id in ids { body.append(Self.data(id)) }
         }
-        _ = derived?.write { db in
+        derived?.writeLater { [body] db in
             try db.execute(sql: "INSERT OR REPLACE INTO historyAnswer (folder, tip, paths, histories) VALUES (?, ?, ?, ?)",
                            arguments: [folder, Self.data(tip), Self.joined(paths), body])
             try db.execute(sql: """

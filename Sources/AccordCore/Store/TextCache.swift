@@ -60,7 +60,7 @@ public final class TextCache: @unchecked Sendable {
 
     private func save(_ text: InstrumentText, blob: ObjectID) {
         guard let derived, let body = DerivedStore.encode(text) else { return }
-        _ = derived.access { db in
+        derived.writeLater { db in
             try db.execute(sql: "INSERT OR REPLACE INTO text (blob, version, body) VALUES (?, ?, ?)",
                            arguments: [blob.hex, Self.textVersion, body])
         }
@@ -100,7 +100,7 @@ extension TextCache {
         let name = Self.changeName(instrument, old, new)
         compared[name] = change
         guard let derived, let body = DerivedStore.encode(change) else { return }
-        _ = derived.access { db in
+        derived.writeLater { db in
             try db.execute(sql: "INSERT OR REPLACE INTO textChange (name, version, body) VALUES (?, ?, ?)",
                            arguments: [name, Self.changeFormatVersion, body])
         }
