@@ -74,15 +74,24 @@ private final class Pair<A, B>: @unchecked Sendable {
 /// rows from a database, say), so the caller's work and the transform overlap instead of
 /// taking turns. Each batch is mapped in order on one thread; results come back in the
 /// order the batches were given, each batch as soon as it and those before it are done.
-/// As many batches as there are cores but one run on threads of their own at a time; a
-/// batch given while they are all busy is mapped on the caller's own thread (which then
-/// makes nothing new), so every core works and what is made is never all held at once.
+///
+/// Given batches wait in line for as many helper threads as there are cores but one; a
+/// helper takes the next in line as soon as it is done with one, so the helpers stay busy
+/// while the caller makes more. When more than ``waitingLimit`` wait, the caller maps the
+/// oldest itself before making more: every core works, and what is made is never all held
+/// at once. ``finish()`` maps what still waits on the caller's thread too.
 final class BatchPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendable {
     private let transform: @Sendable (Input) -> Output
-    private let group = DispatchGroup()
-    private let room = DispatchSemaphore(value: max(1, ProcessInfo.processInfo.activeProcessorCount - 1))
-    /// Batches done and not yet taken, by the order they were given in; how many were given.
-    private let done = LockedValue<(batches: [Int: [Output]], given: Int)>(([:], 0))
+    private let helpers = max(0, ProcessInfo.processInfo.activeProcessorCount - 1)
+    /// How many batches may wait before the caller maps one itself.
+    private let waitingLimit = max(2, ProcessInfo.processInfo.activeProcessorCount)
+    /// Guards what follows, and is signalled when a helper stops.
+    private let condition = NSCondition()
+    private var waiting: [(index: Int, batch: [Input])] = []
+    private var done: [Int: [Output]] = [:]
+    private var given = 0
+    /// Helper threads running; each stops when nothing waits, and a later batch starts one.
+    private var running = 0
     /// The next batch to hand back; used on the caller's thread only.
     private var next = 0
 
@@ -90,34 +99,42 @@ final class BatchPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendabl
         self.transform = transform
     }
 
-    /// Hands `batch` to another thread, or maps it here when every other thread is busy.
+    /// Puts `batch` in line for a helper; maps the oldest waiting batch here when too many wait.
     func submit(_ batch: [Input]) {
         guard !batch.isEmpty else { return }
-        let index = done.withLock { state in
-            state.given += 1
-            return state.given - 1
+        condition.lock()
+        waiting.append((given, batch))
+        given += 1
+        if running < helpers {
+            running += 1
+            // A thread of its own, not dispatch's pool: on Linux the pool's threads may all
+            // be taken by other work waiting on something, and the batch would not start.
+            Thread { [self] in help() }.start()
         }
-        guard room.wait(timeout: .now()) == .success else {
-            let output = batch.map(transform)
-            done.withLock { $0.batches[index] = output }
-            return
+        let own = waiting.count > waitingLimit ? waiting.removeFirst() : nil
+        condition.unlock()
+        if let own { map(own) }
+    }
+
+    private func map(_ item: (index: Int, batch: [Input])) {
+        let output = item.batch.map(transform)
+        condition.withLock { done[item.index] = output }
+    }
+
+    /// A helper's work: the batches in line, one after another, until none waits.
+    private func help() {
+        while let item = condition.withLock({ waiting.isEmpty ? nil : waiting.removeFirst() }) { map(item) }
+        condition.withLock {
+            running -= 1
+            condition.broadcast()
         }
-        // A thread of its own, not dispatch's pool: on Linux the pool's threads may all be
-        // taken by other work waiting on something, and the batch would not start.
-        group.enter()
-        Thread { [self] in
-            let output = batch.map(transform)
-            done.withLock { $0.batches[index] = output }
-            room.signal()
-            group.leave()
-        }.start()
     }
 
     /// The batches done so far that follow those already taken, in the order given.
     func ready() -> [[Output]] {
-        done.withLock { state in
+        condition.withLock {
             var taken: [[Output]] = []
-            while let batch = state.batches.removeValue(forKey: next) {
+            while let batch = done.removeValue(forKey: next) {
                 taken.append(batch)
                 next += 1
             }
@@ -127,7 +144,10 @@ final class BatchPipeline<Input: Sendable, Output: Sendable>: @unchecked Sendabl
 
     /// The batches not taken yet, in the order given, once all are done.
     func finish() -> [[Output]] {
-        group.wait()
+        while let item = condition.withLock({ waiting.isEmpty ? nil : waiting.removeFirst() }) { map(item) }
+        condition.withLock {
+            while running > 0 { condition.wait() }
+        }
         return ready()
     }
 }
