@@ -1,6 +1,8 @@
 #ifndef ACCORD_CLIBGIT2_SHIM_H
 #define ACCORD_CLIBGIT2_SHIM_H
 #include <git2.h>
+// git_repository_set_index: an index read on another thread is handed to the repository.
+#include <git2/sys/repository.h>
 // zlib (a dependency of libgit2) reads loose objects without libgit2, which can loop on a damaged one.
 #include <zlib.h>
 

@@ -355,6 +355,7 @@ extension Repository {
     private func updateWorkingFolder(_ updates: [(path: String, blob: ObjectID?)]) throws {
         guard let workingDirectory else { return }
         do {
+            takePrefetchedWorkingIndex()
             var index: OpaquePointer?
             try check(git_repository_index(&index, pointer), "cannot open the index")
             defer { git_index_free(index) }

@@ -21,6 +21,8 @@ public final class Repository {
     var commitIndex = CommitIndex()
     /// The stored commit index being read on another thread (`prefetchCommitIndex()`).
     private var prefetchedIndex: CommitIndexPrefetch?
+    /// The working folder's index being read on another thread (`prefetchWorkingIndex()`).
+    var workingIndexPrefetch: WorkingIndexPrefetch?
     /// The folder histories read or built through this handle, by folder (see `folderHistory`).
     private var folderHistories: [String: FolderHistory] = [:]
     /// Signs every commit this handle writes (`apply`, a sync's merge); nil writes them unsigned.
@@ -42,6 +44,7 @@ public final class Repository {
     }
 
     deinit {
+        workingIndexPrefetch?.discard()
         git_repository_free(pointer)
     }
 
@@ -244,5 +247,53 @@ extension Repository {
     public func keepFolderHistories(of other: Repository) {
         guard other.gitDirectory == gitDirectory else { return }
         folderHistories.merge(other.folderHistories) { _, theirs in theirs }
+    }
+}
+
+extension Repository {
+    /// Starts reading the working folder's index on another thread, for a write to come
+    /// (``apply(_:message:author:verify:whileLocked:)`` adds its files to it): in a large
+    /// tracker, reading the index is much of a write's time, and the caller reads the
+    /// tracker meanwhile. Nothing for a bare repository.
+    public func prefetchWorkingIndex() {
+        guard workingDirectory != nil, workingIndexPrefetch == nil else { return }
+        workingIndexPrefetch = WorkingIndexPrefetch(path: gitDirectory.appendingPathComponent("index").path)
+    }
+
+    /// Hands the prefetched index, if any, to the repository, waiting for it if need be. The
+    /// index is read again if its file changed since (`git_index_read` without force).
+    func takePrefetchedWorkingIndex() {
+        guard let prefetch = workingIndexPrefetch else { return }
+        workingIndexPrefetch = nil
+        guard let index = prefetch.take() else { return }
+        git_repository_set_index(pointer, index)
+        git_index_free(index)
+    }
+}
+
+/// An index file read on a global queue into an index of its own, not tied to any
+/// repository handle, so the thread touches nothing the caller's thread uses.
+final class WorkingIndexPrefetch: @unchecked Sendable {
+    private let group = DispatchGroup()
+    // Written by the reading task alone, read after waiting for it.
+    private var index: OpaquePointer?
+
+    init(path: String) {
+        DispatchQueue.global().async(group: group) { [self] in
+            var opened: OpaquePointer?
+            if git_index_open(&opened, path) == 0 { index = opened }
+        }
+    }
+
+    /// The index read (the caller frees it); nil when it could not be read.
+    func take() -> OpaquePointer? {
+        group.wait()
+        defer { index = nil }
+        return index
+    }
+
+    /// Frees the index once read, when it was never taken.
+    func discard() {
+        if let index = take() { git_index_free(index) }
     }
 }

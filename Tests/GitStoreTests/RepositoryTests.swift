@@ -181,6 +181,33 @@ import Testing
         #expect(try repository.log().map(\.id) == [c2, c1])
     }
 
+    /// A write's index read ahead (`prefetchWorkingIndex`) and then changed by git (a file
+    /// staged meanwhile) is read again: the write keeps git's change and adds its own.
+    @Test func anIndexReadAheadAndChangedByGitMeanwhileKeepsGitsChange() throws {
+        let scratch = try Scratch()
+        let repository = try Repository.create(at: scratch.url)
+        var first = ChangeSet()
+        first.write("a/one.yaml", Data("1\n".utf8))
+        try repository.apply(first, message: "First", author: alice)
+        for stagedByGit in [false, true] {
+            let handle = try Repository.open(at: scratch.url)
+            handle.prefetchWorkingIndex()
+            let name = stagedByGit ? "staged" : "alone"
+            if stagedByGit {
+                try Data("by git\n".utf8).write(to: scratch.url.appendingPathComponent("\(name).txt"))
+                // The index file's time must differ from the one read ahead.
+                usleep(20_000)
+                #expect(try scratch.git("add", "\(name).txt", in: scratch.url).status == 0)
+            }
+            var next = ChangeSet()
+            next.write("a/\(name).yaml", Data("2\n".utf8))
+            try handle.apply(next, message: "Next", author: signature(daysAfter: 1))
+            let status = try scratch.git("status", "--porcelain", in: scratch.url).output
+            #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == (stagedByGit ? "A  \(name).txt" : ""), "\(name)")
+            #expect(try scratch.git("ls-files", "a", in: scratch.url).output.split(separator: "\n").contains("a/\(name).yaml"))
+        }
+    }
+
     @Test func refusesUnsafePathsAndEmptyChangeSets() throws {
         let scratch = try Scratch()
         let repository = try Repository.create(at: scratch.url)

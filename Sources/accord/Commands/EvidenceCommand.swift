@@ -99,7 +99,7 @@ extension Accord.EvidenceCommand {
 
         func run() throws {
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
             let day = date ?? today
             let maxMB = context.snapshot.settings?.thresholds.attachmentMaxMB ?? TrackerSettings.Thresholds().attachmentMaxMB
             let file = try self.file.map { try AttachmentFile(path: $0, maxBytes: maxMB * 1_048_576) }

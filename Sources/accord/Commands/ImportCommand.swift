@@ -65,7 +65,7 @@ extension Accord.ImportCommand {
             }
             guard !table.rows.isEmpty else { throw AccordError(.data, L10n.t("{1}: the table has a header and no rows", file)) }
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
             var problems: [String] = []
             var checked: [Checked] = []
             var series = ReportSeries()

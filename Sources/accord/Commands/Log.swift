@@ -93,7 +93,7 @@ extension Accord {
             let today = CalendarDate.today()
             // Replacing a report looks it up by id: that needs every report at hand.
             let context = try TrackerContext.open(repository, asOf: today, warn: false,
-                                                  focus: supersedes == nil ? .recording(target: id, evidence: evidence) : nil)
+                                                  focus: supersedes == nil ? .recording(target: id, evidence: evidence) : nil, writing: true)
             let day = date ?? today
             var request = StatusReportRequest(target: id, status: status, date: day, party: party, evidence: evidence)
             request.parties = parties

@@ -99,7 +99,7 @@ extension Accord.RequestCommand {
             let today = CalendarDate.today()
             let sentDate = try writtenDate(sent, option: "--sent")
             let answeredDate = try answered.map { try writtenDate($0, option: "--answered") }
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
             let author = try context.author(by: by ?? context.user.reporter, on: answeredDate?.firstDay ?? sentDate.firstDay)
             var recorded: CooperationRequest?
             let commit = try context.writer.commit(author: author.signature) {
@@ -156,7 +156,7 @@ extension Accord.RequestCommand {
         func run() throws {
             let today = CalendarDate.today()
             let answeredDate = try writtenDate(answered, option: "--answered")
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
             let author = try context.author(by: by ?? context.user.reporter, on: answeredDate.firstDay)
             let path = try RequestEntry.find(id, in: context.whole).path
             var recorded: CooperationRequest?

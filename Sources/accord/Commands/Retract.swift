@@ -36,7 +36,7 @@ extension Accord {
 
         func run() throws {
             let today = CalendarDate.today()
-            let context = try TrackerContext.open(repository, asOf: today, warn: false)
+            let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
             let reporter = try context.author(by: by, on: today)
             let request = WithdrawalRequest(record: id, reason: reason, reporter: reporter.person.description)
             var recorded: Withdrawal?

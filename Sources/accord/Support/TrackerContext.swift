@@ -102,11 +102,14 @@ struct TrackerContext {
     static func open(_ options: RepositoryOptions, revision: String? = nil, asOf: CalendarDate = .today(),
                      redaction: Redaction = Redaction(includeRestricted: false), identity: String? = nil,
                      terminal: TerminalOptions? = nil, warn: Bool = true, history: HistoryRead = .none,
-                     focus: Focus? = nil) throws -> TrackerContext {
+                     focus: Focus? = nil, writing: Bool = false) throws -> TrackerContext {
         // history and show read old objects, where a damaged one is most likely met; the
         // watch starts before the tracker is looked for, which reads HEAD's tree already.
         if history != .none, let plain = try? options.openRepository() { StuckReadGuard.start(gitDirectory: plain.gitDirectory) }
         let repository = try options.openTracker()
+        // A command that writes adds its files to the working folder's index: read on
+        // another core while the tracker is.
+        if writing { repository.prefetchWorkingIndex() }
         let user = try UserSettings.load(for: repository)
         let commit = try repository.resolve(revision ?? "HEAD")
         // The stored commit index is read on another core while the snapshot loads.
