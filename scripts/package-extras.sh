@@ -17,9 +17,30 @@ generator=$("$swift" build -c release --static-swift-stdlib --show-bin-path)/gen
   --authors "accord contributors" >/dev/null
 # `accord.1` is the entry point: `man accord`. Commands are `man accord.status` etc.
 # The generator separates the paragraphs of a discussion with empty lines, which mdoc
-# warns about when the page is shown; `.Pp` is its paragraph break.
+# warns about when the page is shown; `.Pp` is its paragraph break. It also writes the
+# example lines of a discussion (indented by two spaces) as text to fill, so man wrapped
+# and hyphenated long ones: they become a literal display, shown as written, and a
+# paragraph break just before one is dropped (the display makes its own space).
 for page in "$out"/man1/*.1; do
-  sed -i 's/^$/.Pp/' "$page"
+  sed 's/^$/.Pp/' "$page" | awk '
+    /^  / {
+      if (!literal) { held = ""; print ".Bd -literal -offset 2n"; literal = 1 }
+      line = substr($0, 3)
+      if (line ~ /^[.\047]/) line = "\\&" line
+      print line
+      next
+    }
+    {
+      if (literal) { print ".Ed"; literal = 0 }
+      if (held != "") { print held; held = "" }
+      if ($0 == ".Pp") { held = $0; next }
+      print
+    }
+    END {
+      if (literal) print ".Ed"
+      if (held != "") print held
+    }' >"$page.new"
+  mv "$page.new" "$page"
   gzip -9n "$page"
 done
 

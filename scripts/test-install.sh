@@ -64,6 +64,11 @@ manual=$(in_root sh -c 'MANPAGER=cat MANWIDTH=80 man accord 2>&1') || fail "man 
 grep -q "accord" <<<"$manual" || fail "man accord shows no accord"
 ! grep -q "mdoc warning" <<<"$manual" || fail "man accord warns: $(grep "mdoc warning" <<<"$manual" | head -3)"
 in_root sh -c 'MANPAGER=cat man accord.status' | grep -q "status" || fail "man accord.status"
+# A discussion's example lines are shown as written, not filled and hyphenated at 80 columns.
+shown=$(in_root sh -c 'MANPAGER=cat MANWIDTH=80 man accord.show 2>&1')
+grep -q "accord show tip-2005 *# metadata, articles, commitments, revisions" <<<"$shown" ||
+  fail "man accord.show wraps its example lines: $(grep -m1 "accord show tip-2005 " <<<"$shown")"
+! grep -q "mdoc warning" <<<"$shown" || fail "man accord.show warns: $(grep "mdoc warning" <<<"$shown" | head -3)"
 echo "test-install: man accord shows $(wc -l <<<"$manual") lines"
 
 complete() {  # $1: folder, rest: the words typed; prints the candidates
