@@ -184,11 +184,7 @@ import Testing
     /// A write's index read ahead (`prefetchWorkingIndex`) and then changed by git (a file
     /// staged meanwhile) is read again: the write keeps git's change and adds its own.
     @Test func anIndexReadAheadAndChangedByGitMeanwhileKeepsGitsChange() throws {
-        let scratch = try Scratch()
-        let repository = try Repository.create(at: scratch.url)
-        var first = ChangeSet()
-        first.write("a/one.yaml", Data("1\n".utf8))
-        try repository.apply(first, message: "First", author: alice)
+        let (scratch, _) = try repositoryWithOneFile("a/one.yaml")
         for stagedByGit in [false, true] {
             let handle = try Repository.open(at: scratch.url)
             handle.prefetchWorkingIndex()
@@ -264,18 +260,27 @@ import Testing
         #expect(try scratch.git("cat-file", "-t", "review-2006", in: scratch.url).output == "tag\n")
     }
 
-    @Test func staleLockFilesDoNotBlockWrites() throws {
+    /// A new repository in a scratch folder whose one commit adds `path`.
+    private func repositoryWithOneFile(_ path: String) throws -> (Scratch, Repository) {
         let scratch = try Scratch()
         let repository = try Repository.create(at: scratch.url)
         var changes = ChangeSet()
-        changes.write("a.yaml", Data("1\n".utf8))
+        changes.write(path, Data("1\n".utf8))
         try repository.apply(changes, message: "One", author: alice)
-        for lock in ["refs/heads/main.lock", "index.lock"] {
-            try Data("stale".utf8).write(to: repository.gitDirectory.appendingPathComponent(lock))
+        return (scratch, repository)
+    }
+
+    @Test func staleLockFilesDoNotBlockWrites() throws {
+        let (scratch, repository) = try repositoryWithOneFile("a.yaml")
+        try withExtendedLifetime(scratch) {
+            for lock in ["refs/heads/main.lock", "index.lock"] {
+                try Data("stale".utf8).write(to: repository.gitDirectory.appendingPathComponent(lock))
+            }
+            var changes = ChangeSet()
+            changes.write("a.yaml", Data("2\n".utf8))
+            try repository.apply(changes, message: "Two", author: alice)
+            #expect(try repository.log().count == 2)
         }
-        changes.write("a.yaml", Data("2\n".utf8))
-        try repository.apply(changes, message: "Two", author: alice)
-        #expect(try repository.log().count == 2)
     }
 }
 
