@@ -90,10 +90,8 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
             + (summaries.count > 3 ? "; " + L10n.english("and {1} more", summaries.count - 3) : "")
     }
 
-    static func stem(_ path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
-    }
+    /// The name of the record at `path` (``TrackerLayout/recordName(ofPath:)``).
+    static func stem(_ path: String) -> String { TrackerLayout.recordName(ofPath: path) }
 }
 
 /// `accord history [ID]`: what changed, when and by whom.

@@ -400,7 +400,9 @@ enum RecordStore {
                 default: continue
                 }
             }
-            for (path, blob, bytes) in aside where cited.contains(evidenceID(ofPath: path)) {
+            // A record's file name is its id: a scoped read is made only of a tracker whose
+            // check between files found no problem.
+            for (path, blob, bytes) in aside where cited.contains(TrackerLayout.recordName(ofPath: path)) {
                 guard let record = storedRecord(path: path, blob: blob, form: Body.source.rawValue, bytes: bytes) else { return nil }
                 rows.append(Row(path: path, blob: blob, record: record))
             }
@@ -429,14 +431,6 @@ enum RecordStore {
                 return false
             }
         }
-    }
-
-    /// The id of the evidence file at `path`: its name without `.yaml` (the check between
-    /// files holds every record's id to its file's name, and a scoped read is made only of
-    /// a tracker without problems).
-    private static func evidenceID(ofPath path: String) -> String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
     }
 
     /// The one state row: the key of the revision the rows hold, and its problems (nil

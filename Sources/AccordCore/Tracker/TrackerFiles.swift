@@ -16,6 +16,14 @@ enum TrackerLayout {
     /// Where attachments are stored, under their content's id.
     static let attachments = "Evidence/attachments/"
 
+    /// The name of the record at `path`: its file's name without `.yaml`, which the check
+    /// between files holds to the record's id. `Plans/plan-2017-2020.yaml` gives
+    /// `plan-2017-2020`.
+    static func recordName(ofPath path: String) -> String {
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return String(name.hasSuffix(".yaml") ? name.dropLast(5) : name)
+    }
+
     /// Whether `path` is an attachment: content-addressed, so written again rather than created.
     static func isAttachment(_ path: String) -> Bool { path.hasPrefix(attachments) }
 

@@ -76,8 +76,8 @@ struct TrackerValidation {
         self.targets = Dictionary(targets.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var broken = Set<String>()
         for file in files.instruments where !file.diagnostics.isEmpty { broken.insert(Self.folderName(file.file)) }
-        for file in files.plans where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
-        for file in files.meetings where !file.diagnostics.isEmpty { broken.insert(Self.baseName(file.file)) }
+        for file in files.plans where !file.diagnostics.isEmpty { broken.insert(TrackerLayout.recordName(ofPath: file.file)) }
+        for file in files.meetings where !file.diagnostics.isEmpty { broken.insert(TrackerLayout.recordName(ofPath: file.file)) }
         brokenOwners = broken
         evidenceIDs = Set(files.evidence.compactMap(\.value?.id))
         knownEvidence = files.knownEvidence
@@ -184,8 +184,8 @@ struct TrackerValidation {
 
     private mutating func check(_ file: ParsedFile<ActionPlan>) {
         guard let plan = file.value else { return }
-        expect(plan.id.rawValue == Self.baseName(file.file), file, "id",
-               L10n.english("{1} does not match its file name {2}.yaml", plan.id, Self.baseName(file.file)))
+        expect(plan.id.rawValue == TrackerLayout.recordName(ofPath: file.file), file, "id",
+               L10n.english("{1} does not match its file name {2}.yaml", plan.id, TrackerLayout.recordName(ofPath: file.file)))
         checkParties(plan.parties, file, "parties")
         for (index, instrument) in plan.implements.enumerated()
         where !files.instruments.contains(where: { $0.value?.id == instrument }) {
@@ -435,7 +435,7 @@ struct TrackerValidation {
 
     private mutating func checkRecordName<Value>(_ id: RecordID, _ file: ParsedFile<Value>) {
         if Self.isNamed(file.file, id.rawValue) { return }
-        let name = Self.baseName(file.file)
+        let name = TrackerLayout.recordName(ofPath: file.file)
         expect(id.rawValue == name, file, "id", L10n.english("{1} does not match its file name {2}.yaml", id, name))
     }
 
@@ -488,11 +488,6 @@ struct TrackerValidation {
         diagnostics.append(file.diagnostic(field, message))
     }
 
-    /// `Plans/plan-2017-2020.yaml` gives `plan-2017-2020`.
-    static func baseName(_ path: String) -> String {
-        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
-        return String(name.hasSuffix(".yaml") ? name.dropLast(5) : name)
-    }
 
     /// `Agreements/tip-2005/instrument.yaml` gives `tip-2005`.
     static func folderName(_ path: String) -> String {

@@ -36,10 +36,7 @@ public struct SignedChange: Sendable, Codable, Equatable {
     public let signerName: String?
 
     /// The id of the record: its file name without `.yaml`.
-    public var recordID: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".yaml") ? String(name.dropLast(5)) : name
-    }
+    public var recordID: String { TrackerLayout.recordName(ofPath: path) }
 }
 
 /// Checks commits' SSH signatures against the signers of a tracker's settings.
