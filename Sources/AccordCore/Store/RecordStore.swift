@@ -850,7 +850,7 @@ private final class ParsedChunk: @unchecked Sendable {
 }
 
 /// The files of the chunk being read from git, and the repository they are read from; both
-/// used by the reading task alone until the parsing thread has waited for it.
+/// used by the reading task alone until the calling thread has waited for it.
 private final class ReadChunk: @unchecked Sendable {
     let repository: Repository
     var inputs: Result<[(path: String, blob: ObjectID, data: Data)], any Error> = .success([])

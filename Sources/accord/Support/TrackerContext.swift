@@ -75,7 +75,8 @@ struct TrackerContext {
         /// Recording a report on `target`, citing `evidence`.
         static func recording(target: String, evidence: [String]) -> Focus? {
             guard let id = QualifiedID(target.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { return nil }
-            let cited = Set(evidence.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) })
+            // As the resolver reads them: a piece typed in capitals is still the one cited.
+            let cited = Set(evidence.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })
             return Focus(scope: .target(id), citing: cited) { resolver in
                 guard let found = resolver.resolveWithoutCatalog(target), found.qualifiedID == id,
                       [.commitment, .planItem, .decision].contains(found.kind) else { return false }
