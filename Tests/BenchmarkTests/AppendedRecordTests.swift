@@ -306,15 +306,8 @@ import Testing
         expectSame(try TrackerSnapshot.load(repository: repository), try TrackerSnapshot.load(repository: repository, cache: .disabled))
     }
 
-    /// The derived store of the test repository, opened as the caches open it.
-    /// The repository's store, once the writes handed over to it are done.
-    var derived: DerivedStore {
-        get throws {
-            let store = try #require(DerivedStore.open(gitDirectory: repository.gitDirectory))
-            store.waitForLaterWrites()
-            return store
-        }
-    }
+    /// The repository's derived store, as the next command would find it.
+    var derived: DerivedStore { get throws { try #require(repository.settledDerivedStore) } }
 
     /// How many rows of `table` the derived store holds.
     func rows(_ table: String) throws -> Int {

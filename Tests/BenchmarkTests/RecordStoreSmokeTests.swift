@@ -24,15 +24,8 @@ import Testing
 
     var storeFile: URL { DerivedStore.location(gitDirectory: repository.gitDirectory) }
 
-    /// The derived store, opened as a command opens it.
-    /// The repository's store, once the writes handed over to it are done.
-    var derived: DerivedStore {
-        get throws {
-            let store = try #require(DerivedStore.open(gitDirectory: repository.gitDirectory))
-            store.waitForLaterWrites()
-            return store
-        }
-    }
+    /// The repository's derived store, as the next command would find it.
+    var derived: DerivedStore { get throws { try #require(repository.settledDerivedStore) } }
 
     /// The key the stored records stand at, if any.
     func storedKey() throws -> String? {
