@@ -84,11 +84,15 @@ public final class ScratchFolder: Sendable {
     /// process write through GitStore is not flushed to disk (fsync) from then on: a fixture
     /// can simply be made again.
     public static func make() throws -> URL {
-        Durability.setForProcess(.relaxed)
+        _ = relaxed
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("accord-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
+
+    /// Turns flushing off once for the process: tests make scratch folders on many threads
+    /// at once, and the setting is one process-wide value.
+    private static let relaxed: Void = Durability.setForProcess(.relaxed)
 
     deinit {
         // A record cache file written on another thread may still be landing in a repository

@@ -1,5 +1,5 @@
 internal import CICU
-import Synchronization
+internal import Foundation
 
 /// Splits text into words in every script, through ICU's word break rules.
 ///
@@ -117,15 +117,19 @@ private enum BreakIterators {
         let pointer: OpaquePointer
     }
 
-    private static let free = Mutex<[Handle]>([])
+    /// The iterators free, only touched under `lock`: a lock of the kind used throughout,
+    /// which the thread sanitizer follows (it cannot see `Synchronization.Mutex` wait on
+    /// Linux, and reported every hand-over as a race).
+    nonisolated(unsafe) private static var free: [Handle] = []
+    private static let lock = NSLock()
 
     static func take() -> Handle? {
-        if let handle = free.withLock({ $0.popLast() }) { return handle }
+        if let handle = lock.withLock({ free.popLast() }) { return handle }
         var empty: UInt16 = 0
         return accord_word_breaks_open(&empty, 0).map(Handle.init)
     }
 
     static func give(_ handle: Handle) {
-        free.withLock { $0.append(handle) }
+        lock.withLock { free.append(handle) }
     }
 }
