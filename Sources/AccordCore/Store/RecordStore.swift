@@ -293,7 +293,7 @@ enum RecordStore {
     /// With `expected`, nil unless the state is that revision's; with `scope` too (which
     /// needs the problems known), only the reports in `scope` are read, their heads found
     /// by the database, and only the evidence that may support a target of the scope's
-    /// owner, or that those reports or `citing` cite (``mayNameOwner(_:in:)``).
+    /// owner, or that those reports or `citing` cite (``ScopedEvidence``).
     private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true,
                              at expected: TrackerKey? = nil, reportsOn scope: ReportScope? = nil,
                              citing: Set<String> = []) -> Stored? {
@@ -302,14 +302,9 @@ enum RecordStore {
             case report(ReportEntry)
             /// A report out of the scope read for.
             case skipped
-            /// Evidence of a scoped read whose file names no target of the scope's owner:
-            /// parsed only if a report read, or `citing`, cites it.
-            case aside(path: String, blob: ObjectID, bytes: Data)
         }
-        let ownerBytes = scope.map { Array("\($0.owner)#".utf8) }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
         // One read transaction: the state and every row as they stood together.
-        var aside: [(path: String, blob: ObjectID, bytes: Data)] = []
         let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
                   expected.map({ $0.text == state.key }) ?? true else { return nil }
@@ -328,10 +323,6 @@ enum RecordStore {
                     if let scope, !scope.contains(head.target) { return .skipped }
                     return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
                 }
-                if let ownerBytes, Body(rawValue: stored.form) == .source, TrackerRecord.classify(stored.path) == .evidence,
-                   !mayNameOwner(ownerBytes, in: stored.bytes) {
-                    return .aside(path: stored.path, blob: id, bytes: stored.bytes)
-                }
                 guard let record = storedRecord(path: stored.path, blob: id, form: stored.form, bytes: stored.bytes) else { return nil }
                 if let scope, case .report(let file) = record, !(file.value.map { scope.contains($0.target) } ?? false) { return .skipped }
                 return .row(Row(path: stored.path, blob: id, record: record))
@@ -341,12 +332,13 @@ enum RecordStore {
             chunk.reserveCapacity(parseChunk)
             // A report filed by its head is read without its bytes (fetched when looked at).
             // Read for a scope, the database leaves out the heads that do not name a target
-            // in it (``ReportScope/headPattern``).
+            // in it (``ReportScope/headPattern``), and the evidence that cannot name one
+            // (``ScopedEvidence``).
             let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
                 ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
-                    + (scope == nil ? "" : " WHERE head IS NULL OR instr(head, ?) > 0")
+                    + (scope == nil ? "" : " WHERE instr(head, ?) > 0 OR (head IS NULL AND NOT \(ScopedEvidence.setAside))")
                 : "SELECT path, blob, form, body, head FROM record",
-                arguments: StatementArguments(scope.map { [$0.headPattern] } ?? []))
+                arguments: StatementArguments(scope.map { [$0.headPattern, Data("\($0.owner)#".utf8)] as [any DatabaseValueConvertible] } ?? []))
             func take(_ batches: [[Read?]]) -> Bool {
                 for batch in batches {
                     for item in batch {
@@ -354,7 +346,6 @@ enum RecordStore {
                         case .some(.row(let row)): rows.append(row)
                         case .some(.report(let entry)): reports.append(entry)
                         case .some(.skipped): continue
-                        case .some(.aside(let path, let blob, let bytes)): aside.append((path, blob, bytes))
                         case .none: return false
                         }
                     }
@@ -375,6 +366,28 @@ enum RecordStore {
             }
             pipeline.submit(chunk)
             guard take(pipeline.finish()) else { return nil }
+            if scope != nil {
+                // The evidence left out that a report read cites (or that a new report will),
+                // or that a withdrawal names, is read after all: a command shows, and checks,
+                // what a report of its scope cites, and a withdrawn piece's replacement.
+                var cited = citing, read: [String] = []
+                for entry in reports { for id in entry.head.evidence { cited.insert(id.rawValue) } }
+                for row in rows {
+                    switch row.record {
+                    case .report(let file): for id in file.value?.evidence ?? [] { cited.insert(id.rawValue) }
+                    case .withdrawal(let file):
+                        guard let withdrawal = file.value else { continue }
+                        cited.insert(withdrawal.withdraws.rawValue)
+                        if let replacement = withdrawal.replacedBy { cited.insert(replacement.rawValue) }
+                    case .evidence: read.append(TrackerLayout.recordName(ofPath: row.path))
+                    default: continue
+                    }
+                }
+                cited.subtract(read)
+                if !cited.isEmpty {
+                    guard try ScopedEvidence.readCited(cited, in: db, into: &rows) else { return nil }
+                }
+            }
             return (state.key, state.diagnostics, rows, reports)
         }
         guard let found = fetched ?? nil else { return nil }
@@ -384,52 +397,42 @@ enum RecordStore {
             diagnostics = decoded
         }
         var rows = found.2
-        if !aside.isEmpty {
-            // The evidence set aside that a report read cites (or that a new report will), or
-            // that a withdrawal names, is parsed after all: a command shows, and checks, what
-            // a report of its scope cites, and a withdrawn piece's replacement.
-            var cited = citing
-            for entry in found.3 { for id in entry.head.evidence { cited.insert(id.rawValue) } }
-            for row in rows {
-                switch row.record {
-                case .report(let file): for id in file.value?.evidence ?? [] { cited.insert(id.rawValue) }
-                case .withdrawal(let file):
-                    guard let withdrawal = file.value else { continue }
-                    cited.insert(withdrawal.withdraws.rawValue)
-                    if let replacement = withdrawal.replacedBy { cited.insert(replacement.rawValue) }
-                default: continue
-                }
-            }
-            // A record's file name is its id: a scoped read is made only of a tracker whose
-            // check between files found no problem.
-            for (path, blob, bytes) in aside where cited.contains(TrackerLayout.recordName(ofPath: path)) {
-                guard let record = storedRecord(path: path, blob: blob, form: Body.source.rawValue, bytes: bytes) else { return nil }
-                rows.append(Row(path: path, blob: blob, record: record))
-            }
-        }
         rows.sort { $0.path < $1.path }
         return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: rows, reports: found.3)
     }
 
-    /// Whether a piece of evidence whose file holds `bytes` may support a target of the owner
-    /// whose id followed by `#` is `ownerBytes`. A target is written as its owner, `#`, and
-    /// its local id; YAML can write those characters otherwise only through an escape in a
-    /// double-quoted scalar, so a file with neither that text nor a backslash cannot name
-    /// one. (A file that names it elsewhere, in a note, is only parsed for nothing.)
-    private static func mayNameOwner(_ ownerBytes: [UInt8], in bytes: Data) -> Bool {
-        bytes.withUnsafeBytes { file in
-            guard let start = file.baseAddress, let first = ownerBytes.first else { return true }
-            if memchr(start, Int32(UInt8(ascii: "\\")), file.count) != nil { return true }
-            return ownerBytes.withUnsafeBytes { owner in
-                // Each place the owner's first byte stands, compared with the whole owner.
-                var offset = 0
-                while file.count - offset >= owner.count,
-                      let found = memchr(start + offset, Int32(first), file.count - offset - owner.count + 1) {
-                    if memcmp(found, owner.baseAddress!, owner.count) == 0 { return true }
-                    offset = start.distance(to: UnsafeRawPointer(found)) + 1
-                }
-                return false
+    /// The evidence a read for a scope leaves to the database: a piece whose file holds
+    /// neither the scope's owner followed by `#` nor a backslash cannot support a target of
+    /// that owner. A target is written as its owner, `#`, and its local id; YAML can write
+    /// those characters otherwise only through an escape in a double-quoted scalar. (A file
+    /// that names the owner elsewhere, in a note, is only parsed for nothing.)
+    private enum ScopedEvidence {
+        /// True for a row of a piece of evidence (its path as ``TrackerRecord/classify(_:)``
+        /// reads one, its file's bytes kept) whose body does not hold the blob bound to
+        /// the statement's second parameter, the owner and `#`, nor a backslash.
+        static let setAside = """
+            (form = \(Body.source.rawValue) AND path >= 'Evidence/' AND path < 'Evidence0'
+             AND path GLOB 'Evidence/[0-9][0-9][0-9][0-9]/*.yaml' AND instr(substr(path, 15), '/') = 0
+             AND instr(body, ?2) = 0 AND instr(body, x'5C') = 0)
+            """
+
+        /// Appends to `rows` the evidence filed under the names in `cited`: a record's file
+        /// name is its id, and a scoped read is made only of a tracker whose check between
+        /// files found no problem. False when a row does not give its record back.
+        static func readCited(_ cited: Set<String>, in db: Database, into rows: inout [Row]) throws -> Bool {
+            let names = String(decoding: try JSONEncoder().encode(cited.sorted()), as: UTF8.self)
+            // `Evidence/<yyyy>/` is 14 characters, `.yaml` 5.
+            let cursor = try GRDB.Row.fetchCursor(db, sql: """
+                SELECT path, blob, form, body FROM record WHERE path >= 'Evidence/' AND path < 'Evidence0'
+                AND substr(path, 15, length(path) - 19) IN (SELECT value FROM json_each(?))
+                """, arguments: [names])
+            while let row = try cursor.next() {
+                let path: String = row[0]
+                guard TrackerRecord.classify(path) == .evidence, cited.contains(TrackerLayout.recordName(ofPath: path)) else { continue }
+                guard let blob = ObjectID(hex: row[1]), let record = storedRecord(path: path, blob: blob, form: row[2], bytes: row[3]) else { return false }
+                rows.append(Row(path: path, blob: blob, record: record))
             }
+            return true
         }
     }
 
