@@ -157,6 +157,17 @@ import Testing
         }
         evidence("ev-2017-plan-cited", supports: "[plan-2017-2020#1.1]")
         evidence("ev-2017-plan-other", supports: "[plan-2017-2020#1.1]")
+        // Named by a withdrawal (withdrawn, and its replacement): held whatever the scope.
+        evidence("ev-2017-plan-withdrawn", supports: "[plan-2017-2020#1.1]")
+        evidence("ev-2017-plan-replacement", supports: "[plan-2017-2020#1.1]")
+        changes.create("Withdrawals/2017/wd-2017-07-01-a.yaml", Data("""
+            id: wd-2017-07-01-a
+            withdraws: ev-2017-plan-withdrawn
+            replaced-by: ev-2017-plan-replacement
+            date: 2017-07-01
+            reason: A mistake.
+
+            """.utf8))
         // A target written with a YAML escape: its owner's name is not in the file's bytes.
         evidence("ev-2017-escaped", supports: #"["tip\u002D2005#5.1"]"#)
         let (path, text) = TrackerFixture.report("sr-2017-06-01-vn", target: "tip-2005#4.1", status: "in-progress",
@@ -166,16 +177,18 @@ import Testing
         let whole = try TrackerSnapshot.load(repository: repository, commit: commit)
         try #require(whole.isValid, "\(whole.diagnostics)")
         #expect(whole.evidence(RecordID("ev-2017-escaped")!)?.supports == [QualifiedID("tip-2005#5.1")!])
-        #expect(whole.evidence.count == 4)
+        #expect(whole.evidence.count == 6)
 
+        let named: Set = ["ev-2017-plan-withdrawn", "ev-2017-plan-replacement"]
         let shown = try #require(TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: .owner("tip-2005")))
-        #expect(Set(shown.evidence.map(\.id.rawValue)) == ["ev-2016-review", "ev-2017-escaped", "ev-2017-plan-cited"])
+        #expect(Set(shown.evidence.map(\.id.rawValue)) == named.union(["ev-2016-review", "ev-2017-escaped", "ev-2017-plan-cited"]))
         let recording = try #require(TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: .target(Self.target),
                                                           citing: ["ev-2017-plan-other"]))
-        #expect(Set(recording.evidence.map(\.id.rawValue)) == ["ev-2016-review", "ev-2017-escaped", "ev-2017-plan-cited", "ev-2017-plan-other"])
+        #expect(Set(recording.evidence.map(\.id.rawValue))
+            == named.union(["ev-2016-review", "ev-2017-escaped", "ev-2017-plan-cited", "ev-2017-plan-other"]))
         let plan = try #require(TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: .owner("plan-2017-2020")))
         // A file with an escape is read whatever the owner: its bytes cannot tell.
-        #expect(Set(plan.evidence.map(\.id.rawValue)) == ["ev-2017-escaped", "ev-2017-plan-cited", "ev-2017-plan-other"])
+        #expect(Set(plan.evidence.map(\.id.rawValue)) == named.union(["ev-2017-escaped", "ev-2017-plan-cited", "ev-2017-plan-other"]))
 
         // What the owner's targets stand at is the whole tracker's.
         let owners = Set(["tip-2005"])
