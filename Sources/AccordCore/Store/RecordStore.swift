@@ -303,7 +303,7 @@ enum RecordStore {
             /// A report out of the scope read for.
             case skipped
         }
-        let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory)
+        let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory, headPattern: scope?.headPattern)
         // One read transaction: the state and every row as they stood together.
         let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
@@ -762,19 +762,24 @@ enum RecordStore {
 /// The bytes of status reports a read filed by their heads: fetched from the store's rows
 /// a group at a time, each checked against its blob id, and read from git when a row is
 /// gone, changed or damaged meanwhile (another process may have moved the store on). A
-/// command that looks at many groups (a summary) gets every report's bytes in one pass
-/// after the first few groups: one query per group would cost it more than the pass.
+/// command that looks at many groups (a summary, or `show` of a plan) gets the bytes of
+/// every report its read filed in one pass after the first few groups: one query per group
+/// would cost it more than the pass.
 private final class StoredReportBytes: ReportBytes {
     private let store: DerivedStore
     private let gitDirectory: URL
+    /// For a read of one owner's reports, what their heads hold (``ReportScope/headPattern``):
+    /// the pass then leaves out the other owners' reports, which no group of the read holds.
+    private let headPattern: String?
     /// Groups fetched one by one so far, and the bytes of every report not yet served, once
     /// fetched at once.
     private let fetched = LockedValue<(groups: Int, all: [String: Data]?)>((0, nil))
     private static let groupsBeforeAll = 32
 
-    init(store: DerivedStore, gitDirectory: URL) {
+    init(store: DerivedStore, gitDirectory: URL, headPattern: String? = nil) {
         self.store = store
         self.gitDirectory = gitDirectory
+        self.headPattern = headPattern
     }
 
     func bytes(of files: [(path: String, blob: ObjectID)]) -> [Data?] {
@@ -782,7 +787,9 @@ private final class StoredReportBytes: ReportBytes {
             if state.all == nil, state.groups >= Self.groupsBeforeAll {
                 state.all = store.read { db in
                     var all: [String: Data] = [:]
-                    let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL")
+                    let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL"
+                                                            + (headPattern == nil ? "" : " AND instr(head, ?) > 0"),
+                                                        arguments: StatementArguments(headPattern.map { [$0] } ?? []))
                     while let row = try rows.next() { all[row[0]] = row[1] }
                     return all
                 } ?? [:]
