@@ -336,9 +336,9 @@ enum RecordStore {
             // (``ScopedEvidence``).
             let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
                 ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
-                    + (scope == nil ? "" : " WHERE instr(head, ?) > 0 OR (head IS NULL AND NOT \(ScopedEvidence.setAside))")
+                    + (scope == nil ? "" : " WHERE \(headInScope) OR (head IS NULL AND NOT \(ScopedEvidence.setAside))")
                 : "SELECT path, blob, form, body, head FROM record",
-                arguments: StatementArguments(scope.map { [$0.headPattern, Data("\($0.owner)#".utf8)] as [any DatabaseValueConvertible] } ?? []))
+                arguments: scope.map { StatementArguments(["head": $0.headPattern, "owner": Data("\($0.owner)#".utf8)]) } ?? StatementArguments())
             func take(_ batches: [[Read?]]) -> Bool {
                 for batch in batches {
                     for item in batch {
@@ -401,6 +401,10 @@ enum RecordStore {
         return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: rows, reports: found.3)
     }
 
+    /// True for a `record` row whose head names a target of the scope whose
+    /// ``ReportScope/headPattern`` is bound as `:head`: the reports a read for that scope files.
+    static let headInScope = "instr(head, :head) > 0"
+
     /// The evidence a read for a scope leaves to the database: a piece whose file holds
     /// neither the scope's owner followed by `#` nor a backslash cannot support a target of
     /// that owner. A target is written as its owner, `#`, and its local id; YAML can write
@@ -408,19 +412,19 @@ enum RecordStore {
     /// that names the owner elsewhere, in a note, is only parsed for nothing.)
     private enum ScopedEvidence {
         /// True for a row of a piece of evidence (its path as ``TrackerRecord/classify(_:)``
-        /// reads one, its file's bytes kept) whose body does not hold the blob bound to
-        /// the statement's second parameter, the owner and `#`, nor a backslash.
+        /// reads one, its file's bytes kept) whose body holds neither the blob bound as
+        /// `:owner`, the owner and `#`, nor a backslash.
         static let setAside = """
             (form = \(Body.source.rawValue) AND path >= 'Evidence/' AND path < 'Evidence0'
              AND path GLOB 'Evidence/[0-9][0-9][0-9][0-9]/*.yaml' AND instr(substr(path, 15), '/') = 0
-             AND instr(body, ?2) = 0 AND instr(body, x'5C') = 0)
+             AND instr(body, :owner) = 0 AND instr(body, x'5C') = 0)
             """
 
         /// Appends to `rows` the evidence filed under the names in `cited`: a record's file
         /// name is its id, and a scoped read is made only of a tracker whose check between
         /// files found no problem. False when a row does not give its record back.
         static func readCited(_ cited: Set<String>, in db: Database, into rows: inout [Row]) throws -> Bool {
-            let names = String(decoding: try JSONEncoder().encode(cited.sorted()), as: UTF8.self)
+            let names = String(decoding: try JSONEncoder().encode(cited), as: UTF8.self)
             // `Evidence/<yyyy>/` is 14 characters, `.yaml` 5.
             let cursor = try GRDB.Row.fetchCursor(db, sql: """
                 SELECT path, blob, form, body FROM record WHERE path >= 'Evidence/' AND path < 'Evidence0'
@@ -788,8 +792,8 @@ private final class StoredReportBytes: ReportBytes {
                 state.all = store.read { db in
                     var all: [String: Data] = [:]
                     let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL"
-                                                            + (headPattern == nil ? "" : " AND instr(head, ?) > 0"),
-                                                        arguments: StatementArguments(headPattern.map { [$0] } ?? []))
+                                                            + (headPattern == nil ? "" : " AND \(RecordStore.headInScope)"),
+                                                        arguments: headPattern.map { StatementArguments(["head": $0]) } ?? StatementArguments())
                     while let row = try rows.next() { all[row[0]] = row[1] }
                     return all
                 } ?? [:]

@@ -488,7 +488,6 @@ struct TrackerValidation {
         diagnostics.append(file.diagnostic(field, message))
     }
 
-
     /// `Agreements/tip-2005/instrument.yaml` gives `tip-2005`.
     static func folderName(_ path: String) -> String {
         let parts = path.split(separator: "/")
