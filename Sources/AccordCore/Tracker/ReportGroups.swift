@@ -123,8 +123,6 @@ final class ReportGroup: Sendable {
     let heads: [ReportHead]
     let entries: [ReportEntry]
     private let decoded: Lazy<[StatusReport]>
-    /// The reports parsed one by one (``reports(at:)``), by place.
-    private let parsedAlone: LockedValue<[Int: StatusReport]>
     /// The reports, parsed when first asked for.
     var reports: [StatusReport] { decoded.value }
     /// Whether the reports have been made from their entries (parsed, when stored).
@@ -137,35 +135,26 @@ final class ReportGroup: Sendable {
         count = entries.count
         heads = entries.map(\.head)
         self.entries = entries
-        let parsedAlone = LockedValue<[Int: StatusReport]>([:])
-        self.parsedAlone = parsedAlone
-        // The reports parsed one by one already are not fetched again.
-        decoded = Lazy {
-            var all = parsedAlone.withLock { $0 }
-            if all.isEmpty { return ReportEntry.reports(of: entries) }
-            Self.parse(Array(entries.indices), of: entries, into: &all)
-            return entries.indices.map { all[$0]! }
-        }
+        decoded = Lazy { ReportEntry.reports(of: entries) }
     }
 
-    /// Parses the reports at `places` that `kept` lacks, in one go, into `kept`.
-    private static func parse(_ places: [Int], of entries: [ReportEntry], into kept: inout [Int: StatusReport]) {
-        let missing = places.filter { kept[$0] == nil }
-        guard !missing.isEmpty else { return }
-        for (place, report) in zip(missing, ReportEntry.reports(of: missing.map { entries[$0] })) { kept[place] = report }
-    }
-
-    /// The reports at `places` in the group: only those parsed (and kept for the next
-    /// ask), unless the whole group is already. A summary looks at the few reports of each
-    /// group that fall in its period, twice.
-    func reports(at places: [Int]) -> [StatusReport] {
-        if decoded.isMade {
-            let all = decoded.value
-            return places.map { all[$0] }
-        }
-        return parsedAlone.withLock { kept in
-            Self.parse(places, of: entries, into: &kept)
-            return places.map { kept[$0]! }
+    /// The reports at the given places of each group, in that order, parsed together
+    /// without parsing the rest of their groups or keeping them: a summary looks at the
+    /// few reports of each group that fall in its period, and asking for them all at once
+    /// fetches only their bytes.
+    static func reports(at wanted: [(group: ReportGroup, places: [Int])]) -> [[StatusReport]] {
+        // Asked once: another thread may parse a group meanwhile.
+        let wholeGroups = wanted.map(\.group.isParsed)
+        let entries = zip(wanted, wholeGroups).flatMap { wanted, whole in whole ? [] : wanted.places.map { wanted.group.entries[$0] } }
+        var parsed = ReportEntry.reports(of: entries)[...]
+        return zip(wanted, wholeGroups).map { wanted, whole in
+            let (group, places) = wanted
+            if whole {
+                let all = group.reports
+                return places.map { all[$0] }
+            }
+            defer { parsed = parsed.dropFirst(places.count) }
+            return Array(parsed.prefix(places.count))
         }
     }
 
