@@ -766,9 +766,10 @@ enum RecordStore {
 /// The bytes of status reports a read filed by their heads: fetched from the store's rows
 /// a group at a time, each checked against its blob id, and read from git when a row is
 /// gone, changed or damaged meanwhile (another process may have moved the store on). A
-/// command that looks at many groups (a summary, or `show` of a plan) gets the bytes of
-/// every report its read filed in one pass after the first few groups: one query per group
-/// would cost it more than the pass.
+/// command that looks at many whole groups (`show` of a plan) gets the bytes of every
+/// report its read filed in one pass after the first few groups: one query per group would
+/// cost it more than the pass. (A summary asks for the few reports of its period in every
+/// group at once, by name.)
 private final class StoredReportBytes: ReportBytes {
     private let store: DerivedStore
     private let gitDirectory: URL
