@@ -5,10 +5,11 @@
 enum CommitMessage {
     static func clean(_ message: String) -> String {
         guard message.unicodeScalars.contains(where: isControl) else { return message }
+        // Scalars go in one at a time: the view's `append(contentsOf:)` copies all it holds.
         var result = String.UnicodeScalarView()
         for scalar in message.unicodeScalars {
             if isControl(scalar) {
-                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars.forEach { result.append($0) }
             } else {
                 result.append(scalar)
             }

@@ -125,7 +125,12 @@ public enum LocalForms {
     public static func apply(_ text: String, language: Language = L10n.language, digits: Digits = LocalForms.digits) -> String {
         guard changes(language, digits) else { return text }
         let scalars = Array(text.unicodeScalars)
-        var result = String.UnicodeScalarView()
+        // Written as UTF-8 bytes and made a string once: a scalar view's
+        // `append(contentsOf:)` copies all it holds, so a long report took seconds.
+        var result: [UInt8] = []
+        result.reserveCapacity(text.utf8.count + text.utf8.count / 4)
+        func write(_ scalar: Unicode.Scalar) { UTF8.encode(scalar) { result.append($0) } }
+        func write(_ part: some Sequence<Unicode.Scalar>) { for scalar in part { write(scalar) } }
         func isDigit(_ index: Int) -> Bool { index < scalars.count && (0x30...0x39).contains(scalars[index].value) }
         // What joins a number to an id or a word: letters, digits and `-#.@_`.
         func joins(_ index: Int) -> Bool {
@@ -169,12 +174,12 @@ public enum LocalForms {
                 var end = index + 1
                 while end < scalars.count, !CharacterSet.letters.contains(scalars[end]) { end += 1 }
                 end = min(end + 1, scalars.count)
-                result.append(contentsOf: scalars[index..<end])
+                write(scalars[index..<end])
                 index = end
                 continue
             }
             guard isDigit(index), !joins(index - 1) || escapeStart(endingAt: index - 1) != nil else {
-                result.append(scalars[index])
+                write(scalars[index])
                 index += 1
                 continue
             }
@@ -184,19 +189,19 @@ public enum LocalForms {
             let lineStart = index == 0 || scalars[..<index].last { $0 != " " }.map { $0 == "\n" } ?? true
             if joins(end) && !(end < scalars.count && scalars[end] == "." && !joins(end + 1)) {
                 // Joined to what follows (`2005#7`, `2019-12-01-joint-review`): part of an id.
-                result.append(contentsOf: token.unicodeScalars)
+                write(token.unicodeScalars)
             } else if lineStart, end + 1 < scalars.count, scalars[end] == ".", scalars[end + 1] == " " {
-                result.append(contentsOf: token.unicodeScalars)  // a Markdown list number
+                write(token.unicodeScalars)  // a Markdown list number
             } else {
                 // Khmer digits in a record's English words (`for 2017–2019`) read oddly: a
                 // number inside Latin text keeps its digits.
                 let style = latinBefore(index) ? Digits.latin : digits
                 let form = token.count == 10 && token.split(separator: "-").count == 3 ? date(token, in: language) : token
-                result.append(contentsOf: Self.digits(form, style).unicodeScalars)
+                write(Self.digits(form, style).unicodeScalars)
             }
             index = end
         }
-        return String(result)
+        return String(decoding: result, as: UTF8.self)
     }
 
     /// An HTML page with the forms of ``apply(_:language:digits:)`` in its text, outside

@@ -51,9 +51,10 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
     static func inert(_ text: String) -> String {
         // By scalars: a `<` carrying a combining mark is one Character.
         guard text.unicodeScalars.contains("<") else { return text }
+        // Scalars go in one at a time: the view's `append(contentsOf:)` copies all it holds.
         var result = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if scalar == "<" { result.append(contentsOf: "&lt;".unicodeScalars) } else { result.append(scalar) }
+            if scalar == "<" { "&lt;".unicodeScalars.forEach { result.append($0) } } else { result.append(scalar) }
         }
         return String(result)
     }
@@ -105,11 +106,12 @@ public struct DiffMarkdownRenderer: InstrumentDiffRenderer {
         // By scalars: a marker carrying a combining mark is one Character, yet Markdown reads it.
         let markers: Set<Unicode.Scalar> = ["*", "_", "~", "`", "[", "]", "\\", "&", "<"]
         guard text.unicodeScalars.contains(where: markers.contains) else { return text }
+        // Scalars go in one at a time: the view's `append(contentsOf:)` copies all it holds.
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             if scalar == "<" {
-                result.append(contentsOf: "&lt;".unicodeScalars)
+                "&lt;".unicodeScalars.forEach { result.append($0) }
                 continue
             }
             let startsEntity = scalar == "&" && index + 1 < scalars.count

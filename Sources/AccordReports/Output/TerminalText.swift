@@ -11,17 +11,18 @@ public enum TerminalText {
     public static func visible(_ text: String, style: TerminalStyle) -> String {
         guard needsEscaping(text) else { return text }
         let scalars = Array(text.unicodeScalars)
+        // Scalars go in one at a time: the view's `append(contentsOf:)` copies all it holds.
         var result = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
             let scalar = scalars[index]
             if scalar == "\u{1B}", style.colour, let length = ownSequenceLength(scalars, at: index) {
-                result.append(contentsOf: scalars[index..<index + length])
+                scalars[index..<index + length].forEach { result.append($0) }
                 index += length
                 continue
             }
             if isHidden(scalar) {
-                result.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars.forEach { result.append($0) }
             } else {
                 result.append(scalar)
             }

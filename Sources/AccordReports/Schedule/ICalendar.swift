@@ -115,14 +115,15 @@ public struct ICalendarRenderer: Sendable {
     static func escape(_ text: String) -> String {
         // By scalars: a comma or semicolon carrying a combining mark is one Character, yet a
         // calendar reads the separator.
+        // Scalars go in one at a time: the view's `append(contentsOf:)` copies all it holds.
         var result = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
-            case "\\": result.append(contentsOf: "\\\\".unicodeScalars)
-            case ";": result.append(contentsOf: "\\;".unicodeScalars)
-            case ",": result.append(contentsOf: "\\,".unicodeScalars)
-            case "\n": result.append(contentsOf: "\\n".unicodeScalars)
+            case "\\": "\\\\".unicodeScalars.forEach { result.append($0) }
+            case ";": "\\;".unicodeScalars.forEach { result.append($0) }
+            case ",": "\\,".unicodeScalars.forEach { result.append($0) }
+            case "\n": "\\n".unicodeScalars.forEach { result.append($0) }
             // CR LF is one line break, written by its LF.
             case "\r" where index + 1 < scalars.count && scalars[index + 1] == "\n": continue
             default: result.append(scalar)
