@@ -247,6 +247,11 @@ import Testing
         #expect(show.status == 0, "\(show.stderr)")
         #expect(!show.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
         #expect(show.stdout.contains(#"done\u{1B}[2J\u{1B}]0;owned\u{7}\u{D}X\u{8}"#))
+        // A search prints the note's words as `show` does.
+        let search = try CLI.run(["search", "done", "--repo", folder.path])
+        #expect(search.status == 0, "\(search.stderr)")
+        #expect(!search.stdout.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
+        #expect(search.stdout.contains(#"done\u{1B}[2J\u{1B}]0;owned\u{7}"#), "\(search.stdout)")
         let message = try Command.git(["log", "-1", "--format=%B"], in: folder)
         #expect(!message.unicodeScalars.contains { $0.value < 0x20 && $0 != "\n" && $0 != "\t" })
         #expect(message.contains(#"done\u{1B}[2J"#))

@@ -34,10 +34,10 @@ extension Array where Element == SearchHit {
     /// report, piece of evidence or meeting written for illustration; an article of a
     /// working-summary text. A title or note of an instrument is marked only when the
     /// instrument itself is illustrative: its texts being summaries says nothing of its title.
+    /// A report's mark is read from its head and a piece of evidence's from that piece: no
+    /// other record is decoded.
     public func marked(in snapshot: TrackerSnapshot) -> [SearchHit] {
         let index = ProvenanceIndex(snapshot)
-        let reports = Dictionary(snapshot.reports.map { ($0.id.rawValue, ProvenanceIndex.marks(of: $0)) }, uniquingKeysWith: { a, _ in a })
-        let evidence = Dictionary(snapshot.evidence.map { ($0.id.rawValue, ProvenanceIndex.marks(of: $0)) }, uniquingKeysWith: { a, _ in a })
         return map { hit in
             var hit = hit
             let marks: Set<ProvenanceMark>
@@ -50,9 +50,9 @@ extension Array where Element == SearchHit {
             case .commitment, .item, .decision, .meeting:
                 marks = index.marks(of: hit.id)
             case .report:
-                marks = reports[hit.id] ?? []
+                marks = snapshot.reportOutline(hit.id)?.illustrative == true ? [.illustrative] : []
             case .evidence:
-                marks = evidence[hit.id] ?? []
+                marks = RecordID(hit.id).flatMap(snapshot.evidence).map(ProvenanceIndex.marks(of:)) ?? []
             }
             hit.marks = marks.ordered
             return hit

@@ -50,6 +50,8 @@ extension Accord {
         @Flag(help: "Print JSON (keys documented in docs/json.md) instead of text.")
         var json = false
 
+        @OptionGroup var terminal: TerminalOptions
+
         func validate() throws {
             guard !TrackerSearch.words(of: text).isEmpty else {
                 throw ValidationError(L10n.t("the query holds no word to search for (punctuation and spaces are not searched)"))
@@ -67,24 +69,28 @@ extension Accord {
                 hits = hits.marked(in: try TrackerSnapshot.load(repository: repository, commit: commit))
             }
             let notice = ProvenanceNotice(Set(hits.flatMap(\.marks)))
-            if json {
-                print(try JSONOutput.render(Found(query: text, asOf: asOf?.description, notice: notice, hits: hits)), terminator: "")
-                return
+            // Through the console, as every report: a hit's words come from records, perhaps
+            // synced from the other party, and on a terminal their control characters are shown, not obeyed.
+            let console = try Console(terminal, repository: repository)
+            try console.show(Found(query: text, asOf: asOf?.description, notice: notice, hits: hits), json: json) { _ in
+                var lines: [String] = []
+                if let notice { lines.append(L10n.t("Note:") + " " + notice.text + "\n") }
+                if hits.isEmpty {
+                    lines.append(TrackerSearch.words(of: text).count == 1
+                        ? L10n.t("No title, note or text holds this word.") : L10n.t("No title, note or text holds these words."))
+                    return lines.joined(separator: "\n") + "\n"
+                }
+                for hit in hits {
+                    var heading = "\(hit.kind.rawValue) \(hit.id)"
+                    if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " " + L10n.t("article {1}", hit.part) } else { heading += " \(hit.part)" }
+                    if !hit.language.isEmpty { heading += " (\(hit.language))" }
+                    if let date = hit.date { heading += "  \(date)" }
+                    lines.append(heading + ProvenanceNotice.suffix(hit.marks))
+                    lines.append("  " + Self.excerpt(hit.text))
+                }
+                lines.append(hits.count == 1 ? L10n.t("1 match") : L10n.t("{1} matches", hits.count))
+                return lines.joined(separator: "\n") + "\n"
             }
-            if let notice { print(L10n.t("Note:") + " " + notice.text + "\n") }
-            if hits.isEmpty {
-                print(TrackerSearch.words(of: text).count == 1 ? L10n.t("No title, note or text holds this word.") : L10n.t("No title, note or text holds these words."))
-                return
-            }
-            for hit in hits {
-                var heading = "\(hit.kind.rawValue) \(hit.id)"
-                if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " " + L10n.t("article {1}", hit.part) } else { heading += " \(hit.part)" }
-                if !hit.language.isEmpty { heading += " (\(hit.language))" }
-                if let date = hit.date { heading += "  \(date)" }
-                print(LocalForms.apply(heading + ProvenanceNotice.suffix(hit.marks)))
-                print("  " + Self.excerpt(hit.text))
-            }
-            print(LocalForms.apply(hits.count == 1 ? L10n.t("1 match") : L10n.t("{1} matches", hits.count)))
         }
 
         /// The first lines of a hit's words, on one line.
