@@ -130,7 +130,7 @@ public enum ActionLog {
                     note.marks = ProvenanceIndex.marks(of: item).ordered
                     evidence.append(note)
                 }
-                if target.settling.allSatisfy({ $0.status.isSettled }) && !target.settling.isEmpty && target.settling.allSatisfy({ $0.latest != nil }) {
+                if target.settling.allSatisfy({ $0.status.isSettled }) && !target.settling.isEmpty && target.settling.allSatisfy({ !$0.reports.isEmpty }) {
                     followUp = .done
                 } else if target.isOverdue {
                     followUp = .late

@@ -231,6 +231,9 @@ public struct ReportList: RandomAccessCollection, Sendable {
         return group.reports[kept?[position] ?? position]
     }
 
+    /// The head of the latest of these reports, read without decoding any.
+    public var lastHead: ReportHead? { endIndex == 0 ? nil : group.heads[kept?[endIndex - 1] ?? endIndex - 1] }
+
     /// The heads of these reports (date, status, cited evidence).
     public var heads: [ReportHead] {
         guard let kept else { return Array(group.heads[..<endIndex]) }

@@ -120,7 +120,7 @@ public struct TargetState: Sendable {
     public var marks: Set<ProvenanceMark> {
         var marks = target.marks
         let usesIllustrative = parties.contains { progress in
-            progress.reports.heads.last?.illustrative == true || progress.evidence.contains { $0.provenance.illustrative }
+            progress.reports.lastHead?.illustrative == true || progress.evidence.contains { $0.provenance.illustrative }
         }
         if usesIllustrative { marks.insert(.illustrative) }
         return marks

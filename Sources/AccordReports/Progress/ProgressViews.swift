@@ -25,7 +25,7 @@ public struct PartyStatusView: Codable, Sendable, Hashable {
         responsible = target.responsible[progress.party]
         nextDue = progress.nextDue
         evidence = progress.evidence.count
-        marks = progress.latest?.provenance.illustrative == true ? [.illustrative] : []
+        marks = progress.reports.lastHead?.illustrative == true ? [.illustrative] : []
     }
 }
 
