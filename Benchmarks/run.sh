@@ -99,6 +99,7 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
     "gaps-terminal|script -qec 'ACCORD_PAGER=cat $accord gaps --repo $clone' /dev/null"
     # A word in 1,589 report notes (the warm-up run builds the search index).
     "search|$accord search --repo $clone province 17"
+    "list-items|$accord list items --repo $clone"
   )
   for entry in "${commands[@]}"; do
     name=${entry%%|*}; command=${entry#*|}
@@ -193,7 +194,7 @@ print(f"\n| {scale} | median | peak RSS |\n|---|---|---|")
 for kind in ["warm", "cold"]:
     print(f"| `accord validate` {kind} | {median(f'validate-{kind}'):.0f} ms | {rss(f'rss-{kind}'):.0f} MB |")
 print(f"| snapshot + state, warm (`accord-bench load --cached`) | {median('load-warm'):.0f} ms | |")
-for name in ["status", "gaps", "schedule", "show", "history", "summary-html", "gaps-km", "gaps-terminal", "search"]:
+for name in ["status", "gaps", "schedule", "show", "history", "summary-html", "gaps-km", "gaps-terminal", "search", "list-items"]:
     cold = f" (cold {median(f'{name}-cold'):.0f} ms, peak {rss(f'{name}-cold-rss'):.0f} MB)" if os.path.exists(f"{results}/{name}-cold.json") else ""
     print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {rss(f'{name}-rss'):.0f} MB |")
 print(f"| `accord log` (one report), median of {len(json.load(open(f'{results}/log.json'))['results'][0]['times'])} | {median('log'):.0f} ms | {rss('log'):.0f} MB |")
