@@ -1,10 +1,21 @@
 /// The Levenshtein distance between two short strings, for "did you mean" suggestions.
+///
+/// Counted in Unicode scalars: ids are ASCII, and a suggestion for a typed id is looked for
+/// among every id of the tracker (100,000 of them in a decade), so splitting each into
+/// grapheme clusters first would cost more than the comparison.
 enum EditDistance {
-    /// The number of single-character insertions, deletions and substitutions turning
-    /// `a` into `b`, or nil when it exceeds `limit` (checked cheaply first by length).
+    /// The number of single-scalar insertions, deletions and substitutions turning `a` into
+    /// `b`, or nil when it exceeds `limit` (checked cheaply first by length).
     static func between(_ a: String, _ b: String, limit: Int) -> Int? {
-        let a = Array(a), b = Array(b)
-        guard abs(a.count - b.count) <= limit else { return nil }
+        between(Array(a.unicodeScalars), b, limit: limit)
+    }
+
+    /// As ``between(_:_:limit:)``, with `a` already split into scalars: what one typed id
+    /// compared with many needs.
+    static func between(_ a: [Unicode.Scalar], _ b: String, limit: Int) -> Int? {
+        // Counted before anything is allocated: most ids differ in length by more than a typo.
+        guard abs(a.count - b.unicodeScalars.count) <= limit else { return nil }
+        let b = Array(b.unicodeScalars)
         var previous = Array(0...b.count)
         var current = previous
         for i in 1...max(a.count, 1) where !a.isEmpty {

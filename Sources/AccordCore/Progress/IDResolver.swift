@@ -225,16 +225,28 @@ public struct IDResolver: Sendable {
 
     /// The ids nearest to `text` by edit distance, at most three, close enough to be a typo.
     public func suggestions(for text: String) -> [String] {
-        Self.nearest(to: text, among: Array(catalog.keys))
+        Self.nearest(to: text, among: catalog.keys)
     }
 
-    static func nearest(to text: String, among ids: [String]) -> [String] {
+    /// The three ids of `ids` nearest to `text` (ties in reading order). Kept as they are
+    /// found rather than sorted at the end: a typed target is near thousands of ids of a
+    /// large tracker, and every comparison in reading order parses two of them.
+    static func nearest(to text: String, among ids: some Sequence<String>) -> [String] {
         let limit = max(2, text.count / 3)
-        let scored = ids.compactMap { id -> (Int, String)? in
-            let distance = EditDistance.between(text, id, limit: limit)
-            return distance.map { ($0, id) }
+        let typed = Array(text.unicodeScalars)
+        var best: [(distance: Int, id: String)] = []
+        func precedes(_ a: (distance: Int, id: String), _ b: (distance: Int, id: String)) -> Bool {
+            a.distance != b.distance ? a.distance < b.distance : order(a.id, b.id)
         }
-        return scored.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : order($0.1, $1.1) }.prefix(3).map(\.1)
+        for id in ids {
+            // Once three are found, only as near as the third can still take a place.
+            guard let distance = EditDistance.between(typed, id, limit: best.count == 3 ? best[2].distance : limit) else { continue }
+            let found = (distance: distance, id: id)
+            guard best.count < 3 || precedes(found, best[2]) else { continue }
+            best.insert(found, at: best.firstIndex { precedes(found, $0) } ?? best.endIndex)
+            if best.count > 3 { best.removeLast() }
+        }
+        return best.map(\.id)
     }
 
     /// Full ids in reading order: owner, then the local part numerically.
