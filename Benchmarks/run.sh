@@ -104,7 +104,8 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
   for entry in "${commands[@]}"; do
     name=${entry%%|*}; command=${entry#*|}
     hyperfine -N -i --warmup 1 --runs "$runs" --export-json "$results/$name-warm.json" -n "$name warm" "$command" >/dev/null
-    /usr/bin/time -f "%M" -o "$results/$name-rss" $command >/dev/null 2>&1 || true
+    # Through `script`, the peak would be script's own: the terminal row has none.
+    [ "${command#script }" = "$command" ] && { /usr/bin/time -f "%M" -o "$results/$name-rss" $command >/dev/null 2>&1 || true; }
   done
   # Cold: a fresh clone's first run (no cache at all), with its peak memory (one more run).
   for entry in "status|status" "gaps|gaps" "schedule|schedule" "summary-html|summary --format html"; do
@@ -196,7 +197,8 @@ for kind in ["warm", "cold"]:
 print(f"| snapshot + state, warm (`accord-bench load --cached`) | {median('load-warm'):.0f} ms | |")
 for name in ["status", "gaps", "schedule", "show", "history", "summary-html", "gaps-km", "gaps-terminal", "search", "list-items"]:
     cold = f" (cold {median(f'{name}-cold'):.0f} ms, peak {rss(f'{name}-cold-rss'):.0f} MB)" if os.path.exists(f"{results}/{name}-cold.json") else ""
-    print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {rss(f'{name}-rss'):.0f} MB |")
+    peak = f"{rss(f'{name}-rss'):.0f} MB" if os.path.exists(f"{results}/{name}-rss") else ""
+    print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {peak} |")
 print(f"| `accord log` (one report), median of {len(json.load(open(f'{results}/log.json'))['results'][0]['times'])} | {median('log'):.0f} ms | {rss('log'):.0f} MB |")
 print(f"| `accord log` in a bare clone (no index to update) | {median('log-bare'):.0f} ms | |")
 floor, git_add, start = (median("index-add", i) for i in range(3))
