@@ -1,7 +1,7 @@
 /// The Levenshtein distance between two short strings, for "did you mean" suggestions.
 ///
 /// Counted in Unicode scalars: ids are ASCII, and a suggestion for a typed id is looked for
-/// among every id of the tracker (100,000 of them in a decade), so splitting each into
+/// among every id of the tracker, every status report's included, so splitting each into
 /// grapheme clusters first would cost more than the comparison.
 enum EditDistance {
     /// The number of single-scalar insertions, deletions and substitutions turning `a` into
