@@ -113,10 +113,14 @@ struct Site: Sendable {
         router.get("/language") { request, _ in chooseLanguage(request) }
         router.get("/search") { request, _ in try await page(request) { view in
             let text = view.query["q"] ?? ""
-            let hits = try search(text, in: view.reading)
-            return ("search", ["q": text, "searched": !TrackerSearch.words(of: text).isEmpty, "count": hits.count,
-                               "hits": try TemplateValue.of(hits),
-                               "query": "q=\(Self.urlEncoded(text))&as-of=\(view.reading.asOf)"] as [String: Any])
+            // Marked as `accord search` marks them: the banner says when a hit is in an
+            // illustrative record or a working-summary text.
+            let hits = try search(text, in: view.reading).marked(in: view.reading.snapshot)
+            var value: [String: Any] = ["q": text, "searched": !TrackerSearch.words(of: text).isEmpty, "count": hits.count,
+                                        "hits": try TemplateValue.of(hits),
+                                        "query": "q=\(Self.urlEncoded(text))&as-of=\(view.reading.asOf)"]
+            value["notice"] = try ProvenanceNotice(Set(hits.flatMap(\.marks))).map { try TemplateValue.of($0) }
+            return ("search", value)
         } }
         addTableDownloads(router, "search") { reading, query in
             var table = CSVTable(["kind", "id", "part", "language", "date", "path", "text"], kinds: ["date": .date])

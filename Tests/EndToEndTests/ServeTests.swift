@@ -80,6 +80,18 @@ import Testing
         }
     }
 
+    /// A search page whose hits are in the example's texts, which are working summaries,
+    /// says so, as `accord search` does; one whose hits are not carries no banner.
+    @Test func aSearchPageSaysWhenItsHitsAreWorkingSummaries() throws {
+        try withExampleServer { server in
+            let page = try server.fetch("/search?q=trafficking").stdout
+            #expect(page.contains("<p class=\"notice\">"), "\(page.suffix(600))")
+            #expect(page.contains("working summary") || page.contains("summaries of the instruments"))
+            let none = try server.fetch("/search?q=zzzqqq").stdout
+            #expect(!none.contains("<p class=\"notice\">"))
+        }
+    }
+
     @Test(.scratchFolder) func serveRefusesAnotherAddressWithoutAccounts() throws {
         let scratch = try ScratchFolder.current.url
         let tracker = scratch.appendingPathComponent("tracker")
