@@ -25,8 +25,8 @@ extension ReviewSummary {
         self.asOf = asOf
         self.since = start
         previousMeeting = since == nil ? previous?.id : nil
-        let period = Self.periodReports(snapshot: snapshot, inPeriod: inPeriod)
-        statusChanges = Self.statusChanges(period, snapshot: snapshot, inPeriod: inPeriod).map { change in
+        let reports = Self.reports(snapshot: snapshot, inPeriod: inPeriod)
+        statusChanges = Self.statusChanges(reports, snapshot: snapshot, inPeriod: inPeriod).map { change in
             var change = change
             change.marks = index.marks(of: change.target.description).ordered
             return change
@@ -42,7 +42,6 @@ extension ReviewSummary {
         }
         restrictedOmitted = evidence.count { redaction.hides($0) }
         let partyCodes = snapshot.settings?.partyCodes ?? []
-        let reports = Self.reports(period, snapshot: snapshot)
         previousMeetingTitle = since == nil ? previous.map { "\($0.provenance.shown("title", $0.title)) (\($0.date))" } : nil
         followUp = previous.map { ActionLog.entries(of: $0, state: state, parties: partyCodes, redaction: redaction) } ?? []
         self.textChanges = textChanges
@@ -80,41 +79,14 @@ extension ReviewSummary {
         notice = ProvenanceNotice(used)
     }
 
-    /// Every filed report in the period (withdrawn ones left out) with the party's status on
-    /// its target before it (not started when none), in no particular order. A group is one
-    /// party's reports on one target, oldest first: the period is found in its heads, and
-    /// only the reports in it are decoded, all groups' together.
-    static func periodReports(snapshot: TrackerSnapshot, inPeriod: (CalendarDate) -> Bool) -> [(report: StatusReport, from: Status)] {
-        var wanted: [(group: ReportGroup, places: [Int])] = []
-        var before: [Status] = []
-        for (target, groups) in snapshot.reportGroups.filed.enumerated() {
-            for (party, group) in groups.enumerated() where group.count > 0 {
-                var status = Status.notStarted
-                var places: [Int] = []
-                // Withdrawn reports count for nothing: the status before them carries on.
-                let withdrawn = snapshot.withdrawnReports(target: target, party: party)
-                for (index, head) in group.heads.enumerated() where !withdrawn.contains(index) {
-                    if inPeriod(head.date) {
-                        places.append(index)
-                        before.append(status)
-                    }
-                    status = head.status
-                }
-                if !places.isEmpty { wanted.append((group, places)) }
-            }
-        }
-        return Array(zip(ReportGroup.reports(at: wanted).joined(), before)).map { (report: $0, from: $1) }
-    }
-
-    /// The reports of `period` (``periodReports(snapshot:inPeriod:)``) whose status differs
-    /// from the party's previous report, by date then report id.
-    static func statusChanges(_ period: [(report: StatusReport, from: Status)], snapshot: TrackerSnapshot,
+    /// The reports of `reports` (``reports(snapshot:inPeriod:)``) whose status differs from
+    /// the party's previous report, by date then report id.
+    static func statusChanges(_ reports: [ReportEntry], snapshot: TrackerSnapshot,
                               inPeriod: (CalendarDate) -> Bool) -> [StatusChange] {
-        func change(_ report: StatusReport, from before: Status) -> StatusChange {
-            StatusChange(date: report.date, target: report.target, summary: snapshot.target(report.target)?.shownSummary ?? "",
-                         party: report.party, from: before, to: report.status, report: report.id)
+        var changes = reports.filter { $0.status != $0.from }.map {
+            StatusChange(date: $0.date, target: $0.target, summary: $0.summary, party: $0.party, from: $0.from, to: $0.status,
+                         report: $0.report)
         }
-        var changes = period.filter { $0.report.status != $0.from }.map { change($0.report, from: $0.from) }
         // Reports on no known target (a problem `validate` reports) still count, by target and party.
         var current: [String: Status] = [:]
         for report in snapshot.reportGroups.unfiled.count > 0 ? snapshot.reportGroups.unfiled.reports : []
@@ -122,7 +94,11 @@ extension ReviewSummary {
             let key = "\(report.target) \(report.party)"
             let before = current[key] ?? .notStarted
             current[key] = report.status
-            if inPeriod(report.date), before != report.status { changes.append(change(report, from: before)) }
+            if inPeriod(report.date), before != report.status {
+                changes.append(StatusChange(date: report.date, target: report.target,
+                                            summary: snapshot.target(report.target)?.shownSummary ?? "", party: report.party,
+                                            from: before, to: report.status, report: report.id))
+            }
         }
         return changes.sorted { ($0.date, $0.report) < ($1.date, $1.report) }
     }
@@ -285,10 +261,30 @@ extension ReviewSummary {
         return snapshot.meetings.last { !$0.planned && $0.date <= asOf }
     }
 
-    /// The reports of `period` (``periodReports(snapshot:inPeriod:)``) as the summary lists
-    /// them, by date then report id.
-    static func reports(_ period: [(report: StatusReport, from: Status)], snapshot: TrackerSnapshot) -> [ReportEntry] {
-        period.map { report, before in
+    /// Every filed report in the period (withdrawn ones left out), with the party's status on
+    /// its target before it (not started when none), by date then report id. A group is one
+    /// party's reports on one target, oldest first: the period is found in its heads, and
+    /// only the reports in it are decoded, all groups' together.
+    static func reports(snapshot: TrackerSnapshot, inPeriod: (CalendarDate) -> Bool) -> [ReportEntry] {
+        var wanted: [(group: ReportGroup, places: [Int])] = []
+        var before: [Status] = []
+        for (target, groups) in snapshot.reportGroups.filed.enumerated() {
+            for (party, group) in groups.enumerated() where group.count > 0 {
+                var status = Status.notStarted
+                var places: [Int] = []
+                // Withdrawn reports count for nothing: the status before them carries on.
+                let withdrawn = snapshot.withdrawnReports(target: target, party: party)
+                for (index, head) in group.heads.enumerated() where !withdrawn.contains(index) {
+                    if inPeriod(head.date) {
+                        places.append(index)
+                        before.append(status)
+                    }
+                    status = head.status
+                }
+                if !places.isEmpty { wanted.append((group, places)) }
+            }
+        }
+        return zip(ReportGroup.reports(at: wanted).joined(), before).map { report, before in
             var entry = ReportEntry(date: report.date, target: report.target,
                                     summary: snapshot.target(report.target)?.shownSummary ?? "", party: report.party,
                                     from: before, status: report.status, note: report.note, report: report.id,
