@@ -72,9 +72,9 @@ extension Accord {
             // Through the console, as every report: a hit's words come from records, perhaps
             // synced from the other party, and on a terminal their control characters are shown, not obeyed.
             let console = try Console(terminal, repository: repository)
-            try console.show(Found(query: text, asOf: asOf?.description, notice: notice, hits: hits), json: json) { _ in
+            try console.show(Found(query: text, asOf: asOf?.description, notice: notice, hits: hits), json: json) { style in
                 var lines: [String] = []
-                if let notice { lines.append(L10n.t("Note:") + " " + notice.text + "\n") }
+                if let notice { lines.append(style.bold(L10n.t("Note:")) + " " + notice.text + "\n") }
                 if hits.isEmpty {
                     lines.append(TrackerSearch.words(of: text).count == 1
                         ? L10n.t("No title, note or text holds this word.") : L10n.t("No title, note or text holds these words."))
@@ -85,7 +85,7 @@ extension Accord {
                     if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " " + L10n.t("article {1}", hit.part) } else { heading += " \(hit.part)" }
                     if !hit.language.isEmpty { heading += " (\(hit.language))" }
                     if let date = hit.date { heading += "  \(date)" }
-                    lines.append(heading + ProvenanceNotice.suffix(hit.marks))
+                    lines.append(style.bold(heading) + ProvenanceNotice.suffix(hit.marks))
                     lines.append("  " + Self.excerpt(hit.text))
                 }
                 lines.append(hits.count == 1 ? L10n.t("1 match") : L10n.t("{1} matches", hits.count))
