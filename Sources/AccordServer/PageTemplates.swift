@@ -69,7 +69,8 @@ enum PageTemplates {
     <style>
     :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --bad: #a4000f; --good: #135e1f; }
     * { box-sizing: border-box; }
-    body { font-family: system-ui, "Noto Sans", "Noto Sans Khmer", sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+    \(DocumentFont.khmer.fontFace(source: Site.khmerFontPath))
+    body { font-family: system-ui, "Noto Sans", "Noto Sans Khmer", "\(DocumentFont.khmer.family)", sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
     header { background: #f2f4f7; border-bottom: 1px solid var(--line); padding: .5rem 1rem; }
     header nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
     header a { color: var(--accent); }
@@ -360,7 +361,7 @@ enum PageTemplates {
     <p>[[{{count}} found.]]</p>
     <div class="scroll"><table>
     <thead><tr><th scope="col">[[What]]</th><th scope="col">[[Record id]]</th><th scope="col">[[Part]]</th><th scope="col">[[Date]]</th><th scope="col">[[Words]]</th></tr></thead>
-    <tbody>{{#hits}}<tr><td>{{kind}}</td><td><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></td><td>{{part}}</td><td>{{date}}</td><td{{#language}} lang="{{language}}"{{/language}}>{{text}}</td></tr>{{/hits}}</tbody>
+    <tbody>{{#hits}}<tr><td>{{kindLabel}}</td><td><a href="/show?id={{idURL}}&amp;as-of={{asOf}}">{{id}}</a></td><td>{{partLabel}}</td><td>{{date}}</td><td{{#language}} lang="{{language}}"{{/language}}>{{text}}</td></tr>{{/hits}}</tbody>
     </table></div>
     {{/searched}}
     {{/content}}

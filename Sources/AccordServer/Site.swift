@@ -34,8 +34,20 @@ struct Site: Sendable {
         templates = libraries
     }
 
+    /// Where the pages find accord's Khmer font: a browser on a computer with no Khmer font
+    /// fetches it for a page that holds Khmer, once, instead of drawing empty boxes.
+    static let khmerFontPath = "/fonts/noto-sans-khmer.ttf"
+    private static let khmerFont = ByteBuffer(bytes: DocumentFont.khmer.data)
+
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/") { request, _ in try await page(request) { try dashboard($0) } }
+        // No sign-in needed: the font is no record, and the sign-in page is in Khmer too.
+        router.get(RouterPath(stringLiteral: Self.khmerFontPath)) { _, _ in
+            var headers: HTTPFields = [.contentType: "font/ttf"]
+            Self.addSecurityHeaders(&headers)
+            headers[.cacheControl] = "public, max-age=604800"
+            return Response(status: .ok, headers: headers, body: .init(byteBuffer: Self.khmerFont))
+        }
         addTableDownloads(router, "status") { reading, _ in
             [.init(name: "status", table: StatusDashboard(snapshot: reading.snapshot, state: reading.state).csvTable())]
         }
@@ -116,8 +128,12 @@ struct Site: Sendable {
             // Marked as `accord search` marks them: the banner says when a hit is in an
             // illustrative record or a working-summary text.
             let hits = try search(text, in: view.reading).marked(in: view.reading.snapshot)
+            // What sort of record and where in it, in the reader's language, as `accord search` says them.
+            let shown = zip(try TemplateValue.of(hits) as? [[String: Any]] ?? [], hits).map { value, hit in
+                value.merging(["kindLabel": hit.kindLabel, "partLabel": hit.partLabel]) { _, label in label }
+            }
             var value: [String: Any] = ["q": text, "searched": !TrackerSearch.words(of: text).isEmpty, "count": hits.count,
-                                        "hits": try TemplateValue.of(hits),
+                                        "hits": shown,
                                         "query": "q=\(Self.urlEncoded(text))&as-of=\(view.reading.asOf)"]
             value["notice"] = try ProvenanceNotice(Set(hits.flatMap(\.marks))).map { try TemplateValue.of($0) }
             return ("search", value)
@@ -466,7 +482,7 @@ struct Site: Sendable {
 
     static func addSecurityHeaders(_ headers: inout HTTPFields) {
         // No script, no frame, nothing from elsewhere: the pages need none of it.
-        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
+        headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; font-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'"
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
         headers[.cacheControl] = "no-store"

@@ -245,6 +245,26 @@ import Testing
         #expect(try CLI.run(["status", "--json"], cwd: tracker).stdout == stored.stdout)
     }
 
+    /// A desk working in Khmer or Vietnamese reads what an import would do, did, and found
+    /// wrong in its own language.
+    @Test func anImportSpeaksTheReadersLanguage() throws {
+        let (folder, tracker) = try tracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let dry = try CLI.run(["import", "reports", sheet("reports.xlsx"), "--dry-run", "--lang", "km"], cwd: tracker)
+        #expect(dry.status == 0, "\(dry.stderr)")
+        #expect(dry.stdout.contains("ជួរ 3៖ នឹងកត់ត្រា tip-2005#1.1 KH in-progress នៅថ្ងៃ 2006-04-15"), "\(dry.stdout)")
+        #expect(dry.stdout.contains("របាយការណ៍ 3 នឹងត្រូវកត់ត្រា; គ្មានអ្វីត្រូវបានកត់ត្រាទេ (--dry-run)"), "\(dry.stdout)")
+        let bad = try CLI.run(["import", "reports", sheet("reports-bad.xlsx"), "--lang", "vi"], cwd: tracker)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.contains("\"31/03/2006\" là ngày được gõ dạng văn bản mà accord không đọc được"), "\(bad.stderr)")
+        let csv = folder.appendingPathComponent("reports.csv")
+        try Data("target,party,status,date,note\ntip-2005#1.1,VN,in-progress,2006-05-01,Đã họp\n".utf8).write(to: csv)
+        let done = try CLI.run(["import", "reports", csv.path, "--lang", "vi"], cwd: tracker)
+        #expect(done.status == 0, "\(done.stderr)")
+        #expect(done.stdout.contains("đã ghi 1 báo cáo từ \(csv.path)"), "\(done.stdout)")
+        #expect(done.stdout.contains(" ngày 2006-05-01 (dòng 2, commit "), "\(done.stdout)")
+    }
+
     @Test func everyProblemIsListedAndNothingRecorded() throws {
         let (folder, tracker) = try tracker()
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -106,6 +106,16 @@ import Testing
         #expect(dry.stdout.contains("would add plan-2017-2020#7.1 Study of recruitment online (lead: KH: ក្រសួងមហាផ្ទៃ; VN: Viện Khoa học Công an)"), "\(dry.stdout)")
         #expect(dry.stdout.contains("2 items would be added; nothing was recorded"), "\(dry.stdout)")
         #expect(try count(tracker) == before)
+        let khmer = try CLI.run(["plan", "import", matrix.path, "--plan", "plan-2017-2020", "--dry-run", "--lang", "km"], cwd: tracker)
+        #expect(khmer.stdout.contains("នឹងបន្ថែម plan-2017-2020#7.1 Study of recruitment online (ស្ថាប័នដឹកនាំ៖ KH: ក្រសួងមហាផ្ទៃ"), "\(khmer.stdout)")
+        #expect(khmer.stdout.contains("ចំណុច 2 នឹងត្រូវបន្ថែម; គ្មានអ្វីត្រូវបានកត់ត្រាទេ (--dry-run)"), "\(khmer.stdout)")
+        // A title's control characters (a matrix received by e-mail) reach no terminal.
+        let csv = scratch.appendingPathComponent("matrix.csv")
+        try Data("area,item,title\n3,3.9,\"Survey\u{1B}]0;owned\u{07} of shelters\"\n".utf8).write(to: csv)
+        let escaped = try CLI.run(["plan", "import", csv.path, "--plan", "plan-2017-2020", "--dry-run"], cwd: tracker)
+        #expect(escaped.status == 0, "\(escaped.stderr)")
+        #expect(!escaped.stdout.contains("\u{1B}") && !escaped.stdout.contains("\u{07}"), "\(escaped.stdout)")
+        #expect(escaped.stdout.contains(#"would add plan-2017-2020#3.9 Survey\u{1B}]0;owned\u{7} of shelters"#), "\(escaped.stdout)")
 
         let imported = try CLI.run(["plan", "import", matrix.path, "--plan", "plan-2017-2020"], cwd: tracker)
         #expect(imported.status == 0, "\(imported.stderr)")

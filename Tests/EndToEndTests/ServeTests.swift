@@ -89,6 +89,24 @@ import Testing
             #expect(page.contains("working summary") || page.contains("summaries of the instruments"))
             let none = try server.fetch("/search?q=zzzqqq").stdout
             #expect(!none.contains("<p class=\"notice\">"))
+            // What sort of record and where in it, in the reader's language.
+            #expect(page.contains("<tr><td>text</td>") && page.contains("<td>article "), "\(page.suffix(900))")
+            let khmer = try server.fetch("/search?q=trafficking", ["-b", "accord_lang=km"]).stdout
+            #expect(khmer.contains("<tr><td>អត្ថបទ</td>") && khmer.contains("<td>មាត្រា "), "\(khmer.suffix(900))")
+            #expect(!khmer.contains("<tr><td>text</td>"))
+        }
+    }
+
+    /// A computer with no Khmer font still shows the pages in Khmer: they name accord's own
+    /// font, which the server gives to anyone (it is no record), and the pages' policy lets it in.
+    @Test func thePagesBringTheirKhmerFont() throws {
+        try withExampleServer { server in
+            let page = try server.fetch("/", ["-b", "accord_lang=km", "-D", "-"]).stdout
+            #expect(page.contains("url(/fonts/noto-sans-khmer.ttf)") && page.contains("\"accord Noto Sans Khmer\", sans-serif"))
+            #expect(page.contains("font-src 'self'"), "\(page.prefix(800))")
+            let font = try server.fetch("/fonts/noto-sans-khmer.ttf", ["-o", "/dev/null", "-w", "%{http_code} %{content_type} %{size_download}"]).stdout
+            let parts = font.split(separator: " ")
+            #expect(parts.count == 3 && parts[0] == "200" && parts[1] == "font/ttf" && (Int(parts[2]) ?? 0) > 20_000, "\(font)")
         }
     }
 

@@ -48,7 +48,8 @@ public struct StatusReportRequest: Sendable {
     /// user's default) when the target binds it, else the only party it binds. Several
     /// bound parties and none given: exit 64.
     public func resolveParty(for target: TrackedTarget, preferring preferred: PartyCode? = nil) throws(AccordError) -> PartyCode {
-        let bound = target.parties.map(\.code).joined(separator: " and ")
+        let codes = target.parties.map(\.code)
+        let bound = codes.count < 2 ? codes.joined() : L10n.t("{1} and {2}", codes.dropLast().joined(separator: ", "), codes[codes.count - 1])
         if party == .joint {
             guard target.isJoint else {
                 throw AccordError(.data, L10n.t("{1} binds {2} separately, not jointly: each party reports for itself (--party {3})", target.id, bound, target.parties.first?.code ?? "VN"))

@@ -29,6 +29,36 @@ public struct SearchHit: Sendable, Hashable, Codable {
     public var marks: [ProvenanceMark] = []
 }
 
+extension SearchHit {
+    /// What sort of record the words are in, in the reader's language (`report`, `evidence`).
+    public var kindLabel: String {
+        switch kind {
+        case .instrument: L10n.t("instrument", context: "search hit")
+        case .commitment: L10n.t("commitment", context: "search hit")
+        case .text: L10n.t("text", context: "search hit")
+        case .plan: L10n.t("plan", context: "search hit")
+        case .item: L10n.t("item", context: "search hit")
+        case .meeting: L10n.t("meeting", context: "search hit")
+        case .decision: L10n.t("decision", context: "search hit")
+        case .report: L10n.t("report", context: "search hit")
+        case .evidence: L10n.t("evidence", context: "search hit")
+        }
+    }
+
+    /// Where in the record, in the reader's language: title, note, summary, text, or the
+    /// article of a text (`article 3.1`).
+    public var partLabel: String {
+        switch part {
+        case "title": L10n.t("title", context: "search hit")
+        case "note": L10n.t("note", context: "search hit")
+        case "summary": L10n.t("summary", context: "search hit")
+        case "text": L10n.t("text", context: "search hit")
+        case Article.preambleID where kind == .text: L10n.t("preamble", context: "search hit")
+        default: kind == .text ? L10n.t("article {1}", part) : part
+        }
+    }
+}
+
 extension Array where Element == SearchHit {
     /// The hits with the marks of the records they are in: a commitment, item, decision,
     /// report, piece of evidence or meeting written for illustration; an article of a

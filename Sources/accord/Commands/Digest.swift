@@ -1,3 +1,4 @@
+import AccordCore
 import AccordReports
 import ArgumentParser
 import Foundation
@@ -39,16 +40,15 @@ struct Digest: ParsableCommand {
             let tracker = try repository.openTracker()
             let digest = try tracker.contentDigest(at: read.revision ?? "HEAD")
             try Console(read.terminal, repository: tracker).show(digest, json: read.json) { _ in
-                "\(digest.sha256)  \(digest.files) files at \(digest.commit?.short ?? "no commit")\n"
+                "\(digest.sha256)  " + L10n.t("{1} files at {2}", digest.files, digest.commit?.short ?? L10n.t("no commit")) + "\n"
             }
             return
         }
         let context = try TrackerContext.open(repository, read)
         let digest = try StateDigest(snapshot: context.snapshot, state: context.state)
         try context.console.show(digest, json: read.json) { _ in
-            "\(digest.sha256)  state at \(digest.asOf): \(digest.instruments) instruments and plans, "
-                + "\(digest.targets) targets, \(digest.reports) status reports, \(digest.evidence) pieces of evidence, "
-                + "\(digest.meetings) meetings\n"
+            "\(digest.sha256)  " + L10n.t("state at {1}: {2} instruments and plans, {3} targets, {4} status reports, {5} pieces of evidence, {6} meetings",
+                                          digest.asOf, digest.instruments, digest.targets, digest.reports, digest.evidence, digest.meetings) + "\n"
         }
     }
 }

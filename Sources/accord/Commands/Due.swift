@@ -50,15 +50,16 @@ extension Accord {
                 text = ""
             } else {
                 var lines = digest.notice.map { [L10n.t("Note:") + " " + $0.text, ""] } ?? []
-                lines.append("Due from \(digest.asOf) through \(digest.through): \(digest.entries.count) "
-                             + (digest.entries.count == 1 ? "item" : "items"))
+                lines.append(digest.entries.count == 1 ? L10n.t("Due from {1} through {2}: 1 item", digest.asOf, digest.through)
+                             : L10n.t("Due from {1} through {2}: {3} items", digest.asOf, digest.through, digest.entries.count))
                 for entry in digest.entries {
-                    let left = entry.daysLeft == 0 ? "today" : entry.daysLeft == 1 ? "in 1 day" : "in \(entry.daysLeft) days"
-                    let owners = entry.owners.map { "\($0.party)" + ($0.agency.map { " (\($0))" } ?? " (no agency named)") }
+                    let left = entry.daysLeft == 0 ? L10n.t("today", context: "due")
+                        : entry.daysLeft == 1 ? L10n.t("in 1 day") : L10n.t("in {1} days", entry.daysLeft)
+                    let owners = entry.owners.map { "\($0.party) (" + ($0.agency ?? L10n.t("no agency named")) + ")" }
                     lines.append("\(entry.date)  \(left)  \(entry.target)\(ProvenanceNotice.suffix(entry.marks))  \(owners.joined(separator: ", "))")
                     lines.append("    " + entry.summary + ProvenanceNotice.suffix(entry.marks))
                 }
-                text = lines.joined(separator: "\n") + "\n"
+                text = LocalForms.apply(lines.joined(separator: "\n") + "\n")
             }
             try context.console.write(text, to: output)
         }

@@ -73,11 +73,13 @@ extension Accord.ImportCommand {
                 let at = { (column: String) in "\(file):\(row.number):\(column)" }
                 let before = problems.count
                 let target = row.cells["target"]?.text.trimmingCharacters(in: .whitespaces) ?? ""
-                if target.isEmpty { problems.append("\(at("target")): empty") }
+                if target.isEmpty { problems.append("\(at("target")): " + L10n.t("empty", context: "cell")) }
                 let statusText = row.cells["status"]?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
                 let status = Status(rawValue: statusText)
                 if status == nil {
-                    problems.append("\(at("status")): \(statusText.isEmpty ? "empty" : "\"\(statusText)\" is not a status") (one of \(Status.allCases.map(\.rawValue).joined(separator: ", ")))")
+                    let statuses = Status.allCases.map(\.rawValue).joined(separator: ", ")
+                    problems.append("\(at("status")): " + (statusText.isEmpty ? L10n.t("empty (one of {1})", statuses)
+                        : L10n.t("\"{1}\" is not a status (one of {2})", statusText, statuses)))
                 }
                 var date: CalendarDate?
                 switch row.cells["date"] ?? .empty {
@@ -85,17 +87,18 @@ extension Accord.ImportCommand {
                 case .text(let text):
                     date = CalendarDate(text.trimmingCharacters(in: .whitespaces))
                     if date == nil {
-                        problems.append("\(at("date")): \"\(text)\" is a date typed as text accord cannot read; write yyyy-mm-dd or use a date cell")
+                        problems.append("\(at("date")): " + L10n.t("\"{1}\" is a date typed as text accord cannot read; write yyyy-mm-dd or use a date cell", text))
                     }
-                case .empty: problems.append("\(at("date")): empty")
-                case .number(let number): problems.append("\(at("date")): \(SpreadsheetTable.Cell.number(number).text) is a number, not a date")
-                case .bool: problems.append("\(at("date")): not a date")
+                case .empty: problems.append("\(at("date")): " + L10n.t("empty", context: "cell"))
+                case .number(let number):
+                    problems.append("\(at("date")): " + L10n.t("{1} is a number, not a date", SpreadsheetTable.Cell.number(number).text))
+                case .bool: problems.append("\(at("date")): " + L10n.t("not a date"))
                 }
-                if let date, date > today { problems.append("\(at("date")): \(date) is in the future (today is \(today))") }
+                if let date, date > today { problems.append("\(at("date")): " + L10n.t("{1} is in the future (today is {2})", date, today)) }
                 var party: PartyCode?
                 if let text = row.cells["party"]?.text.trimmingCharacters(in: .whitespaces), !text.isEmpty {
                     party = PartyCode(reportingParty: text)
-                    if party == nil { problems.append("\(at("party")): \"\(text)\" is not a party code") }
+                    if party == nil { problems.append("\(at("party")): " + L10n.t("\"{1}\" is not a party code", text)) }
                 }
                 guard problems.count == before, let status, let date else { continue }
                 let evidence = (row.cells["evidence"]?.text ?? "").split(separator: ";")
@@ -128,15 +131,16 @@ extension Accord.ImportCommand {
                 do {
                     let report = try series.next(request, in: context.snapshot, resolver: context.resolver, today: today)
                     checked.append(Checked(row: row.number, request: request, author: reporter.signature, report: report,
-                                           summary: "\(report.target) \(report.party) \(report.status.rawValue) on \(report.date)"))
+                                           summary: L10n.t("{1} {2} {3} on {4}", report.target, report.party, report.status.rawValue, report.date)))
                 } catch let failure as any AccordFailure {
                     problems.append("\(file):\(row.number): \(failure.message)")
                 }
             }
             guard problems.isEmpty else { throw TableProblems(file: file, problems: problems) }
             if dryRun {
-                print((checked.map { "row \($0.row): would record \($0.summary)" }
-                       + ["\(counted(checked.count, "report")) would be recorded; nothing was recorded (--dry-run)"]).joined(separator: "\n"))
+                Console.say(lines: checked.map { L10n.t("row {1}: would record {2}", $0.row, $0.summary) }
+                    + [checked.count == 1 ? L10n.t("1 report would be recorded; nothing was recorded (--dry-run)")
+                        : L10n.t("{1} reports would be recorded; nothing was recorded (--dry-run)", checked.count)])
                 return
             }
             // One commit per report, as `log` makes it, written as one series: the rows are
@@ -158,9 +162,10 @@ extension Accord.ImportCommand {
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             let ids = reports.map(\.id.rawValue)
             var lines = zip(zip(reports, checked), commits).map { pair, commit in
-                "recorded \(pair.0.id): \(pair.1.summary) (row \(pair.1.row), commit \(commit.short))"
+                L10n.t("recorded {1}: {2} (row {3}, commit {4})", pair.0.id, pair.1.summary, pair.1.row, commit.short)
             }
-            lines.append("\(counted(checked.count, "report")) recorded from \(file)")
+            lines.append(checked.count == 1 ? L10n.t("1 report recorded from {1}", file)
+                         : L10n.t("{1} reports recorded from {2}", checked.count, file))
             try write.report(id: ids.joined(separator: "\n"), lines, commits: commits, in: context.repository)
         }
     }
@@ -187,6 +192,3 @@ private struct ReportSeries {
         return report
     }
 }
-
-/// `counted` without the reports module: "1 report", "3 reports".
-private func counted(_ count: Int, _ singular: String) -> String { "\(count) \(singular)\(count == 1 ? "" : "s")" }

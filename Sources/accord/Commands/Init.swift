@@ -54,7 +54,8 @@ extension Accord {
             let url = URL(fileURLWithPath: path).standardizedFileURL
             if bare && !example {
                 let hub = try TrackerLocation.createHub(at: url)
-                print("Created an empty hub in \(hub.gitDirectory.path) (branch main, no commits yet); fill it from a tracker with: accord remote add hub \(hub.gitDirectory.path) && accord sync hub")
+                Console.say(lines: [L10n.t("Created an empty hub in {1} (branch main, no commits yet); fill it from a tracker with: {2}",
+                                           hub.gitDirectory.path, "accord remote add hub \(hub.gitDirectory.path) && accord sync hub")])
                 return
             }
             var populate: ((Repository) throws -> ObjectID)?
@@ -73,7 +74,7 @@ extension Accord {
             }
             let (repository, commit) = try TrackerLocation.create(at: url, bare: bare, populate: populate)
             let place = repository.workingDirectory?.path ?? repository.gitDirectory.path
-            try write.report(id: commit.hex, ["Created accord tracker in \(place) (commit \(commit.short) on \(repository.branch))"],
+            try write.report(id: commit.hex, [L10n.t("Created accord tracker in {1} (commit {2} on {3})", place, commit.short, repository.branch)],
                              commits: [commit], in: repository)
         }
     }

@@ -150,17 +150,18 @@ extension Accord.InstrumentCommand {
                     lines.append("\(file) (\(text.language)):")
                     lines += text.imported.outline.map { "  " + $0 }
                 }
-                lines.append("Would record \(registration.tag): " + registration.files.map(\.path).joined(separator: ", "))
-                print(lines.joined(separator: "\n"))
+                lines.append(L10n.t("Would record {1}: {2}", registration.tag, registration.files.map(\.path).joined(separator: ", ")))
+                Console.say(lines: lines)
                 return
             }
             let repository = try repository.openTracker()
             let author = TrackerLocation.defaultAuthor(of: repository)
             let recorded = try registration.record(in: repository, author: (author.name, author.email))
-            var lines = ["Recorded \(recorded.tag) (commit \(recorded.commit.short)): \(registration.files.map(\.path).joined(separator: ", "))"]
+            var lines = [L10n.t("Recorded {1} (commit {2}): {3}", recorded.tag, recorded.commit.short,
+                                registration.files.map(\.path).joined(separator: ", "))]
             for text in texts {
                 let articles = text.imported.text.articles.filter { $0.id != Article.preambleID }.count
-                lines.append("  \(text.language): \(counted(articles, "article"))")
+                lines.append("  \(text.language): " + (articles == 1 ? L10n.t("1 article") : L10n.t("{1} articles", articles)))
             }
             try write.report(id: recorded.tag, lines, commits: [recorded.commit], in: repository)
         }

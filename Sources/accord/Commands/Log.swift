@@ -104,8 +104,9 @@ extension Accord {
             request.party = try request.resolveParty(for: target, preferring: context.user.party)
             request.reporter = reporter.person.description
             request.note = try NoteEditor.note(text: note, file: noteFile, instructions: [
-                "Note for \(target.id) (\(request.party!) \(status.rawValue) on \(day)): \(target.summary)",
-                "Lines starting with # are dropped." + (status == .notApplicable ? " A note is required." : " An empty note is fine."),
+                L10n.t("Note for {1} ({2} {3} on {4}): {5}", target.id, request.party!, status.rawValue, day, target.summary),
+                L10n.t("Lines starting with # are dropped.") + " "
+                    + (status == .notApplicable ? L10n.t("A note is required.") : L10n.t("An empty note is fine.")),
             ])
             let replacing = supersedes.map { record in
                 WithdrawalRequest(record: record, reason: reason ?? "superseded", reporter: reporter.person.description)

@@ -104,7 +104,7 @@ extension Accord.PlanCommand {
             let author = TrackerLocation.defaultAuthor(of: repository)
             let commit = try update.record(in: repository, author: Signature(name: author.name, email: author.email, date: Date()),
                                            message: "Plan: add \(plan)#\(local)")
-            try write.report(id: id, ["Recorded Plan: add \(plan)#\(local) (commit \(commit.short))"], commits: [commit], in: repository)
+            try write.report(id: id, [L10n.t("Recorded {1} (commit {2})", "Plan: add \(plan)#\(local)", commit.short)], commits: [commit], in: repository)
         }
     }
 
@@ -154,20 +154,24 @@ extension Accord.PlanCommand {
             guard read.problems.isEmpty else { throw TableProblems(file: file, problems: read.problems) }
             let lines = read.entries.map { entry in
                 "\(planID)#\(entry.item.id) \(entry.item.title)"
-                    + (entry.item.lead.isEmpty ? "" : " (lead: " + entry.item.lead.sorted { $0.key.code < $1.key.code }
-                        .map { "\($0.key): \($0.value)" }.joined(separator: "; ") + ")")
+                    + (entry.item.lead.isEmpty ? "" : " (" + L10n.t("lead: {1}", entry.item.lead.sorted { $0.key.code < $1.key.code }
+                        .map { "\($0.key): \($0.value)" }.joined(separator: "; ")) + ")")
             }
-            let count = read.entries.count == 1 ? "1 item" : "\(read.entries.count) items"
+            let count = read.entries.count
             if dryRun {
-                print((lines.map { "would add " + $0 } + ["\(count) would be added; nothing was recorded (--dry-run)"]).joined(separator: "\n"))
+                Console.say(lines: lines.map { L10n.t("would add {1}", $0) }
+                    + [count == 1 ? L10n.t("1 item would be added; nothing was recorded (--dry-run)")
+                        : L10n.t("{1} items would be added; nothing was recorded (--dry-run)", count)])
                 return
             }
             let author = TrackerLocation.defaultAuthor(of: repository)
             let update = PlanUpdate(plan: planID, entries: read.entries)
             let commit = try update.record(in: repository, author: Signature(name: author.name, email: author.email, date: Date()),
-                                           message: "Plan: import \(count) into \(planID) from \(URL(fileURLWithPath: file).lastPathComponent)")
+                                           message: "Plan: import \(count == 1 ? "1 item" : "\(count) items") into \(planID) from \(URL(fileURLWithPath: file).lastPathComponent)")
             try write.report(id: read.entries.map { "\(planID)#\($0.item.id)" }.joined(separator: "\n"),
-                             lines.map { "added " + $0 } + ["\(count) added to \(planID) (commit \(commit.short))"],
+                             lines.map { L10n.t("added {1}", $0) }
+                                + [count == 1 ? L10n.t("1 item added to {1} (commit {2})", planID, commit.short)
+                                    : L10n.t("{1} items added to {2} (commit {3})", count, planID, commit.short)],
                              commits: [commit], in: repository)
         }
     }

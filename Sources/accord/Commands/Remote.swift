@@ -68,12 +68,10 @@ struct RemoteCommand: ParsableCommand {
             if json {
                 print(try JSONOutput.render(["remotes": remotes]), terminator: "")
             } else if remotes.isEmpty {
-                print(L10n.t("no remotes; add one with: accord remote add origin URL"))
+                Console.say(lines: [L10n.t("no remotes; add one with: accord remote add origin URL")])
             } else {
                 let width = remotes.map(\.name.count).max() ?? 0
-                for remote in remotes {
-                    print(remote.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + remote.url)
-                }
+                Console.say(lines: remotes.map { $0.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + $0.url })
             }
         }
     }

@@ -47,7 +47,7 @@ extension Accord {
             }
             TrackerContext.warnAboutWorkingFolder(of: context.repository)
             if let recorded {
-                print(L10n.t("retracted {1} by {2} (commit {3}); it no longer counts", recorded.withdraws, recorded.id, commit.short))
+                Console.say(lines: [L10n.t("retracted {1} by {2} (commit {3}); it no longer counts", recorded.withdraws, recorded.id, commit.short)])
             }
         }
     }

@@ -81,8 +81,7 @@ extension Accord {
                     return lines.joined(separator: "\n") + "\n"
                 }
                 for hit in hits {
-                    var heading = "\(hit.kind.rawValue) \(hit.id)"
-                    if hit.kind == .text, hit.part != "title", hit.part != "text" { heading += " " + L10n.t("article {1}", hit.part) } else { heading += " \(hit.part)" }
+                    var heading = "\(hit.kindLabel) \(hit.id) \(hit.partLabel)"
                     if !hit.language.isEmpty { heading += " (\(hit.language))" }
                     if let date = hit.date { heading += "  \(date)" }
                     lines.append(style.bold(heading) + ProvenanceNotice.suffix(hit.marks))

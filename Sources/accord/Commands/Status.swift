@@ -40,8 +40,8 @@ extension Accord {
             // The dashboard counts records; which of them their party did not sign is said
             // beside it, on standard error, so JSON and CSV stay as documented.
             if let unverified = try context.unverifiedRecords(), !unverified.isEmpty {
-                FileHandle.standardError.write(Data(("accord: \(unverified.count) record(s) are not signed by their party "
-                    + "and count here unverified: accord verify --signatures lists them\n").utf8))
+                Console.say(lines: ["accord: " + L10n.t("{1} record(s) are not signed by their party and count here unverified: {2} lists them",
+                                                        unverified.count, "accord verify --signatures")], on: .standardError)
             }
         }
     }

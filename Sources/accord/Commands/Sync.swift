@@ -82,7 +82,7 @@ struct Sync: ParsableCommand {
                 // On standard error, before anything is pushed or moved: standard output
                 // keeps the one-line result (or the JSON) that scripts read.
                 progress.finish()
-                FileHandle.standardError.write(Data(lines.map { $0 + "\n" }.joined().utf8))
+                Console.say(lines: lines, on: .standardError)
             }
         }()
         if json {
@@ -92,7 +92,7 @@ struct Sync: ParsableCommand {
                              commits: report.outcome == .merged ? report.after.map { [$0] } ?? [] : [], in: repo)
         }
         if report.outcome == .conflict {
-            FileHandle.standardError.write(Data(Self.conflictHelp(report).utf8))
+            Console.say(Self.conflictHelp(report), on: .standardError)
             throw ExitCode(ExitStatus.dataError.rawValue)
         }
     }
@@ -116,15 +116,13 @@ struct Sync: ParsableCommand {
 
     static func conflictHelp(_ report: SyncReport) -> String {
         let other = "\(report.remote)/\(report.branch)"
-        return """
-        accord: both sides changed the same lines of these files differently:
-        \(report.conflicts.map { "  \($0)\n" }.joined())\
-        Your branch \(report.branch) is unchanged; \(other) now holds the other side's commits.
-        To resolve, either:
-          - make the file(s) agree: edit them here (or on the other side), commit, and run `accord sync` again; or
-          - merge by hand: `git merge \(other)`, fix the marked lines, `git commit`, then `accord sync`.
-        `accord sync --abort` puts \(other) back where it was and forgets this attempt.
-
-        """
+        return (["accord: " + L10n.t("both sides changed the same lines of these files differently:")]
+            + report.conflicts.map { "  " + $0 }
+            + [L10n.t("Your branch {1} is unchanged; {2} now holds the other side's commits.", report.branch, other),
+               L10n.t("To resolve, either:"),
+               "  - " + L10n.t("make the file(s) agree: edit them here (or on the other side), commit, and run {1} again; or", "`accord sync`"),
+               "  - " + L10n.t("merge by hand: {1}, fix the marked lines, {2}, then {3}.", "`git merge \(other)`", "`git commit`", "`accord sync`"),
+               L10n.t("{1} puts {2} back where it was and forgets this attempt.", "`accord sync --abort`", other)])
+            .joined(separator: "\n") + "\n"
     }
 }

@@ -41,7 +41,7 @@ extension Accord {
             do {
                 let parent = try tracker.removeUnpublishedTip(tip)
                 LastWrite.forget(tracker)
-                print(L10n.t("undone: {1} (commit {2}, \"{3}\") removed; the branch is back at {4}", last.record, tip.short, info.summary, parent.short))
+                Console.say(lines: [L10n.t("undone: {1} (commit {2}, \"{3}\") removed; the branch is back at {4}", last.record, tip.short, info.summary, parent.short)])
             } catch let error as GitError where error.kind == .invalid {
                 throw AccordError(.data, L10n.t("cannot undo {1}: {2}; withdraw it with accord retract {1} --reason TEXT", last.record, error.message))
             } catch let error as GitError where error.kind == .conflict {

@@ -1,3 +1,4 @@
+import AccordReports
 import AccordCore
 import AccordServer
 import ArgumentParser
@@ -69,7 +70,7 @@ extension Accord {
                 let account = UserAccount(name: name, party: code, role: role, email: email, password: try PasswordHash.make(password),
                                           language: language.flatMap(Language.init(code:))?.rawValue, restricted: access)
                 try UserStore(repository: tracker).save(account, replacing: replace)
-                print(L10n.t("added {1} ({2}, {3})", name, code, role.rawValue))
+                Console.say(lines: [L10n.t("added {1} ({2}, {3})", name, code, role.rawValue)])
             }
 
             private func readPassword() throws -> String {
@@ -79,8 +80,8 @@ extension Accord {
                     }
                     return line
                 }
-                guard let first = getpass("Password for \(name): ").map({ String(cString: $0) }),
-                      let second = getpass("Again: ").map({ String(cString: $0) }) else {
+                guard let first = getpass(L10n.t("Password for {1}: ", TerminalText.visible(name, style: TerminalStyle(colour: false)))).map({ String(cString: $0) }),
+                      let second = getpass(L10n.t("Again: ")).map({ String(cString: $0) }) else {
                     throw AccordError(.usage, L10n.t("no password given"))
                 }
                 guard first == second else { throw AccordError(.usage, L10n.t("the two passwords differ; nothing was saved")) }
@@ -93,9 +94,9 @@ extension Accord {
             @OptionGroup var repository: RepositoryOptions
 
             func run() throws {
-                for account in try UserStore(repository: repository.openTracker()).load() {
-                    print("\(account.name)\t\(account.party)\t\(account.role.rawValue)")
-                }
+                Console.say(lines: try UserStore(repository: repository.openTracker()).load().map { account in
+                    "\(account.name)\t\(account.party)\t\(account.role.rawValue)"
+                })
             }
         }
 
@@ -106,7 +107,7 @@ extension Accord {
 
             func run() throws {
                 try UserStore(repository: repository.openTracker()).remove(name)
-                print(L10n.t("removed {1}; a running server signs the account out at its next request", name))
+                Console.say(lines: [L10n.t("removed {1}; a running server signs the account out at its next request", name)])
             }
         }
     }

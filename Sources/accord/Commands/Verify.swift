@@ -67,12 +67,12 @@ extension Accord {
             if json {
                 print(try JSONOutput.render(Checked(checked: report.checked, problems: report.problems)), terminator: "")
             } else {
-                print(problems == 0 ? L10n.t("checked {1} objects: no problems", report.checked)
-                      : L10n.t("checked {1} objects: {2} bad", report.checked, problems))
-                for bad in report.problems {
-                    let place = bad.path.map { $0.isEmpty ? " (root folder)" : " \($0)" } ?? ""
-                    print("\(bad.id.hex) \(bad.type ?? "object")\(place): \(bad.problem ?? "")")
-                }
+                Console.say(lines: [problems == 0 ? L10n.t("checked {1} objects: no problems", report.checked)
+                                     : L10n.t("checked {1} objects: {2} bad", report.checked, problems)]
+                    + report.problems.map { bad in
+                        let place = bad.path.map { $0.isEmpty ? " " + L10n.t("(root folder)") : " \($0)" } ?? ""
+                        return "\(bad.id.hex) \(bad.type ?? "object")\(place): \(bad.problem ?? "")"
+                    })
             }
             if problems > 0 { throw ExitCode(1) }
         }
@@ -88,7 +88,7 @@ extension Accord {
             let settings = context.snapshot.settings ?? TrackerSettings(name: "", parties: [])
             let records = try RecordSignatures(repository: context.repository, settings: settings).records(at: context.commit)
             let report = SignatureReport(records: records, hasSigners: settings.hasSigners)
-            print(json ? try JSONOutput.render(report) : report.text, terminator: "")
+            if json { print(try JSONOutput.render(report), terminator: "") } else { Console.say(report.text) }
             if records.contains(where: { !$0.status.isVerified }) { throw ExitCode(1) }
         }
     }
@@ -109,13 +109,13 @@ struct SignatureReport: Encodable {
     }
 
     var text: String {
-        var lines = ["\(records.count) records: " + SignatureStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }
-            .joined(separator: ", ")]
-        if !hasSigners { lines.append("accord.yaml lists no signers: no record can be verified (see docs/security.md)") }
+        var lines = [L10n.t("{1} records: {2}", records.count, SignatureStatus.allCases.map { "\(counts[$0.rawValue] ?? 0) \($0.rawValue)" }
+            .joined(separator: ", "))]
+        if !hasSigners { lines.append(L10n.t("accord.yaml lists no signers: no record can be verified (see docs/security.md)")) }
         for record in records {
-            let by = record.signedBy.map { " by \($0)" + (record.signerName.map { " (\($0))" } ?? "") } ?? ""
+            let by = record.signedBy.map { " " + L10n.t("by {1}", context: "signer", $0) + (record.signerName.map { " (\($0))" } ?? "") } ?? ""
             lines.append("\(record.status.rawValue) \(record.path) \(record.commit.prefix(7))"
-                         + (record.party.map { " party \($0)" } ?? "") + by)
+                         + (record.party.map { " " + L10n.t("party {1}", $0) } ?? "") + by)
         }
         return lines.joined(separator: "\n") + "\n"
     }

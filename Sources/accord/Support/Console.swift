@@ -97,6 +97,20 @@ struct Console {
     }
 }
 
+extension Console {
+    /// Prints what a command did or would do (a few lines, not a report; never paged), its
+    /// control characters made visible as in every report: a file name, a table cell, a
+    /// signer's name or a path synced from the other copy cannot act on the terminal.
+    static func say(_ text: String, on output: FileHandle = .standardOutput) {
+        output.write(Data(TerminalText.visible(text, style: TerminalStyle(colour: false)).utf8))
+    }
+
+    /// `lines`, each ended by a newline, as ``say(_:on:)`` prints them.
+    static func say(lines: [String], on output: FileHandle = .standardOutput) {
+        say(lines.map { $0 + "\n" }.joined(), on: output)
+    }
+}
+
 /// What `--output` names: a file, or standard output as `-` (as for most command-line tools).
 enum OutputPath {
     /// Whether `path` means standard output: not given, or `-`.

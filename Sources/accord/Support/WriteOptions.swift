@@ -26,7 +26,7 @@ struct WriteOptions: ParsableArguments {
         if verbose {
             for commit in commits { text += try Self.describe(commit, in: repository) }
         }
-        output.write(Data(text.utf8))
+        Console.say(text, on: output)
     }
 
     /// One commit as `git show --name-status` prints it, without the diff: id, author, date,
