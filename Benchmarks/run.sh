@@ -93,6 +93,9 @@ if [ "$part" = all ] || [ "$part" = tracker ]; then
     "schedule|$accord schedule --repo $clone"
     "show|$accord show --repo $clone $id"
     "history|$accord history --repo $clone $id"
+    # The whole tracker's history: the last twenty commits, and all of them (a table of 50,027 lines).
+    "history-recent|$accord history --repo $clone --limit 20"
+    "history-all|$accord history --repo $clone"
     "summary-html|$accord summary --repo $clone --format html"
     # What an official in Phnom Penh reads, and what anyone reads on a terminal (colours on).
     "gaps-km|$accord gaps --repo $clone --lang km"
@@ -195,7 +198,7 @@ print(f"\n| {scale} | median | peak RSS |\n|---|---|---|")
 for kind in ["warm", "cold"]:
     print(f"| `accord validate` {kind} | {median(f'validate-{kind}'):.0f} ms | {rss(f'rss-{kind}'):.0f} MB |")
 print(f"| snapshot + state, warm (`accord-bench load --cached`) | {median('load-warm'):.0f} ms | |")
-for name in ["status", "gaps", "schedule", "show", "history", "summary-html", "gaps-km", "gaps-terminal", "search", "list-items"]:
+for name in ["status", "gaps", "schedule", "show", "history", "history-recent", "history-all", "summary-html", "gaps-km", "gaps-terminal", "search", "list-items"]:
     cold = f" (cold {median(f'{name}-cold'):.0f} ms, peak {rss(f'{name}-cold-rss'):.0f} MB)" if os.path.exists(f"{results}/{name}-cold.json") else ""
     peak = f"{rss(f'{name}-rss'):.0f} MB" if os.path.exists(f"{results}/{name}-rss") else ""
     print(f"| `accord {name}` warm{cold} | {median(f'{name}-warm'):.0f} ms | {peak} |")

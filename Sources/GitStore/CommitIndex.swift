@@ -91,29 +91,51 @@ struct CommitIndex {
 
     /// Adds `added`'s commits not held yet, with their paths, and finds each parent's place.
     /// On any inconsistency the index is left as it was.
-    mutating func append(_ added: StoredCommitChanges) throws(DamagedAddition) {
+    ///
+    /// Each commit's parents and changes are let go of as soon as they are copied: a store
+    /// holding a decade's 50,000 commits is then never held twice, in its form and the index's.
+    mutating func append(_ added: consuming StoredCommitChanges) throws(DamagedAddition) {
+        var added = added
         let mark = self.mark
         let pathBase = Int32(pathCount)
-        pathStarts.reserveCapacity(pathStarts.count + added.paths.count)
+        let addedPaths = added.paths.count
+        pathStarts.reserveCapacity(pathStarts.count + addedPaths)
         for path in added.paths {
             pathBytes.append(contentsOf: path.utf8)
             pathStarts.append(Int32(pathBytes.count))
         }
-        commits.reserveCapacity(commits.count + added.commits.count)
-        var placed = Set<RawObjectID>()
+        added.paths = []
+        // Room for all at once: an array doubling as it grows holds its old and new copies.
+        var addedParents = 0, addedLists = 0, addedChanges = 0
         for commit in added.commits {
-            guard commit.changes.count == max(commit.parents.count, 1) else {
+            addedParents += commit.parents.count
+            addedLists += commit.changes.count
+            for list in commit.changes { addedChanges += list.count }
+        }
+        commits.reserveCapacity(commits.count + added.commits.count)
+        parents.reserveCapacity(parents.count + addedParents)
+        parentPositions.reserveCapacity(parentPositions.count + addedParents)
+        listStarts.reserveCapacity(listStarts.count + addedLists)
+        changes.reserveCapacity(changes.count + addedChanges)
+        var placed = Set<RawObjectID>()
+        placed.reserveCapacity(added.commits.count)
+        for index in added.commits.indices {
+            let id = added.commits[index].id, time = added.commits[index].time
+            let commitParents = added.commits[index].parents, lists = added.commits[index].changes
+            added.commits[index].parents = []
+            added.commits[index].changes = []
+            guard lists.count == max(commitParents.count, 1) else {
                 rollBack(to: mark)
                 throw DamagedAddition()
             }
-            guard placed.insert(commit.id).inserted, lookup?[commit.id] == nil else { continue }
-            commits.append(Commit(id: commit.id, time: commit.time, firstParent: Int32(parents.count),
-                                  parentCount: Int32(commit.parents.count), firstList: Int32(listStarts.count - 1)))
-            parents.append(contentsOf: commit.parents)
-            parentPositions.append(contentsOf: repeatElement(-1, count: commit.parents.count))
-            for list in commit.changes {
+            guard placed.insert(id).inserted, lookup?[id] == nil else { continue }
+            commits.append(Commit(id: id, time: time, firstParent: Int32(parents.count),
+                                  parentCount: Int32(commitParents.count), firstList: Int32(listStarts.count - 1)))
+            parents.append(contentsOf: commitParents)
+            parentPositions.append(contentsOf: repeatElement(-1, count: commitParents.count))
+            for list in lists {
                 for change in list {
-                    guard change.path >= 0, Int(change.path) < added.paths.count else {
+                    guard change.path >= 0, Int(change.path) < addedPaths else {
                         rollBack(to: mark)
                         throw DamagedAddition()
                     }

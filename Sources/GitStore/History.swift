@@ -109,7 +109,17 @@ extension Repository {
     /// are kept, and commits left with none are skipped; `limit` counts the commits returned.
     public func changeLog(from start: ObjectID? = nil, limit: Int? = nil,
                           touching relevant: PathSelection? = nil) throws -> [CommitChanges] {
-        guard let start = try start ?? tip() else { return [] }
+        var result: [CommitChanges] = []
+        try changeLog(from: start, limit: limit, touching: relevant) { result.append($0) }
+        return result
+    }
+
+    /// ``changeLog(from:limit:touching:)`` handed to `each` one commit at a time, newest
+    /// first, so a caller that keeps less than each commit (a history of 50,000 commits keeps
+    /// a line for each, not its message and changes) never holds them all.
+    public func changeLog(from start: ObjectID? = nil, limit: Int? = nil, touching relevant: PathSelection? = nil,
+                          _ each: (CommitChanges) throws -> Void) throws {
+        guard let start = try start ?? tip() else { return }
         readyCommitIndex()
         if usesCommitIndex, let position = try? commitIndex.cover(RawObjectID(start), in: self, store: historyStore),
            let reachable = commitIndex.reachable(from: position) {
@@ -123,32 +133,37 @@ extension Repository {
                 if relevance[path] == 0 { relevance[path] = relevant.contains(bytes: index.pathBytes(change.path)) ? 1 : 2 }
                 return relevance[path] == 1
             }
-            var result: [CommitChanges] = []
-            for position in index.logOrder(from: position, reachable: reachable) {
-                if let limit, result.count >= limit { break }
-                var changes = index.changes(of: position, against: 0)
-                if relevant != nil {
-                    guard changes.contains(where: isKept) else { continue }
-                    changes = changes.filter(isKept)[...]
+            var count = 0
+            // Each commit is read once: libgit2's cache would keep all it read (30 MB for a
+            // decade's history) until the command ends.
+            try withoutObjectCache {
+                for position in index.logOrder(from: position, reachable: reachable) {
+                    if let limit, count >= limit { break }
+                    var changes = index.changes(of: position, against: 0)
+                    if relevant != nil {
+                        guard changes.contains(where: isKept) else { continue }
+                        changes = changes.filter(isKept)[...]
+                    }
+                    let pathChanges = changes.map { change in
+                        RawPathChange(path: index.path(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID).pathChange
+                    }
+                    try each(CommitChanges(commit: try commit(index.commits[Int(position)].id.objectID), changes: pathChanges))
+                    count += 1
                 }
-                let pathChanges = changes.map { change in
-                    RawPathChange(path: index.path(change.path), kind: change.kind, oldID: change.oldID, newID: change.newID).pathChange
-                }
-                result.append(CommitChanges(commit: try commit(index.commits[Int(position)].id.objectID), changes: pathChanges))
             }
-            return result
+            return
         }
-        var result: [CommitChanges] = []
+        var count = 0
         for info in try log(from: start) {
-            if let limit, result.count >= limit { break }
+            if let limit, count >= limit { break }
             var changes = try self.changes(from: info.parents.first, to: info.id)
             if let relevant {
                 changes = changes.filter { relevant.contains($0.path) }
                 if changes.isEmpty { continue }
             }
-            result.append(CommitChanges(commit: info, changes: changes))
+            try each(CommitChanges(commit: info, changes: changes))
+            count += 1
         }
-        return result
     }
 
     /// The top-level folder every one of `paths` lies in or is; nil when they do not share

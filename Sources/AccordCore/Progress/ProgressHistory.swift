@@ -114,36 +114,33 @@ public struct ProgressHistory: Codable, Sendable {
     public init(repository: Repository, from commit: ObjectID, snapshot: TrackerSnapshot, id: String?,
                 relevant: PathSelection?, limit: Int?, reports known: [StatusReport]? = nil) throws {
         self.id = id
-        let log = try repository.changeLog(from: commit, limit: limit, touching: relevant)
-        // Only the records the log names: a tracker holds 100,000 reports, a history a few
-        // dozen. A record's file is named after its id, so the ids sift them before their
-        // paths are built.
-        let named = Set(log.flatMap { $0.changes.map(\.path) })
-        let stems = Set(named.map(HistoryEntry.stem))
         // Reports in brief, from the id table, without decoding them: without an id every
         // report is named, and 100,000 decoded reports were the largest thing it held.
         // Given `known` (an id's reports), those alone.
         let outlines = known.map { Dictionary($0.map { ($0.id.rawValue, ReportOutline($0)) }, uniquingKeysWith: { first, _ in first }) }
-        // Evidence likewise, found by id: only the pieces named are decoded (unless the log
-        // names more files than there is evidence).
-        let namedEvidence: [Evidence] = stems.count > snapshot.evidenceCount
-            ? snapshot.evidence.filter { stems.contains($0.id.rawValue) }
-            : stems.compactMap(RecordID.init).flatMap(snapshot.evidence(withID:))
-        var evidenceAt: [String: Evidence] = [:]
-        for item in namedEvidence {
-            let file = item.path
-            if named.contains(file), evidenceAt[file] == nil { evidenceAt[file] = item }
-        }
         func report(at path: String) -> ReportOutline? {
             let id = HistoryEntry.stem(path)
             let outline = if let outlines { outlines[id] } else { snapshot.reportOutline(id) }
             return outline.flatMap { $0.path == path ? $0 : nil }
         }
-        let index = ProvenanceIndex(snapshot)
-        entries = log.map { logged in
-            HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
-                         report: report(at:), evidence: { evidenceAt[$0] }, index: index)
+        // A piece of evidence is found by its id, its file's name; an entry asks for the
+        // same file twice in a row.
+        var lastEvidence: (path: String, evidence: Evidence?)?
+        func evidence(at path: String) -> Evidence? {
+            if let lastEvidence, lastEvidence.path == path { return lastEvidence.evidence }
+            let found = RecordID(HistoryEntry.stem(path)).flatMap { id in snapshot.evidence(withID: id).first { $0.path == path } }
+            lastEvidence = (path, found)
+            return found
         }
+        let index = ProvenanceIndex(snapshot)
+        // One commit at a time: each is told in a line and let go (its message, its changes),
+        // so the history of a decade's 50,000 commits never holds them all.
+        var entries: [HistoryEntry] = []
+        try repository.changeLog(from: commit, limit: limit, touching: relevant) { logged in
+            entries.append(HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
+                                        report: report(at:), evidence: evidence(at:), index: index))
+        }
+        self.entries = entries
         marks = id.map { index.marks(of: $0).ordered } ?? []
         notice = ProvenanceNotice(Set(entries.flatMap(\.marks) + marks))
     }
