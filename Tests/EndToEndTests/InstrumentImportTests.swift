@@ -263,6 +263,12 @@ import Testing
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("đã ghi 1 báo cáo từ \(csv.path)"), "\(done.stdout)")
         #expect(done.stdout.contains(" ngày 2006-05-01 (dòng 2, commit "), "\(done.stdout)")
+        // Headers in Khmer, as a desk in Phnom Penh writes them.
+        let khmer = folder.appendingPathComponent("khmer.csv")
+        try Data("ចំណុច,ភាគី,ស្ថានភាព,កាលបរិច្ឆេទ,កំណត់សម្គាល់\ntip-2005#1.1,KH,implemented,2006-05-02,បានធ្វើរួច\n".utf8).write(to: khmer)
+        let fromKhmer = try CLI.run(["import", "reports", khmer.path, "--dry-run"], cwd: tracker)
+        #expect(fromKhmer.status == 0, "\(fromKhmer.stderr)")
+        #expect(fromKhmer.stdout.contains("row 2: would record tip-2005#1.1 KH implemented on 2006-05-02"), "\(fromKhmer.stdout)")
     }
 
     @Test func everyProblemIsListedAndNothingRecorded() throws {

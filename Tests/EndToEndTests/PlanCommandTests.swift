@@ -109,6 +109,18 @@ import Testing
         let khmer = try CLI.run(["plan", "import", matrix.path, "--plan", "plan-2017-2020", "--dry-run", "--lang", "km"], cwd: tracker)
         #expect(khmer.stdout.contains("នឹងបន្ថែម plan-2017-2020#7.1 Study of recruitment online (ស្ថាប័នដឹកនាំ៖ KH: ក្រសួងមហាផ្ទៃ"), "\(khmer.stdout)")
         #expect(khmer.stdout.contains("ចំណុច 2 នឹងត្រូវបន្ថែម; គ្មានអ្វីត្រូវបានកត់ត្រាទេ (--dry-run)"), "\(khmer.stdout)")
+        // A ministry's own headers, in Vietnamese: read as accord's columns, and a problem
+        // names the column as the sheet writes it.
+        let vietnamese = scratch.appendingPathComponent("ke-hoach.csv")
+        try Data("Lĩnh vực,Mục,Tên hoạt động,Cơ quan chủ trì,Bên,Thời gian\n3,3.10,Tập huấn,Bộ Công an,VN,2019\n3,3.11,,Bộ Công an,VN,2019\n".utf8)
+            .write(to: vietnamese)
+        let read = try CLI.run(["plan", "import", vietnamese.path, "--plan", "plan-2017-2020", "--dry-run", "--lang", "vi"], cwd: tracker)
+        #expect(read.status == 65)
+        #expect(read.stderr.contains("\(vietnamese.path):3:tên hoạt động: trống"), "\(read.stderr)")
+        try Data("Lĩnh vực,Mục,Tên hoạt động,Cơ quan chủ trì,Bên,Thời gian\n3,3.10,Tập huấn,Bộ Công an,VN,2019\n".utf8).write(to: vietnamese)
+        let fine = try CLI.run(["plan", "import", vietnamese.path, "--plan", "plan-2017-2020", "--dry-run"], cwd: tracker)
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(fine.stdout.contains("would add plan-2017-2020#3.10 Tập huấn (lead: VN: Bộ Công an)"), "\(fine.stdout)")
         // A title's control characters (a matrix received by e-mail) reach no terminal.
         let csv = scratch.appendingPathComponent("matrix.csv")
         try Data("area,item,title\n3,3.9,\"Survey\u{1B}]0;owned\u{07} of shelters\"\n".utf8).write(to: csv)

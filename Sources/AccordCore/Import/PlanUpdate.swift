@@ -194,35 +194,45 @@ public enum PlanMatrix {
     public static let known = ["area", "area title", "item", "title", "lead agency", "party", "partners", "target",
                                "period", "start", "end", "note"]
 
-    /// The column's normal name: lowercased, `_` and `-` as spaces (`Lead_Agency` is `lead agency`).
-    static func normal(_ column: String) -> String {
-        column.lowercased().replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
-            .split(separator: " ").joined(separator: " ")
+    /// The columns' names in `language`, which a sheet's header may use instead of accord's.
+    public static func columnNames(in language: Language) -> [String: String] {
+        ["area": L10n.t("area", context: "plan column", in: language),
+         "area title": L10n.t("area title", context: "plan column", in: language),
+         "item": L10n.t("item", context: "plan column", in: language),
+         "title": L10n.t("title", context: "plan column", in: language),
+         "lead agency": L10n.t("lead agency", context: "plan column", in: language),
+         "party": L10n.t("party", context: "plan column", in: language),
+         "partners": L10n.t("partners", context: "plan column", in: language),
+         "target": L10n.t("target", context: "plan column", in: language),
+         "period": L10n.t("period", context: "plan column", in: language),
+         "start": L10n.t("start", context: "plan column", in: language),
+         "end": L10n.t("end", context: "plan column", in: language),
+         "note": L10n.t("note", context: "plan column", in: language)]
     }
 
-    /// The entries the table holds for `plan`, or every problem as `FILE:row:column: message`.
+    /// The entries the table holds for `plan`, or every problem as `FILE:row:column: message`,
+    /// the column named by its header.
     public static func entries(_ table: SpreadsheetTable, file: String, plan: ActionPlan) -> (entries: [PlanUpdate.Entry], problems: [String]) {
         var problems: [String] = []
-        let columns = table.columns.map(normal)
-        for (index, column) in columns.enumerated() where !known.contains(column) {
-            problems.append(L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, SpreadsheetTable.columnLetter(index), table.columns[index], known.joined(separator: ", ")))
+        let columns = TableColumns(table, known: known, names: columnNames(in:))
+        for (letter, header) in columns.unknown {
+            problems.append(L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, letter, header, known.joined(separator: ", ")))
         }
-        for required in ["area", "item", "title"] where !columns.contains(required) {
+        for required in ["area", "item", "title"] where !columns.has(required) {
             problems.append(L10n.t("{1}:1: no {2} column (needed: area, item, title)", file, required))
         }
         if table.rows.isEmpty { problems.append(L10n.t("{1}: the table has a header and no rows", file)) }
         guard problems.isEmpty else { return ([], problems) }
-        let names = Dictionary(zip(columns, table.columns), uniquingKeysWith: { first, _ in first })
 
         var entries: [PlanUpdate.Entry] = []
         for row in table.rows {
-            let at = { (column: String) in "\(file):\(row.number):\(column)" }
-            func cell(_ column: String) -> SpreadsheetTable.Cell { names[column].flatMap { row.cells[$0] } ?? .empty }
+            let at = { (column: String) in "\(file):\(row.number):\(columns.header(column))" }
+            func cell(_ column: String) -> SpreadsheetTable.Cell { columns.cell(column, of: row) }
             func text(_ column: String) -> String { cell(column).text.trimmingCharacters(in: .whitespacesAndNewlines) }
             let before = problems.count
             let area = text("area"), id = text("item"), title = text("title")
-            if area.isEmpty { problems.append("\(at("area")): empty") }
-            if id.isEmpty { problems.append("\(at("item")): empty") }
+            if area.isEmpty { problems.append("\(at("area")): " + L10n.t("empty", context: "cell")) }
+            if id.isEmpty { problems.append("\(at("item")): " + L10n.t("empty", context: "cell")) }
             var lead: [PartyCode: String] = [:], partners: [PartyCode: [String]] = [:]
             let partyText = text("party"), agency = text("lead agency")
             var party: PartyCode?
@@ -283,7 +293,7 @@ public enum PlanMatrix {
                 continue
             }
             if title.isEmpty {
-                problems.append("\(at("title")): empty")
+                problems.append("\(at("title")): " + L10n.t("empty", context: "cell"))
                 continue
             }
             let entry = PlanUpdate.Entry(

@@ -362,3 +362,53 @@ enum XLSXGrid {
         }
     }
 }
+
+/// The columns of a table to import, found by the names accord reads (English) or by those
+/// names in Vietnamese or Khmer: a ministry's sheet keeps the headers its staff wrote.
+/// Headers are compared lowercased, with `_` and `-` read as spaces.
+public struct TableColumns: Sendable {
+    /// The header of each column found, as the table writes it, by the name accord reads.
+    public let written: [String: String]
+    /// The headers that name no column accord reads, with their column letters.
+    public let unknown: [(letter: String, header: String)]
+
+    /// The columns of `table` among `known`; `names` gives each known name in a language.
+    public init(_ table: SpreadsheetTable, known: [String], names: (Language) -> [String: String]) {
+        var aliases: [String: String] = [:]
+        for language in Language.allCases where language != .english {
+            for (name, translated) in names(language) where known.contains(name) && aliases[Self.normal(translated)] == nil {
+                aliases[Self.normal(translated)] = name
+            }
+        }
+        var written: [String: String] = [:], unknown: [(letter: String, header: String)] = []
+        for (index, header) in table.columns.enumerated() {
+            let normal = Self.normal(header)
+            if let name = known.contains(normal) ? normal : aliases[normal], written[name] == nil {
+                written[name] = header
+            } else {
+                unknown.append((SpreadsheetTable.columnLetter(index), header))
+            }
+        }
+        self.written = written
+        self.unknown = unknown
+    }
+
+    /// Whether the table has the column accord calls `name`.
+    public func has(_ name: String) -> Bool { written[name] != nil }
+
+    /// The cell of `row` in the column accord calls `name`; empty when the table lacks it.
+    public func cell(_ name: String, of row: SpreadsheetTable.Row) -> SpreadsheetTable.Cell {
+        written[name].flatMap { row.cells[$0] } ?? .empty
+    }
+
+    /// The column as messages name it: its header as written, else accord's name.
+    public func header(_ name: String) -> String { written[name] ?? name }
+
+    /// A header's normal form: lowercased (``SpreadsheetTable`` lowercases headers as it
+    /// reads them), composed, `_` and `-` as spaces, spaces collapsed (`Lead_Agency` is `lead agency`).
+    static func normal(_ header: String) -> String {
+        header.lowercased().precomposedStringWithCanonicalMapping
+            .replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            .split(separator: " ").joined(separator: " ")
+    }
+}

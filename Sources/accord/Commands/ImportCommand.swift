@@ -21,8 +21,10 @@ extension Accord.ImportCommand {
             abstract: "Record one status report per row of FILE.xlsx or FILE.csv, every row checked first.",
             discussion: """
             The first row names the columns (any order, any case): target, status and date are \
-            required; party, note, reporter and evidence (ids separated by ;) are optional. Each \
-            row is what accord log would record: a party is needed when the target binds several.
+            required; party, note, reporter and evidence (ids separated by ;) are optional. A \
+            header may name them in Vietnamese or Khmer as well (mục, tình trạng, ngày; \
+            ចំណុច, ស្ថានភាព, កាលបរិច្ឆេទ: docs/commands/import.md lists them). Each row is what accord \
+            log would record: a party is needed when the target binds several.
 
             Every row is checked before anything is recorded, and every problem is listed as \
             FILE:row:column: message. Nothing is recorded unless every row is valid; then each \
@@ -46,6 +48,17 @@ extension Accord.ImportCommand {
 
         static let known = ["target", "status", "date", "party", "note", "reporter", "evidence"]
 
+        /// The columns' names in `language`, which a sheet's header may use instead of accord's.
+        static func columnNames(in language: Language) -> [String: String] {
+            ["target": L10n.t("target", context: "report column", in: language),
+             "status": L10n.t("status", context: "report column", in: language),
+             "date": L10n.t("date", context: "report column", in: language),
+             "party": L10n.t("party", context: "report column", in: language),
+             "note": L10n.t("note", context: "report column", in: language),
+             "reporter": L10n.t("reporter", context: "report column", in: language),
+             "evidence": L10n.t("evidence", context: "report column", in: language)]
+        }
+
         /// One checked row, ready to record.
         struct Checked {
             let row: Int
@@ -57,10 +70,11 @@ extension Accord.ImportCommand {
 
         func run() throws {
             let table = try SpreadsheetTable.read(path: file)
-            for (index, column) in table.columns.enumerated() where !Self.known.contains(column) {
-                throw AccordError(.data, L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, SpreadsheetTable.columnLetter(index), column, Self.known.joined(separator: ", ")))
+            let columns = TableColumns(table, known: Self.known, names: Self.columnNames(in:))
+            if let (letter, header) = columns.unknown.first {
+                throw AccordError(.data, L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, letter, header, Self.known.joined(separator: ", ")))
             }
-            for required in ["target", "status", "date"] where !table.columns.contains(required) {
+            for required in ["target", "status", "date"] where !columns.has(required) {
                 throw AccordError(.data, L10n.t("{1}:1: no {2} column (needed: target, status, date)", file, required))
             }
             guard !table.rows.isEmpty else { throw AccordError(.data, L10n.t("{1}: the table has a header and no rows", file)) }
@@ -70,11 +84,11 @@ extension Accord.ImportCommand {
             var checked: [Checked] = []
             var series = ReportSeries()
             for row in table.rows {
-                let at = { (column: String) in "\(file):\(row.number):\(column)" }
+                let at = { (column: String) in "\(file):\(row.number):\(columns.header(column))" }
                 let before = problems.count
-                let target = row.cells["target"]?.text.trimmingCharacters(in: .whitespaces) ?? ""
+                let target = columns.cell("target", of: row).text.trimmingCharacters(in: .whitespaces)
                 if target.isEmpty { problems.append("\(at("target")): " + L10n.t("empty", context: "cell")) }
-                let statusText = row.cells["status"]?.text.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                let statusText = columns.cell("status", of: row).text.trimmingCharacters(in: .whitespaces).lowercased()
                 let status = Status(rawValue: statusText)
                 if status == nil {
                     let statuses = Status.allCases.map(\.rawValue).joined(separator: ", ")
@@ -82,7 +96,7 @@ extension Accord.ImportCommand {
                         : L10n.t("\"{1}\" is not a status (one of {2})", statusText, statuses)))
                 }
                 var date: CalendarDate?
-                switch row.cells["date"] ?? .empty {
+                switch columns.cell("date", of: row) {
                 case .date(let value): date = value
                 case .text(let text):
                     date = CalendarDate(text.trimmingCharacters(in: .whitespaces))
@@ -96,15 +110,16 @@ extension Accord.ImportCommand {
                 }
                 if let date, date > today { problems.append("\(at("date")): " + L10n.t("{1} is in the future (today is {2})", date, today)) }
                 var party: PartyCode?
-                if let text = row.cells["party"]?.text.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+                let text = columns.cell("party", of: row).text.trimmingCharacters(in: .whitespaces)
+                if !text.isEmpty {
                     party = PartyCode(reportingParty: text)
                     if party == nil { problems.append("\(at("party")): " + L10n.t("\"{1}\" is not a party code", text)) }
                 }
                 guard problems.count == before, let status, let date else { continue }
-                let evidence = (row.cells["evidence"]?.text ?? "").split(separator: ";")
+                let evidence = columns.cell("evidence", of: row).text.split(separator: ";")
                     .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
                 var request = StatusReportRequest(target: target, status: status, date: date, party: party, evidence: evidence)
-                let note = row.cells["note"]?.text.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+                let note = columns.cell("note", of: row).text.trimmingCharacters(in: .whitespacesAndNewlines)
                 request.note = note.isEmpty ? nil : note
                 let resolved: TrackedTarget
                 do {
@@ -119,10 +134,10 @@ extension Accord.ImportCommand {
                     problems.append("\(at("party")): \(error.message)")
                     continue
                 }
-                let reporterText = row.cells["reporter"]?.text.trimmingCharacters(in: .whitespaces)
+                let reporterText = columns.cell("reporter", of: row).text.trimmingCharacters(in: .whitespaces)
                 let reporter: (person: Person, signature: Signature)
                 do {
-                    reporter = try context.author(by: reporterText.flatMap { $0.isEmpty ? nil : $0 } ?? context.user.reporter, on: date)
+                    reporter = try context.author(by: reporterText.isEmpty ? context.user.reporter : reporterText, on: date)
                 } catch let failure as any AccordFailure {
                     problems.append("\(at("reporter")): \(failure.message)")
                     continue

@@ -118,8 +118,10 @@ extension Accord.PlanCommand {
             and title are required; lead agency, party, partners (separated by ;), target (what \
             the item is to produce), period (2017-01-01/2017-12-31, 2017-03/2018-06 or \
             2017-2018), start, end, area title (for an area the plan lacks) and note are \
-            optional. A matrix with one row per item and party gives each row one party's lead \
-            agency; rows of one item merge.
+            optional. The headers may be in Vietnamese or Khmer as well (lĩnh vực, mục, tên \
+            hoạt động; វិស័យ, ចំណុច, ចំណងជើង: docs/commands/plan.md lists them). A matrix with \
+            one row per item and party gives each row one party's lead agency; rows of one item \
+            merge.
 
             Every row is checked before anything is recorded, and every problem is listed as \
             FILE:row:column: message. Nothing is recorded unless every row is valid; then the \
