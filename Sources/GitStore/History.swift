@@ -134,8 +134,8 @@ extension Repository {
                 return relevance[path] == 1
             }
             var count = 0
-            // Each commit is read once: libgit2's cache would keep all it read (30 MB for a
-            // decade's history) until the command ends.
+            // Each commit is read once: libgit2's cache would keep every commit it read
+            // until the command ends.
             try withoutObjectCache {
                 for position in index.logOrder(from: position, reachable: reachable) {
                     if let limit, count >= limit { break }

@@ -48,7 +48,7 @@ final class ReportEntry: Sendable {
         /// by their heads too.
         indirect case parsed(StatusReport)
         /// Its file at `path`, git blob `blob`, whose bytes `bytes` gives when the report is
-        /// looked at (a read keeps no report's bytes: 22 MB for 100,000 reports).
+        /// looked at: a read keeps no report's bytes.
         case stored(path: String, blob: ObjectID, bytes: any ReportBytes)
     }
 
