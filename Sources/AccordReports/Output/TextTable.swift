@@ -91,15 +91,21 @@ public struct TextTable: Sendable {
         }
         // A header of fewer lines than the tallest sits on the last ones, next to the rule.
         let height = headers.map(\.count).max() ?? 1
-        var lines = (0..<height).map { number in
-            style.bold(line(headers.map { lines in
+        var text = ""
+        for number in 0..<height {
+            text += style.bold(line(headers.map { lines in
                 let first = height - lines.count
                 return number >= first ? lines[number - first] : ""
-            }))
+            })) + "\n"
         }
-        lines.append(indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  "))
-        lines += rows.map(line)
-        return lines.joined(separator: "\n") + "\n"
+        text += indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
+        // Row by row into the one text: a table of 50,000 rows held as lines too was a
+        // second copy of it.
+        for row in rows {
+            text += line(row)
+            text += "\n"
+        }
+        return text
     }
 
     /// The display width of a cell in terminal cells, ignoring ANSI escapes.
