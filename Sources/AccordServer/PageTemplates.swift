@@ -19,6 +19,7 @@ enum PageTemplates {
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
         "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search, "sync": sync,
         "instrumentForm": instrumentForm, "amendForm": amendForm, "outcome": outcome, "changesField": changesField,
+        "planImportForm": planImportForm,
     ]
 
     /// The templates in `language`: each `[[English]]` replaced by its translation
@@ -70,7 +71,7 @@ enum PageTemplates {
     :root { --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --accent: #0b4f8a; --bad: #a4000f; --good: #135e1f; }
     * { box-sizing: border-box; }
     \(DocumentFont.khmer.fontFace(source: Site.khmerFontPath))
-    body { font-family: system-ui, "Noto Sans", "Noto Sans Khmer", "\(DocumentFont.khmer.family)", sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
+    body { font-family: "\(DocumentFont.khmer.family)", system-ui, "Noto Sans", sans-serif; color: var(--ink); margin: 0; line-height: 1.45; }
     header { background: #f2f4f7; border-bottom: 1px solid var(--line); padding: .5rem 1rem; }
     header nav { display: flex; flex-wrap: wrap; gap: .25rem 1rem; align-items: center; }
     header a { color: var(--accent); }
@@ -89,7 +90,7 @@ enum PageTemplates {
     input, select, textarea, button { font: inherit; padding: .35rem .5rem; max-width: 100%; }
     input[type=text], input[type=password], textarea, select.wide { width: 100%; }
     button { background: var(--accent); color: #fff; border: 0; border-radius: 3px; cursor: pointer; min-height: 2.5rem; }
-    .problem { color: var(--bad); margin: .2rem 0; }
+    .problem { color: var(--bad); margin: .2rem 0; white-space: pre-line; }
     fieldset { border: 1px solid var(--line); margin: .75rem 0; min-width: 0; }
     label.check { display: inline; font-weight: 400; }
     .problems { border: 2px solid var(--bad); padding: .5rem 1rem; }
@@ -133,7 +134,7 @@ enum PageTemplates {
     <a href="/search?as-of={{asOf}}">[[Search]]</a>
     <a href="/sync">[[Sync]]</a>
     {{#canReport}}<a href="/log">[[Log progress]]</a> <a href="/evidence">[[Add evidence]]</a>{{/canReport}}
-    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/instruments/new">[[Add an instrument]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
+    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/instruments/new">[[Add an instrument]]</a> <a href="/plans/import">[[Import plan items]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
     <span lang="en"><a href="/language?to=en&amp;back={{hereURL}}" hreflang="en">English</a></span>
     <span lang="vi"><a href="/language?to=vi&amp;back={{hereURL}}" hreflang="vi">Tiếng Việt</a></span>
     <span lang="km"><a href="/language?to=km&amp;back={{hereURL}}" hreflang="km">ខ្មែរ</a></span>
@@ -595,6 +596,32 @@ enum PageTemplates {
     {{> changesField}}
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
     <p><button type="submit" name="preview" value="1">[[Preview the articles]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let planImportForm = """
+    {{<layout}}
+    {{$title}}[[Import plan items]]{{/title}}
+    {{$content}}
+    <h1>[[Import plan items]]</h1>
+    <p class="muted">[[Adds the items of a plan matrix to an action plan in one commit, as accord plan import does: one row per item and party, with the columns area, item, title, lead agency, party, partners, target, period (or start and end), area title and note, in English, Vietnamese or Khmer. Every row is checked first; nothing is recorded unless every row is right.]]</p>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p>{{#recordedLink}}<p><a href="/show?id={{recordedLink}}">[[Open the plan]]</a></p>{{/recordedLink}}</div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
+    {{#previewSummary}}<div class="done" role="status"><p>[[Nothing is recorded yet. Check the items, choose the file again and press Record.]]</p>
+    <p>{{previewSummary}}</p>
+    {{#preview}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/preview}}</div>{{/previewSummary}}
+    <form method="post" action="/plans/import?csrf={{csrf}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="plan">[[Plan]]</label>
+    {{#fields.plan}}{{> fieldProblem}}{{/fields.plan}}
+    <select id="plan" name="plan" class="wide" required {{#fields.plan.problem}}aria-invalid="true" aria-describedby="plan-problem"{{/fields.plan.problem}}>{{#plans}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} {{title}}</option>{{/plans}}</select>
+    <label for="matrix">[[Plan matrix: .xlsx or .csv, up to {{maxMB}} MB]]</label>
+    {{#fields.matrix}}{{> fieldProblem}}{{/fields.matrix}}
+    <input type="file" id="matrix" name="matrix" accept=".xlsx,.csv" required {{#fields.matrix.problem}}aria-invalid="true" aria-describedby="matrix-problem"{{/fields.matrix.problem}}>
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit" name="preview" value="1">[[Preview the items]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
     </form>
     {{/content}}
     {{/layout}}

@@ -34,8 +34,10 @@ struct Site: Sendable {
         templates = libraries
     }
 
-    /// Where the pages find accord's Khmer font: a browser on a computer with no Khmer font
-    /// fetches it for a page that holds Khmer, once, instead of drawing empty boxes.
+    /// Where the pages find accord's Khmer font, which they name first for Khmer characters
+    /// alone: a browser fetches it once, for the first page holding Khmer, and draws Khmer
+    /// with it whatever fonts the computer has (a generic family asked for Khmer can answer
+    /// with a font that has no Khmer letters, and boxes are drawn).
     static let khmerFontPath = "/fonts/noto-sans-khmer.ttf"
     private static let khmerFont = ByteBuffer(bytes: DocumentFont.khmer.data)
 
@@ -148,6 +150,7 @@ struct Site: Sendable {
         addForms(to: router)
         addMeetingForm(to: router)
         addInstrumentForms(to: router)
+        addPlanImportForm(to: router)
         addSyncPage(to: router)
         addSignIn(to: router)
     }

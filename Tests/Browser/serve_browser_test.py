@@ -218,6 +218,16 @@ def run_checks(driver, base):
     driver.find_element(By.CSS_SELECTOR, "a[hreflang='en']").click()
     serving.wait_until(driver, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     check("Dashboard" in driver.page_source, "the en link brings English back")
+    # The Khmer word on an English page (the language link) is drawn in accord's font too,
+    # not as boxes in the first font of the list.
+    driver.execute_async_script("const done = arguments[arguments.length - 1]; document.fonts.ready.then(() => done(1))")
+    driver.execute_cdp_cmd("DOM.enable", {})
+    driver.execute_cdp_cmd("CSS.enable", {})
+    root = driver.execute_cdp_cmd("DOM.getDocument", {"depth": -1})["root"]["nodeId"]
+    link = driver.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": "a[hreflang='km']"})["nodeId"]
+    drawn = driver.execute_cdp_cmd("CSS.getPlatformFontsForNode", {"nodeId": link})["fonts"]
+    check([font["postScriptName"] for font in drawn] == ["NotoSansKhmer-Regular"] and all(font["isCustomFont"] for font in drawn),
+          f"the Khmer language link of an English page is drawn in accord's Khmer font: {drawn}")
 
     # The search page finds the report's note.
     driver.get(base + "/search?q=" + urllib.parse.quote("thirty days border post"))

@@ -203,7 +203,54 @@ def run_checks(driver, base):
     check(commits() == before + 1, "nothing recorded for no change")
     driver.save_screenshot(os.path.join(SHOTS, "amend-problems.png"))
 
+    check_plan_import(driver, base)
     check_spreadsheets(driver, base)
+
+
+def check_plan_import(driver, base):
+    """A plan matrix in Excel, headed in Vietnamese as a ministry keeps it: a bad row is
+    named next to the file and nothing recorded; the preview lists the items and records
+    nothing; Record adds them in one commit by the editor."""
+    bad = os.path.join(WORK, "ke-hoach-sai.csv")
+    with open(bad, "w", encoding="utf-8") as out:
+        out.write("Lĩnh vực,Mục,Tên hoạt động,Cơ quan chủ trì,Bên\n3,3.9,,Bộ Công an,VN\n")
+    before = commits()
+    driver.get(base + "/plans/import")
+    Select(driver.find_element(By.ID, "plan")).select_by_value("plan-2017-2020")
+    driver.find_element(By.ID, "matrix").send_keys(bad)
+    serving.press(driver, "button[name='record']")
+    shown = problems(driver)
+    check("ke-hoach-sai.csv:2:tên hoạt động" in shown.get("matrix-problem", ""),
+          "a row without a title is named next to the file, by its Vietnamese column: " + repr(shown))
+    check(commits() == before, "a matrix with a problem records nothing")
+
+    matrix = os.path.join(WORK, "ke-hoach.xlsx")
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["Lĩnh vực", "Tên lĩnh vực", "Mục", "Tên hoạt động", "Cơ quan chủ trì", "Bên", "Bắt đầu", "Kết thúc"])
+    sheet.append(["7", "Nghiên cứu", "7.1", "Nghiên cứu tuyển mộ trên mạng", "Viện Khoa học Công an", "VN", "2018-01-01", "2018-12-31"])
+    sheet.append(["7", "", "7.1", "", "ក្រសួងមហាផ្ទៃ", "KH", None, None])
+    sheet.append(["3", "", "3.9", "Đường dây nóng song ngữ", "Bộ Lao động", "VN", "2019-01-01", "2020-06-30"])
+    book.save(matrix)
+    driver.get(base + "/plans/import")
+    Select(driver.find_element(By.ID, "plan")).select_by_value("plan-2017-2020")
+    driver.find_element(By.ID, "matrix").send_keys(matrix)
+    serving.press(driver, "button[name='preview']")
+    shown = done(driver)
+    check("2 items would be added to plan-2017-2020" in shown and "plan-2017-2020#7.1 Nghiên cứu tuyển mộ trên mạng" in shown,
+          "the preview lists the items: " + shown[:300] + " " + repr(problems(driver)))
+    check(commits() == before, "the preview records nothing")
+    driver.save_screenshot(os.path.join(SHOTS, "plan-import-preview.png"))
+    driver.find_element(By.ID, "matrix").send_keys(matrix)
+    serving.press(driver, "button[name='record']")
+    shown = done(driver)
+    check(shown.startswith("2 items added to plan-2017-2020 (commit "), "the items are recorded: " + shown + " " + repr(problems(driver)))
+    check(commits() == before + 1, "one commit for the matrix")
+    log = git("log", "-1", "--format=%an|%s")
+    check(log.strip() == "minh|Plan: import 2 items into plan-2017-2020 from ke-hoach.xlsx", "git log: " + log.strip())
+    items = accord("list", "items", "--json", "--as-of", "2019-06-30", "--repo", TRACKER).stdout
+    check('"plan-2017-2020#7.1"' in items and '"plan-2017-2020#3.9"' in items, "accord list items shows the new items")
+    driver.save_screenshot(os.path.join(SHOTS, "plan-import-recorded.png"))
 
 
 def check_spreadsheets(driver, base):

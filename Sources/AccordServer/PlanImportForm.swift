@@ -1,0 +1,100 @@
+import AccordCore
+import Foundation
+import GitStore
+import HTTPTypes
+import Hummingbird
+
+/// The form that adds the items of a plan matrix (.xlsx or .csv) to an action plan:
+/// `accord plan import` from a browser, read and recorded by the same code.
+extension Site {
+    func addPlanImportForm(to router: Router<BasicRequestContext>) {
+        router.get("/plans/import") { request, _ in
+            try await form(request, "planImportForm", need: .editor) { reading, _, query in planImportChoices(reading, values: query.values) }
+        }
+        router.post("/plans/import") { request, _ in
+            let (session, cookie) = await session(for: request)
+            guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
+            guard visitor.may(.editor) else { return refused(.editor, session: session, cookie: cookie) }
+            return try await receiveUpload(request, limit: SpreadsheetTable.maximumFileBytes, session: session, cookie: cookie,
+                                           limitSource: nil) { upload in
+                try await answer("planImportForm", upload.fields, session: session, cookie: cookie,
+                                 choices: { reading, _, values in planImportChoices(reading, values: values) }) {
+                    try importPlanMatrix(upload, visitor: visitor)
+                }
+            }
+        }
+    }
+
+    func planImportChoices(_ reading: TrackerReading, values: [String: String]) -> [String: Any] {
+        [
+            "values": values,
+            "plans": reading.whole.plans.map { plan in
+                ["code": plan.id.description, "title": plan.title[L10n.language.rawValue] ?? plan.title["en"] ?? plan.title.values.sorted().first ?? "", "selected": values["plan"] == plan.id.description] as [String: Any]
+            },
+            "maxMB": SpreadsheetTable.maximumFileBytes / 1_048_576,
+        ]
+    }
+
+    /// `accord plan import` from a form: the matrix checked whole, every problem of every row
+    /// listed under the file, and nothing recorded unless there is none; with `preview`, the
+    /// items that would be added and nothing more.
+    func importPlanMatrix(_ upload: MultipartUpload, visitor: Visitor) throws -> FormOutcome {
+        let today = CalendarDate.today()
+        let reading = try tracker(asOf: today)
+        var outcome = FormOutcome()
+        var plan: ActionPlan?
+        if let text = upload.fields["plan"] {
+            do {
+                guard let id = InstrumentID(text) else { throw AccordError(.usage, L10n.t("{1} is not a plan id such as plan-2017-2020", text)) }
+                plan = try PlanUpdate.current(id, in: reading.repository)
+            } catch {
+                outcome.add("plan", error)
+            }
+        } else {
+            outcome.problems["plan"] = L10n.t("choose the plan the items are added to")
+        }
+        guard let file = upload.files["matrix"] else {
+            outcome.problems["matrix"] = L10n.t("choose the plan matrix: an .xlsx or .csv file")
+            return outcome
+        }
+        let name = file.lastPathComponent
+        let table: SpreadsheetTable
+        do {
+            table = try SpreadsheetTable.read(path: file.path, file: name)
+        } catch {
+            outcome.add("matrix", error)
+            return outcome
+        }
+        guard let plan else { return outcome }
+        let read = PlanMatrix.entries(table, file: name, plan: plan)
+        guard read.problems.isEmpty else {
+            // Every problem, a line each, as the command lists them.
+            outcome.add("matrix", TableProblems(file: name, problems: read.problems))
+            return outcome
+        }
+        let lines = read.entries.map { entry in
+            "\(plan.id)#\(entry.item.id) \(entry.item.title)"
+                + (entry.item.lead.isEmpty ? "" : " (" + L10n.t("lead: {1}", entry.item.lead.sorted { $0.key.code < $1.key.code }
+                    .map { "\($0.key): \($0.value)" }.joined(separator: "; ")) + ")")
+        }
+        let count = read.entries.count
+        if upload.fields["preview"] != nil {
+            outcome.preview = [["lines": lines]]
+            outcome.previewSummary = count == 1 ? L10n.t("1 item would be added to {1}", plan.id)
+                : L10n.t("{1} items would be added to {2}", count, plan.id)
+            return outcome
+        }
+        let author = Self.author(visitor, on: today, in: reading.repository)
+        do {
+            let commit = try PlanUpdate(plan: plan.id, entries: read.entries).record(
+                in: reading.repository, author: author.signature,
+                message: "Plan: import \(count == 1 ? "1 item" : "\(count) items") into \(plan.id) from \(name)")
+            outcome.recorded = count == 1 ? L10n.t("1 item added to {1} (commit {2})", plan.id, commit.short)
+                : L10n.t("{1} items added to {2} (commit {3})", count, plan.id, commit.short)
+            outcome.link = plan.id.description
+        } catch {
+            outcome.add("record", error)
+        }
+        return outcome
+    }
+}
