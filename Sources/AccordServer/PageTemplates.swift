@@ -19,7 +19,7 @@ enum PageTemplates {
         "log": logForm, "evidence": evidenceForm, "retract": retractForm, "login": login, "message": message,
         "fieldProblem": fieldProblem, "meetingForm": meetingForm, "search": search, "sync": sync,
         "instrumentForm": instrumentForm, "amendForm": amendForm, "outcome": outcome, "changesField": changesField,
-        "planImportForm": planImportForm,
+        "planImportForm": planImportForm, "reportImportForm": reportImportForm,
     ]
 
     /// The templates in `language`: each `[[English]]` replaced by its translation
@@ -134,7 +134,7 @@ enum PageTemplates {
     <a href="/search?as-of={{asOf}}">[[Search]]</a>
     <a href="/sync">[[Sync]]</a>
     {{#canReport}}<a href="/log">[[Log progress]]</a> <a href="/evidence">[[Add evidence]]</a>{{/canReport}}
-    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/instruments/new">[[Add an instrument]]</a> <a href="/plans/import">[[Import plan items]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
+    {{#canEdit}}<a href="/meetings/new">[[Add a meeting]]</a> <a href="/instruments/new">[[Add an instrument]]</a> <a href="/plans/import">[[Import plan items]]</a> <a href="/reports/import">[[Import status reports]]</a> <a href="/retract">[[Retract]]</a>{{/canEdit}}
     <span lang="en"><a href="/language?to=en&amp;back={{hereURL}}" hreflang="en">English</a></span>
     <span lang="vi"><a href="/language?to=vi&amp;back={{hereURL}}" hreflang="vi">Tiếng Việt</a></span>
     <span lang="km"><a href="/language?to=km&amp;back={{hereURL}}" hreflang="km">ខ្មែរ</a></span>
@@ -622,6 +622,29 @@ enum PageTemplates {
     <input type="file" id="matrix" name="matrix" accept=".xlsx,.csv" required {{#fields.matrix.problem}}aria-invalid="true" aria-describedby="matrix-problem"{{/fields.matrix.problem}}>
     {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
     <p><button type="submit" name="preview" value="1">[[Preview the items]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
+    </form>
+    {{/content}}
+    {{/layout}}
+    """
+
+    static let reportImportForm = """
+    {{<layout}}
+    {{$title}}[[Import status reports]]{{/title}}
+    {{$content}}
+    <h1>[[Import status reports]]</h1>
+    <p class="muted">[[Records one status report per row of a table, as accord import reports does: the columns target, status and date, and party, note, reporter and evidence when needed, in English, Vietnamese or Khmer. Every row is checked first; nothing is recorded unless every row is right; then each report is its own commit, dated on its day.]]</p>
+    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
+    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
+    {{#previewSummary}}<div class="done" role="status"><p>[[Nothing is recorded yet. Check the reports, choose the file again and press Record.]]</p>
+    <p>{{previewSummary}}</p>
+    {{#preview}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/preview}}</div>{{/previewSummary}}
+    <form method="post" action="/reports/import?csrf={{csrf}}" enctype="multipart/form-data">
+    <input type="hidden" name="csrf" value="{{csrf}}">
+    <label for="sheet">[[Table of status reports: .xlsx or .csv, up to {{maxMB}} MB]]</label>
+    {{#fields.sheet}}{{> fieldProblem}}{{/fields.sheet}}
+    <input type="file" id="sheet" name="sheet" accept=".xlsx,.csv" required {{#fields.sheet.problem}}aria-invalid="true" aria-describedby="sheet-problem"{{/fields.sheet.problem}}>
+    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+    <p><button type="submit" name="preview" value="1">[[Preview the reports]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
     </form>
     {{/content}}
     {{/layout}}

@@ -150,7 +150,7 @@ struct Site: Sendable {
         addForms(to: router)
         addMeetingForm(to: router)
         addInstrumentForms(to: router)
-        addPlanImportForm(to: router)
+        addImportForms(to: router)
         addSyncPage(to: router)
         addSignIn(to: router)
     }

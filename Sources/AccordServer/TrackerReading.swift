@@ -49,6 +49,18 @@ struct TrackerReading {
         return commit
     }
 
+    /// Commits a series of new records through `RecordWriter` (`record` is handed the
+    /// writer and returns what it recorded, each with its commit), then tells the server's
+    /// memory what was added.
+    func writeSeries(_ record: (RecordWriter) throws -> [(report: StatusReport, commit: ObjectID)]) throws -> [(report: StatusReport, commit: ObjectID)] {
+        let recorded = try record(RecordWriter(repository: repository, snapshot: whole, base: commit))
+        if let last = recorded.last?.commit {
+            memory.advance(to: last, adding: Dictionary(recorded.map { ($0.report.path, Data($0.report.yamlText().utf8)) },
+                                                        uniquingKeysWith: { first, _ in first }))
+        }
+        return recorded
+    }
+
     /// The template value `key` names, made by `make` once per tip and date and then
     /// remembered (for values that depend only on the tracker and on `key`).
     func remembered(_ key: String, make: () throws -> [String: Any]) rethrows -> [String: Any] {

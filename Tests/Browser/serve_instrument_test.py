@@ -204,6 +204,7 @@ def run_checks(driver, base):
     driver.save_screenshot(os.path.join(SHOTS, "amend-problems.png"))
 
     check_plan_import(driver, base)
+    check_report_import(driver, base)
     check_spreadsheets(driver, base)
 
 
@@ -251,6 +252,52 @@ def check_plan_import(driver, base):
     items = accord("list", "items", "--json", "--as-of", "2019-06-30", "--repo", TRACKER).stdout
     check('"plan-2017-2020#7.1"' in items and '"plan-2017-2020#3.9"' in items, "accord list items shows the new items")
     driver.save_screenshot(os.path.join(SHOTS, "plan-import-recorded.png"))
+
+
+def check_report_import(driver, base):
+    """A desk's table of status reports headed in Khmer: a bad status is named next to the
+    file and nothing recorded; the preview lists the reports; Record makes a commit a report,
+    by the editor, each report naming the reporter its row gives."""
+    before = commits()
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ចំណុច", "ភាគី", "ស្ថានភាព", "កាលបរិច្ឆេទ", "កំណត់សម្គាល់", "អ្នករាយការណ៍"])
+    sheet.append(["tip-2005#4.1", "KH", "done", "2026-01-15", "", ""])
+    bad = os.path.join(WORK, "reports-bad.xlsx")
+    book.save(bad)
+    driver.get(base + "/reports/import")
+    driver.find_element(By.ID, "sheet").send_keys(bad)
+    serving.press(driver, "button[name='record']")
+    shown = problems(driver)
+    check("reports-bad.xlsx:2:ស្ថានភាព" in shown.get("sheet-problem", "") and "is not a status" in shown.get("sheet-problem", ""),
+          "a bad status is named next to the file, by its Khmer column: " + repr(shown))
+    check(commits() == before, "a sheet with a problem records nothing")
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["ចំណុច", "ភាគី", "ស្ថានភាព", "កាលបរិច្ឆេទ", "កំណត់សម្គាល់", "អ្នករាយការណ៍"])
+    sheet.append(["tip-2005#4.1", "KH", "in-progress", "2026-01-15", "បានរៀបចំវគ្គបណ្តុះបណ្តាល", "Sok Dara"])
+    sheet.append(["tip-2005#4.1", "VN", "implemented", "2026-01-20", "Đã tổ chức tập huấn", ""])
+    good = os.path.join(WORK, "reports.xlsx")
+    book.save(good)
+    driver.get(base + "/reports/import")
+    driver.find_element(By.ID, "sheet").send_keys(good)
+    serving.press(driver, "button[name='preview']")
+    shown = done(driver)
+    check("2 reports would be recorded" in shown and "row 2: would record tip-2005#4.1 KH in-progress on 2026-01-15" in shown,
+          "the preview lists the reports: " + shown[:300] + " " + repr(problems(driver)))
+    check(commits() == before, "the preview records nothing")
+    driver.find_element(By.ID, "sheet").send_keys(good)
+    serving.press(driver, "button[name='record']")
+    shown = done(driver)
+    check(shown.startswith("2 reports recorded from reports.xlsx"), "the reports are recorded: " + shown + " " + repr(problems(driver)))
+    check(commits() == before + 2, "a commit a report")
+    log = git("log", "-2", "--format=%an|%ad|%s", "--date=short")
+    check(log.strip() == "minh|2026-01-20|tip-2005#4.1: VN implemented\nminh|2026-01-15|tip-2005#4.1: KH in-progress",
+          "git log: " + log.strip())
+    added = git("show", "--format=", "--name-only", "HEAD~1").strip()
+    check("reporter: Sok Dara" in git("show", "HEAD~1:" + added), "the report names the reporter its row gives")
+    driver.save_screenshot(os.path.join(SHOTS, "report-import-recorded.png"))
 
 
 def check_spreadsheets(driver, base):

@@ -4,12 +4,28 @@ import GitStore
 import HTTPTypes
 import Hummingbird
 
-/// The form that adds the items of a plan matrix (.xlsx or .csv) to an action plan:
-/// `accord plan import` from a browser, read and recorded by the same code.
+/// The forms that import a spreadsheet (.xlsx or .csv): the items of a plan matrix
+/// (`accord plan import`) and status reports, one a row (`accord import reports`), read and
+/// recorded by the same code as the commands.
 extension Site {
-    func addPlanImportForm(to router: Router<BasicRequestContext>) {
+    func addImportForms(to router: Router<BasicRequestContext>) {
         router.get("/plans/import") { request, _ in
             try await form(request, "planImportForm", need: .editor) { reading, _, query in planImportChoices(reading, values: query.values) }
+        }
+        router.get("/reports/import") { request, _ in
+            try await form(request, "reportImportForm", need: .editor) { reading, _, query in reportImportChoices(reading, values: query.values) }
+        }
+        router.post("/reports/import") { request, _ in
+            let (session, cookie) = await session(for: request)
+            guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
+            guard visitor.may(.editor) else { return refused(.editor, session: session, cookie: cookie) }
+            return try await receiveUpload(request, limit: SpreadsheetTable.maximumFileBytes, session: session, cookie: cookie,
+                                           limitSource: nil) { upload in
+                try await answer("reportImportForm", upload.fields, session: session, cookie: cookie,
+                                 choices: { reading, _, values in reportImportChoices(reading, values: values) }) {
+                    try importReports(upload, visitor: visitor)
+                }
+            }
         }
         router.post("/plans/import") { request, _ in
             let (session, cookie) = await session(for: request)
@@ -23,6 +39,58 @@ extension Site {
                 }
             }
         }
+    }
+
+    func reportImportChoices(_ reading: TrackerReading, values: [String: String]) -> [String: Any] {
+        ["values": values, "maxMB": SpreadsheetTable.maximumFileBytes / 1_048_576]
+    }
+
+    /// `accord import reports` from a form: every row checked, every problem listed under
+    /// the file, nothing recorded unless there is none; with `preview`, the reports that
+    /// would be recorded. A row's reporter cell names the report's reporter; the commits are
+    /// by the signed-in editor, as every form's.
+    func importReports(_ upload: MultipartUpload, visitor: Visitor) throws -> FormOutcome {
+        let today = CalendarDate.today()
+        let reading = try tracker(asOf: today)
+        var outcome = FormOutcome()
+        guard let file = upload.files["sheet"] else {
+            outcome.problems["sheet"] = L10n.t("choose the table of status reports: an .xlsx or .csv file")
+            return outcome
+        }
+        let name = file.lastPathComponent
+        let sheet: ReportSheet
+        do {
+            let table = try SpreadsheetTable.read(path: file.path, file: name)
+            sheet = try ReportSheet(table, file: name, snapshot: reading.snapshot, resolver: reading.resolver, today: today,
+                                    preferring: visitor.account?.party) { reporter, day in
+                let signed = Self.author(visitor, on: day, in: reading.repository)
+                guard let reporter else { return signed }
+                guard let person = Person(reporter) else {
+                    throw AccordError(.data, L10n.t("{1} should be a name or \"Name <email>\"", reporter.debugDescription))
+                }
+                return (person, signed.signature)
+            }
+        } catch {
+            outcome.add("sheet", error)
+            return outcome
+        }
+        let count = sheet.rows.count
+        if upload.fields["preview"] != nil {
+            outcome.preview = [["lines": sheet.rows.map { L10n.t("row {1}: would record {2}", $0.number, $0.summary) }]]
+            outcome.previewSummary = count == 1 ? L10n.t("1 report would be recorded") : L10n.t("{1} reports would be recorded", count)
+            return outcome
+        }
+        do {
+            let recorded = try reading.writeSeries { writer in
+                try sheet.record(with: writer, snapshot: reading.snapshot, resolver: reading.resolver, today: today)
+            }
+            // The ids of a few reports; a long sheet's are in the history.
+            outcome.recorded = (count == 1 ? L10n.t("1 report recorded from {1}", name) : L10n.t("{1} reports recorded from {2}", count, name))
+                + (count > 10 ? "" : " (" + recorded.map { "\($0.report.id)" }.joined(separator: ", ") + ")")
+        } catch {
+            outcome.add("record", error)
+        }
+        return outcome
     }
 
     func planImportChoices(_ reading: TrackerReading, values: [String: String]) -> [String: Any] {
