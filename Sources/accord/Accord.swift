@@ -104,7 +104,8 @@ struct Accord: ParsableCommand {
     /// every command takes and which choose the run's languages and digits before anything
     /// prints (see `L10n.choose`, `LocalForms.choose`).
     /// `diff`, `revisions`, `amend` and `instrument` keep their own `--lang`, the language of
-    /// a text: it sets the interface's language too when accord speaks it.
+    /// a text: the first sets the interface's language too when accord speaks it (an
+    /// instrument added in English, Vietnamese and Khmer answers in English, its first).
     private static func chooseLanguage(_ arguments: [String]) throws -> [String] {
         let textCommands: Set<String> = ["diff", "revisions", "amend", "instrument"]
         let keepsOption = arguments.first { !$0.hasPrefix("-") }.map(textCommands.contains) ?? false
@@ -118,7 +119,7 @@ struct Accord: ParsableCommand {
                 rest += arguments[index...]
                 break
             } else if argument == "--lang", index + 1 < arguments.count {
-                option = arguments[index + 1]
+                if !keepsOption || option == nil { option = arguments[index + 1] }
                 if keepsOption { rest += [argument, arguments[index + 1]] }
                 index += 2
                 continue
@@ -129,7 +130,7 @@ struct Accord: ParsableCommand {
             } else if argument.hasPrefix("--digits=") {
                 digits = String(argument.dropFirst("--digits=".count))
             } else if argument.hasPrefix("--lang=") {
-                option = String(argument.dropFirst("--lang=".count))
+                if !keepsOption || option == nil { option = String(argument.dropFirst("--lang=".count)) }
                 if keepsOption { rest.append(argument) }
             } else {
                 rest.append(argument)
