@@ -16,27 +16,15 @@ extension Site {
             try await form(request, "reportImportForm", need: .editor) { reading, _, query in reportImportChoices(reading, values: query.values) }
         }
         router.post("/reports/import") { request, _ in
-            let (session, cookie) = await session(for: request)
-            guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
-            guard visitor.may(.editor) else { return refused(.editor, session: session, cookie: cookie) }
-            return try await receiveUpload(request, limit: SpreadsheetTable.maximumFileBytes, session: session, cookie: cookie,
-                                           limitSource: nil) { upload in
-                try await answer("reportImportForm", upload.fields, session: session, cookie: cookie,
-                                 choices: { reading, _, values in reportImportChoices(reading, values: values) }) {
-                    try importReports(upload, visitor: visitor)
-                }
+            try await submitFiles(request, "reportImportForm", limit: SpreadsheetTable.maximumFileBytes,
+                                  choices: { reading, _, values in reportImportChoices(reading, values: values) }) { upload, visitor in
+                try importReports(upload, visitor: visitor)
             }
         }
         router.post("/plans/import") { request, _ in
-            let (session, cookie) = await session(for: request)
-            guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
-            guard visitor.may(.editor) else { return refused(.editor, session: session, cookie: cookie) }
-            return try await receiveUpload(request, limit: SpreadsheetTable.maximumFileBytes, session: session, cookie: cookie,
-                                           limitSource: nil) { upload in
-                try await answer("planImportForm", upload.fields, session: session, cookie: cookie,
-                                 choices: { reading, _, values in planImportChoices(reading, values: values) }) {
-                    try importPlanMatrix(upload, visitor: visitor)
-                }
+            try await submitFiles(request, "planImportForm", limit: SpreadsheetTable.maximumFileBytes,
+                                  choices: { reading, _, values in planImportChoices(reading, values: values) }) { upload, visitor in
+                try importPlanMatrix(upload, visitor: visitor)
             }
         }
     }
@@ -140,11 +128,7 @@ extension Site {
             outcome.add("matrix", TableProblems(file: name, problems: read.problems))
             return outcome
         }
-        let lines = read.entries.map { entry in
-            "\(plan.id)#\(entry.item.id) \(entry.item.title)"
-                + (entry.item.lead.isEmpty ? "" : " (" + L10n.t("lead: {1}", entry.item.lead.sorted { $0.key.code < $1.key.code }
-                    .map { "\($0.key): \($0.value)" }.joined(separator: "; ")) + ")")
-        }
+        let lines = read.entries.map { $0.line(in: plan.id) }
         let count = read.entries.count
         if upload.fields["preview"] != nil {
             outcome.preview = [["lines": lines]]

@@ -16,7 +16,7 @@ extension Site {
             try await form(request, "instrumentForm", need: .editor) { _, _, query in instrumentChoices(values: query.values) }
         }
         router.post("/instruments/new") { request, _ in
-            try await submitTexts(request, "instrumentForm", choices: { _, _, values in instrumentChoices(values: values) }) { upload, visitor in
+            try await submitFiles(request, "instrumentForm", choices: { _, _, values in instrumentChoices(values: values) }) { upload, visitor in
                 try addInstrument(upload, visitor: visitor)
             }
         }
@@ -24,22 +24,22 @@ extension Site {
             try await form(request, "amendForm", need: .editor) { reading, _, query in amendChoices(reading, values: query.values) }
         }
         router.post("/amend") { request, _ in
-            try await submitTexts(request, "amendForm", choices: { reading, _, values in amendChoices(reading, values: values) }) { upload, visitor in
+            try await submitFiles(request, "amendForm", choices: { reading, _, values in amendChoices(reading, values: values) }) { upload, visitor in
                 try amendInstrument(upload, visitor: visitor)
             }
         }
     }
 
-    /// A form with text files, for editors: the files are streamed to disk as evidence
-    /// files are, each up to the size `accord` imports a text of.
-    func submitTexts(_ request: Request, _ template: String,
+    /// A form with files, for editors: the files are streamed to disk as evidence files
+    /// are, `limit` bytes at most in all (by default what `accord` imports of a text, for
+    /// each text the form takes).
+    func submitFiles(_ request: Request, _ template: String, limit: Int = textSlots * ImportedText.maximumFileBytes,
                      choices: @escaping @Sendable (TrackerReading, Visitor?, [String: String]) -> [String: Any],
                      record: @escaping @Sendable (MultipartUpload, Visitor) throws -> FormOutcome) async throws -> Response {
         let (session, cookie) = await session(for: request)
         guard let visitor = session.visitor else { return redirect("/login", cookie: cookie) }
         guard visitor.may(.editor) else { return refused(.editor, session: session, cookie: cookie) }
-        return try await receiveUpload(request, limit: Self.textSlots * ImportedText.maximumFileBytes, session: session, cookie: cookie,
-                                       limitSource: nil) { upload in
+        return try await receiveUpload(request, limit: limit, session: session, cookie: cookie, limitSource: nil) { upload in
             try await answer(template, upload.fields, session: session, cookie: cookie, choices: choices) { try record(upload, visitor) }
         }
     }

@@ -132,7 +132,7 @@ struct Site: Sendable {
             let hits = try search(text, in: view.reading).marked(in: view.reading.snapshot)
             // What sort of record and where in it, in the reader's language, as `accord search` says them.
             let shown = zip(try TemplateValue.of(hits) as? [[String: Any]] ?? [], hits).map { value, hit in
-                value.merging(["kindLabel": hit.kindLabel, "partLabel": hit.partLabel]) { _, label in label }
+                value.merging(["kindLabel": hit.kind.displayName, "partLabel": hit.partLabel]) { _, label in label }
             }
             var value: [String: Any] = ["q": text, "searched": !TrackerSearch.words(of: text).isEmpty, "count": hits.count,
                                         "hits": shown,

@@ -232,7 +232,7 @@ import Testing
         try git("commit", "-q", "-m", "A report with Vietnamese and Khmer")
         let khmer = try AccordProcess.run(["search", "ជនរងគ្រោះ", "--repo", tracker.path])
         #expect(khmer.status == 0, "\(khmer.stderr)")
-        #expect(khmer.stdout.contains("report sr-2019-04-02-vn-k7m8n note"))
+        #expect(khmer.stdout.contains("status report sr-2019-04-02-vn-k7m8n note"))
         let vietnamese = try AccordProcess.run(["search", "nạn", "nhân", "--json", "--repo", tracker.path])
         #expect(vietnamese.stdout.contains("\"id\" : \"sr-2019-04-02-vn-k7m8n\""))
         // The Vietnamese text of tip-2005: its articles.

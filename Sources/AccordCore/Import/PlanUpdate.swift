@@ -16,6 +16,14 @@ public struct PlanUpdate: Sendable {
         /// The item.
         public var item: PlanItem
 
+        /// The item in a line, in the reader's language, as an import lists what it adds:
+        /// `plan-2017-2020#7.1 Study of recruitment online (lead: KH: …; VN: …)`.
+        public func line(in plan: InstrumentID) -> String {
+            "\(plan)#\(item.id) \(item.title)"
+                + (item.lead.isEmpty ? "" : " (" + L10n.t("lead: {1}", item.lead.sorted { $0.key.code < $1.key.code }
+                    .map { "\($0.key): \($0.value)" }.joined(separator: "; ")) + ")")
+        }
+
         /// An entry for `item` in `area`.
         public init(area: String, areaTitle: String? = nil, item: PlanItem) {
             self.area = area

@@ -44,6 +44,25 @@ extension IDResolver.Kind {
     }
 }
 
+extension SearchHit.Kind {
+    /// What sort of record a search hit is in, for people, named as ids are named
+    /// (``IDResolver/Kind/displayName``): `status report`, `báo cáo tình trạng`.
+    public var displayName: String {
+        let named: IDResolver.Kind? = switch self {
+        case .instrument: .instrument
+        case .commitment: .commitment
+        case .plan: .plan
+        case .item: .planItem
+        case .meeting: .meeting
+        case .decision: .decision
+        case .report: .report
+        case .evidence: .evidence
+        case .text: nil
+        }
+        return named?.displayName ?? L10n.t("text", context: "kind")
+    }
+}
+
 extension Instrument.Kind {
     /// `agreement`, `hiệp định`, `កិច្ចព្រមព្រៀង`.
     public var displayName: String {

@@ -30,21 +30,6 @@ public struct SearchHit: Sendable, Hashable, Codable {
 }
 
 extension SearchHit {
-    /// What sort of record the words are in, in the reader's language (`report`, `evidence`).
-    public var kindLabel: String {
-        switch kind {
-        case .instrument: L10n.t("instrument", context: "search hit")
-        case .commitment: L10n.t("commitment", context: "search hit")
-        case .text: L10n.t("text", context: "search hit")
-        case .plan: L10n.t("plan", context: "search hit")
-        case .item: L10n.t("item", context: "search hit")
-        case .meeting: L10n.t("meeting", context: "search hit")
-        case .decision: L10n.t("decision", context: "search hit")
-        case .report: L10n.t("report", context: "search hit")
-        case .evidence: L10n.t("evidence", context: "search hit")
-        }
-    }
-
     /// Where in the record, in the reader's language: title, note, summary, text, or the
     /// article of a text (`article 3.1`).
     public var partLabel: String {

@@ -154,11 +154,7 @@ extension Accord.PlanCommand {
             let current = try PlanUpdate.current(planID, in: repository)
             let read = PlanMatrix.entries(table, file: file, plan: current)
             guard read.problems.isEmpty else { throw TableProblems(file: file, problems: read.problems) }
-            let lines = read.entries.map { entry in
-                "\(planID)#\(entry.item.id) \(entry.item.title)"
-                    + (entry.item.lead.isEmpty ? "" : " (" + L10n.t("lead: {1}", entry.item.lead.sorted { $0.key.code < $1.key.code }
-                        .map { "\($0.key): \($0.value)" }.joined(separator: "; ")) + ")")
-            }
+            let lines = read.entries.map { $0.line(in: planID) }
             let count = read.entries.count
             if dryRun {
                 Console.say(lines: lines.map { L10n.t("would add {1}", $0) }

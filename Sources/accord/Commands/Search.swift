@@ -81,7 +81,7 @@ extension Accord {
                     return lines.joined(separator: "\n") + "\n"
                 }
                 for hit in hits {
-                    var heading = "\(hit.kindLabel) \(hit.id) \(hit.partLabel)"
+                    var heading = "\(hit.kind.displayName) \(hit.id) \(hit.partLabel)"
                     if !hit.language.isEmpty { heading += " (\(hit.language))" }
                     if let date = hit.date { heading += "  \(date)" }
                     lines.append(style.bold(heading) + ProvenanceNotice.suffix(hit.marks))
