@@ -29,6 +29,23 @@ extension Site {
         }
     }
 
+    /// The table uploaded in the file field `field`, read as the commands read one (named
+    /// by the file name the browser sent); nil, with the problem under the field, when no
+    /// file was chosen (`missing`) or it cannot be read as a table.
+    static func table(_ upload: MultipartUpload, _ field: String, into outcome: inout FormOutcome,
+                      missing: String) -> (name: String, table: SpreadsheetTable)? {
+        guard let file = upload.files[field] else {
+            outcome.problems[field] = missing
+            return nil
+        }
+        do {
+            return (file.lastPathComponent, try SpreadsheetTable.read(path: file.path, file: file.lastPathComponent))
+        } catch {
+            outcome.add(field, error)
+            return nil
+        }
+    }
+
     func reportImportChoices(_ reading: TrackerReading, values: [String: String]) -> [String: Any] {
         ["values": values, "maxMB": SpreadsheetTable.maximumFileBytes / 1_048_576]
     }
@@ -41,14 +58,10 @@ extension Site {
         let today = CalendarDate.today()
         let reading = try tracker(asOf: today)
         var outcome = FormOutcome()
-        guard let file = upload.files["sheet"] else {
-            outcome.problems["sheet"] = L10n.t("choose the table of status reports: an .xlsx or .csv file")
-            return outcome
-        }
-        let name = file.lastPathComponent
+        guard let (name, table) = Self.table(upload, "sheet", into: &outcome,
+                                             missing: L10n.t("choose the table of status reports: an .xlsx or .csv file")) else { return outcome }
         let sheet: ReportSheet
         do {
-            let table = try SpreadsheetTable.read(path: file.path, file: name)
             sheet = try ReportSheet(table, file: name, snapshot: reading.snapshot, resolver: reading.resolver, today: today,
                                     preferring: visitor.account?.party) { reporter, day in
                 let signed = Self.author(visitor, on: day, in: reading.repository)
@@ -109,19 +122,8 @@ extension Site {
         } else {
             outcome.problems["plan"] = L10n.t("choose the plan the items are added to")
         }
-        guard let file = upload.files["matrix"] else {
-            outcome.problems["matrix"] = L10n.t("choose the plan matrix: an .xlsx or .csv file")
-            return outcome
-        }
-        let name = file.lastPathComponent
-        let table: SpreadsheetTable
-        do {
-            table = try SpreadsheetTable.read(path: file.path, file: name)
-        } catch {
-            outcome.add("matrix", error)
-            return outcome
-        }
-        guard let plan else { return outcome }
+        guard let (name, table) = Self.table(upload, "matrix", into: &outcome,
+                                             missing: L10n.t("choose the plan matrix: an .xlsx or .csv file")), let plan else { return outcome }
         let read = PlanMatrix.entries(table, file: name, plan: plan)
         guard read.problems.isEmpty else {
             // Every problem, a line each, as the command lists them.

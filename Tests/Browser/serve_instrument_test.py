@@ -208,6 +208,16 @@ def run_checks(driver, base):
     check_spreadsheets(driver, base)
 
 
+def workbook(name, rows):
+    """An .xlsx file in WORK holding `rows`, made by openpyxl as a ministry's Excel would be."""
+    path = os.path.join(WORK, name)
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
 def check_plan_import(driver, base):
     """A plan matrix in Excel, headed in Vietnamese as a ministry keeps it: a bad row is
     named next to the file and nothing recorded; the preview lists the items and records
@@ -225,14 +235,12 @@ def check_plan_import(driver, base):
           "a row without a title is named next to the file, by its Vietnamese column: " + repr(shown))
     check(commits() == before, "a matrix with a problem records nothing")
 
-    matrix = os.path.join(WORK, "ke-hoach.xlsx")
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["Lĩnh vực", "Tên lĩnh vực", "Mục", "Tên hoạt động", "Cơ quan chủ trì", "Bên", "Bắt đầu", "Kết thúc"])
-    sheet.append(["7", "Nghiên cứu", "7.1", "Nghiên cứu tuyển mộ trên mạng", "Viện Khoa học Công an", "VN", "2018-01-01", "2018-12-31"])
-    sheet.append(["7", "", "7.1", "", "ក្រសួងមហាផ្ទៃ", "KH", None, None])
-    sheet.append(["3", "", "3.9", "Đường dây nóng song ngữ", "Bộ Lao động", "VN", "2019-01-01", "2020-06-30"])
-    book.save(matrix)
+    matrix = workbook("ke-hoach.xlsx", [
+        ["Lĩnh vực", "Tên lĩnh vực", "Mục", "Tên hoạt động", "Cơ quan chủ trì", "Bên", "Bắt đầu", "Kết thúc"],
+        ["7", "Nghiên cứu", "7.1", "Nghiên cứu tuyển mộ trên mạng", "Viện Khoa học Công an", "VN", "2018-01-01", "2018-12-31"],
+        ["7", "", "7.1", "", "ក្រសួងមហាផ្ទៃ", "KH", None, None],
+        ["3", "", "3.9", "Đường dây nóng song ngữ", "Bộ Lao động", "VN", "2019-01-01", "2020-06-30"],
+    ])
     driver.get(base + "/plans/import")
     Select(driver.find_element(By.ID, "plan")).select_by_value("plan-2017-2020")
     driver.find_element(By.ID, "matrix").send_keys(matrix)
@@ -259,12 +267,8 @@ def check_report_import(driver, base):
     file and nothing recorded; the preview lists the reports; Record makes a commit a report,
     by the editor, each report naming the reporter its row gives."""
     before = commits()
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["ចំណុច", "ភាគី", "ស្ថានភាព", "កាលបរិច្ឆេទ", "កំណត់សម្គាល់", "អ្នករាយការណ៍"])
-    sheet.append(["tip-2005#4.1", "KH", "done", "2026-01-15", "", ""])
-    bad = os.path.join(WORK, "reports-bad.xlsx")
-    book.save(bad)
+    header = ["ចំណុច", "ភាគី", "ស្ថានភាព", "កាលបរិច្ឆេទ", "កំណត់សម្គាល់", "អ្នករាយការណ៍"]
+    bad = workbook("reports-bad.xlsx", [header, ["tip-2005#4.1", "KH", "done", "2026-01-15", "", ""]])
     driver.get(base + "/reports/import")
     driver.find_element(By.ID, "sheet").send_keys(bad)
     serving.press(driver, "button[name='record']")
@@ -273,13 +277,11 @@ def check_report_import(driver, base):
           "a bad status is named next to the file, by its Khmer column: " + repr(shown))
     check(commits() == before, "a sheet with a problem records nothing")
 
-    book = openpyxl.Workbook()
-    sheet = book.active
-    sheet.append(["ចំណុច", "ភាគី", "ស្ថានភាព", "កាលបរិច្ឆេទ", "កំណត់សម្គាល់", "អ្នករាយការណ៍"])
-    sheet.append(["tip-2005#4.1", "KH", "in-progress", "2026-01-15", "បានរៀបចំវគ្គបណ្តុះបណ្តាល", "Sok Dara"])
-    sheet.append(["tip-2005#4.1", "VN", "implemented", "2026-01-20", "Đã tổ chức tập huấn", ""])
-    good = os.path.join(WORK, "reports.xlsx")
-    book.save(good)
+    good = workbook("reports.xlsx", [
+        header,
+        ["tip-2005#4.1", "KH", "in-progress", "2026-01-15", "បានរៀបចំវគ្គបណ្តុះបណ្តាល", "Sok Dara"],
+        ["tip-2005#4.1", "VN", "implemented", "2026-01-20", "Đã tổ chức tập huấn", ""],
+    ])
     driver.get(base + "/reports/import")
     driver.find_element(By.ID, "sheet").send_keys(good)
     serving.press(driver, "button[name='preview']")
