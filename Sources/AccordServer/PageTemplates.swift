@@ -601,54 +601,53 @@ enum PageTemplates {
     {{/layout}}
     """
 
-    static let planImportForm = """
-    {{<layout}}
-    {{$title}}[[Import plan items]]{{/title}}
-    {{$content}}
-    <h1>[[Import plan items]]</h1>
-    <p class="muted">[[Adds the items of a plan matrix to an action plan in one commit, as accord plan import does: one row per item and party, with the columns area, item, title, lead agency, party, partners, target, period (or start and end), area title and note, in English, Vietnamese or Khmer. Every row is checked first; nothing is recorded unless every row is right.]]</p>
-    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p>{{#recordedLink}}<p><a href="/show?id={{recordedLink}}">[[Open the plan]]</a></p>{{/recordedLink}}</div>{{/recorded}}
-    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
-    {{#previewSummary}}<div class="done" role="status"><p>[[Nothing is recorded yet. Check the items, choose the file again and press Record.]]</p>
-    <p>{{previewSummary}}</p>
-    {{#preview}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/preview}}</div>{{/previewSummary}}
-    <form method="post" action="/plans/import?csrf={{csrf}}" enctype="multipart/form-data">
-    <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="plan">[[Plan]]</label>
-    {{#fields.plan}}{{> fieldProblem}}{{/fields.plan}}
-    <select id="plan" name="plan" class="wide" required {{#fields.plan.problem}}aria-invalid="true" aria-describedby="plan-problem"{{/fields.plan.problem}}>{{#plans}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} {{title}}</option>{{/plans}}</select>
-    <label for="matrix">[[Plan matrix: .xlsx or .csv, up to {{maxMB}} MB]]</label>
-    {{#fields.matrix}}{{> fieldProblem}}{{/fields.matrix}}
-    <input type="file" id="matrix" name="matrix" accept=".xlsx,.csv" required {{#fields.matrix.problem}}aria-invalid="true" aria-describedby="matrix-problem"{{/fields.matrix.problem}}>
-    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
-    <p><button type="submit" name="preview" value="1">[[Preview the items]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
-    </form>
-    {{/content}}
-    {{/layout}}
-    """
+    /// A form that imports a table: what it does, what it recorded or would record, the
+    /// file field `field` (after `fields`, the form's other fields) and the two buttons.
+    static func importForm(title: String, intro: String, check: String, action: String, fields: String = "",
+                           field: String, fileLabel: String, preview: String) -> String {
+        """
+        {{<layout}}
+        {{$title}}\(title){{/title}}
+        {{$content}}
+        <h1>\(title)</h1>
+        <p class="muted">\(intro)</p>
+        {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p>{{#recordedLink}}<p><a href="/show?id={{recordedLink}}">[[Open the plan]]</a></p>{{/recordedLink}}</div>{{/recorded}}
+        {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
+        {{#previewSummary}}<div class="done" role="status"><p>\(check)</p>
+        <p>{{previewSummary}}</p>
+        {{#preview}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/preview}}</div>{{/previewSummary}}
+        <form method="post" action="\(action)?csrf={{csrf}}" enctype="multipart/form-data">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        \(fields)<label for="\(field)">\(fileLabel)</label>
+        {{#fields.\(field)}}{{> fieldProblem}}{{/fields.\(field)}}
+        <input type="file" id="\(field)" name="\(field)" accept=".xlsx,.csv" required {{#fields.\(field).problem}}aria-invalid="true" aria-describedby="\(field)-problem"{{/fields.\(field).problem}}>
+        {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
+        <p><button type="submit" name="preview" value="1">\(preview)</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
+        </form>
+        {{/content}}
+        {{/layout}}
+        """
+    }
 
-    static let reportImportForm = """
-    {{<layout}}
-    {{$title}}[[Import status reports]]{{/title}}
-    {{$content}}
-    <h1>[[Import status reports]]</h1>
-    <p class="muted">[[Records one status report per row of a table, as accord import reports does: the columns target, status and date, and party, note, reporter and evidence when needed, in English, Vietnamese or Khmer. Every row is checked first; nothing is recorded unless every row is right; then each report is its own commit, dated on its day.]]</p>
-    {{#recorded}}<div class="done" role="status"><p>{{recorded}}</p></div>{{/recorded}}
-    {{#hasProblems}}<div class="problems" role="alert"><p>[[Nothing was recorded. Correct the fields marked below.]]</p></div>{{/hasProblems}}
-    {{#previewSummary}}<div class="done" role="status"><p>[[Nothing is recorded yet. Check the reports, choose the file again and press Record.]]</p>
-    <p>{{previewSummary}}</p>
-    {{#preview}}<ul>{{#lines}}<li>{{.}}</li>{{/lines}}</ul>{{/preview}}</div>{{/previewSummary}}
-    <form method="post" action="/reports/import?csrf={{csrf}}" enctype="multipart/form-data">
-    <input type="hidden" name="csrf" value="{{csrf}}">
-    <label for="sheet">[[Table of status reports: .xlsx or .csv, up to {{maxMB}} MB]]</label>
-    {{#fields.sheet}}{{> fieldProblem}}{{/fields.sheet}}
-    <input type="file" id="sheet" name="sheet" accept=".xlsx,.csv" required {{#fields.sheet.problem}}aria-invalid="true" aria-describedby="sheet-problem"{{/fields.sheet.problem}}>
-    {{#fields.record}}{{> fieldProblem}}{{/fields.record}}
-    <p><button type="submit" name="preview" value="1">[[Preview the reports]]</button> <button type="submit" name="record" value="1">[[Record]]</button></p>
-    </form>
-    {{/content}}
-    {{/layout}}
-    """
+    static let planImportForm = importForm(
+        title: "[[Import plan items]]",
+        intro: "[[Adds the items of a plan matrix to an action plan in one commit, as accord plan import does: one row per item and party, with the columns area, item, title, lead agency, party, partners, target, period (or start and end), area title and note, in English, Vietnamese or Khmer. Every row is checked first; nothing is recorded unless every row is right.]]",
+        check: "[[Nothing is recorded yet. Check the items, choose the file again and press Record.]]",
+        action: "/plans/import",
+        fields: """
+        <label for="plan">[[Plan]]</label>
+        {{#fields.plan}}{{> fieldProblem}}{{/fields.plan}}
+        <select id="plan" name="plan" class="wide" required {{#fields.plan.problem}}aria-invalid="true" aria-describedby="plan-problem"{{/fields.plan.problem}}>{{#plans}}<option value="{{code}}"{{#selected}} selected{{/selected}}>{{code}} {{title}}</option>{{/plans}}</select>
+
+        """,
+        field: "matrix", fileLabel: "[[Plan matrix: .xlsx or .csv, up to {{maxMB}} MB]]", preview: "[[Preview the items]]")
+
+    static let reportImportForm = importForm(
+        title: "[[Import status reports]]",
+        intro: "[[Records one status report per row of a table, as accord import reports does: the columns target, status and date, and party, note, reporter and evidence when needed, in English, Vietnamese or Khmer. Every row is checked first; nothing is recorded unless every row is right; then each report is its own commit, dated on its day.]]",
+        check: "[[Nothing is recorded yet. Check the reports, choose the file again and press Record.]]",
+        action: "/reports/import",
+        field: "sheet", fileLabel: "[[Table of status reports: .xlsx or .csv, up to {{maxMB}} MB]]", preview: "[[Preview the reports]]")
 
     static let amendForm = """
     {{<layout}}

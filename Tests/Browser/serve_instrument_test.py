@@ -218,6 +218,17 @@ def workbook(name, rows):
     return path
 
 
+def upload(driver, base, path, field, file, button, plan=None):
+    """Opens the import form at `path`, chooses `file` (and the plan), presses `button`;
+    returns what the page says was done or previewed, and its problems by field."""
+    driver.get(base + path)
+    if plan:
+        Select(driver.find_element(By.ID, "plan")).select_by_value(plan)
+    driver.find_element(By.ID, field).send_keys(file)
+    serving.press(driver, f"button[name='{button}']")
+    return done(driver), problems(driver)
+
+
 def check_plan_import(driver, base):
     """A plan matrix in Excel, headed in Vietnamese as a ministry keeps it: a bad row is
     named next to the file and nothing recorded; the preview lists the items and records
@@ -226,11 +237,7 @@ def check_plan_import(driver, base):
     with open(bad, "w", encoding="utf-8") as out:
         out.write("Lĩnh vực,Mục,Tên hoạt động,Cơ quan chủ trì,Bên\n3,3.9,,Bộ Công an,VN\n")
     before = commits()
-    driver.get(base + "/plans/import")
-    Select(driver.find_element(By.ID, "plan")).select_by_value("plan-2017-2020")
-    driver.find_element(By.ID, "matrix").send_keys(bad)
-    serving.press(driver, "button[name='record']")
-    shown = problems(driver)
+    _, shown = upload(driver, base, "/plans/import", "matrix", bad, "record", plan="plan-2017-2020")
     check("ke-hoach-sai.csv:2:tên hoạt động" in shown.get("matrix-problem", ""),
           "a row without a title is named next to the file, by its Vietnamese column: " + repr(shown))
     check(commits() == before, "a matrix with a problem records nothing")
@@ -241,19 +248,13 @@ def check_plan_import(driver, base):
         ["7", "", "7.1", "", "ក្រសួងមហាផ្ទៃ", "KH", None, None],
         ["3", "", "3.9", "Đường dây nóng song ngữ", "Bộ Lao động", "VN", "2019-01-01", "2020-06-30"],
     ])
-    driver.get(base + "/plans/import")
-    Select(driver.find_element(By.ID, "plan")).select_by_value("plan-2017-2020")
-    driver.find_element(By.ID, "matrix").send_keys(matrix)
-    serving.press(driver, "button[name='preview']")
-    shown = done(driver)
+    shown, wrong = upload(driver, base, "/plans/import", "matrix", matrix, "preview", plan="plan-2017-2020")
     check("2 items would be added to plan-2017-2020" in shown and "plan-2017-2020#7.1 Nghiên cứu tuyển mộ trên mạng" in shown,
-          "the preview lists the items: " + shown[:300] + " " + repr(problems(driver)))
+          "the preview lists the items: " + shown[:300] + " " + repr(wrong))
     check(commits() == before, "the preview records nothing")
     driver.save_screenshot(os.path.join(SHOTS, "plan-import-preview.png"))
-    driver.find_element(By.ID, "matrix").send_keys(matrix)
-    serving.press(driver, "button[name='record']")
-    shown = done(driver)
-    check(shown.startswith("2 items added to plan-2017-2020 (commit "), "the items are recorded: " + shown + " " + repr(problems(driver)))
+    shown, wrong = upload(driver, base, "/plans/import", "matrix", matrix, "record", plan="plan-2017-2020")
+    check(shown.startswith("2 items added to plan-2017-2020 (commit "), "the items are recorded: " + shown + " " + repr(wrong))
     check(commits() == before + 1, "one commit for the matrix")
     log = git("log", "-1", "--format=%an|%s")
     check(log.strip() == "minh|Plan: import 2 items into plan-2017-2020 from ke-hoach.xlsx", "git log: " + log.strip())
@@ -269,10 +270,7 @@ def check_report_import(driver, base):
     before = commits()
     header = ["ចំណុច", "ភាគី", "ស្ថានភាព", "កាលបរិច្ឆេទ", "កំណត់សម្គាល់", "អ្នករាយការណ៍"]
     bad = workbook("reports-bad.xlsx", [header, ["tip-2005#4.1", "KH", "done", "2026-01-15", "", ""]])
-    driver.get(base + "/reports/import")
-    driver.find_element(By.ID, "sheet").send_keys(bad)
-    serving.press(driver, "button[name='record']")
-    shown = problems(driver)
+    _, shown = upload(driver, base, "/reports/import", "sheet", bad, "record")
     check("reports-bad.xlsx:2:ស្ថានភាព" in shown.get("sheet-problem", "") and "is not a status" in shown.get("sheet-problem", ""),
           "a bad status is named next to the file, by its Khmer column: " + repr(shown))
     check(commits() == before, "a sheet with a problem records nothing")
@@ -282,17 +280,12 @@ def check_report_import(driver, base):
         ["tip-2005#4.1", "KH", "in-progress", "2026-01-15", "បានរៀបចំវគ្គបណ្តុះបណ្តាល", "Sok Dara"],
         ["tip-2005#4.1", "VN", "implemented", "2026-01-20", "Đã tổ chức tập huấn", ""],
     ])
-    driver.get(base + "/reports/import")
-    driver.find_element(By.ID, "sheet").send_keys(good)
-    serving.press(driver, "button[name='preview']")
-    shown = done(driver)
+    shown, wrong = upload(driver, base, "/reports/import", "sheet", good, "preview")
     check("2 reports would be recorded" in shown and "row 2: would record tip-2005#4.1 KH in-progress on 2026-01-15" in shown,
-          "the preview lists the reports: " + shown[:300] + " " + repr(problems(driver)))
+          "the preview lists the reports: " + shown[:300] + " " + repr(wrong))
     check(commits() == before, "the preview records nothing")
-    driver.find_element(By.ID, "sheet").send_keys(good)
-    serving.press(driver, "button[name='record']")
-    shown = done(driver)
-    check(shown.startswith("2 reports recorded from reports.xlsx"), "the reports are recorded: " + shown + " " + repr(problems(driver)))
+    shown, wrong = upload(driver, base, "/reports/import", "sheet", good, "record")
+    check(shown.startswith("2 reports recorded from reports.xlsx"), "the reports are recorded: " + shown + " " + repr(wrong))
     check(commits() == before + 2, "a commit a report")
     log = git("log", "-2", "--format=%an|%ad|%s", "--date=short")
     check(log.strip() == "minh|2026-01-20|tip-2005#4.1: VN implemented\nminh|2026-01-15|tip-2005#4.1: KH in-progress",
