@@ -263,6 +263,12 @@ import Testing
         #expect(done.status == 0, "\(done.stderr)")
         #expect(done.stdout.contains("đã ghi 1 báo cáo từ \(csv.path)"), "\(done.stdout)")
         #expect(done.stdout.contains(" ngày 2006-05-01 (dòng 2, commit "), "\(done.stdout)")
+        // A row without its party, on a target binding both: the cell is named, not --party.
+        let noParty = folder.appendingPathComponent("no-party.csv")
+        try Data("target,status,date\ntip-2005#1.1,implemented,2006-05-03\n".utf8).write(to: noParty)
+        let refused = try CLI.run(["import", "reports", noParty.path], cwd: tracker)
+        #expect(refused.status == 65)
+        #expect(refused.stderr.contains("no-party.csv:2:party: empty; tip-2005#1.1 binds VN, KH: say which of them reports"), "\(refused.stderr)")
         // Headers in Khmer, as a desk in Phnom Penh writes them.
         let khmer = folder.appendingPathComponent("khmer.csv")
         try Data("ចំណុច,ភាគី,ស្ថានភាព,កាលបរិច្ឆេទ,កំណត់សម្គាល់\ntip-2005#1.1,KH,implemented,2006-05-02,បានធ្វើរួច\n".utf8).write(to: khmer)

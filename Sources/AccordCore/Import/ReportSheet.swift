@@ -104,7 +104,11 @@ public struct ReportSheet: Sendable {
             do {
                 request.party = try request.resolveParty(for: resolved, preferring: preferred)
             } catch {
-                problems.append("\(at("party")): \(error.message)")
+                // In a sheet the party is a cell, not --party.
+                problems.append("\(at("party")): " + (party == nil && resolved.parties.count > 1
+                    ? L10n.t("empty; {1} binds {2}: say which of them reports (or joint, when it binds them jointly)", resolved.id,
+                             resolved.parties.map(\.code).joined(separator: ", "))
+                    : error.message))
                 continue
             }
             let reporterText = columns.cell("reporter", of: row).text.trimmingCharacters(in: .whitespaces)
