@@ -65,11 +65,7 @@ extension Site {
             sheet = try ReportSheet(table, file: name, snapshot: reading.snapshot, resolver: reading.resolver, today: today,
                                     preferring: visitor.account?.party) { reporter, day in
                 let signed = Self.author(visitor, on: day, in: reading.repository)
-                guard let reporter else { return signed }
-                guard let person = Person(reporter) else {
-                    throw AccordError(.data, L10n.t("{1} should be a name or \"Name <email>\"", reporter.debugDescription))
-                }
-                return (person, signed.signature)
+                return (reporter ?? signed.person, signed.signature)
             }
         } catch {
             outcome.add("sheet", error)

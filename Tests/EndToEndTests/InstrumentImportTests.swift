@@ -269,6 +269,11 @@ import Testing
         let refused = try CLI.run(["import", "reports", noParty.path], cwd: tracker)
         #expect(refused.status == 65)
         #expect(refused.stderr.contains("no-party.csv:2:party: empty; tip-2005#1.1 binds VN, KH: say which of them reports"), "\(refused.stderr)")
+        // A reporter that is no name is named by its cell, not by --by.
+        try Data("target,party,status,date,reporter\ntip-2005#1.1,VN,implemented,2006-05-03,A <b> <c@d>\n".utf8).write(to: noParty)
+        let badReporter = try CLI.run(["import", "reports", noParty.path], cwd: tracker)
+        #expect(badReporter.status == 65)
+        #expect(badReporter.stderr.contains("no-party.csv:2:reporter: \"A <b> <c@d>\" should be a name or \"Name <email>\""), "\(badReporter.stderr)")
         // Headers in Khmer, as a desk in Phnom Penh writes them.
         let khmer = folder.appendingPathComponent("khmer.csv")
         try Data("ចំណុច,ភាគី,ស្ថានភាព,កាលបរិច្ឆេទ,កំណត់សម្គាល់\ntip-2005#1.1,KH,implemented,2006-05-02,បានធ្វើរួច\n".utf8).write(to: khmer)

@@ -39,12 +39,13 @@ public struct ReportSheet: Sendable {
 
     /// Checks every row of `table` against `snapshot`. `preferred` is the party a row
     /// without one reports for when its target binds that party; `author` gives the reporter
-    /// and commit signature of a row from its reporter cell (nil when empty) and its day.
+    /// and commit signature of a row from the person its reporter cell names (nil when empty)
+    /// and its day.
     /// A header accord cannot read is an error (65); the problems of the rows are all
     /// listed (``TableProblems``, 65), each as `FILE:row:column: message`.
     public init(_ table: SpreadsheetTable, file: String, snapshot: TrackerSnapshot, resolver: IDResolver, today: CalendarDate,
                 preferring preferred: PartyCode?,
-                author: (_ reporter: String?, _ day: CalendarDate) throws -> (person: Person, signature: Signature)) throws {
+                author: (_ reporter: Person?, _ day: CalendarDate) throws -> (person: Person, signature: Signature)) throws {
         let columns = TableColumns(table, known: Self.known, names: Self.columnNames(in:))
         if let (letter, header) = columns.unknown.first {
             throw AccordError(.data, L10n.t("{1}:1:{2}: unknown column \"{3}\" (accord reads {4})", file, letter, header, Self.known.joined(separator: ", ")))
@@ -112,9 +113,14 @@ public struct ReportSheet: Sendable {
                 continue
             }
             let reporterText = columns.cell("reporter", of: row).text.trimmingCharacters(in: .whitespaces)
+            let named = reporterText.isEmpty ? nil : Person(reporterText)
+            if !reporterText.isEmpty && named == nil {
+                problems.append("\(at("reporter")): " + L10n.t("{1} should be a name or \"Name <email>\"", reporterText.debugDescription))
+                continue
+            }
             let reporter: (person: Person, signature: Signature)
             do {
-                reporter = try author(reporterText.isEmpty ? nil : reporterText, date)
+                reporter = try author(named, date)
             } catch let failure as any AccordFailure {
                 problems.append("\(at("reporter")): \(failure.message)")
                 continue

@@ -52,7 +52,7 @@ extension Accord.ImportCommand {
             let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
             let sheet = try ReportSheet(table, file: file, snapshot: context.snapshot, resolver: context.resolver, today: today,
                                         preferring: context.user.party) { reporter, day in
-                try context.author(by: reporter ?? context.user.reporter, on: day)
+                try context.author(by: reporter?.description ?? context.user.reporter, on: day)
             }
             if dryRun {
                 Console.say(lines: sheet.rows.map { L10n.t("row {1}: would record {2}", $0.number, $0.summary) }
