@@ -53,7 +53,9 @@ extension Site {
     /// `accord import reports` from a form: every row checked, every problem listed under
     /// the file, nothing recorded unless there is none; with `preview`, the reports that
     /// would be recorded. A row's reporter cell names the report's reporter; the commits are
-    /// by the signed-in editor, as every form's.
+    /// by the signed-in editor, as every form's. A row on a target binding several parties
+    /// names its party, as the Log form asks: an editor's own party is not assumed for a
+    /// sheet someone else may have filled.
     func importReports(_ upload: MultipartUpload, visitor: Visitor) throws -> FormOutcome {
         let today = CalendarDate.today()
         let reading = try tracker(asOf: today)
@@ -63,7 +65,7 @@ extension Site {
         let sheet: ReportSheet
         do {
             sheet = try ReportSheet(table, file: name, snapshot: reading.snapshot, resolver: reading.resolver, today: today,
-                                    preferring: visitor.account?.party) { reporter, day in
+                                    preferring: nil) { reporter, day in
                 let signed = Self.author(visitor, on: day, in: reading.repository)
                 return (reporter ?? signed.person, signed.signature)
             }
