@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 7
+    static let schemaVersion = 8
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
@@ -121,6 +121,8 @@ final class DerivedStore: @unchecked Sendable {
     /// in the state's key (see ``RecordStore``). The `history…` tables are GitStore's
     /// commit index and folder histories (``DerivedHistoryStore``): a commit's parents are
     /// their 20-byte ids one after another, a change's `list` is which parent it is against.
+    /// The `record` table is ordered by its `cluster` (``RecordStore/Row/cluster``), so that
+    /// the status reports of one instrument, plan or meeting lie together.
     private static let schema = """
         CREATE TABLE text (
             blob TEXT PRIMARY KEY,
@@ -153,12 +155,20 @@ final class DerivedStore: @unchecked Sendable {
         CREATE INDEX searchEntryPath ON searchEntry(path);
         CREATE VIRTUAL TABLE searchWords USING fts5(words, tokenize = 'ascii');
         CREATE TABLE record (
-            path TEXT PRIMARY KEY,
+            cluster TEXT NOT NULL,
+            path TEXT NOT NULL UNIQUE,
             blob TEXT NOT NULL,
             form INTEGER NOT NULL,
             body BLOB NOT NULL,
-            head TEXT
-        );
+            head TEXT,
+            PRIMARY KEY (cluster, path)
+        ) WITHOUT ROWID;
+        CREATE TABLE evidenceOwner (
+            owner TEXT NOT NULL,
+            path TEXT NOT NULL,
+            PRIMARY KEY (owner, path)
+        ) WITHOUT ROWID;
+        CREATE INDEX evidenceOwnerPath ON evidenceOwner(path);
         CREATE TABLE recordState (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             trackerKey TEXT NOT NULL,

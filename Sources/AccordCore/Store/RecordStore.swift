@@ -45,7 +45,30 @@ enum RecordStore {
             guard case .report(let file) = record, let report = file.value else { return nil }
             return StoredReportHead(report).text(blob: blob)
         }
+
+        /// The part of the `record` table the row lies in, which orders it: a status report
+        /// that parsed lies with the other reports on its target's owner, a piece of
+        /// evidence that parsed with the other evidence (``evidenceCluster``; the owners it
+        /// supports are in the `evidenceOwner` table), every other row in the part named
+        /// by the empty text. A read for one owner then reads its reports, the evidence of
+        /// its owners and that part, and steps over the rest.
+        var cluster: String {
+            switch record {
+            case .report(let file): return file.value?.target.owner ?? ""
+            case .evidence(let file): return file.value == nil ? "" : RecordStore.evidenceCluster
+            default: return ""
+            }
+        }
+
+        /// The instruments, plans and meetings whose targets a piece of evidence supports.
+        var evidenceOwners: Set<String> {
+            guard case .evidence(let file) = record, let evidence = file.value else { return [] }
+            return Set(evidence.supports.map(\.owner))
+        }
     }
+
+    /// The cluster of the evidence that parsed: no owner's id begins with a space.
+    static let evidenceCluster = " evidence"
 
     /// How a row keeps its record: the file's own bytes, parsed again when read, or the
     /// parsed record in its `Codable` form.
@@ -188,7 +211,8 @@ enum RecordStore {
         let saved: Void? = store.write { db in
             rows.reserveCapacity(files.count - reportCount)
             try db.execute(sql: "DELETE FROM record")
-            let insertion = try db.makeStatement(sql: Self.insertion)
+            try db.execute(sql: "DELETE FROM evidenceOwner")
+            let insertion = try Insertion(db, replacing: false)
             var writing = false
             do {
                 try parse(files, repository: repository) { chunk in
@@ -293,7 +317,8 @@ enum RecordStore {
     /// With `expected`, nil unless the state is that revision's; with `scope` too (which
     /// needs the problems known), only the reports in `scope` are read, their heads found
     /// by the database, and only the evidence that may support a target of the scope's
-    /// owner, or that those reports or `citing` cite (``ScopedEvidence``).
+    /// owner (the `evidenceOwner` table), or that those reports or `citing` cite
+    /// (``ScopedEvidence``).
     private static func read(_ store: DerivedStore, gitDirectory: URL, parsingReports: Bool = true,
                              at expected: TrackerKey? = nil, reportsOn scope: ReportScope? = nil,
                              citing: Set<String> = []) -> Stored? {
@@ -303,7 +328,7 @@ enum RecordStore {
             /// A report out of the scope read for.
             case skipped
         }
-        let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory, headPattern: scope?.headPattern)
+        let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory, scope: scope)
         // One read transaction: the state and every row as they stood together.
         let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
@@ -331,14 +356,15 @@ enum RecordStore {
             var chunkBytes = 0
             chunk.reserveCapacity(parseChunk)
             // A report filed by its head is read without its bytes (fetched when looked at).
-            // Read for a scope, the database leaves out the heads that do not name a target
-            // in it (``ReportScope/headPattern``), and the evidence that cannot name one
-            // (``ScopedEvidence``).
+            // Read for a scope, the database reads the reports on the scope's owner whose
+            // heads name a target in it (``ReportScope/headPattern``), the evidence that
+            // supports a target of that owner, and the rows of no cluster (``Row/cluster``).
             let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
                 ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
-                    + (scope == nil ? "" : " WHERE \(headInScope) OR (head IS NULL AND NOT \(ScopedEvidence.setAside))")
+                    + (scope == nil ? "" : " WHERE (\(headInScope)) OR cluster = '' OR (cluster = '\(evidenceCluster)' AND path IN "
+                        + "(SELECT path FROM evidenceOwner WHERE owner = :owner))")
                 : "SELECT path, blob, form, body, head FROM record",
-                arguments: scope.map { StatementArguments(["head": $0.headPattern, "owner": Data("\($0.owner)#".utf8)]) } ?? StatementArguments())
+                arguments: scope.map(scopeArguments) ?? StatementArguments())
             func take(_ batches: [[Read?]]) -> Bool {
                 for batch in batches {
                     for item in batch {
@@ -401,25 +427,19 @@ enum RecordStore {
         return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: rows, reports: found.3)
     }
 
-    /// True for a `record` row whose head names a target of the scope whose
-    /// ``ReportScope/headPattern`` is bound as `:head`: the reports a read for that scope files.
-    static let headInScope = "instr(head, :head) > 0"
+    /// True for a `record` row of a status report on a target of a scope, its owner bound as
+    /// `:owner` and its ``ReportScope/headPattern`` as `:head` (``scopeArguments(_:)``):
+    /// the reports a read for that scope files.
+    static let headInScope = "cluster = :owner AND instr(head, :head) > 0"
 
-    /// The evidence a read for a scope leaves to the database: a piece whose file holds
-    /// neither the scope's owner followed by `#` nor a backslash cannot support a target of
-    /// that owner. A target is written as its owner, `#`, and its local id; YAML can write
-    /// those characters otherwise only through an escape in a double-quoted scalar. (A file
-    /// that names the owner elsewhere, in a note, is only parsed for nothing.)
+    /// The values ``headInScope`` is read with for `scope`.
+    static func scopeArguments(_ scope: ReportScope) -> StatementArguments {
+        ["owner": scope.owner, "head": scope.headPattern]
+    }
+
+    /// The evidence a read for a scope reads besides the pieces that support a target of
+    /// its owner: those its reports cite.
     private enum ScopedEvidence {
-        /// True for a row of a piece of evidence (its path as ``TrackerRecord/classify(_:)``
-        /// reads one, its file's bytes kept) whose body holds neither the blob bound as
-        /// `:owner`, the owner and `#`, nor a backslash.
-        static let setAside = """
-            (form = \(Body.source.rawValue) AND path >= 'Evidence/' AND path < 'Evidence0'
-             AND path GLOB 'Evidence/[0-9][0-9][0-9][0-9]/*.yaml' AND instr(substr(path, 15), '/') = 0
-             AND instr(body, :owner) = 0 AND instr(body, x'5C') = 0)
-            """
-
         /// Appends to `rows` the evidence filed under the names in `cited`: a record's file
         /// name is its id, and a scoped read is made only of a tracker whose check between
         /// files found no problem. False when a row does not give its record back.
@@ -530,9 +550,7 @@ enum RecordStore {
         let diagnosticsBody = diagnostics.flatMap { DerivedStore.encode($0) }
         _ = store.write { db in
             guard try Row_State.fetch(db)?.key == base.text else { return }
-            for path in deleting {
-                try db.execute(sql: "DELETE FROM record WHERE path = ?", arguments: [path])
-            }
+            for path in deleting { try delete(path, in: db) }
             try insert(adding, into: db)
             try db.execute(sql: "UPDATE recordState SET trackerKey = ?, diagnostics = ? WHERE id = 1",
                            arguments: [key.text, diagnosticsBody])
@@ -721,18 +739,40 @@ enum RecordStore {
 
     /// Writes `rows` over the rows of their paths.
     private static func insert(_ rows: [Row], into db: Database) throws {
-        try insert(rows, with: db.makeStatement(sql: insertion))
+        try insert(rows, with: Insertion(db))
     }
 
-    private static let insertion = "INSERT OR REPLACE INTO record (path, blob, form, body, head) VALUES (?, ?, ?, ?, ?)"
-
-    /// Writes `rows` with `statement`, an insertion of path, blob, form, body and head.
-    private static func insert(_ rows: [Row], with statement: Statement) throws {
-        let bodies = ParallelMap.map(rows) { (body: stored($0), head: $0.head) }
+    /// Writes `rows` with `statements` (``Insertion``).
+    private static func insert(_ rows: [Row], with statements: Insertion) throws {
+        let bodies = ParallelMap.map(rows) { (body: stored($0), head: $0.head, cluster: $0.cluster) }
         for (row, stored) in zip(rows, bodies) {
             guard let body = stored.body else { throw AccordError(.internal, L10n.t("{1} could not be encoded", row.path)) }
-            try statement.execute(arguments: [row.path, row.blob.hex, body.form, body.bytes, stored.head])
+            try statements.record.execute(arguments: [stored.cluster, row.path, row.blob.hex, body.form, body.bytes, stored.head])
+            guard TrackerRecord.classify(row.path) == .evidence else { continue }
+            if statements.replacing { try statements.forgetOwners.execute(arguments: [row.path]) }
+            for owner in row.evidenceOwners { try statements.owner.execute(arguments: [owner, row.path]) }
         }
+    }
+
+    /// The statements that write rows: a row over the row of its path (a path is unique
+    /// across clusters), and the owners of a piece of evidence, those of an earlier row of
+    /// its path forgotten first unless the tables were emptied (`replacing` false).
+    private struct Insertion {
+        let record: Statement, owner: Statement, forgetOwners: Statement
+        let replacing: Bool
+
+        init(_ db: Database, replacing: Bool = true) throws {
+            record = try db.makeStatement(sql: "INSERT OR REPLACE INTO record (cluster, path, blob, form, body, head) VALUES (?, ?, ?, ?, ?, ?)")
+            owner = try db.makeStatement(sql: "INSERT OR IGNORE INTO evidenceOwner (owner, path) VALUES (?, ?)")
+            forgetOwners = try db.makeStatement(sql: "DELETE FROM evidenceOwner WHERE path = ?")
+            self.replacing = replacing
+        }
+    }
+
+    /// Deletes the rows of `path`.
+    private static func delete(_ path: String, in db: Database) throws {
+        try db.execute(sql: "DELETE FROM record WHERE path = ?", arguments: [path])
+        try db.execute(sql: "DELETE FROM evidenceOwner WHERE path = ?", arguments: [path])
     }
 
     /// Keeps the problems a whole check of the revision `key` found, unless the store has
@@ -773,18 +813,18 @@ enum RecordStore {
 private final class StoredReportBytes: ReportBytes {
     private let store: DerivedStore
     private let gitDirectory: URL
-    /// For a read of one owner's reports, what their heads hold (``ReportScope/headPattern``):
-    /// the pass then leaves out the other owners' reports, which no group of the read holds.
-    private let headPattern: String?
+    /// For a read of one owner's reports, the scope read for: the pass then leaves out the
+    /// other owners' reports, which no group of the read holds.
+    private let scope: ReportScope?
     /// Groups fetched one by one so far, and the bytes of every report not yet served, once
     /// fetched at once.
     private let fetched = LockedValue<(groups: Int, all: [String: Data]?)>((0, nil))
     private static let groupsBeforeAll = 32
 
-    init(store: DerivedStore, gitDirectory: URL, headPattern: String? = nil) {
+    init(store: DerivedStore, gitDirectory: URL, scope: ReportScope? = nil) {
         self.store = store
         self.gitDirectory = gitDirectory
-        self.headPattern = headPattern
+        self.scope = scope
     }
 
     func bytes(of files: [(path: String, blob: ObjectID)]) -> [Data?] {
@@ -793,8 +833,8 @@ private final class StoredReportBytes: ReportBytes {
                 state.all = store.read { db in
                     var all: [String: Data] = [:]
                     let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL"
-                                                            + (headPattern == nil ? "" : " AND \(RecordStore.headInScope)"),
-                                                        arguments: headPattern.map { StatementArguments(["head": $0]) } ?? StatementArguments())
+                                                            + (scope == nil ? "" : " AND \(RecordStore.headInScope)"),
+                                                        arguments: scope.map(RecordStore.scopeArguments) ?? StatementArguments())
                     while let row = try rows.next() { all[row[0]] = row[1] }
                     return all
                 } ?? [:]

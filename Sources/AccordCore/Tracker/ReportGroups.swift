@@ -320,10 +320,12 @@ final class ReportGroups: Sendable {
         }
     }
 
-    /// Files `entries` (sorted in report order) under `targets`. The sorted list is not
-    /// kept: the groups hold the entries, and a cold read of a large tracker is at its
-    /// peak of memory here. `elsewhere` finds the reports of the revision that are not
-    /// among `entries`, when some are left out.
+    /// Files `entries`, in any order, under `targets`, each group then sorted in report
+    /// order: a few dozen reports each, against one sort of every report (the store gives
+    /// them an owner at a time, each owner's in date order). The entries are not kept
+    /// together: the groups hold them, and a cold read of a large tracker is at its peak of
+    /// memory here. `elsewhere` finds the reports of the revision that are not among
+    /// `entries`, when some are left out.
     convenience init(filing entries: [ReportEntry], targets: [TrackedTarget], position: (QualifiedID) -> Int?,
                      elsewhere: ReportsElsewhere? = nil) {
         var filed = targets.map { [[ReportEntry]](repeating: [], count: $0.reportingParties.count) }
@@ -335,8 +337,11 @@ final class ReportGroups: Sendable {
                 unfiled.append(entry)
             }
         }
-        let groups = filed.map { $0.map { $0.isEmpty ? ReportGroup.empty : ReportGroup(entries: $0) } }
-        let unfiledGroup = unfiled.isEmpty ? ReportGroup.empty : ReportGroup(entries: unfiled)
+        func group(_ entries: [ReportEntry]) -> ReportGroup {
+            entries.isEmpty ? .empty : ReportGroup(entries: entries.sorted { $0.precedes($1) })
+        }
+        let groups = filed.map { $0.map(group) }
+        let unfiledGroup = group(unfiled)
         // The id table is made when first asked for: `status` and `gaps` look up no report by id.
         let table = Lazy {
             var places: [(id: String, place: ReportIDs.Place)] = []

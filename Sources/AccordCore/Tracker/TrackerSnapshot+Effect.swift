@@ -53,7 +53,7 @@ extension TrackerSnapshot {
             meetings: meetings, attachments: attachments, withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: diagnostics
         ) { [reportGroups, self] targets, position in
             targets == self.targets ? reportGroups
-                : ReportGroups(filing: reportGroups.entries.sorted { $0.precedes($1) }, targets: targets, position: position,
+                : ReportGroups(filing: reportGroups.entries, targets: targets, position: position,
                                elsewhere: reportGroups.elsewhere)
         }
         stood.commitmentsSince = since

@@ -91,7 +91,6 @@ public struct TrackerSnapshot: Sendable {
         let filedReports = {
             var reports = files.storedReports
             reports.append(contentsOf: files.reports.lazy.compactMap(\.value).map(ReportEntry.init))
-            reports.sort { $0.precedes($1) }
             let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             return ReportGroups(filing: reports, targets: targets, position: { position[$0] }, elsewhere: files.reportsElsewhere)
         }
