@@ -414,6 +414,7 @@ enum RecordStore {
                     guard try ScopedEvidence.readCited(cited, in: db, into: &rows) else { return nil }
                 }
             }
+            sortByPath(&rows)
             return (state.key, state.diagnostics, rows, reports)
         }
         guard let found = fetched ?? nil else { return nil }
@@ -422,9 +423,27 @@ enum RecordStore {
             guard let decoded = DerivedStore.decode([Diagnostic].self, from: data) else { return nil }
             diagnostics = decoded
         }
-        var rows = found.2
-        rows.sort { $0.path < $1.path }
-        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: rows, reports: found.3)
+        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: found.2, reports: found.3)
+    }
+
+    /// Puts `rows` in path order, as a read of the files gives them. They come from the
+    /// table a cluster at a time, each cluster in path order: their positions are sorted,
+    /// then the rows swapped into place, each moved once (a row is a large value to copy).
+    private static func sortByPath(_ rows: inout [Row]) {
+        guard !rows.indices.dropFirst().allSatisfy({ rows[$0 - 1].path < rows[$0].path }) else { return }
+        // `order[i]` is the position of the row that belongs at `i`; each cycle of the
+        // permutation is followed once, a position set to itself when its row is in place.
+        var order = rows.indices.sorted { rows[$0].path < rows[$1].path }
+        for start in order.indices where order[start] != start {
+            var current = start
+            while order[current] != start {
+                let next = order[current]
+                rows.swapAt(current, next)
+                order[current] = current
+                current = next
+            }
+            order[current] = current
+        }
     }
 
     /// True for a `record` row of a status report on a target of a scope, its owner bound as
