@@ -337,11 +337,13 @@ final class ReportGroups: Sendable {
                 unfiled.append(entry)
             }
         }
-        func group(_ entries: [ReportEntry]) -> ReportGroup {
-            entries.isEmpty ? .empty : ReportGroup(entries: entries.sorted { $0.precedes($1) })
+        // Sorted where they lie: most groups come in order already, and are only looked at.
+        for target in filed.indices {
+            for party in filed[target].indices { filed[target][party].sort { $0.precedes($1) } }
         }
-        let groups = filed.map { $0.map(group) }
-        let unfiledGroup = group(unfiled)
+        unfiled.sort { $0.precedes($1) }
+        let groups = filed.map { $0.map { $0.isEmpty ? ReportGroup.empty : ReportGroup(entries: $0) } }
+        let unfiledGroup = unfiled.isEmpty ? ReportGroup.empty : ReportGroup(entries: unfiled)
         // The id table is made when first asked for: `status` and `gaps` look up no report by id.
         let table = Lazy {
             var places: [(id: String, place: ReportIDs.Place)] = []

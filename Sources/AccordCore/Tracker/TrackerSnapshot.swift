@@ -89,8 +89,11 @@ public struct TrackerSnapshot: Sendable {
             return EvidenceStore(evidence)
         }
         let filedReports = {
+            // The stored reports are not copied when no report was parsed (a warm read's case).
             var reports = files.storedReports
-            reports.append(contentsOf: files.reports.lazy.compactMap(\.value).map(ReportEntry.init))
+            if !files.reports.isEmpty {
+                reports.append(contentsOf: files.reports.lazy.compactMap(\.value).map(ReportEntry.init))
+            }
             let position = Dictionary(targets.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             return ReportGroups(filing: reports, targets: targets, position: { position[$0] }, elsewhere: files.reportsElsewhere)
         }
