@@ -100,7 +100,7 @@ public struct WebServer: Sendable {
                 FileHandle.standardError.write(Data((L10n.t("accord: warning: restricted records not encrypted for {1} stay hidden", identity) + "\n").utf8))
             }
         }
-        if let opener, let sample = try TrackerSnapshot.load(repository: repository).evidence.last(where: { $0.sealed != nil }) {
+        if let opener, let sample = try TrackerSnapshot.load(repository: repository).lastSealedEvidence {
             try opener.check(with: sample)
         }
         site = try Site(repositoryPath: path, accounts: settings.isLoopbackOnly ? nil : accounts,

@@ -127,6 +127,46 @@ import Testing
         #expect(groups.allSatisfy { $0.isParsed })
     }
 
+    /// A read of a checked revision from the store knows the evidence by its heads and
+    /// parses no piece until one is looked at; the state it folds is a full read's, and the
+    /// evidence, once asked for, a full read's too.
+    @Test func aStoredReadParsesNoEvidenceUntilOneIsLookedAt() throws {
+        try expectCachedEqualsUncached()
+        let snapshot = try TrackerSnapshot.load(repository: repository)
+        #expect(snapshot.evidenceCount > 0)
+        let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        let asOf = CalendarDate(year: 2022, month: 6, day: 30)!
+        let state = TrackerState(snapshot, asOf: asOf), expected = TrackerState(uncached, asOf: asOf)
+        #expect(stateSummary(state.targets) == stateSummary(expected.targets))
+        #expect(state.targets.map { $0.parties.map(\.evidence.ids) } == expected.targets.map { $0.parties.map(\.evidence.ids) })
+        #expect(state.targets.map(\.marks) == expected.targets.map(\.marks))
+        #expect(!snapshot.evidenceStore.isParsed)
+        // One piece looked at is parsed alone.
+        let target = try #require(state.targets.first { $0.parties.contains { !$0.evidence.isEmpty } })
+        let some = try #require(target.parties.first { !$0.evidence.isEmpty })
+        #expect(some.evidence.map(\.title) == (expected.target(target.target.id)?.progress(of: some.party)?.evidence.map(\.title)))
+        #expect(!snapshot.evidenceStore.isParsed)
+        #expect(snapshot.evidence == uncached.evidence)
+        #expect(snapshot.evidenceStore.isParsed)
+    }
+
+    /// A piece of evidence whose row holds another piece's bytes, or whose head says what its
+    /// file does not, is not believed.
+    @Test func anEvidenceRowThatDoesNotMatchItsFileIsReadAgainFromGit() throws {
+        try expectCachedEqualsUncached()
+        let evidence = try TrackerSnapshot.load(repository: repository, cache: .disabled).evidence
+        let (first, last) = (try #require(evidence.first).path, try #require(evidence.last).path)
+        _ = try derived.access {
+            try $0.execute(sql: "UPDATE record SET body = (SELECT body FROM record WHERE path = ?) WHERE path = ?", arguments: [last, first])
+        }
+        try expectCachedEqualsUncached()
+        _ = try derived.access {
+            try $0.execute(sql: "UPDATE record SET head = (SELECT head FROM record WHERE path = ?) WHERE path = ?", arguments: [last, first])
+        }
+        try expectCachedEqualsUncached()
+        #expect(try readable())
+    }
+
     /// A command that looks at every group (a summary) gets the reports' bytes in one pass
     /// after the first groups; a row damaged after the read is then read from git. On the
     /// example, whose 72 groups of reports pass the one-by-one fetches.

@@ -87,7 +87,7 @@ struct GapChecks {
         binding.flatMap { target in
             target.parties.compactMap { progress -> Gap? in
                 guard progress.status == .inProgress || progress.status == .partial, let latest = progress.latestDate else { return nil }
-                let lastActivity = max(latest, progress.evidence.last?.date ?? latest)
+                let lastActivity = max(latest, progress.evidence.lastDate ?? latest)
                 guard lastActivity.adding(months: staleAfterMonths) < state.asOf else { return nil }
                 let silent = lastActivity.months(until: state.asOf)
                 return gap(.stale, target, progress.party,
@@ -248,8 +248,8 @@ struct GapChecks {
 
     /// `latest evidence 2016-10-05 (ev-…)`; restricted evidence is named by date only.
     static func evidenceFact(_ progress: PartyProgress) -> String {
-        guard let last = progress.evidence.last else { return L10n.t("no evidence") }
-        return last.sensitivity == .restricted
+        guard let last = progress.evidence.lastHead else { return L10n.t("no evidence") }
+        return last.restricted
             ? L10n.t("latest evidence {1} (restricted)", last.date)
             : L10n.t("latest evidence {1} ({2})", last.date, last.id)
     }

@@ -109,7 +109,11 @@ public struct TextHistory: Sendable {
         revisions.flatMap { history -> [AmendedSinceEvidence] in
             guard let instrument = snapshot.instrument(history.instrument) else { return [] }
             // Only the evidence on its commitments counts: no other record is decoded.
-            let evidence = snapshot.evidence(supportingTargetsOf: [instrument.id.rawValue]).map(\.evidence)
+            let store = snapshot.evidenceStore
+            let evidence = store.positions(supporting: instrument.id.rawValue).map { position in
+                let head = store.heads[position]
+                return (head.id, head.date, head.supports)
+            }
             return AmendedSinceEvidence.find(instrument: instrument, revisions: history, evidence: evidence, asOf: asOf)
         }
     }

@@ -123,7 +123,7 @@ public struct IDResolver: Sendable {
             add(meeting.id.rawValue, .meeting)
             for decision in meeting.decisions { add("\(meeting.id)#\(decision.id)", .decision) }
         }
-        for evidence in snapshot.evidence { add(evidence.id.rawValue, .evidence) }
+        for head in snapshot.evidenceStore.heads { add(head.id.rawValue, .evidence) }
         for id in snapshot.reportIDs { add(id, .report) }  // from the id table: no report decoded
         return Tables(catalog: catalog, owners: catalog.keys.filter { !$0.utf8.contains(UInt8(ascii: "#")) })
     }

@@ -40,11 +40,19 @@ public struct AmendedSinceEvidence: Sendable, Hashable, Codable {
     /// `evidence` is the evidence the caller may see (filter restricted records first).
     public static func find(instrument: Instrument, revisions: TextRevisions, evidence: [Evidence],
                             asOf: CalendarDate? = nil) -> [AmendedSinceEvidence] {
+        find(instrument: instrument, revisions: revisions, evidence: evidence.map { ($0.id, $0.date, $0.supports) }, asOf: asOf)
+    }
+
+    /// ``find(instrument:revisions:evidence:asOf:)`` from what it reads of each piece of
+    /// evidence: its id, date and the targets it supports (a stored head holds them).
+    static func find(instrument: Instrument, revisions: TextRevisions,
+                     evidence: [(id: RecordID, date: CalendarDate, supports: [QualifiedID])],
+                     asOf: CalendarDate? = nil) -> [AmendedSinceEvidence] {
         let considered = revisions.revisions.filter { asOf == nil || $0.date <= asOf! }
         var findings: [AmendedSinceEvidence] = []
         // The evidence on this instrument's commitments, by commitment, in one pass: a
         // ministry has 20,000 pieces of evidence and hundreds of commitments.
-        var evidenceOn: [QualifiedID: [Evidence]] = [:]
+        var evidenceOn: [QualifiedID: [(id: RecordID, date: CalendarDate, supports: [QualifiedID])]] = [:]
         for item in evidence where asOf == nil || item.date <= asOf! {
             for target in item.supports where target.owner == instrument.id.rawValue {
                 evidenceOn[target, default: []].append(item)

@@ -20,7 +20,7 @@ public import GitStore
 enum RecordStore {
     /// Bump when what ``TrackerRecord/parse(path:data:)`` makes of a file, or the coded
     /// form of a record, changes: rows of another version are then read again.
-    static let formatVersion = 6
+    static let formatVersion = 7
 
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.
@@ -39,11 +39,15 @@ enum RecordStore {
         let record: TrackerRecord
         var source = Data()
 
-        /// What the `head` column keeps of a status report (see ``StoredReportHead``);
-        /// nil for other records and for a report that did not parse.
+        /// What the `head` column keeps of a status report or a piece of evidence (see
+        /// ``StoredReportHead``, ``StoredEvidenceHead``); nil for other records and for one
+        /// that did not parse.
         var head: String? {
-            guard case .report(let file) = record, let report = file.value else { return nil }
-            return StoredReportHead(report).text(blob: blob)
+            switch record {
+            case .report(let file): return file.value.map { StoredReportHead($0).text(blob: blob) }
+            case .evidence(let file): return file.value.map { StoredEvidenceHead($0).text(blob: blob) }
+            default: return nil
+            }
         }
 
         /// The part of the `record` table the row lies in, which orders it: a status report
@@ -152,9 +156,9 @@ enum RecordStore {
             if stored.key == key { return stored }
             if let changes = key.changes(since: stored.key, repository: repository) {
                 if let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) { return updated }
-                // Reports left unparsed follow only a change whose problems are known without
-                // them; any other change is followed with every record at hand.
-                if !stored.reports.isEmpty, let parsed = read(store, gitDirectory: repository.gitDirectory),
+                // Reports and evidence left unparsed follow only a change whose problems are
+                // known without them; any other change is followed with every record at hand.
+                if !stored.reports.isEmpty || !stored.evidence.isEmpty, let parsed = read(store, gitDirectory: repository.gitDirectory),
                    let updated = try? update(parsed, changes: changes, to: key, in: store, repository: repository) {
                     return updated
                 }
@@ -303,6 +307,8 @@ enum RecordStore {
         let diagnostics: [Diagnostic]?
         let rows: [Row]
         var reports: [ReportEntry] = []
+        /// Evidence left unparsed, as ``reports``: its head, and its file's bytes.
+        var evidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)] = []
     }
 
     /// The stored state and every row, read in one read transaction; nil when there is no
@@ -325,17 +331,18 @@ enum RecordStore {
         enum Read {
             case row(Row)
             case report(ReportEntry)
+            case evidence(StoredEvidenceHead, EvidenceStore.Source)
             /// A report out of the scope read for.
             case skipped
         }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory, scope: scope)
         // One read transaction: the state and every row as they stood together.
-        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry])? in
+        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry], [(head: StoredEvidenceHead, source: EvidenceStore.Source)])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
                   expected.map({ $0.text == state.key }) ?? true else { return nil }
             let lazy = !parsingReports && state.diagnostics != nil
             if scope != nil && !lazy { return nil }
-            var rows: [Row] = [], reports: [ReportEntry] = []
+            var rows: [Row] = [], reports: [ReportEntry] = [], evidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)] = []
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
             rows.reserveCapacity(lazy ? count / 4 : count)
             if lazy && scope == nil { reports.reserveCapacity(count) }
@@ -343,8 +350,14 @@ enum RecordStore {
             let pipeline = BatchPipeline<(path: String, blob: String, form: Int, bytes: Data, head: String?), Read?> { stored in
                 guard let id = ObjectID(hex: stored.blob) else { return nil }
                 if lazy, let text = stored.head {
-                    guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source,
-                          let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
+                    guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source else { return nil }
+                    if TrackerRecord.classify(stored.path) == .evidence {
+                        // Kept with its bytes, checked now: a piece is parsed when looked at.
+                        guard let head = StoredEvidenceHead(text: text, blobHex: stored.blob),
+                              (try? Repository.blobID(of: stored.bytes)) == id else { return nil }
+                        return .evidence(head, .stored(bytes: stored.bytes, path: stored.path))
+                    }
+                    guard let head = StoredReportHead(text: text, blobHex: stored.blob) else { return nil }
                     if let scope, !scope.contains(head.target) { return .skipped }
                     return .report(ReportEntry(head, path: stored.path, blob: id, bytes: reportBytes))
                 }
@@ -360,7 +373,7 @@ enum RecordStore {
             // heads name a target in it (``ReportScope/headPattern``), the evidence that
             // supports a target of that owner, and the rows of no cluster (``Row/cluster``).
             let cursor = try GRDB.Row.fetchCursor(db, sql: lazy
-                ? "SELECT path, blob, form, CASE WHEN head IS NULL THEN body ELSE x'' END, head FROM record"
+                ? "SELECT path, blob, form, CASE WHEN head IS NULL OR cluster = '\(evidenceCluster)' THEN body ELSE x'' END, head FROM record"
                     + (scope == nil ? "" : " WHERE (\(headInScope)) OR cluster = '' OR (cluster = '\(evidenceCluster)' AND path IN "
                         + "(SELECT path FROM evidenceOwner WHERE owner = :owner))")
                 : "SELECT path, blob, form, body, head FROM record",
@@ -371,6 +384,7 @@ enum RecordStore {
                         switch item {
                         case .some(.row(let row)): rows.append(row)
                         case .some(.report(let entry)): reports.append(entry)
+                        case .some(.evidence(let head, let source)): evidence.append((head, source))
                         case .some(.skipped): continue
                         case .none: return false
                         }
@@ -409,13 +423,14 @@ enum RecordStore {
                     default: continue
                     }
                 }
+                for piece in evidence { read.append(piece.head.id.rawValue) }
                 cited.subtract(read)
                 if !cited.isEmpty {
                     guard try ScopedEvidence.readCited(cited, in: db, into: &rows) else { return nil }
                 }
             }
             sortByPath(&rows)
-            return (state.key, state.diagnostics, rows, reports)
+            return (state.key, state.diagnostics, rows, reports, evidence)
         }
         guard let found = fetched ?? nil else { return nil }
         var diagnostics: [Diagnostic]?
@@ -423,7 +438,7 @@ enum RecordStore {
             guard let decoded = DerivedStore.decode([Diagnostic].self, from: data) else { return nil }
             diagnostics = decoded
         }
-        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: found.2, reports: found.3)
+        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: found.2, reports: found.3, evidence: found.4)
     }
 
     /// Puts `rows` in path order, as a read of the files gives them. They come from the
@@ -519,14 +534,16 @@ enum RecordStore {
 
         var diagnostics: [Diagnostic]?
         if stored.diagnostics?.isEmpty == true, changes.allSatisfy({ $0.kind == .added }) {
-            let check = appendCheck(for: parsed) { wanted in answers(wanted, rows: stored.rows, reports: stored.reports) }
+            let check = appendCheck(for: parsed) { wanted in
+                answers(wanted, rows: stored.rows, reports: stored.reports, evidence: stored.evidence)
+            }
             if let check, check.problems(of: parsed.map(\.record), paths: Set(parsed.map(\.path))).isEmpty { diagnostics = [] }
         }
-        if diagnostics == nil, !stored.reports.isEmpty { return nil }
+        if diagnostics == nil, !stored.reports.isEmpty || !stored.evidence.isEmpty { return nil }
         advance(store, from: stored.key, to: key, deleting: changes.filter { $0.kind == .deleted }.map(\.path),
                 adding: parsed, diagnostics: diagnostics)
         return Stored(key: key, diagnostics: diagnostics, rows: rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) },
-                      reports: stored.reports)
+                      reports: stored.reports, evidence: stored.evidence)
     }
 
     /// The problems of the tracker at `commit` when the store can tell them without reading
@@ -624,8 +641,10 @@ enum RecordStore {
             pathOfID: { kind, id in kind == .report ? found.reports[id] : found.evidence[id] })
     }
 
-    /// The answers of the revision whose rows are `rows`, its unparsed reports `reports`.
-    private static func answers(_ wanted: Wanted, rows: [Row], reports: [ReportEntry]) -> Answers {
+    /// The answers of the revision whose rows are `rows`, its unparsed reports `reports` and
+    /// evidence `evidence`.
+    private static func answers(_ wanted: Wanted, rows: [Row], reports: [ReportEntry],
+                                evidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)]) -> Answers {
         var found = Answers()
         for row in rows {
             switch row.record {
@@ -643,6 +662,11 @@ enum RecordStore {
         }
         for entry in reports {
             if wanted.reports.contains(entry.recordID) { found.reports[entry.recordID] = found.reports[entry.recordID] ?? entry.path }
+        }
+        for piece in evidence {
+            guard wanted.evidence.contains(piece.head.id), found.evidence[piece.head.id] == nil,
+                  case .stored(_, let path) = piece.source else { continue }
+            found.evidence[piece.head.id] = path
         }
         return found
     }
@@ -851,7 +875,7 @@ private final class StoredReportBytes: ReportBytes {
             if state.all == nil, state.groups >= Self.groupsBeforeAll {
                 state.all = store.read { db in
                     var all: [String: Data] = [:]
-                    let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL"
+                    let rows = try GRDB.Row.fetchCursor(db, sql: "SELECT path, body FROM record WHERE head IS NOT NULL AND cluster <> '\(RecordStore.evidenceCluster)'"
                                                             + (scope == nil ? "" : " AND \(RecordStore.headInScope)"),
                                                         arguments: scope.map(RecordStore.scopeArguments) ?? StatementArguments())
                     while let row = try rows.next() { all[row[0]] = row[1] }
@@ -956,6 +980,7 @@ extension TrackerSnapshot {
         let key = read.key, known = read.diagnostics
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
+        files.storedEvidence = read.evidence
         // The rows are let go before the snapshot is built: the file set holds their records.
         read = RecordStore.Stored(key: key, diagnostics: known, rows: [])
         let snapshot = TrackerSnapshot(files: files, diagnostics: known)
@@ -981,6 +1006,7 @@ extension TrackerSnapshot {
         else { return nil }
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
+        files.storedEvidence = read.evidence
         files.reportsElsewhere = elsewhere
         return TrackerSnapshot(files: files, diagnostics: read.diagnostics)
     }

@@ -92,17 +92,9 @@ extension TrackerSnapshot {
             default: return nil
             }
         }
-        func inserting<Record>(_ new: [Record], into list: [Record], by key: (Record) -> (CalendarDate, RecordID)) -> [Record] {
-            var list = list
-            for record in new {
-                let index = list.firstIndex { key($0) > key(record) } ?? list.endIndex
-                list.insert(record, at: index)
-            }
-            return list
-        }
         return TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans,
-            evidence: newEvidence.isEmpty ? evidenceStore : EvidenceStore(inserting(newEvidence, into: evidence) { ($0.date, $0.id) }),
+            evidence: newEvidence.isEmpty ? evidenceStore : evidenceStore.inserting(newEvidence),
             meetings: meetings, attachments: attachments.union(newAttachments), withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: []
         ) { targets, position in reportGroups.inserting(newReports, targets: targets, position: position) }
     }

@@ -15,6 +15,10 @@ public struct TrackerSnapshot: Sendable {
     public var evidence: [Evidence] { evidenceStore.all }
     /// How many pieces of evidence there are, without decoding them.
     public var evidenceCount: Int { evidenceStore.count }
+    /// How many pieces of evidence are dated on or before `date`, without decoding them.
+    public func evidenceCount(through date: CalendarDate) -> Int { evidenceStore.heads.count { $0.date <= date } }
+    /// The latest piece of sealed evidence (what a key is tried on), if any; only it is decoded.
+    public var lastSealedEvidence: Evidence? { evidenceStore.lastSealed }
     /// The status reports, in report order (date, time recorded, id); the state needs only
     /// their heads (see ``ReportHead``), filed by target and party.
     public var reports: [StatusReport] { reportGroups.all }
@@ -81,11 +85,11 @@ public struct TrackerSnapshot: Sendable {
     init(files: TrackerFileSet, diagnostics known: [Diagnostic]?) {
         let (settings, instruments, plans, meetings, targets) = Self.owners(of: files)
         let sortedEvidence = {
-            // Sorted where it lies: 20,000 pieces are copied once, into a list of their size.
-            var evidence: [Evidence] = []
-            evidence.reserveCapacity(files.evidence.count)
-            for file in files.evidence { if let value = file.value { evidence.append(value) } }
-            evidence.sort { ($0.date, $0.id) < ($1.date, $1.id) }
+            // The evidence parsed, and that read from the derived store by its heads.
+            var evidence = files.storedEvidence
+            for file in files.evidence {
+                if let value = file.value { evidence.append((StoredEvidenceHead(value), .parsed(value))) }
+            }
             return EvidenceStore(evidence)
         }
         let filedReports = {
@@ -279,6 +283,9 @@ struct TrackerFileSet {
     /// The status reports of the revision that are not in the set, found by id: set when
     /// the set holds only the reports on some targets.
     var reportsElsewhere: ReportsElsewhere?
+    /// Evidence read from the derived store by its heads and left unparsed, with the
+    /// problems of the whole revision known, as ``storedReports``.
+    var storedEvidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)] = []
     var meetings: [ParsedFile<Meeting>] = []
     var withdrawals: [ParsedFile<Withdrawal>] = []
     var requests: [ParsedFile<CooperationRequest>] = []

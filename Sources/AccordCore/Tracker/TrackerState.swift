@@ -20,36 +20,33 @@ public struct TrackerState: Sendable {
         // state reads their heads and leaves the reports themselves to whoever needs them.
         let allTargets = snapshot.targets
         let groups = snapshot.reportGroups.filed
-        // Evidence by position in the snapshot: copying 20,000 records into two tables,
-        // then freeing them, was a fifth of a warm `status`. For a few owners, only their
-        // evidence and the evidence their reports cite are decoded and indexed.
+        // Evidence by position in the snapshot, known by its heads: no piece is parsed here.
+        // For a few owners, only their evidence and the evidence their reports cite count.
+        let store = snapshot.evidenceStore
         let positions = owners.map { owners in allTargets.indices.filter { owners.contains(allTargets[$0].id.owner) } }
             ?? Array(allTargets.indices)
-        // Positions below are in `allEvidence`, which keeps the snapshot's order.
-        let allEvidence: [Evidence]
+        let candidates: [Int]
         if let owners {
-            let cited = Set(positions.flatMap { position in
-                groups[snapshot.targetPosition(allTargets[position].id) ?? position].flatMap { group in
-                    group.heads[..<group.count(through: asOf)].flatMap(\.evidence)
-                }
-            })
-            var found = Dictionary(snapshot.evidence(supportingTargetsOf: owners).map { ($0.position, $0.evidence) },
-                                   uniquingKeysWith: { first, _ in first })
-            for id in cited {
-                if let position = snapshot.evidenceStore.position(of: id), found[position] == nil {
-                    found[position] = snapshot.evidenceStore.evidence(at: position)
+            var found = Set(owners.flatMap(store.positions(supporting:)))
+            for position in positions {
+                for group in groups[snapshot.targetPosition(allTargets[position].id) ?? position] {
+                    for id in group.heads[..<group.count(through: asOf)].flatMap(\.evidence) {
+                        if let cited = store.position(of: id) { found.insert(cited) }
+                    }
                 }
             }
-            allEvidence = found.sorted { $0.key < $1.key }.map(\.value)
+            candidates = found.sorted()
         } else {
-            allEvidence = snapshot.evidence
+            candidates = Array(0..<store.count)
         }
         var evidenceByTarget: [QualifiedID: [Int]] = [:]
         var evidenceByID: [RecordID: Int] = [:]
-        evidenceByID.reserveCapacity(allEvidence.count)
-        for (position, item) in allEvidence.enumerated() where item.date <= asOf && snapshot.withdrawn[item.id] == nil {
-            if evidenceByID[item.id] == nil { evidenceByID[item.id] = position }
-            for target in item.supports.count == 1 ? item.supports : Array(Set(item.supports)) {
+        evidenceByID.reserveCapacity(candidates.count)
+        for position in candidates {
+            let head = store.heads[position]
+            guard head.date <= asOf, snapshot.withdrawn[head.id] == nil else { continue }
+            if evidenceByID[head.id] == nil { evidenceByID[head.id] = position }
+            for target in head.supports.count == 1 ? head.supports : Array(Set(head.supports)) {
                 evidenceByTarget[target, default: []].append(position)
             }
         }
@@ -66,12 +63,13 @@ public struct TrackerState: Sendable {
                 let own = ReportList(group, count: group.count(through: asOf),
                                      withdrawn: slot.map { snapshot.withdrawnReports(target: filed, party: $0) } ?? [])
                 let cited = own.heads.flatMap(\.evidence).compactMap { evidenceByID[$0] }
-                let relevant = supporting.filter { allEvidence[$0].party == nil || allEvidence[$0].party == party } + cited
+                let relevant = supporting.filter { store.heads[$0].party == nil || store.heads[$0].party == party } + cited
                 // Positions follow the snapshot's order (date, then id): sorted, they are in
                 // order. An id given twice (a problem `validate` reports) is shown once.
                 var seen = Set<RecordID>()
-                let evidence = Set(relevant).sorted().map { allEvidence[$0] }.filter { seen.insert($0.id).inserted }
-                return PartyProgress(party: party, target: target, reports: own, evidence: evidence, asOf: asOf, settles: settles)
+                let evidence = Set(relevant).sorted().filter { seen.insert(store.heads[$0].id).inserted }
+                return PartyProgress(party: party, target: target, reports: own, evidence: EvidenceList(store, positions: evidence),
+                                     asOf: asOf, settles: settles)
             }
             // A joint target is settled by the parties' joint reports; each party's own
             // reports still show where it stands, without settling anything.
@@ -120,7 +118,7 @@ public struct TargetState: Sendable {
     public var marks: Set<ProvenanceMark> {
         var marks = target.marks
         let usesIllustrative = parties.contains { progress in
-            progress.reports.lastHead?.illustrative == true || progress.evidence.contains { $0.provenance.illustrative }
+            progress.reports.lastHead?.illustrative == true || progress.evidence.includesIllustrative
         }
         if usesIllustrative { marks.insert(.illustrative) }
         return marks
@@ -144,8 +142,8 @@ public struct PartyProgress: Sendable {
     /// when first read).
     public let reports: ReportList
     /// Evidence supporting the target for this party (evidence naming no party counts for
-    /// all), and evidence its reports cite; oldest first.
-    public let evidence: [Evidence]
+    /// all), and evidence its reports cite; oldest first (parsed when looked at).
+    public let evidence: EvidenceList
     /// The due dates up to the as-of date, recurrences expanded, oldest first.
     public let dueDates: [CalendarDate]
     /// The next due date after the as-of date.
@@ -166,7 +164,7 @@ public struct PartyProgress: Sendable {
 
     private let asOf: CalendarDate
 
-    init(party: PartyCode, target: TrackedTarget, reports: ReportList, evidence: [Evidence], asOf: CalendarDate,
+    init(party: PartyCode, target: TrackedTarget, reports: ReportList, evidence: EvidenceList, asOf: CalendarDate,
          settles: Bool = true) {
         self.party = party
         self.reports = reports

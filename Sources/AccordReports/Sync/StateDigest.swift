@@ -30,7 +30,7 @@ public struct StateDigest: Codable, Sendable, Equatable {
         asOf = state.asOf
         instruments = snapshot.instruments.count + snapshot.plans.count
         targets = state.targets.count
-        evidence = snapshot.evidence.filter { $0.date <= state.asOf }.count
+        evidence = snapshot.evidenceCount(through: state.asOf)
         reports = snapshot.reportCount(through: state.asOf)
         meetings = snapshot.meetings.filter { $0.date <= state.asOf }.count
     }

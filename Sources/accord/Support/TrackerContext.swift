@@ -173,7 +173,7 @@ struct TrackerContext {
             FileHandle.standardError.write(Data(
                 (L10n.t("accord: warning: restricted records not encrypted for {1} stay hidden", path) + "\n").utf8))
         }
-        if let sample = snapshot.evidence.last(where: { $0.sealed != nil }) { try opener.check(with: sample) }
+        if let sample = snapshot.lastSealedEvidence { try opener.check(with: sample) }
         return Redaction(includeRestricted: true, opener: opener)
     }
 

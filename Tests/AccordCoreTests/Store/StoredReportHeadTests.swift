@@ -55,3 +55,53 @@ import Testing
         #expect(StoredReportHead(text: text.uppercased(), blobHex: Self.blob.hex) == nil)
     }
 }
+
+/// The head the derived store keeps of a piece of evidence gives back what the state reads
+/// of it, and is refused when any byte of it differs from what was written for that blob.
+@Suite struct StoredEvidenceHeadTests {
+    static func evidence(_ yaml: String) throws -> Evidence {
+        try #require(Evidence.parse(Data(yaml.utf8), file: "Evidence/2019/ev-2019-03-01-a.yaml").value)
+    }
+
+    static let full = """
+        id: ev-2019-03-01-a
+        kind: minutes
+        title: Minutes of the border meeting
+        date: 2019-03-01
+        party: KH
+        sensitivity: restricted
+        supports: [tip-2005#4.1, plan-2017-2020#1.2]
+        illustrative: true
+
+        """
+
+    @Test(arguments: [full, "id: ev-2019-03-01-a\nkind: report\ntitle: A report\ndate: 2019-03-01\n"])
+    func itGivesBackWhatTheStateReads(_ yaml: String) throws {
+        let evidence = try Self.evidence(yaml)
+        let head = StoredEvidenceHead(evidence)
+        #expect(StoredEvidenceHead(text: head.text(blob: StoredReportHeadTests.blob), blobHex: StoredReportHeadTests.blob.hex) == head)
+        #expect(head.id == evidence.id && head.date == evidence.date && head.party == evidence.party)
+        #expect(head.supports == evidence.supports && head.illustrative == evidence.provenance.illustrative)
+        #expect(head.restricted == (evidence.sensitivity == .restricted) && head.sealed == (evidence.sealed != nil))
+    }
+
+    @Test func anyByteChangedOrAnotherBlobIsRefused() throws {
+        let blob = StoredReportHeadTests.blob
+        let text = StoredEvidenceHead(try Self.evidence(Self.full)).text(blob: blob)
+        #expect(StoredEvidenceHead(text: text, blobHex: StoredReportHeadTests.other.hex) == nil)
+        let bytes = Array(text.utf8)
+        for index in bytes.indices {
+            for replacement: UInt8 in [0x1F, 0x1E, UInt8(ascii: "0"), UInt8(ascii: "x")] where replacement != bytes[index] {
+                var changed = bytes
+                changed[index] = replacement
+                #expect(StoredEvidenceHead(text: String(decoding: changed, as: UTF8.self), blobHex: blob.hex) == nil,
+                        "byte \(index) made \(replacement)")
+            }
+        }
+        #expect(StoredEvidenceHead(text: String(decoding: bytes.prefix(bytes.count - 1), as: UTF8.self), blobHex: blob.hex) == nil)
+        // A report's head is not taken for evidence's, nor the other way round.
+        let report = StoredReportHead(try StoredReportHeadTests.report(StoredReportHeadTests.cited)).text(blob: blob)
+        #expect(StoredEvidenceHead(text: report, blobHex: blob.hex) == nil)
+        #expect(StoredReportHead(text: text, blobHex: blob.hex) == nil)
+    }
+}
