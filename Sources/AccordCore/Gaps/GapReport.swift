@@ -62,7 +62,13 @@ public struct GapReport: Sendable, Hashable, Codable {
             staleAfterMonths: snapshot.settings?.thresholds.staleAfterMonths ?? TrackerSettings.Thresholds().staleAfterMonths)
         let rules = filter.rules.isEmpty ? Set(GapRule.allCases) : filter.rules
         let index = ProvenanceIndex(snapshot)
-        let gaps = Gap.inReportOrder(GapRule.allCases.filter(rules.contains).flatMap(checks.gaps(of:)).filter(filter.keeps))
+        // Each rule reads the state alone: the rules run on all cores, in the caller's
+        // language (a task-local value the other threads do not inherit).
+        let language = L10n.override
+        let found = ParallelMap.map(GapRule.allCases.filter(rules.contains), perCore: 1) { rule in
+            L10n.$override.withValue(language) { checks.gaps(of: rule) }
+        }
+        let gaps = Gap.inReportOrder(found.joined().filter(filter.keeps))
             .map { gap in
                 var gap = gap
                 // A review's item is `<owner>/<cycle>@<date>`; a text's, `<owner> text.<lang>.md`.
