@@ -14,16 +14,12 @@ struct StoredReportHead: Sendable, Equatable {
     let recordedAt: RecordingTime?
     let evidence: [RecordID]
     let illustrative: Bool
+}
 
+extension StoredReportHead {
     init(_ report: StatusReport) {
-        id = report.id
-        target = report.target
-        party = report.party
-        date = report.date
-        status = report.status
-        recordedAt = report.recordedAt
-        evidence = report.evidence
-        illustrative = report.provenance.illustrative
+        self.init(id: report.id, target: report.target, party: report.party, date: report.date, status: report.status,
+                  recordedAt: report.recordedAt, evidence: report.evidence, illustrative: report.provenance.illustrative)
     }
 
     /// The stored text for the report kept in blob `blob`.
@@ -40,34 +36,20 @@ struct StoredReportHead: Sendable, Equatable {
         var text = text
         guard let head = text.withUTF8({ bytes -> StoredReportHead? in
             guard let fields = StoredHeadText.fields(bytes, blobHex: blobHex, count: 8) else { return nil }
-            let target = fields[1]
-            guard let hash = target.firstIndex(of: UInt8(ascii: "#")), let day = StoredHeadText.date(fields[3]),
+            guard let target = StoredHeadText.target(fields[1]), let day = StoredHeadText.date(fields[3]),
                   let status = Status(rawValue: StoredHeadText.string(fields[4])),
                   let illustrative = StoredHeadText.flag(fields[7]) else { return nil }
             let party = StoredHeadText.string(fields[2])
             let recorded = fields[5]
             return StoredReportHead(
                 id: RecordID(unchecked: StoredHeadText.string(fields[0])),
-                target: QualifiedID(uncheckedOwner: StoredHeadText.string(target[..<hash]),
-                                    local: StoredHeadText.string(target[(hash + 1)...])),
+                target: target,
                 party: party == PartyCode.joint.code ? .joint : PartyCode(unchecked: party),
                 date: day, status: status,
                 recordedAt: recorded.isEmpty ? nil : RecordingTime(unchecked: StoredHeadText.string(recorded)),
                 evidence: StoredHeadText.ids(fields[6]), illustrative: illustrative)
         }) else { return nil }
         self = head
-    }
-
-    private init(id: RecordID, target: QualifiedID, party: PartyCode, date: CalendarDate, status: Status,
-                 recordedAt: RecordingTime?, evidence: [RecordID], illustrative: Bool) {
-        self.id = id
-        self.target = target
-        self.party = party
-        self.date = date
-        self.status = status
-        self.recordedAt = recordedAt
-        self.evidence = evidence
-        self.illustrative = illustrative
     }
 }
 
@@ -83,15 +65,13 @@ struct StoredEvidenceHead: Sendable, Hashable {
     let illustrative: Bool
     let restricted: Bool
     let sealed: Bool
+}
 
+extension StoredEvidenceHead {
     init(_ evidence: Evidence) {
-        id = evidence.id
-        date = evidence.date
-        party = evidence.party
-        supports = evidence.supports
-        illustrative = evidence.provenance.illustrative
-        restricted = evidence.sensitivity == .restricted
-        sealed = evidence.sealed != nil
+        self.init(id: evidence.id, date: evidence.date, party: evidence.party, supports: evidence.supports,
+                  illustrative: evidence.provenance.illustrative, restricted: evidence.sensitivity == .restricted,
+                  sealed: evidence.sealed != nil)
     }
 
     /// The stored text for the evidence kept in blob `blob`.
@@ -111,10 +91,9 @@ struct StoredEvidenceHead: Sendable, Hashable {
                   let day = StoredHeadText.date(fields[1]), let illustrative = StoredHeadText.flag(fields[4]),
                   let restricted = StoredHeadText.flag(fields[5]), let sealed = StoredHeadText.flag(fields[6]) else { return nil }
             var supports: [QualifiedID] = []
-            for target in StoredHeadText.items(fields[3]) {
-                guard let hash = target.firstIndex(of: UInt8(ascii: "#")) else { return nil }
-                supports.append(QualifiedID(uncheckedOwner: StoredHeadText.string(target[..<hash]),
-                                            local: StoredHeadText.string(target[(hash + 1)...])))
+            for item in StoredHeadText.items(fields[3]) {
+                guard let target = StoredHeadText.target(item) else { return nil }
+                supports.append(target)
             }
             let party = StoredHeadText.string(fields[2])
             return StoredEvidenceHead(id: RecordID(unchecked: StoredHeadText.string(fields[0])), date: day,
@@ -122,17 +101,6 @@ struct StoredEvidenceHead: Sendable, Hashable {
                                       illustrative: illustrative, restricted: restricted, sealed: sealed)
         }) else { return nil }
         self = head
-    }
-
-    private init(id: RecordID, date: CalendarDate, party: PartyCode?, supports: [QualifiedID],
-                 illustrative: Bool, restricted: Bool, sealed: Bool) {
-        self.id = id
-        self.date = date
-        self.party = party
-        self.supports = supports
-        self.illustrative = illustrative
-        self.restricted = restricted
-        self.sealed = sealed
     }
 }
 
@@ -186,6 +154,12 @@ enum StoredHeadText {
 
     /// The ids of a list field.
     static func ids(_ field: Field) -> [RecordID] { items(field).map { RecordID(unchecked: string($0)) } }
+
+    /// A target (`owner#local`): only a target holds a `#`.
+    static func target(_ field: Field) -> QualifiedID? {
+        guard let hash = field.firstIndex(of: UInt8(ascii: "#")) else { return nil }
+        return QualifiedID(uncheckedOwner: string(field[..<hash]), local: string(field[(hash + 1)...]))
+    }
 
     /// A date field (`yyyy-mm-dd`).
     static func date(_ field: Field) -> CalendarDate? {
