@@ -33,9 +33,10 @@ final class EvidenceStore: Sendable {
 
     /// The evidence `entries` hold, in any order: sorted here by date then id.
     init(_ entries: [(head: StoredEvidenceHead, source: Source)]) {
-        let entries = entries.sorted { ($0.head.date, $0.head.id) < ($1.head.date, $1.head.id) }
-        let heads = entries.map(\.head)
-        let sources = entries.map(\.source)
+        // Positions sorted, then each head and source copied once into its place.
+        let order = entries.indices.sorted { (entries[$0].head.date, entries[$0].head.id) < (entries[$1].head.date, entries[$1].head.id) }
+        let heads = order.map { entries[$0].head }
+        let sources = order.map { entries[$0].source }
         count = entries.count
         self.heads = heads
         self.sources = sources

@@ -328,10 +328,13 @@ final class ReportGroups: Sendable {
     /// `entries`, when some are left out.
     convenience init(filing entries: [ReportEntry], targets: [TrackedTarget], position: (QualifiedID) -> Int?,
                      elsewhere: ReportsElsewhere? = nil) {
-        var filed = targets.map { [[ReportEntry]](repeating: [], count: $0.reportingParties.count) }
+        // Each target's parties taken out once: reading them through `targets[index]` copied
+        // the whole target for every one of 100,000 reports.
+        let parties = targets.map(\.reportingParties)
+        var filed = parties.map { [[ReportEntry]](repeating: [], count: $0.count) }
         var unfiled: [ReportEntry] = []
         for entry in entries {
-            if let index = position(entry.target), let party = targets[index].reportingParties.firstIndex(of: entry.party) {
+            if let index = position(entry.target), let party = parties[index].firstIndex(of: entry.party) {
                 filed[index][party].append(entry)
             } else {
                 unfiled.append(entry)
