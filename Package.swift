@@ -60,7 +60,7 @@ let package = Package(
         .target(
             name: "AccordCore",
             dependencies: ["GitStore", "CICU", .product(name: "Yams", package: "Yams"),
-                           .product(name: "GRDB", package: "GRDB.swift"),
+                           .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings,
             plugins: ["EmbedBuildFacts"]

@@ -1,6 +1,7 @@
 @testable import AccordCore
 import Foundation
 import GitStore
+import GRDB
 import SyntheticTracker
 import TestSupport
 import Testing
@@ -71,6 +72,28 @@ import Testing
             try expectIndexEqualsWalk()
             #expect(stored().commits.count == count, "\(name): stored again")
         }
+    }
+
+    /// A row of the commit index that is not what accord writes (an id of the wrong size, a
+    /// change of no kind or of no commit, parents cut short, a column of another type): the
+    /// answers are the walk's, and the index is stored again.
+    @Test(arguments: [
+        "UPDATE historyChange SET oldID = x'0102' WHERE rowid = (SELECT min(rowid) FROM historyChange WHERE oldID IS NOT NULL)",
+        "UPDATE historyChange SET kind = 7 WHERE rowid = (SELECT min(rowid) FROM historyChange)",
+        "UPDATE historyChange SET commitNumber = 999999 WHERE rowid = (SELECT max(rowid) FROM historyChange)",
+        "UPDATE historyCommit SET parents = x'00' WHERE number = (SELECT max(number) FROM historyCommit)",
+        "UPDATE historyCommit SET time = 'noon' WHERE number = (SELECT min(number) FROM historyCommit)",
+        "UPDATE historyChange SET path = 'Plans' WHERE rowid = (SELECT min(rowid) FROM historyChange)",
+        "UPDATE historyPath SET path = x'00' WHERE number = (SELECT min(number) FROM historyPath)",
+        "UPDATE historyFolder SET entry = x'01' WHERE entry IS NOT NULL",
+    ])
+    func aDamagedRowGivesTheSameAnswers(_ damage: String) throws {
+        try expectIndexEqualsWalk()
+        let count = stored().commits.count
+        let store = try #require(DerivedStore.open(gitDirectory: folder))
+        _ = try #require(store.access { try $0.execute(sql: damage) })
+        try expectIndexEqualsWalk()
+        #expect(stored().commits.count == count, "stored again")
     }
 
     @Test func aNewCommitExtendsTheIndex() throws {

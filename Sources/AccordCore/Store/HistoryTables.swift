@@ -1,5 +1,6 @@
 internal import Foundation
 internal import GRDB
+internal import GRDBSQLite
 public import GitStore
 
 /// GitStore's commit index and folder histories kept in the ``DerivedStore``: what a
@@ -29,37 +30,39 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
         damageChecked { db -> StoredCommitChanges in
             var result = StoredCommitChanges()
             // Path numbers are the table's; a hole (none is ever deleted) stays an empty path.
-            let paths = try Row.fetchCursor(db, sql: "SELECT number, path FROM historyPath ORDER BY number")
-            while let row = try paths.next() {
-                let number: Int = try row.decode(atIndex: 0)
+            // 50,000 commits and 120,000 changes and paths at a decade's size: the columns are
+            // read where SQLite holds them (``Columns``), not through a row value each.
+            let paths = try Columns(db, "SELECT number, path FROM historyPath ORDER BY number")
+            while try paths.next() {
+                let number = try paths.int(0)
                 guard number >= result.paths.count, number < 1 << 30 else { throw DamagedRow() }
                 while result.paths.count < number { result.paths.append("") }
-                result.paths.append(try row.decode(atIndex: 1))
+                result.paths.append(try paths.text(1))
             }
-            var numbers: [Int64: Int] = [:]
-            let commits = try Row.fetchCursor(db, sql: """
-                SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number
-                """)
-            while let row = try commits.next() {
-                let parents = try Self.ids(row, 3)
-                numbers[try row.decode(atIndex: 0)] = result.commits.count
-                result.commits.append(StoredCommit(id: try Self.id(row, 1), time: try row.decode(atIndex: 2), parents: parents,
+            // Commit numbers to positions; a number is a row id, counted from 1.
+            var numbers: [Int32] = []
+            let commits = try Columns(db, "SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number")
+            while try commits.next() {
+                let number = try commits.int(0)
+                guard number >= 0, number < 1 << 30 else { throw DamagedRow() }
+                if numbers.count <= number { numbers += repeatElement(-1, count: number + 1 - numbers.count) }
+                numbers[number] = Int32(result.commits.count)
+                let parents = try commits.ids(3)
+                result.commits.append(StoredCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: parents,
                                                    changes: Array(repeating: [], count: max(parents.count, 1))))
             }
-            let changes = try Row.fetchCursor(db, sql: """
-                SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange ORDER BY rowid
-                """)
-            while let row = try changes.next() {
-                let list: Int = try row.decode(atIndex: 1)
-                let kind: Int = try row.decode(atIndex: 3)
-                let path: Int = try row.decode(atIndex: 2)
-                guard let commit = numbers[try row.decode(atIndex: 0)], list >= 0, list < result.commits[commit].changes.count,
+            let changes = try Columns(db, "SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange ORDER BY rowid")
+            while try changes.next() {
+                let number = try changes.int(0), list = try changes.int(1), path = try changes.int(2), kind = try changes.int(3)
+                guard number >= 0, number < numbers.count, numbers[number] >= 0 else { throw DamagedRow() }
+                let commit = Int(numbers[number])
+                guard list >= 0, list < result.commits[commit].changes.count,
                       path >= 0, path < result.paths.count, Self.kinds.indices.contains(kind) else { throw DamagedRow() }
                 let change = Self.kinds[kind]
                 result.commits[commit].changes[list].append(StoredChange(
                     path: Int32(path), kind: change,
-                    oldID: change == .added ? .none : try Self.id(row, 4),
-                    newID: change == .deleted ? .none : try Self.id(row, 5)))
+                    oldID: change == .added ? .none : try changes.id(4),
+                    newID: change == .deleted ? .none : try changes.id(5)))
             }
             return result
         } ?? StoredCommitChanges()
@@ -100,12 +103,11 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     func storedFolderCommits(_ folder: String) -> [StoredFolderCommit] {
         damageChecked { db -> [StoredFolderCommit] in
             var result: [StoredFolderCommit] = []
-            let rows = try Row.fetchCursor(db, sql: "SELECT id, time, parents, entry, mode FROM historyFolder WHERE folder = ?",
-                                           arguments: [folder])
-            while let row = try rows.next() {
-                guard let mode = UInt32(exactly: try row.decode(Int64.self, atIndex: 4)) else { throw DamagedRow() }
-                result.append(StoredFolderCommit(id: try Self.id(row, 0), time: try row.decode(atIndex: 1), parents: try Self.ids(row, 2),
-                                                 entry: try Self.id(row, 3, orNull: true), mode: mode))
+            let rows = try Columns(db, "SELECT id, time, parents, entry, mode FROM historyFolder WHERE folder = ?", [folder])
+            while try rows.next() {
+                guard let mode = UInt32(exactly: try rows.int(4)) else { throw DamagedRow() }
+                result.append(StoredFolderCommit(id: try rows.id(0), time: Int64(try rows.int(1)), parents: try rows.ids(2),
+                                                 entry: try rows.id(3, orNull: true), mode: mode))
             }
             return result
         } ?? []
@@ -186,9 +188,6 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
 
     // MARK: - Rows
 
-    /// A row that is not what this version writes.
-    private struct DamagedRow: Error {}
-
     /// `body` on the database; nil on any failure, and a store whose rows do not decode
     /// is deleted, to be made again by the next command.
     private func damageChecked<T>(_ body: (Database) throws -> T) -> T? {
@@ -230,34 +229,69 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
         id.append(to: &bytes)
         return Data(bytes)
     }
+}
 
-    /// The id in column `index` (20 bytes, read where SQLite holds them); nil for null when
-    /// `orNull`. Throws when it is not 20 bytes.
-    private static func id(_ row: Row, _ index: Int, orNull: Bool = false) throws -> RawObjectID? {
-        try row.withUnsafeData(atIndex: index) { data in
-            guard let data else {
-                if orNull { return nil }
-                throw DamagedRow()
-            }
-            guard data.count == 20 else { throw DamagedRow() }
-            return data.withUnsafeBytes { RawObjectID(bytes: $0.baseAddress!) }
+/// A row that is not what this version writes.
+private struct DamagedRow: Error {}
+
+/// The rows of one query, stepped through one at a time, each column read where SQLite
+/// holds it: GRDB's row values copy a blob into a `Data` and count references on every read.
+/// A column of the wrong type or size throws ``DamagedRow``.
+private struct Columns {
+    private let statement: Statement
+    private let cursor: RowCursor
+
+    init(_ db: Database, _ sql: String, _ arguments: StatementArguments = StatementArguments()) throws {
+        statement = try db.makeStatement(sql: sql)
+        cursor = try Row.fetchCursor(statement, arguments: arguments)
+    }
+
+    /// Moves to the next row; false after the last.
+    func next() throws -> Bool { try cursor.next() != nil }
+
+    private func type(_ index: Int32) -> Int32 { sqlite3_column_type(statement.sqliteStatement, index) }
+
+    func int(_ index: Int32) throws -> Int {
+        guard type(index) == SQLITE_INTEGER else { throw DamagedRow() }
+        return Int(sqlite3_column_int64(statement.sqliteStatement, index))
+    }
+
+    func text(_ index: Int32) throws -> String {
+        guard type(index) == SQLITE_TEXT, let text = sqlite3_column_text(statement.sqliteStatement, index) else { throw DamagedRow() }
+        return String(cString: text)
+    }
+
+    /// The bytes of a blob column; nil for null.
+    private func blob(_ index: Int32) throws -> UnsafeRawBufferPointer? {
+        switch type(index) {
+        case SQLITE_NULL: return nil
+        case SQLITE_BLOB:
+            let count = Int(sqlite3_column_bytes(statement.sqliteStatement, index))
+            return UnsafeRawBufferPointer(start: sqlite3_column_blob(statement.sqliteStatement, index), count: count)
+        default: throw DamagedRow()
         }
     }
 
-    /// The id in column `index`; throws when it is not 20 bytes.
-    private static func id(_ row: Row, _ index: Int) throws -> RawObjectID {
-        guard let id = try id(row, index, orNull: false) else { throw DamagedRow() }
+    /// A commit id (20 bytes); nil for null when `orNull`.
+    func id(_ index: Int32, orNull: Bool) throws -> RawObjectID? {
+        guard let bytes = try blob(index) else {
+            if orNull { return nil }
+            throw DamagedRow()
+        }
+        guard bytes.count == 20, let base = bytes.baseAddress else { throw DamagedRow() }
+        return RawObjectID(bytes: base)
+    }
+
+    func id(_ index: Int32) throws -> RawObjectID {
+        guard let id = try id(index, orNull: false) else { throw DamagedRow() }
         return id
     }
 
-    /// The ids joined in column `index` (20 bytes each, none for an empty blob).
-    private static func ids(_ row: Row, _ index: Int) throws -> [RawObjectID] {
-        try row.withUnsafeData(atIndex: index) { data in
-            guard let data, data.count % 20 == 0 else { throw DamagedRow() }
-            return data.withUnsafeBytes { bytes in
-                stride(from: 0, to: bytes.count, by: 20).map { RawObjectID(bytes: bytes.baseAddress! + $0) }
-            }
-        }
+    /// Commit ids joined (20 bytes each; none for an empty blob).
+    func ids(_ index: Int32) throws -> [RawObjectID] {
+        guard let bytes = try blob(index), bytes.count % 20 == 0 else { throw DamagedRow() }
+        guard let base = bytes.baseAddress else { return [] }
+        return stride(from: 0, to: bytes.count, by: 20).map { RawObjectID(bytes: base + $0) }
     }
 }
 
