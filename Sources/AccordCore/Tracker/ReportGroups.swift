@@ -328,8 +328,8 @@ final class ReportGroups: Sendable {
     /// `entries`, when some are left out.
     convenience init(filing entries: [ReportEntry], targets: [TrackedTarget], position: (QualifiedID) -> Int?,
                      elsewhere: ReportsElsewhere? = nil) {
-        // Each target's parties taken out once: reading them through `targets[index]` copied
-        // the whole target for every one of 100,000 reports.
+        // Each target's parties taken out once, not read through the target for each of
+        // 100,000 reports.
         let parties = targets.map(\.reportingParties)
         var filed = parties.map { [[ReportEntry]](repeating: [], count: $0.count) }
         var unfiled: [ReportEntry] = []
