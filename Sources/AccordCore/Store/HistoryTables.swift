@@ -256,9 +256,11 @@ private struct Columns {
         return Int(sqlite3_column_int64(statement.sqliteStatement, index))
     }
 
+    /// A text column, every byte of it (a NUL inside does not end it).
     func text(_ index: Int32) throws -> String {
         guard type(index) == SQLITE_TEXT, let text = sqlite3_column_text(statement.sqliteStatement, index) else { throw DamagedRow() }
-        return String(cString: text)
+        let count = Int(sqlite3_column_bytes(statement.sqliteStatement, index))
+        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
     }
 
     /// The bytes of a blob column; nil for null.
