@@ -308,7 +308,7 @@ enum RecordStore {
         let rows: [Row]
         var reports: [ReportEntry] = []
         /// Evidence left unparsed, as ``reports``: its head, and its file's bytes.
-        var evidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)] = []
+        var evidence: [EvidenceStore.Entry] = []
     }
 
     /// The stored state and every row, read in one read transaction; nil when there is no
@@ -337,12 +337,12 @@ enum RecordStore {
         }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory, scope: scope)
         // One read transaction: the state and every row as they stood together.
-        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry], [(head: StoredEvidenceHead, source: EvidenceStore.Source)])? in
+        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry], [EvidenceStore.Entry])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
                   expected.map({ $0.text == state.key }) ?? true else { return nil }
             let lazy = !parsingReports && state.diagnostics != nil
             if scope != nil && !lazy { return nil }
-            var rows: [Row] = [], reports: [ReportEntry] = [], evidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)] = []
+            var rows: [Row] = [], reports: [ReportEntry] = [], evidence: [EvidenceStore.Entry] = []
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
             rows.reserveCapacity(lazy ? count / 4 : count)
             if lazy && scope == nil { reports.reserveCapacity(count) }
@@ -644,7 +644,7 @@ enum RecordStore {
     /// The answers of the revision whose rows are `rows`, its unparsed reports `reports` and
     /// evidence `evidence`.
     private static func answers(_ wanted: Wanted, rows: [Row], reports: [ReportEntry],
-                                evidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)]) -> Answers {
+                                evidence: [EvidenceStore.Entry]) -> Answers {
         var found = Answers()
         for row in rows {
             switch row.record {

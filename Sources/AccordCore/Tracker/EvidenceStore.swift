@@ -9,7 +9,7 @@ internal import Foundation
 /// keeps its file's bytes (checked against its blob id when read) and is parsed only when a
 /// command looks at it; ``all`` parses every piece at once, on all cores.
 final class EvidenceStore: Sendable {
-    let count: Int
+    var count: Int { heads.count }
     /// The head of every piece, by date then id.
     let heads: [StoredEvidenceHead]
     private let sources: [Source]
@@ -31,13 +31,15 @@ final class EvidenceStore: Sendable {
         case stored(bytes: Data, path: String)
     }
 
+    /// A piece of evidence as a read hands it over: its head, and where it is had.
+    typealias Entry = (head: StoredEvidenceHead, source: Source)
+
     /// The evidence `entries` hold, in any order: sorted here by date then id.
-    init(_ entries: [(head: StoredEvidenceHead, source: Source)]) {
+    init(_ entries: [Entry]) {
         // Positions sorted, then each head and source copied once into its place.
         let order = entries.indices.sorted { (entries[$0].head.date, entries[$0].head.id) < (entries[$1].head.date, entries[$1].head.id) }
         let heads = order.map { entries[$0].head }
         let sources = order.map { entries[$0].source }
-        count = entries.count
         self.heads = heads
         self.sources = sources
         parsed = Lazy { ParallelMap.map(Array(zip(heads, sources)), perCore: 256) { Self.evidence($0.0, $0.1) } }
@@ -52,7 +54,7 @@ final class EvidenceStore: Sendable {
 
     /// The same evidence with `new` added.
     func inserting(_ new: [Evidence]) -> EvidenceStore {
-        EvidenceStore(Array(zip(heads, sources)).map { (head: $0.0, source: $0.1) } + new.map { (StoredEvidenceHead($0), .parsed($0)) })
+        EvidenceStore(zip(heads, sources).map { Entry($0, $1) } + new.map { Entry(StoredEvidenceHead($0), .parsed($0)) })
     }
 
     /// The evidence at `position`: parsed now unless every piece has been.

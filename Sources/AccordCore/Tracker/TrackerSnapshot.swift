@@ -285,7 +285,7 @@ struct TrackerFileSet {
     var reportsElsewhere: ReportsElsewhere?
     /// Evidence read from the derived store by its heads and left unparsed, with the
     /// problems of the whole revision known, as ``storedReports``.
-    var storedEvidence: [(head: StoredEvidenceHead, source: EvidenceStore.Source)] = []
+    var storedEvidence: [EvidenceStore.Entry] = []
     var meetings: [ParsedFile<Meeting>] = []
     var withdrawals: [ParsedFile<Withdrawal>] = []
     var requests: [ParsedFile<CooperationRequest>] = []
