@@ -26,7 +26,12 @@ extension CommitIndex {
     mutating func load(from store: (any HistoryStore)?) {
         guard !loadedStore, let store else { return }
         loadedStore = true
-        try? append(store.storedCommitChanges())
+        if let scope, let chosen = store.storedCommitChanges(touching: scope) {
+            try? append(chosen)
+        } else {
+            scope = nil
+            try? append(store.storedCommitChanges())
+        }
     }
 
     private mutating func extend(toCover start: RawObjectID, in repository: Repository, store: (any HistoryStore)?) throws -> Int32 {

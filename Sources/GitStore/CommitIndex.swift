@@ -34,12 +34,17 @@ struct CommitIndex {
     /// Path `k` is the UTF-8 bytes `pathBytes[pathStarts[k] ..< pathStarts[k + 1]]`.
     private(set) var pathStarts: [Int32] = [0]
     private(set) var pathBytes: [UInt8] = []
-    /// Commit positions by id, built on demand (`position(of:)`): most questions only need
-    /// the newest commit, and hashing 50,000 ids costs more than reading them.
+    /// Commit positions by id: the table an addition to an empty index made to find parents
+    /// (`append`), or one built on demand (`position(of:)`) for an index that grew from git
+    /// a few commits at a time, whose questions mostly need only the newest commit.
     private var lookup: [RawObjectID: Int32]?
     private var lookupMisses = 0
     /// Whether what the store holds has been read (see `cover`).
     var loadedStore = false
+    /// When set, what the store holds is read with the changes of these paths alone
+    /// (``HistoryStore/storedCommitChanges(touching:)``): every commit is there, and the index
+    /// answers questions about these paths only. Cleared when the store gives everything.
+    var scope: PathSelection?
     /// The starts whose whole history is known to be here.
     var coveredStarts: Set<RawObjectID> = []
 
@@ -117,7 +122,10 @@ struct CommitIndex {
         parentPositions.reserveCapacity(parentPositions.count + addedParents)
         listStarts.reserveCapacity(listStarts.count + addedLists)
         changes.reserveCapacity(changes.count + addedChanges)
-        var placed = Set<RawObjectID>()
+        // The added commits' positions by id: their parents are found here first (a store's
+        // commits are mostly each other's parents), and an index read whole from a store
+        // keeps it as its lookup table.
+        var placed: [RawObjectID: Int32] = [:]
         placed.reserveCapacity(added.commits.count)
         for index in added.commits.indices {
             let id = added.commits[index].id, time = added.commits[index].time
@@ -128,7 +136,8 @@ struct CommitIndex {
                 rollBack(to: mark)
                 throw DamagedAddition()
             }
-            guard placed.insert(id).inserted, lookup?[id] == nil else { continue }
+            guard placed[id] == nil, lookup?[id] == nil else { continue }
+            placed[id] = Int32(commits.count)
             commits.append(Commit(id: id, time: time, firstParent: Int32(parents.count),
                                   parentCount: Int32(commitParents.count), firstList: Int32(listStarts.count - 1)))
             parents.append(contentsOf: commitParents)
@@ -146,13 +155,13 @@ struct CommitIndex {
                 listStarts.append(Int32(changes.count))
             }
         }
-        if lookup != nil {
-            for position in mark.commits..<commits.count where lookup?[commits[position].id] == nil {
-                lookup?[commits[position].id] = Int32(position)
-            }
+        if mark.commits == 0, lookup == nil {
+            lookup = placed
+        } else if lookup != nil {
+            for (id, position) in placed { lookup?[id] = position }
         }
         for index in parentPositions.indices where parentPositions[index] < 0 {
-            parentPositions[index] = position(of: parents[index]) ?? -1
+            parentPositions[index] = placed[parents[index]] ?? position(of: parents[index]) ?? -1
         }
     }
 

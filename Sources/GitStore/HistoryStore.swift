@@ -13,6 +13,10 @@ internal import Foundation
 public protocol HistoryStore: AnyObject, Sendable {
     /// Every commit stored with its changes.
     func storedCommitChanges() -> StoredCommitChanges
+    /// Every commit stored, with only the changes of the paths `selection` holds (so
+    /// ``StoredCommitChanges/paths`` names only those); nil when the store cannot choose
+    /// them, and the caller reads ``storedCommitChanges()``.
+    func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges?
     /// Stores `commits`, whose parents are stored already or among them; best effort.
     func addCommitChanges(_ commits: StoredCommitChanges)
     /// Every commit stored with its entry for the top-level `folder`.
@@ -29,6 +33,9 @@ public protocol HistoryStore: AnyObject, Sendable {
 }
 
 extension HistoryStore {
+    /// A store that cannot choose changes by path.
+    public func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? { nil }
+
     /// A store that keeps no answers.
     public func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? { nil }
     public func addPathHistories(_ histories: [[RawObjectID]], paths: [String], folder: String, tip: RawObjectID) {}
@@ -128,15 +135,49 @@ public final class MemoryHistoryStore: HistoryStore, @unchecked Sendable {
         lock.withLock { commitChanges }
     }
 
+    public func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? {
+        let all = storedCommitChanges()
+        // The paths kept, numbered again in their order.
+        var numbers = [Int32](repeating: -1, count: all.paths.count)
+        var kept = StoredCommitChanges()
+        for (number, path) in all.paths.enumerated() where selection.contains(path) {
+            numbers[number] = Int32(kept.paths.count)
+            kept.paths.append(path)
+        }
+        kept.commits = all.commits.map { commit in
+            var commit = commit
+            commit.changes = commit.changes.map { list in list.compactMap { change in
+                // A number out of range stays so: the index refuses the whole addition.
+                var change = change
+                change.path = numbers.indices.contains(Int(change.path)) ? numbers[Int(change.path)] : .max
+                return change.path < 0 ? nil : change
+            } }
+            return commit
+        }
+        return kept
+    }
+
+    /// The number of each path held.
+    private var pathNumbers: [String: Int32] = [:]
+
+    /// Adds the commits not held yet, each path numbered once; a commit held is kept as it
+    /// is (as a database keyed by commit id and path keeps its rows), even when what it
+    /// holds does not add up.
     public func addCommitChanges(_ added: StoredCommitChanges) {
         lock.withLock {
-            let base = Int32(commitChanges.paths.count)
-            commitChanges.paths += added.paths
-            commitChanges.commits += added.commits.map { commit in
+            let numbers = added.paths.map { path -> Int32 in
+                if let number = pathNumbers[path] { return number }
+                commitChanges.paths.append(path)
+                pathNumbers[path] = Int32(commitChanges.paths.count - 1)
+                return Int32(commitChanges.paths.count - 1)
+            }
+            let held = Set(commitChanges.commits.map(\.id))
+            commitChanges.commits += added.commits.filter { !held.contains($0.id) }.map { commit in
                 var commit = commit
                 commit.changes = commit.changes.map { list in list.map { change in
+                    // A number out of range stays so, as a damaged row would.
                     var change = change
-                    change.path += base
+                    change.path = numbers.indices.contains(Int(change.path)) ? numbers[Int(change.path)] : .max
                     return change
                 } }
                 return commit
@@ -171,6 +212,7 @@ public final class MemoryHistoryStore: HistoryStore, @unchecked Sendable {
     public func removeAll() {
         lock.withLock {
             commitChanges = StoredCommitChanges()
+            pathNumbers = [:]
             folders = [:]
             answers = [:]
         }

@@ -41,6 +41,11 @@ import Testing
         let relevant = PathSelection(files: [plan, report])
         #expect(try indexed.changeLog(touching: relevant) == walked.changeLog(touching: relevant), sourceLocation: sourceLocation)
         #expect(try indexed.changeLog() == walked.changeLog(), sourceLocation: sourceLocation)
+        // One id's files asked of a fresh handle first, as `accord history ID` does: the
+        // stored index is read with those files' changes alone.
+        let chosen = PathSelection(files: [plan, report, "Plans/none.yaml"], folders: [instruments[0] + "/"])
+        #expect(try Repository.open(at: folder).keepingHistoryInDerivedStore().changeLog(touching: chosen)
+                == walked.changeLog(touching: chosen), "one id's change log", sourceLocation: sourceLocation)
         let older = try walked.resolve("HEAD~10")
         #expect(try indexed.changeLog(from: older, limit: 5) == walked.changeLog(from: older, limit: 5), sourceLocation: sourceLocation)
     }

@@ -259,8 +259,8 @@ import Testing
         #expect(few.evidence(RecordID("ev-2001-01-01-none")!) == nil)
         for owner in Set(uncached.targets.map(\.id.owner)) {
             let supporting = uncached.evidence.filter { $0.supports.contains { $0.owner == owner } }
-            #expect(few.evidence(supportingTargetsOf: [owner]).map(\.evidence) == supporting)
-            #expect(uncached.evidence(supportingTargetsOf: [owner]).map(\.evidence) == supporting)
+            #expect(few.evidenceHeads(supportingTargetsOf: [owner]) == supporting.map(StoredEvidenceHead.init))
+            #expect(uncached.evidenceHeads(supportingTargetsOf: [owner]) == supporting.map(StoredEvidenceHead.init))
         }
         #expect(uncached.evidence.count > 10)
         // Asked for whole, it is the same list.

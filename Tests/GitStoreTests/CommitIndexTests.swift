@@ -39,6 +39,17 @@ import Testing
         #expect(try indexed.changeLog(limit: 2, touching: plans) == walked.changeLog(limit: 2, touching: plans),
                 sourceLocation: sourceLocation)
         #expect(try indexed.changeLog(touching: plans) == walked.changeLog(touching: plans), sourceLocation: sourceLocation)
+        // A few paths' change log asked first: the stored index is read with their changes
+        // alone, and a later question about other paths is not answered from that.
+        for selection in [plans, PathSelection(files: ["a.yaml", "Events/2020/03/e2.yaml"]), PathSelection(files: ["missing.yaml"])] {
+            let first = try Repository.open(at: scratch.url)
+            first.historyStore = store
+            #expect(try first.changeLog(touching: selection) == walked.changeLog(touching: selection), sourceLocation: sourceLocation)
+            #expect(try first.changeLog(limit: 1, touching: selection) == walked.changeLog(limit: 1, touching: selection),
+                    sourceLocation: sourceLocation)
+            #expect(try first.changeLog() == walked.changeLog(), sourceLocation: sourceLocation)
+            #expect(try first.history(of: "b.yaml") == walked.history(of: "b.yaml"), sourceLocation: sourceLocation)
+        }
         // Any revision, including one the store holds already.
         if let older = try walked.log().dropFirst(2).first?.id {
             #expect(try indexed.history(of: "", from: older) == walked.history(of: "", from: older), sourceLocation: sourceLocation)

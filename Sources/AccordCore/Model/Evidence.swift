@@ -177,5 +177,8 @@ public struct Evidence: Sendable, Hashable, Codable {
     }
 
     /// The path of its file in the tracker.
-    public var path: String { "Evidence/\(date.description.prefix(4))/\(id).yaml" }
+    public var path: String { Self.path(id: id, date: date) }
+
+    /// The path of the file of the evidence `id` dated `date`.
+    static func path(id: RecordID, date: CalendarDate) -> String { "Evidence/\(date.description.prefix(4))/\(id).yaml" }
 }

@@ -57,9 +57,10 @@ public struct RecordPaths: Sendable {
                 reports.append(report)
                 cited.formUnion(report.evidence)
             }
-            // Only the evidence on the owner's targets and the evidence cited is decoded.
-            for (_, item) in snapshot.evidence(supportingTargetsOf: [owner]) where item.supports.contains(where: targets) {
-                files.insert(item.path)
+            // The evidence on the owner's targets found by its heads; only the evidence cited
+            // is decoded.
+            for head in snapshot.evidenceHeads(supportingTargetsOf: [owner]) where head.supports.contains(where: targets) {
+                files.insert(Evidence.path(id: head.id, date: head.date))
             }
             for item in cited.flatMap(snapshot.evidence(withID:)) { files.insert(item.path) }
         }

@@ -11,7 +11,7 @@ internal import GRDB
 /// again; a failure in the middle of a command only makes that command work without it.
 final class DerivedStore: @unchecked Sendable {
     /// Bump when a table's layout changes: a store of another version is made again.
-    static let schemaVersion = 8
+    static let schemaVersion = 9
 
     /// Where the store lives in a repository's git folder.
     static func location(gitDirectory: URL) -> URL {
@@ -193,6 +193,7 @@ final class DerivedStore: @unchecked Sendable {
             oldID BLOB,
             newID BLOB
         );
+        CREATE INDEX historyChangePath ON historyChange(path);
         CREATE TABLE historyFolder (
             folder TEXT NOT NULL,
             id BLOB NOT NULL,

@@ -39,33 +39,87 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
                 while result.paths.count < number { result.paths.append("") }
                 result.paths.append(try paths.text(1))
             }
-            // Commit numbers to positions; a number is a row id, counted from 1.
-            var numbers: [Int32] = []
-            let commits = try Columns(db, "SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number")
-            while try commits.next() {
-                let number = try commits.int(0)
-                guard number >= 0, number < 1 << 30 else { throw DamagedRow() }
-                if numbers.count <= number { numbers += repeatElement(-1, count: number + 1 - numbers.count) }
-                numbers[number] = Int32(result.commits.count)
-                let parents = try commits.ids(3)
-                result.commits.append(StoredCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: parents,
-                                                   changes: Array(repeating: [], count: max(parents.count, 1))))
-            }
+            let commits = try Self.readCommits(db, into: &result)
             let changes = try Columns(db, "SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange ORDER BY rowid")
-            while try changes.next() {
-                let number = try changes.int(0), list = try changes.int(1), path = try changes.int(2), kind = try changes.int(3)
-                guard number >= 0, number < numbers.count, numbers[number] >= 0 else { throw DamagedRow() }
-                let commit = Int(numbers[number])
-                guard list >= 0, list < result.commits[commit].changes.count,
-                      path >= 0, path < result.paths.count, Self.kinds.indices.contains(kind) else { throw DamagedRow() }
-                let change = Self.kinds[kind]
-                result.commits[commit].changes[list].append(StoredChange(
-                    path: Int32(path), kind: change,
-                    oldID: change == .added ? .none : try changes.id(4),
-                    newID: change == .deleted ? .none : try changes.id(5)))
-            }
+            let pathCount = result.paths.count
+            try Self.readChanges(changes, commits: commits, into: &result) { $0 < pathCount ? Int32($0) : nil }
             return result
         } ?? StoredCommitChanges()
+    }
+
+    func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? {
+        damageChecked { db -> StoredCommitChanges? in
+            var result = StoredCommitChanges()
+            // The table's path numbers chosen, to their place in `result.paths`: the files
+            // found by the path's unique index, each folder as the range of paths under it
+            // (paths compare as bytes, and "0" follows "/"). Lists go in as one JSON array.
+            var chosen: [Int: Int32] = [:]
+            func choose(_ rows: Columns) throws {
+                while try rows.next() {
+                    let number = try rows.int(0)
+                    guard chosen[number] == nil else { continue }
+                    chosen[number] = Int32(result.paths.count)
+                    result.paths.append(try rows.text(1))
+                }
+            }
+            try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path IN (SELECT value FROM json_each(?))",
+                               [Self.json(selection.files.sorted())]))
+            for folder in selection.folders where folder.hasSuffix("/") {
+                try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path >= ? AND path < ?",
+                                   [folder, String(folder.dropLast()) + "0"]))
+            }
+            let commits = try Self.readCommits(db, into: &result)
+            // In the order they were stored, as the whole index reads them: a commit's
+            // changes keep their order.
+            let changes = try Columns(db, """
+                SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange
+                WHERE path IN (SELECT value FROM json_each(?)) ORDER BY rowid
+                """, [Self.json(chosen.keys.sorted())])
+            try Self.readChanges(changes, commits: commits, into: &result) { chosen[$0] }
+            return result
+        } ?? nil
+    }
+
+    /// `values` as a JSON array, for `json_each`.
+    private static func json(_ values: some Encodable) throws -> String {
+        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
+    }
+
+    /// Reads every commit whose changes are stored into `result`, with no change yet; returns
+    /// each commit's place in `result.commits` by its number (-1 where there is none).
+    private static func readCommits(_ db: Database, into result: inout StoredCommitChanges) throws -> [Int32] {
+        // A number is a row id, counted from 1.
+        var numbers: [Int32] = []
+        let commits = try Columns(db, "SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number")
+        while try commits.next() {
+            let number = try commits.int(0)
+            guard number >= 0, number < 1 << 30 else { throw DamagedRow() }
+            if numbers.count <= number { numbers += repeatElement(-1, count: number + 1 - numbers.count) }
+            numbers[number] = Int32(result.commits.count)
+            let parents = try commits.ids(3)
+            result.commits.append(StoredCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: parents,
+                                               changes: Array(repeating: [], count: max(parents.count, 1))))
+        }
+        return numbers
+    }
+
+    /// Adds the rows of `changes` (commit number, list, path number, kind, old and new id)
+    /// to their commits in `result`; `path` gives a path number's place in `result.paths`.
+    private static func readChanges(_ changes: Columns, commits numbers: [Int32], into result: inout StoredCommitChanges,
+                                    path place: (Int) -> Int32?) throws {
+        while try changes.next() {
+            let number = try changes.int(0), list = try changes.int(1), kind = try changes.int(3)
+            guard number >= 0, number < numbers.count, numbers[number] >= 0 else { throw DamagedRow() }
+            let commit = Int(numbers[number])
+            let path = try changes.int(2)
+            guard list >= 0, list < result.commits[commit].changes.count, path >= 0,
+                  let placed = place(path), kinds.indices.contains(kind) else { throw DamagedRow() }
+            let change = kinds[kind]
+            result.commits[commit].changes[list].append(StoredChange(
+                path: placed, kind: change,
+                oldID: change == .added ? .none : try changes.id(4),
+                newID: change == .deleted ? .none : try changes.id(5)))
+        }
     }
 
     func addCommitChanges(_ added: StoredCommitChanges) {

@@ -260,11 +260,10 @@ public struct TrackerSnapshot: Sendable {
         evidenceStore.positions(of: id).map(evidenceStore.evidence(at:))
     }
 
-    /// The evidence supporting a target of one of `owners` (instrument, plan or meeting
-    /// ids), by date then id, each with its position in ``evidence``; only those records
-    /// are decoded.
-    public func evidence(supportingTargetsOf owners: Set<String>) -> [(position: Int, evidence: Evidence)] {
-        Set(owners.flatMap(evidenceStore.positions(supporting:))).sorted().map { ($0, evidenceStore.evidence(at: $0)) }
+    /// The heads of the evidence supporting a target of one of `owners` (instrument, plan or
+    /// meeting ids), by date then id: the id, date and targets of each piece, none decoded.
+    func evidenceHeads(supportingTargetsOf owners: Set<String>) -> [StoredEvidenceHead] {
+        Set(owners.flatMap(evidenceStore.positions(supporting:))).sorted().map { evidenceStore.heads[$0] }
     }
 }
 

@@ -35,7 +35,8 @@ extension Accord {
 
         func run() throws {
             // The history of one id names only the reports of its owner's targets.
-            let context = try TrackerContext.open(repository, read, history: .commits, focus: id.flatMap(TrackerContext.Focus.showing))
+            let context = try TrackerContext.open(repository, read, history: id == nil ? .commits : .commitsOfFiles,
+                                                  focus: id.flatMap(TrackerContext.Focus.showing))
             var relevant: PathSelection?
             var shownID: String?
             var known: [StatusReport]?

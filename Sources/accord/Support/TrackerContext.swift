@@ -49,6 +49,9 @@ struct TrackerContext {
         /// The commits and the files each changed (`Repository.changeLog`): the commit
         /// index, read on another core while the tracker loads.
         case commits
+        /// The commits that changed a few files (`Repository.changeLog(touching:)`): the
+        /// commit index with those files' changes alone, read once they are known.
+        case commitsOfFiles
     }
 
     /// Opens the tracker named by `repository` options and reads it as `read` asks, with
