@@ -267,6 +267,33 @@ import Testing
         #expect(few.evidence == uncached.evidence)
     }
 
+    /// A report's target as the store knows it without reading the tracker: that of every
+    /// report, and none for an id filed under another date, an id no report has, or a store
+    /// that stands at another revision.
+    @Test func aReportsTargetIsKnownFromItsStoredHead() throws {
+        let head = try repository.resolve("HEAD")
+        #expect(TrackerSnapshot.storedTarget(ofReport: "sr-2024-12-30-vn-x", repository: repository, commit: head) == nil,
+                "nothing is stored yet")
+        let snapshot = try TrackerSnapshot.load(repository: repository, commit: head)
+        let reports = snapshot.reports
+        #expect(reports.count > 100)
+        for report in reports {
+            #expect(TrackerSnapshot.storedTarget(ofReport: report.id.rawValue, repository: repository, commit: head) == report.target)
+        }
+        #expect(TrackerSnapshot.storedTarget(ofReport: "sr-2024-12-30-vn-none", repository: repository, commit: head) == nil)
+        // A report whose id names another day than the one it is filed under.
+        var changes = ChangeSet()
+        let (path, data) = report("sr-2024-11-02-vn-moved", on: reports[0].target.description)
+        changes.write(path, data)
+        let added = try repository.apply(changes, message: "A report dated elsewhere",
+                                         author: Signature(name: "Test", email: "test@example.org", date: Date()))
+        #expect(TrackerSnapshot.storedTarget(ofReport: reports[0].id.rawValue, repository: repository, commit: added) == nil,
+                "the store stands at the revision before")
+        _ = try TrackerSnapshot.load(repository: repository, commit: added)
+        #expect(TrackerSnapshot.storedTarget(ofReport: reports[0].id.rawValue, repository: repository, commit: added) == reports[0].target)
+        #expect(TrackerSnapshot.storedTarget(ofReport: "sr-2024-11-02-vn-moved", repository: repository, commit: added) == nil)
+    }
+
     @Test func aReportOnNoKnownTargetIsOutlinedToo() throws {
         var changes = ChangeSet()
         let (path, data) = report("sr-2024-12-30-vn-elsewhere", on: "plan-99#1.1")

@@ -27,6 +27,7 @@ import Testing
         ["list", "instruments"], ["list", "commitments"], ["list", "items"], ["list", "evidence"], ["list", "meetings"],
         ["due", "--as-of", "2019-12-01", "--within", "365d"],
         ["show", "plan-2017-2020#1.6"], ["show", "tip-2005"], ["history", "--limit", "30"], ["history", "plan-2017-2020#1.6"],
+        ["show", "sr-2006-03-31-kh-h7tl1"], ["history", "sr-2006-03-31-kh-h7tl1"],
         ["revisions", "tip-2005"], ["diff", "tip-2005"], ["summary", "--since", "2018-01-01", "--format", "json"],
         ["search", "nạn", "nhân"], ["search", "biên", "phòng"], ["search", "ជនរងគ្រោះ"],
         ["search", "trafficking", "--as-of", "2010-01-01"],
@@ -199,13 +200,14 @@ import Testing
         }
         for arguments in [["show", "plan-2017-2020#1.6"], ["show", "PLAN-2017-2020#1.6"], ["show", "plan-2017-2020"],
                           ["show", "tip-2005"], ["show", "tip-2005#7"], ["show", "1.6"], ["show", "ev-2019-12-31-training-support"],
-                          ["show", given[0][2]], ["show", "plan-2017-2020#1.6", "--as-of", "2019-05-01"], ["show", "tip-2005#99"],
+                          ["show", given[0][2]], ["history", given[0][2]],
+                          ["show", "plan-2017-2020#1.6", "--as-of", "2019-05-01"], ["show", "tip-2005#99"],
                           ["show", "2006-05-17-border-conference-unodc"], ["history", "2006-05-17-border-conference-unodc"],
                           ["status"], ["history", "plan-2017-2020#1.6"], ["history", "tip-2005"], ["history", "plan-2017-2020"],
                           ["history", "ev-2019-12-31-training-support"], ["history", "--limit", "5"], ["gaps"]] {
             let answers = try [tracker, cold].enumerated().map { copy, folder in
                 if copy == 1 { try? FileManager.default.removeItem(at: folder.appendingPathComponent(".git/accord")) }
-                let arguments = copy == 1 && arguments.count == 2 && arguments[1] == given[0][2] ? ["show", given[1][2]] : arguments
+                let arguments = copy == 1 && arguments.count == 2 && arguments[1] == given[0][2] ? [arguments[0], given[1][2]] : arguments
                 let result = try AccordProcess.run(arguments + ["--json", "--repo", folder.path])
                 return normalized("\(result.status)\n\(result.stdout)\(result.stderr)", copy)
                     .replacingOccurrences(of: #"[0-9a-f]{40}"#, with: "<commit>", options: .regularExpression)

@@ -503,6 +503,25 @@ enum RecordStore {
         }
     }
 
+    /// The target of the status report `id` at `commit`, from the stored head of the file a
+    /// report of that id is filed in when its date is the one the id starts with
+    /// (`sr-<yyyy>-<mm>-<dd>-…`, as accord names them); nil when the store does not stand at
+    /// `commit` or holds no such head there.
+    static func storedTarget(ofReport id: String, repository: Repository, commit: ObjectID) -> QualifiedID? {
+        let parts = id.split(separator: "-", maxSplits: 4)
+        guard parts.count == 5, parts[0] == "sr", let date = CalendarDate(parts[1...3].joined(separator: "-")),
+              let key = try? key(of: repository, at: commit),
+              let store = DerivedStore.open(gitDirectory: repository.gitDirectory) else { return nil }
+        return store.read { db -> QualifiedID? in
+            guard try Row_State.fetch(db)?.key == key.text,
+                  let row = try GRDB.Row.fetchOne(db, sql: "SELECT blob, head FROM record WHERE path = ?",
+                                                  arguments: [StatusReport.path(id: id, date: date)]),
+                  let text: String = row[1], let head = StoredReportHead(text: text, blobHex: row[0]),
+                  head.id.rawValue == id else { return nil }
+            return head.target
+        } ?? nil
+    }
+
     /// The problems a check of the tracker at `commit` found, when the store stands at that
     /// revision and knows them; nil otherwise. Reads the state row alone.
     static func storedDiagnostics(repository: Repository, commit: ObjectID) -> [Diagnostic]? {
@@ -992,6 +1011,13 @@ extension TrackerSnapshot {
 }
 
 extension TrackerSnapshot {
+    /// The target of the status report `id` at `commit`, as the derived store knows it
+    /// without reading the tracker: what a command about one report reads the tracker for
+    /// (``load(repository:commit:reportsOn:citing:)``). Nil when the store cannot tell.
+    public static func storedTarget(ofReport id: String, repository: Repository, commit: ObjectID) -> QualifiedID? {
+        RecordStore.storedTarget(ofReport: id, repository: repository, commit: commit)
+    }
+
     /// The tracker at `commit` for a command about one target, or one instrument, plan or
     /// meeting: every record except two kinds. The status reports out of `scope` it knows by
     /// id alone (``hasReport(_:)``, the check of a new report's id and

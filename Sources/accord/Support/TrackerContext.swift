@@ -69,7 +69,9 @@ struct TrackerContext {
     /// The context's `snapshot.reports` and `state` then hold the scope's reports alone: a
     /// command with a focus asks only about its scope (`TrackerState(_:asOf:owners:)`).
     struct Focus {
-        let scope: ReportScope
+        /// The reports read, known from the id typed or found in the derived store (a
+        /// report's own target); nil reads every record.
+        let scope: (Repository, ObjectID) -> ReportScope?
         /// Evidence the command needs besides what supports the scope's targets or its
         /// reports cite: what a new report cites.
         var citing: Set<String> = []
@@ -80,7 +82,7 @@ struct TrackerContext {
             guard let id = QualifiedID(target.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { return nil }
             // As the resolver reads them: a piece typed in capitals is still the one cited.
             let cited = Set(evidence.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })
-            return Focus(scope: .target(id), citing: cited) { resolver in
+            return Focus(scope: { _, _ in .target(id) }, citing: cited) { resolver in
                 guard let found = resolver.resolveWithoutCatalog(target), found.qualifiedID == id,
                       [.commitment, .planItem, .decision].contains(found.kind) else { return false }
                 return evidence.allSatisfy { resolver.resolveWithoutCatalog($0)?.kind == .evidence }
@@ -88,13 +90,19 @@ struct TrackerContext {
         }
 
         /// Showing `text`, or its history: a target, or an instrument, plan or meeting or a
-        /// part of one, with the targets of its owner. Ids of the names accord gives evidence
-        /// and status reports (`ev-`, `sr-`) are shown from every record.
+        /// part of one, with the targets of its owner; a status report with the reports on
+        /// its target. Ids of the names accord gives evidence (`ev-`) are shown from every
+        /// record.
         static func showing(_ text: String) -> Focus? {
             let typed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            if typed.hasPrefix("sr-") {
+                return Focus(scope: { repository, commit in
+                    TrackerSnapshot.storedTarget(ofReport: typed, repository: repository, commit: commit).map(ReportScope.target)
+                }) { resolver in resolver.resolveWithoutCatalog(text)?.kind == .report }
+            }
             let owner = QualifiedID(typed)?.owner ?? typed
-            guard !owner.isEmpty, !owner.hasPrefix("ev-"), !owner.hasPrefix("sr-") else { return nil }
-            return Focus(scope: .owner(owner)) { resolver in
+            guard !owner.isEmpty, !owner.hasPrefix("ev-") else { return nil }
+            return Focus(scope: { _, _ in .owner(owner) }) { resolver in
                 guard let found = resolver.resolveWithoutCatalog(text), found.kind != .evidence, found.kind != .report else { return false }
                 return (found.qualifiedID?.owner ?? found.id) == owner
             }
@@ -128,7 +136,11 @@ struct TrackerContext {
         // command ends, on an error too.
         var snapshot: TrackerSnapshot
         // A command about one target or owner reads the other reports by id alone.
-        let scoped = focus.flatMap { TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0.scope, citing: $0.citing) }
+        let scoped = focus.flatMap { focus in
+            focus.scope(repository, commit).flatMap {
+                TrackerSnapshot.load(repository: repository, commit: commit, reportsOn: $0, citing: focus.citing)
+            }
+        }
         do {
             snapshot = try scoped ?? TrackerSnapshot.load(repository: repository, commit: commit)
         } catch {
