@@ -48,7 +48,10 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     }
 
     func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? {
-        damageChecked { db -> StoredCommitChanges? in
+        // A folder is chosen as the paths under it, which needs its `/`.
+        guard selection.folders.allSatisfy({ $0.hasSuffix("/") }),
+              let files = try? JSONEncoder().encode(selection.files.sorted()) else { return nil }
+        return damageChecked { db -> StoredCommitChanges? in
             var result = StoredCommitChanges()
             // The table's path numbers chosen, to their place in `result.paths`: the files
             // found by the path's unique index, each folder as the range of paths under it
@@ -63,8 +66,8 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
                 }
             }
             try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path IN (SELECT value FROM json_each(?))",
-                               [Self.json(selection.files.sorted())]))
-            for folder in selection.folders where folder.hasSuffix("/") {
+                               [String(decoding: files, as: UTF8.self)]))
+            for folder in selection.folders {
                 try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path >= ? AND path < ?",
                                    [folder, String(folder.dropLast()) + "0"]))
             }
@@ -74,15 +77,10 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
             let changes = try Columns(db, """
                 SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange
                 WHERE path IN (SELECT value FROM json_each(?)) ORDER BY rowid
-                """, [Self.json(chosen.keys.sorted())])
+                """, ["[" + chosen.keys.sorted().map(String.init).joined(separator: ",") + "]"])
             try Self.readChanges(changes, commits: commits, into: &result) { chosen[$0] }
             return result
         } ?? nil
-    }
-
-    /// `values` as a JSON array, for `json_each`.
-    private static func json(_ values: some Encodable) throws -> String {
-        String(decoding: try JSONEncoder().encode(values), as: UTF8.self)
     }
 
     /// Reads every commit whose changes are stored into `result`, with no change yet; returns
