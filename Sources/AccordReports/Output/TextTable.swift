@@ -92,6 +92,9 @@ public struct TextTable: Sendable {
         // A header of fewer lines than the tallest sits on the last ones, next to the rule.
         let height = headers.map(\.count).max() ?? 1
         var text = ""
+        // Room for every line at its padded width (more where a character takes more than
+        // a byte): a text grown by doubling holds up to twice what it needs at the end.
+        text.reserveCapacity((rows.count + height + 1) * (indent.utf8.count + widths.reduce(2 * widths.count, +)))
         for number in 0..<height {
             text += style.bold(line(headers.map { lines in
                 let first = height - lines.count
