@@ -26,8 +26,8 @@ extension CommitIndex {
     mutating func load(from store: (any HistoryStore)?) {
         guard !loadedStore, let store else { return }
         loadedStore = true
-        if let scope, let chosen = store.storedCommitChanges(touching: scope) {
-            try? append(chosen)
+        if let table = store.storedCommitTable(touching: scope) {
+            try? append(table)
         } else {
             scope = nil
             try? append(store.storedCommitChanges())

@@ -42,7 +42,7 @@ struct CommitIndex {
     /// Whether what the store holds has been read (see `cover`).
     var loadedStore = false
     /// When set, what the store holds is read with the changes of these paths alone
-    /// (``HistoryStore/storedCommitChanges(touching:)``): every commit is there, and the index
+    /// (``HistoryStore/storedCommitTable(touching:)``): every commit is there, and the index
     /// answers questions about these paths only. Cleared when the store gives everything.
     var scope: PathSelection?
     /// The starts whose whole history is known to be here.
@@ -163,6 +163,33 @@ struct CommitIndex {
         for index in parentPositions.indices where parentPositions[index] < 0 {
             parentPositions[index] = placed[parents[index]] ?? position(of: parents[index]) ?? -1
         }
+    }
+
+    /// Adds a store's table. An empty index takes its arrays as they are, and the table of
+    /// positions it makes to find parents as its lookup; any other adds each commit as
+    /// ``append(_:)-(StoredCommitChanges)`` does. A table that repeats a commit is left out
+    /// whole.
+    mutating func append(_ table: consuming StoredCommitTable) throws(DamagedAddition) {
+        let table = table.grouped()
+        guard commits.isEmpty, lookup == nil else { return try append(table.storedCommitChanges) }
+        var placed: [RawObjectID: Int32] = [:]
+        placed.reserveCapacity(table.commitCount)
+        var added: [Commit] = []
+        added.reserveCapacity(table.commitCount)
+        for position in 0..<table.commitCount {
+            let id = table.ids[position], firstParent = table.parentStarts[position]
+            guard placed.updateValue(Int32(position), forKey: id) == nil else { throw DamagedAddition() }
+            added.append(Commit(id: id, time: table.times[position], firstParent: firstParent,
+                                parentCount: table.parentStarts[position + 1] - firstParent, firstList: table.firstLists[position]))
+        }
+        commits = added
+        parents = table.parents
+        parentPositions = table.parents.map { placed[$0] ?? -1 }
+        listStarts = table.listStarts
+        changes = table.changes
+        pathStarts = table.pathStarts
+        pathBytes = table.pathBytes
+        lookup = placed
     }
 
     /// Where the commit `id` is; nil when it is not in the index. The first few questions scan

@@ -13,10 +13,10 @@ internal import Foundation
 public protocol HistoryStore: AnyObject, Sendable {
     /// Every commit stored with its changes.
     func storedCommitChanges() -> StoredCommitChanges
-    /// Every commit stored, with only the changes of the paths `selection` holds (so
-    /// ``StoredCommitChanges/paths`` names only those); nil when the store cannot choose
-    /// them, and the caller reads ``storedCommitChanges()``.
-    func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges?
+    /// Every commit stored, in one table, with only the changes of the paths `selection`
+    /// holds (every change without one; the table's paths are those of its changes, at
+    /// least); nil when the store cannot, and the caller reads ``storedCommitChanges()``.
+    func storedCommitTable(touching selection: PathSelection?) -> StoredCommitTable?
     /// Stores `commits`, whose parents are stored already or among them; best effort.
     func addCommitChanges(_ commits: StoredCommitChanges)
     /// Every commit stored with its entry for the top-level `folder`.
@@ -33,8 +33,8 @@ public protocol HistoryStore: AnyObject, Sendable {
 }
 
 extension HistoryStore {
-    /// A store that cannot choose changes by path.
-    public func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? { nil }
+    /// A store that hands over its commits as ``StoredCommitChanges`` only.
+    public func storedCommitTable(touching selection: PathSelection?) -> StoredCommitTable? { nil }
 
     /// A store that keeps no answers.
     public func storedPathHistories(_ paths: [String], folder: String, tip: RawObjectID) -> [[RawObjectID]]? { nil }
@@ -135,26 +135,8 @@ public final class MemoryHistoryStore: HistoryStore, @unchecked Sendable {
         lock.withLock { commitChanges }
     }
 
-    public func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? {
-        let all = storedCommitChanges()
-        // The paths kept, numbered again in their order.
-        var numbers = [Int32](repeating: -1, count: all.paths.count)
-        var kept = StoredCommitChanges()
-        for (number, path) in all.paths.enumerated() where selection.contains(path) {
-            numbers[number] = Int32(kept.paths.count)
-            kept.paths.append(path)
-        }
-        kept.commits = all.commits.map { commit in
-            var commit = commit
-            commit.changes = commit.changes.map { list in list.compactMap { change in
-                // A number out of range stays so: the index refuses the whole addition.
-                var change = change
-                change.path = numbers.indices.contains(Int(change.path)) ? numbers[Int(change.path)] : .max
-                return change.path < 0 ? nil : change
-            } }
-            return commit
-        }
-        return kept
+    public func storedCommitTable(touching selection: PathSelection?) -> StoredCommitTable? {
+        StoredCommitTable(storedCommitChanges(), keeping: selection)
     }
 
     /// The number of each path held.

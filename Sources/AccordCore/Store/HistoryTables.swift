@@ -27,97 +27,77 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     // MARK: - The commit index
 
     func storedCommitChanges() -> StoredCommitChanges {
-        damageChecked { db -> StoredCommitChanges in
-            var result = StoredCommitChanges()
-            // Path numbers are the table's; a hole (none is ever deleted) stays an empty path.
+        storedCommitTable(touching: nil)?.storedCommitChanges ?? StoredCommitChanges()
+    }
+
+    func storedCommitTable(touching selection: PathSelection?) -> StoredCommitTable? {
+        // A folder is chosen as the paths under it, which needs its `/`.
+        guard selection?.folders.allSatisfy({ $0.hasSuffix("/") }) ?? true,
+              let files = try? JSONEncoder().encode(selection?.files.sorted() ?? []) else { return nil }
+        return damageChecked { db -> StoredCommitTable in
+            var table = StoredCommitTable()
             // 50,000 commits and 120,000 changes and paths at a decade's size: the columns are
             // read where SQLite holds them (``Columns``), not through a row value each.
-            let paths = try Columns(db, "SELECT number, path FROM historyPath ORDER BY number")
-            while try paths.next() {
-                let number = try paths.int(0)
-                guard number >= result.paths.count, number < 1 << 30 else { throw DamagedRow() }
-                while result.paths.count < number { result.paths.append("") }
-                result.paths.append(try paths.text(1))
-            }
-            let commits = try Self.readCommits(db, into: &result)
-            let changes = try Columns(db, "SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange ORDER BY rowid")
-            let pathCount = result.paths.count
-            try Self.readChanges(changes, commits: commits, into: &result) { $0 < pathCount ? Int32($0) : nil }
-            return result
-        } ?? StoredCommitChanges()
-    }
-
-    func storedCommitChanges(touching selection: PathSelection) -> StoredCommitChanges? {
-        // A folder is chosen as the paths under it, which needs its `/`.
-        guard selection.folders.allSatisfy({ $0.hasSuffix("/") }),
-              let files = try? JSONEncoder().encode(selection.files.sorted()) else { return nil }
-        return damageChecked { db -> StoredCommitChanges? in
-            var result = StoredCommitChanges()
-            // The table's path numbers chosen, to their place in `result.paths`: the files
-            // found by the path's unique index, each folder as the range of paths under it
-            // (paths compare as bytes, and "0" follows "/"). Lists go in as one JSON array.
             var chosen: [Int: Int32] = [:]
-            func choose(_ rows: Columns) throws {
-                while try rows.next() {
-                    let number = try rows.int(0)
-                    guard chosen[number] == nil else { continue }
-                    chosen[number] = Int32(result.paths.count)
-                    result.paths.append(try rows.text(1))
+            if let selection {
+                // The paths chosen, to their number in the table: the files found by the
+                // path's unique index, each folder as the range of paths under it (paths
+                // compare as bytes, and "0" follows "/"). Lists go in as one JSON array.
+                func choose(_ rows: Columns) throws {
+                    while try rows.next() {
+                        let number = try rows.int(0)
+                        guard chosen[number] == nil else { continue }
+                        chosen[number] = Int32(table.pathCount)
+                        table.addPath(try rows.textBytes(1))
+                    }
+                }
+                try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path IN (SELECT value FROM json_each(?))",
+                                   [String(decoding: files, as: UTF8.self)]))
+                for folder in selection.folders {
+                    try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path >= ? AND path < ?",
+                                       [folder, String(folder.dropLast()) + "0"]))
+                }
+            } else {
+                // Path numbers are the table's; a hole (none is ever deleted) stays an empty path.
+                let paths = try Columns(db, "SELECT number, path FROM historyPath ORDER BY number")
+                while try paths.next() {
+                    let number = try paths.int(0)
+                    guard number >= table.pathCount, number < 1 << 30 else { throw DamagedRow() }
+                    while table.pathCount < number { table.addPath(UnsafeRawBufferPointer(start: nil, count: 0)) }
+                    table.addPath(try paths.textBytes(1))
                 }
             }
-            try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path IN (SELECT value FROM json_each(?))",
-                               [String(decoding: files, as: UTF8.self)]))
-            for folder in selection.folders {
-                try choose(Columns(db, "SELECT number, path FROM historyPath WHERE path >= ? AND path < ?",
-                                   [folder, String(folder.dropLast()) + "0"]))
+            // Commit numbers (row ids, counted from 1) to positions in the table.
+            var positions: [Int32] = []
+            let commits = try Columns(db, "SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number")
+            while try commits.next() {
+                let number = try commits.int(0)
+                guard number >= 0, number < 1 << 30 else { throw DamagedRow() }
+                if positions.count <= number { positions += repeatElement(-1, count: number + 1 - positions.count) }
+                positions[number] = Int32(table.commitCount)
+                table.addCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: try commits.idBytes(3))
             }
-            let commits = try Self.readCommits(db, into: &result)
-            // In the order they were stored, as the whole index reads them: a commit's
-            // changes keep their order.
-            let changes = try Columns(db, """
-                SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange
-                WHERE path IN (SELECT value FROM json_each(?)) ORDER BY rowid
-                """, ["[" + chosen.keys.sorted().map(String.init).joined(separator: ",") + "]"])
-            try Self.readChanges(changes, commits: commits, into: &result) { chosen[$0] }
-            return result
+            // In the order they were stored, as a commit's changes keep it.
+            let changes = try Columns(db, selection == nil
+                ? "SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange ORDER BY rowid"
+                : "SELECT commitNumber, list, path, kind, oldID, newID FROM historyChange WHERE path IN (SELECT value FROM json_each(?)) ORDER BY rowid",
+                selection == nil ? [] : ["[" + chosen.keys.sorted().map(String.init).joined(separator: ",") + "]"])
+            while try changes.next() {
+                let number = try changes.int(0), kind = try changes.int(3), path = try changes.int(2)
+                guard number >= 0, number < positions.count, positions[number] >= 0, Self.kinds.indices.contains(kind),
+                      let place = selection == nil ? Int32(exactly: path) : chosen[path] else { throw DamagedRow() }
+                let change = Self.kinds[kind]
+                do {
+                    try table.addChange(commit: Int(positions[number]), list: try changes.int(1), StoredChange(
+                        path: place, kind: change,
+                        oldID: change == .added ? .none : try changes.id(4),
+                        newID: change == .deleted ? .none : try changes.id(5)))
+                } catch is StoredCommitTable.Mismatch {
+                    throw DamagedRow()
+                }
+            }
+            return table.grouped()
         } ?? nil
-    }
-
-    /// Reads every commit whose changes are stored into `result`, with no change yet; returns
-    /// each commit's place in `result.commits` by its number (-1 where there is none).
-    private static func readCommits(_ db: Database, into result: inout StoredCommitChanges) throws -> [Int32] {
-        // A number is a row id, counted from 1.
-        var numbers: [Int32] = []
-        let commits = try Columns(db, "SELECT number, id, time, parents FROM historyCommit WHERE changesKnown = 1 ORDER BY number")
-        while try commits.next() {
-            let number = try commits.int(0)
-            guard number >= 0, number < 1 << 30 else { throw DamagedRow() }
-            if numbers.count <= number { numbers += repeatElement(-1, count: number + 1 - numbers.count) }
-            numbers[number] = Int32(result.commits.count)
-            let parents = try commits.ids(3)
-            result.commits.append(StoredCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: parents,
-                                               changes: Array(repeating: [], count: max(parents.count, 1))))
-        }
-        return numbers
-    }
-
-    /// Adds the rows of `changes` (commit number, list, path number, kind, old and new id)
-    /// to their commits in `result`; `path` gives a path number's place in `result.paths`.
-    private static func readChanges(_ changes: Columns, commits numbers: [Int32], into result: inout StoredCommitChanges,
-                                    path place: (Int) -> Int32?) throws {
-        while try changes.next() {
-            let number = try changes.int(0), list = try changes.int(1), kind = try changes.int(3)
-            guard number >= 0, number < numbers.count, numbers[number] >= 0 else { throw DamagedRow() }
-            let commit = Int(numbers[number])
-            let path = try changes.int(2)
-            guard list >= 0, list < result.commits[commit].changes.count, path >= 0,
-                  let placed = place(path), kinds.indices.contains(kind) else { throw DamagedRow() }
-            let change = kinds[kind]
-            result.commits[commit].changes[list].append(StoredChange(
-                path: placed, kind: change,
-                oldID: change == .added ? .none : try changes.id(4),
-                newID: change == .deleted ? .none : try changes.id(5)))
-        }
     }
 
     func addCommitChanges(_ added: StoredCommitChanges) {
@@ -308,11 +288,10 @@ private struct Columns {
         return Int(sqlite3_column_int64(statement.sqliteStatement, index))
     }
 
-    /// A text column, every byte of it (a NUL inside does not end it).
-    func text(_ index: Int32) throws -> String {
+    /// A text column's bytes, every one (a NUL inside does not end it); valid until the next row.
+    func textBytes(_ index: Int32) throws -> UnsafeRawBufferPointer {
         guard type(index) == SQLITE_TEXT, let text = sqlite3_column_text(statement.sqliteStatement, index) else { throw DamagedRow() }
-        let count = Int(sqlite3_column_bytes(statement.sqliteStatement, index))
-        return String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self)
+        return UnsafeRawBufferPointer(start: text, count: Int(sqlite3_column_bytes(statement.sqliteStatement, index)))
     }
 
     /// The bytes of a blob column; nil for null.
@@ -343,9 +322,15 @@ private struct Columns {
 
     /// Commit ids joined (20 bytes each; none for an empty blob).
     func ids(_ index: Int32) throws -> [RawObjectID] {
-        guard let bytes = try blob(index), bytes.count % 20 == 0 else { throw DamagedRow() }
+        let bytes = try idBytes(index)
         guard let base = bytes.baseAddress else { return [] }
         return stride(from: 0, to: bytes.count, by: 20).map { RawObjectID(bytes: base + $0) }
+    }
+
+    /// The bytes of commit ids joined (20 bytes each); valid until the next row.
+    func idBytes(_ index: Int32) throws -> UnsafeRawBufferPointer {
+        guard let bytes = try blob(index), bytes.count % 20 == 0 else { throw DamagedRow() }
+        return bytes
     }
 }
 
