@@ -31,9 +31,12 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
     }
 
     func storedCommitTable(touching selection: PathSelection?) -> StoredCommitTable? {
-        // A folder is chosen as the paths under it, which needs its `/`.
+        // A folder is chosen as the paths under it, which needs its `/`; lists go to SQLite
+        // as JSON, which a build of it may lack (then the whole index is read: an error
+        // inside the read would count as damage).
         guard selection?.folders.allSatisfy({ $0.hasSuffix("/") }) ?? true,
-              let files = try? JSONEncoder().encode(selection?.files.sorted() ?? []) else { return nil }
+              let files = try? JSONEncoder().encode(selection?.files.sorted() ?? []),
+              selection == nil || readsJSON else { return nil }
         return damageChecked { db -> StoredCommitTable in
             var table = StoredCommitTable()
             // 50,000 commits and 120,000 changes and paths at a decade's size: the columns are
@@ -98,6 +101,14 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
             }
             return table.grouped()
         } ?? nil
+    }
+
+    /// Whether the store's SQLite reads JSON (`json_each`), asked without failing the read.
+    private var readsJSON: Bool {
+        let answered = derived?.read { db -> Bool in
+            (try? Int.fetchOne(db, sql: "SELECT count(*) FROM json_each('[]')")) != nil
+        }
+        return answered == true
     }
 
     func addCommitChanges(_ added: StoredCommitChanges) {
