@@ -361,6 +361,8 @@ import Testing
         #expect(known.wordsAdded == change.wordsAdded)
         cache.store(TextChange(articles: known.articles, provisions: known.provisions, wordsAdded: 999, wordsRemoved: 0),
                     in: instrument.id, from: old, to: new)
+        // Stored on the store's queue of later writes: the next read is made once it is done.
+        try derived.waitForLaterWrites()
         #expect(try read().revisions.flatMap(\.languages).contains { $0.wordsAdded == 999 })
     }
 }
