@@ -42,8 +42,9 @@ public struct StoredCommitTable: Sendable {
     }
 
     /// Adds a commit with its parents' ids, 20 bytes each, one after another; its position
-    /// is the count of commits before it.
-    public mutating func addCommit(id: RawObjectID, time: Int64, parents joined: UnsafeRawBufferPointer) {
+    /// is the count of commits before it. Bytes that are not whole ids add nothing and throw.
+    public mutating func addCommit(id: RawObjectID, time: Int64, parents joined: UnsafeRawBufferPointer) throws(Mismatch) {
+        guard joined.count % 20 == 0 else { throw Mismatch() }
         var offset = 0
         while offset + 20 <= joined.count {
             parents.append(RawObjectID(bytes: joined.baseAddress! + offset))
@@ -65,7 +66,8 @@ public struct StoredCommitTable: Sendable {
         firstLists.append(firstLists[firstLists.count - 1] + Int32(max(parentCount, 1)))
     }
 
-    /// A change whose commit, list or path is not in the table.
+    /// Parents that are not whole ids, or a change whose commit, list or path is not in the
+    /// table.
     public struct Mismatch: Error {}
 
     /// Adds a change of the commit at `position` against its parent number `list` (0 for a

@@ -22,6 +22,13 @@ public enum RecordName {
         RecordID("sr-\(date)-\(party.code.lowercased())-\(random(5))")!
     }
 
+    /// The date a status report's id starts with, when it is named as ``statusReport(date:party:)``
+    /// names them (a report written by hand may be named otherwise, or dated another day).
+    static func statusReportDate(of id: String) -> CalendarDate? {
+        guard id.hasPrefix("sr-") else { return nil }
+        return CalendarDate(String(id.dropFirst(3).prefix(10)))
+    }
+
     /// `ev-<date>-<up to four words of the title>-<4 random>`: a piece of evidence's id,
     /// readable enough to type its start (ids resolve from a unique prefix).
     public static func evidence(date: CalendarDate, title: String) -> RecordID {

@@ -78,7 +78,7 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
                 guard number >= 0, number < 1 << 30 else { throw DamagedRow() }
                 if positions.count <= number { positions += repeatElement(-1, count: number + 1 - positions.count) }
                 positions[number] = Int32(table.commitCount)
-                table.addCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: try commits.idBytes(3))
+                try table.addCommit(id: try commits.id(1), time: Int64(try commits.int(2)), parents: try commits.idBytes(3))
             }
             // In the order they were stored, as a commit's changes keep it.
             let changes = try Columns(db, selection == nil
@@ -90,14 +90,12 @@ final class DerivedHistoryStore: HistoryStore, Sendable {
                 guard number >= 0, number < positions.count, positions[number] >= 0, Self.kinds.indices.contains(kind),
                       let place = selection == nil ? Int32(exactly: path) : chosen[path] else { throw DamagedRow() }
                 let change = Self.kinds[kind]
-                do {
-                    try table.addChange(commit: Int(positions[number]), list: try changes.int(1), StoredChange(
-                        path: place, kind: change,
-                        oldID: change == .added ? .none : try changes.id(4),
-                        newID: change == .deleted ? .none : try changes.id(5)))
-                } catch is StoredCommitTable.Mismatch {
-                    throw DamagedRow()
-                }
+                // A change of no list or path of the table throws: damage, as any error but
+                // the database's (``damageChecked(_:)``).
+                try table.addChange(commit: Int(positions[number]), list: try changes.int(1), StoredChange(
+                    path: place, kind: change,
+                    oldID: change == .added ? .none : try changes.id(4),
+                    newID: change == .deleted ? .none : try changes.id(5)))
             }
             return table.grouped()
         } ?? nil

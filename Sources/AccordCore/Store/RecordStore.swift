@@ -505,11 +505,10 @@ enum RecordStore {
 
     /// The target of the status report `id` at `commit`, from the stored head of the file a
     /// report of that id is filed in when its date is the one the id starts with
-    /// (`sr-<yyyy>-<mm>-<dd>-…`, as accord names them); nil when the store does not stand at
-    /// `commit` or holds no such head there.
+    /// (``RecordName/statusReportDate(of:)``); nil when the store does not stand at `commit`
+    /// or holds no such head there.
     static func storedTarget(ofReport id: String, repository: Repository, commit: ObjectID) -> QualifiedID? {
-        let parts = id.split(separator: "-", maxSplits: 4)
-        guard parts.count == 5, parts[0] == "sr", let date = CalendarDate(parts[1...3].joined(separator: "-")),
+        guard let date = RecordName.statusReportDate(of: id),
               let key = try? key(of: repository, at: commit),
               let store = DerivedStore.open(gitDirectory: repository.gitDirectory) else { return nil }
         return store.read { db -> QualifiedID? in

@@ -35,4 +35,13 @@ struct RecordSlugTests {
         #expect(MeetingDraft.slug("ភ្នំពេញ") == RecordSlug.make("ភ្នំពេញ"))
         #expect(MeetingDraft.slug("()") == "meeting")
     }
+
+    /// A status report's id gives back the date it was named from; an id named otherwise gives none.
+    @Test func aReportIdGivesBackItsDate() {
+        let date = CalendarDate("2019-12-01")!
+        #expect(RecordName.statusReportDate(of: RecordName.statusReport(date: date, party: PartyCode("KH")!).rawValue) == date)
+        for other in ["sr-2019-13-01-kh-abcde", "sr-nope", "ev-2019-12-01-x-abcd", "sr-2019-12"] {
+            #expect(RecordName.statusReportDate(of: other) == nil, "\(other)")
+        }
+    }
 }
