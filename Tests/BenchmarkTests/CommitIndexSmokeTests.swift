@@ -58,8 +58,10 @@ import Testing
         #expect(DerivedHistoryStore(gitDirectory: folder).storedFolderCommits("Agreements").count == count)
     }
 
+    /// The stored index once the rows handed to the derived store's queue are written.
     func stored() -> StoredCommitChanges {
-        DerivedHistoryStore(gitDirectory: folder).storedCommitChanges()
+        DerivedStore.open(gitDirectory: folder)?.waitForLaterWrites()
+        return DerivedHistoryStore(gitDirectory: folder).storedCommitChanges()
     }
 
     /// The derived store's file replaced by random bytes, cut short, of another version or
