@@ -121,6 +121,6 @@ let package = Package(
         .testTarget(name: "BenchmarkTests", dependencies: ["SyntheticTracker", "AccordCore", "GitStore", "TestSupport",
                                                           .product(name: "GRDB", package: "GRDB.swift")],
                     swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["accord", "accord-bench", "AccordCore", "AccordReports", "TestSupport"], swiftSettings: strictSettings),
     ]
 )

@@ -24,12 +24,60 @@ public enum JSONOutput {
     /// A value as canonical JSON text, without `version`: for what is hashed rather than
     /// printed (a digest must not change when the schema's version does).
     public static func encode<Value: Encodable>(_ value: Value) throws -> String {
+        let data = try encoder().encode(value)
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
-        return String(decoding: data, as: UTF8.self) + "\n"
+        return encoder
     }
+
+    /// Writes the document ``render(_:)`` prints for `report` to `write`, in pieces: its
+    /// list `elements`, under `key`, is encoded one element at a time, then `others` (the
+    /// report's other keys, encoded as the report encodes them) with `version`. A long list
+    /// is thus never held as a whole document. The bytes are `render(report)`'s, which is
+    /// printed instead when the list is empty or `key` is not the first of the keys.
+    public static func write<Report: Encodable, Element: Encodable>(
+        _ report: Report, listing elements: [Element], as key: String, beside others: some Encodable,
+        to write: (String) throws -> Void
+    ) throws {
+        let tail = try render(others)
+        // `{` and the first of the other keys, which must sort after the list's.
+        let opening = "{\n  \""
+        guard !elements.isEmpty, tail.hasPrefix(opening),
+              let firstKey = tail.dropFirst(opening.count).split(separator: "\"", maxSplits: 1).first,
+              key < firstKey else {
+            return try write(render(report))
+        }
+        let encoder = encoder()
+        var piece: [UInt8] = []
+        piece.reserveCapacity(2 * pieceSize)
+        piece.append(contentsOf: "{\n  \"\(key)\" : [\n".utf8)
+        for (number, element) in elements.enumerated() {
+            if number > 0 { piece.append(contentsOf: ",\n".utf8) }
+            // The element's lines, two levels in (the document, then the list); an empty line
+            // (inside an empty list) stays empty, as the whole document's encoder leaves it.
+            var lineStart = true
+            for byte in try encoder.encode(element) {
+                if lineStart, byte != UInt8(ascii: "\n") { piece.append(contentsOf: "    ".utf8) }
+                piece.append(byte)
+                lineStart = byte == UInt8(ascii: "\n")
+            }
+            if piece.count >= pieceSize {
+                try write(String(decoding: piece, as: UTF8.self))
+                piece.removeAll(keepingCapacity: true)
+            }
+        }
+        piece.append(contentsOf: "\n  ],\n".utf8)
+        piece.append(contentsOf: tail.utf8.dropFirst(2))
+        try write(String(decoding: piece, as: UTF8.self))
+    }
+
+    /// About how many bytes ``write(_:listing:as:beside:to:)`` hands over at once.
+    static let pieceSize = 1 << 16
 
     /// A report's keys with `version` beside them, in the same object.
     private struct Versioned<Report: Encodable>: Encodable {

@@ -40,10 +40,8 @@ public struct TextTable: Sendable {
     /// as far as the width allows) and their text continues on the lines below, under the
     /// same column.
     public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false), width: Int? = nil) -> String {
-        let headers = columns.map { $0.header.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
-        var widths = columns.indices.map { index in
-            (headers[index] + self.rows.map { $0[index] }).map(Self.width).max() ?? 0
-        }
+        let headers = headerLines
+        var widths = widths(measuring: self.rows)
         var rows = self.rows
         let wrapping = columns.indices.filter { columns[$0].wraps }
         if let width, !wrapping.isEmpty {
@@ -78,10 +76,35 @@ public struct TextTable: Sendable {
                 }
             }
         }
+        var text = ""
+        // Room for every line at its padded width (more where a character takes more than
+        // a byte): a text grown by doubling holds up to twice what it needs at the end.
+        text.reserveCapacity((rows.count + (headers.map(\.count).max() ?? 1) + 1) * (indent.utf8.count + widths.reduce(2 * widths.count, +)))
+        write(rows: rows, widths: widths, indent: indent, style: style) { text += $0 }
+        return text
+    }
+
+    /// The widths ``render(indent:style:width:)`` gives the columns when `rows` are its
+    /// rows and nothing wraps: each column's widest cell or header line.
+    public func widths(measuring rows: some Sequence<[String]>) -> [Int] {
+        var widths = headerLines.map { $0.map(Self.width).max() ?? 0 }
+        for row in rows {
+            for index in widths.indices where index < row.count { widths[index] = max(widths[index], Self.width(row[index])) }
+        }
+        return widths
+    }
+
+    /// Writes the table's lines as ``render(indent:style:width:)`` makes them, with these
+    /// column `widths` (``widths(measuring:)``) and without wrapping, to `write` in pieces
+    /// of whole lines: rows made one at a time from `rows` are written and let go, so a
+    /// table of 50,000 rows is never held whole (the `rows` this table holds are not used).
+    public func write(rows: some Sequence<[String]>, widths: [Int], indent: String = "",
+                      style: TerminalStyle = TerminalStyle(colour: false), to write: (String) throws -> Void) rethrows {
         func line(_ cells: [String]) -> String {
-            let padded = cells.indices.map { index -> String in
-                let pad = String(repeating: " ", count: max(0, widths[index] - Self.width(cells[index])))
-                return columns[index].alignment == .right ? pad + cells[index] : cells[index] + pad
+            let padded = columns.indices.map { index -> String in
+                let cell = index < cells.count ? cells[index] : ""
+                let pad = String(repeating: " ", count: max(0, widths[index] - Self.width(cell)))
+                return columns[index].alignment == .right ? pad + cell : cell + pad
             }
             // Trimmed in place: rebuilding the line from a reversed copy cost half of
             // `accord history` at 50,000 rows.
@@ -90,11 +113,9 @@ public struct TextTable: Sendable {
             return indent + text
         }
         // A header of fewer lines than the tallest sits on the last ones, next to the rule.
+        let headers = headerLines
         let height = headers.map(\.count).max() ?? 1
         var text = ""
-        // Room for every line at its padded width (more where a character takes more than
-        // a byte): a text grown by doubling holds up to twice what it needs at the end.
-        text.reserveCapacity((rows.count + height + 1) * (indent.utf8.count + widths.reduce(2 * widths.count, +)))
         for number in 0..<height {
             text += style.bold(line(headers.map { lines in
                 let first = height - lines.count
@@ -102,13 +123,23 @@ public struct TextTable: Sendable {
             })) + "\n"
         }
         text += indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
-        // Row by row into the one text: a table of 50,000 rows held as lines too was a
-        // second copy of it.
         for row in rows {
             text += line(row)
             text += "\n"
+            if text.utf8.count >= Self.pieceSize {
+                try write(text)
+                text = ""
+            }
         }
-        return text
+        if !text.isEmpty { try write(text) }
+    }
+
+    /// About how many bytes of lines ``write(rows:widths:indent:style:to:)`` hands over at once.
+    static let pieceSize = 1 << 16
+
+    /// Each column's header as its lines.
+    private var headerLines: [[String]] {
+        columns.map { $0.header.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 
     /// The display width of a cell in terminal cells, ignoring ANSI escapes.

@@ -49,7 +49,11 @@ extension Accord {
             }
             let history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
                                               id: shownID, relevant: relevant, limit: limit, reports: known)
-            try context.console.show(history, json: read.json, terminal: history.renderTerminal)
+            // Written as it is made: the whole history is 50,000 lines at a decade's scale.
+            let style = context.console.style
+            try context.console.stream(json: read.json) { write in
+                if read.json { try history.writeJSON(to: write) } else { try history.writeTerminal(style: style, to: write) }
+            }
         }
     }
 }

@@ -95,6 +95,26 @@ struct Console {
         // A terminal rendering is escaped even when piped: forced colour sends it to `less -R`.
         show(json ? try JSONOutput.render(report) : csv ?? TerminalText.visible(LocalForms.apply(terminal(style)), style: style))
     }
+
+    /// Shows a read command's result as ``show(_:json:csv:terminal:)`` does, but made in
+    /// pieces of whole lines (`produce` hands each to the function it is given), each
+    /// written once made: a long report, the history of 50,000 commits, is never held as
+    /// one text. `json` pieces go out as they are; a terminal rendering's take the
+    /// reader's dates and digits and have their control characters made visible, both of
+    /// which work line by line. Through a pager, the pieces are gathered first.
+    func stream(json: Bool, _ produce: (_ write: (String) throws -> Void) throws -> Void) throws {
+        let finish: (String) -> String = json ? { $0 } : { [style] in TerminalText.visible(LocalForms.apply($0), style: style) }
+        guard pager == nil else {
+            var text = ""
+            try produce { text += finish($0) }
+            return show(text)
+        }
+        let toTerminal = standardOutputIsTerminal, style = style
+        try produce { piece in
+            let piece = finish(piece)
+            FileHandle.standardOutput.write(Data((toTerminal ? TerminalText.visible(piece, style: style) : piece).utf8))
+        }
+    }
 }
 
 extension Console {

@@ -39,6 +39,24 @@ struct TextTableTests {
         #expect(lines[1] == "──────────  ────────  ────────")
     }
 
+    /// A table written row by row, in pieces of whole lines, is the rendered table: a long
+    /// history is written so, and its bytes must not change.
+    @Test func aTableWrittenRowByRowIsTheRenderedTable() {
+        var table = TextTable([.init("ngày\nghi"), .init("ភាគី"), .init("số", .right), .init("what")])
+        let rows = (0..<3_000).map { number in
+            ["2019-\(number % 12 + 1)", number.isMultiple(of: 3) ? "ក្រសួង" : "Bộ Công an", "\(number)",
+             number.isMultiple(of: 7) ? "" : "report \(number) on tip-2005#7.2"]
+        }
+        for row in rows { table.add(row) }
+        var pieces: [String] = []
+        table.write(rows: rows.lazy, widths: table.widths(measuring: rows)) { pieces.append($0) }
+        #expect(pieces.joined() == table.render())
+        #expect(pieces.count > 1 && pieces.allSatisfy { $0.hasSuffix("\n") })
+        var empty: [String] = []
+        TextTable([.init("a"), .init("b")]).write(rows: [[String]](), widths: [1, 1]) { empty.append($0) }
+        #expect(empty.joined() == TextTable([.init("a"), .init("b")]).render())
+    }
+
     @Test func rightAlignedNumbersEndTogether() {
         var table = TextTable([.init("ភាគី"), .init("សរុប", .right)])
         table.add(["VN", "12"])

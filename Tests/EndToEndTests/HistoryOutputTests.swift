@@ -1,0 +1,39 @@
+import AccordCore
+import AccordReports
+import Foundation
+import TestSupport
+import Testing
+
+/// `accord history` writes its table and its JSON as they are made, in pieces, rather than
+/// as one text: what it prints must be, byte for byte, the document made whole from the
+/// same history, in English and in Khmer with Khmer digits.
+@Suite struct HistoryOutputTests {
+    @Test func theHistoryWrittenInPiecesIsTheWholeDocument() throws {
+        let (scratch, tracker) = try AccordProcess.exampleTracker()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let json = try AccordProcess.run(["history", "--json", "--repo", tracker.path])
+        #expect(json.status == 0, "\(json.stderr)")
+        let history = try JSONDecoder().decode(ProgressHistory.self, from: Data(json.stdout.utf8))
+        // The example is illustrative: the banner, and marks on entries, are part of it.
+        #expect(history.notice != nil && history.entries.count > 20)
+        #expect(json.stdout == (try JSONOutput.render(history)))
+
+        let table = try AccordProcess.run(["history", "--repo", tracker.path], environment: ["ACCORD_LANG": "en"])
+        #expect(table.stdout == L10n.with(.english) { history.renderTerminal(style: TerminalStyle(colour: false)) })
+        let khmer = try AccordProcess.run(["history", "--repo", tracker.path, "--digits", "khmer"], environment: ["ACCORD_LANG": "km"])
+        let expected = L10n.with(.khmer) {
+            LocalForms.apply(history.renderTerminal(style: TerminalStyle(colour: false)), language: .khmer, digits: .khmer)
+        }
+        // The banner's sentence is made in the run's language (the JSON read here is English's):
+        // the table after it is compared.
+        func body(_ text: String) -> Substring? { text.range(of: "\n\n").map { text[$0.upperBound...] } }
+        #expect(khmer.status == 0 && body(khmer.stdout) != nil && body(khmer.stdout) == body(expected))
+        #expect(khmer.stdout.hasPrefix("កំណត់សម្គាល់៖ ធាតុ"), "the banner in Khmer")
+        #expect(khmer.stdout.contains("២០១៩"), "the table's dates take Khmer digits")
+
+        let one = try AccordProcess.run(["history", "plan-2017-2020#3.1", "--json", "--repo", tracker.path])
+        let ofOne = try JSONDecoder().decode(ProgressHistory.self, from: Data(one.stdout.utf8))
+        let whole = try JSONOutput.render(ofOne)
+        #expect(ofOne.id == "plan-2017-2020#3.1" && one.stdout == whole)
+    }
+}
