@@ -54,7 +54,7 @@ public enum L10n {
     }
 
     private static func shown(_ text: String, in language: Language, depth: Int) -> String {
-        guard language != .english, !text.isEmpty, depth < 4, let patterns = patterns[language] else { return text }
+        guard language != .english, !text.isEmpty, depth < 4, let patterns = patterns(language) else { return text }
         if text.contains("\n") {
             // One message a line, indentation kept (a list of problems).
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
@@ -62,15 +62,50 @@ public enum L10n {
                 return indent + shown(String(line.dropFirst(indent.count)), in: language, depth: depth)
             }.joined(separator: "\n")
         }
-        if let exact = catalogs[language]?.translations[text] { return exact }
+        if let exact = catalog(language)?.translations[text] { return exact }
         // By index: a loop over the patterns' values copied each one, three references
         // retained and released, for every message tried.
         let bytes = text.utf8.count
-        for index in patterns.indices where patterns[index].leastBytes <= bytes {
-            guard let values = patterns[index].match(text) else { continue }
-            return fill(patterns[index].translation, values.map { shown($0, in: language, depth: depth + 1) })
+        for index in patterns.candidates(for: text) where patterns.list[index].leastBytes <= bytes {
+            guard let values = patterns.list[index].match(text) else { continue }
+            return fill(patterns.list[index].translation, values.map { shown($0, in: language, depth: depth + 1) })
         }
         return text
+    }
+
+    /// A language's messages with placeholders, found by the bytes a filled message begins
+    /// and ends with: a message whose English begins (ends) with an ASCII character is only
+    /// tried on texts that begin (end) with it, so a summary is tried against a few dozen
+    /// messages rather than all.
+    struct Patterns: Sendable {
+        /// Most English words first (``L10n/patterns``).
+        let list: [Pattern]
+        /// Indices into `list`, in its order, by ``key(_:_:)``: 0 stands for a placeholder
+        /// or a character past ASCII at that end, which any text's byte may meet.
+        private let byEnds: [UInt16: [Int]]
+
+        init(_ list: [Pattern]) {
+            self.list = list
+            func end(_ byte: UInt8?) -> UInt8 { byte.flatMap { $0 < 0x80 ? $0 : nil } ?? 0 }
+            var byEnds: [UInt16: [Int]] = [:]
+            for (index, pattern) in list.enumerated() {
+                // A piece that begins or ends past ASCII could be met by canonically equal
+                // characters of other bytes: such a message is tried on every text.
+                let first = pattern.pieces[0].utf8.first, last = pattern.pieces[pattern.pieces.count - 1].utf8.last
+                byEnds[Self.key(end(first), end(last)), default: []].append(index)
+            }
+            self.byEnds = byEnds
+        }
+
+        private static func key(_ first: UInt8, _ last: UInt8) -> UInt16 { UInt16(first) << 8 | UInt16(last) }
+
+        /// The indices of the messages `text` may be filled from, in the list's order.
+        func candidates(for text: String) -> [Int] {
+            let first = text.utf8.first ?? 0, last = text.utf8.last ?? 0
+            var keys = [Self.key(first, last), Self.key(first, 0), Self.key(0, last), Self.key(0, 0)]
+            keys = Array(Set(keys))
+            return keys.flatMap { byEnds[$0] ?? [] }.sorted()
+        }
     }
 
     /// A catalog message with placeholders, as the pieces of English between them: what
@@ -112,7 +147,7 @@ public enum L10n {
             var found: [String] = []
             for piece in pieces.dropFirst().dropLast() {
                 // The first occurrence: values are usually shorter than the words around them.
-                guard let range = rest.range(of: piece), range.lowerBound > rest.startIndex else { return nil }
+                guard let range = Self.firstRange(of: piece, in: rest), range.lowerBound > rest.startIndex else { return nil }
                 found.append(String(rest[..<range.lowerBound]))
                 rest = rest[range.upperBound...]
             }
@@ -122,28 +157,60 @@ public enum L10n {
             for (index, number) in order.enumerated() { values[number - 1] = found[index] }
             return values
         }
+
+        /// Where `piece` first stands in `text` as whole characters, found by its bytes
+        /// (Foundation's search, through NSString, was most of the matching's time).
+        static func firstRange(of piece: String, in text: Substring) -> Range<String.Index>? {
+            let needle = Array(piece.utf8), bytes = text.utf8
+            guard let head = needle.first else { return text.startIndex..<text.startIndex }
+            var from = bytes.startIndex
+            while let start = bytes[from...].firstIndex(of: head) {
+                if bytes[start...].starts(with: needle) {
+                    let end = bytes.index(start, offsetBy: needle.count)
+                    // Not inside a character: a letter's combining mark is not a match's end.
+                    if String.Index(start, within: text.base) != nil, String.Index(end, within: text.base) != nil {
+                        return start..<end
+                    }
+                }
+                from = bytes.index(after: start)
+            }
+            return nil
+        }
+    }
+
+    /// The text around each `{n}` of `template`, and the numbers in the order they stand.
+    static func placeholders(in template: String) -> (pieces: [String], order: [Int]) {
+        // Byte by byte: a regular expression made every catalog's first use take a tenth
+        // of a second.
+        let bytes = Array(template.utf8)
+        var pieces: [String] = [], order: [Int] = []
+        var pieceStart = 0, index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{") {
+                var end = index + 1
+                while end < bytes.count, (0x30...0x39).contains(bytes[end]) { end += 1 }
+                if end > index + 1, end < bytes.count, bytes[end] == UInt8(ascii: "}") {
+                    pieces.append(String(decoding: bytes[pieceStart..<index], as: UTF8.self))
+                    order.append(Int(String(decoding: bytes[(index + 1)..<end], as: UTF8.self)) ?? 1)
+                    index = end + 1
+                    pieceStart = index
+                    continue
+                }
+            }
+            index += 1
+        }
+        pieces.append(String(decoding: bytes[pieceStart...], as: UTF8.self))
+        return (pieces, order)
     }
 
     /// Each language's messages with placeholders, most English words first, so the most
     /// specific message wins; messages with fewer than four letters of their own (`{1}: {2}`)
     /// would match almost anything and are left out.
-    /// The text around each `{n}` of `template`, and the numbers in the order they stand.
-    static func placeholders(in template: String) -> (pieces: [String], order: [Int]) {
-        var pieces: [String] = []
-        var order: [Int] = []
-        var rest = Substring(template)
-        while let match = rest.firstMatch(of: /\{([0-9]+)\}/) {
-            pieces.append(String(rest[..<match.range.lowerBound]))
-            order.append(Int(match.output.1) ?? 1)
-            rest = rest[match.range.upperBound...]
-        }
-        pieces.append(String(rest))
-        return (pieces, order)
-    }
+    static func patterns(_ language: Language) -> Patterns? { readPatterns[language]?.value }
 
-    static let patterns: [Language: [Pattern]] = {
-        var result: [Language: [Pattern]] = [:]
-        for (language, catalog) in catalogs {
+    private static let readPatterns: [Language: Lazy<Patterns?>] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+        (language, Lazy { () -> Patterns? in
+            guard let catalog = catalog(language) else { return nil }
             var list: [Pattern] = []
             for (key, translation) in catalog.translations where !key.contains("\u{4}") {
                 let (pieces, order) = placeholders(in: key)
@@ -153,13 +220,12 @@ public enum L10n {
                 guard !pieces.dropFirst().dropLast().contains(where: \.isEmpty) else { continue }
                 list.append(Pattern(pieces: pieces, order: order, translation: translation))
             }
-            result[language] = list.sorted {
+            return Patterns(list.sorted {
                 let a = $0.pieces.joined().count, b = $1.pieces.joined().count
                 return a != b ? a > b : $0.translation < $1.translation
-            }
-        }
-        return result
-    }()
+            })
+        })
+    })
 
     /// Whether `text` is the catalog message `english` filled with values, as written in
     /// `language` (the run's when nil): code that tells failures apart by their message
@@ -249,18 +315,18 @@ public enum L10n {
     @TaskLocal static var override: Language?
     private static let chosen = Guarded(Choice(languages: [.english], source: .fallback))
 
-    /// The catalogs built into accord (from the repository's `Languages/*.po`), read on first use.
-    static let catalogs: [Language: MessageCatalog] = {
-        var catalogs: [Language: MessageCatalog] = [:]
-        for (code, text) in embeddedCatalogs {
+    /// The catalog of `language` built into accord (from the repository's `Languages/*.po`),
+    /// read the first time the language is used: a run in Vietnamese does not read Khmer's.
+    static func catalog(_ language: Language) -> MessageCatalog? { readCatalogs[language]?.value }
+
+    private static let readCatalogs: [Language: Lazy<MessageCatalog?>] = Dictionary(uniqueKeysWithValues: Language.allCases.map { language in
+        (language, Lazy { () -> MessageCatalog? in
             // A catalog that does not read fails the catalog tests; at run time its
             // messages fall back to English rather than stop the command.
-            guard let language = Language(rawValue: code),
-                  let catalog = try? MessageCatalog(po: text, file: "Languages/\(code).po") else { continue }
-            catalogs[language] = catalog
-        }
-        return catalogs
-    }()
+            guard let text = embeddedCatalogs.first(where: { $0.language == language.rawValue })?.text else { return nil }
+            return try? MessageCatalog(po: text, file: "Languages/\(language.rawValue).po")
+        })
+    })
 
     /// The catalogs' texts as built in, by language code: for the tests that check them.
     public static var builtInCatalogs: [(language: String, text: String)] {
@@ -271,7 +337,7 @@ public enum L10n {
                                   _ arguments: [any CustomStringConvertible]) -> String {
         let template = language == .english
             ? english
-            : catalogs[language]?.translations[MessageCatalog.key(english, context: context)] ?? english
+            : catalog(language)?.translations[MessageCatalog.key(english, context: context)] ?? english
         guard !arguments.isEmpty else { return template }
         // Counts of five digits or more are grouped the reader's way (`12.345`); shorter
         // numbers, years among them, are left as they are.

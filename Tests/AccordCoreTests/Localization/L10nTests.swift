@@ -158,4 +158,45 @@ struct L10nTests {
         #expect(throws: L10n.UnknownLanguage.self) { try L10n.parse("vi,fr", origin: "--lang") }
         #expect(throws: L10n.UnknownLanguage.self) { try L10n.parse(",", origin: "--lang") }
     }
+
+    /// A text is tried only against the messages that can begin and end as it does: for
+    /// every catalog message filled with values of many shapes (ids, Khmer, Vietnamese,
+    /// quotes, an empty one), the message found is the one a search of every message finds.
+    @Test(arguments: [Language.vietnamese, .khmer])
+    func messagesFoundByTheirEndsAreThoseEveryMessageGives(_ language: Language) throws {
+        let patterns = try #require(L10n.patterns(language))
+        let keys = try #require(L10n.catalog(language)).translations.keys.filter { !$0.contains("\u{4}") && $0.contains("{") }
+        let values = ["tip-2005#7.2", "VN", "ភ្នំពេញ", "Ủy ban quốc gia", "\"quoted\"", "12", "K\u{301}", "a b; c", ")"]
+        var tried = 0
+        for (number, key) in keys.sorted().enumerated() {
+            for shift in 0..<3 {
+                var text = key
+                for placeholder in 1...9 {
+                    text = text.replacingOccurrences(of: "{\(placeholder)}", with: values[(number + placeholder + shift) % values.count])
+                }
+                let everyMessage = patterns.list.indices.first { patterns.list[$0].match(text) != nil }
+                let candidates = patterns.candidates(for: text)
+                #expect(candidates.first { patterns.list[$0].match(text) != nil } == everyMessage, "\(text)")
+                #expect(candidates == candidates.sorted() && Set(candidates).count == candidates.count)
+                if everyMessage != nil { tried += 1 }
+            }
+        }
+        #expect(tried > 300, "most filled messages are found")
+    }
+
+    /// A message's placeholders, and a piece found in a filled message only as whole
+    /// characters: not as the start of a letter with a combining mark.
+    @Test func placeholdersAndPiecesAreFoundAsWritten() {
+        #expect(L10n.placeholders(in: "{1} reported {2} on {3}") == (["", " reported ", " on ", ""], [1, 2, 3]))
+        #expect(L10n.placeholders(in: "plan {2} of {1}.") == (["plan ", " of ", "."], [2, 1]))
+        #expect(L10n.placeholders(in: "{x} {} {12}") == (["{x} {} ", ""], [12]))
+        #expect(L10n.placeholders(in: "Ủy ban") == (["Ủy ban"], []))
+        let text = "Ủy ban on tip-2005#7.2"
+        let range = L10n.Pattern.firstRange(of: " on ", in: text[...])
+        #expect(range.map { String(text[$0]) } == " on " && range?.lowerBound == text.firstIndex(of: " ").map { text.index($0, offsetBy: 4) })
+        let decomposed = "Vie\u{302}t on e"
+        let found = L10n.Pattern.firstRange(of: "e", in: decomposed[...])
+        #expect(found.map { decomposed.distance(from: decomposed.startIndex, to: $0.lowerBound) } == 8, "the last e, not the one under its circumflex")
+        #expect(L10n.Pattern.firstRange(of: "x", in: decomposed[...]) == nil)
+    }
 }
