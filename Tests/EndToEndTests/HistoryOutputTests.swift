@@ -35,5 +35,9 @@ import Testing
         let ofOne = try JSONDecoder().decode(ProgressHistory.self, from: Data(one.stdout.utf8))
         let whole = try JSONOutput.render(ofOne)
         #expect(ofOne.id == "plan-2017-2020#3.1" && one.stdout == whole)
+        // Every key the history has is printed: the JSON written in pieces names the keys
+        // beside `entries` itself, so a key added to the history must be added there too.
+        let printed = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
+        #expect(Set(Mirror(reflecting: ofOne).children.compactMap(\.label)).union(["version"]) == Set(printed.keys))
     }
 }

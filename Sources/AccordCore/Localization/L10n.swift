@@ -78,7 +78,7 @@ public enum L10n {
     /// tried on texts that begin (end) with it, so a summary is tried against a few dozen
     /// messages rather than all.
     struct Patterns: Sendable {
-        /// Most English words first (``L10n/patterns``).
+        /// Most English words first (``L10n/patterns(_:)``).
         let list: [Pattern]
         /// Indices into `list`, in its order, by ``key(_:_:)``: 0 stands for a placeholder
         /// or a character past ASCII at that end, which any text's byte may meet.
@@ -132,9 +132,8 @@ public enum L10n {
 
         /// The values of `text` by placeholder number, when `text` is this message filled.
         func match(_ text: String) -> [String]? {
-            // Most messages are ruled out by the bytes alone, before any comparison of
-            // characters: a whole history in Vietnamese asks this of every message for
-            // each of 50,000 summaries and their values.
+            // Most candidates are ruled out by the bytes alone, before any comparison of
+            // characters: a whole history asks this for every summary and its values.
             let bytes = text.utf8
             guard bytes.count >= leastBytes else { return nil }
             if asciiEnds {
@@ -159,7 +158,7 @@ public enum L10n {
         }
 
         /// Where `piece` first stands in `text` as whole characters, found by its bytes
-        /// (Foundation's search, through NSString, was most of the matching's time).
+        /// (Foundation's search goes through NSString, slow for this many searches).
         static func firstRange(of piece: String, in text: Substring) -> Range<String.Index>? {
             let needle = Array(piece.utf8), bytes = text.utf8
             guard let head = needle.first else { return text.startIndex..<text.startIndex }
@@ -180,8 +179,7 @@ public enum L10n {
 
     /// The text around each `{n}` of `template`, and the numbers in the order they stand.
     static func placeholders(in template: String) -> (pieces: [String], order: [Int]) {
-        // Byte by byte: a regular expression made every catalog's first use take a tenth
-        // of a second.
+        // Byte by byte: a regular expression made every catalog's first use slow.
         let bytes = Array(template.utf8)
         var pieces: [String] = [], order: [Int] = []
         var pieceStart = 0, index = 0

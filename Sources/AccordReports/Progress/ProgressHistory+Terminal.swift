@@ -29,8 +29,8 @@ extension ProgressHistory {
 
     /// An entry's summary (changes kept in English, joined by `; `) in the reader's language.
     static func shown(_ summary: String) -> String {
-        // Kept in English, it is shown as it is: splitting 50,000 summaries to join them
-        // again was a sixth of `accord history`.
+        // Kept in English, it is shown as it is, not split at `; ` and joined again: the
+        // whole history does this for every commit.
         guard L10n.language != .english else { return summary }
         return summary.split(separator: "; ", omittingEmptySubsequences: false).map { L10n.shown(String($0)) }.joined(separator: "; ")
     }
