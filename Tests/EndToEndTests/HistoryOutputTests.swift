@@ -39,5 +39,14 @@ import Testing
         // beside `entries` itself, so a key added to the history must be added there too.
         let printed = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
         #expect(Set(Mirror(reflecting: ofOne).children.compactMap(\.label)).union(["version"]) == Set(printed.keys))
+        // An entry is kept narrow (its commit as bytes, its files as one text) and printed
+        // with the documented keys, each file of a commit in its own place.
+        let entries = try #require(printed["entries"] as? [[String: Any]])
+        #expect(entries.allSatisfy { Set($0.keys) == ["commit", "date", "author", "email", "kind", "summary", "paths", "marks"] })
+        let wholeEntries = try #require((try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])?["entries"] as? [[String: Any]])
+        let listed = wholeEntries.map { $0["paths"] as? [String] ?? [] }
+        #expect(listed.contains { $0.count > 1 }, "a commit that changed several files")
+        #expect(listed == history.entries.map(\.paths) && wholeEntries.map { $0["commit"] as? String } == history.entries.map(\.commit))
+        #expect(history.entries.allSatisfy { $0.commit.count == 40 && !$0.paths.contains("") })
     }
 }

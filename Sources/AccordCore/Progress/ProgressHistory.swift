@@ -2,8 +2,12 @@ public import GitStore
 import Foundation
 
 /// One commit of the tracker's history, said in the domain's words.
+///
+/// A decade's history holds 50,000 entries until its table is measured, so an entry is kept
+/// narrow: the commit as its id's bytes, the files as one text, and the author's name and
+/// address shared with the entries before (``ProgressHistory``).
 public struct HistoryEntry: Codable, Sendable, Hashable {
-    public let commit: String
+    private let commitID: ObjectID
     /// The author date's day: the day of the fact recorded.
     public let date: CalendarDate
     public let author: String
@@ -13,21 +17,31 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
     public let kind: String
     /// `VN reported implemented on tip-2005#7.2`, `evidence ev-… added`, …
     public let summary: String
-    public let paths: [String]
+    /// The paths joined by NUL, which no git path holds.
+    private let pathList: String
     /// `illustrative` when a record the commit added or changed was written for illustration.
     public let marks: [ProvenanceMark]
 
+    /// The commit's id in hex.
+    public var commit: String { commitID.hex }
+
+    /// The files the commit changed against its first parent.
+    public var paths: [String] {
+        pathList.isEmpty ? [] : pathList.utf8.split(separator: 0, omittingEmptySubsequences: false).map { String(Substring($0)) }
+    }
+
     /// Classifies `commit` by the files `changes` touched; `snapshot` names the records, and
-    /// `report` and `evidence` give the record at a path, if known.
+    /// `report` and `evidence` give the record at a path, if known. `shared` gives a text
+    /// seen before in its place (a name held once for all its entries), or the text itself.
     public init(commit: CommitInfo, changes: [PathChange], snapshot: TrackerSnapshot,
                 report reportAt: (String) -> ReportOutline? = { _ in nil },
                 evidence evidenceAt: (String) -> Evidence? = { _ in nil },
-                index: ProvenanceIndex? = nil) {
-        self.commit = commit.id.hex
+                index: ProvenanceIndex? = nil, shared: (String) -> String = { $0 }) {
+        commitID = commit.id
         date = commit.author.calendarDate
-        author = commit.author.name
-        email = commit.author.email
-        paths = changes.map(\.path)
+        author = shared(commit.author.name)
+        email = shared(commit.author.email)
+        pathList = changes.lazy.map(\.path).joined(separator: "\0")
         var kinds: [String] = [], summaries: [String] = []
         var marks: Set<ProvenanceMark> = []
         func note(_ kind: String, _ summary: String) {
@@ -92,6 +106,38 @@ public struct HistoryEntry: Codable, Sendable, Hashable {
 
     /// The name of the record at `path` (``TrackerLayout/recordName(ofPath:)``).
     static func stem(_ path: String) -> String { TrackerLayout.recordName(ofPath: path) }
+
+    private enum CodingKeys: String, CodingKey {
+        case commit, date, author, email, kind, summary, paths, marks
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let hex = try container.decode(String.self, forKey: .commit)
+        guard let id = ObjectID(hex: hex) else {
+            throw DecodingError.dataCorruptedError(forKey: .commit, in: container, debugDescription: "not a commit id: \(hex)")
+        }
+        commitID = id
+        date = try container.decode(CalendarDate.self, forKey: .date)
+        author = try container.decode(String.self, forKey: .author)
+        email = try container.decode(String.self, forKey: .email)
+        kind = try container.decode(String.self, forKey: .kind)
+        summary = try container.decode(String.self, forKey: .summary)
+        pathList = try container.decode([String].self, forKey: .paths).joined(separator: "\0")
+        marks = try container.decode([ProvenanceMark].self, forKey: .marks)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(commit, forKey: .commit)
+        try container.encode(date, forKey: .date)
+        try container.encode(author, forKey: .author)
+        try container.encode(email, forKey: .email)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(summary, forKey: .summary)
+        try container.encode(paths, forKey: .paths)
+        try container.encode(marks, forKey: .marks)
+    }
 }
 
 /// `accord history [ID]`: what changed, when and by whom.
@@ -136,9 +182,12 @@ public struct ProgressHistory: Codable, Sendable {
         // One commit at a time: each is told in a line and let go (its message, its changes),
         // so the history of a decade's 50,000 commits never holds them all.
         var entries: [HistoryEntry] = []
+        // A few people write a decade's commits: each name and address is held once.
+        var people: Set<String> = []
         try repository.changeLog(from: commit, limit: limit, touching: relevant) { logged in
             entries.append(HistoryEntry(commit: logged.commit, changes: logged.changes, snapshot: snapshot,
-                                        report: report(at:), evidence: evidence(at:), index: index))
+                                        report: report(at:), evidence: evidence(at:), index: index,
+                                        shared: { people.insert($0).memberAfterInsert }))
         }
         self.entries = entries
         marks = id.map { index.marks(of: $0).ordered } ?? []

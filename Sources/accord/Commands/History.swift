@@ -34,25 +34,37 @@ extension Accord {
         }
 
         func run() throws {
-            // The history of one id names only the reports of its owner's targets.
-            let context = try TrackerContext.open(repository, read, history: id == nil ? .commits : .commitsOfFiles,
-                                                  focus: id.flatMap(TrackerContext.Focus.showing))
-            var relevant: PathSelection?
-            var shownID: String?
-            var known: [StatusReport]?
-            if let id {
-                let resolved = try context.resolve(id)
-                shownID = resolved.id
-                let paths = RecordPaths(resolved: resolved, snapshot: context.snapshot)
-                relevant = paths.selection
-                known = paths.reports
-            }
-            let history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
+            let history: ProgressHistory
+            let console: Console
+            let tracker: Repository
+            do {
+                // The history of one id names only the reports of its owner's targets.
+                let context = try TrackerContext.open(repository, read, history: id == nil ? .commits : .commitsOfFiles,
+                                                      focus: id.flatMap(TrackerContext.Focus.showing))
+                var relevant: PathSelection?
+                var shownID: String?
+                var known: [StatusReport]?
+                if let id {
+                    let resolved = try context.resolve(id)
+                    shownID = resolved.id
+                    let paths = RecordPaths(resolved: resolved, snapshot: context.snapshot)
+                    relevant = paths.selection
+                    known = paths.reports
+                }
+                history = try ProgressHistory(repository: context.repository, from: context.commit, snapshot: context.snapshot,
                                               id: shownID, relevant: relevant, limit: limit, reports: known)
+                console = context.console
+                tracker = context.repository
+            }
+            // The tracker is not needed once its history is told: its memory is given back
+            // for the table's translated cells (outside English) as they are made.
+            KeptUntilExit.letGo()
             // Written as it is made: the whole history is 50,000 lines at a decade's scale.
-            let style = context.console.style
-            try context.console.stream(json: read.json) { write in
-                if read.json { try history.writeJSON(to: write) } else { try history.writeTerminal(style: style, to: write) }
+            let style = console.style
+            try withExtendedLifetime(tracker) {
+                try console.stream(json: read.json) { write in
+                    if read.json { try history.writeJSON(to: write) } else { try history.writeTerminal(style: style, to: write) }
+                }
             }
         }
     }

@@ -295,4 +295,19 @@ enum KeptUntilExit {
     nonisolated(unsafe) private static var kept: [Any] = []
 
     static func keep(_ value: Any) { kept.append(value) }
+
+    /// Lets go of what was kept, freed on another core while the command goes on: for a
+    /// command whose output outgrows what it read (the whole history's table in Vietnamese
+    /// or Khmer), whose writing then reuses the records' memory. The caller keeps what must
+    /// not be torn down on another thread (the repository: libgit2's objects).
+    static func letGo() {
+        let held = Held(kept)
+        kept = []
+        Thread.detachNewThread { held.values.removeAll() }
+    }
+
+    private final class Held: @unchecked Sendable {
+        var values: [Any]
+        init(_ values: [Any]) { self.values = values }
+    }
 }
