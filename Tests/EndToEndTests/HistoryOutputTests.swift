@@ -49,4 +49,38 @@ import Testing
         #expect(listed == history.entries.map(\.paths) && wholeEntries.map { $0["commit"] as? String } == history.entries.map(\.commit))
         #expect(history.entries.allSatisfy { $0.commit.count == 40 && !$0.paths.contains("") })
     }
+
+    /// On a terminal the table fits its width: each sentence wraps under its column, in
+    /// Khmer and Vietnamese too, and no word is lost; piped, each commit stays one line.
+    @Test func onATerminalTheTableFitsItsWidth() throws {
+        let (scratch, tracker) = try AccordProcess.exampleTracker()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let accord = CLI.productsFolder.appendingPathComponent("accord").path
+        for language in ["km", "vi", "en"] {
+            let piped = try AccordProcess.run(["history", "--repo", tracker.path, "--limit", "30"],
+                                              environment: ["ACCORD_LANG": language, "COLUMNS": "80"])
+            let wide = try AccordProcess.run(["history", "--repo", tracker.path, "--limit", "30"], environment: ["ACCORD_LANG": language])
+            #expect(piped.status == 0 && piped.stdout == wide.stdout, "piped, COLUMNS changes nothing")
+            // script(1) gives the command a terminal for its output.
+            let shown = try Command.run("script", ["-qec", "\(accord) history --no-pager --color never --limit 30 --repo \(tracker.path)", "/dev/null"],
+                                        environment: ["ACCORD_LANG": language, "COLUMNS": "80"], timeout: 60)
+            #expect(shown.status == 0, "\(shown.stdout)\(shown.stderr)")
+            let lines = shown.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+            // The table: from the header after the banner's blank line.
+            let table = Array(lines.drop { !$0.isEmpty }.dropFirst())
+            let rows = table.dropFirst(2).filter { !$0.isEmpty }
+            #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= 80 }, "\(language): \(rows.filter { DisplayWidth.of(String($0)) > 80 })")
+            #expect(rows.count > 30, "\(language): sentences went on over more lines")
+            // Each commit's lines, joined again, hold the words of its one piped line.
+            func words(_ text: some StringProtocol) -> [Substring] { text.split(separator: " ").map { Substring($0) } }
+            let pipedRows = piped.stdout.split(separator: "\n").drop { !$0.hasPrefix("─") }.dropFirst()
+            var joined: [[Substring]] = []
+            for row in rows {
+                if row.hasPrefix(" ") { joined[joined.count - 1] += words(row) } else { joined.append(words(row)) }
+            }
+            #expect(joined.count == 30 && pipedRows.count == 30)
+            // A long id may be cut where it is longer than the column: compared without spaces.
+            #expect(zip(joined, pipedRows).allSatisfy { $0.joined() == words($1).joined() }, "\(language)")
+        }
+    }
 }

@@ -40,46 +40,11 @@ public struct TextTable: Sendable {
     /// as far as the width allows) and their text continues on the lines below, under the
     /// same column.
     public func render(indent: String = "", style: TerminalStyle = TerminalStyle(colour: false), width: Int? = nil) -> String {
-        let headers = headerLines
-        var widths = widths(measuring: self.rows)
-        var rows = self.rows
-        let wrapping = columns.indices.filter { columns[$0].wraps }
-        if let width, !wrapping.isEmpty {
-            let total = Self.width(indent) + widths.reduce(0, +) + 2 * (widths.count - 1)
-            if total > width {
-                let available = width - (total - wrapping.reduce(0) { $0 + widths[$1] })
-                // Each wrapping column keeps room for its heading and its longest word (an id
-                // is not cut unless it is longer than `longestWordKept`); the widest are
-                // narrowed first, to one width, until the table fits.
-                let longestWords = wrapping.map { index in
-                    self.rows.lazy.flatMap { Self.words($0[index]) }.map { Self.width(String($0)) }.max() ?? 0
-                }
-                func floors(keeping kept: Int) -> [Int] {
-                    zip(wrapping, longestWords).map { index, longestWord in
-                        min(widths[index], max(headers[index].map(Self.width).max() ?? 0, min(longestWord, kept)))
-                    }
-                }
-                // Words are kept whole only as far as the width allows.
-                var kept = Self.longestWordKept
-                while kept > 0, floors(keeping: kept).reduce(0, +) > available { kept -= 1 }
-                let floors = floors(keeping: kept)
-                func fitted(_ cap: Int) -> [Int] { zip(wrapping, floors).map { max($1, min(widths[$0], cap)) } }
-                var cap = wrapping.map { widths[$0] }.max() ?? 0
-                while cap > 1, fitted(cap).reduce(0, +) > available { cap -= 1 }
-                for (index, fit) in zip(wrapping, fitted(cap)) { widths[index] = fit }
-                rows = rows.flatMap { cells -> [[String]] in
-                    let wrapped = cells.indices.map { index in
-                        wrapping.contains(index) ? Self.wrap(cells[index], width: widths[index]) : [cells[index]]
-                    }
-                    let height = wrapped.map(\.count).max() ?? 1
-                    return (0..<height).map { line in wrapped.map { line < $0.count ? $0[line] : "" } }
-                }
-            }
-        }
+        let widths = widths(measuring: rows, fitting: width, indent: indent)
         var text = ""
         // Room for every line at its padded width (more where a character takes more than
         // a byte): a text grown by doubling holds up to twice what it needs at the end.
-        text.reserveCapacity((rows.count + (headers.map(\.count).max() ?? 1) + 1) * (indent.utf8.count + widths.reduce(2 * widths.count, +)))
+        text.reserveCapacity((rows.count + (headerLines.map(\.count).max() ?? 1) + 1) * (indent.utf8.count + widths.reduce(2 * widths.count, +)))
         write(rows: rows, widths: widths, indent: indent, style: style) { text += $0 }
         return text
     }
@@ -94,16 +59,57 @@ public struct TextTable: Sendable {
         return widths
     }
 
+    /// The widths ``render(indent:style:width:)`` gives the columns of `rows` in `width`
+    /// terminal cells (nil: as wide as they need). When the table is wider, the columns
+    /// that wrap are narrowed: each keeps room for its heading and its longest word (an id
+    /// is not cut unless it is longer than ``longestWordKept``), and the widest are
+    /// narrowed first, to one width, until the table fits. The rows are read a second
+    /// time, for their words, only then.
+    public func widths(measuring rows: some Collection<[String]>, fitting width: Int?, indent: String = "") -> [Int] {
+        var widths = widths(measuring: rows)
+        let wrapping = columns.indices.filter { columns[$0].wraps }
+        guard let width, !wrapping.isEmpty else { return widths }
+        let total = Self.width(indent) + widths.reduce(0, +) + 2 * (widths.count - 1)
+        guard total > width else { return widths }
+        let available = width - (total - wrapping.reduce(0) { $0 + widths[$1] })
+        // A word is looked for only in a cell wider than the longest found, and no longer
+        // once one is as long as a column ever keeps whole.
+        var longestWords = [Int](repeating: 0, count: wrapping.count)
+        for row in rows {
+            guard longestWords.contains(where: { $0 < Self.longestWordKept }) else { break }
+            for (slot, index) in wrapping.enumerated() where index < row.count && longestWords[slot] < Self.longestWordKept
+                && Self.width(row[index]) > longestWords[slot] {
+                for word in Self.words(row[index]) { longestWords[slot] = max(longestWords[slot], Self.width(String(word))) }
+            }
+        }
+        let headers = headerLines
+        func floors(keeping kept: Int) -> [Int] {
+            zip(wrapping, longestWords).map { index, longestWord in
+                min(widths[index], max(headers[index].map(Self.width).max() ?? 0, min(longestWord, kept)))
+            }
+        }
+        // Words are kept whole only as far as the width allows.
+        var kept = Self.longestWordKept
+        while kept > 0, floors(keeping: kept).reduce(0, +) > available { kept -= 1 }
+        let floors = floors(keeping: kept)
+        func fitted(_ cap: Int) -> [Int] { zip(wrapping, floors).map { max($1, min(widths[$0], cap)) } }
+        var cap = wrapping.map { widths[$0] }.max() ?? 0
+        while cap > 1, fitted(cap).reduce(0, +) > available { cap -= 1 }
+        for (index, fit) in zip(wrapping, fitted(cap)) { widths[index] = fit }
+        return widths
+    }
+
     /// Writes the table's lines as ``render(indent:style:width:)`` makes them, with these
-    /// column `widths` (``widths(measuring:)``) and without wrapping, to `write` in pieces
-    /// of whole lines: rows made one at a time from `rows` are written and let go, so a
-    /// table of 50,000 rows is never held whole (the `rows` this table holds are not used).
+    /// column `widths` (``widths(measuring:fitting:indent:)``), to `write` in pieces of whole
+    /// lines: rows made one at a time from `rows` are written and let go, so a table of
+    /// 50,000 rows is never held whole (the `rows` this table holds are not used). A cell
+    /// of a column that wraps, wider than its column, goes on over the lines below.
     public func write(rows: some Sequence<[String]>, widths: [Int], indent: String = "",
                       style: TerminalStyle = TerminalStyle(colour: false), to write: (String) throws -> Void) rethrows {
-        func line(_ cells: [String]) -> String {
+        func line(_ cells: [String], measured: [Int]? = nil) -> String {
             let padded = columns.indices.map { index -> String in
                 let cell = index < cells.count ? cells[index] : ""
-                let pad = String(repeating: " ", count: max(0, widths[index] - Self.width(cell)))
+                let pad = String(repeating: " ", count: max(0, widths[index] - (measured?[index] ?? Self.width(cell))))
                 return columns[index].alignment == .right ? pad + cell : cell + pad
             }
             // Trimmed in place: rebuilding the line from a reversed copy cost half of
@@ -111,6 +117,24 @@ public struct TextTable: Sendable {
             var text = padded.joined(separator: "  ")
             while text.last == " " { text.removeLast() }
             return indent + text
+        }
+        let wrapping = columns.indices.filter { columns[$0].wraps }
+        // The lines of a row: one, unless a cell of a wrapping column is wider than it.
+        func add(_ cells: [String], to text: inout String) {
+            let measured = columns.indices.map { index in index < cells.count ? Self.width(cells[index]) : 0 }
+            guard wrapping.contains(where: { measured[$0] > widths[$0] }) else {
+                text += line(cells, measured: measured)
+                text += "\n"
+                return
+            }
+            let wrapped = columns.indices.map { index -> [String] in
+                let cell = index < cells.count ? cells[index] : ""
+                return columns[index].wraps && measured[index] > widths[index] ? Self.wrap(cell, width: widths[index]) : [cell]
+            }
+            for number in 0..<(wrapped.map(\.count).max() ?? 1) {
+                text += line(wrapped.map { number < $0.count ? $0[number] : "" })
+                text += "\n"
+            }
         }
         // A header of fewer lines than the tallest sits on the last ones, next to the rule.
         let headers = headerLines
@@ -124,8 +148,7 @@ public struct TextTable: Sendable {
         }
         text += indent + widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ") + "\n"
         for row in rows {
-            text += line(row)
-            text += "\n"
+            add(row, to: &text)
             if text.utf8.count >= Self.pieceSize {
                 try write(text)
                 text = ""
@@ -172,8 +195,12 @@ public struct TextTable: Sendable {
         guard Self.width(text) > width else { return [text] }
         var lines: [String] = []
         var line = ""
+        // The line's width, kept as words are added: words joined by a space take the sum
+        // of their widths and one.
+        var lineWidth = 0
         func add(_ word: Substring) {
-            if Self.width(String(word)) > width {
+            let wordWidth = Self.width(String(word))
+            if wordWidth > width {
                 // Cut at the word boundaries ICU finds (Khmer writes no spaces between
                 // words), between characters only where one word is wider than the line;
                 // the last piece goes on with the words after it.
@@ -186,13 +213,17 @@ public struct TextTable: Sendable {
                         line.append(character)
                     }
                 }
+                lineWidth = Self.width(line)
             } else if line.isEmpty {
                 line = String(word)
-            } else if Self.width(line) + 1 + Self.width(String(word)) <= width {
+                lineWidth = wordWidth
+            } else if lineWidth + 1 + wordWidth <= width {
                 line += " " + word
+                lineWidth += 1 + wordWidth
             } else {
                 lines.append(line)
                 line = String(word)
+                lineWidth = wordWidth
             }
         }
         for word in words(text) { add(word) }

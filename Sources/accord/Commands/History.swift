@@ -60,10 +60,11 @@ extension Accord {
             // for the table's translated cells (outside English) as they are made.
             KeptUntilExit.letGo()
             // Written as it is made: the whole history is 50,000 lines at a decade's scale.
-            let style = console.style
+            // On a terminal, each sentence wraps under its column to fit the terminal's width.
+            let style = console.style, width = console.width
             try withExtendedLifetime(tracker) {
                 try console.stream(json: read.json) { write in
-                    if read.json { try history.writeJSON(to: write) } else { try history.writeTerminal(style: style, to: write) }
+                    if read.json { try history.writeJSON(to: write) } else { try history.writeTerminal(style: style, width: width, to: write) }
                 }
             }
         }

@@ -16,6 +16,10 @@ struct Console {
     private let standardOutputIsTerminal: Bool
     /// The pager for text shown on standard output; nil to print straight out.
     let pager: String?
+    /// The width in terminal cells of the terminal standard output goes to, which a report
+    /// of long lines (`accord history`) fits by wrapping its sentences; nil when it goes to
+    /// a pipe or a file, where each row stays one line for the tools that read it.
+    let width: Int?
 
     /// The console for `options` (nil: none given) and the git config `settings` came from.
     init(_ options: TerminalOptions?, settings: UserSettings,
@@ -26,6 +30,15 @@ struct Console {
         self.standardOutputIsTerminal = standardOutputIsTerminal
         pager = Pager.command(environment: environment, configured: settings.pager, disabled: options?.noPager ?? false,
                               toTerminal: standardOutputIsTerminal)
+        width = standardOutputIsTerminal ? Self.terminalWidth(environment: environment) : nil
+    }
+
+    /// `COLUMNS` when set to a width, else the terminal's own (nil when it does not say).
+    private static func terminalWidth(environment: [String: String]) -> Int? {
+        if let columns = environment["COLUMNS"].flatMap(Int.init), columns > 0 { return columns }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 else { return nil }
+        return Int(size.ws_col)
     }
 
     /// The console `options` ask for, with the git config of `repository` (else the user's).
