@@ -63,6 +63,8 @@ public enum L10n {
             }.joined(separator: "\n")
         }
         if let exact = catalog(language)?.translations[text] { return exact }
+        // A status's code (`in-progress`), as a filled message holds it, is shown by its name.
+        if let status = Status(rawValue: text) { return with(language) { status.displayName } }
         // By index: a loop over the patterns' values copied each one, three references
         // retained and released, for every message tried.
         let bytes = text.utf8.count

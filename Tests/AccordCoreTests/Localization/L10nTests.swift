@@ -184,6 +184,19 @@ struct L10nTests {
         #expect(tried > 300, "most filled messages are found")
     }
 
+    /// A history's summary holds each status by its code (`in-progress`): shown in
+    /// Vietnamese or Khmer, the code becomes the status's name, as in every other table.
+    @Test func aStatusCodeInASummaryIsShownByItsName() {
+        for language in [Language.vietnamese, .khmer] {
+            for status in Status.allCases {
+                let shown = L10n.with(language) { L10n.shown(L10n.english("{1} reported {2} on {3}", "VN", status.rawValue, "tip-2005#7.2")) }
+                let name = L10n.with(language) { status.displayName }
+                #expect(shown.contains(name) && !shown.contains(status.rawValue), "\(language) \(status): \(shown)")
+            }
+        }
+        #expect(L10n.with(.english) { L10n.shown("in-progress") } == "in-progress", "English keeps the code")
+    }
+
     /// A message's placeholders, and a piece found in a filled message only as whole
     /// characters: not as the start of a letter with a combining mark.
     @Test func placeholdersAndPiecesAreFoundAsWritten() {
