@@ -299,6 +299,33 @@ import Testing
         #expect(wrong.status == 64 && wrong.stderr.hasPrefix("accord: unknown digits roman in --digits"))
     }
 
+    /// What accord writes in Khmer digits can be typed back: a date, an id, a short commit
+    /// id of a table, each read as its ASCII digits; what is recorded keeps ASCII digits.
+    @Test(.scratchFolder) func khmerDigitsCanBeTypedWhereADateARevisionOrAnIdIsTaken() throws {
+        func khmer(_ text: String) -> String {
+            String(String.UnicodeScalarView(text.unicodeScalars.map { ("0"..."9").contains($0) ? Unicode.Scalar($0.value - 0x30 + 0x17E0)! : $0 }))
+        }
+        let asOf = try run(["status", "--as-of", khmer("2019-06-01")])
+        #expect(asOf == (try run(["status", "--as-of", "2019-06-01"])))
+        #expect(try run(["show", khmer("tip-2005#7.2")]) == (try run(["show", "tip-2005#7.2"])))
+        // A short commit id as a table in Khmer digits shows it (its letters stay Latin).
+        let short = try AccordProcess.git(["rev-parse", "--short=7", "HEAD~5"], in: Self.tracker).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(try run(["status", "--revision", khmer(short)]) == (try run(["status", "--revision", short])))
+        let unknown = try AccordProcess.run(["status", "--revision", "០០០០០០០", "--repo", Self.tracker.path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("០០០០០០០"), "the error names what was typed: \(unknown.stderr)")
+
+        // A report recorded with Khmer digits is written with ASCII ones.
+        let tracker = try ScratchFolder.current.url.appendingPathComponent("typed")
+        try AccordProcess.copyExample(to: tracker)
+        let logged = try AccordProcess.run(["log", khmer("tip-2005#7.2"), "--status", "implemented", "--party", "VN",
+                                            "--date", khmer("2020-02-03"), "--note", "ឯកសារ ១២", "--repo", tracker.path])
+        #expect(logged.status == 0, "\(logged.stderr)")
+        let shown = try AccordProcess.run(["show", "tip-2005#7.2", "--json", "--repo", tracker.path])
+        #expect(shown.stdout.contains("2020-02-03") && shown.stdout.contains("ឯកសារ ១២"), "the note keeps the digits typed")
+        let valid = try AccordProcess.run(["validate", "--repo", tracker.path])
+        #expect(valid.status == 0, "\(valid.stdout)\(valid.stderr)")
+    }
+
     @Test func theLanguageComesFromTheOptionTheEnvironmentOrTheLocale() throws {
         #expect(try run(["status", "--lang", "vi"]).contains("Tình hình thực hiện tại ngày"))
         #expect(try run(["status"], environment: ["ACCORD_LANG": "km"]).contains("ស្ថានភាពគិតត្រឹម"))

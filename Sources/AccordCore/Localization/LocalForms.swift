@@ -117,6 +117,16 @@ public enum LocalForms {
         return formatter.string(from: NSNumber(value: count)) ?? String(count)
     }
 
+    /// `text` as a user typed it, with Khmer digits (០–៩) read as ASCII ones: what accord
+    /// writes in Khmer digits (a date, a short commit id of digits alone) can be typed back
+    /// where it takes a date, a revision or an id, whose digits are ASCII.
+    public static func typed(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { (0x17E0...0x17E9).contains($0.value) }) else { return text }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+            (0x17E0...0x17E9).contains(scalar.value) ? Unicode.Scalar(scalar.value - 0x17E0 + 0x30)! : scalar
+        }))
+    }
+
     /// `number` written in the run's digits.
     public static func number(_ number: Int) -> String { digits(String(number)) }
 

@@ -165,7 +165,7 @@ public struct IDResolver: Sendable {
     /// Resolves `text` when it is a full id, which needs no catalog: nil otherwise (a short
     /// form, an unknown id). The first steps of ``resolve(_:)``, and the same answer.
     public func resolveWithoutCatalog(_ text: String) -> Resolved? {
-        let typed = text.trimmingSpaces.lowercased()
+        let typed = LocalForms.typed(text).trimmingSpaces.lowercased()
         // The common case, a target's full id: targets are the kinds that win when one id
         // names several things.
         if let id = QualifiedID(typed), let target = snapshot.target(id) {
@@ -185,7 +185,8 @@ public struct IDResolver: Sendable {
     /// Resolves `text`, accepting unique short forms.
     public func resolve(_ text: String) throws(Failure) -> Resolved {
         if let resolved = resolveWithoutCatalog(text) { return resolved }
-        let typed = text.trimmingSpaces.lowercased()
+        // Ids are ASCII: Khmer digits typed in one are read as the digits they stand for.
+        let typed = LocalForms.typed(text).trimmingSpaces.lowercased()
         if let kind = catalog[typed] { return Resolved(id: typed, kind: kind) }
         var candidates: [String]
         if let hash = typed.firstIndex(of: "#") {

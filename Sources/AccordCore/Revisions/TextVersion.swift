@@ -17,7 +17,7 @@ public struct TextVersion: Sendable {
     public static func resolve(_ spec: String, language: String, revisions: TextRevisions,
                                in repository: Repository) throws -> TextVersion {
         let instrument = revisions.instrument
-        if let date = CalendarDate(spec) {
+        if let date = CalendarDate(spec) ?? CalendarDate(LocalForms.typed(spec)) {
             guard let revision = revisions.inForce(on: date) else {
                 let first = revisions.revisions.first.map { L10n.t(" (its first revision is dated {1})", $0.date) } ?? ""
                 throw AccordError(.notFound, L10n.t("no revision of {1} was in force on {2}{3}", instrument, date, first))
@@ -26,7 +26,7 @@ public struct TextVersion: Sendable {
         }
         let commit: ObjectID
         do {
-            commit = try repository.resolve(spec)
+            commit = try repository.resolve(typed: spec)
         } catch let error as GitError where error.kind == .notFound || error.kind == .invalid {
             throw AccordError(.notFound, L10n.t("unknown revision \"{1}\": not a date (yyyy-mm-dd), a tag or a commit of this tracker", spec))
         }

@@ -62,7 +62,7 @@ extension Accord {
 
         func run() throws {
             let repository = try repository.openTracker()
-            let commit = try repository.resolve(revision ?? "HEAD")
+            let commit = try repository.resolve(typed: revision ?? "HEAD")
             var hits = try TrackerSearch.search(text, repository: repository, commit: commit, asOf: asOf)
             if !hits.isEmpty {
                 // The marks come from the records, which the index does not hold.

@@ -68,7 +68,7 @@ extension Accord {
                     let shape = try (try? tracker.tip()).map { try TreeShape.diagnostics(repository: tracker, commit: $0) } ?? []
                     report = ValidationReport(snapshot, checked: "working-tree", more: shape)
                 } else {
-                    let commit = try tracker.resolve(revision ?? "HEAD")
+                    let commit = try tracker.resolve(typed: revision ?? "HEAD")
                     let snapshot = try TrackerSnapshot.load(repository: tracker, commit: commit)
                     KeptUntilExit.keep(snapshot)
                     report = ValidationReport(snapshot, checked: "revision", revision: commit.description,

@@ -35,10 +35,10 @@ struct ReadOptions: ParsableArguments {
 }
 
 extension CalendarDate: ExpressibleByArgument {
-    /// Accepts exactly `yyyy-mm-dd`; ArgumentParser reports anything else as a usage
-    /// error (exit 64) naming the value.
+    /// Accepts exactly `yyyy-mm-dd`, in ASCII or Khmer digits; ArgumentParser reports
+    /// anything else as a usage error (exit 64) naming the value.
     public init?(argument: String) {
-        self.init(argument)
+        self.init(LocalForms.typed(argument))
     }
 }
 

@@ -79,9 +79,9 @@ struct TrackerContext {
 
         /// Recording a report on `target`, citing `evidence`.
         static func recording(target: String, evidence: [String]) -> Focus? {
-            guard let id = QualifiedID(target.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { return nil }
+            guard let id = QualifiedID(LocalForms.typed(target).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()) else { return nil }
             // As the resolver reads them: a piece typed in capitals is still the one cited.
-            let cited = Set(evidence.map { $0.trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })
+            let cited = Set(evidence.map { LocalForms.typed($0).trimmingCharacters(in: .whitespacesAndNewlines).lowercased() })
             return Focus(scope: { _, _ in .target(id) }, citing: cited) { resolver in
                 guard let found = resolver.resolveWithoutCatalog(target), found.qualifiedID == id,
                       [.commitment, .planItem, .decision].contains(found.kind) else { return false }
@@ -94,7 +94,7 @@ struct TrackerContext {
         /// its target. Ids of the names accord gives evidence (`ev-`) are shown from every
         /// record.
         static func showing(_ text: String) -> Focus? {
-            let typed = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let typed = LocalForms.typed(text).trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
             if typed.hasPrefix("sr-") {
                 return Focus(scope: { repository, commit in
                     TrackerSnapshot.storedTarget(ofReport: typed, repository: repository, commit: commit).map(ReportScope.target)
@@ -123,7 +123,7 @@ struct TrackerContext {
         // another core while the tracker is.
         if writing { repository.prefetchWorkingIndex() }
         let user = try UserSettings.load(for: repository)
-        let commit = try repository.resolve(revision ?? "HEAD")
+        let commit = try repository.resolve(typed: revision ?? "HEAD")
         // The stored commit index is read on another core while the snapshot loads.
         if history == .commits { repository.prefetchCommitIndex() }
         // What stood on the as-of date needs the revisions of every revised instrument's
