@@ -109,9 +109,11 @@ struct Site: Sendable {
         router.get("/history") { request, _ in try await page(request) { view in
             let history = try view.reading.history(limit: 200)
             var value = try TemplateValue.of(history) as? [String: Any] ?? [:]
-            value["entries"] = (value["entries"] as? [[String: Any]] ?? []).map { entry in
+            value["entries"] = zip(value["entries"] as? [[String: Any]] ?? [], history.entries).map { entry, told in
                 var entry = entry
                 entry["short"] = (entry["commit"] as? String).map { String($0.prefix(10)) }
+                // Kept in English with the history, shown in the page's language with its marks.
+                entry["summary"] = ProgressHistory.what(told)
                 return entry
             }
             value["limit"] = 200

@@ -212,9 +212,14 @@ def run_checks(driver, base):
                 ".filter(face => face.family.includes('accord Noto Sans Khmer')).map(face => face.status)))")
             check(faces == ["loaded"], f"the Khmer page loaded accord's Khmer font from the server: {faces}")
         for name, path in (("dashboard", "/"), ("item", "/show?id=" + urllib.parse.quote("tip-2005#7.2", safe="")),
-                           ("log", "/log")):
+                           ("log", "/log"), ("history", "/history")):
             driver.get(base + path)
             driver.save_screenshot(os.path.join(SHOTS, f"{name}-{code}.png"))
+        # The history's sentences, kept in English, are shown in the page's language.
+        said = {"vi": "báo cáo", "km": "បានរាយការណ៍"}[code]
+        mark = {"vi": "[minh họa]", "km": "[ឧទាហរណ៍]"}[code]
+        check(said in driver.page_source and " reported " not in driver.page_source and mark in driver.page_source,
+              f"the {code} history says who reported what in {code}, illustrative entries marked")
     driver.find_element(By.CSS_SELECTOR, "a[hreflang='en']").click()
     serving.wait_until(driver, lambda d: d.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
     check("Dashboard" in driver.page_source, "the en link brings English back")

@@ -15,14 +15,13 @@ extension ProgressHistory {
     /// never held as rows of cells or as one text.
     public func writeTerminal(style: TerminalStyle, width: Int? = nil, to write: (String) throws -> Void) rethrows {
         let table = TextTable([.init(L10n.t("date", context: "column")), .init(L10n.t("commit", context: "column")), .init(L10n.t("author", context: "column")), .init(L10n.t("what", context: "column"), wraps: true)])
-        func what(_ entry: HistoryEntry) -> String { ProgressStyle.marked(Self.shown(entry.summary), entry.marks) }
         // A summary translated is matched against the catalog's messages: done once, and
         // kept for the second pass. In English it is cheaper made again than kept.
-        let translated = L10n.language == .english ? nil : entries.map(what)
+        let translated = L10n.language == .english ? nil : entries.map(Self.what)
         let rows = entries.indices.lazy.map { index in
             let entry = entries[index]
             return ["\(entry.date)", style.dim(String(entry.commit.prefix(7))), ProgressStyle.clip(entry.author, 32),
-                    translated?[index] ?? what(entry)]
+                    translated?[index] ?? Self.what(entry)]
         }
         var banner = ProgressStyle.banner(notice, style: style)
         // Fitted to the terminal, the banner too breaks between words.
@@ -30,6 +29,10 @@ extension ProgressHistory {
         if !banner.isEmpty { try write(banner) }
         try table.write(rows: rows, widths: table.widths(measuring: rows, fitting: width), style: style, to: write)
     }
+
+    /// An entry's summary as the terminal's table and the web page show it: in the reader's
+    /// language, after the tags of its marks (`[illustrative]`).
+    public static func what(_ entry: HistoryEntry) -> String { ProgressStyle.marked(shown(entry.summary), entry.marks) }
 
     /// An entry's summary (changes kept in English, joined by `; `) in the reader's language.
     static func shown(_ summary: String) -> String {
