@@ -302,17 +302,20 @@ import Testing
     /// What accord writes in Khmer digits can be typed back: a date, an id, a short commit
     /// id of a table, each read as its ASCII digits; what is recorded keeps ASCII digits.
     @Test(.scratchFolder) func khmerDigitsCanBeTypedWhereADateARevisionOrAnIdIsTaken() throws {
-        func khmer(_ text: String) -> String {
-            String(String.UnicodeScalarView(text.unicodeScalars.map { ("0"..."9").contains($0) ? Unicode.Scalar($0.value - 0x30 + 0x17E0)! : $0 }))
-        }
+        func khmer(_ text: String) -> String { LocalForms.digits(text, .khmer) }
         let asOf = try run(["status", "--as-of", khmer("2019-06-01")])
         #expect(asOf == (try run(["status", "--as-of", "2019-06-01"])))
         #expect(try run(["show", khmer("tip-2005#7.2")]) == (try run(["show", "tip-2005#7.2"])))
-        // A short commit id as a table in Khmer digits shows it (its letters stay Latin).
+        // A short commit id with its digits typed in Khmer (a table writes one so when its
+        // seven characters are all digits); its letters stay Latin.
         let short = try AccordProcess.git(["rev-parse", "--short=7", "HEAD~5"], in: Self.tracker).trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(try run(["status", "--revision", khmer(short)]) == (try run(["status", "--revision", short])))
+        // A revision that names nothing either way is exit 66, naming what was typed.
         let unknown = try AccordProcess.run(["status", "--revision", "០០០០០០០", "--repo", Self.tracker.path])
-        #expect(unknown.status != 0 && unknown.stderr.contains("០០០០០០០"), "the error names what was typed: \(unknown.stderr)")
+        #expect(unknown.status == 66 && unknown.stderr == "accord: revision \"០០០០០០០\" does not name a commit in this repository\n",
+                "\(unknown.stderr)")
+        let badDate = try AccordProcess.run(["status", "--as-of", "២០១៩-១៣-០១", "--repo", Self.tracker.path])
+        #expect(badDate.status == 64 && badDate.stderr.contains("'២០១៩-១៣-០១' is invalid for '--as-of <yyyy-mm-dd>'"), "\(badDate.stderr)")
 
         // A report recorded with Khmer digits is written with ASCII ones.
         let tracker = try ScratchFolder.current.url.appendingPathComponent("typed")

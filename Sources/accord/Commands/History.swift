@@ -12,7 +12,9 @@ extension Accord {
             discussion: """
             Each commit is told in the tracker's words: a status report (VN reported \
             implemented on tip-2005#7.2), evidence added, a text revised, a register or plan \
-            edited, a meeting recorded. The date is the author date: the day of the fact.
+            edited, a meeting recorded. The date is the author date: the day of the fact. \
+            On a terminal the table fits its width ($COLUMNS, else the terminal's), each \
+            sentence going on under its column; piped, each commit stays on one line.
 
               accord history --limit 20
               accord history tip-2005#7.2      # its instrument's files and the records on it
