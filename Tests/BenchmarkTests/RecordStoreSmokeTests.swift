@@ -77,6 +77,27 @@ import Testing
         #expect(try readable())
     }
 
+    /// An instrument text is read from the store undecoded, and decoded when asked for; a
+    /// text row that no longer decodes is then parsed from git.
+    @Test func aDamagedTextRowIsReadAgainFromGitWhenTheTextsAreAskedFor() throws {
+        try expectCachedEqualsUncached()
+        let uncached = try TrackerSnapshot.load(repository: repository, cache: .disabled)
+        let path = try #require(try derived.access {
+            try String.fetchOne($0, sql: "SELECT path FROM record WHERE path LIKE 'Agreements/%.md' ORDER BY path")
+        } ?? nil)
+        _ = try derived.access { try $0.execute(sql: "UPDATE record SET body = X'00FF' WHERE path = ?", arguments: [path]) }
+        let cached = try TrackerSnapshot.load(repository: repository)
+        #expect(!cached.textShelf.isMade)
+        #expect(!cached.texts.isEmpty)
+        expectSame(cached, uncached)
+        // Scoped, and at an earlier date, the same.
+        let target = try #require(uncached.targets.first { $0.id.owner.hasPrefix("plan") }).id
+        let scoped = try #require(TrackerSnapshot.load(repository: repository, commit: repository.resolve("HEAD"), reportsOn: .target(target)))
+        #expect(scoped.texts == uncached.texts)
+        let day = CalendarDate(year: 2020, month: 1, day: 1)!
+        #expect(cached.inForce(on: day).texts == uncached.inForce(on: day).texts)
+    }
+
     /// A report's row that holds another report's bytes (a plausible file, but not the one
     /// its blob id names) is not believed.
     @Test func aRowHoldingAnotherFilesBytesIsReadAgainFromGit() throws {

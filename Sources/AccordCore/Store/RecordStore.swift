@@ -156,9 +156,9 @@ enum RecordStore {
             if stored.key == key { return stored }
             if let changes = key.changes(since: stored.key, repository: repository) {
                 if let updated = try? update(stored, changes: changes, to: key, in: store, repository: repository) { return updated }
-                // Reports and evidence left unparsed follow only a change whose problems are
-                // known without them; any other change is followed with every record at hand.
-                if !stored.reports.isEmpty || !stored.evidence.isEmpty, let parsed = read(store, gitDirectory: repository.gitDirectory),
+                // Reports, evidence and texts left unparsed follow only a change whose problems
+                // are known without them; any other change is followed with every record at hand.
+                if !stored.reports.isEmpty || !stored.evidence.isEmpty || !stored.texts.isEmpty, let parsed = read(store, gitDirectory: repository.gitDirectory),
                    let updated = try? update(parsed, changes: changes, to: key, in: store, repository: repository) {
                     return updated
                 }
@@ -309,6 +309,8 @@ enum RecordStore {
         var reports: [ReportEntry] = []
         /// Evidence left unparsed, as ``reports``: its head, and its file's bytes.
         var evidence: [EvidenceStore.Entry] = []
+        /// Instrument texts left undecoded, as ``reports``.
+        var texts: [StoredText] = []
     }
 
     /// The stored state and every row, read in one read transaction; nil when there is no
@@ -332,23 +334,29 @@ enum RecordStore {
             case row(Row)
             case report(ReportEntry)
             case evidence(StoredEvidenceHead, EvidenceStore.Source)
+            case text(StoredText)
             /// A report out of the scope read for.
             case skipped
         }
         let reportBytes = StoredReportBytes(store: store, gitDirectory: gitDirectory, scope: scope)
         // One read transaction: the state and every row as they stood together.
-        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry], [EvidenceStore.Entry])? in
+        let fetched = store.read { db -> (String, Data?, [Row], [ReportEntry], [EvidenceStore.Entry], [StoredText])? in
             guard let state = try Row_State.fetch(db), state.key.hasPrefix("v\(formatVersion) "),
                   expected.map({ $0.text == state.key }) ?? true else { return nil }
             let lazy = !parsingReports && state.diagnostics != nil
             if scope != nil && !lazy { return nil }
-            var rows: [Row] = [], reports: [ReportEntry] = [], evidence: [EvidenceStore.Entry] = []
+            var rows: [Row] = [], reports: [ReportEntry] = [], evidence: [EvidenceStore.Entry] = [], texts: [StoredText] = []
             let count = try Int.fetchOne(db, sql: "SELECT count(*) FROM record") ?? 0
             rows.reserveCapacity(lazy ? count / 4 : count)
             if lazy && scope == nil { reports.reserveCapacity(count) }
             // Rows are decoded on other cores while the next chunk is fetched.
             let pipeline = BatchPipeline<(path: String, blob: String, form: Int, bytes: Data, head: String?), Read?> { stored in
                 guard let id = ObjectID(hex: stored.blob) else { return nil }
+                if lazy, body(of: stored.path) == .coded {
+                    // An instrument text is decoded when a command first asks for the texts.
+                    guard Body(rawValue: stored.form) == .coded else { return nil }
+                    return .text(StoredText(path: stored.path, blob: id, bytes: stored.bytes, gitDirectory: gitDirectory))
+                }
                 if lazy, let text = stored.head {
                     guard Body(rawValue: stored.form) == .source, body(of: stored.path) == .source else { return nil }
                     if TrackerRecord.classify(stored.path) == .evidence {
@@ -385,6 +393,7 @@ enum RecordStore {
                         case .some(.row(let row)): rows.append(row)
                         case .some(.report(let entry)): reports.append(entry)
                         case .some(.evidence(let head, let source)): evidence.append((head, source))
+                        case .some(.text(let text)): texts.append(text)
                         case .some(.skipped): continue
                         case .none: return false
                         }
@@ -430,7 +439,7 @@ enum RecordStore {
                 }
             }
             sortByPath(&rows)
-            return (state.key, state.diagnostics, rows, reports, evidence)
+            return (state.key, state.diagnostics, rows, reports, evidence, texts)
         }
         guard let found = fetched ?? nil else { return nil }
         var diagnostics: [Diagnostic]?
@@ -438,7 +447,8 @@ enum RecordStore {
             guard let decoded = DerivedStore.decode([Diagnostic].self, from: data) else { return nil }
             diagnostics = decoded
         }
-        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: found.2, reports: found.3, evidence: found.4)
+        return Stored(key: TrackerKey(text: found.0), diagnostics: diagnostics, rows: found.2, reports: found.3, evidence: found.4,
+                      texts: found.5)
     }
 
     /// Puts `rows` in path order, as a read of the files gives them. They come from the
@@ -557,11 +567,11 @@ enum RecordStore {
             }
             if let check, check.problems(of: parsed.map(\.record), paths: Set(parsed.map(\.path))).isEmpty { diagnostics = [] }
         }
-        if diagnostics == nil, !stored.reports.isEmpty || !stored.evidence.isEmpty { return nil }
+        if diagnostics == nil, !stored.reports.isEmpty || !stored.evidence.isEmpty || !stored.texts.isEmpty { return nil }
         advance(store, from: stored.key, to: key, deleting: changes.filter { $0.kind == .deleted }.map(\.path),
                 adding: parsed, diagnostics: diagnostics)
         return Stored(key: key, diagnostics: diagnostics, rows: rows.map { Row(path: $0.path, blob: $0.blob, record: $0.record) },
-                      reports: stored.reports, evidence: stored.evidence)
+                      reports: stored.reports, evidence: stored.evidence, texts: stored.texts.filter { changed[$0.path] == nil })
     }
 
     /// The problems of the tracker at `commit` when the store can tell them without reading
@@ -999,6 +1009,7 @@ extension TrackerSnapshot {
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
         files.storedEvidence = read.evidence
+        files.storedTexts = read.texts
         // The rows are let go before the snapshot is built: the file set holds their records.
         read = RecordStore.Stored(key: key, diagnostics: known, rows: [])
         let snapshot = TrackerSnapshot(files: files, diagnostics: known)
@@ -1032,6 +1043,7 @@ extension TrackerSnapshot {
         var files = TrackerFileSet(read.rows.lazy.map(\.record))
         files.storedReports = read.reports
         files.storedEvidence = read.evidence
+        files.storedTexts = read.texts
         files.reportsElsewhere = elsewhere
         return TrackerSnapshot(files: files, diagnostics: read.diagnostics)
     }

@@ -13,13 +13,13 @@ extension TrackerSnapshot {
     public func inForce(on date: CalendarDate, history: [InstrumentID: InstrumentInForce] = [:]) -> TrackerSnapshot {
         var changed = false
         var instruments: [Instrument] = []
-        var texts = self.texts
+        var textsThen: [InstrumentID: [String: InstrumentText]] = [:]
         var since: [QualifiedID: CalendarDate] = [:]
         for var instrument in self.instruments {
             guard instrument.signed.date <= date else { changed = true; continue }
             if let stood = history[instrument.id] {
                 if stood.instrument != instrument { instrument = stood.instrument; changed = true }
-                if let stoodTexts = stood.texts { texts[instrument.id] = stoodTexts; changed = true }
+                if let stoodTexts = stood.texts { textsThen[instrument.id] = stoodTexts; changed = true }
                 for (local, day) in stood.commitmentsSince {
                     if let id = QualifiedID(owner: instrument.id.rawValue, local: local) { since[id] = day }
                 }
@@ -48,6 +48,8 @@ extension TrackerSnapshot {
                                         parties: settings?.partyCodes ?? [])
         // The reports are filed again only when the targets differ (a planned meeting left
         // out changes none).
+        // The texts of today, but those the history tells stood then, decoded only if asked for.
+        let texts = textsThen.isEmpty ? textShelf : Lazy { [textShelf, textsThen] in textShelf.value.merging(textsThen) { $1 } }
         var stood = TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidenceStore,
             meetings: meetings, attachments: attachments, withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: diagnostics

@@ -7,8 +7,10 @@ public struct TrackerSnapshot: Sendable {
     public let settings: TrackerSettings?
     /// The instruments, by id.
     public let instruments: [Instrument]
-    /// The instrument texts: instrument id, then language tag.
-    public let texts: [InstrumentID: [String: InstrumentText]]
+    /// The instrument texts: instrument id, then language tag. Those read from the derived
+    /// store are decoded on the first question (``StoredText``).
+    public var texts: [InstrumentID: [String: InstrumentText]] { textShelf.value }
+    let textShelf: Lazy<[InstrumentID: [String: InstrumentText]]>
     /// The action plans, by id.
     public let plans: [ActionPlan]
     /// The evidence, by date then id (found by id and owner through ``EvidenceStore``).
@@ -113,8 +115,11 @@ public struct TrackerSnapshot: Sendable {
                 TrackerValidation(files: files, targets: targets).diagnostics.sorted()
             }, { (sortedEvidence(), filedReports()) })
         }
+        let parsedTexts = files.texts, storedTexts = files.storedTexts
         self.init(
-            settings: settings, instruments: instruments, texts: files.texts, plans: plans, evidence: evidence,
+            settings: settings, instruments: instruments,
+            texts: Lazy { storedTexts.isEmpty ? parsedTexts : StoredText.decode(storedTexts, into: parsedTexts) },
+            plans: plans, evidence: evidence,
             meetings: meetings, attachments: files.attachments,
             withdrawals: files.withdrawals.compactMap(\.value).sorted { ($0.date, $0.id) < ($1.date, $1.id) },
             requests: files.requests.compactMap(\.value).sorted { ($0.sent, $0.id) < ($1.sent, $1.id) },
@@ -150,14 +155,14 @@ public struct TrackerSnapshot: Sendable {
     /// builds, and what a write that adds a report makes from the
     /// snapshot before it.
     init(
-        settings: TrackerSettings?, instruments: [Instrument], texts: [InstrumentID: [String: InstrumentText]],
+        settings: TrackerSettings?, instruments: [Instrument], texts: Lazy<[InstrumentID: [String: InstrumentText]]>,
         plans: [ActionPlan], evidence: EvidenceStore, meetings: [Meeting],
         attachments: Set<String>, withdrawals: [Withdrawal], requests: [CooperationRequest], targets: [TrackedTarget]? = nil, diagnostics: [Diagnostic],
         reportGroups: ([TrackedTarget], (QualifiedID) -> Int?) throws -> ReportGroups
     ) rethrows {
         self.settings = settings
         self.instruments = instruments
-        self.texts = texts
+        self.textShelf = texts
         self.plans = plans
         self.evidenceStore = evidence
         self.meetings = meetings
@@ -272,6 +277,9 @@ struct TrackerFileSet {
     var settings: [ParsedFile<TrackerSettings>] = []
     var instruments: [ParsedFile<Instrument>] = []
     var texts: [InstrumentID: [String: InstrumentText]] = [:]
+    /// Texts read from the derived store and left undecoded, with the problems of the whole
+    /// revision known, as ``storedReports``; not in ``texts`` or ``textFiles``.
+    var storedTexts: [StoredText] = []
     var textFiles: [String: Set<String>] = [:]
     var plans: [ParsedFile<ActionPlan>] = []
     var evidence: [ParsedFile<Evidence>] = []
