@@ -168,13 +168,16 @@ public struct TextTable: Sendable {
     /// The display width of a cell in terminal cells, ignoring ANSI escapes.
     static func width(_ text: String) -> Int { DisplayWidth.of(text) }
 
-    /// The words of `text` at its spaces, a bracketed mark (`[minh họa]`) one word.
+    /// The words of `text` at its spaces, a bracketed mark (`[minh họa]`) one word (the `[`
+    /// of a terminal's escape, `ESC [ 1 m`, opens none).
     static func words(_ text: String) -> [Substring] {
         var words: [Substring] = []
         var start = text.startIndex, depth = 0
+        var previous: Character = " "
         for index in text.indices {
+            defer { previous = text[index] }
             switch text[index] {
-            case "[": depth += 1
+            case "[" where previous != "\u{1B}": depth += 1
             case "]": depth = max(0, depth - 1)
             case " " where depth == 0:
                 if start < index { words.append(text[start..<index]) }

@@ -14,7 +14,7 @@ extension ProgressHistory {
     /// twice when the table is narrowed to `width`), so the history of 50,000 commits is
     /// never held as rows of cells or as one text.
     public func writeTerminal(style: TerminalStyle, width: Int? = nil, to write: (String) throws -> Void) rethrows {
-        let table = TextTable([.init(L10n.t("date", context: "column")), .init(L10n.t("commit", context: "column")), .init(L10n.t("author", context: "column")), .init(L10n.t("what", context: "column"), wraps: true)])
+        let table = TextTable([.init(L10n.t("date", context: "column")), .init(L10n.t("commit", context: "column")), .init(L10n.t("author", context: "column"), wraps: true), .init(L10n.t("what", context: "column"), wraps: true)])
         // A summary translated is matched against the catalog's messages: done once, and
         // kept for the second pass. In English it is cheaper made again than kept.
         let translated = L10n.language == .english ? nil : entries.map(Self.what)

@@ -260,21 +260,14 @@ enum ProgressStyle {
         return prefix(line, width: width - 1) + "…"
     }
 
-    /// `text` broken at spaces into lines of at most `width` terminal cells (a word wider
-    /// than that keeps a line of its own): prose under a table that fits the terminal.
+    /// `text` broken into lines of at most `width` terminal cells, each of its lines on its
+    /// own, as a table's wrapping cell is (``TextTable/wrap(_:width:)``: at spaces, and a
+    /// word wider than the line at its word boundaries): prose under a table that fits the
+    /// terminal.
     static func wrap(_ text: String, _ width: Int = 80) -> String {
-        var lines: [String] = []
-        var current = ""
-        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
-            let candidate = current.isEmpty ? String(word) : current + " " + word
-            if DisplayWidth.of(candidate) > width, !current.isEmpty {
-                lines.append(current)
-                current = String(word)
-            } else {
-                current = candidate
-            }
-        }
-        return (lines + [current]).joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { TextTable.wrap(String($0), width: width).joined(separator: "\n") }
+            .joined(separator: "\n")
     }
 
     /// The longest start of `text` that takes at most `width` terminal cells.

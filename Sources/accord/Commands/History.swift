@@ -14,7 +14,8 @@ extension Accord {
             implemented on tip-2005#7.2), evidence added, a text revised, a register or plan \
             edited, a meeting recorded. The date is the author date: the day of the fact. \
             On a terminal the table fits its width ($COLUMNS, else the terminal's), each \
-            sentence going on under its column; piped, each commit stays on one line.
+            sentence (and, when narrow, each author) going on under its column; piped, each \
+            commit stays on one line.
 
               accord history --limit 20
               accord history tip-2005#7.2      # its instrument's files and the records on it

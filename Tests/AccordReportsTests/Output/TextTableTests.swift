@@ -1,5 +1,5 @@
 import AccordCore
-import AccordReports
+@testable import AccordReports
 import Testing
 
 /// Tables of Vietnamese, Khmer and CJK cells line up on a terminal: each column starts at
@@ -90,5 +90,18 @@ struct TextTableTests {
         #expect(second.count > 1)
         // Wide enough, nothing wraps.
         #expect(table.render(width: 200) == table.render())
+    }
+
+    /// A styled word's escape (`ESC [ 1 m`) opens no bracketed mark: the words after it
+    /// still break at their spaces, and a line starts and ends with a word.
+    @Test func aStyledTextBreaksAtItsSpaces() {
+        let text = "\u{1B}[1mLưu ý:\u{1B}[0m Các mục đánh dấu [minh họa] được viết để minh họa cách hồ sơ theo dõi hoạt động"
+        let lines = TextTable.wrap(text, width: 30)
+        #expect(lines.count > 2)
+        for line in lines {
+            #expect(DisplayWidth.of(line) <= 30 && !line.hasPrefix(" ") && !line.hasSuffix(" "), "\(lines)")
+        }
+        #expect(lines.joined(separator: " ") == text)
+        #expect(lines.contains { $0.contains("[minh họa]") })
     }
 }
