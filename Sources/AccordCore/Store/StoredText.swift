@@ -13,21 +13,23 @@ struct StoredText: Sendable {
     /// Where to read the text from when the row no longer decodes.
     let gitDirectory: URL
 
-    /// `texts` with each of `stored` added: decoded from its row, or, when the row does not
-    /// decode (the store is only a copy), parsed from git as a read without the store does.
+    /// `texts` with each of `stored` added, decoded on every core: from its row, or, when
+    /// the row does not decode (the store is only a copy), parsed from git as a read
+    /// without the store does.
     static func decode(_ stored: [StoredText], into texts: [InstrumentID: [String: InstrumentText]]) -> [InstrumentID: [String: InstrumentText]] {
         var texts = texts
-        var repository: Repository??
-        for text in stored {
-            var record = DerivedStore.decode(TrackerRecord.self, from: text.bytes)
-            if record == nil {
-                if repository == nil { repository = .some(try? Repository.open(gitDirectory: text.gitDirectory, workTree: nil)) }
-                if let data = try? repository??.blob(text.blob) { record = TrackerRecord.parse(path: text.path, data: data) }
-            }
-            if case .text(let instrument, let language, .success(let value)) = record, let id = InstrumentID(instrument) {
-                texts[id, default: [:]][language] = value
-            }
+        for case .text(let instrument, let language, .success(let value))? in ParallelMap.map(stored, perCore: 1, \.record) {
+            if let id = InstrumentID(instrument) { texts[id, default: [:]][language] = value }
         }
         return texts
+    }
+
+    /// The text's record; nil when neither its row nor git gives it.
+    private var record: TrackerRecord? {
+        if let decoded = DerivedStore.decode(TrackerRecord.self, from: bytes) { return decoded }
+        // A repository handle of its own: texts are decoded on several threads.
+        guard let repository = try? Repository.open(gitDirectory: gitDirectory, workTree: nil),
+              let data = try? repository.blob(blob) else { return nil }
+        return TrackerRecord.parse(path: path, data: data)
     }
 }
