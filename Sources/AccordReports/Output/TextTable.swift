@@ -79,7 +79,7 @@ public struct TextTable: Sendable {
             guard longestWords.contains(where: { $0 < Self.longestWordKept }) else { break }
             for (slot, index) in wrapping.enumerated() where index < row.count && longestWords[slot] < Self.longestWordKept
                 && Self.width(row[index]) > longestWords[slot] {
-                for word in Self.words(row[index]) { longestWords[slot] = max(longestWords[slot], Self.width(String(word))) }
+                longestWords[slot] = max(longestWords[slot], Self.longestWord(row[index]))
             }
         }
         let headers = headerLines
@@ -187,6 +187,28 @@ public struct TextTable: Sendable {
         }
         if start < text.endIndex { words.append(text[start...]) }
         return words
+    }
+
+    /// The width of the widest of ``words(_:)`` in `text`, read byte by byte when `text` is
+    /// printable ASCII (a cell a byte): the narrowing of a column asks it of every cell.
+    static func longestWord(_ text: String) -> Int {
+        var longest = 0, current = 0, depth = 0
+        for byte in text.utf8 {
+            guard byte >= 0x20, byte < 0x7F else {
+                return words(text).reduce(0) { max($0, Self.width(String($1))) }
+            }
+            switch byte {
+            case UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "]"): depth = max(0, depth - 1)
+            case UInt8(ascii: " ") where depth == 0:
+                longest = max(longest, current)
+                current = 0
+                continue
+            default: break
+            }
+            current += 1
+        }
+        return max(longest, current)
     }
 
     /// The widest word a wrapping column keeps whole when it narrows.

@@ -104,4 +104,13 @@ struct TextTableTests {
         #expect(lines.joined(separator: " ") == text)
         #expect(lines.contains { $0.contains("[minh họa]") })
     }
+
+    /// The widest word of a cell is the same read byte by byte (ASCII) or word by word.
+    @Test func theLongestWordOfACellIsItsWidestWord() {
+        for text in ["", "a", "Officer 48", "KH reported in-progress on plan-08#5.2;  VN", "[working summary] x",
+                     "a [b c d] e", "]] a b", "  lead  trail  ", "Lưu ý: [minh họa] ok", "សេចក្តីសង្ខេប ab", "\u{1B}[1mbold\u{1B}[0m x"] {
+            let expected = TextTable.words(text).map { DisplayWidth.of(String($0)) }.max() ?? 0
+            #expect(TextTable.longestWord(text) == expected, "\(text)")
+        }
+    }
 }
