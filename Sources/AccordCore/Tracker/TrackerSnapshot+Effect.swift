@@ -46,10 +46,10 @@ extension TrackerSnapshot {
         }
         let targets = TrackedTarget.all(instruments: instruments, plans: plans, meetings: meetings,
                                         parties: settings?.partyCodes ?? [])
-        // The reports are filed again only when the targets differ (a planned meeting left
-        // out changes none).
         // The texts of today, but those the history tells stood then, decoded only if asked for.
         let texts = textsThen.isEmpty ? textShelf : Lazy { [textShelf, textsThen] in textShelf.value.merging(textsThen) { $1 } }
+        // The reports are filed again only when the targets differ (a planned meeting left
+        // out changes none).
         var stood = TrackerSnapshot(
             settings: settings, instruments: instruments, texts: texts, plans: plans, evidence: evidenceStore,
             meetings: meetings, attachments: attachments, withdrawals: withdrawals, requests: requests, targets: targets, diagnostics: diagnostics
