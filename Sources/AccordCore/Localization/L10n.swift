@@ -55,7 +55,8 @@ public enum L10n {
 
     private static func shown(_ text: String, in language: Language, depth: Int) -> String {
         guard language != .english, !text.isEmpty, depth < 4, let patterns = patterns(language) else { return text }
-        if text.contains("\n") {
+        // By its bytes: Foundation's `contains` searches through NSString.
+        if text.utf8.contains(UInt8(ascii: "\n")) {
             // One message a line, indentation kept (a list of problems).
             return text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
                 let indent = line.prefix { $0 == " " }
@@ -123,6 +124,8 @@ public enum L10n {
         /// Whether the first and last pieces are ASCII, whose bytes a filled message must
         /// then begin and end with.
         private let asciiEnds: Bool
+        /// The bytes of the first and last pieces.
+        private let firstBytes: [UInt8], lastBytes: [UInt8]
 
         init(pieces: [String], order: [Int], translation: String) {
             self.pieces = pieces
@@ -130,6 +133,8 @@ public enum L10n {
             self.translation = translation
             leastBytes = pieces.reduce(order.count) { $0 + $1.utf8.count }
             asciiEnds = pieces[0].utf8.allSatisfy { $0 < 0x80 } && pieces[pieces.count - 1].utf8.allSatisfy { $0 < 0x80 }
+            firstBytes = Array(pieces[0].utf8)
+            lastBytes = Array(pieces[pieces.count - 1].utf8)
         }
 
         /// The values of `text` by placeholder number, when `text` is this message filled.
@@ -139,8 +144,8 @@ public enum L10n {
             let bytes = text.utf8
             guard bytes.count >= leastBytes else { return nil }
             if asciiEnds {
-                let first = pieces[0].utf8, last = pieces[pieces.count - 1].utf8
-                guard bytes.starts(with: first), bytes.reversed().starts(with: last.reversed()) else { return nil }
+                let ends = bytes.withContiguousStorageIfAvailable { $0.starts(with: firstBytes) && $0.suffix(lastBytes.count).elementsEqual(lastBytes) }
+                guard ends ?? (bytes.starts(with: firstBytes) && bytes.reversed().starts(with: lastBytes.reversed())) else { return nil }
             }
             guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
                   text.count >= pieces.reduce(0, { $0 + $1.count }) + order.count else { return nil }
@@ -164,14 +169,27 @@ public enum L10n {
         static func firstRange(of piece: String, in text: Substring) -> Range<String.Index>? {
             let needle = Array(piece.utf8), bytes = text.utf8
             guard let head = needle.first else { return text.startIndex..<text.startIndex }
+            func whole(_ start: String.Index, _ end: String.Index) -> Bool {
+                String.Index(start, within: text.base) != nil && String.Index(end, within: text.base) != nil
+            }
+            // In the text's own bytes when it keeps them together, as a native string does.
+            if let found = bytes.withContiguousStorageIfAvailable({ buffer -> Range<String.Index>? in
+                var from = 0
+                while let start = buffer[from...].firstIndex(of: head) {
+                    if buffer[start...].starts(with: needle) {
+                        let lower = bytes.index(bytes.startIndex, offsetBy: start), upper = bytes.index(lower, offsetBy: needle.count)
+                        if whole(lower, upper) { return lower..<upper }
+                    }
+                    from = start + 1
+                }
+                return nil
+            }) { return found }
             var from = bytes.startIndex
             while let start = bytes[from...].firstIndex(of: head) {
                 if bytes[start...].starts(with: needle) {
                     let end = bytes.index(start, offsetBy: needle.count)
                     // Not inside a character: a letter's combining mark is not a match's end.
-                    if String.Index(start, within: text.base) != nil, String.Index(end, within: text.base) != nil {
-                        return start..<end
-                    }
+                    if whole(start, end) { return start..<end }
                 }
                 from = bytes.index(after: start)
             }

@@ -13,6 +13,21 @@ public enum DisplayWidth {
     public static func of(_ text: String) -> Int {
         // Fast path: printable ASCII is one cell a character.
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        // Without an escape, or the joiner or selector of an emoji sequence, a cluster
+        // takes the cells of its code points (``of(_:)-(Character)``): they are added up
+        // without finding the clusters, which is most of the work in Khmer or Vietnamese.
+        var cells = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x1B, 0x200D, 0xFE0F: return clustered(text)
+            default: cells += of(scalar)
+            }
+        }
+        return cells
+    }
+
+    /// ``of(_:)-(String)`` cluster by cluster.
+    private static func clustered(_ text: String) -> Int {
         var cells = 0
         var inEscape = false
         for character in text {

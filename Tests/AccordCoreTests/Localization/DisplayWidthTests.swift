@@ -26,4 +26,13 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.pad("中", to: 4) == "中  ")
         #expect(DisplayWidth.pad("ab", to: 4, leading: true) == "  ab")
     }
+
+    /// A text takes the cells of its clusters, whether it is counted code point by code
+    /// point (no emoji sequence) or cluster by cluster.
+    @Test func aTextTakesTheCellsOfItsClusters() {
+        for text in ["Đà Nẵng", "ភ្នំពេញ ឆ្នាំ ២០១៩", "中文 and 한국어", "Ba\u{301}o ca\u{301}o", "a\u{AD}b", "👍 ok", "👩‍⚖️ x", "❤️ ok"] {
+            #expect(DisplayWidth.of(text) == text.reduce(0) { $0 + DisplayWidth.of($1) }, "\(text)")
+        }
+        #expect(DisplayWidth.of("\u{1B}[1mKH\u{1B}[0m បានរាយការណ៍") == DisplayWidth.of("KH បានរាយការណ៍"))
+    }
 }
