@@ -147,8 +147,9 @@ public enum L10n {
                 let ends = bytes.withContiguousStorageIfAvailable { $0.starts(with: firstBytes) && $0.suffix(lastBytes.count).elementsEqual(lastBytes) }
                 guard ends ?? (bytes.starts(with: firstBytes) && bytes.reversed().starts(with: lastBytes.reversed())) else { return nil }
             }
-            guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]),
-                  text.count >= pieces.reduce(0, { $0 + $1.count }) + order.count else { return nil }
+            // The bytes counted above leave room for a value between the two ends: each
+            // value found below is checked not to be empty.
+            guard text.hasPrefix(pieces[0]), text.hasSuffix(pieces[pieces.count - 1]) else { return nil }
             var rest = text.dropFirst(pieces[0].count).dropLast(pieces[pieces.count - 1].count)
             var found: [String] = []
             for piece in pieces.dropFirst().dropLast() {

@@ -138,6 +138,9 @@ public enum LocalForms {
         }))
     }
 
+    /// Foundation's letters, made once: `CharacterSet.letters` makes a new set at each use.
+    private static let letters = CharacterSet.letters
+
     /// A report's plain text (terminal, Markdown) with its dates and standalone numbers in
     /// the run's forms. Terminal colour sequences and Markdown's list numbers (`1. ` at the
     /// start of a line) stay as they are.
@@ -154,7 +157,7 @@ public enum LocalForms {
         // What joins a number to an id or a word: letters, digits and `-#.@_`.
         func joins(_ index: Int) -> Bool {
             guard index >= 0, index < scalars.count else { return false }
-            return isDigit(index) || CharacterSet.letters.contains(scalars[index]) || "-#.@_".unicodeScalars.contains(scalars[index])
+            return isDigit(index) || letters.contains(scalars[index]) || "-#.@_".unicodeScalars.contains(scalars[index])
         }
         // Whether the nearest letter before `index` in the same cell (a cell ends at a line
         // end, a `|`, a tab or two spaces) is a Latin one.
@@ -169,7 +172,7 @@ public enum LocalForms {
                 if scalar == "\n" || scalar == "|" || scalar == "\t" || (scalar == " " && position > 0 && scalars[position - 1] == " ") {
                     return false
                 }
-                if CharacterSet.letters.contains(scalar) {
+                if letters.contains(scalar) {
                     return scalar.value < 0x250 || (0x1E00...0x1EFF).contains(scalar.value)
                 }
                 position -= 1
@@ -178,7 +181,7 @@ public enum LocalForms {
         }
         // Where the colour sequence whose last letter is at `end` starts, if it is one.
         func escapeStart(endingAt end: Int) -> Int? {
-            guard CharacterSet.letters.contains(scalars[end]) else { return nil }
+            guard letters.contains(scalars[end]) else { return nil }
             var position = end - 1
             while position >= 0, end - position < 12, scalars[position] == ";" || scalars[position] == "[" || isDigit(position) {
                 if scalars[position] == "[", position > 0, scalars[position - 1] == "\u{1B}" { return position - 1 }
@@ -191,7 +194,7 @@ public enum LocalForms {
             if scalars[index] == "\u{1B}" {
                 // A colour sequence: ESC [ digits ; … letter.
                 var end = index + 1
-                while end < scalars.count, !CharacterSet.letters.contains(scalars[end]) { end += 1 }
+                while end < scalars.count, !letters.contains(scalars[end]) { end += 1 }
                 end = min(end + 1, scalars.count)
                 write(scalars[index..<end])
                 index = end
