@@ -57,39 +57,41 @@ import Testing
         let (scratch, tracker) = try AccordProcess.exampleTracker()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let accord = CLI.productsFolder.appendingPathComponent("accord").path
-        for language in ["km", "vi", "en"] { for columns in [80, 50] {
+        for language in ["km", "vi", "en"] {
             let piped = try AccordProcess.run(["history", "--repo", tracker.path, "--limit", "30"],
                                               environment: ["ACCORD_LANG": language, "COLUMNS": "80"])
             let wide = try AccordProcess.run(["history", "--repo", tracker.path, "--limit", "30"], environment: ["ACCORD_LANG": language])
             #expect(piped.status == 0 && piped.stdout == wide.stdout, "piped, COLUMNS changes nothing")
-            // script(1) gives the command a terminal for its output.
-            let shown = try Command.run("script", ["-qec", "\(accord) history --no-pager --color never --limit 30 --repo \(tracker.path)", "/dev/null"],
-                                        environment: ["ACCORD_LANG": language, "COLUMNS": "\(columns)"], timeout: 60)
-            #expect(shown.status == 0, "\(shown.stdout)\(shown.stderr)")
-            let lines = shown.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
-            // The banner breaks between words (a Khmer sentence at its word boundaries).
-            let banner = lines.prefix { !$0.isEmpty }
-            #expect(!banner.isEmpty && banner.allSatisfy { DisplayWidth.of(String($0)) <= columns }, "\(language): \(banner)")
-            // The table: from the header after the banner's blank line.
-            let table = Array(lines.drop { !$0.isEmpty }.dropFirst())
-            let rows = table.dropFirst(2).filter { !$0.isEmpty }
-            #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= columns }, "\(language): \(rows.filter { DisplayWidth.of(String($0)) > columns })")
-            #expect(rows.count > 30, "\(language): sentences went on over more lines")
-            // Each commit's lines, joined again column by column, hold the cells of its one
-            // piped line (the author and the sentence both wrap; a long id may be cut where it
-            // is longer than the column: compared without spaces).
             let pipedLines = piped.stdout.split(separator: "\n")
             let pipedRule = try #require(pipedLines.first { $0.hasPrefix("─") })
             let pipedRows = pipedLines.drop { !$0.hasPrefix("─") }.dropFirst()
-            let rule = try #require(table.dropFirst().first)
-            var joined: [[String]] = []
-            for row in rows {
-                let parts = cells(row, startingUnder: rule)
-                if row.hasPrefix(" ") { joined[joined.count - 1] = zip(joined[joined.count - 1], parts).map { $0 + $1 } } else { joined.append(parts) }
+            for columns in [80, 50] {
+                // script(1) gives the command a terminal for its output.
+                let shown = try Command.run("script", ["-qec", "\(accord) history --no-pager --color never --limit 30 --repo \(tracker.path)", "/dev/null"],
+                                            environment: ["ACCORD_LANG": language, "COLUMNS": "\(columns)"], timeout: 60)
+                #expect(shown.status == 0, "\(shown.stdout)\(shown.stderr)")
+                let lines = shown.stdout.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
+                // The banner breaks between words (a Khmer sentence at its word boundaries).
+                let banner = lines.prefix { !$0.isEmpty }
+                #expect(!banner.isEmpty && banner.allSatisfy { DisplayWidth.of(String($0)) <= columns }, "\(language): \(banner)")
+                // The table: from the header after the banner's blank line.
+                let table = Array(lines.drop { !$0.isEmpty }.dropFirst())
+                let rows = table.dropFirst(2).filter { !$0.isEmpty }
+                #expect(rows.allSatisfy { DisplayWidth.of(String($0)) <= columns }, "\(language): \(rows.filter { DisplayWidth.of(String($0)) > columns })")
+                #expect(rows.count > 30, "\(language): sentences went on over more lines")
+                // Each commit's lines, joined again column by column, hold the cells of its one
+                // piped line (the author and the sentence both wrap; a long id may be cut where it
+                // is longer than the column: compared without spaces).
+                let rule = try #require(table.dropFirst().first)
+                var joined: [[String]] = []
+                for row in rows {
+                    let parts = cells(row, startingUnder: rule)
+                    if row.hasPrefix(" ") { joined[joined.count - 1] = zip(joined[joined.count - 1], parts).map { $0 + $1 } } else { joined.append(parts) }
+                }
+                #expect(joined.count == 30 && pipedRows.count == 30)
+                #expect(joined == pipedRows.map { cells($0, startingUnder: pipedRule) }, "\(language), \(columns) columns")
             }
-            #expect(joined.count == 30 && pipedRows.count == 30)
-            #expect(joined == pipedRows.map { cells($0, startingUnder: pipedRule) }, "\(language), \(columns) columns")
-        } }
+        }
     }
 
     /// The cells of a table's line, cut where the columns of its `rule` (the line under the

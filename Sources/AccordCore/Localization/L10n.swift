@@ -144,8 +144,8 @@ public enum L10n {
             let bytes = text.utf8
             guard bytes.count >= leastBytes else { return nil }
             if asciiEnds {
-                let ends = bytes.withContiguousStorageIfAvailable { $0.starts(with: firstBytes) && $0.suffix(lastBytes.count).elementsEqual(lastBytes) }
-                guard ends ?? (bytes.starts(with: firstBytes) && bytes.reversed().starts(with: lastBytes.reversed())) else { return nil }
+                var contiguous = text  // `withUTF8` copies only a string whose bytes are not together
+                guard contiguous.withUTF8({ $0.starts(with: firstBytes) && $0.suffix(lastBytes.count).elementsEqual(lastBytes) }) else { return nil }
             }
             // The bytes counted above leave room for a value between the two ends: each
             // value found below is checked not to be empty.
@@ -170,31 +170,21 @@ public enum L10n {
         static func firstRange(of piece: String, in text: Substring) -> Range<String.Index>? {
             let needle = Array(piece.utf8), bytes = text.utf8
             guard let head = needle.first else { return text.startIndex..<text.startIndex }
-            func whole(_ start: String.Index, _ end: String.Index) -> Bool {
-                String.Index(start, within: text.base) != nil && String.Index(end, within: text.base) != nil
-            }
-            // In the text's own bytes when it keeps them together, as a native string does.
-            if let found = bytes.withContiguousStorageIfAvailable({ buffer -> Range<String.Index>? in
+            var contiguous = text  // `withUTF8` copies only a text whose bytes are not together
+            return contiguous.withUTF8 { buffer -> Range<String.Index>? in
                 var from = 0
                 while let start = buffer[from...].firstIndex(of: head) {
                     if buffer[start...].starts(with: needle) {
                         let lower = bytes.index(bytes.startIndex, offsetBy: start), upper = bytes.index(lower, offsetBy: needle.count)
-                        if whole(lower, upper) { return lower..<upper }
+                        // Not inside a character: a letter's combining mark is not a match's end.
+                        if String.Index(lower, within: text.base) != nil, String.Index(upper, within: text.base) != nil {
+                            return lower..<upper
+                        }
                     }
                     from = start + 1
                 }
                 return nil
-            }) { return found }
-            var from = bytes.startIndex
-            while let start = bytes[from...].firstIndex(of: head) {
-                if bytes[start...].starts(with: needle) {
-                    let end = bytes.index(start, offsetBy: needle.count)
-                    // Not inside a character: a letter's combining mark is not a match's end.
-                    if whole(start, end) { return start..<end }
-                }
-                from = bytes.index(after: start)
             }
-            return nil
         }
     }
 
