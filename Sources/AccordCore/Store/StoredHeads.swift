@@ -161,13 +161,18 @@ enum StoredHeadText {
         return QualifiedID(uncheckedOwner: string(field[..<hash]), local: string(field[(hash + 1)...]))
     }
 
-    /// A date field (`yyyy-mm-dd`).
+    /// A date field: `yyyy-mm-dd`, or a piece of evidence's month (`yyyy-mm`) or year
+    /// (`yyyy`) when its source gives no day.
     static func date(_ field: Field) -> CalendarDate? {
-        guard field.count == 10 else { return nil }
         func number(_ from: Int, _ count: Int) -> Int {
             (0..<count).reduce(0) { $0 * 10 + Int(field[field.startIndex + from + $1] &- 48) }
         }
-        return CalendarDate(year: number(0, 4), month: number(5, 2), day: number(8, 2))
+        switch field.count {
+        case 10: return CalendarDate(year: number(0, 4), month: number(5, 2), day: number(8, 2))
+        case 7: return CalendarDate(year: number(0, 4), month: number(5, 2))
+        case 4: return CalendarDate(year: number(0, 4), month: nil)
+        default: return nil
+        }
     }
 
     /// A yes-or-no field.

@@ -159,3 +159,46 @@ import Testing
         #expect(Self.difference(Self.summary(warm), expected) == nil)
     }
 }
+
+/// Evidence dated by its month or year alone (`2011-07`, `2011`), as a source often gives
+/// it, is kept in the store by its head like any other: the second read is a warm one, not
+/// a cold read again.
+@Suite(.scratchFolder) struct PartialDateStoreTests {
+    @Test func evidenceDatedByMonthOrYearIsReadFromTheStore() throws {
+        var fixture = TrackerFixture.valid
+        for (id, date) in [("ev-2011-dong-thap", "2011"), ("ev-2016-07-campaign", "2016-07")] {
+            fixture["Evidence/\(date.prefix(4))/\(id).yaml"] = "id: \(id)\nkind: report\ntitle: A report\ndate: \(date)\n"
+                + "supports: [tip-2005#4.1]\n"
+        }
+        let repository = try Repository.create(at: try ScratchFolder.current.url, bare: true)
+        var changes = ChangeSet()
+        for (path, data) in fixture.files { changes.write(path, data) }
+        let commit = try repository.apply(changes, message: "A tracker", author: ColdReadTests.author)
+        let plain = try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled)
+        #expect(plain.diagnostics.isEmpty, "\(plain.diagnostics)")
+        #expect(Set(plain.evidence.map { $0.date.description }).isSuperset(of: ["2011", "2016-07"]))
+
+        _ = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        // A read from the store keeps each piece of evidence by its head; a read that
+        // parses the files again (the store refused a row) keeps none so.
+        let warm = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        #expect(warm.evidence.count == 3, "every piece of evidence read from the store by its head")
+        #expect(ColdReadTests.difference(ColdReadTests.summary(try TrackerSnapshot.load(repository: repository, commit: commit)),
+                                         ColdReadTests.summary(plain)) == nil)
+    }
+
+    /// Every piece of evidence and status report of the shipped example comes back from the
+    /// store by its head: no row of it is refused, which would make every read a cold one.
+    @Test func theExampleIsReadFromTheStore() throws {
+        let example = ExampleFiles(root: ExampleDataTests.root)
+        let repository = try Repository.create(at: try ScratchFolder.current.url, bare: true)
+        var changes = ChangeSet()
+        for path in try example.paths() { changes.write(path, try example.read(path)) }
+        let commit = try repository.apply(changes, message: "The example", author: ColdReadTests.author)
+        let plain = try TrackerSnapshot.load(repository: repository, commit: commit, cache: .disabled)
+        _ = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        let warm = try RecordStore.load(repository: repository, commit: commit, parsingReports: false)
+        #expect(warm.evidence.count == plain.evidence.count && warm.reports.count == plain.reports.count,
+                "\(warm.evidence.count) of \(plain.evidence.count) pieces of evidence, \(warm.reports.count) of \(plain.reports.count) reports")
+    }
+}

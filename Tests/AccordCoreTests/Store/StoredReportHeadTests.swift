@@ -75,7 +75,10 @@ import Testing
 
         """
 
-    @Test(arguments: [full, "id: ev-2019-03-01-a\nkind: report\ntitle: A report\ndate: 2019-03-01\n"])
+    @Test(arguments: [full, "id: ev-2019-03-01-a\nkind: report\ntitle: A report\ndate: 2019-03-01\n",
+                      // Dated by its month or its year alone.
+                      "id: ev-2019-03-01-a\nkind: report\ntitle: A report\ndate: 2019-03\n",
+                      "id: ev-2019-03-01-a\nkind: report\ntitle: A report\ndate: 2019\n"])
     func itGivesBackWhatTheStateReads(_ yaml: String) throws {
         let evidence = try Self.evidence(yaml)
         let head = StoredEvidenceHead(evidence)
