@@ -23,6 +23,9 @@ final class DerivedStore: @unchecked Sendable {
     /// A pool: one connection writes, and reads made on other threads (a prefetch while the
     /// records are read) go on at once, each on a connection of its own.
     private var pool: DatabasePool?
+    /// Whether this process wrote to the store (guarded by `lock`): only then is the
+    /// write-ahead log folded back when it closes.
+    private var wrote = false
 
     private init(url: URL, pool: DatabasePool) {
         self.url = url
@@ -67,8 +70,11 @@ final class DerivedStore: @unchecked Sendable {
         waitForLaterWrites()
         lock.withLock {
             // A pool closes its writer before its readers, which open the file read-only and
-            // cannot fold the write-ahead log back into it: the writer folds it first.
-            _ = try? pool?.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+            // cannot fold the write-ahead log back into it: the writer folds it first. A
+            // command that wrote nothing leaves the files as they are: emptying the log
+            // would have the next open write to it again (GRDB keeps a log it opens with
+            // from being empty), so every read would write and sync the disk.
+            if wrote { _ = try? pool?.writeWithoutTransaction { db in try db.checkpoint(.truncate) } }
             try? pool?.close()
             pool = nil
         }
@@ -217,7 +223,10 @@ final class DerivedStore: @unchecked Sendable {
     /// next command makes it again; this one goes on without it. The lock guards the
     /// connection, not the write: reads on other threads go on meanwhile.
     func access<T>(_ body: (Database) throws -> T) -> T? {
-        guard let pool = lock.withLock({ pool }) else { return nil }
+        guard let pool = lock.withLock({ () -> DatabasePool? in
+            wrote = true
+            return pool
+        }) else { return nil }
         do {
             return try pool.writeWithoutTransaction(body)
         } catch let error as DatabaseError where Self.isDamage(error) {
