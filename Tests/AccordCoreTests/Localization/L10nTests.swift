@@ -16,8 +16,11 @@ struct L10nTests {
         let walker = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)
         while let url = walker?.nextObject() as? URL {
             guard url.pathExtension == "swift" else { continue }
+            let templates = url.lastPathComponent == "PageTemplates.swift"
             for line in try String(contentsOf: url, encoding: .utf8).split(separator: "\n")
-            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+            // The patterns are tried only on the lines they can match: a regular expression
+            // is slow to try on every line of the sources.
+            where (templates || line.contains("L10n.")) && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
                 // The web pages' `[[words]]` are collected from the templates by the update script.
                 && !line.contains("// catalog: template words") {
                 for match in line.matches(of: call) {
@@ -27,7 +30,7 @@ struct L10nTests {
                     keys.insert(MessageCatalog.key(english, context: match.output.2.map(String.init)))
                 }
                 // The web pages' words, written [[English]] in their templates.
-                if url.lastPathComponent == "PageTemplates.swift" {
+                if templates {
                     for match in line.matches(of: /\[\[(.+?)\]\]/) { keys.insert(String(match.output.1)) }
                 }
             }
@@ -64,7 +67,9 @@ struct L10nTests {
         while let url = walker?.nextObject() as? URL {
             guard url.pathExtension == "swift" else { continue }
             for (number, line) in try String(contentsOf: url, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
+            // The pattern is tried only on the lines that name L10n: a regular expression is
+            // slow to try on every line of the sources.
+            where line.contains("L10n.") && !line.trimmingCharacters(in: .whitespaces).hasPrefix("//")
                 // The web pages' `[[words]]` are collected from the templates by the update script.
                 && !line.contains("// catalog: template words") {
                 for match in line.matches(of: /L10n\.(?:t|english)\(([^)]?)/) where match.output.1 != "\"" {
