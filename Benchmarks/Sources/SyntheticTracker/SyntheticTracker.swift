@@ -143,9 +143,12 @@ public struct SyntheticTracker: Sendable {
                 values = [Evidence.Value(indicator: "cases", scope: "vn-kh-border", period: String(date.year),
                                          value: Double(random.next(below: 200)))]
             }
+            // A few pieces are dated by their month or year alone, as sources often give them.
+            let written = number % 50 == 7 ? CalendarDate(year: date.year, month: date.month)!
+                : number % 200 == 13 ? CalendarDate(year: date.year, month: nil)! : date
             let evidence = Evidence(
                 id: id, kind: kinds[random.next(below: kinds.count)], title: "Evidence \(number) on \(target.id)",
-                date: date, party: party, source: "Provincial department, quarterly return \(number % 97)",
+                date: written, party: party, source: "Provincial department, quarterly return \(number % 97)",
                 supports: [target.id], values: values)
             evidenceByTarget[target.id, default: []].append((id, date))
             add(date, 4, evidence.path, evidence.yamlText(), author: "Officer \(number % 50)")
