@@ -163,4 +163,36 @@ import Testing
         let meetings = try CLI.run(["list", "meetings"], cwd: folder).stdout
         #expect(!meetings.contains("-hanoi"), "a planned meeting is not one held: \(meetings)")
     }
+
+    /// Evidence a source dates by its month or its year alone is recorded so from the
+    /// command line, in ASCII or Khmer digits, and kept as written; a month or a year is
+    /// refused only when all of it is before the instrument or in the future.
+    @Test func evidenceIsRecordedWithTheMonthOrYearItsSourceGives() throws {
+        let folder = try ProgressCommandTests.smallTracker()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func add(_ date: String) throws -> CLI.Result {
+            try CLI.run(["evidence", "add", "--title", "Border survey", "--kind", "statistics", "--date", date,
+                         "--supports", "tip-2005#1.1", "--quiet"], cwd: folder)
+        }
+        // The year tip-2005 was signed in (2005-10-10) holds days after its signing.
+        for (given, written) in [("2019", "\"2019\""), ("២០១៩-០៧", "2019-07"), ("2005", "\"2005\"")] {
+            let result = try add(given)
+            #expect(result.status == 0, "\(given): \(result.stderr)")
+            let id = result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+            let file = folder.appendingPathComponent("Evidence/\(written.filter(\.isNumber).prefix(4))/\(id).yaml")
+            #expect(try String(contentsOf: file, encoding: .utf8).contains("\ndate: \(written)\n"), "\(given) kept as \(written)")
+        }
+        #expect(try CLI.run(["validate"], cwd: folder).status == 0)
+        let before = try ProgressCommandTests.head(folder)
+        let thisYear = String(Self.day(fromToday: 0).prefix(4))
+        for (given, status, message) in [("2004", Int32(65), "before tip-2005 was signed"), ("\(Int(thisYear)! + 1)", 65, "is in the future"),
+                                         ("2019-13", 64, "invalid for '--date"), ("19", 64, "invalid for '--date")] {
+            let result = try add(given)
+            #expect(result.status == status && result.stderr.hasPrefix("accord: ") && result.stderr.contains(message),
+                    "\(given): \(result.status) \(result.stderr)")
+        }
+        #expect(try ProgressCommandTests.head(folder) == before)
+        // This year is recorded: it has begun.
+        #expect(try add(thisYear).status == 0)
+    }
 }

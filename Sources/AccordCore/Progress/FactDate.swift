@@ -16,7 +16,8 @@ public enum FactDate {
     /// existed (signed, adopted, held): `what` cannot speak for a commitment not yet made.
     public static func requireExisting(_ target: QualifiedID, on date: CalendarDate, in snapshot: TrackerSnapshot,
                                        what: String) throws(AccordError) {
-        guard let existence = snapshot.existence(of: target.owner), date < existence.date else { return }
+        // A month or a year (evidence a source dates so) precedes it only when all of it does.
+        guard let existence = snapshot.existence(of: target.owner), date.lastDay < existence.date.firstDay else { return }
         throw AccordError(.data, L10n.t("the date {1} is before {2} {3} ({4}): {5} on {6} cannot precede it", date, target.owner, existence.event, existence.date, what, target))
     }
 }

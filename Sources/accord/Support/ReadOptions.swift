@@ -42,6 +42,18 @@ extension CalendarDate: ExpressibleByArgument {
     }
 }
 
+/// A date as a source may give it: a day (`2019-10-17`), or a month (`2019-10`) or a year
+/// (`2019`) when it gives no day (docs/formats.md, "Partial dates"), in ASCII or Khmer
+/// digits. For the options that record such a date; anything else is a usage error (exit 64).
+struct WrittenDate: ExpressibleByArgument {
+    let date: CalendarDate
+
+    init?(argument: String) {
+        guard let date = CalendarDate(written: LocalForms.typed(argument)) else { return nil }
+        self.date = date
+    }
+}
+
 extension Status: ExpressibleByArgument {}
 extension Evidence.Kind: ExpressibleByArgument {}
 extension Evidence.Sensitivity: ExpressibleByArgument {}
