@@ -15,6 +15,8 @@ extension Site {
                 ["code": $0.rawValue, "name": $0.displayName, "selected": values["kind"] == $0.rawValue] as [String: Any]
             },
             "partyChoices": parties.map { ["code": $0.code, "selected": chosen == $0.code] as [String: Any] },
+            "knownMonth": values["date-known"] == "month",
+            "knownYear": values["date-known"] == "year",
             "maxMB": Self.attachmentLimit(reading) / 1_048_576,
         ]
     }
@@ -113,7 +115,13 @@ extension Site {
         if kind == nil {
             outcome.problems["kind"] = L10n.t("choose a kind: {1}", AccordCore.Evidence.Kind.allCases.map(\.rawValue).joined(separator: ", "))
         }
-        let day = Self.day(form, today: today, into: &outcome)
+        // A source that gives only the month or the year: the date kept is that, as written.
+        var day = Self.day(form, today: today, into: &outcome)
+        switch form["date-known"] {
+        case "month": day = CalendarDate(year: day.year, month: day.month) ?? day
+        case "year": day = CalendarDate(year: day.year, month: nil) ?? day
+        default: break
+        }
         let party = form["party"].flatMap { PartyCode($0) }
         if form["party"] != nil && party == nil { outcome.problems["party"] = L10n.t("{1} is not a party code", form["party"]!) }
         Self.checkParty(party, of: visitor, into: &outcome)

@@ -15,6 +15,7 @@ violations. Screenshots of the main pages go to WORK_DIR/screenshots.
 
 Needs python3-selenium and chromium-driver (Debian). Exits 0 when every check passed.
 """
+import datetime
 import http.cookiejar
 import os
 import subprocess
@@ -172,6 +173,22 @@ def run_checks(driver, base):
     attachments = subprocess.run(["git", "-C", TRACKER, "ls-tree", "-r", "--name-only", "HEAD", "Evidence/attachments"],
                                  capture_output=True, text=True).stdout
     check(attachments.strip() != "", "the attachment is committed, content-addressed")
+
+    # Evidence its source dates by the year alone: the picker's day (today), kept as its year.
+    driver.get(base + "/evidence")
+    driver.find_element(By.ID, "title").send_keys("Browser test annual border survey")
+    Select(driver.find_element(By.ID, "kind")).select_by_value("statistics")
+    driver.find_element(By.ID, "supports").send_keys("tip-2005#7.2")
+    Select(driver.find_element(By.ID, "date-known")).select_by_value("year")
+    serving.press(driver, "form[enctype] button")
+    recorded = driver.find_element(By.CSS_SELECTOR, ".done").text if driver.find_elements(By.CSS_SELECTOR, ".done") else ""
+    year = datetime.date.today().strftime("%Y")
+    check(recorded.startswith("recorded ev-" + year + "-browser-test"),
+          "evidence dated by its year is recorded: " + recorded + " " + repr(problems(driver)))
+    evidence_id = recorded.split()[1] if len(recorded.split()) > 1 else ""
+    written = subprocess.run(["git", "-C", TRACKER, "show", f"HEAD:Evidence/{year}/{evidence_id}.yaml"],
+                             capture_output=True, text=True).stdout
+    check(f'\ndate: "{year}"\n' in written, "its date is kept as the year alone: " + written)
 
     for name, path in (("gaps", "/gaps?party=VN"), ("schedule", "/schedule"), ("meetings", "/meetings"),
                        ("history", "/history"), ("instrument", "/show?id=tip-2005")):
