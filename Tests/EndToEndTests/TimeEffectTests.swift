@@ -186,7 +186,7 @@ import Testing
         let before = try ProgressCommandTests.head(folder)
         let thisYear = String(Self.day(fromToday: 0).prefix(4))
         for (given, status, message) in [("2004", Int32(65), "before tip-2005 was signed"), ("\(Int(thisYear)! + 1)", 65, "is in the future"),
-                                         ("2019-13", 64, "invalid for '--date"), ("19", 64, "invalid for '--date")] {
+                                         ("2019-13", 64, "2019-13 is not a date"), ("19", 64, "19 is not a date")] {
             let result = try add(given)
             #expect(result.status == status && result.stderr.hasPrefix("accord: ") && result.stderr.contains(message),
                     "\(given): \(result.status) \(result.stderr)")

@@ -56,7 +56,7 @@ extension Accord.EvidenceCommand {
 
         @Option(help: ArgumentHelp("The day the evidence speaks for (default today); a month (2019-10) or a year (2019) when the source gives no day.",
                                    valueName: "yyyy-mm-dd"))
-        var date: WrittenDate?
+        var date: String?
 
         @Option(help: ArgumentHelp("A file to keep with it.", valueName: "path"))
         var file: String?
@@ -100,8 +100,8 @@ extension Accord.EvidenceCommand {
 
         func run() throws {
             let today = CalendarDate.today()
+            let day = try date.map { try writtenDate($0, option: "--date") } ?? today
             let context = try TrackerContext.open(repository, asOf: today, warn: false, writing: true)
-            let day = date?.date ?? today
             let maxMB = context.snapshot.settings?.thresholds.attachmentMaxMB ?? TrackerSettings.Thresholds().attachmentMaxMB
             let file = try self.file.map { try AttachmentFile(path: $0, maxBytes: maxMB * 1_048_576) }
             // Restricted evidence is stored encrypted for the parties' recipients, its

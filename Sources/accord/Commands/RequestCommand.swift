@@ -24,15 +24,6 @@ extension Accord {
     }
 }
 
-/// Reads a date option that may be a day, a month or a year, naming the option when it is not.
-private func writtenDate(_ text: String, option: String) throws -> CalendarDate {
-    guard let date = CalendarDate(written: text) else {
-        throw AccordError(.usage, L10n.t("{1} is not a date (expected yyyy-mm-dd, or yyyy-mm or yyyy when the day is not known)", text),
-                          field: option)
-    }
-    return date
-}
-
 extension CooperationRequest.Kind: ExpressibleByArgument {}
 extension CooperationRequest.Outcome: ExpressibleByArgument {}
 

@@ -42,16 +42,14 @@ extension CalendarDate: ExpressibleByArgument {
     }
 }
 
-/// A date as a source may give it: a day (`2019-10-17`), or a month (`2019-10`) or a year
-/// (`2019`) when it gives no day (docs/formats.md, "Partial dates"), in ASCII or Khmer
-/// digits. For the options that record such a date; anything else is a usage error (exit 64).
-struct WrittenDate: ExpressibleByArgument {
-    let date: CalendarDate
-
-    init?(argument: String) {
-        guard let date = CalendarDate(written: LocalForms.typed(argument)) else { return nil }
-        self.date = date
+/// Reads a date option that may be a day, a month or a year (docs/formats.md, "Partial
+/// dates"), in ASCII or Khmer digits, naming the option when it is not one (exit 64).
+func writtenDate(_ text: String, option: String) throws -> CalendarDate {
+    guard let date = CalendarDate(written: LocalForms.typed(text)) else {
+        throw AccordError(.usage, L10n.t("{1} is not a date (expected yyyy-mm-dd, or yyyy-mm or yyyy when the day is not known)", text),
+                          field: option)
     }
+    return date
 }
 
 extension Status: ExpressibleByArgument {}
