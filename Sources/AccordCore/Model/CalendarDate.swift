@@ -116,6 +116,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         lastDay < date.firstDay
     }
 
+    /// Whether a period from `start` to this date ends before it starts: only when all of
+    /// this date is before all of `start` (a plan item from 2017-03-01 may end in `2017`).
+    public func endsBefore(_ start: CalendarDate) -> Bool {
+        lastDay < start.firstDay
+    }
+
     /// Whether `date` (a day or a partial date) falls within the days this date stands for.
     public func contains(_ date: CalendarDate) -> Bool {
         firstDay <= date.firstDay && date.lastDay <= lastDay

@@ -20,7 +20,7 @@ public import GitStore
 enum RecordStore {
     /// Bump when what ``TrackerRecord/parse(path:data:)`` makes of a file, or the coded
     /// form of a record, changes: rows of another version are then read again.
-    static let formatVersion = 7
+    static let formatVersion = 8
 
     /// Files read from git before they are parsed together: bounds the memory a cold read
     /// holds in raw file contents.

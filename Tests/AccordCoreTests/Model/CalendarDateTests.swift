@@ -164,4 +164,25 @@ import Testing
         #expect(String(decoding: data, as: UTF8.self) == #"["2019","2019-10","2019-10-17"]"#)
         #expect(try JSONDecoder().decode([CalendarDate].self, from: data) == dates)
     }
+
+    /// A period ends before it starts only when all of its end is before all of its start:
+    /// a plan item from 2017-03-01 may end in `2017`, not in `2016`.
+    @Test func aPeriodEndsBeforeItStartsOnlyWhenAllOfItsEndIsBefore() throws {
+        func date(_ text: String) throws -> CalendarDate { try #require(CalendarDate(written: text)) }
+        #expect(try !date("2017").endsBefore(date("2017-03-01")))
+        #expect(try !date("2017-03").endsBefore(date("2017-03-31")))
+        #expect(try !date("2017-01-31").endsBefore(date("2017")))
+        #expect(try date("2016").endsBefore(date("2017-03-01")))
+        #expect(try date("2017-02").endsBefore(date("2017-03-01")))
+        #expect(try date("2017-02-28").endsBefore(date("2017-03-01")) && !date("2017-03-01").endsBefore(date("2017-03-01")))
+
+        var fixture = TrackerFixture.valid
+        let plan = try #require(fixture["Plans/plan-2017-2020.yaml"])
+        fixture["Plans/plan-2017-2020.yaml"] = plan.replacingOccurrences(of: "start: 2017-01-01", with: "start: 2017-03-01")
+            .replacingOccurrences(of: "end: 2017-06-30", with: "end: \"2017\"")
+        #expect(fixture["Plans/plan-2017-2020.yaml"] != plan)
+        #expect(try fixture.problems() == [])
+        fixture["Plans/plan-2017-2020.yaml"] = plan.replacingOccurrences(of: "end: 2017-06-30", with: "end: \"2016\"")
+        #expect(try fixture.problems().contains { $0.contains("the item ends before it starts") })
+    }
 }
