@@ -450,7 +450,7 @@ enum PageTemplates {
     <label for="date">[[Date]]</label>
     {{#fields.date}}{{> fieldProblem}}{{/fields.date}}
     <input type="date" id="date" name="date" value="{{values.date}}">
-    <label for="date-known">[[The source gives]]</label>
+    <label for="date-known">[[The source dates it by]]</label>
     <select id="date-known" name="date-known" class="wide"><option value="day">[[the day]]</option><option value="month"{{#knownMonth}} selected{{/knownMonth}}>[[the month only (pick any day of it)]]</option><option value="year"{{#knownYear}} selected{{/knownYear}}>[[the year only (pick any day of it)]]</option></select>
     <label for="source">[[Source (optional)]]</label>
     <input type="text" id="source" name="source" value="{{values.source}}">
