@@ -93,26 +93,35 @@ test-slow: deps test-deps build-tls
 # the tests or in an accord they start fails the run. The sanitizer makes a test 5 to 15
 # times slower: the slow-tagged tests are skipped here.
 RACE_TESTS := BatchPipelineTests|ColdReadTests|RecordingReadTests|RepositoryTests|DerivedStoreTests|TrackerSearchTests|FolderHistoryTests|CommitIndexTests|HistoryTests|SyncTests|ServeTests
+test-races: SCRATCH_NAME = races
 test-races: deps test-deps
 	@$(IN_MEMORY_SCRATCH) $(ECHOED) ACCORD_SKIP_SLOW=1 TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test $(BUILD_FLAGS) \
 	  --sanitize=thread --scratch-path .build/tsan --filter '$(RACE_TESTS)'
 
 # The tests make thousands of small repositories, trackers and files in their scratch
 # folders (TMPDIR), and on a virtual machine's disk creating a file costs more than most
-# of what a test does with it: these three targets give the tests a scratch folder in
-# memory (/dev/shm) when it has 4 GB free, removed when the run ends (TEST_SCRATCH=disk keeps
-# the system's temporary folder). What these tests check does not depend on the file
-# system; `make test-hardening` (the bad-input corpus, the kill points) stays on the disk.
+# of what a test does with it: these targets give the tests a scratch folder in memory
+# (/dev/shm) when it has 4 GB free, emptied when the run starts and removed when it ends
+# (TEST_SCRATCH=disk keeps the system's temporary folder). What these tests check does not
+# depend on the file system; `make test-hardening` (the bad-input corpus, the kill points)
+# stays on the disk. The folder's name is the same at every run of a checkout's build
+# folder: SwiftPM plans the whole build again whenever the environment it runs in differs,
+# TMPDIR included. Runs that share the name wait for each other (flock).
 TEST_SCRATCH ?= memory
+SCRATCH_NAME ?= build
 IN_MEMORY_SCRATCH = scratch=""; \
 	if [ "$(TEST_SCRATCH)" = memory ] && [ -d /dev/shm ] && [ -w /dev/shm ] \
 	  && [ "$$(df -Pk /dev/shm | awk 'NR == 2 { print $$4 }')" -gt 4194304 ]; then \
-	  scratch=$$(mktemp -d /dev/shm/accord-test.XXXXXX) && export TMPDIR="$$scratch"; \
+	  mkdir -p .build && exec 9>".build/test-scratch-$(SCRATCH_NAME).lock" && flock 9; \
+	  scratch="/dev/shm/accord-test-$$(id -u)-$$(printf '%s' "$(CURDIR) $(SCRATCH_NAME)" | cksum | cut -d ' ' -f 1)"; \
+	  rm -rf "$$scratch"; \
+	  if mkdir -m 700 "$$scratch"; then export TMPDIR="$$scratch"; else scratch=""; fi; \
 	fi; \
 	trap '[ -z "$$scratch" ] || rm -rf "$$scratch"' EXIT; \
 	echo "make: the tests' scratch folder: $${scratch:-the system's temporary folder}";
-# Prints the command it runs, as make does for a plain recipe line.
-ECHOED = run() { echo "$$*"; env "$$@"; }; run
+# Prints the command it runs, as make does for a plain recipe line; the command does not
+# inherit the scratch folder's lock, which a process it leaves behind would otherwise keep.
+ECHOED = run() { echo "$$*"; env "$$@" 9>&-; }; run
 
 # The quick loop while working: the library targets' tests, without the end-to-end suites
 # that start the binary (`swift test` builds what they need: no separate build step).
