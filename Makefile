@@ -54,8 +54,10 @@ build: deps
 build-tls: deps
 	$(SWIFT) build --traits TLS --scratch-path .build-tls --product accord $(BUILD_FLAGS)
 
+# accord alone: a release build of every target would take in TestSupport, the tests'
+# helpers, which import the Testing library that only a test build finds.
 release: deps
-	$(SWIFT) build -c release $(BUILD_FLAGS)
+	$(SWIFT) build -c release --product accord $(BUILD_FLAGS)
 
 demo: deps
 	$(SWIFT) build -q $(BUILD_FLAGS)
