@@ -120,9 +120,12 @@ struct Site: Sendable {
             return ("history", value)
         } }
         addTableDownloads(router, "history") { reading, _ in
-            var table = CSVTable(["date", "kind", "summary", "author", "commit"], kinds: ["date": .date])
+            // The columns of every other download: prose in English, as `--json` keeps it,
+            // and the marks of illustrative records and working summaries beside it.
+            var table = CSVTable(["date", "kind", "summary", "author", "commit", "marks"], kinds: ["date": .date])
             for entry in try reading.history(limit: 5000).entries {
-                table.add([entry.date.description, entry.kind, entry.summary, entry.author, entry.commit])
+                table.add([entry.date.description, entry.kind, entry.summary, entry.author, entry.commit,
+                           CSVTable.marks(entry.marks)])
             }
             return [.init(name: "history", table: table)]
         }

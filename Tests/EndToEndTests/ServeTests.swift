@@ -70,6 +70,18 @@ import Testing
         }
     }
 
+    /// The history's downloads carry the marks of illustrative records and working summaries,
+    /// as every other list's do: a spreadsheet made from the example says what it is.
+    @Test func theHistoryDownloadsCarryTheMarks() throws {
+        try withExampleServer { server in
+            let rows = try server.fetch("/history.csv").stdout.split(whereSeparator: \.isNewline)
+            #expect(rows.first == "date,kind,summary,author,commit,marks")
+            #expect(rows.dropFirst().contains { $0.hasSuffix(",illustrative") })
+            #expect(rows.dropFirst().contains { $0.hasSuffix(",illustrative; working-summary") })
+            #expect(rows.dropFirst().contains { $0.hasSuffix(",") }, "a commit of no illustrative record has no mark")
+        }
+    }
+
     /// A search link whose words hold a quote carrying a combining mark (one Character)
     /// cannot add attributes to the page's search field: the quote is escaped.
     @Test func aSearchLinkCannotAddAttributesToThePage() throws {
