@@ -89,13 +89,9 @@ struct Site: Sendable {
             ("meetings", ["meetings": try TemplateValue.of(view.reading.snapshot.meetings.reversed() as [Meeting])])
         } }
         addTableDownloads(router, "meetings") { reading, _ in
-            var table = CSVTable(["id", "date", "end", "title", "venue", "host", "decisions"],
-                                 kinds: ["date": .date, "end": .date, "decisions": .number])
-            for meeting in reading.snapshot.meetings {
-                table.add([meeting.id.rawValue, meeting.date.description, meeting.endDate?.description ?? "", meeting.title,
-                              meeting.venue ?? "", meeting.host?.code ?? "", String(meeting.decisions.count)])
-            }
-            return [.init(name: "meetings", table: table)]
+            // The table of `list meetings --csv`: the reviews each held and the marks too.
+            let list = ProgressList.meetings(snapshot: reading.snapshot, asOf: reading.asOf)
+            return [.init(name: "meetings", table: list.csvTable(parties: reading.snapshot.settings?.partyCodes.map(\.code) ?? []))]
         }
         router.get("/meeting") { request, _ in try await page(request) { view in
             ("meeting", ["meeting": try TemplateValue.of(try meeting(view.query, in: view.reading))])
@@ -146,9 +142,10 @@ struct Site: Sendable {
             return ("search", value)
         } }
         addTableDownloads(router, "search") { reading, query in
-            var table = CSVTable(["kind", "id", "part", "language", "date", "path", "text"], kinds: ["date": .date])
-            for hit in try search(query["q"] ?? "", in: reading) {
-                table.add([hit.kind.rawValue, hit.id, hit.part, hit.language, hit.date?.description ?? "", hit.path, hit.text])
+            var table = CSVTable(["kind", "id", "part", "language", "date", "path", "text", "marks"], kinds: ["date": .date])
+            for hit in try search(query["q"] ?? "", in: reading).marked(in: reading.snapshot) {
+                table.add([hit.kind.rawValue, hit.id, hit.part, hit.language, hit.date?.description ?? "", hit.path, hit.text,
+                           CSVTable.marks(hit.marks)])
             }
             return [.init(name: "search", table: table)]
         }

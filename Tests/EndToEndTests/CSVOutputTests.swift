@@ -61,7 +61,7 @@ import Testing
             (["list", "items"], ["id", "kind", "summary", "joint", "due", "overdue"] + party.map { "VN_\($0)" } + party.map { "KH_\($0)" }
                 + ["marks"]),
             (["list", "evidence"], ["id", "date", "kind", "party", "sensitivity", "redacted", "title", "supports", "source", "url", "note", "attachment", "marks"]),
-            (["list", "meetings"], ["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"]),
+            (["list", "meetings"], ["id", "date", "end", "title", "venue", "host", "decisions", "reviews", "marks"]),
             (["status"], ["group", "kind", "title", "party", "targets", "party_targets", "not_started", "in_progress", "partial", "implemented",
                           "blocked", "not_applicable", "overdue", "group_overdue", "with_evidence", "evidence_coverage",
                           "next_review", "next_review_title", "marks"]),

@@ -70,16 +70,30 @@ import Testing
         }
     }
 
-    /// The history's downloads carry the marks of illustrative records and working summaries,
-    /// as every other list's do: a spreadsheet made from the example says what it is.
-    @Test func theHistoryDownloadsCarryTheMarks() throws {
-        try withExampleServer { server in
-            let rows = try server.fetch("/history.csv").stdout.split(whereSeparator: \.isNewline)
-            #expect(rows.first == "date,kind,summary,author,commit,marks")
-            #expect(rows.dropFirst().contains { $0.hasSuffix(",illustrative") })
-            #expect(rows.dropFirst().contains { $0.hasSuffix(",illustrative; working-summary") })
-            #expect(rows.dropFirst().contains { $0.hasSuffix(",") }, "a commit of no illustrative record has no mark")
-        }
+    /// The history's, the meetings' and search's downloads carry the marks of illustrative
+    /// records and working summaries, as every other list's do: a spreadsheet made from the
+    /// example says what it is. The meetings' is the table of `list meetings --csv`.
+    @Test func theDownloadsCarryTheMarksOfWhatTheyList() throws {
+        let (scratch, tracker) = try AccordProcess.exampleTracker()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let server = try RunningServer(tracker: tracker)
+        defer { server.stop() }
+        let history = try server.fetch("/history.csv").stdout.split(whereSeparator: \.isNewline)
+        #expect(history.first == "date,kind,summary,author,commit,marks")
+        #expect(history.dropFirst().contains { $0.hasSuffix(",illustrative") })
+        #expect(history.dropFirst().contains { $0.hasSuffix(",illustrative; working-summary") })
+        #expect(history.dropFirst().contains { $0.hasSuffix(",") }, "a commit of no illustrative record has no mark")
+
+        let meetings = try server.fetch("/meetings.csv").stdout.split(whereSeparator: \.isNewline)
+        let listed = try CLI.run(["list", "meetings", "--csv", "--repo", tracker.path])
+        #expect(meetings == listed.stdout.split(whereSeparator: \.isNewline))
+        #expect(meetings.first == "id,date,end,title,venue,host,decisions,reviews,marks")
+        #expect(meetings.count > 10, "the example's meetings: \(meetings.count - 1)")
+
+        let found = try server.fetch("/search.csv?q=trafficking").stdout.split(whereSeparator: \.isNewline)
+        #expect(found.first == "kind,id,part,language,date,path,text,marks")
+        #expect(found.dropFirst().contains { $0.hasSuffix(",illustrative") })
+        #expect(found.dropFirst().contains { $0.hasSuffix(",working-summary") })
     }
 
     /// A search link whose words hold a quote carrying a combining mark (one Character)

@@ -49,10 +49,10 @@ extension ProgressList {
                            row.attachment?.path ?? "", CSVTable.marks(row.marks)])
             }
         } else {
-            table = CSVTable(["id", "date", "title", "venue", "host", "decisions", "reviews", "marks"],
-                             kinds: ["date": .date, "decisions": .number])
+            table = CSVTable(["id", "date", "end", "title", "venue", "host", "decisions", "reviews", "marks"],
+                             kinds: ["date": .date, "end": .date, "decisions": .number])
             for row in meetings ?? [] {
-                table.add([row.id, "\(row.date)", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
+                table.add([row.id, "\(row.date)", row.end.map { "\($0)" } ?? "", row.title, row.venue ?? "", row.host ?? "", "\(row.decisions)",
                            CSVTable.list(row.reviews.map(referenced)), CSVTable.marks(row.marks)])
             }
         }

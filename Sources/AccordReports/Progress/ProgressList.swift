@@ -22,6 +22,8 @@ public struct ProgressList: Codable, Sendable {
         public let id: String
         public let title: String
         public let date: CalendarDate
+        /// The last day of a meeting held over several days.
+        public let end: CalendarDate?
         public let venue: String?
         public let host: String?
         public let decisions: Int
@@ -112,7 +114,7 @@ public struct ProgressList: Codable, Sendable {
     /// The meetings held by the as-of date.
     public static func meetings(snapshot: TrackerSnapshot, asOf: CalendarDate) -> ProgressList {
         let rows = snapshot.meetings.filter { $0.date <= asOf }.map { meeting in
-            MeetingRow(id: meeting.id.rawValue, title: meeting.provenance.forReader("title", meeting.title), date: meeting.date, venue: meeting.venue,
+            MeetingRow(id: meeting.id.rawValue, title: meeting.provenance.forReader("title", meeting.title), date: meeting.date, end: meeting.endDate, venue: meeting.venue,
                        host: meeting.host?.code, decisions: meeting.decisions.count, reviews: meeting.reviews.map(\.description),
                        marks: meeting.provenance.illustrative ? [.illustrative] : [])
         }
