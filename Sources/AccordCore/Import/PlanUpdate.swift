@@ -74,7 +74,7 @@ public struct PlanUpdate: Sendable {
         where !plan.parties.contains(party) {
             problems.append(("party", L10n.t("{1} is not a party to {2} ({3})", party, plan.id, plan.parties.map(\.code).joined(separator: ", "))))
         }
-        if let start = entry.item.start, let end = entry.item.end, end.endsBefore(start) {
+        if let start = entry.item.start, let end = entry.item.end, end.isWhollyBefore(start) {
             problems.append(("period", L10n.t("the period ends ({1}) before it starts ({2})", end, start)))
         }
         return problems
@@ -278,7 +278,7 @@ public enum PlanMatrix {
                     problems.append(L10n.t("{1}: \"{2}\" is not a period: write 2017-01-01/2017-12-31, 2017-03/2018-06 or 2017-2018", at("period"), periodText))
                 }
             }
-            if let start, let end, end.endsBefore(start) { problems.append(L10n.t("{1}: ends ({2}) before it starts ({3})", at("period"), end, start)) }
+            if let start, let end, end.isWhollyBefore(start) { problems.append(L10n.t("{1}: ends ({2}) before it starts ({3})", at("period"), end, start)) }
             guard problems.count == before else { continue }
             let target = text("target"), note = text("note"), areaTitle = text("area title")
             if let index = entries.firstIndex(where: { $0.item.id == id }) {

@@ -68,7 +68,7 @@ public struct MeetingDraft: Sendable {
         guard parties.contains(host) else {
             throw bad(L10n.t("unknown host party {1}: accord.yaml lists {2}", host, parties.map(\.code).joined(separator: ", ")))
         }
-        if let endDate, endDate.endsBefore(date) { throw bad(L10n.t("--end-date {1} is before --date {2}", endDate, date)) }
+        if let endDate, endDate.isWhollyBefore(date) { throw bad(L10n.t("--end-date {1} is before --date {2}", endDate, date)) }
         if let body, !InstrumentID.isSlug(body) {
             throw bad(L10n.t("--body '{1}' is not a slug: use lowercase letters, digits and single hyphens (such as tip-2005-joint-review)", body))
         }

@@ -110,16 +110,17 @@ public struct CalendarDate: Sendable, Hashable, Comparable, CustomStringConverti
         }
     }
 
-    /// Whether this date, read as a deadline, has passed on `date`: its last day is
-    /// before `date`'s first. A due date of `2019` has passed on 2020-01-01, not before.
-    public func isPassed(on date: CalendarDate) -> Bool {
+    /// Whether all of this date is before all of `date`: its last day is before `date`'s
+    /// first. How partial dates are ordered in every check: a period from 2017-03-01 may end
+    /// in `2017`, not in `2016`; evidence of `2005` may support an agreement signed in 2005.
+    public func isWhollyBefore(_ date: CalendarDate) -> Bool {
         lastDay < date.firstDay
     }
 
-    /// Whether a period from `start` to this date ends before it starts: only when all of
-    /// this date is before all of `start` (a plan item from 2017-03-01 may end in `2017`).
-    public func endsBefore(_ start: CalendarDate) -> Bool {
-        lastDay < start.firstDay
+    /// Whether this date, read as a deadline, has passed on `date` (``isWhollyBefore(_:)``):
+    /// a due date of `2019` has passed on 2020-01-01, not before.
+    public func isPassed(on date: CalendarDate) -> Bool {
+        isWhollyBefore(date)
     }
 
     /// Whether `date` (a day or a partial date) falls within the days this date stands for.

@@ -17,7 +17,7 @@ public enum FactDate {
     public static func requireExisting(_ target: QualifiedID, on date: CalendarDate, in snapshot: TrackerSnapshot,
                                        what: String) throws(AccordError) {
         // A month or a year (evidence a source dates so) precedes it only when all of it does.
-        guard let existence = snapshot.existence(of: target.owner), date.lastDay < existence.date.firstDay else { return }
+        guard let existence = snapshot.existence(of: target.owner), date.isWhollyBefore(existence.date) else { return }
         throw AccordError(.data, L10n.t("the date {1} is before {2} {3} ({4}): {5} on {6} cannot precede it", date, target.owner, existence.event, existence.date, what, target))
     }
 }

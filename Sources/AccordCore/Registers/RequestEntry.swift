@@ -63,7 +63,7 @@ public enum RequestEntry {
     private static func answering(_ request: CooperationRequest, on answered: CalendarDate, outcome: CooperationRequest.Outcome?,
                                   note: String?, today: CalendarDate) throws -> CooperationRequest {
         try FactDate.requireReached(answered.firstDay, today: today, what: L10n.t("an answer"))
-        if answered.lastDay < request.sent.firstDay {
+        if answered.isWhollyBefore(request.sent) {
             throw AccordError(.data, L10n.t("the answer ({1}) is dated before the request was sent ({2})", answered, request.sent),
                               field: "--answered")
         }

@@ -23,7 +23,7 @@ extension ActionPlan {
             start = period.required("start")?.date()
             end = period.required("end")?.date()
             _ = period.finish()
-            if let start, let end, end.endsBefore(start) {
+            if let start, let end, end.isWhollyBefore(start) {
                 period.owner.problem(L10n.english("the period ends before it starts")) as Void?
             }
         }
@@ -95,7 +95,7 @@ extension PlanItem {
         let partners = f.optional("partners")?.perParty { $0.list { $0.nonEmptyText() } } ?? [:]
         let start = f.optional("start")?.date()
         let end = f.optional("end")?.date()
-        if let start, let end, end.endsBefore(start) { f.owner.problem(L10n.english("the item ends before it starts")) as Void? }
+        if let start, let end, end.isWhollyBefore(start) { f.owner.problem(L10n.english("the item ends before it starts")) as Void? }
         let deliverables = f.optional("deliverables")?.list { $0.nonEmptyText() } ?? []
         let indicators = f.optional("indicators")?.list { Indicator(yaml: $0, requireTitle: false) } ?? []
         let implements = f.optional("implements")?.list { $0.qualifiedID() } ?? []

@@ -37,7 +37,7 @@ extension CooperationRequest {
         let reporter = f.optional("reporter")?.nonEmptyText()
         let recordedAt = f.optional("recorded-at")?.recordingTime()
         if let from, let to, from == to { f.problem(at: "to", L10n.english("a request goes from one party to the other; both are {1}", to)) }
-        if let sent, let answered, answered.lastDay < sent.firstDay {
+        if let sent, let answered, answered.isWhollyBefore(sent) {
             f.problem(at: "answered", L10n.english("the answer ({1}) is dated before the request was sent ({2})", answered, sent))
         }
         if outcome != nil, answered == nil { f.problem(at: "outcome", L10n.english("an outcome needs the date the request was answered (answered)")) }

@@ -14,7 +14,7 @@ extension Meeting {
         let title = f.required("title")?.nonEmptyText()
         let date = f.required("date")?.date()
         let endDate = f.optional("end-date")?.date()
-        if let date, let endDate, endDate.endsBefore(date) {
+        if let date, let endDate, endDate.isWhollyBefore(date) {
             f.problem(at: "end-date", L10n.english("the meeting ends before it starts"))
         }
         let venue = f.optional("venue")?.nonEmptyText()

@@ -68,7 +68,7 @@ extension Accord.PlanCommand {
             if title.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError(L10n.t("--title is empty")) }
             _ = try agencies(lead, option: "--lead")
             _ = try agencies(partner, option: "--partner")
-            if let start, let end, end.endsBefore(start) { throw ValidationError(L10n.t("--end {1} is before --start {2}", end, start)) }
+            if let start, let end, end.isWhollyBefore(start) { throw ValidationError(L10n.t("--end {1} is before --start {2}", end, start)) }
         }
 
         func itemID() throws -> (plan: InstrumentID, item: String, area: String) {

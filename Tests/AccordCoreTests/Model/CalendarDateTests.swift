@@ -169,12 +169,12 @@ import Testing
     /// a plan item from 2017-03-01 may end in `2017`, not in `2016`.
     @Test func aPeriodEndsBeforeItStartsOnlyWhenAllOfItsEndIsBefore() throws {
         func date(_ text: String) throws -> CalendarDate { try #require(CalendarDate(written: text)) }
-        #expect(try !date("2017").endsBefore(date("2017-03-01")))
-        #expect(try !date("2017-03").endsBefore(date("2017-03-31")))
-        #expect(try !date("2017-01-31").endsBefore(date("2017")))
-        #expect(try date("2016").endsBefore(date("2017-03-01")))
-        #expect(try date("2017-02").endsBefore(date("2017-03-01")))
-        #expect(try date("2017-02-28").endsBefore(date("2017-03-01")) && !date("2017-03-01").endsBefore(date("2017-03-01")))
+        #expect(try !date("2017").isWhollyBefore(date("2017-03-01")))
+        #expect(try !date("2017-03").isWhollyBefore(date("2017-03-31")))
+        #expect(try !date("2017-01-31").isWhollyBefore(date("2017")))
+        #expect(try date("2016").isWhollyBefore(date("2017-03-01")))
+        #expect(try date("2017-02").isWhollyBefore(date("2017-03-01")))
+        #expect(try date("2017-02-28").isWhollyBefore(date("2017-03-01")) && !date("2017-03-01").isWhollyBefore(date("2017-03-01")))
 
         var fixture = TrackerFixture.valid
         let plan = try #require(fixture["Plans/plan-2017-2020.yaml"])
